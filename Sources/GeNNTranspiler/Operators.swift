@@ -1,0 +1,123 @@
+/// A binary operator: arithmetic, bitwise, relational, equality, logical or comma.
+public enum BinaryOperator: String, Hashable, Sendable {
+  case multiply = "*", divide = "/", remainder = "%"
+  case add = "+", subtract = "-"
+  case shiftLeft = "<<", shiftRight = ">>"
+  case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+  case equal = "==", notEqual = "!="
+  case bitAnd = "&", bitXor = "^", bitOr = "|"
+  case logicalAnd = "&&", logicalOr = "||"
+  case comma = ","
+
+  /// C's binding strength; larger binds tighter.
+  var precedence: Int {
+    switch self {
+    case .multiply, .divide, .remainder: 10
+    case .add, .subtract: 9
+    case .shiftLeft, .shiftRight: 8
+    case .less, .lessEqual, .greater, .greaterEqual: 7
+    case .equal, .notEqual: 6
+    case .bitAnd: 5
+    case .bitXor: 4
+    case .bitOr: 3
+    case .logicalAnd: 2
+    case .logicalOr: 1
+    case .comma: 0
+    }
+  }
+
+  /// Whether both operands must be integers.
+  var needsIntegers: Bool {
+    switch self {
+    case .remainder, .shiftLeft, .shiftRight, .bitAnd, .bitXor, .bitOr: true
+    default: false
+    }
+  }
+
+  /// Whether the result is a truth value.
+  var isComparisonOrLogical: Bool {
+    switch self {
+    case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd,
+      .logicalOr:
+      true
+    default: false
+    }
+  }
+
+  init?(_ kind: Token.Kind) {
+    switch kind {
+    case .star: self = .multiply
+    case .slash: self = .divide
+    case .percent: self = .remainder
+    case .plus: self = .add
+    case .minus: self = .subtract
+    case .shiftLeft: self = .shiftLeft
+    case .shiftRight: self = .shiftRight
+    case .less: self = .less
+    case .lessEqual: self = .lessEqual
+    case .greater: self = .greater
+    case .greaterEqual: self = .greaterEqual
+    case .equalEqual: self = .equal
+    case .notEqual: self = .notEqual
+    case .ampersand: self = .bitAnd
+    case .caret: self = .bitXor
+    case .pipe: self = .bitOr
+    case .ampersandAmpersand: self = .logicalAnd
+    case .pipePipe: self = .logicalOr
+    default: return nil
+    }
+  }
+}
+
+/// A prefix operator other than increment and decrement.
+public enum UnaryOperator: String, Hashable, Sendable {
+  case plus = "+", minus = "-", bitNot = "~", logicalNot = "!", dereference = "*"
+
+  init?(_ kind: Token.Kind) {
+    switch kind {
+    case .plus: self = .plus
+    case .minus: self = .minus
+    case .tilde: self = .bitNot
+    case .not: self = .logicalNot
+    case .star: self = .dereference
+    default: return nil
+    }
+  }
+}
+
+/// `++` or `--`.
+public enum IncrementOperator: String, Hashable, Sendable {
+  case increment = "++", decrement = "--"
+}
+
+/// `=` or a compound assignment.
+public enum AssignmentOperator: String, Hashable, Sendable {
+  case assign = "="
+  case add = "+=", subtract = "-=", multiply = "*=", divide = "/=", remainder = "%="
+  case bitAnd = "&=", bitOr = "|=", bitXor = "^=", shiftLeft = "<<=", shiftRight = ">>="
+
+  /// Whether both operands must be integers.
+  var needsIntegers: Bool {
+    switch self {
+    case .remainder, .bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight: true
+    default: false
+    }
+  }
+
+  init?(_ kind: Token.Kind) {
+    switch kind {
+    case .equal: self = .assign
+    case .plusEqual: self = .add
+    case .minusEqual: self = .subtract
+    case .starEqual: self = .multiply
+    case .slashEqual: self = .divide
+    case .percentEqual: self = .remainder
+    case .ampersandEqual: self = .bitAnd
+    case .pipeEqual: self = .bitOr
+    case .caretEqual: self = .bitXor
+    case .shiftLeftEqual: self = .shiftLeft
+    case .shiftRightEqual: self = .shiftRight
+    default: return nil
+    }
+  }
+}
