@@ -1,0 +1,249 @@
+import Foundation
+import Testing
+
+@testable import GeNNTranspiler
+
+/// Prints snippets that use every construct of the language to C++ and compiles them
+/// with the machine's C++ compiler; runs printed expressions beside the original text to
+/// show that printing keeps their meaning.
+@Suite(.serialized) struct CompilerTests {
+  /// A snippet with every statement, operator, literal form and library function.
+  static let everyConstruct = """
+    // Declarations, const, several declarators, pointers.
+    const scalar tau = 20.0, half = 0.5f;
+    scalar a = 1.0d, b, c = -(+a);
+    int i = 0x1F, j = 7U, k;
+    unsigned int u = 42U;
+    uint8_t small = 3;
+    int64_t wide = 3000000000;
+    uint64_t huge = 0xFFFFFFFFFFU;
+    bool flag = true && !false;
+    // As in GeNN, the pointer belongs to the type, so both names are pointers.
+    const scalar *times = spikeTimes, also = spikeTimes + 1;
+    timepoint now = t;
+    /* Arithmetic, bitwise, relational, logical, comma and conditional operators. */
+    b = a * 2.0 / tau + a - 1e-3 - .5 + 5.;
+    k = i % 4 + (i << 2) + (i >> 1) + (i & 3) + (i ^ 5) + (i | 8) + ~i;
+    flag = a < b || a <= b && a > b || a >= b && a == b || a != b;
+    k = (i++, ++i, i--, --i);
+    c = flag ? a : b;
+    c = a > 0.0 ? a > 1.0 ? 1.0 : 0.5 : -1.0;
+    // Every compound assignment.
+    V += a; V -= a; V *= a; V /= tau;
+    i %= 3; i &= 7; i |= 1; i ^= 2; i <<= 1; i >>= 1;
+    // Casts, subscripts, pointer arithmetic, dereference.
+    k = (int)V + (int)(unsigned int)small + (const int)j;
+    c = times[0] + *(times + 1) + also[id % 2] + *times;
+    wide = (int64_t)(also - times);
+    // Maths library, float and double overloads, integer functions.
+    c = exp(a) + sin(half) + cos(1.0f) + tan(0.1d) + sqrt(fabs(a)) + pow(a, 2.0) + log(2.0);
+    c += fmax(a, b) + fmin(a, b) + fmod(a, 2.0) + floor(a) + ceil(a) + round(a) + trunc(a);
+    c += atan2(a, b) + hypot(a, b) + cbrt(a) + expm1(a) + log1p(a) + log2(a) + log10(a);
+    c += tanh(a) + sinh(a) + cosh(a) + asin(half) + acos(half) + atan(a) + erf(a) + erfc(a);
+    c += tgamma(a + 2.0) + lgamma(a + 2.0) + copysign(a, b) + fdim(a, b) + fma(a, b, c);
+    c += scalbn(a, 2) + ldexp(a, 3) + ilogb(a + 1.0) + rint(a) + nearbyint(a) + exp2(a);
+    c += nextafter(a, b) + remainder(a, 3.0) + asinh(a) + acosh(a + 2.0) + atanh(half);
+    k = min(i, j) + max(i, k) + abs(k) + (int)min(u, 3U) + (int)max(wide, (int64_t)1);
+    // Random numbers.
+    c = gennrand_uniform() + gennrand_normal() + gennrand_exponential();
+    c += gennrand_log_normal(0.0, 1.0) + gennrand_gamma(2.0);
+    u = gennrand() + gennrand_binomial(10U, 0.5);
+    // Statements.
+    if (V >= Vthresh) {
+        V = Vrest;
+    }
+    else if (V < -100.0) V = -100.0;
+    else {
+        RefracTime -= dt;
+    }
+    for (int n = 0; n < 4; n++) {
+        if (n == 2) continue;
+        if (n == 3) break;
+        U += n;
+    }
+    for (;;) { break; }
+    for (i = 0; i < 2; ++i) ;
+    while (k > 0) { k--; }
+    do { k++; } while (k < 3);
+    switch (k) {
+    case 0: k = 1; break;
+    case 1 + 2:
+    case 4: { k = 2; } break;
+    default: break;
+    }
+    {
+        scalar shadow = a;
+        { scalar shadow = 2.0 * a; V += shadow; }
+        V += shadow;
+    }
+    for_each_synapse {
+        weight += V * 0.001;
+    }
+    if (flag) printf("V=%f, k=%d\\n", V, k);
+    assert(V == V);
+    ;
+    """
+
+  /// The C++ around printed code: declarations of every name the environment spells.
+  static func program(body: String, scalar: NumericType, main: Bool) -> String {
+    let real = scalar.cName
+    return """
+      #include <algorithm>
+      #include <cassert>
+      #include <cmath>
+      #include <cstdint>
+      #include <cstdio>
+      #include <cstdlib>
+      struct Rng { uint64_t state; };
+      uint32_t genn_rand_uint32(Rng *rng);
+      \(real) genn_rand_uniform_\(real)(Rng *rng);
+      \(real) genn_rand_normal_\(real)(Rng *rng);
+      \(real) genn_rand_exponential_\(real)(Rng *rng);
+      \(real) genn_rand_log_normal_\(real)(Rng *rng, \(real) mean, \(real) sd);
+      \(real) genn_rand_gamma_\(real)(Rng *rng, \(real) a);
+      uint32_t genn_rand_binomial_\(real)(Rng *rng, uint32_t n, \(real) p);
+      struct Group {
+          \(real) *V; \(real) *RefracTime; \(real) *U; \(real) *weight;
+          \(real) Vrest, Vthresh, TauM, Ioffset, C;
+          const \(real) *spikeTimes;
+      };
+      static const \(real) DT = 0.1;
+      void simCode(Group &group, uint32_t id, \(real) t, Rng &rng, \(real) Isyn) {
+      \(body)
+      }
+      \(main ? "int main() { return 0; }" : "")
+      """
+  }
+
+  static func environment(scalar: NumericType) -> Environment {
+    var environment = neuronEnvironment(scalar: scalar)
+    environment.forEachSynapse = ForEachSynapseScope(
+      symbols: [Symbol("weight", .numeric(scalar), spelling: "group.weight[s]", role: "synapse variable")],
+      header: "for (uint32_t s = 0; s < 4; s++) {", footer: "}")
+    return environment
+  }
+
+  @Test(arguments: [NumericType.float, .double])
+  func everyConstructCompiles(scalar: NumericType) throws {
+    let compiler = try #require(CXXCompiler.find(), "no C++ compiler found: \(CXXCompiler.searched)")
+    let checked = try Transpiler.checkStatements(Self.everyConstruct, in: Self.environment(scalar: scalar))
+    let source = Self.program(body: checked.code(level: 1), scalar: scalar, main: false)
+    let result = try compiler.compile(source, arguments: ["-fsyntax-only", "-Wall", "-Wno-unused"])
+    #expect(result.status == 0, "\(result.output)\n\(source)")
+  }
+
+  /// Expressions over C++ `int64_t a, b, c` and `double x, y`: printed by SwiftGeNN and
+  /// written verbatim side by side; every pair must give the same value when run.
+  static let expressions = [
+    "a - b - c", "a - (b - c)", "a * b + c", "a + b * c", "a / b * c", "a % b * c",
+    "-a * -b", "- -a", "-(-a)", "+ +a", "!a + !!b", "~a & b", "a << 2 >> 1", "a < b == b < a",
+    "a & b ^ c | a", "a | b & c", "a && b || !c", "a || b && c", "a ? b : c ? a : b",
+    "(a ? b : c) + 1", "a > b ? a - b : b - a", "(a, b + c)", "x * y + x / y - x",
+    "x < y ? x : y", "(int64_t)x * b", "(double)a / b", "(int)(x * 10.0) % 3",
+    "fmax(x, y) * 2.0", "exp(x) - exp(-y)", "pow(x, 2.0) + sqrt(fabs(y))", "min(a, b) + max(b, c)",
+    "abs(c) * 3", "a * (b + c) * (a - c)", "x - -y", "x + +y", "-x - -y",
+  ]
+
+  @Test func printedExpressionsMeanWhatTheySay() throws {
+    let compiler = try #require(CXXCompiler.find(), "no C++ compiler found: \(CXXCompiler.searched)")
+    var environment = Environment(context: "compile test", types: TypeContext(scalar: .double))
+    environment.add(StandardLibrary.mathematics(for: .cpp))
+    for name in ["a", "b", "c"] { environment.define(name, .int64) }
+    for name in ["x", "y"] { environment.define(name, .double) }
+    var checks = ""
+    for (index, text) in Self.expressions.enumerated() {
+      let printed = try Transpiler.checkExpression(text, in: environment).code()
+      checks += """
+        if ((double)(\(printed)) != (double)(\(text))) { std::printf("mismatch %d\\n", \(index)); bad++; }
+
+        """
+    }
+    let source = """
+      #include <algorithm>
+      #include <cmath>
+      #include <cstdint>
+      #include <cstdio>
+      #include <cstdlib>
+      using std::min; using std::max; using std::abs;
+      int main() {
+          int64_t a = 7, b = 3, c = -2; double x = 1.5, y = -0.25; int bad = 0;
+      \(checks)
+          std::printf("checked %d\\n", \(Self.expressions.count));
+          return bad;
+      }
+      """
+    let result = try compiler.compileAndRun(source)
+    #expect(result.status == 0, "\(result.output)\n\(source)")
+    #expect(result.output.contains("checked \(Self.expressions.count)"))
+  }
+}
+
+/// The machine's C++ compiler, found as GeNN users' machines have one: `$CXX`, then
+/// `c++`, `g++`, `clang++` on `PATH`.
+struct CXXCompiler {
+  let path: String
+
+  static var searched: [String] {
+    let fromEnvironment = ProcessInfo.processInfo.environment["CXX"].map { [$0] } ?? []
+    return fromEnvironment + ["c++", "g++", "clang++"]
+  }
+
+  static func find() -> CXXCompiler? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
+    for name in searched {
+      if name.hasPrefix("/") {
+        if FileManager.default.isExecutableFile(atPath: name) { return CXXCompiler(path: name) }
+        continue
+      }
+      for directory in path.split(separator: ":") {
+        let candidate = "\(directory)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return CXXCompiler(path: candidate) }
+      }
+    }
+    return nil
+  }
+
+  struct Result {
+    var status: Int32
+    var output: String
+  }
+
+  private func run(_ executable: String, _ arguments: [String]) throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+  }
+
+  private func temporaryDirectory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("genn-transpiler-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
+  func compile(_ source: String, arguments: [String]) throws -> Result {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("snippet.cc")
+    try source.write(to: file, atomically: true, encoding: .utf8)
+    return try run(path, ["-std=c++17"] + arguments + [file.path])
+  }
+
+  func compileAndRun(_ source: String) throws -> Result {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("program.cc")
+    let binary = directory.appendingPathComponent("program")
+    try source.write(to: file, atomically: true, encoding: .utf8)
+    let build = try run(path, ["-std=c++17", "-O0", "-o", binary.path, file.path])
+    guard build.status == 0 else { return build }
+    return try run(binary.path, [])
+  }
+}
