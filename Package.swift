@@ -1,19 +1,40 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
   name: "SwiftGeNN",
   platforms: [.macOS(.v13)],
   products: [
-    .library(name: "GeNNTranspiler", targets: ["GeNNTranspiler"])
+    .library(name: "GeNNTranspiler", targets: ["GeNNTranspiler"]),
+    .library(name: "GeNNModel", targets: ["GeNNModel"]),
+    .library(name: "GeNNCodeGen", targets: ["GeNNCodeGen"]),
+    .library(name: "GeNNToolchain", targets: ["GeNNToolchain"]),
+    .library(name: "GeNNRuntime", targets: ["GeNNRuntime"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2")
   ],
   targets: [
     .target(name: "GeNNTranspiler"),
+    .target(name: "GeNNModel", dependencies: ["GeNNTranspiler"]),
+    .target(name: "GeNNCodeGen", dependencies: ["GeNNTranspiler", "GeNNModel"]),
+    .target(
+      name: "GeNNToolchain",
+      dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+    ),
+    .target(
+      name: "GeNNRuntime",
+      dependencies: ["GeNNModel", "GeNNCodeGen", "GeNNToolchain"]
+    ),
     .executableTarget(
       name: "TranspilerBenchmark",
       dependencies: ["GeNNTranspiler"],
       path: "Benchmarks/TranspilerBenchmark"
     ),
     .testTarget(name: "GeNNTranspilerTests", dependencies: ["GeNNTranspiler"]),
+    .testTarget(name: "GeNNModelTests", dependencies: ["GeNNModel"]),
+    .testTarget(name: "GeNNCodeGenTests", dependencies: ["GeNNCodeGen"]),
+    .testTarget(name: "GeNNToolchainTests", dependencies: ["GeNNToolchain"]),
+    .testTarget(name: "GeNNRuntimeTests", dependencies: ["GeNNRuntime"]),
   ]
 )

@@ -128,7 +128,8 @@ extension Diagnostic {
         "cannot cast '\(from)' to '\(to)'; numbers cast to numbers, and pointers only to "
           + "pointers to the same type with at least its constness"
       case .invalidCondition(let construct, let type):
-        "the condition of '\(construct)' has type '\(type)'; it must be a number or a pointer"
+        "the condition of '\(construct)' has type '\(type)'; it must be "
+          + (construct == "switch" ? "an integer" : "a number or a pointer")
       case .invalidSubscript(let index):
         "array index has type '\(index)'; it must be an integer"
       case .notSubscriptable(let type):

@@ -336,9 +336,14 @@ public struct Parser {
 
   private mutating func parseExpression() throws(Failure) -> Expression {
     var expression = try parseAssignment()
+    var chain = 0
     while check(.comma) {
       let comma = advance()
-      let right = try parseAssignment()
+      chain += 1
+      // A left-deep chain makes the tree one level deeper per comma.
+      let right = try nested(by: chain) { (parser) throws(Failure) -> Expression in
+        try parser.parseAssignment()
+      }
       expression = Expression(.binary(.comma, expression, right), at: comma.location)
     }
     return expression
@@ -348,7 +353,10 @@ public struct Parser {
     let target = try parseConditional()
     guard let op = AssignmentOperator(peek.kind) else { return target }
     let token = advance()
-    let value = try parseAssignment()
+    // Right-associative: `a = b = c` nests one level deeper per operator.
+    let value = try nested { (parser) throws(Failure) -> Expression in
+      try parser.parseAssignment()
+    }
     if !target.isAssignable {
       report(.notAssignable(operator: op.rawValue), at: token)
     }
@@ -359,9 +367,11 @@ public struct Parser {
     let condition = try parseBinary(minimumPrecedence: 1)
     guard check(.question) else { return condition }
     let question = advance()
-    let then = try parseExpression()
-    try consume(.colon, "':' in the conditional expression")
-    let otherwise = try parseConditional()
+    let (then, otherwise) = try nested { (parser) throws(Failure) -> (Expression, Expression) in
+      let then = try parser.parseExpression()
+      try parser.consume(.colon, "':' in the conditional expression")
+      return (then, try parser.parseConditional())
+    }
     return Expression(.conditional(condition, then: then, else: otherwise), at: question.location)
   }
 

@@ -188,19 +188,26 @@ public struct Scanner {
   }
 
   private mutating func scanString() {
+    // Taken first: a backslash-newline inside the string moves on to the next line.
+    let position = location(of: start)
     while current < bytes.count {
       let c = peek()
       if c == UInt8(ascii: "\"") {
         current += 1
-        emit(.string)
+        tokens.append(Token(.string, lexeme, at: position))
         return
       }
       if c == UInt8(ascii: "\n") { break }
-      current += c == UInt8(ascii: "\\") && current + 1 < bytes.count ? 2 : 1
+      if c == UInt8(ascii: "\\") && current + 1 < bytes.count {
+        current += 2
+        // C's line splicing: the string goes on on the next line, which is counted.
+        if bytes[current - 1] == UInt8(ascii: "\n") { newLine() }
+      } else {
+        current += 1
+      }
     }
-    report(.unterminatedString, at: start, token: lexeme)
+    diagnostics.append(Diagnostic(.unterminatedString, at: position, token: lexeme))
     // Stand a closed string in for it so parsing goes on.
-    let position = location(of: start)
     tokens.append(Token(.string, lexeme + "\"", at: position))
   }
 
@@ -221,6 +228,7 @@ public struct Scanner {
         return
       }
       if current == digitsStart {
+        consumeNumberTail()
         reportMalformedNumber(.malformedNumber(lexeme, reason: "'0x' needs hexadecimal digits"))
         return
       }

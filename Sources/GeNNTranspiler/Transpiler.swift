@@ -56,6 +56,25 @@ public struct CheckedStatements: Hashable, Sendable {
     self.context = environment.context
   }
 
+  /// The variables the code declares at its top level, with their types: GeNN lets the
+  /// threshold condition and reset code of a neuron use the locals of its sim code.
+  /// Each prints as `_name`, so adding them to the next snippet's environment as symbols
+  /// spelled `_name` (``localSymbols``) makes that work when the snippets are printed
+  /// one after another in one C++ scope.
+  public var declaredLocals: [(name: String, type: GeNNType)] {
+    statements.flatMap { statement -> [(name: String, type: GeNNType)] in
+      guard case .declaration(let declaration) = statement.kind, let type = declaration.type else {
+        return []
+      }
+      return declaration.declarators.map { ($0.name, type) }
+    }
+  }
+
+  /// ``declaredLocals`` as symbols for the environment of a following snippet.
+  public var localSymbols: [Symbol] {
+    declaredLocals.map { Symbol($0.name, $0.type, spelling: "_" + $0.name, role: "local variable") }
+  }
+
   /// The code, printed with the spellings of the environment it was checked in.
   public func code(level: Int = 0) -> String {
     var environment = Environment(context: context, types: types)

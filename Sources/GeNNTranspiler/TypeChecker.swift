@@ -62,6 +62,13 @@ public struct TypeChecker {
     report(problem, at: expression.location, token: expression.tokenText)
   }
 
+  /// Reports reading `expression` if it is write-only; returns whether it may be read.
+  private mutating func checkReadable(_ expression: Expression) -> Bool {
+    guard let type = expression.type, type.isWriteOnly else { return true }
+    report(.writeOnly(name: expression.rootName), at: expression)
+    return false
+  }
+
   private func resolve(_ name: String) -> Resolution {
     for scope in scopes.reversed() {
       if let type = scope.locals[name] { return .local(type) }
@@ -116,7 +123,7 @@ public struct TypeChecker {
         initialiser: initialiser, condition: condition, increment: increment, body: body)
     case .switchStatement(let condition, let body):
       let condition = check(condition)
-      if let type = condition.type, !(type.isIntegral && !type.isWriteOnly) {
+      if checkReadable(condition), let type = condition.type, !type.isIntegral {
         report(.invalidCondition(construct: "switch", type: type.cName), at: condition)
       }
       result.kind = .switchStatement(condition, body: checkBody(body, in: .switchStatement))
@@ -166,7 +173,7 @@ public struct TypeChecker {
 
   private mutating func checkCondition(_ condition: Expression, of construct: String) -> Expression {
     let checked = check(condition)
-    if let type = checked.type, !type.isScalar {
+    if checkReadable(checked), let type = checked.type, !type.isScalar {
       report(.invalidCondition(construct: construct, type: type.cName), at: checked)
     }
     return checked
@@ -218,7 +225,9 @@ public struct TypeChecker {
     case .unary(let op, let operand):
       let operand = check(operand)
       result.kind = .unary(op, operand)
-      result.type = operand.type.flatMap { checkUnary(op, $0, at: expression) }
+      if checkReadable(operand) {
+        result.type = operand.type.flatMap { checkUnary(op, $0, at: expression) }
+      }
     case .prefix(let op, let target), .postfix(let op, let target):
       let target = check(target)
       if case .prefix = expression.kind {
@@ -246,14 +255,15 @@ public struct TypeChecker {
       let then = check(then)
       let otherwise = check(otherwise)
       result.kind = .conditional(condition, then: then, else: otherwise)
-      if let a = then.type, let b = otherwise.type {
+      let readable = (checkReadable(then), checkReadable(otherwise))
+      if readable == (true, true), let a = then.type, let b = otherwise.type {
         result.type = checkConditional(a, b, at: expression)
       }
     case .cast(let typeName, let operand):
       let operand = check(operand)
       result.kind = .cast(typeName, operand)
       let target = typeName.resolved(in: environment.types)
-      if let source = operand.type {
+      if checkReadable(operand), let source = operand.type {
         if TypeRules.canCast(source, to: target) {
           result.type = target
         } else {
@@ -327,6 +337,7 @@ public struct TypeChecker {
       report(.readOnly(name: target.rootName, role: role(of: target)), at: target)
       return nil
     }
+    guard checkReadable(target) else { return nil }
     guard type.isScalar, type.numeric != .bool else {
       report(.invalidOperand(operator: op.rawValue, type: type.cName), at: expression)
       return nil
@@ -403,7 +414,13 @@ public struct TypeChecker {
       let common = GeNNType.numeric(.common(x, y))
       return a.isConst || b.isConst ? common.addingConst : common
     case (.pointer, .pointer) where TypeRules.sameShape(a, b):
-      return a.isConst || b.isConst ? a.addingConst : a
+      // The result points to values at least as const as each operand's, at every level,
+      // so that choosing a pointer to const values never drops its const.
+      let target = TypeRules.keepsConst(a.unqualified, b.unqualified) ? b : a
+      guard TypeRules.keepsConst(a.unqualified, target.unqualified),
+        TypeRules.keepsConst(b.unqualified, target.unqualified)
+      else { break }
+      return a.isConst || b.isConst ? target.addingConst : target.unqualified
     default:
       break
     }
@@ -468,8 +485,8 @@ public struct TypeChecker {
   {
     let index = check(index)
     var indexIsValid = false
-    if let type = index.type {
-      if type.isIntegral && !type.isWriteOnly {
+    if checkReadable(index), let type = index.type {
+      if type.isIntegral {
         indexIsValid = true
       } else {
         report(.invalidSubscript(index: type.cName), at: index)

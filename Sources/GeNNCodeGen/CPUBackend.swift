@@ -1,0 +1,47 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// Generates the C++ of a model for the CPU: merged neuron-update and initialisation
+/// code, split across a persistent pool of threads, with results bit-identical for any
+/// thread count (each neuron's update depends only on its own state, and random numbers
+/// are a function of the seed, the element and the step, not of the thread).
+///
+/// The module exports a small C interface (see ``CModuleInterface``) that the runtime
+/// binds memory to and steps.
+public struct CPUBackend: Sendable {
+  /// Creates a CPU backend.
+  public init() {}
+
+  /// Validates `model`, checks every code string, and returns the generated module.
+  public func generate(_ model: ModelSpec) throws(CodeGenError) -> GeneratedModule {
+    do {
+      try model.validate()
+    } catch {
+      throw .invalidModel(error)
+    }
+    var writer = ModuleWriter(model: model)
+    writer.writeModule()
+    if !writer.errors.isEmpty { throw .invalidCode(writer.errors) }
+    return GeneratedModule(source: writer.source, arrays: writer.memory.arrays)
+  }
+}
+
+/// The C functions every generated module exports, by name.
+public enum CModuleInterface {
+  /// `uint32_t genn_abi_version(void)`: ``version``.
+  public static let abiVersion = "genn_abi_version"
+  /// `void genn_bind(void *const *arrays)`: the arrays of ``GeneratedModule/arrays``, in order.
+  public static let bind = "genn_bind"
+  /// `void genn_set_threads(uint32_t)`: the number of threads, the caller included.
+  public static let setThreads = "genn_set_threads"
+  /// `void genn_initialize(void)`: runs the initialisation snippets.
+  public static let initialize = "genn_initialize"
+  /// `void genn_run(uint64_t firstTimestep, uint64_t steps, uint32_t firstRecordingRow)`:
+  /// runs `steps` time steps; step `k` records spikes into row `firstRecordingRow + k`
+  /// of each recording buffer.
+  public static let run = "genn_run"
+  /// `void genn_shutdown(void)`: stops the worker threads (before unloading).
+  public static let shutdown = "genn_shutdown"
+  /// The version of this interface.
+  public static let version: UInt32 = 1
+}

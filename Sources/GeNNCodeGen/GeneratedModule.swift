@@ -1,0 +1,52 @@
+/// The source code generated for one model, with what the runtime needs to bind memory
+/// to it.
+public struct GeneratedModule: Hashable, Sendable {
+  /// The complete C++ (or CUDA) translation unit.
+  public var source: String
+  /// The arrays the runtime allocates and binds, in the order `genn_bind` expects them.
+  public var arrays: [ArrayLayout]
+
+  /// Creates a module.
+  public init(source: String, arrays: [ArrayLayout]) {
+    self.source = source
+    self.arrays = arrays
+  }
+}
+
+/// One array of model state that the runtime allocates and passes to generated code.
+public struct ArrayLayout: Hashable, Sendable {
+  /// What the array holds.
+  public var role: Role
+  /// The element type's name in generated code.
+  public var elementType: String
+  /// The element size in bytes.
+  public var elementSize: Int
+  /// The number of elements.
+  public var count: Int
+
+  /// Creates a layout entry.
+  public init(role: Role, elementType: String, elementSize: Int, count: Int) {
+    self.role = role
+    self.elementType = elementType
+    self.elementSize = elementSize
+    self.count = count
+  }
+
+  /// What an array holds.
+  public enum Role: Hashable, Sendable {
+    /// A neuron population's state variable.
+    case neuronVariable(population: String, variable: String)
+    /// A current source's state variable.
+    case currentSourceVariable(source: String, variable: String)
+    /// A neuron population's extra global parameter array.
+    case neuronExtraGlobalParameter(population: String, parameter: String)
+    /// A current source's extra global parameter array.
+    case currentSourceExtraGlobalParameter(source: String, parameter: String)
+    /// The spikes a population emitted in the last step (ids).
+    case spikes(population: String)
+    /// The number of spikes in the last step.
+    case spikeCount(population: String)
+    /// The spike-recording bit buffer of a population.
+    case spikeRecording(population: String)
+  }
+}

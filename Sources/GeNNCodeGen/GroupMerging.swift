@@ -1,0 +1,101 @@
+import GeNNModel
+
+/// Populations whose code is structurally identical share one piece of generated code
+/// (GeNN's merged groups); they differ only in sizes, parameter values and memory.
+struct MergedNeuronGroup {
+  /// The merged group's index, used in generated names.
+  var index: Int
+  /// Indices of the member populations in the model, in model order.
+  var populations: [Int]
+  /// For each member, its current sources' indices in the model, in a canonical order
+  /// shared by all members (GeNN orders them by structure too).
+  var currentSources: [[Int]]
+}
+
+/// Populations or current sources whose variables are initialised by the same snippets.
+struct MergedInitGroup {
+  /// What is being initialised.
+  enum Element: Hashable {
+    case neuronPopulation(Int)
+    case currentSource(Int)
+  }
+
+  var index: Int
+  var elements: [Element]
+}
+
+enum GroupMerging {
+  /// Merges neuron populations by the structure of their update code.
+  static func neuronGroups(of model: ModelSpec) -> [MergedNeuronGroup] {
+    var groups: [MergedNeuronGroup] = []
+    var groupOfKey: [String: Int] = [:]
+    for (index, population) in model.neuronPopulations.enumerated() {
+      let sources = model.currentSources.indices
+        .filter { model.currentSources[$0].target == population.name }
+        .map { (index: $0, key: structureKey(model.currentSources[$0].model)) }
+        .enumerated()
+        .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+        .map(\.element)
+      let key = structureKey(population.model) + "|record:\(population.recordSpikes)|sources:"
+        + sources.map(\.key).joined(separator: ";")
+      if let group = groupOfKey[key] {
+        groups[group].populations.append(index)
+        groups[group].currentSources.append(sources.map(\.index))
+      } else {
+        groupOfKey[key] = groups.count
+        groups.append(
+          MergedNeuronGroup(index: groups.count, populations: [index], currentSources: [sources.map(\.index)]))
+      }
+    }
+    return groups
+  }
+
+  /// Merges the elements that have snippet-initialised variables by the structure of
+  /// those snippets.
+  static func initGroups(of model: ModelSpec) -> [MergedInitGroup] {
+    var groups: [MergedInitGroup] = []
+    var groupOfKey: [String: Int] = [:]
+    func add(_ element: MergedInitGroup.Element, vars: [Variable], inits: [String: VarInit]) {
+      let parts = vars.compactMap { variable -> String? in
+        guard case .snippet(let snippet, _)? = inits[variable.name] else { return nil }
+        return "\(variable.name):\(variable.type):\(snippet.name):\(snippet.code):"
+          + snippet.params.joined(separator: ",") + ":" + snippet.derivedParams.map(\.name).joined(separator: ",")
+      }
+      guard !parts.isEmpty else { return }
+      let kind: String = if case .neuronPopulation = element { "neuron" } else { "source" }
+      let key = kind + "|" + parts.joined(separator: "|")
+      if let group = groupOfKey[key] {
+        groups[group].elements.append(element)
+      } else {
+        groupOfKey[key] = groups.count
+        groups.append(MergedInitGroup(index: groups.count, elements: [element]))
+      }
+    }
+    for (index, population) in model.neuronPopulations.enumerated() {
+      add(.neuronPopulation(index), vars: population.model.vars, inits: population.vars)
+    }
+    for (index, source) in model.currentSources.enumerated() {
+      add(.currentSource(index), vars: source.model.vars, inits: source.vars)
+    }
+    return groups
+  }
+
+  static func structureKey(_ model: NeuronModel) -> String {
+    [
+      "neuron", model.name, model.simCode, model.thresholdConditionCode, model.resetCode,
+      model.params.joined(separator: ","), model.derivedParams.map(\.name).joined(separator: ","),
+      model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
+      model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
+      model.additionalInputVars.map { "\($0.name):\($0.type):\($0.initialValue)" }.joined(separator: ","),
+    ].joined(separator: "\u{1}")
+  }
+
+  static func structureKey(_ model: CurrentSourceModel) -> String {
+    [
+      "source", model.name, model.injectionCode, model.params.joined(separator: ","),
+      model.derivedParams.map(\.name).joined(separator: ","),
+      model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
+      model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
+    ].joined(separator: "\u{1}")
+  }
+}

@@ -1,0 +1,132 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// Initialisation of the variables that use snippets. Constants and per-element values
+/// are written by the runtime; snippets run here, each element with its own random
+/// stream, so the values do not depend on the number of threads.
+extension ModuleWriter {
+  /// The variables of an element initialised by snippets, with the snippet and values.
+  private func snippetVariables(of element: MergedInitGroup.Element) -> [(
+    variable: Variable, snippet: InitSnippet, params: [String: Double]
+  )] {
+    let (vars, inits): ([Variable], [String: VarInit]) =
+      switch element {
+      case .neuronPopulation(let index):
+        (model.neuronPopulations[index].model.vars, model.neuronPopulations[index].vars)
+      case .currentSource(let index):
+        (model.currentSources[index].model.vars, model.currentSources[index].vars)
+      }
+    return vars.compactMap { variable in
+      guard case .snippet(let snippet, let params)? = inits[variable.name] else { return nil }
+      return (variable, snippet, params)
+    }
+  }
+
+  private func describe(_ element: MergedInitGroup.Element) -> String {
+    switch element {
+    case .neuronPopulation(let index): "neuron population '\(model.neuronPopulations[index].name)'"
+    case .currentSource(let index): "current source '\(model.currentSources[index].name)'"
+    }
+  }
+
+  private func size(of element: MergedInitGroup.Element) -> Int {
+    switch element {
+    case .neuronPopulation(let index): model.neuronPopulations[index].size
+    case .currentSource(let index):
+      model.neuronPopulation(named: model.currentSources[index].target)?.size ?? 0
+    }
+  }
+
+  mutating func writeInitGroup(_ group: MergedInitGroup) {
+    let archetype = group.elements[0]
+    let variables = snippetVariables(of: archetype)
+    let structName = "InitGroup\(group.index)"
+    let members = group.elements.map(describe).joined(separator: ", ")
+    line("// Initialisation group \(group.index): \(members).")
+    line("struct \(structName) {")
+    line("    uint32_t size;")
+    for entry in variables {
+      let name = entry.variable.name
+      line("    \(cType(entry.variable.valueType!)) *v_\(name);")
+      line("    uint32_t stream_\(name);")
+      for parameter in entry.snippet.params { line("    \(scalarName) p_\(name)_\(parameter);") }
+      for derived in entry.snippet.derivedParams { line("    \(scalarName) dp_\(name)_\(derived.name);") }
+    }
+    line("};")
+    line("\(structName) initGroup\(group.index)[\(group.elements.count)];")
+    line()
+    line("void initialiseGroup\(group.index)(const \(structName) &group, uint32_t begin, uint32_t end) {")
+    line("    for (uint32_t id = begin; id < end; id++) {")
+    for entry in variables {
+      let name = entry.variable.name
+      let valueType = GeNNType.numeric(entry.variable.valueType!.resolved(in: types))
+      var environment = Environment(
+        context: "\(describe(archetype)), variable '\(name)', init snippet '\(entry.snippet.name)'",
+        types: types)
+      environment.add(StandardLibrary.mathematics(for: .cpp))
+      environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
+      environment.define(
+        "dt", GeNNType.numeric(types.timepoint).addingConst, spelling: dtLiteral, role: "time step")
+      environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "element index")
+      environment.define("value", valueType, spelling: "value", role: "value being initialised")
+      for parameter in entry.snippet.params {
+        environment.define(
+          parameter, GeNNType.numeric(types.scalar).addingConst, spelling: "group.p_\(name)_\(parameter)",
+          role: "snippet parameter")
+      }
+      for derived in entry.snippet.derivedParams {
+        environment.define(
+          derived.name, GeNNType.numeric(types.scalar).addingConst,
+          spelling: "group.dp_\(name)_\(derived.name)", role: "snippet derived parameter")
+      }
+      let checked = checkStatements(entry.snippet.code, in: environment)
+      line("        // variable '\(name)': snippet '\(entry.snippet.name)'")
+      line("        {")
+      line("            GeNNRng rng;")
+      line("            genn_rng_init(&rng, kSeed, group.stream_\(name), id, 0xFFFFFFFFu);")
+      line("            \(valueType.cName) value = 0;")
+      block(checked?.code(level: 3).dropLastNewline ?? "")
+      line("            group.v_\(name)[id] = value;")
+      line("        }")
+    }
+    line("    }")
+    line("}")
+    line()
+  }
+
+  mutating func writeInitGroupBinding(_ group: MergedInitGroup) {
+    for (member, element) in group.elements.enumerated() {
+      let field = "initGroup\(group.index)[\(member)]"
+      line("    // initialisation of \(describe(element))")
+      line("    \(field).size = \(size(of: element))u;")
+      for entry in snippetVariables(of: element) {
+        let name = entry.variable.name
+        let role: ArrayLayout.Role
+        let stream: UInt32
+        switch element {
+        case .neuronPopulation(let index):
+          let population = model.neuronPopulations[index]
+          role = .neuronVariable(population: population.name, variable: name)
+          let position = population.model.vars.firstIndex { $0.name == name } ?? 0
+          stream = 0x8000_0000 | (UInt32(index) << 8) | UInt32(position & 0xFF)
+        case .currentSource(let index):
+          let source = model.currentSources[index]
+          role = .currentSourceVariable(source: source.name, variable: name)
+          let position = source.model.vars.firstIndex { $0.name == name } ?? 0
+          stream = 0xC000_0000 | (UInt32(index) << 8) | UInt32(position & 0xFF)
+        }
+        line("    \(field).v_\(name) = static_cast<\(cType(entry.variable.valueType!)) *>(arrays[\(memory.index(of: role))]);")
+        line("    \(field).stream_\(name) = \(stream)u;")
+        for parameter in entry.snippet.params {
+          line("    \(field).p_\(name)_\(parameter) = \(NumericLiteral.write(entry.params[parameter] ?? 0, as: types.scalar));")
+        }
+        let derived = (try? model.derivedValues(entry.snippet.derivedParams, params: entry.params)) ?? [:]
+        for parameter in entry.snippet.derivedParams {
+          line(
+            "    \(field).dp_\(name)_\(parameter.name) = \(NumericLiteral.write(derived[parameter.name] ?? 0, as: types.scalar));"
+          )
+        }
+      }
+    }
+  }
+}

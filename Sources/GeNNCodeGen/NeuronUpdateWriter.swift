@@ -1,0 +1,245 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// The neuron update of one merged group: per neuron, `Isyn = 0`, current sources
+/// inject, the sim code runs, and if the threshold condition holds the spike is emitted
+/// and recorded and the reset code runs (GeNN 5.4's order; see DESIGN.md decision 1).
+extension ModuleWriter {
+  mutating func writeNeuronGroup(_ group: MergedNeuronGroup) {
+    let archetype = model.neuronPopulations[group.populations[0]]
+    let neuron = archetype.model
+    let sources = group.currentSources[0].map { model.currentSources[$0] }
+    let context = describe(populations: group.populations)
+    let structName = "NeuronUpdateGroup\(group.index)"
+
+    // The struct each member population fills.
+    line("// Neuron update group \(group.index): model '\(neuron.name)' for \(context).")
+    line("struct \(structName) {")
+    line("    uint32_t numNeurons;")
+    line("    uint32_t stream;")
+    for name in neuron.params { line("    \(scalarName) p_\(name);") }
+    for derived in neuron.derivedParams { line("    \(scalarName) dp_\(derived.name);") }
+    for variable in neuron.vars { line("    \(cType(variable.valueType!)) *v_\(variable.name);") }
+    for egp in neuron.extraGlobalParams { line("    \(cType(egp.elementType!)) *egp_\(egp.name);") }
+    line("    uint32_t *spike;")
+    line("    uint32_t *spikeCount;")
+    line("    uint32_t *recordSpike;")
+    for (slot, source) in sources.enumerated() {
+      let prefix = "cs\(slot)_"
+      for name in source.model.params { line("    \(scalarName) \(prefix)p_\(name);") }
+      for derived in source.model.derivedParams { line("    \(scalarName) \(prefix)dp_\(derived.name);") }
+      for variable in source.model.vars { line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);") }
+      for egp in source.model.extraGlobalParams { line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);") }
+    }
+    line("};")
+    line("\(structName) neuronUpdateGroup\(group.index)[\(group.populations.count)];")
+    line("uint32_t neuronUpdateGroup\(group.index)SpikeSegments[\(group.populations.count)][genn::kMaxThreads];")
+    line()
+
+    // Environments and checked code.
+    var simEnvironment = baseEnvironment(context: "\(context), sim code")
+    simEnvironment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    simEnvironment.define("Isyn", GeNNType.numeric(types.scalar).addingConst, spelling: "Isyn", role: "synaptic input")
+    for input in neuron.additionalInputVars {
+      simEnvironment.define(
+        input.name, GeNNType.numeric(input.valueType!.resolved(in: types)).addingConst,
+        spelling: "ai_\(input.name)", role: "additional input")
+    }
+    addFields(
+      to: &simEnvironment, prefix: "", params: neuron.params, derived: neuron.derivedParams,
+      vars: neuron.vars, egps: neuron.extraGlobalParams)
+    let sim = checkStatements(neuron.simCode, in: simEnvironment)
+    var afterSim = simEnvironment
+    afterSim.add(sim?.localSymbols ?? [])
+    afterSim.context = "\(context), threshold condition code"
+    let threshold =
+      neuron.thresholdConditionCode.allSatisfy(\.isWhitespace)
+      ? nil : checkCondition(neuron.thresholdConditionCode, in: afterSim)
+    afterSim.context = "\(context), reset code"
+    let reset = checkStatements(neuron.resetCode, in: afterSim)
+    let injections = sources.enumerated().map { slot, source in
+      checkInjection(source, slot: slot)
+    }
+
+    // The update function.
+    let usesRandom =
+      ([neuron.simCode, neuron.thresholdConditionCode, neuron.resetCode] + sources.map(\.model.injectionCode))
+      .contains { $0.contains("gennrand") }
+    line("uint32_t updateNeuronGroup\(group.index)(const \(structName) &group, uint32_t begin, uint32_t end,")
+    line("                              \(timeName) t, uint64_t timestep, uint32_t *recordRow) {")
+    line("    (void)t; (void)timestep;")
+    line("    uint32_t spikeCount = 0;")
+    line("    for (uint32_t id = begin; id < end; id++) {")
+    if usesRandom {
+      line("        GeNNRng rng;")
+      line("        genn_rng_init(&rng, kSeed, group.stream, id, (uint32_t)timestep);")
+    }
+    for variable in neuron.vars {
+      line("        \(cType(variable.valueType!)) l_\(variable.name) = group.v_\(variable.name)[id];")
+    }
+    line("        \(scalarName) Isyn = 0;")
+    for input in neuron.additionalInputVars {
+      line(
+        "        \(cType(input.valueType!)) ai_\(input.name) = \(NumericLiteral.write(input.initialValue, as: input.valueType!.resolved(in: types)));"
+      )
+    }
+    for (slot, source) in sources.enumerated() {
+      line("        // current source slot \(slot): model '\(source.model.name)'")
+      line("        {")
+      for variable in source.model.vars {
+        line("            \(cType(variable.valueType!)) lcs\(slot)_\(variable.name) = group.cs\(slot)_v_\(variable.name)[id];")
+      }
+      block(injections[slot]?.code(level: 3).dropLastNewline ?? "")
+      for variable in source.model.vars where variable.access.isWritable {
+        line("            group.cs\(slot)_v_\(variable.name)[id] = lcs\(slot)_\(variable.name);")
+      }
+      line("        }")
+    }
+    line("        // sim code")
+    block(sim?.code(level: 2).dropLastNewline ?? "")
+    if let threshold {
+      line("        // threshold condition")
+      line("        if (\(threshold.code())) {")
+      line("            group.spike[begin + spikeCount++] = id;")
+      line("            if (recordRow) { recordRow[id / 32u] |= (1u << (id % 32u)); }")
+      if let reset, !reset.statements.isEmpty {
+        line("            // reset code")
+        block(reset.code(level: 3).dropLastNewline)
+      }
+      line("        }")
+    }
+    for variable in neuron.vars where variable.access.isWritable {
+      line("        group.v_\(variable.name)[id] = l_\(variable.name);")
+    }
+    line("    }")
+    line("    return spikeCount;")
+    line("}")
+    line()
+  }
+
+  /// Adds a model's params, derived params, variables and extra global params, spelled
+  /// as fields of `group` (variables as the update's local copies).
+  func addFields(
+    to environment: inout Environment, prefix: String, params: [String], derived: [DerivedParameter],
+    vars: [Variable], egps: [ExtraGlobalParameter]
+  ) {
+    let scalar = GeNNType.numeric(types.scalar)
+    for name in params {
+      environment.define(name, scalar.addingConst, spelling: "group.\(prefix)p_\(name)", role: "parameter")
+    }
+    for parameter in derived {
+      environment.define(
+        parameter.name, scalar.addingConst, spelling: "group.\(prefix)dp_\(parameter.name)",
+        role: "derived parameter")
+    }
+    for variable in vars {
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      let local = prefix.isEmpty ? "l_\(variable.name)" : "l\(prefix)\(variable.name)"
+      environment.define(
+        variable.name, variable.access.isWritable ? type : type.addingConst, spelling: local,
+        role: variable.access.isWritable ? "state variable" : "read-only state variable")
+    }
+    for egp in egps {
+      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
+      environment.define(
+        egp.name, type, spelling: "group.\(prefix)egp_\(egp.name)", role: "extra global parameter")
+    }
+  }
+
+  private mutating func checkInjection(_ source: CurrentSource, slot: Int) -> CheckedStatements? {
+    var environment = baseEnvironment(context: "current source '\(source.name)', injection code")
+    environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    environment.add(
+      Symbol(
+        "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]), spelling: "Isyn += $(0)",
+        role: "input function"))
+    let model = source.model
+    addFields(
+      to: &environment, prefix: "cs\(slot)_", params: model.params, derived: model.derivedParams,
+      vars: model.vars, egps: model.extraGlobalParams)
+    return checkStatements(model.injectionCode, in: environment)
+  }
+
+  /// Checks a threshold condition, which must be a number or a pointer.
+  private mutating func checkCondition(_ code: String, in environment: Environment) -> CheckedExpression? {
+    guard let checked = checkExpression(code, in: environment) else { return nil }
+    guard checked.type.isScalar else {
+      let diagnostic = Diagnostic(
+        .invalidCondition(construct: "threshold condition", type: checked.type.cName),
+        at: checked.expression.location, token: "")
+      errors.append(TranspilerError(context: environment.context, code: code, diagnostics: [diagnostic]))
+      return nil
+    }
+    return checked
+  }
+
+  mutating func writeNeuronGroupBinding(_ group: MergedNeuronGroup) {
+    for (member, populationIndex) in group.populations.enumerated() {
+      let population = model.neuronPopulations[populationIndex]
+      let field = "neuronUpdateGroup\(group.index)[\(member)]"
+      line("    // neuron population '\(population.name)'")
+      line("    \(field).numNeurons = \(population.size)u;")
+      line("    \(field).stream = \(populationIndex)u;")
+      writeParameterBindings(
+        field: field, prefix: "", params: population.params, names: population.model.params,
+        derived: population.model.derivedParams)
+      for variable in population.model.vars {
+        let index = memory.index(of: .neuronVariable(population: population.name, variable: variable.name))
+        line("    \(field).v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(index)]);")
+      }
+      for egp in population.model.extraGlobalParams {
+        let index = memory.index(of: .neuronExtraGlobalParameter(population: population.name, parameter: egp.name))
+        line("    \(field).egp_\(egp.name) = static_cast<\(cType(egp.elementType!)) *>(arrays[\(index)]);")
+      }
+      line(
+        "    \(field).spike = static_cast<uint32_t *>(arrays[\(memory.index(of: .spikes(population: population.name)))]);"
+      )
+      line(
+        "    \(field).spikeCount = static_cast<uint32_t *>(arrays[\(memory.index(of: .spikeCount(population: population.name)))]);"
+      )
+      if population.recordSpikes {
+        let index = memory.index(of: .spikeRecording(population: population.name))
+        line("    \(field).recordSpike = static_cast<uint32_t *>(arrays[\(index)]);")
+      } else {
+        line("    \(field).recordSpike = nullptr;")
+      }
+      for (slot, sourceIndex) in group.currentSources[member].enumerated() {
+        let source = model.currentSources[sourceIndex]
+        line("    // current source '\(source.name)' in slot \(slot)")
+        writeParameterBindings(
+          field: field, prefix: "cs\(slot)_", params: source.params, names: source.model.params,
+          derived: source.model.derivedParams)
+        for variable in source.model.vars {
+          let index = memory.index(of: .currentSourceVariable(source: source.name, variable: variable.name))
+          line(
+            "    \(field).cs\(slot)_v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(index)]);"
+          )
+        }
+        for egp in source.model.extraGlobalParams {
+          let index = memory.index(of: .currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name))
+          line("    \(field).cs\(slot)_egp_\(egp.name) = static_cast<\(cType(egp.elementType!)) *>(arrays[\(index)]);")
+        }
+      }
+    }
+  }
+
+  /// Writes parameter and derived parameter values as GeNN writes them into code.
+  mutating func writeParameterBindings(
+    field: String, prefix: String, params: [String: Double], names: [String], derived: [DerivedParameter]
+  ) {
+    for name in names {
+      line("    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: types.scalar));")
+    }
+    let values = (try? model.derivedValues(derived, params: params)) ?? [:]
+    for parameter in derived {
+      line(
+        "    \(field).\(prefix)dp_\(parameter.name) = \(NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar));"
+      )
+    }
+  }
+}
+
+extension String {
+  /// The string without its final newline, for embedding printed code line by line.
+  var dropLastNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
+}

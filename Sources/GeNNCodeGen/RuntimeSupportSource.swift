@@ -1,0 +1,116 @@
+/// C++ that every generated CPU module contains: a persistent pool of worker threads
+/// that splits each phase of a time step across cores, and the helpers the phases use.
+///
+/// Workers spin briefly waiting for the next phase (time steps follow each other within
+/// microseconds), then sleep on a condition variable, so an idle simulation costs nothing.
+enum RuntimeSupportSource {
+  static let cpp = """
+    namespace genn {
+    constexpr unsigned kMaxThreads = 256;
+
+    /// The range of elements thread `thread` of `numThreads` works on: contiguous,
+    /// in whole 32-element words so that threads never share a word of a bit mask.
+    struct Range { uint32_t begin; uint32_t end; };
+    static inline Range threadRange(uint32_t n, unsigned thread, unsigned numThreads) {
+        const uint32_t words = (n + 31u) / 32u;
+        const uint32_t perThread = (words + numThreads - 1u) / numThreads;
+        const uint64_t begin = (uint64_t)thread * perThread * 32u;
+        const uint64_t end = begin + (uint64_t)perThread * 32u;
+        return {(uint32_t)std::min<uint64_t>(begin, n), (uint32_t)std::min<uint64_t>(end, n)};
+    }
+
+    class ThreadPool {
+    public:
+        typedef void (*Task)(void *context, unsigned thread, unsigned numThreads);
+
+        ~ThreadPool() { resize(1); }
+
+        unsigned size() const { return m_NumThreads; }
+
+        /// Sets the number of threads, the calling thread included.
+        void resize(unsigned numThreads) {
+            numThreads = std::max(1u, std::min(numThreads, kMaxThreads));
+            if (numThreads == m_NumThreads) { return; }
+            {
+                std::lock_guard<std::mutex> lock(m_Mutex);
+                m_Stop = true;
+                m_Generation++;
+            }
+            m_Condition.notify_all();
+            for (auto &worker : m_Workers) { worker.join(); }
+            m_Workers.clear();
+            m_Stop = false;
+            m_NumThreads = numThreads;
+            const uint64_t start = m_Generation.load();
+            for (unsigned i = 1; i < numThreads; i++) {
+                m_Workers.emplace_back([this, i, start]() { workerLoop(i, start); });
+            }
+        }
+
+        /// Runs `task` on every thread (the caller is thread 0) and returns when all are done.
+        void run(Task task, void *context) {
+            if (m_NumThreads == 1) {
+                task(context, 0, 1);
+                return;
+            }
+            m_Task = task;
+            m_Context = context;
+            m_Pending.store(m_NumThreads - 1, std::memory_order_relaxed);
+            bool wake;
+            {
+                std::lock_guard<std::mutex> lock(m_Mutex);
+                m_Generation++;
+                wake = (m_Sleepers > 0);
+            }
+            if (wake) { m_Condition.notify_all(); }
+            task(context, 0, m_NumThreads);
+            while (m_Pending.load(std::memory_order_acquire) != 0) { pause(); }
+        }
+
+    private:
+        static inline void pause() {
+    #if defined(__x86_64__) || defined(__i386__)
+            __builtin_ia32_pause();
+    #elif defined(__aarch64__)
+            __asm__ __volatile__("yield");
+    #endif
+        }
+
+        /// Waits for each new generation after `seen` and runs its task.
+        void workerLoop(unsigned index, uint64_t seen) {
+            while (true) {
+                bool ready = false;
+                for (int spin = 0; spin < 4000 && !ready; spin++) {
+                    ready = (m_Generation.load(std::memory_order_acquire) != seen);
+                    if (!ready) { pause(); }
+                }
+                {
+                    std::unique_lock<std::mutex> lock(m_Mutex);
+                    if (m_Generation.load() == seen) {
+                        m_Sleepers++;
+                        m_Condition.wait(lock, [this, seen]() { return m_Generation.load() != seen; });
+                        m_Sleepers--;
+                    }
+                    seen = m_Generation.load();
+                    if (m_Stop) { return; }
+                }
+                m_Task(m_Context, index, m_NumThreads);
+                m_Pending.fetch_sub(1, std::memory_order_acq_rel);
+            }
+        }
+
+        std::vector<std::thread> m_Workers;
+        std::mutex m_Mutex;
+        std::condition_variable m_Condition;
+        std::atomic<uint64_t> m_Generation{0};
+        unsigned m_Sleepers = 0;
+        bool m_Stop = false;
+        unsigned m_NumThreads = 1;
+        std::atomic<unsigned> m_Pending{0};
+        Task m_Task = nullptr;
+        void *m_Context = nullptr;
+    };
+    }  // namespace genn
+
+    """
+}

@@ -1,0 +1,83 @@
+/// Every problem found in a model description, each naming the element and field.
+public struct ModelError: Error, Sendable, CustomStringConvertible {
+  /// The problems, in the order the model's elements were added.
+  public var problems: [ModelProblem]
+
+  /// Creates an error from its problems.
+  public init(problems: [ModelProblem]) {
+    self.problems = problems
+  }
+
+  public var description: String {
+    let count = problems.count
+    return "model is invalid (\(count == 1 ? "1 problem" : "\(count) problems")):\n"
+      + problems.map { "  - \($0)" }.joined(separator: "\n")
+  }
+}
+
+/// One problem in a model description. `element` names where it is, for example
+/// `neuron population 'Exc'` or `current source 'Drive'`.
+public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
+  case invalidTimeStep(Double)
+  case unsupportedBatchSize(Int)
+  case duplicateName(kind: String, name: String)
+  case invalidName(element: String, name: String)
+  case invalidSize(element: String, size: Int)
+  case duplicateField(element: String, field: String)
+  case unknownParameter(element: String, name: String, allowed: [String])
+  case missingParameter(element: String, name: String)
+  case nonFiniteParameter(element: String, name: String, value: Double)
+  case unknownVariable(element: String, name: String, allowed: [String])
+  case missingVariable(element: String, name: String)
+  case wrongLength(element: String, field: String, expected: Int, got: Int)
+  case unknownExtraGlobalParameter(element: String, name: String, allowed: [String])
+  case invalidType(element: String, field: String, type: String)
+  case unknownTarget(element: String, target: String, available: [String])
+  case invalidDerivedParameter(element: String, name: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .invalidTimeStep(let dt):
+      "dt is \(dt) ms; it must be a positive, finite number of milliseconds"
+    case .unsupportedBatchSize(let size):
+      "batch size \(size) is not supported; only 1 is, for now"
+    case .duplicateName(let kind, let name):
+      "two \(kind)s are named '\(name)'; names must be unique"
+    case .invalidName(let element, let name):
+      "\(element): '\(name)' is not a valid name; use letters, digits and '_', starting with a letter"
+    case .invalidSize(let element, let size):
+      "\(element): size \(size) is invalid; it must be at least 1"
+    case .duplicateField(let element, let field):
+      "\(element): its model declares '\(field)' more than once (params, derived params, "
+        + "vars and extra global params share one namespace)"
+    case .unknownParameter(let element, let name, let allowed):
+      "\(element): unknown parameter '\(name)'; " + Self.list("parameters", allowed)
+    case .missingParameter(let element, let name):
+      "\(element): parameter '\(name)' has no value"
+    case .nonFiniteParameter(let element, let name, let value):
+      "\(element): parameter '\(name)' is \(value); it must be finite"
+    case .unknownVariable(let element, let name, let allowed):
+      "\(element): unknown variable '\(name)'; " + Self.list("variables", allowed)
+    case .missingVariable(let element, let name):
+      "\(element): variable '\(name)' has no initial value"
+    case .wrongLength(let element, let field, let expected, let got):
+      "\(element): '\(field)' has \(got) values; it needs \(expected), one per element"
+    case .unknownExtraGlobalParameter(let element, let name, let allowed):
+      "\(element): unknown extra global parameter '\(name)'; "
+        + Self.list("extra global parameters", allowed)
+    case .invalidType(let element, let field, let type):
+      "\(element): '\(field)' has type '\(type)', which is not a GeNN type (scalar, float, "
+        + "double, bool, [unsigned] int, [u]int8_t ... [u]int64_t; extra global parameters "
+        + "are pointers such as 'scalar*')"
+    case .unknownTarget(let element, let target, let available):
+      "\(element): target population '\(target)' does not exist; "
+        + Self.list("populations", available)
+    case .invalidDerivedParameter(let element, let name, let reason):
+      "\(element): derived parameter '\(name)' cannot be computed: \(reason)"
+    }
+  }
+
+  private static func list(_ what: String, _ names: [String]) -> String {
+    names.isEmpty ? "it has no \(what)" : "\(what) are: \(names.joined(separator: ", "))"
+  }
+}

@@ -1,0 +1,68 @@
+/// A network: its precision, time step, seed and elements.
+public struct ModelSpec: Sendable {
+  /// The model's name (used for generated code and cache entries).
+  public var name: String
+  /// The precision of `scalar`.
+  public var precision: Precision
+  /// The precision of time; the model's precision unless set.
+  public var timePrecision: Precision
+  /// The time step in milliseconds.
+  public var dt: Double
+  /// The seed of every random number the model draws: the same seed gives the same
+  /// network and the same simulation, on every thread count.
+  public var seed: UInt64
+  /// The number of copies simulated together; only 1 is supported so far.
+  public var batchSize: Int
+  /// The neuron populations, in the order they were added.
+  public var neuronPopulations: [NeuronPopulation]
+  /// The current sources, in the order they were added.
+  public var currentSources: [CurrentSource]
+
+  /// Creates an empty model.
+  public init(
+    name: String, precision: Precision = .float, timePrecision: Precision? = nil,
+    dt: Double = 0.1, seed: UInt64 = 1234, batchSize: Int = 1
+  ) {
+    self.name = name
+    self.precision = precision
+    self.timePrecision = timePrecision ?? precision
+    self.dt = dt
+    self.seed = seed
+    self.batchSize = batchSize
+    self.neuronPopulations = []
+    self.currentSources = []
+  }
+
+  /// Adds a neuron population.
+  public mutating func addNeuronPopulation(
+    _ name: String, size: Int, model: NeuronModel, params: [String: Double] = [:],
+    vars: [String: VarInit] = [:], extraGlobalParams: [String: [Double]] = [:],
+    recordSpikes: Bool = false
+  ) {
+    neuronPopulations.append(
+      NeuronPopulation(
+        name: name, size: size, model: model, params: params, vars: vars,
+        extraGlobalParams: extraGlobalParams, recordSpikes: recordSpikes))
+  }
+
+  /// Adds a current source injecting into the population named `target`.
+  public mutating func addCurrentSource(
+    _ name: String, model: CurrentSourceModel, target: String, params: [String: Double] = [:],
+    vars: [String: VarInit] = [:], extraGlobalParams: [String: [Double]] = [:]
+  ) {
+    currentSources.append(
+      CurrentSource(
+        name: name, model: model, target: target, params: params, vars: vars,
+        extraGlobalParams: extraGlobalParams))
+  }
+
+  /// The population named `name`.
+  public func neuronPopulation(named name: String) -> NeuronPopulation? {
+    neuronPopulations.first { $0.name == name }
+  }
+
+  /// The current sources injecting into `population`, in the order they were added.
+  public func currentSources(targeting population: String) -> [CurrentSource] {
+    currentSources.filter { $0.target == population }
+  }
+}

@@ -1,0 +1,186 @@
+extension ModelSpec {
+  /// Checks the whole model and throws a ``ModelError`` listing every problem: names,
+  /// sizes, parameters, variable initialisers and their lengths, extra global
+  /// parameters, types, current-source targets and derived parameters.
+  public func validate() throws(ModelError) {
+    var problems: [ModelProblem] = []
+    if !(dt > 0 && dt.isFinite) { problems.append(.invalidTimeStep(dt)) }
+    if batchSize != 1 { problems.append(.unsupportedBatchSize(batchSize)) }
+    problems += duplicates(neuronPopulations.map(\.name), kind: "neuron population")
+    problems += duplicates(currentSources.map(\.name), kind: "current source")
+    for population in neuronPopulations {
+      let element = "neuron population '\(population.name)'"
+      if !isIdentifier(population.name) {
+        problems.append(.invalidName(element: element, name: population.name))
+      }
+      if population.size < 1 { problems.append(.invalidSize(element: element, size: population.size)) }
+      let model = population.model
+      problems += checkFields(
+        element: element, params: model.params, derived: model.derivedParams, vars: model.vars,
+        egps: model.extraGlobalParams)
+      for input in model.additionalInputVars where input.valueType == nil {
+        problems.append(.invalidType(element: element, field: input.name, type: input.type))
+      }
+      problems += checkValues(
+        element: element, size: population.size, params: population.params,
+        modelParams: model.params, derived: model.derivedParams, vars: population.vars,
+        modelVars: model.vars, egps: population.extraGlobalParams,
+        modelEGPs: model.extraGlobalParams)
+    }
+    let populationNames = neuronPopulations.map(\.name)
+    for source in currentSources {
+      let element = "current source '\(source.name)'"
+      if !isIdentifier(source.name) { problems.append(.invalidName(element: element, name: source.name)) }
+      let model = source.model
+      problems += checkFields(
+        element: element, params: model.params, derived: model.derivedParams, vars: model.vars,
+        egps: model.extraGlobalParams)
+      guard let target = neuronPopulation(named: source.target) else {
+        problems.append(.unknownTarget(element: element, target: source.target, available: populationNames))
+        continue
+      }
+      problems += checkValues(
+        element: element, size: target.size, params: source.params, modelParams: model.params,
+        derived: model.derivedParams, vars: source.vars, modelVars: model.vars,
+        egps: source.extraGlobalParams, modelEGPs: model.extraGlobalParams)
+    }
+    if !problems.isEmpty { throw ModelError(problems: problems) }
+  }
+
+  /// The values of `derived` given `params`, computed in double as GeNN does.
+  public func derivedValues(_ derived: [DerivedParameter], params: [String: Double]) throws
+    -> [String: Double]
+  {
+    var values: [String: Double] = [:]
+    for parameter in derived {
+      // Later derived parameters may use earlier ones, as GeNN allows.
+      values[parameter.name] = try parameter.compute(params.merging(values) { a, _ in a }, dt)
+    }
+    return values
+  }
+
+  private func duplicates(_ names: [String], kind: String) -> [ModelProblem] {
+    var seen: Set<String> = []
+    var reported: Set<String> = []
+    var problems: [ModelProblem] = []
+    for name in names where !seen.insert(name).inserted && reported.insert(name).inserted {
+      problems.append(.duplicateName(kind: kind, name: name))
+    }
+    return problems
+  }
+
+  private func checkFields(
+    element: String, params: [String], derived: [DerivedParameter], vars: [Variable],
+    egps: [ExtraGlobalParameter]
+  ) -> [ModelProblem] {
+    var problems: [ModelProblem] = []
+    let names = params + derived.map(\.name) + vars.map(\.name) + egps.map(\.name)
+    var seen: Set<String> = []
+    for name in names {
+      if !isIdentifier(name) { problems.append(.invalidName(element: element, name: name)) }
+      if !seen.insert(name).inserted { problems.append(.duplicateField(element: element, field: name)) }
+    }
+    for variable in vars where variable.valueType == nil {
+      problems.append(.invalidType(element: element, field: variable.name, type: variable.type))
+    }
+    for egp in egps where egp.elementType == nil {
+      problems.append(.invalidType(element: element, field: egp.name, type: egp.type))
+    }
+    return problems
+  }
+
+  // swift-format-ignore: FunctionParameterCount
+  private func checkValues(
+    element: String, size: Int, params: [String: Double], modelParams: [String],
+    derived: [DerivedParameter], vars: [String: VarInit], modelVars: [Variable],
+    egps: [String: [Double]], modelEGPs: [ExtraGlobalParameter]
+  ) -> [ModelProblem] {
+    var problems = checkParams(element: element, given: params, expected: modelParams)
+    if problems.isEmpty {
+      problems += checkDerived(element: element, derived, params: params)
+    }
+    let varNames = modelVars.map(\.name)
+    for name in vars.keys.sorted() where !varNames.contains(name) {
+      problems.append(.unknownVariable(element: element, name: name, allowed: varNames))
+    }
+    for variable in modelVars {
+      guard let initialiser = vars[variable.name] else {
+        problems.append(.missingVariable(element: element, name: variable.name))
+        continue
+      }
+      switch initialiser {
+      case .constant(let value) where !value.isFinite:
+        problems.append(.nonFiniteParameter(element: element, name: variable.name, value: value))
+      case .values(let values) where values.count != size:
+        problems.append(
+          .wrongLength(element: element, field: variable.name, expected: size, got: values.count))
+      case .snippet(let snippet, let snippetParams):
+        let place = "\(element), variable '\(variable.name)' (init snippet '\(snippet.name)')"
+        let snippetProblems = checkParams(element: place, given: snippetParams, expected: snippet.params)
+        problems += snippetProblems
+        if snippetProblems.isEmpty {
+          problems += checkDerived(element: place, snippet.derivedParams, params: snippetParams)
+        }
+      default:
+        break
+      }
+    }
+    let egpNames = modelEGPs.map(\.name)
+    for name in egps.keys.sorted() where !egpNames.contains(name) {
+      problems.append(.unknownExtraGlobalParameter(element: element, name: name, allowed: egpNames))
+    }
+    return problems
+  }
+
+  /// Computes each derived parameter in turn, reporting the ones that fail or are not
+  /// finite.
+  private func checkDerived(element: String, _ derived: [DerivedParameter], params: [String: Double])
+    -> [ModelProblem]
+  {
+    var problems: [ModelProblem] = []
+    var values: [String: Double] = [:]
+    for parameter in derived {
+      do {
+        let value = try parameter.compute(params.merging(values) { a, _ in a }, dt)
+        values[parameter.name] = value
+        if !value.isFinite {
+          problems.append(
+            .invalidDerivedParameter(
+              element: element, name: parameter.name, reason: "it evaluates to \(value)"))
+        }
+      } catch {
+        problems.append(
+          .invalidDerivedParameter(element: element, name: parameter.name, reason: "\(error)"))
+      }
+    }
+    return problems
+  }
+
+  private func checkParams(element: String, given: [String: Double], expected: [String])
+    -> [ModelProblem]
+  {
+    var problems: [ModelProblem] = []
+    for name in given.keys.sorted() where !expected.contains(name) {
+      problems.append(.unknownParameter(element: element, name: name, allowed: expected))
+    }
+    for name in expected {
+      guard let value = given[name] else {
+        problems.append(.missingParameter(element: element, name: name))
+        continue
+      }
+      if !value.isFinite { problems.append(.nonFiniteParameter(element: element, name: name, value: value)) }
+    }
+    return problems
+  }
+}
+
+/// Whether `name` can be used as a name in GeNN code: a letter, then letters, digits or
+/// underscores.
+func isIdentifier(_ name: String) -> Bool {
+  guard let first = name.unicodeScalars.first, first.isASCIILetter else { return false }
+  return name.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" }
+}
+
+extension Unicode.Scalar {
+  fileprivate var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+}

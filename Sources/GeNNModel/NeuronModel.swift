@@ -1,0 +1,94 @@
+/// A neuron model: its parameters, state and the code GeNN runs for each neuron every
+/// time step — sim code, then the threshold condition, then on a spike the reset code.
+public struct NeuronModel: Sendable {
+  /// The model's name, for messages and generated code comments.
+  public var name: String
+  /// Parameter names (one value per population).
+  public var params: [String]
+  /// Parameters computed from the others and `dt`.
+  public var derivedParams: [DerivedParameter]
+  /// State variables (one value per neuron).
+  public var vars: [Variable]
+  /// Arrays the user provides.
+  public var extraGlobalParams: [ExtraGlobalParameter]
+  /// Inputs besides `Isyn` that postsynaptic models may target.
+  public var additionalInputVars: [AdditionalInputVariable]
+  /// Code run every step, in GeNN's language.
+  public var simCode: String
+  /// An expression; a neuron spikes in a step where it becomes true.
+  public var thresholdConditionCode: String
+  /// Code run after a spike.
+  public var resetCode: String
+
+  /// Creates a neuron model.
+  public init(
+    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
+    vars: [Variable] = [], extraGlobalParams: [ExtraGlobalParameter] = [],
+    additionalInputVars: [AdditionalInputVariable] = [], simCode: String = "",
+    thresholdConditionCode: String = "", resetCode: String = ""
+  ) {
+    self.name = name
+    self.params = params
+    self.derivedParams = derivedParams
+    self.vars = vars
+    self.extraGlobalParams = extraGlobalParams
+    self.additionalInputVars = additionalInputVars
+    self.simCode = simCode
+    self.thresholdConditionCode = thresholdConditionCode
+    self.resetCode = resetCode
+  }
+}
+
+/// A current source model: code that injects current into each neuron of its target
+/// population every step (`injectCurrent(x)`).
+public struct CurrentSourceModel: Sendable {
+  /// The model's name.
+  public var name: String
+  /// Parameter names.
+  public var params: [String]
+  /// Parameters computed from the others and `dt`.
+  public var derivedParams: [DerivedParameter]
+  /// State variables (one value per target neuron).
+  public var vars: [Variable]
+  /// Arrays the user provides.
+  public var extraGlobalParams: [ExtraGlobalParameter]
+  /// Code run every step for each target neuron.
+  public var injectionCode: String
+
+  /// Creates a current source model.
+  public init(
+    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
+    vars: [Variable] = [], extraGlobalParams: [ExtraGlobalParameter] = [],
+    injectionCode: String
+  ) {
+    self.name = name
+    self.params = params
+    self.derivedParams = derivedParams
+    self.vars = vars
+    self.extraGlobalParams = extraGlobalParams
+    self.injectionCode = injectionCode
+  }
+}
+
+/// A variable-initialisation snippet: code that sets `value` for each element, with its
+/// own parameters and, where it calls `gennrand_*`, random numbers.
+public struct InitSnippet: Sendable {
+  /// The snippet's name.
+  public var name: String
+  /// Parameter names.
+  public var params: [String]
+  /// Parameters computed from the others and `dt`.
+  public var derivedParams: [DerivedParameter]
+  /// Code that assigns `value`.
+  public var code: String
+
+  /// Creates an initialisation snippet.
+  public init(
+    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [], code: String
+  ) {
+    self.name = name
+    self.params = params
+    self.derivedParams = derivedParams
+    self.code = code
+  }
+}

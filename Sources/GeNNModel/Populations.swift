@@ -1,0 +1,61 @@
+/// A population of neurons sharing one model and one set of parameter values.
+public struct NeuronPopulation: Sendable {
+  /// A name unique in the model.
+  public var name: String
+  /// The number of neurons.
+  public var size: Int
+  /// The neuron model.
+  public var model: NeuronModel
+  /// A value for every parameter of the model.
+  public var params: [String: Double]
+  /// An initialiser for every variable of the model.
+  public var vars: [String: VarInit]
+  /// Values for the model's extra global parameter arrays.
+  public var extraGlobalParams: [String: [Double]]
+  /// Whether to record the population's spikes (GeNN's `spike_recording_enabled`).
+  public var recordSpikes: Bool
+
+  /// Creates a population.
+  public init(
+    name: String, size: Int, model: NeuronModel, params: [String: Double] = [:],
+    vars: [String: VarInit] = [:], extraGlobalParams: [String: [Double]] = [:],
+    recordSpikes: Bool = false
+  ) {
+    self.name = name
+    self.size = size
+    self.model = model
+    self.params = params
+    self.vars = vars
+    self.extraGlobalParams = extraGlobalParams
+    self.recordSpikes = recordSpikes
+  }
+}
+
+/// A current source injecting into every neuron of one population.
+public struct CurrentSource: Sendable {
+  /// A name unique among the model's current sources.
+  public var name: String
+  /// The current source model.
+  public var model: CurrentSourceModel
+  /// The name of the target neuron population.
+  public var target: String
+  /// A value for every parameter of the model.
+  public var params: [String: Double]
+  /// An initialiser for every variable of the model.
+  public var vars: [String: VarInit]
+  /// Values for the model's extra global parameter arrays.
+  public var extraGlobalParams: [String: [Double]]
+
+  /// Creates a current source.
+  public init(
+    name: String, model: CurrentSourceModel, target: String, params: [String: Double] = [:],
+    vars: [String: VarInit] = [:], extraGlobalParams: [String: [Double]] = [:]
+  ) {
+    self.name = name
+    self.model = model
+    self.target = target
+    self.params = params
+    self.vars = vars
+    self.extraGlobalParams = extraGlobalParams
+  }
+}

@@ -1,0 +1,16 @@
+/// How a variable starts: one value for every element, a value per element, or an
+/// initialisation snippet run for each element.
+public enum VarInit: Sendable {
+  /// The same value everywhere.
+  case constant(Double)
+  /// One value per element, in element order.
+  case values([Double])
+  /// A snippet with its parameter values.
+  case snippet(InitSnippet, params: [String: Double])
+}
+
+extension VarInit: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
+  public init(floatLiteral value: Double) { self = .constant(value) }
+  public init(integerLiteral value: Int) { self = .constant(Double(value)) }
+  public init(arrayLiteral elements: Double...) { self = .values(elements) }
+}

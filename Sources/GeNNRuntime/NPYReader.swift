@@ -1,0 +1,89 @@
+import Foundation
+
+/// Reads NumPy `.npy` files: format versions 1.x, 2.x and 3.x, C order, the element
+/// types of `NPYDType` in little-endian (`<`), native (`=`) or not-applicable (`|`) byte
+/// order.
+public enum NPYReader {
+  /// Reads the array in the file at `url`.
+  public static func read(from url: URL) throws(NPYError) -> NPYArray {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw .cannotRead(file: url.path, reason: error.localizedDescription)
+    }
+    return try decode([UInt8](data), file: url.path)
+  }
+
+  /// Decodes the bytes of a `.npy` file; `file` names it in errors.
+  public static func decode(_ bytes: [UInt8], file: String = "(in memory)") throws(NPYError)
+    -> NPYArray
+  {
+    guard bytes.starts(with: [0x93] + Array("NUMPY".utf8)), bytes.count >= 8 else {
+      throw .badMagic(file: file)
+    }
+    let lengthSize: Int
+    switch bytes[6] {
+    case 1: lengthSize = 2
+    case 2, 3: lengthSize = 4
+    default: throw .unsupportedVersion(file: file, major: bytes[6], minor: bytes[7])
+    }
+    let headerStart = 8 + lengthSize
+    guard bytes.count >= headerStart else {
+      throw .malformedHeader(file: file, reason: "the file ends inside the header length")
+    }
+    let headerLength = (0..<lengthSize).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
+    let dataStart = headerStart + headerLength
+    guard bytes.count >= dataStart else {
+      throw .malformedHeader(
+        file: file,
+        reason: "the header is \(headerLength) bytes, the file ends after \(bytes.count - headerStart)")
+    }
+    let header = try NPYHeader(parsing: bytes[headerStart..<dataStart], file: file)
+    let dtype = try dtype(header.descr, file: file)
+    guard !header.fortranOrder else { throw .fortranOrder(file: file) }
+
+    let expected = header.shape.reduce(dtype.size) { product, size in
+      let (result, overflow) = product.multipliedReportingOverflow(by: size)
+      return overflow ? Int.max : result
+    }
+    let data = bytes[dataStart...]
+    guard data.count == expected else {
+      throw .dataSizeMismatch(
+        file: file, shape: header.shape, dtype: dtype, expected: expected, actual: data.count)
+    }
+    let values: NPYArray.Values =
+      switch dtype {
+      case .float32: .float32(load(data))
+      case .float64: .float64(load(data))
+      case .int32: .int32(load(data))
+      case .int64: .int64(load(data))
+      case .uint32: .uint32(load(data))
+      case .uint8: .uint8(Array(data))
+      case .bool: .bool(data.map { $0 != 0 })
+      }
+    return try NPYArray(values, shape: header.shape)
+  }
+
+  /// The element type `descr` names: a byte-order mark (`<`, `=`, `|`, or `>` for one-byte
+  /// types), then `f4`, `f8`, `i4`, `i8`, `u4`, `u1` or `b1`.
+  private static func dtype(_ descr: String, file: String) throws(NPYError) -> NPYDType {
+    var code = Substring(descr)
+    let order = code.first.flatMap { "<>|=".contains($0) ? $0 : nil }
+    if order != nil { code = code.dropFirst() }
+    guard let dtype = NPYDType.allCases.first(where: { $0.descr.dropFirst() == code }) else {
+      throw .unsupportedDType(file: file, descr: descr)
+    }
+    if order == ">" && dtype.size > 1 { throw .bigEndian(file: file, descr: descr) }
+    return dtype
+  }
+
+  /// Copies little-endian values out of `data`.
+  private static func load<T: BitwiseCopyable>(_ data: ArraySlice<UInt8>) -> [T] {
+    let count = data.count / MemoryLayout<T>.stride
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      data.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+      initialized = count
+    }
+  }
+}

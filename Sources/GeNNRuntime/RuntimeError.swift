@@ -1,0 +1,30 @@
+/// What can go wrong while building, loading or running a simulation.
+public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// A population or current source name the model does not have.
+  case unknownPopulation(String, available: [String])
+  /// A variable name the population does not have.
+  case unknownVariable(String, population: String, available: [String])
+  /// Values of the wrong length were given for a variable.
+  case wrongLength(variable: String, population: String, expected: Int, got: Int)
+  /// Recorded data was asked for that is not being recorded.
+  case notRecorded(population: String)
+  /// The generated library does not export what this runtime needs.
+  case incompatibleLibrary(String)
+
+  public var description: String {
+    switch self {
+    case .unknownPopulation(let name, let available):
+      "no population or current source named '\(name)'; the model has: "
+        + available.joined(separator: ", ")
+    case .unknownVariable(let name, let population, let available):
+      "'\(population)' has no variable '\(name)'; it has: " + available.joined(separator: ", ")
+    case .wrongLength(let variable, let population, let expected, let got):
+      "'\(population)'.\(variable) needs \(expected) values, got \(got)"
+    case .notRecorded(let population):
+      "'\(population)' is not being recorded; enable spike recording on the population "
+        + "(recordSpikes) or call record(_:of:) for a variable"
+    case .incompatibleLibrary(let reason):
+      "the generated library cannot be used: \(reason)"
+    }
+  }
+}

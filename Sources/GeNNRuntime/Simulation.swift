@@ -1,0 +1,326 @@
+import Foundation
+import GeNNCodeGen
+import GeNNModel
+import GeNNToolchain
+import GeNNTranspiler
+
+/// A model generated, compiled, loaded and initialised: step it, read and write its
+/// variables, and read back what it recorded.
+///
+/// ```swift
+/// let simulation = try await Simulation(model: model)
+/// try simulation.record("V", of: "Exc")
+/// simulation.run(duration: 1000)
+/// let spikes = try simulation.spikes(of: "Exc")
+/// ```
+public final class Simulation {
+  /// How a simulation is built and run.
+  public struct Options: Sendable {
+    /// Worker threads, the calling thread included; the machine's cores by default.
+    public var threads: Int?
+    /// The build cache folder; `$GENN_CACHE_DIR` or the user's cache folder by default.
+    public var cacheDirectory: URL?
+    /// The compiler to use; found by ``Toolchain/detect(environment:)`` by default.
+    public var toolchain: Toolchain?
+    /// How many steps of spikes the native side buffers before the runtime gathers them.
+    public var recordingCapacity: Int
+
+    /// Creates options.
+    public init(
+      threads: Int? = nil, cacheDirectory: URL? = nil, toolchain: Toolchain? = nil,
+      recordingCapacity: Int = 1000
+    ) {
+      self.threads = threads
+      self.cacheDirectory = cacheDirectory
+      self.toolchain = toolchain
+      self.recordingCapacity = recordingCapacity
+    }
+  }
+
+  /// What building and loading took, and where the generated code is.
+  public struct BuildInfo: Sendable {
+    /// The cache entry folder with the generated source, library and compiler log.
+    public var directory: URL
+    /// Whether the library came from the cache without compiling.
+    public var cacheHit: Bool
+    /// Seconds spent generating code.
+    public var generationSeconds: Double
+    /// Seconds spent compiling (0 on a cache hit).
+    public var compileSeconds: Double
+    /// Seconds spent loading, binding and initialising.
+    public var loadSeconds: Double
+  }
+
+  /// The model being simulated.
+  public let model: ModelSpec
+  /// How it was built.
+  public private(set) var build: BuildInfo
+  /// The number of steps run since the start (or the last ``reinitialise()``).
+  public private(set) var timestep: UInt64 = 0
+
+  private let library: SharedLibrary
+  private let arrays: [StateArray]
+  private let arrayIndex: [ArrayLayout.Role: Int]
+  private let functions: NativeFunctions
+  private let recordingCapacity: Int
+  private var recordingRow = 0
+  private var spikeRecordings: [String: SpikeRecording] = [:]
+  private var variableRecordings: [RecordingKey: VariableRecording] = [:]
+  private var threadCount: Int
+
+  private struct RecordingKey: Hashable {
+    var element: String
+    var variable: String
+  }
+
+  /// Generates, compiles (or takes from the cache), loads and initialises `model`.
+  public init(model: ModelSpec, options: Options = Options()) async throws {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let module = try CPUBackend().generate(model)
+    let generated = clock.now
+    let toolchain: Toolchain
+    if let given = options.toolchain {
+      toolchain = given
+    } else {
+      toolchain = try await Toolchain.detect()
+    }
+    let cache = BuildCache(root: options.cacheDirectory)
+    let entry = try await cache.library(for: module.source, named: model.name, toolchain: toolchain)
+    let built = clock.now
+    let library = try SharedLibrary(path: entry.libraryPath.path)
+    let functions = try NativeFunctions(library: library)
+    var index: [ArrayLayout.Role: Int] = [:]
+    let arrays = module.arrays.enumerated().map { position, layout in
+      index[layout.role] = position
+      if case .spikeRecording = layout.role {
+        return StateArray(layout: layout, rows: max(1, options.recordingCapacity))
+      }
+      return StateArray(layout: layout)
+    }
+    self.model = model
+    self.library = library
+    self.functions = functions
+    self.arrays = arrays
+    self.arrayIndex = index
+    self.recordingCapacity = max(1, options.recordingCapacity)
+    self.threadCount = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 256))
+    self.build = BuildInfo(
+      directory: entry.directory, cacheHit: entry.cacheHit,
+      generationSeconds: (generated - start).seconds, compileSeconds: (built - generated).seconds,
+      loadSeconds: 0)
+    var pointers: [UnsafeMutableRawPointer?] = arrays.map(\.pointer)
+    pointers.withUnsafeMutableBufferPointer { functions.bind($0.baseAddress) }
+    functions.setThreads(UInt32(threadCount))
+    initialiseState()
+    build.loadSeconds = (clock.now - built).seconds
+  }
+
+  deinit {
+    functions.shutdown()
+  }
+
+  // MARK: Time
+
+  /// The time at the start of the next step in ms: `timestep * dt`, computed in the time
+  /// precision as generated code computes `t`.
+  public var time: Double {
+    model.timePrecision == .float
+      ? Double(Float(timestep) * Float(model.dt)) : Double(timestep) * model.dt
+  }
+
+  /// The number of threads the simulation runs on, the calling thread included.
+  public var threads: Int {
+    get { threadCount }
+    set {
+      threadCount = max(1, min(newValue, 256))
+      functions.setThreads(UInt32(threadCount))
+    }
+  }
+
+  /// Runs one time step.
+  public func step() {
+    run(steps: 1)
+  }
+
+  /// Runs `steps` time steps.
+  public func run(steps: Int) {
+    var remaining = max(0, steps)
+    let sampling = !variableRecordings.isEmpty
+    while remaining > 0 {
+      let chunk = sampling ? 1 : min(remaining, recordingCapacity - recordingRow)
+      functions.run(timestep, UInt64(chunk), UInt32(recordingRow))
+      timestep += UInt64(chunk)
+      recordingRow += chunk
+      remaining -= chunk
+      if sampling { sampleVariables() }
+      if recordingRow == recordingCapacity { gatherSpikes() }
+    }
+  }
+
+  /// Runs for `duration` ms, rounded to whole time steps.
+  public func run(duration: Double) {
+    run(steps: Int((duration / model.dt).rounded()))
+  }
+
+  /// Puts every variable back to its initial value, time back to zero, and clears
+  /// everything recorded.
+  public func reinitialise() {
+    timestep = 0
+    recordingRow = 0
+    spikeRecordings.removeAll()
+    for key in variableRecordings.keys {
+      variableRecordings[key]?.steps.removeAll()
+      variableRecordings[key]?.values.removeAll()
+    }
+    initialiseState()
+  }
+
+  // MARK: State
+
+  /// The current values of `variable` of a neuron population or current source.
+  public func values(of variable: String, in element: String) throws(RuntimeError) -> [Double] {
+    try array(variable, element).load()
+  }
+
+  /// Sets `variable` of a neuron population or current source; takes effect from the
+  /// next step.
+  public func setValues(_ values: [Double], of variable: String, in element: String) throws(RuntimeError) {
+    let array = try array(variable, element)
+    guard values.count == array.count else {
+      throw .wrongLength(variable: variable, population: element, expected: array.count, got: values.count)
+    }
+    array.store(values)
+  }
+
+  /// The spikes `population` emitted since the start, if its spikes are recorded.
+  public func spikes(of population: String) throws(RuntimeError) -> SpikeRecording {
+    guard let neurons = model.neuronPopulation(named: population) else {
+      throw .unknownPopulation(population, available: model.neuronPopulations.map(\.name))
+    }
+    guard neurons.recordSpikes else { throw .notRecorded(population: population) }
+    gatherSpikes()
+    return spikeRecordings[population] ?? SpikeRecording()
+  }
+
+  /// Starts sampling `variable` of a neuron population or current source after every
+  /// step from now on.
+  public func record(_ variable: String, of element: String) throws(RuntimeError) {
+    let array = try array(variable, element)
+    let key = RecordingKey(element: element, variable: variable)
+    if variableRecordings[key] == nil {
+      variableRecordings[key] = VariableRecording(
+        element: element, variable: variable, width: array.count, steps: [], values: [])
+    }
+  }
+
+  /// What has been sampled of `variable` since ``record(_:of:)``.
+  public func recording(of variable: String, in element: String) throws(RuntimeError) -> VariableRecording {
+    guard let recording = variableRecordings[RecordingKey(element: element, variable: variable)] else {
+      throw .notRecorded(population: "\(element).\(variable)")
+    }
+    return recording
+  }
+
+  /// Reserves room for `steps` more samples of every recorded variable, so that a long
+  /// run does not reallocate while it samples.
+  public func reserveRecording(steps: Int) {
+    for key in variableRecordings.keys {
+      let width = variableRecordings[key]!.width
+      variableRecordings[key]!.steps.reserveCapacity(variableRecordings[key]!.steps.count + steps)
+      variableRecordings[key]!.values.reserveCapacity(variableRecordings[key]!.values.count + steps * width)
+    }
+  }
+
+  // MARK: Internals
+
+  private func array(_ variable: String, _ element: String) throws(RuntimeError) -> StateArray {
+    if let population = model.neuronPopulation(named: element) {
+      guard let index = arrayIndex[.neuronVariable(population: element, variable: variable)] else {
+        throw .unknownVariable(variable, population: element, available: population.model.vars.map(\.name))
+      }
+      return arrays[index]
+    }
+    if let source = model.currentSources.first(where: { $0.name == element }) {
+      guard let index = arrayIndex[.currentSourceVariable(source: element, variable: variable)] else {
+        throw .unknownVariable(variable, population: element, available: source.model.vars.map(\.name))
+      }
+      return arrays[index]
+    }
+    throw .unknownPopulation(
+      element, available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name))
+  }
+
+  private func initialiseState() {
+    for array in arrays { array.clear() }
+    for population in model.neuronPopulations {
+      for variable in population.model.vars {
+        let array = arrays[arrayIndex[.neuronVariable(population: population.name, variable: variable.name)]!]
+        store(population.vars[variable.name], into: array)
+      }
+      for egp in population.model.extraGlobalParams {
+        let role = ArrayLayout.Role.neuronExtraGlobalParameter(population: population.name, parameter: egp.name)
+        arrays[arrayIndex[role]!].store(population.extraGlobalParams[egp.name] ?? [])
+      }
+    }
+    for source in model.currentSources {
+      for variable in source.model.vars {
+        let array = arrays[arrayIndex[.currentSourceVariable(source: source.name, variable: variable.name)]!]
+        store(source.vars[variable.name], into: array)
+      }
+      for egp in source.model.extraGlobalParams {
+        let role = ArrayLayout.Role.currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name)
+        arrays[arrayIndex[role]!].store(source.extraGlobalParams[egp.name] ?? [])
+      }
+    }
+    functions.initialize()
+  }
+
+  private func store(_ initialiser: VarInit?, into array: StateArray) {
+    switch initialiser {
+    case .constant(let value)?: array.fill(value)
+    case .values(let values)?: array.store(values)
+    case .snippet?, nil: break
+    }
+  }
+
+  private func sampleVariables() {
+    for key in variableRecordings.keys {
+      let values = try! array(key.variable, key.element).load()
+      variableRecordings[key]!.steps.append(Int64(timestep) - 1)
+      variableRecordings[key]!.values.append(contentsOf: values)
+    }
+  }
+
+  /// Moves the spikes buffered on the native side into the recordings.
+  private func gatherSpikes() {
+    guard recordingRow > 0 else { return }
+    let firstStep = Int64(timestep) - Int64(recordingRow)
+    for population in model.neuronPopulations where population.recordSpikes {
+      let array = arrays[arrayIndex[.spikeRecording(population: population.name)]!]
+      let words = (population.size + 31) / 32
+      let bits = array.pointer.assumingMemoryBound(to: UInt32.self)
+      var recording = spikeRecordings[population.name] ?? SpikeRecording()
+      for row in 0..<recordingRow {
+        let step = firstStep + Int64(row)
+        for word in 0..<words {
+          var mask = bits[row * words + word]
+          while mask != 0 {
+            let bit = mask.trailingZeroBitCount
+            mask &= mask - 1
+            recording.steps.append(step)
+            recording.ids.append(Int32(word * 32 + bit))
+            recording.times.append(Double(step) * model.dt)
+          }
+        }
+      }
+      spikeRecordings[population.name] = recording
+      array.clear()
+    }
+    recordingRow = 0
+  }
+}
+
+extension Duration {
+  var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

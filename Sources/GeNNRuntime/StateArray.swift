@@ -1,0 +1,79 @@
+import GeNNCodeGen
+import GeNNTranspiler
+
+/// One array of model state in memory the runtime owns and lends to generated code.
+final class StateArray {
+  let layout: ArrayLayout
+  let type: NumericType
+  /// Elements per row times rows (rows > 1 only for recording buffers).
+  let count: Int
+  let pointer: UnsafeMutableRawPointer
+
+  init(layout: ArrayLayout, rows: Int = 1) {
+    self.layout = layout
+    self.type = NumericType.allCases.first { $0.cName == layout.elementType } ?? .uint8
+    self.count = layout.count * rows
+    let bytes = max(1, count * layout.elementSize)
+    pointer = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+    pointer.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+  }
+
+  deinit { pointer.deallocate() }
+
+  /// Sets every element to `value`, converted to the element type.
+  func fill(_ value: Double) {
+    for index in 0..<count { store(value, at: index) }
+  }
+
+  /// Sets the elements from `values`, converted to the element type.
+  func store(_ values: [Double]) {
+    precondition(values.count == count, "expected \(count) values")
+    for (index, value) in values.enumerated() { store(value, at: index) }
+  }
+
+  /// The elements, converted to double.
+  func load() -> [Double] {
+    (0..<count).map { load(at: $0) }
+  }
+
+  func store(_ value: Double, at index: Int) {
+    // Integer elements take the value truncated and clamped (NaN becomes 0) rather than
+    // trapping on values a user typed.
+    let whole: Int64 =
+      value.isNaN ? 0 : value >= 9.2e18 ? .max : value <= -9.2e18 ? .min : Int64(value.rounded(.towardZero))
+    switch type {
+    case .bool: pointer.storeBytes(of: value != 0, toByteOffset: index, as: Bool.self)
+    case .int8: pointer.storeBytes(of: Int8(clamping: whole), toByteOffset: index, as: Int8.self)
+    case .uint8: pointer.storeBytes(of: UInt8(clamping: whole), toByteOffset: index, as: UInt8.self)
+    case .int16: pointer.storeBytes(of: Int16(clamping: whole), toByteOffset: 2 * index, as: Int16.self)
+    case .uint16: pointer.storeBytes(of: UInt16(clamping: whole), toByteOffset: 2 * index, as: UInt16.self)
+    case .int32: pointer.storeBytes(of: Int32(clamping: whole), toByteOffset: 4 * index, as: Int32.self)
+    case .uint32: pointer.storeBytes(of: UInt32(clamping: whole), toByteOffset: 4 * index, as: UInt32.self)
+    case .int64: pointer.storeBytes(of: whole, toByteOffset: 8 * index, as: Int64.self)
+    case .uint64: pointer.storeBytes(of: UInt64(clamping: whole), toByteOffset: 8 * index, as: UInt64.self)
+    case .float: pointer.storeBytes(of: Float(value), toByteOffset: 4 * index, as: Float.self)
+    case .double: pointer.storeBytes(of: value, toByteOffset: 8 * index, as: Double.self)
+    }
+  }
+
+  func load(at index: Int) -> Double {
+    switch type {
+    case .bool: pointer.load(fromByteOffset: index, as: Bool.self) ? 1 : 0
+    case .int8: Double(pointer.load(fromByteOffset: index, as: Int8.self))
+    case .uint8: Double(pointer.load(fromByteOffset: index, as: UInt8.self))
+    case .int16: Double(pointer.load(fromByteOffset: 2 * index, as: Int16.self))
+    case .uint16: Double(pointer.load(fromByteOffset: 2 * index, as: UInt16.self))
+    case .int32: Double(pointer.load(fromByteOffset: 4 * index, as: Int32.self))
+    case .uint32: Double(pointer.load(fromByteOffset: 4 * index, as: UInt32.self))
+    case .int64: Double(pointer.load(fromByteOffset: 8 * index, as: Int64.self))
+    case .uint64: Double(pointer.load(fromByteOffset: 8 * index, as: UInt64.self))
+    case .float: Double(pointer.load(fromByteOffset: 4 * index, as: Float.self))
+    case .double: pointer.load(fromByteOffset: 8 * index, as: Double.self)
+    }
+  }
+
+  /// Sets every byte to zero.
+  func clear() {
+    pointer.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, count * layout.elementSize))
+  }
+}

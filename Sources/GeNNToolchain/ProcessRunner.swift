@@ -1,0 +1,48 @@
+import Subprocess
+
+#if canImport(System)
+  import System
+#else
+  import SystemPackage
+#endif
+
+/// Runs a program to completion and collects what it printed.
+enum ProcessRunner {
+  /// What a finished process left behind.
+  struct Outcome: Sendable {
+    /// How it ended.
+    var termination: TerminationStatus
+    /// Standard output and standard error, interleaved as written.
+    var output: String
+  }
+
+  /// The most output kept from one run (compilers can be verbose on broken code).
+  static let outputLimit = 64 * 1024 * 1024
+
+  /// Runs `executable` with `arguments` in `workingDirectory`, in the C locale so that
+  /// diagnostics are in English and parseable.
+  ///
+  /// - Throws: ``ToolchainError/compilerLaunchFailed(compiler:reason:)`` when it cannot
+  ///   be started.
+  static func run(
+    _ executable: String, arguments: [String], workingDirectory: String? = nil
+  ) async throws -> Outcome {
+    do {
+      let result = try await Subprocess.run(
+        .path(FilePath(executable)),
+        arguments: Arguments(arguments),
+        environment: .inherit.updating(["LC_ALL": "C", "LANG": "C"]),
+        workingDirectory: workingDirectory.map { FilePath($0) },
+        output: .bytes(limit: outputLimit),
+        error: .combinedWithOutput
+      )
+      return Outcome(
+        termination: result.terminationStatus,
+        output: String(decoding: result.standardOutput, as: UTF8.self))
+    } catch let error as ToolchainError {
+      throw error
+    } catch {
+      throw ToolchainError.compilerLaunchFailed(compiler: executable, reason: "\(error)")
+    }
+  }
+}

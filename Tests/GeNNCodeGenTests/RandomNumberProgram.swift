@@ -1,0 +1,140 @@
+import Foundation
+
+@testable import GeNNCodeGen
+
+/// A C++ program around `RandomNumberSource.cpp`, compiled with the machine's C++
+/// compiler and run once; it writes one named record of numbers per check: a text line
+/// `name count`, then `count` doubles as raw bytes.
+struct RandomNumberProgram {
+  /// A line of Philox output: one block for a counter and key.
+  struct Block {
+    var name: String
+    var counter: [UInt32]
+    var key: [UInt32]
+  }
+
+  /// A line of draws: `count` values of the C++ expression `expression` (which uses
+  /// `rng`) from a generator set up at `position`.
+  struct Draws {
+    var name: String
+    var expression: String
+    var count: Int
+    var position: Philox.Position
+  }
+
+  /// Why the program could not be built or run.
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// The numbers each line printed, by name.
+  let lines: [String: [Double]]
+
+  /// Compiles and runs a program printing `blocks` and `draws`.
+  init(blocks: [Block], draws: [Draws]) throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("genn-rng-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = folder.appendingPathComponent("rng.cpp")
+    let executable = folder.appendingPathComponent("rng")
+    let output = folder.appendingPathComponent("output.txt")
+    try Self.source(blocks: blocks, draws: draws).write(to: source, atomically: true, encoding: .utf8)
+
+    let compiler = try Self.compiler()
+    let flags = ["-std=c++17", "-O2", "-Wall", "-Wextra", "-Werror"]
+    let compile = try Self.run(compiler + flags + ["-o", executable.path, source.path, "-lm"])
+    guard compile.status == 0 else {
+      throw Failure(description: "\(compiler.joined(separator: " ")) failed:\n\(compile.text)")
+    }
+    guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
+      throw Failure(description: "cannot create \(output.path)")
+    }
+    let run = try Self.run([executable.path], stdout: FileHandle(forWritingTo: output))
+    guard run.status == 0 else { throw Failure(description: "the program failed: \(run.text)") }
+
+    let bytes = try [UInt8](Data(contentsOf: output))
+    var lines: [String: [Double]] = [:]
+    var index = 0
+    while let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) {
+      let fields = String(decoding: bytes[index..<newline], as: UTF8.self).split(separator: " ")
+      let count = Int(fields[1])!
+      index = newline + 1 + 8 * count
+      lines[String(fields[0])] = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+        bytes[(newline + 1)..<index].withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+        initialized = count
+      }
+    }
+    self.lines = lines
+  }
+
+  /// The numbers printed on line `name`.
+  func values(_ name: String) throws -> [Double] {
+    guard let values = lines[name] else { throw Failure(description: "no line '\(name)'") }
+    return values
+  }
+
+  private static func source(blocks: [Block], draws: [Draws]) -> String {
+    func list(_ words: [UInt32]) -> String { words.map { "\($0)u" }.joined(separator: ", ") }
+    let blockCode = blocks.map { block in
+      """
+          {
+              const uint32_t ctr[4] = {\(list(block.counter))};
+              const uint32_t key[2] = {\(list(block.key))};
+              uint32_t out[4];
+              genn_philox4x32_10(ctr, key, out);
+              const double values[4] = {(double)out[0], (double)out[1], (double)out[2], (double)out[3]};
+              printf("\(block.name) 4\\n");
+              fwrite(values, sizeof(double), 4, stdout);
+          }
+      """
+    }
+    let drawCode = draws.map { draw in
+      let p = draw.position
+      return """
+          {
+              GeNNRng rng;
+              genn_rng_init(&rng, \(p.seed)ull, \(p.stream)u, \(p.element)u, \(p.step)u);
+              printf("\(draw.name) \(draw.count)\\n");
+              for (int i = 0; i < \(draw.count); i++) {
+                  const double value = (double)(\(draw.expression));
+                  fwrite(&value, sizeof(double), 1, stdout);
+              }
+          }
+      """
+    }
+    return "#include <stdio.h>\n" + RandomNumberSource.cpp + "\nint main()\n{\n"
+      + (blockCode + drawCode).joined(separator: "\n") + "\n    return 0;\n}\n"
+  }
+
+  /// `$CXX` (split at spaces), else the first of `c++`, `g++`, `clang++` on `PATH`.
+  private static func compiler() throws -> [String] {
+    let environment = ProcessInfo.processInfo.environment
+    if let cxx = environment["CXX"], !cxx.isEmpty {
+      return cxx.split(separator: " ").map(String.init)
+    }
+    let path = (environment["PATH"] ?? "").split(separator: ":")
+    for name in ["c++", "g++", "clang++"] {
+      for folder in path where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+        return ["\(folder)/\(name)"]
+      }
+    }
+    throw Failure(description: "no C++ compiler: set CXX or put c++, g++ or clang++ on PATH")
+  }
+
+  /// Runs `arguments`, with standard output to `stdout` (else captured with errors).
+  private static func run(_ arguments: [String], stdout: FileHandle? = nil) throws -> (
+    status: Int32, text: String
+  ) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = stdout ?? pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+}

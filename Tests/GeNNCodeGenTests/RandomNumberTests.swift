@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+
+/// Philox4x32-10 and GeNN's distributions as generated code computes them: the C++ is
+/// compiled once and its draws checked against a Swift Philox and statistically, as
+/// GeNN's `tests/features/test_rng.py` does.
+@Suite struct RandomNumberTests {
+  /// Random123's known-answer vectors: counter, key, and the block they give.
+  static let knownAnswers: [(counter: [UInt32], key: [UInt32], block: [UInt32])] = [
+    ([0, 0, 0, 0], [0, 0], [0x6627_e8d5, 0xe169_c58d, 0xbc57_ac4c, 0x9b00_dbd8]),
+    (
+      [0xffff_ffff, 0xffff_ffff, 0xffff_ffff, 0xffff_ffff], [0xffff_ffff, 0xffff_ffff],
+      [0x408f_276d, 0x41c8_3b0e, 0xa20b_c7c6, 0x6d54_51fd]
+    ),
+    (
+      [0x243f_6a88, 0x85a3_08d3, 0x1319_8a2e, 0x0370_7344], [0xa409_3822, 0x299f_31d0],
+      [0xd16c_fe09, 0x94fd_cceb, 0x5001_e420, 0x2412_6ea1]
+    ),
+  ]
+
+  /// The samples drawn per distribution check.
+  static let sampleCount = 20_000
+
+  /// Where the raw-stream checks start.
+  static let rawPosition = Philox.Position(seed: 0x0123_4567_89AB_CDEF, stream: 3, element: 2, step: 1)
+
+  /// The log-normal parameters checked.
+  static let logNormal = (mean: 0.3, sd: 0.5)
+
+  /// The gamma shapes checked.
+  static let gammaShapes = [0.5, 1, 3.5]
+
+  /// The binomial parameters checked, `p` outside [0, 1] included to check clamping.
+  static let binomials: [(n: UInt32, p: Double)] = [
+    (10, 0.3), (20, 0.8), (1000, 0.9), (1_000_000, 0.5), (4_294_967_295, 1e-9), (0, 0.5),
+    (10, 0), (10, 1), (10, -0.5), (10, 1.5),
+  ]
+
+  /// Every line the program prints, computed once for the whole suite.
+  static let program = Result { try RandomNumberProgram(blocks: blocks, draws: draws) }
+
+  static var blocks: [RandomNumberProgram.Block] {
+    knownAnswers.enumerated().map { .init(name: "philox\($0)", counter: $1.counter, key: $1.key) }
+  }
+
+  static var draws: [RandomNumberProgram.Draws] {
+    var draws: [RandomNumberProgram.Draws] = [
+      .init(name: "raw", expression: "genn_rand_uint32(&rng)", count: 40, position: rawPosition),
+      .init(name: "raw_uniform_float", expression: "genn_rand_uniform_float(&rng)", count: 20, position: rawPosition),
+      .init(name: "raw_uniform_double", expression: "genn_rand_uniform_double(&rng)", count: 20, position: rawPosition),
+    ]
+    for (name, position) in positions {
+      draws.append(.init(name: name, expression: "genn_rand_uint32(&rng)", count: 16, position: position))
+    }
+    for type in ["float", "double"] {
+      func add(_ name: String, _ expression: String) {
+        let position = Philox.Position(seed: 1234, stream: UInt32(draws.count))
+        draws.append(.init(name: "\(name)_\(type)", expression: expression, count: sampleCount, position: position))
+      }
+      add("uniform", "genn_rand_uniform_\(type)(&rng)")
+      add("normal", "genn_rand_normal_\(type)(&rng)")
+      add("exponential", "genn_rand_exponential_\(type)(&rng)")
+      add("log_normal", "genn_rand_log_normal_\(type)(&rng, \(logNormal.mean), \(logNormal.sd))")
+      for a in gammaShapes {
+        add("gamma_\(a)", "genn_rand_gamma_\(type)(&rng, \(a))")
+      }
+      for (n, p) in binomials {
+        add("binomial_\(n)_\(p)", "genn_rand_binomial_\(type)(&rng, \(n)u, \(p))")
+      }
+    }
+    return draws
+  }
+
+  /// Generator positions for the determinism checks: a base, the base again, and the
+  /// base with each of seed, stream, element and step changed.
+  static let positions: [(String, Philox.Position)] = [
+    ("base", .init(seed: 42, stream: 5, element: 7, step: 9)),
+    ("base_again", .init(seed: 42, stream: 5, element: 7, step: 9)),
+    ("other_seed", .init(seed: 43, stream: 5, element: 7, step: 9)),
+    ("other_stream", .init(seed: 42, stream: 6, element: 7, step: 9)),
+    ("other_element", .init(seed: 42, stream: 5, element: 8, step: 9)),
+    ("other_step", .init(seed: 42, stream: 5, element: 7, step: 10)),
+  ]
+
+  static func values(_ name: String) throws -> [Double] { try program.get().values(name) }
+
+  @Test func swiftPhiloxMatchesRandom123() {
+    for answer in Self.knownAnswers {
+      #expect(Philox.block(counter: answer.counter, key: answer.key) == answer.block)
+    }
+  }
+
+  @Test func generatedPhiloxMatchesRandom123() throws {
+    for (index, answer) in Self.knownAnswers.enumerated() {
+      #expect(try Self.values("philox\(index)") == answer.block.map(Double.init))
+    }
+  }
+
+  @Test func rawStreamMatchesSwiftPhilox() throws {
+    let expected = Philox.stream(at: Self.rawPosition, count: 40)
+    #expect(try Self.values("raw") == expected.map(Double.init))
+  }
+
+  @Test func uniformsAreTheDocumentedFunctionOfTheStream() throws {
+    let words = Philox.stream(at: Self.rawPosition, count: 80)
+    let floats = words.map { Double($0 >> 8) / 0x1p24 }.filter { $0 > 0 }
+    #expect(try Self.values("raw_uniform_float") == Array(floats.prefix(20)))
+    let pairs = stride(from: 0, to: words.count, by: 2).map { i -> UInt64 in
+      let high = UInt64(words[i] >> 5)
+      return high << 26 | UInt64(words[i + 1] >> 6)
+    }
+    let doubles = pairs.filter { $0 > 0 }.map { Double($0) / 0x1p53 }
+    #expect(try Self.values("raw_uniform_double") == Array(doubles.prefix(20)))
+  }
+
+  @Test func drawsDependOnlyOnSeedStreamElementAndStep() throws {
+    let base = try Self.values("base")
+    #expect(try Self.values("base_again") == base)
+    for name in ["other_seed", "other_stream", "other_element", "other_step"] {
+      let other = try Self.values(name)
+      #expect(zip(base, other).filter { $0 == $1 }.count <= 1, "\(name) repeats the base")
+    }
+  }
+
+  @Test(arguments: ["float", "double"])
+  func uniformIsUniformOnTheOpenInterval(type: String) throws {
+    let samples = try Self.values("uniform_\(type)")
+    #expect(samples.allSatisfy { $0 > 0 && $0 < 1 })
+    expectKS(samples, "uniform_\(type)") { min(max($0, 0), 1) }
+  }
+
+  @Test(arguments: ["float", "double"])
+  func normalIsStandardNormal(type: String) throws {
+    expectKS(try Self.values("normal_\(type)"), "normal_\(type)", cdf: Statistics.normalCDF)
+  }
+
+  @Test(arguments: ["float", "double"])
+  func exponentialHasRateOne(type: String) throws {
+    let samples = try Self.values("exponential_\(type)")
+    #expect(samples.allSatisfy { $0 > 0 && $0.isFinite })
+    expectKS(samples, "exponential_\(type)") { 1 - exp(-$0) }
+  }
+
+  @Test(arguments: ["float", "double"])
+  func logNormalHasTheGivenParameters(type: String) throws {
+    let (mu, sigma) = Self.logNormal
+    let samples = try Self.values("log_normal_\(type)")
+    expectKS(samples, "log_normal_\(type)") {
+      $0 > 0 ? Statistics.normalCDF((log($0) - mu) / sigma) : 0
+    }
+    let raw = (1...4).map { k in exp(Double(k) * mu + Double(k * k) * sigma * sigma / 2) }
+    let mean = raw[0]
+    let fourth = raw[3] - 4 * mean * raw[2] + 6 * mean * mean * raw[1] - 3 * pow(mean, 4)
+    #expect(Statistics.momentsMatch(samples, mean: mean, variance: raw[1] - mean * mean, fourth: fourth))
+  }
+
+  @Test(arguments: ["float", "double"], gammaShapes)
+  func gammaHasTheGivenShape(type: String, shape: Double) throws {
+    let samples = try Self.values("gamma_\(shape)_\(type)")
+    #expect(samples.allSatisfy { $0 >= 0 && $0.isFinite })
+    expectKS(samples, "gamma_\(shape)_\(type)") { Statistics.gammaCDF($0, shape: shape) }
+    #expect(Statistics.momentsMatch(samples, mean: shape, variance: shape, fourth: 3 * shape * shape + 6 * shape))
+  }
+
+  @Test(arguments: ["float", "double"])
+  func binomialIsExactForSmallAndLargeN(type: String) throws {
+    for (n, p) in Self.binomials {
+      let name = "binomial_\(n)_\(p)_\(type)"
+      let samples = try Self.values(name)
+      let count = Double(n)
+      let clamped = min(max(p, 0), 1)
+      #expect(samples.allSatisfy { $0 >= 0 && $0 <= count && $0 == $0.rounded() }, "\(name)")
+      if clamped == 0 || clamped == 1 || n == 0 {
+        #expect(samples.allSatisfy { $0 == count * clamped }, "\(name)")
+        continue
+      }
+      expectKS(samples, name, integers: true, cdf: Statistics.binomialCDF(n: count, p: p))
+      let variance = count * p * (1 - p)
+      let fourth = variance * (1 + 3 * (count - 2) * p * (1 - p))
+      #expect(Statistics.momentsMatch(samples, mean: count * p, variance: variance, fourth: fourth), "\(name)")
+    }
+  }
+
+  private func expectKS(
+    _ samples: [Double], _ name: String, integers: Bool = false, cdf: (Double) -> Double
+  ) {
+    let statistic = Statistics.ksStatistic(samples, integers: integers, cdf: cdf)
+    let critical = Statistics.ksCritical(count: samples.count)
+    #expect(samples.count == Self.sampleCount)
+    #expect(statistic < critical, "\(name): KS statistic \(statistic) >= \(critical)")
+  }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import GeNNModel
+
+/// One folder of GeNN 5.4's reference results, read generically from its `case.json`.
+struct ReferenceCase {
+  let name: String
+  let folder: URL
+  let json: [String: Any]
+
+  /// The folder holding the cases: `$GENN_REFERENCE_DIR`, else `../shared/reference`
+  /// beside the package.
+  static var root: URL {
+    if let path = ProcessInfo.processInfo.environment["GENN_REFERENCE_DIR"] {
+      return URL(fileURLWithPath: path)
+    }
+    let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    return package.deletingLastPathComponent().appendingPathComponent("shared/reference")
+  }
+
+  /// Every case folder (a folder with a `case.json`), sorted.
+  static var names: [String] {
+    let contents = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    return contents.filter {
+      FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/case.json").path)
+    }.sorted()
+  }
+
+  init(name: String) throws {
+    self.name = name
+    folder = Self.root.appendingPathComponent(name)
+    let data = try Data(contentsOf: folder.appendingPathComponent("case.json"))
+    guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw ReferenceError.malformed("case.json is not an object")
+    }
+    json = object
+  }
+
+  var numSteps: Int { json["num_steps"] as? Int ?? 0 }
+  var precision: Precision { (json["precision"] as? String) == "float" ? .float : .double }
+  var recordings: [[String: Any]] { json["recordings"] as? [[String: Any]] ?? [] }
+
+  /// Why this runtime cannot run the case yet, or `nil` when it can.
+  var unsupportedFeature: String? {
+    let unsupportedRecordings = Set(recordings.compactMap { $0["kind"] as? String })
+      .subtracting(["neuron_var", "current_source_var", "spikes"])
+    if !((json["synapse_populations"] as? [Any]) ?? []).isEmpty { return "synapse populations" }
+    if !((json["custom_updates"] as? [Any]) ?? []).isEmpty { return "custom updates" }
+    if let kind = unsupportedRecordings.sorted().first { return "recording of \(kind)" }
+    if (json["batch_size"] as? Int ?? 1) != 1 { return "batch size > 1" }
+    return nil
+  }
+
+  /// The network as a SwiftGeNN model.
+  func model() throws -> ModelSpec {
+    var model = ModelSpec(
+      name: "reference_\(name)", precision: precision,
+      timePrecision: (json["time_precision"] as? String) == "float" ? .float : .double,
+      dt: json["dt"] as? Double ?? 0.1)
+    let custom = json["custom_models"] as? [String: [String: Any]] ?? [:]
+    let spikeRecorded = Set(
+      recordings.filter { $0["kind"] as? String == "spikes" }.compactMap { $0["population"] as? String })
+    for population in json["neuron_populations"] as? [[String: Any]] ?? [] {
+      let name = population["name"] as! String
+      let modelName = population["model"] as! String
+      let neuronModel: NeuronModel
+      if modelName.hasPrefix("custom:") {
+        neuronModel = try Self.neuronModel(named: String(modelName.dropFirst(7)), custom)
+      } else if let builtin = NeuronModel.builtins[modelName] {
+        neuronModel = builtin
+      } else {
+        throw ReferenceError.unsupported("neuron model \(modelName)")
+      }
+      model.addNeuronPopulation(
+        name, size: population["size"] as! Int, model: neuronModel,
+        params: Self.numbers(population["params"]), vars: try Self.initialisers(population["vars"]),
+        extraGlobalParams: Self.arrays(population["extra_global_params"]),
+        recordSpikes: (population["spike_recording"] as? Bool ?? false) || spikeRecorded.contains(name))
+    }
+    for source in json["current_sources"] as? [[String: Any]] ?? [] {
+      let modelName = source["model"] as! String
+      let sourceModel: CurrentSourceModel
+      if modelName.hasPrefix("custom:") {
+        sourceModel = try Self.currentSourceModel(named: String(modelName.dropFirst(7)), custom)
+      } else if let builtin = CurrentSourceModel.builtins[modelName] {
+        sourceModel = builtin
+      } else {
+        throw ReferenceError.unsupported("current source model \(modelName)")
+      }
+      model.addCurrentSource(
+        source["name"] as! String, model: sourceModel, target: source["target"] as! String,
+        params: Self.numbers(source["params"]), vars: try Self.initialisers(source["vars"]),
+        extraGlobalParams: Self.arrays(source["extra_global_params"]))
+    }
+    return model
+  }
+
+  private static func neuronModel(named name: String, _ custom: [String: [String: Any]]) throws -> NeuronModel {
+    guard let definition = custom[name], definition["kind"] as? String == "neuron" else {
+      throw ReferenceError.malformed("no custom neuron model \(name)")
+    }
+    return NeuronModel(
+      name: name, params: definition["params"] as? [String] ?? [],
+      derivedParams: derivedParams(definition["derived_params"]), vars: variables(definition["vars"]),
+      extraGlobalParams: (definition["extra_global_params"] as? [[String: Any]] ?? []).map {
+        ExtraGlobalParameter($0["name"] as! String, $0["type"] as! String)
+      },
+      simCode: definition["sim_code"] as? String ?? "",
+      thresholdConditionCode: definition["threshold_condition_code"] as? String ?? "",
+      resetCode: definition["reset_code"] as? String ?? "")
+  }
+
+  private static func currentSourceModel(named name: String, _ custom: [String: [String: Any]]) throws
+    -> CurrentSourceModel
+  {
+    guard let definition = custom[name], definition["kind"] as? String == "current_source" else {
+      throw ReferenceError.malformed("no custom current source model \(name)")
+    }
+    return CurrentSourceModel(
+      name: name, params: definition["params"] as? [String] ?? [],
+      derivedParams: derivedParams(definition["derived_params"]), vars: variables(definition["vars"]),
+      injectionCode: definition["injection_code"] as? String ?? "")
+  }
+
+  private static func derivedParams(_ value: Any?) -> [DerivedParameter] {
+    (value as? [[String: Any]] ?? []).map {
+      DerivedParameter($0["name"] as! String, formula: $0["formula"] as! String)
+    }
+  }
+
+  private static func variables(_ value: Any?) -> [Variable] {
+    (value as? [[String: Any]] ?? []).map {
+      Variable(
+        $0["name"] as! String, $0["type"] as? String ?? "scalar",
+        access: VarAccess(rawValue: $0["access"] as? String ?? "READ_WRITE") ?? .readWrite)
+    }
+  }
+
+  private static func numbers(_ value: Any?) -> [String: Double] {
+    (value as? [String: Any] ?? [:]).compactMapValues { ($0 as? NSNumber)?.doubleValue }
+  }
+
+  private static func arrays(_ value: Any?) -> [String: [Double]] {
+    (value as? [String: Any] ?? [:]).compactMapValues { entry in
+      (entry as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue }
+    }
+  }
+
+  private static func initialisers(_ value: Any?) throws -> [String: VarInit] {
+    var result: [String: VarInit] = [:]
+    for (name, entry) in value as? [String: Any] ?? [:] {
+      if let number = entry as? NSNumber {
+        result[name] = .constant(number.doubleValue)
+      } else if let object = entry as? [String: Any], let values = object["per_element"] as? [Any] {
+        result[name] = .values(values.compactMap { ($0 as? NSNumber)?.doubleValue })
+      } else {
+        throw ReferenceError.unsupported("initialiser of variable \(name): \(entry)")
+      }
+    }
+    return result
+  }
+}
+
+enum ReferenceError: Error, CustomStringConvertible {
+  case malformed(String)
+  case unsupported(String)
+
+  var description: String {
+    switch self {
+    case .malformed(let what): "malformed case: \(what)"
+    case .unsupported(let what): "unsupported \(what)"
+    }
+  }
+}
