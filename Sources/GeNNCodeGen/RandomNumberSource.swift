@@ -2,17 +2,19 @@
 /// Philox4x32-10 counter-based generator (Salmon et al. 2011, as in Random123) and
 /// GeNN's distributions on top of it, named as `StandardLibrary.random` prints them.
 ///
-/// It needs no header beyond `<stdint.h>` and `<math.h>` (none under NVRTC, whose
-/// built-in maths it uses), so it compiles as plain C++ and as CUDA device code. The
-/// including code may define `GENN_FUNCTION` first (for example `__device__
-/// __forceinline__`); it defaults to `static inline`.
+/// It needs no header beyond `<stdint.h>` and `<math.h>`, so it compiles as plain C++
+/// and as CUDA device code; under NVRTC, which has no system headers, it defines the
+/// `<stdint.h>` types itself (`uint64_t` as `unsigned long long`) and uses NVRTC's
+/// built-in maths. The including code may define `GENN_FUNCTION` first (for example
+/// `__device__ __forceinline__`); it defaults to `static inline`.
 ///
 /// A generator is keyed by the model's seed and counts from a position made of
 /// (element, stream, step), so every draw is a pure function of
 /// (seed, stream, element, step, draw index): results do not depend on how work is
 /// split across threads.
 enum RandomNumberSource {
-  static let cpp = header + philox + uniform + realDistributions(.float)
+  static let cpp =
+    header + philox + uniform + realDistributions(.float)
     + realDistributions(.double)
 
   /// The floating-point type a group of distribution functions works in.
@@ -34,7 +36,17 @@ enum RandomNumberSource {
     #ifndef GENN_FUNCTION
     #define GENN_FUNCTION static inline
     #endif
-    #ifndef __CUDACC_RTC__
+    #ifdef __CUDACC_RTC__
+    // NVRTC has no system headers: stand in for <stdint.h> (its maths is built in).
+    typedef signed char int8_t;
+    typedef short int16_t;
+    typedef int int32_t;
+    typedef long long int64_t;
+    typedef unsigned char uint8_t;
+    typedef unsigned short uint16_t;
+    typedef unsigned int uint32_t;
+    typedef unsigned long long uint64_t;
+    #else
     #include <math.h>
     #include <stdint.h>
     #endif

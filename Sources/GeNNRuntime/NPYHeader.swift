@@ -80,7 +80,8 @@ struct NPYHeader {
 
     private mutating func string() throws(NPYError) -> String {
       skipSpace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\"")
+      guard index < bytes.count,
+        bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "\"")
       else { throw failure("expected a quoted string") }
       let quote = bytes[index]
       guard let end = bytes[(index + 1)...].firstIndex(of: quote) else {

@@ -37,7 +37,8 @@ public enum NPYReader {
     guard bytes.count >= dataStart else {
       throw .malformedHeader(
         file: file,
-        reason: "the header is \(headerLength) bytes, the file ends after \(bytes.count - headerStart)")
+        reason:
+          "the header is \(headerLength) bytes, the file ends after \(bytes.count - headerStart)")
     }
     let header = try NPYHeader(parsing: bytes[headerStart..<dataStart], file: file)
     let dtype = try dtype(header.descr, file: file)

@@ -1,7 +1,8 @@
 import Foundation
 
 #if !_endian(little)
-  #error("NPY reading and writing copy values as they lie in memory: a little-endian host is required")
+  #error(
+    "NPY reading and writing copy values as they lie in memory: a little-endian host is required")
 #endif
 
 /// Writes arrays as NumPy `.npy` files, byte for byte as `numpy.save` does: format 1.0

@@ -88,7 +88,9 @@ public struct CompilationFailure: Hashable, Sendable, CustomStringConvertible {
       text += "\nFirst error: \(firstError)"
       if let annotation { text += "\n  generated from \(annotation)" }
     }
-    text += "\nThis is a bug in SwiftGeNN's generated code; please report it with the file above."
+    text +=
+      "\nIf this is code SwiftGeNN generated, it is a bug in SwiftGeNN: please report it"
+      + " with the file above."
     text += "\nCommand: \(command.joined(separator: " "))"
     text += "\nCompiler output:\n\(diagnostics)"
     return text

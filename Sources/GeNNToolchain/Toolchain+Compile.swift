@@ -59,13 +59,17 @@ extension Toolchain {
   ) async throws -> CompilationResult {
     let source = source.standardizedFileURL
     let output = output.standardizedFileURL
+    let folder = source.deletingLastPathComponent()
+    // Beside the source, the output is named relative to it too: the log stays short.
+    let outputArgument =
+      output.deletingLastPathComponent() == folder ? output.lastPathComponent : output.path
     let arguments =
-      compiler.leadingArguments + flags + [source.lastPathComponent, "-o", output.path]
+      compiler.leadingArguments + flags + [source.lastPathComponent, "-o", outputArgument]
     let clock = ContinuousClock()
     let start = clock.now
     let outcome = try await ProcessRunner.run(
       compiler.executable, arguments: arguments,
-      workingDirectory: source.deletingLastPathComponent().path)
+      workingDirectory: folder.path)
     let elapsed = clock.now - start
     let seconds =
       Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -81,6 +85,7 @@ extension Toolchain {
       }
       throw ToolchainError.compilationFailed(failure)
     }
-    return CompilationResult(output: output, command: command, log: outcome.output, seconds: seconds)
+    return CompilationResult(
+      output: output, command: command, log: outcome.output, seconds: seconds)
   }
 }

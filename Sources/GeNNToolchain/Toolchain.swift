@@ -1,5 +1,3 @@
-import Foundation
-
 /// A working C++ compiler, probed and ready to build shared libraries.
 ///
 /// ``detect(environment:)`` runs discovery (``ToolchainDiscovery``) and then probes the found

@@ -91,7 +91,9 @@ public struct ToolchainDiscovery: Sendable {
       ]
     }
     var swifts = [swift]
-    if let resolved = fileSystem.resolvingSymbolicLinks(swift), resolved != swift {
+    if let resolved = fileSystem.resolvingSymbolicLinks(swift),
+      PathComponents.directory(of: resolved) != PathComponents.directory(of: swift)
+    {
       swifts.append(resolved)
     }
     return swifts.map { swiftPath in

@@ -60,6 +60,7 @@ extension Diagnostic {
     case forEachSynapseUnavailable
     case randomNumbersUnavailable(String)
     case caseValueNotConstant
+    case duplicateCase(String)
 
     /// The sentence a user reads.
     public var message: String {
@@ -94,10 +95,9 @@ extension Diagnostic {
       case .unknownName(let name, let suggestion, let available):
         "unknown name '\(name)'"
           + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
-          + (suggestion == nil ? ";" : "")
           + (available.isEmpty
-            ? " no names are available here"
-            : " names here: \(available.joined(separator: ", "))")
+            ? (suggestion == nil ? "; no variables or parameters are available here" : "")
+            : (suggestion == nil ? ";" : "") + " names here: \(available.joined(separator: ", "))")
       case .redeclaration(let name):
         "'\(name)' is already declared in this scope"
       case .constWithoutInitialiser(let name):
@@ -148,6 +148,8 @@ extension Diagnostic {
         "'for_each_synapse' is not available in this code string"
       case .randomNumbersUnavailable(let name):
         "'\(name)' draws random numbers, which are not available in this code string"
+      case .duplicateCase(let value):
+        "duplicate case value \(value) in this switch"
       case .caseValueNotConstant:
         "a case value must be a constant integer expression (literals and operators)"
       }

@@ -9,6 +9,8 @@ public struct TypeChecker {
   private var scopes: [Scope] = []
   private var enclosing: [Construct] = []
   private var diagnostics: [Diagnostic] = []
+  /// The case values seen in each enclosing switch, innermost last.
+  private var caseValues: [Set<Int64>] = []
 
   /// Names introduced by a block, a `for` or a `for_each_synapse`.
   private struct Scope {
@@ -117,16 +119,27 @@ public struct TypeChecker {
       let initialiser = initialiser.map { check($0) }
       let condition = condition.map { checkCondition($0, of: "for") }
       let increment = increment.map { check($0) }
-      let body = checkBody(body, in: .loop)
+      // C++ puts the body's outermost block in the scope of the initialiser, so
+      // `for (int i...) { int i; }` is a redeclaration.
+      let checkedBody: Statement
+      if case .block(let statements) = body.kind {
+        enclosing.append(.loop)
+        checkedBody = Statement(.block(statements.map { check($0) }), at: body.location)
+        enclosing.removeLast()
+      } else {
+        checkedBody = checkBody(body, in: .loop)
+      }
       scopes.removeLast()
       result.kind = .forLoop(
-        initialiser: initialiser, condition: condition, increment: increment, body: body)
+        initialiser: initialiser, condition: condition, increment: increment, body: checkedBody)
     case .switchStatement(let condition, let body):
       let condition = check(condition)
       if checkReadable(condition), let type = condition.type, !type.isIntegral {
         report(.invalidCondition(construct: "switch", type: type.cName), at: condition)
       }
+      caseValues.append([])
       result.kind = .switchStatement(condition, body: checkBody(body, in: .switchStatement))
+      caseValues.removeLast()
     case .caseLabel(let value, let body):
       if !enclosing.contains(where: { if case .switchStatement = $0 { true } else { false } }) {
         report(.caseOutsideSwitch("case"), at: statement.location, token: "case")
@@ -137,6 +150,10 @@ public struct TypeChecker {
           report(.invalidOperand(operator: "case", type: type.cName), at: value)
         } else if !value.isConstant {
           report(.caseValueNotConstant, at: value)
+        } else if let constant = value.integerValue, !caseValues.isEmpty,
+          !caseValues[caseValues.count - 1].insert(constant).inserted
+        {
+          report(.duplicateCase(String(constant)), at: value)
         }
       }
       result.kind = .caseLabel(value, body: check(body))
@@ -409,8 +426,7 @@ public struct TypeChecker {
     -> GeNNType?
   {
     switch (a, b) {
-    case (.numeric(let x, let qa), .numeric(let y, let qb)):
-      if qa.contains(.writeOnly) || qb.contains(.writeOnly) { break }
+    case (.numeric(let x, _), .numeric(let y, _)):
       let common = GeNNType.numeric(.common(x, y))
       return a.isConst || b.isConst ? common.addingConst : common
     case (.pointer, .pointer) where TypeRules.sameShape(a, b):
@@ -555,6 +571,52 @@ extension Expression {
     case .cast, .grouping: "("
     case .call(let callee, _): callee.tokenText
     case .subscripted: "["
+    }
+  }
+
+  /// The value of a constant integer expression, computed with 64-bit wrapping
+  /// arithmetic; `nil` if it is not one or divides by zero.
+  var integerValue: Int64? {
+    switch kind {
+    case .literal(.integer(let spelling, _)):
+      let digits = spelling.hasSuffix("u") ? spelling.dropLast() : Substring(spelling)
+      let value =
+        digits.hasPrefix("0x") || digits.hasPrefix("0X")
+        ? UInt64(digits.dropFirst(2), radix: 16) : UInt64(digits)
+      return value.map { Int64(bitPattern: $0) }
+    case .literal(.boolean(let b)): return b ? 1 : 0
+    case .grouping(let inner), .cast(_, let inner), .unary(.plus, let inner): return inner.integerValue
+    case .unary(.minus, let inner): return inner.integerValue.map { 0 &- $0 }
+    case .unary(.bitNot, let inner): return inner.integerValue.map { ~$0 }
+    case .unary(.logicalNot, let inner): return inner.integerValue.map { $0 == 0 ? 1 : 0 }
+    case .binary(let op, let l, let r):
+      guard let a = l.integerValue, let b = r.integerValue else { return nil }
+      switch op {
+      case .add: return a &+ b
+      case .subtract: return a &- b
+      case .multiply: return a &* b
+      case .divide: return b == 0 ? nil : a.dividedReportingOverflow(by: b).partialValue
+      case .remainder: return b == 0 ? nil : a.remainderReportingOverflow(dividingBy: b).partialValue
+      case .shiftLeft: return a &<< b
+      case .shiftRight: return a &>> b
+      case .bitAnd: return a & b
+      case .bitOr: return a | b
+      case .bitXor: return a ^ b
+      case .less: return a < b ? 1 : 0
+      case .lessEqual: return a <= b ? 1 : 0
+      case .greater: return a > b ? 1 : 0
+      case .greaterEqual: return a >= b ? 1 : 0
+      case .equal: return a == b ? 1 : 0
+      case .notEqual: return a != b ? 1 : 0
+      case .logicalAnd: return a != 0 && b != 0 ? 1 : 0
+      case .logicalOr: return a != 0 || b != 0 ? 1 : 0
+      case .comma: return nil
+      }
+    case .conditional(let c, let a, let b):
+      guard let condition = c.integerValue else { return nil }
+      return condition != 0 ? a.integerValue : b.integerValue
+    default:
+      return nil
     }
   }
 

@@ -39,7 +39,8 @@ struct RandomNumberProgram {
     let source = folder.appendingPathComponent("rng.cpp")
     let executable = folder.appendingPathComponent("rng")
     let output = folder.appendingPathComponent("output.txt")
-    try Self.source(blocks: blocks, draws: draws).write(to: source, atomically: true, encoding: .utf8)
+    try Self.source(blocks: blocks, draws: draws).write(
+      to: source, atomically: true, encoding: .utf8)
 
     let compiler = try Self.compiler()
     let flags = ["-std=c++17", "-O2", "-Wall", "-Wextra", "-Werror"]
@@ -60,8 +61,11 @@ struct RandomNumberProgram {
       let fields = String(decoding: bytes[index..<newline], as: UTF8.self).split(separator: " ")
       let count = Int(fields[1])!
       index = newline + 1 + 8 * count
-      lines[String(fields[0])] = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-        bytes[(newline + 1)..<index].withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+      lines[String(fields[0])] = [Double](unsafeUninitializedCapacity: count) {
+        buffer, initialized in
+        bytes[(newline + 1)..<index].withUnsafeBytes {
+          UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0)
+        }
         initialized = count
       }
     }
@@ -92,16 +96,16 @@ struct RandomNumberProgram {
     let drawCode = draws.map { draw in
       let p = draw.position
       return """
-          {
-              GeNNRng rng;
-              genn_rng_init(&rng, \(p.seed)ull, \(p.stream)u, \(p.element)u, \(p.step)u);
-              printf("\(draw.name) \(draw.count)\\n");
-              for (int i = 0; i < \(draw.count); i++) {
-                  const double value = (double)(\(draw.expression));
-                  fwrite(&value, sizeof(double), 1, stdout);
-              }
-          }
-      """
+            {
+                GeNNRng rng;
+                genn_rng_init(&rng, \(p.seed)ull, \(p.stream)u, \(p.element)u, \(p.step)u);
+                printf("\(draw.name) \(draw.count)\\n");
+                for (int i = 0; i < \(draw.count); i++) {
+                    const double value = (double)(\(draw.expression));
+                    fwrite(&value, sizeof(double), 1, stdout);
+                }
+            }
+        """
     }
     return "#include <stdio.h>\n" + RandomNumberSource.cpp + "\nint main()\n{\n"
       + (blockCode + drawCode).joined(separator: "\n") + "\n    return 0;\n}\n"

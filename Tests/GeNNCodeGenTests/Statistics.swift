@@ -35,17 +35,23 @@ enum Statistics {
     return (mean, variance)
   }
 
-  /// Whether the sample mean and variance of `samples` are within five standard errors
-  /// of a distribution's `mean`, `variance` and fourth central moment `fourth`.
-  static func momentsMatch(
+  /// What is wrong if the sample mean or variance of `samples` is more than five standard
+  /// errors from a distribution's `mean`, `variance` and fourth central moment `fourth`;
+  /// `nil` if both are within.
+  static func momentMismatch(
     _ samples: [Double], mean: Double, variance: Double, fourth: Double
-  ) -> Bool {
+  ) -> String? {
     let n = Double(samples.count)
     let sample = moments(samples)
     let meanError = (variance / n).squareRoot()
     let varianceError = ((fourth - variance * variance) / n).squareRoot()
-    return abs(sample.mean - mean) <= 5 * meanError
-      && abs(sample.variance - variance) <= 5 * varianceError
+    if abs(sample.mean - mean) > 5 * meanError {
+      return "mean \(sample.mean), expected \(mean) ± \(5 * meanError)"
+    }
+    if abs(sample.variance - variance) > 5 * varianceError {
+      return "variance \(sample.variance), expected \(variance) ± \(5 * varianceError)"
+    }
+    return nil
   }
 
   /// The standard normal CDF.

@@ -28,10 +28,10 @@ extension NPYTests {
   static func pythonLiterals(_ array: NPYArray) -> [String] {
     let literals: [String] =
       switch array.values {
-    case .float32(let values): values.map { "\(Double($0))" }
-    case .float64(let values): values.map { "\($0)" }
-    case .int32, .int64, .uint32, .uint8: array.int64s!.map { "\($0)" }
-    case .bool(let values): values.map { $0 ? "True" : "False" }
+      case .float32(let values): values.map { "\(Double($0))" }
+      case .float64(let values): values.map { "\($0)" }
+      case .int32, .int64, .uint32, .uint8: array.int64s!.map { "\($0)" }
+      case .bool(let values): values.map { $0 ? "True" : "False" }
       }
     return literals.map { $0.replacingOccurrences(of: "inf", with: "float('inf')") }
   }
@@ -43,18 +43,22 @@ extension NPYTests {
     return a == b
   }
 
-  @Test(.enabled(if: numPyAvailable, "python3 with numpy is not available, so NumPy's files are not checked"))
+  @Test(
+    .enabled(
+      if: numPyAvailable, "python3 with numpy is not available, so NumPy's files are not checked"))
   func readsFilesNumPyWrote() throws {
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     var script = "import numpy as np\nfrom numpy.lib import format\n"
     for array in Self.samples {
       let shape = "(" + array.shape.map { "\($0)," }.joined() + ")"
-      let values = "np.array([\(Self.pythonLiterals(array).joined(separator: ", "))], dtype='\(array.dtype)').reshape(\(shape))"
+      let values =
+        "np.array([\(Self.pythonLiterals(array).joined(separator: ", "))], dtype='\(array.dtype)').reshape(\(shape))"
       let path = folder.appendingPathComponent(Self.name(array)).path
       script += "a = \(values)\nnp.save('\(path).npy', a)\n"
       for version in [2, 3] {
-        script += "with open('\(path)_v\(version).npy', 'wb') as f: format.write_array(f, a, version=(\(version), 0))\n"
+        script +=
+          "with open('\(path)_v\(version).npy', 'wb') as f: format.write_array(f, a, version=(\(version), 0))\n"
       }
     }
     let result = try Self.python(script)
@@ -67,7 +71,9 @@ extension NPYTests {
     }
   }
 
-  @Test(.enabled(if: numPyAvailable, "python3 with numpy is not available, so NumPy's files are not checked"))
+  @Test(
+    .enabled(
+      if: numPyAvailable, "python3 with numpy is not available, so NumPy's files are not checked"))
   func rejectsNumPyFilesOutsideTheSupportedSet() throws {
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -96,7 +102,9 @@ extension NPYTests {
     ) { try NPYReader.read(from: URL(fileURLWithPath: "\(path)/record.npy")) }
   }
 
-  @Test(.enabled(if: numPyAvailable, "python3 with numpy is not available, so NumPy's reading is not checked"))
+  @Test(
+    .enabled(
+      if: numPyAvailable, "python3 with numpy is not available, so NumPy's reading is not checked"))
   func numPyReadsOurFilesExactly() throws {
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -122,13 +130,18 @@ extension NPYTests {
     try #require(lines.count == Self.samples.count)
     for (array, line) in zip(Self.samples, lines) {
       let fields = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-      let shape = "(" + array.shape.map(String.init).joined(separator: ", ") + (array.shape.count == 1 ? ",)" : ")")
+      let shape =
+        "(" + array.shape.map(String.init).joined(separator: ", ")
+        + (array.shape.count == 1 ? ",)" : ")")
       #expect(fields[0] == array.dtype.descr, "\(Self.name(array))")
       #expect(fields[1] == shape, "\(Self.name(array))")
       #expect(fields[2] == "True", "\(Self.name(array)): np.save writes other bytes")
       let values = fields[3].split(separator: " ").map(String.init)
-      let expected = Self.pythonLiterals(array).map { $0.replacingOccurrences(of: "float('inf')", with: "inf") }
-      #expect(zip(values, expected).allSatisfy(Self.samePythonValue), "\(Self.name(array)): \(values)")
+      let expected = Self.pythonLiterals(array).map {
+        $0.replacingOccurrences(of: "float('inf')", with: "inf")
+      }
+      #expect(
+        zip(values, expected).allSatisfy(Self.samePythonValue), "\(Self.name(array)): \(values)")
       #expect(values.count == array.count)
     }
   }

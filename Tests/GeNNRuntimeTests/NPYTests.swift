@@ -16,9 +16,13 @@ import Testing
     let values: NPYArray.Values =
       switch dtype {
       case .float32:
-        .float32(cycle([0, -1.5, .pi, .greatestFiniteMagnitude, .leastNonzeroMagnitude, -1e-30, .infinity]))
+        .float32(
+          cycle([0, -1.5, .pi, .greatestFiniteMagnitude, .leastNonzeroMagnitude, -1e-30, .infinity])
+        )
       case .float64:
-        .float64(cycle([0.1, -2, .pi, .greatestFiniteMagnitude, .leastNonzeroMagnitude, 1e300, -.infinity]))
+        .float64(
+          cycle([0.1, -2, .pi, .greatestFiniteMagnitude, .leastNonzeroMagnitude, 1e300, -.infinity])
+        )
       case .int32: .int32(cycle([0, -1, .min, .max, 7]))
       case .int64: .int64(cycle([0, -1, .min, .max, -123_456_789_012]))
       case .uint32: .uint32(cycle([0, 1, .max, 123_456]))
@@ -69,7 +73,9 @@ import Testing
     let shape =
       array.shape.count == 1
       ? "(\(array.shape[0]),)" : "(\(array.shape.map(String.init).joined(separator: ", ")))"
-    #expect(header.hasPrefix("{'descr': '\(array.dtype.descr)', 'fortran_order': False, 'shape': \(shape), }"))
+    #expect(
+      header.hasPrefix(
+        "{'descr': '\(array.dtype.descr)', 'fortran_order': False, 'shape': \(shape), }"))
   }
 
   /// `bytes` with the first occurrence of `old` replaced by `new`.
@@ -144,20 +150,29 @@ import Testing
       try decode(replacing("False", "True "))
     }
     #expect(
-      throws: NPYError.dataSizeMismatch(file: "x.npy", shape: [3], dtype: .float64, expected: 24, actual: 16)
+      throws: NPYError.dataSizeMismatch(
+        file: "x.npy", shape: [3], dtype: .float64, expected: 24, actual: 16)
     ) { try decode(Array(good.dropLast(8))) }
     #expect(throws: NPYError.malformedHeader(file: "x.npy", reason: "no tuple 'shape'")) {
       try decode(replacing("'shape'", "'shapf'"))
     }
-    #expect(throws: NPYError.malformedHeader(file: "x.npy", reason: "expected ',' or ')' in 'shape'")) {
+    #expect(
+      throws: NPYError.malformedHeader(file: "x.npy", reason: "expected ',' or ')' in 'shape'")
+    ) {
       try decode(replacing("(3,)", "(3;)"))
     }
-    #expect(throws: NPYError.malformedHeader(file: "x.npy", reason: "the header is 118 bytes, the file ends after 20")) {
+    #expect(
+      throws: NPYError.malformedHeader(
+        file: "x.npy", reason: "the header is 118 bytes, the file ends after 20")
+    ) {
       try decode(Array(good.prefix(30)))
     }
 
     let message = NPYError.unsupportedDType(file: "/data/x.npy", descr: "<c8").description
-    #expect(message == "/data/x.npy: element type '<c8' is not supported; supported: <f4, <f8, <i4, <i8, <u4, |u1, |b1")
+    #expect(
+      message
+        == "/data/x.npy: element type '<c8' is not supported; supported: <f4, <f8, <i4, <i8, <u4, |u1, |b1"
+    )
     let missing = URL(fileURLWithPath: "/nonexistent/x.npy")
     #expect {
       try NPYReader.read(from: missing)
@@ -204,6 +219,7 @@ import Testing
       return URL(fileURLWithPath: path)
     }
     return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/reference")
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+        "shared/reference")
   }
 }

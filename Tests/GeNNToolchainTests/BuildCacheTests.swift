@@ -61,7 +61,9 @@ struct BuildCacheTests {
       ).path
     }
     let home = ["HOME": "/home/me"]
-    #expect(root(home.merging(["GENN_CACHE_DIR": "/fast/cache", "XDG_CACHE_HOME": "/x"]) { $1 }) == "/fast/cache")
+    #expect(
+      root(home.merging(["GENN_CACHE_DIR": "/fast/cache", "XDG_CACHE_HOME": "/x"]) { $1 })
+        == "/fast/cache")
     #expect(root(home.merging(["GENN_CACHE_DIR": "rel/cache"]) { $1 }) == "/work/rel/cache")
     #expect(root(home.merging(["XDG_CACHE_HOME": "/xdg"]) { $1 }) == "/xdg/swiftgenn")
     #expect(root(home.merging(["GENN_CACHE_DIR": ""]) { $1 }) == "/home/me/.cache/swiftgenn")
@@ -101,13 +103,15 @@ struct BuildCacheTests {
     #expect(first.buildSeconds > 0)
     #expect(counting.runs == 1)
     #expect(try String(contentsOf: first.sourcePath, encoding: .utf8) == source)
-    #expect(first.libraryPath.lastPathComponent == HostPlatform.current.sharedLibraryFileName("model"))
+    #expect(
+      first.libraryPath.lastPathComponent == HostPlatform.current.sharedLibraryFileName("model"))
     #expect(try String(contentsOf: first.logPath, encoding: .utf8).hasPrefix("$ "))
     #expect(
-      contents(first.directory) == [
-        "compile.log", HostPlatform.current.sharedLibraryFileName("model"), "manifest.txt",
-        "model.cc",
-      ].sorted())
+      contents(first.directory)
+        == [
+          "compile.log", HostPlatform.current.sharedLibraryFileName("model"), "manifest.txt",
+          "model.cc",
+        ].sorted())
     #expect(first.directory.lastPathComponent.hasPrefix("model-"))
 
     let second = try await cache.library(

@@ -129,9 +129,10 @@ struct ToolchainDiscoveryTests {
     let beside = result.candidates.filter {
       if case .besideSwift = $0.origin { return true } else { return false }
     }
-    #expect(beside.map(\.origin) == [
-      .besideSwift(swift: "/usr/bin/swift"), .besideSwift(swift: "/toolchains/6.3/usr/bin/swift"),
-    ])
+    #expect(
+      beside.map(\.origin) == [
+        .besideSwift(swift: "/usr/bin/swift"), .besideSwift(swift: "/toolchains/6.3/usr/bin/swift"),
+      ])
     #expect(beside[0].rejection == .missing(path: "/usr/bin/clang++"))
   }
 
@@ -161,11 +162,15 @@ struct ToolchainDiscoveryTests {
     try tree.executable("/Applications/Xcode.app/" + xcodeDefault)
     try tree.directory("/Applications/Safari.app")
     try tree.executable("/Library/Developer/CommandLineTools/usr/bin/clang++")
-    try tree.executable("/Users/me/Library/Developer/Toolchains/swift-6.3.xctoolchain/usr/bin/clang++")
+    try tree.executable(
+      "/Users/me/Library/Developer/Toolchains/swift-6.3.xctoolchain/usr/bin/clang++")
     try tree.executable("/Opt/Xcode-beta.app/Contents/Developer/usr/bin/clang++")
     let result = report(
       tree,
-      ["PATH": "/usr/bin", "HOME": "/Users/me", "DEVELOPER_DIR": "/Opt/Xcode-beta.app/Contents/Developer"],
+      [
+        "PATH": "/usr/bin", "HOME": "/Users/me",
+        "DEVELOPER_DIR": "/Opt/Xcode-beta.app/Contents/Developer",
+      ],
       platform: .macOS)
 
     #expect(

@@ -46,16 +46,34 @@ struct ToolchainTests {
 
   @Test("compiler families from version lines")
   func families() {
-    #expect(CompilerIdentity(versionLine: "g++ (Ubuntu 13.3.0-6ubuntu2~24.04) 13.3.0").family == .gcc)
-    #expect(CompilerIdentity(versionLine: "clang version 17.0.0 (https://github.com/swiftlang/llvm-project.git 1234)").family == .clang)
-    #expect(CompilerIdentity(versionLine: "Apple clang version 16.0.0 (clang-1600.0.26.6)").family == .appleClang)
-    #expect(CompilerIdentity(versionLine: "Intel(R) oneAPI DPC++/C++ Compiler 2024.0.0").family == .unknown)
+    #expect(
+      CompilerIdentity(versionLine: "g++ (Ubuntu 13.3.0-6ubuntu2~24.04) 13.3.0").family == .gcc)
+    #expect(
+      CompilerIdentity(
+        versionLine: "clang version 17.0.0 (https://github.com/swiftlang/llvm-project.git 1234)"
+      ).family == .clang)
+    #expect(
+      CompilerIdentity(versionLine: "Apple clang version 16.0.0 (clang-1600.0.26.6)").family
+        == .appleClang)
+    let debianGCC =
+      "c++ (Debian 12.2.0-14+deb12u1) 12.2.0\nCopyright (C) 2022 Free Software Foundation, Inc.\n"
+    #expect(CompilerIdentity(versionOutput: debianGCC)?.family == .gcc)
+    #expect(
+      CompilerIdentity(versionOutput: debianGCC)?.versionLine
+        == "c++ (Debian 12.2.0-14+deb12u1) 12.2.0")
+    #expect(CompilerIdentity(versionOutput: "\n  \n") == nil)
+    #expect(
+      CompilerIdentity(versionLine: "Intel(R) oneAPI DPC++/C++ Compiler 2024.0.0").family
+        == .unknown)
   }
 
   @Test("default flags")
   func defaultFlags() {
     let linux = Toolchain.defaultFlags(for: .linux)
-    #expect(Array(linux.prefix(6)) == ["-std=c++17", "-O3", "-ffp-contract=off", "-fPIC", "-shared", "-pthread"])
+    #expect(
+      Array(linux.prefix(6)) == [
+        "-std=c++17", "-O3", "-ffp-contract=off", "-fPIC", "-shared", "-pthread",
+      ])
     #expect(linux.contains("-march=native") || linux.contains("-mcpu=native"))
     let mac = Toolchain.defaultFlags(for: .macOS)
     #expect(mac.contains("-dynamiclib") && !mac.contains("-shared"))
@@ -89,7 +107,8 @@ struct ToolchainTests {
     #expect(message.contains(source.path))
     #expect(message.contains("broken.cc:2:"))
     #expect(message.contains("generated from element of line 2"))
-    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("libbroken.so").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("libbroken.so").path))
   }
 
   @Test("first errors parsed from GCC and Clang output")

@@ -111,7 +111,7 @@ import Testing
     #expect(
       bare.description == """
         custom update 'Reset', update code: 1 problem
-          line 1, column 1: unknown name 'x'; no names are available here
+          line 1, column 1: unknown name 'x'; no variables or parameters are available here
             x
             ^
         """)
@@ -315,7 +315,7 @@ import Testing
     (.unknownName("q", suggestion: nil, available: ["V"]), "unknown name 'q'; names here: V"),
     (
       .unknownName("x", suggestion: nil, available: []),
-      "unknown name 'x'; no names are available here"
+      "unknown name 'x'; no variables or parameters are available here"
     ),
     (
       .readOnly(name: "Vthresh", role: "parameter"),
@@ -421,6 +421,7 @@ import Testing
     .forEachSynapseUnavailable,
     .randomNumbersUnavailable("gennrand"),
     .caseValueNotConstant,
+    .duplicateCase("3"),
   ]
 
   /// What the message of `problem` must mention: the names and types it is about, and
@@ -468,15 +469,16 @@ import Testing
     case .caseOutsideSwitch(let keyword): ["'\(keyword)'", "only allowed inside a switch"]
     case .forEachSynapseUnavailable: ["'for_each_synapse'", "not available"]
     case .randomNumbersUnavailable(let name): ["'\(name)'", "random numbers", "not available"]
+    case .duplicateCase(let value): ["duplicate case value \(value)"]
     case .caseValueNotConstant: ["constant integer expression"]
     }
   }
 
   @Test func everyProblemHasAMessageThatSaysWhatIsAllowed() {
-    // One example of each of the 32 problems.
+    // One example of each of the 33 problems.
     let kinds = Set(Self.everyProblem.map { String(describing: $0).prefix(while: { $0 != "(" }) })
-    #expect(kinds.count == 32)
-    #expect(Self.everyProblem.count == 32)
+    #expect(kinds.count == 33)
+    #expect(Self.everyProblem.count == 33)
     for problem in Self.everyProblem {
       let message = problem.message
       #expect(!message.isEmpty, "\(problem)")

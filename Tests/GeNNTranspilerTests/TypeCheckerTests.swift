@@ -910,3 +910,32 @@ import Testing
     #expect(target.type == .int32)
   }
 }
+
+/// Mistakes the C++ compiler would reject, caught before it runs.
+@Suite struct CompilerRejectionTests {
+  @Test func redeclaringTheLoopVariableInTheBodyIsAnError() throws {
+    let environment = neuronEnvironment()
+    let error = try #require(throws: TranspilerError.self) {
+      try Transpiler.checkStatements("for (int i = 0; i < 3; i++) { int i = 2; }", in: environment)
+    }
+    #expect(error.diagnostics.map(\.problem) == [.redeclaration("i")])
+    // An inner block may still shadow it, as in C++.
+    _ = try Transpiler.checkStatements(
+      "for (int i = 0; i < 3; i++) { { int i = 2; V += i; } }", in: environment)
+  }
+
+  @Test func duplicateCaseValuesAreErrors() throws {
+    let environment = neuronEnvironment()
+    let error = try #require(throws: TranspilerError.self) {
+      try Transpiler.checkStatements(
+        "switch (id) { case 1: break; case 2: break; case 0x1: break; case 1 + 1: break; }",
+        in: environment)
+    }
+    #expect(error.diagnostics.map(\.problem) == [.duplicateCase("1"), .duplicateCase("2")])
+    #expect(error.diagnostics.map(\.location.column) == [50, 69])
+    // Values are per switch: a nested switch may reuse them.
+    _ = try Transpiler.checkStatements(
+      "switch (id) { case 1: switch (id) { case 1: break; } break; case 2: break; }",
+      in: environment)
+  }
+}
