@@ -31,6 +31,16 @@ let package = Package(
       dependencies: ["GeNNTranspiler"],
       path: "Benchmarks/TranspilerBenchmark"
     ),
+    .executableTarget(
+      name: "RuntimeBenchmark",
+      dependencies: ["GeNNModel", "GeNNRuntime"],
+      path: "Benchmarks/RuntimeBenchmark"
+    ),
+    .executableTarget(
+      name: "IzhikevichTypes",
+      dependencies: ["GeNNModel", "GeNNRuntime"],
+      path: "Examples/IzhikevichTypes"
+    ),
     .testTarget(name: "GeNNTranspilerTests", dependencies: ["GeNNTranspiler"]),
     .testTarget(name: "GeNNModelTests", dependencies: ["GeNNModel"]),
     .testTarget(name: "GeNNCodeGenTests", dependencies: ["GeNNCodeGen"]),

@@ -26,22 +26,24 @@ public struct CPUBackend: Sendable {
   }
 }
 
-/// The C functions every generated module exports, by name.
+/// The C functions every generated module exports, by name. Each simulation creates its
+/// own native state with ``create`` and passes it to the others.
 public enum CModuleInterface {
   /// `uint32_t genn_abi_version(void)`: ``version``.
   public static let abiVersion = "genn_abi_version"
-  /// `void genn_bind(void *const *arrays)`: the arrays of ``GeneratedModule/arrays``, in order.
-  public static let bind = "genn_bind"
-  /// `void genn_set_threads(uint32_t)`: the number of threads, the caller included.
+  /// `void *genn_create(void *const *arrays)`: new state bound to the arrays of
+  /// ``GeneratedModule/arrays``, in order.
+  public static let create = "genn_create"
+  /// `void genn_destroy(void *state)`: stops its threads and frees it.
+  public static let destroy = "genn_destroy"
+  /// `void genn_set_threads(void *state, uint32_t n)`: threads, the caller included.
   public static let setThreads = "genn_set_threads"
-  /// `void genn_initialize(void)`: runs the initialisation snippets.
+  /// `void genn_initialize(void *state)`: runs the initialisation snippets.
   public static let initialize = "genn_initialize"
-  /// `void genn_run(uint64_t firstTimestep, uint64_t steps, uint32_t firstRecordingRow)`:
-  /// runs `steps` time steps; step `k` records spikes into row `firstRecordingRow + k`
-  /// of each recording buffer.
+  /// `void genn_run(void *state, uint64_t firstTimestep, uint64_t steps,
+  /// uint32_t firstRecordingRow)`: runs `steps` time steps; step `k` records spikes into
+  /// row `firstRecordingRow + k` of each recording buffer.
   public static let run = "genn_run"
-  /// `void genn_shutdown(void)`: stops the worker threads (before unloading).
-  public static let shutdown = "genn_shutdown"
   /// The version of this interface.
-  public static let version: UInt32 = 1
+  public static let version: UInt32 = 2
 }

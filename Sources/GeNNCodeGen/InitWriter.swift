@@ -53,7 +53,6 @@ extension ModuleWriter {
       for derived in entry.snippet.derivedParams { line("    \(scalarName) dp_\(name)_\(derived.name);") }
     }
     line("};")
-    line("\(structName) initGroup\(group.index)[\(group.elements.count)];")
     line()
     line("void initialiseGroup\(group.index)(const \(structName) &group, uint32_t begin, uint32_t end) {")
     line("    for (uint32_t id = begin; id < end; id++) {")
@@ -82,8 +81,11 @@ extension ModuleWriter {
       let checked = checkStatements(entry.snippet.code, in: environment)
       line("        // variable '\(name)': snippet '\(entry.snippet.name)'")
       line("        {")
-      line("            GeNNRng rng;")
-      line("            genn_rng_init(&rng, kSeed, group.stream_\(name), id, 0xFFFFFFFFu);")
+      // Only snippets that draw random numbers set up a generator (GeNN's isInitRNGRequired).
+      if entry.snippet.code.contains("gennrand") {
+        line("            GeNNRng rng;")
+        line("            genn_rng_init(&rng, kSeed, group.stream_\(name), id, 0xFFFFFFFFu);")
+      }
       line("            \(valueType.cName) value = 0;")
       block(checked?.code(level: 3).dropLastNewline ?? "")
       line("            group.v_\(name)[id] = value;")
@@ -96,7 +98,7 @@ extension ModuleWriter {
 
   mutating func writeInitGroupBinding(_ group: MergedInitGroup) {
     for (member, element) in group.elements.enumerated() {
-      let field = "initGroup\(group.index)[\(member)]"
+      let field = "m.initGroup\(group.index)[\(member)]"
       line("    // initialisation of \(describe(element))")
       line("    \(field).size = \(size(of: element))u;")
       for entry in snippetVariables(of: element) {

@@ -59,27 +59,50 @@ struct ModuleWriter {
     block(RuntimeSupportSource.cpp)
     line("namespace {")
     line("constexpr uint64_t kSeed = \(model.seed)ull;")
-    line("genn::ThreadPool pool;")
     line()
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
+    writeModelState()
     writeStep()
     writeInitialise()
+    writeBind()
     line("}  // namespace")
     line()
     writeExports()
+  }
+
+  // MARK: State
+
+  /// Everything one simulation of the model owns on the native side: each loaded
+  /// simulation creates its own, so two simulations of one model in one process (which
+  /// share the loaded library) never share state.
+  private mutating func writeModelState() {
+    line("/// The state of one simulation: its thread pool and its groups' fields.")
+    line("struct Model {")
+    line("    genn::ThreadPool pool;")
+    for group in neuronGroups {
+      let count = group.populations.count
+      line("    NeuronUpdateGroup\(group.index) neuronUpdateGroup\(group.index)[\(count)];")
+      line("    uint32_t neuronUpdateGroup\(group.index)SpikeSegments[\(count)][genn::kMaxThreads];")
+    }
+    for group in initGroups {
+      line("    InitGroup\(group.index) initGroup\(group.index)[\(group.elements.count)];")
+    }
+    line("};")
+    line()
   }
 
   // MARK: Step
 
   private mutating func writeStep() {
     line("/// One time step's work for thread `thread` of `numThreads`.")
-    line("struct StepContext { uint64_t timestep; uint32_t recordingRow; };")
+    line("struct StepContext { Model *model; uint64_t timestep; uint32_t recordingRow; };")
     line("void stepThread(void *context, unsigned thread, unsigned numThreads) {")
     line("    const StepContext &step = *static_cast<const StepContext *>(context);")
+    line("    Model &m = *step.model;")
     line("    const \(timeName) t = step.timestep * \(dtLiteral);")
     for group in neuronGroups {
-      let name = "neuronUpdateGroup\(group.index)"
+      let name = "m.neuronUpdateGroup\(group.index)"
       line("    for (unsigned g = 0; g < \(group.populations.count); g++) {")
       line("        const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
       line("        const genn::Range range = genn::threadRange(group.numNeurons, thread, numThreads);")
@@ -93,9 +116,10 @@ struct ModuleWriter {
     line()
     line("/// Gathers each population's spikes, written by each thread at the start of its")
     line("/// range, into one list in ascending neuron order.")
-    line("void gatherSpikes(unsigned numThreads) {")
+    line("void gatherSpikes(Model &m, unsigned numThreads) {")
+    if neuronGroups.isEmpty { line("    (void)m; (void)numThreads;") }
     for group in neuronGroups {
-      let name = "neuronUpdateGroup\(group.index)"
+      let name = "m.neuronUpdateGroup\(group.index)"
       line("    for (unsigned g = 0; g < \(group.populations.count); g++) {")
       line("        const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
       line("        uint32_t total = 0;")
@@ -115,10 +139,12 @@ struct ModuleWriter {
   }
 
   private mutating func writeInitialise() {
-    line("void initialiseThread(void *, unsigned thread, unsigned numThreads) {")
+    line("void initialiseThread(void *context, unsigned thread, unsigned numThreads) {")
+    line("    Model &m = *static_cast<Model *>(context);")
+    if initGroups.isEmpty { line("    (void)m; (void)thread; (void)numThreads;") }
     for group in initGroups {
       line("    for (unsigned g = 0; g < \(group.elements.count); g++) {")
-      line("        const InitGroup\(group.index) &group = initGroup\(group.index)[g];")
+      line("        const InitGroup\(group.index) &group = m.initGroup\(group.index)[g];")
       line("        const genn::Range range = genn::threadRange(group.size, thread, numThreads);")
       line("        initialiseGroup\(group.index)(group, range.begin, range.end);")
       line("    }")
@@ -138,26 +164,50 @@ struct ModuleWriter {
     line()
     line("GENN_EXPORT uint32_t \(CModuleInterface.abiVersion)() { return \(CModuleInterface.version)u; }")
     line()
-    line("GENN_EXPORT void \(CModuleInterface.bind)(void *const *arrays) {")
+    line("GENN_EXPORT void *\(CModuleInterface.create)(void *const *arrays) {")
+    line("    Model *m = new Model();")
+    line("    bind(*m, arrays);")
+    line("    return m;")
+    line("}")
+    line()
+    line("GENN_EXPORT void \(CModuleInterface.destroy)(void *model) { delete static_cast<Model *>(model); }")
+    line()
+    line("GENN_EXPORT void \(CModuleInterface.setThreads)(void *model, uint32_t numThreads) {")
+    line("    static_cast<Model *>(model)->pool.resize(numThreads);")
+    line("}")
+    line()
+    line("GENN_EXPORT void \(CModuleInterface.initialize)(void *model) {")
+    line("    static_cast<Model *>(model)->pool.run(initialiseThread, model);")
+    line("}")
+    line()
+    line(
+      "GENN_EXPORT void \(CModuleInterface.run)(void *model, uint64_t firstTimestep, uint64_t steps, uint32_t firstRecordingRow) {"
+    )
+    line("    Model &m = *static_cast<Model *>(model);")
+    let totalNeurons = model.neuronPopulations.reduce(0) { $0 + $1.size }
+    line("    // Below a few thousand neurons waking threads costs more than it saves.")
+    line("    const bool parallel = m.pool.size() > 1 && \(totalNeurons)u >= 4096u;")
+    line("    for (uint64_t k = 0; k < steps; k++) {")
+    line("        StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k};")
+    line("        if (parallel) {")
+    line("            m.pool.run(stepThread, &step);")
+    line("            gatherSpikes(m, m.pool.size());")
+    line("        } else {")
+    line("            stepThread(&step, 0, 1);")
+    line("            gatherSpikes(m, 1);")
+    line("        }")
+    line("    }")
+    line("}")
+  }
+
+  /// Fills one simulation's group fields: sizes, parameter values and array pointers.
+  private mutating func writeBind() {
+    line("void bind(Model &m, void *const *arrays) {")
+    if neuronGroups.isEmpty && initGroups.isEmpty { line("    (void)m; (void)arrays;") }
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     line("}")
     line()
-    line("GENN_EXPORT void \(CModuleInterface.setThreads)(uint32_t numThreads) { pool.resize(numThreads); }")
-    line()
-    line("GENN_EXPORT void \(CModuleInterface.initialize)() { pool.run(initialiseThread, nullptr); }")
-    line()
-    line(
-      "GENN_EXPORT void \(CModuleInterface.run)(uint64_t firstTimestep, uint64_t steps, uint32_t firstRecordingRow) {"
-    )
-    line("    for (uint64_t k = 0; k < steps; k++) {")
-    line("        StepContext step{firstTimestep + k, firstRecordingRow + (uint32_t)k};")
-    line("        pool.run(stepThread, &step);")
-    line("        gatherSpikes(pool.size());")
-    line("    }")
-    line("}")
-    line()
-    line("GENN_EXPORT void \(CModuleInterface.shutdown)() { pool.resize(1); }")
   }
 
   // MARK: Environments

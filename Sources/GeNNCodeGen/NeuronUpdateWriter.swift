@@ -32,8 +32,6 @@ extension ModuleWriter {
       for egp in source.model.extraGlobalParams { line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);") }
     }
     line("};")
-    line("\(structName) neuronUpdateGroup\(group.index)[\(group.populations.count)];")
-    line("uint32_t neuronUpdateGroup\(group.index)SpikeSegments[\(group.populations.count)][genn::kMaxThreads];")
     line()
 
     // Environments and checked code.
@@ -176,7 +174,7 @@ extension ModuleWriter {
   mutating func writeNeuronGroupBinding(_ group: MergedNeuronGroup) {
     for (member, populationIndex) in group.populations.enumerated() {
       let population = model.neuronPopulations[populationIndex]
-      let field = "neuronUpdateGroup\(group.index)[\(member)]"
+      let field = "m.neuronUpdateGroup\(group.index)[\(member)]"
       line("    // neuron population '\(population.name)'")
       line("    \(field).numNeurons = \(population.size)u;")
       line("    \(field).stream = \(populationIndex)u;")

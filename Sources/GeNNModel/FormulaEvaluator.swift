@@ -72,8 +72,12 @@ enum FormulaEvaluator {
         return binary(op, value(of: left), value(of: right), expression)
       case .conditional(let condition, let then, let otherwise):
         return value(of: condition) != 0 ? value(of: then) : value(of: otherwise)
-      case .cast(_, let operand):
-        return value(of: operand)
+      case .cast(let type, let operand):
+        // As in C: a cast to bool tests for non-zero, to an integer truncates.
+        let x = value(of: operand)
+        guard case .numeric(let numeric) = type.base, type.pointerLevels.isEmpty else { return x }
+        if numeric == .bool { return x != 0 ? 1 : 0 }
+        return numeric.isIntegral ? x.rounded(.towardZero) : x
       case .call(let callee, let arguments):
         let values = arguments.map { value(of: $0) }
         guard case .identifier(let identifier) = callee.kind,

@@ -27,6 +27,7 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case unknownParameter(element: String, name: String, allowed: [String])
   case missingParameter(element: String, name: String)
   case nonFiniteParameter(element: String, name: String, value: Double)
+  case nonFiniteInitialValue(element: String, variable: String, value: Double)
   case unknownVariable(element: String, name: String, allowed: [String])
   case missingVariable(element: String, name: String)
   case wrongLength(element: String, field: String, expected: Int, got: Int)
@@ -56,6 +57,8 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): parameter '\(name)' has no value"
     case .nonFiniteParameter(let element, let name, let value):
       "\(element): parameter '\(name)' is \(value); it must be finite"
+    case .nonFiniteInitialValue(let element, let variable, let value):
+      "\(element): variable '\(variable)' starts at \(value); its initial value must be finite"
     case .unknownVariable(let element, let name, let allowed):
       "\(element): unknown variable '\(name)'; " + Self.list("variables", allowed)
     case .missingVariable(let element, let name):

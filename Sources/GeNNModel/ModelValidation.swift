@@ -110,7 +110,8 @@ extension ModelSpec {
       }
       switch initialiser {
       case .constant(let value) where !value.isFinite:
-        problems.append(.nonFiniteParameter(element: element, name: variable.name, value: value))
+        problems.append(
+          .nonFiniteInitialValue(element: element, variable: variable.name, value: value))
       case .values(let values) where values.count != size:
         problems.append(
           .wrongLength(element: element, field: variable.name, expected: size, got: values.count))

@@ -3,17 +3,18 @@ import GeNNToolchain
 
 /// The C functions of a loaded generated module (``CModuleInterface``).
 struct NativeFunctions {
-  typealias Bind = @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> Void
-  typealias SetThreads = @convention(c) (UInt32) -> Void
-  typealias Action = @convention(c) () -> Void
-  typealias Run = @convention(c) (UInt64, UInt64, UInt32) -> Void
+  typealias Create = @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> UnsafeMutableRawPointer?
+  typealias Destroy = @convention(c) (UnsafeMutableRawPointer?) -> Void
+  typealias SetThreads = @convention(c) (UnsafeMutableRawPointer?, UInt32) -> Void
+  typealias Initialize = @convention(c) (UnsafeMutableRawPointer?) -> Void
+  typealias Run = @convention(c) (UnsafeMutableRawPointer?, UInt64, UInt64, UInt32) -> Void
   typealias Version = @convention(c) () -> UInt32
 
-  let bind: Bind
+  let create: Create
+  let destroy: Destroy
   let setThreads: SetThreads
-  let initialize: Action
+  let initialize: Initialize
   let run: Run
-  let shutdown: Action
 
   init(library: SharedLibrary) throws {
     let version = try library.symbol(named: CModuleInterface.abiVersion, as: Version.self)
@@ -21,10 +22,10 @@ struct NativeFunctions {
       throw RuntimeError.incompatibleLibrary(
         "interface version \(version()), expected \(CModuleInterface.version)")
     }
-    bind = try library.symbol(named: CModuleInterface.bind, as: Bind.self)
+    create = try library.symbol(named: CModuleInterface.create, as: Create.self)
+    destroy = try library.symbol(named: CModuleInterface.destroy, as: Destroy.self)
     setThreads = try library.symbol(named: CModuleInterface.setThreads, as: SetThreads.self)
-    initialize = try library.symbol(named: CModuleInterface.initialize, as: Action.self)
+    initialize = try library.symbol(named: CModuleInterface.initialize, as: Initialize.self)
     run = try library.symbol(named: CModuleInterface.run, as: Run.self)
-    shutdown = try library.symbol(named: CModuleInterface.shutdown, as: Action.self)
   }
 }

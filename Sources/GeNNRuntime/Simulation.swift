@@ -58,7 +58,10 @@ public final class Simulation {
   /// The number of steps run since the start (or the last ``reinitialise()``).
   public private(set) var timestep: UInt64 = 0
 
+  /// Kept loaded for as long as the native state and function pointers are in use.
   private let library: SharedLibrary
+  /// This simulation's native state (its thread pool and group fields).
+  private let state: UnsafeMutableRawPointer
   private let arrays: [StateArray]
   private let arrayIndex: [ArrayLayout.Role: Int]
   private let functions: NativeFunctions
@@ -110,14 +113,18 @@ public final class Simulation {
       generationSeconds: (generated - start).seconds, compileSeconds: (built - generated).seconds,
       loadSeconds: 0)
     var pointers: [UnsafeMutableRawPointer?] = arrays.map(\.pointer)
-    pointers.withUnsafeMutableBufferPointer { functions.bind($0.baseAddress) }
-    functions.setThreads(UInt32(threadCount))
+    guard let state = pointers.withUnsafeMutableBufferPointer({ functions.create($0.baseAddress) }) else {
+      throw RuntimeError.incompatibleLibrary("\(CModuleInterface.create) returned no state")
+    }
+    self.state = state
+    functions.setThreads(state, UInt32(threadCount))
     initialiseState()
     build.loadSeconds = (clock.now - built).seconds
   }
 
   deinit {
-    functions.shutdown()
+    // Stops the native threads before the arrays and the library go.
+    functions.destroy(state)
   }
 
   // MARK: Time
@@ -134,7 +141,7 @@ public final class Simulation {
     get { threadCount }
     set {
       threadCount = max(1, min(newValue, 256))
-      functions.setThreads(UInt32(threadCount))
+      functions.setThreads(state, UInt32(threadCount))
     }
   }
 
@@ -149,7 +156,7 @@ public final class Simulation {
     let sampling = !variableRecordings.isEmpty
     while remaining > 0 {
       let chunk = sampling ? 1 : min(remaining, recordingCapacity - recordingRow)
-      functions.run(timestep, UInt64(chunk), UInt32(recordingRow))
+      functions.run(state, timestep, UInt64(chunk), UInt32(recordingRow))
       timestep += UInt64(chunk)
       recordingRow += chunk
       remaining -= chunk
@@ -273,7 +280,7 @@ public final class Simulation {
         arrays[arrayIndex[role]!].store(source.extraGlobalParams[egp.name] ?? [])
       }
     }
-    functions.initialize()
+    functions.initialize(state)
   }
 
   private func store(_ initialiser: VarInit?, into array: StateArray) {

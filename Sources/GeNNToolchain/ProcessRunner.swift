@@ -19,19 +19,26 @@ enum ProcessRunner {
   /// The most output kept from one run (compilers can be verbose on broken code).
   static let outputLimit = 64 * 1024 * 1024
 
-  /// Runs `executable` with `arguments` in `workingDirectory`, in the C locale so that
-  /// diagnostics are in English and parseable.
+  /// Runs `executable` with `arguments` in `workingDirectory`, with this process's
+  /// environment plus `extraEnvironment`, in the C locale so that diagnostics are in
+  /// English and parseable.
   ///
   /// - Throws: ``ToolchainError/compilerLaunchFailed(compiler:reason:)`` when it cannot
   ///   be started.
   static func run(
-    _ executable: String, arguments: [String], workingDirectory: String? = nil
+    _ executable: String, arguments: [String], workingDirectory: String? = nil,
+    extraEnvironment: [String: String] = [:]
   ) async throws -> Outcome {
+    var variables: [Environment.Key: String?] = ["LC_ALL": "C", "LANG": "C"]
+    for (name, value) in extraEnvironment {
+      guard let key = Environment.Key(rawValue: name) else { continue }
+      variables[key] = value
+    }
     do {
       let result = try await Subprocess.run(
         .path(FilePath(executable)),
         arguments: Arguments(arguments),
-        environment: .inherit.updating(["LC_ALL": "C", "LANG": "C"]),
+        environment: .inherit.updating(variables),
         workingDirectory: workingDirectory.map { FilePath($0) },
         output: .bytes(limit: outputLimit),
         error: .combinedWithOutput

@@ -40,10 +40,13 @@ import Testing
   /// Every line the program prints, computed once for the whole suite.
   static let program = Result { try RandomNumberProgram(blocks: blocks, draws: draws) }
 
+  /// The known-answer blocks as the program computes them.
   static var blocks: [RandomNumberProgram.Block] {
     knownAnswers.enumerated().map { .init(name: "philox\($0)", counter: $1.counter, key: $1.key) }
   }
 
+  /// The raw-stream and determinism draws, then `sampleCount` samples of each
+  /// distribution in float and double, each from its own stream.
   static var draws: [RandomNumberProgram.Draws] {
     var draws: [RandomNumberProgram.Draws] = [
       .init(name: "raw", expression: "genn_rand_uint32(&rng)", count: 40, position: rawPosition),
@@ -91,6 +94,7 @@ import Testing
     ("other_step", .init(seed: 42, stream: 5, element: 7, step: 10)),
   ]
 
+  /// The numbers the program printed on line `name`.
   static func values(_ name: String) throws -> [Double] { try program.get().values(name) }
 
   @Test func swiftPhiloxMatchesRandom123() {

@@ -48,7 +48,7 @@ import Testing
   }
 
   @Test func changingThreadsMidRunKeepsTheBits() async throws {
-    let model = noisyNetwork(size: 900)
+    let model = noisyNetwork(size: 3000)
     let reference = try await Self.outcome(model, threads: 1, steps: 200)
     let simulation = try await simulate(model, threads: 1)
     simulation.run(steps: 70)

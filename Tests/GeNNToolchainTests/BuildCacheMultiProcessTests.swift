@@ -1,14 +1,7 @@
 import Foundation
-import Subprocess
 import Testing
 
 @testable import GeNNToolchain
-
-#if canImport(System)
-  import System
-#else
-  import SystemPackage
-#endif
 
 /// How to run this test binary again so that it runs one test only.
 enum SelfInvocation {
@@ -127,13 +120,12 @@ struct BuildCacheMultiProcessTests {
 
     async let secondRun = {
       defer { Task { await second.markFinished() } }
-      return try await Subprocess.run(
-        .path(FilePath(executable)), arguments: Arguments(arguments),
-        environment: .inherit.updating([
-          .init(rawValue: SelfInvocation.cacheVariable)!: root.path,
-          .init(rawValue: SelfInvocation.rendezvousVariable)!: rendezvous.path,
-        ]),
-        output: .string(limit: 1 << 20), error: .combinedWithOutput)
+      return try await ProcessRunner.run(
+        executable, arguments: arguments,
+        extraEnvironment: [
+          SelfInvocation.cacheVariable: root.path,
+          SelfInvocation.rendezvousVariable: rendezvous.path,
+        ])
     }()
     let cache = Self.racingCache(
       root: root, rendezvous: rendezvous, role: "first", other: "second",
@@ -148,8 +140,8 @@ struct BuildCacheMultiProcessTests {
       firstResult = .failure(error)
     }
     let secondResult = try await secondRun
-    let secondOutput = secondResult.standardOutput
-    #expect(secondResult.terminationStatus.isSuccess, "second process:\n\(secondOutput)")
+    let secondOutput = secondResult.output
+    #expect(secondResult.termination.isSuccess, "second process:\n\(secondOutput)")
     let first = try firstResult.get()
 
     let report = try String(
