@@ -70,7 +70,8 @@ func environment() -> Environment {
     environment.define(name, .float, spelling: "group.\(name)[id]", role: "state variable")
   }
   for name in ["gNa", "ENa", "gK", "EK", "gl", "El", "C"] {
-    environment.define(name, GeNNType.float.addingConst, spelling: "group.\(name)", role: "parameter")
+    environment.define(
+      name, GeNNType.float.addingConst, spelling: "group.\(name)", role: "parameter")
   }
   environment.define("Isyn", .float)
   environment.define("dt", GeNNType.float.addingConst, spelling: "DT")
@@ -151,5 +152,9 @@ for _ in 0..<5 {
   compilerTimes.append(elapsed)
 }
 let baseline = microseconds(median(compilerTimes))
-print(String(format: "  baseline: %@ -fsyntax-only on the printed code %10.1f µs", compiler, baseline))
-print(String(format: "  ratio: SwiftGeNN checks the snippet %.0fx faster than the C++ compiler", baseline / ours))
+print(
+  String(format: "  baseline: %@ -fsyntax-only on the printed code %10.1f µs", compiler, baseline))
+print(
+  String(
+    format: "  ratio: SwiftGeNN checks the snippet %.0fx faster than the C++ compiler",
+    baseline / ours))

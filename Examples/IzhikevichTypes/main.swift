@@ -29,12 +29,14 @@ model.addNeuronPopulation(
   recordSpikes: true)
 model.addCurrentSource("Drive", model: .dc, target: "Neurons", params: ["amp": 10])
 
-let output = URL(fileURLWithPath: CommandLine.arguments.dropFirst().first ?? "izhikevich-types-output")
+let output = URL(
+  fileURLWithPath: CommandLine.arguments.dropFirst().first ?? "izhikevich-types-output")
 do {
   let simulation = try await Simulation(model: model)
   print(
     "built in \(String(format: "%.2f", simulation.build.compileSeconds)) s"
-      + (simulation.build.cacheHit ? " (from cache)" : "") + "; code in \(simulation.build.directory.path)")
+      + (simulation.build.cacheHit ? " (from cache)" : "")
+      + "; code in \(simulation.build.directory.path)")
   try simulation.record("V", of: "Neurons")
   let steps = 10_000
   simulation.reserveRecording(steps: steps)
@@ -54,7 +56,8 @@ do {
     let count = spikes.ids.filter { $0 == index }.count
     print("neuron \(index) (\(type.name)): \(count) spikes in 1 s")
   }
-  print("wrote spikes_times.npy, spikes_ids.npy, V.npy [step, neuron], V_times.npy to \(output.path)")
+  print(
+    "wrote spikes_times.npy, spikes_ids.npy, V.npy [step, neuron], V_times.npy to \(output.path)")
 } catch {
   print("error: \(error)")
   exit(1)

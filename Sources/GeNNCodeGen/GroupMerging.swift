@@ -36,7 +36,8 @@ enum GroupMerging {
         .enumerated()
         .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
         .map(\.element)
-      let key = structureKey(population.model) + "|record:\(population.recordSpikes)|sources:"
+      let key =
+        structureKey(population.model) + "|record:\(population.recordSpikes)|sources:"
         + sources.map(\.key).joined(separator: ";")
       if let group = groupOfKey[key] {
         groups[group].populations.append(index)
@@ -44,7 +45,8 @@ enum GroupMerging {
       } else {
         groupOfKey[key] = groups.count
         groups.append(
-          MergedNeuronGroup(index: groups.count, populations: [index], currentSources: [sources.map(\.index)]))
+          MergedNeuronGroup(
+            index: groups.count, populations: [index], currentSources: [sources.map(\.index)]))
       }
     }
     return groups
@@ -59,7 +61,8 @@ enum GroupMerging {
       let parts = vars.compactMap { variable -> String? in
         guard case .snippet(let snippet, _)? = inits[variable.name] else { return nil }
         return "\(variable.name):\(variable.type):\(snippet.name):\(snippet.code):"
-          + snippet.params.joined(separator: ",") + ":" + snippet.derivedParams.map(\.name).joined(separator: ",")
+          + snippet.params.joined(separator: ",") + ":"
+          + snippet.derivedParams.map(\.name).joined(separator: ",")
       }
       guard !parts.isEmpty else { return }
       let kind: String = if case .neuronPopulation = element { "neuron" } else { "source" }
@@ -86,7 +89,8 @@ enum GroupMerging {
       model.params.joined(separator: ","), model.derivedParams.map(\.name).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
-      model.additionalInputVars.map { "\($0.name):\($0.type):\($0.initialValue)" }.joined(separator: ","),
+      model.additionalInputVars.map { "\($0.name):\($0.type):\($0.initialValue)" }.joined(
+        separator: ","),
     ].joined(separator: "\u{1}")
   }
 

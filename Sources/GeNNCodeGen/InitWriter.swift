@@ -50,11 +50,15 @@ extension ModuleWriter {
       line("    \(cType(entry.variable.valueType!)) *v_\(name);")
       line("    uint32_t stream_\(name);")
       for parameter in entry.snippet.params { line("    \(scalarName) p_\(name)_\(parameter);") }
-      for derived in entry.snippet.derivedParams { line("    \(scalarName) dp_\(name)_\(derived.name);") }
+      for derived in entry.snippet.derivedParams {
+        line("    \(scalarName) dp_\(name)_\(derived.name);")
+      }
     }
     line("};")
     line()
-    line("void initialiseGroup\(group.index)(const \(structName) &group, uint32_t begin, uint32_t end) {")
+    line(
+      "void initialiseGroup\(group.index)(const \(structName) &group, uint32_t begin, uint32_t end) {"
+    )
     line("    for (uint32_t id = begin; id < end; id++) {")
     for entry in variables {
       let name = entry.variable.name
@@ -70,7 +74,8 @@ extension ModuleWriter {
       environment.define("value", valueType, spelling: "value", role: "value being initialised")
       for parameter in entry.snippet.params {
         environment.define(
-          parameter, GeNNType.numeric(types.scalar).addingConst, spelling: "group.p_\(name)_\(parameter)",
+          parameter, GeNNType.numeric(types.scalar).addingConst,
+          spelling: "group.p_\(name)_\(parameter)",
           role: "snippet parameter")
       }
       for derived in entry.snippet.derivedParams {
@@ -117,12 +122,17 @@ extension ModuleWriter {
           let position = source.model.vars.firstIndex { $0.name == name } ?? 0
           stream = 0xC000_0000 | (UInt32(index) << 8) | UInt32(position & 0xFF)
         }
-        line("    \(field).v_\(name) = static_cast<\(cType(entry.variable.valueType!)) *>(arrays[\(memory.index(of: role))]);")
+        line(
+          "    \(field).v_\(name) = static_cast<\(cType(entry.variable.valueType!)) *>(arrays[\(memory.index(of: role))]);"
+        )
         line("    \(field).stream_\(name) = \(stream)u;")
         for parameter in entry.snippet.params {
-          line("    \(field).p_\(name)_\(parameter) = \(NumericLiteral.write(entry.params[parameter] ?? 0, as: types.scalar));")
+          line(
+            "    \(field).p_\(name)_\(parameter) = \(NumericLiteral.write(entry.params[parameter] ?? 0, as: types.scalar));"
+          )
         }
-        let derived = (try? model.derivedValues(entry.snippet.derivedParams, params: entry.params)) ?? [:]
+        let derived =
+          (try? model.derivedValues(entry.snippet.derivedParams, params: entry.params)) ?? [:]
         for parameter in entry.snippet.derivedParams {
           line(
             "    \(field).dp_\(name)_\(parameter.name) = \(NumericLiteral.write(derived[parameter.name] ?? 0, as: types.scalar));"

@@ -9,37 +9,48 @@ struct MemoryPlan {
   init(model: ModelSpec, types: TypeContext) {
     for population in model.neuronPopulations {
       for variable in population.model.vars {
-        add(.neuronVariable(population: population.name, variable: variable.name), variable.valueType!, types, population.size)
+        add(
+          .neuronVariable(population: population.name, variable: variable.name),
+          variable.valueType!, types, population.size)
       }
       for egp in population.model.extraGlobalParams {
         add(
-          .neuronExtraGlobalParameter(population: population.name, parameter: egp.name), egp.elementType!,
+          .neuronExtraGlobalParameter(population: population.name, parameter: egp.name),
+          egp.elementType!,
           types, population.extraGlobalParams[egp.name]?.count ?? 0)
       }
       add(.spikes(population: population.name), .numeric(.uint32), types, population.size)
       add(.spikeCount(population: population.name), .numeric(.uint32), types, 1)
       if population.recordSpikes {
-        add(.spikeRecording(population: population.name), .numeric(.uint32), types, (population.size + 31) / 32)
+        add(
+          .spikeRecording(population: population.name), .numeric(.uint32), types,
+          (population.size + 31) / 32)
       }
     }
     for source in model.currentSources {
       let size = model.neuronPopulation(named: source.target)!.size
       for variable in source.model.vars {
-        add(.currentSourceVariable(source: source.name, variable: variable.name), variable.valueType!, types, size)
+        add(
+          .currentSourceVariable(source: source.name, variable: variable.name), variable.valueType!,
+          types, size)
       }
       for egp in source.model.extraGlobalParams {
         add(
-          .currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name), egp.elementType!,
+          .currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name),
+          egp.elementType!,
           types, source.extraGlobalParams[egp.name]?.count ?? 0)
       }
     }
   }
 
-  private mutating func add(_ role: ArrayLayout.Role, _ type: TypeName.Base, _ types: TypeContext, _ count: Int) {
+  private mutating func add(
+    _ role: ArrayLayout.Role, _ type: TypeName.Base, _ types: TypeContext, _ count: Int
+  ) {
     let numeric = type.resolved(in: types)
     indices[role] = arrays.count
     arrays.append(
-      ArrayLayout(role: role, elementType: numeric.cName, elementSize: numeric.byteSize, count: count))
+      ArrayLayout(
+        role: role, elementType: numeric.cName, elementSize: numeric.byteSize, count: count))
   }
 
   /// The position of an array in the binding order.

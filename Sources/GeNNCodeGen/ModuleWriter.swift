@@ -29,7 +29,8 @@ struct ModuleWriter {
   mutating func line(_ text: String = "") { lines.append(text) }
 
   mutating func block(_ text: String) {
-    lines.append(contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    lines.append(
+      contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
   }
 
   // MARK: Module
@@ -83,7 +84,8 @@ struct ModuleWriter {
     for group in neuronGroups {
       let count = group.populations.count
       line("    NeuronUpdateGroup\(group.index) neuronUpdateGroup\(group.index)[\(count)];")
-      line("    uint32_t neuronUpdateGroup\(group.index)SpikeSegments[\(count)][genn::kMaxThreads];")
+      line(
+        "    uint32_t neuronUpdateGroup\(group.index)SpikeSegments[\(count)][genn::kMaxThreads];")
     }
     for group in initGroups {
       line("    InitGroup\(group.index) initGroup\(group.index)[\(group.elements.count)];")
@@ -105,11 +107,17 @@ struct ModuleWriter {
       let name = "m.neuronUpdateGroup\(group.index)"
       line("    for (unsigned g = 0; g < \(group.populations.count); g++) {")
       line("        const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
-      line("        const genn::Range range = genn::threadRange(group.numNeurons, thread, numThreads);")
+      line(
+        "        const genn::Range range = genn::threadRange(group.numNeurons, thread, numThreads);"
+      )
       line("        uint32_t *recordRow = group.recordSpike")
-      line("            ? group.recordSpike + (size_t)step.recordingRow * ((group.numNeurons + 31u) / 32u) : nullptr;")
+      line(
+        "            ? group.recordSpike + (size_t)step.recordingRow * ((group.numNeurons + 31u) / 32u) : nullptr;"
+      )
       line("        \(name)SpikeSegments[g][thread] =")
-      line("            updateNeuronGroup\(group.index)(group, range.begin, range.end, t, step.timestep, recordRow);")
+      line(
+        "            updateNeuronGroup\(group.index)(group, range.begin, range.end, t, step.timestep, recordRow);"
+      )
       line("    }")
     }
     line("}")
@@ -124,10 +132,14 @@ struct ModuleWriter {
       line("        const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
       line("        uint32_t total = 0;")
       line("        for (unsigned thread = 0; thread < numThreads; thread++) {")
-      line("            const genn::Range range = genn::threadRange(group.numNeurons, thread, numThreads);")
+      line(
+        "            const genn::Range range = genn::threadRange(group.numNeurons, thread, numThreads);"
+      )
       line("            const uint32_t count = \(name)SpikeSegments[g][thread];")
       line("            if (range.begin != total && count > 0) {")
-      line("                std::memmove(group.spike + total, group.spike + range.begin, count * sizeof(uint32_t));")
+      line(
+        "                std::memmove(group.spike + total, group.spike + range.begin, count * sizeof(uint32_t));"
+      )
       line("            }")
       line("            total += count;")
       line("        }")
@@ -162,7 +174,9 @@ struct ModuleWriter {
     line("#define GENN_EXPORT extern \"C\" __attribute__((visibility(\"default\")))")
     line("#endif")
     line()
-    line("GENN_EXPORT uint32_t \(CModuleInterface.abiVersion)() { return \(CModuleInterface.version)u; }")
+    line(
+      "GENN_EXPORT uint32_t \(CModuleInterface.abiVersion)() { return \(CModuleInterface.version)u; }"
+    )
     line()
     line("GENN_EXPORT void *\(CModuleInterface.create)(void *const *arrays) {")
     line("    Model *m = new Model();")
@@ -170,7 +184,9 @@ struct ModuleWriter {
     line("    return m;")
     line("}")
     line()
-    line("GENN_EXPORT void \(CModuleInterface.destroy)(void *model) { delete static_cast<Model *>(model); }")
+    line(
+      "GENN_EXPORT void \(CModuleInterface.destroy)(void *model) { delete static_cast<Model *>(model); }"
+    )
     line()
     line("GENN_EXPORT void \(CModuleInterface.setThreads)(void *model, uint32_t numThreads) {")
     line("    static_cast<Model *>(model)->pool.resize(numThreads);")
@@ -217,7 +233,8 @@ struct ModuleWriter {
     var environment = Environment(context: context, types: types)
     environment.add(StandardLibrary.mathematics(for: .cpp))
     environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
-    environment.define("t", GeNNType.numeric(types.timepoint).addingConst, spelling: "t", role: "time")
+    environment.define(
+      "t", GeNNType.numeric(types.timepoint).addingConst, spelling: "t", role: "time")
     environment.define(
       "dt", GeNNType.numeric(types.timepoint).addingConst, spelling: dtLiteral, role: "time step")
     return environment
@@ -246,7 +263,8 @@ struct ModuleWriter {
   /// A description of the populations of a merged group for messages.
   func describe(populations: [Int]) -> String {
     let names = populations.map { "'\(model.neuronPopulations[$0].name)'" }
-    return names.count == 1 ? "neuron population \(names[0])" : "neuron populations \(names.joined(separator: ", "))"
+    return names.count == 1
+      ? "neuron population \(names[0])" : "neuron populations \(names.joined(separator: ", "))"
   }
 
   /// The C type of a variable in this model.

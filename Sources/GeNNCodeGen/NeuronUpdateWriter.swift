@@ -27,9 +27,15 @@ extension ModuleWriter {
     for (slot, source) in sources.enumerated() {
       let prefix = "cs\(slot)_"
       for name in source.model.params { line("    \(scalarName) \(prefix)p_\(name);") }
-      for derived in source.model.derivedParams { line("    \(scalarName) \(prefix)dp_\(derived.name);") }
-      for variable in source.model.vars { line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);") }
-      for egp in source.model.extraGlobalParams { line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);") }
+      for derived in source.model.derivedParams {
+        line("    \(scalarName) \(prefix)dp_\(derived.name);")
+      }
+      for variable in source.model.vars {
+        line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
+      }
+      for egp in source.model.extraGlobalParams {
+        line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);")
+      }
     }
     line("};")
     line()
@@ -37,7 +43,8 @@ extension ModuleWriter {
     // Environments and checked code.
     var simEnvironment = baseEnvironment(context: "\(context), sim code")
     simEnvironment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
-    simEnvironment.define("Isyn", GeNNType.numeric(types.scalar).addingConst, spelling: "Isyn", role: "synaptic input")
+    simEnvironment.define(
+      "Isyn", GeNNType.numeric(types.scalar).addingConst, spelling: "Isyn", role: "synaptic input")
     for input in neuron.additionalInputVars {
       simEnvironment.define(
         input.name, GeNNType.numeric(input.valueType!.resolved(in: types)).addingConst,
@@ -61,9 +68,12 @@ extension ModuleWriter {
 
     // The update function.
     let usesRandom =
-      ([neuron.simCode, neuron.thresholdConditionCode, neuron.resetCode] + sources.map(\.model.injectionCode))
+      ([neuron.simCode, neuron.thresholdConditionCode, neuron.resetCode]
+      + sources.map(\.model.injectionCode))
       .contains { $0.contains("gennrand") }
-    line("uint32_t updateNeuronGroup\(group.index)(const \(structName) &group, uint32_t begin, uint32_t end,")
+    line(
+      "uint32_t updateNeuronGroup\(group.index)(const \(structName) &group, uint32_t begin, uint32_t end,"
+    )
     line("                              \(timeName) t, uint64_t timestep, uint32_t *recordRow) {")
     line("    (void)t; (void)timestep;")
     line("    uint32_t spikeCount = 0;")
@@ -73,7 +83,8 @@ extension ModuleWriter {
       line("        genn_rng_init(&rng, kSeed, group.stream, id, (uint32_t)timestep);")
     }
     for variable in neuron.vars {
-      line("        \(cType(variable.valueType!)) l_\(variable.name) = group.v_\(variable.name)[id];")
+      line(
+        "        \(cType(variable.valueType!)) l_\(variable.name) = group.v_\(variable.name)[id];")
     }
     line("        \(scalarName) Isyn = 0;")
     for input in neuron.additionalInputVars {
@@ -85,7 +96,9 @@ extension ModuleWriter {
       line("        // current source slot \(slot): model '\(source.model.name)'")
       line("        {")
       for variable in source.model.vars {
-        line("            \(cType(variable.valueType!)) lcs\(slot)_\(variable.name) = group.cs\(slot)_v_\(variable.name)[id];")
+        line(
+          "            \(cType(variable.valueType!)) lcs\(slot)_\(variable.name) = group.cs\(slot)_v_\(variable.name)[id];"
+        )
       }
       block(injections[slot]?.code(level: 3).dropLastNewline ?? "")
       for variable in source.model.vars where variable.access.isWritable {
@@ -118,12 +131,14 @@ extension ModuleWriter {
   /// Adds a model's params, derived params, variables and extra global params, spelled
   /// as fields of `group` (variables as the update's local copies).
   func addFields(
-    to environment: inout Environment, prefix: String, params: [String], derived: [DerivedParameter],
+    to environment: inout Environment, prefix: String, params: [String],
+    derived: [DerivedParameter],
     vars: [Variable], egps: [ExtraGlobalParameter]
   ) {
     let scalar = GeNNType.numeric(types.scalar)
     for name in params {
-      environment.define(name, scalar.addingConst, spelling: "group.\(prefix)p_\(name)", role: "parameter")
+      environment.define(
+        name, scalar.addingConst, spelling: "group.\(prefix)p_\(name)", role: "parameter")
     }
     for parameter in derived {
       environment.define(
@@ -149,7 +164,8 @@ extension ModuleWriter {
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
     environment.add(
       Symbol(
-        "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]), spelling: "Isyn += $(0)",
+        "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]),
+        spelling: "Isyn += $(0)",
         role: "input function"))
     let model = source.model
     addFields(
@@ -159,13 +175,16 @@ extension ModuleWriter {
   }
 
   /// Checks a threshold condition, which must be a number or a pointer.
-  private mutating func checkCondition(_ code: String, in environment: Environment) -> CheckedExpression? {
+  private mutating func checkCondition(_ code: String, in environment: Environment)
+    -> CheckedExpression?
+  {
     guard let checked = checkExpression(code, in: environment) else { return nil }
     guard checked.type.isScalar else {
       let diagnostic = Diagnostic(
         .invalidCondition(construct: "threshold condition", type: checked.type.cName),
         at: checked.expression.location, token: "")
-      errors.append(TranspilerError(context: environment.context, code: code, diagnostics: [diagnostic]))
+      errors.append(
+        TranspilerError(context: environment.context, code: code, diagnostics: [diagnostic]))
       return nil
     }
     return checked
@@ -182,12 +201,18 @@ extension ModuleWriter {
         field: field, prefix: "", params: population.params, names: population.model.params,
         derived: population.model.derivedParams)
       for variable in population.model.vars {
-        let index = memory.index(of: .neuronVariable(population: population.name, variable: variable.name))
-        line("    \(field).v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(index)]);")
+        let index = memory.index(
+          of: .neuronVariable(population: population.name, variable: variable.name))
+        line(
+          "    \(field).v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(index)]);"
+        )
       }
       for egp in population.model.extraGlobalParams {
-        let index = memory.index(of: .neuronExtraGlobalParameter(population: population.name, parameter: egp.name))
-        line("    \(field).egp_\(egp.name) = static_cast<\(cType(egp.elementType!)) *>(arrays[\(index)]);")
+        let index = memory.index(
+          of: .neuronExtraGlobalParameter(population: population.name, parameter: egp.name))
+        line(
+          "    \(field).egp_\(egp.name) = static_cast<\(cType(egp.elementType!)) *>(arrays[\(index)]);"
+        )
       }
       line(
         "    \(field).spike = static_cast<uint32_t *>(arrays[\(memory.index(of: .spikes(population: population.name)))]);"
@@ -208,14 +233,18 @@ extension ModuleWriter {
           field: field, prefix: "cs\(slot)_", params: source.params, names: source.model.params,
           derived: source.model.derivedParams)
         for variable in source.model.vars {
-          let index = memory.index(of: .currentSourceVariable(source: source.name, variable: variable.name))
+          let index = memory.index(
+            of: .currentSourceVariable(source: source.name, variable: variable.name))
           line(
             "    \(field).cs\(slot)_v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(index)]);"
           )
         }
         for egp in source.model.extraGlobalParams {
-          let index = memory.index(of: .currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name))
-          line("    \(field).cs\(slot)_egp_\(egp.name) = static_cast<\(cType(egp.elementType!)) *>(arrays[\(index)]);")
+          let index = memory.index(
+            of: .currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name))
+          line(
+            "    \(field).cs\(slot)_egp_\(egp.name) = static_cast<\(cType(egp.elementType!)) *>(arrays[\(index)]);"
+          )
         }
       }
     }
@@ -223,10 +252,13 @@ extension ModuleWriter {
 
   /// Writes parameter and derived parameter values as GeNN writes them into code.
   mutating func writeParameterBindings(
-    field: String, prefix: String, params: [String: Double], names: [String], derived: [DerivedParameter]
+    field: String, prefix: String, params: [String: Double], names: [String],
+    derived: [DerivedParameter]
   ) {
     for name in names {
-      line("    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: types.scalar));")
+      line(
+        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: types.scalar));"
+      )
     }
     let values = (try? model.derivedValues(derived, params: params)) ?? [:]
     for parameter in derived {

@@ -125,7 +125,10 @@ extension NeuronModel {
   /// Traub and Miles' Hodgkin-Huxley neuron, 25 Euler sub-steps per time step.
   public static let traubMiles = NeuronModel(
     name: "TraubMiles", params: ["gNa", "ENa", "gK", "EK", "gl", "El", "C"],
-    vars: [Variable("V", "scalar"), Variable("m", "scalar"), Variable("h", "scalar"), Variable("n", "scalar")],
+    vars: [
+      Variable("V", "scalar"), Variable("m", "scalar"), Variable("h", "scalar"),
+      Variable("n", "scalar"),
+    ],
     simCode: """
       const scalar mdt= dt/25.0;
       for (unsigned int mt=0; mt < 25; mt++) {

@@ -10,7 +10,8 @@ public struct DerivedParameter: Sendable {
 
   /// Creates a derived parameter computed by a Swift function.
   public init(
-    _ name: String, _ compute: @escaping @Sendable (_ parameters: [String: Double], _ dt: Double) -> Double
+    _ name: String,
+    _ compute: @escaping @Sendable (_ parameters: [String: Double], _ dt: Double) -> Double
   ) {
     self.name = name
     self.compute = compute

@@ -53,7 +53,8 @@ enum FormulaEvaluator {
       case .identifier(let identifier):
         if let value = names[identifier.name] { return value }
         report(
-          .unknownName(identifier.name, suggestion: nil, available: names.keys.sorted()), expression,
+          .unknownName(identifier.name, suggestion: nil, available: names.keys.sorted()),
+          expression,
           identifier.name)
         return .nan
       case .grouping(let inner):
@@ -118,7 +119,9 @@ enum FormulaEvaluator {
       case .logicalOr: return l != 0 || r != 0 ? 1 : 0
       case .comma: return r
       case .shiftLeft, .shiftRight, .bitAnd, .bitOr, .bitXor:
-        report(.invalidOperands(operator: op.rawValue, left: "double", right: "double"), expression, op.rawValue)
+        report(
+          .invalidOperands(operator: op.rawValue, left: "double", right: "double"), expression,
+          op.rawValue)
         return .nan
       }
     }

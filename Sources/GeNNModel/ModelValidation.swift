@@ -13,7 +13,9 @@ extension ModelSpec {
       if !isIdentifier(population.name) {
         problems.append(.invalidName(element: element, name: population.name))
       }
-      if population.size < 1 { problems.append(.invalidSize(element: element, size: population.size)) }
+      if population.size < 1 {
+        problems.append(.invalidSize(element: element, size: population.size))
+      }
       let model = population.model
       problems += checkFields(
         element: element, params: model.params, derived: model.derivedParams, vars: model.vars,
@@ -30,13 +32,16 @@ extension ModelSpec {
     let populationNames = neuronPopulations.map(\.name)
     for source in currentSources {
       let element = "current source '\(source.name)'"
-      if !isIdentifier(source.name) { problems.append(.invalidName(element: element, name: source.name)) }
+      if !isIdentifier(source.name) {
+        problems.append(.invalidName(element: element, name: source.name))
+      }
       let model = source.model
       problems += checkFields(
         element: element, params: model.params, derived: model.derivedParams, vars: model.vars,
         egps: model.extraGlobalParams)
       guard let target = neuronPopulation(named: source.target) else {
-        problems.append(.unknownTarget(element: element, target: source.target, available: populationNames))
+        problems.append(
+          .unknownTarget(element: element, target: source.target, available: populationNames))
         continue
       }
       problems += checkValues(
@@ -78,7 +83,9 @@ extension ModelSpec {
     var seen: Set<String> = []
     for name in names {
       if !isIdentifier(name) { problems.append(.invalidName(element: element, name: name)) }
-      if !seen.insert(name).inserted { problems.append(.duplicateField(element: element, field: name)) }
+      if !seen.insert(name).inserted {
+        problems.append(.duplicateField(element: element, field: name))
+      }
     }
     for variable in vars where variable.valueType == nil {
       problems.append(.invalidType(element: element, field: variable.name, type: variable.type))
@@ -117,7 +124,8 @@ extension ModelSpec {
           .wrongLength(element: element, field: variable.name, expected: size, got: values.count))
       case .snippet(let snippet, let snippetParams):
         let place = "\(element), variable '\(variable.name)' (init snippet '\(snippet.name)')"
-        let snippetProblems = checkParams(element: place, given: snippetParams, expected: snippet.params)
+        let snippetProblems = checkParams(
+          element: place, given: snippetParams, expected: snippet.params)
         problems += snippetProblems
         if snippetProblems.isEmpty {
           problems += checkDerived(element: place, snippet.derivedParams, params: snippetParams)
@@ -135,7 +143,9 @@ extension ModelSpec {
 
   /// Computes each derived parameter in turn, reporting the ones that fail or are not
   /// finite.
-  private func checkDerived(element: String, _ derived: [DerivedParameter], params: [String: Double])
+  private func checkDerived(
+    element: String, _ derived: [DerivedParameter], params: [String: Double]
+  )
     -> [ModelProblem]
   {
     var problems: [ModelProblem] = []
@@ -169,7 +179,9 @@ extension ModelSpec {
         problems.append(.missingParameter(element: element, name: name))
         continue
       }
-      if !value.isFinite { problems.append(.nonFiniteParameter(element: element, name: name, value: value)) }
+      if !value.isFinite {
+        problems.append(.nonFiniteParameter(element: element, name: name, value: value))
+      }
     }
     return problems
   }
@@ -179,7 +191,9 @@ extension ModelSpec {
 /// underscores.
 func isIdentifier(_ name: String) -> Bool {
   guard let first = name.unicodeScalars.first, first.isASCIILetter else { return false }
-  return name.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" }
+  return name.unicodeScalars.allSatisfy {
+    $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_"
+  }
 }
 
 extension Unicode.Scalar {

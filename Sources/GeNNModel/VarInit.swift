@@ -9,7 +9,8 @@ public enum VarInit: Sendable {
   case snippet(InitSnippet, params: [String: Double])
 }
 
-extension VarInit: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
+extension VarInit: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral
+{
   public init(floatLiteral value: Double) { self = .constant(value) }
   public init(integerLiteral value: Int) { self = .constant(Double(value)) }
   public init(arrayLiteral elements: Double...) { self = .values(elements) }

@@ -3,7 +3,8 @@ import GeNNToolchain
 
 /// The C functions of a loaded generated module (``CModuleInterface``).
 struct NativeFunctions {
-  typealias Create = @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> UnsafeMutableRawPointer?
+  typealias Create =
+    @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> UnsafeMutableRawPointer?
   typealias Destroy = @convention(c) (UnsafeMutableRawPointer?) -> Void
   typealias SetThreads = @convention(c) (UnsafeMutableRawPointer?, UInt32) -> Void
   typealias Initialize = @convention(c) (UnsafeMutableRawPointer?) -> Void

@@ -107,13 +107,15 @@ public final class Simulation {
     self.arrays = arrays
     self.arrayIndex = index
     self.recordingCapacity = max(1, options.recordingCapacity)
-    self.threadCount = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 256))
+    self.threadCount = max(
+      1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 256))
     self.build = BuildInfo(
       directory: entry.directory, cacheHit: entry.cacheHit,
       generationSeconds: (generated - start).seconds, compileSeconds: (built - generated).seconds,
       loadSeconds: 0)
     var pointers: [UnsafeMutableRawPointer?] = arrays.map(\.pointer)
-    guard let state = pointers.withUnsafeMutableBufferPointer({ functions.create($0.baseAddress) }) else {
+    guard let state = pointers.withUnsafeMutableBufferPointer({ functions.create($0.baseAddress) })
+    else {
       throw RuntimeError.incompatibleLibrary("\(CModuleInterface.create) returned no state")
     }
     self.state = state
@@ -192,10 +194,13 @@ public final class Simulation {
 
   /// Sets `variable` of a neuron population or current source; takes effect from the
   /// next step.
-  public func setValues(_ values: [Double], of variable: String, in element: String) throws(RuntimeError) {
+  public func setValues(_ values: [Double], of variable: String, in element: String)
+    throws(RuntimeError)
+  {
     let array = try array(variable, element)
     guard values.count == array.count else {
-      throw .wrongLength(variable: variable, population: element, expected: array.count, got: values.count)
+      throw .wrongLength(
+        variable: variable, population: element, expected: array.count, got: values.count)
     }
     array.store(values)
   }
@@ -222,8 +227,11 @@ public final class Simulation {
   }
 
   /// What has been sampled of `variable` since ``record(_:of:)``.
-  public func recording(of variable: String, in element: String) throws(RuntimeError) -> VariableRecording {
-    guard let recording = variableRecordings[RecordingKey(element: element, variable: variable)] else {
+  public func recording(of variable: String, in element: String) throws(RuntimeError)
+    -> VariableRecording
+  {
+    guard let recording = variableRecordings[RecordingKey(element: element, variable: variable)]
+    else {
       throw .notRecorded(population: "\(element).\(variable)")
     }
     return recording
@@ -235,7 +243,8 @@ public final class Simulation {
     for key in variableRecordings.keys {
       let width = variableRecordings[key]!.width
       variableRecordings[key]!.steps.reserveCapacity(variableRecordings[key]!.steps.count + steps)
-      variableRecordings[key]!.values.reserveCapacity(variableRecordings[key]!.values.count + steps * width)
+      variableRecordings[key]!.values.reserveCapacity(
+        variableRecordings[key]!.values.count + steps * width)
     }
   }
 
@@ -244,13 +253,16 @@ public final class Simulation {
   private func array(_ variable: String, _ element: String) throws(RuntimeError) -> StateArray {
     if let population = model.neuronPopulation(named: element) {
       guard let index = arrayIndex[.neuronVariable(population: element, variable: variable)] else {
-        throw .unknownVariable(variable, population: element, available: population.model.vars.map(\.name))
+        throw .unknownVariable(
+          variable, population: element, available: population.model.vars.map(\.name))
       }
       return arrays[index]
     }
     if let source = model.currentSources.first(where: { $0.name == element }) {
-      guard let index = arrayIndex[.currentSourceVariable(source: element, variable: variable)] else {
-        throw .unknownVariable(variable, population: element, available: source.model.vars.map(\.name))
+      guard let index = arrayIndex[.currentSourceVariable(source: element, variable: variable)]
+      else {
+        throw .unknownVariable(
+          variable, population: element, available: source.model.vars.map(\.name))
       }
       return arrays[index]
     }
@@ -262,21 +274,25 @@ public final class Simulation {
     for array in arrays { array.clear() }
     for population in model.neuronPopulations {
       for variable in population.model.vars {
-        let array = arrays[arrayIndex[.neuronVariable(population: population.name, variable: variable.name)]!]
+        let array = arrays[
+          arrayIndex[.neuronVariable(population: population.name, variable: variable.name)]!]
         store(population.vars[variable.name], into: array)
       }
       for egp in population.model.extraGlobalParams {
-        let role = ArrayLayout.Role.neuronExtraGlobalParameter(population: population.name, parameter: egp.name)
+        let role = ArrayLayout.Role.neuronExtraGlobalParameter(
+          population: population.name, parameter: egp.name)
         arrays[arrayIndex[role]!].store(population.extraGlobalParams[egp.name] ?? [])
       }
     }
     for source in model.currentSources {
       for variable in source.model.vars {
-        let array = arrays[arrayIndex[.currentSourceVariable(source: source.name, variable: variable.name)]!]
+        let array = arrays[
+          arrayIndex[.currentSourceVariable(source: source.name, variable: variable.name)]!]
         store(source.vars[variable.name], into: array)
       }
       for egp in source.model.extraGlobalParams {
-        let role = ArrayLayout.Role.currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name)
+        let role = ArrayLayout.Role.currentSourceExtraGlobalParameter(
+          source: source.name, parameter: egp.name)
         arrays[arrayIndex[role]!].store(source.extraGlobalParams[egp.name] ?? [])
       }
     }

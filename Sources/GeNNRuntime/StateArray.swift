@@ -40,17 +40,23 @@ final class StateArray {
     // Integer elements take the value truncated and clamped (NaN becomes 0) rather than
     // trapping on values a user typed.
     let whole: Int64 =
-      value.isNaN ? 0 : value >= 9.2e18 ? .max : value <= -9.2e18 ? .min : Int64(value.rounded(.towardZero))
+      value.isNaN
+      ? 0 : value >= 9.2e18 ? .max : value <= -9.2e18 ? .min : Int64(value.rounded(.towardZero))
     switch type {
     case .bool: pointer.storeBytes(of: value != 0, toByteOffset: index, as: Bool.self)
     case .int8: pointer.storeBytes(of: Int8(clamping: whole), toByteOffset: index, as: Int8.self)
     case .uint8: pointer.storeBytes(of: UInt8(clamping: whole), toByteOffset: index, as: UInt8.self)
-    case .int16: pointer.storeBytes(of: Int16(clamping: whole), toByteOffset: 2 * index, as: Int16.self)
-    case .uint16: pointer.storeBytes(of: UInt16(clamping: whole), toByteOffset: 2 * index, as: UInt16.self)
-    case .int32: pointer.storeBytes(of: Int32(clamping: whole), toByteOffset: 4 * index, as: Int32.self)
-    case .uint32: pointer.storeBytes(of: UInt32(clamping: whole), toByteOffset: 4 * index, as: UInt32.self)
+    case .int16:
+      pointer.storeBytes(of: Int16(clamping: whole), toByteOffset: 2 * index, as: Int16.self)
+    case .uint16:
+      pointer.storeBytes(of: UInt16(clamping: whole), toByteOffset: 2 * index, as: UInt16.self)
+    case .int32:
+      pointer.storeBytes(of: Int32(clamping: whole), toByteOffset: 4 * index, as: Int32.self)
+    case .uint32:
+      pointer.storeBytes(of: UInt32(clamping: whole), toByteOffset: 4 * index, as: UInt32.self)
     case .int64: pointer.storeBytes(of: whole, toByteOffset: 8 * index, as: Int64.self)
-    case .uint64: pointer.storeBytes(of: UInt64(clamping: whole), toByteOffset: 8 * index, as: UInt64.self)
+    case .uint64:
+      pointer.storeBytes(of: UInt64(clamping: whole), toByteOffset: 8 * index, as: UInt64.self)
     case .float: pointer.storeBytes(of: Float(value), toByteOffset: 4 * index, as: Float.self)
     case .double: pointer.storeBytes(of: value, toByteOffset: 8 * index, as: Double.self)
     }
@@ -74,6 +80,7 @@ final class StateArray {
 
   /// Sets every byte to zero.
   func clear() {
-    pointer.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, count * layout.elementSize))
+    pointer.initializeMemory(
+      as: UInt8.self, repeating: 0, count: max(1, count * layout.elementSize))
   }
 }

@@ -8,9 +8,12 @@ enum NameSuggestion {
     let limit = max(1, name.count / 3)
     for candidate in candidates where candidate != name {
       let distance =
-        candidate.lowercased() == lowered ? 0 : editDistance(Array(lowered.utf8), Array(candidate.lowercased().utf8))
+        candidate.lowercased() == lowered
+        ? 0 : editDistance(Array(lowered.utf8), Array(candidate.lowercased().utf8))
       guard distance <= limit else { continue }
-      if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.name) {
+      if best == nil || distance < best!.distance
+        || (distance == best!.distance && candidate < best!.name)
+      {
         best = (candidate, distance)
       }
     }

@@ -1,12 +1,23 @@
 /// A binary operator: arithmetic, bitwise, relational, equality, logical or comma.
 public enum BinaryOperator: String, Hashable, Sendable {
-  case multiply = "*", divide = "/", remainder = "%"
-  case add = "+", subtract = "-"
-  case shiftLeft = "<<", shiftRight = ">>"
-  case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-  case equal = "==", notEqual = "!="
-  case bitAnd = "&", bitXor = "^", bitOr = "|"
-  case logicalAnd = "&&", logicalOr = "||"
+  case multiply = "*"
+  case divide = "/"
+  case remainder = "%"
+  case add = "+"
+  case subtract = "-"
+  case shiftLeft = "<<"
+  case shiftRight = ">>"
+  case less = "<"
+  case lessEqual = "<="
+  case greater = ">"
+  case greaterEqual = ">="
+  case equal = "=="
+  case notEqual = "!="
+  case bitAnd = "&"
+  case bitXor = "^"
+  case bitOr = "|"
+  case logicalAnd = "&&"
+  case logicalOr = "||"
   case comma = ","
 
   /// C's binding strength; larger binds tighter.
@@ -71,7 +82,11 @@ public enum BinaryOperator: String, Hashable, Sendable {
 
 /// A prefix operator other than increment and decrement.
 public enum UnaryOperator: String, Hashable, Sendable {
-  case plus = "+", minus = "-", bitNot = "~", logicalNot = "!", dereference = "*"
+  case plus = "+"
+  case minus = "-"
+  case bitNot = "~"
+  case logicalNot = "!"
+  case dereference = "*"
 
   init?(_ kind: Token.Kind) {
     switch kind {
@@ -87,14 +102,23 @@ public enum UnaryOperator: String, Hashable, Sendable {
 
 /// `++` or `--`.
 public enum IncrementOperator: String, Hashable, Sendable {
-  case increment = "++", decrement = "--"
+  case increment = "++"
+  case decrement = "--"
 }
 
 /// `=` or a compound assignment.
 public enum AssignmentOperator: String, Hashable, Sendable {
   case assign = "="
-  case add = "+=", subtract = "-=", multiply = "*=", divide = "/=", remainder = "%="
-  case bitAnd = "&=", bitOr = "|=", bitXor = "^=", shiftLeft = "<<=", shiftRight = ">>="
+  case add = "+="
+  case subtract = "-="
+  case multiply = "*="
+  case divide = "/="
+  case remainder = "%="
+  case bitAnd = "&="
+  case bitOr = "|="
+  case bitXor = "^="
+  case shiftLeft = "<<="
+  case shiftRight = ">>="
 
   /// Whether both operands must be integers.
   var needsIntegers: Bool {

@@ -504,7 +504,8 @@ public struct Parser {
       throw Failure()
     }
     let candidates: [NumericType] =
-      unsigned ? [.uint32, .uint64] : isHex ? [.int32, .uint32, .int64, .uint64] : [.int32, .int64]
+      unsigned
+      ? [.uint32, .uint64] : isHex ? [.int32, .uint32, .int64, .uint64] : [.int32, .int64]
     guard let type = candidates.first(where: { value <= $0.integerRange.max }) else {
       report(.integerLiteralTooLarge(text), at: token)
       throw Failure()

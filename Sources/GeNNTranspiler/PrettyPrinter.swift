@@ -137,7 +137,9 @@ public struct PrettyPrinter {
       text += op.rawValue
       let operandText = print(operand)
       // Keep "- -x" from printing as the decrement "--x".
-      if let first = operandText.first, (op == .minus || op == .plus) && (first == "-" || first == "+") {
+      if let first = operandText.first,
+        (op == .minus || op == .plus) && (first == "-" || first == "+")
+      {
         text += " "
       }
       text += operandText
@@ -175,9 +177,12 @@ public struct PrettyPrinter {
         text += "(" + arguments.map(print).joined(separator: ", ") + ")"
         return
       }
-      text += expand(spelling(of: symbol), arguments: arguments.map(print), parameterCount: symbol.type.function?.parameters.count ?? 0)
+      text += expand(
+        spelling(of: symbol), arguments: arguments.map(print),
+        parameterCount: symbol.type.function?.parameters.count ?? 0)
     case .subscripted(let array, let index):
-      if case .identifier(let identifier) = array.kind, case .symbol(let symbol)? = identifier.binding,
+      if case .identifier(let identifier) = array.kind,
+        case .symbol(let symbol)? = identifier.binding,
         symbol.type.function != nil
       {
         text += expand(spelling(of: symbol), arguments: [print(index)], parameterCount: 1)
@@ -195,7 +200,8 @@ public struct PrettyPrinter {
     case .integer(let spelling, _): spelling
     case .floating(let spelling, .float): spelling + "f"
     case .floating(let spelling, .double): spelling
-    case .floating(let spelling, .scalar): spelling + (environment.types.scalar == .float ? "f" : "")
+    case .floating(let spelling, .scalar):
+      spelling + (environment.types.scalar == .float ? "f" : "")
     case .boolean(let value): value ? "true" : "false"
     case .string(let text): text
     }

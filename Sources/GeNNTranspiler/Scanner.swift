@@ -339,7 +339,8 @@ public struct Scanner {
 private func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
 
 private func isLetter(_ c: UInt8) -> Bool {
-  (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+  (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
+    || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
 }
 
 private func isHexDigit(_ c: UInt8) -> Bool {

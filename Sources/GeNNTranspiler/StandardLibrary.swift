@@ -73,7 +73,8 @@ public enum StandardLibrary {
     }
     symbols.append(
       Symbol(
-        "printf", .function(returning: .int32, [GeNNType.int8.addingConst.pointer()], variadic: true),
+        "printf",
+        .function(returning: .int32, [GeNNType.int8.addingConst.pointer()], variadic: true),
         spelling: "printf($(0)$(@))", role: role))
     add("assert", .void, [.bool], "assert($(0))")
     return symbols

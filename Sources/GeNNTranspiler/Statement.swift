@@ -20,7 +20,8 @@ public struct Statement: Hashable, Sendable {
     case ifElse(Expression, then: Statement, else: Statement?)
     case whileLoop(Expression, body: Statement)
     case doWhile(body: Statement, condition: Expression)
-    case forLoop(initialiser: Statement?, condition: Expression?, increment: Expression?, body: Statement)
+    case forLoop(
+      initialiser: Statement?, condition: Expression?, increment: Expression?, body: Statement)
     case switchStatement(Expression, body: Statement)
     /// `case value:` followed by a statement.
     case caseLabel(Expression, body: Statement)

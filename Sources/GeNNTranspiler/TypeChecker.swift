@@ -56,7 +56,9 @@ public struct TypeChecker {
 
   // MARK: Reporting and names
 
-  private mutating func report(_ problem: Diagnostic.Problem, at location: SourceLocation, token: String) {
+  private mutating func report(
+    _ problem: Diagnostic.Problem, at location: SourceLocation, token: String
+  ) {
     diagnostics.append(Diagnostic(problem, at: location, token: token))
   }
 
@@ -188,7 +190,8 @@ public struct TypeChecker {
     return check(body)
   }
 
-  private mutating func checkCondition(_ condition: Expression, of construct: String) -> Expression {
+  private mutating func checkCondition(_ condition: Expression, of construct: String) -> Expression
+  {
     let checked = check(condition)
     if checkReadable(checked), let type = checked.type, !type.isScalar {
       report(.invalidCondition(construct: construct, type: type.cName), at: checked)
@@ -375,7 +378,8 @@ public struct TypeChecker {
       if op.isComparisonOrLogical { return .bool }
       if op.needsIntegers {
         guard l.isIntegral && r.isIntegral else { break }
-        return op == .shiftLeft || op == .shiftRight ? .numeric(l.promoted) : .numeric(.common(l, r))
+        return op == .shiftLeft || op == .shiftRight
+          ? .numeric(l.promoted) : .numeric(.common(l, r))
       }
       return .numeric(.common(l, r))
     case (.pointer, .pointer):
@@ -392,12 +396,14 @@ public struct TypeChecker {
     default:
       break
     }
-    report(.invalidOperands(operator: op.rawValue, left: left.cName, right: right.cName), at: expression)
+    report(
+      .invalidOperands(operator: op.rawValue, left: left.cName, right: right.cName), at: expression)
     return nil
   }
 
   private mutating func checkAssignment(
-    _ op: AssignmentOperator, _ target: GeNNType, _ value: GeNNType, target targetExpression: Expression,
+    _ op: AssignmentOperator, _ target: GeNNType, _ value: GeNNType,
+    target targetExpression: Expression,
     at expression: Expression
   ) -> GeNNType? {
     if target.isConst {
@@ -416,7 +422,8 @@ public struct TypeChecker {
     }
     guard TypeRules.canAssign(value, to: target, with: op) else {
       report(
-        .invalidOperands(operator: op.rawValue, left: target.cName, right: value.cName), at: expression)
+        .invalidOperands(operator: op.rawValue, left: target.cName, right: value.cName),
+        at: expression)
       return nil
     }
     return target
@@ -496,7 +503,9 @@ public struct TypeChecker {
     return (.call(boundCallee, arguments: arguments), chosen.type.function?.result)
   }
 
-  private mutating func checkSubscript(_ array: Expression, _ index: Expression, at expression: Expression)
+  private mutating func checkSubscript(
+    _ array: Expression, _ index: Expression, at expression: Expression
+  )
     -> (Expression.Kind, GeNNType?)
   {
     let index = check(index)
@@ -510,7 +519,8 @@ public struct TypeChecker {
     }
     // A subscript-only function ("array subscript override") is resolved with the index
     // as its argument.
-    if case .identifier(var identifier) = array.kind, case .symbols(let found) = resolve(identifier.name),
+    if case .identifier(var identifier) = array.kind,
+      case .symbols(let found) = resolve(identifier.name),
       case let overrides = found.filter({ $0.type.function?.isSubscriptOnly ?? false }),
       !overrides.isEmpty
     {
@@ -526,7 +536,9 @@ public struct TypeChecker {
       return (.subscripted(boundArray, index: index), chosen.type.function?.result)
     }
     let array = check(array)
-    guard let arrayType = array.type, indexIsValid else { return (.subscripted(array, index: index), nil) }
+    guard let arrayType = array.type, indexIsValid else {
+      return (.subscripted(array, index: index), nil)
+    }
     guard let pointee = arrayType.pointee else {
       report(.notSubscriptable(arrayType.cName), at: array)
       return (.subscripted(array, index: index), nil)
@@ -585,7 +597,8 @@ extension Expression {
         ? UInt64(digits.dropFirst(2), radix: 16) : UInt64(digits)
       return value.map { Int64(bitPattern: $0) }
     case .literal(.boolean(let b)): return b ? 1 : 0
-    case .grouping(let inner), .cast(_, let inner), .unary(.plus, let inner): return inner.integerValue
+    case .grouping(let inner), .cast(_, let inner), .unary(.plus, let inner):
+      return inner.integerValue
     case .unary(.minus, let inner): return inner.integerValue.map { 0 &- $0 }
     case .unary(.bitNot, let inner): return inner.integerValue.map { ~$0 }
     case .unary(.logicalNot, let inner): return inner.integerValue.map { $0 == 0 ? 1 : 0 }
@@ -596,7 +609,8 @@ extension Expression {
       case .subtract: return a &- b
       case .multiply: return a &* b
       case .divide: return b == 0 ? nil : a.dividedReportingOverflow(by: b).partialValue
-      case .remainder: return b == 0 ? nil : a.remainderReportingOverflow(dividingBy: b).partialValue
+      case .remainder:
+        return b == 0 ? nil : a.remainderReportingOverflow(dividingBy: b).partialValue
       case .shiftLeft: return a &<< b
       case .shiftRight: return a &>> b
       case .bitAnd: return a & b

@@ -19,12 +19,14 @@ import Testing
     var state: [String: [Double]] = [:]
     for population in model.neuronPopulations {
       for variable in population.model.vars {
-        state["\(population.name).\(variable.name)"] = try simulation.values(of: variable.name, in: population.name)
+        state["\(population.name).\(variable.name)"] = try simulation.values(
+          of: variable.name, in: population.name)
       }
     }
     for source in model.currentSources {
       for variable in source.model.vars {
-        state["\(source.name).\(variable.name)"] = try simulation.values(of: variable.name, in: source.name)
+        state["\(source.name).\(variable.name)"] = try simulation.values(
+          of: variable.name, in: source.name)
       }
     }
     var spikes: [String: SpikeRecording] = [:]

@@ -59,7 +59,9 @@ struct ReferenceCase {
       dt: json["dt"] as? Double ?? 0.1)
     let custom = json["custom_models"] as? [String: [String: Any]] ?? [:]
     let spikeRecorded = Set(
-      recordings.filter { $0["kind"] as? String == "spikes" }.compactMap { $0["population"] as? String })
+      recordings.filter { $0["kind"] as? String == "spikes" }.compactMap {
+        $0["population"] as? String
+      })
     for population in json["neuron_populations"] as? [[String: Any]] ?? [] {
       let name = population["name"] as! String
       let modelName = population["model"] as! String
@@ -75,7 +77,8 @@ struct ReferenceCase {
         name, size: population["size"] as! Int, model: neuronModel,
         params: Self.numbers(population["params"]), vars: try Self.initialisers(population["vars"]),
         extraGlobalParams: Self.arrays(population["extra_global_params"]),
-        recordSpikes: (population["spike_recording"] as? Bool ?? false) || spikeRecorded.contains(name))
+        recordSpikes: (population["spike_recording"] as? Bool ?? false)
+          || spikeRecorded.contains(name))
     }
     for source in json["current_sources"] as? [[String: Any]] ?? [] {
       let modelName = source["model"] as! String
@@ -95,13 +98,16 @@ struct ReferenceCase {
     return model
   }
 
-  private static func neuronModel(named name: String, _ custom: [String: [String: Any]]) throws -> NeuronModel {
+  private static func neuronModel(named name: String, _ custom: [String: [String: Any]]) throws
+    -> NeuronModel
+  {
     guard let definition = custom[name], definition["kind"] as? String == "neuron" else {
       throw ReferenceError.malformed("no custom neuron model \(name)")
     }
     return NeuronModel(
       name: name, params: definition["params"] as? [String] ?? [],
-      derivedParams: derivedParams(definition["derived_params"]), vars: variables(definition["vars"]),
+      derivedParams: derivedParams(definition["derived_params"]),
+      vars: variables(definition["vars"]),
       extraGlobalParams: (definition["extra_global_params"] as? [[String: Any]] ?? []).map {
         ExtraGlobalParameter($0["name"] as! String, $0["type"] as! String)
       },
@@ -110,7 +116,8 @@ struct ReferenceCase {
       resetCode: definition["reset_code"] as? String ?? "")
   }
 
-  private static func currentSourceModel(named name: String, _ custom: [String: [String: Any]]) throws
+  private static func currentSourceModel(named name: String, _ custom: [String: [String: Any]])
+    throws
     -> CurrentSourceModel
   {
     guard let definition = custom[name], definition["kind"] as? String == "current_source" else {
@@ -118,7 +125,8 @@ struct ReferenceCase {
     }
     return CurrentSourceModel(
       name: name, params: definition["params"] as? [String] ?? [],
-      derivedParams: derivedParams(definition["derived_params"]), vars: variables(definition["vars"]),
+      derivedParams: derivedParams(definition["derived_params"]),
+      vars: variables(definition["vars"]),
       injectionCode: definition["injection_code"] as? String ?? "")
   }
 

@@ -35,11 +35,14 @@ import Testing
   }
 
   /// Runs a case and lists everything that differs from GeNN's files.
-  static func differences(_ reference: ReferenceCase, threads: Int? = nil) async throws -> [String] {
+  static func differences(_ reference: ReferenceCase, threads: Int? = nil) async throws -> [String]
+  {
     let model = try reference.model()
     let simulation = try await Simulation(
       model: model, options: .init(threads: threads, cacheDirectory: cacheDirectory))
-    let traces = reference.recordings.filter { ["neuron_var", "current_source_var"].contains($0["kind"] as? String) }
+    let traces = reference.recordings.filter {
+      ["neuron_var", "current_source_var"].contains($0["kind"] as? String)
+    }
     for trace in traces {
       try simulation.record(trace["var"] as! String, of: Self.element(of: trace))
     }
@@ -50,7 +53,8 @@ import Testing
     for trace in traces {
       let element = Self.element(of: trace)
       let variable = trace["var"] as! String
-      let expected = try NPYReader.read(from: reference.folder.appendingPathComponent(trace["file"] as! String))
+      let expected = try NPYReader.read(
+        from: reference.folder.appendingPathComponent(trace["file"] as! String))
       let recording = try simulation.recording(of: variable, in: element)
       if let problem = compare(
         recording.values, expected.doubles, shape: expected.shape, precision: reference.precision)
@@ -61,13 +65,17 @@ import Testing
     for spikes in reference.recordings where spikes["kind"] as? String == "spikes" {
       let population = spikes["population"] as! String
       let files = spikes["files"] as! [String: String]
-      let steps = try NPYReader.read(from: reference.folder.appendingPathComponent(files["steps"]!)).doubles
-      let ids = try NPYReader.read(from: reference.folder.appendingPathComponent(files["ids"]!)).doubles
+      let steps = try NPYReader.read(from: reference.folder.appendingPathComponent(files["steps"]!))
+        .doubles
+      let ids = try NPYReader.read(from: reference.folder.appendingPathComponent(files["ids"]!))
+        .doubles
       let recorded = try simulation.spikes(of: population)
       let ours = zip(recorded.steps, recorded.ids).map { "\($0)/\($1)" }
       let theirs = zip(steps, ids).map { "\(Int64($0))/\(Int32($1))" }
       if ours != theirs {
-        let first = (0..<min(ours.count, theirs.count)).first { ours[$0] != theirs[$0] } ?? min(ours.count, theirs.count)
+        let first =
+          (0..<min(ours.count, theirs.count)).first { ours[$0] != theirs[$0] }
+          ?? min(ours.count, theirs.count)
         differences.append(
           "\(population) spikes: \(ours.count) vs GeNN's \(theirs.count), first difference at spike \(first) "
             + "(step/id ours \(first < ours.count ? ours[first] : "none"), "
@@ -82,7 +90,9 @@ import Testing
   }
 
   /// Where two traces differ beyond tolerance, or `nil` when they agree.
-  static func compare(_ ours: [Double], _ theirs: [Double], shape: [Int], precision: Precision) -> String? {
+  static func compare(_ ours: [Double], _ theirs: [Double], shape: [Int], precision: Precision)
+    -> String?
+  {
     guard ours.count == theirs.count else {
       return "has \(ours.count) values, GeNN's has \(theirs.count) (shape \(shape))"
     }

@@ -9,7 +9,8 @@ let testCacheDirectory = FileManager.default.temporaryDirectory
 
 /// Builds and loads `model` with the test cache.
 func simulate(_ model: ModelSpec, threads: Int? = nil) async throws -> Simulation {
-  try await Simulation(model: model, options: .init(threads: threads, cacheDirectory: testCacheDirectory))
+  try await Simulation(
+    model: model, options: .init(threads: threads, cacheDirectory: testCacheDirectory))
 }
 
 /// A network whose every neuron draws random numbers every step, with random initial
@@ -27,7 +28,8 @@ func noisyNetwork(size: Int = 3000, precision: Precision = .float) -> ModelSpec 
       "RefracTime": .snippet(.exponential, params: ["lambda": 0.5]),
     ],
     recordSpikes: true)
-  model.addCurrentSource("Noise", model: .gaussianNoise, target: "Exc", params: ["mean": 0.6, "sd": 0.5])
+  model.addCurrentSource(
+    "Noise", model: .gaussianNoise, target: "Exc", params: ["mean": 0.6, "sd": 0.5])
   model.addNeuronPopulation(
     "Input", size: size / 3 + 7, model: .poisson, params: ["rate": 20],
     vars: ["timeStepToSpike": .snippet(.normal, params: ["mean": 5, "sd": 2])], recordSpikes: true)

@@ -23,7 +23,9 @@ import Testing
         "TauRefrac": 2,
       ],
       vars: ["V": -70, "RefracTime": 0])
-    model.addCurrentSource("Ramp", model: .poissonExp, target: "Pop", params: ["weight": 0, "tauSyn": 5, "rate": 10], vars: ["current": 0])
+    model.addCurrentSource(
+      "Ramp", model: .poissonExp, target: "Pop", params: ["weight": 0, "tauSyn": 5, "rate": 10],
+      vars: ["current": 0])
     return model
   }
 
@@ -95,10 +97,13 @@ import Testing
     #expect(throws: RuntimeError.unknownPopulation("Popp", available: ["Pop", "Quiet", "Ramp"])) {
       try simulation.values(of: "V", in: "Popp")
     }
-    #expect(throws: RuntimeError.unknownVariable("v", population: "Pop", available: ["V", "RefracTime"])) {
+    #expect(
+      throws: RuntimeError.unknownVariable("v", population: "Pop", available: ["V", "RefracTime"])
+    ) {
       try simulation.values(of: "v", in: "Pop")
     }
-    #expect(throws: RuntimeError.wrongLength(variable: "V", population: "Pop", expected: 4, got: 3)) {
+    #expect(throws: RuntimeError.wrongLength(variable: "V", population: "Pop", expected: 4, got: 3))
+    {
       try simulation.setValues([1, 2, 3], of: "V", in: "Pop")
     }
     #expect(throws: RuntimeError.notRecorded(population: "Quiet")) {

@@ -14,7 +14,10 @@ import Testing
   static func model(precision: Precision) -> ModelSpec {
     var model = ModelSpec(name: "var_init_\(precision)", precision: precision, seed: 2024)
     let custom = NeuronModel(
-      name: "Holder", vars: ["uniform", "normal", "exponential", "gamma", "binomial", "clipped", "constant", "custom"].map { Variable($0) })
+      name: "Holder",
+      vars: [
+        "uniform", "normal", "exponential", "gamma", "binomial", "clipped", "constant", "custom",
+      ].map { Variable($0) })
     let triangular = InitSnippet(
       name: "Triangular", params: ["low", "high"],
       code: "value = low + (high - low) * fmax(gennrand_uniform(), gennrand_uniform());")
@@ -61,7 +64,9 @@ import Testing
     #expect(uniform.allSatisfy { $0 >= -2 && $0 <= 3 })
 
     let normal = try simulation.values(of: "normal", in: "Draws")
-    #expect(Self.ksStatistic(normal) { 0.5 * (1 + erf(($0 - 1.5) / (0.5 * 2.0.squareRoot()))) } < Self.critical)
+    #expect(
+      Self.ksStatistic(normal) { 0.5 * (1 + erf(($0 - 1.5) / (0.5 * 2.0.squareRoot()))) }
+        < Self.critical)
 
     let exponential = try simulation.values(of: "exponential", in: "Draws")
     #expect(Self.ksStatistic(exponential) { $0 <= 0 ? 0 : 1 - exp(-$0 / 2) } < Self.critical)
@@ -92,6 +97,8 @@ import Testing
     simulation.reinitialise()
     #expect(try simulation.values(of: "normal", in: "Draws") == first)
     // Different variables draw from different streams.
-    #expect(try simulation.values(of: "uniform", in: "Draws") != simulation.values(of: "custom", in: "Draws"))
+    #expect(
+      try simulation.values(of: "uniform", in: "Draws")
+        != simulation.values(of: "custom", in: "Draws"))
   }
 }

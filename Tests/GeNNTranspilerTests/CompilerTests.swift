@@ -118,15 +118,19 @@ import Testing
   static func environment(scalar: NumericType) -> Environment {
     var environment = neuronEnvironment(scalar: scalar)
     environment.forEachSynapse = ForEachSynapseScope(
-      symbols: [Symbol("weight", .numeric(scalar), spelling: "group.weight[s]", role: "synapse variable")],
+      symbols: [
+        Symbol("weight", .numeric(scalar), spelling: "group.weight[s]", role: "synapse variable")
+      ],
       header: "for (uint32_t s = 0; s < 4; s++) {", footer: "}")
     return environment
   }
 
   @Test(arguments: [NumericType.float, .double])
   func everyConstructCompiles(scalar: NumericType) throws {
-    let compiler = try #require(CXXCompiler.find(), "no C++ compiler found: \(CXXCompiler.searched)")
-    let checked = try Transpiler.checkStatements(Self.everyConstruct, in: Self.environment(scalar: scalar))
+    let compiler = try #require(
+      CXXCompiler.find(), "no C++ compiler found: \(CXXCompiler.searched)")
+    let checked = try Transpiler.checkStatements(
+      Self.everyConstruct, in: Self.environment(scalar: scalar))
     let source = Self.program(body: checked.code(level: 1), scalar: scalar, main: false)
     let result = try compiler.compile(source, arguments: ["-fsyntax-only", "-Wall", "-Wno-unused"])
     #expect(result.status == 0, "\(result.output)\n\(source)")
@@ -145,7 +149,8 @@ import Testing
   ]
 
   @Test func printedExpressionsMeanWhatTheySay() throws {
-    let compiler = try #require(CXXCompiler.find(), "no C++ compiler found: \(CXXCompiler.searched)")
+    let compiler = try #require(
+      CXXCompiler.find(), "no C++ compiler found: \(CXXCompiler.searched)")
     var environment = Environment(context: "compile test", types: TypeContext(scalar: .double))
     environment.add(StandardLibrary.mathematics(for: .cpp))
     for name in ["a", "b", "c"] { environment.define(name, .int64) }
@@ -197,7 +202,9 @@ struct CXXCompiler {
       }
       for directory in path.split(separator: ":") {
         let candidate = "\(directory)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: candidate) { return CXXCompiler(path: candidate) }
+        if FileManager.default.isExecutableFile(atPath: candidate) {
+          return CXXCompiler(path: candidate)
+        }
       }
     }
     return nil

@@ -10,22 +10,29 @@ import Testing
     var random: SplitMix64
     let names = ["V", "RefracTime", "U", "Vthresh", "TauM", "Isyn", "t", "dt", "id", "x", "y", "i"]
     let assignable = ["V", "RefracTime", "U", "Isyn", "x", "y", "i"]
-    let functions = ["exp", "sin", "fmax", "pow", "sqrt", "fabs", "min", "gennrand_uniform", "printf"]
+    let functions = [
+      "exp", "sin", "fmax", "pow", "sqrt", "fabs", "min", "gennrand_uniform", "printf",
+    ]
     let binaryOperators = [
       "+", "-", "*", "/", "%", "<<", ">>", "<", "<=", ">", ">=", "==", "!=", "&", "^", "|", "&&",
       "||", ",",
     ]
     let assignments = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="]
-    let types = ["scalar", "int", "unsigned int", "float", "double", "bool", "uint8_t", "const scalar"]
+    let types = [
+      "scalar", "int", "unsigned int", "float", "double", "bool", "uint8_t", "const scalar",
+    ]
 
-    mutating func pick(_ items: [String]) -> String { items[Int.random(in: 0..<items.count, using: &random)] }
+    mutating func pick(_ items: [String]) -> String {
+      items[Int.random(in: 0..<items.count, using: &random)]
+    }
 
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &random) < p }
 
     mutating func literal() -> String {
       switch Int.random(in: 0..<6, using: &random) {
       case 0: String(Int.random(in: 0..<1000, using: &random))
-      case 1: "\(Int.random(in: 0..<100, using: &random)).\(Int.random(in: 0..<100, using: &random))"
+      case 1:
+        "\(Int.random(in: 0..<100, using: &random)).\(Int.random(in: 0..<100, using: &random))"
       case 2: "\(Int.random(in: 0..<10, using: &random)).5f"
       case 3: "1.0e-3d"
       case 4: "\(Int.random(in: 0..<50, using: &random))U"
@@ -40,7 +47,9 @@ import Testing
       case 1: return "\(pick(["-", "+", "!", "~"]))\(expression(depth: depth - 1))"
       case 2: return "\(pick(assignable))\(pick(["++", "--"]))"
       case 3: return "\(pick(assignable)) \(pick(assignments)) \(expression(depth: depth - 1))"
-      case 4: return "\(expression(depth: depth - 1)) ? \(expression(depth: depth - 1)) : \(expression(depth: depth - 1))"
+      case 4:
+        return
+          "\(expression(depth: depth - 1)) ? \(expression(depth: depth - 1)) : \(expression(depth: depth - 1))"
       case 5: return "(\(pick(types)))\(expression(depth: depth - 1))"
       case 6:
         let function = pick(functions)
@@ -49,7 +58,8 @@ import Testing
         return "\(function)(\(arguments.joined(separator: ", ")))"
       case 7: return "spikeTimes[\(pick(["i", "id", "y", "3"]))]"
       default:
-        return "\(expression(depth: depth - 1)) \(pick(binaryOperators)) \(expression(depth: depth - 1))"
+        return
+          "\(expression(depth: depth - 1)) \(pick(binaryOperators)) \(expression(depth: depth - 1))"
       }
     }
 
@@ -59,12 +69,16 @@ import Testing
       case 0: return "{ \(pick(types)) \(pick(["x", "y", "i"])) = \(expression(depth: 2)); }"
       case 1: return "if (\(expression(depth: 2))) \(statement(depth: depth - 1))"
       case 2:
-        return "if (\(expression(depth: 2))) { \(statement(depth: depth - 1)) } else { \(statement(depth: depth - 1)) }"
-      case 3: return "for (int i = 0; i < \(expression(depth: 1)); i++) { \(statement(depth: depth - 1)) }"
+        return
+          "if (\(expression(depth: 2))) { \(statement(depth: depth - 1)) } else { \(statement(depth: depth - 1)) }"
+      case 3:
+        return
+          "for (int i = 0; i < \(expression(depth: 1)); i++) { \(statement(depth: depth - 1)) }"
       case 4: return "while (\(expression(depth: 2))) { \(statement(depth: depth - 1)) break; }"
       case 5: return "do { \(statement(depth: depth - 1)) } while (\(expression(depth: 2)));"
       case 6:
-        return "switch (\(pick(["i", "id", "y % 4U", "(int)V"]))) { case \(Int.random(in: 0..<5, using: &random)): \(statement(depth: depth - 1)) break; default: break; }"
+        return
+          "switch (\(pick(["i", "id", "y % 4U", "(int)V"]))) { case \(Int.random(in: 0..<5, using: &random)): \(statement(depth: depth - 1)) break; default: break; }"
       case 7: return pick([";", ";", ";", "break;", "for_each_synapse { x = 1; }"])
       case 8: return "{ \(statement(depth: depth - 1)) \(statement(depth: depth - 1)) }"
       default: return "\(pick(assignable)) \(pick(assignments)) \(expression(depth: 3));"
@@ -151,7 +165,8 @@ import Testing
     let alphabet = Array("abcxyzVt_0123456789.eEfFdDuUxX+-*/%<>=!&|^~?:;,()[]{}\"'\\ \n\t#@µ")
     for _ in 0..<2000 {
       let length = Int.random(in: 0..<60, using: &random)
-      let code = String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] })
+      let code = String(
+        (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] })
       _ = Self.outcome(of: code, in: environment)
       // Expressions take the same path as threshold conditions.
       do {
