@@ -50,3 +50,29 @@ public struct ArrayLayout: Hashable, Sendable {
     case spikeRecording(population: String)
   }
 }
+
+extension GeneratedModule {
+  /// The model element that produced line `line` (1-based) of ``source``, read from the
+  /// comments the generator writes before each group and each code string: for a compile
+  /// error in generated code, which is a bug of SwiftGeNN's, says where to look.
+  public func origin(ofLine line: Int) -> String? {
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    guard line >= 1 && line <= lines.count else { return nil }
+    var section: String?
+    for index in stride(from: line - 1, through: 0, by: -1) {
+      let text = lines[index].trimmingPrefix(while: { $0 == " " })
+      guard text.hasPrefix("// ") else { continue }
+      let comment = String(text.dropFirst(3))
+      if comment.hasPrefix("Neuron update group") || comment.hasPrefix("Initialisation group") {
+        return section.map { "\(comment) (\($0))" } ?? comment
+      }
+      if section == nil
+        && ["sim code", "threshold condition", "reset code", "current source slot", "variable '"]
+          .contains(where: comment.hasPrefix)
+      {
+        section = comment
+      }
+    }
+    return section
+  }
+}

@@ -89,7 +89,9 @@ public final class Simulation {
       toolchain = try await Toolchain.detect()
     }
     let cache = BuildCache(root: options.cacheDirectory)
-    let entry = try await cache.library(for: module.source, named: model.name, toolchain: toolchain)
+    let entry = try await cache.library(
+      for: module.source, named: model.name, toolchain: toolchain,
+      lineAnnotator: { module.origin(ofLine: $0) })
     let built = clock.now
     let library = try SharedLibrary(path: entry.libraryPath.path)
     let functions = try NativeFunctions(library: library)
