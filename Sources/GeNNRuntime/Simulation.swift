@@ -76,6 +76,9 @@ public final class Simulation {
     var variable: String
   }
 
+  /// How often each recorded variable is sampled, in steps.
+  private var samplingIntervals: [RecordingKey: Int] = [:]
+
   /// Generates, compiles (or takes from the cache), loads and initialises `model`.
   public init(model: ModelSpec, options: Options = Options()) async throws {
     let clock = ContinuousClock()
@@ -135,7 +138,7 @@ public final class Simulation {
 
   /// The time at the start of the next step in ms: `timestep * dt`, computed in the time
   /// precision as generated code computes `t`.
-  public var time: Double {
+  public var t: Double {
     model.timePrecision == .float
       ? Double(Float(timestep) * Float(model.dt)) : Double(timestep) * model.dt
   }
@@ -157,14 +160,17 @@ public final class Simulation {
   /// Runs `steps` time steps.
   public func run(steps: Int) {
     var remaining = max(0, steps)
-    let sampling = !variableRecordings.isEmpty
     while remaining > 0 {
-      let chunk = sampling ? 1 : min(remaining, recordingCapacity - recordingRow)
+      // Run natively up to the next sample of a recorded variable or a full spike buffer.
+      var chunk = min(remaining, recordingCapacity - recordingRow)
+      for interval in samplingIntervals.values {
+        chunk = min(chunk, interval - Int(timestep % UInt64(interval)))
+      }
       functions.run(state, timestep, UInt64(chunk), UInt32(recordingRow))
       timestep += UInt64(chunk)
       recordingRow += chunk
       remaining -= chunk
-      if sampling { sampleVariables() }
+      sampleVariables()
       if recordingRow == recordingCapacity { gatherSpikes() }
     }
   }
@@ -218,10 +224,11 @@ public final class Simulation {
   }
 
   /// Starts sampling `variable` of a neuron population or current source after every
-  /// step from now on.
-  public func record(_ variable: String, of element: String) throws(RuntimeError) {
+  /// `every`-th step from now on: after the steps `k` with `(k + 1) % every == 0`.
+  public func record(_ variable: String, of element: String, every: Int = 1) throws(RuntimeError) {
     let array = try array(variable, element)
     let key = RecordingKey(element: element, variable: variable)
+    samplingIntervals[key] = max(1, every)
     if variableRecordings[key] == nil {
       variableRecordings[key] = VariableRecording(
         element: element, variable: variable, width: array.count, steps: [], values: [])
@@ -239,14 +246,15 @@ public final class Simulation {
     return recording
   }
 
-  /// Reserves room for `steps` more samples of every recorded variable, so that a long
-  /// run does not reallocate while it samples.
+  /// Reserves room for the samples of `steps` more steps of every recorded variable, so
+  /// that a long run does not reallocate while it samples.
   public func reserveRecording(steps: Int) {
-    for key in variableRecordings.keys {
+    for (key, interval) in samplingIntervals {
+      let samples = steps / interval + 1
       let width = variableRecordings[key]!.width
-      variableRecordings[key]!.steps.reserveCapacity(variableRecordings[key]!.steps.count + steps)
+      variableRecordings[key]!.steps.reserveCapacity(variableRecordings[key]!.steps.count + samples)
       variableRecordings[key]!.values.reserveCapacity(
-        variableRecordings[key]!.values.count + steps * width)
+        variableRecordings[key]!.values.count + samples * width)
     }
   }
 
@@ -309,8 +317,9 @@ public final class Simulation {
     }
   }
 
+  /// Samples the recorded variables that are due after the step just run.
   private func sampleVariables() {
-    for key in variableRecordings.keys {
+    for (key, interval) in samplingIntervals where timestep % UInt64(interval) == 0 {
       let values = try! array(key.variable, key.element).load()
       variableRecordings[key]!.steps.append(Int64(timestep) - 1)
       variableRecordings[key]!.values.append(contentsOf: values)

@@ -32,11 +32,11 @@ import Testing
   @Test func timeAdvancesByWholeSteps() async throws {
     let simulation = try await simulate(Self.lifModel())
     #expect(simulation.timestep == 0)
-    #expect(simulation.time == 0)
+    #expect(simulation.t == 0)
     simulation.step()
     simulation.run(steps: 9)
     #expect(simulation.timestep == 10)
-    #expect(simulation.time == 10 * 0.1)
+    #expect(simulation.t == 10 * 0.1)
     simulation.run(duration: 5)
     #expect(simulation.timestep == 60)
   }
@@ -76,6 +76,25 @@ import Testing
     #expect(recording.width == 4)
     #expect(recording.values.count == 80)
     #expect(Array(recording.row(19)) == (try simulation.values(of: "V", in: "Pop")))
+  }
+
+  @Test func variablesCanBeSampledAtChosenSteps() async throws {
+    let every = try await simulate(Self.lifModel())
+    let all = try await simulate(Self.lifModel())
+    try every.record("V", of: "Pop", every: 7)
+    try all.record("V", of: "Pop")
+    every.reserveRecording(steps: 50)
+    every.run(steps: 23)
+    every.run(steps: 27)
+    all.run(steps: 50)
+    let sampled = try every.recording(of: "V", in: "Pop")
+    let full = try all.recording(of: "V", in: "Pop")
+    #expect(sampled.steps == [6, 13, 20, 27, 34, 41, 48])
+    for (row, step) in sampled.steps.enumerated() {
+      #expect(sampled.row(row) == full.row(Int(step)))
+    }
+    // Sampling does not change the simulation.
+    #expect(try every.spikes(of: "Pop") == all.spikes(of: "Pop"))
   }
 
   @Test func reinitialiseStartsOverIdentically() async throws {
