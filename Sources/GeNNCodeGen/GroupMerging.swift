@@ -83,9 +83,11 @@ enum GroupMerging {
     return groups
   }
 
+  /// What makes two models' code the same: code strings and field declarations, not
+  /// names, so that a renamed copy of a model merges with the original (as in GeNN).
   static func structureKey(_ model: NeuronModel) -> String {
     [
-      "neuron", model.name, model.simCode, model.thresholdConditionCode, model.resetCode,
+      "neuron", model.simCode, model.thresholdConditionCode, model.resetCode,
       model.params.joined(separator: ","), model.derivedParams.map(\.name).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
@@ -96,7 +98,7 @@ enum GroupMerging {
 
   static func structureKey(_ model: CurrentSourceModel) -> String {
     [
-      "source", model.name, model.injectionCode, model.params.joined(separator: ","),
+      "source", model.injectionCode, model.params.joined(separator: ","),
       model.derivedParams.map(\.name).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),

@@ -106,6 +106,7 @@ extension ModuleWriter {
       }
       line("        }")
     }
+    line("        (void)Isyn;")
     line("        // sim code")
     block(sim?.code(level: 2).dropLastNewline ?? "")
     if let threshold {

@@ -28,6 +28,7 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case missingParameter(element: String, name: String)
   case nonFiniteParameter(element: String, name: String, value: Double)
   case nonFiniteInitialValue(element: String, variable: String, value: Double)
+  case outOfRange(element: String, name: String, value: Double, type: String)
   case unknownVariable(element: String, name: String, allowed: [String])
   case missingVariable(element: String, name: String)
   case wrongLength(element: String, field: String, expected: Int, got: Int)
@@ -57,6 +58,9 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): parameter '\(name)' has no value"
     case .nonFiniteParameter(let element, let name, let value):
       "\(element): parameter '\(name)' is \(value); it must be finite"
+    case .outOfRange(let element, let name, let value, let type):
+      "\(element): '\(name)' is \(value), too large for \(type) (this model's precision); "
+        + "use double precision or rescale the units"
     case .nonFiniteInitialValue(let element, let variable, let value):
       "\(element): variable '\(variable)' starts at \(value); its initial value must be finite"
     case .unknownVariable(let element, let name, let allowed):

@@ -158,6 +158,8 @@ extension ModelSpec {
           problems.append(
             .invalidDerivedParameter(
               element: element, name: parameter.name, reason: "it evaluates to \(value)"))
+        } else if !fitsScalar(value) {
+          problems.append(.outOfRange(element: element, name: parameter.name, value: value, type: "float"))
         }
       } catch {
         problems.append(
@@ -181,9 +183,17 @@ extension ModelSpec {
       }
       if !value.isFinite {
         problems.append(.nonFiniteParameter(element: element, name: name, value: value))
+      } else if !fitsScalar(value) {
+        problems.append(.outOfRange(element: element, name: name, value: value, type: "float"))
       }
     }
     return problems
+  }
+
+  /// Whether a finite value survives rounding to `scalar` (GeNN refuses to write a
+  /// literal too large for its type).
+  private func fitsScalar(_ value: Double) -> Bool {
+    precision == .double || abs(value) <= Double(Float.greatestFiniteMagnitude)
   }
 }
 

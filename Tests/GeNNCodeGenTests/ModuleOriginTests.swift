@@ -33,3 +33,22 @@ import Testing
     #expect(module.origin(ofLine: lines.count + 5) == nil)
   }
 }
+
+/// Structure, not names, decides merging.
+@Suite struct RenamedModelMergingTests {
+  @Test func aRenamedCopyOfAModelMergesWithTheOriginal() throws {
+    var copy = NeuronModel.lif
+    copy.name = "MyLIF"
+    var model = ModelSpec(name: "renamed")
+    let params: [String: Double] = [
+      "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 0, "TauRefrac": 2,
+    ]
+    model.addNeuronPopulation(
+      "A", size: 5, model: .lif, params: params, vars: ["V": -70, "RefracTime": 0])
+    model.addNeuronPopulation(
+      "B", size: 5, model: copy, params: params, vars: ["V": -70, "RefracTime": 0])
+    let source = try CPUBackend().generate(model).source
+    #expect(source.contains("for neuron populations 'A', 'B'"))
+    #expect(!source.contains("struct NeuronUpdateGroup1"))
+  }
+}

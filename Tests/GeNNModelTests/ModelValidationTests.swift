@@ -655,3 +655,31 @@ import Testing
         + ModelProblem.unsupportedBatchSize(4).description)
   }
 }
+
+/// Values that GeNN refuses to write into float code.
+@Suite struct PrecisionRangeTests {
+  @Test func floatModelsRejectParametersBeyondFloat() throws {
+    var model = ModelSpec(name: "range", precision: .float)
+    model.addNeuronPopulation(
+      "Big", size: 1, model: .poisson, params: ["rate": 1e39], vars: ["timeStepToSpike": 0])
+    let error = try #require(throws: ModelError.self) { try model.validate() }
+    #expect(
+      error.problems.contains(
+        .outOfRange(element: "neuron population 'Big'", name: "rate", value: 1e39, type: "float")))
+    #expect(error.description.contains("'rate' is 1e+39, too large for float"))
+    model.precision = .double
+    try model.validate()
+  }
+
+  @Test func derivedParametersBeyondFloatAreReported() throws {
+    var model = ModelSpec(name: "range_derived", precision: .float, dt: 0.1)
+    // isi = 1000 / (rate * dt) overflows float for a tiny rate.
+    model.addNeuronPopulation(
+      "Slow", size: 1, model: .poisson, params: ["rate": 1e-36], vars: ["timeStepToSpike": 0])
+    let error = try #require(throws: ModelError.self) { try model.validate() }
+    #expect(
+      error.problems.map(\.description).contains {
+        $0.contains("'isi'") && $0.contains("too large for float")
+      })
+  }
+}
