@@ -159,7 +159,8 @@ extension ModelSpec {
             .invalidDerivedParameter(
               element: element, name: parameter.name, reason: "it evaluates to \(value)"))
         } else if !fitsScalar(value) {
-          problems.append(.outOfRange(element: element, name: parameter.name, value: value, type: "float"))
+          problems.append(
+            .outOfRange(element: element, name: parameter.name, value: value, type: "float"))
         }
       } catch {
         problems.append(

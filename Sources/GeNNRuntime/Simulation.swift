@@ -283,30 +283,35 @@ public final class Simulation {
   private func initialiseState() {
     for array in arrays { array.clear() }
     for population in model.neuronPopulations {
-      for variable in population.model.vars {
-        let array = arrays[
-          arrayIndex[.neuronVariable(population: population.name, variable: variable.name)]!]
-        store(population.vars[variable.name], into: array)
-      }
-      for egp in population.model.extraGlobalParams {
-        let role = ArrayLayout.Role.neuronExtraGlobalParameter(
-          population: population.name, parameter: egp.name)
-        arrays[arrayIndex[role]!].store(population.extraGlobalParams[egp.name] ?? [])
-      }
+      initialise(
+        vars: population.model.vars, population.vars, egps: population.model.extraGlobalParams,
+        population.extraGlobalParams,
+        variable: { .neuronVariable(population: population.name, variable: $0) },
+        egp: { .neuronExtraGlobalParameter(population: population.name, parameter: $0) })
     }
     for source in model.currentSources {
-      for variable in source.model.vars {
-        let array = arrays[
-          arrayIndex[.currentSourceVariable(source: source.name, variable: variable.name)]!]
-        store(source.vars[variable.name], into: array)
-      }
-      for egp in source.model.extraGlobalParams {
-        let role = ArrayLayout.Role.currentSourceExtraGlobalParameter(
-          source: source.name, parameter: egp.name)
-        arrays[arrayIndex[role]!].store(source.extraGlobalParams[egp.name] ?? [])
-      }
+      initialise(
+        vars: source.model.vars, source.vars, egps: source.model.extraGlobalParams,
+        source.extraGlobalParams,
+        variable: { .currentSourceVariable(source: source.name, variable: $0) },
+        egp: { .currentSourceExtraGlobalParameter(source: source.name, parameter: $0) })
     }
     functions.initialize(state)
+  }
+
+  /// Writes the constant and per-element initial values and the extra global parameter
+  /// arrays of one element; snippets run natively afterwards.
+  private func initialise(
+    vars: [Variable], _ inits: [String: VarInit], egps: [ExtraGlobalParameter],
+    _ egpValues: [String: [Double]], variable: (String) -> ArrayLayout.Role,
+    egp: (String) -> ArrayLayout.Role
+  ) {
+    for declared in vars {
+      store(inits[declared.name], into: arrays[arrayIndex[variable(declared.name)]!])
+    }
+    for declared in egps {
+      arrays[arrayIndex[egp(declared.name)]!].store(egpValues[declared.name] ?? [])
+    }
   }
 
   private func store(_ initialiser: VarInit?, into array: StateArray) {

@@ -157,10 +157,10 @@ import Testing
   }
 
   @Test(
-    .enabled(if: NVRTC.shared.library != nil, NVRTC.shared.comment),
+    .enabled(if: NVRTC.location.path != nil, NVRTC.location.reason),
     arguments: [NumericType.float, .double])
   func everyConstructCompiles(scalar: NumericType) throws {
-    let nvrtc = try #require(NVRTC.shared.library).get()
+    let nvrtc = try #require(NVRTC.shared).get()
     let checked = try Transpiler.checkStatements(
       Self.everyConstruct, in: Self.environment(scalar: scalar))
     let source = Self.translationUnit(body: checked.code(level: 1), scalar: scalar)
@@ -194,19 +194,24 @@ import Testing
 
 /// NVRTC loaded with `dlopen`, its functions bound by `dlsym`.
 struct NVRTC: @unchecked Sendable {
-  /// Where it was found and why, or why it was not: loaded once per test process.
-  struct Lookup: Sendable {
-    /// The library, or why it could not be loaded.
-    var library: Result<NVRTC, LoadError>?
-    /// What a skipped test prints, or which library a test used.
-    var comment: Comment
+  /// Where the library is, or why none was found (what a skipped test prints).
+  struct Location: Sendable {
+    var path: String?
+    var reason: Comment
   }
 
   struct LoadError: Error, CustomStringConvertible {
     var description: String
   }
 
-  static let shared = lookup()
+  /// Where the library is; looked up when tests are listed, so it only checks paths.
+  static let location = locate()
+
+  /// The library at `location`, loaded once per test process by the first test that
+  /// uses it, or why it could not be loaded.
+  static let shared: Result<NVRTC, LoadError>? = location.path.map { path in
+    Result { () throws(LoadError) in try NVRTC(path: path) }
+  }
 
   typealias Program = OpaquePointer
   typealias Strings = UnsafePointer<UnsafePointer<CChar>?>
@@ -259,26 +264,25 @@ struct NVRTC: @unchecked Sendable {
     return candidates
   }
 
-  /// `$GENN_NVRTC_LIBRARY` if set (then it must load), else the first pip location
-  /// that exists.
-  static func lookup() -> Lookup {
+  /// `$GENN_NVRTC_LIBRARY` if set (then it must load, or the test fails), else the
+  /// first pip location that exists.
+  static func locate() -> Location {
     let environment = ProcessInfo.processInfo.environment
     if let path = environment["GENN_NVRTC_LIBRARY"], !path.isEmpty {
-      let library = Result { () throws(LoadError) in try NVRTC(path: path) }
-      return Lookup(library: library, comment: "NVRTC from GENN_NVRTC_LIBRARY=\(path)")
+      return Location(path: path, reason: "NVRTC from GENN_NVRTC_LIBRARY=\(path)")
     }
     let searched = candidates(environment: environment)
     guard let path = searched.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
       let reason = """
-        skipped: no NVRTC library: GENN_NVRTC_LIBRARY is not set and pip's \
+        no NVRTC library: GENN_NVRTC_LIBRARY is not set and pip's \
         nvidia-cuda-nvrtc-cu12 is not installed in any of: \
         \(searched.joined(separator: ", ")) (.ci/run installs it with pip)
         """
-      print("NVRTCTests \(reason)")
-      return Lookup(library: nil, comment: Comment(rawValue: reason))
+      // Swift Testing prints it as the reason of the skip ("... skipped: no NVRTC ...");
+      // printed here, it would show in runs that do not select this test.
+      return Location(path: nil, reason: Comment(rawValue: reason))
     }
-    let library = Result { () throws(LoadError) in try NVRTC(path: path) }
-    return Lookup(library: library, comment: "NVRTC from \(path)")
+    return Location(path: path, reason: "NVRTC from \(path)")
   }
 
   init(path: String) throws(LoadError) {
@@ -349,6 +353,8 @@ struct NVRTC: @unchecked Sendable {
       _ = getPTXSize(program, &ptxSize)
     }
     return Compilation(
-      status: status, log: String(cString: log), cubinSize: cubinSize, ptxSize: ptxSize)
+      status: status,
+      log: String(decoding: log.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
+      cubinSize: cubinSize, ptxSize: ptxSize)
   }
 }
