@@ -7,82 +7,11 @@ import Testing
 /// with the machine's C++ compiler; runs printed expressions beside the original text to
 /// show that printing keeps their meaning.
 @Suite(.serialized) struct CompilerTests {
-  /// A snippet with every statement, operator, literal form and library function.
-  static let everyConstruct = """
-    // Declarations, const, several declarators, pointers.
-    const scalar tau = 20.0, half = 0.5f;
-    scalar a = 1.0d, b, c = -(+a);
-    int i = 0x1F, j = 7U, k;
-    unsigned int u = 42U;
-    uint8_t small = 3;
-    int64_t wide = 3000000000;
-    uint64_t huge = 0xFFFFFFFFFFU;
-    bool flag = true && !false;
-    // As in GeNN, the pointer belongs to the type, so both names are pointers.
-    const scalar *times = spikeTimes, also = spikeTimes + 1;
-    timepoint now = t;
-    /* Arithmetic, bitwise, relational, logical, comma and conditional operators. */
-    b = a * 2.0 / tau + a - 1e-3 - .5 + 5.;
-    k = i % 4 + (i << 2) + (i >> 1) + (i & 3) + (i ^ 5) + (i | 8) + ~i;
-    flag = a < b || a <= b && a > b || a >= b && a == b || a != b;
-    k = (i++, ++i, i--, --i);
-    c = flag ? a : b;
-    c = a > 0.0 ? a > 1.0 ? 1.0 : 0.5 : -1.0;
-    // Every compound assignment.
-    V += a; V -= a; V *= a; V /= tau;
-    i %= 3; i &= 7; i |= 1; i ^= 2; i <<= 1; i >>= 1;
-    // Casts, subscripts, pointer arithmetic, dereference.
-    k = (int)V + (int)(unsigned int)small + (const int)j;
-    c = times[0] + *(times + 1) + also[id % 2] + *times;
-    wide = (int64_t)(also - times);
-    // Maths library, float and double overloads, integer functions.
-    c = exp(a) + sin(half) + cos(1.0f) + tan(0.1d) + sqrt(fabs(a)) + pow(a, 2.0) + log(2.0);
-    c += fmax(a, b) + fmin(a, b) + fmod(a, 2.0) + floor(a) + ceil(a) + round(a) + trunc(a);
-    c += atan2(a, b) + hypot(a, b) + cbrt(a) + expm1(a) + log1p(a) + log2(a) + log10(a);
-    c += tanh(a) + sinh(a) + cosh(a) + asin(half) + acos(half) + atan(a) + erf(a) + erfc(a);
-    c += tgamma(a + 2.0) + lgamma(a + 2.0) + copysign(a, b) + fdim(a, b) + fma(a, b, c);
-    c += scalbn(a, 2) + ldexp(a, 3) + ilogb(a + 1.0) + rint(a) + nearbyint(a) + exp2(a);
-    c += nextafter(a, b) + remainder(a, 3.0) + asinh(a) + acosh(a + 2.0) + atanh(half);
-    k = min(i, j) + max(i, k) + abs(k) + (int)min(u, 3U) + (int)max(wide, (int64_t)1);
-    // Random numbers.
-    c = gennrand_uniform() + gennrand_normal() + gennrand_exponential();
-    c += gennrand_log_normal(0.0, 1.0) + gennrand_gamma(2.0);
-    u = gennrand() + gennrand_binomial(10U, 0.5);
-    // Statements.
-    if (V >= Vthresh) {
-        V = Vrest;
-    }
-    else if (V < -100.0) V = -100.0;
-    else {
-        RefracTime -= dt;
-    }
-    for (int n = 0; n < 4; n++) {
-        if (n == 2) continue;
-        if (n == 3) break;
-        U += n;
-    }
-    for (;;) { break; }
-    for (i = 0; i < 2; ++i) ;
-    while (k > 0) { k--; }
-    do { k++; } while (k < 3);
-    switch (k) {
-    case 0: k = 1; break;
-    case 1 + 2:
-    case 4: { k = 2; } break;
-    default: break;
-    }
-    {
-        scalar shadow = a;
-        { scalar shadow = 2.0 * a; V += shadow; }
-        V += shadow;
-    }
-    for_each_synapse {
-        weight += V * 0.001;
-    }
-    if (flag) printf("V=%f, k=%d\\n", V, k);
-    assert(V == V);
-    ;
-    """
+  /// A snippet with every statement, operator, literal form and library function
+  /// (`Tests/Fixtures/every-construct.genn`, shared with the NVRTC test).
+  static let everyConstruct = try! String(
+    contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../Fixtures/every-construct.genn"), encoding: .utf8)
 
   /// The C++ around printed code: declarations of every name the environment spells.
   static func program(body: String, scalar: NumericType, main: Bool) -> String {
