@@ -42,10 +42,21 @@ public struct ArrayLayout: Hashable, Sendable {
     case neuronExtraGlobalParameter(population: String, parameter: String)
     /// A current source's extra global parameter array.
     case currentSourceExtraGlobalParameter(source: String, parameter: String)
-    /// The spikes a population emitted in the last step (ids).
+    /// The spikes a population emitted in its last steps (ids): one slot of `size`
+    /// entries per step of its longest outgoing axonal delay, plus one.
     case spikes(population: String)
-    /// The number of spikes in the last step.
+    /// The number of spikes in each slot.
     case spikeCount(population: String)
+    /// The number of synapses of each presynaptic neuron of a SPARSE population.
+    case synapseRowLengths(synapses: String)
+    /// The postsynaptic indices of a SPARSE population's padded rows.
+    case synapseIndices(synapses: String)
+    /// A weight update model's per-synapse variable.
+    case weightUpdateVariable(synapses: String, variable: String)
+    /// The input a synapse population delivers to each target neuron (GeNN's `inSyn`).
+    case postsynapticInput(synapses: String)
+    /// A postsynaptic model's per-target-neuron variable.
+    case postsynapticVariable(synapses: String, variable: String)
     /// The spike-recording bit buffer of a population.
     case spikeRecording(population: String)
   }

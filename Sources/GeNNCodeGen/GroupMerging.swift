@@ -10,6 +10,9 @@ struct MergedNeuronGroup {
   /// For each member, its current sources' indices in the model, in a canonical order
   /// shared by all members (GeNN orders them by structure too).
   var currentSources: [[Int]]
+  /// For each member, the synapse populations targeting it, in a canonical order: their
+  /// postsynaptic models run in this order.
+  var postsynaptic: [[Int]]
 }
 
 /// Populations or current sources whose variables are initialised by the same snippets.
@@ -36,17 +39,26 @@ enum GroupMerging {
         .enumerated()
         .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
         .map(\.element)
+      let inputs = model.synapsePopulations.indices
+        .filter { model.synapsePopulations[$0].target == population.name }
+        .map { (index: $0, key: postsynapticKey(model.synapsePopulations[$0])) }
+        .enumerated()
+        .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+        .map(\.element)
       let key =
         structureKey(population.model) + "|record:\(population.recordSpikes)|sources:"
-        + sources.map(\.key).joined(separator: ";")
+        + sources.map(\.key).joined(separator: ";") + "|inputs:"
+        + inputs.map(\.key).joined(separator: ";")
       if let group = groupOfKey[key] {
         groups[group].populations.append(index)
         groups[group].currentSources.append(sources.map(\.index))
+        groups[group].postsynaptic.append(inputs.map(\.index))
       } else {
         groupOfKey[key] = groups.count
         groups.append(
           MergedNeuronGroup(
-            index: groups.count, populations: [index], currentSources: [sources.map(\.index)]))
+            index: groups.count, populations: [index], currentSources: [sources.map(\.index)],
+            postsynaptic: [inputs.map(\.index)]))
       }
     }
     return groups
@@ -92,6 +104,18 @@ enum GroupMerging {
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
       model.additionalInputVars.map { "\($0.name):\($0.type):\($0.initialValue)" }.joined(
+        separator: ","),
+    ].joined(separator: "\u{1}")
+  }
+
+  /// The structure of a synapse population's postsynaptic model as its target runs it.
+  static func postsynapticKey(_ synapses: SynapsePopulation) -> String {
+    let model = synapses.postsynaptic
+    return [
+      "postsynaptic", model.simCode, model.params.joined(separator: ","),
+      model.derivedParams.map(\.name).joined(separator: ","),
+      model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
+      model.neuronVarRefs.map { "\($0.name)->\(synapses.targetVariable(of: $0))" }.joined(
         separator: ","),
     ].joined(separator: "\u{1}")
   }

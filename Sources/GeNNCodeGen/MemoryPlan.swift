@@ -19,8 +19,9 @@ struct MemoryPlan {
           egp.elementType!,
           types, population.extraGlobalParams[egp.name]?.count ?? 0)
       }
-      add(.spikes(population: population.name), .numeric(.uint32), types, population.size)
-      add(.spikeCount(population: population.name), .numeric(.uint32), types, 1)
+      let slots = model.maximumAxonalDelay(from: population.name) + 1
+      add(.spikes(population: population.name), .numeric(.uint32), types, population.size * slots)
+      add(.spikeCount(population: population.name), .numeric(.uint32), types, slots)
       if population.recordSpikes {
         add(
           .spikeRecording(population: population.name), .numeric(.uint32), types,
@@ -39,6 +40,30 @@ struct MemoryPlan {
           .currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name),
           egp.elementType!,
           types, source.extraGlobalParams[egp.name]?.count ?? 0)
+      }
+    }
+    for synapses in model.synapsePopulations {
+      let source = model.neuronPopulation(named: synapses.source)!.size
+      let target = model.neuronPopulation(named: synapses.target)!.size
+      var perSynapse = source * target
+      if synapses.matrixType == .sparse {
+        let rows = SparseConnectivity(synapses, sourceSize: source, targetSize: target)
+        perSynapse = source * rows.rowStride
+        add(.synapseRowLengths(synapses: synapses.name), .numeric(.uint32), types, source)
+        add(.synapseIndices(synapses: synapses.name), .numeric(.uint32), types, perSynapse)
+      }
+      for variable in synapses.weightUpdate.vars {
+        add(
+          .weightUpdateVariable(synapses: synapses.name, variable: variable.name),
+          variable.valueType!, types,
+          perSynapse)
+      }
+      add(.postsynapticInput(synapses: synapses.name), .scalar, types, target)
+      for variable in synapses.postsynaptic.vars {
+        add(
+          .postsynapticVariable(synapses: synapses.name, variable: variable.name),
+          variable.valueType!, types,
+          target)
       }
     }
   }

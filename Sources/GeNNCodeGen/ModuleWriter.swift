@@ -8,6 +8,8 @@ struct ModuleWriter {
   let memory: MemoryPlan
   let neuronGroups: [MergedNeuronGroup]
   let initGroups: [MergedInitGroup]
+  /// The synapse populations, by index in the model (each has its own code for now).
+  let synapseGroups: [Int]
   private(set) var lines: [String] = []
   var errors: [TranspilerError] = []
 
@@ -18,6 +20,7 @@ struct ModuleWriter {
     self.memory = MemoryPlan(model: model, types: types)
     self.neuronGroups = GroupMerging.neuronGroups(of: model)
     self.initGroups = GroupMerging.initGroups(of: model)
+    self.synapseGroups = Array(model.synapsePopulations.indices)
   }
 
   var source: String { lines.joined(separator: "\n") + "\n" }
@@ -63,6 +66,7 @@ struct ModuleWriter {
     line()
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
+    for group in synapseGroups { writeSynapseGroup(group) }
     writeModelState()
     writeStep()
     writeInitialise()
@@ -90,6 +94,9 @@ struct ModuleWriter {
     for group in initGroups {
       line("    InitGroup\(group.index) initGroup\(group.index)[\(group.elements.count)];")
     }
+    for group in synapseGroups {
+      line("    SynapseGroup\(group) synapseGroup\(group);")
+    }
     line("};")
     line()
   }
@@ -97,8 +104,10 @@ struct ModuleWriter {
   // MARK: Step
 
   private mutating func writeStep() {
-    line("/// One time step's work for thread `thread` of `numThreads`.")
+    line("/// The step being run, for the threads of each phase.")
     line("struct StepContext { Model *model; uint64_t timestep; uint32_t recordingRow; };")
+    if !synapseGroups.isEmpty { writeSynapseThread() }
+    line("/// One time step's neuron updates for thread `thread` of `numThreads`.")
     line("void stepThread(void *context, unsigned thread, unsigned numThreads) {")
     line("    const StepContext &step = *static_cast<const StepContext *>(context);")
     line("    Model &m = *step.model;")
@@ -124,12 +133,14 @@ struct ModuleWriter {
     line()
     line("/// Gathers each population's spikes, written by each thread at the start of its")
     line("/// range, into one list in ascending neuron order.")
-    line("void gatherSpikes(Model &m, unsigned numThreads) {")
-    if neuronGroups.isEmpty { line("    (void)m; (void)numThreads;") }
+    line("void gatherSpikes(Model &m, unsigned numThreads, uint64_t timestep) {")
+    if neuronGroups.isEmpty { line("    (void)m; (void)numThreads; (void)timestep;") }
     for group in neuronGroups {
       let name = "m.neuronUpdateGroup\(group.index)"
       line("    for (unsigned g = 0; g < \(group.populations.count); g++) {")
       line("        const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
+      line("        const uint32_t slot = (uint32_t)(timestep % group.numDelaySlots);")
+      line("        uint32_t *spikes = group.spike + (size_t)slot * group.numNeurons;")
       line("        uint32_t total = 0;")
       line("        for (unsigned thread = 0; thread < numThreads; thread++) {")
       line(
@@ -138,12 +149,12 @@ struct ModuleWriter {
       line("            const uint32_t count = \(name)SpikeSegments[g][thread];")
       line("            if (range.begin != total && count > 0) {")
       line(
-        "                std::memmove(group.spike + total, group.spike + range.begin, count * sizeof(uint32_t));"
+        "                std::memmove(spikes + total, spikes + range.begin, count * sizeof(uint32_t));"
       )
       line("            }")
       line("            total += count;")
       line("        }")
-      line("        group.spikeCount[0] = total;")
+      line("        group.spikeCount[slot] = total;")
       line("    }")
     }
     line("}")
@@ -200,17 +211,24 @@ struct ModuleWriter {
       "GENN_EXPORT void \(CModuleInterface.run)(void *model, uint64_t firstTimestep, uint64_t steps, uint32_t firstRecordingRow) {"
     )
     line("    Model &m = *static_cast<Model *>(model);")
-    let totalNeurons = model.neuronPopulations.reduce(0) { $0 + $1.size }
+    let totalNeurons =
+      model.neuronPopulations.reduce(0) { $0 + $1.size }
+      + model.synapsePopulations.reduce(0) {
+        $0 + (model.neuronPopulation(named: $1.target)?.size ?? 0)
+      }
     line("    // Below a few thousand neurons waking threads costs more than it saves.")
     line("    const bool parallel = m.pool.size() > 1 && \(totalNeurons)u >= 4096u;")
     line("    for (uint64_t k = 0; k < steps; k++) {")
     line("        StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k};")
+    line("        // Synapses deliver the spikes of earlier steps, then neurons update.")
     line("        if (parallel) {")
+    if !synapseGroups.isEmpty { line("            m.pool.run(synapseThread, &step);") }
     line("            m.pool.run(stepThread, &step);")
-    line("            gatherSpikes(m, m.pool.size());")
+    line("            gatherSpikes(m, m.pool.size(), step.timestep);")
     line("        } else {")
+    if !synapseGroups.isEmpty { line("            synapseThread(&step, 0, 1);") }
     line("            stepThread(&step, 0, 1);")
-    line("            gatherSpikes(m, 1);")
+    line("            gatherSpikes(m, 1, step.timestep);")
     line("        }")
     line("    }")
     line("}")
@@ -222,6 +240,7 @@ struct ModuleWriter {
     if neuronGroups.isEmpty && initGroups.isEmpty { line("    (void)m; (void)arrays;") }
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
+    for group in synapseGroups { writeSynapseGroupBinding(group) }
     line("}")
     line()
   }

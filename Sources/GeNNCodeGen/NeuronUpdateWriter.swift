@@ -9,6 +9,7 @@ extension ModuleWriter {
     let archetype = model.neuronPopulations[group.populations[0]]
     let neuron = archetype.model
     let sources = group.currentSources[0].map { model.currentSources[$0] }
+    let inputs = group.postsynaptic[0].map { model.synapsePopulations[$0] }
     let context = describe(populations: group.populations)
     let structName = "NeuronUpdateGroup\(group.index)"
 
@@ -16,6 +17,7 @@ extension ModuleWriter {
     line("// Neuron update group \(group.index): model '\(neuron.name)' for \(context).")
     line("struct \(structName) {")
     line("    uint32_t numNeurons;")
+    line("    uint32_t numDelaySlots;")
     line("    uint32_t stream;")
     for name in neuron.params { line("    \(scalarName) p_\(name);") }
     for derived in neuron.derivedParams { line("    \(scalarName) dp_\(derived.name);") }
@@ -35,6 +37,17 @@ extension ModuleWriter {
       }
       for egp in source.model.extraGlobalParams {
         line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);")
+      }
+    }
+    for (slot, input) in inputs.enumerated() {
+      let prefix = "psm\(slot)_"
+      line("    \(scalarName) *\(prefix)inSyn;")
+      for name in input.postsynaptic.params { line("    \(scalarName) \(prefix)p_\(name);") }
+      for derived in input.postsynaptic.derivedParams {
+        line("    \(scalarName) \(prefix)dp_\(derived.name);")
+      }
+      for variable in input.postsynaptic.vars {
+        line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
     }
     line("};")
@@ -65,6 +78,9 @@ extension ModuleWriter {
     let injections = sources.enumerated().map { slot, source in
       checkInjection(source, slot: slot)
     }
+    let postsynapticCode = inputs.enumerated().map { slot, input in
+      checkPostsynaptic(input, slot: slot, neuron: neuron)
+    }
 
     // The update function.
     let usesRandom =
@@ -76,6 +92,9 @@ extension ModuleWriter {
     )
     line("                              \(timeName) t, uint64_t timestep, uint32_t *recordRow) {")
     line("    (void)t; (void)timestep;")
+    line(
+      "    uint32_t *spikes = group.spike + (size_t)(timestep % group.numDelaySlots) * group.numNeurons;"
+    )
     line("    uint32_t spikeCount = 0;")
     line("    for (uint32_t id = begin; id < end; id++) {")
     if usesRandom {
@@ -91,6 +110,12 @@ extension ModuleWriter {
       line(
         "        \(cType(input.valueType!)) ai_\(input.name) = \(NumericLiteral.write(input.initialValue, as: input.valueType!.resolved(in: types)));"
       )
+    }
+    for (slot, input) in inputs.enumerated() {
+      line("        // postsynaptic model slot \(slot): model '\(input.postsynaptic.name)'")
+      line("        {")
+      block(postsynapticCode[slot]?.code(level: 3).dropLastNewline ?? "")
+      line("        }")
     }
     for (slot, source) in sources.enumerated() {
       line("        // current source slot \(slot): model '\(source.model.name)'")
@@ -112,7 +137,7 @@ extension ModuleWriter {
     if let threshold {
       line("        // threshold condition")
       line("        if (\(threshold.code())) {")
-      line("            group.spike[begin + spikeCount++] = id;")
+      line("            spikes[begin + spikeCount++] = id;")
       line("            if (recordRow) { recordRow[id / 32u] |= (1u << (id % 32u)); }")
       if let reset, !reset.statements.isEmpty {
         line("            // reset code")
@@ -160,6 +185,53 @@ extension ModuleWriter {
     }
   }
 
+  /// Checks a postsynaptic model's code as it runs for each target neuron: `inSyn`, its
+  /// fields, its references to the neuron's variables (their values before the sim code),
+  /// and `injectCurrent`.
+  private mutating func checkPostsynaptic(
+    _ synapses: SynapsePopulation, slot: Int, neuron: NeuronModel
+  )
+    -> CheckedStatements?
+  {
+    let model = synapses.postsynaptic
+    var environment = baseEnvironment(
+      context: "synapse population '\(synapses.name)', postsynaptic model '\(model.name)' sim code")
+    environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    environment.define(
+      "inSyn", .numeric(types.scalar), spelling: "group.psm\(slot)_inSyn[id]",
+      role: "synaptic input")
+    environment.add(
+      Symbol(
+        "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]),
+        spelling: "Isyn += $(0)", role: "input function"))
+    let scalar = GeNNType.numeric(types.scalar)
+    for name in model.params {
+      environment.define(
+        name, scalar.addingConst, spelling: "group.psm\(slot)_p_\(name)", role: "parameter")
+    }
+    for parameter in model.derivedParams {
+      environment.define(
+        parameter.name, scalar.addingConst, spelling: "group.psm\(slot)_dp_\(parameter.name)",
+        role: "derived parameter")
+    }
+    for variable in model.vars {
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      environment.define(
+        variable.name, variable.access.isWritable ? type : type.addingConst,
+        spelling: "group.psm\(slot)_v_\(variable.name)[id]", role: "postsynaptic variable")
+    }
+    for reference in model.neuronVarRefs {
+      let target = synapses.targetVariable(of: reference)
+      guard let variable = neuron.vars.first(where: { $0.name == target }) else { continue }
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      environment.define(
+        reference.name,
+        reference.isReadOnly || !variable.access.isWritable ? type.addingConst : type,
+        spelling: "l_\(target)", role: "reference to neuron variable '\(target)'")
+    }
+    return checkStatements(model.simCode, in: environment)
+  }
+
   private mutating func checkInjection(_ source: CurrentSource, slot: Int) -> CheckedStatements? {
     var environment = baseEnvironment(context: "current source '\(source.name)', injection code")
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
@@ -197,6 +269,7 @@ extension ModuleWriter {
       let field = "m.neuronUpdateGroup\(group.index)[\(member)]"
       line("    // neuron population '\(population.name)'")
       line("    \(field).numNeurons = \(population.size)u;")
+      line("    \(field).numDelaySlots = \(model.maximumAxonalDelay(from: population.name) + 1)u;")
       line("    \(field).stream = \(populationIndex)u;")
       writeParameterBindings(
         field: field, prefix: "", params: population.params, names: population.model.params,
@@ -226,6 +299,23 @@ extension ModuleWriter {
         line("    \(field).recordSpike = static_cast<uint32_t *>(arrays[\(index)]);")
       } else {
         line("    \(field).recordSpike = nullptr;")
+      }
+      for (slot, synapseIndex) in group.postsynaptic[member].enumerated() {
+        let synapses = model.synapsePopulations[synapseIndex]
+        let prefix = "psm\(slot)_"
+        line("    // postsynaptic model of synapse population '\(synapses.name)' in slot \(slot)")
+        let input = memory.index(of: .postsynapticInput(synapses: synapses.name))
+        line("    \(field).\(prefix)inSyn = static_cast<\(scalarName) *>(arrays[\(input)]);")
+        writeParameterBindings(
+          field: field, prefix: prefix, params: synapses.postsynapticParams,
+          names: synapses.postsynaptic.params, derived: synapses.postsynaptic.derivedParams)
+        for variable in synapses.postsynaptic.vars {
+          let index = memory.index(
+            of: .postsynapticVariable(synapses: synapses.name, variable: variable.name))
+          line(
+            "    \(field).\(prefix)v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(index)]);"
+          )
+        }
       }
       for (slot, sourceIndex) in group.currentSources[member].enumerated() {
         let source = model.currentSources[sourceIndex]

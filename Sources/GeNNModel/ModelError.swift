@@ -29,6 +29,12 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case nonFiniteParameter(element: String, name: String, value: Double)
   case nonFiniteInitialValue(element: String, variable: String, value: Double)
   case outOfRange(element: String, name: String, value: Double, type: String)
+  case invalidDelay(element: String, steps: Int)
+  case unsupported(element: String, feature: String)
+  case invalidConnectivity(element: String, reason: String)
+  case indexOutOfRange(element: String, field: String, index: Int, size: Int)
+  case unknownVariableReference(
+    element: String, reference: String, variable: String, available: [String])
   case unknownVariable(element: String, name: String, allowed: [String])
   case missingVariable(element: String, name: String)
   case wrongLength(element: String, field: String, expected: Int, got: Int)
@@ -58,6 +64,18 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): parameter '\(name)' has no value"
     case .nonFiniteParameter(let element, let name, let value):
       "\(element): parameter '\(name)' is \(value); it must be finite"
+    case .unsupported(let element, let feature):
+      "\(element): \(feature) is not supported yet"
+    case .invalidDelay(let element, let steps):
+      "\(element): axonal delay of \(steps) steps is invalid; it must be 0 or more"
+    case .invalidConnectivity(let element, let reason):
+      "\(element): \(reason)"
+    case .indexOutOfRange(let element, let field, let index, let size):
+      "\(element): \(field) index \(index) is out of range; the population has \(size) "
+        + "neurons (0 to \(size - 1))"
+    case .unknownVariableReference(let element, let reference, let variable, let available):
+      "\(element): reference '\(reference)' names variable '\(variable)', which the target "
+        + "neurons do not have; " + Self.list("variables", available)
     case .outOfRange(let element, let name, let value, let type):
       "\(element): '\(name)' is \(value), too large for \(type) (this model's precision); "
         + "use double precision or rescale the units"

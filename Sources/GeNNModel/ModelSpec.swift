@@ -17,6 +17,8 @@ public struct ModelSpec: Sendable {
   public var neuronPopulations: [NeuronPopulation]
   /// The current sources, in the order they were added.
   public var currentSources: [CurrentSource]
+  /// The synapse populations, in the order they were added.
+  public var synapsePopulations: [SynapsePopulation]
 
   /// Creates an empty model.
   public init(
@@ -31,6 +33,7 @@ public struct ModelSpec: Sendable {
     self.batchSize = batchSize
     self.neuronPopulations = []
     self.currentSources = []
+    self.synapsePopulations = []
   }
 
   /// Adds a neuron population.
@@ -54,6 +57,21 @@ public struct ModelSpec: Sendable {
       CurrentSource(
         name: name, model: model, target: target, params: params, vars: vars,
         extraGlobalParams: extraGlobalParams))
+  }
+
+  /// Adds a synapse population.
+  public mutating func addSynapsePopulation(_ population: SynapsePopulation) {
+    synapsePopulations.append(population)
+  }
+
+  /// The synapse populations whose target is `population`, in the order they were added.
+  public func synapsePopulations(targeting population: String) -> [SynapsePopulation] {
+    synapsePopulations.filter { $0.target == population }
+  }
+
+  /// The largest axonal delay of the synapses leaving `population`, in steps.
+  public func maximumAxonalDelay(from population: String) -> Int {
+    synapsePopulations.filter { $0.source == population }.map(\.axonalDelaySteps).max() ?? 0
   }
 
   /// The population named `name`.

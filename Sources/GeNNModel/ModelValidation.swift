@@ -49,7 +49,111 @@ extension ModelSpec {
         derived: model.derivedParams, vars: source.vars, modelVars: model.vars,
         egps: source.extraGlobalParams, modelEGPs: model.extraGlobalParams)
     }
+    problems += duplicates(synapsePopulations.map(\.name), kind: "synapse population")
+    for synapses in synapsePopulations {
+      problems += checkSynapses(synapses, populations: populationNames)
+    }
     if !problems.isEmpty { throw ModelError(problems: problems) }
+  }
+
+  private func checkSynapses(_ synapses: SynapsePopulation, populations: [String]) -> [ModelProblem]
+  {
+    let element = "synapse population '\(synapses.name)'"
+    var problems: [ModelProblem] = []
+    if !isIdentifier(synapses.name) {
+      problems.append(.invalidName(element: element, name: synapses.name))
+    }
+    if synapses.axonalDelaySteps < 0 {
+      problems.append(.invalidDelay(element: element, steps: synapses.axonalDelaySteps))
+    }
+    let source = neuronPopulation(named: synapses.source)
+    let target = neuronPopulation(named: synapses.target)
+    if source == nil {
+      problems.append(
+        .unknownTarget(element: element, target: synapses.source, available: populations))
+    }
+    if target == nil {
+      problems.append(
+        .unknownTarget(element: element, target: synapses.target, available: populations))
+    }
+    let weightUpdate = synapses.weightUpdate
+    let postsynaptic = synapses.postsynaptic
+    problems += checkFields(
+      element: element + " (weight update model '\(weightUpdate.name)')",
+      params: weightUpdate.params,
+      derived: weightUpdate.derivedParams, vars: weightUpdate.vars, egps: [])
+    problems += checkFields(
+      element: element + " (postsynaptic model '\(postsynaptic.name)')",
+      params: postsynaptic.params,
+      derived: postsynaptic.derivedParams, vars: postsynaptic.vars, egps: [])
+    guard let source, let target else { return problems }
+
+    var synapseCount = source.size * target.size
+    switch (synapses.matrixType, synapses.connectivity) {
+    case (.dense, .explicit):
+      problems.append(
+        .invalidConnectivity(
+          element: element,
+          reason: "a DENSE matrix connects every pair and takes no index lists; use SPARSE for "
+            + "explicit connectivity (allowed: DENSE with all-to-all, SPARSE with all-to-all or "
+            + "explicit index lists)"))
+    case (_, .explicit(let pre, let post)):
+      if pre.count != post.count {
+        problems.append(
+          .wrongLength(element: element, field: "post", expected: pre.count, got: post.count))
+      }
+      for index in pre where index < 0 || index >= source.size {
+        problems.append(
+          .indexOutOfRange(element: element, field: "pre", index: index, size: source.size))
+        break
+      }
+      for index in post where index < 0 || index >= target.size {
+        problems.append(
+          .indexOutOfRange(element: element, field: "post", index: index, size: target.size))
+        break
+      }
+      synapseCount = pre.count
+    case (_, .allToAll):
+      break
+    }
+    problems += checkValues(
+      element: element + " (weight update model '\(weightUpdate.name)')", size: synapseCount,
+      params: synapses.weightUpdateParams, modelParams: weightUpdate.params,
+      derived: weightUpdate.derivedParams, vars: synapses.weightUpdateVars,
+      modelVars: weightUpdate.vars,
+      egps: [:], modelEGPs: [])
+    problems += checkValues(
+      element: element + " (postsynaptic model '\(postsynaptic.name)')", size: target.size,
+      params: synapses.postsynapticParams, modelParams: postsynaptic.params,
+      derived: postsynaptic.derivedParams, vars: synapses.postsynapticVars,
+      modelVars: postsynaptic.vars,
+      egps: [:], modelEGPs: [])
+    let snippetInitialised =
+      synapses.weightUpdateVars.merging(synapses.postsynapticVars) { a, _ in a }
+      .filter { if case .snippet = $0.value { true } else { false } }.keys.sorted()
+    for name in snippetInitialised {
+      problems.append(
+        .unsupported(
+          element: element,
+          feature: "initialising synapse variable '\(name)' with a snippet (give a constant or "
+            + "one value per synapse)"))
+    }
+    let targetVars = target.model.vars.map(\.name)
+    let references = postsynaptic.neuronVarRefs.map(\.name)
+    for name in synapses.postsynapticVarRefs.keys.sorted() where !references.contains(name) {
+      problems.append(
+        .unknownVariableReference(
+          element: element, reference: name, variable: name, available: references))
+    }
+    for reference in postsynaptic.neuronVarRefs {
+      let variable = synapses.targetVariable(of: reference)
+      if !targetVars.contains(variable) {
+        problems.append(
+          .unknownVariableReference(
+            element: element, reference: reference.name, variable: variable, available: targetVars))
+      }
+    }
+    return problems
   }
 
   /// The values of `derived` given `params`, computed in double as GeNN does.

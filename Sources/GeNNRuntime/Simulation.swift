@@ -64,6 +64,8 @@ public final class Simulation {
   private let state: UnsafeMutableRawPointer
   private let arrays: [StateArray]
   private let arrayIndex: [ArrayLayout.Role: Int]
+  /// The row layout of each SPARSE synapse population.
+  private let sparseRows: [String: SparseConnectivity]
   private let functions: NativeFunctions
   private let recordingCapacity: Int
   private var recordingRow = 0
@@ -111,6 +113,15 @@ public final class Simulation {
     self.functions = functions
     self.arrays = arrays
     self.arrayIndex = index
+    self.sparseRows = Dictionary(
+      uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }.map {
+        (
+          $0.name,
+          SparseConnectivity(
+            $0, sourceSize: model.neuronPopulation(named: $0.source)!.size,
+            targetSize: model.neuronPopulation(named: $0.target)!.size)
+        )
+      })
     self.recordingCapacity = max(1, options.recordingCapacity)
     self.threadCount = max(
       1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 256))
@@ -260,13 +271,15 @@ public final class Simulation {
 
   // MARK: Internals
 
-  private func array(_ variable: String, _ element: String) throws(RuntimeError) -> StateArray {
+  /// The storage of `variable` of a neuron population, current source or synapse
+  /// population, as the user sees it.
+  private func array(_ variable: String, _ element: String) throws(RuntimeError) -> VariableView {
     if let population = model.neuronPopulation(named: element) {
       guard let index = arrayIndex[.neuronVariable(population: element, variable: variable)] else {
         throw .unknownVariable(
           variable, population: element, available: population.model.vars.map(\.name))
       }
-      return arrays[index]
+      return VariableView(array: arrays[index])
     }
     if let source = model.currentSources.first(where: { $0.name == element }) {
       guard let index = arrayIndex[.currentSourceVariable(source: element, variable: variable)]
@@ -274,10 +287,48 @@ public final class Simulation {
         throw .unknownVariable(
           variable, population: element, available: source.model.vars.map(\.name))
       }
-      return arrays[index]
+      return VariableView(array: arrays[index])
+    }
+    if let synapses = model.synapsePopulations.first(where: { $0.name == element }) {
+      if let index = arrayIndex[.weightUpdateVariable(synapses: element, variable: variable)] {
+        return VariableView(array: arrays[index], positions: sparseRows[element]?.positions)
+      }
+      if let index = arrayIndex[.postsynapticVariable(synapses: element, variable: variable)] {
+        return VariableView(array: arrays[index])
+      }
+      if variable == "inSyn", let index = arrayIndex[.postsynapticInput(synapses: element)] {
+        return VariableView(array: arrays[index])
+      }
+      throw .unknownVariable(
+        variable, population: element,
+        available: synapses.weightUpdate.vars.map(\.name) + synapses.postsynaptic.vars.map(\.name)
+          + ["inSyn"])
     }
     throw .unknownPopulation(
-      element, available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name))
+      element,
+      available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
+        + model.synapsePopulations.map(\.name))
+  }
+
+  /// The synapses of a SPARSE population as (presynaptic, postsynaptic) index lists, in
+  /// the order the model listed them.
+  public func connectivity(of synapses: String) throws(RuntimeError) -> (pre: [Int], post: [Int]) {
+    guard let population = model.synapsePopulations.first(where: { $0.name == synapses }) else {
+      throw .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name))
+    }
+    let target = model.neuronPopulation(named: population.target)!.size
+    guard let rows = sparseRows[synapses] else {
+      let source = model.neuronPopulation(named: population.source)!.size
+      return (
+        (0..<source).flatMap { Array(repeating: $0, count: target) },
+        (0..<source).flatMap { _ in Array(0..<target) }
+      )
+    }
+    let indices = arrays[arrayIndex[.synapseIndices(synapses: synapses)]!]
+    return (
+      rows.positions.map { $0 / rows.rowStride },
+      rows.positions.map { Int(indices.load(at: $0)) }
+    )
   }
 
   private func initialiseState() {
@@ -288,6 +339,27 @@ public final class Simulation {
         population.extraGlobalParams,
         variable: { .neuronVariable(population: population.name, variable: $0) },
         egp: { .neuronExtraGlobalParameter(population: population.name, parameter: $0) })
+    }
+    for synapses in model.synapsePopulations {
+      if let rows = sparseRows[synapses.name] {
+        arrays[arrayIndex[.synapseRowLengths(synapses: synapses.name)]!].store(
+          rows.rowLengths.map(Double.init))
+        arrays[arrayIndex[.synapseIndices(synapses: synapses.name)]!].store(
+          rows.indices.map(Double.init))
+      }
+      for variable in synapses.weightUpdate.vars {
+        let view = VariableView(
+          array: arrays[
+            arrayIndex[.weightUpdateVariable(synapses: synapses.name, variable: variable.name)]!],
+          positions: sparseRows[synapses.name]?.positions)
+        view.initialise(synapses.weightUpdateVars[variable.name])
+      }
+      for variable in synapses.postsynaptic.vars {
+        VariableView(
+          array: arrays[
+            arrayIndex[.postsynapticVariable(synapses: synapses.name, variable: variable.name)]!]
+        ).initialise(synapses.postsynapticVars[variable.name])
+      }
     }
     for source in model.currentSources {
       initialise(
@@ -307,18 +379,11 @@ public final class Simulation {
     egp: (String) -> ArrayLayout.Role
   ) {
     for declared in vars {
-      store(inits[declared.name], into: arrays[arrayIndex[variable(declared.name)]!])
+      VariableView(array: arrays[arrayIndex[variable(declared.name)]!]).initialise(
+        inits[declared.name])
     }
     for declared in egps {
       arrays[arrayIndex[egp(declared.name)]!].store(egpValues[declared.name] ?? [])
-    }
-  }
-
-  private func store(_ initialiser: VarInit?, into array: StateArray) {
-    switch initialiser {
-    case .constant(let value)?: array.fill(value)
-    case .values(let values)?: array.store(values)
-    case .snippet?, nil: break
     }
   }
 

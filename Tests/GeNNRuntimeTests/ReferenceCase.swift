@@ -43,11 +43,53 @@ struct ReferenceCase {
   /// Why this runtime cannot run the case yet, or `nil` when it can.
   var unsupportedFeature: String? {
     let unsupportedRecordings = Set(recordings.compactMap { $0["kind"] as? String })
-      .subtracting(["neuron_var", "current_source_var", "spikes"])
-    if !((json["synapse_populations"] as? [Any]) ?? []).isEmpty { return "synapse populations" }
+      .subtracting(Self.supportedRecordings)
+    for synapses in json["synapse_populations"] as? [[String: Any]] ?? [] {
+      if let feature = Self.unsupportedFeature(
+        of: synapses, json["custom_models"] as? [String: [String: Any]] ?? [:])
+      {
+        return feature
+      }
+    }
     if !((json["custom_updates"] as? [Any]) ?? []).isEmpty { return "custom updates" }
     if let kind = unsupportedRecordings.sorted().first { return "recording of \(kind)" }
     if (json["batch_size"] as? Int ?? 1) != 1 { return "batch size > 1" }
+    return nil
+  }
+
+  static let supportedRecordings: Set<String> = [
+    "neuron_var", "current_source_var", "spikes", "out_post", "weight_update_var",
+    "weight_update_var_final", "psm_var",
+  ]
+
+  /// The first synapse feature of `synapses` this runtime lacks.
+  static func unsupportedFeature(of synapses: [String: Any], _ custom: [String: [String: Any]])
+    -> String?
+  {
+    let matrix = synapses["matrix_type"] as? String ?? ""
+    if SynapseMatrixType(rawValue: matrix) == nil { return "\(matrix) connectivity" }
+    if (synapses["back_prop_delay_steps"] as? Int ?? 0) != 0 { return "back-propagation delays" }
+    if !(synapses["max_dendritic_delay_timesteps"] is NSNull)
+      && synapses["max_dendritic_delay_timesteps"] != nil
+    {
+      return "dendritic delays"
+    }
+    let weightUpdate = synapses["weight_update"] as? [String: Any] ?? [:]
+    for key in ["pre_vars", "post_vars", "pre_var_refs", "post_var_refs"] {
+      if !((weightUpdate[key] as? [String: Any]) ?? [:]).isEmpty { return "weight update \(key)" }
+    }
+    let name = weightUpdate["model"] as? String ?? ""
+    if name.hasPrefix("custom:") {
+      let definition = custom[String(name.dropFirst(7))] ?? [:]
+      let hooks = definition.keys.filter { $0.hasSuffix("_code") && $0 != "pre_spike_syn_code" }
+      if let hook = hooks.sorted().first { return "weight update \(hook)" }
+    } else if WeightUpdateModel.builtins[name] == nil {
+      return "weight update model \(name)"
+    }
+    let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String ?? ""
+    if !postsynaptic.hasPrefix("custom:") && PostsynapticModel.builtins[postsynaptic] == nil {
+      return "postsynaptic model \(postsynaptic)"
+    }
     return nil
   }
 
@@ -95,7 +137,69 @@ struct ReferenceCase {
         params: Self.numbers(source["params"]), vars: try Self.initialisers(source["vars"]),
         extraGlobalParams: Self.arrays(source["extra_global_params"]))
     }
+    for synapses in json["synapse_populations"] as? [[String: Any]] ?? [] {
+      model.addSynapsePopulation(try Self.synapsePopulation(synapses, custom))
+    }
     return model
+  }
+
+  private static func synapsePopulation(_ json: [String: Any], _ custom: [String: [String: Any]])
+    throws
+    -> SynapsePopulation
+  {
+    let connectivity = json["connectivity"] as? [String: Any] ?? [:]
+    let weightUpdate = json["weight_update"] as? [String: Any] ?? [:]
+    let postsynaptic = json["postsynaptic"] as? [String: Any] ?? [:]
+    let weightUpdateName = weightUpdate["model"] as? String ?? ""
+    let postsynapticName = postsynaptic["model"] as? String ?? ""
+    let weightUpdateModel: WeightUpdateModel
+    if weightUpdateName.hasPrefix("custom:") {
+      let definition = custom[String(weightUpdateName.dropFirst(7))] ?? [:]
+      weightUpdateModel = WeightUpdateModel(
+        name: String(weightUpdateName.dropFirst(7)),
+        params: definition["params"] as? [String] ?? [],
+        derivedParams: derivedParams(definition["derived_params"]),
+        vars: variables(definition["vars"]),
+        preSpikeSynCode: definition["pre_spike_syn_code"] as? String ?? "")
+    } else {
+      weightUpdateModel = WeightUpdateModel.builtins[weightUpdateName]!
+    }
+    let postsynapticModel: PostsynapticModel
+    if postsynapticName.hasPrefix("custom:") {
+      let definition = custom[String(postsynapticName.dropFirst(7))] ?? [:]
+      postsynapticModel = PostsynapticModel(
+        name: String(postsynapticName.dropFirst(7)),
+        params: definition["params"] as? [String] ?? [],
+        derivedParams: derivedParams(definition["derived_params"]),
+        vars: variables(definition["vars"]),
+        neuronVarRefs: (definition["neuron_var_refs"] as? [[String: Any]] ?? []).map {
+          NeuronVarReference(
+            $0["name"] as! String, $0["type"] as? String ?? "scalar",
+            readOnly: ($0["access"] as? String ?? "READ_ONLY") == "READ_ONLY")
+        },
+        simCode: definition["sim_code"] as? String ?? "")
+    } else {
+      postsynapticModel = PostsynapticModel.builtins[postsynapticName]!
+    }
+    let references = (postsynaptic["var_refs"] as? [String: [String: Any]] ?? [:]).compactMapValues
+    {
+      $0["var"] as? String
+    }
+    let pairs: Connectivity =
+      (connectivity["kind"] as? String) == "dense"
+      ? .allToAll
+      : .explicit(
+        pre: (connectivity["pre_ind"] as? [Int]) ?? [],
+        post: (connectivity["post_ind"] as? [Int]) ?? [])
+    return SynapsePopulation(
+      name: json["name"] as! String, source: json["source"] as! String,
+      target: json["target"] as! String,
+      matrixType: SynapseMatrixType(rawValue: json["matrix_type"] as! String)!, connectivity: pairs,
+      weightUpdate: weightUpdateModel, weightUpdateParams: numbers(weightUpdate["params"]),
+      weightUpdateVars: try initialisers(weightUpdate["vars"]), postsynaptic: postsynapticModel,
+      postsynapticParams: numbers(postsynaptic["params"]),
+      postsynapticVars: try initialisers(postsynaptic["vars"]), postsynapticVarRefs: references,
+      axonalDelaySteps: json["axonal_delay_steps"] as? Int ?? 0)
   }
 
   private static func neuronModel(named name: String, _ custom: [String: [String: Any]]) throws

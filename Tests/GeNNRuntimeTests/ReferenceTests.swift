@@ -41,7 +41,8 @@ import Testing
     let simulation = try await Simulation(
       model: model, options: .init(threads: threads, cacheDirectory: cacheDirectory))
     let traces = reference.recordings.filter {
-      ["neuron_var", "current_source_var"].contains($0["kind"] as? String)
+      ["neuron_var", "current_source_var", "out_post", "weight_update_var", "psm_var"]
+        .contains($0["kind"] as? String)
     }
     for trace in traces {
       try simulation.record(trace["var"] as! String, of: Self.element(of: trace))
@@ -56,10 +57,29 @@ import Testing
       let expected = try NPYReader.read(
         from: reference.folder.appendingPathComponent(trace["file"] as! String))
       let recording = try simulation.recording(of: variable, in: element)
+      var values = recording.values
+      if let neurons = trace["neurons"] as? [Int] {
+        // Only some neurons' columns were recorded.
+        values = recording.steps.indices.flatMap { row in
+          neurons.map { recording.row(row)[row * recording.width + $0] }
+        }
+      }
       if let problem = compare(
-        recording.values, expected.doubles, shape: expected.shape, precision: reference.precision)
+        values, expected.doubles, shape: expected.shape, precision: reference.precision)
       {
         differences.append("\(element).\(variable) \(problem)")
+      }
+    }
+    for final in reference.recordings where final["kind"] as? String == "weight_update_var_final" {
+      let element = Self.element(of: final)
+      let variable = final["var"] as! String
+      let expected = try NPYReader.read(
+        from: reference.folder.appendingPathComponent(final["file"] as! String))
+      if let problem = compare(
+        try simulation.values(of: variable, in: element), expected.doubles, shape: expected.shape,
+        precision: reference.precision)
+      {
+        differences.append("\(element).\(variable) after the last step \(problem)")
       }
     }
     for spikes in reference.recordings where spikes["kind"] as? String == "spikes" {
@@ -86,7 +106,8 @@ import Testing
   }
 
   static func element(of trace: [String: Any]) -> String {
-    (trace["population"] as? String) ?? (trace["current_source"] as? String) ?? ""
+    (trace["population"] as? String) ?? (trace["current_source"] as? String)
+      ?? (trace["synapse_population"] as? String) ?? ""
   }
 
   /// Where two traces differ beyond tolerance, or `nil` when they agree.

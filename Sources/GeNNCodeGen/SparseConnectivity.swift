@@ -1,0 +1,48 @@
+import GeNNModel
+
+/// The rows of a synapse population, as GeNN stores SPARSE connectivity: for each
+/// presynaptic neuron, its postsynaptic targets in ascending order, padded to the longest
+/// row. Also maps each synapse of the user's list to its place in that storage.
+public struct SparseConnectivity: Sendable {
+  /// The number of synapses of each presynaptic neuron.
+  public let rowLengths: [Int]
+  /// The longest row: the stride between rows in the padded storage.
+  public let rowStride: Int
+  /// For each synapse in the order the user listed it, its position in the padded rows.
+  public let positions: [Int]
+  /// The postsynaptic index at each position (0 in padding).
+  public let indices: [Int]
+
+  /// The rows of `synapses` between `sourceSize` and `targetSize` neurons.
+  public init(_ synapses: SynapsePopulation, sourceSize: Int, targetSize: Int) {
+    let pre: [Int]
+    let post: [Int]
+    switch synapses.connectivity {
+    case .allToAll:
+      pre = (0..<sourceSize).flatMap { Array(repeating: $0, count: targetSize) }
+      post = (0..<sourceSize).flatMap { _ in 0..<targetSize }
+    case .explicit(let listedPre, let listedPost):
+      pre = listedPre
+      post = listedPost
+    }
+    var lengths = Array(repeating: 0, count: sourceSize)
+    for source in pre { lengths[source] += 1 }
+    let stride = max(1, lengths.max() ?? 0)
+    // Sort by (pre, post), keeping the order of duplicates, as GeNN's rows are sorted.
+    let order = pre.indices.sorted { (pre[$0], post[$0], $0) < (pre[$1], post[$1], $1) }
+    var positions = Array(repeating: 0, count: pre.count)
+    var indices = Array(repeating: 0, count: sourceSize * stride)
+    var filled = Array(repeating: 0, count: sourceSize)
+    for listed in order {
+      let row = pre[listed]
+      let position = row * stride + filled[row]
+      filled[row] += 1
+      positions[listed] = position
+      indices[position] = post[listed]
+    }
+    rowLengths = lengths
+    rowStride = stride
+    self.positions = positions
+    self.indices = indices
+  }
+}

@@ -1,0 +1,172 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// The presynaptic update of one synapse population: for each neuron that spiked
+/// `1 + axonalDelaySteps` steps ago, in ascending id, each of its synapses in ascending
+/// postsynaptic id runs `pre_spike_syn_code`, whose `addToPost(x)` adds to the target's
+/// `inSyn` (GeNN 5.4's order). Threads split the work by ranges of target neurons, so no
+/// two threads write one target and every target sums in GeNN's order.
+extension ModuleWriter {
+  mutating func writeSynapseGroup(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    let weightUpdate = synapses.weightUpdate
+    let sparse = synapses.matrixType == .sparse
+    let structName = "SynapseGroup\(index)"
+    let context = "synapse population '\(synapses.name)'"
+
+    line(
+      "// Synapse update group \(index): \(context) (\(synapses.matrixType.rawValue), "
+        + "'\(weightUpdate.name)', '\(synapses.source)' -> '\(synapses.target)').")
+    line("struct \(structName) {")
+    line("    uint32_t numSrcNeurons;")
+    line("    uint32_t numTrgNeurons;")
+    line("    uint32_t rowStride;")
+    line("    uint32_t srcDelaySlots;")
+    line("    const uint32_t *srcSpike;")
+    line("    const uint32_t *srcSpikeCount;")
+    if sparse {
+      line("    const uint32_t *rowLength;")
+      line("    const uint32_t *ind;")
+    }
+    line("    \(scalarName) *inSyn;")
+    for name in weightUpdate.params { line("    \(scalarName) p_\(name);") }
+    for derived in weightUpdate.derivedParams { line("    \(scalarName) dp_\(derived.name);") }
+    for variable in weightUpdate.vars {
+      line("    \(cType(variable.valueType!)) *v_\(variable.name);")
+    }
+    line("};")
+    line()
+
+    var environment = Environment(
+      context: "\(context), weight update model '\(weightUpdate.name)' pre spike syn code",
+      types: types)
+    environment.add(StandardLibrary.mathematics(for: .cpp))
+    environment.define(
+      "t", GeNNType.numeric(types.timepoint).addingConst, spelling: "t", role: "time")
+    environment.define(
+      "dt", GeNNType.numeric(types.timepoint).addingConst, spelling: dtLiteral, role: "time step")
+    environment.define(
+      "id_pre", GeNNType.uint32.addingConst, spelling: "id_pre", role: "presynaptic index")
+    environment.define(
+      "id_post", GeNNType.uint32.addingConst, spelling: "id_post", role: "postsynaptic index")
+    environment.define(
+      "id_syn", GeNNType.uint32.addingConst, spelling: "syn", role: "synapse index")
+    environment.add(
+      Symbol(
+        "addToPost", .function(returning: .void, [.numeric(types.scalar)]),
+        spelling: "group.inSyn[id_post] += $(0)", role: "input function"))
+    let scalar = GeNNType.numeric(types.scalar)
+    for name in weightUpdate.params {
+      environment.define(name, scalar.addingConst, spelling: "group.p_\(name)", role: "parameter")
+    }
+    for parameter in weightUpdate.derivedParams {
+      environment.define(
+        parameter.name, scalar.addingConst, spelling: "group.dp_\(parameter.name)",
+        role: "derived parameter")
+    }
+    for variable in weightUpdate.vars {
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      environment.define(
+        variable.name, variable.access.isWritable ? type : type.addingConst,
+        spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
+    }
+    let code = checkStatements(weightUpdate.preSpikeSynCode, in: environment)
+
+    line(
+      "void updateSynapseGroup\(index)(const \(structName) &group, uint32_t postBegin, uint32_t postEnd,"
+    )
+    line("                             \(timeName) t, uint64_t timestep) {")
+    line("    (void)t;")
+    line("    // Spikes emitted \(synapses.axonalDelaySteps + 1) step(s) ago.")
+    line(
+      "    const uint32_t slot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
+    )
+    line("    const uint32_t *spikes = group.srcSpike + (size_t)slot * group.numSrcNeurons;")
+    line("    const uint32_t count = group.srcSpikeCount[slot];")
+    line("    for (uint32_t s = 0; s < count; s++) {")
+    line("        const uint32_t id_pre = spikes[s];")
+    if sparse {
+      line("        const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("        const uint32_t length = group.rowLength[id_pre];")
+      line(
+        "        const uint32_t first = (uint32_t)(std::lower_bound(row, row + length, postBegin) - row);"
+      )
+      line("        for (uint32_t j = first; j < length; j++) {")
+      line("            const uint32_t id_post = row[j];")
+      line("            if (id_post >= postEnd) { break; }")
+      line("            const uint32_t syn = id_pre * group.rowStride + j;")
+    } else {
+      line("        for (uint32_t id_post = postBegin; id_post < postEnd; id_post++) {")
+      line("            const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+    }
+    line("            (void)syn;")
+    block(code?.code(level: 3).dropLastNewline ?? "")
+    line("        }")
+    line("    }")
+    line("}")
+    line()
+  }
+
+  /// The synapse phase of a step: every synapse population, split by target ranges.
+  mutating func writeSynapseThread() {
+    line("void synapseThread(void *context, unsigned thread, unsigned numThreads) {")
+    line("    const StepContext &step = *static_cast<const StepContext *>(context);")
+    line("    Model &m = *step.model;")
+    line("    const \(timeName) t = step.timestep * \(dtLiteral);")
+    for index in synapseGroups {
+      line("    {")
+      line("        const SynapseGroup\(index) &group = m.synapseGroup\(index);")
+      line(
+        "        const genn::Range range = genn::threadRange(group.numTrgNeurons, thread, numThreads);"
+      )
+      line("        updateSynapseGroup\(index)(group, range.begin, range.end, t, step.timestep);")
+      line("    }")
+    }
+    line("}")
+    line()
+  }
+
+  mutating func writeSynapseGroupBinding(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    let source = model.neuronPopulation(named: synapses.source)!
+    let target = model.neuronPopulation(named: synapses.target)!
+    let field = "m.synapseGroup\(index)"
+    line("    // synapse population '\(synapses.name)'")
+    line("    \(field).numSrcNeurons = \(source.size)u;")
+    line("    \(field).numTrgNeurons = \(target.size)u;")
+    let stride =
+      synapses.matrixType == .sparse
+      ? SparseConnectivity(synapses, sourceSize: source.size, targetSize: target.size).rowStride
+      : target.size
+    line("    \(field).rowStride = \(stride)u;")
+    line("    \(field).srcDelaySlots = \(model.maximumAxonalDelay(from: source.name) + 1)u;")
+    line(
+      "    \(field).srcSpike = static_cast<const uint32_t *>(arrays[\(memory.index(of: .spikes(population: source.name)))]);"
+    )
+    line(
+      "    \(field).srcSpikeCount = static_cast<const uint32_t *>(arrays[\(memory.index(of: .spikeCount(population: source.name)))]);"
+    )
+    if synapses.matrixType == .sparse {
+      line(
+        "    \(field).rowLength = static_cast<const uint32_t *>(arrays[\(memory.index(of: .synapseRowLengths(synapses: synapses.name)))]);"
+      )
+      line(
+        "    \(field).ind = static_cast<const uint32_t *>(arrays[\(memory.index(of: .synapseIndices(synapses: synapses.name)))]);"
+      )
+    }
+    line(
+      "    \(field).inSyn = static_cast<\(scalarName) *>(arrays[\(memory.index(of: .postsynapticInput(synapses: synapses.name)))]);"
+    )
+    writeParameterBindings(
+      field: field, prefix: "", params: synapses.weightUpdateParams,
+      names: synapses.weightUpdate.params,
+      derived: synapses.weightUpdate.derivedParams)
+    for variable in synapses.weightUpdate.vars {
+      let array = memory.index(
+        of: .weightUpdateVariable(synapses: synapses.name, variable: variable.name))
+      line(
+        "    \(field).v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(array)]);"
+      )
+    }
+  }
+}

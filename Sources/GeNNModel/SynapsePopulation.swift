@@ -1,0 +1,80 @@
+/// How a synapse population's connectivity is stored, GeNN's `SynapseMatrixType`
+/// (the kinds supported so far).
+public enum SynapseMatrixType: String, Hashable, Sendable, CaseIterable {
+  /// Every presynaptic neuron connects to every postsynaptic one; per-synapse values are
+  /// row-major `[pre * numPost + post]`.
+  case dense = "DENSE"
+  /// Rows of postsynaptic indices; per-synapse values follow the connection list.
+  case sparse = "SPARSE"
+}
+
+/// Which synapses exist.
+public enum Connectivity: Sendable {
+  /// All pairs (the only connectivity of a dense matrix).
+  case allToAll
+  /// The listed pairs: `pre[k]` connects to `post[k]`. Per-synapse values given as
+  /// arrays follow this list's order sorted by (pre, post), as in GeNN.
+  case explicit(pre: [Int], post: [Int])
+}
+
+/// A population of synapses from one neuron population to another: connectivity, a
+/// weight update model acting on presynaptic spikes, and a postsynaptic model turning
+/// the delivered input into current.
+public struct SynapsePopulation: Sendable {
+  /// A name unique among the model's synapse populations.
+  public var name: String
+  /// The presynaptic neuron population.
+  public var source: String
+  /// The postsynaptic neuron population.
+  public var target: String
+  /// How connectivity is stored.
+  public var matrixType: SynapseMatrixType
+  /// Which synapses exist.
+  public var connectivity: Connectivity
+  /// The weight update model.
+  public var weightUpdate: WeightUpdateModel
+  /// Its parameter values.
+  public var weightUpdateParams: [String: Double]
+  /// Initialisers of its per-synapse variables.
+  public var weightUpdateVars: [String: VarInit]
+  /// The postsynaptic model.
+  public var postsynaptic: PostsynapticModel
+  /// Its parameter values.
+  public var postsynapticParams: [String: Double]
+  /// Initialisers of its per-target-neuron variables.
+  public var postsynapticVars: [String: VarInit]
+  /// For each of the postsynaptic model's neuron variable references, the target
+  /// neuron's variable it names; a reference not listed names the variable of its name.
+  public var postsynapticVarRefs: [String: String]
+  /// Steps a spike takes to reach the synapses (GeNN's `axonal_delay_steps`).
+  public var axonalDelaySteps: Int
+
+  /// Creates a synapse population.
+  public init(
+    name: String, source: String, target: String, matrixType: SynapseMatrixType,
+    connectivity: Connectivity, weightUpdate: WeightUpdateModel,
+    weightUpdateParams: [String: Double] = [:], weightUpdateVars: [String: VarInit] = [:],
+    postsynaptic: PostsynapticModel, postsynapticParams: [String: Double] = [:],
+    postsynapticVars: [String: VarInit] = [:], postsynapticVarRefs: [String: String] = [:],
+    axonalDelaySteps: Int = 0
+  ) {
+    self.name = name
+    self.source = source
+    self.target = target
+    self.matrixType = matrixType
+    self.connectivity = connectivity
+    self.weightUpdate = weightUpdate
+    self.weightUpdateParams = weightUpdateParams
+    self.weightUpdateVars = weightUpdateVars
+    self.postsynaptic = postsynaptic
+    self.postsynapticParams = postsynapticParams
+    self.postsynapticVars = postsynapticVars
+    self.postsynapticVarRefs = postsynapticVarRefs
+    self.axonalDelaySteps = axonalDelaySteps
+  }
+
+  /// The neuron variable each postsynaptic reference names.
+  public func targetVariable(of reference: NeuronVarReference) -> String {
+    postsynapticVarRefs[reference.name] ?? reference.name
+  }
+}
