@@ -45,12 +45,17 @@ let second = try await Simulation(model: tenPopulations, options: options)
 let hitTotal = (clock.now - start)
 let hitSeconds =
   Double(hitTotal.components.seconds) + Double(hitTotal.components.attoseconds) / 1e18
-let buildSeconds = firstBuild.generationSeconds + firstBuild.compileSeconds + firstBuild.loadSeconds
+let buildSeconds =
+  firstBuild.generationSeconds + firstBuild.toolchainSeconds + firstBuild.compileSeconds
+  + firstBuild.loadSeconds
 print("10-population model (5 LIF, 5 Izhikevich, 10 DC sources; 10,000 neurons):")
 print(
   String(
-    format: "  first build: %.2f s (generate %.3f s, compile %.2f s, load %.3f s)", buildSeconds,
-    firstBuild.generationSeconds, firstBuild.compileSeconds, firstBuild.loadSeconds))
+    format:
+      "  first build: %.2f s (generate %.3f s, find compiler %.3f s, compile %.2f s, load %.3f s)",
+    buildSeconds, firstBuild.generationSeconds, firstBuild.toolchainSeconds,
+    firstBuild.compileSeconds,
+    firstBuild.loadSeconds))
 print(
   String(
     format: "  cache hit:   %.3f s (cache hit: %@)", hitSeconds,

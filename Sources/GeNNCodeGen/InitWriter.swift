@@ -49,10 +49,8 @@ extension ModuleWriter {
       let name = entry.variable.name
       line("    \(cType(entry.variable.valueType!)) *v_\(name);")
       line("    uint32_t stream_\(name);")
-      for parameter in entry.snippet.params { line("    \(scalarName) p_\(name)_\(parameter);") }
-      for derived in entry.snippet.derivedParams {
-        line("    \(scalarName) dp_\(name)_\(derived.name);")
-      }
+      declareParameters(
+        prefix: "\(name)_", params: entry.snippet.params, derived: entry.snippet.derivedParams)
     }
     line("};")
     line()
@@ -72,17 +70,9 @@ extension ModuleWriter {
         "dt", GeNNType.numeric(types.timepoint).addingConst, spelling: dtLiteral, role: "time step")
       environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "element index")
       environment.define("value", valueType, spelling: "value", role: "value being initialised")
-      for parameter in entry.snippet.params {
-        environment.define(
-          parameter, GeNNType.numeric(types.scalar).addingConst,
-          spelling: "group.p_\(name)_\(parameter)",
-          role: "snippet parameter")
-      }
-      for derived in entry.snippet.derivedParams {
-        environment.define(
-          derived.name, GeNNType.numeric(types.scalar).addingConst,
-          spelling: "group.dp_\(name)_\(derived.name)", role: "snippet derived parameter")
-      }
+      addParameters(
+        to: &environment, prefix: "\(name)_", params: entry.snippet.params,
+        derived: entry.snippet.derivedParams)
       let checked = checkStatements(entry.snippet.code, in: environment)
       line("        // variable '\(name)': snippet '\(entry.snippet.name)'")
       line("        {")
@@ -122,22 +112,11 @@ extension ModuleWriter {
           let position = source.model.vars.firstIndex { $0.name == name } ?? 0
           stream = 0xC000_0000 | (UInt32(index) << 8) | UInt32(position & 0xFF)
         }
-        line(
-          "    \(field).v_\(name) = static_cast<\(cType(entry.variable.valueType!)) *>(arrays[\(memory.index(of: role))]);"
-        )
+        bindArray(field, "v_\(name)", to: role)
         line("    \(field).stream_\(name) = \(stream)u;")
-        for parameter in entry.snippet.params {
-          line(
-            "    \(field).p_\(name)_\(parameter) = \(NumericLiteral.write(entry.params[parameter] ?? 0, as: types.scalar));"
-          )
-        }
-        let derived =
-          (try? model.derivedValues(entry.snippet.derivedParams, params: entry.params)) ?? [:]
-        for parameter in entry.snippet.derivedParams {
-          line(
-            "    \(field).dp_\(name)_\(parameter.name) = \(NumericLiteral.write(derived[parameter.name] ?? 0, as: types.scalar));"
-          )
-        }
+        writeParameterBindings(
+          field: field, prefix: "\(name)_", params: entry.params, names: entry.snippet.params,
+          derived: entry.snippet.derivedParams)
       }
     }
   }

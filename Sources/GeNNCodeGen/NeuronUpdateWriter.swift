@@ -19,8 +19,7 @@ extension ModuleWriter {
     line("    uint32_t numNeurons;")
     line("    uint32_t numDelaySlots;")
     line("    uint32_t stream;")
-    for name in neuron.params { line("    \(scalarName) p_\(name);") }
-    for derived in neuron.derivedParams { line("    \(scalarName) dp_\(derived.name);") }
+    declareParameters(prefix: "", params: neuron.params, derived: neuron.derivedParams)
     for variable in neuron.vars { line("    \(cType(variable.valueType!)) *v_\(variable.name);") }
     for egp in neuron.extraGlobalParams { line("    \(cType(egp.elementType!)) *egp_\(egp.name);") }
     line("    uint32_t *spike;")
@@ -28,10 +27,8 @@ extension ModuleWriter {
     line("    uint32_t *recordSpike;")
     for (slot, source) in sources.enumerated() {
       let prefix = "cs\(slot)_"
-      for name in source.model.params { line("    \(scalarName) \(prefix)p_\(name);") }
-      for derived in source.model.derivedParams {
-        line("    \(scalarName) \(prefix)dp_\(derived.name);")
-      }
+      declareParameters(
+        prefix: prefix, params: source.model.params, derived: source.model.derivedParams)
       for variable in source.model.vars {
         line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
@@ -42,10 +39,9 @@ extension ModuleWriter {
     for (slot, input) in inputs.enumerated() {
       let prefix = "psm\(slot)_"
       line("    \(scalarName) *\(prefix)inSyn;")
-      for name in input.postsynaptic.params { line("    \(scalarName) \(prefix)p_\(name);") }
-      for derived in input.postsynaptic.derivedParams {
-        line("    \(scalarName) \(prefix)dp_\(derived.name);")
-      }
+      declareParameters(
+        prefix: prefix, params: input.postsynaptic.params, derived: input.postsynaptic.derivedParams
+      )
       for variable in input.postsynaptic.vars {
         line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
@@ -154,6 +150,29 @@ extension ModuleWriter {
     line()
   }
 
+  /// Adds parameters and derived parameters, read-only and spelled as the fields
+  /// `group.<prefix>p_<name>` and `group.<prefix>dp_<name>` that
+  /// ``writeParameterBindings(field:prefix:params:names:derived:)`` fills.
+  func addParameters(
+    to environment: inout Environment, prefix: String, params: [String], derived: [DerivedParameter]
+  ) {
+    let scalar = GeNNType.numeric(types.scalar).addingConst
+    for name in params {
+      environment.define(name, scalar, spelling: "group.\(prefix)p_\(name)", role: "parameter")
+    }
+    for parameter in derived {
+      environment.define(
+        parameter.name, scalar, spelling: "group.\(prefix)dp_\(parameter.name)",
+        role: "derived parameter")
+    }
+  }
+
+  /// Declares the parameter fields ``addParameters(to:prefix:params:derived:)`` names.
+  mutating func declareParameters(prefix: String, params: [String], derived: [DerivedParameter]) {
+    for name in params { line("    \(scalarName) \(prefix)p_\(name);") }
+    for parameter in derived { line("    \(scalarName) \(prefix)dp_\(parameter.name);") }
+  }
+
   /// Adds a model's params, derived params, variables and extra global params, spelled
   /// as fields of `group` (variables as the update's local copies).
   func addFields(
@@ -161,16 +180,7 @@ extension ModuleWriter {
     derived: [DerivedParameter],
     vars: [Variable], egps: [ExtraGlobalParameter]
   ) {
-    let scalar = GeNNType.numeric(types.scalar)
-    for name in params {
-      environment.define(
-        name, scalar.addingConst, spelling: "group.\(prefix)p_\(name)", role: "parameter")
-    }
-    for parameter in derived {
-      environment.define(
-        parameter.name, scalar.addingConst, spelling: "group.\(prefix)dp_\(parameter.name)",
-        role: "derived parameter")
-    }
+    addParameters(to: &environment, prefix: prefix, params: params, derived: derived)
     for variable in vars {
       let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
       let local = prefix.isEmpty ? "l_\(variable.name)" : "l\(prefix)\(variable.name)"
@@ -204,16 +214,8 @@ extension ModuleWriter {
       Symbol(
         "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]),
         spelling: "Isyn += $(0)", role: "input function"))
-    let scalar = GeNNType.numeric(types.scalar)
-    for name in model.params {
-      environment.define(
-        name, scalar.addingConst, spelling: "group.psm\(slot)_p_\(name)", role: "parameter")
-    }
-    for parameter in model.derivedParams {
-      environment.define(
-        parameter.name, scalar.addingConst, spelling: "group.psm\(slot)_dp_\(parameter.name)",
-        role: "derived parameter")
-    }
+    addParameters(
+      to: &environment, prefix: "psm\(slot)_", params: model.params, derived: model.derivedParams)
     for variable in model.vars {
       let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
       environment.define(
@@ -274,29 +276,21 @@ extension ModuleWriter {
       writeParameterBindings(
         field: field, prefix: "", params: population.params, names: population.model.params,
         derived: population.model.derivedParams)
+      let name = population.name
       for variable in population.model.vars {
-        let index = memory.index(
-          of: .neuronVariable(population: population.name, variable: variable.name))
-        line(
-          "    \(field).v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(index)]);"
-        )
+        bindArray(
+          field, "v_\(variable.name)",
+          to: .neuronVariable(population: name, variable: variable.name))
       }
       for egp in population.model.extraGlobalParams {
-        let index = memory.index(
-          of: .neuronExtraGlobalParameter(population: population.name, parameter: egp.name))
-        line(
-          "    \(field).egp_\(egp.name) = static_cast<\(cType(egp.elementType!)) *>(arrays[\(index)]);"
-        )
+        bindArray(
+          field, "egp_\(egp.name)",
+          to: .neuronExtraGlobalParameter(population: name, parameter: egp.name))
       }
-      line(
-        "    \(field).spike = static_cast<uint32_t *>(arrays[\(memory.index(of: .spikes(population: population.name)))]);"
-      )
-      line(
-        "    \(field).spikeCount = static_cast<uint32_t *>(arrays[\(memory.index(of: .spikeCount(population: population.name)))]);"
-      )
+      bindArray(field, "spike", to: .spikes(population: name))
+      bindArray(field, "spikeCount", to: .spikeCount(population: name))
       if population.recordSpikes {
-        let index = memory.index(of: .spikeRecording(population: population.name))
-        line("    \(field).recordSpike = static_cast<uint32_t *>(arrays[\(index)]);")
+        bindArray(field, "recordSpike", to: .spikeRecording(population: name))
       } else {
         line("    \(field).recordSpike = nullptr;")
       }
@@ -304,17 +298,14 @@ extension ModuleWriter {
         let synapses = model.synapsePopulations[synapseIndex]
         let prefix = "psm\(slot)_"
         line("    // postsynaptic model of synapse population '\(synapses.name)' in slot \(slot)")
-        let input = memory.index(of: .postsynapticInput(synapses: synapses.name))
-        line("    \(field).\(prefix)inSyn = static_cast<\(scalarName) *>(arrays[\(input)]);")
+        bindArray(field, "\(prefix)inSyn", to: .postsynapticInput(synapses: synapses.name))
         writeParameterBindings(
           field: field, prefix: prefix, params: synapses.postsynapticParams,
           names: synapses.postsynaptic.params, derived: synapses.postsynaptic.derivedParams)
         for variable in synapses.postsynaptic.vars {
-          let index = memory.index(
-            of: .postsynapticVariable(synapses: synapses.name, variable: variable.name))
-          line(
-            "    \(field).\(prefix)v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(index)]);"
-          )
+          bindArray(
+            field, "\(prefix)v_\(variable.name)",
+            to: .postsynapticVariable(synapses: synapses.name, variable: variable.name))
         }
       }
       for (slot, sourceIndex) in group.currentSources[member].enumerated() {
@@ -324,18 +315,14 @@ extension ModuleWriter {
           field: field, prefix: "cs\(slot)_", params: source.params, names: source.model.params,
           derived: source.model.derivedParams)
         for variable in source.model.vars {
-          let index = memory.index(
-            of: .currentSourceVariable(source: source.name, variable: variable.name))
-          line(
-            "    \(field).cs\(slot)_v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(index)]);"
-          )
+          bindArray(
+            field, "cs\(slot)_v_\(variable.name)",
+            to: .currentSourceVariable(source: source.name, variable: variable.name))
         }
         for egp in source.model.extraGlobalParams {
-          let index = memory.index(
-            of: .currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name))
-          line(
-            "    \(field).cs\(slot)_egp_\(egp.name) = static_cast<\(cType(egp.elementType!)) *>(arrays[\(index)]);"
-          )
+          bindArray(
+            field, "cs\(slot)_egp_\(egp.name)",
+            to: .currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name))
         }
       }
     }

@@ -29,8 +29,7 @@ extension ModuleWriter {
       line("    const uint32_t *ind;")
     }
     line("    \(scalarName) *inSyn;")
-    for name in weightUpdate.params { line("    \(scalarName) p_\(name);") }
-    for derived in weightUpdate.derivedParams { line("    \(scalarName) dp_\(derived.name);") }
+    declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
     for variable in weightUpdate.vars {
       line("    \(cType(variable.valueType!)) *v_\(variable.name);")
     }
@@ -56,14 +55,9 @@ extension ModuleWriter {
         "addToPost", .function(returning: .void, [.numeric(types.scalar)]),
         spelling: "group.inSyn[id_post] += $(0)", role: "input function"))
     let scalar = GeNNType.numeric(types.scalar)
-    for name in weightUpdate.params {
-      environment.define(name, scalar.addingConst, spelling: "group.p_\(name)", role: "parameter")
-    }
-    for parameter in weightUpdate.derivedParams {
-      environment.define(
-        parameter.name, scalar.addingConst, spelling: "group.dp_\(parameter.name)",
-        role: "derived parameter")
-    }
+    addParameters(
+      to: &environment, prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams
+    )
     for variable in weightUpdate.vars {
       let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
       environment.define(
@@ -140,33 +134,21 @@ extension ModuleWriter {
       : target.size
     line("    \(field).rowStride = \(stride)u;")
     line("    \(field).srcDelaySlots = \(model.maximumAxonalDelay(from: source.name) + 1)u;")
-    line(
-      "    \(field).srcSpike = static_cast<const uint32_t *>(arrays[\(memory.index(of: .spikes(population: source.name)))]);"
-    )
-    line(
-      "    \(field).srcSpikeCount = static_cast<const uint32_t *>(arrays[\(memory.index(of: .spikeCount(population: source.name)))]);"
-    )
+    bindArray(field, "srcSpike", to: .spikes(population: source.name), readOnly: true)
+    bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name), readOnly: true)
     if synapses.matrixType == .sparse {
-      line(
-        "    \(field).rowLength = static_cast<const uint32_t *>(arrays[\(memory.index(of: .synapseRowLengths(synapses: synapses.name)))]);"
-      )
-      line(
-        "    \(field).ind = static_cast<const uint32_t *>(arrays[\(memory.index(of: .synapseIndices(synapses: synapses.name)))]);"
-      )
+      bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name), readOnly: true)
+      bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name), readOnly: true)
     }
-    line(
-      "    \(field).inSyn = static_cast<\(scalarName) *>(arrays[\(memory.index(of: .postsynapticInput(synapses: synapses.name)))]);"
-    )
+    bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
     writeParameterBindings(
       field: field, prefix: "", params: synapses.weightUpdateParams,
       names: synapses.weightUpdate.params,
       derived: synapses.weightUpdate.derivedParams)
     for variable in synapses.weightUpdate.vars {
-      let array = memory.index(
-        of: .weightUpdateVariable(synapses: synapses.name, variable: variable.name))
-      line(
-        "    \(field).v_\(variable.name) = static_cast<\(cType(variable.valueType!)) *>(arrays[\(array)]);"
-      )
+      bindArray(
+        field, "v_\(variable.name)",
+        to: .weightUpdateVariable(synapses: synapses.name, variable: variable.name))
     }
   }
 }

@@ -45,6 +45,8 @@ public final class Simulation {
     public var cacheHit: Bool
     /// Seconds spent generating code.
     public var generationSeconds: Double
+    /// Seconds spent finding the compiler and looking up the build cache.
+    public var toolchainSeconds: Double
     /// Seconds spent compiling (0 on a cache hit).
     public var compileSeconds: Double
     /// Seconds spent loading, binding and initialising.
@@ -127,7 +129,9 @@ public final class Simulation {
       1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 256))
     self.build = BuildInfo(
       directory: entry.directory, cacheHit: entry.cacheHit,
-      generationSeconds: (generated - start).seconds, compileSeconds: (built - generated).seconds,
+      generationSeconds: (generated - start).seconds,
+      toolchainSeconds: (built - generated).seconds - entry.buildSeconds,
+      compileSeconds: entry.buildSeconds,
       loadSeconds: 0)
     var pointers: [UnsafeMutableRawPointer?] = arrays.map(\.pointer)
     guard let state = pointers.withUnsafeMutableBufferPointer({ functions.create($0.baseAddress) })

@@ -412,8 +412,8 @@ import Testing
     #expect(source.contains("// Initialisation group 3: current source 'CS'."))
     #expect(!source.contains("InitGroup4"))
     #expect(!source.contains("initialisation of neuron population 'Neurons2'"))
-    #expect(source.contains("initGroup0[0].p_V_min = 0.000000000e+00f;"))
-    #expect(source.contains("initGroup0[1].p_V_min = -1.000000000e+01f;"))
+    #expect(source.contains("initGroup0[0].V_p_min = 0.000000000e+00f;"))
+    #expect(source.contains("initGroup0[1].V_p_min = -1.000000000e+01f;"))
   }
 
   // MARK: Random numbers

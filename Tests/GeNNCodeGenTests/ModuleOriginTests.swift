@@ -27,7 +27,7 @@ import Testing
     #expect(reset?.hasSuffix("(reset code)") == true)
     let injection = try origin(ofFirstLineContaining: "Isyn += group.cs0_p_amp")
     #expect(injection?.contains("current source slot 0: model 'DC'") == true)
-    let initialisation = try origin(ofFirstLineContaining: "value = group.p_V_min")
+    let initialisation = try origin(ofFirstLineContaining: "value = group.V_p_min")
     #expect(initialisation?.hasPrefix("Initialisation group 0: neuron population 'Exc'.") == true)
     #expect(module.origin(ofLine: 0) == nil)
     #expect(module.origin(ofLine: lines.count + 5) == nil)
