@@ -37,6 +37,11 @@ let package = Package(
       path: "Benchmarks/RuntimeBenchmark"
     ),
     .executableTarget(
+      name: "COBABenchmark",
+      dependencies: ["GeNNModel", "GeNNRuntime"],
+      path: "Benchmarks/COBABenchmark"
+    ),
+    .executableTarget(
       name: "IzhikevichTypes",
       dependencies: ["GeNNModel", "GeNNRuntime"],
       path: "Examples/IzhikevichTypes"

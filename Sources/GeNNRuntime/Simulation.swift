@@ -158,6 +158,12 @@ public final class Simulation {
       ? Double(Float(timestep) * Float(model.dt)) : Double(timestep) * model.dt
   }
 
+  /// The bytes of model state the simulation holds: variables, connectivity, spike
+  /// queues and recording buffers.
+  public var stateBytes: Int {
+    arrays.reduce(0) { $0 + $1.count * $1.layout.elementSize }
+  }
+
   /// The number of threads the simulation runs on, the calling thread included.
   public var threads: Int {
     get { threadCount }
