@@ -38,12 +38,13 @@ public enum CModuleInterface {
   public static let destroy = "genn_destroy"
   /// `void genn_set_threads(void *state, uint32_t n)`: threads, the caller included.
   public static let setThreads = "genn_set_threads"
-  /// `void genn_initialize(void *state)`: runs the initialisation snippets.
+  /// `uint32_t genn_initialize(void *state)`: builds snippet connectivity and runs the
+  /// initialisation snippets; returns how many synapse rows overflowed their storage.
   public static let initialize = "genn_initialize"
   /// `void genn_run(void *state, uint64_t firstTimestep, uint64_t steps,
   /// uint32_t firstRecordingRow)`: runs `steps` time steps; step `k` records spikes into
   /// row `firstRecordingRow + k` of each recording buffer.
   public static let run = "genn_run"
   /// The version of this interface.
-  public static let version: UInt32 = 2
+  public static let version: UInt32 = 3
 }

@@ -47,8 +47,9 @@ struct MemoryPlan {
       let target = model.neuronPopulation(named: synapses.target)!.size
       var perSynapse = source * target
       if synapses.matrixType == .sparse {
-        let rows = SparseConnectivity(synapses, sourceSize: source, targetSize: target)
-        perSynapse = source * rows.rowStride
+        perSynapse =
+          source
+          * SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
         add(.synapseRowLengths(synapses: synapses.name), .numeric(.uint32), types, source)
         add(.synapseIndices(synapses: synapses.name), .numeric(.uint32), types, perSynapse)
       }

@@ -66,7 +66,10 @@ struct ModuleWriter {
     line()
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
-    for group in synapseGroups { writeSynapseGroup(group) }
+    for group in synapseGroups {
+      writeSynapseGroup(group)
+      writeConnectivityBuilder(group)
+    }
     writeModelState()
     writeStep()
     writeInitialise()
@@ -97,6 +100,7 @@ struct ModuleWriter {
     for group in synapseGroups {
       line("    SynapseGroup\(group) synapseGroup\(group);")
     }
+    line("    uint32_t connectivityOverflows[genn::kMaxThreads];")
     line("};")
     line()
   }
@@ -164,7 +168,19 @@ struct ModuleWriter {
   private mutating func writeInitialise() {
     line("void initialiseThread(void *context, unsigned thread, unsigned numThreads) {")
     line("    Model &m = *static_cast<Model *>(context);")
-    if initGroups.isEmpty { line("    (void)m; (void)thread; (void)numThreads;") }
+    line("    (void)m; (void)thread; (void)numThreads;")
+    for index in synapseGroups {
+      guard case .snippet = model.synapsePopulations[index].connectivity else { continue }
+      line("    {")
+      line("        const SynapseGroup\(index) &group = m.synapseGroup\(index);")
+      line(
+        "        const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
+      )
+      line(
+        "        m.connectivityOverflows[thread] += buildSynapseGroup\(index)(group, range.begin, range.end);"
+      )
+      line("    }")
+    }
     for group in initGroups {
       line("    for (unsigned g = 0; g < \(group.elements.count); g++) {")
       line("        const InitGroup\(group.index) &group = m.initGroup\(group.index)[g];")
@@ -203,8 +219,15 @@ struct ModuleWriter {
     line("    static_cast<Model *>(model)->pool.resize(numThreads);")
     line("}")
     line()
-    line("GENN_EXPORT void \(CModuleInterface.initialize)(void *model) {")
-    line("    static_cast<Model *>(model)->pool.run(initialiseThread, model);")
+    line("GENN_EXPORT uint32_t \(CModuleInterface.initialize)(void *model) {")
+    line("    Model &m = *static_cast<Model *>(model);")
+    line("    std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
+    line("    m.pool.run(initialiseThread, model);")
+    line("    uint32_t overflows = 0;")
+    line(
+      "    for (unsigned thread = 0; thread < genn::kMaxThreads; thread++) { overflows += m.connectivityOverflows[thread]; }"
+    )
+    line("    return overflows;")
     line("}")
     line()
     line(

@@ -19,6 +19,12 @@ enum RuntimeSupportSource {
         return {(uint32_t)std::min<uint64_t>(begin, n), (uint32_t)std::min<uint64_t>(end, n)};
     }
 
+    /// Appends a synapse to a row being built, or notes that the row overflowed.
+    static inline void addSynapse(uint32_t *row, uint32_t &length, uint32_t stride, bool &overflow,
+                                  uint32_t post) {
+        if (length < stride) { row[length++] = post; } else { overflow = true; }
+    }
+
     class ThreadPool {
     public:
         typedef void (*Task)(void *context, unsigned thread, unsigned numThreads);

@@ -13,8 +13,21 @@ public struct SparseConnectivity: Sendable {
   /// The postsynaptic index at each position (0 in padding).
   public let indices: [Int]
 
-  /// The rows of `synapses` between `sourceSize` and `targetSize` neurons.
-  public init(_ synapses: SynapsePopulation, sourceSize: Int, targetSize: Int) {
+  /// The longest row `synapses` can have: the padded storage's stride.
+  public static func rowStride(of synapses: SynapsePopulation, sourceSize: Int, targetSize: Int)
+    -> Int
+  {
+    switch synapses.connectivity {
+    case .snippet(let snippet, let params):
+      max(1, snippet.maxRowLength(sourceSize, targetSize, params))
+    default:
+      SparseConnectivity(synapses, sourceSize: sourceSize, targetSize: targetSize)?.rowStride ?? 1
+    }
+  }
+
+  /// The rows of `synapses` between `sourceSize` and `targetSize` neurons; `nil` when a
+  /// snippet builds them natively.
+  public init?(_ synapses: SynapsePopulation, sourceSize: Int, targetSize: Int) {
     let pre: [Int]
     let post: [Int]
     switch synapses.connectivity {
@@ -24,6 +37,8 @@ public struct SparseConnectivity: Sendable {
     case .explicit(let listedPre, let listedPost):
       pre = listedPre
       post = listedPost
+    case .snippet:
+      return nil
     }
     var lengths = Array(repeating: 0, count: sourceSize)
     for source in pre { lengths[source] += 1 }

@@ -25,11 +25,14 @@ extension ModuleWriter {
     line("    const uint32_t *srcSpike;")
     line("    const uint32_t *srcSpikeCount;")
     if sparse {
-      line("    const uint32_t *rowLength;")
-      line("    const uint32_t *ind;")
+      line("    uint32_t *rowLength;")
+      line("    uint32_t *ind;")
     }
     line("    \(scalarName) *inSyn;")
     declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
+    if case .snippet(let snippet, _) = synapses.connectivity {
+      declareParameters(prefix: "conn_", params: snippet.params, derived: snippet.derivedParams)
+    }
     for variable in weightUpdate.vars {
       line("    \(cType(variable.valueType!)) *v_\(variable.name);")
     }
@@ -101,6 +104,57 @@ extension ModuleWriter {
     line()
   }
 
+  /// Builds the rows of a SPARSE population whose connectivity is a snippet: each
+  /// presynaptic neuron's row from its own random stream, then sorted (the presynaptic
+  /// update searches rows by target). Returns how many rows overflowed the storage.
+  mutating func writeConnectivityBuilder(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    guard case .snippet(let snippet, _) = synapses.connectivity else { return }
+    var environment = Environment(
+      context:
+        "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' row build code",
+      types: types)
+    environment.add(StandardLibrary.mathematics(for: .cpp))
+    environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
+    environment.define(
+      "dt", GeNNType.numeric(types.timepoint).addingConst, spelling: dtLiteral, role: "time step")
+    for (name, spelling) in [
+      ("id_pre", "id_pre"), ("num_pre", "group.numSrcNeurons"), ("num_post", "group.numTrgNeurons"),
+      ("id_post_begin", "0u"), ("id_thread", "0u"), ("num_threads", "1u"),
+    ] {
+      environment.define(
+        name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
+    }
+    environment.add(
+      Symbol(
+        "addSynapse", .function(returning: .void, [.uint32]),
+        spelling: "genn::addSynapse(row, length, group.rowStride, overflow, $(0))",
+        role: "row function"))
+    addParameters(
+      to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams)
+    let code = checkStatements(snippet.rowBuildCode, in: environment)
+    line(
+      "uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t preBegin, uint32_t preEnd) {"
+    )
+    line("    uint32_t overflows = 0;")
+    line("    for (uint32_t id_pre = preBegin; id_pre < preEnd; id_pre++) {")
+    line("        GeNNRng rng;")
+    line("        genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
+    line("        uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+    line("        uint32_t length = 0;")
+    line("        bool overflow = false;")
+    line("        {")
+    block(code?.code(level: 3).dropLastNewline ?? "")
+    line("        }")
+    line("        std::sort(row, row + length);")
+    line("        group.rowLength[id_pre] = length;")
+    line("        overflows += overflow ? 1u : 0u;")
+    line("    }")
+    line("    return overflows;")
+    line("}")
+    line()
+  }
+
   /// The synapse phase of a step: every synapse population, split by target ranges.
   mutating func writeSynapseThread() {
     line("void synapseThread(void *context, unsigned thread, unsigned numThreads) {")
@@ -130,17 +184,22 @@ extension ModuleWriter {
     line("    \(field).numTrgNeurons = \(target.size)u;")
     let stride =
       synapses.matrixType == .sparse
-      ? SparseConnectivity(synapses, sourceSize: source.size, targetSize: target.size).rowStride
+      ? SparseConnectivity.rowStride(of: synapses, sourceSize: source.size, targetSize: target.size)
       : target.size
     line("    \(field).rowStride = \(stride)u;")
     line("    \(field).srcDelaySlots = \(model.maximumAxonalDelay(from: source.name) + 1)u;")
     bindArray(field, "srcSpike", to: .spikes(population: source.name), readOnly: true)
     bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name), readOnly: true)
     if synapses.matrixType == .sparse {
-      bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name), readOnly: true)
-      bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name), readOnly: true)
+      bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name))
+      bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name))
     }
     bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
+    if case .snippet(let snippet, let params) = synapses.connectivity {
+      writeParameterBindings(
+        field: field, prefix: "conn_", params: params, names: snippet.params,
+        derived: snippet.derivedParams)
+    }
     writeParameterBindings(
       field: field, prefix: "", params: synapses.weightUpdateParams,
       names: synapses.weightUpdate.params,

@@ -89,14 +89,46 @@ extension ModelSpec {
     guard let source, let target else { return problems }
 
     var synapseCount = source.size * target.size
+    var weightUpdateVars = synapses.weightUpdateVars
+    let allowed =
+      "(allowed: DENSE with all-to-all; SPARSE with all-to-all, explicit index lists or a "
+      + "connectivity snippet)"
     switch (synapses.matrixType, synapses.connectivity) {
     case (.dense, .explicit):
       problems.append(
         .invalidConnectivity(
           element: element,
           reason: "a DENSE matrix connects every pair and takes no index lists; use SPARSE for "
-            + "explicit connectivity (allowed: DENSE with all-to-all, SPARSE with all-to-all or "
-            + "explicit index lists)"))
+            + "explicit connectivity \(allowed)"))
+    case (.dense, .snippet):
+      problems.append(
+        .invalidConnectivity(
+          element: element,
+          reason:
+            "a DENSE matrix connects every pair; a connectivity snippet needs SPARSE \(allowed)"))
+    case (.sparse, .snippet(let snippet, let params)):
+      let place = "\(element), connectivity snippet '\(snippet.name)'"
+      let snippetProblems = checkParams(element: place, given: params, expected: snippet.params)
+      problems += snippetProblems
+      if snippetProblems.isEmpty {
+        problems += checkDerived(element: place, snippet.derivedParams, params: params)
+      }
+      // Per-synapse values need to know the synapses before they are built.
+      let listed = synapses.weightUpdateVars.filter {
+        if case .values = $0.value { true } else { false }
+      }
+      for name in listed.keys.sorted() {
+        problems.append(
+          .invalidConnectivity(
+            element: element,
+            reason: "variable '\(name)' has one value per synapse, but the synapses are built by "
+              + "the connectivity snippet; give a constant, or give explicit connectivity"))
+      }
+      synapseCount = 0
+      // Reported above; not again as a length mismatch.
+      weightUpdateVars = weightUpdateVars.mapValues {
+        if case .values = $0 { .constant(0) } else { $0 }
+      }
     case (_, .explicit(let pre, let post)):
       if pre.count != post.count {
         problems.append(
@@ -117,9 +149,10 @@ extension ModelSpec {
       break
     }
     problems += checkValues(
-      element: element + " (weight update model '\(weightUpdate.name)')", size: synapseCount,
+      element: element + " (weight update model '\(weightUpdate.name)')",
+      size: synapseCount,
       params: synapses.weightUpdateParams, modelParams: weightUpdate.params,
-      derived: weightUpdate.derivedParams, vars: synapses.weightUpdateVars,
+      derived: weightUpdate.derivedParams, vars: weightUpdateVars,
       modelVars: weightUpdate.vars,
       egps: [:], modelEGPs: [])
     problems += checkValues(

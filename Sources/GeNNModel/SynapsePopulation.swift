@@ -15,6 +15,9 @@ public enum Connectivity: Sendable {
   /// The listed pairs: `pre[k]` connects to `post[k]`. Per-synapse values given as
   /// arrays follow this list's order sorted by (pre, post), as in GeNN.
   case explicit(pre: [Int], post: [Int])
+  /// Rows built natively at initialisation by a snippet with its parameter values
+  /// (SPARSE only); drawn from the model's seed.
+  case snippet(ConnectivitySnippet, params: [String: Double])
 }
 
 /// A population of synapses from one neuron population to another: connectivity, a

@@ -7,7 +7,7 @@ struct NativeFunctions {
     @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> UnsafeMutableRawPointer?
   typealias Destroy = @convention(c) (UnsafeMutableRawPointer?) -> Void
   typealias SetThreads = @convention(c) (UnsafeMutableRawPointer?, UInt32) -> Void
-  typealias Initialize = @convention(c) (UnsafeMutableRawPointer?) -> Void
+  typealias Initialize = @convention(c) (UnsafeMutableRawPointer?) -> UInt32
   typealias Run = @convention(c) (UnsafeMutableRawPointer?, UInt64, UInt64, UInt32) -> Void
   typealias Version = @convention(c) () -> UInt32
 

@@ -8,6 +8,9 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   case wrongLength(variable: String, population: String, expected: Int, got: Int)
   /// Recorded data was asked for that is not being recorded.
   case notRecorded(population: String)
+  /// A connectivity snippet built rows longer than the storage its maximum row length
+  /// allowed.
+  case connectivityOverflow(rows: Int)
   /// The generated library does not export what this runtime needs.
   case incompatibleLibrary(String)
 
@@ -23,6 +26,9 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
     case .notRecorded(let population):
       "'\(population)' is not being recorded; enable spike recording on the population "
         + "(recordSpikes) or call record(_:of:) for a variable"
+    case .connectivityOverflow(let rows):
+      "\(rows) synapse rows built by connectivity snippets are longer than the snippets' "
+        + "maximum row length; the extra synapses were dropped. Raise the snippet's maxRowLength"
     case .incompatibleLibrary(let reason):
       "the generated library cannot be used: \(reason)"
     }

@@ -116,13 +116,13 @@ public final class Simulation {
     self.arrays = arrays
     self.arrayIndex = index
     self.sparseRows = Dictionary(
-      uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }.map {
-        (
-          $0.name,
-          SparseConnectivity(
-            $0, sourceSize: model.neuronPopulation(named: $0.source)!.size,
-            targetSize: model.neuronPopulation(named: $0.target)!.size)
-        )
+      uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }.compactMap
+      {
+        synapses in
+        SparseConnectivity(
+          synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
+          targetSize: model.neuronPopulation(named: synapses.target)!.size
+        ).map { (synapses.name, $0) }
       })
     self.recordingCapacity = max(1, options.recordingCapacity)
     self.threadCount = max(
@@ -140,7 +140,8 @@ public final class Simulation {
     }
     self.state = state
     functions.setThreads(state, UInt32(threadCount))
-    initialiseState()
+    let overflows = initialiseState()
+    if overflows > 0 { throw RuntimeError.connectivityOverflow(rows: overflows) }
     build.loadSeconds = (clock.now - built).seconds
   }
 
@@ -301,7 +302,7 @@ public final class Simulation {
     }
     if let synapses = model.synapsePopulations.first(where: { $0.name == element }) {
       if let index = arrayIndex[.weightUpdateVariable(synapses: element, variable: variable)] {
-        return VariableView(array: arrays[index], positions: sparseRows[element]?.positions)
+        return VariableView(array: arrays[index], positions: synapsePositions(synapses))
       }
       if let index = arrayIndex[.postsynapticVariable(synapses: element, variable: variable)] {
         return VariableView(array: arrays[index])
@@ -327,21 +328,40 @@ public final class Simulation {
       throw .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name))
     }
     let target = model.neuronPopulation(named: population.target)!.size
-    guard let rows = sparseRows[synapses] else {
+    guard let positions = synapsePositions(population) else {
       let source = model.neuronPopulation(named: population.source)!.size
       return (
         (0..<source).flatMap { Array(repeating: $0, count: target) },
         (0..<source).flatMap { _ in Array(0..<target) }
       )
     }
+    let stride = rowStride(population)
     let indices = arrays[arrayIndex[.synapseIndices(synapses: synapses)]!]
-    return (
-      rows.positions.map { $0 / rows.rowStride },
-      rows.positions.map { Int(indices.load(at: $0)) }
-    )
+    return (positions.map { $0 / stride }, positions.map { Int(indices.load(at: $0)) })
   }
 
-  private func initialiseState() {
+  /// Where each synapse of a SPARSE population is in the padded rows: in the order the
+  /// model listed them, or row by row for snippet-built connectivity; `nil` for DENSE.
+  private func synapsePositions(_ synapses: SynapsePopulation) -> [Int]? {
+    guard synapses.matrixType == .sparse else { return nil }
+    if let rows = sparseRows[synapses.name] { return rows.positions }
+    let stride = rowStride(synapses)
+    let lengths = arrays[arrayIndex[.synapseRowLengths(synapses: synapses.name)]!]
+    return (0..<lengths.count).flatMap { row in
+      (0..<Int(lengths.load(at: row))).map { row * stride + $0 }
+    }
+  }
+
+  private func rowStride(_ synapses: SynapsePopulation) -> Int {
+    SparseConnectivity.rowStride(
+      of: synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
+      targetSize: model.neuronPopulation(named: synapses.target)!.size)
+  }
+
+  /// Writes initial values, then builds connectivity and runs snippets natively; returns
+  /// how many snippet-built rows overflowed.
+  @discardableResult
+  private func initialiseState() -> Int {
     for array in arrays { array.clear() }
     for population in model.neuronPopulations {
       initialise(
@@ -358,6 +378,7 @@ public final class Simulation {
           rows.indices.map(Double.init))
       }
       for variable in synapses.weightUpdate.vars {
+        // Constants fill the padding too, so snippet-built rows need no positions.
         let view = VariableView(
           array: arrays[
             arrayIndex[.weightUpdateVariable(synapses: synapses.name, variable: variable.name)]!],
@@ -378,7 +399,7 @@ public final class Simulation {
         variable: { .currentSourceVariable(source: source.name, variable: $0) },
         egp: { .currentSourceExtraGlobalParameter(source: source.name, parameter: $0) })
     }
-    functions.initialize(state)
+    return Int(functions.initialize(state))
   }
 
   /// Writes the constant and per-element initial values and the extra global parameter
