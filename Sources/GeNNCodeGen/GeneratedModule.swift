@@ -55,6 +55,9 @@ public struct ArrayLayout: Hashable, Sendable {
     case weightUpdateVariable(synapses: String, variable: String)
     /// The input a synapse population delivers to each target neuron (GeNN's `inSyn`).
     case postsynapticInput(synapses: String)
+    /// The ring of future input per target neuron of a population with dendritic delays,
+    /// `[maxDendriticDelaySteps][target]`.
+    case dendriticDelayBuffer(synapses: String)
     /// A postsynaptic model's per-target-neuron variable.
     case postsynapticVariable(synapses: String, variable: String)
     /// The spike-recording bit buffer of a population.

@@ -112,7 +112,8 @@ enum GroupMerging {
   static func postsynapticKey(_ synapses: SynapsePopulation) -> String {
     let model = synapses.postsynaptic
     return [
-      "postsynaptic", model.simCode, model.params.joined(separator: ","),
+      "postsynaptic", model.simCode, "dendritic:\(synapses.maxDendriticDelaySteps != nil)",
+      model.params.joined(separator: ","),
       model.derivedParams.map(\.name).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.neuronVarRefs.map { "\($0.name)->\(synapses.targetVariable(of: $0))" }.joined(

@@ -60,6 +60,9 @@ struct MemoryPlan {
           perSynapse)
       }
       add(.postsynapticInput(synapses: synapses.name), .scalar, types, target)
+      if let steps = synapses.maxDendriticDelaySteps {
+        add(.dendriticDelayBuffer(synapses: synapses.name), .scalar, types, steps * target)
+      }
       for variable in synapses.postsynaptic.vars {
         add(
           .postsynapticVariable(synapses: synapses.name, variable: variable.name),

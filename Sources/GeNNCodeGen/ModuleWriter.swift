@@ -101,6 +101,7 @@ struct ModuleWriter {
       line("    SynapseGroup\(group) synapseGroup\(group);")
     }
     line("    uint32_t connectivityOverflows[genn::kMaxThreads];")
+    line("    uint32_t denDelayPtr[\(max(1, synapseGroups.count))];")
     line("};")
     line()
   }
@@ -222,6 +223,7 @@ struct ModuleWriter {
     line("GENN_EXPORT uint32_t \(CModuleInterface.initialize)(void *model) {")
     line("    Model &m = *static_cast<Model *>(model);")
     line("    std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
+    line("    std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
     line("    m.pool.run(initialiseThread, model);")
     line("    uint32_t overflows = 0;")
     line(
@@ -243,6 +245,10 @@ struct ModuleWriter {
     line("    const bool parallel = m.pool.size() > 1 && \(totalNeurons)u >= 4096u;")
     line("    for (uint64_t k = 0; k < steps; k++) {")
     line("        StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k};")
+    for index in synapseGroups {
+      guard let steps = model.synapsePopulations[index].maxDendriticDelaySteps else { continue }
+      line("        m.denDelayPtr[\(index)] = (m.denDelayPtr[\(index)] + 1u) % \(steps)u;")
+    }
     line("        // Synapses deliver the spikes of earlier steps, then neurons update.")
     line("        if (parallel) {")
     if !synapseGroups.isEmpty { line("            m.pool.run(synapseThread, &step);") }

@@ -39,6 +39,10 @@ extension ModuleWriter {
     for (slot, input) in inputs.enumerated() {
       let prefix = "psm\(slot)_"
       line("    \(scalarName) *\(prefix)inSyn;")
+      if input.maxDendriticDelaySteps != nil {
+        line("    \(scalarName) *\(prefix)denDelay;")
+        line("    const uint32_t *\(prefix)denDelayPtr;")
+      }
       declareParameters(
         prefix: prefix, params: input.postsynaptic.params, derived: input.postsynaptic.derivedParams
       )
@@ -110,6 +114,14 @@ extension ModuleWriter {
     for (slot, input) in inputs.enumerated() {
       line("        // postsynaptic model slot \(slot): model '\(input.postsynaptic.name)'")
       line("        {")
+      if input.maxDendriticDelaySteps != nil {
+        line("            // input arriving now through dendritic delays")
+        line(
+          "            \(scalarName) *front = &group.psm\(slot)_denDelay[(size_t)(*group.psm\(slot)_denDelayPtr) * group.numNeurons + id];"
+        )
+        line("            group.psm\(slot)_inSyn[id] += *front;")
+        line("            *front = 0;")
+      }
       block(postsynapticCode[slot]?.code(level: 3).dropLastNewline ?? "")
       line("        }")
     }
@@ -299,6 +311,10 @@ extension ModuleWriter {
         let prefix = "psm\(slot)_"
         line("    // postsynaptic model of synapse population '\(synapses.name)' in slot \(slot)")
         bindArray(field, "\(prefix)inSyn", to: .postsynapticInput(synapses: synapses.name))
+        if synapses.maxDendriticDelaySteps != nil {
+          bindArray(field, "\(prefix)denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
+          line("    \(field).\(prefix)denDelayPtr = &m.denDelayPtr[\(synapseIndex)];")
+        }
         writeParameterBindings(
           field: field, prefix: prefix, params: synapses.postsynapticParams,
           names: synapses.postsynaptic.params, derived: synapses.postsynaptic.derivedParams)

@@ -29,6 +29,11 @@ extension ModuleWriter {
       line("    uint32_t *ind;")
     }
     line("    \(scalarName) *inSyn;")
+    if synapses.maxDendriticDelaySteps != nil {
+      line("    \(scalarName) *denDelay;")
+      line("    uint32_t maxDendriticDelay;")
+      line("    const uint32_t *denDelayPtr;")
+    }
     declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
     if case .snippet(let snippet, _) = synapses.connectivity {
       declareParameters(prefix: "conn_", params: snippet.params, derived: snippet.derivedParams)
@@ -57,6 +62,14 @@ extension ModuleWriter {
       Symbol(
         "addToPost", .function(returning: .void, [.numeric(types.scalar)]),
         spelling: "group.inSyn[id_post] += $(0)", role: "input function"))
+    if synapses.maxDendriticDelaySteps != nil {
+      environment.add(
+        Symbol(
+          "addToPostDelay", .function(returning: .void, [.numeric(types.scalar), .uint32]),
+          spelling:
+            "group.denDelay[(size_t)((*group.denDelayPtr + $(1)) % group.maxDendriticDelay) * group.numTrgNeurons + id_post] += $(0)",
+          role: "delayed input function"))
+    }
     let scalar = GeNNType.numeric(types.scalar)
     addParameters(
       to: &environment, prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams
@@ -195,6 +208,11 @@ extension ModuleWriter {
       bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name))
     }
     bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
+    if let steps = synapses.maxDendriticDelaySteps {
+      bindArray(field, "denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
+      line("    \(field).maxDendriticDelay = \(steps)u;")
+      line("    \(field).denDelayPtr = &m.denDelayPtr[\(index)];")
+    }
     if case .snippet(let snippet, let params) = synapses.connectivity {
       writeParameterBindings(
         field: field, prefix: "conn_", params: params, names: snippet.params,

@@ -10,12 +10,22 @@ extension WeightUpdateModel {
   /// The built-in weight update models available so far, by GeNN name.
   public static let builtins: [String: WeightUpdateModel] = [
     "StaticPulse": .staticPulse, "StaticPulseConstantWeight": .staticPulseConstantWeight,
+    "StaticPulseDendriticDelay": .staticPulseDendriticDelay,
   ]
 
   /// Adds the per-synapse weight `g` to the target's input on each presynaptic spike.
   public static let staticPulse = WeightUpdateModel(
     name: "StaticPulse", vars: [Variable("g", "scalar", access: .readOnly)],
     preSpikeSynCode: "addToPost(g);\n")
+
+  /// ``staticPulse`` delivering each synapse's weight `g` after its own dendritic delay
+  /// of `d` steps (the population needs ``SynapsePopulation/maxDendriticDelaySteps``).
+  public static let staticPulseDendriticDelay = WeightUpdateModel(
+    name: "StaticPulseDendriticDelay",
+    vars: [
+      Variable("g", "scalar", access: .readOnly), Variable("d", "uint8_t", access: .readOnly),
+    ],
+    preSpikeSynCode: "addToPostDelay(g, d);\n")
 
   /// ``staticPulse`` with one weight `g` for all synapses.
   public static let staticPulseConstantWeight = WeightUpdateModel(

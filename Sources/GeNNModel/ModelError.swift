@@ -30,6 +30,7 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case nonFiniteInitialValue(element: String, variable: String, value: Double)
   case outOfRange(element: String, name: String, value: Double, type: String)
   case invalidDelay(element: String, steps: Int)
+  case invalidDendriticDelay(element: String, steps: Int)
   case unsupported(element: String, feature: String)
   case invalidConnectivity(element: String, reason: String)
   case indexOutOfRange(element: String, field: String, index: Int, size: Int)
@@ -66,6 +67,8 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): parameter '\(name)' is \(value); it must be finite"
     case .unsupported(let element, let feature):
       "\(element): \(feature) is not supported yet"
+    case .invalidDendriticDelay(let element, let steps):
+      "\(element): a dendritic delay buffer of \(steps) steps is invalid; it must be 1 or more"
     case .invalidDelay(let element, let steps):
       "\(element): axonal delay of \(steps) steps is invalid; it must be 0 or more"
     case .invalidConnectivity(let element, let reason):

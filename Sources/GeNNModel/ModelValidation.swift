@@ -66,6 +66,9 @@ extension ModelSpec {
     if synapses.axonalDelaySteps < 0 {
       problems.append(.invalidDelay(element: element, steps: synapses.axonalDelaySteps))
     }
+    if let steps = synapses.maxDendriticDelaySteps, steps < 1 {
+      problems.append(.invalidDendriticDelay(element: element, steps: steps))
+    }
     let source = neuronPopulation(named: synapses.source)
     let target = neuronPopulation(named: synapses.target)
     if source == nil {

@@ -51,6 +51,10 @@ public struct SynapsePopulation: Sendable {
   public var postsynapticVarRefs: [String: String]
   /// Steps a spike takes to reach the synapses (GeNN's `axonal_delay_steps`).
   public var axonalDelaySteps: Int
+  /// The length of the dendritic delay buffer in steps, for weight updates that call
+  /// `addToPostDelay(x, d)` with `d` below it (GeNN's `max_dendritic_delay_timesteps`);
+  /// `nil` when the population has no dendritic delays.
+  public var maxDendriticDelaySteps: Int?
 
   /// Creates a synapse population.
   public init(
@@ -59,7 +63,7 @@ public struct SynapsePopulation: Sendable {
     weightUpdateParams: [String: Double] = [:], weightUpdateVars: [String: VarInit] = [:],
     postsynaptic: PostsynapticModel, postsynapticParams: [String: Double] = [:],
     postsynapticVars: [String: VarInit] = [:], postsynapticVarRefs: [String: String] = [:],
-    axonalDelaySteps: Int = 0
+    axonalDelaySteps: Int = 0, maxDendriticDelaySteps: Int? = nil
   ) {
     self.name = name
     self.source = source
@@ -74,6 +78,7 @@ public struct SynapsePopulation: Sendable {
     self.postsynapticVars = postsynapticVars
     self.postsynapticVarRefs = postsynapticVarRefs
     self.axonalDelaySteps = axonalDelaySteps
+    self.maxDendriticDelaySteps = maxDendriticDelaySteps
   }
 
   /// The neuron variable each postsynaptic reference names.

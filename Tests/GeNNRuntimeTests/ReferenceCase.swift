@@ -69,11 +69,6 @@ struct ReferenceCase {
     let matrix = synapses["matrix_type"] as? String ?? ""
     if SynapseMatrixType(rawValue: matrix) == nil { return "\(matrix) connectivity" }
     if (synapses["back_prop_delay_steps"] as? Int ?? 0) != 0 { return "back-propagation delays" }
-    if !(synapses["max_dendritic_delay_timesteps"] is NSNull)
-      && synapses["max_dendritic_delay_timesteps"] != nil
-    {
-      return "dendritic delays"
-    }
     let weightUpdate = synapses["weight_update"] as? [String: Any] ?? [:]
     for key in ["pre_vars", "post_vars", "pre_var_refs", "post_var_refs"] {
       if !((weightUpdate[key] as? [String: Any]) ?? [:]).isEmpty { return "weight update \(key)" }
@@ -199,7 +194,8 @@ struct ReferenceCase {
       weightUpdateVars: try initialisers(weightUpdate["vars"]), postsynaptic: postsynapticModel,
       postsynapticParams: numbers(postsynaptic["params"]),
       postsynapticVars: try initialisers(postsynaptic["vars"]), postsynapticVarRefs: references,
-      axonalDelaySteps: json["axonal_delay_steps"] as? Int ?? 0)
+      axonalDelaySteps: json["axonal_delay_steps"] as? Int ?? 0,
+      maxDendriticDelaySteps: json["max_dendritic_delay_timesteps"] as? Int)
   }
 
   private static func neuronModel(named name: String, _ custom: [String: [String: Any]]) throws

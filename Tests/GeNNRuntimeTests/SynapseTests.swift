@@ -167,4 +167,53 @@ import Testing
       #expect(text.contains("unknown name 'gg'; did you mean 'g'?"))
     }
   }
+
+  @Test func dendriticDelaysNeedABuffer() async throws {
+    var model = ModelSpec(name: "dendritic_without_buffer")
+    model.addNeuronPopulation(
+      "A", size: 2, model: .lif, params: Self.lifParameters, vars: ["V": -60, "RefracTime": 0])
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "AA", source: "A", target: "A", matrixType: .dense, connectivity: .allToAll,
+        weightUpdate: .staticPulseDendriticDelay, weightUpdateVars: ["g": 1, "d": 2],
+        postsynaptic: .deltaCurr))
+    do {
+      _ = try await simulate(model)
+      Issue.record("addToPostDelay without a buffer must be reported")
+    } catch {
+      #expect("\(error)".contains("unknown name 'addToPostDelay'"))
+    }
+    model.synapsePopulations[0].maxDendriticDelaySteps = 0
+    let error = try #require(throws: ModelError.self) { try model.validate() }
+    #expect(
+      error.problems.map(\.description).contains(
+        "synapse population 'AA': a dendritic delay buffer of 0 steps is invalid; it must be 1 or more"
+      ))
+  }
+
+  @Test func dendriticDelaysDeliverInputLater() async throws {
+    // A postsynaptic model that shows what arrives each step.
+    let probe = PostsynapticModel(
+      name: "Probe", vars: [Variable("arrived")], simCode: "arrived = inSyn;\ninSyn = 0.0;")
+    var model = ModelSpec(name: "dendritic_timing", precision: .double)
+    model.addNeuronPopulation(
+      "Source", size: 1, model: .spikeSourceArray, vars: ["startSpike": 0, "endSpike": 1],
+      extraGlobalParams: ["spikeTimes": [0.0]])
+    model.addNeuronPopulation(
+      "Target", size: 2, model: .lif, params: Self.lifParameters, vars: ["V": -60, "RefracTime": 0])
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Delayed", source: "Source", target: "Target", matrixType: .dense,
+        connectivity: .allToAll, weightUpdate: .staticPulseDendriticDelay,
+        weightUpdateVars: ["g": .values([1, 2]), "d": .values([0, 3])], postsynaptic: probe,
+        postsynapticVars: ["arrived": 0], maxDendriticDelaySteps: 5))
+    let simulation = try await simulate(model)
+    try simulation.record("arrived", of: "Delayed")
+    simulation.run(steps: 8)
+    let recording = try simulation.recording(of: "arrived", in: "Delayed")
+    let rows = (0..<8).map { Array(recording.row($0)) }
+    // The source spikes in step 0; its synapses act in step 1, the undelayed one arriving
+    // then and the one with d = 3 three steps later.
+    #expect(rows == [[0, 0], [1, 0], [0, 0], [0, 0], [0, 2], [0, 0], [0, 0], [0, 0]])
+  }
 }
