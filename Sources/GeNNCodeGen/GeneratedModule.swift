@@ -55,6 +55,8 @@ public struct ArrayLayout: Hashable, Sendable {
     case weightUpdateVariable(synapses: String, variable: String)
     /// The input a synapse population delivers to each target neuron (GeNN's `inSyn`).
     case postsynapticInput(synapses: String)
+    /// The bit per (pre, post) pair of a BITMASK population, row-major, 32 per word.
+    case synapseBitmask(synapses: String)
     /// The ring of future input per target neuron of a population with dendritic delays,
     /// `[maxDendriticDelaySteps][target]`.
     case dendriticDelayBuffer(synapses: String)

@@ -46,6 +46,11 @@ struct MemoryPlan {
       let source = model.neuronPopulation(named: synapses.source)!.size
       let target = model.neuronPopulation(named: synapses.target)!.size
       var perSynapse = source * target
+      if synapses.matrixType == .bitmask {
+        add(
+          .synapseBitmask(synapses: synapses.name), .numeric(.uint32), types,
+          (source * target + 31) / 32)
+      }
       if synapses.matrixType == .sparse {
         perSynapse =
           source

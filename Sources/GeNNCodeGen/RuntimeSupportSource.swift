@@ -25,6 +25,11 @@ enum RuntimeSupportSource {
         if (length < stride) { row[length++] = post; } else { overflow = true; }
     }
 
+    /// Sets bit `index` of a bit mask; safe when threads set bits of one word.
+    static inline void setBit(uint32_t *words, size_t index) {
+        __atomic_fetch_or(&words[index / 32u], 1u << (index % 32u), __ATOMIC_RELAXED);
+    }
+
     class ThreadPool {
     public:
         typedef void (*Task)(void *context, unsigned thread, unsigned numThreads);

@@ -28,6 +28,7 @@ extension ModuleWriter {
       line("    uint32_t *rowLength;")
       line("    uint32_t *ind;")
     }
+    if synapses.matrixType == .bitmask { line("    uint32_t *bitmask;") }
     line("    \(scalarName) *inSyn;")
     if synapses.maxDendriticDelaySteps != nil {
       line("    \(scalarName) *denDelay;")
@@ -108,6 +109,9 @@ extension ModuleWriter {
     } else {
       line("        for (uint32_t id_post = postBegin; id_post < postEnd; id_post++) {")
       line("            const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+      if synapses.matrixType == .bitmask {
+        line("            if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }")
+      }
     }
     line("            (void)syn;")
     block(code?.code(level: 3).dropLastNewline ?? "")
@@ -138,10 +142,14 @@ extension ModuleWriter {
       environment.define(
         name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
     }
+    let bitmask = synapses.matrixType == .bitmask
+    // Rows of a bitmask may share words, so bits are set atomically.
     environment.add(
       Symbol(
         "addSynapse", .function(returning: .void, [.uint32]),
-        spelling: "genn::addSynapse(row, length, group.rowStride, overflow, $(0))",
+        spelling: bitmask
+          ? "genn::setBit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + $(0))"
+          : "genn::addSynapse(row, length, group.rowStride, overflow, $(0))",
         role: "row function"))
     addParameters(
       to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams)
@@ -153,15 +161,19 @@ extension ModuleWriter {
     line("    for (uint32_t id_pre = preBegin; id_pre < preEnd; id_pre++) {")
     line("        GeNNRng rng;")
     line("        genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
-    line("        uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
-    line("        uint32_t length = 0;")
-    line("        bool overflow = false;")
+    if !bitmask {
+      line("        uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("        uint32_t length = 0;")
+      line("        bool overflow = false;")
+    }
     line("        {")
     block(code?.code(level: 3).dropLastNewline ?? "")
     line("        }")
-    line("        std::sort(row, row + length);")
-    line("        group.rowLength[id_pre] = length;")
-    line("        overflows += overflow ? 1u : 0u;")
+    if !bitmask {
+      line("        std::sort(row, row + length);")
+      line("        group.rowLength[id_pre] = length;")
+      line("        overflows += overflow ? 1u : 0u;")
+    }
     line("    }")
     line("    return overflows;")
     line("}")
@@ -203,6 +215,9 @@ extension ModuleWriter {
     line("    \(field).srcDelaySlots = \(model.maximumAxonalDelay(from: source.name) + 1)u;")
     bindArray(field, "srcSpike", to: .spikes(population: source.name), readOnly: true)
     bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name), readOnly: true)
+    if synapses.matrixType == .bitmask {
+      bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))
+    }
     if synapses.matrixType == .sparse {
       bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name))
       bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name))

@@ -94,8 +94,16 @@ extension ModelSpec {
     var synapseCount = source.size * target.size
     var weightUpdateVars = synapses.weightUpdateVars
     let allowed =
-      "(allowed: DENSE with all-to-all; SPARSE with all-to-all, explicit index lists or a "
-      + "connectivity snippet)"
+      "(allowed: DENSE with all-to-all; SPARSE or BITMASK with all-to-all, explicit index "
+      + "lists or a connectivity snippet; BITMASK only without per-synapse variables)"
+    if synapses.matrixType == .bitmask, let variable = synapses.weightUpdate.vars.first {
+      problems.append(
+        .invalidConnectivity(
+          element: element,
+          reason: "a BITMASK matrix stores only which synapses exist, so weight update model "
+            + "'\(synapses.weightUpdate.name)' cannot keep per-synapse variable '\(variable.name)' "
+            + "\(allowed)"))
+    }
     switch (synapses.matrixType, synapses.connectivity) {
     case (.dense, .explicit):
       problems.append(
@@ -109,7 +117,8 @@ extension ModelSpec {
           element: element,
           reason:
             "a DENSE matrix connects every pair; a connectivity snippet needs SPARSE \(allowed)"))
-    case (.sparse, .snippet(let snippet, let params)):
+    case (.sparse, .snippet(let snippet, let params)),
+      (.bitmask, .snippet(let snippet, let params)):
       let place = "\(element), connectivity snippet '\(snippet.name)'"
       let snippetProblems = checkParams(element: place, given: params, expected: snippet.params)
       problems += snippetProblems

@@ -6,6 +6,9 @@ public enum SynapseMatrixType: String, Hashable, Sendable, CaseIterable {
   case dense = "DENSE"
   /// Rows of postsynaptic indices; per-synapse values follow the connection list.
   case sparse = "SPARSE"
+  /// One bit per pair says whether the synapse exists; weights are parameters (no
+  /// per-synapse variables), as in GeNN.
+  case bitmask = "BITMASK"
 }
 
 /// Which synapses exist.

@@ -328,6 +328,13 @@ public final class Simulation {
       throw .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name))
     }
     let target = model.neuronPopulation(named: population.target)!.size
+    if population.matrixType == .bitmask {
+      let words = arrays[arrayIndex[.synapseBitmask(synapses: synapses)]!]
+      let bits = words.pointer.assumingMemoryBound(to: UInt32.self)
+      let source = model.neuronPopulation(named: population.source)!.size
+      let pairs = (0..<(source * target)).filter { bits[$0 / 32] & (1 << UInt32($0 % 32)) != 0 }
+      return (pairs.map { $0 / target }, pairs.map { $0 % target })
+    }
     guard let positions = synapsePositions(population) else {
       let source = model.neuronPopulation(named: population.source)!.size
       return (
@@ -371,6 +378,20 @@ public final class Simulation {
         egp: { .neuronExtraGlobalParameter(population: population.name, parameter: $0) })
     }
     for synapses in model.synapsePopulations {
+      if synapses.matrixType == .bitmask,
+        let rows = SparseConnectivity(
+          synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
+          targetSize: model.neuronPopulation(named: synapses.target)!.size)
+      {
+        // Set the listed pairs' bits; snippets set them natively.
+        let words = arrays[arrayIndex[.synapseBitmask(synapses: synapses.name)]!]
+        let targets = model.neuronPopulation(named: synapses.target)!.size
+        let bits = words.pointer.assumingMemoryBound(to: UInt32.self)
+        for position in rows.positions {
+          let pair = (position / rows.rowStride) * targets + rows.indices[position]
+          bits[pair / 32] |= 1 << UInt32(pair % 32)
+        }
+      }
       if let rows = sparseRows[synapses.name] {
         arrays[arrayIndex[.synapseRowLengths(synapses: synapses.name)]!].store(
           rows.rowLengths.map(Double.init))

@@ -126,4 +126,26 @@ import Testing
     #expect(binomialInverseCDF(0.75, 2, 0.5) == 1)
     #expect(binomialInverseCDF(0.76, 2, 0.5) == 2)
   }
+
+  @Test func bitmaskConnectivityFromSnippetsAndLists() async throws {
+    var model = Self.model("bitmask_one_to_one", pre: 70, post: 70, .oneToOne, [:])
+    model.synapsePopulations[0].matrixType = .bitmask
+    model.synapsePopulations[0].weightUpdate = .staticPulseConstantWeight
+    model.synapsePopulations[0].weightUpdateParams = ["g": 0.5]
+    model.synapsePopulations[0].weightUpdateVars = [:]
+    let identity = try await simulate(model, threads: 2).connectivity(of: "Syn")
+    #expect(identity.pre == Array(0..<70) && identity.post == Array(0..<70))
+
+    model.synapsePopulations[0].connectivity = .explicit(pre: [5, 0, 69, 5], post: [1, 3, 69, 0])
+    let listed = try await simulate(model).connectivity(of: "Syn")
+    #expect(listed.pre == [0, 5, 5, 69] && listed.post == [3, 0, 1, 69])
+
+    model.synapsePopulations[0].weightUpdate = .staticPulse
+    model.synapsePopulations[0].weightUpdateVars = ["g": 1]
+    let error = try #require(throws: ModelError.self) { try model.validate() }
+    #expect(
+      error.problems.map(\.description).contains {
+        $0.contains("BITMASK matrix stores only which synapses exist")
+      })
+  }
 }

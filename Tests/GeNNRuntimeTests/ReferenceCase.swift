@@ -180,6 +180,7 @@ struct ReferenceCase {
     {
       $0["var"] as? String
     }
+    // BITMASK cases list their pairs too (GeNN built them with a row-building snippet).
     let pairs: Connectivity =
       (connectivity["kind"] as? String) == "dense"
       ? .allToAll
