@@ -82,13 +82,14 @@ extension ModuleWriter {
       checkPostsynaptic(input, slot: slot, neuron: neuron)
     }
 
-    // The update function.
+    // The update function. It takes its group by value: a copy the compiler knows no
+    // array store can change, so parameters stay in registers.
     let usesRandom =
       ([neuron.simCode, neuron.thresholdConditionCode, neuron.resetCode]
       + sources.map(\.model.injectionCode))
       .contains { $0.contains("gennrand") }
     line(
-      "uint32_t updateNeuronGroup\(group.index)(const \(structName) &group, uint32_t begin, uint32_t end,"
+      "uint32_t updateNeuronGroup\(group.index)(const \(structName) group, uint32_t begin, uint32_t end,"
     )
     line("                              \(timeName) t, uint64_t timestep, uint32_t *recordRow) {")
     line("    (void)t; (void)timestep;")

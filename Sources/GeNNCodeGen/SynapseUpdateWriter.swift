@@ -83,8 +83,9 @@ extension ModuleWriter {
     }
     let code = checkStatements(weightUpdate.preSpikeSynCode, in: environment)
 
+    // By value, as for neuron updates: parameters stay in registers across stores.
     line(
-      "void updateSynapseGroup\(index)(const \(structName) &group, uint32_t postBegin, uint32_t postEnd,"
+      "void updateSynapseGroup\(index)(const \(structName) group, uint32_t postBegin, uint32_t postEnd,"
     )
     line("                             \(timeName) t, uint64_t timestep) {")
     line("    (void)t;")
