@@ -112,10 +112,15 @@ struct ModuleWriter {
     line("/// The step being run, for the threads of each phase.")
     line("struct StepContext { Model *model; uint64_t timestep; uint32_t recordingRow; };")
     if !synapseGroups.isEmpty { writeSynapseThread() }
-    line("/// One time step's neuron updates for thread `thread` of `numThreads`.")
+    line("/// One time step for thread `thread` of `numThreads`: synapses deliver the spikes of")
+    line("/// earlier steps, all threads meet, then neurons update.")
     line("void stepThread(void *context, unsigned thread, unsigned numThreads) {")
     line("    const StepContext &step = *static_cast<const StepContext *>(context);")
     line("    Model &m = *step.model;")
+    if !synapseGroups.isEmpty {
+      line("    synapseThread(context, thread, numThreads);")
+      line("    m.pool.barrier(numThreads);")
+    }
     line("    const \(timeName) t = step.timestep * \(dtLiteral);")
     for group in neuronGroups {
       let name = "m.neuronUpdateGroup\(group.index)"
@@ -249,13 +254,10 @@ struct ModuleWriter {
       guard let steps = model.synapsePopulations[index].maxDendriticDelaySteps else { continue }
       line("        m.denDelayPtr[\(index)] = (m.denDelayPtr[\(index)] + 1u) % \(steps)u;")
     }
-    line("        // Synapses deliver the spikes of earlier steps, then neurons update.")
     line("        if (parallel) {")
-    if !synapseGroups.isEmpty { line("            m.pool.run(synapseThread, &step);") }
     line("            m.pool.run(stepThread, &step);")
     line("            gatherSpikes(m, m.pool.size(), step.timestep);")
     line("        } else {")
-    if !synapseGroups.isEmpty { line("            synapseThread(&step, 0, 1);") }
     line("            stepThread(&step, 0, 1);")
     line("            gatherSpikes(m, 1, step.timestep);")
     line("        }")

@@ -58,6 +58,21 @@ enum RuntimeSupportSource {
             }
         }
 
+        /// Called by every thread of a running task: returns when all `numThreads` have
+        /// arrived. Spins briefly, then yields, so more threads than cores still progress.
+        void barrier(unsigned numThreads) {
+            if (numThreads == 1) { return; }
+            const unsigned generation = m_BarrierGeneration.load(std::memory_order_acquire);
+            if (m_BarrierCount.fetch_add(1, std::memory_order_acq_rel) == numThreads - 1) {
+                m_BarrierCount.store(0, std::memory_order_relaxed);
+                m_BarrierGeneration.fetch_add(1, std::memory_order_acq_rel);
+                return;
+            }
+            for (unsigned spin = 0; m_BarrierGeneration.load(std::memory_order_acquire) == generation; spin++) {
+                if (spin < 4000) { pause(); } else { std::this_thread::yield(); }
+            }
+        }
+
         /// Runs `task` on every thread (the caller is thread 0) and returns when all are done.
         void run(Task task, void *context) {
             if (m_NumThreads == 1) {
@@ -75,7 +90,9 @@ enum RuntimeSupportSource {
             }
             if (wake) { m_Condition.notify_all(); }
             task(context, 0, m_NumThreads);
-            while (m_Pending.load(std::memory_order_acquire) != 0) { pause(); }
+            for (unsigned spin = 0; m_Pending.load(std::memory_order_acquire) != 0; spin++) {
+                if (spin < 4000) { pause(); } else { std::this_thread::yield(); }
+            }
         }
 
     private:
@@ -118,6 +135,8 @@ enum RuntimeSupportSource {
         bool m_Stop = false;
         unsigned m_NumThreads = 1;
         std::atomic<unsigned> m_Pending{0};
+        std::atomic<unsigned> m_BarrierCount{0};
+        std::atomic<unsigned> m_BarrierGeneration{0};
         Task m_Task = nullptr;
         void *m_Context = nullptr;
     };
