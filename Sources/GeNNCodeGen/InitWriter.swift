@@ -61,13 +61,9 @@ extension ModuleWriter {
     for entry in variables {
       let name = entry.variable.name
       let valueType = GeNNType.numeric(entry.variable.valueType!.resolved(in: types))
-      var environment = Environment(
+      var environment = baseEnvironment(
         context: "\(describe(archetype)), variable '\(name)', init snippet '\(entry.snippet.name)'",
-        types: types)
-      environment.add(StandardLibrary.mathematics(for: .cpp))
-      environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
-      environment.define(
-        "dt", GeNNType.numeric(types.timepoint).addingConst, spelling: dtLiteral, role: "time step")
+        time: false)
       environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "element index")
       environment.define("value", valueType, spelling: "value", role: "value being initialised")
       addParameters(

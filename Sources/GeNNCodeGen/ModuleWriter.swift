@@ -278,15 +278,17 @@ struct ModuleWriter {
 
   // MARK: Environments
 
-  /// The names every code string sees: maths, `t`, `dt`, and random numbers.
-  func baseEnvironment(context: String) -> Environment {
+  /// The names code strings see: maths and `dt` always; `t` where code runs in a time
+  /// step (not in initialisation); random numbers where a generator `rng` is set up.
+  func baseEnvironment(context: String, time: Bool = true, random: Bool = true) -> Environment {
     var environment = Environment(context: context, types: types)
+    let timepoint = GeNNType.numeric(types.timepoint).addingConst
     environment.add(StandardLibrary.mathematics(for: .cpp))
-    environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
-    environment.define(
-      "t", GeNNType.numeric(types.timepoint).addingConst, spelling: "t", role: "time")
-    environment.define(
-      "dt", GeNNType.numeric(types.timepoint).addingConst, spelling: dtLiteral, role: "time step")
+    if random {
+      environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
+    }
+    if time { environment.define("t", timepoint, spelling: "t", role: "time") }
+    environment.define("dt", timepoint, spelling: dtLiteral, role: "time step")
     return environment
   }
 

@@ -45,14 +45,9 @@ extension ModuleWriter {
     line("};")
     line()
 
-    var environment = Environment(
+    var environment = baseEnvironment(
       context: "\(context), weight update model '\(weightUpdate.name)' pre spike syn code",
-      types: types)
-    environment.add(StandardLibrary.mathematics(for: .cpp))
-    environment.define(
-      "t", GeNNType.numeric(types.timepoint).addingConst, spelling: "t", role: "time")
-    environment.define(
-      "dt", GeNNType.numeric(types.timepoint).addingConst, spelling: dtLiteral, role: "time step")
+      random: false)
     environment.define(
       "id_pre", GeNNType.uint32.addingConst, spelling: "id_pre", role: "presynaptic index")
     environment.define(
@@ -128,14 +123,10 @@ extension ModuleWriter {
   mutating func writeConnectivityBuilder(_ index: Int) {
     let synapses = model.synapsePopulations[index]
     guard case .snippet(let snippet, _) = synapses.connectivity else { return }
-    var environment = Environment(
+    var environment = baseEnvironment(
       context:
         "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' row build code",
-      types: types)
-    environment.add(StandardLibrary.mathematics(for: .cpp))
-    environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
-    environment.define(
-      "dt", GeNNType.numeric(types.timepoint).addingConst, spelling: dtLiteral, role: "time step")
+      time: false)
     for (name, spelling) in [
       ("id_pre", "id_pre"), ("num_pre", "group.numSrcNeurons"), ("num_post", "group.numTrgNeurons"),
       ("id_post_begin", "0u"), ("id_thread", "0u"), ("num_threads", "1u"),
