@@ -64,7 +64,48 @@ public struct ArrayLayout: Hashable, Sendable {
     case postsynapticVariable(synapses: String, variable: String)
     /// The spike-recording bit buffer of a population.
     case spikeRecording(population: String)
+    /// The time of each neuron's latest spike (GeNN's `sT`), one slot per delay slot;
+    /// `-TIME_MAX` before the first.
+    case spikeTimes(population: String)
+    /// The time of each neuron's spike before its latest (GeNN's `prevST`).
+    case previousSpikeTimes(population: String)
+    /// A weight update model's per-presynaptic-neuron variable (one slot per delay slot
+    /// of the source when the population has an axonal delay).
+    case weightUpdatePreVariable(synapses: String, variable: String)
+    /// A weight update model's per-postsynaptic-neuron variable (one slot per delay slot
+    /// of the target when the population has a back-propagation delay).
+    case weightUpdatePostVariable(synapses: String, variable: String)
+    /// A weight update model's extra global parameter array.
+    case weightUpdateExtraGlobalParameter(synapses: String, parameter: String)
+    /// The input a synapse population delivers back to each presynaptic neuron
+    /// (`addToPre`).
+    case presynapticOutput(synapses: String)
+    /// Where each postsynaptic neuron's column starts in ``synapseColumnRemap`` (SPARSE
+    /// populations with postsynaptic learning), `target + 1` entries.
+    case synapseColumnStarts(synapses: String)
+    /// The row-major position of each synapse, column by column in ascending presynaptic
+    /// order.
+    case synapseColumnRemap(synapses: String)
+    /// The neurons of one side of a synapse population that emitted a spike-like event
+    /// in each delay slot.
+    case spikeEvents(synapses: String, side: SynapseSide)
+    /// The number of spike-like events in each slot.
+    case spikeEventCount(synapses: String, side: SynapseSide)
+    /// The time of each neuron's latest spike-like event (GeNN's `seT`).
+    case spikeEventTimes(synapses: String, side: SynapseSide)
+    /// The time of each neuron's spike-like event before its latest (GeNN's `prevSET`).
+    case previousSpikeEventTimes(synapses: String, side: SynapseSide)
+    /// The spike-like-event recording bit buffer of one side of a synapse population.
+    case spikeEventRecording(synapses: String, side: SynapseSide)
   }
+}
+
+/// The neurons on one side of a synapse population.
+public enum SynapseSide: String, Hashable, Sendable {
+  /// The source population's neurons.
+  case presynaptic = "pre"
+  /// The target population's neurons.
+  case postsynaptic = "post"
 }
 
 extension GeneratedModule {

@@ -13,6 +13,12 @@ struct MergedNeuronGroup {
   /// For each member, the synapse populations targeting it, in a canonical order: their
   /// postsynaptic models run in this order.
   var postsynaptic: [[Int]]
+  /// For each member, the synapse populations leaving it whose weight update model runs
+  /// presynaptic code (or collects `addToPre` input) in its neurons, in canonical order.
+  var outgoing: [[Int]]
+  /// For each member, the synapse populations reaching it whose weight update model runs
+  /// postsynaptic code in its neurons, in canonical order.
+  var incoming: [[Int]]
 }
 
 /// Populations or current sources whose variables are initialised by the same snippets.
@@ -29,10 +35,31 @@ struct MergedInitGroup {
 
 enum GroupMerging {
   /// Merges neuron populations by the structure of their update code.
-  static func neuronGroups(of model: ModelSpec) -> [MergedNeuronGroup] {
+  static func neuronGroups(of model: ModelSpec, usage: CodeUsage) -> [MergedNeuronGroup] {
     var groups: [MergedNeuronGroup] = []
     var groupOfKey: [String: Int] = [:]
+    func canonical(_ indices: [Int], _ key: (SynapsePopulation) -> String) -> [(
+      index: Int, key: String
+    )] {
+      indices.map { (index: $0, key: key(model.synapsePopulations[$0])) }
+        .enumerated()
+        .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+        .map(\.element)
+    }
     for (index, population) in model.neuronPopulations.enumerated() {
+      let outgoing = canonical(
+        model.synapsePopulations.indices.filter {
+          let synapses = model.synapsePopulations[$0]
+          return synapses.source == population.name
+            && (synapses.weightUpdate.hasPresynapticNeuronCode
+              || usage.presynapticOutput.contains(synapses.name))
+        }, { neuronCodeKey($0, side: .presynaptic, usage: usage) })
+      let incoming = canonical(
+        model.synapsePopulations.indices.filter {
+          let synapses = model.synapsePopulations[$0]
+          return synapses.target == population.name
+            && synapses.weightUpdate.hasPostsynapticNeuronCode
+        }, { neuronCodeKey($0, side: .postsynaptic, usage: usage) })
       let sources = model.currentSources.indices
         .filter { model.currentSources[$0].target == population.name }
         .map { (index: $0, key: structureKey(model.currentSources[$0].model)) }
@@ -48,17 +75,26 @@ enum GroupMerging {
       let key =
         structureKey(population.model) + "|record:\(population.recordSpikes)|sources:"
         + sources.map(\.key).joined(separator: ";") + "|inputs:"
-        + inputs.map(\.key).joined(separator: ";")
+        + inputs.map(\.key).joined(separator: ";") + "|outgoing:"
+        + outgoing.map(\.key).joined(separator: ";") + "|incoming:"
+        + incoming.map(\.key).joined(separator: ";") + "|times:"
+        + "\(usage.spikeTimes.contains(population.name))"
+        + "\(usage.previousSpikeTimes.contains(population.name))"
+        + "|delayed:\(model.maximumDelaySteps(of: population.name) > 0)"
+        + "|recordEvents:\(population.recordSpikeEvents)"
       if let group = groupOfKey[key] {
         groups[group].populations.append(index)
         groups[group].currentSources.append(sources.map(\.index))
         groups[group].postsynaptic.append(inputs.map(\.index))
+        groups[group].outgoing.append(outgoing.map(\.index))
+        groups[group].incoming.append(incoming.map(\.index))
       } else {
         groupOfKey[key] = groups.count
         groups.append(
           MergedNeuronGroup(
             index: groups.count, populations: [index], currentSources: [sources.map(\.index)],
-            postsynaptic: [inputs.map(\.index)]))
+            postsynaptic: [inputs.map(\.index)], outgoing: [outgoing.map(\.index)],
+            incoming: [incoming.map(\.index)]))
       }
     }
     return groups
@@ -119,6 +155,44 @@ enum GroupMerging {
       model.neuronVarRefs.map { "\($0.name)->\(synapses.targetVariable(of: $0))" }.joined(
         separator: ","),
     ].joined(separator: "\u{1}")
+  }
+
+  /// The structure of what a weight update model runs in the neurons of one side of a
+  /// synapse population.
+  static func neuronCodeKey(_ synapses: SynapsePopulation, side: SynapseSide, usage: CodeUsage)
+    -> String
+  {
+    let model = synapses.weightUpdate
+    let events = CodeUsage.Side(synapses: synapses.name, side: side)
+    let sideParts: [String] =
+      switch side {
+      case .presynaptic:
+        [
+          model.preSpikeCode, model.preDynamicsCode, model.preEventThresholdConditionCode,
+          model.preVars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(
+            separator: ","),
+          model.preNeuronVarRefs.map { "\($0.name)->\(synapses.preVariable(of: $0))" }.joined(
+            separator: ","),
+          "delayed:\(synapses.axonalDelaySteps > 0)",
+          "output:\(usage.presynapticOutput.contains(synapses.name))",
+        ]
+      case .postsynaptic:
+        [
+          model.postSpikeCode, model.postDynamicsCode, model.postEventThresholdConditionCode,
+          model.postVars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(
+            separator: ","),
+          model.postNeuronVarRefs.map { "\($0.name)->\(synapses.postVariable(of: $0))" }.joined(
+            separator: ","),
+          "delayed:\(synapses.backPropDelaySteps > 0)",
+        ]
+      }
+    return
+      ([
+        "weight update \(side.rawValue)", model.params.joined(separator: ","),
+        model.derivedParams.map(\.name).joined(separator: ","),
+        model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
+        "times:\(usage.eventTimes.contains(events)):\(usage.previousEventTimes.contains(events))",
+      ] + sideParts).joined(separator: "\u{1}")
   }
 
   static func structureKey(_ model: CurrentSourceModel) -> String {

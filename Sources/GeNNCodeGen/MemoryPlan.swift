@@ -6,7 +6,9 @@ struct MemoryPlan {
   private(set) var arrays: [ArrayLayout] = []
   private var indices: [ArrayLayout.Role: Int] = [:]
 
-  init(model: ModelSpec, types: TypeContext) {
+  init(model modelSpec: ModelSpec, types: TypeContext, usage: CodeUsage) {
+    let model = modelSpec
+    let time = TypeName.Base.timepoint
     for population in model.neuronPopulations {
       for variable in population.model.vars {
         add(
@@ -19,9 +21,16 @@ struct MemoryPlan {
           egp.elementType!,
           types, population.extraGlobalParams[egp.name]?.count ?? 0)
       }
-      let slots = model.maximumAxonalDelay(from: population.name) + 1
+      let slots = model.maximumDelaySteps(of: population.name) + 1
       add(.spikes(population: population.name), .numeric(.uint32), types, population.size * slots)
       add(.spikeCount(population: population.name), .numeric(.uint32), types, slots)
+      if usage.spikeTimes.contains(population.name) {
+        add(.spikeTimes(population: population.name), time, types, population.size * slots)
+      }
+      if usage.previousSpikeTimes.contains(population.name) {
+        add(
+          .previousSpikeTimes(population: population.name), time, types, population.size * slots)
+      }
       if population.recordSpikes {
         add(
           .spikeRecording(population: population.name), .numeric(.uint32), types,
@@ -65,6 +74,59 @@ struct MemoryPlan {
           perSynapse)
       }
       add(.postsynapticInput(synapses: synapses.name), .scalar, types, target)
+      let model = synapses.weightUpdate
+      let sourceSlots =
+        model.preVars.isEmpty || synapses.axonalDelaySteps == 0
+        ? 1 : modelSlots(model: modelSpec, synapses.source)
+      for variable in model.preVars {
+        add(
+          .weightUpdatePreVariable(synapses: synapses.name, variable: variable.name),
+          variable.valueType!, types, source * sourceSlots)
+      }
+      let targetSlots =
+        model.postVars.isEmpty || synapses.backPropDelaySteps == 0
+        ? 1 : modelSlots(model: modelSpec, synapses.target)
+      for variable in model.postVars {
+        add(
+          .weightUpdatePostVariable(synapses: synapses.name, variable: variable.name),
+          variable.valueType!, types, target * targetSlots)
+      }
+      for egp in model.extraGlobalParams {
+        add(
+          .weightUpdateExtraGlobalParameter(synapses: synapses.name, parameter: egp.name),
+          egp.elementType!, types, synapses.weightUpdateExtraGlobalParams[egp.name]?.count ?? 0)
+      }
+      if usage.presynapticOutput.contains(synapses.name) {
+        add(.presynapticOutput(synapses: synapses.name), .scalar, types, source)
+      }
+      if synapses.matrixType == .sparse && model.hasPostsynapticUpdate {
+        add(.synapseColumnStarts(synapses: synapses.name), .numeric(.uint32), types, target + 1)
+        add(.synapseColumnRemap(synapses: synapses.name), .numeric(.uint32), types, perSynapse)
+      }
+      for (side, hasEvents, population, size) in [
+        (SynapseSide.presynaptic, model.hasPreEvents, synapses.source, source),
+        (.postsynaptic, model.hasPostEvents, synapses.target, target),
+      ] where hasEvents {
+        let neurons = modelSpec.neuronPopulation(named: population)!
+        let slots = modelSlots(model: modelSpec, population)
+        let key = CodeUsage.Side(synapses: synapses.name, side: side)
+        add(
+          .spikeEvents(synapses: synapses.name, side: side), .numeric(.uint32), types, size * slots)
+        add(.spikeEventCount(synapses: synapses.name, side: side), .numeric(.uint32), types, slots)
+        if usage.eventTimes.contains(key) {
+          add(.spikeEventTimes(synapses: synapses.name, side: side), time, types, size * slots)
+        }
+        if usage.previousEventTimes.contains(key) {
+          add(
+            .previousSpikeEventTimes(synapses: synapses.name, side: side), time, types,
+            size * slots)
+        }
+        if neurons.recordSpikeEvents {
+          add(
+            .spikeEventRecording(synapses: synapses.name, side: side), .numeric(.uint32), types,
+            (size + 31) / 32)
+        }
+      }
       if let steps = synapses.maxDendriticDelaySteps {
         add(.dendriticDelayBuffer(synapses: synapses.name), .scalar, types, steps * target)
       }
@@ -75,6 +137,10 @@ struct MemoryPlan {
           target)
       }
     }
+  }
+
+  private func modelSlots(model: ModelSpec, _ population: String) -> Int {
+    model.maximumDelaySteps(of: population) + 1
   }
 
   private mutating func add(

@@ -6,6 +6,7 @@ struct ModuleWriter {
   let model: ModelSpec
   let types: TypeContext
   let memory: MemoryPlan
+  let usage: CodeUsage
   let neuronGroups: [MergedNeuronGroup]
   let initGroups: [MergedInitGroup]
   /// The synapse populations, by index in the model (each has its own code for now).
@@ -17,8 +18,9 @@ struct ModuleWriter {
     self.model = model
     self.types = TypeContext(
       scalar: model.precision.numericType, timepoint: model.timePrecision.numericType)
-    self.memory = MemoryPlan(model: model, types: types)
-    self.neuronGroups = GroupMerging.neuronGroups(of: model)
+    self.usage = CodeUsage(model: model)
+    self.memory = MemoryPlan(model: model, types: types, usage: usage)
+    self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
     self.initGroups = GroupMerging.initGroups(of: model)
     self.synapseGroups = Array(model.synapsePopulations.indices)
   }
@@ -69,6 +71,7 @@ struct ModuleWriter {
     for group in synapseGroups {
       writeSynapseGroup(group)
       writeConnectivityBuilder(group)
+      writeColumnBuilder(group)
     }
     writeModelState()
     writeStep()
@@ -91,8 +94,10 @@ struct ModuleWriter {
     for group in neuronGroups {
       let count = group.populations.count
       line("    NeuronUpdateGroup\(group.index) neuronUpdateGroup\(group.index)[\(count)];")
+      let lists = 1 + weightUpdateSlots(of: group).compactMap(\.eventList).count
       line(
-        "    uint32_t neuronUpdateGroup\(group.index)SpikeSegments[\(count)][genn::kMaxThreads];")
+        "    uint32_t neuronUpdateGroup\(group.index)Segments[\(count)][genn::kMaxThreads][\(lists)];"
+      )
     }
     for group in initGroups {
       line("    InitGroup\(group.index) initGroup\(group.index)[\(group.elements.count)];")
@@ -129,13 +134,8 @@ struct ModuleWriter {
       line(
         "        const genn::Range range = genn::threadRange(group.numNeurons, thread, numThreads);"
       )
-      line("        uint32_t *recordRow = group.recordSpike")
       line(
-        "            ? group.recordSpike + (size_t)step.recordingRow * ((group.numNeurons + 31u) / 32u) : nullptr;"
-      )
-      line("        \(name)SpikeSegments[g][thread] =")
-      line(
-        "            updateNeuronGroup\(group.index)(group, range.begin, range.end, t, step.timestep, recordRow);"
+        "        updateNeuronGroup\(group.index)(group, range.begin, range.end, t, step.timestep, step.recordingRow, \(name)Segments[g][thread]);"
       )
       line("    }")
     }
@@ -147,24 +147,22 @@ struct ModuleWriter {
     if neuronGroups.isEmpty { line("    (void)m; (void)numThreads; (void)timestep;") }
     for group in neuronGroups {
       let name = "m.neuronUpdateGroup\(group.index)"
+      let slots = weightUpdateSlots(of: group)
+      let lists = 1 + slots.compactMap(\.eventList).count
       line("    for (unsigned g = 0; g < \(group.populations.count); g++) {")
       line("        const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
       line("        const uint32_t slot = (uint32_t)(timestep % group.numDelaySlots);")
-      line("        uint32_t *spikes = group.spike + (size_t)slot * group.numNeurons;")
-      line("        uint32_t total = 0;")
-      line("        for (unsigned thread = 0; thread < numThreads; thread++) {")
+      line("        const size_t offset = (size_t)slot * group.numNeurons;")
       line(
-        "            const genn::Range range = genn::threadRange(group.numNeurons, thread, numThreads);"
+        "        group.spikeCount[slot] = genn::gather(group.spike + offset, group.numNeurons, &\(name)Segments[g][0][0], \(lists), numThreads);"
       )
-      line("            const uint32_t count = \(name)SpikeSegments[g][thread];")
-      line("            if (range.begin != total && count > 0) {")
-      line(
-        "                std::memmove(spikes + total, spikes + range.begin, count * sizeof(uint32_t));"
-      )
-      line("            }")
-      line("            total += count;")
-      line("        }")
-      line("        group.spikeCount[slot] = total;")
+      for slot in slots {
+        guard let list = slot.eventList else { continue }
+        let prefix = slot.prefix
+        line(
+          "        group.\(prefix)spkCntEvent[slot] = genn::gather(group.\(prefix)spkEvent + offset, group.numNeurons, &\(name)Segments[g][0][\(list)], \(lists), numThreads);"
+        )
+      }
       line("    }")
     }
     line("}")
@@ -230,6 +228,13 @@ struct ModuleWriter {
     line("    std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
     line("    std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
     line("    m.pool.run(initialiseThread, model);")
+    for index in synapseGroups {
+      let synapses = model.synapsePopulations[index]
+      guard synapses.matrixType == .sparse && synapses.weightUpdate.hasPostsynapticUpdate else {
+        continue
+      }
+      line("    buildColumnsSynapseGroup\(index)(m.synapseGroup\(index));")
+    }
     line("    uint32_t overflows = 0;")
     line(
       "    for (unsigned thread = 0; thread < genn::kMaxThreads; thread++) { overflows += m.connectivityOverflows[thread]; }"

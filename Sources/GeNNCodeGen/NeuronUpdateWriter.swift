@@ -10,8 +10,12 @@ extension ModuleWriter {
     let neuron = archetype.model
     let sources = group.currentSources[0].map { model.currentSources[$0] }
     let inputs = group.postsynaptic[0].map { model.synapsePopulations[$0] }
+    let slots = weightUpdateSlots(of: group)
     let context = describe(populations: group.populations)
     let structName = "NeuronUpdateGroup\(group.index)"
+    let spikeTimes = usage.spikeTimes.contains(archetype.name)
+    let previousSpikeTimes = usage.previousSpikeTimes.contains(archetype.name)
+    let delayed = model.maximumDelaySteps(of: archetype.name) > 0
 
     // The struct each member population fills.
     line("// Neuron update group \(group.index): model '\(neuron.name)' for \(context).")
@@ -25,6 +29,8 @@ extension ModuleWriter {
     line("    uint32_t *spike;")
     line("    uint32_t *spikeCount;")
     line("    uint32_t *recordSpike;")
+    if spikeTimes { line("    \(timeName) *st;") }
+    if previousSpikeTimes { line("    \(timeName) *prevSt;") }
     for (slot, source) in sources.enumerated() {
       let prefix = "cs\(slot)_"
       declareParameters(
@@ -50,6 +56,7 @@ extension ModuleWriter {
         line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
     }
+    for slot in slots { declareWeightUpdateSlot(slot) }
     line("};")
     line()
 
@@ -58,6 +65,8 @@ extension ModuleWriter {
     simEnvironment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
     simEnvironment.define(
       "Isyn", GeNNType.numeric(types.scalar).addingConst, spelling: "Isyn", role: "synaptic input")
+    simEnvironment.define(
+      "st", GeNNType.numeric(types.timepoint).addingConst, spelling: "lsT", role: "spike time")
     for input in neuron.additionalInputVars {
       simEnvironment.define(
         input.name, GeNNType.numeric(input.valueType!.resolved(in: types)).addingConst,
@@ -71,7 +80,7 @@ extension ModuleWriter {
     afterSim.add(sim?.localSymbols ?? [])
     afterSim.context = "\(context), threshold condition code"
     let threshold =
-      neuron.thresholdConditionCode.allSatisfy(\.isWhitespace)
+      neuron.thresholdConditionCode.isBlank
       ? nil : checkCondition(neuron.thresholdConditionCode, in: afterSim)
     afterSim.context = "\(context), reset code"
     let reset = checkStatements(neuron.resetCode, in: afterSim)
@@ -81,22 +90,74 @@ extension ModuleWriter {
     let postsynapticCode = inputs.enumerated().map { slot, input in
       checkPostsynaptic(input, slot: slot, neuron: neuron)
     }
+    let dynamics = slots.map { slot in
+      checkStatements(
+        slot.dynamicsCode,
+        in: weightUpdateNeuronEnvironment(
+          slot, neuron: neuron, hook: "\(slot.sideName) dynamics code"))
+    }
+    let spikeCode = slots.map { slot in
+      checkStatements(
+        slot.spikeCode,
+        in: weightUpdateNeuronEnvironment(slot, neuron: neuron, hook: "\(slot.sideName) spike code")
+      )
+    }
+    let conditions = slots.map { slot -> CheckedExpression? in
+      guard slot.eventList != nil else { return nil }
+      var environment = weightUpdateNeuronEnvironment(
+        slot, neuron: neuron, hook: "\(slot.sideName) event threshold condition code",
+        readOnlyVars: true)
+      let time = GeNNType.numeric(types.timepoint).addingConst
+      environment.define(
+        "set", time, spelling: "group.\(slot.prefix)seT[readOffset + id]", role: "event time")
+      environment.define(
+        "prev_set", time, spelling: "group.\(slot.prefix)prevSeT[readOffset + id]",
+        role: "previous event time")
+      return checkCondition(slot.condition, in: environment, construct: "event threshold condition")
+    }
+    let eventLists = slots.compactMap(\.eventList).count
 
     // The update function. It takes its group by value: a copy the compiler knows no
     // array store can change, so parameters stay in registers.
     let usesRandom =
       ([neuron.simCode, neuron.thresholdConditionCode, neuron.resetCode]
-      + sources.map(\.model.injectionCode))
+      + sources.map(\.model.injectionCode) + slots.flatMap { [$0.spikeCode, $0.dynamicsCode] })
       .contains { $0.contains("gennrand") }
     line(
-      "uint32_t updateNeuronGroup\(group.index)(const \(structName) group, uint32_t begin, uint32_t end,"
+      "void updateNeuronGroup\(group.index)(const \(structName) group, uint32_t begin, uint32_t end,"
     )
-    line("                              \(timeName) t, uint64_t timestep, uint32_t *recordRow) {")
-    line("    (void)t; (void)timestep;")
     line(
-      "    uint32_t *spikes = group.spike + (size_t)(timestep % group.numDelaySlots) * group.numNeurons;"
+      "                       \(timeName) t, uint64_t timestep, uint32_t recordingRow, uint32_t *counts) {"
     )
+    line("    (void)t;")
+    line("    const uint32_t writeSlot = (uint32_t)(timestep % group.numDelaySlots);")
+    line(
+      "    const uint32_t readSlot = (uint32_t)((timestep + group.numDelaySlots - 1u) % group.numDelaySlots);"
+    )
+    line("    const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
+    line("    const size_t readOffset = (size_t)readSlot * group.numNeurons;")
+    line(
+      "    const size_t recordingOffset = (size_t)recordingRow * ((group.numNeurons + 31u) / 32u);")
+    line("    (void)writeOffset; (void)readOffset;")
+    if previousSpikeTimes
+      || slots.contains(where: { usage.previousEventTimes.contains(eventSide($0)) })
+    {
+      line("    // The time of the last step, as spike times store it.")
+      line("    const \(timeName) tPrev = (timestep - 1u) * \(dtLiteral);")
+    }
+    line("    uint32_t *spikes = group.spike + writeOffset;")
     line("    uint32_t spikeCount = 0;")
+    line(
+      "    uint32_t *recordRow = group.recordSpike ? group.recordSpike + recordingOffset : nullptr;"
+    )
+    for slot in slots {
+      guard let list = slot.eventList else { continue }
+      line("    uint32_t *events\(list) = group.\(slot.prefix)spkEvent + writeOffset;")
+      line("    uint32_t eventCount\(list) = 0;")
+      line(
+        "    uint32_t *recordEvents\(list) = group.\(slot.prefix)recordSpkEvent ? group.\(slot.prefix)recordSpkEvent + recordingOffset : nullptr;"
+      )
+    }
     line("    for (uint32_t id = begin; id < end; id++) {")
     if usesRandom {
       line("        GeNNRng rng;")
@@ -105,6 +166,19 @@ extension ModuleWriter {
     for variable in neuron.vars {
       line(
         "        \(cType(variable.valueType!)) l_\(variable.name) = group.v_\(variable.name)[id];")
+    }
+    if spikeTimes { line("        const \(timeName) lsT = group.st[readOffset + id];") }
+    if previousSpikeTimes {
+      line("        // a spike in the last step becomes the previous spike (GeNN: t - dt)")
+      line(
+        "        if (timestep > 0u && lsT == tPrev) { group.prevSt[readOffset + id] = t - \(dtLiteral); }"
+      )
+    }
+    for slot in slots where usage.previousEventTimes.contains(eventSide(slot)) {
+      let prefix = slot.prefix
+      line(
+        "        if (timestep > 0u && group.\(prefix)seT[readOffset + id] == tPrev) { group.\(prefix)prevSeT[readOffset + id] = t - \(dtLiteral); }"
+      )
     }
     line("        \(scalarName) Isyn = 0;")
     for input in neuron.additionalInputVars {
@@ -126,6 +200,12 @@ extension ModuleWriter {
       block(postsynapticCode[slot]?.code(level: 3).dropLastNewline ?? "")
       line("        }")
     }
+    for slot in slots where slot.side == .presynaptic {
+      guard usage.presynapticOutput.contains(slot.synapses.name) else { continue }
+      line("        // input from synapse population '\(slot.synapses.name)' (addToPre)")
+      line("        Isyn += group.\(slot.prefix)outPre[id];")
+      line("        group.\(slot.prefix)outPre[id] = 0;")
+    }
     for (slot, source) in sources.enumerated() {
       line("        // current source slot \(slot): model '\(source.model.name)'")
       line("        {")
@@ -143,22 +223,51 @@ extension ModuleWriter {
     line("        (void)Isyn;")
     line("        // sim code")
     block(sim?.code(level: 2).dropLastNewline ?? "")
+    for (position, slot) in slots.enumerated() {
+      writeWeightUpdateNeuronCode(
+        slot, dynamics[position], comment: "\(slot.sideName) dynamics code", level: 2)
+    }
+    for (position, slot) in slots.enumerated() {
+      writeEventCondition(slot, conditions[position], delayed: delayed)
+    }
     if let threshold {
       line("        // threshold condition")
       line("        if (\(threshold.code())) {")
+      for (position, slot) in slots.enumerated() {
+        writeWeightUpdateNeuronCode(
+          slot, spikeCode[position], comment: "\(slot.sideName) spike code", level: 3)
+      }
       line("            spikes[begin + spikeCount++] = id;")
       line("            if (recordRow) { recordRow[id / 32u] |= (1u << (id % 32u)); }")
+      if spikeTimes { line("            group.st[writeOffset + id] = t;") }
       if let reset, !reset.statements.isEmpty {
         line("            // reset code")
         block(reset.code(level: 3).dropLastNewline)
       }
       line("        }")
+      let copies = slots.filter { $0.delayedVars && $0.dynamicsCode.isBlank }
+      if delayed && (spikeTimes || previousSpikeTimes || !copies.isEmpty) {
+        line("        else {")
+        line("            // no spike: carry times and delayed variables into this step's slot")
+        if spikeTimes { line("            group.st[writeOffset + id] = lsT;") }
+        if previousSpikeTimes {
+          line("            group.prevSt[writeOffset + id] = group.prevSt[readOffset + id];")
+        }
+        for slot in copies {
+          for variable in slot.vars {
+            let array = "group.\(slot.prefix)v_\(variable.name)"
+            line("            \(array)[writeOffset + id] = \(array)[readOffset + id];")
+          }
+        }
+        line("        }")
+      }
     }
     for variable in neuron.vars where variable.access.isWritable {
       line("        group.v_\(variable.name)[id] = l_\(variable.name);")
     }
     line("    }")
-    line("    return spikeCount;")
+    line("    counts[0] = spikeCount;")
+    for list in 0..<eventLists { line("    counts[\(list + 1)] = eventCount\(list + 1);") }
     line("}")
     line()
   }
@@ -263,13 +372,15 @@ extension ModuleWriter {
   }
 
   /// Checks a threshold condition, which must be a number or a pointer.
-  private mutating func checkCondition(_ code: String, in environment: Environment)
+  private mutating func checkCondition(
+    _ code: String, in environment: Environment, construct: String = "threshold condition"
+  )
     -> CheckedExpression?
   {
     guard let checked = checkExpression(code, in: environment) else { return nil }
     guard checked.type.isScalar else {
       let diagnostic = Diagnostic(
-        .invalidCondition(construct: "threshold condition", type: checked.type.cName),
+        .invalidCondition(construct: construct, type: checked.type.cName),
         at: checked.expression.location, token: "")
       errors.append(
         TranspilerError(context: environment.context, code: code, diagnostics: [diagnostic]))
@@ -284,7 +395,7 @@ extension ModuleWriter {
       let field = "m.neuronUpdateGroup\(group.index)[\(member)]"
       line("    // neuron population '\(population.name)'")
       line("    \(field).numNeurons = \(population.size)u;")
-      line("    \(field).numDelaySlots = \(model.maximumAxonalDelay(from: population.name) + 1)u;")
+      line("    \(field).numDelaySlots = \(model.maximumDelaySteps(of: population.name) + 1)u;")
       line("    \(field).stream = \(populationIndex)u;")
       writeParameterBindings(
         field: field, prefix: "", params: population.params, names: population.model.params,
@@ -306,6 +417,15 @@ extension ModuleWriter {
         bindArray(field, "recordSpike", to: .spikeRecording(population: name))
       } else {
         line("    \(field).recordSpike = nullptr;")
+      }
+      if usage.spikeTimes.contains(name) {
+        bindArray(field, "st", to: .spikeTimes(population: name))
+      }
+      if usage.previousSpikeTimes.contains(name) {
+        bindArray(field, "prevSt", to: .previousSpikeTimes(population: name))
+      }
+      for slot in weightUpdateSlots(of: group, member: member) {
+        writeWeightUpdateSlotBinding(field: field, slot: slot)
       }
       for (slot, synapseIndex) in group.postsynaptic[member].enumerated() {
         let synapses = model.synapsePopulations[synapseIndex]

@@ -26,6 +26,22 @@ enum RuntimeSupportSource {
     }
 
     /// Sets bit `index` of a bit mask; safe when threads set bits of one word.
+    /// Moves the ids each thread wrote at the start of its range of an event list of
+    /// `size` neurons together, in ascending order; `counts[thread * stride]` is how many
+    /// each thread wrote. Returns the total.
+    static inline uint32_t gather(uint32_t *list, uint32_t size, const uint32_t *counts,
+                                  unsigned stride, unsigned numThreads) {
+        uint32_t total = 0;
+        for (unsigned thread = 0; thread < numThreads; thread++) {
+            const Range range = threadRange(size, thread, numThreads);
+            const uint32_t count = counts[thread * stride];
+            if (range.begin != total && count > 0) {
+                std::memmove(list + total, list + range.begin, count * sizeof(uint32_t));
+            }
+            total += count;
+        }
+        return total;
+    }
     static inline void setBit(uint32_t *words, size_t index) {
         __atomic_fetch_or(&words[index / 32u], 1u << (index % 32u), __ATOMIC_RELAXED);
     }

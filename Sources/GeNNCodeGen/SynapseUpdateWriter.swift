@@ -13,23 +13,47 @@ extension ModuleWriter {
     let sparse = synapses.matrixType == .sparse
     let structName = "SynapseGroup\(index)"
     let context = "synapse population '\(synapses.name)'"
+    let source = synapses.source
+    let target = synapses.target
+    let preEvents = weightUpdate.hasPreEvents && !weightUpdate.preEventSynCode.isBlank
+    let postEvents = weightUpdate.hasPostEvents && !weightUpdate.postEventSynCode.isBlank
+    let postSpikes = !weightUpdate.postSpikeSynCode.isBlank
+    let columns = sparse && weightUpdate.hasPostsynapticUpdate
 
     line(
       "// Synapse update group \(index): \(context) (\(synapses.matrixType.rawValue), "
-        + "'\(weightUpdate.name)', '\(synapses.source)' -> '\(synapses.target)').")
+        + "'\(weightUpdate.name)', '\(source)' -> '\(target)').")
     line("struct \(structName) {")
     line("    uint32_t numSrcNeurons;")
     line("    uint32_t numTrgNeurons;")
     line("    uint32_t rowStride;")
     line("    uint32_t srcDelaySlots;")
+    line("    uint32_t trgDelaySlots;")
     line("    const uint32_t *srcSpike;")
     line("    const uint32_t *srcSpikeCount;")
+    if postSpikes {
+      line("    const uint32_t *trgSpike;")
+      line("    const uint32_t *trgSpikeCount;")
+    }
+    if preEvents {
+      line("    const uint32_t *srcSpkEvent;")
+      line("    const uint32_t *srcSpkCntEvent;")
+    }
+    if postEvents {
+      line("    const uint32_t *trgSpkEvent;")
+      line("    const uint32_t *trgSpkCntEvent;")
+    }
     if sparse {
       line("    uint32_t *rowLength;")
       line("    uint32_t *ind;")
     }
+    if columns {
+      line("    uint32_t *colStart;")
+      line("    uint32_t *remap;")
+    }
     if synapses.matrixType == .bitmask { line("    uint32_t *bitmask;") }
     line("    \(scalarName) *inSyn;")
+    if usage.presynapticOutput.contains(synapses.name) { line("    \(scalarName) *outPre;") }
     if synapses.maxDendriticDelaySteps != nil {
       line("    \(scalarName) *denDelay;")
       line("    uint32_t maxDendriticDelay;")
@@ -42,41 +66,24 @@ extension ModuleWriter {
     for variable in weightUpdate.vars {
       line("    \(cType(variable.valueType!)) *v_\(variable.name);")
     }
+    for field in synapseReadFields(synapses) { line("    const \(field.type) *\(field.name);") }
+    for egp in weightUpdate.extraGlobalParams {
+      line("    \(cType(egp.elementType!)) *egp_\(egp.name);")
+    }
     line("};")
     line()
 
-    var environment = baseEnvironment(
-      context: "\(context), weight update model '\(weightUpdate.name)' pre spike syn code",
-      random: false)
-    environment.define(
-      "id_pre", GeNNType.uint32.addingConst, spelling: "id_pre", role: "presynaptic index")
-    environment.define(
-      "id_post", GeNNType.uint32.addingConst, spelling: "id_post", role: "postsynaptic index")
-    environment.define(
-      "id_syn", GeNNType.uint32.addingConst, spelling: "syn", role: "synapse index")
-    environment.add(
-      Symbol(
-        "addToPost", .function(returning: .void, [.numeric(types.scalar)]),
-        spelling: "group.inSyn[id_post] += $(0)", role: "input function"))
-    if synapses.maxDendriticDelaySteps != nil {
-      environment.add(
-        Symbol(
-          "addToPostDelay", .function(returning: .void, [.numeric(types.scalar), .uint32]),
-          spelling:
-            "group.denDelay[(size_t)((*group.denDelayPtr + $(1)) % group.maxDendriticDelay) * group.numTrgNeurons + id_post] += $(0)",
-          role: "delayed input function"))
+    let hooks: [(name: String, code: String, enabled: Bool)] = [
+      ("synapse dynamics code", weightUpdate.synapseDynamicsCode, true),
+      ("pre event syn code", weightUpdate.preEventSynCode, preEvents),
+      ("pre spike syn code", weightUpdate.preSpikeSynCode, true),
+      ("post event syn code", weightUpdate.postEventSynCode, postEvents),
+      ("post spike syn code", weightUpdate.postSpikeSynCode, postSpikes),
+    ]
+    let checked = hooks.map { hook -> CheckedStatements? in
+      guard hook.enabled, !hook.code.isBlank else { return nil }
+      return checkStatements(hook.code, in: synapseEnvironment(index, hook: hook.name))
     }
-    let scalar = GeNNType.numeric(types.scalar)
-    addParameters(
-      to: &environment, prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams
-    )
-    for variable in weightUpdate.vars {
-      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
-      environment.define(
-        variable.name, variable.access.isWritable ? type : type.addingConst,
-        spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
-    }
-    let code = checkStatements(weightUpdate.preSpikeSynCode, in: environment)
 
     // By value, as for neuron updates: parameters stay in registers across stores.
     line(
@@ -84,37 +91,99 @@ extension ModuleWriter {
     )
     line("                             \(timeName) t, uint64_t timestep) {")
     line("    (void)t;")
-    line("    // Spikes emitted \(synapses.axonalDelaySteps + 1) step(s) ago.")
     line(
-      "    const uint32_t slot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
+      "    // Presynaptic spikes and events emitted \(synapses.axonalDelaySteps + 1) step(s) ago,")
+    line("    // postsynaptic ones \(synapses.backPropDelaySteps + 1) step(s) ago.")
+    line(
+      "    const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
     )
-    line("    const uint32_t *spikes = group.srcSpike + (size_t)slot * group.numSrcNeurons;")
-    line("    const uint32_t count = group.srcSpikeCount[slot];")
-    line("    for (uint32_t s = 0; s < count; s++) {")
-    line("        const uint32_t id_pre = spikes[s];")
-    if sparse {
-      line("        const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
-      line("        const uint32_t length = group.rowLength[id_pre];")
-      line(
-        "        const uint32_t first = (uint32_t)(std::lower_bound(row, row + length, postBegin) - row);"
-      )
-      line("        for (uint32_t j = first; j < length; j++) {")
-      line("            const uint32_t id_post = row[j];")
-      line("            if (id_post >= postEnd) { break; }")
-      line("            const uint32_t syn = id_pre * group.rowStride + j;")
-    } else {
-      line("        for (uint32_t id_post = postBegin; id_post < postEnd; id_post++) {")
-      line("            const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
-      if synapses.matrixType == .bitmask {
-        line("            if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }")
-      }
+    line(
+      "    const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - 1u - \(synapses.backPropDelaySteps)u) % group.trgDelaySlots);"
+    )
+    line("    const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
+    line("    const size_t postOffset = (size_t)postSlot * group.numTrgNeurons;")
+    line(
+      "    const size_t prevPreOffset = (size_t)((preSlot + group.srcDelaySlots - 1u) % group.srcDelaySlots) * group.numSrcNeurons;"
+    )
+    line(
+      "    const size_t prevPostOffset = (size_t)((postSlot + group.trgDelaySlots - 1u) % group.trgDelaySlots) * group.numTrgNeurons;"
+    )
+    line("    (void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
+    if let code = checked[0] {
+      line("    // \(hooks[0].name): every synapse with its target in range")
+      line("    for (uint32_t id_pre = 0; id_pre < group.numSrcNeurons; id_pre++) {")
+      writeRowLoop(synapses, code: code)
+      line("    }")
     }
-    line("            (void)syn;")
-    block(code?.code(level: 3).dropLastNewline ?? "")
-    line("        }")
-    line("    }")
+    for (position, list) in [(1, "srcSpkEvent"), (2, "srcSpike")] {
+      guard let code = checked[position] else { continue }
+      let count = list == "srcSpike" ? "srcSpikeCount" : "srcSpkCntEvent"
+      line("    // \(hooks[position].name)")
+      line("    {")
+      line("        const uint32_t *spikes = group.\(list) + preOffset;")
+      line("        const uint32_t count = group.\(count)[preSlot];")
+      line("        for (uint32_t s = 0; s < count; s++) {")
+      line("            const uint32_t id_pre = spikes[s];")
+      writeRowLoop(synapses, code: code, level: 3)
+      line("        }")
+      line("    }")
+    }
+    for (position, list) in [(3, "trgSpkEvent"), (4, "trgSpike")] {
+      guard let code = checked[position] else { continue }
+      let count = list == "trgSpike" ? "trgSpikeCount" : "trgSpkCntEvent"
+      line("    // \(hooks[position].name)")
+      line("    {")
+      line("        const uint32_t *spikes = group.\(list) + postOffset;")
+      line("        const uint32_t count = group.\(count)[postSlot];")
+      line("        for (uint32_t s = 0; s < count; s++) {")
+      line("            const uint32_t id_post = spikes[s];")
+      line("            if (id_post < postBegin || id_post >= postEnd) { continue; }")
+      if sparse {
+        line(
+          "            for (uint32_t k = group.colStart[id_post]; k < group.colStart[id_post + 1u]; k++) {"
+        )
+        line("                const uint32_t syn = group.remap[k];")
+        line("                const uint32_t id_pre = syn / group.rowStride;")
+      } else {
+        line("            for (uint32_t id_pre = 0; id_pre < group.numSrcNeurons; id_pre++) {")
+        line("                const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+      }
+      line("                (void)syn;")
+      block(code.code(level: 4).dropLastNewline)
+      line("            }")
+      line("        }")
+      line("    }")
+    }
     line("}")
     line()
+  }
+
+  /// Prints the loop over the synapses of row `id_pre` whose targets are in
+  /// `[postBegin, postEnd)`, in ascending target order, running `code` for each.
+  private mutating func writeRowLoop(
+    _ synapses: SynapsePopulation, code: CheckedStatements, level: Int = 1
+  ) {
+    let indent = String(repeating: "    ", count: level + 1)
+    if synapses.matrixType == .sparse {
+      line("\(indent)const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("\(indent)const uint32_t length = group.rowLength[id_pre];")
+      line(
+        "\(indent)const uint32_t first = (uint32_t)(std::lower_bound(row, row + length, postBegin) - row);"
+      )
+      line("\(indent)for (uint32_t j = first; j < length; j++) {")
+      line("\(indent)    const uint32_t id_post = row[j];")
+      line("\(indent)    if (id_post >= postEnd) { break; }")
+      line("\(indent)    const uint32_t syn = id_pre * group.rowStride + j;")
+    } else {
+      line("\(indent)for (uint32_t id_post = postBegin; id_post < postEnd; id_post++) {")
+      line("\(indent)    const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+      if synapses.matrixType == .bitmask {
+        line("\(indent)    if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }")
+      }
+    }
+    line("\(indent)    (void)syn;")
+    block(code.code(level: level + 2).dropLastNewline)
+    line("\(indent)}")
   }
 
   /// Builds the rows of a SPARSE population whose connectivity is a snippet: each
@@ -172,6 +241,35 @@ extension ModuleWriter {
     line()
   }
 
+  /// Builds the column index of a SPARSE population with postsynaptic learning: for
+  /// each target, the row-major positions of its synapses in ascending presynaptic order
+  /// (as GeNN's remap orders them).
+  mutating func writeColumnBuilder(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    guard synapses.matrixType == .sparse && synapses.weightUpdate.hasPostsynapticUpdate else {
+      return
+    }
+    line("void buildColumnsSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
+    line("    std::fill(group.colStart, group.colStart + group.numTrgNeurons + 1u, 0u);")
+    line("    for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
+    line("        for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
+    line("            group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
+    line("        }")
+    line("    }")
+    line(
+      "    for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
+    )
+    line("    std::vector<uint32_t> next(group.colStart, group.colStart + group.numTrgNeurons);")
+    line("    for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
+    line("        for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
+    line("            const uint32_t position = i * group.rowStride + j;")
+    line("            group.remap[next[group.ind[position]]++] = position;")
+    line("        }")
+    line("    }")
+    line("}")
+    line()
+  }
+
   /// The synapse phase of a step: every synapse population, split by target ranges.
   mutating func writeSynapseThread() {
     line("void synapseThread(void *context, unsigned thread, unsigned numThreads) {")
@@ -181,9 +279,16 @@ extension ModuleWriter {
     for index in synapseGroups {
       line("    {")
       line("        const SynapseGroup\(index) &group = m.synapseGroup\(index);")
-      line(
-        "        const genn::Range range = genn::threadRange(group.numTrgNeurons, thread, numThreads);"
-      )
+      if usage.presynapticOutput.contains(model.synapsePopulations[index].name) {
+        // addToPre writes presynaptic neurons' input: one thread runs the population.
+        line(
+          "        const genn::Range range = thread == 0 ? genn::Range{0u, group.numTrgNeurons} : genn::Range{0u, 0u};"
+        )
+      } else {
+        line(
+          "        const genn::Range range = genn::threadRange(group.numTrgNeurons, thread, numThreads);"
+        )
+      }
       line("        updateSynapseGroup\(index)(group, range.begin, range.end, t, step.timestep);")
       line("    }")
     }
@@ -204,9 +309,44 @@ extension ModuleWriter {
       ? SparseConnectivity.rowStride(of: synapses, sourceSize: source.size, targetSize: target.size)
       : target.size
     line("    \(field).rowStride = \(stride)u;")
-    line("    \(field).srcDelaySlots = \(model.maximumAxonalDelay(from: source.name) + 1)u;")
+    line("    \(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
+    line("    \(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
     bindArray(field, "srcSpike", to: .spikes(population: source.name), readOnly: true)
     bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name), readOnly: true)
+    let weightUpdate = synapses.weightUpdate
+    if !weightUpdate.postSpikeSynCode.isBlank {
+      bindArray(field, "trgSpike", to: .spikes(population: target.name), readOnly: true)
+      bindArray(field, "trgSpikeCount", to: .spikeCount(population: target.name), readOnly: true)
+    }
+    for (side, list, enabled) in [
+      (
+        SynapseSide.presynaptic, "src",
+        weightUpdate.hasPreEvents && !weightUpdate.preEventSynCode.isBlank
+      ),
+      (.postsynaptic, "trg", weightUpdate.hasPostEvents && !weightUpdate.postEventSynCode.isBlank),
+    ] where enabled {
+      bindArray(
+        field, "\(list)SpkEvent", to: .spikeEvents(synapses: synapses.name, side: side),
+        readOnly: true)
+      bindArray(
+        field, "\(list)SpkCntEvent", to: .spikeEventCount(synapses: synapses.name, side: side),
+        readOnly: true)
+    }
+    if synapses.matrixType == .sparse && weightUpdate.hasPostsynapticUpdate {
+      bindArray(field, "colStart", to: .synapseColumnStarts(synapses: synapses.name))
+      bindArray(field, "remap", to: .synapseColumnRemap(synapses: synapses.name))
+    }
+    if usage.presynapticOutput.contains(synapses.name) {
+      bindArray(field, "outPre", to: .presynapticOutput(synapses: synapses.name))
+    }
+    for read in synapseReadFields(synapses) {
+      bindArray(field, read.name, to: read.role, readOnly: true)
+    }
+    for egp in weightUpdate.extraGlobalParams {
+      bindArray(
+        field, "egp_\(egp.name)",
+        to: .weightUpdateExtraGlobalParameter(synapses: synapses.name, parameter: egp.name))
+    }
     if synapses.matrixType == .bitmask {
       bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))
     }

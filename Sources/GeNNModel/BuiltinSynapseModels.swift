@@ -4,13 +4,13 @@
   import Darwin
 #endif
 
-/// GeNN 5.4's built-in weight update models that act on presynaptic spikes
-/// (`include/genn/genn/weightUpdateModels.h`).
+/// GeNN 5.4's built-in weight update models (`include/genn/genn/weightUpdateModels.h`).
 extension WeightUpdateModel {
-  /// The built-in weight update models available so far, by GeNN name.
+  /// Every built-in weight update model by GeNN name.
   public static let builtins: [String: WeightUpdateModel] = [
     "StaticPulse": .staticPulse, "StaticPulseConstantWeight": .staticPulseConstantWeight,
-    "StaticPulseDendriticDelay": .staticPulseDendriticDelay,
+    "StaticPulseDendriticDelay": .staticPulseDendriticDelay, "StaticGraded": .staticGraded,
+    "STDP": .stdp,
   ]
 
   /// Adds the per-synapse weight `g` to the target's input on each presynaptic spike.
@@ -30,6 +30,42 @@ extension WeightUpdateModel {
   /// ``staticPulse`` with one weight `g` for all synapses.
   public static let staticPulseConstantWeight = WeightUpdateModel(
     name: "StaticPulseConstantWeight", params: ["g"], preSpikeSynCode: "addToPost(g);\n")
+
+  /// Graded-potential static synapse: while the presynaptic membrane potential `V` is
+  /// above the threshold `Epre`, each step (a presynaptic spike-like event) delivers
+  /// `max(0, g * tanh((V - Epre) / Vslope) * dt)`; `Vslope` is the slope of graded release.
+  ///
+  /// `V` is a read-only presynaptic neuron variable reference (by default the source
+  /// population's `V`; ``SynapsePopulation/preVarRefs`` may point it elsewhere). GeNN 5.4's
+  /// event code reads `V_pre`, which does not build in GeNN itself (no such identifier
+  /// exists there); this one reads the reference by its declared name, `V`, and is
+  /// otherwise GeNN's.
+  public static let staticGraded = WeightUpdateModel(
+    name: "StaticGraded", params: ["Epre", "Vslope"],
+    vars: [Variable("g", "scalar", access: .readOnly)],
+    preNeuronVarRefs: [NeuronVarReference("V", "scalar", readOnly: true)],
+    preEventSynCode: "addToPost(fmax(0.0, g * tanh((V - Epre) / Vslope) * dt));\n",
+    preEventThresholdConditionCode: "V > Epre")
+
+  /// Additive STDP with hard bounds: each presynaptic spike delivers `g`, then the
+  /// weights change within [`Wmin`, `Wmax`].
+  ///
+  /// Pairing is nearest-neighbour, by the latest spike on the other side only: a
+  /// presynaptic spike at `t` pairs with the latest postsynaptic spike `st_post` and, if
+  /// `dt = t - st_post > 0`, depresses `g` by `Aminus * exp(-dt / tauMinus)`; a
+  /// postsynaptic spike pairs with the latest presynaptic spike `st_pre` and, if
+  /// `dt = t - st_pre > 0`, potentiates `g` by `Aplus * exp(-dt / tauPlus)`. Spikes in the
+  /// same step (`dt == 0`) change nothing, and before the other side has ever spiked
+  /// its spike time is `-TIME_MAX`, so the change is zero. Needs a DENSE or
+  /// SPARSE matrix (postsynaptic learning visits synapses by target).
+  public static let stdp = WeightUpdateModel(
+    name: "STDP", params: ["tauPlus", "tauMinus", "Aplus", "Aminus", "Wmin", "Wmax"],
+    vars: [Variable("g", "scalar", access: .readWrite)],
+    preSpikeSynCode:
+      "addToPost(g);\nscalar dt = t - st_post; \nif (dt > 0) {\n    scalar timing = exp(-dt / tauMinus);\n    scalar newWeight = g - (Aminus * timing);\n    g = fmax(Wmin, fmin(Wmax, newWeight));\n}\n",
+    postSpikeSynCode:
+      "scalar dt = t - st_pre;\nif (dt > 0) {\n    scalar timing = exp(-dt / tauPlus);\n    scalar newWeight = g + (Aplus * timing);\n    g = fmax(Wmin, fmin(Wmax, newWeight));\n}\n"
+  )
 }
 
 /// GeNN 5.4's built-in postsynaptic models (`include/genn/genn/postsynapticModels.h`).

@@ -43,6 +43,25 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case invalidType(element: String, field: String, type: String)
   case unknownTarget(element: String, target: String, available: [String])
   case invalidDerivedParameter(element: String, name: String, reason: String)
+  /// A reference map (`field`, such as `preVarRefs`) names a reference the model does not
+  /// declare.
+  case unknownReference(element: String, field: String, name: String, allowed: [String])
+  /// A reference names a variable that `owner` (for example `source population 'A'
+  /// (neuron model 'LIF')`) does not have.
+  case unknownReferencedVariable(
+    element: String, field: String, reference: String, variable: String, owner: String,
+    available: [String])
+  /// A reference that model code may write names a variable it may only read.
+  case writableReferenceToReadOnlyVariable(
+    element: String, field: String, reference: String, variable: String, access: VarAccess)
+  /// A weight update model declares a variable in more than one of `fields` (`vars`,
+  /// `preVars`, `postVars`).
+  case duplicateVariable(element: String, name: String, fields: [String])
+  case invalidBackPropagationDelay(element: String, steps: Int)
+  /// Weight update code (`field`, such as `synapseDynamicsCode`) that needs one of the
+  /// `allowed` matrix types.
+  case matrixTypeNotAllowed(
+    element: String, field: String, matrixType: SynapseMatrixType, allowed: [SynapseMatrixType])
 
   public var description: String {
     switch self {
@@ -102,6 +121,31 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
         + Self.list("populations", available)
     case .invalidDerivedParameter(let element, let name, let reason):
       "\(element): derived parameter '\(name)' cannot be computed: \(reason)"
+    case .unknownReference(let element, let field, let name, let allowed):
+      "\(element): \(field) names unknown reference '\(name)'; "
+        + (allowed.isEmpty
+          ? "the model declares no such references"
+          : "references are: \(allowed.joined(separator: ", "))")
+    case .unknownReferencedVariable(
+      let element, let field, let reference, let variable, let owner, let available):
+      "\(element): \(field): reference '\(reference)' names variable '\(variable)', which "
+        + "\(owner) does not have; " + Self.list("variables", available)
+    case .writableReferenceToReadOnlyVariable(
+      let element, let field, let reference, let variable, let access):
+      "\(element): \(field): reference '\(reference)' may write variable '\(variable)', "
+        + "which is \(access.rawValue); only a read-only reference may name it (declare the "
+        + "reference read-only, or reference a READ_WRITE variable)"
+    case .duplicateVariable(let element, let name, let fields):
+      "\(element): variable '\(name)' is declared in \(fields.joined(separator: " and ")); "
+        + "the names of vars, preVars and postVars must be unique"
+    case .invalidBackPropagationDelay(let element, let steps):
+      "\(element): back-propagation delay (backPropDelaySteps) of \(steps) steps is invalid; "
+        + "it must be 0 or more"
+    case .matrixTypeNotAllowed(let element, let field, let matrixType, let allowed):
+      "\(element): \(field) cannot run on a \(matrixType.rawValue) matrix; only "
+        + allowed.map(\.rawValue).joined(separator: " and ")
+        + " connectivity can be used for synapse dynamics and postsynaptic learning (allowed "
+        + "matrix types: \(allowed.map(\.rawValue).joined(separator: ", ")))"
     }
   }
 

@@ -40,12 +40,13 @@ public struct ModelSpec: Sendable {
   public mutating func addNeuronPopulation(
     _ name: String, size: Int, model: NeuronModel, params: [String: Double] = [:],
     vars: [String: VarInit] = [:], extraGlobalParams: [String: [Double]] = [:],
-    recordSpikes: Bool = false
+    recordSpikes: Bool = false, recordSpikeEvents: Bool = false
   ) {
     neuronPopulations.append(
       NeuronPopulation(
         name: name, size: size, model: model, params: params, vars: vars,
-        extraGlobalParams: extraGlobalParams, recordSpikes: recordSpikes))
+        extraGlobalParams: extraGlobalParams, recordSpikes: recordSpikes,
+        recordSpikeEvents: recordSpikeEvents))
   }
 
   /// Adds a current source injecting into the population named `target`.
@@ -69,9 +70,14 @@ public struct ModelSpec: Sendable {
     synapsePopulations.filter { $0.target == population }
   }
 
-  /// The largest axonal delay of the synapses leaving `population`, in steps.
-  public func maximumAxonalDelay(from population: String) -> Int {
-    synapsePopulations.filter { $0.source == population }.map(\.axonalDelaySteps).max() ?? 0
+  /// The largest delay, in steps, of the spikes of `population`: the axonal delays of
+  /// the synapses leaving it and the back-propagation delays of those reaching it. The
+  /// population keeps that many steps of spikes (and spike times) besides the current.
+  public func maximumDelaySteps(of population: String) -> Int {
+    let axonal = synapsePopulations.filter { $0.source == population }.map(\.axonalDelaySteps)
+    let backPropagation = synapsePopulations.filter { $0.target == population }.map(
+      \.backPropDelaySteps)
+    return (axonal + backPropagation).max() ?? 0
   }
 
   /// The population named `name`.

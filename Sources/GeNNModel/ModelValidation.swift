@@ -1,7 +1,9 @@
 extension ModelSpec {
   /// Checks the whole model and throws a ``ModelError`` listing every problem: names,
   /// sizes, parameters, variable initialisers and their lengths, extra global
-  /// parameters, types, current-source targets and derived parameters.
+  /// parameters, types, current-source targets, derived parameters, and for synapse
+  /// populations their connectivity and matrix type, delays, weight update pre- and
+  /// postsynaptic variables and variable references.
   public func validate() throws(ModelError) {
     var problems: [ModelProblem] = []
     if !(dt > 0 && dt.isFinite) { problems.append(.invalidTimeStep(dt)) }
@@ -66,6 +68,10 @@ extension ModelSpec {
     if synapses.axonalDelaySteps < 0 {
       problems.append(.invalidDelay(element: element, steps: synapses.axonalDelaySteps))
     }
+    if synapses.backPropDelaySteps < 0 {
+      problems.append(
+        .invalidBackPropagationDelay(element: element, steps: synapses.backPropDelaySteps))
+    }
     if let steps = synapses.maxDendriticDelaySteps, steps < 1 {
       problems.append(.invalidDendriticDelay(element: element, steps: steps))
     }
@@ -81,10 +87,14 @@ extension ModelSpec {
     }
     let weightUpdate = synapses.weightUpdate
     let postsynaptic = synapses.postsynaptic
+    let weightUpdateElement = element + " (weight update model '\(weightUpdate.name)')"
+    let (duplicateVariables, distinctVariables) = checkVariableKinds(
+      element: weightUpdateElement, weightUpdate)
+    problems += duplicateVariables
     problems += checkFields(
-      element: element + " (weight update model '\(weightUpdate.name)')",
-      params: weightUpdate.params,
-      derived: weightUpdate.derivedParams, vars: weightUpdate.vars, egps: [])
+      element: weightUpdateElement, params: weightUpdate.params,
+      derived: weightUpdate.derivedParams, vars: distinctVariables,
+      egps: weightUpdate.extraGlobalParams)
     problems += checkFields(
       element: element + " (postsynaptic model '\(postsynaptic.name)')",
       params: postsynaptic.params,
@@ -103,6 +113,20 @@ extension ModelSpec {
           reason: "a BITMASK matrix stores only which synapses exist, so weight update model "
             + "'\(synapses.weightUpdate.name)' cannot keep per-synapse variable '\(variable.name)' "
             + "\(allowed)"))
+    }
+    let rowMatrixTypes: [SynapseMatrixType] = [.dense, .sparse]
+    if !rowMatrixTypes.contains(synapses.matrixType) {
+      let perSynapseCode = [
+        ("synapseDynamicsCode", weightUpdate.synapseDynamicsCode),
+        ("postSpikeSynCode", weightUpdate.postSpikeSynCode),
+        ("postEventSynCode", weightUpdate.postEventSynCode),
+      ]
+      for (field, code) in perSynapseCode where !code.isBlank {
+        problems.append(
+          .matrixTypeNotAllowed(
+            element: weightUpdateElement, field: field, matrixType: synapses.matrixType,
+            allowed: rowMatrixTypes))
+      }
     }
     switch (synapses.matrixType, synapses.connectivity) {
     case (.dense, .explicit):
@@ -161,12 +185,17 @@ extension ModelSpec {
       break
     }
     problems += checkValues(
-      element: element + " (weight update model '\(weightUpdate.name)')",
-      size: synapseCount,
+      element: weightUpdateElement, size: synapseCount,
       params: synapses.weightUpdateParams, modelParams: weightUpdate.params,
       derived: weightUpdate.derivedParams, vars: weightUpdateVars,
       modelVars: weightUpdate.vars,
-      egps: [:], modelEGPs: [])
+      egps: synapses.weightUpdateExtraGlobalParams, modelEGPs: weightUpdate.extraGlobalParams)
+    problems += checkVars(
+      element: element + " (weight update model '\(weightUpdate.name)', weightUpdatePreVars)",
+      size: source.size, vars: synapses.weightUpdatePreVars, modelVars: weightUpdate.preVars)
+    problems += checkVars(
+      element: element + " (weight update model '\(weightUpdate.name)', weightUpdatePostVars)",
+      size: target.size, vars: synapses.weightUpdatePostVars, modelVars: weightUpdate.postVars)
     problems += checkValues(
       element: element + " (postsynaptic model '\(postsynaptic.name)')", size: target.size,
       params: synapses.postsynapticParams, modelParams: postsynaptic.params,
@@ -196,6 +225,105 @@ extension ModelSpec {
         problems.append(
           .unknownVariableReference(
             element: element, reference: reference.name, variable: variable, available: targetVars))
+      }
+    }
+    problems += checkWeightUpdateReferences(
+      synapses, element: element, weightUpdateElement: weightUpdateElement, source: source,
+      target: target)
+    return problems
+  }
+
+  /// Variables a weight update model declares in more than one of `vars`, `preVars` and
+  /// `postVars` (GeNN keeps them in one namespace), and its variables with those repeats
+  /// left out (so that ``checkFields`` does not report them again).
+  private func checkVariableKinds(element: String, _ model: WeightUpdateModel) -> (
+    problems: [ModelProblem], distinct: [Variable]
+  ) {
+    let kinds = [("vars", model.vars), ("preVars", model.preVars), ("postVars", model.postVars)]
+    var problems: [ModelProblem] = []
+    var distinct: [Variable] = []
+    var firstKind: [String: Int] = [:]
+    for (index, (_, variables)) in kinds.enumerated() {
+      for variable in variables {
+        guard let first = firstKind[variable.name] else {
+          firstKind[variable.name] = index
+          distinct.append(variable)
+          continue
+        }
+        if first == index {
+          // A repeat within one kind: checkFields reports it.
+          distinct.append(variable)
+        } else if !problems.contains(where: {
+          if case .duplicateVariable(_, variable.name, _) = $0 { true } else { false }
+        }) {
+          let fields = kinds.filter { $0.1.contains { $0.name == variable.name } }.map(\.0)
+          problems.append(.duplicateVariable(element: element, name: variable.name, fields: fields))
+        }
+      }
+    }
+    return (problems, distinct)
+  }
+
+  /// The weight update model's neuron and postsynaptic-model variable references: each
+  /// names a variable that exists, only read-only references name read-only variables,
+  /// and none is read through a delay (not supported yet).
+  private func checkWeightUpdateReferences(
+    _ synapses: SynapsePopulation, element: String, weightUpdateElement: String,
+    source: NeuronPopulation, target: NeuronPopulation
+  ) -> [ModelProblem] {
+    let weightUpdate = synapses.weightUpdate
+    let postsynaptic = synapses.postsynaptic
+    let groups:
+      [(
+        field: String, given: [String: String], declared: [NeuronVarReference],
+        variables: [Variable], owner: String, delay: (name: String, steps: Int)
+      )] = [
+        (
+          "preVarRefs", synapses.preVarRefs, weightUpdate.preNeuronVarRefs, source.model.vars,
+          "source population '\(source.name)' (neuron model '\(source.model.name)')",
+          ("axonalDelaySteps", synapses.axonalDelaySteps)
+        ),
+        (
+          "postVarRefs", synapses.postVarRefs, weightUpdate.postNeuronVarRefs, target.model.vars,
+          "target population '\(target.name)' (neuron model '\(target.model.name)')",
+          ("backPropDelaySteps", synapses.backPropDelaySteps)
+        ),
+        (
+          "psmVarRefs", synapses.psmVarRefs, weightUpdate.psmVarRefs, postsynaptic.vars,
+          "postsynaptic model '\(postsynaptic.name)'",
+          ("backPropDelaySteps", synapses.backPropDelaySteps)
+        ),
+      ]
+    var problems: [ModelProblem] = []
+    for group in groups {
+      let names = group.declared.map(\.name)
+      for name in group.given.keys.sorted() where !names.contains(name) {
+        problems.append(
+          .unknownReference(
+            element: weightUpdateElement, field: group.field, name: name, allowed: names))
+      }
+      for reference in group.declared {
+        let name = group.given[reference.name] ?? reference.name
+        guard let variable = group.variables.first(where: { $0.name == name }) else {
+          problems.append(
+            .unknownReferencedVariable(
+              element: weightUpdateElement, field: group.field, reference: reference.name,
+              variable: name, owner: group.owner, available: group.variables.map(\.name)))
+          continue
+        }
+        if !reference.isReadOnly && !variable.access.isWritable {
+          problems.append(
+            .writableReferenceToReadOnlyVariable(
+              element: weightUpdateElement, field: group.field, reference: reference.name,
+              variable: name, access: variable.access))
+        }
+        if group.delay.steps > 0 {
+          problems.append(
+            .unsupported(
+              element: element,
+              feature: "delayed neuron variable reference '\(reference.name)' "
+                + "(\(group.field); \(group.delay.name) is \(group.delay.steps))"))
+        }
       }
     }
     return problems
@@ -255,6 +383,20 @@ extension ModelSpec {
     if problems.isEmpty {
       problems += checkDerived(element: element, derived, params: params)
     }
+    problems += checkVars(element: element, size: size, vars: vars, modelVars: modelVars)
+    let egpNames = modelEGPs.map(\.name)
+    for name in egps.keys.sorted() where !egpNames.contains(name) {
+      problems.append(.unknownExtraGlobalParameter(element: element, name: name, allowed: egpNames))
+    }
+    return problems
+  }
+
+  /// Every initialiser names a variable of the model, every variable has one, constants
+  /// are finite, value arrays have `size` values and init snippets get their parameters.
+  private func checkVars(
+    element: String, size: Int, vars: [String: VarInit], modelVars: [Variable]
+  ) -> [ModelProblem] {
+    var problems: [ModelProblem] = []
     let varNames = modelVars.map(\.name)
     for name in vars.keys.sorted() where !varNames.contains(name) {
       problems.append(.unknownVariable(element: element, name: name, allowed: varNames))
@@ -282,10 +424,6 @@ extension ModelSpec {
       default:
         break
       }
-    }
-    let egpNames = modelEGPs.map(\.name)
-    for name in egps.keys.sorted() where !egpNames.contains(name) {
-      problems.append(.unknownExtraGlobalParameter(element: element, name: name, allowed: egpNames))
     }
     return problems
   }

@@ -14,12 +14,15 @@ public struct NeuronPopulation: Sendable {
   public var extraGlobalParams: [String: [Double]]
   /// Whether to record the population's spikes (GeNN's `spike_recording_enabled`).
   public var recordSpikes: Bool
+  /// Whether to record the spike-like events of the weight update models of synapses
+  /// leaving or reaching it (GeNN's `spike_event_recording_enabled`).
+  public var recordSpikeEvents: Bool
 
   /// Creates a population.
   public init(
     name: String, size: Int, model: NeuronModel, params: [String: Double] = [:],
     vars: [String: VarInit] = [:], extraGlobalParams: [String: [Double]] = [:],
-    recordSpikes: Bool = false
+    recordSpikes: Bool = false, recordSpikeEvents: Bool = false
   ) {
     self.name = name
     self.size = size
@@ -28,6 +31,7 @@ public struct NeuronPopulation: Sendable {
     self.vars = vars
     self.extraGlobalParams = extraGlobalParams
     self.recordSpikes = recordSpikes
+    self.recordSpikeEvents = recordSpikeEvents
   }
 }
 

@@ -1,6 +1,13 @@
-/// A weight update model: per-synapse state and the code that runs for each synapse of
-/// a presynaptic neuron that spiked (`pre_spike_syn_code`), delivering input to the
-/// postsynaptic neuron with `addToPost(x)`.
+/// A weight update model, GeNN's `WeightUpdateModels::Base`: per-synapse state and the
+/// code run for each synapse when its presynaptic neuron spikes (`preSpikeSynCode`) or
+/// emits a spike-like event (`preEventSynCode`), when its postsynaptic neuron does
+/// (`postSpikeSynCode`, `postEventSynCode`), and every step (`synapseDynamicsCode`);
+/// plus per-neuron presynaptic and postsynaptic state updated by the neuron code
+/// (`preSpikeCode`, `preDynamicsCode`, `postSpikeCode`, `postDynamicsCode`).
+///
+/// Synapse code delivers input with `addToPost(x)`, `addToPostDelay(x, d)` and
+/// `addToPre(x)`, and sees spike times as `st_pre`, `st_post`, `prev_st_pre`,
+/// `prev_st_post`, `set_pre`, `set_post`, `prev_set_pre` and `prev_set_post`.
 public struct WeightUpdateModel: Sendable {
   /// The model's name.
   public var name: String
@@ -10,20 +17,106 @@ public struct WeightUpdateModel: Sendable {
   public var derivedParams: [DerivedParameter]
   /// Per-synapse variables.
   public var vars: [Variable]
+  /// Per-presynaptic-neuron variables.
+  public var preVars: [Variable]
+  /// Per-postsynaptic-neuron variables.
+  public var postVars: [Variable]
+  /// References to variables of the presynaptic neuron.
+  public var preNeuronVarRefs: [NeuronVarReference]
+  /// References to variables of the postsynaptic neuron.
+  public var postNeuronVarRefs: [NeuronVarReference]
+  /// References to variables of the synapse population's postsynaptic model.
+  public var psmVarRefs: [NeuronVarReference]
+  /// Extra global parameters: arrays shared by all synapses.
+  public var extraGlobalParams: [ExtraGlobalParameter]
   /// Code run for each synapse of a presynaptic neuron that spiked.
   public var preSpikeSynCode: String
+  /// Code run for each synapse of a presynaptic neuron that emitted a spike-like event.
+  public var preEventSynCode: String
+  /// Code run for each synapse of a postsynaptic neuron that spiked.
+  public var postSpikeSynCode: String
+  /// Code run for each synapse of a postsynaptic neuron that emitted a spike-like event.
+  public var postEventSynCode: String
+  /// Code run for every synapse every step.
+  public var synapseDynamicsCode: String
+  /// The condition, tested on each presynaptic neuron after its sim code, for a
+  /// presynaptic spike-like event.
+  public var preEventThresholdConditionCode: String
+  /// The condition for a postsynaptic spike-like event.
+  public var postEventThresholdConditionCode: String
+  /// Code run for a presynaptic neuron when it spikes (before its reset).
+  public var preSpikeCode: String
+  /// Code run for a postsynaptic neuron when it spikes (before its reset).
+  public var postSpikeCode: String
+  /// Code run for each presynaptic neuron every step, after its sim code.
+  public var preDynamicsCode: String
+  /// Code run for each postsynaptic neuron every step, after its sim code.
+  public var postDynamicsCode: String
 
   /// Creates a weight update model.
   public init(
     name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
-    vars: [Variable] = [], preSpikeSynCode: String = ""
+    vars: [Variable] = [], preVars: [Variable] = [], postVars: [Variable] = [],
+    preNeuronVarRefs: [NeuronVarReference] = [], postNeuronVarRefs: [NeuronVarReference] = [],
+    psmVarRefs: [NeuronVarReference] = [], extraGlobalParams: [ExtraGlobalParameter] = [],
+    preSpikeSynCode: String = "", preEventSynCode: String = "", postSpikeSynCode: String = "",
+    postEventSynCode: String = "", synapseDynamicsCode: String = "",
+    preEventThresholdConditionCode: String = "", postEventThresholdConditionCode: String = "",
+    preSpikeCode: String = "", postSpikeCode: String = "", preDynamicsCode: String = "",
+    postDynamicsCode: String = ""
   ) {
     self.name = name
     self.params = params
     self.derivedParams = derivedParams
     self.vars = vars
+    self.preVars = preVars
+    self.postVars = postVars
+    self.preNeuronVarRefs = preNeuronVarRefs
+    self.postNeuronVarRefs = postNeuronVarRefs
+    self.psmVarRefs = psmVarRefs
+    self.extraGlobalParams = extraGlobalParams
     self.preSpikeSynCode = preSpikeSynCode
+    self.preEventSynCode = preEventSynCode
+    self.postSpikeSynCode = postSpikeSynCode
+    self.postEventSynCode = postEventSynCode
+    self.synapseDynamicsCode = synapseDynamicsCode
+    self.preEventThresholdConditionCode = preEventThresholdConditionCode
+    self.postEventThresholdConditionCode = postEventThresholdConditionCode
+    self.preSpikeCode = preSpikeCode
+    self.postSpikeCode = postSpikeCode
+    self.preDynamicsCode = preDynamicsCode
+    self.postDynamicsCode = postDynamicsCode
   }
+
+  /// Whether presynaptic neurons test for spike-like events.
+  public var hasPreEvents: Bool { !preEventThresholdConditionCode.isBlank }
+  /// Whether postsynaptic neurons test for spike-like events.
+  public var hasPostEvents: Bool { !postEventThresholdConditionCode.isBlank }
+  /// Whether anything runs per postsynaptic spike or event (postsynaptic learning).
+  public var hasPostsynapticUpdate: Bool {
+    !postSpikeSynCode.isBlank || (hasPostEvents && !postEventSynCode.isBlank)
+  }
+  /// Whether the presynaptic neurons run code for this model.
+  public var hasPresynapticNeuronCode: Bool {
+    !preVars.isEmpty || !preSpikeCode.isBlank || !preDynamicsCode.isBlank || hasPreEvents
+  }
+  /// Whether the postsynaptic neurons run code for this model.
+  public var hasPostsynapticNeuronCode: Bool {
+    !postVars.isEmpty || !postSpikeCode.isBlank || !postDynamicsCode.isBlank || hasPostEvents
+  }
+  /// Every code string that runs per synapse, with the name GeNN gives it.
+  public var synapseCode: [(hook: String, code: String)] {
+    [
+      ("pre spike syn code", preSpikeSynCode), ("pre event syn code", preEventSynCode),
+      ("post spike syn code", postSpikeSynCode), ("post event syn code", postEventSynCode),
+      ("synapse dynamics code", synapseDynamicsCode),
+    ]
+  }
+}
+
+extension String {
+  /// Whether the string holds nothing but white space.
+  public var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }
 
 /// A reference from a model to a variable of the neuron it belongs to (for example

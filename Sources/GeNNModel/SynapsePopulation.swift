@@ -43,6 +43,19 @@ public struct SynapsePopulation: Sendable {
   public var weightUpdateParams: [String: Double]
   /// Initialisers of its per-synapse variables.
   public var weightUpdateVars: [String: VarInit]
+  /// Initialisers of its per-presynaptic-neuron variables.
+  public var weightUpdatePreVars: [String: VarInit]
+  /// Initialisers of its per-postsynaptic-neuron variables.
+  public var weightUpdatePostVars: [String: VarInit]
+  /// For each presynaptic neuron variable reference, the source population's variable it
+  /// names; a reference not listed names the variable of its name.
+  public var preVarRefs: [String: String]
+  /// For each postsynaptic neuron variable reference, the target population's variable.
+  public var postVarRefs: [String: String]
+  /// For each postsynaptic-model variable reference, the postsynaptic model's variable.
+  public var psmVarRefs: [String: String]
+  /// Values of the weight update model's extra global parameters.
+  public var weightUpdateExtraGlobalParams: [String: [Double]]
   /// The postsynaptic model.
   public var postsynaptic: PostsynapticModel
   /// Its parameter values.
@@ -54,6 +67,9 @@ public struct SynapsePopulation: Sendable {
   public var postsynapticVarRefs: [String: String]
   /// Steps a spike takes to reach the synapses (GeNN's `axonal_delay_steps`).
   public var axonalDelaySteps: Int
+  /// Steps a postsynaptic spike takes to reach the synapses (GeNN's
+  /// `back_prop_delay_steps`).
+  public var backPropDelaySteps: Int
   /// The length of the dendritic delay buffer in steps, for weight updates that call
   /// `addToPostDelay(x, d)` with `d` below it (GeNN's `max_dendritic_delay_timesteps`);
   /// `nil` when the population has no dendritic delays.
@@ -64,9 +80,12 @@ public struct SynapsePopulation: Sendable {
     name: String, source: String, target: String, matrixType: SynapseMatrixType,
     connectivity: Connectivity, weightUpdate: WeightUpdateModel,
     weightUpdateParams: [String: Double] = [:], weightUpdateVars: [String: VarInit] = [:],
+    weightUpdatePreVars: [String: VarInit] = [:], weightUpdatePostVars: [String: VarInit] = [:],
+    preVarRefs: [String: String] = [:], postVarRefs: [String: String] = [:],
+    psmVarRefs: [String: String] = [:], weightUpdateExtraGlobalParams: [String: [Double]] = [:],
     postsynaptic: PostsynapticModel, postsynapticParams: [String: Double] = [:],
     postsynapticVars: [String: VarInit] = [:], postsynapticVarRefs: [String: String] = [:],
-    axonalDelaySteps: Int = 0, maxDendriticDelaySteps: Int? = nil
+    axonalDelaySteps: Int = 0, backPropDelaySteps: Int = 0, maxDendriticDelaySteps: Int? = nil
   ) {
     self.name = name
     self.source = source
@@ -76,16 +95,38 @@ public struct SynapsePopulation: Sendable {
     self.weightUpdate = weightUpdate
     self.weightUpdateParams = weightUpdateParams
     self.weightUpdateVars = weightUpdateVars
+    self.weightUpdatePreVars = weightUpdatePreVars
+    self.weightUpdatePostVars = weightUpdatePostVars
+    self.preVarRefs = preVarRefs
+    self.postVarRefs = postVarRefs
+    self.psmVarRefs = psmVarRefs
+    self.weightUpdateExtraGlobalParams = weightUpdateExtraGlobalParams
     self.postsynaptic = postsynaptic
     self.postsynapticParams = postsynapticParams
     self.postsynapticVars = postsynapticVars
     self.postsynapticVarRefs = postsynapticVarRefs
     self.axonalDelaySteps = axonalDelaySteps
+    self.backPropDelaySteps = backPropDelaySteps
     self.maxDendriticDelaySteps = maxDendriticDelaySteps
   }
 
-  /// The neuron variable each postsynaptic reference names.
+  /// The neuron variable each postsynaptic model reference names.
   public func targetVariable(of reference: NeuronVarReference) -> String {
     postsynapticVarRefs[reference.name] ?? reference.name
+  }
+
+  /// The source neuron variable a weight update presynaptic reference names.
+  public func preVariable(of reference: NeuronVarReference) -> String {
+    preVarRefs[reference.name] ?? reference.name
+  }
+
+  /// The target neuron variable a weight update postsynaptic reference names.
+  public func postVariable(of reference: NeuronVarReference) -> String {
+    postVarRefs[reference.name] ?? reference.name
+  }
+
+  /// The postsynaptic model variable a weight update reference names.
+  public func psmVariable(of reference: NeuronVarReference) -> String {
+    psmVarRefs[reference.name] ?? reference.name
   }
 }

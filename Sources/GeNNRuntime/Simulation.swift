@@ -72,8 +72,14 @@ public final class Simulation {
   private let recordingCapacity: Int
   private var recordingRow = 0
   private var spikeRecordings: [String: SpikeRecording] = [:]
+  private var eventRecordings: [EventKey: SpikeRecording] = [:]
   private var variableRecordings: [RecordingKey: VariableRecording] = [:]
   private var threadCount: Int
+
+  private struct EventKey: Hashable {
+    var synapses: String
+    var side: SynapseSide
+  }
 
   private struct RecordingKey: Hashable {
     var element: String
@@ -105,8 +111,10 @@ public final class Simulation {
     var index: [ArrayLayout.Role: Int] = [:]
     let arrays = module.arrays.enumerated().map { position, layout in
       index[layout.role] = position
-      if case .spikeRecording = layout.role {
+      switch layout.role {
+      case .spikeRecording, .spikeEventRecording:
         return StateArray(layout: layout, rows: max(1, options.recordingCapacity))
+      default: break
       }
       return StateArray(layout: layout)
     }
@@ -208,6 +216,7 @@ public final class Simulation {
     timestep = 0
     recordingRow = 0
     spikeRecordings.removeAll()
+    eventRecordings.removeAll()
     for key in variableRecordings.keys {
       variableRecordings[key]?.steps.removeAll()
       variableRecordings[key]?.values.removeAll()
@@ -243,6 +252,24 @@ public final class Simulation {
     guard neurons.recordSpikes else { throw .notRecorded(population: population) }
     gatherSpikes()
     return spikeRecordings[population] ?? SpikeRecording()
+  }
+
+  /// The spike-like events the weight update model of `synapses` detected on one side
+  /// (its source's neurons by default) since the start, if that population records
+  /// spike-like events (``NeuronPopulation/recordSpikeEvents``).
+  public func spikeEvents(of synapses: String, side: SynapseSide = .presynaptic)
+    throws(RuntimeError) -> SpikeRecording
+  {
+    guard let population = model.synapsePopulations.first(where: { $0.name == synapses }) else {
+      throw .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name))
+    }
+    guard arrayIndex[.spikeEventRecording(synapses: synapses, side: side)] != nil else {
+      let neurons = side == .presynaptic ? population.source : population.target
+      throw .notRecorded(
+        population: "\(synapses) (\(side.rawValue)synaptic spike-like events of '\(neurons)')")
+    }
+    gatherSpikes()
+    return eventRecordings[EventKey(synapses: synapses, side: side)] ?? SpikeRecording()
   }
 
   /// Starts sampling `variable` of a neuron population or current source after every
@@ -307,18 +334,40 @@ public final class Simulation {
       if let index = arrayIndex[.postsynapticVariable(synapses: element, variable: variable)] {
         return VariableView(array: arrays[index])
       }
+      for (role, neurons) in [
+        (
+          ArrayLayout.Role.weightUpdatePreVariable(synapses: element, variable: variable),
+          synapses.source
+        ),
+        (.weightUpdatePostVariable(synapses: element, variable: variable), synapses.target),
+      ] {
+        guard let index = arrayIndex[role] else { continue }
+        let size = model.neuronPopulation(named: neurons)!.size
+        return VariableView(
+          array: arrays[index], positions: latestSlot(of: arrays[index], size: size))
+      }
       if variable == "inSyn", let index = arrayIndex[.postsynapticInput(synapses: element)] {
         return VariableView(array: arrays[index])
       }
       throw .unknownVariable(
         variable, population: element,
-        available: synapses.weightUpdate.vars.map(\.name) + synapses.postsynaptic.vars.map(\.name)
-          + ["inSyn"])
+        available: synapses.weightUpdate.vars.map(\.name)
+          + synapses.weightUpdate.preVars.map(\.name) + synapses.weightUpdate.postVars.map(\.name)
+          + synapses.postsynaptic.vars.map(\.name) + ["inSyn"])
     }
     throw .unknownPopulation(
       element,
       available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
         + model.synapsePopulations.map(\.name))
+  }
+
+  /// The positions of the delay slot written in the last step, for an array holding one
+  /// slot of `size` values per delay slot; `nil` when it has one slot.
+  private func latestSlot(of array: StateArray, size: Int) -> [Int]? {
+    let slots = array.count / max(1, size)
+    guard slots > 1 else { return nil }
+    let slot = Int((timestep + UInt64(slots) - 1) % UInt64(slots))
+    return Array(slot * size..<(slot + 1) * size)
   }
 
   /// The synapses of a SPARSE population as (presynaptic, postsynaptic) index lists, in
@@ -369,7 +418,17 @@ public final class Simulation {
   /// how many snippet-built rows overflowed.
   @discardableResult
   private func initialiseState() -> Int {
-    for array in arrays { array.clear() }
+    let timeMax =
+      model.timePrecision == .float
+      ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
+    for array in arrays {
+      switch array.layout.role {
+      // Spike and event times start at -TIME_MAX, as in GeNN: "never".
+      case .spikeTimes, .previousSpikeTimes, .spikeEventTimes, .previousSpikeEventTimes:
+        array.fill(-timeMax)
+      default: array.clear()
+      }
+    }
     for population in model.neuronPopulations {
       initialise(
         vars: population.model.vars, population.vars, egps: population.model.extraGlobalParams,
@@ -405,6 +464,32 @@ public final class Simulation {
             arrayIndex[.weightUpdateVariable(synapses: synapses.name, variable: variable.name)]!],
           positions: sparseRows[synapses.name]?.positions)
         view.initialise(synapses.weightUpdateVars[variable.name])
+      }
+      for (vars, inits, neurons, role) in [
+        (
+          synapses.weightUpdate.preVars, synapses.weightUpdatePreVars, synapses.source,
+          { ArrayLayout.Role.weightUpdatePreVariable(synapses: synapses.name, variable: $0) }
+        ),
+        (
+          synapses.weightUpdate.postVars, synapses.weightUpdatePostVars, synapses.target,
+          { ArrayLayout.Role.weightUpdatePostVariable(synapses: synapses.name, variable: $0) }
+        ),
+      ] {
+        let size = model.neuronPopulation(named: neurons)!.size
+        for variable in vars {
+          // Every delay slot starts with the initial values.
+          let array = arrays[arrayIndex[role(variable.name)]!]
+          for slot in 0..<(array.count / max(1, size)) {
+            VariableView(array: array, positions: Array(slot * size..<(slot + 1) * size))
+              .initialise(inits[variable.name])
+          }
+        }
+      }
+      for egp in synapses.weightUpdate.extraGlobalParams {
+        arrays[
+          arrayIndex[
+            .weightUpdateExtraGlobalParameter(synapses: synapses.name, parameter: egp.name)]!
+        ].store(synapses.weightUpdateExtraGlobalParams[egp.name] ?? [])
       }
       for variable in synapses.postsynaptic.vars {
         VariableView(
@@ -448,32 +533,46 @@ public final class Simulation {
     }
   }
 
-  /// Moves the spikes buffered on the native side into the recordings.
+  /// Moves the spikes and events buffered on the native side into the recordings.
   private func gatherSpikes() {
     guard recordingRow > 0 else { return }
-    let firstStep = Int64(timestep) - Int64(recordingRow)
     for population in model.neuronPopulations where population.recordSpikes {
       let array = arrays[arrayIndex[.spikeRecording(population: population.name)]!]
-      let words = (population.size + 31) / 32
-      let bits = array.pointer.assumingMemoryBound(to: UInt32.self)
-      var recording = spikeRecordings[population.name] ?? SpikeRecording()
-      for row in 0..<recordingRow {
-        let step = firstStep + Int64(row)
-        for word in 0..<words {
-          var mask = bits[row * words + word]
-          while mask != 0 {
-            let bit = mask.trailingZeroBitCount
-            mask &= mask - 1
-            recording.steps.append(step)
-            recording.ids.append(Int32(word * 32 + bit))
-            recording.times.append(Double(step) * model.dt)
-          }
-        }
+      decode(
+        array, size: population.size, into: &spikeRecordings[population.name, default: .init()])
+    }
+    for synapses in model.synapsePopulations {
+      for side in [SynapseSide.presynaptic, .postsynaptic] {
+        guard let index = arrayIndex[.spikeEventRecording(synapses: synapses.name, side: side)]
+        else { continue }
+        let neurons = side == .presynaptic ? synapses.source : synapses.target
+        decode(
+          arrays[index], size: model.neuronPopulation(named: neurons)!.size,
+          into: &eventRecordings[EventKey(synapses: synapses.name, side: side), default: .init()])
       }
-      spikeRecordings[population.name] = recording
-      array.clear()
     }
     recordingRow = 0
+  }
+
+  /// Appends the bits of the buffered rows of a recording buffer and clears it.
+  private func decode(_ array: StateArray, size: Int, into recording: inout SpikeRecording) {
+    let firstStep = Int64(timestep) - Int64(recordingRow)
+    let words = (size + 31) / 32
+    let bits = array.pointer.assumingMemoryBound(to: UInt32.self)
+    for row in 0..<recordingRow {
+      let step = firstStep + Int64(row)
+      for word in 0..<words {
+        var mask = bits[row * words + word]
+        while mask != 0 {
+          let bit = mask.trailingZeroBitCount
+          mask &= mask - 1
+          recording.steps.append(step)
+          recording.ids.append(Int32(word * 32 + bit))
+          recording.times.append(Double(step) * model.dt)
+        }
+      }
+    }
+    array.clear()
   }
 }
 

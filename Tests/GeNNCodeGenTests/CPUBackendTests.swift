@@ -79,7 +79,7 @@ import Testing
     let source = try Self.source(model)
     #expect(Self.count("struct NeuronUpdateGroup0 {", in: source) == 1)
     #expect(Self.count("NeuronUpdateGroup0 neuronUpdateGroup0[10];", in: source) == 1)
-    #expect(Self.count("uint32_t updateNeuronGroup0(", in: source) == 1)
+    #expect(Self.count("void updateNeuronGroup0(", in: source) == 1)
     #expect(!source.contains("NeuronUpdateGroup1"))
     #expect(!source.contains("updateNeuronGroup1"))
     // Each member gets its own size and parameter values.
@@ -436,15 +436,15 @@ import Testing
     let source = try Self.source(model)
     let rngInit = "genn_rng_init(&rng"
     // Update: LIF (0) draws nothing; Poisson (1) and the noisy Izhikevich (3) draw.
-    let lifUpdate = try #require(Self.function("uint32_t updateNeuronGroup0(", in: source))
+    let lifUpdate = try #require(Self.function("void updateNeuronGroup0(", in: source))
     #expect(lifUpdate.contains("'LIF'") || source.contains("// Neuron update group 0: model 'LIF'"))
     #expect(!lifUpdate.contains(rngInit))
     #expect(!lifUpdate.contains("GeNNRng"))
-    let poissonUpdate = try #require(Self.function("uint32_t updateNeuronGroup1(", in: source))
+    let poissonUpdate = try #require(Self.function("void updateNeuronGroup1(", in: source))
     #expect(Self.count(rngInit, in: poissonUpdate) == 1)
-    let izhikevichUpdate = try #require(Self.function("uint32_t updateNeuronGroup2(", in: source))
+    let izhikevichUpdate = try #require(Self.function("void updateNeuronGroup2(", in: source))
     #expect(!izhikevichUpdate.contains(rngInit))
-    let drivenUpdate = try #require(Self.function("uint32_t updateNeuronGroup3(", in: source))
+    let drivenUpdate = try #require(Self.function("void updateNeuronGroup3(", in: source))
     #expect(Self.count(rngInit, in: drivenUpdate) == 1)
     // Initialisation: the Constant snippet draws nothing, Uniform does.
     #expect(source.contains("// Initialisation group 0: neuron population 'LIF'."))

@@ -275,6 +275,89 @@ import Testing
       ])
   }
 
+  // MARK: Weight update models
+
+  /// GeNN 5.4's `SET_PRE_SPIKE_SYN_CODE` and `SET_POST_SPIKE_SYN_CODE` of `STDP`.
+  static let genNSTDPPreSpikeSynCode =
+    "addToPost(g);\nscalar dt = t - st_post; \nif (dt > 0) {\n    scalar timing = exp(-dt / tauMinus);\n    scalar newWeight = g - (Aminus * timing);\n    g = fmax(Wmin, fmin(Wmax, newWeight));\n}\n"
+  static let genNSTDPPostSpikeSynCode =
+    "scalar dt = t - st_pre;\nif (dt > 0) {\n    scalar timing = exp(-dt / tauPlus);\n    scalar newWeight = g + (Aplus * timing);\n    g = fmax(Wmin, fmin(Wmax, newWeight));\n}\n"
+
+  @Test func weightUpdateRegistryHoldsEveryModel() {
+    let names: Set = [
+      "StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay", "StaticGraded",
+      "STDP",
+    ]
+    #expect(Set(WeightUpdateModel.builtins.keys) == names)
+    for (name, model) in WeightUpdateModel.builtins { #expect(model.name == name) }
+    let statics: [WeightUpdateModel] = [
+      .staticPulse, .staticPulseConstantWeight, .staticPulseDendriticDelay, .staticGraded, .stdp,
+    ]
+    #expect(Set(statics.map(\.name)) == names)
+  }
+
+  /// The code strings of a weight update model, by field, that are not empty.
+  static func nonEmptyCode(_ model: WeightUpdateModel) -> [String: String] {
+    let all = [
+      "preSpikeSynCode": model.preSpikeSynCode, "preEventSynCode": model.preEventSynCode,
+      "postSpikeSynCode": model.postSpikeSynCode, "postEventSynCode": model.postEventSynCode,
+      "synapseDynamicsCode": model.synapseDynamicsCode,
+      "preEventThresholdConditionCode": model.preEventThresholdConditionCode,
+      "postEventThresholdConditionCode": model.postEventThresholdConditionCode,
+      "preSpikeCode": model.preSpikeCode, "postSpikeCode": model.postSpikeCode,
+      "preDynamicsCode": model.preDynamicsCode, "postDynamicsCode": model.postDynamicsCode,
+    ]
+    return all.filter { !$0.value.isEmpty }
+  }
+
+  @Test func staticGradedIsGeNNsWithItsReferenceReadByName() {
+    let model = WeightUpdateModel.staticGraded
+    #expect(model.name == "StaticGraded")
+    #expect(model.params == ["Epre", "Vslope"])
+    #expect(model.derivedParams.isEmpty)
+    #expect(Self.describe(model.vars) == ["g:scalar:READ_ONLY"])
+    #expect(model.preVars.isEmpty && model.postVars.isEmpty)
+    #expect(model.preNeuronVarRefs == [NeuronVarReference("V", "scalar", readOnly: true)])
+    #expect(model.postNeuronVarRefs.isEmpty && model.psmVarRefs.isEmpty)
+    #expect(model.extraGlobalParams.isEmpty)
+    // GeNN 5.4 writes `V_pre` here, which GeNN itself cannot build; the reference is `V`.
+    #expect(
+      Self.nonEmptyCode(model) == [
+        "preEventThresholdConditionCode": "V > Epre",
+        "preEventSynCode": "addToPost(fmax(0.0, g * tanh((V - Epre) / Vslope) * dt));\n",
+      ])
+    #expect(model.hasPreEvents && !model.hasPostEvents && !model.hasPostsynapticUpdate)
+  }
+
+  @Test func stdpIsGeNNs() {
+    let model = WeightUpdateModel.stdp
+    #expect(model.name == "STDP")
+    #expect(model.params == ["tauPlus", "tauMinus", "Aplus", "Aminus", "Wmin", "Wmax"])
+    #expect(model.derivedParams.isEmpty)
+    #expect(Self.describe(model.vars) == ["g:scalar:READ_WRITE"])
+    #expect(model.preVars.isEmpty && model.postVars.isEmpty)
+    #expect(model.preNeuronVarRefs.isEmpty && model.postNeuronVarRefs.isEmpty)
+    #expect(model.psmVarRefs.isEmpty && model.extraGlobalParams.isEmpty)
+    #expect(
+      Self.nonEmptyCode(model) == [
+        "preSpikeSynCode": Self.genNSTDPPreSpikeSynCode,
+        "postSpikeSynCode": Self.genNSTDPPostSpikeSynCode,
+      ])
+    #expect(model.preSpikeSynCode.contains("st_post; \n"), "GeNN's trailing space is kept")
+    #expect(!model.hasPreEvents && model.hasPostsynapticUpdate)
+  }
+
+  @Test func staticPulseModelsAreUnchanged() {
+    #expect(
+      Self.nonEmptyCode(.staticPulse) == ["preSpikeSynCode": "addToPost(g);\n"])
+    #expect(
+      Self.nonEmptyCode(.staticPulseConstantWeight) == ["preSpikeSynCode": "addToPost(g);\n"])
+    #expect(
+      Self.nonEmptyCode(.staticPulseDendriticDelay) == [
+        "preSpikeSynCode": "addToPostDelay(g, d);\n"
+      ])
+  }
+
   // MARK: Code strings type-check where they run
 
   /// The environment of a model's code: maths, random numbers, `t`, `dt`, `id` and the
@@ -344,6 +427,77 @@ import Testing
         _ = try Transpiler.checkStatements(snippet.code, in: environment)
       }
     }
+  }
+
+  /// The environment of weight update code: a model's fields, its neuron variable
+  /// references, spike times and `addToPost`, as the code generator provides them.
+  static func synapseEnvironment(_ name: String, _ model: WeightUpdateModel, scalar: NumericType)
+    -> Environment
+  {
+    var environment = Self.environment(
+      "\(name) synapse code", scalar: scalar, params: model.params,
+      derived: model.derivedParams, vars: model.vars, egps: model.extraGlobalParams)
+    let types = TypeContext(scalar: scalar)
+    for reference in model.preNeuronVarRefs + model.postNeuronVarRefs + model.psmVarRefs {
+      let type = GeNNType.numeric(TypeName.Base(parsing: reference.type)!.resolved(in: types))
+      environment.define(reference.name, reference.isReadOnly ? type.addingConst : type)
+    }
+    for time in ["st_pre", "st_post", "prev_st_pre", "prev_st_post"] {
+      environment.define(time, GeNNType.numeric(scalar).addingConst)
+    }
+    environment.add(Symbol("addToPost", .function(returning: .void, [.numeric(scalar)])))
+    environment.add(Symbol("addToPre", .function(returning: .void, [.numeric(scalar)])))
+    environment.add(
+      Symbol("addToPostDelay", .function(returning: .void, [.numeric(scalar), .uint32])))
+    return environment
+  }
+
+  @Test(arguments: [NumericType.float, .double])
+  func weightUpdateCodeTypeChecks(scalar: NumericType) throws {
+    for (name, model) in WeightUpdateModel.builtins.sorted(by: { $0.key < $1.key }) {
+      let environment = Self.synapseEnvironment(name, model, scalar: scalar)
+      for (hook, code) in model.synapseCode where !code.isBlank {
+        do {
+          _ = try Transpiler.checkStatements(code, in: environment)
+        } catch {
+          Issue.record("\(name) \(hook) does not type-check: \(error)")
+        }
+      }
+      if model.hasPreEvents {
+        let condition = try Transpiler.checkExpression(
+          model.preEventThresholdConditionCode, in: environment)
+        #expect(condition.type.isScalar, "\(name) presynaptic event threshold condition")
+      }
+    }
+  }
+
+  @Test func builtinSynapseModelsValidateWithGeNNsTypicalValues() throws {
+    var model = ModelSpec(name: "builtin_synapses", dt: 0.1)
+    let lif: [String: Double] = [
+      "C": 0.25, "TauM": 10, "Vrest": -65, "Vreset": -70, "Vthresh": -50, "Ioffset": 0,
+      "TauRefrac": 2,
+    ]
+    model.addNeuronPopulation(
+      "Pre", size: 3, model: .lif, params: lif, vars: ["V": -65.0, "RefracTime": 0.0])
+    model.addNeuronPopulation(
+      "Post", size: 2, model: .lif, params: lif, vars: ["V": -65.0, "RefracTime": 0.0])
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Graded", source: "Pre", target: "Post", matrixType: .dense,
+        connectivity: .allToAll, weightUpdate: .staticGraded,
+        weightUpdateParams: ["Epre": -55, "Vslope": 5], weightUpdateVars: ["g": 0.1],
+        postsynaptic: .expCond, postsynapticParams: ["tau": 5, "E": 0]))
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Plastic", source: "Pre", target: "Post", matrixType: .sparse,
+        connectivity: .explicit(pre: [0, 2], post: [1, 0]), weightUpdate: .stdp,
+        weightUpdateParams: [
+          "tauPlus": 16.8, "tauMinus": 33.7, "Aplus": 0.01, "Aminus": 0.0105, "Wmin": 0,
+          "Wmax": 1,
+        ],
+        weightUpdateVars: ["g": [0.5, 0.25]], postsynaptic: .expCurr,
+        postsynapticParams: ["tau": 5], axonalDelaySteps: 2, backPropDelaySteps: 1))
+    try model.validate()
   }
 
   @Test func builtinModelsValidateWithGeNNsTypicalValues() throws {

@@ -59,7 +59,8 @@ struct ReferenceCase {
 
   static let supportedRecordings: Set<String> = [
     "neuron_var", "current_source_var", "spikes", "out_post", "weight_update_var",
-    "weight_update_var_final", "psm_var",
+    "weight_update_var_final", "psm_var", "weight_update_pre_var", "weight_update_post_var",
+    "pre_spike_events",
   ]
 
   /// The first synapse feature of `synapses` this runtime lacks.
@@ -68,17 +69,9 @@ struct ReferenceCase {
   {
     let matrix = synapses["matrix_type"] as? String ?? ""
     if SynapseMatrixType(rawValue: matrix) == nil { return "\(matrix) connectivity" }
-    if (synapses["back_prop_delay_steps"] as? Int ?? 0) != 0 { return "back-propagation delays" }
     let weightUpdate = synapses["weight_update"] as? [String: Any] ?? [:]
-    for key in ["pre_vars", "post_vars", "pre_var_refs", "post_var_refs"] {
-      if !((weightUpdate[key] as? [String: Any]) ?? [:]).isEmpty { return "weight update \(key)" }
-    }
     let name = weightUpdate["model"] as? String ?? ""
-    if name.hasPrefix("custom:") {
-      let definition = custom[String(name.dropFirst(7))] ?? [:]
-      let hooks = definition.keys.filter { $0.hasSuffix("_code") && $0 != "pre_spike_syn_code" }
-      if let hook = hooks.sorted().first { return "weight update \(hook)" }
-    } else if WeightUpdateModel.builtins[name] == nil {
+    if !name.hasPrefix("custom:") && WeightUpdateModel.builtins[name] == nil {
       return "weight update model \(name)"
     }
     let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String ?? ""
@@ -115,7 +108,8 @@ struct ReferenceCase {
         params: Self.numbers(population["params"]), vars: try Self.initialisers(population["vars"]),
         extraGlobalParams: Self.arrays(population["extra_global_params"]),
         recordSpikes: (population["spike_recording"] as? Bool ?? false)
-          || spikeRecorded.contains(name))
+          || spikeRecorded.contains(name),
+        recordSpikeEvents: population["spike_event_recording"] as? Bool ?? false)
     }
     for source in json["current_sources"] as? [[String: Any]] ?? [] {
       let modelName = source["model"] as! String
@@ -150,12 +144,27 @@ struct ReferenceCase {
     let weightUpdateModel: WeightUpdateModel
     if weightUpdateName.hasPrefix("custom:") {
       let definition = custom[String(weightUpdateName.dropFirst(7))] ?? [:]
+      func code(_ key: String) -> String { definition[key] as? String ?? "" }
       weightUpdateModel = WeightUpdateModel(
         name: String(weightUpdateName.dropFirst(7)),
         params: definition["params"] as? [String] ?? [],
         derivedParams: derivedParams(definition["derived_params"]),
-        vars: variables(definition["vars"]),
-        preSpikeSynCode: definition["pre_spike_syn_code"] as? String ?? "")
+        vars: variables(definition["vars"]), preVars: variables(definition["pre_vars"]),
+        postVars: variables(definition["post_vars"]),
+        preNeuronVarRefs: references(definition["pre_neuron_var_refs"]),
+        postNeuronVarRefs: references(definition["post_neuron_var_refs"]),
+        psmVarRefs: references(definition["psm_var_refs"]),
+        extraGlobalParams: (definition["extra_global_params"] as? [[String: Any]] ?? []).map {
+          ExtraGlobalParameter($0["name"] as! String, $0["type"] as! String)
+        },
+        preSpikeSynCode: code("pre_spike_syn_code"), preEventSynCode: code("pre_event_syn_code"),
+        postSpikeSynCode: code("post_spike_syn_code"),
+        postEventSynCode: code("post_event_syn_code"),
+        synapseDynamicsCode: code("synapse_dynamics_code"),
+        preEventThresholdConditionCode: code("pre_event_threshold_condition_code"),
+        postEventThresholdConditionCode: code("post_event_threshold_condition_code"),
+        preSpikeCode: code("pre_spike_code"), postSpikeCode: code("post_spike_code"),
+        preDynamicsCode: code("pre_dynamics_code"), postDynamicsCode: code("post_dynamics_code"))
     } else {
       weightUpdateModel = WeightUpdateModel.builtins[weightUpdateName]!
     }
@@ -167,18 +176,13 @@ struct ReferenceCase {
         params: definition["params"] as? [String] ?? [],
         derivedParams: derivedParams(definition["derived_params"]),
         vars: variables(definition["vars"]),
-        neuronVarRefs: (definition["neuron_var_refs"] as? [[String: Any]] ?? []).map {
-          NeuronVarReference(
-            $0["name"] as! String, $0["type"] as? String ?? "scalar",
-            readOnly: ($0["access"] as? String ?? "READ_ONLY") == "READ_ONLY")
-        },
+        neuronVarRefs: references(definition["neuron_var_refs"]),
         simCode: definition["sim_code"] as? String ?? "")
     } else {
       postsynapticModel = PostsynapticModel.builtins[postsynapticName]!
     }
-    let references = (postsynaptic["var_refs"] as? [String: [String: Any]] ?? [:]).compactMapValues
-    {
-      $0["var"] as? String
+    func targets(_ value: Any?) -> [String: String] {
+      (value as? [String: [String: Any]] ?? [:]).compactMapValues { $0["var"] as? String }
     }
     // BITMASK cases list their pairs too (GeNN built them with a row-building snippet).
     let pairs: Connectivity =
@@ -192,10 +196,19 @@ struct ReferenceCase {
       target: json["target"] as! String,
       matrixType: SynapseMatrixType(rawValue: json["matrix_type"] as! String)!, connectivity: pairs,
       weightUpdate: weightUpdateModel, weightUpdateParams: numbers(weightUpdate["params"]),
-      weightUpdateVars: try initialisers(weightUpdate["vars"]), postsynaptic: postsynapticModel,
+      weightUpdateVars: try initialisers(weightUpdate["vars"]),
+      weightUpdatePreVars: try initialisers(weightUpdate["pre_vars"]),
+      weightUpdatePostVars: try initialisers(weightUpdate["post_vars"]),
+      preVarRefs: targets(weightUpdate["pre_var_refs"]),
+      postVarRefs: targets(weightUpdate["post_var_refs"]),
+      psmVarRefs: targets(weightUpdate["psm_var_refs"]),
+      weightUpdateExtraGlobalParams: arrays(weightUpdate["extra_global_params"]),
+      postsynaptic: postsynapticModel,
       postsynapticParams: numbers(postsynaptic["params"]),
-      postsynapticVars: try initialisers(postsynaptic["vars"]), postsynapticVarRefs: references,
+      postsynapticVars: try initialisers(postsynaptic["vars"]),
+      postsynapticVarRefs: targets(postsynaptic["var_refs"]),
       axonalDelaySteps: json["axonal_delay_steps"] as? Int ?? 0,
+      backPropDelaySteps: json["back_prop_delay_steps"] as? Int ?? 0,
       maxDendriticDelaySteps: json["max_dendritic_delay_timesteps"] as? Int)
   }
 
@@ -234,6 +247,15 @@ struct ReferenceCase {
   private static func derivedParams(_ value: Any?) -> [DerivedParameter] {
     (value as? [[String: Any]] ?? []).map {
       DerivedParameter($0["name"] as! String, formula: $0["formula"] as! String)
+    }
+  }
+
+  /// References as GeNN's JSON lists them (`access_mode` or `access`).
+  private static func references(_ value: Any?) -> [NeuronVarReference] {
+    (value as? [[String: Any]] ?? []).map {
+      let access = ($0["access_mode"] as? String) ?? ($0["access"] as? String) ?? "READ_ONLY"
+      return NeuronVarReference(
+        $0["name"] as! String, $0["type"] as? String ?? "scalar", readOnly: access == "READ_ONLY")
     }
   }
 

@@ -41,8 +41,11 @@ import Testing
     let simulation = try await Simulation(
       model: model, options: .init(threads: threads, cacheDirectory: cacheDirectory))
     let traces = reference.recordings.filter {
-      ["neuron_var", "current_source_var", "out_post", "weight_update_var", "psm_var"]
-        .contains($0["kind"] as? String)
+      [
+        "neuron_var", "current_source_var", "out_post", "weight_update_var", "psm_var",
+        "weight_update_pre_var", "weight_update_post_var",
+      ]
+      .contains($0["kind"] as? String)
     }
     for trace in traces {
       try simulation.record(trace["var"] as! String, of: Self.element(of: trace))
@@ -82,14 +85,18 @@ import Testing
         differences.append("\(element).\(variable) after the last step \(problem)")
       }
     }
-    for spikes in reference.recordings where spikes["kind"] as? String == "spikes" {
-      let population = spikes["population"] as! String
+    for spikes in reference.recordings
+    where ["spikes", "pre_spike_events"].contains(spikes["kind"] as? String) {
+      let population =
+        (spikes["population"] as? String) ?? (spikes["synapse_population"] as! String)
       let files = spikes["files"] as! [String: String]
       let steps = try NPYReader.read(from: reference.folder.appendingPathComponent(files["steps"]!))
         .doubles
       let ids = try NPYReader.read(from: reference.folder.appendingPathComponent(files["ids"]!))
         .doubles
-      let recorded = try simulation.spikes(of: population)
+      let recorded =
+        spikes["kind"] as? String == "spikes"
+        ? try simulation.spikes(of: population) : try simulation.spikeEvents(of: population)
       let ours = zip(recorded.steps, recorded.ids).map { "\($0)/\($1)" }
       let theirs = zip(steps, ids).map { "\(Int64($0))/\(Int32($1))" }
       if ours != theirs {

@@ -1,0 +1,195 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// A read-only array a synapse group's code reads: presynaptic and postsynaptic
+/// variables, referenced neuron and postsynaptic-model variables, spike and event times.
+struct SynapseReadField {
+  /// The field's name in the group struct.
+  var name: String
+  /// The element type's C name.
+  var type: String
+  /// The array bound to it.
+  var role: ArrayLayout.Role
+  /// The name code uses, with its type, and how it is indexed (`nil` for times, which
+  /// are added with their delay).
+  var symbol: (name: String, type: GeNNType, index: String, role: String)?
+}
+
+/// The names weight update code sees for each synapse, as GeNN 5.4's
+/// `applySynapseSubstitutions` defines them.
+extension ModuleWriter {
+  /// The read-only arrays of synapse population `synapses`' code.
+  func synapseReadFields(_ synapses: SynapsePopulation) -> [SynapseReadField] {
+    let model = synapses.weightUpdate
+    let code = model.synapseCode.map(\.code)
+    let source = self.model.neuronPopulation(named: synapses.source)!
+    let target = self.model.neuronPopulation(named: synapses.target)!
+    var fields: [SynapseReadField] = []
+    func numeric(_ base: TypeName.Base) -> GeNNType { .numeric(base.resolved(in: types)) }
+    let preVarIndex = synapses.axonalDelaySteps > 0 ? "preOffset + id_pre" : "id_pre"
+    for variable in model.preVars {
+      fields.append(
+        SynapseReadField(
+          name: "pre_\(variable.name)", type: cType(variable.valueType!),
+          role: .weightUpdatePreVariable(synapses: synapses.name, variable: variable.name),
+          symbol: (
+            variable.name, numeric(variable.valueType!).addingConst, preVarIndex,
+            "presynaptic variable"
+          )))
+    }
+    let postVarIndex = synapses.backPropDelaySteps > 0 ? "postOffset + id_post" : "id_post"
+    for variable in model.postVars {
+      fields.append(
+        SynapseReadField(
+          name: "post_\(variable.name)", type: cType(variable.valueType!),
+          role: .weightUpdatePostVariable(synapses: synapses.name, variable: variable.name),
+          symbol: (
+            variable.name, numeric(variable.valueType!).addingConst, postVarIndex,
+            "postsynaptic variable"
+          )))
+    }
+    for (references, population, prefix, index) in [
+      (model.preNeuronVarRefs, source, "preRef_", "id_pre"),
+      (model.postNeuronVarRefs, target, "postRef_", "id_post"),
+    ] {
+      for reference in references {
+        let name =
+          prefix == "preRef_"
+          ? synapses.preVariable(of: reference) : synapses.postVariable(of: reference)
+        guard let variable = population.model.vars.first(where: { $0.name == name }) else {
+          continue
+        }
+        fields.append(
+          SynapseReadField(
+            name: "\(prefix)\(reference.name)", type: cType(variable.valueType!),
+            role: .neuronVariable(population: population.name, variable: name),
+            symbol: (
+              reference.name, numeric(variable.valueType!).addingConst, index,
+              "reference to neuron variable '\(name)' of '\(population.name)'"
+            )))
+      }
+    }
+    for reference in model.psmVarRefs {
+      let name = synapses.psmVariable(of: reference)
+      guard let variable = synapses.postsynaptic.vars.first(where: { $0.name == name }) else {
+        continue
+      }
+      fields.append(
+        SynapseReadField(
+          name: "psmRef_\(reference.name)", type: cType(variable.valueType!),
+          role: .postsynapticVariable(synapses: synapses.name, variable: name),
+          symbol: (
+            reference.name, numeric(variable.valueType!).addingConst, "id_post",
+            "reference to postsynaptic model variable '\(name)'"
+          )))
+    }
+    let time = timeName
+    let times: [(String, String, ArrayLayout.Role?)] = [
+      ("st_pre", "srcSt", .spikeTimes(population: source.name)),
+      ("prev_st_pre", "srcPrevSt", .previousSpikeTimes(population: source.name)),
+      ("st_post", "trgSt", .spikeTimes(population: target.name)),
+      ("prev_st_post", "trgPrevSt", .previousSpikeTimes(population: target.name)),
+      (
+        "set_pre", "srcSeT",
+        model.hasPreEvents ? .spikeEventTimes(synapses: synapses.name, side: .presynaptic) : nil
+      ),
+      (
+        "prev_set_pre", "srcPrevSeT",
+        model.hasPreEvents
+          ? .previousSpikeEventTimes(synapses: synapses.name, side: .presynaptic) : nil
+      ),
+      (
+        "set_post", "trgSeT",
+        model.hasPostEvents ? .spikeEventTimes(synapses: synapses.name, side: .postsynaptic) : nil
+      ),
+      (
+        "prev_set_post", "trgPrevSeT",
+        model.hasPostEvents
+          ? .previousSpikeEventTimes(synapses: synapses.name, side: .postsynaptic) : nil
+      ),
+    ]
+    for (name, field, role) in times {
+      guard let role, CodeUsage.uses(name, in: code) else { continue }
+      fields.append(SynapseReadField(name: field, type: time, role: role, symbol: nil))
+    }
+    return fields
+  }
+
+  /// The environment of one of synapse population `index`'s per-synapse code strings.
+  func synapseEnvironment(_ index: Int, hook: String) -> Environment {
+    let synapses = model.synapsePopulations[index]
+    let weightUpdate = synapses.weightUpdate
+    var environment = baseEnvironment(
+      context:
+        "synapse population '\(synapses.name)', weight update model '\(weightUpdate.name)' \(hook)",
+      random: false)
+    let index32 = GeNNType.uint32.addingConst
+    environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
+    environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
+    environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
+    environment.define(
+      "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
+    environment.define(
+      "num_post", index32, spelling: "group.numTrgNeurons", role: "postsynaptic population size")
+    environment.add(
+      Symbol(
+        "addToPost", .function(returning: .void, [.numeric(types.scalar)]),
+        spelling: "group.inSyn[id_post] += $(0)", role: "input function"))
+    if usage.presynapticOutput.contains(synapses.name) {
+      environment.add(
+        Symbol(
+          "addToPre", .function(returning: .void, [.numeric(types.scalar)]),
+          spelling: "group.outPre[id_pre] += $(0)", role: "presynaptic input function"))
+    }
+    if synapses.maxDendriticDelaySteps != nil {
+      environment.add(
+        Symbol(
+          "addToPostDelay", .function(returning: .void, [.numeric(types.scalar), .uint32]),
+          spelling:
+            "group.denDelay[(size_t)((*group.denDelayPtr + $(1)) % group.maxDendriticDelay) * group.numTrgNeurons + id_post] += $(0)",
+          role: "delayed input function"))
+    }
+    addParameters(
+      to: &environment, prefix: "", params: weightUpdate.params,
+      derived: weightUpdate.derivedParams)
+    for egp in weightUpdate.extraGlobalParams {
+      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
+      environment.define(
+        egp.name, type, spelling: "group.egp_\(egp.name)", role: "extra global parameter")
+    }
+    for variable in weightUpdate.vars {
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      environment.define(
+        variable.name, variable.access.isWritable ? type : type.addingConst,
+        spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
+    }
+    for field in synapseReadFields(synapses) {
+      guard let symbol = field.symbol else { continue }
+      environment.define(
+        symbol.name, symbol.type, spelling: "group.\(field.name)[\(symbol.index)]",
+        role: symbol.role)
+    }
+    // Spike and event times, plus the delay they took to arrive (GeNN adds it too).
+    let time = GeNNType.numeric(types.timepoint).addingConst
+    let axonal = NumericLiteral.write(
+      model.dt * Double(synapses.axonalDelaySteps + 1), as: types.timepoint)
+    let backPropagation = NumericLiteral.write(
+      model.dt * Double(synapses.backPropDelaySteps + 1), as: types.timepoint)
+    for (name, field, delay, offset) in [
+      ("st_pre", "srcSt", axonal, "preOffset + id_pre"),
+      ("prev_st_pre", "srcPrevSt", axonal, "prevPreOffset + id_pre"),
+      ("set_pre", "srcSeT", axonal, "preOffset + id_pre"),
+      ("prev_set_pre", "srcPrevSeT", axonal, "prevPreOffset + id_pre"),
+      ("st_post", "trgSt", backPropagation, "postOffset + id_post"),
+      ("prev_st_post", "trgPrevSt", backPropagation, "prevPostOffset + id_post"),
+      ("set_post", "trgSeT", backPropagation, "postOffset + id_post"),
+      ("prev_set_post", "trgPrevSeT", backPropagation, "prevPostOffset + id_post"),
+    ] {
+      if name.hasSuffix("set_pre") && !weightUpdate.hasPreEvents { continue }
+      if name.hasSuffix("set_post") && !weightUpdate.hasPostEvents { continue }
+      environment.define(
+        name, time, spelling: "(\(delay) + group.\(field)[\(offset)])", role: "spike time")
+    }
+    return environment
+  }
+}
