@@ -46,6 +46,11 @@ let package = Package(
       dependencies: ["GeNNModel", "GeNNRuntime"],
       path: "Examples/IzhikevichTypes"
     ),
+    .executableTarget(
+      name: "VogelsAbbott",
+      dependencies: ["GeNNModel", "GeNNRuntime"],
+      path: "Examples/VogelsAbbott"
+    ),
     .testTarget(name: "GeNNTranspilerTests", dependencies: ["GeNNTranspiler"]),
     .testTarget(name: "GeNNModelTests", dependencies: ["GeNNModel"]),
     .testTarget(name: "GeNNCodeGenTests", dependencies: ["GeNNCodeGen"]),

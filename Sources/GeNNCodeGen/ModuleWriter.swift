@@ -72,6 +72,7 @@ struct ModuleWriter {
       writeSynapseGroup(group)
       writeConnectivityBuilder(group)
       writeColumnBuilder(group)
+      writeSynapseInit(group)
     }
     writeModelState()
     writeStep()
@@ -174,15 +175,24 @@ struct ModuleWriter {
     line("    Model &m = *static_cast<Model *>(context);")
     line("    (void)m; (void)thread; (void)numThreads;")
     for index in synapseGroups {
-      guard case .snippet = model.synapsePopulations[index].connectivity else { continue }
+      let synapses = model.synapsePopulations[index]
+      let builds = if case .snippet = synapses.connectivity { true } else { false }
+      let initialises = !snippetVariables(of: synapses).isEmpty
+      guard builds || initialises else { continue }
       line("    {")
       line("        const SynapseGroup\(index) &group = m.synapseGroup\(index);")
-      line(
-        "        const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
-      )
-      line(
-        "        m.connectivityOverflows[thread] += buildSynapseGroup\(index)(group, range.begin, range.end);"
-      )
+      if builds {
+        line(
+          "        const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
+        )
+        line(
+          "        m.connectivityOverflows[thread] += buildSynapseGroup\(index)(group, range.begin, range.end);"
+        )
+      }
+      if initialises {
+        line("        // rows this thread built, so no barrier is needed")
+        line("        initialiseSynapseGroup\(index)(group, thread, numThreads);")
+      }
       line("    }")
     }
     for group in initGroups {

@@ -70,6 +70,7 @@ extension ModuleWriter {
     for egp in weightUpdate.extraGlobalParams {
       line("    \(cType(egp.elementType!)) *egp_\(egp.name);")
     }
+    declareSynapseInitFields(synapses)
     line("};")
     line()
 
@@ -347,6 +348,7 @@ extension ModuleWriter {
         field, "egp_\(egp.name)",
         to: .weightUpdateExtraGlobalParameter(synapses: synapses.name, parameter: egp.name))
     }
+    writeSynapseInitBinding(field: field, index: index)
     if synapses.matrixType == .bitmask {
       bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))
     }

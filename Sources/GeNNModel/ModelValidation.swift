@@ -202,16 +202,6 @@ extension ModelSpec {
       derived: postsynaptic.derivedParams, vars: synapses.postsynapticVars,
       modelVars: postsynaptic.vars,
       egps: [:], modelEGPs: [])
-    let snippetInitialised =
-      synapses.weightUpdateVars.merging(synapses.postsynapticVars) { a, _ in a }
-      .filter { if case .snippet = $0.value { true } else { false } }.keys.sorted()
-    for name in snippetInitialised {
-      problems.append(
-        .unsupported(
-          element: element,
-          feature: "initialising synapse variable '\(name)' with a snippet (give a constant or "
-            + "one value per synapse)"))
-    }
     let targetVars = target.model.vars.map(\.name)
     let references = postsynaptic.neuronVarRefs.map(\.name)
     for name in synapses.postsynapticVarRefs.keys.sorted() where !references.contains(name) {

@@ -1,0 +1,182 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// A variable of a synapse population initialised by a snippet: per synapse, per
+/// presynaptic or postsynaptic neuron (weight update pre/post variables), or per target
+/// neuron (postsynaptic model variables).
+struct SynapseSnippetVariable {
+  enum Kind: Int {
+    case synapse = 0
+    case presynaptic = 1
+    case postsynaptic = 2
+    case postsynapticModel = 3
+  }
+
+  var kind: Kind
+  var variable: Variable
+  var position: Int
+  var snippet: InitSnippet
+  var params: [String: Double]
+
+  /// The prefix of the snippet's parameter fields and of the variable's array field.
+  var prefix: String { "init\(kind.rawValue)_\(variable.name)_" }
+}
+
+/// Initialisation of snippet-initialised synapse variables, after connectivity is built:
+/// each synapse or neuron draws from its own random stream, so values do not depend on
+/// the number of threads.
+extension ModuleWriter {
+  func snippetVariables(of synapses: SynapsePopulation) -> [SynapseSnippetVariable] {
+    let model = synapses.weightUpdate
+    let groups: [(SynapseSnippetVariable.Kind, [Variable], [String: VarInit])] = [
+      (.synapse, model.vars, synapses.weightUpdateVars),
+      (.presynaptic, model.preVars, synapses.weightUpdatePreVars),
+      (.postsynaptic, model.postVars, synapses.weightUpdatePostVars),
+      (.postsynapticModel, synapses.postsynaptic.vars, synapses.postsynapticVars),
+    ]
+    return groups.flatMap { kind, vars, inits in
+      vars.enumerated().compactMap { position, variable in
+        guard case .snippet(let snippet, let params)? = inits[variable.name] else { return nil }
+        return SynapseSnippetVariable(
+          kind: kind, variable: variable, position: position, snippet: snippet, params: params)
+      }
+    }
+  }
+
+  /// Declares the fields of the synapse group struct the initialisation reads.
+  mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
+    for entry in snippetVariables(of: synapses) {
+      line("    \(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
+      line("    uint32_t \(entry.prefix)stream;")
+      declareParameters(
+        prefix: entry.prefix, params: entry.snippet.params, derived: entry.snippet.derivedParams)
+    }
+  }
+
+  mutating func writeSynapseInit(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    let entries = snippetVariables(of: synapses)
+    guard !entries.isEmpty else { return }
+    let context = "synapse population '\(synapses.name)'"
+    line(
+      "void initialiseSynapseGroup\(index)(const SynapseGroup\(index) &group, unsigned thread, unsigned numThreads) {"
+    )
+    let perSynapse = entries.filter { $0.kind == .synapse }
+    if !perSynapse.isEmpty {
+      line("    // per-synapse variables, row by row as connectivity was built")
+      line("    {")
+      line(
+        "        const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
+      )
+      line("        for (uint32_t id_pre = range.begin; id_pre < range.end; id_pre++) {")
+      if synapses.matrixType == .sparse {
+        line("            for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
+        line("                const uint32_t syn = id_pre * group.rowStride + j;")
+        line("                const uint32_t id_post = group.ind[syn];")
+      } else {
+        line("            for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
+        line("                const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+      }
+      for entry in perSynapse {
+        var environment = initEnvironment(entry, context: context)
+        let index32 = GeNNType.uint32.addingConst
+        environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
+        environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
+        environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
+        environment.define(
+          "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
+        environment.define(
+          "num_post", index32, spelling: "group.numTrgNeurons",
+          role: "postsynaptic population size")
+        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"], level: 4)
+      }
+      line("            }")
+      line("        }")
+      line("    }")
+    }
+    for entry in entries where entry.kind != .synapse {
+      let source = entry.kind == .presynaptic
+      let size = source ? "group.numSrcNeurons" : "group.numTrgNeurons"
+      let delayed =
+        (entry.kind == .presynaptic && synapses.axonalDelaySteps > 0)
+        || (entry.kind == .postsynaptic && synapses.backPropDelaySteps > 0)
+      let slots = source ? "group.srcDelaySlots" : "group.trgDelaySlots"
+      line("    {")
+      line("        const genn::Range range = genn::threadRange(\(size), thread, numThreads);")
+      line("        for (uint32_t id = range.begin; id < range.end; id++) {")
+      var environment = initEnvironment(entry, context: context)
+      environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+      // Delayed variables start with the same value in every delay slot.
+      writeInitBlock(
+        entry, environment: environment, element: "id",
+        stores: delayed ? ["(size_t)slot * \(size) + id"] : ["id"], level: 3,
+        slots: delayed ? slots : nil)
+      line("        }")
+      line("    }")
+    }
+    line("}")
+    line()
+  }
+
+  private func initEnvironment(_ entry: SynapseSnippetVariable, context: String) -> Environment {
+    let valueType = GeNNType.numeric(entry.variable.valueType!.resolved(in: types))
+    var environment = baseEnvironment(
+      context:
+        "\(context), variable '\(entry.variable.name)', init snippet '\(entry.snippet.name)'",
+      time: false)
+    environment.define("value", valueType, spelling: "value", role: "value being initialised")
+    addParameters(
+      to: &environment, prefix: entry.prefix, params: entry.snippet.params,
+      derived: entry.snippet.derivedParams)
+    return environment
+  }
+
+  private mutating func writeInitBlock(
+    _ entry: SynapseSnippetVariable, environment: Environment, element: String, stores: [String],
+    level: Int, slots: String? = nil
+  ) {
+    let indent = String(repeating: "    ", count: level)
+    let checked = checkStatements(entry.snippet.code, in: environment)
+    line("\(indent)// variable '\(entry.variable.name)': snippet '\(entry.snippet.name)'")
+    line("\(indent){")
+    if entry.snippet.code.contains("gennrand") {
+      line("\(indent)    GeNNRng rng;")
+      line(
+        "\(indent)    genn_rng_init(&rng, kSeed, group.\(entry.prefix)stream, \(element), 0xFFFFFFFFu);"
+      )
+    }
+    line("\(indent)    \(cType(entry.variable.valueType!)) value = 0;")
+    block(checked?.code(level: level + 1).dropLastNewline ?? "")
+    if let slots {
+      line("\(indent)    for (uint32_t slot = 0; slot < \(slots); slot++) {")
+      for store in stores { line("\(indent)        group.\(entry.prefix)array[\(store)] = value;") }
+      line("\(indent)    }")
+    } else {
+      for store in stores { line("\(indent)    group.\(entry.prefix)array[\(store)] = value;") }
+    }
+    line("\(indent)}")
+  }
+
+  /// Binds the initialisation fields of synapse population `index`.
+  mutating func writeSynapseInitBinding(field: String, index: Int) {
+    let synapses = model.synapsePopulations[index]
+    for entry in snippetVariables(of: synapses) {
+      let name = entry.variable.name
+      let role: ArrayLayout.Role =
+        switch entry.kind {
+        case .synapse: .weightUpdateVariable(synapses: synapses.name, variable: name)
+        case .presynaptic: .weightUpdatePreVariable(synapses: synapses.name, variable: name)
+        case .postsynaptic: .weightUpdatePostVariable(synapses: synapses.name, variable: name)
+        case .postsynapticModel: .postsynapticVariable(synapses: synapses.name, variable: name)
+        }
+      bindArray(field, "\(entry.prefix)array", to: role)
+      let stream =
+        0xB000_0000 | (UInt32(index & 0xFFFFF) << 10) | (UInt32(entry.kind.rawValue) << 8)
+        | UInt32(entry.position & 0xFF)
+      line("    \(field).\(entry.prefix)stream = \(stream)u;")
+      writeParameterBindings(
+        field: field, prefix: entry.prefix, params: entry.params, names: entry.snippet.params,
+        derived: entry.snippet.derivedParams)
+    }
+  }
+}
