@@ -176,7 +176,10 @@ struct ModuleWriter {
     line("    (void)m; (void)thread; (void)numThreads;")
     for index in synapseGroups {
       let synapses = model.synapsePopulations[index]
-      let builds = if case .snippet = synapses.connectivity { true } else { false }
+      let builds =
+        if case .snippet(let snippet, _) = synapses.connectivity {
+          !snippet.rowBuildCode.isBlank
+        } else { false }
       let initialises = !snippetVariables(of: synapses).isEmpty
       guard builds || initialises else { continue }
       line("    {")
@@ -237,6 +240,13 @@ struct ModuleWriter {
     line("    Model &m = *static_cast<Model *>(model);")
     line("    std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
     line("    std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
+    for index in synapseGroups {
+      guard case .snippet(let snippet, _) = model.synapsePopulations[index].connectivity,
+        snippet.rowBuildCode.isBlank
+      else { continue }
+      line("    // column-building snippet: rows grow column by column, on this thread")
+      line("    m.connectivityOverflows[0] += buildSynapseGroup\(index)(m.synapseGroup\(index));")
+    }
     line("    m.pool.run(initialiseThread, model);")
     for index in synapseGroups {
       let synapses = model.synapsePopulations[index]

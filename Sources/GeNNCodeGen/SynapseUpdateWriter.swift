@@ -193,6 +193,10 @@ extension ModuleWriter {
   mutating func writeConnectivityBuilder(_ index: Int) {
     let synapses = model.synapsePopulations[index]
     guard case .snippet(let snippet, _) = synapses.connectivity else { return }
+    if snippet.rowBuildCode.isBlank {
+      writeColumnBuildingBuilder(index, snippet: snippet)
+      return
+    }
     var environment = baseEnvironment(
       context:
         "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' row build code",
@@ -238,6 +242,49 @@ extension ModuleWriter {
     }
     line("    }")
     line("    return overflows;")
+    line("}")
+    line()
+  }
+
+  /// Builds the rows of a population whose snippet builds columns: each postsynaptic
+  /// neuron, in ascending order and from its own random stream, appends itself to the
+  /// rows it chooses, so rows come out sorted. Runs on one thread, before anything reads
+  /// the rows.
+  private mutating func writeColumnBuildingBuilder(_ index: Int, snippet: ConnectivitySnippet) {
+    let synapses = model.synapsePopulations[index]
+    var environment = baseEnvironment(
+      context:
+        "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' column build code",
+      time: false)
+    for (name, spelling) in [
+      ("id_post", "id_post"), ("num_pre", "group.numSrcNeurons"),
+      ("num_post", "group.numTrgNeurons"), ("id_pre_begin", "0u"), ("id_thread", "0u"),
+      ("num_threads", "1u"),
+    ] {
+      environment.define(
+        name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
+    }
+    let bitmask = synapses.matrixType == .bitmask
+    environment.add(
+      Symbol(
+        "addSynapse", .function(returning: .void, [.uint32]),
+        spelling: bitmask
+          ? "genn::setBit(group.bitmask, (size_t)($(0)) * group.numTrgNeurons + id_post)"
+          : "genn::addSynapse(group.ind + (size_t)($(0)) * group.rowStride, group.rowLength[$(0)], group.rowStride, overflow, id_post)",
+        role: "column function"))
+    addParameters(
+      to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams)
+    let code = checkStatements(snippet.colBuildCode, in: environment)
+    line("uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
+    line("    bool overflow = false;")
+    line("    for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
+    line("        GeNNRng rng;")
+    line("        genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")
+    line("        {")
+    block(code?.code(level: 3).dropLastNewline ?? "")
+    line("        }")
+    line("    }")
+    line("    return overflow ? 1u : 0u;")
     line("}")
     line()
   }

@@ -4,10 +4,11 @@
   import Darwin
 #endif
 
-/// A sparse-connectivity initialisation snippet: code run once per presynaptic neuron
-/// (`id_pre`) that calls `addSynapse(id_post)` for each of its synapses, and the longest
-/// row it can build, which sizes the storage (GeNN's `InitSparseConnectivitySnippet`
-/// with a row build code).
+/// A sparse-connectivity initialisation snippet, GeNN's `InitSparseConnectivitySnippet`:
+/// either code run once per presynaptic neuron (`id_pre`) that calls
+/// `addSynapse(id_post)` for each of its synapses (row build code), or code run once per
+/// postsynaptic neuron (`id_post`) that calls `addSynapse(id_pre)` (column build code);
+/// and the longest row it can build, which sizes the storage.
 public struct ConnectivitySnippet: Sendable {
   /// The snippet's name.
   public var name: String
@@ -17,6 +18,8 @@ public struct ConnectivitySnippet: Sendable {
   public var derivedParams: [DerivedParameter]
   /// Code run for each presynaptic neuron, calling `addSynapse(id_post)`.
   public var rowBuildCode: String
+  /// Code run for each postsynaptic neuron, calling `addSynapse(id_pre)`.
+  public var colBuildCode: String
   /// The longest row the code can build for `numPre` and `numPost` neurons and the
   /// parameter values.
   public var maxRowLength:
@@ -25,7 +28,7 @@ public struct ConnectivitySnippet: Sendable {
   /// Creates a snippet.
   public init(
     name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
-    rowBuildCode: String,
+    rowBuildCode: String = "", colBuildCode: String = "",
     maxRowLength:
       @escaping @Sendable (_ numPre: Int, _ numPost: Int, _ parameters: [String: Double])
       -> Int
@@ -34,6 +37,7 @@ public struct ConnectivitySnippet: Sendable {
     self.params = params
     self.derivedParams = derivedParams
     self.rowBuildCode = rowBuildCode
+    self.colBuildCode = colBuildCode
     self.maxRowLength = maxRowLength
   }
 }
@@ -46,7 +50,27 @@ extension ConnectivitySnippet {
     "OneToOne": .oneToOne, "FixedProbability": .fixedProbability,
     "FixedProbabilityNoAutapse": .fixedProbabilityNoAutapse,
     "FixedNumberPostWithReplacement": .fixedNumberPostWithReplacement,
+    "FixedNumberPreWithReplacement": .fixedNumberPreWithReplacement,
   ]
+
+  /// Each postsynaptic neuron receives `num` synapses from presynaptic neurons drawn
+  /// uniformly with replacement (a column build).
+  public static let fixedNumberPreWithReplacement = ConnectivitySnippet(
+    name: "FixedNumberPreWithReplacement", params: ["num"],
+    colBuildCode: """
+      for(unsigned int c = num; c != 0; c--) {
+         const unsigned int idPre = gennrand() % num_pre;
+         addSynapse(idPre + id_pre_begin);
+      }
+
+      """,
+    maxRowLength: { numPre, numPost, p in
+      // Each row's length is binomial(num * numPost, 1 / numPre); the quantile all rows
+      // stay under with probability 0.9999, as GeNN sizes it.
+      binomialInverseCDF(
+        pow(0.9999, 1.0 / Double(max(numPre, 1))), Int(p["num"]!) * numPost,
+        1.0 / Double(max(numPre, 1)))
+    })
 
   /// Neuron `i` connects to neuron `i`.
   public static let oneToOne = ConnectivitySnippet(

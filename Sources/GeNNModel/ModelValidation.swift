@@ -144,7 +144,14 @@ extension ModelSpec {
     case (.sparse, .snippet(let snippet, let params)),
       (.bitmask, .snippet(let snippet, let params)):
       let place = "\(element), connectivity snippet '\(snippet.name)'"
-      let snippetProblems = checkParams(element: place, given: params, expected: snippet.params)
+      var snippetProblems = checkParams(element: place, given: params, expected: snippet.params)
+      if snippet.rowBuildCode.isBlank == snippet.colBuildCode.isBlank {
+        snippetProblems.append(
+          .invalidConnectivity(
+            element: place,
+            reason: "a connectivity snippet needs exactly one of row build code and column "
+              + "build code"))
+      }
       problems += snippetProblems
       if snippetProblems.isEmpty {
         problems += checkDerived(element: place, snippet.derivedParams, params: params)

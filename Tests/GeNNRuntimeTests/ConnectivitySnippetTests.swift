@@ -75,6 +75,23 @@ import Testing
     #expect(rows.allSatisfy { $0.count == 7 && $0 == $0.sorted() })
   }
 
+  @Test func fixedNumberPreGivesEveryColumnItsNumber() async throws {
+    let model = Self.model(
+      "fixed_number_pre", pre: 400, post: 300, .fixedNumberPreWithReplacement, ["num": 9])
+    let simulation = try await simulate(model, threads: 2)
+    let connectivity = try simulation.connectivity(of: "Syn")
+    var columns = Array(repeating: 0, count: 300)
+    for j in connectivity.post { columns[j] += 1 }
+    #expect(columns.allSatisfy { $0 == 9 })
+    let rows = Self.rows(connectivity, count: 400)
+    #expect(rows.allSatisfy { $0 == $0.sorted() })
+    // Sources are uniform over the presynaptic population: 2,700 draws from 400.
+    let sourceMean = Double(connectivity.pre.reduce(0, +)) / Double(connectivity.pre.count)
+    #expect(abs(sourceMean - 199.5) < 4 * (400.0 * 400 / 12 / 2700).squareRoot())
+    let one = try await simulate(model, threads: 1).connectivity(of: "Syn")
+    #expect(one.pre == connectivity.pre && one.post == connectivity.post)
+  }
+
   @Test func oneToOneIsTheIdentity() async throws {
     let simulation = try await simulate(Self.model("one_to_one", pre: 64, post: 64, .oneToOne, [:]))
     let connectivity = try simulation.connectivity(of: "Syn")
