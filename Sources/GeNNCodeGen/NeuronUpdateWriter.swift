@@ -344,15 +344,8 @@ extension ModuleWriter {
         variable.name, variable.access.isWritable ? type : type.addingConst,
         spelling: "group.psm\(slot)_v_\(variable.name)[id]", role: "postsynaptic variable")
     }
-    for reference in model.neuronVarRefs {
-      let target = synapses.targetVariable(of: reference)
-      guard let variable = neuron.vars.first(where: { $0.name == target }) else { continue }
-      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
-      environment.define(
-        reference.name,
-        reference.isReadOnly || !variable.access.isWritable ? type.addingConst : type,
-        spelling: "l_\(target)", role: "reference to neuron variable '\(target)'")
-    }
+    addNeuronReferences(
+      to: &environment, model.neuronVarRefs, neuron: neuron, target: synapses.targetVariable)
     return checkStatements(model.simCode, in: environment)
   }
 
@@ -369,6 +362,23 @@ extension ModuleWriter {
       to: &environment, prefix: "cs\(slot)_", params: model.params, derived: model.derivedParams,
       vars: model.vars, egps: model.extraGlobalParams)
     return checkStatements(model.injectionCode, in: environment)
+  }
+
+  /// Adds references to the neuron's variables, spelled as the update's local copies
+  /// (their current values); writable where the reference and the variable allow it.
+  func addNeuronReferences(
+    to environment: inout Environment, _ references: [NeuronVarReference], neuron: NeuronModel,
+    target: (NeuronVarReference) -> String
+  ) {
+    for reference in references {
+      let name = target(reference)
+      guard let variable = neuron.vars.first(where: { $0.name == name }) else { continue }
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      environment.define(
+        reference.name,
+        reference.isReadOnly || !variable.access.isWritable ? type.addingConst : type,
+        spelling: "l_\(name)", role: "reference to neuron variable '\(name)'")
+    }
   }
 
   /// Checks a threshold condition, which must be a number or a pointer.

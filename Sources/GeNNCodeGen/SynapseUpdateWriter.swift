@@ -197,17 +197,8 @@ extension ModuleWriter {
       writeColumnBuildingBuilder(index, snippet: snippet)
       return
     }
-    var environment = baseEnvironment(
-      context:
-        "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' row build code",
-      time: false)
-    for (name, spelling) in [
-      ("id_pre", "id_pre"), ("num_pre", "group.numSrcNeurons"), ("num_post", "group.numTrgNeurons"),
-      ("id_post_begin", "0u"), ("id_thread", "0u"), ("num_threads", "1u"),
-    ] {
-      environment.define(
-        name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
-    }
+    var environment = connectivityEnvironment(
+      synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
     let bitmask = synapses.matrixType == .bitmask
     // Rows of a bitmask may share words, so bits are set atomically.
     environment.add(
@@ -246,24 +237,35 @@ extension ModuleWriter {
     line()
   }
 
+  /// The names a connectivity snippet's build code sees: the row's or column's index,
+  /// the population sizes, and the (single) thread building it.
+  private func connectivityEnvironment(
+    _ synapses: SynapsePopulation, snippet: ConnectivitySnippet, hook: String,
+    index: (name: String, begin: String)
+  ) -> Environment {
+    var environment = baseEnvironment(
+      context:
+        "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' \(hook)",
+      time: false)
+    for (name, spelling) in [
+      (index.name, index.name), ("num_pre", "group.numSrcNeurons"),
+      ("num_post", "group.numTrgNeurons"), (index.begin, "0u"), ("id_thread", "0u"),
+      ("num_threads", "1u"),
+    ] {
+      environment.define(
+        name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
+    }
+    return environment
+  }
+
   /// Builds the rows of a population whose snippet builds columns: each postsynaptic
   /// neuron, in ascending order and from its own random stream, appends itself to the
   /// rows it chooses, so rows come out sorted. Runs on one thread, before anything reads
   /// the rows.
   private mutating func writeColumnBuildingBuilder(_ index: Int, snippet: ConnectivitySnippet) {
     let synapses = model.synapsePopulations[index]
-    var environment = baseEnvironment(
-      context:
-        "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' column build code",
-      time: false)
-    for (name, spelling) in [
-      ("id_post", "id_post"), ("num_pre", "group.numSrcNeurons"),
-      ("num_post", "group.numTrgNeurons"), ("id_pre_begin", "0u"), ("id_thread", "0u"),
-      ("num_threads", "1u"),
-    ] {
-      environment.define(
-        name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
-    }
+    var environment = connectivityEnvironment(
+      synapses, snippet: snippet, hook: "column build code", index: ("id_post", "id_pre_begin"))
     let bitmask = synapses.matrixType == .bitmask
     environment.add(
       Symbol(

@@ -128,15 +128,8 @@ extension ModuleWriter {
         variable.name, variable.access.isWritable && !readOnlyVars ? type : type.addingConst,
         spelling: "l\(slot.prefix)\(variable.name)", role: "\(slot.sideName) variable")
     }
-    for reference in slot.references {
-      let target = slot.variable(of: reference)
-      guard let variable = neuron.vars.first(where: { $0.name == target }) else { continue }
-      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
-      environment.define(
-        reference.name,
-        reference.isReadOnly || !variable.access.isWritable ? type.addingConst : type,
-        spelling: "l_\(target)", role: "reference to neuron variable '\(target)'")
-    }
+    addNeuronReferences(
+      to: &environment, slot.references, neuron: neuron, target: slot.variable(of:))
     environment.define(
       slot.timeName, GeNNType.numeric(types.timepoint).addingConst, spelling: "lsT",
       role: "spike time")
