@@ -26,27 +26,30 @@ extension ModuleWriter {
     let target = self.model.neuronPopulation(named: synapses.target)!
     var fields: [SynapseReadField] = []
     func numeric(_ base: TypeName.Base) -> GeNNType { .numeric(base.resolved(in: types)) }
-    let preVarIndex = synapses.axonalDelaySteps > 0 ? "preOffset + id_pre" : "id_pre"
-    for variable in model.preVars {
-      fields.append(
-        SynapseReadField(
-          name: "pre_\(variable.name)", type: cType(variable.valueType!),
-          role: .weightUpdatePreVariable(synapses: synapses.name, variable: variable.name),
-          symbol: (
-            variable.name, numeric(variable.valueType!).addingConst, preVarIndex,
-            "presynaptic variable"
-          )))
-    }
-    let postVarIndex = synapses.backPropDelaySteps > 0 ? "postOffset + id_post" : "id_post"
-    for variable in model.postVars {
-      fields.append(
-        SynapseReadField(
-          name: "post_\(variable.name)", type: cType(variable.valueType!),
-          role: .weightUpdatePostVariable(synapses: synapses.name, variable: variable.name),
-          symbol: (
-            variable.name, numeric(variable.valueType!).addingConst, postVarIndex,
-            "postsynaptic variable"
-          )))
+    let sides: [(vars: [Variable], prefix: String, index: String, role: String)] = [
+      (
+        model.preVars, "pre_", synapses.axonalDelaySteps > 0 ? "preOffset + id_pre" : "id_pre",
+        "presynaptic variable"
+      ),
+      (
+        model.postVars, "post_",
+        synapses.backPropDelaySteps > 0 ? "postOffset + id_post" : "id_post",
+        "postsynaptic variable"
+      ),
+    ]
+    for side in sides {
+      for variable in side.vars {
+        let role: ArrayLayout.Role =
+          side.prefix == "pre_"
+          ? .weightUpdatePreVariable(synapses: synapses.name, variable: variable.name)
+          : .weightUpdatePostVariable(synapses: synapses.name, variable: variable.name)
+        fields.append(
+          SynapseReadField(
+            name: side.prefix + variable.name, type: cType(variable.valueType!), role: role,
+            symbol: (
+              variable.name, numeric(variable.valueType!).addingConst, side.index, side.role
+            )))
+      }
     }
     for (references, population, prefix, index) in [
       (model.preNeuronVarRefs, source, "preRef_", "id_pre"),

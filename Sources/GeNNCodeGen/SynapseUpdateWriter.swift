@@ -6,6 +6,13 @@ import GeNNTranspiler
 /// postsynaptic id runs `pre_spike_syn_code`, whose `addToPost(x)` adds to the target's
 /// `inSyn` (GeNN 5.4's order). Threads split the work by ranges of target neurons, so no
 /// two threads write one target and every target sums in GeNN's order.
+extension WeightUpdateModel {
+  /// Whether synapses run code for presynaptic spike-like events.
+  var deliversPreEvents: Bool { hasPreEvents && !preEventSynCode.isBlank }
+  /// Whether synapses run code for postsynaptic spike-like events.
+  var deliversPostEvents: Bool { hasPostEvents && !postEventSynCode.isBlank }
+}
+
 extension ModuleWriter {
   mutating func writeSynapseGroup(_ index: Int) {
     let synapses = model.synapsePopulations[index]
@@ -15,8 +22,8 @@ extension ModuleWriter {
     let context = "synapse population '\(synapses.name)'"
     let source = synapses.source
     let target = synapses.target
-    let preEvents = weightUpdate.hasPreEvents && !weightUpdate.preEventSynCode.isBlank
-    let postEvents = weightUpdate.hasPostEvents && !weightUpdate.postEventSynCode.isBlank
+    let preEvents = weightUpdate.deliversPreEvents
+    let postEvents = weightUpdate.deliversPostEvents
     let postSpikes = !weightUpdate.postSpikeSynCode.isBlank
     let columns = sparse && weightUpdate.hasPostsynapticUpdate
 
@@ -125,7 +132,7 @@ extension ModuleWriter {
       line("        const uint32_t count = group.\(count)[preSlot];")
       line("        for (uint32_t s = 0; s < count; s++) {")
       line("            const uint32_t id_pre = spikes[s];")
-      writeRowLoop(synapses, code: code, level: 3)
+      writeRowLoop(synapses, code: code, level: 2)
       line("        }")
       line("    }")
     }
@@ -369,11 +376,8 @@ extension ModuleWriter {
       bindArray(field, "trgSpikeCount", to: .spikeCount(population: target.name), readOnly: true)
     }
     for (side, list, enabled) in [
-      (
-        SynapseSide.presynaptic, "src",
-        weightUpdate.hasPreEvents && !weightUpdate.preEventSynCode.isBlank
-      ),
-      (.postsynaptic, "trg", weightUpdate.hasPostEvents && !weightUpdate.postEventSynCode.isBlank),
+      (SynapseSide.presynaptic, "src", weightUpdate.deliversPreEvents),
+      (.postsynaptic, "trg", weightUpdate.deliversPostEvents),
     ] where enabled {
       bindArray(
         field, "\(list)SpkEvent", to: .spikeEvents(synapses: synapses.name, side: side),
