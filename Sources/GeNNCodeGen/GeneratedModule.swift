@@ -97,6 +97,10 @@ public struct ArrayLayout: Hashable, Sendable {
     case previousSpikeEventTimes(synapses: String, side: SynapseSide)
     /// The spike-like-event recording bit buffer of one side of a synapse population.
     case spikeEventRecording(synapses: String, side: SynapseSide)
+    /// The kernel a per-synapse variable's kernel initialiser takes its values from.
+    case weightUpdateKernelInitialiser(synapses: String, variable: String)
+    /// Row lengths drawn before a snippet builds the rows (`preCalcRowLength`).
+    case synapseRowLengthDraws(synapses: String)
   }
 }
 

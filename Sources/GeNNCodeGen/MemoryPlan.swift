@@ -10,10 +10,12 @@ struct MemoryPlan {
     let model = modelSpec
     let time = TypeName.Base.timepoint
     for population in model.neuronPopulations {
+      let queued = model.queuedVariables(of: population.name)
       for variable in population.model.vars {
+        let slots = queued.contains(variable.name) ? modelSlots(model: model, population.name) : 1
         add(
           .neuronVariable(population: population.name, variable: variable.name),
-          variable.valueType!, types, population.size)
+          variable.valueType!, types, population.size * slots)
       }
       for egp in population.model.extraGlobalParams {
         add(
@@ -55,23 +57,44 @@ struct MemoryPlan {
       let source = model.neuronPopulation(named: synapses.source)!.size
       let target = model.neuronPopulation(named: synapses.target)!.size
       var perSynapse = source * target
-      if synapses.matrixType == .bitmask {
+      let storage = synapses.matrixType.connectivityStorage
+      if storage == .bitmask {
         add(
           .synapseBitmask(synapses: synapses.name), .numeric(.uint32), types,
           (source * target + 31) / 32)
       }
-      if synapses.matrixType == .sparse {
+      if storage == .sparse {
         perSynapse =
           source
           * SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
         add(.synapseRowLengths(synapses: synapses.name), .numeric(.uint32), types, source)
         add(.synapseIndices(synapses: synapses.name), .numeric(.uint32), types, perSynapse)
       }
+      if case .snippet(let snippet, _) = synapses.connectivity, snippet.rowLengthDraw != nil {
+        add(.synapseRowLengthDraws(synapses: synapses.name), .numeric(.uint32), types, source)
+      }
+      let kernelCount = synapses.kernelSize.reduce(1, *)
+      switch synapses.matrixType.weightStorage {
+      case .individual:
+        for variable in synapses.weightUpdate.vars {
+          add(
+            .weightUpdateVariable(synapses: synapses.name, variable: variable.name),
+            variable.valueType!, types, perSynapse)
+        }
+      case .kernel:
+        for variable in synapses.weightUpdate.vars {
+          add(
+            .weightUpdateVariable(synapses: synapses.name, variable: variable.name),
+            variable.valueType!, types, kernelCount)
+        }
+      case .procedural:
+        break
+      }
       for variable in synapses.weightUpdate.vars {
+        guard case .kernel? = synapses.weightUpdateVars[variable.name] else { continue }
         add(
-          .weightUpdateVariable(synapses: synapses.name, variable: variable.name),
-          variable.valueType!, types,
-          perSynapse)
+          .weightUpdateKernelInitialiser(synapses: synapses.name, variable: variable.name),
+          variable.valueType!, types, kernelCount)
       }
       add(.postsynapticInput(synapses: synapses.name), .scalar, types, target)
       let model = synapses.weightUpdate

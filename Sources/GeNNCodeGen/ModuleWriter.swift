@@ -70,6 +70,7 @@ struct ModuleWriter {
     for group in initGroups { writeInitGroup(group) }
     for group in synapseGroups {
       writeSynapseGroup(group)
+      writeRowLengthDraws(group)
       writeConnectivityBuilder(group)
       writeColumnBuilder(group)
       writeSynapseInit(group)
@@ -178,7 +179,7 @@ struct ModuleWriter {
       let synapses = model.synapsePopulations[index]
       let builds =
         if case .snippet(let snippet, _) = synapses.connectivity {
-          !snippet.rowBuildCode.isBlank
+          !snippet.rowBuildCode.isBlank && synapses.buildsRowsAtInitialisation
         } else { false }
       let initialises = !snippetVariables(of: synapses).isEmpty
       guard builds || initialises else { continue }
@@ -240,9 +241,13 @@ struct ModuleWriter {
     line("    Model &m = *static_cast<Model *>(model);")
     line("    std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
     line("    std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
+    for index in synapseGroups where model.synapsePopulations[index].rowLengthDraw != nil {
+      line("    drawRowLengthsSynapseGroup\(index)(m.synapseGroup\(index));")
+    }
     for index in synapseGroups {
-      guard case .snippet(let snippet, _) = model.synapsePopulations[index].connectivity,
-        snippet.rowBuildCode.isBlank
+      let synapses = model.synapsePopulations[index]
+      guard case .snippet(let snippet, _) = synapses.connectivity, snippet.rowBuildCode.isBlank,
+        synapses.buildsRowsAtInitialisation
       else { continue }
       line("    // column-building snippet: rows grow column by column, on this thread")
       line("    m.connectivityOverflows[0] += buildSynapseGroup\(index)(m.synapseGroup\(index));")

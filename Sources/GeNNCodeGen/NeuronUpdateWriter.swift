@@ -16,6 +16,8 @@ extension ModuleWriter {
     let spikeTimes = usage.spikeTimes.contains(archetype.name)
     let previousSpikeTimes = usage.previousSpikeTimes.contains(archetype.name)
     let delayed = model.maximumDelaySteps(of: archetype.name) > 0
+    // Queued variables are read from the last step's slot and written to this step's.
+    let queued = model.queuedVariables(of: archetype.name)
 
     // The struct each member population fills.
     line("// Neuron update group \(group.index): model '\(neuron.name)' for \(context).")
@@ -164,8 +166,10 @@ extension ModuleWriter {
       line("        genn_rng_init(&rng, kSeed, group.stream, id, (uint32_t)timestep);")
     }
     for variable in neuron.vars {
+      let offset = queued.contains(variable.name) ? "readOffset + " : ""
       line(
-        "        \(cType(variable.valueType!)) l_\(variable.name) = group.v_\(variable.name)[id];")
+        "        \(cType(variable.valueType!)) l_\(variable.name) = group.v_\(variable.name)[\(offset)id];"
+      )
     }
     if spikeTimes { line("        const \(timeName) lsT = group.st[readOffset + id];") }
     if previousSpikeTimes {
@@ -262,8 +266,9 @@ extension ModuleWriter {
         line("        }")
       }
     }
-    for variable in neuron.vars where variable.access.isWritable {
-      line("        group.v_\(variable.name)[id] = l_\(variable.name);")
+    for variable in neuron.vars where variable.access.isWritable || queued.contains(variable.name) {
+      let offset = queued.contains(variable.name) ? "writeOffset + " : ""
+      line("        group.v_\(variable.name)[\(offset)id] = l_\(variable.name);")
     }
     line("    }")
     line("    counts[0] = spikeCount;")
@@ -276,11 +281,15 @@ extension ModuleWriter {
   /// `group.<prefix>p_<name>` and `group.<prefix>dp_<name>` that
   /// ``writeParameterBindings(field:prefix:params:names:derived:)`` fills.
   func addParameters(
-    to environment: inout Environment, prefix: String, params: [String], derived: [DerivedParameter]
+    to environment: inout Environment, prefix: String, params: [String],
+    derived: [DerivedParameter],
+    paramTypes: [String: String] = [:]
   ) {
     let scalar = GeNNType.numeric(types.scalar).addingConst
     for name in params {
-      environment.define(name, scalar, spelling: "group.\(prefix)p_\(name)", role: "parameter")
+      environment.define(
+        name, GeNNType.numeric(parameterType(name, paramTypes)).addingConst,
+        spelling: "group.\(prefix)p_\(name)", role: "parameter")
     }
     for parameter in derived {
       environment.define(
@@ -289,10 +298,19 @@ extension ModuleWriter {
     }
   }
 
-  /// Declares the parameter fields ``addParameters(to:prefix:params:derived:)`` names.
-  mutating func declareParameters(prefix: String, params: [String], derived: [DerivedParameter]) {
-    for name in params { line("    \(scalarName) \(prefix)p_\(name);") }
+  /// Declares the parameter fields ``addParameters(to:prefix:params:derived:paramTypes:)``
+  /// names.
+  mutating func declareParameters(
+    prefix: String, params: [String], derived: [DerivedParameter],
+    paramTypes: [String: String] = [:]
+  ) {
+    for name in params { line("    \(parameterType(name, paramTypes).cName) \(prefix)p_\(name);") }
     for parameter in derived { line("    \(scalarName) \(prefix)dp_\(parameter.name);") }
+  }
+
+  /// The type of parameter `name`: the one `paramTypes` gives, else `scalar`.
+  private func parameterType(_ name: String, _ paramTypes: [String: String]) -> NumericType {
+    (paramTypes[name].flatMap(TypeName.Base.init(parsing:)) ?? .scalar).resolved(in: types)
   }
 
   /// Adds a model's params, derived params, variables and extra global params, spelled
@@ -478,12 +496,12 @@ extension ModuleWriter {
   /// Writes parameter and derived parameter values as GeNN writes them into code.
   mutating func writeParameterBindings(
     field: String, prefix: String, params: [String: Double], names: [String],
-    derived: [DerivedParameter]
+    derived: [DerivedParameter], paramTypes: [String: String] = [:]
   ) {
     for name in names {
+      let type = parameterType(name, paramTypes)
       line(
-        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: types.scalar));"
-      )
+        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: type));")
     }
     let values = (try? model.derivedValues(derived, params: params)) ?? [:]
     for parameter in derived {

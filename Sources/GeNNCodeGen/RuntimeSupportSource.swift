@@ -19,10 +19,30 @@ enum RuntimeSupportSource {
         return {(uint32_t)std::min<uint64_t>(begin, n), (uint32_t)std::min<uint64_t>(end, n)};
     }
 
+    /// Reorders `array[0..<order.size()]` so element `j` is the old element `order[j]`.
+    template <typename T>
+    static inline void permute(T *array, const std::vector<uint32_t> &order) {
+        std::vector<T> copy(array, array + order.size());
+        for (size_t j = 0; j < order.size(); j++) { array[j] = copy[order[j]]; }
+    }
+
     /// Appends a synapse to a row being built, or notes that the row overflowed.
     static inline void addSynapse(uint32_t *row, uint32_t &length, uint32_t stride, bool &overflow,
                                   uint32_t post) {
         if (length < stride) { row[length++] = post; } else { overflow = true; }
+    }
+
+    /// Sorts a row of targets ascending, moving the synapses' `values` along (stable, so
+    /// repeated targets keep the order they were added in).
+    template <typename... Values>
+    static inline void sortRow(uint32_t *row, uint32_t length, Values *...values) {
+        if (std::is_sorted(row, row + length)) { return; }
+        std::vector<uint32_t> order(length);
+        for (uint32_t j = 0; j < length; j++) { order[j] = j; }
+        std::stable_sort(order.begin(), order.end(),
+                         [row](uint32_t a, uint32_t b) { return row[a] < row[b]; });
+        permute(row, order);
+        (permute(values, order), ...);
     }
 
     /// Sets bit `index` of a bit mask; safe when threads set bits of one word.

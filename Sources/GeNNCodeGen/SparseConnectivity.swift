@@ -20,13 +20,15 @@ public struct SparseConnectivity: Sendable {
     switch synapses.connectivity {
     case .snippet(let snippet, let params):
       max(1, snippet.maxRowLength(sourceSize, targetSize, params))
-    default:
+    case .toeplitz(let snippet, let params):
+      max(1, snippet.maxRowLength(sourceSize, targetSize, params))
+    case .allToAll, .explicit:
       SparseConnectivity(synapses, sourceSize: sourceSize, targetSize: targetSize)?.rowStride ?? 1
     }
   }
 
   /// The rows of `synapses` between `sourceSize` and `targetSize` neurons; `nil` when a
-  /// snippet builds them natively.
+  /// snippet builds or generates them natively.
   public init?(_ synapses: SynapsePopulation, sourceSize: Int, targetSize: Int) {
     let pre: [Int]
     let post: [Int]
@@ -37,7 +39,7 @@ public struct SparseConnectivity: Sendable {
     case .explicit(let listedPre, let listedPost):
       pre = listedPre
       post = listedPost
-    case .snippet:
+    case .snippet, .toeplitz:
       return nil
     }
     var lengths = Array(repeating: 0, count: sourceSize)

@@ -51,14 +51,17 @@ extension ModuleWriter {
             )))
       }
     }
-    for (references, population, prefix, index) in [
-      (model.preNeuronVarRefs, source, "preRef_", "id_pre"),
-      (model.postNeuronVarRefs, target, "postRef_", "id_post"),
+    for (references, population, prefix, side) in [
+      (model.preNeuronVarRefs, source, "preRef_", "pre"),
+      (model.postNeuronVarRefs, target, "postRef_", "post"),
     ] {
+      let queued = self.model.queuedVariables(of: population.name)
       for reference in references {
         let name =
           prefix == "preRef_"
           ? synapses.preVariable(of: reference) : synapses.postVariable(of: reference)
+        // A queued variable is read at the slot of the step the spike left.
+        let index = queued.contains(name) ? "\(side)Offset + id_\(side)" : "id_\(side)"
         guard let variable = population.model.vars.first(where: { $0.name == name }) else {
           continue
         }
@@ -129,7 +132,11 @@ extension ModuleWriter {
     let index32 = GeNNType.uint32.addingConst
     environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
     environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
-    environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
+    if synapses.storesSynapses {
+      environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
+    } else if !synapses.kernelSize.isEmpty {
+      environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
+    }
     environment.define(
       "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
     environment.define(
@@ -162,9 +169,21 @@ extension ModuleWriter {
     }
     for variable in weightUpdate.vars {
       let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
-      environment.define(
-        variable.name, variable.access.isWritable ? type : type.addingConst,
-        spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
+      // Kernel and procedural variables are shared or recomputed: read-only, as in GeNN.
+      switch synapses.matrixType.weightStorage {
+      case .individual:
+        environment.define(
+          variable.name, variable.access.isWritable ? type : type.addingConst,
+          spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
+      case .kernel:
+        environment.define(
+          variable.name, type.addingConst, spelling: "group.v_\(variable.name)[kernelInd]",
+          role: "kernel variable (read-only)")
+      case .procedural:
+        environment.define(
+          variable.name, type.addingConst, spelling: "l_\(variable.name)",
+          role: "procedural variable (read-only)")
+      }
     }
     for field in synapseReadFields(synapses) {
       guard let symbol = field.symbol else { continue }

@@ -28,8 +28,10 @@ struct SynapseSnippetVariable {
 extension ModuleWriter {
   func snippetVariables(of synapses: SynapsePopulation) -> [SynapseSnippetVariable] {
     let model = synapses.weightUpdate
+    // Procedural variables run their snippets where synapses are used, not here.
+    let stored = synapses.matrixType.weightStorage != .procedural
     let groups: [(SynapseSnippetVariable.Kind, [Variable], [String: VarInit])] = [
-      (.synapse, model.vars, synapses.weightUpdateVars),
+      (.synapse, stored ? model.vars : [], synapses.weightUpdateVars),
       (.presynaptic, model.preVars, synapses.weightUpdatePreVars),
       (.postsynaptic, model.postVars, synapses.weightUpdatePostVars),
       (.postsynapticModel, synapses.postsynaptic.vars, synapses.postsynapticVars),
@@ -62,7 +64,9 @@ extension ModuleWriter {
       "void initialiseSynapseGroup\(index)(const SynapseGroup\(index) &group, unsigned thread, unsigned numThreads) {"
     )
     let perSynapse = entries.filter { $0.kind == .synapse }
-    if !perSynapse.isEmpty {
+    if !perSynapse.isEmpty && synapses.matrixType.weightStorage == .kernel {
+      writeKernelInit(synapses, entries: perSynapse, context: context)
+    } else if !perSynapse.isEmpty {
       line("    // per-synapse variables, row by row as connectivity was built")
       line("    {")
       line(
@@ -116,6 +120,42 @@ extension ModuleWriter {
     }
     line("}")
     line()
+  }
+
+  /// Runs the snippets of kernel variables once per kernel element, with its kernel
+  /// indices (`id_kernel_0`, ...) and flattened index (`id_kernel`, also `id_syn`).
+  private mutating func writeKernelInit(
+    _ synapses: SynapsePopulation, entries: [SynapseSnippetVariable], context: String
+  ) {
+    let shape = synapses.kernelSize
+    line("    // kernel variables, element by element")
+    line("    {")
+    line(
+      "        const genn::Range range = genn::threadRange(\(shape.reduce(1, *))u, thread, numThreads);"
+    )
+    line("        for (uint32_t kernelInd = range.begin; kernelInd < range.end; kernelInd++) {")
+    let index32 = GeNNType.uint32.addingConst
+    for dimension in shape.indices {
+      let stride = shape[(dimension + 1)...].reduce(1, *)
+      line(
+        "            const uint32_t idKernel\(dimension) = (kernelInd / \(stride)u) % \(shape[dimension])u;"
+      )
+    }
+    line("            \(shape.indices.map { "(void)idKernel\($0);" }.joined(separator: " "))")
+    for entry in entries {
+      var environment = initEnvironment(entry, context: context)
+      environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
+      environment.define("id_syn", index32, spelling: "kernelInd", role: "kernel index")
+      for dimension in shape.indices {
+        environment.define(
+          "id_kernel_\(dimension)", index32, spelling: "idKernel\(dimension)",
+          role: "kernel index")
+      }
+      writeInitBlock(
+        entry, environment: environment, element: "kernelInd", stores: ["kernelInd"], level: 3)
+    }
+    line("        }")
+    line("    }")
   }
 
   private func initEnvironment(_ entry: SynapseSnippetVariable, context: String) -> Environment {

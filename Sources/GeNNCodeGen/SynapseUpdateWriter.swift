@@ -17,7 +17,8 @@ extension ModuleWriter {
   mutating func writeSynapseGroup(_ index: Int) {
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
-    let sparse = synapses.matrixType == .sparse
+    let storage = synapses.matrixType.connectivityStorage
+    let sparse = storage == .sparse
     let structName = "SynapseGroup\(index)"
     let context = "synapse population '\(synapses.name)'"
     let source = synapses.source
@@ -58,7 +59,8 @@ extension ModuleWriter {
       line("    uint32_t *colStart;")
       line("    uint32_t *remap;")
     }
-    if synapses.matrixType == .bitmask { line("    uint32_t *bitmask;") }
+    if storage == .bitmask { line("    uint32_t *bitmask;") }
+    if synapses.rowLengthDraw != nil { line("    uint32_t *preCalcRowLength;") }
     line("    \(scalarName) *inSyn;")
     if usage.presynapticOutput.contains(synapses.name) { line("    \(scalarName) *outPre;") }
     if synapses.maxDendriticDelaySteps != nil {
@@ -67,12 +69,17 @@ extension ModuleWriter {
       line("    const uint32_t *denDelayPtr;")
     }
     declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
-    if case .snippet(let snippet, _) = synapses.connectivity {
-      declareParameters(prefix: "conn_", params: snippet.params, derived: snippet.derivedParams)
+    if let parameters = synapses.connectivityParameters {
+      declareParameters(
+        prefix: "conn_", params: parameters.names, derived: parameters.derived,
+        paramTypes: parameters.types)
     }
-    for variable in weightUpdate.vars {
-      line("    \(cType(variable.valueType!)) *v_\(variable.name);")
+    if synapses.matrixType.weightStorage != .procedural {
+      for variable in weightUpdate.vars {
+        line("    \(cType(variable.valueType!)) *v_\(variable.name);")
+      }
     }
+    declareKernelAndProceduralFields(synapses)
     for field in synapseReadFields(synapses) { line("    const \(field.type) *\(field.name);") }
     for egp in weightUpdate.extraGlobalParams {
       line("    \(cType(egp.elementType!)) *egp_\(egp.name);")
@@ -130,10 +137,20 @@ extension ModuleWriter {
       line("    {")
       line("        const uint32_t *spikes = group.\(list) + preOffset;")
       line("        const uint32_t count = group.\(count)[preSlot];")
-      line("        for (uint32_t s = 0; s < count; s++) {")
-      line("            const uint32_t id_pre = spikes[s];")
-      writeRowLoop(synapses, code: code, level: 2)
-      line("        }")
+      switch storage {
+      case .toeplitz:
+        writeToeplitzDiagonals(index, code: code)
+      case .procedural:
+        line("        for (uint32_t s = 0; s < count; s++) {")
+        line("            const uint32_t id_pre = spikes[s];")
+        writeProceduralRow(index, code: code)
+        line("        }")
+      case .dense, .sparse, .bitmask:
+        line("        for (uint32_t s = 0; s < count; s++) {")
+        line("            const uint32_t id_pre = spikes[s];")
+        writeRowLoop(synapses, code: code, level: 2)
+        line("        }")
+      }
       line("    }")
     }
     for (position, list) in [(3, "trgSpkEvent"), (4, "trgSpike")] {
@@ -172,7 +189,7 @@ extension ModuleWriter {
     _ synapses: SynapsePopulation, code: CheckedStatements, level: Int = 1
   ) {
     let indent = String(repeating: "    ", count: level + 1)
-    if synapses.matrixType == .sparse {
+    if synapses.matrixType.connectivityStorage == .sparse {
       line("\(indent)const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
       line("\(indent)const uint32_t length = group.rowLength[id_pre];")
       line(
@@ -190,6 +207,7 @@ extension ModuleWriter {
       }
     }
     line("\(indent)    (void)syn;")
+    if let prelude = proceduralVariableCode(synapses, level: level + 2) { block(prelude) }
     block(code.code(level: level + 2).dropLastNewline)
     line("\(indent)}")
   }
@@ -199,7 +217,9 @@ extension ModuleWriter {
   /// update searches rows by target). Returns how many rows overflowed the storage.
   mutating func writeConnectivityBuilder(_ index: Int) {
     let synapses = model.synapsePopulations[index]
-    guard case .snippet(let snippet, _) = synapses.connectivity else { return }
+    guard case .snippet(let snippet, _) = synapses.connectivity,
+      synapses.buildsRowsAtInitialisation
+    else { return }
     if snippet.rowBuildCode.isBlank {
       writeColumnBuildingBuilder(index, snippet: snippet)
       return
@@ -209,14 +229,12 @@ extension ModuleWriter {
     let bitmask = synapses.matrixType == .bitmask
     // Rows of a bitmask may share words, so bits are set atomically.
     environment.add(
-      Symbol(
-        "addSynapse", .function(returning: .void, [.uint32]),
-        spelling: bitmask
+      builderFunction(
+        synapses,
+        add: bitmask
           ? "genn::setBit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + $(0))"
           : "genn::addSynapse(row, length, group.rowStride, overflow, $(0))",
-        role: "row function"))
-    addParameters(
-      to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams)
+        position: "(size_t)id_pre * group.rowStride + length", room: "length < group.rowStride"))
     let code = checkStatements(snippet.rowBuildCode, in: environment)
     line(
       "uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t preBegin, uint32_t preEnd) {"
@@ -234,7 +252,10 @@ extension ModuleWriter {
     block(code?.code(level: 3).dropLastNewline ?? "")
     line("        }")
     if !bitmask {
-      line("        std::sort(row, row + length);")
+      let values = synapses.kernelInitialisedVariables.map {
+        ", group.v_\($0.variable.name) + (size_t)id_pre * group.rowStride"
+      }
+      line("        genn::sortRow(row, length\(values.joined()));")
       line("        group.rowLength[id_pre] = length;")
       line("        overflows += overflow ? 1u : 0u;")
     }
@@ -246,7 +267,7 @@ extension ModuleWriter {
 
   /// The names a connectivity snippet's build code sees: the row's or column's index,
   /// the population sizes, and the (single) thread building it.
-  private func connectivityEnvironment(
+  func connectivityEnvironment(
     _ synapses: SynapsePopulation, snippet: ConnectivitySnippet, hook: String,
     index: (name: String, begin: String)
   ) -> Environment {
@@ -262,7 +283,37 @@ extension ModuleWriter {
       environment.define(
         name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
     }
+    if synapses.rowLengthDraw != nil {
+      environment.define(
+        "preCalcRowLength", GeNNType.uint32.addingConst.pointer(),
+        spelling: "group.preCalcRowLength", role: "drawn row lengths")
+    }
+    addParameters(
+      to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams,
+      paramTypes: snippet.paramTypes)
     return environment
+  }
+
+  /// `addSynapse(target, kernel indices...)` of a snippet's build code: `add` stores the
+  /// synapse; first, while there is `room`, the variables with kernel initialisers take
+  /// their kernel element at `position`.
+  private func builderFunction(
+    _ synapses: SynapsePopulation, add: String, position: String, room: String
+  ) -> Symbol {
+    let kernel = synapses.kernelSize
+    var spelling = add
+    let stores = synapses.kernelInitialisedVariables.map {
+      "group.v_\($0.variable.name)[\(position)] = group.kinit_\($0.variable.name)[kernelInd];"
+    }
+    if !stores.isEmpty {
+      let index = kernelIndex(synapses, indices: kernel.indices.map { "$(\($0 + 1))" })
+      spelling =
+        "{ const uint32_t kernelInd = \(index); if (\(room)) { \(stores.joined(separator: " ")) } "
+        + "\(add); }"
+    }
+    return Symbol(
+      "addSynapse", .function(returning: .void, Array(repeating: .uint32, count: 1 + kernel.count)),
+      spelling: spelling, role: "connectivity function")
   }
 
   /// Builds the rows of a population whose snippet builds columns: each postsynaptic
@@ -275,14 +326,13 @@ extension ModuleWriter {
       synapses, snippet: snippet, hook: "column build code", index: ("id_post", "id_pre_begin"))
     let bitmask = synapses.matrixType == .bitmask
     environment.add(
-      Symbol(
-        "addSynapse", .function(returning: .void, [.uint32]),
-        spelling: bitmask
+      builderFunction(
+        synapses,
+        add: bitmask
           ? "genn::setBit(group.bitmask, (size_t)($(0)) * group.numTrgNeurons + id_post)"
           : "genn::addSynapse(group.ind + (size_t)($(0)) * group.rowStride, group.rowLength[$(0)], group.rowStride, overflow, id_post)",
-        role: "column function"))
-    addParameters(
-      to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams)
+        position: "(size_t)($(0)) * group.rowStride + group.rowLength[$(0)]",
+        room: "group.rowLength[$(0)] < group.rowStride"))
     let code = checkStatements(snippet.colBuildCode, in: environment)
     line("uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
     line("    bool overflow = false;")
@@ -362,7 +412,7 @@ extension ModuleWriter {
     line("    \(field).numSrcNeurons = \(source.size)u;")
     line("    \(field).numTrgNeurons = \(target.size)u;")
     let stride =
-      synapses.matrixType == .sparse
+      [.sparse, .procedural, .toeplitz].contains(synapses.matrixType.connectivityStorage)
       ? SparseConnectivity.rowStride(of: synapses, sourceSize: source.size, targetSize: target.size)
       : target.size
     line("    \(field).rowStride = \(stride)u;")
@@ -405,6 +455,7 @@ extension ModuleWriter {
     if synapses.matrixType == .bitmask {
       bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))
     }
+    bindKernelAndProceduralFields(field: field, synapses)
     if synapses.matrixType == .sparse {
       bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name))
       bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name))
@@ -415,16 +466,17 @@ extension ModuleWriter {
       line("    \(field).maxDendriticDelay = \(steps)u;")
       line("    \(field).denDelayPtr = &m.denDelayPtr[\(index)];")
     }
-    if case .snippet(let snippet, let params) = synapses.connectivity {
+    if let parameters = synapses.connectivityParameters {
       writeParameterBindings(
-        field: field, prefix: "conn_", params: params, names: snippet.params,
-        derived: snippet.derivedParams)
+        field: field, prefix: "conn_", params: parameters.values, names: parameters.names,
+        derived: parameters.derived, paramTypes: parameters.types)
     }
     writeParameterBindings(
       field: field, prefix: "", params: synapses.weightUpdateParams,
       names: synapses.weightUpdate.params,
       derived: synapses.weightUpdate.derivedParams)
-    for variable in synapses.weightUpdate.vars {
+    for variable in synapses.weightUpdate.vars
+    where synapses.matrixType.weightStorage != .procedural {
       bindArray(
         field, "v_\(variable.name)",
         to: .weightUpdateVariable(synapses: synapses.name, variable: variable.name))

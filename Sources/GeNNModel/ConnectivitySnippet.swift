@@ -8,12 +8,25 @@
 /// either code run once per presynaptic neuron (`id_pre`) that calls
 /// `addSynapse(id_post)` for each of its synapses (row build code), or code run once per
 /// postsynaptic neuron (`id_post`) that calls `addSynapse(id_pre)` (column build code);
-/// and the longest row it can build, which sizes the storage.
+/// and the longest row it can build, which sizes the storage. A snippet with a kernel
+/// passes each synapse's kernel indices as further `addSynapse` arguments.
 public struct ConnectivitySnippet: Sendable {
+  /// Row lengths a snippet needs drawn before its rows are built (what GeNN's snippets
+  /// compute in host initialisation code), read by the build code as
+  /// `preCalcRowLength[id_pre]`.
+  public enum RowLengthDraw: Sendable {
+    /// The value of parameter `parameter` synapses, placed uniformly over the whole
+    /// matrix: each row's length drawn in turn from the binomial distribution of the
+    /// synapses left over the pairs left, as GeNN's `FixedNumberTotalWithReplacement`.
+    case totalSynapses(parameter: String)
+  }
+
   /// The snippet's name.
   public var name: String
   /// Parameter names.
   public var params: [String]
+  /// GeNN type names of parameters that are not `scalar` (for example `"int"`).
+  public var paramTypes: [String: String]
   /// Parameters computed from the others and `dt`.
   public var derivedParams: [DerivedParameter]
   /// Code run for each presynaptic neuron, calling `addSynapse(id_post)`.
@@ -24,21 +37,31 @@ public struct ConnectivitySnippet: Sendable {
   /// parameter values.
   public var maxRowLength:
     @Sendable (_ numPre: Int, _ numPost: Int, _ parameters: [String: Double]) -> Int
+  /// The shape of the kernel for the parameter values (GeNN's `calcKernelSizeFunc`), when
+  /// `addSynapse` takes kernel indices after the target.
+  public var kernelSize: (@Sendable (_ parameters: [String: Double]) -> [Int])?
+  /// Row lengths drawn before the build code runs, if it reads them.
+  public var rowLengthDraw: RowLengthDraw?
 
   /// Creates a snippet.
   public init(
-    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
-    rowBuildCode: String = "", colBuildCode: String = "",
+    name: String, params: [String] = [], paramTypes: [String: String] = [:],
+    derivedParams: [DerivedParameter] = [], rowBuildCode: String = "", colBuildCode: String = "",
     maxRowLength:
       @escaping @Sendable (_ numPre: Int, _ numPost: Int, _ parameters: [String: Double])
-      -> Int
+      -> Int,
+    kernelSize: (@Sendable (_ parameters: [String: Double]) -> [Int])? = nil,
+    rowLengthDraw: RowLengthDraw? = nil
   ) {
     self.name = name
     self.params = params
+    self.paramTypes = paramTypes
     self.derivedParams = derivedParams
     self.rowBuildCode = rowBuildCode
     self.colBuildCode = colBuildCode
     self.maxRowLength = maxRowLength
+    self.kernelSize = kernelSize
+    self.rowLengthDraw = rowLengthDraw
   }
 }
 
@@ -51,12 +74,85 @@ extension ConnectivitySnippet {
     "FixedProbabilityNoAutapse": .fixedProbabilityNoAutapse,
     "FixedNumberPostWithReplacement": .fixedNumberPostWithReplacement,
     "FixedNumberPreWithReplacement": .fixedNumberPreWithReplacement,
+    "FixedNumberTotalWithReplacement": .fixedNumberTotalWithReplacement, "Conv2D": .conv2D,
   ]
+
+  /// `num` synapses in total, each between a pair drawn uniformly with replacement: row
+  /// lengths are drawn first (``RowLengthDraw/totalSynapses(parameter:)``), then each row
+  /// places its synapses as ``fixedNumberPostWithReplacement`` does.
+  public static let fixedNumberTotalWithReplacement = ConnectivitySnippet(
+    name: "FixedNumberTotalWithReplacement", params: ["num"],
+    paramTypes: ["num": "unsigned int"],
+    rowBuildCode: """
+      scalar x = 0.0;
+      for(unsigned int c = preCalcRowLength[(id_pre * num_threads) + id_thread]; c != 0; c--) {
+         const scalar u = gennrand_uniform();
+         x += (1.0 - x) * (1.0 - pow(u, 1.0 / (scalar)c));
+         unsigned int postIdx = (unsigned int)(x * num_post);
+         postIdx = (postIdx < num_post) ? postIdx : (num_post - 1);
+         addSynapse(postIdx + id_post_begin);
+      }
+
+      """,
+    maxRowLength: { numPre, numPost, p in
+      // Each row's length is binomial(num, 1 / numPre); the quantile all rows stay under
+      // with probability 0.9999, as GeNN sizes it.
+      binomialInverseCDF(
+        pow(0.9999, 1.0 / Double(max(numPre, 1))), Int(p["num"]!), 1.0 / Double(max(numPre, 1)))
+    },
+    rowLengthDraw: .totalSynapses(parameter: "num"))
+
+  /// A 2D convolution from an `conv_ih` x `conv_iw` x `conv_ic` input (row-major, channel
+  /// fastest) to an `conv_oh` x `conv_ow` x `conv_oc` output with a `conv_kh` x `conv_kw`
+  /// kernel, strides `conv_sh`, `conv_sw` and padding `conv_padh`, `conv_padw`; each
+  /// synapse carries its kernel indices `[kernRow, kernCol, inChan, outChan]`.
+  public static let conv2D = ConnectivitySnippet(
+    name: "Conv2D",
+    params: [
+      "conv_kh", "conv_kw", "conv_sh", "conv_sw", "conv_padh", "conv_padw", "conv_ih", "conv_iw",
+      "conv_ic", "conv_oh", "conv_ow", "conv_oc",
+    ],
+    paramTypes: Dictionary(
+      uniqueKeysWithValues: [
+        "conv_kh", "conv_kw", "conv_sh", "conv_sw", "conv_padh", "conv_padw", "conv_ih", "conv_iw",
+        "conv_ic", "conv_oh", "conv_ow", "conv_oc",
+      ].map { ($0, "int") }),
+    rowBuildCode: """
+      const int inRow = (id_pre / conv_ic) / conv_iw;
+      const int inCol = (id_pre / conv_ic) % conv_iw;
+      const int inChan = id_pre % conv_ic;
+      const int maxOutRow = min(conv_oh, max(0, 1 + ((inRow + conv_padh) / conv_sh)));
+      const int minOutCol = min(conv_ow, max(0, 1 + (int)floor((inCol + conv_padw - conv_kw) / (scalar)conv_sw)));
+      const int maxOutCol = min(conv_ow, max(0, 1 + ((inCol + conv_padw) / conv_sw)));
+      int outRow = min(conv_oh, max(0, 1 + (int)floor((inRow + conv_padh - conv_kh) / (scalar)conv_sh)));
+      for(;outRow < maxOutRow; outRow++) {
+         const int strideRow = (outRow * conv_sh) - conv_padh;
+         const int kernRow = inRow - strideRow;
+         for(int outCol = minOutCol; outCol < maxOutCol; outCol++) {
+             const int strideCol = (outCol * conv_sw) - conv_padw;
+             const int kernCol = inCol - strideCol;
+             for(int outChan = 0; outChan < conv_oc; outChan++) {
+                 const int idPost = ((outRow * conv_ow * conv_oc) +
+                                      (outCol * conv_oc) +
+                                      outChan);
+                  addSynapse(idPost, kernRow, kernCol, inChan, outChan);
+             }
+         }
+      }
+
+      """,
+    maxRowLength: { _, _, p in
+      Int((p["conv_kh"]! / p["conv_sh"]!).rounded(.up))
+        * Int((p["conv_kw"]! / p["conv_sw"]!).rounded(.up)) * Int(p["conv_oc"]!)
+    },
+    kernelSize: { p in
+      [Int(p["conv_kh"]!), Int(p["conv_kw"]!), Int(p["conv_ic"]!), Int(p["conv_oc"]!)]
+    })
 
   /// Each postsynaptic neuron receives `num` synapses from presynaptic neurons drawn
   /// uniformly with replacement (a column build).
   public static let fixedNumberPreWithReplacement = ConnectivitySnippet(
-    name: "FixedNumberPreWithReplacement", params: ["num"],
+    name: "FixedNumberPreWithReplacement", params: ["num"], paramTypes: ["num": "unsigned int"],
     colBuildCode: """
       for(unsigned int c = num; c != 0; c--) {
          const unsigned int idPre = gennrand() % num_pre;
@@ -132,7 +228,7 @@ extension ConnectivitySnippet {
 
   /// Each presynaptic neuron connects to `num` targets drawn with replacement.
   public static let fixedNumberPostWithReplacement = ConnectivitySnippet(
-    name: "FixedNumberPostWithReplacement", params: ["num"],
+    name: "FixedNumberPostWithReplacement", params: ["num"], paramTypes: ["num": "unsigned int"],
     rowBuildCode: """
       scalar x = 0.0;
       for(unsigned int c = num; c != 0; c--) {

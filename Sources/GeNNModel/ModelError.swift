@@ -62,6 +62,8 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   /// `allowed` matrix types.
   case matrixTypeNotAllowed(
     element: String, field: String, matrixType: SynapseMatrixType, allowed: [SynapseMatrixType])
+  /// A kernel initialiser given to a variable that is not per-synapse.
+  case kernelInitialiserNotAllowed(element: String, variable: String)
 
   public var description: String {
     switch self {
@@ -141,6 +143,10 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
     case .invalidBackPropagationDelay(let element, let steps):
       "\(element): back-propagation delay (backPropDelaySteps) of \(steps) steps is invalid; "
         + "it must be 0 or more"
+    case .kernelInitialiserNotAllowed(let element, let variable):
+      "\(element): variable '\(variable)' has a kernel initialiser, which only per-synapse "
+        + "variables of synapses built by a connectivity snippet with a kernel (such as "
+        + "Conv2D) can have"
     case .matrixTypeNotAllowed(let element, let field, let matrixType, let allowed):
       "\(element): \(field) cannot run on a \(matrixType.rawValue) matrix; only "
         + allowed.map(\.rawValue).joined(separator: " and ")

@@ -1,3 +1,5 @@
+import GeNNTranspiler
+
 /// A network: its precision, time step, seed and elements.
 public struct ModelSpec: Sendable {
   /// The model's name (used for generated code and cache entries).
@@ -78,6 +80,38 @@ public struct ModelSpec: Sendable {
     let backPropagation = synapsePopulations.filter { $0.target == population }.map(
       \.backPropDelaySteps)
     return (axonal + backPropagation).max() ?? 0
+  }
+
+  /// The variables of neuron population `population` that GeNN keeps one copy of per
+  /// delay slot ("queued"): those that synapse code of an outgoing (presynaptic
+  /// reference) or incoming (postsynaptic reference) synapse population reads, when the
+  /// population has delay slots. Synapse code then reads the value of the step its spike
+  /// or back-propagated spike left.
+  public func queuedVariables(of population: String) -> Set<String> {
+    guard maximumDelaySteps(of: population) > 0 else { return [] }
+    var names = Set<String>()
+    for synapses in synapsePopulations {
+      let code = synapses.weightUpdate.synapseCode.map(\.code).filter { !$0.isBlank }
+      func used(_ reference: NeuronVarReference) -> Bool {
+        code.contains { string in
+          string.contains(reference.name)
+            && Scanner.scan(string).tokens.contains {
+              $0.kind == .identifier && $0.lexeme == reference.name
+            }
+        }
+      }
+      if synapses.source == population {
+        for reference in synapses.weightUpdate.preNeuronVarRefs where used(reference) {
+          names.insert(synapses.preVariable(of: reference))
+        }
+      }
+      if synapses.target == population {
+        for reference in synapses.weightUpdate.postNeuronVarRefs where used(reference) {
+          names.insert(synapses.postVariable(of: reference))
+        }
+      }
+    }
+    return names
   }
 
   /// The population named `name`.

@@ -101,96 +101,12 @@ extension ModelSpec {
       derived: postsynaptic.derivedParams, vars: postsynaptic.vars, egps: [])
     guard let source, let target else { return problems }
 
-    var synapseCount = source.size * target.size
-    var weightUpdateVars = synapses.weightUpdateVars
-    let allowed =
-      "(allowed: DENSE with all-to-all; SPARSE or BITMASK with all-to-all, explicit index "
-      + "lists or a connectivity snippet; BITMASK only without per-synapse variables)"
-    if synapses.matrixType == .bitmask, let variable = synapses.weightUpdate.vars.first {
-      problems.append(
-        .invalidConnectivity(
-          element: element,
-          reason: "a BITMASK matrix stores only which synapses exist, so weight update model "
-            + "'\(synapses.weightUpdate.name)' cannot keep per-synapse variable '\(variable.name)' "
-            + "\(allowed)"))
-    }
-    let rowMatrixTypes: [SynapseMatrixType] = [.dense, .sparse]
-    if !rowMatrixTypes.contains(synapses.matrixType) {
-      let perSynapseCode = [
-        ("synapseDynamicsCode", weightUpdate.synapseDynamicsCode),
-        ("postSpikeSynCode", weightUpdate.postSpikeSynCode),
-        ("postEventSynCode", weightUpdate.postEventSynCode),
-      ]
-      for (field, code) in perSynapseCode where !code.isBlank {
-        problems.append(
-          .matrixTypeNotAllowed(
-            element: weightUpdateElement, field: field, matrixType: synapses.matrixType,
-            allowed: rowMatrixTypes))
-      }
-    }
-    switch (synapses.matrixType, synapses.connectivity) {
-    case (.dense, .explicit):
-      problems.append(
-        .invalidConnectivity(
-          element: element,
-          reason: "a DENSE matrix connects every pair and takes no index lists; use SPARSE for "
-            + "explicit connectivity \(allowed)"))
-    case (.dense, .snippet):
-      problems.append(
-        .invalidConnectivity(
-          element: element,
-          reason:
-            "a DENSE matrix connects every pair; a connectivity snippet needs SPARSE \(allowed)"))
-    case (.sparse, .snippet(let snippet, let params)),
-      (.bitmask, .snippet(let snippet, let params)):
-      let place = "\(element), connectivity snippet '\(snippet.name)'"
-      var snippetProblems = checkParams(element: place, given: params, expected: snippet.params)
-      if snippet.rowBuildCode.isBlank == snippet.colBuildCode.isBlank {
-        snippetProblems.append(
-          .invalidConnectivity(
-            element: place,
-            reason: "a connectivity snippet needs exactly one of row build code and column "
-              + "build code"))
-      }
-      problems += snippetProblems
-      if snippetProblems.isEmpty {
-        problems += checkDerived(element: place, snippet.derivedParams, params: params)
-      }
-      // Per-synapse values need to know the synapses before they are built.
-      let listed = synapses.weightUpdateVars.filter {
-        if case .values = $0.value { true } else { false }
-      }
-      for name in listed.keys.sorted() {
-        problems.append(
-          .invalidConnectivity(
-            element: element,
-            reason: "variable '\(name)' has one value per synapse, but the synapses are built by "
-              + "the connectivity snippet; give a constant, or give explicit connectivity"))
-      }
-      synapseCount = 0
-      // Reported above; not again as a length mismatch.
-      weightUpdateVars = weightUpdateVars.mapValues {
-        if case .values = $0 { .constant(0) } else { $0 }
-      }
-    case (_, .explicit(let pre, let post)):
-      if pre.count != post.count {
-        problems.append(
-          .wrongLength(element: element, field: "post", expected: pre.count, got: post.count))
-      }
-      for index in pre where index < 0 || index >= source.size {
-        problems.append(
-          .indexOutOfRange(element: element, field: "pre", index: index, size: source.size))
-        break
-      }
-      for index in post where index < 0 || index >= target.size {
-        problems.append(
-          .indexOutOfRange(element: element, field: "post", index: index, size: target.size))
-        break
-      }
-      synapseCount = pre.count
-    case (_, .allToAll):
-      break
-    }
+    let connectivity = checkConnectivity(
+      synapses, element: element, weightUpdateElement: weightUpdateElement, source: source,
+      target: target)
+    problems += connectivity.problems
+    let synapseCount = connectivity.synapseCount
+    let weightUpdateVars = connectivity.weightUpdateVars
     problems += checkValues(
       element: weightUpdateElement, size: synapseCount,
       params: synapses.weightUpdateParams, modelParams: weightUpdate.params,
@@ -262,8 +178,8 @@ extension ModelSpec {
   }
 
   /// The weight update model's neuron and postsynaptic-model variable references: each
-  /// names a variable that exists, only read-only references name read-only variables,
-  /// and none is read through a delay (not supported yet).
+  /// names a variable that exists, and only read-only references name read-only
+  /// variables.
   private func checkWeightUpdateReferences(
     _ synapses: SynapsePopulation, element: String, weightUpdateElement: String,
     source: NeuronPopulation, target: NeuronPopulation
@@ -273,22 +189,19 @@ extension ModelSpec {
     let groups:
       [(
         field: String, given: [String: String], declared: [NeuronVarReference],
-        variables: [Variable], owner: String, delay: (name: String, steps: Int)
+        variables: [Variable], owner: String
       )] = [
         (
           "preVarRefs", synapses.preVarRefs, weightUpdate.preNeuronVarRefs, source.model.vars,
-          "source population '\(source.name)' (neuron model '\(source.model.name)')",
-          ("axonalDelaySteps", synapses.axonalDelaySteps)
+          "source population '\(source.name)' (neuron model '\(source.model.name)')"
         ),
         (
           "postVarRefs", synapses.postVarRefs, weightUpdate.postNeuronVarRefs, target.model.vars,
-          "target population '\(target.name)' (neuron model '\(target.model.name)')",
-          ("backPropDelaySteps", synapses.backPropDelaySteps)
+          "target population '\(target.name)' (neuron model '\(target.model.name)')"
         ),
         (
           "psmVarRefs", synapses.psmVarRefs, weightUpdate.psmVarRefs, postsynaptic.vars,
-          "postsynaptic model '\(postsynaptic.name)'",
-          ("backPropDelaySteps", synapses.backPropDelaySteps)
+          "postsynaptic model '\(postsynaptic.name)'"
         ),
       ]
     var problems: [ModelProblem] = []
@@ -313,13 +226,6 @@ extension ModelSpec {
             .writableReferenceToReadOnlyVariable(
               element: weightUpdateElement, field: group.field, reference: reference.name,
               variable: name, access: variable.access))
-        }
-        if group.delay.steps > 0 {
-          problems.append(
-            .unsupported(
-              element: element,
-              feature: "delayed neuron variable reference '\(reference.name)' "
-                + "(\(group.field); \(group.delay.name) is \(group.delay.steps))"))
         }
       }
     }
@@ -418,6 +324,8 @@ extension ModelSpec {
         if snippetProblems.isEmpty {
           problems += checkDerived(element: place, snippet.derivedParams, params: snippetParams)
         }
+      case .kernel:
+        problems.append(.kernelInitialiserNotAllowed(element: element, variable: variable.name))
       default:
         break
       }
@@ -427,7 +335,7 @@ extension ModelSpec {
 
   /// Computes each derived parameter in turn, reporting the ones that fail or are not
   /// finite.
-  private func checkDerived(
+  func checkDerived(
     element: String, _ derived: [DerivedParameter], params: [String: Double]
   )
     -> [ModelProblem]
@@ -454,7 +362,7 @@ extension ModelSpec {
     return problems
   }
 
-  private func checkParams(element: String, given: [String: Double], expected: [String])
+  func checkParams(element: String, given: [String: Double], expected: [String])
     -> [ModelProblem]
   {
     var problems: [ModelProblem] = []

@@ -7,6 +7,10 @@ public enum VarInit: Sendable {
   case values([Double])
   /// A snippet with its parameter values.
   case snippet(InitSnippet, params: [String: Double])
+  /// For synapses built by a connectivity snippet with a kernel (such as `Conv2D`): each
+  /// synapse takes the element of this kernel (row-major over the snippet's kernel shape)
+  /// that the snippet assigns it, GeNN's `Kernel` init snippet with its `kernel` array.
+  case kernel([Double])
 }
 
 extension VarInit: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral

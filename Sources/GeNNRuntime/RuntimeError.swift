@@ -13,6 +13,9 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   case connectivityOverflow(rows: Int)
   /// The generated library does not export what this runtime needs.
   case incompatibleLibrary(String)
+  /// Something asked of a synapse population that its matrix type does not store:
+  /// `what` (for example `variable 'g'` or `connectivity`).
+  case notStored(what: String, synapses: String, matrixType: String)
 
   public var description: String {
     switch self {
@@ -31,6 +34,10 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + "maximum row length; the extra synapses were dropped. Raise the snippet's maxRowLength"
     case .incompatibleLibrary(let reason):
       "the generated library cannot be used: \(reason)"
+    case .notStored(let what, let synapses, let matrixType):
+      "synapse population '\(synapses)' is \(matrixType): its \(what) is generated each time "
+        + "a synapse is used and not stored, so it cannot be read or written; use SPARSE or "
+        + "DENSE to keep it in memory"
     }
   }
 }

@@ -317,7 +317,9 @@ public final class Simulation {
         throw .unknownVariable(
           variable, population: element, available: population.model.vars.map(\.name))
       }
-      return VariableView(array: arrays[index])
+      // A queued variable's latest value is in the slot written last.
+      return VariableView(
+        array: arrays[index], positions: latestSlot(of: arrays[index], size: population.size))
     }
     if let source = model.currentSources.first(where: { $0.name == element }) {
       guard let index = arrayIndex[.currentSourceVariable(source: element, variable: variable)]
@@ -330,6 +332,13 @@ public final class Simulation {
     if let synapses = model.synapsePopulations.first(where: { $0.name == element }) {
       if let index = arrayIndex[.weightUpdateVariable(synapses: element, variable: variable)] {
         return VariableView(array: arrays[index], positions: synapsePositions(synapses))
+      }
+      if synapses.matrixType.weightStorage == .procedural,
+        synapses.weightUpdate.vars.contains(where: { $0.name == variable })
+      {
+        throw .notStored(
+          what: "variable '\(variable)'", synapses: element,
+          matrixType: synapses.matrixType.rawValue)
       }
       if let index = arrayIndex[.postsynapticVariable(synapses: element, variable: variable)] {
         return VariableView(array: arrays[index])
@@ -377,6 +386,10 @@ public final class Simulation {
       throw .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name))
     }
     let target = model.neuronPopulation(named: population.target)!.size
+    if [.procedural, .toeplitz].contains(population.matrixType.connectivityStorage) {
+      throw .notStored(
+        what: "connectivity", synapses: synapses, matrixType: population.matrixType.rawValue)
+    }
     if population.matrixType == .bitmask {
       let words = arrays[arrayIndex[.synapseBitmask(synapses: synapses)]!]
       let bits = words.pointer.assumingMemoryBound(to: UInt32.self)
@@ -431,7 +444,7 @@ public final class Simulation {
     }
     for population in model.neuronPopulations {
       initialise(
-        vars: population.model.vars, population.vars, egps: population.model.extraGlobalParams,
+        size: population.size, vars: population.model.vars, population.vars, egps: population.model.extraGlobalParams,
         population.extraGlobalParams,
         variable: { .neuronVariable(population: population.name, variable: $0) },
         egp: { .neuronExtraGlobalParameter(population: population.name, parameter: $0) })
@@ -459,11 +472,18 @@ public final class Simulation {
       }
       for variable in synapses.weightUpdate.vars {
         // Constants fill the padding too, so snippet-built rows need no positions.
-        let view = VariableView(
-          array: arrays[
-            arrayIndex[.weightUpdateVariable(synapses: synapses.name, variable: variable.name)]!],
-          positions: sparseRows[synapses.name]?.positions)
-        view.initialise(synapses.weightUpdateVars[variable.name])
+        if let index = arrayIndex[
+          .weightUpdateVariable(synapses: synapses.name, variable: variable.name)]
+        {
+          VariableView(array: arrays[index], positions: sparseRows[synapses.name]?.positions)
+            .initialise(synapses.weightUpdateVars[variable.name])
+        }
+        if case .kernel(let values)? = synapses.weightUpdateVars[variable.name] {
+          arrays[
+            arrayIndex[
+              .weightUpdateKernelInitialiser(synapses: synapses.name, variable: variable.name)]!
+          ].store(values)
+        }
       }
       for (vars, inits, neurons, role) in [
         (
@@ -500,24 +520,39 @@ public final class Simulation {
     }
     for source in model.currentSources {
       initialise(
-        vars: source.model.vars, source.vars, egps: source.model.extraGlobalParams,
+        size: model.neuronPopulation(named: source.target)!.size, vars: source.model.vars,
+        source.vars, egps: source.model.extraGlobalParams,
         source.extraGlobalParams,
         variable: { .currentSourceVariable(source: source.name, variable: $0) },
         egp: { .currentSourceExtraGlobalParameter(source: source.name, parameter: $0) })
     }
-    return Int(functions.initialize(state))
+    let overflows = Int(functions.initialize(state))
+    // Queued neuron variables start with the initial values in every delay slot.
+    for population in model.neuronPopulations {
+      for variable in population.model.vars {
+        let array = arrays[
+          arrayIndex[.neuronVariable(population: population.name, variable: variable.name)]!]
+        let bytes = population.size * array.layout.elementSize
+        for slot in 1..<max(1, array.count / max(1, population.size)) {
+          (array.pointer + slot * bytes).copyMemory(from: array.pointer, byteCount: bytes)
+        }
+      }
+    }
+    return overflows
   }
 
   /// Writes the constant and per-element initial values and the extra global parameter
   /// arrays of one element; snippets run natively afterwards.
   private func initialise(
-    vars: [Variable], _ inits: [String: VarInit], egps: [ExtraGlobalParameter],
+    size: Int, vars: [Variable], _ inits: [String: VarInit], egps: [ExtraGlobalParameter],
     _ egpValues: [String: [Double]], variable: (String) -> ArrayLayout.Role,
     egp: (String) -> ArrayLayout.Role
   ) {
     for declared in vars {
-      VariableView(array: arrays[arrayIndex[variable(declared.name)]!]).initialise(
-        inits[declared.name])
+      // Queued variables are initialised in their first slot, then copied to the others.
+      let array = arrays[arrayIndex[variable(declared.name)]!]
+      VariableView(array: array, positions: array.count > size ? Array(0..<size) : nil)
+        .initialise(inits[declared.name])
     }
     for declared in egps {
       arrays[arrayIndex[egp(declared.name)]!].store(egpValues[declared.name] ?? [])

@@ -21,7 +21,8 @@ struct VariableView {
     for (value, position) in zip(values, positions) { array.store(value, at: position) }
   }
 
-  /// Writes a constant or per-element initial value; snippets run natively.
+  /// Writes a constant or per-element initial value; snippets and kernel initialisers
+  /// run natively.
   func initialise(_ initialiser: VarInit?) {
     switch initialiser {
     case .constant(let value)?:
@@ -31,7 +32,7 @@ struct VariableView {
         array.fill(value)
       }
     case .values(let values)?: store(values)
-    case .snippet?, nil: break
+    case .snippet?, .kernel?, nil: break  // run natively
     }
   }
 }

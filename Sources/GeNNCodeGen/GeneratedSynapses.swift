@@ -1,0 +1,259 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// Synapses that are generated rather than stored: PROCEDURAL rows regenerated from their
+/// row's random stream on every presynaptic spike, TOEPLITZ diagonals, variables kept in a
+/// kernel, and procedural variables computed from their initialisers for each use.
+extension SynapsePopulation {
+  /// The row lengths the connectivity snippet needs drawn first, if any.
+  var rowLengthDraw: ConnectivitySnippet.RowLengthDraw? {
+    guard case .snippet(let snippet, _) = connectivity else { return nil }
+    return snippet.rowLengthDraw
+  }
+
+  /// The connectivity snippet's parameters, derived parameters and parameter types.
+  var connectivityParameters:
+    (
+      names: [String], derived: [DerivedParameter], types: [String: String],
+      values: [String: Double]
+    )?
+  {
+    switch connectivity {
+    case .snippet(let snippet, let params):
+      (snippet.params, snippet.derivedParams, snippet.paramTypes, params)
+    case .toeplitz(let snippet, let params):
+      (snippet.params, snippet.derivedParams, snippet.paramTypes, params)
+    case .allToAll, .explicit: nil
+    }
+  }
+
+  /// Whether every synapse has a place in memory (DENSE, SPARSE, BITMASK), so code may
+  /// use `id_syn`.
+  var storesSynapses: Bool {
+    switch matrixType.connectivityStorage {
+    case .dense, .sparse, .bitmask: true
+    case .procedural, .toeplitz: false
+    }
+  }
+
+  /// Whether a connectivity snippet builds stored rows (SPARSE) or bits (BITMASK) when
+  /// the model is initialised.
+  var buildsRowsAtInitialisation: Bool {
+    guard case .snippet = connectivity else { return false }
+    return matrixType.connectivityStorage == .sparse || matrixType.connectivityStorage == .bitmask
+  }
+
+  /// The variables initialised from a kernel through the indices the snippet passes.
+  var kernelInitialisedVariables: [(variable: Variable, values: [Double])] {
+    weightUpdate.vars.compactMap { variable in
+      guard case .kernel(let values)? = weightUpdateVars[variable.name] else { return nil }
+      return (variable, values)
+    }
+  }
+}
+
+extension ModuleWriter {
+  /// Declares the kernel initialisers' arrays and procedural variables' snippet
+  /// parameters of synapse population `synapses`.
+  mutating func declareKernelAndProceduralFields(_ synapses: SynapsePopulation) {
+    for (variable, _) in synapses.kernelInitialisedVariables {
+      line("    const \(cType(variable.valueType!)) *kinit_\(variable.name);")
+    }
+    guard synapses.matrixType.weightStorage == .procedural else { return }
+    for variable in synapses.weightUpdate.vars {
+      guard case .snippet(let snippet, _)? = synapses.weightUpdateVars[variable.name] else {
+        continue
+      }
+      declareParameters(
+        prefix: "proc_\(variable.name)_", params: snippet.params, derived: snippet.derivedParams)
+    }
+  }
+
+  /// Binds what ``declareKernelAndProceduralFields(_:)`` declared.
+  mutating func bindKernelAndProceduralFields(field: String, _ synapses: SynapsePopulation) {
+    for (variable, _) in synapses.kernelInitialisedVariables {
+      bindArray(
+        field, "kinit_\(variable.name)",
+        to: .weightUpdateKernelInitialiser(synapses: synapses.name, variable: variable.name),
+        readOnly: true)
+    }
+    if synapses.rowLengthDraw != nil {
+      bindArray(field, "preCalcRowLength", to: .synapseRowLengthDraws(synapses: synapses.name))
+    }
+    guard synapses.matrixType.weightStorage == .procedural else { return }
+    for variable in synapses.weightUpdate.vars {
+      guard case .snippet(let snippet, let params)? = synapses.weightUpdateVars[variable.name]
+      else { continue }
+      writeParameterBindings(
+        field: field, prefix: "proc_\(variable.name)_", params: params, names: snippet.params,
+        derived: snippet.derivedParams)
+    }
+  }
+
+  /// The flattened kernel index of kernel indices `indices` (row-major over the kernel's
+  /// shape), as GeNN's `getKernelIndex` computes it.
+  func kernelIndex(_ synapses: SynapsePopulation, indices: [String]) -> String {
+    let shape = synapses.kernelSize
+    return shape.indices.map { dimension in
+      let stride = shape[(dimension + 1)...].reduce(1, *)
+      return stride == 1 ? "(\(indices[dimension]))" : "(\(indices[dimension]) * \(stride)u)"
+    }.joined(separator: " + ")
+  }
+
+  /// Per-synapse statements that compute procedural variables (DENSE_PROCEDURALG,
+  /// PROCEDURAL) from their initialisers before the synapse code uses them, as the
+  /// locals `l_<name>`; `nil` when the variables are stored.
+  mutating func proceduralVariableCode(_ synapses: SynapsePopulation, level: Int) -> String? {
+    guard synapses.matrixType.weightStorage == .procedural, !synapses.weightUpdate.vars.isEmpty
+    else { return nil }
+    let indent = String(repeating: "    ", count: level)
+    var lines: [String] = []
+    for variable in synapses.weightUpdate.vars {
+      let type = cType(variable.valueType!)
+      let local = "l_\(variable.name)"
+      switch synapses.weightUpdateVars[variable.name] {
+      case .constant(let value)?:
+        let numeric = variable.valueType!.resolved(in: types)
+        lines.append(
+          "\(indent)const \(type) \(local) = \(NumericLiteral.write(value, as: numeric));")
+      case .kernel?:
+        lines.append("\(indent)const \(type) \(local) = group.kinit_\(variable.name)[kernelInd];")
+      case .snippet(let snippet, _)?:
+        var environment = baseEnvironment(
+          context:
+            "synapse population '\(synapses.name)', variable '\(variable.name)', init snippet "
+            + "'\(snippet.name)'",
+          time: false, random: synapses.matrixType == .procedural)
+        let valueType = GeNNType.numeric(variable.valueType!.resolved(in: types))
+        environment.define("value", valueType, spelling: local, role: "value being initialised")
+        let index32 = GeNNType.uint32.addingConst
+        for (name, spelling) in [
+          ("id_pre", "id_pre"), ("id_post", "id_post"), ("num_pre", "group.numSrcNeurons"),
+          ("num_post", "group.numTrgNeurons"),
+        ] {
+          environment.define(name, index32, spelling: spelling, role: "synapse index")
+        }
+        if !synapses.kernelSize.isEmpty && !synapses.storesSynapses {
+          environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
+        }
+        addParameters(
+          to: &environment, prefix: "proc_\(variable.name)_", params: snippet.params,
+          derived: snippet.derivedParams)
+        lines.append("\(indent)\(type) \(local) = 0;")
+        lines.append("\(indent){")
+        if let checked = checkStatements(snippet.code, in: environment) {
+          lines.append(checked.code(level: level + 1).dropLastNewline)
+        }
+        lines.append("\(indent)}")
+      case .values?, nil:
+        break  // rejected by validation
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The spelling of `addSynapse(id_post, kernel indices...)` in generated synapses: the
+  /// synapse's code, run when its target is in this thread's range.
+  private mutating func generatedSynapseFunction(
+    _ synapses: SynapsePopulation, code: CheckedStatements
+  ) -> Symbol {
+    let kernel = synapses.kernelSize
+    var lines = ["{", "    const uint32_t id_post = $(0);"]
+    for dimension in kernel.indices {
+      lines.append("    const uint32_t idKernel\(dimension) = $(\(dimension + 1));")
+    }
+    lines.append("    if (id_post >= postBegin && id_post < postEnd) {")
+    if !kernel.isEmpty {
+      let index = kernelIndex(synapses, indices: kernel.indices.map { "idKernel\($0)" })
+      lines.append("        const uint32_t kernelInd = \(index);")
+      lines.append("        (void)kernelInd;")
+    }
+    if let prelude = proceduralVariableCode(synapses, level: 2) { lines.append(prelude) }
+    lines.append(code.code(level: 2).dropLastNewline)
+    lines.append("    }")
+    lines.append("}")
+    return Symbol(
+      "addSynapse",
+      .function(returning: .void, Array(repeating: .uint32, count: 1 + kernel.count)),
+      spelling: lines.joined(separator: "\n"), role: "synapse function")
+  }
+
+  /// Regenerates the row of the spiking neuron `id_pre` of PROCEDURAL population `index`
+  /// from the row's own random stream (the stream a SPARSE population with the same
+  /// snippet builds that row from), running `code` for each synapse in this thread's
+  /// range of targets.
+  mutating func writeProceduralRow(_ index: Int, code: CheckedStatements) {
+    let synapses = model.synapsePopulations[index]
+    guard case .snippet(let snippet, _) = synapses.connectivity else { return }
+    var environment = connectivityEnvironment(
+      synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
+    environment.add(generatedSynapseFunction(synapses, code: code))
+    line("            GeNNRng rng;")
+    line("            genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
+    line("            {")
+    block(
+      checkStatements(snippet.rowBuildCode, in: environment)?.code(level: 4).dropLastNewline ?? "")
+    line("            }")
+  }
+
+  /// Runs TOEPLITZ population `index`'s diagonal build code for each diagonal, its
+  /// `for_each_synapse` loop going over the spikes in `spikes[0..<count]`, as GeNN's CPU
+  /// backend does (so each target sums its input in GeNN's order).
+  mutating func writeToeplitzDiagonals(_ index: Int, code: CheckedStatements) {
+    let synapses = model.synapsePopulations[index]
+    guard case .toeplitz(let snippet, _) = synapses.connectivity else { return }
+    var environment = baseEnvironment(
+      context:
+        "synapse population '\(synapses.name)', Toeplitz snippet '\(snippet.name)' diagonal "
+        + "build code",
+      time: false, random: false)
+    let index32 = GeNNType.uint32.addingConst
+    for (name, spelling) in [
+      ("id_diag", "id_diag"), ("num_pre", "group.numSrcNeurons"),
+      ("num_post", "group.numTrgNeurons"),
+    ] {
+      environment.define(name, index32, spelling: spelling, role: "connectivity index")
+    }
+    addParameters(
+      to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams,
+      paramTypes: snippet.paramTypes)
+    environment.forEachSynapse = ForEachSynapseScope(
+      symbols: [
+        Symbol("id_pre", index32, spelling: "id_pre", role: "presynaptic index"),
+        generatedSynapseFunction(synapses, code: code),
+      ],
+      header: "for (uint32_t s = 0; s < count; s++) {\n    const uint32_t id_pre = spikes[s];\n",
+      footer: "}\n")
+    line("        for (uint32_t id_diag = 0; id_diag < group.rowStride; id_diag++) {")
+    block(
+      checkStatements(snippet.diagonalBuildCode, in: environment)?.code(level: 3)
+        .dropLastNewline ?? "")
+    line("        }")
+  }
+
+  /// Draws the row lengths of population `index`'s snippet before its rows are built: for
+  /// ``ConnectivitySnippet/RowLengthDraw/totalSynapses(parameter:)``, each row takes a
+  /// binomial share of the synapses left over the pairs left (GeNN's host code with one
+  /// thread), the last row the rest. One stream, so the lengths never depend on threads.
+  mutating func writeRowLengthDraws(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    guard case .totalSynapses(let parameter)? = synapses.rowLengthDraw else { return }
+    line("void drawRowLengthsSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
+    line("    GeNNRng rng;")
+    line("    genn_rng_init(&rng, kSeed, 0xA4000000u | \(index)u, 0u, 0xFFFFFFFDu);")
+    line("    uint32_t remaining = (uint32_t)group.conn_p_\(parameter);")
+    line("    double pairs = (double)group.numSrcNeurons * (double)group.numTrgNeurons;")
+    line("    for (uint32_t i = 0; i + 1u < group.numSrcNeurons; i++) {")
+    line("        const double probability = (double)group.numTrgNeurons / pairs;")
+    line(
+      "        const uint32_t length = remaining == 0u ? 0u : genn_rand_binomial_double(&rng, remaining, probability);"
+    )
+    line("        remaining -= length;")
+    line("        pairs -= (double)group.numTrgNeurons;")
+    line("        group.preCalcRowLength[i] = length;")
+    line("    }")
+    line("    group.preCalcRowLength[group.numSrcNeurons - 1u] = remaining;")
+    line("}")
+    line()
+  }
+}
