@@ -444,7 +444,8 @@ public final class Simulation {
     }
     for population in model.neuronPopulations {
       initialise(
-        size: population.size, vars: population.model.vars, population.vars, egps: population.model.extraGlobalParams,
+        size: population.size, vars: population.model.vars, population.vars,
+        egps: population.model.extraGlobalParams,
         population.extraGlobalParams,
         variable: { .neuronVariable(population: population.name, variable: $0) },
         egp: { .neuronExtraGlobalParameter(population: population.name, parameter: $0) })
