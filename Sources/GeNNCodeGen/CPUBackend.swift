@@ -36,7 +36,9 @@ public enum CModuleInterface {
   public static let create = "genn_create"
   /// `void genn_destroy(void *state)`: stops its threads and frees it.
   public static let destroy = "genn_destroy"
-  /// `void genn_set_threads(void *state, uint32_t n)`: threads, the caller included.
+  /// `void genn_set_threads(void *state, uint32_t n, uint32_t parallelMinimum)`: threads,
+  /// the caller included, and the per-step work (neuron and postsynaptic input updates)
+  /// below which the caller runs a step alone.
   public static let setThreads = "genn_set_threads"
   /// `uint32_t genn_initialize(void *state)`: builds snippet connectivity and runs the
   /// initialisation snippets; returns how many synapse rows overflowed their storage.
@@ -46,5 +48,5 @@ public enum CModuleInterface {
   /// row `firstRecordingRow + k` of each recording buffer.
   public static let run = "genn_run"
   /// The version of this interface.
-  public static let version: UInt32 = 3
+  public static let version: UInt32 = 4
 }

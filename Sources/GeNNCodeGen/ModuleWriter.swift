@@ -33,6 +33,13 @@ struct ModuleWriter {
 
   mutating func line(_ text: String = "") { lines.append(text) }
 
+  /// Indents the lines written since line `start` one level deeper.
+  mutating func indentLines(from start: Int) {
+    for index in start..<lines.count where !lines[index].isEmpty {
+      lines[index] = "    " + lines[index]
+    }
+  }
+
   mutating func block(_ text: String) {
     lines.append(
       contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
@@ -60,11 +67,21 @@ struct ModuleWriter {
       #include <vector>
 
       #define GENN_FUNCTION static inline
+      // Marks a loop whose iterations touch only their own elements, for vectorisation.
+      #if defined(__clang__)
+      #define GENN_IVDEP _Pragma("clang loop vectorize(assume_safety)")
+      #elif defined(__GNUC__)
+      #define GENN_IVDEP _Pragma("GCC ivdep")
+      #else
+      #define GENN_IVDEP
+      #endif
       """)
     block(RandomNumberSource.cpp)
     block(RuntimeSupportSource.cpp)
     line("namespace {")
     line("constexpr uint64_t kSeed = \(model.seed)ull;")
+    line("// Neurons updated per chunk before the chunk's spikes are emitted.")
+    line("constexpr uint32_t kNeuronChunk = 256u;")
     line()
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
@@ -93,6 +110,8 @@ struct ModuleWriter {
     line("/// The state of one simulation: its thread pool and its groups' fields.")
     line("struct Model {")
     line("    genn::ThreadPool pool;")
+    line("    // Per-step work below which the calling thread runs a step alone.")
+    line("    uint32_t parallelMinimum = 0;")
     for group in neuronGroups {
       let count = group.populations.count
       line("    NeuronUpdateGroup\(group.index) neuronUpdateGroup\(group.index)[\(count)];")
@@ -233,8 +252,11 @@ struct ModuleWriter {
       "GENN_EXPORT void \(CModuleInterface.destroy)(void *model) { delete static_cast<Model *>(model); }"
     )
     line()
-    line("GENN_EXPORT void \(CModuleInterface.setThreads)(void *model, uint32_t numThreads) {")
+    line(
+      "GENN_EXPORT void \(CModuleInterface.setThreads)(void *model, uint32_t numThreads, uint32_t parallelMinimum) {"
+    )
     line("    static_cast<Model *>(model)->pool.resize(numThreads);")
+    line("    static_cast<Model *>(model)->parallelMinimum = parallelMinimum;")
     line("}")
     line()
     line("GENN_EXPORT uint32_t \(CModuleInterface.initialize)(void *model) {")
@@ -276,8 +298,8 @@ struct ModuleWriter {
       + model.synapsePopulations.reduce(0) {
         $0 + (model.neuronPopulation(named: $1.target)?.size ?? 0)
       }
-    line("    // Below a few thousand neurons waking threads costs more than it saves.")
-    line("    const bool parallel = m.pool.size() > 1 && \(totalNeurons)u >= 4096u;")
+    line("    // The step's work: neuron and postsynaptic input updates.")
+    line("    const bool parallel = m.pool.size() > 1 && \(totalNeurons)u >= m.parallelMinimum;")
     line("    for (uint64_t k = 0; k < steps; k++) {")
     line("        StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k};")
     for index in synapseGroups {

@@ -160,7 +160,20 @@ extension ModuleWriter {
         "    uint32_t *recordEvents\(list) = group.\(slot.prefix)recordSpkEvent ? group.\(slot.prefix)recordSpkEvent + recordingOffset : nullptr;"
       )
     }
-    line("    for (uint32_t id = begin; id < end; id++) {")
+    // Without weight update spike code (which must run before the reset), spikes are
+    // emitted in a second pass over each chunk, so that the first pass, one neuron's
+    // arithmetic with no appends, can be vectorised; the results are the same.
+    let deferred = threshold != nil && slots.allSatisfy { $0.spikeCode.isBlank }
+    if deferred {
+      line("    for (uint32_t chunk = begin; chunk < end; chunk += kNeuronChunk) {")
+      line("        const uint32_t chunkEnd = std::min(end, chunk + kNeuronChunk);")
+      line("        uint8_t fired[kNeuronChunk];")
+      // Iterations touch only their own neuron's elements (event bit masks aside).
+      if eventLists == 0 { line("        GENN_IVDEP") }
+      line("        for (uint32_t id = chunk; id < chunkEnd; id++) {")
+    }
+    let bodyStart = lines.count
+    if !deferred { line("    for (uint32_t id = begin; id < end; id++) {") }
     if usesRandom {
       line("        GeNNRng rng;")
       line("        genn_rng_init(&rng, kSeed, group.stream, id, (uint32_t)timestep);")
@@ -234,7 +247,17 @@ extension ModuleWriter {
     for (position, slot) in slots.enumerated() {
       writeEventCondition(slot, conditions[position], delayed: delayed)
     }
-    if let threshold {
+    if let threshold, deferred {
+      line("        // threshold condition; the spike is emitted below")
+      line("        const bool spiked = \(threshold.code());")
+      line("        fired[id - chunk] = (uint8_t)spiked;")
+      if let reset, !reset.statements.isEmpty {
+        line("        if (spiked) {")
+        line("            // reset code")
+        block(reset.code(level: 3).dropLastNewline)
+        line("        }")
+      }
+    } else if let threshold {
       line("        // threshold condition")
       line("        if (\(threshold.code())) {")
       for (position, slot) in slots.enumerated() {
@@ -249,32 +272,90 @@ extension ModuleWriter {
         block(reset.code(level: 3).dropLastNewline)
       }
       line("        }")
-      let copies = slots.filter { $0.delayedVars && $0.dynamicsCode.isBlank }
-      if delayed && (spikeTimes || previousSpikeTimes || !copies.isEmpty) {
-        line("        else {")
-        line("            // no spike: carry times and delayed variables into this step's slot")
-        if spikeTimes { line("            group.st[writeOffset + id] = lsT;") }
-        if previousSpikeTimes {
-          line("            group.prevSt[writeOffset + id] = group.prevSt[readOffset + id];")
-        }
-        for slot in copies {
-          for variable in slot.vars {
-            let array = "group.\(slot.prefix)v_\(variable.name)"
-            line("            \(array)[writeOffset + id] = \(array)[readOffset + id];")
-          }
-        }
-        line("        }")
-      }
+      writeNoSpikeCopies(
+        slots, spikeTimes: spikeTimes, previousSpikeTimes: previousSpikeTimes, delayed: delayed,
+        level: 2)
     }
     for variable in neuron.vars where variable.access.isWritable || queued.contains(variable.name) {
       let offset = queued.contains(variable.name) ? "writeOffset + " : ""
       line("        group.v_\(variable.name)[\(offset)id] = l_\(variable.name);")
     }
     line("    }")
+    if deferred {
+      indentLines(from: bodyStart)
+      line("        // emit the chunk's spikes in ascending order")
+      let emit = [
+        "spikes[begin + spikeCount++] = id;",
+        "if (recordRow) { recordRow[id / 32u] |= (1u << (id % 32u)); }",
+      ]
+      if hasNoSpikeCopies(
+        slots, spikeTimes: spikeTimes, previousSpikeTimes: previousSpikeTimes, delayed: delayed)
+      {
+        line("        for (uint32_t id = chunk; id < chunkEnd; id++) {")
+        line("            if (fired[id - chunk]) {")
+        for statement in emit { line("                " + statement) }
+        if spikeTimes { line("                group.st[writeOffset + id] = t;") }
+        line("            }")
+        writeNoSpikeCopies(
+          slots, spikeTimes: spikeTimes, previousSpikeTimes: previousSpikeTimes, delayed: delayed,
+          level: 3)
+        line("        }")
+      } else {
+        // Eight flags at a time: spikes are rare, and most words are zero.
+        line(
+          "        std::memset(fired + (chunkEnd - chunk), 0, kNeuronChunk - (chunkEnd - chunk));")
+        line("        for (uint32_t w = 0; w < kNeuronChunk; w += 8u) {")
+        line("            uint64_t word;")
+        line("            std::memcpy(&word, fired + w, sizeof word);")
+        line("            for (; word != 0u; word &= word - 1u) {")
+        line(
+          "                const uint32_t id = chunk + w + (uint32_t)(__builtin_ctzll(word) / 8);")
+        for statement in emit { line("                " + statement) }
+        if spikeTimes { line("                group.st[writeOffset + id] = t;") }
+        line("            }")
+        line("        }")
+      }
+      line("    }")
+    }
     line("    counts[0] = spikeCount;")
     for list in 0..<eventLists { line("    counts[\(list + 1)] = eventCount\(list + 1);") }
     line("}")
     line()
+  }
+
+  /// Whether neurons that do not spike carry values into this step's delay slot.
+  private func hasNoSpikeCopies(
+    _ slots: [WeightUpdateSlot], spikeTimes: Bool, previousSpikeTimes: Bool, delayed: Bool
+  ) -> Bool {
+    delayed
+      && (spikeTimes || previousSpikeTimes
+        || slots.contains { $0.delayedVars && $0.dynamicsCode.isBlank })
+  }
+
+  /// The `else` of a spike: a delayed population carries the neuron's times and delayed
+  /// weight update variables from the last step's slot into this step's.
+  private mutating func writeNoSpikeCopies(
+    _ slots: [WeightUpdateSlot], spikeTimes: Bool, previousSpikeTimes: Bool, delayed: Bool,
+    level: Int
+  ) {
+    guard
+      hasNoSpikeCopies(
+        slots, spikeTimes: spikeTimes, previousSpikeTimes: previousSpikeTimes, delayed: delayed)
+    else { return }
+    let copies = slots.filter { $0.delayedVars && $0.dynamicsCode.isBlank }
+    let indent = String(repeating: "    ", count: level)
+    line("\(indent)else {")
+    line("\(indent)    // no spike: carry times and delayed variables into this step's slot")
+    var arrays: [String] = []
+    if spikeTimes { arrays.append("group.st") }
+    if previousSpikeTimes { arrays.append("group.prevSt") }
+    for slot in copies {
+      arrays += slot.vars.map { "group.\(slot.prefix)v_\($0.name)" }
+    }
+    for array in arrays {
+      line("\(indent)    \(array)[writeOffset + id] = \(array)[readOffset + id];")
+    }
+    line("\(indent)}")
   }
 
   /// Adds parameters and derived parameters, read-only and spelled as the fields

@@ -6,7 +6,7 @@ struct NativeFunctions {
   typealias Create =
     @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> UnsafeMutableRawPointer?
   typealias Destroy = @convention(c) (UnsafeMutableRawPointer?) -> Void
-  typealias SetThreads = @convention(c) (UnsafeMutableRawPointer?, UInt32) -> Void
+  typealias SetThreads = @convention(c) (UnsafeMutableRawPointer?, UInt32, UInt32) -> Void
   typealias Initialize = @convention(c) (UnsafeMutableRawPointer?) -> UInt32
   typealias Run = @convention(c) (UnsafeMutableRawPointer?, UInt64, UInt64, UInt32) -> Void
   typealias Version = @convention(c) () -> UInt32

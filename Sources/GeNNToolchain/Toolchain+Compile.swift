@@ -19,14 +19,19 @@ public typealias LineAnnotator = @Sendable (_ line: Int) -> String?
 extension Toolchain {
   /// The flags used when none are given: C++17, optimised for this processor, no fused
   /// multiply-add contraction (so results do not depend on the compiler's choices), a
-  /// position-independent shared library with threads.
+  /// position-independent shared library with threads. Floating-point exceptions are not
+  /// trapped and maths functions need not set `errno`, so branches of neuron code can be
+  /// computed side by side in vector registers; every value stays the IEEE result of the
+  /// same operations in the same order (unlike `-ffast-math`).
   public static var defaultFlags: [String] {
     defaultFlags(for: .current)
   }
 
   /// The default flags for `platform` on this processor architecture.
   public static func defaultFlags(for platform: HostPlatform) -> [String] {
-    var flags = ["-std=c++17", "-O3", "-ffp-contract=off", "-fPIC"]
+    var flags = [
+      "-std=c++17", "-O3", "-ffp-contract=off", "-fno-trapping-math", "-fno-math-errno", "-fPIC",
+    ]
     switch platform {
     case .linux: flags += ["-shared", "-pthread"]
     case .macOS: flags += ["-dynamiclib", "-undefined", "dynamic_lookup", "-pthread"]

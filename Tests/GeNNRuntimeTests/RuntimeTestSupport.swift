@@ -7,10 +7,12 @@ import GeNNModel
 let testCacheDirectory = FileManager.default.temporaryDirectory
   .appendingPathComponent("swiftgenn-test-cache")
 
-/// Builds and loads `model` with the test cache.
+/// Builds and loads `model` with the test cache; every step runs on every thread, however
+/// small the model, so that tests exercise the parallel code.
 func simulate(_ model: ModelSpec, threads: Int? = nil) async throws -> Simulation {
   try await Simulation(
-    model: model, options: .init(threads: threads, cacheDirectory: testCacheDirectory))
+    model: model,
+    options: .init(threads: threads, cacheDirectory: testCacheDirectory, parallelMinimum: 0))
 }
 
 /// A network whose every neuron draws random numbers every step, with random initial

@@ -72,7 +72,8 @@ struct ToolchainTests {
     let linux = Toolchain.defaultFlags(for: .linux)
     #expect(
       Array(linux.prefix(6)) == [
-        "-std=c++17", "-O3", "-ffp-contract=off", "-fPIC", "-shared", "-pthread",
+        "-std=c++17", "-O3", "-ffp-contract=off", "-fno-trapping-math", "-fno-math-errno", "-fPIC",
+        "-shared", "-pthread",
       ])
     #expect(linux.contains("-march=native") || linux.contains("-mcpu=native"))
     let mac = Toolchain.defaultFlags(for: .macOS)
