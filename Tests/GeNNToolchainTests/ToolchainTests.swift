@@ -71,7 +71,7 @@ struct ToolchainTests {
   func defaultFlags() {
     let linux = Toolchain.defaultFlags(for: .linux)
     #expect(
-      Array(linux.prefix(6)) == [
+      Array(linux.prefix(8)) == [
         "-std=c++17", "-O3", "-ffp-contract=off", "-fno-trapping-math", "-fno-math-errno", "-fPIC",
         "-shared", "-pthread",
       ])
