@@ -97,6 +97,11 @@ public struct ArrayLayout: Hashable, Sendable {
     case previousSpikeEventTimes(synapses: String, side: SynapseSide)
     /// The spike-like-event recording bit buffer of one side of a synapse population.
     case spikeEventRecording(synapses: String, side: SynapseSide)
+    /// A custom update's variable: one value per neuron or per synapse (padded as the
+    /// synapse population's variables are), or one in all for a neuron reduction.
+    case customUpdateVariable(update: String, variable: String)
+    /// A custom update's extra global parameter array.
+    case customUpdateExtraGlobalParameter(update: String, parameter: String)
   }
 }
 
@@ -120,7 +125,9 @@ extension GeneratedModule {
       let text = lines[index].trimmingPrefix(while: { $0 == " " })
       guard text.hasPrefix("// ") else { continue }
       let comment = String(text.dropFirst(3))
-      if comment.hasPrefix("Neuron update group") || comment.hasPrefix("Initialisation group") {
+      if comment.hasPrefix("Neuron update group") || comment.hasPrefix("Initialisation group")
+        || comment.hasPrefix("Custom update ")
+      {
         return section.map { "\(comment) (\($0))" } ?? comment
       }
       if section == nil

@@ -55,6 +55,7 @@ extension ModelSpec {
     for synapses in synapsePopulations {
       problems += checkSynapses(synapses, populations: populationNames)
     }
+    problems += checkCustomUpdates()
     if !problems.isEmpty { throw ModelError(problems: problems) }
   }
 
@@ -338,7 +339,7 @@ extension ModelSpec {
     return values
   }
 
-  private func duplicates(_ names: [String], kind: String) -> [ModelProblem] {
+  func duplicates(_ names: [String], kind: String) -> [ModelProblem] {
     var seen: Set<String> = []
     var reported: Set<String> = []
     var problems: [ModelProblem] = []
@@ -348,7 +349,7 @@ extension ModelSpec {
     return problems
   }
 
-  private func checkFields(
+  func checkFields(
     element: String, params: [String], derived: [DerivedParameter], vars: [Variable],
     egps: [ExtraGlobalParameter]
   ) -> [ModelProblem] {
@@ -371,7 +372,7 @@ extension ModelSpec {
   }
 
   // swift-format-ignore: FunctionParameterCount
-  private func checkValues(
+  func checkValues(
     element: String, size: Int, params: [String: Double], modelParams: [String],
     derived: [DerivedParameter], vars: [String: VarInit], modelVars: [Variable],
     egps: [String: [Double]], modelEGPs: [ExtraGlobalParameter]
@@ -390,7 +391,7 @@ extension ModelSpec {
 
   /// Every initialiser names a variable of the model, every variable has one, constants
   /// are finite, value arrays have `size` values and init snippets get their parameters.
-  private func checkVars(
+  func checkVars(
     element: String, size: Int, vars: [String: VarInit], modelVars: [Variable]
   ) -> [ModelProblem] {
     var problems: [ModelProblem] = []

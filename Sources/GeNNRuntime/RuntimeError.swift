@@ -13,6 +13,8 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   case connectivityOverflow(rows: Int)
   /// The generated library does not export what this runtime needs.
   case incompatibleLibrary(String)
+  /// A custom update group name the model does not have.
+  case unknownCustomUpdateGroup(String, available: [String])
 
   public var description: String {
     switch self {
@@ -31,6 +33,11 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + "maximum row length; the extra synapses were dropped. Raise the snippet's maxRowLength"
     case .incompatibleLibrary(let reason):
       "the generated library cannot be used: \(reason)"
+    case .unknownCustomUpdateGroup(let name, let available):
+      "no custom update group named '\(name)'; "
+        + (available.isEmpty
+          ? "the model has no custom updates"
+          : "the model's groups are: \(available.joined(separator: ", "))")
     }
   }
 }
