@@ -134,7 +134,8 @@ enum GroupMerging {
     for (index, source) in model.currentSources.enumerated() {
       add(.currentSource(index), vars: source.model.vars, inits: source.vars)
     }
-    for (index, update) in model.customUpdates.enumerated() where !update.isPerSynapse {
+    for (index, update) in model.customUpdates.enumerated() {
+      guard case .neurons? = model.shape(of: update) else { continue }
       add(
         .customUpdate(index), vars: update.model.vars.map { Variable($0.name, $0.type) },
         inits: update.vars)

@@ -30,12 +30,9 @@ public enum CustomUpdateTarget: Hashable, Sendable {
   case transposedWeightUpdateVariable(
     synapses: String, variable: String, transposeSynapses: String, transposeVariable: String)
 
-  /// Whether the reference points at a per-synapse variable.
-  public var isPerSynapse: Bool {
-    switch self {
-    case .weightUpdateVariable, .transposedWeightUpdateVariable: true
-    default: false
-    }
+  /// Whether the reference writes the transpose of a weight update variable.
+  public var isTranspose: Bool {
+    if case .transposedWeightUpdateVariable = self { true } else { false }
   }
 }
 
@@ -71,10 +68,6 @@ public struct CustomUpdate: Sendable {
     self.varRefs = varRefs
     self.extraGlobalParams = extraGlobalParams
   }
-
-  /// Whether the update runs once per synapse (its references point at per-synapse
-  /// variables).
-  public var isPerSynapse: Bool { varRefs.values.contains(where: \.isPerSynapse) }
 }
 
 /// What a custom update runs over.
@@ -126,11 +119,8 @@ extension ModelSpec {
     let members = customUpdates.indices.filter { customUpdates[$0].updateGroup == group }
     func kind(_ index: Int) -> Int {
       let update = customUpdates[index]
-      if !update.isPerSynapse { return 0 }
-      let transposes = update.varRefs.values.contains {
-        if case .transposedWeightUpdateVariable = $0 { true } else { false }
-      }
-      return transposes ? 2 : 1
+      guard case .synapses? = shape(of: update) else { return 0 }
+      return update.varRefs.values.contains(where: \.isTranspose) ? 2 : 1
     }
     return members.sorted {
       (kind($0), customUpdates[$0].name) < (kind($1), customUpdates[$1].name)

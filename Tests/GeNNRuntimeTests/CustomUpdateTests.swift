@@ -65,14 +65,15 @@ import Testing
         CustomUpdateVarReference("V", access: .readWrite),
         CustomUpdateVarReference("R", access: .readWrite),
       ],
-      updateCode: "V = Vr + id;\nR = 0.0;\n")
+      extraGlobalParams: [ExtraGlobalParameter("offsets", "scalar*")],
+      updateCode: "V = Vr + offsets[id];\nR = 0.0;\n")
     model.addCustomUpdate(
       CustomUpdate(
         name: "ResetV", updateGroup: "Reset", model: reset, params: ["Vr": -62],
         varRefs: [
           "V": .neuronVariable(population: "Pop", variable: "V"),
           "R": .neuronVariable(population: "Pop", variable: "RefracTime"),
-        ]))
+        ], extraGlobalParams: ["offsets": [0, 1, 2, 3]]))
     let simulation = try await simulate(model)
     simulation.run(steps: 300)
     #expect(try simulation.spikes(of: "Pop").count > 0)
