@@ -3,7 +3,8 @@ extension ModelSpec {
   /// sizes, parameters, variable initialisers and their lengths, extra global
   /// parameters, types, current-source targets, derived parameters, and for synapse
   /// populations their connectivity and matrix type, delays, weight update pre- and
-  /// postsynaptic variables and variable references.
+  /// postsynaptic variables and variable references, and custom updates (see
+  /// `checkCustomUpdates()`).
   public func validate() throws(ModelError) {
     var problems: [ModelProblem] = []
     if !(dt > 0 && dt.isFinite) { problems.append(.invalidTimeStep(dt)) }
