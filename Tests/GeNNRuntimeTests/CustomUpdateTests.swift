@@ -164,6 +164,27 @@ import Testing
     #expect(try simulation.values(of: "g", in: "Forward") == forward)
   }
 
+  @Test func batchReductionsWithOneBatchStoreTheAssignedValue() async throws {
+    var model = ModelSpec(name: "cu_batch_reduction", precision: .double)
+    model.addNeuronPopulation("Pop", size: 3, model: Self.still, vars: ["V": [1, -2, 3], "U": 0])
+    let double = CustomUpdateModel(
+      name: "Double",
+      vars: [
+        CustomUpdateVariable("sum", access: .reduceBatchSum),
+        CustomUpdateVariable("top", access: .reduceBatchMax),
+      ],
+      varRefs: [CustomUpdateVarReference("V", access: .readOnly)],
+      updateCode: "sum = V * 2.0;\ntop = -V;\n")
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: "Doubled", updateGroup: "Batch", model: double, vars: ["sum": 0, "top": 0],
+        varRefs: ["V": .neuronVariable(population: "Pop", variable: "V")]))
+    let simulation = try await simulate(model)
+    try simulation.customUpdate("Batch")
+    #expect(try simulation.values(of: "sum", in: "Doubled") == [2, -4, 6])
+    #expect(try simulation.values(of: "top", in: "Doubled") == [-1, 2, -3])
+  }
+
   @Test func snippetsInitialiseCustomUpdateVariables() async throws {
     var model = ModelSpec(name: "cu_snippet_init", precision: .double, seed: 3)
     model.addNeuronPopulation("Pop", size: 50, model: Self.still, vars: ["V": 0, "U": 0])
