@@ -47,6 +47,11 @@ public enum CModuleInterface {
   /// uint32_t firstRecordingRow)`: runs `steps` time steps; step `k` records spikes into
   /// row `firstRecordingRow + k` of each recording buffer.
   public static let run = "genn_run"
+  /// `void genn_custom_update(void *state, uint32_t group, uint64_t timestep)`: runs the
+  /// custom updates of update group `group`, an index into
+  /// ``GeNNModel/ModelSpec/customUpdateGroups``; exported only by models with custom
+  /// updates.
+  public static let customUpdate = "genn_custom_update"
   /// The version of this interface.
   public static let version: UInt32 = 4
 }

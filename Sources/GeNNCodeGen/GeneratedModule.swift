@@ -101,6 +101,11 @@ public struct ArrayLayout: Hashable, Sendable {
     case weightUpdateKernelInitialiser(synapses: String, variable: String)
     /// Row lengths drawn before a snippet builds the rows (`preCalcRowLength`).
     case synapseRowLengthDraws(synapses: String)
+    /// A custom update's variable: one value per neuron or per synapse (padded as the
+    /// synapse population's variables are), or one in all for a neuron reduction.
+    case customUpdateVariable(update: String, variable: String)
+    /// A custom update's extra global parameter array.
+    case customUpdateExtraGlobalParameter(update: String, parameter: String)
   }
 }
 
@@ -124,7 +129,9 @@ extension GeneratedModule {
       let text = lines[index].trimmingPrefix(while: { $0 == " " })
       guard text.hasPrefix("// ") else { continue }
       let comment = String(text.dropFirst(3))
-      if comment.hasPrefix("Neuron update group") || comment.hasPrefix("Initialisation group") {
+      if comment.hasPrefix("Neuron update group") || comment.hasPrefix("Initialisation group")
+        || comment.hasPrefix("Custom update ")
+      {
         return section.map { "\(comment) (\($0))" } ?? comment
       }
       if section == nil

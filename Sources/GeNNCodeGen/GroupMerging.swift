@@ -27,6 +27,7 @@ struct MergedInitGroup {
   enum Element: Hashable {
     case neuronPopulation(Int)
     case currentSource(Int)
+    case customUpdate(Int)
   }
 
   var index: Int
@@ -114,7 +115,12 @@ enum GroupMerging {
           + snippet.derivedParams.map(\.name).joined(separator: ",")
       }
       guard !parts.isEmpty else { return }
-      let kind: String = if case .neuronPopulation = element { "neuron" } else { "source" }
+      let kind: String =
+        switch element {
+        case .neuronPopulation: "neuron"
+        case .currentSource: "source"
+        case .customUpdate: "custom update"
+        }
       let key = kind + "|" + parts.joined(separator: "|")
       if let group = groupOfKey[key] {
         groups[group].elements.append(element)
@@ -128,6 +134,12 @@ enum GroupMerging {
     }
     for (index, source) in model.currentSources.enumerated() {
       add(.currentSource(index), vars: source.model.vars, inits: source.vars)
+    }
+    for (index, update) in model.customUpdates.enumerated() {
+      guard case .neurons? = model.shape(of: update) else { continue }
+      add(
+        .customUpdate(index), vars: update.model.vars.map { Variable($0.name, $0.type) },
+        inits: update.vars)
     }
     return groups
   }

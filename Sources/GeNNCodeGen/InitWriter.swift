@@ -15,6 +15,11 @@ extension ModuleWriter {
         (model.neuronPopulations[index].model.vars, model.neuronPopulations[index].vars)
       case .currentSource(let index):
         (model.currentSources[index].model.vars, model.currentSources[index].vars)
+      case .customUpdate(let index):
+        (
+          model.customUpdates[index].model.vars.map { Variable($0.name, $0.type) },
+          model.customUpdates[index].vars
+        )
       }
     return vars.compactMap { variable in
       guard case .snippet(let snippet, let params)? = inits[variable.name] else { return nil }
@@ -26,6 +31,7 @@ extension ModuleWriter {
     switch element {
     case .neuronPopulation(let index): "neuron population '\(model.neuronPopulations[index].name)'"
     case .currentSource(let index): "current source '\(model.currentSources[index].name)'"
+    case .customUpdate(let index): "custom update '\(model.customUpdates[index].name)'"
     }
   }
 
@@ -34,6 +40,12 @@ extension ModuleWriter {
     case .neuronPopulation(let index): model.neuronPopulations[index].size
     case .currentSource(let index):
       model.neuronPopulation(named: model.currentSources[index].target)?.size ?? 0
+    case .customUpdate(let index):
+      if case .neurons(let count, let perElement)? = model.shape(of: model.customUpdates[index]) {
+        perElement ? count : 1
+      } else {
+        0
+      }
     }
   }
 
@@ -107,6 +119,11 @@ extension ModuleWriter {
           role = .currentSourceVariable(source: source.name, variable: name)
           let position = source.model.vars.firstIndex { $0.name == name } ?? 0
           stream = 0xC000_0000 | (UInt32(index) << 8) | UInt32(position & 0xFF)
+        case .customUpdate(let index):
+          let update = model.customUpdates[index]
+          role = .customUpdateVariable(update: update.name, variable: name)
+          let position = update.model.vars.firstIndex { $0.name == name } ?? 0
+          stream = 0xE000_0000 | (UInt32(index) << 8) | UInt32(position & 0xFF)
         }
         bindArray(field, "v_\(name)", to: role)
         line("    \(field).stream_\(name) = \(stream)u;")

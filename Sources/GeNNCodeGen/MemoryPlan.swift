@@ -160,6 +160,18 @@ struct MemoryPlan {
           target)
       }
     }
+    for update in model.customUpdates {
+      for variable in update.model.vars {
+        add(
+          .customUpdateVariable(update: update.name, variable: variable.name),
+          variable.valueType!, types, CustomUpdateLayout.count(of: variable, in: update, model))
+      }
+      for egp in update.model.extraGlobalParams {
+        add(
+          .customUpdateExtraGlobalParameter(update: update.name, parameter: egp.name),
+          egp.elementType!, types, update.extraGlobalParams[egp.name]?.count ?? 0)
+      }
+    }
   }
 
   private func modelSlots(model: ModelSpec, _ population: String) -> Int {

@@ -92,13 +92,16 @@ struct ModuleWriter {
       writeColumnBuilder(group)
       writeSynapseInit(group)
     }
+    for index in model.customUpdates.indices { writeCustomUpdate(index) }
     writeModelState()
     writeStep()
     writeInitialise()
     writeBind()
+    writeCustomUpdateGroups()
     line("}  // namespace")
     line()
     writeExports()
+    writeCustomUpdateExport()
   }
 
   // MARK: State
@@ -125,6 +128,9 @@ struct ModuleWriter {
     }
     for group in synapseGroups {
       line("    SynapseGroup\(group) synapseGroup\(group);")
+    }
+    for index in model.customUpdates.indices {
+      line("    CustomUpdate\(index) customUpdate\(index);")
     }
     line("    uint32_t connectivityOverflows[genn::kMaxThreads];")
     line("    uint32_t denDelayPtr[\(max(1, synapseGroups.count))];")
@@ -324,6 +330,7 @@ struct ModuleWriter {
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for group in synapseGroups { writeSynapseGroupBinding(group) }
+    for index in model.customUpdates.indices { writeCustomUpdateBinding(index) }
     line("}")
     line()
   }

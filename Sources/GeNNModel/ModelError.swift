@@ -64,6 +64,26 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
     element: String, field: String, matrixType: SynapseMatrixType, allowed: [SynapseMatrixType])
   /// A kernel initialiser given to a variable that is not per-synapse.
   case kernelInitialiserNotAllowed(element: String, variable: String)
+  /// A custom update model declares no variable references (GeNN needs at least one).
+  case noVariableReferences(element: String)
+  /// A custom update model's reference has no target.
+  case missingVariableReference(element: String, reference: String)
+  /// A reference names an element (`kind`, such as "neuron population") that does not
+  /// exist.
+  case unknownReferenceTarget(
+    element: String, reference: String, kind: String, name: String, available: [String])
+  /// A reference's declared type is not the referenced variable's.
+  case referenceTypeMismatch(element: String, reference: String, declared: String, actual: String)
+  /// A reference that code may write names a variable that its owner (with access
+  /// `access`) does not let be written, or that has fewer dimensions than the update.
+  case readOnlyReferenceTarget(element: String, reference: String, variable: String, access: String)
+  /// Two references of one custom update point at variables of different sizes or shapes.
+  case referenceShapeMismatch(element: String, reference: String, other: String, reason: String)
+  /// A reduction the custom update cannot perform (`field` names the variable or
+  /// reference).
+  case invalidReduction(element: String, field: String, reason: String)
+  /// A transpose the custom update cannot perform.
+  case invalidTranspose(element: String, reference: String, reason: String)
 
   public var description: String {
     switch self {
@@ -147,6 +167,26 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): variable '\(variable)' has a kernel initialiser, which only per-synapse "
         + "variables of synapses built by a connectivity snippet with a kernel (such as "
         + "Conv2D) can have"
+    case .noVariableReferences(let element):
+      "\(element): its custom update model declares no variable references; a custom update "
+        + "runs over the variables it references, so it needs at least one"
+    case .missingVariableReference(let element, let reference):
+      "\(element): varRefs: reference '\(reference)' names no variable"
+    case .unknownReferenceTarget(let element, let reference, let kind, let name, let available):
+      "\(element): varRefs: reference '\(reference)' names \(kind) '\(name)', which does not "
+        + "exist; " + Self.list("\(kind)s", available)
+    case .referenceTypeMismatch(let element, let reference, let declared, let actual):
+      "\(element): varRefs: reference '\(reference)' is declared '\(declared)' but the variable "
+        + "it names is '\(actual)'; the types must be the same"
+    case .readOnlyReferenceTarget(let element, let reference, let variable, let access):
+      "\(element): varRefs: reference '\(reference)' may write variable '\(variable)', which is "
+        + "\(access); declare the reference READ_ONLY, or reference a variable that can be written"
+    case .referenceShapeMismatch(let element, let reference, let other, let reason):
+      "\(element): varRefs: references '\(other)' and '\(reference)' \(reason)"
+    case .invalidReduction(let element, let field, let reason):
+      "\(element): '\(field)': \(reason)"
+    case .invalidTranspose(let element, let reference, let reason):
+      "\(element): varRefs: reference '\(reference)': \(reason)"
     case .matrixTypeNotAllowed(let element, let field, let matrixType, let allowed):
       "\(element): \(field) cannot run on a \(matrixType.rawValue) matrix; only "
         + allowed.map(\.rawValue).joined(separator: " and ")

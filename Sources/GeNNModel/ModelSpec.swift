@@ -21,6 +21,8 @@ public struct ModelSpec: Sendable {
   public var currentSources: [CurrentSource]
   /// The synapse populations, in the order they were added.
   public var synapsePopulations: [SynapsePopulation]
+  /// The custom updates, in the order they were added (see ``addCustomUpdate(_:)``).
+  public var customUpdates: [CustomUpdate] = []
 
   /// Creates an empty model.
   public init(

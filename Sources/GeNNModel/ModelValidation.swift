@@ -3,7 +3,8 @@ extension ModelSpec {
   /// sizes, parameters, variable initialisers and their lengths, extra global
   /// parameters, types, current-source targets, derived parameters, and for synapse
   /// populations their connectivity and matrix type, delays, weight update pre- and
-  /// postsynaptic variables and variable references.
+  /// postsynaptic variables and variable references, and custom updates (see
+  /// `checkCustomUpdates()`).
   public func validate() throws(ModelError) {
     var problems: [ModelProblem] = []
     if !(dt > 0 && dt.isFinite) { problems.append(.invalidTimeStep(dt)) }
@@ -55,6 +56,7 @@ extension ModelSpec {
     for synapses in synapsePopulations {
       problems += checkSynapses(synapses, populations: populationNames)
     }
+    problems += checkCustomUpdates()
     if !problems.isEmpty { throw ModelError(problems: problems) }
   }
 
@@ -244,7 +246,7 @@ extension ModelSpec {
     return values
   }
 
-  private func duplicates(_ names: [String], kind: String) -> [ModelProblem] {
+  func duplicates(_ names: [String], kind: String) -> [ModelProblem] {
     var seen: Set<String> = []
     var reported: Set<String> = []
     var problems: [ModelProblem] = []
@@ -254,7 +256,7 @@ extension ModelSpec {
     return problems
   }
 
-  private func checkFields(
+  func checkFields(
     element: String, params: [String], derived: [DerivedParameter], vars: [Variable],
     egps: [ExtraGlobalParameter]
   ) -> [ModelProblem] {
@@ -277,7 +279,7 @@ extension ModelSpec {
   }
 
   // swift-format-ignore: FunctionParameterCount
-  private func checkValues(
+  func checkValues(
     element: String, size: Int, params: [String: Double], modelParams: [String],
     derived: [DerivedParameter], vars: [String: VarInit], modelVars: [Variable],
     egps: [String: [Double]], modelEGPs: [ExtraGlobalParameter]
@@ -296,7 +298,7 @@ extension ModelSpec {
 
   /// Every initialiser names a variable of the model, every variable has one, constants
   /// are finite, value arrays have `size` values and init snippets get their parameters.
-  private func checkVars(
+  func checkVars(
     element: String, size: Int, vars: [String: VarInit], modelVars: [Variable]
   ) -> [ModelProblem] {
     var problems: [ModelProblem] = []

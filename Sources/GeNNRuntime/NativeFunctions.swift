@@ -10,14 +10,17 @@ struct NativeFunctions {
   typealias Initialize = @convention(c) (UnsafeMutableRawPointer?) -> UInt32
   typealias Run = @convention(c) (UnsafeMutableRawPointer?, UInt64, UInt64, UInt32) -> Void
   typealias Version = @convention(c) () -> UInt32
+  typealias CustomUpdate = @convention(c) (UnsafeMutableRawPointer?, UInt32, UInt64) -> Void
 
   let create: Create
   let destroy: Destroy
   let setThreads: SetThreads
   let initialize: Initialize
   let run: Run
+  /// Present in modules of models with custom updates.
+  let customUpdate: CustomUpdate?
 
-  init(library: SharedLibrary) throws {
+  init(library: SharedLibrary, customUpdates: Bool = false) throws {
     let version = try library.symbol(named: CModuleInterface.abiVersion, as: Version.self)
     guard version() == CModuleInterface.version else {
       throw RuntimeError.incompatibleLibrary(
@@ -28,5 +31,8 @@ struct NativeFunctions {
     setThreads = try library.symbol(named: CModuleInterface.setThreads, as: SetThreads.self)
     initialize = try library.symbol(named: CModuleInterface.initialize, as: Initialize.self)
     run = try library.symbol(named: CModuleInterface.run, as: Run.self)
+    customUpdate =
+      customUpdates
+      ? try library.symbol(named: CModuleInterface.customUpdate, as: CustomUpdate.self) : nil
   }
 }

@@ -16,6 +16,8 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Something asked of a synapse population that its matrix type does not store:
   /// `what` (for example `variable 'g'` or `connectivity`).
   case notStored(what: String, synapses: String, matrixType: String)
+  /// A custom update group name the model does not have.
+  case unknownCustomUpdateGroup(String, available: [String])
 
   public var description: String {
     switch self {
@@ -38,6 +40,11 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
       "synapse population '\(synapses)' is \(matrixType): its \(what) is generated each time "
         + "a synapse is used and not stored, so it cannot be read or written; use SPARSE or "
         + "DENSE to keep it in memory"
+    case .unknownCustomUpdateGroup(let name, let available):
+      "no custom update group named '\(name)'; "
+        + (available.isEmpty
+          ? "the model has no custom updates"
+          : "the model's groups are: \(available.joined(separator: ", "))")
     }
   }
 }

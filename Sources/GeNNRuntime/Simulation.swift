@@ -116,7 +116,8 @@ public final class Simulation {
       lineAnnotator: { module.origin(ofLine: $0) })
     let built = clock.now
     let library = try SharedLibrary(path: entry.libraryPath.path)
-    let functions = try NativeFunctions(library: library)
+    let functions = try NativeFunctions(
+      library: library, customUpdates: !model.customUpdates.isEmpty)
     var index: [ArrayLayout.Role: Int] = [:]
     let arrays = module.arrays.enumerated().map { position, layout in
       index[layout.role] = position
@@ -218,6 +219,16 @@ public final class Simulation {
   /// Runs for `duration` ms, rounded to whole time steps.
   public func run(duration: Double) {
     run(steps: Int((duration / model.dt).rounded()))
+  }
+
+  /// Runs every custom update of update group `group` once, now (between steps), as
+  /// GeNN's `custom_update(group)`; their code sees `t` as the time of the next step.
+  public func customUpdate(_ group: String) throws(RuntimeError) {
+    let groups = model.customUpdateGroups
+    guard let index = groups.firstIndex(of: group), let update = functions.customUpdate else {
+      throw .unknownCustomUpdateGroup(group, available: groups)
+    }
+    update(state, UInt32(index), timestep)
   }
 
   /// Puts every variable back to its initial value, time back to zero, and clears
@@ -374,10 +385,27 @@ public final class Simulation {
           + synapses.weightUpdate.preVars.map(\.name) + synapses.weightUpdate.postVars.map(\.name)
           + synapses.postsynaptic.vars.map(\.name) + ["inSyn"])
     }
+    if let update = model.customUpdate(named: element) {
+      guard let index = arrayIndex[.customUpdateVariable(update: element, variable: variable)]
+      else {
+        throw .unknownVariable(
+          variable, population: element, available: update.model.vars.map(\.name))
+      }
+      return VariableView(array: arrays[index], positions: customUpdatePositions(update))
+    }
     throw .unknownPopulation(
       element,
       available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
-        + model.synapsePopulations.map(\.name))
+        + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name))
+  }
+
+  /// Where each synapse is in the padded rows, for a custom update over the synapses of a
+  /// SPARSE population; `nil` otherwise.
+  private func customUpdatePositions(_ update: CustomUpdate) -> [Int]? {
+    guard case .synapses(let name)? = model.shape(of: update),
+      let synapses = model.synapsePopulations.first(where: { $0.name == name })
+    else { return nil }
+    return synapsePositions(synapses)
   }
 
   /// The positions of the delay slot written in the last step, for an array holding one
@@ -536,6 +564,25 @@ public final class Simulation {
         source.extraGlobalParams,
         variable: { .currentSourceVariable(source: source.name, variable: $0) },
         egp: { .currentSourceExtraGlobalParameter(source: source.name, parameter: $0) })
+    }
+    for update in model.customUpdates {
+      // Constants fill the padding too, so snippet-built rows need no positions.
+      var positions: [Int]?
+      if case .synapses(let name)? = model.shape(of: update) {
+        positions = sparseRows[name]?.positions
+      }
+      for variable in update.model.vars {
+        VariableView(
+          array: arrays[
+            arrayIndex[.customUpdateVariable(update: update.name, variable: variable.name)]!],
+          positions: positions
+        ).initialise(update.vars[variable.name])
+      }
+      for egp in update.model.extraGlobalParams {
+        arrays[
+          arrayIndex[.customUpdateExtraGlobalParameter(update: update.name, parameter: egp.name)]!
+        ].store(update.extraGlobalParams[egp.name] ?? [])
+      }
     }
     let overflows = Int(functions.initialize(state))
     // Queued neuron variables start with the initial values in every delay slot.

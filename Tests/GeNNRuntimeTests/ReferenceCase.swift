@@ -51,7 +51,16 @@ struct ReferenceCase {
         return feature
       }
     }
-    if !((json["custom_updates"] as? [Any]) ?? []).isEmpty { return "custom updates" }
+    for update in json["custom_updates"] as? [[String: Any]] ?? [] {
+      let modelName = update["model"] as? String ?? ""
+      if !modelName.hasPrefix("custom:") && CustomUpdateModel.builtins[modelName] == nil {
+        return "custom update model \(modelName)"
+      }
+      for reference in (update["var_refs"] as? [String: [String: Any]] ?? [:]).values
+      where (try? Self.target(reference)) == nil {
+        return "custom update reference \(reference)"
+      }
+    }
     if let kind = unsupportedRecordings.sorted().first { return "recording of \(kind)" }
     if (json["batch_size"] as? Int ?? 1) != 1 { return "batch size > 1" }
     return nil
@@ -60,7 +69,7 @@ struct ReferenceCase {
   static let supportedRecordings: Set<String> = [
     "neuron_var", "current_source_var", "spikes", "out_post", "weight_update_var",
     "weight_update_var_final", "psm_var", "weight_update_pre_var", "weight_update_post_var",
-    "pre_spike_events",
+    "pre_spike_events", "custom_update_var",
   ]
 
   /// The first synapse feature of `synapses` this runtime lacks.
@@ -129,7 +138,104 @@ struct ReferenceCase {
     for synapses in json["synapse_populations"] as? [[String: Any]] ?? [] {
       model.addSynapsePopulation(try Self.synapsePopulation(synapses, custom))
     }
+    for update in json["custom_updates"] as? [[String: Any]] ?? [] {
+      model.addCustomUpdate(try Self.customUpdate(update, custom))
+    }
     return model
+  }
+
+  /// The schedule of custom update calls: (steps run before the call, group), in order.
+  var schedule: [(step: Int, group: String)] {
+    (json["schedule"] as? [[String: Any]] ?? []).compactMap { entry in
+      guard (entry["action"] as? String ?? "custom_update") == "custom_update",
+        let step = entry["before_step"] as? Int, let group = entry["group"] as? String
+      else { return nil }
+      return (step, group)
+    }
+    .enumerated().sorted { ($0.element.step, $0.offset) < ($1.element.step, $1.offset) }
+    .map(\.element)
+  }
+
+  private static func customUpdate(_ json: [String: Any], _ custom: [String: [String: Any]]) throws
+    -> CustomUpdate
+  {
+    let modelName = json["model"] as? String ?? ""
+    let model: CustomUpdateModel
+    if modelName.hasPrefix("custom:") {
+      let name = String(modelName.dropFirst(7))
+      guard let definition = custom[name], definition["kind"] as? String == "custom_update" else {
+        throw ReferenceError.malformed("no custom update model \(name)")
+      }
+      model = CustomUpdateModel(
+        name: name, params: parameterNames(definition["params"]),
+        derivedParams: derivedParams(definition["derived_params"]),
+        vars: (definition["vars"] as? [[String: Any]] ?? []).map {
+          CustomUpdateVariable(
+            $0["name"] as! String, $0["type"] as? String ?? "scalar",
+            access: CustomUpdateVarAccess(rawValue: $0["access"] as? String ?? "READ_WRITE")
+              ?? .readWrite)
+        },
+        varRefs: (definition["var_refs"] as? [[String: Any]] ?? []).map {
+          let access = ($0["access_mode"] as? String) ?? ($0["access"] as? String) ?? "READ_WRITE"
+          return CustomUpdateVarReference(
+            $0["name"] as! String, $0["type"] as? String ?? "scalar",
+            access: VarAccessMode(rawValue: access) ?? .readWrite)
+        },
+        extraGlobalParams: (definition["extra_global_params"] as? [[String: Any]] ?? []).map {
+          ExtraGlobalParameter($0["name"] as! String, $0["type"] as! String)
+        },
+        updateCode: definition["update_code"] as? String ?? "")
+    } else if let builtin = CustomUpdateModel.builtins[modelName] {
+      model = builtin
+    } else {
+      throw ReferenceError.unsupported("custom update model \(modelName)")
+    }
+    var targets: [String: CustomUpdateTarget] = [:]
+    for (name, reference) in json["var_refs"] as? [String: [String: Any]] ?? [:] {
+      targets[name] = try target(reference)
+    }
+    return CustomUpdate(
+      name: json["name"] as! String, updateGroup: json["group"] as! String, model: model,
+      params: numbers(json["params"]), vars: try initialisers(json["vars"]), varRefs: targets,
+      extraGlobalParams: arrays(json["extra_global_params"]))
+  }
+
+  /// A custom update reference as the case describes it.
+  private static func target(_ json: [String: Any]) throws -> CustomUpdateTarget {
+    let variable = json["var"] as? String ?? ""
+    let synapses = json["synapse_population"] as? String ?? ""
+    switch json["kind"] as? String {
+    case "neuron_var":
+      return .neuronVariable(population: json["population"] as? String ?? "", variable: variable)
+    case "current_source_var":
+      return .currentSourceVariable(
+        source: json["current_source"] as? String ?? "", variable: variable)
+    case "psm_var": return .postsynapticVariable(synapses: synapses, variable: variable)
+    case "out_post": return .postsynapticInput(synapses: synapses)
+    case "weight_update_pre_var":
+      return .weightUpdatePreVariable(synapses: synapses, variable: variable)
+    case "weight_update_post_var":
+      return .weightUpdatePostVariable(synapses: synapses, variable: variable)
+    case "custom_update_var":
+      return .customUpdateVariable(
+        update: json["custom_update"] as? String ?? "", variable: variable)
+    case "weight_update_var":
+      if let transpose = json["transpose_synapse_population"] as? String {
+        return .transposedWeightUpdateVariable(
+          synapses: synapses, variable: variable, transposeSynapses: transpose,
+          transposeVariable: json["transpose_var"] as? String ?? "")
+      }
+      return .weightUpdateVariable(synapses: synapses, variable: variable)
+    default:
+      throw ReferenceError.unsupported("variable reference \(json)")
+    }
+  }
+
+  /// Parameter names, given as names or as `{"name", "type"}` objects.
+  private static func parameterNames(_ value: Any?) -> [String] {
+    (value as? [Any] ?? []).compactMap {
+      ($0 as? String) ?? (($0 as? [String: Any])?["name"] as? String)
+    }
   }
 
   private static func synapsePopulation(_ json: [String: Any], _ custom: [String: [String: Any]])

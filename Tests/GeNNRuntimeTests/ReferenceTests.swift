@@ -51,9 +51,33 @@ import Testing
       try simulation.record(trace["var"] as! String, of: Self.element(of: trace))
     }
     simulation.reserveRecording(steps: reference.numSteps)
-    simulation.run(steps: reference.numSteps)
+    // Custom updates by group, between steps, with their variables snapshotted after each
+    // call of their group.
+    let snapshots = reference.recordings.filter { $0["kind"] as? String == "custom_update_var" }
+    var snapshotValues = [[Double]](repeating: [], count: snapshots.count)
+    // GeNN's script calls a group only before one of the steps it runs.
+    for (step, group) in reference.schedule where step < reference.numSteps {
+      simulation.run(steps: step - Int(simulation.timestep))
+      try simulation.customUpdate(group)
+      for (index, snapshot) in snapshots.enumerated() where snapshot["group"] as? String == group {
+        snapshotValues[index] += try simulation.values(
+          of: snapshot["var"] as! String, in: snapshot["custom_update"] as! String)
+      }
+    }
+    simulation.run(steps: reference.numSteps - Int(simulation.timestep))
 
     var differences: [String] = []
+    for (index, snapshot) in snapshots.enumerated() {
+      let expected = try NPYReader.read(
+        from: reference.folder.appendingPathComponent(snapshot["file"] as! String))
+      if let problem = compare(
+        snapshotValues[index], expected.doubles, shape: expected.shape,
+        precision: reference.precision)
+      {
+        differences.append(
+          "\(snapshot["custom_update"]!).\(snapshot["var"]!) after its group's calls \(problem)")
+      }
+    }
     for trace in traces {
       let element = Self.element(of: trace)
       let variable = trace["var"] as! String

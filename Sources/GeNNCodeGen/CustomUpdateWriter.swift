@@ -1,0 +1,373 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// How many values each custom update variable has.
+enum CustomUpdateLayout {
+  /// One per neuron the update runs over (one in all for variables shared across neurons
+  /// and updates whose references are all shared), or one per synapse of the population
+  /// the update runs over, padded as its weight update variables are.
+  static func count(of variable: CustomUpdateVariable, in update: CustomUpdate, _ model: ModelSpec)
+    -> Int
+  {
+    switch model.shape(of: update) {
+    case .neurons(let count, let perElement)?:
+      return perElement && !variable.access.isSharedAcrossNeurons ? count : 1
+    case .synapses(let name)?:
+      guard let synapses = model.synapsePopulations.first(where: { $0.name == name }),
+        let source = model.neuronPopulation(named: synapses.source)?.size,
+        let target = model.neuronPopulation(named: synapses.target)?.size
+      else { return 0 }
+      if synapses.matrixType == .sparse {
+        return source
+          * SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
+      }
+      return source * target
+    case nil:
+      return 0
+    }
+  }
+}
+
+/// The custom updates: one struct and function per custom update, run on the calling
+/// thread as GeNN's CPU backend runs them; per neuron (`id`) with reductions over neurons
+/// kept in locals and written after the loop, or per synapse (`id_pre`, `id_post`,
+/// `id_syn`) row by row, with `Transpose` writing the transposed DENSE matrix; and one
+/// function per update group, called through `genn_custom_update`.
+extension ModuleWriter {
+  /// One name the update code sees: a variable or a reference, its local copy, and where
+  /// the copy comes from and goes back to.
+  private struct CustomUpdateField {
+    var name: String
+    var type: NumericType
+    /// `v_` for variables, `r_` for references: the member `group.<prefix><name>`.
+    var member: String
+    var mode: VarAccessMode
+    /// The index of the element the code runs for, or `0` for one value in all.
+    var index: String
+    /// Whether the value is reduced over the neurons, into index 0 after the loop.
+    var reducesOverNeurons: Bool
+  }
+
+  private func fields(of update: CustomUpdate) -> [CustomUpdateField] {
+    let shape = model.shape(of: update)
+    let perSynapse: Bool = if case .synapses = shape { true } else { false }
+    let perElement: Bool = if case .neurons(_, let perElement)? = shape { perElement } else { true }
+    var fields: [CustomUpdateField] = []
+    for variable in update.model.vars {
+      let hasElement = perSynapse || (perElement && !variable.access.isSharedAcrossNeurons)
+      fields.append(
+        CustomUpdateField(
+          name: variable.name, type: variable.valueType!.resolved(in: types),
+          member: "v_\(variable.name)", mode: variable.access.mode,
+          index: perSynapse ? "idSyn" : (hasElement ? "id" : "0"),
+          reducesOverNeurons: !perSynapse && variable.access.isNeuronReduction))
+    }
+    for reference in update.model.varRefs {
+      let target = try? model.referencedVariable(
+        update.varRefs[reference.name]!, before: model.customUpdates.count
+      ).get()
+      let hasElement = target?.hasElementDimension ?? true
+      fields.append(
+        CustomUpdateField(
+          name: reference.name,
+          type: (TypeName.Base(parsing: reference.type) ?? .scalar).resolved(in: types),
+          member: "r_\(reference.name)", mode: reference.access,
+          index: perSynapse ? "idSyn" : (hasElement ? "id" : "0"),
+          reducesOverNeurons: !perSynapse && reference.access.isReduction && !hasElement))
+    }
+    return fields
+  }
+
+  /// The reference whose value is written transposed, with its target.
+  private func transposeReference(of update: CustomUpdate) -> (
+    name: String, synapses: String, variable: String
+  )? {
+    for reference in update.model.varRefs {
+      if case .transposedWeightUpdateVariable(_, _, let synapses, let variable)? = update.varRefs[
+        reference.name]
+      {
+        return (reference.name, synapses, variable)
+      }
+    }
+    return nil
+  }
+
+  /// The value a reduction starts from: 0 for a sum, the lowest value for a maximum.
+  private func reductionStart(_ mode: VarAccessMode, _ type: NumericType) -> String {
+    if mode == .reduceSum { return NumericLiteral.write(0, as: type) }
+    switch type {
+    case .float: return NumericLiteral.write(-Double(Float.greatestFiniteMagnitude), as: .float)
+    case .double: return NumericLiteral.write(-Double.greatestFiniteMagnitude, as: .double)
+    case .bool: return "false"
+    default: return type.isSigned ? type.rawValue.uppercased() + "_MIN" : "0u"
+    }
+  }
+
+  private func reduction(_ accumulator: String, _ value: String, _ field: CustomUpdateField)
+    -> String
+  {
+    if field.mode == .reduceSum { return "\(accumulator) += \(value);" }
+    return field.type.isIntegral
+      ? "\(accumulator) = std::max(\(accumulator), \(value));"
+      : "\(accumulator) = fmax(\(accumulator), \(value));"
+  }
+
+  mutating func writeCustomUpdate(_ index: Int) {
+    let update = model.customUpdates[index]
+    let updateModel = update.model
+    let shape = model.shape(of: update)
+    let perSynapse: Bool = if case .synapses = shape { true } else { false }
+    let fields = fields(of: update)
+    let transpose = transposeReference(of: update)
+    let structName = "CustomUpdate\(index)"
+    let over: String =
+      switch shape {
+      case .neurons(let count, _)?: "\(count) neurons"
+      case .synapses(let name)?: "the synapses of synapse population '\(name)'"
+      case nil: "nothing"
+      }
+    line(
+      "// Custom update \(index): '\(update.name)' (model '\(updateModel.name)', update group "
+        + "'\(update.updateGroup)') over \(over).")
+    line("struct \(structName) {")
+    if perSynapse {
+      line("    uint32_t numPre;")
+      line("    uint32_t numPost;")
+      line("    uint32_t rowStride;")
+      line("    const uint32_t *rowLength;")
+      line("    const uint32_t *ind;")
+    } else {
+      line("    uint32_t numNeurons;")
+    }
+    declareParameters(prefix: "", params: updateModel.params, derived: updateModel.derivedParams)
+    for field in fields { line("    \(field.type.cName) *\(field.member);") }
+    for egp in updateModel.extraGlobalParams {
+      line("    \(cType(egp.elementType!)) *egp_\(egp.name);")
+    }
+    if let transpose {
+      let type = fields.first { $0.name == transpose.name }!.type
+      line("    \(type.cName) *transpose_\(transpose.name);")
+    }
+    line("};")
+    line()
+
+    // The update code, checked against the names GeNN gives it.
+    var environment = baseEnvironment(
+      context: "custom update '\(update.name)', update code", random: false)
+    let index32 = GeNNType.uint32.addingConst
+    if perSynapse {
+      environment.define("id_pre", index32, spelling: "i", role: "presynaptic neuron index")
+      environment.define("id_post", index32, spelling: "j", role: "postsynaptic neuron index")
+      environment.define("id_syn", index32, spelling: "idSyn", role: "synapse index")
+      environment.define(
+        "num_pre", index32, spelling: "group.numPre", role: "number of presynaptic neurons")
+      environment.define(
+        "num_post", index32, spelling: "group.numPost", role: "number of postsynaptic neurons")
+    } else {
+      environment.define("id", index32, spelling: "id", role: "neuron index")
+      environment.define(
+        "num_neurons", index32, spelling: "group.numNeurons", role: "number of neurons")
+    }
+    environment.define("batch", index32, spelling: "0u", role: "batch index")
+    environment.define("num_batch", index32, spelling: "1u", role: "number of batches")
+    addParameters(
+      to: &environment, prefix: "", params: updateModel.params, derived: updateModel.derivedParams)
+    for egp in updateModel.extraGlobalParams {
+      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
+      environment.define(
+        egp.name, type, spelling: "group.egp_\(egp.name)", role: "extra global parameter")
+    }
+    for field in fields {
+      let type = GeNNType.numeric(field.type)
+      let (qualified, role): (GeNNType, String) =
+        switch field.mode {
+        case .readOnly: (type.addingConst, "read-only variable")
+        case .readWrite: (type, "variable")
+        case .reduceSum, .reduceMax: (type.with(.writeOnly), "reduction target")
+        }
+      environment.define(field.name, qualified, spelling: "l_\(field.name)", role: role)
+    }
+    let checked = checkStatements(updateModel.updateCode, in: environment)
+    // Like GeNN, only the names the code uses are copied in and out; reduction targets
+    // (reduced even if unassigned) and a transposed reference always are.
+    let used = fields.filter {
+      $0.mode.isReduction || $0.name == transpose?.name
+        || CodeUsage.uses($0.name, in: [updateModel.updateCode])
+    }
+
+    line("void updateCustomUpdate\(index)(const \(structName) &group, uint64_t timestep) {")
+    line("    const \(timeName) t = timestep * \(dtLiteral);")
+    line("    (void)t;")
+    let neuronReductions = fields.filter(\.reducesOverNeurons)
+    for field in neuronReductions {
+      line(
+        "    \(field.type.cName) red_\(field.name) = \(reductionStart(field.mode, field.type));")
+    }
+    var level = 1
+    func indent() -> String { String(repeating: "    ", count: level) }
+    switch shape {
+    case .synapses(let name)?:
+      let synapses = model.synapsePopulations.first { $0.name == name }!
+      line("    for (uint32_t i = 0; i < group.numPre; i++) {")
+      if synapses.matrixType == .sparse {
+        line("        for (uint32_t s = 0; s < group.rowLength[i]; s++) {")
+        line("            const uint32_t idSyn = (i * group.rowStride) + s;")
+        line("            const uint32_t j = group.ind[idSyn];")
+      } else {
+        line("        for (uint32_t j = 0; j < group.numPost; j++) {")
+        line("            const uint32_t idSyn = (i * group.numPost) + j;")
+      }
+      line("            (void)idSyn; (void)j;")
+      level = 3
+    case .neurons(_, let perElement)?:
+      line(
+        perElement
+          ? "    for (uint32_t id = 0; id < group.numNeurons; id++) {"
+          : "    for (uint32_t id = 0; id < 1u; id++) {")
+      level = 2
+    case nil:
+      line("    {")
+      level = 2
+    }
+    for field in used {
+      let array = "group.\(field.member)[\(field.index)]"
+      switch field.mode {
+      case .readOnly:
+        line("\(indent())const \(field.type.cName) l_\(field.name) = \(array);")
+      case .readWrite:
+        line("\(indent())\(field.type.cName) l_\(field.name) = \(array);")
+      case .reduceSum, .reduceMax:
+        line(
+          "\(indent())\(field.type.cName) l_\(field.name) = \(reductionStart(field.mode, field.type));"
+        )
+      }
+    }
+    line("\(indent())// update code")
+    block(checked?.code(level: level).dropLastNewline ?? "")
+    for field in used {
+      let array = "group.\(field.member)[\(field.index)]"
+      if field.reducesOverNeurons {
+        line(indent() + reduction("red_\(field.name)", "l_\(field.name)", field))
+      } else if field.mode != .readOnly {
+        // Read-write values and, with batch size 1, batch reductions are stored.
+        line("\(indent())\(array) = l_\(field.name);")
+      }
+    }
+    if let transpose {
+      line(
+        "\(indent())group.transpose_\(transpose.name)[(j * group.numPre) + i] = l_\(transpose.name);"
+      )
+    }
+    if perSynapse { line("        }") }
+    line("    }")
+    for field in neuronReductions {
+      line("    group.\(field.member)[0] = red_\(field.name);")
+    }
+    line("}")
+    line()
+  }
+
+  mutating func writeCustomUpdateBinding(_ index: Int) {
+    let update = model.customUpdates[index]
+    let field = "m.customUpdate\(index)"
+    line("    // custom update '\(update.name)'")
+    switch model.shape(of: update) {
+    case .synapses(let name)?:
+      let synapses = model.synapsePopulations.first { $0.name == name }!
+      let source = model.neuronPopulation(named: synapses.source)!.size
+      let target = model.neuronPopulation(named: synapses.target)!.size
+      line("    \(field).numPre = \(source)u;")
+      line("    \(field).numPost = \(target)u;")
+      if synapses.matrixType == .sparse {
+        let stride = SparseConnectivity.rowStride(
+          of: synapses, sourceSize: source, targetSize: target)
+        line("    \(field).rowStride = \(stride)u;")
+        bindArray(field, "rowLength", to: .synapseRowLengths(synapses: name), readOnly: true)
+        bindArray(field, "ind", to: .synapseIndices(synapses: name), readOnly: true)
+      } else {
+        line("    \(field).rowStride = \(target)u;")
+        line("    \(field).rowLength = nullptr;")
+        line("    \(field).ind = nullptr;")
+      }
+    case .neurons(let count, _)?:
+      line("    \(field).numNeurons = \(count)u;")
+    case nil:
+      line("    \(field).numNeurons = 0u;")
+    }
+    writeParameterBindings(
+      field: field, prefix: "", params: update.params, names: update.model.params,
+      derived: update.model.derivedParams)
+    for variable in update.model.vars {
+      bindArray(
+        field, "v_\(variable.name)",
+        to: .customUpdateVariable(update: update.name, variable: variable.name))
+    }
+    for reference in update.model.varRefs {
+      bindArray(field, "r_\(reference.name)", to: Self.role(of: update.varRefs[reference.name]!))
+    }
+    for egp in update.model.extraGlobalParams {
+      bindArray(
+        field, "egp_\(egp.name)",
+        to: .customUpdateExtraGlobalParameter(update: update.name, parameter: egp.name))
+    }
+    if let transpose = transposeReference(of: update) {
+      bindArray(
+        field, "transpose_\(transpose.name)",
+        to: .weightUpdateVariable(synapses: transpose.synapses, variable: transpose.variable))
+    }
+  }
+
+  /// The array a reference points at.
+  static func role(of target: CustomUpdateTarget) -> ArrayLayout.Role {
+    switch target {
+    case .neuronVariable(let population, let variable):
+      .neuronVariable(population: population, variable: variable)
+    case .currentSourceVariable(let source, let variable):
+      .currentSourceVariable(source: source, variable: variable)
+    case .postsynapticVariable(let synapses, let variable):
+      .postsynapticVariable(synapses: synapses, variable: variable)
+    case .postsynapticInput(let synapses):
+      .postsynapticInput(synapses: synapses)
+    case .weightUpdatePreVariable(let synapses, let variable):
+      .weightUpdatePreVariable(synapses: synapses, variable: variable)
+    case .weightUpdatePostVariable(let synapses, let variable):
+      .weightUpdatePostVariable(synapses: synapses, variable: variable)
+    case .customUpdateVariable(let update, let variable):
+      .customUpdateVariable(update: update, variable: variable)
+    case .weightUpdateVariable(let synapses, let variable),
+      .transposedWeightUpdateVariable(let synapses, let variable, _, _):
+      .weightUpdateVariable(synapses: synapses, variable: variable)
+    }
+  }
+
+  /// One function per update group, running its custom updates in GeNN's order.
+  mutating func writeCustomUpdateGroups() {
+    for (position, group) in model.customUpdateGroups.enumerated() {
+      line("/// Update group '\(group)'.")
+      line("void customUpdateGroup\(position)(Model &m, uint64_t timestep) {")
+      for index in model.customUpdates(inGroup: group) {
+        line("    updateCustomUpdate\(index)(m.customUpdate\(index), timestep);")
+      }
+      line("}")
+      line()
+    }
+  }
+
+  /// `void genn_custom_update(void *state, uint32_t group, uint64_t timestep)`: runs
+  /// update group `group` (an index into the sorted group names) at `timestep`.
+  mutating func writeCustomUpdateExport() {
+    guard !model.customUpdates.isEmpty else { return }
+    line()
+    line(
+      "GENN_EXPORT void \(CModuleInterface.customUpdate)(void *model, uint32_t group, uint64_t timestep) {"
+    )
+    line("    Model &m = *static_cast<Model *>(model);")
+    line("    switch (group) {")
+    for (position, _) in model.customUpdateGroups.enumerated() {
+      line("    case \(position)u: customUpdateGroup\(position)(m, timestep); break;")
+    }
+    line("    default: break;")
+    line("    }")
+    line("}")
+  }
+}
