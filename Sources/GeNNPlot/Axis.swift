@@ -47,8 +47,10 @@ public struct Axis: Hashable, Sendable {
     let tolerance = step * 1e-9
     var ticks: [Double] = []
     var index = (low / step - 1e-9).rounded(.up)
+    // Below 1, divide by the whole reciprocal: 3 / 5 is 0.6 exactly, 3 * 0.2 is not.
+    let reciprocal = step < 1 ? (1 / step).rounded() : 0
     while index * step <= high + tolerance {
-      let value = index * step
+      let value = step < 1 ? index / reciprocal : index * step
       ticks.append(abs(value) < tolerance ? 0 : value)
       index += 1
     }

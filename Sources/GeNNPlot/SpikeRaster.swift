@@ -157,7 +157,7 @@ public struct SpikeRaster: Hashable, Sendable {
       "\(style.count(populations.count, "population")), \(style.count(total, "spike")) "
       + "in \(style.short(xUpper)) ms"
     if density {
-      caption += "; more than \(style.count(maxMarks)) spikes, so shaded by log spike density"
+      caption += "; over \(style.count(maxMarks)): shaded by log density"
     }
     drawing.text(Text(caption, at: Point(plotLeft, 70), size: style.noteSize, color: .mutedInk))
 
