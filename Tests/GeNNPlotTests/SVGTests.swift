@@ -109,6 +109,22 @@ import Testing
     #expect(raster.usesDensity)
   }
 
+  @Test func densityBinsAreEvenedOverTimeSteps() {
+    // 4 time steps of 1 ms over 3 bins: the last bin holds two steps (2 and 3 ms), so
+    // its spikes count half as much as the others'.
+    let raster = SpikeRaster(
+      populations: [.init(name: "P", size: 1, times: [0, 1, 2, 3], ids: [0, 0, 0, 0])],
+      duration: 3)
+    let weights = raster.columnWeights(3)
+    #expect(weights.count == 3)
+    #expect(weights.map { ($0 * 3).rounded() } == [4, 4, 2])
+    // Times off any grid count 1 each.
+    let irregular = SpikeRaster(
+      populations: [.init(name: "P", size: 1, times: [0, 0.3, 1.7], ids: [0, 0, 0])],
+      duration: 3)
+    #expect(irregular.columnWeights(3) == [1, 1, 1])
+  }
+
   @Test func spikesOutsideThePlotAreLeftOut() {
     let raster = SpikeRaster(
       populations: [
