@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "GeNNCodeGen", targets: ["GeNNCodeGen"]),
     .library(name: "GeNNToolchain", targets: ["GeNNToolchain"]),
     .library(name: "GeNNRuntime", targets: ["GeNNRuntime"]),
+    .library(name: "GeNNPlot", targets: ["GeNNPlot"]),
   ],
   dependencies: [
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2")
@@ -26,6 +27,7 @@ let package = Package(
       name: "GeNNRuntime",
       dependencies: ["GeNNModel", "GeNNCodeGen", "GeNNToolchain"]
     ),
+    .target(name: "GeNNPlot"),
     .executableTarget(
       name: "TranspilerBenchmark",
       dependencies: ["GeNNTranspiler"],
@@ -56,5 +58,6 @@ let package = Package(
     .testTarget(name: "GeNNCodeGenTests", dependencies: ["GeNNCodeGen"]),
     .testTarget(name: "GeNNToolchainTests", dependencies: ["GeNNToolchain"]),
     .testTarget(name: "GeNNRuntimeTests", dependencies: ["GeNNRuntime"]),
+    .testTarget(name: "GeNNPlotTests", dependencies: ["GeNNPlot"]),
   ]
 )

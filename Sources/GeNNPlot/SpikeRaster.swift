@@ -1,0 +1,295 @@
+import Foundation
+
+/// A spike raster: time in ms across, neuron index up, one horizontal band per
+/// population (its own index range, colour and label), a mark per spike.
+///
+/// When more than `maxMarks` spikes fall inside the plot, every band is drawn instead
+/// as a density image: the band is cut into one bin per pixel column and per pixel row
+/// (or per neuron, when the band has fewer neurons than pixel rows), and each bin is
+/// shaded from the band's background to the population's colour by
+/// `0.15 + 0.85 * log(1 + n) / log(1 + nMax)` for its `n` spikes (`nMax` the band's
+/// fullest bin; empty bins stay background). In SVG each band is then one embedded PNG,
+/// so the file's size depends on the picture's size, not on the number of spikes.
+public struct SpikeRaster: Hashable, Sendable {
+  /// One population's spikes.
+  public struct Population: Hashable, Sendable {
+    public var name: String
+    /// The number of neurons; spikes of ids outside `0..<size` are not drawn.
+    public var size: Int
+    /// The time of each spike, in ms.
+    public var times: [Double]
+    /// The neuron that fired each spike (the same count as `times`).
+    public var ids: [Int]
+
+    public init(name: String, size: Int, times: [Double] = [], ids: [Int] = []) {
+      self.name = name
+      self.size = size
+      self.times = times
+      self.ids = ids
+    }
+  }
+
+  /// The populations, drawn top to bottom in this order.
+  public var populations: [Population]
+  /// The run's length in ms: the x axis goes from 0 to here. Spikes outside are not
+  /// drawn.
+  public var duration: Double
+  public var title: String
+  /// The picture's size in pixels.
+  public var width: Int
+  public var height: Int
+  /// The most spikes drawn one mark each; above it, bands become density images.
+  public var maxMarks: Int
+
+  /// The default `maxMarks`.
+  public static let defaultMaxMarks = 50_000
+
+  public init(
+    populations: [Population], duration: Double, title: String = "Spikes", width: Int = 1200,
+    height: Int = 720, maxMarks: Int = defaultMaxMarks
+  ) {
+    self.populations = populations
+    self.duration = duration
+    self.title = title
+    self.width = width
+    self.height = height
+    self.maxMarks = maxMarks
+  }
+
+  /// The raster as an SVG document.
+  public func svg() -> String { drawing().svg() }
+
+  /// The raster as a PNG file.
+  public func png() throws(PlotError) -> [UInt8] { try drawing().png() }
+
+  /// The spikes inside the plot (time within `0...duration`, id within `0..<size`), per
+  /// population.
+  public var drawnSpikeCounts: [Int] {
+    populations.map { population in
+      zip(population.times, population.ids).count { isDrawn($0.0, $0.1, in: population) }
+    }
+  }
+
+  /// Whether the bands are drawn as density images (more than `maxMarks` spikes drawn).
+  public var usesDensity: Bool { drawnSpikeCounts.reduce(0, +) > maxMarks }
+
+  private var xUpper: Double { duration > 0 && duration.isFinite ? duration : 1 }
+
+  private func isDrawn(_ time: Double, _ id: Int, in population: Population) -> Bool {
+    time >= 0 && time <= xUpper && id >= 0 && id < population.size
+  }
+
+  /// The raster as drawing primitives.
+  public func drawing() -> Drawing {
+    var drawing = Drawing(width: width, height: height)
+    let counts = drawnSpikeCounts
+    let total = counts.reduce(0, +)
+    let density = total > maxMarks
+    let style = ChartStyle.self
+
+    // Right-hand labels: name, size, spike count and mean rate.
+    let labels: [[Text]] = populations.enumerated().map { index, population in
+      let rate = Double(counts[index]) / Double(max(1, population.size)) / (xUpper / 1000)
+      return [
+        Text(
+          population.name, at: Point(0, 0), size: style.labelSize,
+          color: Palette.color(index), bold: true),
+        Text(
+          style.count(population.size, "neuron"), at: Point(0, 0), size: style.noteSize,
+          color: .mutedInk),
+        Text(
+          style.count(counts[index], "spike"), at: Point(0, 0), size: style.noteSize,
+          color: .mutedInk),
+        Text(
+          "\(style.short(rate)) Hz", at: Point(0, 0), size: style.noteSize,
+          color: .mutedInk),
+      ]
+    }
+    let labelWidth = labels.joined().map(\.width).max() ?? 0
+
+    // Bands: half their height shared equally, half by neuron count.
+    let plotTop = 88.0
+    let plotBottom = Double(height) - 64
+    let gap = 12.0
+    let sizes = populations.map { Double(max(1, $0.size)) }
+    let totalSize = sizes.reduce(0, +)
+    let available = max(1, plotBottom - plotTop - gap * Double(max(0, populations.count - 1)))
+    var bands: [(top: Double, bottom: Double)] = []
+    var top = plotTop
+    for size in sizes {
+      let share = 0.5 * size / totalSize + 0.5 / Double(sizes.count)
+      let height = available * share
+      bands.append((top, top + height))
+      top += height + gap
+    }
+
+    // Neuron ticks per band, integers only, none crowding the band's top edge.
+    let tickCap = style.capHeight(style.tickSize)
+    let bandTicks: [(axis: Axis, ticks: [Double], labels: [String])] = zip(populations, bands)
+      .map { population, band in
+        let size = max(1, population.size)
+        let axis = Axis(
+          lower: -0.5, upper: Double(size) - 0.5, start: band.bottom, end: band.top)
+        let count = max(1, Int((band.bottom - band.top) / 44))
+        var ticks = Axis.niceTicks(lower: 0, upper: Double(size - 1), count: count)
+          .filter { $0 == $0.rounded() }
+        if ticks.count > 1 {
+          ticks = ticks.filter { axis.position($0) >= band.top + tickCap }
+        }
+        return (axis, ticks, Axis.labels(ticks))
+      }
+    let tickLabelWidth =
+      bandTicks.flatMap(\.labels).map { BitmapFont.width(of: $0, size: style.tickSize) }.max()
+      ?? 0
+
+    let yTitleX = style.outerMargin + style.capHeight(style.labelSize)
+    let plotLeft = (yTitleX + 14 + tickLabelWidth + style.tickGap + style.tickLength).rounded()
+    let plotRight = (Double(width) - style.outerMargin - labelWidth - 16).rounded()
+    let xAxis = Axis(lower: 0, upper: xUpper, start: plotLeft, end: plotRight)
+    let (xTicks, xLabels) = style.timeTicks(xAxis)
+
+    // Title and caption.
+    drawing.text(
+      Text(
+        title, at: Point(plotLeft, style.outerMargin + style.capHeight(style.titleSize)),
+        size: style.titleSize, bold: true))
+    var caption =
+      "\(style.count(populations.count, "population")), \(style.count(total, "spike")) "
+      + "in \(style.short(xUpper)) ms"
+    if density {
+      caption += "; over \(style.count(maxMarks)): shaded by log density"
+    }
+    drawing.text(Text(caption, at: Point(plotLeft, 70), size: style.noteSize, color: .mutedInk))
+
+    for (index, population) in populations.enumerated() {
+      let band = bands[index]
+      let color = Palette.color(index)
+      let tint = Color.white.mixed(with: color, 0.07)
+      let rect = Rect(
+        x: plotLeft, y: band.top, width: plotRight - plotLeft,
+        height: band.bottom - band.top)
+      drawing.add(.rect(rect, fill: tint, stroke: nil))
+      for tick in xTicks {
+        let x = style.crisp(xAxis.position(tick))
+        drawing.line(Point(x, band.top), Point(x, band.bottom), style.gridStroke)
+      }
+      let axis = bandTicks[index].axis
+      if density {
+        let image = densityImage(
+          population, columns: Int(rect.width),
+          rows: min(Int(rect.height), max(1, population.size)),
+          background: tint, color: color)
+        drawing.add(.image(image, in: rect))
+      } else {
+        var points: [Point] = []
+        for (time, id) in zip(population.times, population.ids)
+        where isDrawn(time, id, in: population) {
+          points.append(Point(xAxis.position(time), axis.position(Double(id))))
+        }
+        let rowHeight = rect.height / Double(max(1, population.size))
+        let mark: Mark =
+          rowHeight >= 3 ? .tick(width: 1.5, height: min(14, rowHeight * 0.8)) : .dot(radius: 1.2)
+        if !points.isEmpty { drawing.add(.marks(points, mark, color: color)) }
+      }
+      // Y axis: a line along the band, neuron ticks.
+      let axisX = plotLeft - 0.5
+      drawing.line(Point(axisX, band.top), Point(axisX, band.bottom), style.axisStroke)
+      for (tick, label) in zip(bandTicks[index].ticks, bandTicks[index].labels) {
+        let y = style.crisp(axis.position(tick))
+        drawing.line(Point(axisX - style.tickLength, y), Point(axisX, y), style.axisStroke)
+        drawing.text(
+          Text(
+            label, at: Point(axisX - style.tickLength - style.tickGap, y + tickCap / 2),
+            size: style.tickSize, anchor: .end))
+      }
+      // The label: as many of its lines as fit the band, centred on it.
+      let lineHeight = 22.0
+      let fitting = max(1, min(labels[index].count, Int((band.bottom - band.top) / lineHeight)))
+      var y =
+        (band.top + band.bottom) / 2 - Double(fitting - 1) * lineHeight / 2
+        + style.capHeight(style.labelSize) / 2
+      for var text in labels[index].prefix(fitting) {
+        text.position = Point(plotRight + 16, y)
+        drawing.text(text)
+        y += lineHeight
+      }
+    }
+
+    // X axis, below the last band.
+    let axisY = (plotBottom.rounded() + 0.5)
+    drawing.line(Point(plotLeft - 1, axisY), Point(plotRight, axisY), style.axisStroke)
+    for (tick, label) in zip(xTicks, xLabels) {
+      let x = style.crisp(xAxis.position(tick))
+      drawing.line(Point(x, axisY), Point(x, axisY + style.tickLength), style.axisStroke)
+      drawing.text(
+        Text(
+          label, at: Point(x, axisY + style.tickLength + style.tickGap + tickCap),
+          size: style.tickSize, anchor: .middle))
+    }
+    drawing.text(
+      Text(
+        "time (ms)", at: Point((plotLeft + plotRight) / 2, Double(height) - style.outerMargin),
+        size: style.labelSize, anchor: .middle))
+    drawing.text(
+      Text(
+        "neuron", at: Point(yTitleX, (plotTop + plotBottom) / 2), size: style.labelSize,
+        anchor: .middle, vertical: true))
+    if total == 0 {
+      drawing.text(
+        Text(
+          populations.isEmpty ? "no populations" : "no spikes",
+          at: Point((plotLeft + plotRight) / 2, (plotTop + plotBottom) / 2),
+          size: style.labelSize, color: .mutedInk, anchor: .middle))
+    }
+    return drawing
+  }
+
+  /// The population's spikes binned `columns` by `rows` (row 0 at the top: the highest
+  /// neuron ids), shaded as the type's documentation says.
+  func densityImage(
+    _ population: Population, columns: Int, rows: Int, background: Color, color: Color
+  ) -> RGBImage {
+    let (columns, rows) = (max(1, columns), max(1, rows))
+    let weights = columnWeights(columns)
+    var counts = [Double](repeating: 0, count: columns * rows)
+    let size = max(1, population.size)
+    for (time, id) in zip(population.times, population.ids) where isDrawn(time, id, in: population)
+    {
+      let column = min(columns - 1, Int(time / xUpper * Double(columns)))
+      let row = rows - 1 - min(rows - 1, id * rows / size)
+      counts[row * columns + column] += weights[column]
+    }
+    var image = RGBImage(width: columns, height: rows, fill: background)
+    let scale = log1p(counts.max() ?? 0)
+    guard scale > 0 else { return image }
+    let shades = (0...255).map { background.mixed(with: color, 0.15 + 0.85 * Double($0) / 255) }
+    for row in 0..<rows {
+      for column in 0..<columns where counts[row * columns + column] > 0 {
+        let level = log1p(counts[row * columns + column]) / scale
+        image[column, row] = shades[Int((level * 255).rounded())]
+      }
+    }
+    return image
+  }
+
+  /// What a spike counts for in each of `columns` time bins: when spike times fall on a
+  /// grid of time steps (GeNN's `dt`) and bins hold unequal numbers of steps, a spike
+  /// counts `meanSteps / stepsInBin`, so that steady firing shades every bin alike rather
+  /// than in stripes. Otherwise every spike counts 1.
+  func columnWeights(_ columns: Int) -> [Double] {
+    let ones = [Double](repeating: 1, count: columns)
+    let times = Set(populations.flatMap(\.times).filter { $0 >= 0 && $0 <= xUpper }).sorted()
+    guard times.count > 1 else { return ones }
+    let step = zip(times, times.dropFirst()).map { $1 - $0 }.min()!
+    let stepCount = Int((xUpper / step).rounded(.down)) + 1
+    guard step > 0, stepCount <= 10_000_000,
+      times.allSatisfy({ abs($0 / step - ($0 / step).rounded()) < 1e-6 })
+    else { return ones }
+    var steps = [Int](repeating: 0, count: columns)
+    for index in 0..<stepCount {
+      steps[min(columns - 1, Int(Double(index) * step / xUpper * Double(columns)))] += 1
+    }
+    let mean = Double(stepCount) / Double(columns)
+    return steps.map { $0 > 0 ? mean / Double($0) : 1 }
+  }
+}
