@@ -162,13 +162,15 @@ extension ModuleWriter {
     for dimension in kernel.indices {
       lines.append("    const uint32_t idKernel\(dimension) = $(\(dimension + 1));")
     }
-    lines.append("    if (id_post >= postBegin && id_post < postEnd) {")
     if !kernel.isEmpty {
       let index = kernelIndex(synapses, indices: kernel.indices.map { "idKernel\($0)" })
-      lines.append("        const uint32_t kernelInd = \(index);")
-      lines.append("        (void)kernelInd;")
+      lines.append("    const uint32_t kernelInd = \(index);")
+      lines.append("    (void)kernelInd;")
     }
-    if let prelude = proceduralVariableCode(synapses, level: 2) { lines.append(prelude) }
+    // Every synapse computes its procedural variables, so that a row's random stream is
+    // drawn the same way whatever range of targets this thread has.
+    if let prelude = proceduralVariableCode(synapses, level: 1) { lines.append(prelude) }
+    lines.append("    if (id_post >= postBegin && id_post < postEnd) {")
     lines.append(code.code(level: 2).dropLastNewline)
     lines.append("    }")
     lines.append("}")

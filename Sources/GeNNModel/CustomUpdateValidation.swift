@@ -264,7 +264,7 @@ extension ModelSpec {
               + "'\(name)' are built by a connectivity snippet; give a constant"))
         inits[variable] = .constant(0)
       }
-    case .allToAll: break
+    case .allToAll, .toeplitz: break  // TOEPLITZ is reported above
     }
     for (variable, initialiser) in inits.sorted(by: { $0.key < $1.key }) {
       guard case .snippet = initialiser else { continue }
