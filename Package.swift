@@ -10,9 +10,11 @@ let package = Package(
     .library(name: "GeNNCodeGen", targets: ["GeNNCodeGen"]),
     .library(name: "GeNNToolchain", targets: ["GeNNToolchain"]),
     .library(name: "GeNNRuntime", targets: ["GeNNRuntime"]),
+    .library(name: "GeNNModelFile", targets: ["GeNNModelFile"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2")
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .target(name: "GeNNTranspiler"),
@@ -25,6 +27,12 @@ let package = Package(
     .target(
       name: "GeNNRuntime",
       dependencies: ["GeNNModel", "GeNNCodeGen", "GeNNToolchain"]
+    ),
+    .target(
+      name: "GeNNModelFile",
+      dependencies: [
+        "GeNNModel", "GeNNCodeGen", "GeNNRuntime", .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .executableTarget(
       name: "TranspilerBenchmark",
@@ -56,5 +64,6 @@ let package = Package(
     .testTarget(name: "GeNNCodeGenTests", dependencies: ["GeNNCodeGen"]),
     .testTarget(name: "GeNNToolchainTests", dependencies: ["GeNNToolchain"]),
     .testTarget(name: "GeNNRuntimeTests", dependencies: ["GeNNRuntime"]),
+    .testTarget(name: "GeNNModelFileTests", dependencies: ["GeNNModelFile"]),
   ]
 )
