@@ -96,7 +96,7 @@ public struct ModelFile: Sendable {
     do {
       return try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      throw SyntaxErrorMapping.error(error, file: path)
+      throw SyntaxErrorMapping.error(error, file: path, text: text)
     } catch {
       throw ModelFileError(.syntax("\(error)"), at: SourcePosition(file: path, line: 1, column: 1))
     }
