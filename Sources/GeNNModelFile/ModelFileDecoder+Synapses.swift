@@ -15,6 +15,9 @@ extension ModelFileDecoder {
   /// The keys of a synapse population's `postsynaptic`.
   static let postsynapticKeys = ["model", "params", "vars", "var_refs"]
 
+  /// The longest delay in steps a file may give (GeNN keeps a buffer slot per step).
+  static let maximumDelay = 65535
+
   /// Adds the synapse population `name`.
   mutating func decodeSynapsePopulation(_ name: String, _ value: YAMLValue) throws(ModelFileError) {
     let fields = try value.mapping(
@@ -79,10 +82,12 @@ extension ModelFileDecoder {
     population.postsynapticVarRefs = try referenceTargets(
       post?["var_refs"], references: postsynaptic.neuronVarRefs.map(\.name),
       variables: targetVars, owner: "neuron population '\(target.name)'")
-    population.axonalDelaySteps = try fields["axonal_delay_steps"]?.integer(atLeast: 0) ?? 0
-    population.backPropDelaySteps = try fields["back_prop_delay_steps"]?.integer(atLeast: 0) ?? 0
+    population.axonalDelaySteps =
+      try fields["axonal_delay_steps"]?.integer(atLeast: 0, atMost: Self.maximumDelay) ?? 0
+    population.backPropDelaySteps =
+      try fields["back_prop_delay_steps"]?.integer(atLeast: 0, atMost: Self.maximumDelay) ?? 0
     population.maxDendriticDelaySteps = try fields["max_dendritic_delay_steps"]?.integer(
-      atLeast: 1)
+      atLeast: 1, atMost: Self.maximumDelay)
     model.addSynapsePopulation(population)
   }
 

@@ -50,7 +50,7 @@ struct ModelFileDecoder {
       }
     }
     if let seed = top["seed"] {
-      let value = try seed.integer(atLeast: 0)
+      let value = try seed.integer(atLeast: 0, atMost: Int.max)
       model.seed = UInt64(value)
       run.seed = UInt64(value)
     }
@@ -105,7 +105,7 @@ struct ModelFileDecoder {
       }
       run.length = .milliseconds(milliseconds)
     case (nil, let steps?):
-      run.length = .steps(try steps.integer(atLeast: 0))
+      run.length = .steps(try steps.integer(atLeast: 0, atMost: Int.max))
     case (_?, _?):
       throw value.error(
         .conflictingKeys(

@@ -83,11 +83,16 @@ struct YAMLValue {
     return Int(value)
   }
 
-  /// The node as a whole number of at least `minimum`.
-  func integer(atLeast minimum: Int) throws(ModelFileError) -> Int {
+  /// The node as a whole number of at least `minimum` and at most `maximum` (GeNN's
+  /// sizes, counts and delays are 32-bit).
+  func integer(atLeast minimum: Int, atMost maximum: Int = Int(Int32.max))
+    throws(ModelFileError) -> Int
+  {
     let value = try integer()
-    guard value >= minimum else {
-      throw error(.outOfRange(key: key, value: "\(value)", requirement: "at least \(minimum)"))
+    guard value >= minimum && value <= maximum else {
+      throw error(
+        .outOfRange(
+          key: key, value: "\(value)", requirement: "between \(minimum) and \(maximum)"))
     }
     return value
   }

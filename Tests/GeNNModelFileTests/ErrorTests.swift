@@ -178,7 +178,7 @@ import Testing
     #expect(dt.description.contains("'dt' is -0.1; it must be a positive number of milliseconds"))
     let size = try #require(Fixtures.error(Self.population.replacing("size: 3", with: "size: 0")))
     #expect(size.position == SourcePosition(file: "test.yaml", line: 3, column: 11))
-    #expect(size.description.contains("'neurons.E.size' is 0; it must be at least 1"))
+    #expect(size.description.contains("'neurons.E.size' is 0; it must be between 1 and 2147483647"))
     let precision = try #require(Fixtures.error("precision: half\n" + Self.population))
     #expect(precision.description.contains("'precision' is 'half'; it must be float or double"))
   }
