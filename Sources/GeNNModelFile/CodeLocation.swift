@@ -1,10 +1,11 @@
 /// Where the text of a code string starts in its model file, so that a position in the
 /// code (line and column, as the transpiler reports them) can be found in the file.
 ///
-/// A block scalar (`sim_code: |`) maps exactly: code line `L` is file line
-/// `firstLine + L - 1`, and code column `C` is file column `indentation + C`. A code
-/// string written on the key's line maps exactly on its first line; later lines of a
-/// multi-line flow scalar are folded by YAML, so they map to the scalar's line.
+/// A literal block scalar (`sim_code: |`) maps exactly: code line `L` is file line
+/// `firstLine + L - 1`, and code column `C` is file column `indentation + C`. A folded
+/// one (`>`) maps the same way, which is exact only while YAML has joined no lines. A
+/// code string written on the key's line maps exactly on its first line; later lines of
+/// a multi-line flow scalar are folded by YAML, so they map to the scalar's line.
 public struct CodeLocation: Hashable, Sendable {
   /// How the code string is written.
   public enum Style: Hashable, Sendable {
