@@ -11,9 +11,11 @@ let package = Package(
     .library(name: "GeNNToolchain", targets: ["GeNNToolchain"]),
     .library(name: "GeNNRuntime", targets: ["GeNNRuntime"]),
     .library(name: "GeNNPlot", targets: ["GeNNPlot"]),
+    .library(name: "GeNNModelFile", targets: ["GeNNModelFile"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2")
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .target(name: "GeNNTranspiler"),
@@ -28,6 +30,12 @@ let package = Package(
       dependencies: ["GeNNModel", "GeNNCodeGen", "GeNNToolchain"]
     ),
     .target(name: "GeNNPlot"),
+    .target(
+      name: "GeNNModelFile",
+      dependencies: [
+        "GeNNModel", "GeNNCodeGen", "GeNNRuntime", .product(name: "Yams", package: "Yams"),
+      ]
+    ),
     .executableTarget(
       name: "TranspilerBenchmark",
       dependencies: ["GeNNTranspiler"],
@@ -59,5 +67,6 @@ let package = Package(
     .testTarget(name: "GeNNToolchainTests", dependencies: ["GeNNToolchain"]),
     .testTarget(name: "GeNNRuntimeTests", dependencies: ["GeNNRuntime"]),
     .testTarget(name: "GeNNPlotTests", dependencies: ["GeNNPlot"]),
+    .testTarget(name: "GeNNModelFileTests", dependencies: ["GeNNModelFile"]),
   ]
 )

@@ -1,0 +1,25 @@
+/// An element of a model file: a neuron population, current source or synapse
+/// population, by name.
+public enum ModelElement: Hashable, Sendable, CustomStringConvertible {
+  case neuronPopulation(String)
+  case currentSource(String)
+  case synapsePopulation(String)
+
+  /// The dotted key path of the element's entry in the file.
+  public var keyPath: String {
+    switch self {
+    case .neuronPopulation(let name): "neurons.\(name)"
+    case .currentSource(let name): "current_sources.\(name)"
+    case .synapsePopulation(let name): "synapses.\(name)"
+    }
+  }
+
+  /// The element as GeNN's messages name it, for example `neuron population 'Exc'`.
+  public var description: String {
+    switch self {
+    case .neuronPopulation(let name): "neuron population '\(name)'"
+    case .currentSource(let name): "current source '\(name)'"
+    case .synapsePopulation(let name): "synapse population '\(name)'"
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// The parts of user-defined models: parameter names, derived parameters, variables,
+/// extra global parameters and references.
+extension ModelFileDecoder {
+  /// Parameter names: a list of names.
+  func parameterNames(_ value: YAMLValue?) throws(ModelFileError) -> [String] {
+    guard let value else { return [] }
+    return try value.strings()
+  }
+
+  /// Parameter names with types (for connectivity snippets): a list of names (all
+  /// `scalar`) or a mapping from names to GeNN types.
+  func typedParameterNames(_ value: YAMLValue?) throws(ModelFileError) -> (
+    names: [String], types: [String: String]
+  ) {
+    guard let value else { return ([], [:]) }
+    guard case .mapping = value.node else { return (try value.strings(), [:]) }
+    var names: [String] = []
+    var types: [String: String] = [:]
+    for entry in try value.entries().entries {
+      names.append(entry.name)
+      let type = try entry.value.string("a GeNN type such as scalar, int or unsigned int")
+      if type != "scalar" { types[entry.name] = type }
+    }
+    return (names, types)
+  }
+
+  /// Derived parameters: a mapping from names to formulas over the parameters (`params`),
+  /// earlier derived parameters, `dt` and `pi`. Each formula is checked here so that its
+  /// errors point into the file.
+  func derivedParameters(_ value: YAMLValue?, params: [String]) throws(ModelFileError)
+    -> [DerivedParameter]
+  {
+    guard let value else { return [] }
+    var derived: [DerivedParameter] = []
+    var known = Dictionary(uniqueKeysWithValues: Set(params).map { ($0, 1.0) })
+    for entry in try value.entries("a mapping from names to formulas").entries {
+      let formula = try entry.value.string("a formula such as exp(-dt / tau)")
+      let parameter = DerivedParameter(entry.name, formula: formula)
+      do {
+        _ = try parameter.compute(known, 1.0)
+      } catch let error as TranspilerError {
+        throw codeError(error, keyPath: entry.value.key)
+      } catch {
+        throw entry.value.error(.invalidModel("derived parameter '\(entry.name)': \(error)"))
+      }
+      known[entry.name] = 1.0
+      derived.append(parameter)
+    }
+    return derived
+  }
+
+  /// Variable declarations: a list of names (`scalar`, read-write) or a mapping from
+  /// names to a type or to `{type: ..., access: ...}`.
+  func variableDeclarations(_ value: YAMLValue?, defaultAccess: VarAccess = .readWrite)
+    throws(ModelFileError) -> [Variable]
+  {
+    guard let value else { return [] }
+    guard case .mapping = value.node else {
+      return try value.strings().map { Variable($0, access: defaultAccess) }
+    }
+    var variables: [Variable] = []
+    for entry in try value.entries().entries {
+      if entry.value.node.scalar != nil {
+        variables.append(
+          Variable(entry.name, try entry.value.string("a GeNN type"), access: defaultAccess))
+        continue
+      }
+      let fields = try entry.value.mapping(allowed: ["type", "access"])
+      let type = try fields["type"]?.string("a GeNN type") ?? "scalar"
+      var access = defaultAccess
+      if let accessValue = fields["access"] {
+        let text = try accessValue.string("a variable access mode")
+        guard let parsed = VarAccess(rawValue: text.uppercased()) else {
+          throw accessValue.error(
+            .outOfRange(
+              key: accessValue.key, value: "'\(text)'",
+              requirement: "one of " + VarAccess.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        access = parsed
+      }
+      variables.append(Variable(entry.name, type, access: access))
+    }
+    return variables
+  }
+
+  /// Extra global parameter declarations: a mapping from names to pointer types such as
+  /// `scalar*`.
+  func extraGlobalParameterDeclarations(_ value: YAMLValue?) throws(ModelFileError)
+    -> [ExtraGlobalParameter]
+  {
+    guard let value else { return [] }
+    var parameters: [ExtraGlobalParameter] = []
+    for entry in try value.entries("a mapping from names to pointer types such as scalar*")
+      .entries
+    {
+      parameters.append(
+        ExtraGlobalParameter(entry.name, try entry.value.string("a pointer type such as scalar*")))
+    }
+    return parameters
+  }
+
+  /// Neuron variable references: a list of names (`scalar`, read-only) or a mapping from
+  /// names to a type or to `{type: ..., access: READ_ONLY | READ_WRITE}`.
+  func references(_ value: YAMLValue?) throws(ModelFileError) -> [NeuronVarReference] {
+    try variableDeclarations(value, defaultAccess: .readOnly).map {
+      NeuronVarReference($0.name, $0.type, readOnly: $0.access != .readWrite)
+    }
+  }
+
+  /// Additional input variables: a mapping from names to an initial value or to
+  /// `{type: ..., value: ...}`.
+  func additionalInputs(_ value: YAMLValue?) throws(ModelFileError) -> [AdditionalInputVariable] {
+    guard let value else { return [] }
+    var inputs: [AdditionalInputVariable] = []
+    for entry in try value.entries().entries {
+      if entry.value.node.scalar != nil {
+        inputs.append(AdditionalInputVariable(entry.name, initialValue: try entry.value.number()))
+        continue
+      }
+      let fields = try entry.value.mapping(allowed: ["type", "value"])
+      inputs.append(
+        AdditionalInputVariable(
+          entry.name, try fields["type"]?.string("a GeNN type") ?? "scalar",
+          initialValue: try fields["value"]?.number() ?? 0))
+    }
+    return inputs
+  }
+
+  /// A code string, or the empty string when the key is absent.
+  func code(_ mapping: YAMLMapping, _ key: String) throws(ModelFileError) -> String {
+    guard let value = mapping[key], !value.isNull else { return "" }
+    return try value.string(
+      "a code string (use a block scalar: '\(key): |' and the code on the lines below)")
+  }
+
+  /// A transpiler error in the code string at `keyPath`, at its file position.
+  func codeError(_ error: TranspilerError, keyPath: String) -> ModelFileError {
+    CodeErrorMapping.error(
+      error, location: sourceMap.codeLocation(of: keyPath),
+      fallback: sourceMap.nearestPosition(of: keyPath),
+      context: error.context == "formula" ? "formula '\(keyPath)'" : nil)
+  }
+}

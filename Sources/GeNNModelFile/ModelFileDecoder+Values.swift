@@ -1,0 +1,174 @@
+import Foundation
+import GeNNModel
+import GeNNRuntime
+
+/// Parameter values, variable initialisers, extra global parameter arrays and `.npy`
+/// files.
+extension ModelFileDecoder {
+  /// Parameter values: a mapping from the model's parameter names (`allowed`) to numbers.
+  func parameterValues(_ value: YAMLValue?, allowed: [String]) throws(ModelFileError)
+    -> [String: Double]
+  {
+    var values: [String: Double] = [:]
+    for entry in try value?.mapping(allowed: allowed).entries ?? [] {
+      values[entry.name] = try entry.value.number()
+    }
+    return values
+  }
+
+  /// Variable initialisers for the variables `allowed`, each with `count` elements (one
+  /// per `unit`) when known.
+  func variableInitialisers(
+    _ value: YAMLValue?, allowed: [String], count: Int?, unit: String
+  ) throws(ModelFileError) -> [String: VarInit] {
+    var initialisers: [String: VarInit] = [:]
+    for entry in try value?.mapping(allowed: allowed).entries ?? [] {
+      initialisers[entry.name] = try variableInitialiser(entry.value, count: count, unit: unit)
+    }
+    return initialisers
+  }
+
+  /// One variable initialiser: a number, a list of numbers, `{npy: path}`,
+  /// `{snippet: name or definition, params: {...}}` or `{kernel: list or {npy: path}}`.
+  func variableInitialiser(_ value: YAMLValue, count: Int?, unit: String)
+    throws(ModelFileError) -> VarInit
+  {
+    switch value.node {
+    case .scalar:
+      return .constant(try value.number())
+    case .sequence:
+      return .values(try array(value, count: count, unit: unit))
+    default:
+      let fields = try value.mapping(allowed: ["npy", "snippet", "params", "kernel"])
+      let given = ["npy", "snippet", "kernel"].filter { fields[$0] != nil }
+      guard given.count == 1 else {
+        throw value.error(
+          .conflictingKeys(
+            key: value.key, keys: ["npy", "snippet", "kernel"],
+            reason: given.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
+      }
+      if fields["snippet"] == nil, let params = fields.entry("params") {
+        throw ModelFileError(
+          .unknownKey(key: params.value.key, allowed: given, suggestion: nil),
+          at: params.keyPosition)
+      }
+      if let path = fields["npy"] {
+        return .values(try npyValues(path, count: count, unit: unit))
+      }
+      if let kernel = fields["kernel"] {
+        return .kernel(try array(kernel, count: nil, unit: "kernel element"))
+      }
+      guard let snippetValue = fields["snippet"] else {
+        throw value.error(.missingKey(key: value.key, missing: "snippet"))
+      }
+      let snippet = try initSnippet(snippetValue, name: "init_\(Self.lastKey(value.key))")
+      return .snippet(
+        snippet, params: try parameterValues(fields["params"], allowed: snippet.params))
+    }
+  }
+
+  /// Extra global parameter values: a mapping from the model's extra global parameter
+  /// names (`allowed`) to lists of numbers or `{npy: path}`.
+  func extraGlobalValues(_ value: YAMLValue?, allowed: [String]) throws(ModelFileError)
+    -> [String: [Double]]
+  {
+    var values: [String: [Double]] = [:]
+    for entry in try value?.mapping(allowed: allowed).entries ?? [] {
+      values[entry.name] = try array(entry.value, count: nil, unit: "element")
+    }
+    return values
+  }
+
+  /// Numbers: a list or `{npy: path}`; `count` of them (one per `unit`) when known.
+  func array(_ value: YAMLValue, count: Int?, unit: String) throws(ModelFileError) -> [Double] {
+    if case .mapping = value.node {
+      let fields = try value.mapping(allowed: ["npy"], required: ["npy"])
+      return try npyValues(try fields.required("npy"), count: count, unit: unit)
+    }
+    let values = try value.numbers()
+    if let count, values.count != count {
+      throw value.error(
+        .wrongLength(key: value.key, count: values.count, expected: count, unit: unit))
+    }
+    return values
+  }
+
+  /// The numbers in the `.npy` file named by `path`: `count` of them when known.
+  func npyValues(_ path: YAMLValue, count: Int?, unit: String) throws(ModelFileError) -> [Double] {
+    let (array, file) = try npy(path)
+    guard array.dtype != .bool else {
+      throw path.error(
+        .npyMismatch(
+          key: path.key, path: file, found: "booleans",
+          expected: "numbers (float32, float64 or integers)"))
+    }
+    try checkShape(array, path: path, file: file, count: count, unit: unit)
+    return array.doubles
+  }
+
+  /// Whole numbers for indices: a list or `{npy: path}` of an integer type.
+  func indices(_ value: YAMLValue) throws(ModelFileError) -> [Int] {
+    if case .mapping = value.node {
+      let fields = try value.mapping(allowed: ["npy"], required: ["npy"])
+      let path = try fields.required("npy")
+      let (array, file) = try npy(path)
+      guard let values = array.int64s, array.dtype != .bool else {
+        throw path.error(
+          .npyMismatch(
+            key: path.key, path: file, found: "elements of type \(array.dtype)",
+            expected: "integers (int32, int64, uint32 or uint8)"))
+      }
+      try checkShape(array, path: path, file: file, count: nil, unit: "synapse")
+      return values.map { Int($0) }
+    }
+    var values: [Int] = []
+    for item in try value.list("a list of neuron indices or {npy: path}") {
+      values.append(try item.integer(atLeast: 0))
+    }
+    return values
+  }
+
+  /// Checks that `array` is one-dimensional (or two-dimensional with `count` elements in
+  /// all) and has `count` elements when that is known.
+  private func checkShape(
+    _ array: NPYArray, path: YAMLValue, file: String, count: Int?, unit: String
+  ) throws(ModelFileError) {
+    let found = "an array of shape (\(array.shape.map(String.init).joined(separator: ", ")))"
+    if let count {
+      guard array.count == count && array.shape.count <= 2 else {
+        throw path.error(
+          .npyMismatch(
+            key: path.key, path: file, found: found,
+            expected: "\(count) values, one per \(unit) (shape (\(count),))"))
+      }
+    } else if array.shape.count != 1 {
+      throw path.error(
+        .npyMismatch(key: path.key, path: file, found: found, expected: "a one-dimensional array"))
+    }
+  }
+
+  /// The array in the `.npy` file named by `value`, relative to the model file's folder,
+  /// and the path as written.
+  func npy(_ value: YAMLValue) throws(ModelFileError) -> (NPYArray, String) {
+    let path = try value.string("the path of a .npy file")
+    let url =
+      path.hasPrefix("/")
+      ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw value.error(
+        .npyUnreadable(
+          key: value.key, path: path,
+          reason: "no file exists at \(url.path) (paths are relative to the model file's folder)"))
+    }
+    do {
+      return (try NPYReader.read(from: url), path)
+    } catch {
+      throw value.error(.npyUnreadable(key: value.key, path: path, reason: "\(error)"))
+    }
+  }
+
+  /// The last component of a dotted key path.
+  static func lastKey(_ key: String) -> String {
+    key.split(separator: ".").last.map(String.init) ?? key
+  }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GeNNModel
+
+/// Builds a ``ModelSpec``, a ``RecordingPlan`` and ``RunDefaults`` from a model file's
+/// YAML document, checking every key as it goes.
+struct ModelFileDecoder {
+  /// The top-level keys.
+  static let topLevelKeys = [
+    "name", "precision", "time_precision", "dt", "seed", "neurons", "current_sources",
+    "synapses", "record", "run",
+  ]
+
+  /// The path of the model file.
+  let file: String
+  /// Where relative `.npy` paths start.
+  let directory: URL
+  /// The positions of the file's entries.
+  let sourceMap: SourceMap
+  /// The model built so far.
+  var model = ModelSpec(name: "model")
+  /// What to record.
+  var recording = RecordingPlan()
+  /// The run settings.
+  var run = RunDefaults()
+
+  init(file: String, directory: URL, sourceMap: SourceMap) {
+    self.file = file
+    self.directory = directory
+    self.sourceMap = sourceMap
+  }
+
+  /// Decodes the whole document.
+  mutating func decode(_ root: YAMLValue) throws(ModelFileError) {
+    let top = try root.mapping(
+      allowed: Self.topLevelKeys, required: ["neurons"], extensionPrefix: "x-")
+    model.name = try top["name"]?.string("a name") ?? Self.defaultName(for: file)
+    if let precision = top["precision"] {
+      model.precision = try Self.precision(precision)
+      model.timePrecision = model.precision
+    }
+    if let precision = top["time_precision"] {
+      model.timePrecision = try Self.precision(precision)
+    }
+    if let dt = top["dt"] {
+      model.dt = try dt.number()
+      guard model.dt > 0 && model.dt.isFinite else {
+        throw dt.error(
+          .outOfRange(
+            key: dt.key, value: "\(model.dt)", requirement: "a positive number of milliseconds"))
+      }
+    }
+    if let seed = top["seed"] {
+      let value = try seed.integer(atLeast: 0, atMost: Int.max)
+      model.seed = UInt64(value)
+      run.seed = UInt64(value)
+    }
+    for entry in try top.required("neurons").entries(
+      "a mapping from population names to populations"
+    ).entries {
+      try decodeNeuronPopulation(entry.name, entry.value)
+    }
+    for entry in try top["current_sources"]?.entries("a mapping from names to current sources")
+      .entries ?? []
+    {
+      try decodeCurrentSource(entry.name, entry.value)
+    }
+    for entry in try top["synapses"]?.entries("a mapping from names to synapse populations").entries
+      ?? []
+    {
+      try decodeSynapsePopulation(entry.name, entry.value)
+    }
+    if let record = top["record"] { try decodeRecord(record) }
+    if let length = top["run"] { try decodeRun(length) }
+  }
+
+  /// `float` or `double`.
+  private static func precision(_ value: YAMLValue) throws(ModelFileError) -> Precision {
+    let text = try value.string("float or double")
+    guard let precision = Precision(rawValue: text) else {
+      throw value.error(
+        .outOfRange(key: value.key, value: "'\(text)'", requirement: "float or double"))
+    }
+    return precision
+  }
+
+  /// The model name a file gets without a `name` key: its base name, as an identifier.
+  static func defaultName(for file: String) -> String {
+    let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    let name = String(base.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+    guard let first = name.first, first.isLetter else { return "model_" + name }
+    return name
+  }
+
+  /// The `run` entry: `duration` in milliseconds or `steps`.
+  private mutating func decodeRun(_ value: YAMLValue) throws(ModelFileError) {
+    let mapping = try value.mapping(allowed: ["duration", "steps"])
+    switch (mapping["duration"], mapping["steps"]) {
+    case (let duration?, nil):
+      let milliseconds = try duration.number()
+      guard milliseconds >= 0 && milliseconds.isFinite else {
+        throw duration.error(
+          .outOfRange(
+            key: duration.key, value: "\(milliseconds)",
+            requirement: "a finite number of milliseconds, 0 or more"))
+      }
+      run.length = .milliseconds(milliseconds)
+    case (nil, let steps?):
+      run.length = .steps(try steps.integer(atLeast: 0, atMost: Int.max))
+    case (_?, _?):
+      throw value.error(
+        .conflictingKeys(
+          key: value.key, keys: ["duration", "steps"], reason: "cannot both be given; give one"))
+    case (nil, nil):
+      throw value.error(
+        .conflictingKeys(
+          key: value.key, keys: ["duration", "steps"], reason: "are both missing; give one"))
+    }
+  }
+}

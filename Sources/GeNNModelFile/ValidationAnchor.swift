@@ -1,0 +1,84 @@
+import GeNNModel
+
+/// Finds the entry of a model file that a validation problem is about, from the element
+/// and field the problem names.
+enum ValidationAnchor {
+  /// The element description (such as `synapse population 'EE' (weight update model
+  /// 'STDP')`) and the field key path, relative to the part of the element the
+  /// description names, that `problem` is about.
+  static func anchor(of problem: ModelProblem) -> (element: String?, field: String?) {
+    switch problem {
+    case .invalidTimeStep: (nil, "dt")
+    case .unsupportedBatchSize: (nil, nil)
+    case .duplicateName(let kind, let name): ("\(kind) '\(name)'", nil)
+    case .invalidName(let element, _), .unsupported(let element, _): (element, nil)
+    case .invalidSize(let element, _): (element, "size")
+    case .duplicateField(let element, _), .duplicateVariable(let element, _, _): (element, "model")
+    case .invalidType(let element, _, _): (element, "model")
+    case .unknownParameter(let element, let name, _), .missingParameter(let element, let name),
+      .nonFiniteParameter(let element, let name, _), .outOfRange(let element, let name, _, _):
+      (element, "params.\(name)")
+    case .nonFiniteInitialValue(let element, let name, _),
+      .unknownVariable(let element, let name, _),
+      .missingVariable(let element, let name), .kernelInitialiserNotAllowed(let element, let name),
+      .wrongLength(let element, let name, _, _):
+      (element, "vars.\(name)")
+    case .unknownExtraGlobalParameter(let element, let name, _):
+      (element, "extra_global_params.\(name)")
+    case .invalidDelay(let element, _): (element, "axonal_delay_steps")
+    case .invalidBackPropagationDelay(let element, _): (element, "back_prop_delay_steps")
+    case .invalidDendriticDelay(let element, _): (element, "max_dendritic_delay_steps")
+    case .invalidConnectivity(let element, _), .indexOutOfRange(let element, _, _, _):
+      (element, "connectivity")
+    case .unknownVariableReference(let element, let reference, _, _):
+      (element, "postsynaptic.var_refs.\(reference)")
+    case .unknownTarget(let element, _, _): (element, "target")
+    case .invalidDerivedParameter(let element, let name, _):
+      (element, "model.derived_params.\(name)")
+    case .unknownReference(let element, let field, let name, _),
+      .unknownReferencedVariable(let element, let field, let name, _, _, _),
+      .writableReferenceToReadOnlyVariable(let element, let field, let name, _, _):
+      (element, "\(referenceKey(field)).\(name)")
+    case .matrixTypeNotAllowed(let element, _, _, _): (element, "matrix_type")
+    }
+  }
+
+  /// The file key of a synapse population's reference map.
+  private static func referenceKey(_ field: String) -> String {
+    switch field {
+    case "preVarRefs": "pre_var_refs"
+    case "postVarRefs": "post_var_refs"
+    case "psmVarRefs": "psm_var_refs"
+    default: field
+    }
+  }
+
+  /// The key path of `field` of the element described by `element`.
+  static func keyPath(element: String, field: String?) -> String {
+    let kinds = [
+      ("neuron population '", "neurons."), ("current source '", "current_sources."),
+      ("synapse population '", "synapses."),
+    ]
+    guard let (prefix, section) = kinds.first(where: { element.hasPrefix($0.0) }) else {
+      return field ?? ""
+    }
+    let rest = element.dropFirst(prefix.count)
+    guard let end = rest.firstIndex(of: "'") else { return field ?? "" }
+    var path = section + rest[..<end]
+    let detail = rest[rest.index(after: end)...]
+    var field = field
+    if detail.contains("(weight update model") {
+      path += ".weight_update"
+      if detail.contains("weightUpdatePreVars") {
+        field = field.map { $0.replacing("vars.", with: "pre_vars.") }
+      } else if detail.contains("weightUpdatePostVars") {
+        field = field.map { $0.replacing("vars.", with: "post_vars.") }
+      }
+    } else if detail.contains("(postsynaptic model") {
+      path += ".postsynaptic"
+    } else if detail.contains("connectivity snippet") || detail.contains("Toeplitz snippet") {
+      path += ".connectivity"
+    }
+    return field.map { "\(path).\($0)" } ?? path
+  }
+}
