@@ -40,6 +40,14 @@ enum ValidationAnchor {
       .writableReferenceToReadOnlyVariable(let element, let field, let name, _, _):
       (element, "\(referenceKey(field)).\(name)")
     case .matrixTypeNotAllowed(let element, _, _, _): (element, "matrix_type")
+    // Custom updates (model files cannot describe them yet): the element only.
+    case .noVariableReferences(let element), .missingVariableReference(let element, _),
+      .unknownReferenceTarget(let element, _, _, _, _),
+      .referenceTypeMismatch(let element, _, _, _),
+      .readOnlyReferenceTarget(let element, _, _, _),
+      .referenceShapeMismatch(let element, _, _, _), .invalidReduction(let element, _, _),
+      .invalidTranspose(let element, _, _):
+      (element, nil)
     }
   }
 
