@@ -33,7 +33,8 @@ let package = Package(
     .target(
       name: "GeNNModelFile",
       dependencies: [
-        "GeNNModel", "GeNNCodeGen", "GeNNRuntime", .product(name: "Yams", package: "Yams"),
+        "GeNNTranspiler", "GeNNModel", "GeNNCodeGen", "GeNNRuntime",
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .executableTarget(

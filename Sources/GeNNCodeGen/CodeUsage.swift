@@ -22,8 +22,14 @@ struct CodeUsage {
   private(set) var previousEventTimes: Set<Side> = []
   /// Synapse populations whose code calls `addToPre`.
   private(set) var presynapticOutput: Set<String> = []
+  /// Each neuron population's variables kept per delay slot
+  /// (``GeNNModel/ModelSpec/queuedVariables(of:)``), found once per model.
+  private(set) var queuedVariables: [String: Set<String>] = [:]
 
   init(model: ModelSpec) {
+    for population in model.neuronPopulations {
+      queuedVariables[population.name] = model.queuedVariables(of: population.name)
+    }
     for population in model.neuronPopulations {
       let neuron = population.model
       if Self.uses("st", in: [neuron.simCode, neuron.thresholdConditionCode, neuron.resetCode]) {
@@ -69,9 +75,6 @@ struct CodeUsage {
 
   /// Whether any of `code` uses the identifier `name`.
   static func uses(_ name: String, in code: [String]) -> Bool {
-    code.contains { string in
-      string.contains(name)
-        && Scanner.scan(string).tokens.contains { $0.kind == .identifier && $0.lexeme == name }
-    }
+    code.contains { $0.usesIdentifier(name) }
   }
 }

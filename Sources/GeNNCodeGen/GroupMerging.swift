@@ -82,7 +82,7 @@ enum GroupMerging {
         + "\(usage.spikeTimes.contains(population.name))"
         + "\(usage.previousSpikeTimes.contains(population.name))"
         + "|delayed:\(model.maximumDelaySteps(of: population.name) > 0)"
-        + "|queued:\(model.queuedVariables(of: population.name).sorted())"
+        + "|queued:\((usage.queuedVariables[population.name] ?? []).sorted())"
         + "|recordEvents:\(population.recordSpikeEvents)"
       if let group = groupOfKey[key] {
         groups[group].populations.append(index)

@@ -10,7 +10,7 @@ struct MemoryPlan {
     let model = modelSpec
     let time = TypeName.Base.timepoint
     for population in model.neuronPopulations {
-      let queued = model.queuedVariables(of: population.name)
+      let queued = usage.queuedVariables[population.name] ?? []
       for variable in population.model.vars {
         let slots = queued.contains(variable.name) ? modelSlots(model: model, population.name) : 1
         add(

@@ -17,7 +17,7 @@ extension ModuleWriter {
     let previousSpikeTimes = usage.previousSpikeTimes.contains(archetype.name)
     let delayed = model.maximumDelaySteps(of: archetype.name) > 0
     // Queued variables are read from the last step's slot and written to this step's.
-    let queued = model.queuedVariables(of: archetype.name)
+    let queued = usage.queuedVariables[archetype.name] ?? []
 
     // The struct each member population fills.
     line("// Neuron update group \(group.index): model '\(neuron.name)' for \(context).")

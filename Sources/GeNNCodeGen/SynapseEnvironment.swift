@@ -55,7 +55,7 @@ extension ModuleWriter {
       (model.preNeuronVarRefs, source, "preRef_", "pre"),
       (model.postNeuronVarRefs, target, "postRef_", "post"),
     ] {
-      let queued = self.model.queuedVariables(of: population.name)
+      let queued = usage.queuedVariables[population.name] ?? []
       for reference in references {
         let name =
           prefix == "preRef_"

@@ -137,18 +137,16 @@ extension ModuleWriter {
       line("    {")
       line("        const uint32_t *spikes = group.\(list) + preOffset;")
       line("        const uint32_t count = group.\(count)[preSlot];")
-      switch storage {
-      case .toeplitz:
+      if storage == .toeplitz {
         writeToeplitzDiagonals(index, code: code)
-      case .procedural:
+      } else {
         line("        for (uint32_t s = 0; s < count; s++) {")
         line("            const uint32_t id_pre = spikes[s];")
-        writeProceduralRow(index, code: code)
-        line("        }")
-      case .dense, .sparse, .bitmask:
-        line("        for (uint32_t s = 0; s < count; s++) {")
-        line("            const uint32_t id_pre = spikes[s];")
-        writeRowLoop(synapses, code: code, level: 2)
+        if storage == .procedural {
+          writeProceduralRow(index, code: code)
+        } else {
+          writeRowLoop(synapses, code: code, level: 2)
+        }
         line("        }")
       }
       line("    }")

@@ -95,12 +95,7 @@ public struct ModelSpec: Sendable {
     for synapses in synapsePopulations {
       let code = synapses.weightUpdate.synapseCode.map(\.code).filter { !$0.isBlank }
       func used(_ reference: NeuronVarReference) -> Bool {
-        code.contains { string in
-          string.contains(reference.name)
-            && Scanner.scan(string).tokens.contains {
-              $0.kind == .identifier && $0.lexeme == reference.name
-            }
-        }
+        code.contains { $0.usesIdentifier(reference.name) }
       }
       if synapses.source == population {
         for reference in synapses.weightUpdate.preNeuronVarRefs where used(reference) {

@@ -1,3 +1,5 @@
+import GeNNTranspiler
+
 /// A weight update model, GeNN's `WeightUpdateModels::Base`: per-synapse state and the
 /// code run for each synapse when its presynaptic neuron spikes (`preSpikeSynCode`) or
 /// emits a spike-like event (`preEventSynCode`), when its postsynaptic neuron does
@@ -117,6 +119,12 @@ public struct WeightUpdateModel: Sendable {
 extension String {
   /// Whether the string holds nothing but white space.
   public var isBlank: Bool { allSatisfy(\.isWhitespace) }
+
+  /// Whether the string, as code, uses the identifier `name` (not just contains it).
+  public func usesIdentifier(_ name: String) -> Bool {
+    contains(name)
+      && Scanner.scan(self).tokens.contains { $0.kind == .identifier && $0.lexeme == name }
+  }
 }
 
 /// A reference from a model to a variable of the neuron it belongs to (for example

@@ -29,7 +29,7 @@ extension ModelFileDecoder {
         throw value.error(
           .unknownName(
             key: value.key, kind: "connectivity", name: name, available: available,
-            suggestion: Suggestion.closest(to: name, among: available)))
+            suggestion: NameSuggestion.closest(to: name, among: available)))
       }
       return .snippet(snippet, params: [:])
     }

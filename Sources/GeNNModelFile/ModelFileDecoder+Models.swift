@@ -1,4 +1,5 @@
 import GeNNModel
+import GeNNTranspiler
 
 /// Models given by a GeNN built-in name or defined inline in the file.
 extension ModelFileDecoder {
@@ -41,7 +42,7 @@ extension ModelFileDecoder {
       throw value.error(
         .unknownName(
           key: value.key, kind: "built-in \(kind)", name: name, available: available,
-          suggestion: Suggestion.closest(to: name, among: available)))
+          suggestion: NameSuggestion.closest(to: name, among: available)))
     }
     return model
   }

@@ -1,4 +1,5 @@
 import GeNNModel
+import GeNNTranspiler
 
 /// Neuron populations and current sources.
 extension ModelFileDecoder {
@@ -53,7 +54,7 @@ extension ModelFileDecoder {
       throw value.error(
         .unknownName(
           key: value.key, kind: "neuron population", name: name, available: available,
-          suggestion: Suggestion.closest(to: name, among: available)))
+          suggestion: NameSuggestion.closest(to: name, among: available)))
     }
     return population
   }

@@ -1,4 +1,5 @@
 import GeNNModel
+import GeNNTranspiler
 
 /// The `record` entry.
 extension ModelFileDecoder {
@@ -88,6 +89,6 @@ extension ModelFileDecoder {
     value.error(
       .unknownName(
         key: value.key, kind: kind, name: name, available: available,
-        suggestion: Suggestion.closest(to: name, among: available)))
+        suggestion: NameSuggestion.closest(to: name, among: available)))
   }
 }

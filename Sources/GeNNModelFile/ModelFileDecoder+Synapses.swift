@@ -1,4 +1,5 @@
 import GeNNModel
+import GeNNTranspiler
 
 /// Synapse populations.
 extension ModelFileDecoder {
@@ -99,7 +100,7 @@ extension ModelFileDecoder {
       throw value.error(
         .unknownName(
           key: value.key, kind: "matrix type", name: text, available: available,
-          suggestion: Suggestion.closest(to: text.uppercased(), among: available)))
+          suggestion: NameSuggestion.closest(to: text.uppercased(), among: available)))
     }
     return type
   }
@@ -125,7 +126,8 @@ extension ModelFileDecoder {
         throw entry.value.error(
           .unknownName(
             key: entry.value.key, kind: "variable of \(owner)", name: variable,
-            available: variables, suggestion: Suggestion.closest(to: variable, among: variables)))
+            available: variables, suggestion: NameSuggestion.closest(to: variable, among: variables)
+          ))
       }
       targets[entry.name] = variable
     }

@@ -1,3 +1,4 @@
+import GeNNTranspiler
 import Yams
 
 /// A node of a model file with the dotted key path that leads to it, and typed accessors
@@ -143,7 +144,7 @@ struct YAMLValue {
       throw ModelFileError(
         .unknownKey(
           key: entry.value.key, allowed: allowed,
-          suggestion: Suggestion.closest(to: entry.name, among: allowed)),
+          suggestion: NameSuggestion.closest(to: entry.name, among: allowed)),
         at: entry.keyPosition)
     }
     for name in required where mapping[name] == nil {

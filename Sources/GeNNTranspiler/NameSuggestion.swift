@@ -1,8 +1,8 @@
 /// Finds the name a user most likely meant when they wrote an unknown one.
-enum NameSuggestion {
+public enum NameSuggestion {
   /// The candidate closest to `name` by edit distance (ignoring case first), if one is
   /// close enough to be a plausible typo: at most a third of the name's length.
-  static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+  public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
     let lowered = name.lowercased()
     var best: (name: String, distance: Int)?
     let limit = max(1, name.count / 3)
