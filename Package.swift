@@ -5,6 +5,7 @@ let package = Package(
   name: "SwiftGeNN",
   platforms: [.macOS(.v13)],
   products: [
+    .executable(name: "genn", targets: ["genn"]),
     .library(name: "GeNNTranspiler", targets: ["GeNNTranspiler"]),
     .library(name: "GeNNModel", targets: ["GeNNModel"]),
     .library(name: "GeNNCodeGen", targets: ["GeNNCodeGen"]),
@@ -16,6 +17,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
   ],
   targets: [
     .target(name: "GeNNTranspiler"),
@@ -35,6 +37,13 @@ let package = Package(
       dependencies: [
         "GeNNTranspiler", "GeNNModel", "GeNNCodeGen", "GeNNRuntime",
         .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    .executableTarget(
+      name: "genn",
+      dependencies: [
+        "GeNNModel", "GeNNCodeGen", "GeNNToolchain", "GeNNRuntime", "GeNNPlot", "GeNNModelFile",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
@@ -69,5 +78,6 @@ let package = Package(
     .testTarget(name: "GeNNRuntimeTests", dependencies: ["GeNNRuntime"]),
     .testTarget(name: "GeNNPlotTests", dependencies: ["GeNNPlot"]),
     .testTarget(name: "GeNNModelFileTests", dependencies: ["GeNNModelFile"]),
+    .testTarget(name: "GeNNCommandTests", dependencies: ["genn", "GeNNRuntime", "GeNNModelFile"]),
   ]
 )

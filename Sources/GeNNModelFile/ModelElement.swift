@@ -5,6 +5,14 @@ public enum ModelElement: Hashable, Sendable, CustomStringConvertible {
   case currentSource(String)
   case synapsePopulation(String)
 
+  /// The element's name.
+  public var name: String {
+    switch self {
+    case .neuronPopulation(let name), .currentSource(let name), .synapsePopulation(let name):
+      name
+    }
+  }
+
   /// The dotted key path of the element's entry in the file.
   public var keyPath: String {
     switch self {

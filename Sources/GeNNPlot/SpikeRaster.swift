@@ -131,10 +131,15 @@ public struct SpikeRaster: Hashable, Sendable {
         let axis = Axis(
           lower: -0.5, upper: Double(size) - 0.5, start: band.bottom, end: band.top)
         let count = max(1, Int((band.bottom - band.top) / 44))
-        var ticks = Axis.niceTicks(lower: 0, upper: Double(size - 1), count: count)
-          .filter { $0 == $0.rounded() }
-        if ticks.count > 1 {
-          ticks = ticks.filter { axis.position($0) >= band.top + tickCap }
+        // A finer step when the top edge would leave a tall band with 0 alone.
+        var ticks: [Double] = []
+        for extra in 0...2 {
+          ticks = Axis.niceTicks(lower: 0, upper: Double(size - 1), count: count + extra)
+            .filter { $0 == $0.rounded() }
+          if ticks.count > 1 {
+            ticks = ticks.filter { axis.position($0) >= band.top + tickCap }
+          }
+          if ticks.count > 1 || band.bottom - band.top < 3 * tickCap { break }
         }
         return (axis, ticks, Axis.labels(ticks))
       }

@@ -20,16 +20,20 @@ public struct TracePlot: Hashable, Sendable {
     public var values: [[Double]]
     /// The id of each column's neuron, for the legend; `nil` for 0, 1, 2, ...
     public var neurons: [Int]?
+    /// What a column is, for the legend and header: `neuron` by default, `synapse` for
+    /// a synapse population's variable.
+    public var unit: String
 
     public init(
       population: String, variable: String, times: [Double], values: [[Double]],
-      neurons: [Int]? = nil
+      neurons: [Int]? = nil, unit: String = "neuron"
     ) {
       self.population = population
       self.variable = variable
       self.times = times
       self.values = values
       self.neurons = neurons
+      self.unit = unit
     }
 
     /// The number of neurons (columns).
@@ -97,13 +101,13 @@ public struct TracePlot: Hashable, Sendable {
       series.values.map { index < $0.count ? $0[index] : .nan }
     }
     func label(_ index: Int) -> String {
-      "neuron \(series.neurons.flatMap { index < $0.count ? $0[index] : nil } ?? index)"
+      "\(series.unit) \(series.neurons.flatMap { index < $0.count ? $0[index] : nil } ?? index)"
     }
     let shown = count <= maxLines ? count : max(1, maxLines - 2)
     var result = Lines(
       note: count <= maxLines
-        ? ChartStyle.count(count, "neuron")
-        : "first \(shown) of \(ChartStyle.count(count)) neurons, and their mean")
+        ? ChartStyle.count(count, series.unit)
+        : "first \(shown) of \(ChartStyle.count(count)) \(series.unit)s, and their mean")
     for index in 0..<shown {
       result.lines.append((label(index), Palette.color(index), 1.5, column(index)))
     }

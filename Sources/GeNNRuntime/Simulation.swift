@@ -99,22 +99,17 @@ public final class Simulation {
   private var samplingIntervals: [RecordingKey: Int] = [:]
 
   /// Generates, compiles (or takes from the cache), loads and initialises `model`.
-  public init(model: ModelSpec, options: Options = Options()) async throws {
+  public convenience init(model: ModelSpec, options: Options = Options()) async throws {
+    try self.init(build: try await ModelBuild(model: model, options: options), options: options)
+  }
+
+  /// Loads and initialises a model already generated and compiled.
+  public init(build compiled: ModelBuild, options: Options = Options()) throws {
     let clock = ContinuousClock()
     let start = clock.now
-    let module = try CPUBackend().generate(model)
-    let generated = clock.now
-    let toolchain: Toolchain
-    if let given = options.toolchain {
-      toolchain = given
-    } else {
-      toolchain = try await Toolchain.detect()
-    }
-    let cache = BuildCache(root: options.cacheDirectory)
-    let entry = try await cache.library(
-      for: module.source, named: model.name, toolchain: toolchain,
-      lineAnnotator: { module.origin(ofLine: $0) })
-    let built = clock.now
+    let model = compiled.model
+    let module = compiled.module
+    let entry = compiled.entry
     let library = try SharedLibrary(path: entry.libraryPath.path)
     let functions = try NativeFunctions(
       library: library, customUpdates: !model.customUpdates.isEmpty)
@@ -147,9 +142,8 @@ public final class Simulation {
       1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 256))
     self.build = BuildInfo(
       directory: entry.directory, cacheHit: entry.cacheHit,
-      generationSeconds: (generated - start).seconds,
-      toolchainSeconds: (built - generated).seconds - entry.buildSeconds,
-      compileSeconds: entry.buildSeconds,
+      generationSeconds: compiled.generationSeconds,
+      toolchainSeconds: compiled.toolchainSeconds, compileSeconds: compiled.compileSeconds,
       loadSeconds: 0)
     var pointers: [UnsafeMutableRawPointer?] = arrays.map(\.pointer)
     guard let state = pointers.withUnsafeMutableBufferPointer({ functions.create($0.baseAddress) })
@@ -161,7 +155,7 @@ public final class Simulation {
     functions.setThreads(state, UInt32(threadCount), self.parallelMinimum)
     let overflows = initialiseState()
     if overflows > 0 { throw RuntimeError.connectivityOverflow(rows: overflows) }
-    build.loadSeconds = (clock.now - built).seconds
+    build.loadSeconds = (clock.now - start).seconds
   }
 
   deinit {

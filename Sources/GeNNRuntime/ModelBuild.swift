@@ -1,0 +1,56 @@
+import Foundation
+import GeNNCodeGen
+import GeNNModel
+import GeNNToolchain
+
+/// A model whose code is generated and compiled (or found in the build cache), ready to
+/// be loaded by ``Simulation/init(build:options:)``, or only looked at.
+///
+/// ```swift
+/// let build = try await ModelBuild(model: model)
+/// print(build.entry.sourcePath.path)   // the generated C++
+/// let simulation = try Simulation(build: build)
+/// ```
+public struct ModelBuild: Sendable {
+  /// The model the code was generated for.
+  public var model: ModelSpec
+  /// The generated code and the arrays it binds.
+  public var module: GeneratedModule
+  /// The compiler that built it.
+  public var toolchain: Toolchain
+  /// The build cache entry: the generated source, the library and the compiler's log.
+  public var entry: BuildCache.Entry
+  /// Seconds spent generating code.
+  public var generationSeconds: Double
+  /// Seconds spent finding the compiler and looking up the build cache.
+  public var toolchainSeconds: Double
+  /// Seconds spent compiling (0 on a cache hit).
+  public var compileSeconds: Double
+
+  /// Generates the code of `model` and compiles it into the build cache of `options`
+  /// (with its toolchain, or one found by ``Toolchain/detect(environment:)``), unless the
+  /// cache already holds it.
+  public init(model: ModelSpec, options: Simulation.Options = Simulation.Options()) async throws {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let module = try CPUBackend().generate(model)
+    let generated = clock.now
+    let toolchain: Toolchain
+    if let given = options.toolchain {
+      toolchain = given
+    } else {
+      toolchain = try await Toolchain.detect()
+    }
+    let cache = BuildCache(root: options.cacheDirectory)
+    let entry = try await cache.library(
+      for: module.source, named: model.name, toolchain: toolchain,
+      lineAnnotator: { module.origin(ofLine: $0) })
+    self.model = model
+    self.module = module
+    self.toolchain = toolchain
+    self.entry = entry
+    generationSeconds = (generated - start).seconds
+    toolchainSeconds = (clock.now - generated).seconds - entry.buildSeconds
+    compileSeconds = entry.buildSeconds
+  }
+}

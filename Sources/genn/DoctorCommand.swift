@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import GeNNToolchain
+
+extension GeNN {
+  /// `genn doctor`: what this machine has to build and run models, and what is missing.
+  struct Doctor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Show the compilers, build cache and backends found, and how to fix what is missing.",
+      discussion: "Exits with 1 when no usable C++ compiler was found.")
+
+    func run() async throws {
+      let environment = EnvironmentSnapshot.current()
+      let report = ToolchainDiscovery(environment: environment).findCXXCompilers()
+      var lines = ["SwiftGeNN \(GeNN.version): what this machine has to build and run models", ""]
+      let release = InstallAdvice.osRelease(
+        (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8)) ?? "")
+      lines.append("platform     \(Self.platform(environment.platform, release))")
+
+      lines.append("C++ compilers, in order of preference:")
+      var used: (CompilerCommand, CompilerIdentity)?
+      for candidate in report.candidates {
+        guard let command = candidate.command else {
+          lines.append("  -     \(candidate)")
+          continue
+        }
+        let runnable = CompilerCommand(
+          executable: environment.fileSystem.hostPath(command.executable),
+          leadingArguments: command.leadingArguments)
+        do {
+          let identity = try await Toolchain.probe(runnable)
+          let mark = used == nil ? "used" : "ok  "
+          if used == nil { used = (runnable, identity) }
+          lines.append("  \(mark)  \(runnable): \(identity.versionLine)   (\(candidate.origin))")
+        } catch {
+          lines.append("  fails \(runnable): \(error)   (\(candidate.origin))")
+        }
+      }
+      if used != nil {
+        lines.append(
+          "flags        " + Toolchain.defaultFlags(for: environment.platform).joined(separator: " ")
+        )
+      }
+
+      let cache = BuildCache(root: nil)
+      lines.append("build cache  " + Self.cacheLine(cache, environment: environment))
+      lines.append(
+        "CUDA         not part of this version of SwiftGeNN yet: models run on the CPU backend")
+      lines.append("")
+      if used == nil {
+        let command = InstallAdvice.compiler(
+          platform: environment.platform, osRelease: release, isRoot: getuid() == 0)
+        lines.append(
+          "missing      a C++ compiler, which SwiftGeNN needs to build models. Fix: \(command)")
+      } else {
+        lines.append("missing      nothing: `genn run MODEL.yaml` can build and run models here")
+      }
+      print(lines.joined(separator: "\n"))
+      if used == nil { throw ExitCode.failure }
+    }
+
+    /// The operating system and processor, for example `linux x86_64, Debian GNU/Linux 12`.
+    static func platform(_ platform: HostPlatform, _ release: [String: String]) -> String {
+      #if arch(x86_64)
+        let machine = "x86_64"
+      #elseif arch(arm64)
+        let machine = "arm64"
+      #else
+        let machine = "unknown processor"
+      #endif
+      return "\(platform.rawValue) \(machine)" + (release["PRETTY_NAME"].map { ", \($0)" } ?? "")
+    }
+
+    /// The cache folder, how many entries it holds and their size.
+    static func cacheLine(_ cache: BuildCache, environment: EnvironmentSnapshot) -> String {
+      let manager = FileManager.default
+      let origin =
+        environment.value(of: "GENN_CACHE_DIR") != nil
+        ? "from GENN_CACHE_DIR" : "set GENN_CACHE_DIR for another folder"
+      guard manager.fileExists(atPath: cache.root.path) else {
+        return "\(cache.root.path): empty, created on the first build (\(origin))"
+      }
+      let entries = ((try? manager.contentsOfDirectory(atPath: cache.root.path)) ?? [])
+        .filter { !$0.hasPrefix(".") }.count
+      let size = (try? cache.size()).map(Self.bytes) ?? "size unknown"
+      return "\(cache.root.path): \(entries) model\(entries == 1 ? "" : "s"), \(size) (\(origin))"
+    }
+
+    /// `count` bytes as `512 B`, `3.4 kB`, `12.0 MB`, `1.2 GB`.
+    static func bytes(_ count: Int) -> String {
+      let value = Double(count)
+      if value < 1000 { return "\(count) B" }
+      if value < 1e6 { return String(format: "%.1f kB", value / 1e3) }
+      if value < 1e9 { return String(format: "%.1f MB", value / 1e6) }
+      return String(format: "%.1f GB", value / 1e9)
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GeNNPlot
+
+/// The pictures of a run: a spike raster of the populations whose spikes were recorded
+/// and traces of the recorded variables, each as SVG and PNG.
+struct Pictures {
+  /// The model's name, for the titles.
+  var model: String
+  /// The run's length in ms: the time axes end there.
+  var duration: Double
+  /// The populations whose spikes were recorded, in model order.
+  var spikes: [SpikeRaster.Population]
+  /// The recorded variables, in the model file's order.
+  var traces: [TracePlot.Series]
+  /// The raster's size in pixels, and the traces' width.
+  var width = 1200
+  var height = 720
+
+  /// Writes `raster.svg`/`.png` (when spikes were recorded) and `traces.svg`/`.png`
+  /// (when variables were) into `folder`; returns the file names written.
+  func write(to folder: URL) throws(CommandError) -> [String] {
+    var written: [String] = []
+    if !spikes.isEmpty {
+      let raster = SpikeRaster(
+        populations: spikes, duration: duration, title: "\(model): spikes", width: width,
+        height: height)
+      try write(
+        svg: raster.svg(), png: { () throws(PlotError) in try raster.png() },
+        named: "raster", in: folder)
+      written += ["raster.svg", "raster.png"]
+    }
+    if !traces.isEmpty {
+      let plot = TracePlot(
+        series: traces, duration: duration, title: "\(model): recorded variables", width: width)
+      try write(
+        svg: plot.svg(), png: { () throws(PlotError) in try plot.png() },
+        named: "traces", in: folder)
+      written += ["traces.svg", "traces.png"]
+    }
+    return written
+  }
+
+  private func write(
+    svg: String, png: () throws(PlotError) -> [UInt8], named name: String, in folder: URL
+  ) throws(CommandError) {
+    let pngBytes: [UInt8]
+    do {
+      pngBytes = try png()
+    } catch {
+      throw .writeFailed(path: "\(name).png", reason: "\(error)")
+    }
+    try OutputFiles.write(Data(svg.utf8), to: folder.appendingPathComponent("\(name).svg"))
+    try OutputFiles.write(Data(pngBytes), to: folder.appendingPathComponent("\(name).png"))
+  }
+}
+
+/// Writing the files of an output folder, with errors that name the file.
+enum OutputFiles {
+  /// Writes `data` to `url`, creating its folder.
+  static func write(_ data: Data, to url: URL) throws(CommandError) {
+    do {
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try data.write(to: url, options: .atomic)
+    } catch {
+      throw .writeFailed(path: url.path, reason: OutputFolder.reason(error))
+    }
+  }
+}

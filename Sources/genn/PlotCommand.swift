@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import GeNNPlot
+import GeNNRuntime
+
+extension GeNN {
+  /// `genn plot DIR`: redraw the pictures of a run's output folder.
+  struct Plot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Redraw the spike raster and variable traces of a run's output folder.")
+
+    @Argument(help: "The output folder of `genn run` (it holds summary.json).")
+    var folder: String
+
+    @Option(help: "The pictures' width in pixels.")
+    var width = 1200
+
+    @Option(help: "The raster's height in pixels.")
+    var height = 720
+
+    func validate() throws {
+      guard (200...20_000).contains(width), (200...20_000).contains(height) else {
+        throw ValidationError("--width and --height must be between 200 and 20000 pixels")
+      }
+    }
+
+    func run() throws {
+      do {
+        try execute()
+      } catch {
+        Terminal.writeError("\(error)\n")
+        throw ExitCode.failure
+      }
+    }
+
+    private func execute() throws(CommandError) {
+      let url = URL(fileURLWithPath: folder)
+      let summary = try Self.summary(in: url, path: folder)
+      var spikes: [SpikeRaster.Population] = []
+      for population in summary.populations where population.spikesRecorded {
+        guard let timesFile = population.timesFile, let idsFile = population.idsFile else {
+          continue
+        }
+        let times = try Self.load(timesFile, in: url, path: folder).doubles
+        let ids = try Self.load(idsFile, in: url, path: folder).doubles.map { Int($0) }
+        guard times.count == ids.count else {
+          throw .notARunFolder(
+            path: folder,
+            reason: "\(timesFile) holds \(times.count) spikes but \(idsFile) \(ids.count)")
+        }
+        spikes.append(
+          SpikeRaster.Population(
+            name: population.name, size: population.neurons, times: times, ids: ids))
+      }
+      var traces: [TracePlot.Series] = []
+      for variable in summary.variables {
+        let values = try Self.load(variable.file, in: url, path: folder)
+        let times = try Self.load(variable.timesFile, in: url, path: folder).doubles
+        guard values.shape == [times.count, variable.width] else {
+          throw .notARunFolder(
+            path: folder,
+            reason: "\(variable.file) has shape \(values.shape), but \(variable.timesFile) "
+              + "has \(times.count) sample times of \(variable.width) values")
+        }
+        let flat = values.doubles
+        traces.append(
+          TracePlot.Series(
+            population: variable.element, variable: variable.variable, times: times,
+            values: (0..<times.count).map {
+              Array(flat[($0 * variable.width)..<(($0 + 1) * variable.width)])
+            }, unit: variable.unit))
+      }
+      let pictures = Pictures(
+        model: summary.model, duration: summary.durationMs, spikes: spikes, traces: traces,
+        width: width, height: height)
+      let written = try pictures.write(to: url)
+      print(
+        written.isEmpty
+          ? "\(folder): nothing was recorded, so there is nothing to draw"
+          : "\(folder): drew " + written.joined(separator: ", "))
+    }
+
+    /// The summary of the run in `url`.
+    static func summary(in url: URL, path: String) throws(CommandError) -> RunSummary {
+      let file = url.appendingPathComponent(OutputFolder.marker)
+      guard FileManager.default.fileExists(atPath: file.path) else {
+        throw .notARunFolder(
+          path: path,
+          reason: FileManager.default.fileExists(atPath: url.path)
+            ? "it has no \(OutputFolder.marker)" : "it does not exist")
+      }
+      do {
+        return try RunSummary.decode(try Data(contentsOf: file))
+      } catch {
+        throw .notARunFolder(
+          path: path, reason: "its \(OutputFolder.marker) cannot be read (\(error))")
+      }
+    }
+
+    /// The NumPy file at `relative` inside the run folder.
+    static func load(_ relative: String, in url: URL, path: String) throws(CommandError)
+      -> NPYArray
+    {
+      do {
+        return try NPYReader.read(from: url.appendingPathComponent(relative))
+      } catch {
+        throw .notARunFolder(path: path, reason: "\(relative): \(error)")
+      }
+    }
+  }
+}

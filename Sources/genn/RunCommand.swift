@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import GeNNModelFile
+import GeNNRuntime
+
+extension GeNN {
+  /// `genn run MODEL.yaml`: build, run, and write recordings, `summary.json` and pictures.
+  struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Build and run a model file; write its recordings, summary and pictures.",
+      discussion: """
+        Writes to the output folder (--out): spikes/POP.times.npy and .ids.npy, \
+        vars/ELEMENT.VAR.npy [sample, index] with .times.npy, spike_events/, summary.json \
+        (per population: neurons, spikes, mean rate; build, load and simulation times), \
+        raster.svg/.png and traces.svg/.png. Nothing is written unless the run succeeds.
+        """)
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(help: "Model time to run, in ms (default: the file's run, else 1000).")
+    var duration: Double?
+
+    @Option(help: "Time steps to run, instead of --duration.")
+    var steps: Int?
+
+    @Option(help: "Worker threads (default: the machine's cores).")
+    var threads: Int?
+
+    @Option(help: "The output folder (default: MODEL-NAME-output).")
+    var out: String?
+
+    @Flag(help: "Replace the output folder of an earlier run.")
+    var overwrite = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors: no progress bar, no report.")
+    var quiet = false
+
+    /// The run length used when neither the options nor the file give one.
+    static let defaultLength = RunLength.milliseconds(1000)
+
+    func validate() throws {
+      if duration != nil && steps != nil {
+        throw ValidationError("give --duration or --steps, not both")
+      }
+      if let duration, !(duration >= 0 && duration.isFinite) {
+        throw ValidationError("--duration must be a number of ms ≥ 0, not \(duration)")
+      }
+      if let steps, steps < 0 { throw ValidationError("--steps must be ≥ 0, not \(steps)") }
+      if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1, not \(threads)") }
+    }
+
+    func run() async throws {
+      do {
+        try await execute()
+      } catch {
+        Terminal.writeError("\(error)\n")
+        throw ExitCode.failure
+      }
+    }
+
+    private func execute() async throws(CommandError) {
+      let file = try model.load()
+      let backend = try model.backend.select()
+      let output = try OutputFolder(
+        path: out ?? "\(file.model.name)-output", overwrite: overwrite)
+      let length: RunLength =
+        if let steps { .steps(steps) } else if let duration { .milliseconds(duration) } else {
+          file.run.length ?? Self.defaultLength
+        }
+      let totalSteps = length.steps(dt: file.model.dt)
+      let options = Simulation.Options(threads: threads)
+      let status = !quiet && Terminal.standardErrorIsTerminal
+      if status { Terminal.showTransient("building \(file.model.name)...") }
+      let built: ModelBuild
+      let simulation: Simulation
+      do throws(CommandError) {
+        built = try await file.build(options: options)
+        if status { Terminal.showTransient("loading \(file.model.name)...") }
+        simulation = try file.simulation(built, options: options)
+      } catch {
+        if status { Terminal.clearTransient() }
+        throw error
+      }
+      if status { Terminal.clearTransient() }
+      try RunRecordings.start(file.recording, on: simulation, steps: totalSteps)
+
+      var progress = ProgressBar(total: totalSteps, dt: file.model.dt, enabled: !quiet)
+      Self.advance(simulation, steps: totalSteps, progress: &progress)
+      let simulated = progress.elapsed
+      progress.finish()
+
+      let result = RunOutput(
+        file: file, backend: backend, threads: simulation.threads, steps: totalSteps,
+        build: simulation.build, compiler: built.toolchain.identity.versionLine,
+        sourcePath: built.entry.sourcePath.path, simulateSeconds: simulated,
+        recordings: try RunRecordings(file.recording, from: simulation))
+      var summary: RunSummary?
+      try output.write { folder throws(CommandError) in summary = try result.write(to: folder) }
+      if !quiet, let summary {
+        print(
+          RunReport(
+            summary: summary, output: output.destination.path,
+            fileGaveLength: steps == nil && duration == nil && file.run.length != nil
+          ).text)
+      }
+    }
+
+    /// Runs `steps` steps in chunks of about a tenth of a second, updating `progress`.
+    static func advance(_ simulation: Simulation, steps: Int, progress: inout ProgressBar) {
+      var done = 0
+      var chunk = min(steps, 100)
+      while done < steps {
+        let before = progress.elapsed
+        let count = min(chunk, steps - done)
+        simulation.run(steps: count)
+        done += count
+        progress.update(done: done)
+        let seconds = progress.elapsed - before
+        // Aim at 0.1 s a chunk: often enough for the bar, rarely enough to cost nothing.
+        let rate = seconds > 0 ? Double(count) / seconds : Double(count) * 10
+        chunk = max(1, min(Int(rate * ProgressBar.interval), 1 << 20))
+      }
+    }
+  }
+}

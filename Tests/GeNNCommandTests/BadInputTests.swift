@@ -1,0 +1,247 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Bad input to `genn`: each gives one paragraph on standard error saying what is wrong
+/// and where, a non-zero exit code, and leaves no output (and no partial output) behind.
+@Suite struct BadInputTests {
+  /// One bad input: how to make it in a fresh folder, the arguments, and what the error
+  /// must say.
+  struct Case: CustomTestStringConvertible, Sendable {
+    var name: String
+    var setUp: @Sendable (URL) throws -> Void
+    var arguments: [String]
+    var expected: [String]
+    var testDescription: String { name }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      name: "missing model file", setUp: { _ in }, arguments: ["run", "absent.yaml"],
+      expected: ["absent.yaml", "cannot read the model file: no file exists at this path"]),
+    Case(
+      name: "YAML syntax error",
+      setUp: { try TinyModel.write(to: $0, replacing: [("size: 10", "size: [10")]) },
+      arguments: ["run", "tiny.yaml"],
+      expected: ["tiny.yaml:5:", "error: the file is not valid YAML"]),
+    Case(
+      name: "unknown model",
+      setUp: { try TinyModel.write(to: $0, replacing: [("model: LIF", "model: LIFF")]) },
+      arguments: ["run", "tiny.yaml"],
+      expected: [
+        "tiny.yaml:5:12: error:", "no built-in neuron model named 'LIFF'", "did you mean 'LIF'?",
+      ]),
+    Case(
+      name: "unknown parameter",
+      setUp: { try TinyModel.write(to: $0, replacing: [("TauM: 10", "TauMM: 10")]) },
+      arguments: ["run", "tiny.yaml"],
+      expected: ["tiny.yaml:6:", "unknown key 'TauMM'", "did you mean 'TauM'?", "Allowed keys:"]),
+    Case(
+      name: "string for a number",
+      setUp: { try TinyModel.write(to: $0, replacing: [("TauM: 10", "TauM: \"ten\"")]) },
+      arguments: ["run", "tiny.yaml"],
+      expected: [
+        "tiny.yaml:6:", "'neurons.Exc.params.TauM' is the string 'ten'; it must be a number",
+      ]),
+    Case(
+      name: "npy of the wrong shape",
+      setUp: { folder in
+        try TinyModel.write(
+          to: folder, replacing: [("RefracTime: 0", "RefracTime: {npy: three.npy}")])
+        try BadInputTests.npy(float64: [0, 0, 0]).write(
+          to: folder.appendingPathComponent("three.npy"))
+      },
+      arguments: ["run", "tiny.yaml"],
+      expected: ["tiny.yaml:9:", "three.npy", "shape (3)", "10 values, one per neuron"]),
+    Case(
+      name: "npy of the wrong element type",
+      setUp: { folder in
+        try TinyModel.write(
+          to: folder, replacing: [("RefracTime: 0", "RefracTime: {npy: text.npy}")])
+        try BadInputTests.npy(unicode: 10).write(to: folder.appendingPathComponent("text.npy"))
+      },
+      arguments: ["run", "tiny.yaml"],
+      expected: ["tiny.yaml:9:", "text.npy", "element type '<U1' is not supported"]),
+    Case(
+      name: "error in a code string",
+      setUp: { folder in
+        let text = """
+          neurons:
+            P:
+              size: 2
+              model:
+                params: [tau]
+                vars: {V: scalar}
+                sim_code: |
+                  V += dt / tauu;
+                threshold_condition_code: V > 1
+              params: {tau: 10}
+              vars: {V: 0}
+
+          """
+        try text.write(
+          to: folder.appendingPathComponent("code.yaml"), atomically: true, encoding: .utf8)
+      },
+      arguments: ["run", "code.yaml"],
+      expected: [
+        "code.yaml:8:19: error:", "sim code", "unknown name 'tauu'", "did you mean 'tau'?",
+      ]),
+    Case(
+      name: "output folder exists",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        try FileManager.default.createDirectory(
+          at: folder.appendingPathComponent("out"), withIntermediateDirectories: false)
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("out/notes.txt"))
+      },
+      arguments: ["run", "tiny.yaml", "--out", "out"],
+      expected: ["the output folder 'out' already exists", "--overwrite"]),
+    Case(
+      name: "overwrite of a folder that is not a run's output",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        try FileManager.default.createDirectory(
+          at: folder.appendingPathComponent("out"), withIntermediateDirectories: false)
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("out/notes.txt"))
+      },
+      arguments: ["run", "tiny.yaml", "--out", "out", "--overwrite"],
+      expected: ["'out' is not replaced by --overwrite", "no summary.json"]),
+    Case(
+      name: "output inside a file",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        try Data("x".utf8).write(to: folder.appendingPathComponent("file"))
+      },
+      arguments: ["run", "tiny.yaml", "--out", "file/out"],
+      expected: ["cannot write the output folder 'file/out'", "is a file, not a folder"]),
+    Case(
+      name: "CUDA backend", setUp: { try TinyModel.write(to: $0) },
+      arguments: ["run", "tiny.yaml", "--backend", "cuda"],
+      expected: ["the cuda backend cannot be used", "--backend cpu"]),
+    Case(
+      name: "both --steps and --duration", setUp: { try TinyModel.write(to: $0) },
+      arguments: ["run", "tiny.yaml", "--steps", "10", "--duration", "5"],
+      expected: ["give --duration or --steps, not both"]),
+    Case(
+      name: "no threads", setUp: { try TinyModel.write(to: $0) },
+      arguments: ["run", "tiny.yaml", "--threads", "0"], expected: ["--threads must be ≥ 1"]),
+    Case(
+      name: "build of a bad model",
+      setUp: { try TinyModel.write(to: $0, replacing: [("model: LIF", "model: LIFF")]) },
+      arguments: ["build", "tiny.yaml"], expected: ["tiny.yaml:5:12: error:", "'LIFF'"]),
+    Case(
+      name: "plot of a folder that is not a run's output",
+      setUp: {
+        try FileManager.default.createDirectory(
+          at: $0.appendingPathComponent("empty"), withIntermediateDirectories: false)
+      },
+      arguments: ["plot", "empty"],
+      expected: ["'empty' is not the output of `genn run`: it has no summary.json"]),
+    Case(
+      name: "plot of a run whose recording is missing",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        _ = try Genn.run(["run", "tiny.yaml", "--out", "out", "--quiet"], in: folder)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("out/vars/Exc.V.npy"))
+      },
+      arguments: ["plot", "out"],
+      expected: ["'out' is not the output of `genn run`", "vars/Exc.V.npy"]),
+  ]
+
+  @Test(arguments: cases)
+  func reportsTheProblem(_ input: Case) throws {
+    let folder = try Genn.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try input.setUp(folder)
+    let before = try Self.snapshot(folder)
+    let outcome = try Genn.run(input.arguments, in: folder)
+    #expect(outcome.status != 0)
+    for text in input.expected {
+      #expect(outcome.stderr.contains(text), "\(text) not in: \(outcome.stderr)")
+    }
+    // One paragraph: no blank line, no stack trace, not only a usage dump.
+    #expect(!outcome.stderr.contains("\n\n") || outcome.stderr.contains("Usage:"))
+    #expect(outcome.stdout.isEmpty)
+    // Nothing was written or changed.
+    #expect(try Self.snapshot(folder) == before)
+  }
+
+  /// Without permission to create folders where the output goes.
+  @Test func noWritePermission() throws {
+    let folder = try Genn.temporaryFolder()
+    defer {
+      chmod(folder.appendingPathComponent("locked").path, 0o755)
+      try? FileManager.default.removeItem(at: folder)
+    }
+    try TinyModel.write(to: folder)
+    var targets: [String] = []
+    if getuid() != 0 {
+      let locked = folder.appendingPathComponent("locked")
+      try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false)
+      chmod(locked.path, 0o555)
+      targets.append("locked/out")
+    }
+    #if os(Linux)
+      // sysfs refuses new folders even to root.
+      targets.append("/sys/genn-output")
+    #endif
+    for target in targets {
+      let outcome = try Genn.run(["run", "tiny.yaml", "--out", target], in: folder)
+      #expect(outcome.status != 0)
+      #expect(
+        outcome.stderr.contains("cannot write the output folder '\(target)'"), "\(outcome.stderr)")
+      #expect(outcome.stderr.contains("folders cannot be created in"))
+      #expect(!FileManager.default.fileExists(atPath: target))
+    }
+  }
+
+  /// Every file under `folder` with its contents.
+  static func snapshot(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let manager = FileManager.default
+    guard let enumerator = manager.enumerator(atPath: folder.path) else { return [:] }
+    for case let path as String in enumerator
+    where !path.hasPrefix(".stdout-") && !path.hasPrefix(".stderr-") {
+      var isDirectory: ObjCBool = false
+      let full = folder.appendingPathComponent(path).path
+      let exists = manager.fileExists(atPath: full, isDirectory: &isDirectory)
+      files[path] =
+        !exists || isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: full))
+    }
+    return files
+  }
+
+  /// A one-dimensional little-endian float64 `.npy` file.
+  static func npy(float64 values: [Double]) -> Data {
+    var body = Data()
+    for value in values {
+      withUnsafeBytes(of: value.bitPattern.littleEndian) { body.append(contentsOf: $0) }
+    }
+    return npy(descr: "<f8", count: values.count, body: body)
+  }
+
+  /// A `.npy` file of `count` one-character strings.
+  static func npy(unicode count: Int) -> Data {
+    var body = Data()
+    for _ in 0..<count {
+      withUnsafeBytes(of: UInt32(65).littleEndian) { body.append(contentsOf: $0) }
+    }
+    return npy(descr: "<U1", count: count, body: body)
+  }
+
+  private static func npy(descr: String, count: Int, body: Data) -> Data {
+    var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(count),), }"
+    while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
+    header += "\n"
+    var data = Data([0x93] + Array("NUMPY".utf8) + [1, 0])
+    withUnsafeBytes(of: UInt16(header.utf8.count).littleEndian) { data.append(contentsOf: $0) }
+    data.append(contentsOf: Array(header.utf8))
+    data.append(body)
+    return data
+  }
+}

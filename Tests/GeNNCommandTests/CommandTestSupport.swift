@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// Runs the built `genn` executable as a user would, in a folder of its own.
+enum Genn {
+  /// What one run of the command did.
+  struct Outcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The package's root folder.
+  static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The path of example model `name` in `Examples/models`.
+  static func example(_ name: String) -> String {
+    package.appendingPathComponent("Examples/models/\(name)").path
+  }
+
+  /// The build cache the tests share across runs, as the other test suites do.
+  static let cache = FileManager.default.temporaryDirectory
+    .appendingPathComponent("swiftgenn-test-cache")
+
+  /// The `genn` executable built beside the test bundle (`$GENN_EXECUTABLE` if set).
+  static let executable: URL? = {
+    if let given = ProcessInfo.processInfo.environment["GENN_EXECUTABLE"] {
+      return URL(fileURLWithPath: given)
+    }
+    var folders = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+    if let linked = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      folders.insert(URL(fileURLWithPath: linked).deletingLastPathComponent(), at: 0)
+    }
+    return folders.map { $0.appendingPathComponent("genn") }
+      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }()
+
+  /// Runs `genn arguments...` in `folder` with the test cache, `environment` added to
+  /// this process's environment (a `nil` value removes a variable); `wrapper` runs the
+  /// command line through another program (such as `script`, for a terminal).
+  static func run(
+    _ arguments: [String], in folder: URL, environment: [String: String?] = [:],
+    wrapper: ((String) -> [String])? = nil, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Outcome {
+    let genn = try #require(
+      executable, "no genn executable beside the tests", sourceLocation: sourceLocation)
+    var variables = ProcessInfo.processInfo.environment
+    variables["GENN_CACHE_DIR"] = cache.path
+    for (name, value) in environment { variables[name] = value }
+    let process = Process()
+    if let wrapper {
+      let line = ([genn.path] + arguments).map(shellQuoted).joined(separator: " ")
+      let command = wrapper(line)
+      process.executableURL = URL(fileURLWithPath: command[0])
+      process.arguments = Array(command.dropFirst())
+    } else {
+      process.executableURL = genn
+      process.arguments = arguments
+    }
+    process.environment = variables
+    process.currentDirectoryURL = folder
+    let stdout = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
+    let stderr = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
+    try Data().write(to: stdout)
+    try Data().write(to: stderr)
+    defer {
+      try? FileManager.default.removeItem(at: stdout)
+      try? FileManager.default.removeItem(at: stderr)
+    }
+    process.standardOutput = try FileHandle(forWritingTo: stdout)
+    process.standardError = try FileHandle(forWritingTo: stderr)
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus,
+      stdout: try String(contentsOf: stdout, encoding: .utf8),
+      stderr: try String(contentsOf: stderr, encoding: .utf8))
+  }
+
+  /// `text` quoted for `sh`.
+  static func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  /// A fresh temporary folder.
+  static func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "genn-command-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// The names in `folder`, without the runner's own capture files.
+  static func contents(of folder: URL) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { !$0.hasPrefix(".stdout-") && !$0.hasPrefix(".stderr-") }.sorted()
+  }
+}
+
+/// A small model file: ten LIF neurons driven to fire, spikes and `V` recorded.
+enum TinyModel {
+  static let text = """
+    name: tiny
+    neurons:
+      Exc:
+        size: 10
+        model: LIF
+        params: {C: 0.25, TauM: 10, Vrest: -65, Vreset: -65, Vthresh: -50, Ioffset: 0.5, TauRefrac: 2}
+        vars:
+          V: {snippet: Uniform, params: {min: -65, max: -50}}
+          RefracTime: 0
+        record_spikes: true
+    record:
+      vars:
+        - {population: Exc, var: V, every: 10}
+    run: {duration: 100}
+
+    """
+
+  /// Writes the model, with `replacing` applied to its text, as `name` in `folder`.
+  @discardableResult
+  static func write(
+    to folder: URL, name: String = "tiny.yaml", replacing: [(String, String)] = []
+  ) throws -> URL {
+    var text = Self.text
+    for (old, new) in replacing {
+      precondition(text.contains(old), "the tiny model has no '\(old)'")
+      text = text.replacingOccurrences(of: old, with: new)
+    }
+    let url = folder.appendingPathComponent(name)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url
+  }
+}

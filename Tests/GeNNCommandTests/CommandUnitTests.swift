@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import genn
+
+/// The pieces of the command that need no process: install advice, the summary's JSON,
+/// the report's number formats.
+@Suite struct CommandUnitTests {
+  @Test func osReleaseFields() {
+    let fields = InstallAdvice.osRelease(
+      """
+      PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+      ID=debian
+      # a comment
+      VERSION_ID='12'
+      """)
+    #expect(fields["PRETTY_NAME"] == "Debian GNU/Linux 12 (bookworm)")
+    #expect(fields["ID"] == "debian")
+    #expect(fields["VERSION_ID"] == "12")
+  }
+
+  @Test(arguments: [
+    (["ID": "debian"], false, "sudo apt-get install g++"),
+    (["ID": "ubuntu"], true, "apt-get install g++"),
+    (["ID": "linuxmint", "ID_LIKE": "ubuntu debian"], false, "sudo apt-get install g++"),
+    (["ID": "fedora"], false, "sudo dnf install gcc-c++"),
+    (["ID": "rocky", "ID_LIKE": "rhel centos fedora"], false, "sudo dnf install gcc-c++"),
+    (["ID": "arch"], false, "sudo pacman -S gcc"),
+    (["ID": "alpine"], true, "apk add g++"),
+    (
+      ["ID": "opensuse-tumbleweed", "ID_LIKE": "opensuse suse"], false,
+      "sudo zypper install gcc-c++"
+    ),
+  ])
+  func compilerInstallCommand(release: [String: String], root: Bool, command: String) {
+    #expect(InstallAdvice.compiler(platform: .linux, osRelease: release, isRoot: root) == command)
+  }
+
+  @Test func compilerInstallOnMacOSAndUnknownSystems() {
+    #expect(
+      InstallAdvice.compiler(platform: .macOS, osRelease: [:], isRoot: false)
+        == "xcode-select --install")
+    #expect(InstallAdvice.compiler(platform: .linux, osRelease: [:], isRoot: false).contains("CXX"))
+  }
+
+  @Test func summaryRoundTripsInSnakeCase() throws {
+    let summary = RunSummary(
+      model: "m", modelFile: "m.yaml", backend: "cpu", backendReason: "asked", threads: 2,
+      precision: "float", dt: 0.1, steps: 10, durationMs: 1, seed: 3,
+      populations: [
+        .init(
+          name: "E", neurons: 4, spikesRecorded: true, spikes: 2, meanRateHz: 500,
+          timesFile: "spikes/E.times.npy", idsFile: "spikes/E.ids.npy"),
+        .init(name: "I", neurons: 1, spikesRecorded: false),
+      ],
+      spikeEvents: [],
+      variables: [
+        .init(
+          element: "E", kind: "neuron_population", variable: "V", everySteps: 1,
+          unit: "neuron", width: 4, samples: 10, file: "vars/E.V.npy",
+          timesFile: "vars/E.V.times.npy")
+      ],
+      pictures: ["raster.svg"],
+      timing: .init(
+        generateS: 0.1, toolchainS: 0, compileS: 1, cacheHit: false, loadS: 0,
+        simulateS: 0.01, realTimeFactor: 0.1),
+      build: .init(directory: "/c", source: "/c/model.cc", compiler: "g++"))
+    let json = try summary.json()
+    let text = try #require(String(data: json, encoding: .utf8))
+    for key in [
+      "model_file", "mean_rate_hz", "duration_ms", "spikes_recorded", "every_steps",
+      "times_file", "real_time_factor", "cache_hit",
+    ] {
+      #expect(text.contains("\"\(key)\""), "\(key)")
+    }
+    #expect(try RunSummary.decode(json) == summary)
+  }
+
+  @Test func rates() {
+    #expect(RunOutput.rate(50, neurons: 10, ms: 500) == 10)
+    #expect(RunOutput.rate(5, neurons: 10, ms: 0) == nil)
+    #expect(RunOutput.rate(5, neurons: 0, ms: 10) == nil)
+  }
+
+  @Test func reportNumbers() {
+    #expect(RunReport.seconds(0.0123) == "0.012 s")
+    #expect(RunReport.seconds(1.523) == "1.52 s")
+    #expect(RunReport.seconds(73.44) == "73.4 s")
+    #expect(RunReport.number(1000) == "1000")
+    #expect(RunReport.number(12.5) == "12.5")
+    #expect(GeNN.Doctor.bytes(512) == "512 B")
+    #expect(GeNN.Doctor.bytes(12_300_000) == "12.3 MB")
+  }
+}
