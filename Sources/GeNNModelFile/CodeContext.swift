@@ -16,6 +16,7 @@ struct CodeContext: Hashable, Sendable {
       ("neuron population ", { .neuronPopulation($0) }),
       ("current source ", { .currentSource($0) }),
       ("synapse population ", { .synapsePopulation($0) }),
+      ("custom update ", { .customUpdate($0) }),
     ]
     guard let kind = kinds.first(where: { rest.hasPrefix($0.prefix) }) else { return nil }
     rest = rest.dropFirst(kind.prefix.count)
@@ -55,6 +56,7 @@ struct CodeContext: Hashable, Sendable {
     case "threshold condition code": return ["model.threshold_condition_code"]
     case "reset code": return ["model.reset_code"]
     case "injection code": return ["model.injection_code"]
+    case "update code": return ["model.update_code"]
     default: break
     }
     if let hook = afterName(rest, "weight update model ") { return ["weight_update.model.\(hook)"] }

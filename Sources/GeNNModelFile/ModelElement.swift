@@ -1,14 +1,16 @@
-/// An element of a model file: a neuron population, current source or synapse
-/// population, by name.
+/// An element of a model file: a neuron population, current source, synapse population
+/// or custom update, by name.
 public enum ModelElement: Hashable, Sendable, CustomStringConvertible {
   case neuronPopulation(String)
   case currentSource(String)
   case synapsePopulation(String)
+  case customUpdate(String)
 
   /// The element's name.
   public var name: String {
     switch self {
-    case .neuronPopulation(let name), .currentSource(let name), .synapsePopulation(let name):
+    case .neuronPopulation(let name), .currentSource(let name), .synapsePopulation(let name),
+      .customUpdate(let name):
       name
     }
   }
@@ -19,6 +21,7 @@ public enum ModelElement: Hashable, Sendable, CustomStringConvertible {
     case .neuronPopulation(let name): "neurons.\(name)"
     case .currentSource(let name): "current_sources.\(name)"
     case .synapsePopulation(let name): "synapses.\(name)"
+    case .customUpdate(let name): "custom_updates.\(name)"
     }
   }
 
@@ -28,6 +31,7 @@ public enum ModelElement: Hashable, Sendable, CustomStringConvertible {
     case .neuronPopulation(let name): "neuron population '\(name)'"
     case .currentSource(let name): "current source '\(name)'"
     case .synapsePopulation(let name): "synapse population '\(name)'"
+    case .customUpdate(let name): "custom update '\(name)'"
     }
   }
 }

@@ -6,7 +6,9 @@ extension ModelFileDecoder {
   /// The keys of `record`.
   static let recordKeys = ["spikes", "spike_events", "vars"]
   /// The keys of one entry of `record.vars`.
-  static let variableRecordingKeys = ["population", "synapses", "current_source", "var", "every"]
+  static let variableRecordingKeys = [
+    "population", "synapses", "current_source", "custom_update", "var", "every",
+  ]
 
   /// Reads `record`: populations whose spikes and spike-like events to record, and
   /// variables.
@@ -43,11 +45,12 @@ extension ModelFileDecoder {
   /// One entry of `record.vars`.
   private func variableRecording(_ value: YAMLValue) throws(ModelFileError) -> VariableRecording {
     let fields = try value.mapping(allowed: Self.variableRecordingKeys, required: ["var"])
-    let owners = ["population", "synapses", "current_source"].filter { fields[$0] != nil }
+    let owners = ["population", "synapses", "current_source", "custom_update"]
+      .filter { fields[$0] != nil }
     guard owners.count == 1, let owner = owners.first, let ownerValue = fields[owner] else {
       throw value.error(
         .conflictingKeys(
-          key: value.key, keys: ["population", "synapses", "current_source"],
+          key: value.key, keys: ["population", "synapses", "current_source", "custom_update"],
           reason: owners.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
     }
     let element: ModelElement
@@ -66,6 +69,13 @@ extension ModelFileDecoder {
       variables =
         (synapses.weightUpdate.vars + synapses.weightUpdate.preVars
         + synapses.weightUpdate.postVars + synapses.postsynaptic.vars).map(\.name)
+    case "custom_update":
+      let name = try ownerValue.string("the name of a custom update")
+      guard let update = model.customUpdate(named: name) else {
+        throw unknown(ownerValue, "custom update", name, model.customUpdates.map(\.name))
+      }
+      element = .customUpdate(name)
+      variables = update.model.vars.map(\.name)
     default:
       let name = try ownerValue.string("the name of a current source")
       guard let source = model.currentSources.first(where: { $0.name == name }) else {

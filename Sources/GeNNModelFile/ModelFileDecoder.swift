@@ -1,5 +1,6 @@
 import Foundation
 import GeNNModel
+import GeNNTranspiler
 
 /// Builds a ``ModelSpec``, a ``RecordingPlan`` and ``RunDefaults`` from a model file's
 /// YAML document, checking every key as it goes.
@@ -7,7 +8,7 @@ struct ModelFileDecoder {
   /// The top-level keys.
   static let topLevelKeys = [
     "name", "precision", "time_precision", "dt", "seed", "neurons", "current_sources",
-    "synapses", "record", "run",
+    "synapses", "custom_updates", "record", "run",
   ]
 
   /// The path of the model file.
@@ -69,6 +70,11 @@ struct ModelFileDecoder {
     {
       try decodeSynapsePopulation(entry.name, entry.value)
     }
+    for entry in try top["custom_updates"]?.entries("a mapping from names to custom updates")
+      .entries ?? []
+    {
+      try decodeCustomUpdate(entry.name, entry.value)
+    }
     if let record = top["record"] { try decodeRecord(record) }
     if let length = top["run"] { try decodeRun(length) }
   }
@@ -91,9 +97,27 @@ struct ModelFileDecoder {
     return name
   }
 
-  /// The `run` entry: `duration` in milliseconds or `steps`.
+  /// The `run` entry: `duration` in milliseconds or `steps`, and `custom_updates` to run
+  /// on the way.
   private mutating func decodeRun(_ value: YAMLValue) throws(ModelFileError) {
-    let mapping = try value.mapping(allowed: ["duration", "steps"])
+    let mapping = try value.mapping(allowed: ["duration", "steps", "custom_updates"])
+    for item in try mapping["custom_updates"]?.list("a list of {group: ..., every: ...} entries")
+      ?? []
+    {
+      let fields = try item.mapping(allowed: ["group", "every"], required: ["group", "every"])
+      let groupValue = try fields.required("group")
+      let group = try groupValue.string("the name of a custom update group")
+      let groups = model.customUpdateGroups
+      guard groups.contains(group) else {
+        throw groupValue.error(
+          .unknownName(
+            key: groupValue.key, kind: "custom update group", name: group, available: groups,
+            suggestion: NameSuggestion.closest(to: group, among: groups)))
+      }
+      run.customUpdates.append(
+        CustomUpdateSchedule(
+          group: group, everySteps: try fields.required("every").integer(atLeast: 1)))
+    }
     switch (mapping["duration"], mapping["steps"]) {
     case (let duration?, nil):
       let milliseconds = try duration.number()
@@ -110,6 +134,8 @@ struct ModelFileDecoder {
       throw value.error(
         .conflictingKeys(
           key: value.key, keys: ["duration", "steps"], reason: "cannot both be given; give one"))
+    case (nil, nil) where mapping["custom_updates"] != nil:
+      break
     case (nil, nil):
       throw value.error(
         .conflictingKeys(

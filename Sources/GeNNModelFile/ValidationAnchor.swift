@@ -40,14 +40,15 @@ enum ValidationAnchor {
       .writableReferenceToReadOnlyVariable(let element, let field, let name, _, _):
       (element, "\(referenceKey(field)).\(name)")
     case .matrixTypeNotAllowed(let element, _, _, _): (element, "matrix_type")
-    // Custom updates (model files cannot describe them yet): the element only.
-    case .noVariableReferences(let element), .missingVariableReference(let element, _),
-      .unknownReferenceTarget(let element, _, _, _, _),
-      .referenceTypeMismatch(let element, _, _, _),
-      .readOnlyReferenceTarget(let element, _, _, _),
-      .referenceShapeMismatch(let element, _, _, _), .invalidReduction(let element, _, _),
-      .invalidTranspose(let element, _, _):
-      (element, nil)
+    case .noVariableReferences(let element), .invalidReduction(let element, _, _):
+      (element, "model")
+    case .missingVariableReference(let element, _): (element, "var_refs")
+    case .unknownReferenceTarget(let element, let reference, _, _, _),
+      .referenceTypeMismatch(let element, let reference, _, _),
+      .readOnlyReferenceTarget(let element, let reference, _, _),
+      .referenceShapeMismatch(let element, let reference, _, _),
+      .invalidTranspose(let element, let reference, _):
+      (element, "var_refs.\(reference)")
     }
   }
 
@@ -57,6 +58,7 @@ enum ValidationAnchor {
     case "preVarRefs": "pre_var_refs"
     case "postVarRefs": "post_var_refs"
     case "psmVarRefs": "psm_var_refs"
+    case "varRefs": "var_refs"
     default: field
     }
   }
@@ -65,7 +67,7 @@ enum ValidationAnchor {
   static func keyPath(element: String, field: String?) -> String {
     let kinds = [
       ("neuron population '", "neurons."), ("current source '", "current_sources."),
-      ("synapse population '", "synapses."),
+      ("synapse population '", "synapses."), ("custom update '", "custom_updates."),
     ]
     guard let (prefix, section) = kinds.first(where: { element.hasPrefix($0.0) }) else {
       return field ?? ""

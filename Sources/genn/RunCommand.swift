@@ -85,7 +85,8 @@ extension GeNN {
       try RunRecordings.start(file.recording, on: simulation, steps: totalSteps)
 
       var progress = ProgressBar(total: totalSteps, dt: file.model.dt, enabled: !quiet)
-      Self.advance(simulation, steps: totalSteps, progress: &progress)
+      let customUpdateRuns = try Self.advance(
+        simulation, steps: totalSteps, schedule: file.run.customUpdates, progress: &progress)
       let simulated = progress.elapsed
       progress.finish()
 
@@ -93,6 +94,7 @@ extension GeNN {
         file: file, backend: backend, threads: simulation.threads, steps: totalSteps,
         build: simulation.build, compiler: built.toolchain.identity.versionLine,
         sourcePath: built.entry.sourcePath.path, simulateSeconds: simulated,
+        customUpdateRuns: customUpdateRuns,
         recordings: try RunRecordings(file.recording, from: simulation))
       var summary: RunSummary?
       try output.write { folder throws(CommandError) in summary = try result.write(to: folder) }
@@ -105,21 +107,37 @@ extension GeNN {
       }
     }
 
-    /// Runs `steps` steps in chunks of about a tenth of a second, updating `progress`.
-    static func advance(_ simulation: Simulation, steps: Int, progress: inout ProgressBar) {
+    /// Runs `steps` steps in chunks of about a tenth of a second, runs each scheduled
+    /// custom update group after every step at which it is due, and updates `progress`;
+    /// returns how often each scheduled group ran.
+    static func advance(
+      _ simulation: Simulation, steps: Int, schedule: [CustomUpdateSchedule],
+      progress: inout ProgressBar
+    ) throws(CommandError) -> [Int] {
+      var runs = Array(repeating: 0, count: schedule.count)
       var done = 0
       var chunk = min(steps, 100)
       while done < steps {
         let before = progress.elapsed
-        let count = min(chunk, steps - done)
+        let due = schedule.map { $0.everySteps - done % $0.everySteps }.min() ?? Int.max
+        let count = min(chunk, steps - done, due)
         simulation.run(steps: count)
         done += count
+        for (index, entry) in schedule.enumerated() where done % entry.everySteps == 0 {
+          do {
+            try simulation.customUpdate(entry.group)
+          } catch {
+            throw .build("custom update group '\(entry.group)': \(error)")
+          }
+          runs[index] += 1
+        }
         progress.update(done: done)
         let seconds = progress.elapsed - before
         // Aim at 0.1 s a chunk: often enough for the bar, rarely enough to cost nothing.
         let rate = seconds > 0 ? Double(count) / seconds : Double(count) * 10
         chunk = max(1, min(Int(rate * ProgressBar.interval), 1 << 20))
       }
+      return runs
     }
   }
 }

@@ -14,6 +14,8 @@ struct RunOutput {
   var compiler: String
   var sourcePath: String
   var simulateSeconds: Double
+  /// How often each custom update group of the file's schedule ran.
+  var customUpdateRuns: [Int]
   var recordings: RunRecordings
 
   /// The model time run, in ms.
@@ -88,7 +90,11 @@ struct RunOutput {
       backendReason: backend.reason, threads: threads,
       precision: file.model.precision.rawValue, dt: file.model.dt, steps: steps,
       durationMs: duration, seed: file.model.seed, populations: populations,
-      spikeEvents: events, variables: variables, pictures: pictures,
+      spikeEvents: events, variables: variables,
+      customUpdates: zip(file.run.customUpdates, customUpdateRuns).map {
+        RunSummary.CustomUpdateRuns(group: $0.group, everySteps: $0.everySteps, runs: $1)
+      },
+      pictures: pictures,
       timing: RunSummary.Timing(
         generateS: build.generationSeconds, toolchainS: build.toolchainSeconds,
         compileS: build.compileSeconds, cacheHit: build.cacheHit, loadS: build.loadSeconds,

@@ -90,6 +90,7 @@ extension ModelElement {
     case .neuronPopulation: "neuron_population"
     case .currentSource: "current_source"
     case .synapsePopulation: "synapse_population"
+    case .customUpdate: "custom_update"
     }
   }
 }

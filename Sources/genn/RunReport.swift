@@ -48,6 +48,12 @@ struct RunReport {
       }
       lines.append(line)
     }
+    for (index, update) in summary.customUpdates.enumerated() {
+      lines.append(
+        (index == 0 ? "updates  " : "         ")
+          + "custom update group \(update.group): ran \(update.runs) times, "
+          + "after every \(update.everySteps) steps")
+    }
     var files = ["summary.json"]
     let recorded = summary.populations.filter(\.spikesRecorded).count
     if recorded > 0 { files.append("spikes/ (\(recorded) population\(recorded == 1 ? "" : "s"))") }

@@ -30,6 +30,8 @@ struct RunSummary: Codable, Hashable {
   var spikeEvents: [SpikeEvents]
   /// The variables recorded.
   var variables: [Variable]
+  /// The custom update groups run, as the file's `run: custom_updates:` scheduled them.
+  var customUpdates: [CustomUpdateRuns]
   /// The pictures drawn, relative to the output folder.
   var pictures: [String]
   /// How long each stage took.
@@ -83,6 +85,14 @@ struct RunSummary: Codable, Hashable {
     var file: String
     /// The model time of each sample in ms (float64), at the end of its step.
     var timesFile: String
+  }
+
+  /// One scheduled custom update group.
+  struct CustomUpdateRuns: Codable, Hashable {
+    var group: String
+    var everySteps: Int
+    /// How often it ran.
+    var runs: Int
   }
 
   /// Seconds spent in each stage.

@@ -60,6 +60,7 @@ import Testing
           unit: "neuron", width: 4, samples: 10, file: "vars/E.V.npy",
           timesFile: "vars/E.V.times.npy")
       ],
+      customUpdates: [.init(group: "Reset", everySteps: 10, runs: 1)],
       pictures: ["raster.svg"],
       timing: .init(
         generateS: 0.1, toolchainS: 0, compileS: 1, cacheHit: false, loadS: 0,
@@ -69,7 +70,7 @@ import Testing
     let text = try #require(String(data: json, encoding: .utf8))
     for key in [
       "model_file", "mean_rate_hz", "duration_ms", "spikes_recorded", "every_steps",
-      "times_file", "real_time_factor", "cache_hit",
+      "times_file", "real_time_factor", "cache_hit", "custom_updates",
     ] {
       #expect(text.contains("\"\(key)\""), "\(key)")
     }

@@ -206,6 +206,72 @@ import Testing
     #expect(w.last! > w.first!)
   }
 
+  @Test func scheduledCustomUpdatesRunBetweenSteps() throws {
+    let folder = try Genn.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = """
+      name: counter
+      neurons:
+        Counter:
+          size: 3
+          model:
+            vars: {V: scalar}
+            sim_code: V += 1.0;
+          vars: {V: [0, 100, 200]}
+      custom_updates:
+        Reset:
+          group: Clear
+          model:
+            params: [value]
+            var_refs: {V: scalar}
+            update_code: V = value;
+          params: {value: 0}
+          var_refs: {V: {population: Counter, var: V}}
+        Total:
+          group: Sum
+          model:
+            vars: {total: {type: scalar, access: REDUCE_NEURON_SUM}}
+            var_refs: {V: {type: scalar, access: READ_ONLY}}
+            update_code: total = V;
+          vars: {total: 0}
+          var_refs: {V: {population: Counter, var: V}}
+      record:
+        vars:
+          - {population: Counter, var: V}
+          - {custom_update: Total, var: total}
+      run:
+        steps: 30
+        custom_updates:
+          - {group: Sum, every: 5}
+          - {group: Clear, every: 10}
+
+      """
+    try text.write(
+      to: folder.appendingPathComponent("counter.yaml"), atomically: true, encoding: .utf8)
+    let outcome = try Genn.run(["run", "counter.yaml", "--out", "out"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("custom update group Clear: ran 3 times, after every 10 steps"))
+    let output = try RunFolder(folder.appendingPathComponent("out"))
+    try output.checkConsistency()
+    let runs = try #require(output.summary["custom_updates"] as? [[String: Any]])
+    #expect(runs.map { $0["group"] as? String } == ["Sum", "Clear"])
+    #expect(runs.map { $0["runs"] as? Int } == [6, 3])
+    // Samples are taken after each step, before the updates due then: V counts 1...10
+    // and is cleared after every tenth step.
+    let v = try output.npy("vars/Counter.V.npy").doubles
+    let cycle: [Double] = (1...10).map(Double.init)
+    #expect(stride(from: 0, to: v.count, by: 3).map { v[$0] } == cycle + cycle + cycle)
+    #expect(v[1] == 101 && v[2] == 201 && v[29 * 3 + 1] == 10)
+    // The sum is taken after steps 5, 10, ...: of V before the clear at the same step.
+    let total = try output.npy("vars/Total.total.npy").doubles
+    let expected: [Double] =
+      Array(repeating: 0, count: 5) + Array(repeating: 315, count: 5)
+      + Array(repeating: 330, count: 5) + Array(repeating: 15, count: 5)
+      + Array(repeating: 30, count: 5) + Array(repeating: 15, count: 5)
+    #expect(total == expected)
+    #expect(output.variables.last?["kind"] as? String == "custom_update")
+  }
+
   @Test func plotRedrawsThePictures() throws {
     let folder = try Genn.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -5,12 +5,14 @@ import Testing
 
 /// The complete example of `docs/model-files.md` loads.
 @Suite struct DocumentationTests {
-  /// The first YAML code block of the schema's documentation.
-  static func example() throws -> String {
+  /// The YAML code block at `index` of the schema's documentation (0: the complete
+  /// example).
+  static func example(_ index: Int = 0) throws -> String {
     let text = try String(
       contentsOf: Fixtures.package.appendingPathComponent("docs/model-files.md"), encoding: .utf8)
-    let blocks = text.components(separatedBy: "```yaml\n").dropFirst()
-    let block = try #require(blocks.first?.components(separatedBy: "```").first)
+    let blocks = Array(text.components(separatedBy: "```yaml\n").dropFirst())
+    try #require(index < blocks.count)
+    let block = try #require(blocks[index].components(separatedBy: "```").first)
     return block
   }
 
@@ -26,5 +28,26 @@ import Testing
     #expect(file.model.synapsePopulations.map(\.name) == ["EE", "EAdaptive"])
     #expect(file.recording.spikes == ["E", "I", "Adaptive"])
     #expect(file.run.length == .milliseconds(1000))
+  }
+
+  @Test func customUpdateExampleLoads() throws {
+    let neurons = """
+      neurons:
+        E:
+          size: 5
+          model: LIF
+          params: {C: 1, TauM: 20, Vrest: -65, Vreset: -70, Vthresh: -50, Ioffset: 0, TauRefrac: 2}
+          vars: {V: -65, RefracTime: 0}
+
+      """
+    let file = try ModelFile.parse(neurons + Self.example(1), path: "updates.yaml")
+    #expect(file.model.customUpdates.map(\.name) == ["ClearV", "TotalV"])
+    #expect(file.model.customUpdateGroups == ["Measure", "Reset"])
+    #expect(
+      file.run.customUpdates == [
+        CustomUpdateSchedule(group: "Measure", everySteps: 10),
+        CustomUpdateSchedule(group: "Reset", everySteps: 1000),
+      ])
+    #expect(file.recording.variables.map(\.element) == [.customUpdate("TotalV")])
   }
 }

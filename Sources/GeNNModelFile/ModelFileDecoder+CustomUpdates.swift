@@ -1,0 +1,182 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// Custom updates: GeNN's `add_custom_update`, run by update group.
+extension ModelFileDecoder {
+  /// The keys of a custom update.
+  static let customUpdateKeys = [
+    "group", "model", "params", "vars", "var_refs", "extra_global_params",
+  ]
+  /// The keys of an inline custom update model.
+  static let customUpdateModelKeys = [
+    "name", "params", "derived_params", "vars", "var_refs", "extra_global_params", "update_code",
+  ]
+  /// The keys of one variable reference: exactly one owner, and what of it.
+  static let variableReferenceKeys = [
+    "population", "current_source", "synapses", "custom_update", "var", "pre_var", "post_var",
+    "psm_var", "out_post", "transpose",
+  ]
+
+  /// Adds the custom update `name`.
+  mutating func decodeCustomUpdate(_ name: String, _ value: YAMLValue) throws(ModelFileError) {
+    let fields = try value.mapping(
+      allowed: Self.customUpdateKeys, required: ["group", "model", "var_refs"])
+    let group = try fields.required("group").string("the name of an update group")
+    let updateModel = try customUpdateModel(fields.required("model"), name: name)
+    var references: [String: CustomUpdateTarget] = [:]
+    for entry in try fields.required("var_refs").mapping(
+      allowed: updateModel.varRefs.map(\.name)
+    ).entries {
+      references[entry.name] = try referenceTarget(entry.value)
+    }
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: name, updateGroup: group, model: updateModel,
+        params: try parameterValues(fields["params"], allowed: updateModel.params),
+        vars: try variableInitialisers(
+          fields["vars"], allowed: updateModel.vars.map(\.name), count: nil, unit: "element"),
+        varRefs: references,
+        extraGlobalParams: try extraGlobalValues(
+          fields["extra_global_params"], allowed: updateModel.extraGlobalParams.map(\.name))))
+  }
+
+  /// A custom update model: a built-in name (`Transpose`) or an inline definition.
+  func customUpdateModel(_ value: YAMLValue, name fallback: String) throws(ModelFileError)
+    -> CustomUpdateModel
+  {
+    guard case .mapping = value.node else {
+      return try builtin(value, CustomUpdateModel.builtins, kind: "custom update model")
+    }
+    let fields = try value.mapping(allowed: Self.customUpdateModelKeys)
+    let params = try parameterNames(fields["params"])
+    return CustomUpdateModel(
+      name: try fields["name"]?.string("a name") ?? fallback, params: params,
+      derivedParams: try derivedParameters(fields["derived_params"], params: params),
+      vars: try customUpdateVariables(fields["vars"]),
+      varRefs: try customUpdateReferences(fields["var_refs"]),
+      extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]),
+      updateCode: try code(fields, "update_code"))
+  }
+
+  /// A custom update model's variables: a list of names (`scalar`, `READ_WRITE`) or a
+  /// mapping from names to a type or `{type, access}` with a custom update access mode.
+  private func customUpdateVariables(_ value: YAMLValue?) throws(ModelFileError)
+    -> [CustomUpdateVariable]
+  {
+    try declarations(value).map { (name, type, access) throws(ModelFileError) in
+      CustomUpdateVariable(
+        name, type, access: try accessMode(access, default: CustomUpdateVarAccess.readWrite))
+    }
+  }
+
+  /// A custom update model's references: a list of names (`scalar`, `READ_WRITE`) or a
+  /// mapping from names to a type or `{type, access}` (`READ_ONLY`, `READ_WRITE`,
+  /// `REDUCE_SUM`, `REDUCE_MAX`).
+  private func customUpdateReferences(_ value: YAMLValue?) throws(ModelFileError)
+    -> [CustomUpdateVarReference]
+  {
+    try declarations(value).map { (name, type, access) throws(ModelFileError) in
+      CustomUpdateVarReference(
+        name, type, access: try accessMode(access, default: VarAccessMode.readWrite))
+    }
+  }
+
+  /// Declarations as names with a type (default `scalar`) and an access value, if given.
+  private func declarations(_ value: YAMLValue?) throws(ModelFileError)
+    -> [(String, String, YAMLValue?)]
+  {
+    guard let value else { return [] }
+    guard case .mapping = value.node else {
+      return try value.strings().map { ($0, "scalar", nil) }
+    }
+    var result: [(String, String, YAMLValue?)] = []
+    for entry in try value.entries().entries {
+      if entry.value.node.scalar != nil {
+        result.append((entry.name, try entry.value.string("a GeNN type"), nil))
+        continue
+      }
+      let fields = try entry.value.mapping(allowed: ["type", "access"])
+      result.append(
+        (entry.name, try fields["type"]?.string("a GeNN type") ?? "scalar", fields["access"]))
+    }
+    return result
+  }
+
+  /// The access mode `value` names, or `fallback` when it is absent.
+  private func accessMode<Mode: RawRepresentable & CaseIterable>(
+    _ value: YAMLValue?, default fallback: Mode
+  ) throws(ModelFileError) -> Mode where Mode.RawValue == String {
+    guard let value else { return fallback }
+    let text = try value.string("an access mode")
+    guard let mode = Mode(rawValue: text.uppercased()) else {
+      throw value.error(
+        .outOfRange(
+          key: value.key, value: "'\(text)'",
+          requirement: "one of " + Mode.allCases.map(\.rawValue).joined(separator: ", ")))
+    }
+    return mode
+  }
+
+  /// What one variable reference points at: `{population: P, var: V}`,
+  /// `{current_source: C, var: V}`, `{custom_update: U, var: V}`, or of a synapse
+  /// population `{synapses: S, var: V}` (per synapse, optionally with
+  /// `transpose: {synapses: T, var: W}`), `pre_var`, `post_var`, `psm_var` or
+  /// `out_post: true`.
+  private func referenceTarget(_ value: YAMLValue) throws(ModelFileError) -> CustomUpdateTarget {
+    let fields = try value.mapping(allowed: Self.variableReferenceKeys)
+    let owners = ["population", "current_source", "synapses", "custom_update"]
+      .filter { fields[$0] != nil }
+    guard owners.count == 1, let owner = owners.first, let ownerValue = fields[owner] else {
+      throw value.error(
+        .conflictingKeys(
+          key: value.key, keys: ["population", "current_source", "synapses", "custom_update"],
+          reason: owners.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
+    }
+    let name = try ownerValue.string("a name")
+    let parts =
+      owner == "synapses" ? ["var", "pre_var", "post_var", "psm_var", "out_post"] : ["var"]
+    let given = parts.filter { fields[$0] != nil }
+    for key in Self.variableReferenceKeys where fields[key] != nil && key != owner {
+      guard parts.contains(key) || (key == "transpose" && owner == "synapses") else {
+        throw value.error(
+          .conflictingKeys(
+            key: value.key, keys: [owner, key], reason: "cannot be combined"))
+      }
+    }
+    guard given.count == 1, let part = given.first, let partValue = fields[part] else {
+      throw value.error(
+        .conflictingKeys(
+          key: value.key, keys: parts,
+          reason: given.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
+    }
+    if part == "out_post" {
+      guard try partValue.bool() else {
+        throw partValue.error(
+          .outOfRange(key: partValue.key, value: "false", requirement: "true (or left out)"))
+      }
+      return .postsynapticInput(synapses: name)
+    }
+    let variable = try partValue.string("a variable name")
+    if let transpose = fields["transpose"] {
+      guard part == "var" else {
+        throw value.error(
+          .conflictingKeys(key: value.key, keys: [part, "transpose"], reason: "cannot be combined"))
+      }
+      let target = try transpose.mapping(
+        allowed: ["synapses", "var"], required: ["synapses", "var"])
+      return .transposedWeightUpdateVariable(
+        synapses: name, variable: variable,
+        transposeSynapses: try target.required("synapses").string("a synapse population name"),
+        transposeVariable: try target.required("var").string("a variable name"))
+    }
+    switch (owner, part) {
+    case ("population", _): return .neuronVariable(population: name, variable: variable)
+    case ("current_source", _): return .currentSourceVariable(source: name, variable: variable)
+    case ("custom_update", _): return .customUpdateVariable(update: name, variable: variable)
+    case (_, "pre_var"): return .weightUpdatePreVariable(synapses: name, variable: variable)
+    case (_, "post_var"): return .weightUpdatePostVariable(synapses: name, variable: variable)
+    case (_, "psm_var"): return .postsynapticVariable(synapses: name, variable: variable)
+    default: return .weightUpdateVariable(synapses: name, variable: variable)
+    }
+  }
+}

@@ -1,0 +1,258 @@
+import Foundation
+import GeNNCodeGen
+import GeNNModel
+import GeNNModelFile
+import Testing
+
+/// Custom updates in model files: every kind of variable reference, inline and built-in
+/// models, the run schedule, recording their variables, and errors at their positions.
+@Suite struct CustomUpdateFileTests {
+  static let network = """
+    neurons:
+      E:
+        size: 3
+        model: LIF
+        params: {C: 1, TauM: 20, Vrest: -65, Vreset: -70, Vthresh: -50, Ioffset: 0, TauRefrac: 2}
+        vars: {V: -65, RefracTime: 0}
+      F:
+        size: 2
+        model: LIF
+        params: {C: 1, TauM: 20, Vrest: -65, Vreset: -70, Vthresh: -50, Ioffset: 0, TauRefrac: 2}
+        vars: {V: -65, RefracTime: 0}
+    current_sources:
+      Noise:
+        model: PoissonExp
+        target: E
+        params: {weight: 1, tauSyn: 5, rate: 10}
+        vars: {current: 0}
+    synapses:
+      EF:
+        source: E
+        target: F
+        matrix_type: DENSE
+        weight_update:
+          model:
+            vars: {g: scalar}
+            pre_vars: {x: scalar}
+            post_vars: {y: scalar}
+            pre_spike_syn_code: |
+              addToPost(g);
+          vars: {g: 0.1}
+          pre_vars: {x: 0}
+          post_vars: {y: 0}
+        postsynaptic:
+          model:
+            vars: {z: scalar}
+            sim_code: |
+              injectCurrent(inSyn);
+              inSyn = 0;
+          vars: {z: 0}
+      FE:
+        source: F
+        target: E
+        matrix_type: DENSE
+        weight_update: {model: StaticPulse, vars: {g: 0}}
+
+    """
+
+  /// A custom update model with one read-write reference `r` that sets it to `value`.
+  static func setter(_ name: String, group: String, reference: String) -> String {
+    """
+      \(name):
+        group: \(group)
+        model:
+          params: [value]
+          var_refs: {r: scalar}
+          update_code: |
+            r = value;
+        params: {value: 1}
+        var_refs:
+          r: \(reference)
+
+    """
+  }
+
+  @Test func everyKindOfReference() throws {
+    let text =
+      Self.network + "custom_updates:\n"
+      + Self.setter("SetV", group: "Reset", reference: "{population: E, var: V}")
+      + Self.setter(
+        "SetCurrent", group: "Reset", reference: "{current_source: Noise, var: current}")
+      + Self.setter("SetPre", group: "Reset", reference: "{synapses: EF, pre_var: x}")
+      + Self.setter("SetPost", group: "Reset", reference: "{synapses: EF, post_var: y}")
+      + Self.setter("SetPSM", group: "Reset", reference: "{synapses: EF, psm_var: z}")
+      + Self.setter("SetInput", group: "Reset", reference: "{synapses: EF, out_post: true}")
+        + """
+          Scale:
+            group: Learn
+            model:
+              vars: {count: {type: scalar, access: READ_WRITE}}
+              var_refs: {g: {type: scalar, access: READ_WRITE}}
+              update_code: |
+                g *= 0.5;
+                count += 1.0;
+            vars: {count: 0}
+            var_refs:
+              g: {synapses: EF, var: g}
+          Chained:
+            group: Learn2
+            model:
+              var_refs: [c]
+              update_code: c = 0.0;
+            var_refs:
+              c: {custom_update: Scale, var: count}
+          Flip:
+            group: Transpose
+            model: Transpose
+            var_refs:
+              variable: {synapses: EF, var: g, transpose: {synapses: FE, var: g}}
+        record:
+          vars:
+            - {custom_update: Scale, var: count, every: 5}
+        run:
+          steps: 100
+          custom_updates:
+            - {group: Learn, every: 10}
+            - {group: Reset, every: 50}
+
+        """
+    let file = try ModelFile.parse(text, path: "updates.yaml")
+    let model = file.model
+    #expect(model.customUpdates.count == 9)
+    // Every kind of reference generates code.
+    _ = try CPUBackend().generate(model)
+    func target(_ name: String, _ reference: String = "r") -> CustomUpdateTarget? {
+      model.customUpdate(named: name)?.varRefs[reference]
+    }
+    #expect(target("SetV") == .neuronVariable(population: "E", variable: "V"))
+    #expect(target("SetCurrent") == .currentSourceVariable(source: "Noise", variable: "current"))
+    #expect(target("SetPre") == .weightUpdatePreVariable(synapses: "EF", variable: "x"))
+    #expect(target("SetPost") == .weightUpdatePostVariable(synapses: "EF", variable: "y"))
+    #expect(target("SetPSM") == .postsynapticVariable(synapses: "EF", variable: "z"))
+    #expect(target("SetInput") == .postsynapticInput(synapses: "EF"))
+    #expect(target("Scale", "g") == .weightUpdateVariable(synapses: "EF", variable: "g"))
+    #expect(target("Chained", "c") == .customUpdateVariable(update: "Scale", variable: "count"))
+    #expect(
+      target("Flip", "variable")
+        == .transposedWeightUpdateVariable(
+          synapses: "EF", variable: "g", transposeSynapses: "FE", transposeVariable: "g"))
+    let scale = try #require(model.customUpdate(named: "Scale"))
+    #expect(scale.updateGroup == "Learn")
+    #expect(scale.model.vars == [CustomUpdateVariable("count", "scalar", access: .readWrite)])
+    #expect(scale.model.varRefs == [CustomUpdateVarReference("g", "scalar", access: .readWrite)])
+    #expect(model.customUpdate(named: "Chained")?.model.varRefs.map(\.access) == [.readWrite])
+    #expect(model.customUpdate(named: "Flip")?.model.name == "Transpose")
+    #expect(model.customUpdateGroups == ["Learn", "Learn2", "Reset", "Transpose"])
+    #expect(
+      file.run.customUpdates == [
+        CustomUpdateSchedule(group: "Learn", everySteps: 10),
+        CustomUpdateSchedule(group: "Reset", everySteps: 50),
+      ])
+    #expect(
+      file.recording.variables == [
+        VariableRecording(element: .customUpdate("Scale"), variable: "count", everySteps: 5)
+      ])
+  }
+
+  @Test func reductionsAndAccessModes() throws {
+    let text =
+      Self.network + """
+        custom_updates:
+          Total:
+            group: Sum
+            model:
+              vars: {total: {type: scalar, access: reduce_neuron_sum}}
+              var_refs: {V: {type: scalar, access: READ_ONLY}}
+              update_code: total = V;
+            vars: {total: 0}
+            var_refs: {V: {population: E, var: V}}
+        run: {custom_updates: [{group: Sum, every: 1}]}
+
+        """
+    let file = try ModelFile.parse(text, path: "sum.yaml")
+    let total = try #require(file.model.customUpdate(named: "Total"))
+    #expect(total.model.vars.first?.access == .reduceNeuronSum)
+    #expect(total.model.varRefs.first?.access == .readOnly)
+    #expect(file.run.length == nil)
+  }
+
+  @Test func unknownGroupInTheSchedule() throws {
+    let text =
+      Self.network + "custom_updates:\n"
+      + Self.setter("SetV", group: "Reset", reference: "{population: E, var: V}")
+      + "run: {steps: 10, custom_updates: [{group: Rest, every: 2}]}\n"
+    let error = try #require(Fixtures.error(text))
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(error.position.line == lines.count - 1)
+    #expect(
+      error.description.contains(
+        "there is no custom update group named 'Rest'; did you mean 'Reset'? Available: Reset."))
+  }
+
+  @Test func referenceWithTwoOwners() throws {
+    let text =
+      Self.network + "custom_updates:\n"
+      + Self.setter("SetV", group: "Reset", reference: "{population: E, synapses: EF, var: V}")
+    let error = try #require(Fixtures.error(text))
+    #expect(
+      error.description.contains(
+        "'population', 'current_source', 'synapses', 'custom_update' cannot be combined; give one"))
+  }
+
+  @Test func referenceToAPopulationThatDoesNotExist() throws {
+    let text =
+      Self.network + "custom_updates:\n"
+      + Self.setter("SetV", group: "Reset", reference: "{population: G, var: V}")
+    let error = try #require(Fixtures.error(text))
+    // At the reference's entry in the file.
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = try #require(lines.firstIndex { $0.contains("r: {population: G") }) + 1
+    #expect(error.position.line == line)
+    #expect(error.description.contains("custom update 'SetV'"))
+    #expect(error.description.contains("'G'"))
+  }
+
+  @Test func codeErrorAtItsPositionInTheFile() throws {
+    let text =
+      Self.network + "custom_updates:\n"
+      + Self.setter("SetV", group: "Reset", reference: "{population: E, var: V}")
+      .replacingOccurrences(of: "r = value;", with: "r = valu;")
+    let file = try ModelFile.parse(text, path: "code.yaml")
+    let error = try #require(
+      { () -> ModelFileError? in
+        do {
+          _ = try CPUBackend().generate(file.model)
+          return nil
+        } catch {
+          return file.located(any: error)
+        }
+      }())
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = try #require(lines.firstIndex { $0.contains("r = valu;") }) + 1
+    #expect(error.position.line == line)
+    let column = try #require(lines[line - 1].firstRange(of: "valu"))
+    #expect(
+      error.position.column == lines[line - 1].distance(
+        from: lines[line - 1].startIndex, to: column.lowerBound) + 1)
+    #expect(error.description.contains("unknown name 'valu'; did you mean 'value'?"))
+  }
+
+  @Test func unknownKeyAndAccessMode() throws {
+    let unknownKey = try #require(
+      Fixtures.error(
+        Self.network + "custom_updates:\n"
+          + Self.setter("SetV", group: "Reset", reference: "{population: E, var: V}")
+          .replacingOccurrences(of: "    group: Reset", with: "    groups: Reset")))
+    #expect(unknownKey.description.contains("unknown key 'groups'"))
+    #expect(unknownKey.description.contains("did you mean 'group'?"))
+    let access = try #require(
+      Fixtures.error(
+        Self.network + "custom_updates:\n"
+          + Self.setter("SetV", group: "Reset", reference: "{population: E, var: V}")
+          .replacingOccurrences(of: "var_refs: {r: scalar}", with: "var_refs: {r: {access: WRITE}}")
+      ))
+    #expect(
+      access.description.contains(
+        "'WRITE'; it must be one of READ_ONLY, READ_WRITE, REDUCE_SUM, REDUCE_MAX"))
+  }
+}
