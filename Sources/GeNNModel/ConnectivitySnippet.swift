@@ -243,18 +243,56 @@ extension ConnectivitySnippet {
     maxRowLength: { _, _, p in Int(p["num"]!) })
 }
 
-/// The smallest `k` with P(X <= k) >= `cdf` for X ~ Binomial(`n`, `p`), GeNN's
-/// `binomialInverseCDF`, summing the probability mass in the log domain.
+/// The smallest `k` with P(X <= k) >= `cdf` for X ~ Binomial(`n`, `p`), as GeNN 5.4's
+/// `binomialInverseCDF` computes it: the probability mass is summed from the near tail
+/// (upwards from where it stops underflowing for `cdf < 0.5`; else the complement,
+/// downwards from the top), each term updated from the last in the log domain, so that
+/// large `n` (millions of synapses) neither underflows nor saturates below `cdf`.
 public func binomialInverseCDF(_ cdf: Double, _ n: Int, _ p: Double) -> Int {
   if p <= 0 || cdf <= 0 || n == 0 { return 0 }
   if p >= 1 || cdf >= 1 { return n }
   let logP = log(p)
   let logOneMinusP = log(1 - p)
-  var sum = 0.0
-  for k in 0...n {
-    let logCoefficient = lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))
-    sum += exp(logCoefficient + Double(k) * logP + Double(n - k) * logOneMinusP)
-    if sum >= cdf { return k }
+  let logRatio = logP - logOneMinusP
+  let logSmallest = log(Double.leastNormalMagnitude)
+  func logPMF(_ k: Int) -> Double {
+    lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))
+      + Double(k) * logP + Double(n - k) * logOneMinusP
   }
-  return n
+  let mean = Int(Double(n) * p)
+  if cdf < 0.5 {
+    // The first k, below the mean, whose mass does not underflow, within 100.
+    var low = 0
+    var high = mean
+    while high - low > 100 {
+      let middle = (low + high) / 2
+      if logPMF(middle) > logSmallest { high = middle } else { low = middle }
+    }
+    var logMass = logPMF(low)
+    var total = exp(logMass)
+    for k in low..<n {
+      if total >= cdf { return k }
+      logMass += log(Double(n - k) / Double(k + 1)) + logRatio
+      total += exp(logMass)
+    }
+    return n
+  }
+  // Sum the upper tail down to the point its mass exceeds 1 - cdf.
+  let tail = 1 - cdf
+  var low = mean
+  var high = n
+  while high - low > 100 {
+    let middle = (low + high) / 2
+    if logPMF(middle) > logSmallest { low = middle } else { high = middle }
+  }
+  var logMass = logPMF(high)
+  var total = exp(logMass)
+  var k = high - 1
+  while k >= 0 {
+    if total > tail { return k + 1 }
+    logMass += log(Double(k + 1) / Double(n - k)) - logRatio
+    if logMass > logSmallest { total += exp(logMass) }
+    k -= 1
+  }
+  return 0
 }

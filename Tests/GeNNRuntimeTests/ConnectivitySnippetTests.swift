@@ -142,6 +142,19 @@ import Testing
     // P(X <= 1) for Binomial(2, 0.5) is 0.75.
     #expect(binomialInverseCDF(0.75, 2, 0.5) == 1)
     #expect(binomialInverseCDF(0.76, 2, 0.5) == 2)
+    // Both tails, as scipy.stats.binom.ppf gives them.
+    #expect(binomialInverseCDF(0.1, 1000, 0.3) == 281)
+    #expect(binomialInverseCDF(0.9, 1000, 0.3) == 319)
+  }
+
+  /// The row length of the full-scale microcircuit's L2/3E to L2/3E projection (46.9
+  /// million synapses onto 20,683 neurons), which a plain sum of the mass from 0 never
+  /// reaches in double precision: 2,546, as scipy.stats.binom.ppf and GeNN 5.4 give it.
+  @Test func binomialQuantileOfMillionsOfTrials() {
+    let neurons = 20_683
+    #expect(
+      binomialInverseCDF(pow(0.9999, 1.0 / Double(neurons)), 46_900_000, 1.0 / Double(neurons))
+        == 2546)
   }
 
   @Test func bitmaskConnectivityFromSnippetsAndLists() async throws {
