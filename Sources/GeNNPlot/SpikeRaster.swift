@@ -131,17 +131,24 @@ public struct SpikeRaster: Hashable, Sendable {
         let axis = Axis(
           lower: -0.5, upper: Double(size) - 0.5, start: band.bottom, end: band.top)
         let count = max(1, Int((band.bottom - band.top) / 44))
-        // A finer step when the top edge would leave a tall band with 0 alone.
-        var ticks: [Double] = []
-        for extra in 0...2 {
-          ticks = Axis.niceTicks(lower: 0, upper: Double(size - 1), count: count + extra)
+        func ticks(_ count: Int) -> [Double] {
+          let ticks = Axis.niceTicks(lower: 0, upper: Double(size - 1), count: count)
             .filter { $0 == $0.rounded() }
-          if ticks.count > 1 {
-            ticks = ticks.filter { axis.position($0) >= band.top + tickCap }
-          }
-          if ticks.count > 1 || band.bottom - band.top < 3 * tickCap { break }
+          return ticks.count > 1 ? ticks.filter { axis.position($0) >= band.top + tickCap } : ticks
         }
-        return (axis, ticks, Axis.labels(ticks))
+        // When the top edge leaves 0 alone, a finer step, thinned so labels stay apart.
+        var chosen = ticks(count)
+        for extra in 1...2 where chosen.count < 2 {
+          var thinned: [Double] = []
+          for tick in ticks(count + extra)
+          where thinned.last.map({ abs(axis.position(tick) - axis.position($0)) }) ?? .infinity
+            >= 1.5 * tickCap
+          {
+            thinned.append(tick)
+          }
+          if thinned.count > 1 { chosen = thinned }
+        }
+        return (axis, chosen, Axis.labels(chosen))
       }
     let tickLabelWidth =
       bandTicks.flatMap(\.labels).map { BitmapFont.width(of: $0, size: style.tickSize) }.max()

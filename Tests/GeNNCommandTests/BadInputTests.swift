@@ -143,6 +143,23 @@ import Testing
       arguments: ["plot", "empty"],
       expected: ["'empty' is not the output of `genn run`: it has no summary.json"]),
     Case(
+      name: "plot of a folder whose summary is not JSON",
+      setUp: { folder in
+        try FileManager.default.createDirectory(
+          at: folder.appendingPathComponent("out"), withIntermediateDirectories: false)
+        try Data("{".utf8).write(to: folder.appendingPathComponent("out/summary.json"))
+      },
+      arguments: ["plot", "out"], expected: ["its summary.json is not valid JSON"]),
+    Case(
+      name: "plot of a folder whose summary lacks a key",
+      setUp: { folder in
+        try FileManager.default.createDirectory(
+          at: folder.appendingPathComponent("out"), withIntermediateDirectories: false)
+        try Data(#"{"model": "m"}"#.utf8).write(
+          to: folder.appendingPathComponent("out/summary.json"))
+      },
+      arguments: ["plot", "out"], expected: ["its summary.json has no '"]),
+    Case(
       name: "plot of a run whose recording is missing",
       setUp: { folder in
         try TinyModel.write(to: folder)

@@ -61,6 +61,33 @@ import Testing
     #expect(svg.utf8.count < 60_000 + 25 * 7_285)
   }
 
+  /// Short bands whose top edge would leave `0` alone get a finer step, thinned so that
+  /// labels never touch: the eight bands of a microcircuit each keep a tick above 0 where
+  /// one fits (the Potjans-Diesmann sizes at 5 %).
+  @Test func shortBandsKeepATickAboveZero() throws {
+    let sizes = [1034, 292, 1096, 274, 242, 53, 720, 147]
+    let raster = SpikeRaster(
+      populations: sizes.enumerated().map { SpikeRaster.Population(name: "P\($0)", size: $1) },
+      duration: 100)
+    let parsed = try #require(Self.parse(raster.svg()))
+    let labels = parsed.texts.filter { Double($0) != nil }
+    // Each band's y labels, then the time axis labels (0, 20, ..., 100).
+    for tick in ["500", "200", "100"] {
+      #expect(labels.contains(tick), "\(tick) in \(labels)")
+    }
+    // No two y labels of one band closer than one and a half label heights: labels with
+    // the same x are one band's, in order from 0 upwards.
+    let texts = zip(parsed.elements, parsed.attributes).filter { $0.0 == "text" }.map(\.1)
+    let yLabels = texts.filter { $0["text-anchor"] == "end" }.compactMap { Double($0["y"] ?? "") }
+    var previous: Double?
+    for y in yLabels {
+      if let previous, y < previous {
+        #expect(previous - y >= 1.5 * 10, "labels \(previous) and \(y) touch")
+      }
+      previous = y
+    }
+  }
+
   @Test func namesAreEscaped() throws {
     let raster = SpikeRaster(
       populations: [.init(name: "A<&>\"'B", size: 3, times: [1], ids: [2])], duration: 10,
