@@ -1,7 +1,8 @@
 import Foundation
 
-/// Everything toolchain discovery may look at: environment variables, the platform,
-/// the working and home folders, and a read-only view of the file system.
+/// Everything toolchain discovery may look at: environment variables, the platform and
+/// processor, the working and home folders, a read-only view of the file system, and the
+/// dynamic loader's list of libraries.
 ///
 /// Discovery is a pure function of a snapshot. ``current()`` describes the running
 /// process; tests build a snapshot over a fake tree in a temporary folder.
@@ -16,6 +17,10 @@ public struct EnvironmentSnapshot: Hashable, Sendable {
   public var workingDirectory: String
   /// The user's home folder; `nil` when unknown.
   public var homeDirectory: String?
+  /// The processor that libraries must be built for to be loaded.
+  public var architecture: MachineArchitecture
+  /// The text of `ldconfig -p` (the loader cache's libraries); `nil` when not captured.
+  public var loaderCacheListing: String?
 
   /// Creates a snapshot. `homeDirectory` defaults to the `HOME` variable.
   public init(
@@ -23,17 +28,22 @@ public struct EnvironmentSnapshot: Hashable, Sendable {
     fileSystem: FileSystemView = FileSystemView(),
     platform: HostPlatform = .current,
     workingDirectory: String = "/",
-    homeDirectory: String? = nil
+    homeDirectory: String? = nil,
+    architecture: MachineArchitecture = .current,
+    loaderCacheListing: String? = nil
   ) {
     self.variables = variables
     self.fileSystem = fileSystem
     self.platform = platform
     self.workingDirectory = workingDirectory
     self.homeDirectory = homeDirectory ?? variables["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    self.architecture = architecture
+    self.loaderCacheListing = loaderCacheListing
   }
 
   /// A snapshot of the running process: its environment, the real file system, its
-  /// working folder and home folder.
+  /// working folder and home folder, its processor, and (on Linux) the loader cache as
+  /// `ldconfig -p` lists it, which is run once per process.
   public static func current() -> EnvironmentSnapshot {
     let process = ProcessInfo.processInfo
     let home = process.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -42,8 +52,15 @@ public struct EnvironmentSnapshot: Hashable, Sendable {
       fileSystem: FileSystemView(),
       platform: .current,
       workingDirectory: FileManager.default.currentDirectoryPath,
-      homeDirectory: home ?? NSHomeDirectory()
+      homeDirectory: home ?? NSHomeDirectory(),
+      architecture: .current,
+      loaderCacheListing: LoaderCache.systemListing
     )
+  }
+
+  /// The loader cache read from ``loaderCacheListing``; `nil` when it was not captured.
+  public var loaderCache: LoaderCache? {
+    loaderCacheListing.map(LoaderCache.init(listing:))
   }
 
   /// The value of `name`, or `nil` when it is unset or empty.

@@ -93,6 +93,59 @@ public struct FileSystemView: Hashable, Sendable {
     return PathComponents.join(resolved)
   }
 
+  /// Up to `limit` bytes from the start of the regular file at `path` (after following
+  /// links); `nil` when it is not a readable regular file. Files that report no size,
+  /// such as those in `/proc`, are read too.
+  public func leadingBytes(of path: String, limit: Int) -> [UInt8]? {
+    guard let resolved = resolvingSymbolicLinks(path) else { return nil }
+    let host = hostPath(resolved)
+    var info = stat()
+    guard stat(host, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let descriptor = open(host, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: max(limit, 0))
+    var filled = 0
+    while filled < bytes.count {
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+      }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { break }
+      filled += count
+    }
+    return Array(bytes.prefix(filled))
+  }
+
+  /// The text of the regular file at `path` as UTF-8 (at most `limit` bytes of it);
+  /// `nil` when it is not a readable regular file.
+  public func text(of path: String, limit: Int = 1 << 20) -> String? {
+    leadingBytes(of: path, limit: limit).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The existing folders matching `pattern`, where a component with one `*` matches
+  /// any name with the same text before and after the star; sorted by name.
+  public func folders(matching pattern: String) -> [String] {
+    var matches = ["/"]
+    for component in PathComponents.split(pattern) {
+      guard let star = component.firstIndex(of: "*") else {
+        matches = matches.map { PathComponents.appending(component, to: $0) }
+        continue
+      }
+      let prefix = component[..<star]
+      let suffix = component[component.index(after: star)...]
+      matches = matches.flatMap { folder in
+        contentsOfDirectory(folder)
+          .filter {
+            $0.hasPrefix(prefix) && $0.hasSuffix(suffix)
+              && $0.count >= prefix.count + suffix.count
+          }
+          .map { PathComponents.appending($0, to: folder) }
+      }
+    }
+    return matches.filter { isDirectory($0) }
+  }
+
   /// Where the view's `path` lies on disk.
   public func hostPath(_ path: String) -> String {
     let relative = PathComponents.join(PathComponents.split(path))

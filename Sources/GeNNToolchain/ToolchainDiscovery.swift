@@ -146,7 +146,7 @@ public struct ToolchainDiscovery: Sendable {
   private func toolchainCandidates(
     pattern: String, origin: (String) -> CompilerCandidate.Origin
   ) -> [CompilerCandidate] {
-    let folders = expand(pattern)
+    let folders = fileSystem.folders(matching: pattern)
     guard pattern.contains("*") else {
       let clang = PathComponents.appending("clang++", to: pattern)
       return [CompilerCandidate(origin: origin(pattern), outcome: checkFile(clang, leading: []))]
@@ -170,29 +170,6 @@ public struct ToolchainDiscovery: Sendable {
       return .found(CompilerCommand(executable: path, leadingArguments: leading))
     }
     return .rejected(fileSystem.exists(path) ? .notExecutable(path: path) : .missing(path: path))
-  }
-
-  /// The existing folders matching `pattern`, where a component with `*` matches any
-  /// name with the same text before and after the star; sorted.
-  private func expand(_ pattern: String) -> [String] {
-    var matches = ["/"]
-    for component in PathComponents.split(pattern) {
-      guard let star = component.firstIndex(of: "*") else {
-        matches = matches.map { PathComponents.appending(component, to: $0) }
-        continue
-      }
-      let prefix = component[..<star]
-      let suffix = component[component.index(after: star)...]
-      matches = matches.flatMap { folder in
-        fileSystem.contentsOfDirectory(folder)
-          .filter {
-            $0.hasPrefix(prefix) && $0.hasSuffix(suffix)
-              && $0.count >= prefix.count + suffix.count
-          }
-          .map { PathComponents.appending($0, to: folder) }
-      }
-    }
-    return matches.filter { fileSystem.isDirectory($0) }
   }
 
   /// Marks a found candidate that is the same file (after links) with the same leading

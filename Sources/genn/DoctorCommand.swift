@@ -45,8 +45,11 @@ extension GeNN {
 
       let cache = BuildCache(root: nil)
       lines.append("build cache  " + Self.cacheLine(cache, environment: environment))
+      let cuda = CUDADiscovery(environment: environment).report()
       lines.append(
-        "CUDA         not part of this version of SwiftGeNN yet: models run on the CPU backend")
+        "CUDA         \(cuda.summary); the CUDA backend is not part of this version of "
+          + "SwiftGeNN yet, so models run on the CPU backend")
+      lines += cuda.description.split(separator: "\n").map { "  " + $0 }
       lines.append("")
       if used == nil {
         let command = InstallAdvice.compiler(
@@ -55,6 +58,9 @@ extension GeNN {
           "missing      a C++ compiler, which SwiftGeNN needs to build models. Fix: \(command)")
       } else {
         lines.append("missing      nothing: `genn run MODEL.yaml` can build and run models here")
+      }
+      for command in cuda.fixCommands {
+        lines.append("optional     for CUDA, once its backend is here: \(command)")
       }
       print(lines.joined(separator: "\n"))
       if used == nil { throw ExitCode.failure }

@@ -27,6 +27,32 @@ struct FileSystemViewTests {
     #expect(view.contentsOfDirectory("/usr") == ["bin", "local"])
   }
 
+  @Test("leading bytes and text of files, through links; folders matching a pattern")
+  func readingAndMatching() throws {
+    let tree = try FakeTree()
+    defer { tree.remove() }
+    try tree.file("/etc/version", contents: "CUDA Version 11.8.0\n")
+    try tree.link("/etc/current", to: "/etc/version")
+    try tree.directory("/usr/local/cuda-12.4/bin")
+    try tree.directory("/usr/local/cuda-11.8/bin")
+    try tree.file("/usr/local/cuda-notes")
+    try tree.directory("/usr/local/cudnn")
+    let view = FileSystemView(root: tree.root.path)
+
+    #expect(view.leadingBytes(of: "/etc/current", limit: 4) == Array("CUDA".utf8))
+    #expect(view.leadingBytes(of: "/etc/version", limit: 100)?.count == 20)
+    #expect(view.text(of: "/etc/current") == "CUDA Version 11.8.0\n")
+    #expect(view.text(of: "/etc") == nil)
+    #expect(view.text(of: "/etc/missing") == nil)
+    #expect(
+      view.folders(matching: "/usr/local/cuda-*") == [
+        "/usr/local/cuda-11.8", "/usr/local/cuda-12.4",
+      ])
+    #expect(view.folders(matching: "/usr/local/cuda-*/bin").count == 2)
+    #expect(view.folders(matching: "/usr/local/cuda-*/lib").isEmpty)
+    #expect(view.folders(matching: "/usr/local") == ["/usr/local"])
+  }
+
   @Test("a link loop resolves to nothing")
   func linkLoop() throws {
     let tree = try FakeTree()
