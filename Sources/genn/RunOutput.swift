@@ -99,7 +99,8 @@ struct RunOutput {
         generateS: build.generationSeconds, toolchainS: build.toolchainSeconds,
         compileS: build.compileSeconds, cacheHit: build.cacheHit, loadS: build.loadSeconds,
         simulateS: simulateSeconds,
-        realTimeFactor: simulateSeconds > 0 ? duration / 1000 / simulateSeconds : nil),
+        realTimeFactor: simulateSeconds > 0 && duration > 0
+          ? duration / 1000 / simulateSeconds : nil),
       build: RunSummary.Build(
         directory: build.directory.path, source: sourcePath, compiler: compiler))
     do {
