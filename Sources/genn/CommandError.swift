@@ -1,3 +1,4 @@
+import ArgumentParser
 import GeNNModelFile
 
 /// Why a `genn` command failed: each a paragraph saying what is wrong and where.
@@ -46,6 +47,19 @@ enum CommandError: Error, CustomStringConvertible {
       "error: cannot write '\(path)': \(reason). Nothing was left in the output folder."
     case .invalidOptions(let message):
       "error: \(message)"
+    }
+  }
+}
+
+extension CommandError {
+  /// Runs a command's `body`; an error it throws is printed on standard error, as the
+  /// paragraph it describes, and the command exits with 1.
+  static func reported(_ body: () async throws(CommandError) -> Void) async throws {
+    do {
+      try await body()
+    } catch {
+      Terminal.writeError("\(error)\n")
+      throw ExitCode.failure
     }
   }
 }

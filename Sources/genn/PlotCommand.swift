@@ -5,7 +5,7 @@ import GeNNRuntime
 
 extension GeNN {
   /// `genn plot DIR`: redraw the pictures of a run's output folder.
-  struct Plot: ParsableCommand {
+  struct Plot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Redraw the spike raster and variable traces of a run's output folder.")
 
@@ -24,13 +24,8 @@ extension GeNN {
       }
     }
 
-    func run() throws {
-      do {
-        try execute()
-      } catch {
-        Terminal.writeError("\(error)\n")
-        throw ExitCode.failure
-      }
+    func run() async throws {
+      try await CommandError.reported { () throws(CommandError) in try execute() }
     }
 
     private func execute() throws(CommandError) {

@@ -50,12 +50,7 @@ extension GeNN {
     }
 
     func run() async throws {
-      do {
-        try await execute()
-      } catch {
-        Terminal.writeError("\(error)\n")
-        throw ExitCode.failure
-      }
+      try await CommandError.reported { () async throws(CommandError) in try await execute() }
     }
 
     private func execute() async throws(CommandError) {
