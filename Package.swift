@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "genn", targets: ["genn"]),
+    .library(name: "SwiftGeNN", targets: ["SwiftGeNN"]),
     .library(name: "GeNNTranspiler", targets: ["GeNNTranspiler"]),
     .library(name: "GeNNModel", targets: ["GeNNModel"]),
     .library(name: "GeNNCodeGen", targets: ["GeNNCodeGen"]),
@@ -38,6 +39,10 @@ let package = Package(
         "GeNNTranspiler", "GeNNModel", "GeNNCodeGen", "GeNNRuntime",
         .product(name: "Yams", package: "Yams"),
       ]
+    ),
+    .target(
+      name: "SwiftGeNN",
+      dependencies: ["GeNNModel", "GeNNModelFile", "GeNNPlot", "GeNNRuntime"]
     ),
     .executableTarget(
       name: "genn",
@@ -73,11 +78,12 @@ let package = Package(
     ),
     .testTarget(name: "GeNNTranspilerTests", dependencies: ["GeNNTranspiler"]),
     .testTarget(name: "GeNNModelTests", dependencies: ["GeNNModel"]),
-    .testTarget(name: "GeNNCodeGenTests", dependencies: ["GeNNCodeGen"]),
+    .testTarget(name: "GeNNCodeGenTests", dependencies: ["GeNNCodeGen", "GeNNToolchain"]),
     .testTarget(name: "GeNNToolchainTests", dependencies: ["GeNNToolchain"]),
     .testTarget(name: "GeNNRuntimeTests", dependencies: ["GeNNRuntime"]),
     .testTarget(name: "GeNNPlotTests", dependencies: ["GeNNPlot"]),
     .testTarget(name: "GeNNModelFileTests", dependencies: ["GeNNModelFile"]),
+    .testTarget(name: "SwiftGeNNTests", dependencies: ["SwiftGeNN"]),
     .testTarget(name: "GeNNCommandTests", dependencies: ["genn", "GeNNRuntime", "GeNNModelFile"]),
   ]
 )
