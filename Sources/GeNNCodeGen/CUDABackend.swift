@@ -1,0 +1,349 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// Generates the CUDA of a model for NVRTC (DESIGN.md decisions 2 and 4): one
+/// self-contained translation unit with no `#include`, its own Philox4x32-10 random
+/// numbers, and kernels that follow GeNN 5.4's SIMT backend:
+/// - `genn_bind`, run once by one thread, points the group structs (in `__device__`
+///   memory) at the arrays the host allocated;
+/// - `initialise`, one thread per element, runs the variable initialisation snippets
+///   with the same random streams as the CPU backend, so values match it;
+/// - per time step, `resetSpikeCounts` then `updateNeurons`, one thread per neuron of
+///   every population (each population padded to whole blocks): `Isyn = 0`, current
+///   sources inject, the sim code runs, and on the threshold condition the spike is
+///   compacted in shared memory, recorded in a shared bit mask, and the reset runs; then
+///   each block reserves room in the spike list with one `atomicAdd` and copies its
+///   spikes and recording words out.
+///
+/// Models with synapse populations or custom updates are not supported yet.
+public struct CUDABackend: Sendable {
+  /// Creates a CUDA backend.
+  public init() {}
+
+  /// Validates `model`, checks every code string in the CUDA dialect, and returns the
+  /// generated module with its launch plan.
+  ///
+  /// - Throws: ``CUDABackendError/unsupportedSynapsePopulation(name:)`` naming the first
+  ///   synapse population, ``CUDABackendError/unsupportedCustomUpdate(name:)``, or
+  ///   ``CUDABackendError/codeGeneration(_:)``.
+  public func generate(_ model: ModelSpec) throws(CUDABackendError) -> CUDAModule {
+    if let synapses = model.synapsePopulations.first {
+      throw .unsupportedSynapsePopulation(name: synapses.name)
+    }
+    if let update = model.customUpdates.first {
+      throw .unsupportedCustomUpdate(name: update.name)
+    }
+    do {
+      try model.validate()
+    } catch {
+      throw .codeGeneration(.invalidModel(error))
+    }
+    var writer = CUDAModuleWriter(model: model)
+    writer.writeModule()
+    if !writer.errors.isEmpty { throw .codeGeneration(.invalidCode(writer.errors)) }
+    return writer.module
+  }
+
+  /// The threads per block for a kernel whose largest population (or group of elements)
+  /// has `size` elements: the smallest power of two that holds it, from 32 (a warp) to
+  /// 256, so small populations waste few threads and large ones fill the multiprocessors.
+  public static func blockSize(forLargest size: Int) -> Int {
+    var block = 32
+    while block < 256 && block < size { block *= 2 }
+    return block
+  }
+}
+
+/// Writes one model's CUDA translation unit and its launch plan; collects every
+/// code-string error on the way.
+struct CUDAModuleWriter {
+  let model: ModelSpec
+  let types: TypeContext
+  let memory: MemoryPlan
+  let usage: CodeUsage
+  let neuronGroups: [MergedNeuronGroup]
+  let initGroups: [MergedInitGroup]
+  /// Threads per block of `updateNeurons`.
+  let neuronBlockSize: Int
+  /// Threads per block of `initialise`.
+  let initBlockSize: Int
+  private(set) var lines: [String] = []
+  var errors: [TranspilerError] = []
+
+  /// The kernels' names.
+  static let bindKernel = "genn_bind"
+  static let initKernel = "initialise"
+  static let resetKernel = "resetSpikeCounts"
+  static let neuronKernel = "updateNeurons"
+
+  init(model: ModelSpec) {
+    self.model = model
+    self.types = TypeContext(
+      scalar: model.precision.numericType, timepoint: model.timePrecision.numericType)
+    self.usage = CodeUsage(model: model)
+    self.memory = MemoryPlan(model: model, types: types, usage: usage)
+    self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
+    self.initGroups = GroupMerging.initGroups(of: model)
+    self.neuronBlockSize = CUDABackend.blockSize(
+      forLargest: model.neuronPopulations.map(\.size).max() ?? 0)
+    var largestInit = 0
+    for group in initGroups {
+      for element in group.elements {
+        largestInit = max(largestInit, Self.size(of: element, model))
+      }
+    }
+    self.initBlockSize = CUDABackend.blockSize(forLargest: largestInit)
+  }
+
+  var source: String { lines.joined(separator: "\n") + "\n" }
+
+  var scalarName: String { types.scalar.cName }
+  var timeName: String { types.timepoint.cName }
+  var dtLiteral: String { NumericLiteral.write(model.dt, as: types.timepoint) }
+
+  mutating func line(_ text: String = "") { lines.append(text) }
+
+  mutating func block(_ text: String) {
+    lines.append(
+      contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+  }
+
+  /// The blocks each population of `groups` takes in a kernel of `blockSize` threads, in
+  /// kernel order: (group, member, first block, blocks).
+  func blockRanges(
+    sizes: [(group: Int, member: Int, size: Int)], blockSize: Int
+  ) -> [(group: Int, member: Int, start: Int, count: Int)] {
+    var start = 0
+    return sizes.map { entry in
+      let count = (entry.size + blockSize - 1) / blockSize
+      defer { start += count }
+      return (entry.group, entry.member, start, count)
+    }
+  }
+
+  /// Every neuron population in kernel order with its size.
+  var neuronSizes: [(group: Int, member: Int, size: Int)] {
+    neuronGroups.flatMap { group in
+      group.populations.enumerated().map { member, index in
+        (group.index, member, model.neuronPopulations[index].size)
+      }
+    }
+  }
+
+  /// Every initialisation element in kernel order with its size.
+  var initSizes: [(group: Int, member: Int, size: Int)] {
+    initGroups.flatMap { group in
+      group.elements.enumerated().map { member, element in
+        (group.index, member, Self.size(of: element, model))
+      }
+    }
+  }
+
+  /// The module: source, arrays and launches.
+  var module: CUDAModule {
+    let neuronBlocks = blockRanges(sizes: neuronSizes, blockSize: neuronBlockSize)
+      .reduce(0) { $0 + $1.count }
+    let initBlocks = blockRanges(sizes: initSizes, blockSize: initBlockSize)
+      .reduce(0) { $0 + $1.count }
+    let bind = CUDAKernelLaunch(
+      kernel: Self.bindKernel, gridSize: 1, blockSize: 32, parameters: [.arrayTable])
+    let initialisation =
+      initBlocks == 0
+      ? []
+      : [
+        CUDAKernelLaunch(
+          kernel: Self.initKernel, gridSize: initBlocks, blockSize: initBlockSize, parameters: [])
+      ]
+    let step =
+      neuronBlocks == 0
+      ? []
+      : [
+        CUDAKernelLaunch(
+          kernel: Self.resetKernel, gridSize: 1, blockSize: 32, parameters: [.timestep]),
+        CUDAKernelLaunch(
+          kernel: Self.neuronKernel, gridSize: neuronBlocks, blockSize: neuronBlockSize,
+          parameters: [.timestep, .recordingRow]),
+      ]
+    return CUDAModule(
+      source: source, arrays: memory.arrays, bind: bind, initialisation: initialisation,
+      step: step)
+  }
+
+  // MARK: Module
+
+  mutating func writeModule() {
+    let populations = model.neuronPopulations.map { "'\($0.name)' (\($0.model.name), \($0.size))" }
+    block(
+      """
+      // SwiftGeNN: CUDA generated for model '\(model.name)' (CUDA backend).
+      // scalar = \(scalarName), timepoint = \(timeName), dt = \(model.dt) ms, seed = \(model.seed).
+      // Neuron populations: \(populations.joined(separator: ", ")).
+      // Self-contained for NVRTC: it includes no header; its random numbers are below.
+      #define GENN_FUNCTION __device__ __forceinline__
+      """)
+    block(RandomNumberSource.cpp)
+    line("constexpr uint64_t kSeed = \(model.seed)ull;")
+    line("// Threads per block of the neuron update and of the initialisation.")
+    line("constexpr uint32_t kNeuronBlockSize = \(neuronBlockSize)u;")
+    line("constexpr uint32_t kInitBlockSize = \(initBlockSize)u;")
+    line()
+    for group in neuronGroups { writeNeuronGroup(group) }
+    for group in initGroups { writeInitGroup(group) }
+    writeBindKernel()
+    writeInitKernel()
+    writeResetKernel()
+    writeNeuronKernel()
+  }
+
+  /// `genn_bind`: one thread fills every group struct from the table of device pointers.
+  private mutating func writeBindKernel() {
+    line("// Points the group structs at the arrays the host allocated (in `arrays` order).")
+    line("extern \"C\" __global__ void \(Self.bindKernel)(void *const *arrays)")
+    line("{")
+    line("    if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+    line("    (void)arrays;")
+    for group in neuronGroups { writeNeuronGroupBinding(group) }
+    for group in initGroups { writeInitGroupBinding(group) }
+    line("}")
+    line()
+  }
+
+  /// Points `field.member` at the array with `role`, typed from its layout.
+  mutating func bindArray(_ field: String, _ member: String, to role: ArrayLayout.Role) {
+    let index = memory.index(of: role)
+    line(
+      "    \(field).\(member) = static_cast<\(memory.arrays[index].elementType) *>(arrays[\(index)]);"
+    )
+  }
+
+  /// The if-chain that sends each block to its population's update.
+  mutating func writeDispatch(
+    _ ranges: [(group: Int, member: Int, start: Int, count: Int)],
+    call: (Int, Int, Int) -> String
+  ) {
+    for (position, range) in ranges.enumerated() {
+      let keyword = position == 0 ? "if" : "else if"
+      line("    \(keyword) (blockIdx.x < \(range.start + range.count)u) {")
+      line("        \(call(range.group, range.member, range.start))")
+      line("    }")
+    }
+  }
+
+  // MARK: Environments
+
+  /// The names code strings see, in the CUDA dialect: maths and `dt` always; `t` where
+  /// code runs in a time step; random numbers from a generator `rng`.
+  func baseEnvironment(context: String, time: Bool = true) -> Environment {
+    var environment = Environment(context: context, types: types)
+    let timepoint = GeNNType.numeric(types.timepoint).addingConst
+    environment.add(StandardLibrary.mathematics(for: .cuda))
+    environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
+    if time { environment.define("t", timepoint, spelling: "t", role: "time") }
+    environment.define("dt", timepoint, spelling: dtLiteral, role: "time step")
+    return environment
+  }
+
+  /// Checks `code` as statements, recording errors; `nil` when it fails.
+  mutating func checkStatements(_ code: String, in environment: Environment) -> CheckedStatements? {
+    do {
+      return try Transpiler.checkStatements(code, in: environment)
+    } catch {
+      errors.append(error)
+      return nil
+    }
+  }
+
+  /// Checks a condition, which must be a number or a pointer; records errors.
+  mutating func checkCondition(
+    _ code: String, in environment: Environment, construct: String = "threshold condition"
+  ) -> CheckedExpression? {
+    let checked: CheckedExpression
+    do {
+      checked = try Transpiler.checkExpression(code, in: environment)
+    } catch {
+      errors.append(error)
+      return nil
+    }
+    guard checked.type.isScalar else {
+      let diagnostic = Diagnostic(
+        .invalidCondition(construct: construct, type: checked.type.cName),
+        at: checked.expression.location, token: "")
+      errors.append(
+        TranspilerError(context: environment.context, code: code, diagnostics: [diagnostic]))
+      return nil
+    }
+    return checked
+  }
+
+  /// The C type of a variable in this model.
+  func cType(_ base: TypeName.Base) -> String { base.resolved(in: types).cName }
+
+  /// Adds parameters and derived parameters, read-only, spelled as the fields
+  /// `group.<prefix>p_<name>` and `group.<prefix>dp_<name>`.
+  func addParameters(
+    to environment: inout Environment, prefix: String, params: [String],
+    derived: [DerivedParameter]
+  ) {
+    let scalar = GeNNType.numeric(types.scalar).addingConst
+    for name in params {
+      environment.define(
+        name, scalar, spelling: "group.\(prefix)p_\(name)", role: "parameter")
+    }
+    for parameter in derived {
+      environment.define(
+        parameter.name, scalar, spelling: "group.\(prefix)dp_\(parameter.name)",
+        role: "derived parameter")
+    }
+  }
+
+  /// Adds a model's parameters, variables (as the update's local copies) and extra
+  /// global parameters.
+  func addFields(
+    to environment: inout Environment, prefix: String, params: [String],
+    derived: [DerivedParameter], vars: [Variable], egps: [ExtraGlobalParameter]
+  ) {
+    addParameters(to: &environment, prefix: prefix, params: params, derived: derived)
+    for variable in vars {
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      let local = prefix.isEmpty ? "l_\(variable.name)" : "l\(prefix)\(variable.name)"
+      environment.define(
+        variable.name, variable.access.isWritable ? type : type.addingConst, spelling: local,
+        role: variable.access.isWritable ? "state variable" : "read-only state variable")
+    }
+    for egp in egps {
+      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
+      environment.define(
+        egp.name, type, spelling: "group.\(prefix)egp_\(egp.name)", role: "extra global parameter")
+    }
+  }
+
+  /// Declares the parameter fields ``addParameters(to:prefix:params:derived:)`` names.
+  mutating func declareParameters(prefix: String, params: [String], derived: [DerivedParameter]) {
+    for name in params { line("    \(scalarName) \(prefix)p_\(name);") }
+    for parameter in derived { line("    \(scalarName) \(prefix)dp_\(parameter.name);") }
+  }
+
+  /// Writes parameter and derived parameter values as the CPU backend writes them.
+  mutating func writeParameterBindings(
+    field: String, prefix: String, params: [String: Double], names: [String],
+    derived: [DerivedParameter]
+  ) {
+    for name in names {
+      line(
+        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: types.scalar));"
+      )
+    }
+    let values = (try? model.derivedValues(derived, params: params)) ?? [:]
+    for parameter in derived {
+      let value = NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar)
+      line("    \(field).\(prefix)dp_\(parameter.name) = \(value);")
+    }
+  }
+
+  /// A description of the populations of a merged group for messages.
+  func describe(populations: [Int]) -> String {
+    let names = populations.map { "'\(model.neuronPopulations[$0].name)'" }
+    return names.count == 1
+      ? "neuron population \(names[0])" : "neuron populations \(names.joined(separator: ", "))"
+  }
+}

@@ -1,0 +1,120 @@
+/// The CUDA generated for one model, with what the host must do to run it through the
+/// driver API: the arrays to allocate (the same ``ArrayLayout``s, in the same order, as
+/// the CPU backend's ``GeneratedModule/arrays``), and the kernels to launch, once and per
+/// time step, with their grid and block sizes and parameters.
+///
+/// The host's part, in order:
+/// 1. Allocate every array of ``arrays`` on the device and fill it as for the CPU
+///    (constants, per-element values, `-TIME_MAX` spike times, zero elsewhere).
+/// 2. Copy the device pointers, in the order of ``arrays``, into a device array of
+///    pointers, and launch ``bind`` with it: it points the module's group structs at them.
+/// 3. Launch ``initialisation`` (variables with initialisation snippets).
+/// 4. For each time step, launch ``step`` in order.
+public struct CUDAModule: Hashable, Sendable {
+  /// The complete CUDA translation unit: no `#include`, for NVRTC alone.
+  public var source: String
+  /// The arrays the host allocates, in the order ``bind``'s table lists them.
+  public var arrays: [ArrayLayout]
+  /// Fills the group structs from the table of device pointers; launched once.
+  public var bind: CUDAKernelLaunch
+  /// Initialises the variables that use snippets; launched once, after ``bind``.
+  public var initialisation: [CUDAKernelLaunch]
+  /// The kernels of one time step, in launch order.
+  public var step: [CUDAKernelLaunch]
+
+  /// Creates a module.
+  public init(
+    source: String, arrays: [ArrayLayout], bind: CUDAKernelLaunch,
+    initialisation: [CUDAKernelLaunch], step: [CUDAKernelLaunch]
+  ) {
+    self.source = source
+    self.arrays = arrays
+    self.bind = bind
+    self.initialisation = initialisation
+    self.step = step
+  }
+
+  /// Every kernel the host launches, each once: ``bind``, then ``initialisation``, then
+  /// ``step``.
+  public var kernels: [CUDAKernelLaunch] { [bind] + initialisation + step }
+
+  /// The model element that produced line `line` (1-based) of ``source``: for an NVRTC
+  /// error in generated code, which is a bug of SwiftGeNN's, says where to look.
+  public func origin(ofLine line: Int) -> String? {
+    GeneratedModule(source: source, arrays: arrays).origin(ofLine: line)
+  }
+}
+
+/// One kernel launch: the kernel's name, its grid and block sizes, and the arguments in
+/// the order of its C parameters.
+public struct CUDAKernelLaunch: Hashable, Sendable, CustomStringConvertible {
+  /// The `extern "C" __global__` function's name.
+  public var kernel: String
+  /// The number of blocks (one-dimensional grid).
+  public var gridSize: Int
+  /// The threads per block: a multiple of 32.
+  public var blockSize: Int
+  /// The kernel's parameters, in order.
+  public var parameters: [CUDAKernelParameter]
+
+  /// Creates a launch.
+  public init(kernel: String, gridSize: Int, blockSize: Int, parameters: [CUDAKernelParameter]) {
+    self.kernel = kernel
+    self.gridSize = gridSize
+    self.blockSize = blockSize
+    self.parameters = parameters
+  }
+
+  /// `updateNeurons<<<4, 128>>>(uint64_t timestep, uint32_t recordingRow)`.
+  public var description: String {
+    "\(kernel)<<<\(gridSize), \(blockSize)>>>("
+      + parameters.map { "\($0.cType) \($0.name)" }.joined(separator: ", ") + ")"
+  }
+}
+
+/// A kernel parameter, and what the host passes for it.
+public enum CUDAKernelParameter: String, Hashable, Sendable, CaseIterable {
+  /// `void *const *arrays`: the device array of the device pointers of
+  /// ``CUDAModule/arrays``, in order (a null pointer for an empty array).
+  case arrayTable = "arrays"
+  /// `uint64_t timestep`: the time step being run, from 0.
+  case timestep
+  /// `uint32_t recordingRow`: the row of the spike-recording buffers this step writes
+  /// (as the CPU backend's `genn_run` numbers them).
+  case recordingRow
+
+  /// The parameter's name in the kernel.
+  public var name: String { rawValue }
+
+  /// The parameter's C type.
+  public var cType: String {
+    switch self {
+    case .arrayTable: "void *const *"
+    case .timestep: "uint64_t"
+    case .recordingRow: "uint32_t"
+    }
+  }
+}
+
+/// What the CUDA backend cannot generate code for, or why generation failed.
+public enum CUDABackendError: Error, Sendable, CustomStringConvertible {
+  /// The model has a synapse population, which the CUDA backend does not support yet.
+  case unsupportedSynapsePopulation(name: String)
+  /// The model has a custom update, which the CUDA backend does not support yet.
+  case unsupportedCustomUpdate(name: String)
+  /// Validation or a code string failed, as it would for the CPU backend.
+  case codeGeneration(CodeGenError)
+
+  public var description: String {
+    switch self {
+    case .unsupportedSynapsePopulation(let name):
+      "the CUDA backend does not support synapse populations yet: synapse population "
+        + "'\(name)' cannot be generated. Use the CPU backend for this model."
+    case .unsupportedCustomUpdate(let name):
+      "the CUDA backend does not support custom updates yet: custom update '\(name)' "
+        + "cannot be generated. Use the CPU backend for this model."
+    case .codeGeneration(let error):
+      error.description
+    }
+  }
+}

@@ -1,0 +1,282 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// The neuron update in CUDA, after GeNN 5.4's SIMT backend: one thread per neuron runs
+/// `Isyn = 0`, the current sources, the sim code and, on the threshold condition, the
+/// spike and the reset (DESIGN.md decision 1); the block's spikes are compacted in
+/// shared memory and copied to the population's spike list after one `atomicAdd` per
+/// block, and recorded spikes set bits in a shared mask whose words the block then writes
+/// into the recording buffer (32 neurons per word, one row per step, as the CPU backend).
+extension CUDAModuleWriter {
+  mutating func writeNeuronGroup(_ group: MergedNeuronGroup) {
+    let archetype = model.neuronPopulations[group.populations[0]]
+    let neuron = archetype.model
+    let sources = group.currentSources[0].map { model.currentSources[$0] }
+    let context = describe(populations: group.populations)
+    let structName = "NeuronUpdateGroup\(group.index)"
+    let spikeTimes = usage.spikeTimes.contains(archetype.name)
+    let recording = archetype.recordSpikes
+
+    line("// Neuron update group \(group.index): model '\(neuron.name)' for \(context).")
+    line("struct \(structName) {")
+    line("    uint32_t numNeurons;")
+    line("    uint32_t numDelaySlots;")
+    line("    uint32_t stream;")
+    declareParameters(prefix: "", params: neuron.params, derived: neuron.derivedParams)
+    for variable in neuron.vars { line("    \(cType(variable.valueType!)) *v_\(variable.name);") }
+    for egp in neuron.extraGlobalParams { line("    \(cType(egp.elementType!)) *egp_\(egp.name);") }
+    line("    uint32_t *spike;")
+    line("    uint32_t *spikeCount;")
+    line("    uint32_t *recordSpike;")
+    if spikeTimes { line("    \(timeName) *st;") }
+    for (slot, source) in sources.enumerated() {
+      let prefix = "cs\(slot)_"
+      declareParameters(
+        prefix: prefix, params: source.model.params, derived: source.model.derivedParams)
+      for variable in source.model.vars {
+        line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
+      }
+      for egp in source.model.extraGlobalParams {
+        line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);")
+      }
+    }
+    line("};")
+    line("__device__ \(structName) d_neuronUpdateGroup\(group.index)[\(group.populations.count)];")
+    line()
+
+    // Environments and checked code, as the CPU backend's, in the CUDA dialect.
+    var simEnvironment = baseEnvironment(context: "\(context), sim code")
+    simEnvironment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    simEnvironment.define(
+      "Isyn", GeNNType.numeric(types.scalar).addingConst, spelling: "Isyn", role: "synaptic input")
+    simEnvironment.define(
+      "st", GeNNType.numeric(types.timepoint).addingConst, spelling: "lsT", role: "spike time")
+    for input in neuron.additionalInputVars {
+      simEnvironment.define(
+        input.name, GeNNType.numeric(input.valueType!.resolved(in: types)).addingConst,
+        spelling: "ai_\(input.name)", role: "additional input")
+    }
+    addFields(
+      to: &simEnvironment, prefix: "", params: neuron.params, derived: neuron.derivedParams,
+      vars: neuron.vars, egps: neuron.extraGlobalParams)
+    let sim = checkStatements(neuron.simCode, in: simEnvironment)
+    var afterSim = simEnvironment
+    afterSim.add(sim?.localSymbols ?? [])
+    afterSim.context = "\(context), threshold condition code"
+    let threshold =
+      neuron.thresholdConditionCode.isBlank
+      ? nil : checkCondition(neuron.thresholdConditionCode, in: afterSim)
+    afterSim.context = "\(context), reset code"
+    let reset = checkStatements(neuron.resetCode, in: afterSim)
+    let injections = sources.enumerated().map { slot, source in
+      checkInjection(source, slot: slot)
+    }
+    let usesRandom =
+      ([neuron.simCode, neuron.thresholdConditionCode, neuron.resetCode]
+      + sources.map(\.model.injectionCode)).contains { $0.contains("gennrand") }
+
+    // The update of one block of one population; the kernel's dispatch calls it with
+    // the population's struct and the block's first neuron.
+    line("__device__ __forceinline__ void updateNeuronGroup\(group.index)(")
+    line("    const \(structName) &group, uint32_t blockStart, \(timeName) t, uint64_t timestep,")
+    line("    uint32_t recordingRow, uint32_t *shSpk, uint32_t &shSpkPos, uint32_t &shSpkCount,")
+    line("    uint32_t *shSpkRecord)")
+    line("{")
+    line("    (void)t; (void)recordingRow; (void)shSpkRecord;")
+    line("    const uint32_t id = blockStart + threadIdx.x;")
+    line("    const uint32_t writeSlot = (uint32_t)(timestep % group.numDelaySlots);")
+    line("    const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
+    line("    (void)writeOffset;")
+    line("    if (threadIdx.x == 0) { shSpkCount = 0; }")
+    if recording {
+      line("    if (threadIdx.x < kNeuronBlockSize / 32u) { shSpkRecord[threadIdx.x] = 0; }")
+    }
+    line("    __syncthreads();")
+    line("    if (id < group.numNeurons) {")
+    if usesRandom {
+      line("        GeNNRng rng;")
+      line("        genn_rng_init(&rng, kSeed, group.stream, id, (uint32_t)timestep);")
+    }
+    for variable in neuron.vars {
+      line(
+        "        \(cType(variable.valueType!)) l_\(variable.name) = group.v_\(variable.name)[id];")
+    }
+    if spikeTimes { line("        const \(timeName) lsT = group.st[writeOffset + id];") }
+    line("        \(scalarName) Isyn = 0;")
+    for input in neuron.additionalInputVars {
+      let type = input.valueType!.resolved(in: types)
+      line(
+        "        \(cType(input.valueType!)) ai_\(input.name) = \(NumericLiteral.write(input.initialValue, as: type));"
+      )
+    }
+    for (slot, source) in sources.enumerated() {
+      line("        // current source slot \(slot): model '\(source.model.name)'")
+      line("        {")
+      for variable in source.model.vars {
+        line(
+          "            \(cType(variable.valueType!)) lcs\(slot)_\(variable.name) = group.cs\(slot)_v_\(variable.name)[id];"
+        )
+      }
+      block(injections[slot]?.code(level: 3).dropLastNewline ?? "")
+      for variable in source.model.vars where variable.access.isWritable {
+        line("            group.cs\(slot)_v_\(variable.name)[id] = lcs\(slot)_\(variable.name);")
+      }
+      line("        }")
+    }
+    line("        (void)Isyn;")
+    line("        // sim code")
+    block(sim?.code(level: 2).dropLastNewline ?? "")
+    if let threshold {
+      line("        // threshold condition")
+      line("        if (\(threshold.code())) {")
+      line("            // the spike, compacted in shared memory")
+      line("            shSpk[atomicAdd(&shSpkCount, 1u)] = id;")
+      if recording {
+        line("            atomicOr(&shSpkRecord[threadIdx.x / 32u], 1u << (threadIdx.x % 32u));")
+      }
+      if spikeTimes { line("            group.st[writeOffset + id] = t;") }
+      if let reset, !reset.statements.isEmpty {
+        line("            // reset code")
+        block(reset.code(level: 3).dropLastNewline)
+      }
+      line("        }")
+    }
+    for variable in neuron.vars where variable.access.isWritable {
+      line("        group.v_\(variable.name)[id] = l_\(variable.name);")
+    }
+    line("    }")
+    line("    __syncthreads();")
+    line("    // one atomicAdd per block reserves the block's room in the spike list")
+    line("    if (threadIdx.x == 0 && shSpkCount > 0u) {")
+    line("        shSpkPos = atomicAdd(&group.spikeCount[writeSlot], shSpkCount);")
+    line("    }")
+    line("    __syncthreads();")
+    line("    if (threadIdx.x < shSpkCount) {")
+    line("        group.spike[writeOffset + shSpkPos + threadIdx.x] = shSpk[threadIdx.x];")
+    line("    }")
+    if recording {
+      line("    // the block's recording words: 32 neurons per word, one row per step")
+      line("    if (threadIdx.x < kNeuronBlockSize / 32u) {")
+      line("        const uint32_t numRecordingWords = (group.numNeurons + 31u) / 32u;")
+      line("        const uint32_t word = (blockStart / 32u) + threadIdx.x;")
+      line("        if (word < numRecordingWords) {")
+      line(
+        "            group.recordSpike[(size_t)recordingRow * numRecordingWords + word] = shSpkRecord[threadIdx.x];"
+      )
+      line("        }")
+      line("    }")
+    }
+    line("}")
+    line()
+  }
+
+  private mutating func checkInjection(_ source: CurrentSource, slot: Int) -> CheckedStatements? {
+    var environment = baseEnvironment(context: "current source '\(source.name)', injection code")
+    environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    environment.add(
+      Symbol(
+        "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]),
+        spelling: "Isyn += $(0)", role: "input function"))
+    let model = source.model
+    addFields(
+      to: &environment, prefix: "cs\(slot)_", params: model.params, derived: model.derivedParams,
+      vars: model.vars, egps: model.extraGlobalParams)
+    return checkStatements(model.injectionCode, in: environment)
+  }
+
+  mutating func writeNeuronGroupBinding(_ group: MergedNeuronGroup) {
+    for (member, populationIndex) in group.populations.enumerated() {
+      let population = model.neuronPopulations[populationIndex]
+      let field = "d_neuronUpdateGroup\(group.index)[\(member)]"
+      let name = population.name
+      line("    // neuron population '\(name)'")
+      line("    \(field).numNeurons = \(population.size)u;")
+      line("    \(field).numDelaySlots = \(model.maximumDelaySteps(of: name) + 1)u;")
+      line("    \(field).stream = \(populationIndex)u;")
+      writeParameterBindings(
+        field: field, prefix: "", params: population.params, names: population.model.params,
+        derived: population.model.derivedParams)
+      for variable in population.model.vars {
+        bindArray(
+          field, "v_\(variable.name)",
+          to: .neuronVariable(population: name, variable: variable.name))
+      }
+      for egp in population.model.extraGlobalParams {
+        bindArray(
+          field, "egp_\(egp.name)",
+          to: .neuronExtraGlobalParameter(population: name, parameter: egp.name))
+      }
+      bindArray(field, "spike", to: .spikes(population: name))
+      bindArray(field, "spikeCount", to: .spikeCount(population: name))
+      if population.recordSpikes {
+        bindArray(field, "recordSpike", to: .spikeRecording(population: name))
+      } else {
+        line("    \(field).recordSpike = nullptr;")
+      }
+      if usage.spikeTimes.contains(name) {
+        bindArray(field, "st", to: .spikeTimes(population: name))
+      }
+      for (slot, sourceIndex) in group.currentSources[member].enumerated() {
+        let source = model.currentSources[sourceIndex]
+        line("    // current source '\(source.name)' in slot \(slot)")
+        writeParameterBindings(
+          field: field, prefix: "cs\(slot)_", params: source.params, names: source.model.params,
+          derived: source.model.derivedParams)
+        for variable in source.model.vars {
+          bindArray(
+            field, "cs\(slot)_v_\(variable.name)",
+            to: .currentSourceVariable(source: source.name, variable: variable.name))
+        }
+        for egp in source.model.extraGlobalParams {
+          bindArray(
+            field, "cs\(slot)_egp_\(egp.name)",
+            to: .currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name))
+        }
+      }
+    }
+  }
+
+  /// `resetSpikeCounts`: empties this step's slot of every population's spike list
+  /// before `updateNeurons` appends to it (GeNN's spike-queue update).
+  mutating func writeResetKernel() {
+    guard !neuronGroups.isEmpty else { return }
+    line("// Empties this step's slot of each population's spike list.")
+    line("extern \"C\" __global__ void \(Self.resetKernel)(uint64_t timestep)")
+    line("{")
+    line("    if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+    for group in neuronGroups {
+      line("    for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
+      line(
+        "        const NeuronUpdateGroup\(group.index) &group = d_neuronUpdateGroup\(group.index)[g];"
+      )
+      line("        group.spikeCount[timestep % group.numDelaySlots] = 0;")
+      line("    }")
+    }
+    line("}")
+    line()
+  }
+
+  /// `updateNeurons`: every population's neurons, each population padded to whole blocks
+  /// of `kNeuronBlockSize` threads, in merged-group order.
+  mutating func writeNeuronKernel() {
+    guard !neuronGroups.isEmpty else { return }
+    let ranges = blockRanges(sizes: neuronSizes, blockSize: neuronBlockSize)
+    line("// One thread per neuron; block ranges select the population.")
+    line(
+      "extern \"C\" __global__ void \(Self.neuronKernel)(uint64_t timestep, uint32_t recordingRow)"
+    )
+    line("{")
+    line("    __shared__ uint32_t shSpk[kNeuronBlockSize];")
+    line("    __shared__ uint32_t shSpkPos;")
+    line("    __shared__ uint32_t shSpkCount;")
+    line("    __shared__ uint32_t shSpkRecord[kNeuronBlockSize / 32u];")
+    line("    const \(timeName) t = timestep * \(dtLiteral);")
+    writeDispatch(ranges) { group, member, start in
+      "updateNeuronGroup\(group)(d_neuronUpdateGroup\(group)[\(member)], "
+        + "(blockIdx.x - \(start)u) * kNeuronBlockSize, t, timestep, recordingRow, shSpk, "
+        + "shSpkPos, shSpkCount, shSpkRecord);"
+    }
+    line("}")
+    line()
+  }
+}
