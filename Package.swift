@@ -62,6 +62,11 @@ let package = Package(
       path: "Benchmarks/RuntimeBenchmark"
     ),
     .executableTarget(
+      name: "CUDACheck",
+      dependencies: ["GeNNModel", "GeNNModelFile", "GeNNRuntime"],
+      path: "Benchmarks/CUDACheck"
+    ),
+    .executableTarget(
       name: "COBABenchmark",
       dependencies: ["GeNNModel", "GeNNRuntime"],
       path: "Benchmarks/COBABenchmark"
