@@ -1,4 +1,5 @@
 import ArgumentParser
+import GeNNToolchain
 
 /// The backend a command was asked to use.
 enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
@@ -17,22 +18,33 @@ enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
     var reason: String
   }
 
-  /// The backend to use for this choice on this machine.
+  /// The backend to use for this choice, given what CUDA discovery found on this machine.
   ///
-  /// - Throws: ``CommandError/backendUnavailable(_:reason:)`` for `cuda`, which this
-  ///   version does not have yet.
-  func select() throws(CommandError) -> Selection {
+  /// `genn` runs models on the CPU backend in this version: the CUDA backend covers
+  /// neuron populations only and has not yet run on a GPU. `auto` says so, with what
+  /// discovery found; `cuda` is an error saying what is missing (and the command that
+  /// installs it) or that `genn run` cannot use CUDA yet.
+  func select(cuda: CUDAReport) throws(CommandError) -> Selection {
     switch self {
-    case .auto:
-      Selection(
-        name: "cpu",
-        reason: "auto: this version of SwiftGeNN has no CUDA backend yet, so the CPU runs it")
     case .cpu:
-      Selection(name: "cpu", reason: "asked for with --backend cpu")
+      return Selection(name: "cpu", reason: "asked for with --backend cpu")
+    case .auto:
+      let found = cuda.isUsable ? "CUDA here: \(cuda.summary)" : "CUDA is \(cuda.summary)"
+      return Selection(
+        name: "cpu",
+        reason: "auto: \(found); this version of genn runs models on the CPU backend")
     case .cuda:
+      guard cuda.isUsable else {
+        let fixes = cuda.fixCommands.map { "; to fix it: \($0)" }.joined()
+        throw .backendUnavailable(
+          "cuda",
+          reason: "on this machine, CUDA is \(cuda.summary)\(fixes). Run `genn doctor` for "
+            + "every place searched, or use --backend cpu")
+      }
       throw .backendUnavailable(
         "cuda",
-        reason: "this version of SwiftGeNN has no CUDA backend yet; use --backend cpu or auto")
+        reason: "found \(cuda.summary), but this version of genn does not run models on the "
+          + "CUDA backend yet; use --backend cpu or auto")
     }
   }
 }

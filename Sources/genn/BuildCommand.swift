@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeNNRuntime
+import GeNNToolchain
 
 extension GeNN {
   /// `genn build MODEL.yaml`: generate and compile only.
@@ -16,7 +17,8 @@ extension GeNN {
 
     private func execute() async throws(CommandError) {
       let file = try model.load()
-      let backend = try model.backend.select()
+      let backend = try model.backend.select(
+        cuda: CUDADiscovery(environment: .current()).report())
       let built = try await file.build(options: Simulation.Options())
       let how =
         built.entry.cacheHit

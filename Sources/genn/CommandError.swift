@@ -31,7 +31,7 @@ enum CommandError: Error, CustomStringConvertible {
     case .build(let message):
       "error: \(message)"
     case .backendUnavailable(let backend, let reason):
-      "error: the \(backend) backend cannot be used: \(reason)."
+      "error: the \(backend) backend cannot be used: \(reason)"
     case .outputExists(let path):
       "error: the output folder '\(path)' already exists. Give --overwrite to replace it, "
         + "or choose another folder with --out."

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeNNModelFile
 import GeNNRuntime
+import GeNNToolchain
 
 extension GeNN {
   /// `genn run MODEL.yaml`: build, run, and write recordings, `summary.json` and pictures.
@@ -55,7 +56,8 @@ extension GeNN {
 
     private func execute() async throws(CommandError) {
       let file = try model.load()
-      let backend = try model.backend.select()
+      let backend = try model.backend.select(
+        cuda: CUDADiscovery(environment: .current()).report())
       let output = try OutputFolder(
         path: out ?? "\(file.model.name)-output", overwrite: overwrite)
       let length: RunLength =

@@ -122,7 +122,7 @@ import Testing
     Case(
       name: "CUDA backend", setUp: { try TinyModel.write(to: $0) },
       arguments: ["run", "tiny.yaml", "--backend", "cuda"],
-      expected: ["the cuda backend cannot be used", "--backend cpu"]),
+      expected: ["the cuda backend cannot be used", "genn doctor", "--backend cpu"]),
     Case(
       name: "both --steps and --duration", setUp: { try TinyModel.write(to: $0) },
       arguments: ["run", "tiny.yaml", "--steps", "10", "--duration", "5"],

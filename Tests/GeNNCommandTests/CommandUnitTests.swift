@@ -1,4 +1,5 @@
 import Foundation
+import GeNNToolchain
 import Testing
 
 @testable import genn
@@ -91,5 +92,36 @@ import Testing
     #expect(RunReport.number(12.5) == "12.5")
     #expect(GeNN.Doctor.bytes(512) == "512 B")
     #expect(GeNN.Doctor.bytes(12_300_000) == "12.3 MB")
+  }
+
+  /// A CUDA report with `missing` parts (none: usable).
+  static func cudaReport(missing: [CUDAMissingPart]) -> CUDAReport {
+    CUDAReport(
+      platform: .linux, architecture: .x86_64, driver: NVIDIADriverReport(libraries: []),
+      nvrtcCandidates: [], nvrtcChoice: nil, nvccCandidates: [], missing: missing)
+  }
+
+  @Test func backendSelection() throws {
+    let missing = Self.cudaReport(missing: [.driver, .nvrtc(pipPackage: "nvidia-cuda-nvrtc-cu12")])
+    #expect(try BackendChoice.cpu.select(cuda: missing).name == "cpu")
+    let auto = try BackendChoice.auto.select(cuda: missing)
+    #expect(auto.name == "cpu")
+    #expect(auto.reason.contains("NVIDIA driver, NVRTC missing"))
+    #expect(throws: CommandError.self) { try BackendChoice.cuda.select(cuda: missing) }
+    do {
+      _ = try BackendChoice.cuda.select(cuda: missing)
+    } catch {
+      #expect("\(error)".contains("python3 -m pip install nvidia-cuda-nvrtc-cu12"))
+    }
+    // A usable GPU: auto still runs on the CPU and says what it found; cuda says genn
+    // cannot use it yet.
+    let usable = Self.cudaReport(missing: [])
+    #expect(try BackendChoice.auto.select(cuda: usable).reason.contains("CUDA here:"))
+    do {
+      _ = try BackendChoice.cuda.select(cuda: usable)
+      Issue.record("cuda was selected")
+    } catch {
+      #expect("\(error)".contains("does not run models on the CUDA backend yet"))
+    }
   }
 }
