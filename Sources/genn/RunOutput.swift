@@ -132,14 +132,12 @@ struct RunOutput {
   private static func save(
     _ make: @autoclosure () throws -> NPYArray, to path: String, in folder: URL
   ) throws(CommandError) {
-    let url = folder.appendingPathComponent(path)
+    let array: NPYArray
     do {
-      let array = try make()
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try array.write(to: url)
+      array = try make()
     } catch {
-      throw .writeFailed(path: url.path, reason: "\(error)")
+      throw .writeFailed(path: folder.appendingPathComponent(path).path, reason: "\(error)")
     }
+    try OutputFiles.write(Data(array.encoded()), to: folder.appendingPathComponent(path))
   }
 }
