@@ -112,6 +112,16 @@ import Testing
       arguments: ["run", "tiny.yaml", "--out", "out", "--overwrite"],
       expected: ["'out' is not replaced by --overwrite", "no summary.json"]),
     Case(
+      name: "overwrite by a run that fails keeps the earlier output",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        _ = try Genn.run(["run", "tiny.yaml", "--out", "out", "--quiet"], in: folder)
+        try TinyModel.write(
+          to: folder, name: "broken.yaml", replacing: [("TauM: 10", "TauM: \"ten\"")])
+      },
+      arguments: ["run", "broken.yaml", "--out", "out", "--overwrite"],
+      expected: ["broken.yaml:6:", "it must be a number"]),
+    Case(
       name: "output inside a file",
       setUp: { folder in
         try TinyModel.write(to: folder)

@@ -124,4 +124,28 @@ import Testing
       #expect("\(error)".contains("does not run models on the CUDA backend yet"))
     }
   }
+
+  @Test func aFailedWriteLeavesTheEarlierOutputAndNoStaging() throws {
+    let parent = try Genn.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let out = parent.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+    try Data("{}".utf8).write(to: out.appendingPathComponent("summary.json"))
+    let folder = try OutputFolder(path: out.path, overwrite: true)
+    #expect(throws: CommandError.self) {
+      try folder.write { staging throws(CommandError) in
+        try OutputFiles.write(Data("half".utf8), to: staging.appendingPathComponent("a.npy"))
+        throw .writeFailed(path: "b.npy", reason: "disk full")
+      }
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["out"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["summary.json"])
+    // A write that succeeds replaces it whole.
+    try folder.write { staging throws(CommandError) in
+      try OutputFiles.write(Data("new".utf8), to: staging.appendingPathComponent("summary.json"))
+    }
+    #expect(
+      try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8) == "new")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["out"])
+  }
 }
