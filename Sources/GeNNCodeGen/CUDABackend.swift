@@ -8,14 +8,24 @@ import GeNNTranspiler
 ///   memory) at the arrays the host allocated;
 /// - `initialise`, one thread per element, runs the variable initialisation snippets
 ///   with the same random streams as the CPU backend, so values match it;
-/// - per time step, `resetSpikeCounts` then `updateNeurons`, one thread per neuron of
-///   every population (each population padded to whole blocks): `Isyn = 0`, current
-///   sources inject, the sim code runs, and on the threshold condition the spike is
-///   compacted in shared memory, recorded in a shared bit mask, and the reset runs; then
-///   each block reserves room in the spike list with one `atomicAdd` and copies its
-///   spikes and recording words out.
+/// - `buildConnectivity`, one thread per row, builds the SPARSE rows of connectivity
+///   snippets from the CPU backend's random stream of each row, then sorts each row;
+///   `initialiseSynapses`, one thread per row, runs the per-synapse (and postsynaptic
+///   model) initialisation snippets;
+/// - per time step, `updateSynapses` (GeNN's presynaptic update, post-span: SPARSE with
+///   one thread per row slot, DENSE with one thread per postsynaptic neuron; the spikes
+///   emitted `1 + axonalDelaySteps` steps ago are loaded into shared memory block by block
+///   and `addToPost` accumulates into `inSyn` with `atomicAdd`), then `resetSpikeCounts`
+///   and `updateNeurons`, one thread per neuron of every population (each population
+///   padded to whole blocks): `Isyn = 0`, each incoming postsynaptic model injects and
+///   decays its `inSyn`, current sources inject, the sim code runs, and on the threshold
+///   condition the spike is compacted in shared memory, recorded in a shared bit mask,
+///   and the reset runs; then each block reserves room in the spike list with one
+///   `atomicAdd` and copies its spikes and recording words out.
 ///
-/// Models with synapse populations or custom updates are not supported yet.
+/// Synapse populations are supported with DENSE and SPARSE connectivity and weight update
+/// models that only run presynaptic spike code (see `CUDASynapseSupport`); custom updates
+/// are not supported yet.
 public struct CUDABackend: Sendable {
   /// Creates a CUDA backend.
   public init() {}
@@ -23,12 +33,16 @@ public struct CUDABackend: Sendable {
   /// Validates `model`, checks every code string in the CUDA dialect, and returns the
   /// generated module with its launch plan.
   ///
-  /// - Throws: ``CUDABackendError/unsupportedSynapsePopulation(name:)`` naming the first
-  ///   synapse population, ``CUDABackendError/unsupportedCustomUpdate(name:)``, or
+  /// - Throws: ``CUDABackendError/unsupportedSynapsePopulation(name:feature:)`` naming the
+  ///   first synapse population that uses what the CUDA backend cannot generate yet,
+  ///   ``CUDABackendError/unsupportedCustomUpdate(name:)``, or
   ///   ``CUDABackendError/codeGeneration(_:)``.
   public func generate(_ model: ModelSpec) throws(CUDABackendError) -> CUDAModule {
-    if let synapses = model.synapsePopulations.first {
-      throw .unsupportedSynapsePopulation(name: synapses.name)
+    let usage = CodeUsage(model: model)
+    for synapses in model.synapsePopulations {
+      if let feature = CUDASynapseSupport.unsupportedFeature(of: synapses, usage: usage) {
+        throw .unsupportedSynapsePopulation(name: synapses.name, feature: feature)
+      }
     }
     if let update = model.customUpdates.first {
       throw .unsupportedCustomUpdate(name: update.name)
@@ -67,6 +81,8 @@ struct CUDAModuleWriter {
   let neuronBlockSize: Int
   /// Threads per block of `initialise`.
   let initBlockSize: Int
+  /// Threads per block of `updateSynapses`, `buildConnectivity` and `initialiseSynapses`.
+  let synapseBlockSize: Int
   private(set) var lines: [String] = []
   var errors: [TranspilerError] = []
 
@@ -75,6 +91,9 @@ struct CUDAModuleWriter {
   static let initKernel = "initialise"
   static let resetKernel = "resetSpikeCounts"
   static let neuronKernel = "updateNeurons"
+  static let synapseKernel = "updateSynapses"
+  static let connectivityKernel = "buildConnectivity"
+  static let synapseInitKernel = "initialiseSynapses"
 
   init(model: ModelSpec) {
     self.model = model
@@ -93,6 +112,13 @@ struct CUDAModuleWriter {
       }
     }
     self.initBlockSize = CUDABackend.blockSize(forLargest: largestInit)
+    var largestSynapses = 0
+    for index in model.synapsePopulations.indices {
+      largestSynapses = max(
+        largestSynapses, Self.synapseThreads(of: index, model),
+        Self.synapseInitThreads(of: index, model))
+    }
+    self.synapseBlockSize = CUDABackend.blockSize(forLargest: largestSynapses)
   }
 
   var source: String { lines.joined(separator: "\n") + "\n" }
@@ -154,10 +180,22 @@ struct CUDAModuleWriter {
         CUDAKernelLaunch(
           kernel: Self.initKernel, gridSize: initBlocks, blockSize: initBlockSize, parameters: [])
       ]
+    // GeNN's order: the synapse update reads last steps' spikes before the neuron update
+    // empties and refills this step's slot.
+    let synapseBlocks = blockRanges(sizes: synapseSizes, blockSize: synapseBlockSize)
+      .reduce(0) { $0 + $1.count }
+    let synapseStep =
+      synapseBlocks == 0
+      ? []
+      : [
+        CUDAKernelLaunch(
+          kernel: Self.synapseKernel, gridSize: synapseBlocks, blockSize: synapseBlockSize,
+          parameters: [.timestep])
+      ]
     let step =
       neuronBlocks == 0
       ? []
-      : [
+      : synapseStep + [
         CUDAKernelLaunch(
           kernel: Self.resetKernel, gridSize: 1, blockSize: 32, parameters: [.timestep]),
         CUDAKernelLaunch(
@@ -165,8 +203,8 @@ struct CUDAModuleWriter {
           parameters: [.timestep, .recordingRow]),
       ]
     return CUDAModule(
-      source: source, arrays: memory.arrays, bind: bind, initialisation: initialisation,
-      step: step)
+      source: source, arrays: memory.arrays, bind: bind,
+      initialisation: initialisation + synapseInitialisationLaunches, step: step)
   }
 
   // MARK: Module
@@ -186,11 +224,18 @@ struct CUDAModuleWriter {
     line("// Threads per block of the neuron update and of the initialisation.")
     line("constexpr uint32_t kNeuronBlockSize = \(neuronBlockSize)u;")
     line("constexpr uint32_t kInitBlockSize = \(initBlockSize)u;")
+    line("// Threads per block of the synapse update, connectivity and synapse initialisation.")
+    line("constexpr uint32_t kSynapseBlockSize = \(synapseBlockSize)u;")
     line()
+    if !model.synapsePopulations.isEmpty { block(Self.synapseSupportSource) }
+    for index in model.synapsePopulations.indices { writeSynapseGroup(index) }
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
     writeBindKernel()
     writeInitKernel()
+    writeConnectivityKernel()
+    writeSynapseInitKernel()
+    writeSynapseKernel()
     writeResetKernel()
     writeNeuronKernel()
   }
@@ -204,6 +249,7 @@ struct CUDAModuleWriter {
     line("    (void)arrays;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
+    for index in model.synapsePopulations.indices { writeSynapseGroupBinding(index) }
     line("}")
     line()
   }
@@ -233,11 +279,13 @@ struct CUDAModuleWriter {
 
   /// The names code strings see, in the CUDA dialect: maths and `dt` always; `t` where
   /// code runs in a time step; random numbers from a generator `rng`.
-  func baseEnvironment(context: String, time: Bool = true) -> Environment {
+  func baseEnvironment(context: String, time: Bool = true, random: Bool = true) -> Environment {
     var environment = Environment(context: context, types: types)
     let timepoint = GeNNType.numeric(types.timepoint).addingConst
     environment.add(StandardLibrary.mathematics(for: .cuda))
-    environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
+    if random {
+      environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
+    }
     if time { environment.define("t", timepoint, spelling: "t", role: "time") }
     environment.define("dt", timepoint, spelling: dtLiteral, role: "time step")
     return environment
@@ -282,12 +330,13 @@ struct CUDAModuleWriter {
   /// `group.<prefix>p_<name>` and `group.<prefix>dp_<name>`.
   func addParameters(
     to environment: inout Environment, prefix: String, params: [String],
-    derived: [DerivedParameter]
+    derived: [DerivedParameter], paramTypes: [String: String] = [:]
   ) {
     let scalar = GeNNType.numeric(types.scalar).addingConst
     for name in params {
       environment.define(
-        name, scalar, spelling: "group.\(prefix)p_\(name)", role: "parameter")
+        name, GeNNType.numeric(parameterType(name, paramTypes)).addingConst,
+        spelling: "group.\(prefix)p_\(name)", role: "parameter")
     }
     for parameter in derived {
       environment.define(
@@ -318,26 +367,35 @@ struct CUDAModuleWriter {
   }
 
   /// Declares the parameter fields ``addParameters(to:prefix:params:derived:)`` names.
-  mutating func declareParameters(prefix: String, params: [String], derived: [DerivedParameter]) {
-    for name in params { line("    \(scalarName) \(prefix)p_\(name);") }
+  mutating func declareParameters(
+    prefix: String, params: [String], derived: [DerivedParameter],
+    paramTypes: [String: String] = [:]
+  ) {
+    for name in params { line("    \(parameterType(name, paramTypes).cName) \(prefix)p_\(name);") }
     for parameter in derived { line("    \(scalarName) \(prefix)dp_\(parameter.name);") }
   }
 
   /// Writes parameter and derived parameter values as the CPU backend writes them.
   mutating func writeParameterBindings(
     field: String, prefix: String, params: [String: Double], names: [String],
-    derived: [DerivedParameter]
+    derived: [DerivedParameter], paramTypes: [String: String] = [:]
   ) {
     for name in names {
+      let type = parameterType(name, paramTypes)
       line(
-        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: types.scalar));"
-      )
+        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: type));")
     }
     let values = (try? model.derivedValues(derived, params: params)) ?? [:]
     for parameter in derived {
       let value = NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar)
       line("    \(field).\(prefix)dp_\(parameter.name) = \(value);")
     }
+  }
+
+  /// The type of parameter `name`: the one `paramTypes` gives, else `scalar` (as the CPU
+  /// backend types them).
+  func parameterType(_ name: String, _ paramTypes: [String: String]) -> NumericType {
+    (paramTypes[name].flatMap(TypeName.Base.init(parsing:)) ?? .scalar).resolved(in: types)
   }
 
   /// A description of the populations of a merged group for messages.

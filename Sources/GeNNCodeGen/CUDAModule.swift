@@ -8,8 +8,10 @@
 ///    (constants, per-element values, `-TIME_MAX` spike times, zero elsewhere).
 /// 2. Copy the device pointers, in the order of ``arrays``, into a device array of
 ///    pointers, and launch ``bind`` with it: it points the module's group structs at them.
-/// 3. Launch ``initialisation`` (variables with initialisation snippets).
-/// 4. For each time step, launch ``step`` in order.
+/// 3. Launch ``initialisation`` (variables with initialisation snippets, then SPARSE rows
+///    built by connectivity snippets, then synapse variables with snippets).
+/// 4. For each time step, launch ``step`` in order: the synapse update, then the neuron
+///    update (GeNN's order).
 public struct CUDAModule: Hashable, Sendable {
   /// The complete CUDA translation unit: no `#include`, for NVRTC alone.
   public var source: String
@@ -98,8 +100,9 @@ public enum CUDAKernelParameter: String, Hashable, Sendable, CaseIterable {
 
 /// What the CUDA backend cannot generate code for, or why generation failed.
 public enum CUDABackendError: Error, Sendable, CustomStringConvertible {
-  /// The model has a synapse population, which the CUDA backend does not support yet.
-  case unsupportedSynapsePopulation(name: String)
+  /// Synapse population `name` uses `feature` (a matrix type, plasticity, spike-like
+  /// events, delays...), which the CUDA backend does not support yet.
+  case unsupportedSynapsePopulation(name: String, feature: String)
   /// The model has a custom update, which the CUDA backend does not support yet.
   case unsupportedCustomUpdate(name: String)
   /// Validation or a code string failed, as it would for the CPU backend.
@@ -107,9 +110,9 @@ public enum CUDABackendError: Error, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .unsupportedSynapsePopulation(let name):
-      "the CUDA backend does not support synapse populations yet: synapse population "
-        + "'\(name)' cannot be generated. Use the CPU backend for this model."
+    case .unsupportedSynapsePopulation(let name, let feature):
+      "the CUDA backend does not support \(feature) yet: synapse population '\(name)' "
+        + "cannot be generated. Use the CPU backend for this model."
     case .unsupportedCustomUpdate(let name):
       "the CUDA backend does not support custom updates yet: custom update '\(name)' "
         + "cannot be generated. Use the CPU backend for this model."

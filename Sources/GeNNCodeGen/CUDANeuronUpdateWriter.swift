@@ -2,7 +2,9 @@ import GeNNModel
 import GeNNTranspiler
 
 /// The neuron update in CUDA, after GeNN 5.4's SIMT backend: one thread per neuron runs
-/// `Isyn = 0`, the current sources, the sim code and, on the threshold condition, the
+/// `Isyn = 0`, the incoming postsynaptic models (each injects and decays its `inSyn`, in
+/// the CPU backend's order), the current sources, the sim code and, on the threshold
+/// condition, the
 /// spike and the reset (DESIGN.md decision 1); the block's spikes are compacted in
 /// shared memory and copied to the population's spike list after one `atomicAdd` per
 /// block, and recorded spikes set bits in a shared mask whose words the block then writes
@@ -12,10 +14,14 @@ extension CUDAModuleWriter {
     let archetype = model.neuronPopulations[group.populations[0]]
     let neuron = archetype.model
     let sources = group.currentSources[0].map { model.currentSources[$0] }
+    let inputs = group.postsynaptic[0].map { model.synapsePopulations[$0] }
     let context = describe(populations: group.populations)
     let structName = "NeuronUpdateGroup\(group.index)"
     let spikeTimes = usage.spikeTimes.contains(archetype.name)
     let recording = archetype.recordSpikes
+    // A delayed population reads its spike times from the last step's slot and carries
+    // them into this step's, as the CPU backend does.
+    let delayed = model.maximumDelaySteps(of: archetype.name) > 0
 
     line("// Neuron update group \(group.index): model '\(neuron.name)' for \(context).")
     line("struct \(structName) {")
@@ -38,6 +44,16 @@ extension CUDAModuleWriter {
       }
       for egp in source.model.extraGlobalParams {
         line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);")
+      }
+    }
+    for (slot, input) in inputs.enumerated() {
+      let prefix = "psm\(slot)_"
+      line("    \(scalarName) *\(prefix)inSyn;")
+      declareParameters(
+        prefix: prefix, params: input.postsynaptic.params, derived: input.postsynaptic.derivedParams
+      )
+      for variable in input.postsynaptic.vars {
+        line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
     }
     line("};")
@@ -71,9 +87,14 @@ extension CUDAModuleWriter {
     let injections = sources.enumerated().map { slot, source in
       checkInjection(source, slot: slot)
     }
+    let postsynapticCode = inputs.enumerated().map { slot, input in
+      checkPostsynaptic(input, slot: slot, neuron: neuron)
+    }
     let usesRandom =
       ([neuron.simCode, neuron.thresholdConditionCode, neuron.resetCode]
-      + sources.map(\.model.injectionCode)).contains { $0.contains("gennrand") }
+      + sources.map(\.model.injectionCode) + inputs.map(\.postsynaptic.simCode)).contains {
+        $0.contains("gennrand")
+      }
 
     // The update of one block of one population; the kernel's dispatch calls it with
     // the population's struct and the block's first neuron.
@@ -86,7 +107,10 @@ extension CUDAModuleWriter {
     line("    const uint32_t id = blockStart + threadIdx.x;")
     line("    const uint32_t writeSlot = (uint32_t)(timestep % group.numDelaySlots);")
     line("    const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
-    line("    (void)writeOffset;")
+    line(
+      "    const size_t readOffset = (size_t)((timestep + group.numDelaySlots - 1u) % group.numDelaySlots) * group.numNeurons;"
+    )
+    line("    (void)writeOffset; (void)readOffset;")
     line("    if (threadIdx.x == 0) { shSpkCount = 0; }")
     if recording {
       line("    if (threadIdx.x < kNeuronBlockSize / 32u) { shSpkRecord[threadIdx.x] = 0; }")
@@ -101,13 +125,22 @@ extension CUDAModuleWriter {
       line(
         "        \(cType(variable.valueType!)) l_\(variable.name) = group.v_\(variable.name)[id];")
     }
-    if spikeTimes { line("        const \(timeName) lsT = group.st[writeOffset + id];") }
+    if spikeTimes {
+      line(
+        "        const \(timeName) lsT = group.st[\(delayed ? "readOffset" : "writeOffset") + id];")
+    }
     line("        \(scalarName) Isyn = 0;")
     for input in neuron.additionalInputVars {
       let type = input.valueType!.resolved(in: types)
       line(
         "        \(cType(input.valueType!)) ai_\(input.name) = \(NumericLiteral.write(input.initialValue, as: type));"
       )
+    }
+    for (slot, input) in inputs.enumerated() {
+      line("        // postsynaptic model slot \(slot): model '\(input.postsynaptic.name)'")
+      line("        {")
+      block(postsynapticCode[slot]?.code(level: 3).dropLastNewline ?? "")
+      line("        }")
     }
     for (slot, source) in sources.enumerated() {
       line("        // current source slot \(slot): model '\(source.model.name)'")
@@ -140,6 +173,12 @@ extension CUDAModuleWriter {
         block(reset.code(level: 3).dropLastNewline)
       }
       line("        }")
+      if spikeTimes && delayed {
+        line("        else {")
+        line("            // no spike: carry the spike time into this step's slot")
+        line("            group.st[writeOffset + id] = group.st[readOffset + id];")
+        line("        }")
+      }
     }
     for variable in neuron.vars where variable.access.isWritable {
       line("        group.v_\(variable.name)[id] = l_\(variable.name);")
@@ -168,6 +207,43 @@ extension CUDAModuleWriter {
     }
     line("}")
     line()
+  }
+
+  /// Checks a postsynaptic model's code as the CPU backend does: `inSyn`, its fields,
+  /// its references to the neuron's variables (their values before the sim code), and
+  /// `injectCurrent`.
+  private mutating func checkPostsynaptic(
+    _ synapses: SynapsePopulation, slot: Int, neuron: NeuronModel
+  ) -> CheckedStatements? {
+    let model = synapses.postsynaptic
+    var environment = baseEnvironment(
+      context: "synapse population '\(synapses.name)', postsynaptic model '\(model.name)' sim code")
+    environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    environment.define(
+      "inSyn", .numeric(types.scalar), spelling: "group.psm\(slot)_inSyn[id]",
+      role: "synaptic input")
+    environment.add(
+      Symbol(
+        "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]),
+        spelling: "Isyn += $(0)", role: "input function"))
+    addParameters(
+      to: &environment, prefix: "psm\(slot)_", params: model.params, derived: model.derivedParams)
+    for variable in model.vars {
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      environment.define(
+        variable.name, variable.access.isWritable ? type : type.addingConst,
+        spelling: "group.psm\(slot)_v_\(variable.name)[id]", role: "postsynaptic variable")
+    }
+    for reference in model.neuronVarRefs {
+      let name = synapses.targetVariable(of: reference)
+      guard let variable = neuron.vars.first(where: { $0.name == name }) else { continue }
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      environment.define(
+        reference.name,
+        reference.isReadOnly || !variable.access.isWritable ? type.addingConst : type,
+        spelling: "l_\(name)", role: "reference to neuron variable '\(name)'")
+    }
+    return checkStatements(model.simCode, in: environment)
   }
 
   private mutating func checkInjection(_ source: CurrentSource, slot: Int) -> CheckedStatements? {
@@ -215,6 +291,20 @@ extension CUDAModuleWriter {
       }
       if usage.spikeTimes.contains(name) {
         bindArray(field, "st", to: .spikeTimes(population: name))
+      }
+      for (slot, synapseIndex) in group.postsynaptic[member].enumerated() {
+        let synapses = model.synapsePopulations[synapseIndex]
+        let prefix = "psm\(slot)_"
+        line("    // postsynaptic model of synapse population '\(synapses.name)' in slot \(slot)")
+        bindArray(field, "\(prefix)inSyn", to: .postsynapticInput(synapses: synapses.name))
+        writeParameterBindings(
+          field: field, prefix: prefix, params: synapses.postsynapticParams,
+          names: synapses.postsynaptic.params, derived: synapses.postsynaptic.derivedParams)
+        for variable in synapses.postsynaptic.vars {
+          bindArray(
+            field, "\(prefix)v_\(variable.name)",
+            to: .postsynapticVariable(synapses: synapses.name, variable: variable.name))
+        }
       }
       for (slot, sourceIndex) in group.currentSources[member].enumerated() {
         let source = model.currentSources[sourceIndex]

@@ -237,26 +237,28 @@ import Testing
     #expect(!source.contains("genn_rand_normal_double(&rng)"))
   }
 
-  @Test("a synapse population gives a clear error naming it")
+  @Test("a synapse population with an unsupported matrix type gives a clear error naming it")
   func synapsesUnsupported() throws {
     var model = Self.example("izhikevich-types")
     model.addSynapsePopulation(
       SynapsePopulation(
-        name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: .dense,
+        name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: .bitmask,
         connectivity: .allToAll,
-        weightUpdate: .staticPulse, weightUpdateVars: ["g": 1.0], postsynaptic: .deltaCurr))
+        weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 1.0],
+        postsynaptic: .deltaCurr))
     #expect(throws: CUDABackendError.self) { try CUDABackend().generate(model) }
     do {
       _ = try CUDABackend().generate(model)
     } catch {
-      guard case .unsupportedSynapsePopulation(let name) = error else {
+      guard case .unsupportedSynapsePopulation(let name, let feature) = error else {
         Issue.record("expected unsupportedSynapsePopulation, got \(error)")
         return
       }
       #expect(name == "Recurrent")
+      #expect(feature == "the BITMASK matrix type")
       #expect(
         error.description.contains("synapse population 'Recurrent'")
-          && error.description.contains("CPU backend"))
+          && error.description.contains("BITMASK") && error.description.contains("CPU backend"))
     }
   }
 
@@ -313,8 +315,9 @@ import Testing
   }
 }
 
-/// A reference case read from its `case.json` as far as a neuron-only model needs (the
-/// runtime tests' `ReferenceCase` reads everything; this target has no access to it).
+/// A reference case read from its `case.json` as far as the CUDA backend's models need:
+/// neurons, current sources, and synapse populations with built-in models (the runtime
+/// tests' `ReferenceCase` reads everything; this target has no access to it).
 struct NeuronReferenceCase {
   let name: String
   let json: [String: Any]
@@ -353,8 +356,31 @@ struct NeuronReferenceCase {
 
   /// No synapse populations and no custom updates.
   var isNeuronOnly: Bool {
-    (json["synapse_populations"] as? [Any] ?? []).isEmpty
-      && (json["custom_updates"] as? [Any] ?? []).isEmpty
+    synapsePopulations.isEmpty && (json["custom_updates"] as? [Any] ?? []).isEmpty
+  }
+
+  /// The synapse populations listed in `case.json`.
+  var synapsePopulations: [[String: Any]] {
+    json["synapse_populations"] as? [[String: Any]] ?? []
+  }
+
+  /// Whether the CUDA backend generates this case's synapse populations, decided from
+  /// `case.json`: DENSE or SPARSE matrices, the built-in static weight update models, the
+  /// built-in current and conductance postsynaptic models, no dendritic or
+  /// back-propagation delays, no custom updates (and at least one synapse population).
+  var usesOnlyCUDASynapses: Bool {
+    guard !synapsePopulations.isEmpty, (json["custom_updates"] as? [Any] ?? []).isEmpty else {
+      return false
+    }
+    return synapsePopulations.allSatisfy { synapses in
+      let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String
+      let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String
+      return ["DENSE", "SPARSE"].contains(synapses["matrix_type"] as? String ?? "")
+        && ["StaticPulse", "StaticPulseConstantWeight"].contains(weightUpdate ?? "")
+        && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
+        && synapses["max_dendritic_delay_timesteps"] as? Int == nil
+        && (synapses["back_prop_delay_steps"] as? Int ?? 0) == 0
+    }
   }
 
   func model() throws -> ModelSpec {
@@ -407,7 +433,41 @@ struct NeuronReferenceCase {
         params: Self.numbers(source["params"]), vars: try Self.initialisers(source["vars"]),
         extraGlobalParams: Self.arrays(source["extra_global_params"]))
     }
+    for synapses in synapsePopulations {
+      model.addSynapsePopulation(try Self.synapsePopulation(synapses))
+    }
     return model
+  }
+
+  /// A synapse population with built-in weight update and postsynaptic models (the
+  /// runtime tests' `ReferenceCase` reads custom ones too).
+  private static func synapsePopulation(_ json: [String: Any]) throws -> SynapsePopulation {
+    let connectivity = json["connectivity"] as? [String: Any] ?? [:]
+    let weightUpdate = json["weight_update"] as? [String: Any] ?? [:]
+    let postsynaptic = json["postsynaptic"] as? [String: Any] ?? [:]
+    let weightUpdateName = weightUpdate["model"] as? String ?? ""
+    let postsynapticName = postsynaptic["model"] as? String ?? ""
+    guard let weightUpdateModel = WeightUpdateModel.builtins[weightUpdateName] else {
+      throw Failure(description: "not a built-in weight update model: \(weightUpdateName)")
+    }
+    guard let postsynapticModel = PostsynapticModel.builtins[postsynapticName] else {
+      throw Failure(description: "not a built-in postsynaptic model: \(postsynapticName)")
+    }
+    let pairs: Connectivity =
+      (connectivity["kind"] as? String) == "dense"
+      ? .allToAll
+      : .explicit(
+        pre: (connectivity["pre_ind"] as? [Int]) ?? [],
+        post: (connectivity["post_ind"] as? [Int]) ?? [])
+    return SynapsePopulation(
+      name: json["name"] as! String, source: json["source"] as! String,
+      target: json["target"] as! String,
+      matrixType: SynapseMatrixType(rawValue: json["matrix_type"] as! String)!, connectivity: pairs,
+      weightUpdate: weightUpdateModel, weightUpdateParams: numbers(weightUpdate["params"]),
+      weightUpdateVars: try initialisers(weightUpdate["vars"]), postsynaptic: postsynapticModel,
+      postsynapticParams: numbers(postsynaptic["params"]),
+      postsynapticVars: try initialisers(postsynaptic["vars"]),
+      axonalDelaySteps: json["axonal_delay_steps"] as? Int ?? 0)
   }
 
   private static func derivedParams(_ value: Any?) -> [DerivedParameter] {

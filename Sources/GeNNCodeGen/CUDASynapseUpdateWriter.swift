@@ -1,0 +1,336 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// What the CUDA backend generates for synapse populations so far, and the first feature
+/// of a population it cannot generate yet.
+enum CUDASynapseSupport {
+  /// The spike and event times synapse code may read; the CUDA backend has no arrays for
+  /// them in synapse code yet.
+  static let timeNames = [
+    "st_pre", "prev_st_pre", "st_post", "prev_st_post", "set_pre", "prev_set_pre", "set_post",
+    "prev_set_post",
+  ]
+
+  /// The first feature of `synapses` the CUDA backend does not support, described for a
+  /// message ("the BITMASK matrix type"), or `nil` when it can generate the population:
+  /// DENSE or SPARSE connectivity (lists, or SPARSE rows built by a snippet's row build
+  /// code), weight update models with presynaptic spike code only, no delays but axonal
+  /// ones, individual variables initialised by constants, values or snippets.
+  static func unsupportedFeature(of synapses: SynapsePopulation, usage: CodeUsage) -> String? {
+    let weightUpdate = synapses.weightUpdate
+    switch synapses.matrixType {
+    case .dense, .sparse: break
+    default: return "the \(synapses.matrixType.rawValue) matrix type"
+    }
+    switch synapses.connectivity {
+    case .allToAll: break
+    case .explicit:
+      if synapses.matrixType == .dense { return "DENSE connectivity given as a list" }
+    case .toeplitz(let snippet, _):
+      return "TOEPLITZ connectivity (snippet '\(snippet.name)')"
+    case .snippet(let snippet, _):
+      if synapses.matrixType == .dense {
+        return "DENSE connectivity built by a snippet ('\(snippet.name)')"
+      }
+      if snippet.rowBuildCode.isBlank {
+        return "connectivity snippets that build columns ('\(snippet.name)')"
+      }
+      if snippet.rowLengthDraw != nil {
+        return "connectivity snippets that draw row lengths first ('\(snippet.name)')"
+      }
+      if !synapses.kernelSize.isEmpty {
+        return "connectivity snippets with kernels ('\(snippet.name)')"
+      }
+    }
+    let model = "weight update model '\(weightUpdate.name)'"
+    if !weightUpdate.synapseDynamicsCode.isBlank { return "synapse dynamics code (\(model))" }
+    if weightUpdate.hasPreEvents || weightUpdate.hasPostEvents {
+      return "spike-like events (\(model))"
+    }
+    if !weightUpdate.postSpikeSynCode.isBlank {
+      return "postsynaptic learning, post spike syn code (\(model))"
+    }
+    if !weightUpdate.preVars.isEmpty || !weightUpdate.postVars.isEmpty
+      || !weightUpdate.preSpikeCode.isBlank || !weightUpdate.postSpikeCode.isBlank
+      || !weightUpdate.preDynamicsCode.isBlank || !weightUpdate.postDynamicsCode.isBlank
+    {
+      return "presynaptic and postsynaptic weight update variables and code (\(model))"
+    }
+    if !weightUpdate.preNeuronVarRefs.isEmpty || !weightUpdate.postNeuronVarRefs.isEmpty
+      || !weightUpdate.psmVarRefs.isEmpty
+    {
+      return "variable references in weight update models (\(model))"
+    }
+    if !weightUpdate.extraGlobalParams.isEmpty {
+      return "extra global parameters of weight update models (\(model))"
+    }
+    if usage.presynapticOutput.contains(synapses.name) {
+      return "addToPre, input to presynaptic neurons (\(model))"
+    }
+    if CUDASynapseSupport.timeNames.contains(where: {
+      CodeUsage.uses($0, in: [weightUpdate.preSpikeSynCode])
+    }) {
+      return "spike times in weight update code (\(model))"
+    }
+    if synapses.maxDendriticDelaySteps != nil { return "dendritic delays" }
+    if synapses.backPropDelaySteps > 0 { return "back-propagation delays" }
+    for variable in weightUpdate.vars {
+      if case .kernel? = synapses.weightUpdateVars[variable.name] {
+        return "kernel initialisation of weight update variable '\(variable.name)'"
+      }
+    }
+    for variable in synapses.postsynaptic.vars {
+      if case .kernel? = synapses.postsynapticVars[variable.name] {
+        return "kernel initialisation of postsynaptic model variable '\(variable.name)'"
+      }
+    }
+    return nil
+  }
+}
+
+/// The presynaptic update in CUDA, after GeNN 5.4's SIMT post-span strategy: the spikes
+/// the source emitted `1 + axonalDelaySteps` steps ago are loaded into shared memory a
+/// block at a time (with their row lengths, for SPARSE), then every thread runs the pre
+/// spike syn code for its synapse of each spike. SPARSE: one thread per row slot (the
+/// row stride), `addToPost` is an `atomicAdd` into the target's `inSyn`; DENSE: one
+/// thread per postsynaptic neuron, which sums its input in a register and adds it to
+/// `inSyn` once, in the CPU backend's spike order.
+extension CUDAModuleWriter {
+  /// The threads `updateSynapses` runs for synapse population `index`.
+  static func synapseThreads(of index: Int, _ model: ModelSpec) -> Int {
+    let synapses = model.synapsePopulations[index]
+    let source = model.neuronPopulation(named: synapses.source)?.size ?? 0
+    let target = model.neuronPopulation(named: synapses.target)?.size ?? 0
+    if synapses.matrixType.connectivityStorage == .sparse {
+      return SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
+    }
+    return target
+  }
+
+  /// The row stride of synapse population `index`'s storage.
+  func rowStride(of index: Int) -> Int {
+    let synapses = model.synapsePopulations[index]
+    let source = model.neuronPopulation(named: synapses.source)!.size
+    let target = model.neuronPopulation(named: synapses.target)!.size
+    return synapses.matrixType.connectivityStorage == .sparse
+      ? SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
+      : target
+  }
+
+  /// Every synapse population in kernel order with its threads.
+  var synapseSizes: [(group: Int, member: Int, size: Int)] {
+    model.synapsePopulations.indices.map { ($0, 0, Self.synapseThreads(of: $0, model)) }
+  }
+
+  /// Device helpers of the synapse kernels: adding a synapse to a row being built, and
+  /// sorting a built row (stable, as the CPU backend's `genn::sortRow`).
+  static let synapseSupportSource = """
+    // Appends `post` to a row being built, or notes that the row is full.
+    __device__ __forceinline__ void genn_add_synapse(uint32_t *row, uint32_t &length, uint32_t stride,
+                                                     bool &overflow, uint32_t post)
+    {
+        if (length < stride) { row[length++] = post; } else { overflow = true; }
+    }
+
+    // Sorts a row of targets ascending (insertion sort: stable, and rows are short).
+    __device__ __forceinline__ void genn_sort_row(uint32_t *row, uint32_t length)
+    {
+        for (uint32_t i = 1; i < length; i++) {
+            const uint32_t key = row[i];
+            uint32_t j = i;
+            while (j > 0u && row[j - 1u] > key) { row[j] = row[j - 1u]; j--; }
+            row[j] = key;
+        }
+    }
+
+    """
+
+  mutating func writeSynapseGroup(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    let weightUpdate = synapses.weightUpdate
+    let sparse = synapses.matrixType.connectivityStorage == .sparse
+    let structName = "SynapseGroup\(index)"
+    line(
+      "// Synapse update group \(index): synapse population '\(synapses.name)' "
+        + "(\(synapses.matrixType.rawValue), '\(weightUpdate.name)', "
+        + "'\(synapses.source)' -> '\(synapses.target)').")
+    line("struct \(structName) {")
+    line("    uint32_t numSrcNeurons;")
+    line("    uint32_t numTrgNeurons;")
+    line("    uint32_t rowStride;")
+    line("    uint32_t srcDelaySlots;")
+    line("    const uint32_t *srcSpike;")
+    line("    const uint32_t *srcSpikeCount;")
+    if sparse {
+      line("    uint32_t *rowLength;")
+      line("    uint32_t *ind;")
+    }
+    line("    \(scalarName) *inSyn;")
+    declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
+    if let parameters = synapses.connectivityParameters {
+      declareParameters(
+        prefix: "conn_", params: parameters.names, derived: parameters.derived,
+        paramTypes: parameters.types)
+    }
+    for variable in weightUpdate.vars {
+      line("    \(cType(variable.valueType!)) *v_\(variable.name);")
+    }
+    declareSynapseInitFields(synapses)
+    line("};")
+    line("__device__ \(structName) d_synapseGroup\(index);")
+    line()
+
+    let code =
+      weightUpdate.preSpikeSynCode.isBlank
+      ? nil
+      : checkStatements(
+        weightUpdate.preSpikeSynCode, in: synapseEnvironment(index, sparse: sparse))
+    let delay = synapses.axonalDelaySteps
+    line(
+      "__device__ __forceinline__ void updateSynapseGroup\(index)(const \(structName) &group, uint32_t lid,"
+    )
+    line(
+      "    \(timeName) t, uint64_t timestep, uint32_t *shSpk, uint32_t *shRowLength)"
+    )
+    line("{")
+    line("    (void)t; (void)shRowLength;")
+    line("    // the spikes emitted \(delay + 1) step(s) ago")
+    line(
+      "    const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(delay)u) % group.srcDelaySlots);"
+    )
+    line("    const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
+    line("    const uint32_t numSpikes = group.srcSpikeCount[preSlot];")
+    line(
+      "    const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
+    )
+    if !sparse { line("    \(scalarName) linSyn = 0;") }
+    line("    for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
+    line(
+      "        const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
+    )
+    line("        // load this block of spikes into shared memory")
+    line("        __syncthreads();")
+    line("        if (threadIdx.x < numSpikesInBlock) {")
+    line(
+      "            const uint32_t spk = group.srcSpike[preOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
+    )
+    line("            shSpk[threadIdx.x] = spk;")
+    if sparse { line("            shRowLength[threadIdx.x] = group.rowLength[spk];") }
+    line("        }")
+    line("        __syncthreads();")
+    line("        for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
+    if sparse {
+      line("            // one thread per slot of the spiking neuron's row")
+      line("            if (lid < shRowLength[s]) {")
+      line("                const uint32_t id_pre = shSpk[s];")
+      line("                const uint32_t syn = id_pre * group.rowStride + lid;")
+      line("                const uint32_t id_post = group.ind[syn];")
+    } else {
+      line("            // one thread per postsynaptic neuron")
+      line("            if (lid < group.numTrgNeurons) {")
+      line("                const uint32_t id_pre = shSpk[s];")
+      line("                const uint32_t syn = id_pre * group.numTrgNeurons + lid;")
+      line("                const uint32_t id_post = lid;")
+    }
+    line("                (void)id_pre; (void)syn; (void)id_post;")
+    if let code { block(code.code(level: 4).dropLastNewline) }
+    line("            }")
+    line("        }")
+    line("    }")
+    if !sparse {
+      line("    if (lid < group.numTrgNeurons) { group.inSyn[lid] += linSyn; }")
+    }
+    line("}")
+    line()
+  }
+
+  /// The names pre spike syn code sees, as the CPU backend's `synapseEnvironment`
+  /// defines them for what the CUDA backend supports.
+  func synapseEnvironment(_ index: Int, sparse: Bool) -> Environment {
+    let synapses = model.synapsePopulations[index]
+    let weightUpdate = synapses.weightUpdate
+    var environment = baseEnvironment(
+      context:
+        "synapse population '\(synapses.name)', weight update model '\(weightUpdate.name)' "
+        + "pre spike syn code",
+      random: false)
+    let index32 = GeNNType.uint32.addingConst
+    environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
+    environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
+    environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
+    environment.define(
+      "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
+    environment.define(
+      "num_post", index32, spelling: "group.numTrgNeurons", role: "postsynaptic population size")
+    // SPARSE: threads of other rows add to the same target; DENSE: this thread owns it.
+    environment.add(
+      Symbol(
+        "addToPost", .function(returning: .void, [.numeric(types.scalar)]),
+        spelling: sparse
+          ? "atomicAdd(&group.inSyn[id_post], (\(scalarName))($(0)))" : "linSyn += $(0)",
+        role: "input function"))
+    addParameters(
+      to: &environment, prefix: "", params: weightUpdate.params,
+      derived: weightUpdate.derivedParams)
+    for variable in weightUpdate.vars {
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      environment.define(
+        variable.name, variable.access.isWritable ? type : type.addingConst,
+        spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
+    }
+    return environment
+  }
+
+  mutating func writeSynapseGroupBinding(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    let source = model.neuronPopulation(named: synapses.source)!
+    let target = model.neuronPopulation(named: synapses.target)!
+    let field = "d_synapseGroup\(index)"
+    line("    // synapse population '\(synapses.name)'")
+    line("    \(field).numSrcNeurons = \(source.size)u;")
+    line("    \(field).numTrgNeurons = \(target.size)u;")
+    line("    \(field).rowStride = \(rowStride(of: index))u;")
+    line("    \(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
+    bindArray(field, "srcSpike", to: .spikes(population: source.name))
+    bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name))
+    if synapses.matrixType.connectivityStorage == .sparse {
+      bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name))
+      bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name))
+    }
+    bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
+    writeParameterBindings(
+      field: field, prefix: "", params: synapses.weightUpdateParams,
+      names: synapses.weightUpdate.params, derived: synapses.weightUpdate.derivedParams)
+    if let parameters = synapses.connectivityParameters {
+      writeParameterBindings(
+        field: field, prefix: "conn_", params: parameters.values, names: parameters.names,
+        derived: parameters.derived, paramTypes: parameters.types)
+    }
+    for variable in synapses.weightUpdate.vars {
+      bindArray(
+        field, "v_\(variable.name)",
+        to: .weightUpdateVariable(synapses: synapses.name, variable: variable.name))
+    }
+    writeSynapseInitBinding(field: field, index: index)
+  }
+
+  /// `updateSynapses`: every synapse population's threads, each population padded to
+  /// whole blocks of `kSynapseBlockSize`, in model order.
+  mutating func writeSynapseKernel() {
+    guard !model.synapsePopulations.isEmpty else { return }
+    let ranges = blockRanges(sizes: synapseSizes, blockSize: synapseBlockSize)
+    line("// Post-span presynaptic update; block ranges select the synapse population.")
+    line("extern \"C\" __global__ void \(Self.synapseKernel)(uint64_t timestep)")
+    line("{")
+    line("    __shared__ uint32_t shSpk[kSynapseBlockSize];")
+    line("    __shared__ uint32_t shRowLength[kSynapseBlockSize];")
+    line("    const \(timeName) t = timestep * \(dtLiteral);")
+    writeDispatch(ranges) { group, _, start in
+      "updateSynapseGroup\(group)(d_synapseGroup\(group), "
+        + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep, shSpk, "
+        + "shRowLength);"
+    }
+    line("}")
+    line()
+  }
+}

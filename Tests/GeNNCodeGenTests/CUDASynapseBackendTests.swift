@@ -1,0 +1,301 @@
+import Foundation
+import GeNNModel
+import GeNNToolchain
+import Testing
+
+@testable import GeNNCodeGen
+
+/// The CUDA backend's synapse populations: every reference case whose synapses it
+/// supports and a COBA network compiled by NVRTC for sm_70, sm_80 and sm_90, the
+/// structure of the post-span presynaptic update, the launch order, the CPU backend's
+/// arrays and random streams, and a clear error for each feature not supported yet.
+@Suite struct CUDASynapseBackendTests {
+  /// The reference cases with synapse populations the CUDA backend supports, decided
+  /// from each `case.json` (matrix type, weight update and postsynaptic models, delays).
+  static let synapseCases = NeuronReferenceCase.names.filter {
+    (try? NeuronReferenceCase(name: $0))?.usesOnlyCUDASynapses == true
+  }
+
+  @Test("the supported synapse reference cases are found from case.json")
+  func synapseCasesFound() {
+    for name in [
+      "deltacurr", "expcond", "axonal_delay", "va_small", "ssa_staticpulse_expcurr_lif",
+      "ssa_expcurr_float",
+    ] {
+      #expect(Self.synapseCases.contains(name), "found \(Self.synapseCases)")
+    }
+    // BITMASK, plasticity, dendritic delays, spike-like events: not yet.
+    for name in ["dense_vs_sparse_vs_bitmask", "stdp", "dendritic_delay", "spike_events"] {
+      #expect(!Self.synapseCases.contains(name))
+    }
+  }
+
+  @Test(
+    "every supported synapse reference case compiles with NVRTC for sm_70, sm_80 and sm_90",
+    .enabled(if: NVRTC.location.path != nil, Comment(rawValue: NVRTC.location.reason)),
+    arguments: synapseCases)
+  func referenceCaseCompiles(name: String) throws {
+    let model = try NeuronReferenceCase(name: name).model()
+    let module = try CUDABackend().generate(model)
+    #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
+    let compiled = try CUDABackendTests.compileEverywhere(module, name: name)
+    #expect(compiled.count == NVRTCTests.architectures.count)
+    print("CUDASynapseBackendTests: \(name) compiled for \(compiled.joined(separator: ", "))")
+  }
+
+  /// The Vogels-Abbott COBA network of `Benchmarks/COBABenchmark`: SPARSE
+  /// FixedProbability rows, StaticPulseConstantWeight, ExpCond.
+  static func coba(neurons: Int = 4000) -> ModelSpec {
+    let excitatory = neurons * 4 / 5
+    let probability = 80.0 / Double(neurons)
+    let lif: [String: Double] = [
+      "C": 0.2, "TauM": 20, "Vrest": -49, "Vreset": -60, "Vthresh": -50, "Ioffset": 0,
+      "TauRefrac": 5,
+    ]
+    var model = ModelSpec(name: "coba_\(neurons)", precision: .float, dt: 0.1, seed: 1)
+    for (name, size) in [("E", excitatory), ("I", neurons - excitatory)] {
+      model.addNeuronPopulation(
+        name, size: size, model: .lif, params: lif,
+        vars: ["V": .snippet(.uniform, params: ["min": -60, "max": -50]), "RefracTime": 0],
+        recordSpikes: true)
+    }
+    for (source, target) in [("E", "E"), ("E", "I"), ("I", "E"), ("I", "I")] {
+      let excitatorySource = source == "E"
+      model.addSynapsePopulation(
+        SynapsePopulation(
+          name: source + target, source: source, target: target, matrixType: .sparse,
+          connectivity: .snippet(.fixedProbability, params: ["prob": probability]),
+          weightUpdate: .staticPulseConstantWeight,
+          weightUpdateParams: ["g": excitatorySource ? 0.006 : 0.067], postsynaptic: .expCond,
+          postsynapticParams: excitatorySource ? ["tau": 5, "E": 0] : ["tau": 10, "E": -80]))
+    }
+    return model
+  }
+
+  /// DENSE and SPARSE populations whose weights come from snippets (random streams), a
+  /// DENSE population onto a population with a current source, and an axonal delay.
+  static func initialisedSynapses() -> ModelSpec {
+    var model = ModelSpec(name: "initialised_synapses", precision: .double, dt: 0.1, seed: 7)
+    let lif: [String: Double] = [
+      "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 0,
+      "TauRefrac": 2,
+    ]
+    model.addNeuronPopulation(
+      "Input", size: 50, model: .poisson, params: ["rate": 50],
+      vars: ["timeStepToSpike": .snippet(.exponential, params: ["lambda": 1])], recordSpikes: true
+    )
+    model.addNeuronPopulation(
+      "Output", size: 300, model: .lif, params: lif, vars: ["V": -70.0, "RefracTime": 0.0],
+      recordSpikes: true)
+    model.addCurrentSource("Drive", model: .dc, target: "Output", params: ["amp": 0.5])
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Dense", source: "Input", target: "Output", matrixType: .dense,
+        connectivity: .allToAll, weightUpdate: .staticPulse,
+        weightUpdateVars: ["g": .snippet(.uniform, params: ["min": 0, "max": 0.1])],
+        postsynaptic: .expCurr, postsynapticParams: ["tau": 5]))
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Sparse", source: "Input", target: "Output", matrixType: .sparse,
+        connectivity: .snippet(.fixedProbability, params: ["prob": 0.1]),
+        weightUpdate: .staticPulse,
+        weightUpdateVars: ["g": .snippet(.normal, params: ["mean": 0.5, "sd": 0.1])],
+        postsynaptic: .deltaCurr, axonalDelaySteps: 3))
+    return model
+  }
+
+  @Test(
+    "the COBA network and snippet-initialised synapses compile with NVRTC",
+    .enabled(if: NVRTC.location.path != nil, Comment(rawValue: NVRTC.location.reason)),
+    arguments: ["coba", "initialised_synapses"])
+  func networkCompiles(name: String) throws {
+    let model = name == "coba" ? Self.coba() : Self.initialisedSynapses()
+    let module = try CUDABackend().generate(model)
+    #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
+    let compiled = try CUDABackendTests.compileEverywhere(module, name: name)
+    #expect(compiled.count == NVRTCTests.architectures.count)
+    print("CUDASynapseBackendTests: \(name) compiled for \(compiled.joined(separator: ", "))")
+  }
+
+  /// The body of device function `name` in `source`.
+  static func function(_ name: String, in source: String) -> String {
+    let parts = source.components(separatedBy: "__device__ __forceinline__ void \(name)(")
+    guard parts.count > 1 else { return "" }
+    return parts[1].components(separatedBy: "\n}\n")[0]
+  }
+
+  @Test("SPARSE: one thread per row slot, spikes loaded into shared memory, atomicAdd into inSyn")
+  func sparsePostSpan() throws {
+    let source = try CUDABackend().generate(Self.coba()).source
+    let body = Self.function("updateSynapseGroup0", in: source)
+    #expect(body.contains("shSpk[threadIdx.x] = spk;"))
+    #expect(body.contains("shRowLength[threadIdx.x] = group.rowLength[spk];"))
+    #expect(body.components(separatedBy: "__syncthreads();").count - 1 == 2)
+    #expect(body.contains("if (lid < shRowLength[s]) {"))
+    #expect(body.contains("const uint32_t syn = id_pre * group.rowStride + lid;"))
+    #expect(body.contains("atomicAdd(&group.inSyn[id_post], (float)("))
+    #expect(!body.contains("linSyn"))
+    #expect(source.contains("__shared__ uint32_t shSpk[kSynapseBlockSize];"))
+    #expect(source.contains("__shared__ uint32_t shRowLength[kSynapseBlockSize];"))
+  }
+
+  @Test("DENSE: one thread per target, summed in a register and added to inSyn once")
+  func densePostSpan() throws {
+    let source = try CUDABackend().generate(Self.initialisedSynapses()).source
+    let dense = Self.function("updateSynapseGroup0", in: source)
+    #expect(dense.contains("const uint32_t syn = id_pre * group.numTrgNeurons + lid;"))
+    #expect(dense.contains("linSyn += "))
+    #expect(dense.contains("if (lid < group.numTrgNeurons) { group.inSyn[lid] += linSyn; }"))
+    #expect(!dense.contains("atomicAdd"))
+    // The SPARSE population reads the slot of the spikes emitted 1 + 3 steps ago.
+    let sparse = Self.function("updateSynapseGroup1", in: source)
+    #expect(
+      sparse.contains(
+        "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - 3u) % group.srcDelaySlots);"
+      ))
+    #expect(source.contains("d_synapseGroup1.srcDelaySlots = 4u;"))
+  }
+
+  @Test("the launch plan: synapse initialisation after the variables, synapses before neurons")
+  func launchOrder() throws {
+    let model = Self.initialisedSynapses()
+    let module = try CUDABackend().generate(model)
+    #expect(
+      module.initialisation.map(\.kernel) == [
+        "initialise", "buildConnectivity", "initialiseSynapses",
+      ])
+    #expect(module.step.map(\.kernel) == ["updateSynapses", "resetSpikeCounts", "updateNeurons"])
+    // 300 threads at most: 256 per block; Dense 2 blocks (300 targets), Sparse 1 (rows).
+    let synapses = module.step[0]
+    #expect(synapses.blockSize == 256 && synapses.parameters == [.timestep])
+    #expect(synapses.gridSize == 3)
+    for launch in module.kernels {
+      let signature =
+        "extern \"C\" __global__ void \(launch.kernel)("
+        + launch.parameters.map { "\($0.cType)\($0.cType.hasSuffix("*") ? "" : " ")\($0.name)" }
+        .joined(separator: ", ") + ")"
+      #expect(module.source.contains(signature), "\(signature)")
+    }
+    #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
+    // Without snippets there is nothing to build or initialise on the device.
+    let lists = try CUDABackend().generate(
+      try NeuronReferenceCase(name: "deltacurr").model())
+    #expect(!lists.initialisation.contains { $0.kernel == "buildConnectivity" })
+    #expect(!lists.initialisation.contains { $0.kernel == "initialiseSynapses" })
+  }
+
+  @Test("connectivity and synapse variables use the CPU backend's random streams")
+  func synapseStreams() throws {
+    let model = Self.initialisedSynapses()
+    let cuda = try CUDABackend().generate(model).source
+    let cpu = try CPUBackend().generate(model).source
+    let bindings = cpu.split(separator: "\n").filter {
+      $0.hasPrefix("    m.synapseGroup") && $0.contains("_stream = ")
+    }
+    #expect(bindings.count == 2)
+    for line in bindings {
+      let expected = line.replacingOccurrences(of: "m.synapseGroup", with: "d_synapseGroup")
+      #expect(cuda.contains(expected), "\(expected)")
+    }
+    for stream in ["genn_rng_init(&rng, kSeed, 0xA0000000u | 1u, id_pre, 0xFFFFFFFEu);"] {
+      #expect(cpu.contains(stream) && cuda.contains(stream))
+    }
+    #expect(cuda.contains("genn_sort_row(row, length);"))
+    #expect(cuda.contains("genn_rng_init(&rng, kSeed, group.init0_g_stream, syn, 0xFFFFFFFFu);"))
+  }
+
+  @Test("postsynaptic models inject and decay inSyn before current sources, in the CPU's order")
+  func postsynapticOrder() throws {
+    let model = try NeuronReferenceCase(name: "va_small").model()
+    let cuda = try CUDABackend().generate(model).source
+    let cpu = try CPUBackend().generate(model).source
+    func slots(_ source: String) -> [String] {
+      source.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        $0.hasPrefix("// postsynaptic model")
+      }
+    }
+    #expect(!slots(cuda).isEmpty)
+    #expect(slots(cuda) == slots(cpu))
+    let neurons = Self.function("updateNeuronGroup0", in: cuda)
+    let psm = try #require(neurons.range(of: "// postsynaptic model slot 0"))
+    let sim = try #require(neurons.range(of: "// sim code"))
+    #expect(psm.lowerBound < sim.lowerBound)
+    #expect(neurons.contains("Isyn += ") && neurons.contains("group.psm0_inSyn[id] *= "))
+    let withSource = try CUDABackend().generate(Self.initialisedSynapses()).source
+    let output = Self.function("updateNeuronGroup1", in: withSource)
+    let lastPSM = try #require(output.range(of: "// postsynaptic model slot 1"))
+    let current = try #require(output.range(of: "// current source slot 0"))
+    #expect(lastPSM.lowerBound < current.lowerBound)
+  }
+
+  /// A synapse population of `Neurons` onto itself using one feature not supported yet,
+  /// and the words the error must contain.
+  static let unsupported: [(String, SynapsePopulation, String)] = {
+    func synapses(
+      matrixType: SynapseMatrixType = .sparse, connectivity: Connectivity = .allToAll,
+      weightUpdate: WeightUpdateModel = .staticPulse, vars: [String: VarInit] = ["g": 1.0],
+      params: [String: Double] = [:], backPropagation: Int = 0, dendritic: Int? = nil
+    ) -> SynapsePopulation {
+      SynapsePopulation(
+        name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: matrixType,
+        connectivity: connectivity, weightUpdate: weightUpdate, weightUpdateParams: params,
+        weightUpdateVars: vars, postsynaptic: .deltaCurr, backPropDelaySteps: backPropagation,
+        maxDendriticDelaySteps: dendritic)
+    }
+    var events = WeightUpdateModel.staticPulse
+    events.preEventThresholdConditionCode = "V_pre > -50.0"
+    events.preEventSynCode = "addToPost(g);"
+    return [
+      ("BITMASK", synapses(matrixType: .bitmask), "BITMASK matrix type"),
+      (
+        "PROCEDURAL",
+        synapses(
+          matrixType: .procedural,
+          connectivity: .snippet(.fixedProbability, params: ["prob": 0.5])),
+        "PROCEDURAL matrix type"
+      ),
+      (
+        "TOEPLITZ",
+        synapses(
+          matrixType: .toeplitz, connectivity: .toeplitz(.conv2D, params: [:]),
+          weightUpdate: .staticPulse),
+        "TOEPLITZ matrix type"
+      ),
+      (
+        "plasticity",
+        synapses(
+          weightUpdate: .stdp,
+          vars: ["g": 0.5],
+          params: [
+            "tauPlus": 20, "tauMinus": 20, "Aplus": 0.1, "Aminus": 0.1, "Wmin": 0, "Wmax": 1,
+          ]),
+        "postsynaptic learning"
+      ),
+      ("spike-like events", synapses(weightUpdate: events), "spike-like events"),
+      ("dendritic delays", synapses(dendritic: 4), "dendritic delays"),
+      ("back-propagation delays", synapses(backPropagation: 2), "back-propagation delays"),
+    ]
+  }()
+
+  @Test(
+    "an unsupported synapse feature gives a CUDABackendError naming the population and feature",
+    arguments: unsupported.indices)
+  func unsupportedFeature(position: Int) {
+    let (label, synapses, words) = Self.unsupported[position]
+    var model = CUDABackendTests.example("izhikevich-types")
+    model.addSynapsePopulation(synapses)
+    do {
+      _ = try CUDABackend().generate(model)
+      Issue.record("\(label): generated")
+    } catch {
+      guard case .unsupportedSynapsePopulation(let name, let feature) = error else {
+        Issue.record("\(label): expected unsupportedSynapsePopulation, got \(error)")
+        return
+      }
+      #expect(name == "Recurrent")
+      #expect(feature.contains(words), "\(label): \(feature)")
+      #expect(error.description.contains("synapse population 'Recurrent'"))
+      #expect(error.description.contains("not support"))
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import GeNNCodeGen
+import GeNNModel
+import Testing
+
+@testable import GeNNRuntime
+
+/// The CUDA backend's kernels run without a GPU: the generated CUDA compiled as host C++
+/// (C++20) with a shim that runs each block as `blockDim` threads, `__syncthreads` as a
+/// barrier and the atomics as `std::atomic_ref`; the host's initial arrays are written by
+/// ``CUDASimulation/writeInitialValues(_:index:model:sparseRows:)``, and the results are
+/// compared with the CPU backend. Slow (a thread per CUDA thread per launch), so opt-in:
+/// `GENN_CUDA_EMULATE=1 swift test --filter CUDAEmulation` (with `$CXX` or `g++`).
+@Suite struct CUDAEmulationTests {
+  /// Whether to run, and why not.
+  static let enabled = ProcessInfo.processInfo.environment["GENN_CUDA_EMULATE"] == "1"
+  static let reason = Comment(
+    rawValue: "set GENN_CUDA_EMULATE=1 to run the CUDA kernels emulated on the CPU (slow)")
+
+  /// The CUDA built-ins the generated code uses, for a host C++20 compiler.
+  static let shim = """
+    #include <math.h>
+    #include <stdint.h>
+    #include <stddef.h>
+    #include <atomic>
+    #include <barrier>
+    #include <fstream>
+    #include <string>
+    #include <thread>
+    #include <vector>
+    struct Dim { unsigned x = 0, y = 0, z = 0; };
+    thread_local Dim threadIdx, blockIdx;
+    std::barrier<> *g_barrier;
+    inline void __syncthreads() { g_barrier->arrive_and_wait(); }
+    template <class T, class U> T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
+    inline uint32_t atomicOr(uint32_t *p, uint32_t v) { return std::atomic_ref<uint32_t>(*p).fetch_or(v); }
+    #define __global__
+    #define __device__
+    #define __forceinline__ inline
+    #define __shared__ static
+    std::vector<std::vector<uint8_t>> arrays;
+    std::vector<void *> table;
+    // Runs the blocks one after another, each as `block` threads.
+    template <class F> void launch(unsigned grid, unsigned block, F f) {
+        for (unsigned b = 0; b < grid; b++) {
+            std::barrier<> bar(block);
+            g_barrier = &bar;
+            std::vector<std::thread> threads;
+            for (unsigned t = 0; t < block; t++) {
+                threads.emplace_back([=] { threadIdx.x = t; blockIdx.x = b; f(); });
+            }
+            for (auto &thread : threads) { thread.join(); }
+        }
+    }
+    void load(const std::vector<size_t> &sizes) {
+        for (size_t i = 0; i < sizes.size(); i++) {
+            arrays.emplace_back(sizes[i], 0);
+            std::ifstream in(std::to_string(i) + ".bin", std::ios::binary);
+            in.read((char *)arrays[i].data(), sizes[i]);
+        }
+        for (auto &array : arrays) { table.push_back(array.data()); }
+    }
+    void save() {
+        for (size_t i = 0; i < arrays.size(); i++) {
+            std::ofstream out("out" + std::to_string(i) + ".bin", std::ios::binary);
+            out.write((char *)arrays[i].data(), arrays[i].size());
+        }
+    }
+
+    """
+
+  /// The `main` that launches `module`'s kernels for `steps` steps.
+  static func main(_ module: CUDAModule, sizes: [Int], steps: Int) -> String {
+    var main = "#include \"shim.h\"\n#include \"model.cu\"\nint main() {\n"
+    main += "    load({\(sizes.map(String.init).joined(separator: ", "))});\n"
+    main += "    launch(1, 32, [&] { genn_bind(table.data()); });\n"
+    for launch in module.initialisation {
+      main += "    launch(\(launch.gridSize), \(launch.blockSize), [] { \(launch.kernel)(); });\n"
+    }
+    main += "    for (uint64_t step = 0; step < \(steps)u; step++) {\n"
+    for launch in module.step {
+      let arguments = launch.parameters.map { $0 == .timestep ? "step" : "(uint32_t)step" }
+      main +=
+        "        launch(\(launch.gridSize), \(launch.blockSize), [=] { "
+        + "\(launch.kernel)(\(arguments.joined(separator: ", "))); });\n"
+    }
+    return main + "    }\n    save();\n}\n"
+  }
+
+  @Test(
+    "emulated on the CPU: the CUDA kernels give the CPU backend's values and spikes",
+    .enabled(if: enabled, reason),
+    arguments: ["deltacurr", "expcond", "axonal_delay", "synapses"])
+  func agreesWithCPU(name: String) async throws {
+    let model: ModelSpec
+    var steps = 300
+    if name == "synapses" {
+      model = CUDASimulationTests.synapseModel()
+    } else {
+      let reference = try ReferenceCase(name: name)
+      model = try reference.model()
+      steps = reference.numSteps
+    }
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("genn-cuda-emulation-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let module = try CUDABackend().generate(model)
+    var index: [ArrayLayout.Role: Int] = [:]
+    let arrays = module.arrays.enumerated().map { position, layout in
+      index[layout.role] = position
+      if case .spikeRecording = layout.role { return StateArray(layout: layout, rows: steps) }
+      return StateArray(layout: layout)
+    }
+    let sparseRows = Dictionary(
+      uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }
+        .compactMap { synapses in
+          SparseConnectivity(
+            synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
+            targetSize: model.neuronPopulation(named: synapses.target)!.size
+          ).map { (synapses.name, $0) }
+        })
+    CUDASimulation.writeInitialValues(arrays, index: index, model: model, sparseRows: sparseRows)
+    let bytes = arrays.map { $0.count * $0.layout.elementSize }
+    for (position, array) in arrays.enumerated() {
+      try Data(bytes: array.pointer, count: bytes[position])
+        .write(to: folder.appendingPathComponent("\(position).bin"))
+    }
+    try Self.shim.write(
+      to: folder.appendingPathComponent("shim.h"), atomically: true, encoding: .utf8)
+    try module.source.write(
+      to: folder.appendingPathComponent("model.cu"), atomically: true, encoding: .utf8)
+    try Self.main(module, sizes: bytes.map { max(8, $0) }, steps: steps)
+      .write(to: folder.appendingPathComponent("main.cpp"), atomically: true, encoding: .utf8)
+    let compiler = ProcessInfo.processInfo.environment["CXX"] ?? "g++"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.currentDirectoryURL = folder
+    process.arguments = [
+      "-c", "\(compiler) -std=c++20 -O1 -w -o emulated main.cpp -lpthread && ./emulated",
+    ]
+    try process.run()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "the emulated kernels did not build or run")
+    for (position, array) in arrays.enumerated() {
+      let data = try Data(contentsOf: folder.appendingPathComponent("out\(position).bin"))
+      data.withUnsafeBytes {
+        array.pointer.copyMemory(from: $0.baseAddress!, byteCount: bytes[position])
+      }
+    }
+    let cpu = try await simulate(model)
+    cpu.run(steps: steps)
+    for population in model.neuronPopulations {
+      for variable in population.model.vars {
+        let expected = try cpu.values(of: variable.name, in: population.name)
+        let role = ArrayLayout.Role.neuronVariable(
+          population: population.name, variable: variable.name)
+        let actual = VariableView(array: arrays[index[role]!]).load()
+        #expect(actual == expected, "\(name): \(population.name).\(variable.name)")
+      }
+      guard population.recordSpikes else { continue }
+      let spikes = try cpu.spikes(of: population.name)
+      let expected = Set(zip(spikes.steps, spikes.ids).map { "\($0):\($1)" })
+      let words = (population.size + 31) / 32
+      let bits = arrays[index[.spikeRecording(population: population.name)]!]
+      var actual = Set<String>()
+      for row in 0..<steps {
+        for word in 0..<words {
+          var mask = UInt32(bits.load(at: row * words + word))
+          while mask != 0 {
+            actual.insert("\(row):\(word * 32 + mask.trailingZeroBitCount)")
+            mask &= mask - 1
+          }
+        }
+      }
+      #expect(actual == expected, "\(name): spikes of \(population.name)")
+      print("CUDAEmulationTests: \(name) \(population.name): \(actual.count) spikes, as the CPU's")
+    }
+  }
+}
