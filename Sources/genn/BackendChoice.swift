@@ -21,7 +21,8 @@ enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
   /// The backend to use for this choice, given what CUDA discovery found on this machine.
   ///
   /// `genn` runs models on the CPU backend in this version: the CUDA backend covers
-  /// neuron populations only and has not yet run on a GPU. `auto` says so, with what
+  /// neurons, current sources and static DENSE/SPARSE synapses, and has not yet run on a
+  /// GPU. `auto` says so, with what
   /// discovery found; `cuda` is an error saying what is missing (and the command that
   /// installs it) or that `genn run` cannot use CUDA yet.
   func select(cuda: CUDAReport) throws(CommandError) -> Selection {
