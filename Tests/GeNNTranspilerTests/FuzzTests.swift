@@ -143,7 +143,6 @@ import Testing
     let environment = neuronEnvironment()
     var accepted = 0
     var rejected = 0
-    var reasons: [String: Int] = [:]
     let clock = ContinuousClock()
     let elapsed = clock.measure {
       for _ in 0..<600 {
