@@ -70,7 +70,7 @@ public struct CUDABackend: Sendable {
 
 /// Writes one model's CUDA translation unit and its launch plan; collects every
 /// code-string error on the way.
-struct CUDAModuleWriter {
+struct CUDAModuleWriter: ModelCodeWriting {
   let model: ModelSpec
   let types: TypeContext
   let memory: MemoryPlan
@@ -126,6 +126,8 @@ struct CUDAModuleWriter {
   var scalarName: String { types.scalar.cName }
   var timeName: String { types.timepoint.cName }
   var dtLiteral: String { NumericLiteral.write(model.dt, as: types.timepoint) }
+  /// CUDA C++ for NVRTC.
+  var dialect: Dialect { .cuda }
 
   mutating func line(_ text: String = "") { lines.append(text) }
 
@@ -277,104 +279,6 @@ struct CUDAModuleWriter {
 
   // MARK: Environments
 
-  /// The names code strings see, in the CUDA dialect: maths and `dt` always; `t` where
-  /// code runs in a time step; random numbers from a generator `rng`.
-  func baseEnvironment(context: String, time: Bool = true, random: Bool = true) -> Environment {
-    var environment = Environment(context: context, types: types)
-    let timepoint = GeNNType.numeric(types.timepoint).addingConst
-    environment.add(StandardLibrary.mathematics(for: .cuda))
-    if random {
-      environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
-    }
-    if time { environment.define("t", timepoint, spelling: "t", role: "time") }
-    environment.define("dt", timepoint, spelling: dtLiteral, role: "time step")
-    return environment
-  }
-
-  /// Checks `code` as statements, recording errors; `nil` when it fails.
-  mutating func checkStatements(_ code: String, in environment: Environment) -> CheckedStatements? {
-    do {
-      return try Transpiler.checkStatements(code, in: environment)
-    } catch {
-      errors.append(error)
-      return nil
-    }
-  }
-
-  /// Checks a condition, which must be a number or a pointer; records errors.
-  mutating func checkCondition(
-    _ code: String, in environment: Environment, construct: String = "threshold condition"
-  ) -> CheckedExpression? {
-    let checked: CheckedExpression
-    do {
-      checked = try Transpiler.checkExpression(code, in: environment)
-    } catch {
-      errors.append(error)
-      return nil
-    }
-    guard checked.type.isScalar else {
-      let diagnostic = Diagnostic(
-        .invalidCondition(construct: construct, type: checked.type.cName),
-        at: checked.expression.location, token: "")
-      errors.append(
-        TranspilerError(context: environment.context, code: code, diagnostics: [diagnostic]))
-      return nil
-    }
-    return checked
-  }
-
-  /// The C type of a variable in this model.
-  func cType(_ base: TypeName.Base) -> String { base.resolved(in: types).cName }
-
-  /// Adds parameters and derived parameters, read-only, spelled as the fields
-  /// `group.<prefix>p_<name>` and `group.<prefix>dp_<name>`.
-  func addParameters(
-    to environment: inout Environment, prefix: String, params: [String],
-    derived: [DerivedParameter], paramTypes: [String: String] = [:]
-  ) {
-    let scalar = GeNNType.numeric(types.scalar).addingConst
-    for name in params {
-      environment.define(
-        name, GeNNType.numeric(parameterType(name, paramTypes)).addingConst,
-        spelling: "group.\(prefix)p_\(name)", role: "parameter")
-    }
-    for parameter in derived {
-      environment.define(
-        parameter.name, scalar, spelling: "group.\(prefix)dp_\(parameter.name)",
-        role: "derived parameter")
-    }
-  }
-
-  /// Adds a model's parameters, variables (as the update's local copies) and extra
-  /// global parameters.
-  func addFields(
-    to environment: inout Environment, prefix: String, params: [String],
-    derived: [DerivedParameter], vars: [Variable], egps: [ExtraGlobalParameter]
-  ) {
-    addParameters(to: &environment, prefix: prefix, params: params, derived: derived)
-    for variable in vars {
-      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
-      let local = prefix.isEmpty ? "l_\(variable.name)" : "l\(prefix)\(variable.name)"
-      environment.define(
-        variable.name, variable.access.isWritable ? type : type.addingConst, spelling: local,
-        role: variable.access.isWritable ? "state variable" : "read-only state variable")
-    }
-    for egp in egps {
-      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
-      environment.define(
-        egp.name, type, spelling: "group.\(prefix)egp_\(egp.name)", role: "extra global parameter")
-    }
-  }
-
-  /// Declares the parameter fields ``addParameters(to:prefix:params:derived:)`` names.
-  mutating func declareParameters(
-    prefix: String, params: [String], derived: [DerivedParameter],
-    paramTypes: [String: String] = [:]
-  ) {
-    for name in params { line("    \(parameterType(name, paramTypes).cName) \(prefix)p_\(name);") }
-    for parameter in derived { line("    \(scalarName) \(prefix)dp_\(parameter.name);") }
-  }
-
   /// Writes parameter and derived parameter values as the CPU backend writes them.
   mutating func writeParameterBindings(
     field: String, prefix: String, params: [String: Double], names: [String],
@@ -390,12 +294,6 @@ struct CUDAModuleWriter {
       let value = NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar)
       line("    \(field).\(prefix)dp_\(parameter.name) = \(value);")
     }
-  }
-
-  /// The type of parameter `name`: the one `paramTypes` gives, else `scalar` (as the CPU
-  /// backend types them).
-  func parameterType(_ name: String, _ paramTypes: [String: String]) -> NumericType {
-    (paramTypes[name].flatMap(TypeName.Base.init(parsing:)) ?? .scalar).resolved(in: types)
   }
 
   /// A description of the populations of a merged group for messages.

@@ -2,7 +2,7 @@ import GeNNModel
 import GeNNTranspiler
 
 /// Writes one model's C++ translation unit; collects every code-string error on the way.
-struct ModuleWriter {
+struct ModuleWriter: ModelCodeWriting {
   let model: ModelSpec
   let types: TypeContext
   let memory: MemoryPlan
@@ -30,6 +30,8 @@ struct ModuleWriter {
   var scalarName: String { types.scalar.cName }
   var timeName: String { types.timepoint.cName }
   var dtLiteral: String { NumericLiteral.write(model.dt, as: types.timepoint) }
+  /// C++ for the CPU.
+  var dialect: Dialect { .cpp }
 
   mutating func line(_ text: String = "") { lines.append(text) }
 
@@ -337,40 +339,6 @@ struct ModuleWriter {
 
   // MARK: Environments
 
-  /// The names code strings see: maths and `dt` always; `t` where code runs in a time
-  /// step (not in initialisation); random numbers where a generator `rng` is set up.
-  func baseEnvironment(context: String, time: Bool = true, random: Bool = true) -> Environment {
-    var environment = Environment(context: context, types: types)
-    let timepoint = GeNNType.numeric(types.timepoint).addingConst
-    environment.add(StandardLibrary.mathematics(for: .cpp))
-    if random {
-      environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
-    }
-    if time { environment.define("t", timepoint, spelling: "t", role: "time") }
-    environment.define("dt", timepoint, spelling: dtLiteral, role: "time step")
-    return environment
-  }
-
-  /// Checks `code` as statements, recording errors; `nil` when it fails.
-  mutating func checkStatements(_ code: String, in environment: Environment) -> CheckedStatements? {
-    do {
-      return try Transpiler.checkStatements(code, in: environment)
-    } catch {
-      errors.append(error)
-      return nil
-    }
-  }
-
-  /// Checks `code` as an expression, recording errors; `nil` when it fails.
-  mutating func checkExpression(_ code: String, in environment: Environment) -> CheckedExpression? {
-    do {
-      return try Transpiler.checkExpression(code, in: environment)
-    } catch {
-      errors.append(error)
-      return nil
-    }
-  }
-
   /// A description of the populations of a merged group for messages.
   func describe(populations: [Int]) -> String {
     let names = populations.map { "'\(model.neuronPopulations[$0].name)'" }
@@ -388,5 +356,4 @@ struct ModuleWriter {
   }
 
   /// The C type of a variable in this model.
-  func cType(_ base: TypeName.Base) -> String { base.resolved(in: types).cName }
 }

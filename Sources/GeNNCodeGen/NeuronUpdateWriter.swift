@@ -358,64 +358,6 @@ extension ModuleWriter {
     line("\(indent)}")
   }
 
-  /// Adds parameters and derived parameters, read-only and spelled as the fields
-  /// `group.<prefix>p_<name>` and `group.<prefix>dp_<name>` that
-  /// ``writeParameterBindings(field:prefix:params:names:derived:)`` fills.
-  func addParameters(
-    to environment: inout Environment, prefix: String, params: [String],
-    derived: [DerivedParameter],
-    paramTypes: [String: String] = [:]
-  ) {
-    let scalar = GeNNType.numeric(types.scalar).addingConst
-    for name in params {
-      environment.define(
-        name, GeNNType.numeric(parameterType(name, paramTypes)).addingConst,
-        spelling: "group.\(prefix)p_\(name)", role: "parameter")
-    }
-    for parameter in derived {
-      environment.define(
-        parameter.name, scalar, spelling: "group.\(prefix)dp_\(parameter.name)",
-        role: "derived parameter")
-    }
-  }
-
-  /// Declares the parameter fields ``addParameters(to:prefix:params:derived:paramTypes:)``
-  /// names.
-  mutating func declareParameters(
-    prefix: String, params: [String], derived: [DerivedParameter],
-    paramTypes: [String: String] = [:]
-  ) {
-    for name in params { line("    \(parameterType(name, paramTypes).cName) \(prefix)p_\(name);") }
-    for parameter in derived { line("    \(scalarName) \(prefix)dp_\(parameter.name);") }
-  }
-
-  /// The type of parameter `name`: the one `paramTypes` gives, else `scalar`.
-  private func parameterType(_ name: String, _ paramTypes: [String: String]) -> NumericType {
-    (paramTypes[name].flatMap(TypeName.Base.init(parsing:)) ?? .scalar).resolved(in: types)
-  }
-
-  /// Adds a model's params, derived params, variables and extra global params, spelled
-  /// as fields of `group` (variables as the update's local copies).
-  func addFields(
-    to environment: inout Environment, prefix: String, params: [String],
-    derived: [DerivedParameter],
-    vars: [Variable], egps: [ExtraGlobalParameter]
-  ) {
-    addParameters(to: &environment, prefix: prefix, params: params, derived: derived)
-    for variable in vars {
-      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
-      let local = prefix.isEmpty ? "l_\(variable.name)" : "l\(prefix)\(variable.name)"
-      environment.define(
-        variable.name, variable.access.isWritable ? type : type.addingConst, spelling: local,
-        role: variable.access.isWritable ? "state variable" : "read-only state variable")
-    }
-    for egp in egps {
-      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
-      environment.define(
-        egp.name, type, spelling: "group.\(prefix)egp_\(egp.name)", role: "extra global parameter")
-    }
-  }
-
   /// Checks a postsynaptic model's code as it runs for each target neuron: `inSyn`, its
   /// fields, its references to the neuron's variables (their values before the sim code),
   /// and `injectCurrent`.
@@ -478,24 +420,6 @@ extension ModuleWriter {
         reference.isReadOnly || !variable.access.isWritable ? type.addingConst : type,
         spelling: "l_\(name)", role: "reference to neuron variable '\(name)'")
     }
-  }
-
-  /// Checks a threshold condition, which must be a number or a pointer.
-  private mutating func checkCondition(
-    _ code: String, in environment: Environment, construct: String = "threshold condition"
-  )
-    -> CheckedExpression?
-  {
-    guard let checked = checkExpression(code, in: environment) else { return nil }
-    guard checked.type.isScalar else {
-      let diagnostic = Diagnostic(
-        .invalidCondition(construct: construct, type: checked.type.cName),
-        at: checked.expression.location, token: "")
-      errors.append(
-        TranspilerError(context: environment.context, code: code, diagnostics: [diagnostic]))
-      return nil
-    }
-    return checked
   }
 
   mutating func writeNeuronGroupBinding(_ group: MergedNeuronGroup) {

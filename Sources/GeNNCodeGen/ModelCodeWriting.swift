@@ -1,0 +1,131 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// What the CPU and CUDA module writers share: the names code strings see, checking
+/// them (collecting errors), and the parameter, variable and extra global parameter
+/// fields of a merged group, each backend printing them in its own dialect.
+protocol ModelCodeWriting {
+  /// The model's types (`scalar`, time).
+  var types: TypeContext { get }
+  /// The time step as a literal of the time type.
+  var dtLiteral: String { get }
+  /// The C name of `scalar`.
+  var scalarName: String { get }
+  /// The problems found in code strings so far.
+  var errors: [TranspilerError] { get set }
+  /// The dialect code is printed in (its maths library).
+  var dialect: Dialect { get }
+  /// Appends one line of generated code.
+  mutating func line(_ text: String)
+}
+
+extension ModelCodeWriting {
+  /// The names code strings see: maths and `dt` always; `t` where code runs in a time
+  /// step (not in initialisation); random numbers where a generator `rng` is set up.
+  func baseEnvironment(context: String, time: Bool = true, random: Bool = true) -> Environment {
+    var environment = Environment(context: context, types: types)
+    let timepoint = GeNNType.numeric(types.timepoint).addingConst
+    environment.add(StandardLibrary.mathematics(for: dialect))
+    if random {
+      environment.add(StandardLibrary.random(precision: types.scalar, generator: "&rng"))
+    }
+    if time { environment.define("t", timepoint, spelling: "t", role: "time") }
+    environment.define("dt", timepoint, spelling: dtLiteral, role: "time step")
+    return environment
+  }
+
+  /// Checks `code` as statements, recording errors; `nil` when it fails.
+  mutating func checkStatements(_ code: String, in environment: Environment) -> CheckedStatements? {
+    do {
+      return try Transpiler.checkStatements(code, in: environment)
+    } catch {
+      errors.append(error)
+      return nil
+    }
+  }
+
+  /// Checks `code` as an expression, recording errors; `nil` when it fails.
+  mutating func checkExpression(_ code: String, in environment: Environment) -> CheckedExpression? {
+    do {
+      return try Transpiler.checkExpression(code, in: environment)
+    } catch {
+      errors.append(error)
+      return nil
+    }
+  }
+
+  /// Checks a condition (`construct`, such as a threshold condition), which must be a
+  /// number or a pointer; records errors.
+  mutating func checkCondition(
+    _ code: String, in environment: Environment, construct: String = "threshold condition"
+  ) -> CheckedExpression? {
+    guard let checked = checkExpression(code, in: environment) else { return nil }
+    guard checked.type.isScalar else {
+      let diagnostic = Diagnostic(
+        .invalidCondition(construct: construct, type: checked.type.cName),
+        at: checked.expression.location, token: "")
+      errors.append(
+        TranspilerError(context: environment.context, code: code, diagnostics: [diagnostic]))
+      return nil
+    }
+    return checked
+  }
+
+  /// The C type of a variable in this model.
+  func cType(_ base: TypeName.Base) -> String { base.resolved(in: types).cName }
+
+  /// The type of parameter `name`: the one `paramTypes` gives, else `scalar`.
+  func parameterType(_ name: String, _ paramTypes: [String: String]) -> NumericType {
+    (paramTypes[name].flatMap(TypeName.Base.init(parsing:)) ?? .scalar).resolved(in: types)
+  }
+
+  /// Adds parameters and derived parameters, read-only, spelled as the fields
+  /// `group.<prefix>p_<name>` and `group.<prefix>dp_<name>`.
+  func addParameters(
+    to environment: inout Environment, prefix: String, params: [String],
+    derived: [DerivedParameter], paramTypes: [String: String] = [:]
+  ) {
+    let scalar = GeNNType.numeric(types.scalar).addingConst
+    for name in params {
+      environment.define(
+        name, GeNNType.numeric(parameterType(name, paramTypes)).addingConst,
+        spelling: "group.\(prefix)p_\(name)", role: "parameter")
+    }
+    for parameter in derived {
+      environment.define(
+        parameter.name, scalar, spelling: "group.\(prefix)dp_\(parameter.name)",
+        role: "derived parameter")
+    }
+  }
+
+  /// Declares the parameter fields ``addParameters(to:prefix:params:derived:paramTypes:)``
+  /// names.
+  mutating func declareParameters(
+    prefix: String, params: [String], derived: [DerivedParameter],
+    paramTypes: [String: String] = [:]
+  ) {
+    for name in params { line("    \(parameterType(name, paramTypes).cName) \(prefix)p_\(name);") }
+    for parameter in derived { line("    \(scalarName) \(prefix)dp_\(parameter.name);") }
+  }
+
+  /// Adds a model's params, derived params, variables and extra global params, spelled
+  /// as fields of `group` (variables as the update's local copies).
+  func addFields(
+    to environment: inout Environment, prefix: String, params: [String],
+    derived: [DerivedParameter], vars: [Variable], egps: [ExtraGlobalParameter]
+  ) {
+    addParameters(to: &environment, prefix: prefix, params: params, derived: derived)
+    for variable in vars {
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      let local = prefix.isEmpty ? "l_\(variable.name)" : "l\(prefix)\(variable.name)"
+      environment.define(
+        variable.name, variable.access.isWritable ? type : type.addingConst, spelling: local,
+        role: variable.access.isWritable ? "state variable" : "read-only state variable")
+    }
+    for egp in egps {
+      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
+      environment.define(
+        egp.name, type, spelling: "group.\(prefix)egp_\(egp.name)", role: "extra global parameter")
+    }
+  }
+}
