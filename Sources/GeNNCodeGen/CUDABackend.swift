@@ -38,15 +38,7 @@ public struct CUDABackend: Sendable {
   ///   ``CUDABackendError/unsupportedCustomUpdate(name:)``, or
   ///   ``CUDABackendError/codeGeneration(_:)``.
   public func generate(_ model: ModelSpec) throws(CUDABackendError) -> CUDAModule {
-    let usage = CodeUsage(model: model)
-    for synapses in model.synapsePopulations {
-      if let feature = CUDASynapseSupport.unsupportedFeature(of: synapses, usage: usage) {
-        throw .unsupportedSynapsePopulation(name: synapses.name, feature: feature)
-      }
-    }
-    if let update = model.customUpdates.first {
-      throw .unsupportedCustomUpdate(name: update.name)
-    }
+    if let unsupported = Self.unsupportedFeature(in: model) { throw unsupported }
     do {
       try model.validate()
     } catch {
@@ -56,6 +48,22 @@ public struct CUDABackend: Sendable {
     writer.writeModule()
     if !writer.errors.isEmpty { throw .codeGeneration(.invalidCode(writer.errors)) }
     return writer.module
+  }
+
+  /// What in `model` the CUDA backend cannot generate yet (the first synapse population
+  /// or custom update that uses it), without generating anything; `nil` when it can
+  /// generate every part (its code strings are checked only by ``generate(_:)``).
+  public static func unsupportedFeature(in model: ModelSpec) -> CUDABackendError? {
+    let usage = CodeUsage(model: model)
+    for synapses in model.synapsePopulations {
+      if let feature = CUDASynapseSupport.unsupportedFeature(of: synapses, usage: usage) {
+        return .unsupportedSynapsePopulation(name: synapses.name, feature: feature)
+      }
+    }
+    if let update = model.customUpdates.first {
+      return .unsupportedCustomUpdate(name: update.name)
+    }
+    return nil
   }
 
   /// The threads per block for a kernel whose largest population (or group of elements)

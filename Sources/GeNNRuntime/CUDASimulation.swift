@@ -1,3 +1,4 @@
+import Foundation
 import GeNNCodeGen
 import GeNNModel
 import GeNNToolchain
@@ -16,6 +17,8 @@ public enum CUDASimulationError: Error, Sendable, CustomStringConvertible {
   case nvrtcNewerThanDriver(nvrtc: CUDAVersion, nvrtcPath: String, driver: CUDAVersion)
   /// A population or variable that does not exist, or is not recorded.
   case runtime(RuntimeError)
+  /// The build cache could not store or read the cubin.
+  case buildCache(ToolchainError)
 
   public var description: String {
     switch self {
@@ -32,6 +35,7 @@ public enum CUDASimulationError: Error, Sendable, CustomStringConvertible {
         + "\(driver.major) (`python3 -m pip install nvidia-cuda-nvrtc-cu\(driver.major)`) and set "
         + "GENN_NVRTC_LIBRARY to it, or update the NVIDIA driver."
     case .runtime(let error): error.description
+    case .buildCache(let error): error.description
     }
   }
 }
@@ -57,16 +61,20 @@ public final class CUDASimulation {
     public var nvrtcLibrary: String?
     /// The driver library; `nil`: the one discovery finds.
     public var driverLibrary: String?
+    /// The build cache folder for the cubin; `$GENN_CACHE_DIR` or the user's cache folder
+    /// by default, as for ``Simulation``.
+    public var cacheDirectory: URL?
 
     /// Creates options.
     public init(
       device: Int = 0, recordingCapacity: Int = 1000, nvrtcLibrary: String? = nil,
-      driverLibrary: String? = nil
+      driverLibrary: String? = nil, cacheDirectory: URL? = nil
     ) {
       self.device = device
       self.recordingCapacity = recordingCapacity
       self.nvrtcLibrary = nvrtcLibrary
       self.driverLibrary = driverLibrary
+      self.cacheDirectory = cacheDirectory
     }
   }
 
@@ -78,6 +86,15 @@ public final class CUDASimulation {
   public let device: CUDADevice
   /// The steps run since initialisation.
   public private(set) var timestep: UInt64 = 0
+  /// What generating, compiling (or finding the cubin in the build cache) and loading
+  /// took, and the cache entry.
+  public private(set) var build: Simulation.BuildInfo
+  /// NVRTC's version and the architecture it compiled for.
+  public let compilerDescription: String
+  /// The generated CUDA kept in the build cache (`model.cu`).
+  public let sourcePath: String
+  /// The host thread drives the GPU.
+  public var threads: Int { 1 }
 
   private let context: CUDAContext
   private let loaded: CUDALoadedModule
@@ -95,55 +112,53 @@ public final class CUDASimulation {
   private let table: CUDADevicePointer
   private var recordingRow = 0
   private var spikeRecordings: [String: SpikeRecording] = [:]
+  /// The variables being sampled, by (element, variable), with their intervals in steps.
+  private var variableRecordings: [VariableKey: VariableRecording] = [:]
+  private var samplingIntervals: [VariableKey: Sampling] = [:]
 
-  /// Generates, compiles and loads `model`, allocates its state on the GPU (checking
-  /// first that it fits) and initialises it.
-  public init(model: ModelSpec, options: Options = Options()) throws(CUDASimulationError) {
-    let module: CUDAModule
-    do {
-      module = try CUDABackend().generate(model)
-    } catch {
-      throw .generation(error)
-    }
-    let driver: CUDADriver
+  private struct VariableKey: Hashable {
+    var element: String
+    var variable: String
+  }
+
+  /// How often a recorded variable is sampled, and the array it is copied from.
+  private struct Sampling {
+    var interval: Int
+    var array: Int
+  }
+
+  /// Generates, compiles (or takes the cubin from the build cache) and loads `model`,
+  /// allocates its state on the GPU (checking first that it fits) and initialises it.
+  public convenience init(model: ModelSpec, options: Options = Options())
+    throws(CUDASimulationError)
+  {
+    try self.init(build: try CUDAModelBuild(model: model, options: options), options: options)
+  }
+
+  /// Loads a model already generated and compiled for this GPU, allocates its state on
+  /// the GPU (checking first that it fits) and initialises it.
+  public init(build compiled: CUDAModelBuild, options: Options = Options())
+    throws(CUDASimulationError)
+  {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let model = compiled.model
+    let module = compiled.module
+    device = compiled.device
     let context: CUDAContext
+    let cubin: [UInt8]
     do {
-      if let path = options.driverLibrary {
-        driver = try CUDADriver(path: path)
-      } else {
-        driver = try CUDADriver()
-      }
-      device = try driver.device(options.device)
-      context = try driver.context(on: device)
+      context = try compiled.driver.context(on: device)
     } catch {
       throw .driver(error)
     }
-    let nvrtc: NVRTCCompiler
     do {
-      if let path = options.nvrtcLibrary {
-        nvrtc = try NVRTCCompiler(path: path)
-      } else {
-        nvrtc = try NVRTCCompiler()
-      }
+      cubin = [UInt8](try Data(contentsOf: compiled.entry.libraryPath))
     } catch {
-      throw .compilation(error, origin: nil)
-    }
-    guard nvrtc.version.major <= driver.version.major else {
-      throw .nvrtcNewerThanDriver(
-        nvrtc: nvrtc.version, nvrtcPath: nvrtc.path, driver: driver.version)
-    }
-    let cubin: [UInt8]
-    do {
-      cubin = try nvrtc.compile(
-        module.source, name: "\(model.name).cu",
-        architecture: device.computeCapability.architecture
-      ).cubin
-    } catch {
-      var origin: String?
-      if case .compilationFailed(let failure) = error, let line = failure.errorLine {
-        origin = module.origin(ofLine: line)
-      }
-      throw .compilation(error, origin: origin)
+      throw .buildCache(
+        .cacheOperationFailed(
+          operation: "read the cubin", path: compiled.entry.libraryPath.path,
+          reason: "\(error)"))
     }
 
     let capacity = max(1, options.recordingCapacity)
@@ -181,6 +196,12 @@ public final class CUDASimulation {
     self.model = model
     self.module = module
     self.context = context
+    self.compilerDescription = compiled.compilerDescription
+    self.sourcePath = compiled.entry.sourcePath.path
+    self.build = Simulation.BuildInfo(
+      directory: compiled.entry.directory, cacheHit: compiled.entry.cacheHit,
+      generationSeconds: compiled.generationSeconds, toolchainSeconds: compiled.toolchainSeconds,
+      compileSeconds: compiled.compileSeconds, loadSeconds: 0)
     self.recordingCapacity = capacity
     self.arrays = arrays
     self.arrayIndex = index
@@ -193,6 +214,7 @@ public final class CUDASimulation {
           ).map { (synapses.name, $0) }
         })
     try initialise()
+    build.loadSeconds = (clock.now - start).seconds
   }
 
   deinit {
@@ -316,7 +338,7 @@ public final class CUDASimulation {
   }
 
   /// Runs `steps` time steps; spikes are copied back whenever the GPU's recording
-  /// buffers are full.
+  /// buffers are full, and recorded variables after each step they are sampled at.
   public func run(steps: Int) throws(CUDASimulationError) {
     do {
       for _ in 0..<max(0, steps) {
@@ -325,11 +347,81 @@ public final class CUDASimulation {
         }
         timestep += 1
         recordingRow += 1
+        try sampleVariables()
         if recordingRow == recordingCapacity { try gatherSpikes() }
       }
       try context.synchronize()
     } catch {
       throw .driver(error)
+    }
+  }
+
+  /// Runs every custom update of update group `group` once. The CUDA backend generates no
+  /// custom updates yet (it refuses models that have them), so every group is unknown.
+  public func customUpdate(_ group: String) throws(CUDASimulationError) {
+    throw .runtime(.unknownCustomUpdateGroup(group, available: []))
+  }
+
+  /// The spike-like events of `synapses`. The CUDA backend does not generate spike-like
+  /// events yet (it refuses models that have them), so none are recorded.
+  public func spikeEvents(of synapses: String, side: SynapseSide = .presynaptic)
+    throws(CUDASimulationError) -> SpikeRecording
+  {
+    guard let population = model.synapsePopulations.first(where: { $0.name == synapses }) else {
+      throw .runtime(
+        .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name)))
+    }
+    let neurons = side == .presynaptic ? population.source : population.target
+    throw .runtime(
+      .notRecorded(
+        population: "\(synapses) (\(side.rawValue)synaptic spike-like events of '\(neurons)')"))
+  }
+
+  /// Starts sampling `variable` of a neuron population, current source or synapse
+  /// population after every `every`-th step from now on (after the steps `k` with
+  /// `(k + 1) % every == 0`), each sample copied from the GPU as ``Simulation`` samples.
+  public func record(_ variable: String, of element: String, every: Int = 1)
+    throws(CUDASimulationError)
+  {
+    let width = try values(of: variable, in: element).count
+    let key = VariableKey(element: element, variable: variable)
+    samplingIntervals[key] = Sampling(
+      interval: max(1, every), array: try arrayPosition(variable, element))
+    if variableRecordings[key] == nil {
+      variableRecordings[key] = VariableRecording(
+        element: element, variable: variable, width: width, steps: [], values: [])
+    }
+  }
+
+  /// What has been sampled of `variable` since ``record(_:of:every:)``.
+  public func recording(of variable: String, in element: String) throws(CUDASimulationError)
+    -> VariableRecording
+  {
+    guard let recording = variableRecordings[VariableKey(element: element, variable: variable)]
+    else {
+      throw .runtime(.notRecorded(population: "\(element).\(variable)"))
+    }
+    return recording
+  }
+
+  /// Reserves room for the samples of `steps` more steps of every recorded variable.
+  public func reserveRecording(steps: Int) {
+    for (key, sampling) in samplingIntervals {
+      let extra = steps / sampling.interval + 1
+      let width = variableRecordings[key]!.width
+      variableRecordings[key]!.steps.reserveCapacity(variableRecordings[key]!.steps.count + extra)
+      variableRecordings[key]!.values.reserveCapacity(
+        variableRecordings[key]!.values.count + extra * width)
+    }
+  }
+
+  /// Copies the variables due after the step just run from the GPU.
+  private func sampleVariables() throws(CUDADriverError) {
+    for (key, sampling) in samplingIntervals where timestep % UInt64(sampling.interval) == 0 {
+      try download(sampling.array)
+      let values = try view(sampling.array, key.element).load()
+      variableRecordings[key]!.steps.append(Int64(timestep) - 1)
+      variableRecordings[key]!.values.append(contentsOf: values)
     }
   }
 
@@ -521,3 +613,5 @@ public final class CUDASimulation {
     recordingRow = 0
   }
 }
+
+extension CUDASimulation: NetworkSimulation {}

@@ -66,6 +66,10 @@ public final class Simulation {
   public private(set) var build: BuildInfo
   /// The number of steps run since the start (or the last ``reinitialise()``).
   public private(set) var timestep: UInt64 = 0
+  /// The compiler that built the library: its version line.
+  public let compilerDescription: String
+  /// The generated C++ kept in the build cache.
+  public let sourcePath: String
 
   /// Kept loaded for as long as the native state and function pointers are in use.
   private let library: SharedLibrary
@@ -124,6 +128,8 @@ public final class Simulation {
       return StateArray(layout: layout)
     }
     self.model = model
+    self.compilerDescription = compiled.toolchain.identity.versionLine
+    self.sourcePath = entry.sourcePath.path
     self.library = library
     self.functions = functions
     self.arrays = arrays
@@ -666,3 +672,5 @@ public final class Simulation {
 extension Duration {
   var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
+
+extension Simulation: NetworkSimulation {}

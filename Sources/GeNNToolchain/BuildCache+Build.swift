@@ -31,13 +31,8 @@ extension BuildCache {
 
     let clock = ContinuousClock()
     let start = clock.now
-    let building = root.appendingPathComponent(Self.buildingFolderName, isDirectory: true)
-    try createFolder(building)
-    removeStaleBuilds(in: building)
     let folderName = Self.folderName(key: key, named: name)
-    let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-    let temporary = building.appendingPathComponent("\(folderName).\(unique)", isDirectory: true)
-    try createFolder(temporary)
+    let temporary = try temporaryBuildFolder(folderName)
 
     do {
       let sourceFile = temporary.appendingPathComponent(Self.sourceFileName)
@@ -65,21 +60,36 @@ extension BuildCache {
         to: temporary.appendingPathComponent(Self.logFileName))
       try await hooks.beforePublish?(temporary)
       let won = try publish(temporary, as: entryFolder(key: key, named: name))
-      let elapsed = clock.now - start
-      let seconds =
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
       return makeEntry(
-        key: key, named: name, cacheHit: false, lostPublishRace: !won, buildSeconds: seconds)
+        key: key, named: name, cacheHit: false, lostPublishRace: !won,
+        buildSeconds: Self.seconds(clock.now - start))
     } catch {
       try? FileManager.default.removeItem(at: temporary)
       throw error
     }
   }
 
+  /// A new, empty folder under `root/.building` for building the entry `folderName`
+  /// (after deleting stale leftovers there).
+  func temporaryBuildFolder(_ folderName: String) throws -> URL {
+    let building = root.appendingPathComponent(Self.buildingFolderName, isDirectory: true)
+    try createFolder(building)
+    removeStaleBuilds(in: building)
+    let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    let temporary = building.appendingPathComponent("\(folderName).\(unique)", isDirectory: true)
+    try createFolder(temporary)
+    return temporary
+  }
+
+  /// `duration` in seconds.
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+
   /// Renames the finished build `temporary` to `destination`; returns `false` when
   /// another builder published a complete entry there first (`temporary` is then
   /// deleted).
-  private func publish(_ temporary: URL, as destination: URL) throws -> Bool {
+  func publish(_ temporary: URL, as destination: URL) throws -> Bool {
     for _ in 0..<2 {
       if rename(temporary.path, destination.path) == 0 { return true }
       let code = errno
@@ -111,7 +121,7 @@ extension BuildCache {
 
   /// Moves a failed build to `.failed/<folderName>` so its source stays readable;
   /// returns where it now is.
-  private func keepFailedBuild(_ temporary: URL, folderName: String) -> URL? {
+  func keepFailedBuild(_ temporary: URL, folderName: String) -> URL? {
     let failed = root.appendingPathComponent(Self.failedFolderName, isDirectory: true)
     guard (try? createFolder(failed)) != nil else { return nil }
     let destination = failed.appendingPathComponent(folderName, isDirectory: true)
@@ -143,7 +153,7 @@ extension BuildCache {
       """
   }
 
-  private func log(command: [String], output: String) -> String {
+  func log(command: [String], output: String) -> String {
     "$ \(command.joined(separator: " "))\n\(output)"
   }
 
@@ -156,7 +166,7 @@ extension BuildCache {
     }
   }
 
-  private func write(_ text: String, to file: URL) throws {
+  func write(_ text: String, to file: URL) throws {
     do {
       try Data(text.utf8).write(to: file)
     } catch {

@@ -1,12 +1,14 @@
 import Foundation
 
-/// A content-addressed store of compiled shared libraries.
+/// A content-addressed store of compiled shared libraries and CUDA cubins.
 ///
 /// Each entry is a folder named `<name>-<key>` under ``root`` holding the generated
 /// source (`model.cc`), the library, the compiler's log (`compile.log`) and a
 /// `manifest.txt` of what went into the key. The key is a SHA-256 of the cache format
 /// version, the source, the compiler identity, the flags and (when the flags tune for
-/// the build machine, `-march=native`) the processor's identity.
+/// the build machine, `-march=native`) the processor's identity. CUDA entries
+/// (``cubin(for:named:compiler:architecture:)``) hold `model.cu` and `NAME.cubin`,
+/// keyed by NVRTC's version and options, the GPU architecture among them.
 ///
 /// Builds are atomic: each runs in its own folder under `root/.building`, and is renamed
 /// into place only once complete, so a failed or killed build never leaves an entry.
@@ -37,9 +39,10 @@ public struct BuildCache: Sendable {
     public var key: String
     /// The entry's folder.
     public var directory: URL
-    /// The shared library, to pass to ``SharedLibrary/init(path:)``.
+    /// The shared library, to pass to ``SharedLibrary/init(path:)`` (in a CUDA entry,
+    /// the cubin).
     public var libraryPath: URL
-    /// The generated source, kept readable (`model.cc`).
+    /// The generated source, kept readable (`model.cc`; `model.cu` in a CUDA entry).
     public var sourcePath: URL
     /// The compiler's command line and output (`compile.log`).
     public var logPath: URL
@@ -116,6 +119,8 @@ public struct BuildCache: Sendable {
 
   /// The source file name inside an entry.
   static let sourceFileName = "model.cc"
+  /// The CUDA source file name inside a cubin entry.
+  static let cudaSourceFileName = "model.cu"
   /// The compiler log file name inside an entry.
   static let logFileName = "compile.log"
   /// The description of the key's inputs inside an entry.
@@ -136,9 +141,12 @@ public struct BuildCache: Sendable {
     "\(sanitized(name))-\(key.prefix(32))"
   }
 
-  /// The entry for `key` and `name`, when it is there with its library.
-  func existingEntry(key: String, named name: String) -> Entry? {
-    let entry = makeEntry(key: key, named: name, cacheHit: true)
+  /// The entry for `key` and `name`, when it is there with its library (or, for a CUDA
+  /// entry, its cubin: `kind`).
+  func existingEntry(key: String, named name: String, kind: EntryKind = .sharedLibrary)
+    -> Entry?
+  {
+    let entry = makeEntry(key: key, named: name, kind: kind, cacheHit: true)
     var isDirectory: ObjCBool = false
     guard
       FileManager.default.fileExists(atPath: entry.libraryPath.path, isDirectory: &isDirectory),
@@ -147,16 +155,39 @@ public struct BuildCache: Sendable {
     return entry
   }
 
+  /// What an entry holds.
+  enum EntryKind {
+    /// A C++ source and the shared library compiled from it.
+    case sharedLibrary
+    /// A CUDA source and the cubin NVRTC compiled from it.
+    case cubin
+
+    /// The source file's name in the entry.
+    var sourceFileName: String {
+      switch self {
+      case .sharedLibrary: BuildCache.sourceFileName
+      case .cubin: BuildCache.cudaSourceFileName
+      }
+    }
+
+    /// The compiled file's name in the entry of `name`.
+    func productFileName(_ name: String) -> String {
+      switch self {
+      case .sharedLibrary: HostPlatform.current.sharedLibraryFileName(BuildCache.sanitized(name))
+      case .cubin: "\(BuildCache.sanitized(name)).cubin"
+      }
+    }
+  }
+
   func makeEntry(
-    key: String, named name: String, cacheHit: Bool, lostPublishRace: Bool = false,
-    buildSeconds: Double = 0
+    key: String, named name: String, kind: EntryKind = .sharedLibrary, cacheHit: Bool,
+    lostPublishRace: Bool = false, buildSeconds: Double = 0
   ) -> Entry {
     let folder = entryFolder(key: key, named: name)
     return Entry(
       key: key, directory: folder,
-      libraryPath: folder.appendingPathComponent(
-        HostPlatform.current.sharedLibraryFileName(Self.sanitized(name))),
-      sourcePath: folder.appendingPathComponent(Self.sourceFileName),
+      libraryPath: folder.appendingPathComponent(kind.productFileName(name)),
+      sourcePath: folder.appendingPathComponent(kind.sourceFileName),
       logPath: folder.appendingPathComponent(Self.logFileName),
       cacheHit: cacheHit, lostPublishRace: lostPublishRace, buildSeconds: buildSeconds)
   }

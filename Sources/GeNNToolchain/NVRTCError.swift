@@ -47,6 +47,9 @@ public struct NVRTCCompilationFailure: Hashable, Sendable, CustomStringConvertib
   public var errorLine: Int?
   /// The source's numbered lines around ``errorLine`` (empty without one).
   public var excerpt: String
+  /// Where the failing source was kept for reading, when it was (the build cache keeps
+  /// it under `.failed`).
+  public var sourcePath: String?
 
   /// Creates a failure, finding the first error's line in `log` and the lines of `source`
   /// around it.
@@ -97,6 +100,7 @@ public struct NVRTCCompilationFailure: Hashable, Sendable, CustomStringConvertib
     if let errorLine {
       text += "\nThe source around line \(errorLine):\n\(excerpt)"
     }
+    if let sourcePath { text += "\nThe whole source is kept at \(sourcePath)." }
     return text
   }
 }

@@ -1,9 +1,12 @@
 import ArgumentParser
+import GeNNCodeGen
+import GeNNModel
 import GeNNToolchain
 
 /// The backend a command was asked to use.
 enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
-  /// CUDA where a usable GPU and NVRTC are found, else the CPU.
+  /// CUDA where a usable GPU and NVRTC are found and the CUDA backend covers the model,
+  /// else the CPU.
   case auto
   /// SwiftGeNN's parallel CPU backend.
   case cpu
@@ -16,24 +19,32 @@ enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
     var name: String
     /// Why it was chosen, for the report and `summary.json`.
     var reason: String
+
+    /// The CPU backend, for `reason`.
+    static func cpu(_ reason: String) -> Selection { Selection(name: "cpu", reason: reason) }
+    /// The CUDA backend, for `reason`.
+    static func cuda(_ reason: String) -> Selection { Selection(name: "cuda", reason: reason) }
+
+    /// Whether the CUDA backend was chosen.
+    var isCUDA: Bool { name == "cuda" }
   }
 
-  /// The backend to use for this choice, given what CUDA discovery found on this machine.
+  /// The backend to use for `model`, given what CUDA discovery found on this machine.
   ///
-  /// `genn` runs models on the CPU backend in this version: the CUDA backend covers
-  /// neurons, current sources and static DENSE/SPARSE synapses, and has not yet run on a
-  /// GPU. `auto` says so, with what
-  /// discovery found; `cuda` is an error saying what is missing (and the command that
-  /// installs it) or that `genn run` cannot use CUDA yet.
-  func select(cuda: CUDAReport) throws(CommandError) -> Selection {
+  /// `auto` takes CUDA when discovery found a usable driver, GPU and NVRTC and the CUDA
+  /// backend covers every part of the model, and says which it chose and why; `cuda` is
+  /// an error saying what is missing (with the command that installs it) or what in the
+  /// model the CUDA backend does not cover yet.
+  func select(cuda: CUDAReport, model: ModelSpec) throws(CommandError) -> Selection {
     switch self {
     case .cpu:
-      return Selection(name: "cpu", reason: "asked for with --backend cpu")
+      return .cpu("asked for with --backend cpu")
     case .auto:
-      let found = cuda.isUsable ? "CUDA here: \(cuda.summary)" : "CUDA is \(cuda.summary)"
-      return Selection(
-        name: "cpu",
-        reason: "auto: \(found); this version of genn runs models on the CPU backend")
+      guard cuda.isUsable else { return .cpu("auto: CUDA is \(cuda.summary)") }
+      if let unsupported = CUDABackend.unsupportedFeature(in: model) {
+        return .cpu("auto: found \(cuda.summary), but \(unsupported.reason)")
+      }
+      return .cuda("auto: found \(cuda.summary)")
     case .cuda:
       guard cuda.isUsable else {
         let fixes = cuda.fixCommands.map { "; to fix it: \($0)" }.joined()
@@ -42,10 +53,26 @@ enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
           reason: "on this machine, CUDA is \(cuda.summary)\(fixes). Run `genn doctor` for "
             + "every place searched, or use --backend cpu")
       }
-      throw .backendUnavailable(
-        "cuda",
-        reason: "found \(cuda.summary), but this version of genn does not run models on the "
-          + "CUDA backend yet; use --backend cpu or auto")
+      if let unsupported = CUDABackend.unsupportedFeature(in: model) {
+        throw .backendUnavailable(
+          "cuda", reason: "\(unsupported.reason); use --backend cpu or auto")
+      }
+      return .cuda("asked for with --backend cuda; found \(cuda.summary)")
+    }
+  }
+}
+
+extension CUDABackendError {
+  /// What the CUDA backend does not cover, in a clause: "the CUDA backend does not
+  /// support ... yet (synapse population 'S')".
+  var reason: String {
+    switch self {
+    case .unsupportedSynapsePopulation(let name, let feature):
+      "the CUDA backend does not support \(feature) yet (synapse population '\(name)')"
+    case .unsupportedCustomUpdate(let name):
+      "the CUDA backend does not support custom updates yet (custom update '\(name)')"
+    case .codeGeneration(let error):
+      "the CUDA code could not be generated: \(error)"
     }
   }
 }

@@ -29,6 +29,14 @@ extension ModelFile {
     }
   }
 
+  /// A failure of the CUDA backend as the command reports it: problems of the model or
+  /// its code strings at their file positions, anything else (driver, NVRTC, GPU memory)
+  /// as ``CommandError/build(_:)``.
+  func commandError(cuda error: CUDASimulationError) -> CommandError {
+    if case .generation(.codeGeneration(let problem)) = error { return commandError(problem) }
+    return .build("cannot run '\(path)' on CUDA: \(error)")
+  }
+
   /// `error` as the command reports it: at file positions when it is about the model.
   func commandError(_ error: any Error) -> CommandError {
     switch error {

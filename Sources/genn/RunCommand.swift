@@ -56,8 +56,8 @@ extension GeNN {
 
     private func execute() async throws(CommandError) {
       let file = try model.load()
-      let backend = try model.backend.select(
-        cuda: CUDADiscovery(environment: .current()).report())
+      let cuda = CUDADiscovery(environment: .current()).report()
+      var backend = try model.backend.select(cuda: cuda, model: file.model)
       let output = try OutputFolder(
         path: out ?? "\(file.model.name)-output", overwrite: overwrite)
       let length: RunLength =
@@ -67,13 +67,10 @@ extension GeNN {
       let totalSteps = length.steps(dt: file.model.dt)
       let options = Simulation.Options(threads: threads)
       let status = !quiet && Terminal.standardErrorIsTerminal
-      if status { Terminal.showTransient("building \(file.model.name)...") }
-      let built: ModelBuild
-      let simulation: Simulation
+      let simulation: any NetworkSimulation
       do throws(CommandError) {
-        built = try await file.build(options: options)
-        if status { Terminal.showTransient("loading \(file.model.name)...") }
-        simulation = try file.simulation(built, options: options)
+        simulation = try await load(
+          file, backend: &backend, cuda: cuda, options: options, status: status)
       } catch {
         if status { Terminal.clearTransient() }
         throw error
@@ -89,8 +86,8 @@ extension GeNN {
 
       let result = RunOutput(
         file: file, backend: backend, threads: simulation.threads, steps: totalSteps,
-        build: simulation.build, compiler: built.toolchain.identity.versionLine,
-        sourcePath: built.entry.sourcePath.path, simulateSeconds: simulated,
+        build: simulation.build, compiler: simulation.compilerDescription,
+        sourcePath: simulation.sourcePath, simulateSeconds: simulated,
         customUpdateRuns: customUpdateRuns,
         recordings: try RunRecordings(file.recording, from: simulation))
       var summary: RunSummary?
@@ -104,11 +101,42 @@ extension GeNN {
       }
     }
 
+    /// Builds and loads `file` on `backend`. Under `--backend auto`, a GPU that fails to
+    /// start the model (a driver or NVRTC failure) is reported as a warning and the model
+    /// runs on the CPU instead, with `backend` saying why.
+    private func load(
+      _ file: ModelFile, backend: inout BackendChoice.Selection, cuda: CUDAReport,
+      options: Simulation.Options, status: Bool
+    ) async throws(CommandError) -> any NetworkSimulation {
+      if backend.isCUDA {
+        if status { Terminal.showTransient("building and loading \(file.model.name) on CUDA...") }
+        do {
+          return try CUDASimulation(
+            model: file.model,
+            options: CUDASimulation.Options(
+              nvrtcLibrary: cuda.nvrtcLibrary, driverLibrary: cuda.driver.library))
+        } catch {
+          let problem = file.commandError(cuda: error)
+          guard model.backend == .auto, case .build = problem else { throw problem }
+          if status { Terminal.clearTransient() }
+          if !quiet {
+            Terminal.writeError("warning: CUDA could not run \(file.model.name): \(error)\n")
+            Terminal.writeError("warning: running on the CPU backend instead\n")
+          }
+          backend = .cpu("auto: found CUDA, but it could not run the model: \(error)")
+        }
+      }
+      if status { Terminal.showTransient("building \(file.model.name)...") }
+      let built = try await file.build(options: options)
+      if status { Terminal.showTransient("loading \(file.model.name)...") }
+      return try file.simulation(built, options: options)
+    }
+
     /// Runs `steps` steps in chunks of about a tenth of a second, runs each scheduled
     /// custom update group after every step at which it is due, and updates `progress`;
     /// returns how often each scheduled group ran.
     static func advance(
-      _ simulation: Simulation, steps: Int, schedule: [CustomUpdateSchedule],
+      _ simulation: any NetworkSimulation, steps: Int, schedule: [CustomUpdateSchedule],
       progress: inout ProgressBar
     ) throws(CommandError) -> [Int] {
       var runs = Array(repeating: 0, count: schedule.count)
@@ -118,7 +146,11 @@ extension GeNN {
         let before = progress.elapsed
         let due = schedule.map { $0.everySteps - done % $0.everySteps }.min() ?? Int.max
         let count = min(chunk, steps - done, due)
-        simulation.run(steps: count)
+        do {
+          try simulation.run(steps: count)
+        } catch {
+          throw .build("the run stopped after \(done) of \(steps) steps: \(error)")
+        }
         done += count
         for (index, entry) in schedule.enumerated() where done % entry.everySteps == 0 {
           do {

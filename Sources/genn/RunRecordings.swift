@@ -34,7 +34,7 @@ struct RunRecordings {
 
   /// Starts the recordings of `plan` on `simulation` (spikes are recorded by the model
   /// itself).
-  static func start(_ plan: RecordingPlan, on simulation: Simulation, steps: Int)
+  static func start(_ plan: RecordingPlan, on simulation: any NetworkSimulation, steps: Int)
     throws(CommandError)
   {
     for request in plan.variables {
@@ -49,7 +49,7 @@ struct RunRecordings {
   }
 
   /// Gathers what `simulation` recorded under `plan`.
-  init(_ plan: RecordingPlan, from simulation: Simulation) throws(CommandError) {
+  init(_ plan: RecordingPlan, from simulation: any NetworkSimulation) throws(CommandError) {
     let model = simulation.model
     spikes = model.neuronPopulations.map { population in
       Spikes(

@@ -1,4 +1,5 @@
 import Foundation
+import GeNNModel
 import GeNNToolchain
 import Testing
 
@@ -101,27 +102,58 @@ import Testing
       nvrtcCandidates: [], nvrtcChoice: nil, nvccCandidates: [], missing: missing)
   }
 
+  /// A one-population model, and the same with a custom update (which the CUDA backend
+  /// does not generate yet).
+  static func models() -> (supported: ModelSpec, unsupported: ModelSpec) {
+    var model = ModelSpec(name: "m", precision: .double, dt: 0.1)
+    model.addNeuronPopulation(
+      "Pop", size: 10, model: .lif,
+      params: [
+        "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 0,
+        "TauRefrac": 2,
+      ],
+      vars: ["V": -70.0, "RefracTime": 0.0])
+    var withUpdate = model
+    withUpdate.addCustomUpdate(
+      CustomUpdate(
+        name: "Reset", updateGroup: "Reset",
+        model: CustomUpdateModel(
+          name: "SetTo", params: ["value"], varRefs: [CustomUpdateVarReference("v")],
+          updateCode: "v = value;\n"),
+        params: ["value": -70], varRefs: ["v": .neuronVariable(population: "Pop", variable: "V")]))
+    return (model, withUpdate)
+  }
+
   @Test func backendSelection() throws {
+    let (model, withUpdate) = Self.models()
     let missing = Self.cudaReport(missing: [.driver, .nvrtc(pipPackage: "nvidia-cuda-nvrtc-cu12")])
-    #expect(try BackendChoice.cpu.select(cuda: missing).name == "cpu")
-    let auto = try BackendChoice.auto.select(cuda: missing)
+    #expect(try BackendChoice.cpu.select(cuda: missing, model: model).name == "cpu")
+    let auto = try BackendChoice.auto.select(cuda: missing, model: model)
     #expect(auto.name == "cpu")
     #expect(auto.reason.contains("NVIDIA driver, NVRTC missing"))
-    #expect(throws: CommandError.self) { try BackendChoice.cuda.select(cuda: missing) }
     do {
-      _ = try BackendChoice.cuda.select(cuda: missing)
+      _ = try BackendChoice.cuda.select(cuda: missing, model: model)
+      Issue.record("cuda was selected without a driver")
     } catch {
       #expect("\(error)".contains("python3 -m pip install nvidia-cuda-nvrtc-cu12"))
     }
-    // A usable GPU: auto still runs on the CPU and says what it found; cuda says genn
-    // cannot use it yet.
+    // A usable GPU: auto takes it for what the CUDA backend covers, and says why not
+    // for the rest; cuda names what it does not cover.
     let usable = Self.cudaReport(missing: [])
-    #expect(try BackendChoice.auto.select(cuda: usable).reason.contains("CUDA here:"))
+    let chosen = try BackendChoice.auto.select(cuda: usable, model: model)
+    #expect(chosen.isCUDA)
+    #expect(chosen.reason.hasPrefix("auto: found"))
+    #expect(try BackendChoice.cuda.select(cuda: usable, model: model).isCUDA)
+    #expect(try BackendChoice.cpu.select(cuda: usable, model: model).name == "cpu")
+    let fallback = try BackendChoice.auto.select(cuda: usable, model: withUpdate)
+    #expect(fallback.name == "cpu")
+    #expect(fallback.reason.contains("does not support custom updates yet (custom update 'Reset')"))
     do {
-      _ = try BackendChoice.cuda.select(cuda: usable)
-      Issue.record("cuda was selected")
+      _ = try BackendChoice.cuda.select(cuda: usable, model: withUpdate)
+      Issue.record("cuda was selected for a custom update")
     } catch {
-      #expect("\(error)".contains("does not run models on the CUDA backend yet"))
+      #expect("\(error)".contains("custom update 'Reset'"))
+      #expect("\(error)".contains("--backend cpu"))
     }
   }
 

@@ -1,0 +1,60 @@
+import GeNNCodeGen
+import GeNNModel
+
+/// A model loaded on a backend and running: what ``Simulation`` (the CPU backend) and
+/// ``CUDASimulation`` (NVIDIA GPUs) both offer, so code that runs a model and reads its
+/// results works on either, and a user switches with one argument.
+///
+/// ```swift
+/// let simulation: any NetworkSimulation =
+///   useGPU ? try CUDASimulation(model: model) : try await Simulation(model: model)
+/// try simulation.record("V", of: "Exc", every: 10)
+/// try simulation.run(steps: 10_000)
+/// let spikes = try simulation.spikes(of: "Exc")
+/// ```
+public protocol NetworkSimulation: AnyObject {
+  /// The model being simulated.
+  var model: ModelSpec { get }
+  /// The steps run since the start.
+  var timestep: UInt64 { get }
+  /// The time at the start of the next step, in ms.
+  var t: Double { get }
+  /// What building and loading took, and where the generated code is.
+  var build: Simulation.BuildInfo { get }
+  /// The threads (CPU) the simulation runs on; 1 for a GPU's host thread.
+  var threads: Int { get }
+  /// The compiler that built the generated code, in words (its version line).
+  var compilerDescription: String { get }
+  /// The generated source file kept in the build cache.
+  var sourcePath: String { get }
+
+  /// Runs `steps` time steps.
+  func run(steps: Int) throws
+  /// Runs every custom update of update group `group` once, now (between steps).
+  func customUpdate(_ group: String) throws
+  /// The current values of `variable` of a neuron population, current source, synapse
+  /// population or custom update.
+  func values(of variable: String, in element: String) throws -> [Double]
+  /// Sets `variable` of an element; takes effect from the next step.
+  func setValues(_ values: [Double], of variable: String, in element: String) throws
+  /// The spikes `population` emitted since the start, if its spikes are recorded.
+  func spikes(of population: String) throws -> SpikeRecording
+  /// The spike-like events `synapses` detected on one side since the start, if recorded.
+  func spikeEvents(of synapses: String, side: SynapseSide) throws -> SpikeRecording
+  /// Starts sampling `variable` of `element` after every `every`-th step from now on.
+  func record(_ variable: String, of element: String, every: Int) throws
+  /// What has been sampled of `variable` since ``record(_:of:every:)``.
+  func recording(of variable: String, in element: String) throws -> VariableRecording
+  /// Reserves room for the samples of `steps` more steps of every recorded variable.
+  func reserveRecording(steps: Int)
+  /// The synapses of a SPARSE (or DENSE, BITMASK) population as (presynaptic,
+  /// postsynaptic) index lists.
+  func connectivity(of synapses: String) throws -> (pre: [Int], post: [Int])
+}
+
+extension NetworkSimulation {
+  /// Runs for `duration` ms, rounded to whole time steps.
+  public func run(duration: Double) throws {
+    try run(steps: Int((duration / model.dt).rounded()))
+  }
+}
