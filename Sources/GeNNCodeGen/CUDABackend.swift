@@ -10,6 +10,7 @@ import GeNNTranspiler
 ///   with the same random streams as the CPU backend, so values match it;
 /// - `buildConnectivity`, one thread per row, builds the SPARSE rows of connectivity
 ///   snippets from the CPU backend's random stream of each row, then sorts each row;
+///   before it, `drawRowLengths` draws the row lengths of snippets that need them first;
 ///   `initialiseSynapses`, one thread per row, runs the per-synapse (and postsynaptic
 ///   model) initialisation snippets;
 /// - per time step, `updateSynapses` (GeNN's presynaptic update, post-span: SPARSE with
@@ -101,6 +102,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
   static let neuronKernel = "updateNeurons"
   static let synapseKernel = "updateSynapses"
   static let connectivityKernel = "buildConnectivity"
+  static let rowLengthKernel = "drawRowLengths"
   static let synapseInitKernel = "initialiseSynapses"
 
   init(model: ModelSpec) {

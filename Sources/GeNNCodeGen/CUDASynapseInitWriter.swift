@@ -3,6 +3,9 @@ import GeNNTranspiler
 
 /// Synapse initialisation in CUDA, one thread per presynaptic neuron (row), with the CPU
 /// backend's random streams so both backends build the same synapses and values:
+/// - `drawRowLengths`, one thread per population whose snippet draws its row lengths
+///   first (`FixedNumberTotalWithReplacement`), draws them from the CPU backend's stream
+///   `0xA4000000 | population` in the same order;
 /// - `buildConnectivity` runs a SPARSE population's connectivity snippet row build code
 ///   for row `id_pre` from stream `0xA0000000 | population` (element `id_pre`, step
 ///   `0xFFFFFFFE`), then sorts the row, as the CPU backend's `buildSynapseGroup`;
@@ -71,9 +74,21 @@ extension CUDAModuleWriter {
     }
   }
 
-  /// The launches of `buildConnectivity` and `initialiseSynapses`, where there is work.
+  /// The synapse populations whose row lengths `drawRowLengths` draws, in model order.
+  var rowLengthDrawGroups: [Int] {
+    model.synapsePopulations.indices.filter { model.synapsePopulations[$0].rowLengthDraw != nil }
+  }
+
+  /// The launches of `drawRowLengths`, `buildConnectivity` and `initialiseSynapses`, where
+  /// there is work.
   var synapseInitialisationLaunches: [CUDAKernelLaunch] {
     var launches: [CUDAKernelLaunch] = []
+    if !rowLengthDrawGroups.isEmpty {
+      launches.append(
+        CUDAKernelLaunch(
+          kernel: Self.rowLengthKernel, gridSize: (rowLengthDrawGroups.count + 31) / 32,
+          blockSize: 32, parameters: []))
+    }
     for (kernel, sizes) in [
       (Self.connectivityKernel, connectivitySizes), (Self.synapseInitKernel, synapseInitSizes),
     ] {
@@ -89,6 +104,7 @@ extension CUDAModuleWriter {
 
   /// Declares the fields of the synapse group struct the initialisation reads.
   mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
+    if synapses.rowLengthDraw != nil { line("    uint32_t *preCalcRowLength;") }
     for entry in Self.snippetVariables(of: synapses) {
       line("    \(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
       line("    uint32_t \(entry.prefix)stream;")
@@ -101,6 +117,9 @@ extension CUDAModuleWriter {
   /// backend's stream numbers.
   mutating func writeSynapseInitBinding(field: String, index: Int) {
     let synapses = model.synapsePopulations[index]
+    if synapses.rowLengthDraw != nil {
+      bindArray(field, "preCalcRowLength", to: .synapseRowLengthDraws(synapses: synapses.name))
+    }
     for entry in Self.snippetVariables(of: synapses) {
       let name = entry.variable.name
       let role: ArrayLayout.Role =
@@ -120,6 +139,7 @@ extension CUDAModuleWriter {
 
   /// `buildConnectivity` and `initialiseSynapses`, with a device function per population.
   mutating func writeConnectivityKernel() {
+    writeRowLengthKernel()
     for index in model.synapsePopulations.indices
     where Self.connectivityThreads(of: index, model) > 0 {
       writeRowBuilder(index)
@@ -133,6 +153,27 @@ extension CUDAModuleWriter {
       "buildSynapseGroup\(group)(d_synapseGroup\(group), "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x);"
     }
+    line("}")
+    line()
+  }
+
+  /// `drawRowLengths`: thread `k` draws the row lengths of the `k`-th population that
+  /// needs them, sequentially from one stream as the CPU backend does.
+  private mutating func writeRowLengthKernel() {
+    let groups = rowLengthDrawGroups
+    guard !groups.isEmpty else { return }
+    for index in groups { writeRowLengthDraws(index, qualifier: "__device__ ") }
+    line("// One thread per synapse population whose row lengths are drawn first.")
+    line("extern \"C\" __global__ void \(Self.rowLengthKernel)()")
+    line("{")
+    line("    const uint32_t id = blockIdx.x * 32u + threadIdx.x;")
+    line("    switch (id) {")
+    for (position, index) in groups.enumerated() {
+      line(
+        "    case \(position)u: drawRowLengthsSynapseGroup\(index)(d_synapseGroup\(index)); break;")
+    }
+    line("    default: break;")
+    line("    }")
     line("}")
     line()
   }
@@ -154,6 +195,11 @@ extension CUDAModuleWriter {
     ] {
       environment.define(
         name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
+    }
+    if synapses.rowLengthDraw != nil {
+      environment.define(
+        "preCalcRowLength", GeNNType.uint32.addingConst.pointer(),
+        spelling: "group.preCalcRowLength", role: "drawn row lengths")
     }
     addParameters(
       to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams,

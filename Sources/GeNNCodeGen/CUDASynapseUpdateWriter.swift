@@ -35,9 +35,6 @@ enum CUDASynapseSupport {
       if snippet.rowBuildCode.isBlank {
         return "connectivity snippets that build columns ('\(snippet.name)')"
       }
-      if snippet.rowLengthDraw != nil {
-        return "connectivity snippets that draw row lengths first ('\(snippet.name)')"
-      }
       if !synapses.kernelSize.isEmpty {
         return "connectivity snippets with kernels ('\(snippet.name)')"
       }

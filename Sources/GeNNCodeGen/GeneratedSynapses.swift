@@ -232,30 +232,4 @@ extension ModuleWriter {
         .dropLastNewline ?? "")
     line("        }")
   }
-
-  /// Draws the row lengths of population `index`'s snippet before its rows are built: for
-  /// ``ConnectivitySnippet/RowLengthDraw/totalSynapses(parameter:)``, each row takes a
-  /// binomial share of the synapses left over the pairs left (GeNN's host code with one
-  /// thread), the last row the rest. One stream, so the lengths never depend on threads.
-  mutating func writeRowLengthDraws(_ index: Int) {
-    let synapses = model.synapsePopulations[index]
-    guard case .totalSynapses(let parameter)? = synapses.rowLengthDraw else { return }
-    line("void drawRowLengthsSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
-    line("    GeNNRng rng;")
-    line("    genn_rng_init(&rng, kSeed, 0xA4000000u | \(index)u, 0u, 0xFFFFFFFDu);")
-    line("    uint32_t remaining = (uint32_t)group.conn_p_\(parameter);")
-    line("    double pairs = (double)group.numSrcNeurons * (double)group.numTrgNeurons;")
-    line("    for (uint32_t i = 0; i + 1u < group.numSrcNeurons; i++) {")
-    line("        const double probability = (double)group.numTrgNeurons / pairs;")
-    line(
-      "        const uint32_t length = remaining == 0u ? 0u : genn_rand_binomial_double(&rng, remaining, probability);"
-    )
-    line("        remaining -= length;")
-    line("        pairs -= (double)group.numTrgNeurons;")
-    line("        group.preCalcRowLength[i] = length;")
-    line("    }")
-    line("    group.preCalcRowLength[group.numSrcNeurons - 1u] = remaining;")
-    line("}")
-    line()
-  }
 }

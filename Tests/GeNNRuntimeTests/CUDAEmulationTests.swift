@@ -149,6 +149,22 @@ import Testing
       }
     }
     let cpu = try await simulate(model)
+    for synapses in model.synapsePopulations where synapses.matrixType == .sparse {
+      // Rows built on the device are the CPU's rows, in the same order.
+      let (pre, post) = try cpu.connectivity(of: synapses.name)
+      let lengths = arrays[index[.synapseRowLengths(synapses: synapses.name)]!]
+      let indices = arrays[index[.synapseIndices(synapses: synapses.name)]!]
+      let stride = indices.count / max(1, lengths.count)
+      var devicePre: [Int] = []
+      var devicePost: [Int] = []
+      for row in 0..<lengths.count {
+        for slot in 0..<Int(lengths.load(at: row)) {
+          devicePre.append(row)
+          devicePost.append(Int(indices.load(at: row * stride + slot)))
+        }
+      }
+      #expect(devicePre == pre && devicePost == post, "\(name): rows of \(synapses.name)")
+    }
     cpu.run(steps: steps)
     for population in model.neuronPopulations {
       for variable in population.model.vars {

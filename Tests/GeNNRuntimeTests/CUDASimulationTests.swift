@@ -80,6 +80,13 @@ import Testing
         connectivity: .allToAll, weightUpdate: .staticPulse,
         weightUpdateVars: ["g": .snippet(.normal, params: ["mean": 0.02, "sd": 0.01])],
         postsynaptic: .deltaCurr))
+    // Row lengths drawn first (one thread), then rows built from them.
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Total", source: "Input", target: "Output", matrixType: .sparse,
+        connectivity: .snippet(.fixedNumberTotalWithReplacement, params: ["num": 3000]),
+        weightUpdate: .staticPulse, weightUpdateVars: ["g": 0.4],
+        postsynaptic: .expCurr, postsynapticParams: ["tau": 2]))
     return model
   }
 

@@ -1,0 +1,53 @@
+import Foundation
+import GeNNCodeGen
+import GeNNModelFile
+import GeNNToolchain
+import Testing
+
+/// Every example model file either compiles to a cubin with NVRTC for sm_70, sm_80 and
+/// sm_90 (no GPU needed: pip's `nvidia-cuda-nvrtc-cu12`, which `.ci/run` installs), or
+/// is one the CUDA backend says it does not cover yet, naming what; the examples it
+/// covers are listed, so covering less fails.
+@Suite struct ExampleCUDATests {
+  static let location = NVRTCLocation.find()
+
+  /// The examples the CUDA backend generates.
+  static let covered: Set<String> = [
+    "izhikevich-types.yaml", "izhikevich-network.yaml", "vogels-abbott-coba.yaml",
+    "vogels-abbott-cuba.yaml",
+  ]
+
+  static let examples = ExampleRunTests.examples + ["potjans-diesmann.yaml"]
+
+  @Test(
+    "each example compiles with NVRTC, or the CUDA backend names what it does not cover",
+    .enabled(if: location.path != nil, Comment(rawValue: location.reason)),
+    arguments: examples)
+  func exampleCompilesOrIsRefused(_ name: String) throws {
+    let file = try ModelFile.load(path: Genn.example(name))
+    if let unsupported = CUDABackend.unsupportedFeature(in: file.model) {
+      #expect(!Self.covered.contains(name), "\(name) is no longer covered: \(unsupported)")
+      #expect("\(unsupported)".contains("does not support"))
+      print("ExampleCUDATests: \(name) runs on the CPU only: \(unsupported)")
+      return
+    }
+    let module = try CUDABackend().generate(file.model)
+    let nvrtc = try NVRTCCompiler(path: try #require(Self.location.path))
+    for architecture in ["sm_70", "sm_80", "sm_90"] {
+      let result = Result { () throws(NVRTCError) in
+        try nvrtc.compile(module.source, name: "\(file.model.name).cu", architecture: architecture)
+      }
+      switch result {
+      case .success(let compilation):
+        #expect(Array(compilation.cubin.prefix(4)) == [0x7F, 0x45, 0x4C, 0x46])
+      case .failure(let error):
+        var origin = ""
+        if case .compilationFailed(let failure) = error, let line = failure.errorLine {
+          origin = " (line generated for \(module.origin(ofLine: line) ?? "unknown"))"
+        }
+        Issue.record("NVRTC failed on \(name) for \(architecture)\(origin): \(error)")
+      }
+    }
+    print("ExampleCUDATests: \(name) compiled for sm_70, sm_80, sm_90")
+  }
+}
