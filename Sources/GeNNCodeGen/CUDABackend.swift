@@ -8,25 +8,26 @@ import GeNNTranspiler
 ///   memory) at the arrays the host allocated;
 /// - `initialise`, one thread per element, runs the variable initialisation snippets
 ///   with the same random streams as the CPU backend, so values match it;
-/// - `buildConnectivity`, one thread per row, builds the SPARSE rows of connectivity
-///   snippets from the CPU backend's random stream of each row, then sorts each row;
-///   before it, `drawRowLengths` draws the row lengths of snippets that need them first;
-///   `initialiseSynapses`, one thread per row, runs the per-synapse (and postsynaptic
-///   model) initialisation snippets;
+/// - `buildConnectivity`, one thread per row, builds the SPARSE rows (BITMASK bits) of
+///   connectivity snippets from the CPU backend's random stream of each row, then sorts
+///   each SPARSE row; before it, `drawRowLengths` draws the row lengths of snippets that
+///   need them first; `initialiseSynapses`, one thread per row, runs the per-synapse (and
+///   postsynaptic model) initialisation snippets;
 /// - per time step, `updateSynapses` (GeNN's presynaptic update, post-span: SPARSE with
-///   one thread per row slot, DENSE with one thread per postsynaptic neuron; the spikes
-///   emitted `1 + axonalDelaySteps` steps ago are loaded into shared memory block by block
-///   and `addToPost` accumulates into `inSyn` with `atomicAdd`), then `resetSpikeCounts`
-///   and `updateNeurons`, one thread per neuron of every population (each population
-///   padded to whole blocks): `Isyn = 0`, each incoming postsynaptic model injects and
-///   decays its `inSyn`, current sources inject, the sim code runs, and on the threshold
-///   condition the spike is compacted in shared memory, recorded in a shared bit mask,
-///   and the reset runs; then each block reserves room in the spike list with one
-///   `atomicAdd` and copies its spikes and recording words out.
+///   one thread per row slot, DENSE with one thread per postsynaptic neuron, BITMASK as
+///   DENSE testing each pair's bit; the spikes emitted `1 + axonalDelaySteps` steps ago
+///   are loaded into shared memory block by block and `addToPost` accumulates into
+///   `inSyn`), then `resetSpikeCounts` and `updateNeurons`, one thread per neuron of
+///   every population (each population padded to whole blocks): `Isyn = 0`, each
+///   incoming postsynaptic model injects and decays its `inSyn`, current sources inject,
+///   the sim code runs, and on the threshold condition the spike sets the thread's bit in
+///   a shared mask and the reset runs; then each block reserves room in the spike list
+///   with one `atomicAdd`, each spike goes at its rank among the block's (ascending ids,
+///   as on the CPU), and the mask's words are the block's recording words.
 ///
-/// Synapse populations are supported with DENSE and SPARSE connectivity and weight update
-/// models that only run presynaptic spike code (see `CUDASynapseSupport`); custom updates
-/// are not supported yet.
+/// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity and
+/// weight update models that only run presynaptic spike code (see `CUDASynapseSupport`);
+/// custom updates are not supported yet.
 public struct CUDABackend: Sendable {
   /// Creates a CUDA backend.
   public init() {}
@@ -241,6 +242,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     line()
     if !model.synapsePopulations.isEmpty { block(Self.synapseSupportSource) }
     for index in model.synapsePopulations.indices { writeSynapseGroup(index) }
+    if !neuronGroups.isEmpty { block(Self.neuronSupportSource) }
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
     writeBindKernel()

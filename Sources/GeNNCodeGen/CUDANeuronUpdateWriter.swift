@@ -5,11 +5,32 @@ import GeNNTranspiler
 /// `Isyn = 0`, the incoming postsynaptic models (each injects and decays its `inSyn`, in
 /// the CPU backend's order), the current sources, the sim code and, on the threshold
 /// condition, the
-/// spike and the reset (DESIGN.md decision 1); the block's spikes are compacted in
-/// shared memory and copied to the population's spike list after one `atomicAdd` per
-/// block, and recorded spikes set bits in a shared mask whose words the block then writes
-/// into the recording buffer (32 neurons per word, one row per step, as the CPU backend).
+/// spike and the reset (DESIGN.md decision 1); each spike sets its thread's bit in a
+/// shared mask, the block reserves room in the population's spike list with one
+/// `atomicAdd` and each spiking thread writes its id at its rank among the block's
+/// spikes (so a block's spikes are in ascending order, as the CPU backend's); the mask's
+/// words are also the block's row of the recording buffer (32 neurons per word).
 extension CUDAModuleWriter {
+  /// Device helper of the neuron kernel: a thread's rank among the set bits of a block's
+  /// mask (one bit per thread, 32 per word), and how many are set.
+  static let neuronSupportSource = """
+    // The number of set bits of `bits` (one per thread of the block) before this thread's,
+    // and in `count` how many are set.
+    __device__ __forceinline__ uint32_t genn_block_rank(const uint32_t *bits, uint32_t &count)
+    {
+        const uint32_t word = threadIdx.x / 32u;
+        uint32_t rank = 0;
+        count = 0;
+        for (uint32_t w = 0; w < kNeuronBlockSize / 32u; w++) {
+            const uint32_t set = (uint32_t)__popc(bits[w]);
+            if (w < word) { rank += set; }
+            count += set;
+        }
+        return rank + (uint32_t)__popc(bits[word] & ((1u << (threadIdx.x % 32u)) - 1u));
+    }
+
+    """
+
   mutating func writeNeuronGroup(_ group: MergedNeuronGroup) {
     let archetype = model.neuronPopulations[group.populations[0]]
     let neuron = archetype.model
@@ -100,10 +121,9 @@ extension CUDAModuleWriter {
     // the population's struct and the block's first neuron.
     line("__device__ __forceinline__ void updateNeuronGroup\(group.index)(")
     line("    const \(structName) &group, uint32_t blockStart, \(timeName) t, uint64_t timestep,")
-    line("    uint32_t recordingRow, uint32_t *shSpk, uint32_t &shSpkPos, uint32_t &shSpkCount,")
-    line("    uint32_t *shSpkRecord)")
+    line("    uint32_t recordingRow, uint32_t &shSpkPos, uint32_t *shSpkBits)")
     line("{")
-    line("    (void)t; (void)recordingRow; (void)shSpkRecord;")
+    line("    (void)t; (void)recordingRow;")
     line("    const uint32_t id = blockStart + threadIdx.x;")
     line("    const uint32_t writeSlot = (uint32_t)(timestep % group.numDelaySlots);")
     line("    const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
@@ -111,11 +131,9 @@ extension CUDAModuleWriter {
       "    const size_t readOffset = (size_t)((timestep + group.numDelaySlots - 1u) % group.numDelaySlots) * group.numNeurons;"
     )
     line("    (void)writeOffset; (void)readOffset;")
-    line("    if (threadIdx.x == 0) { shSpkCount = 0; }")
-    if recording {
-      line("    if (threadIdx.x < kNeuronBlockSize / 32u) { shSpkRecord[threadIdx.x] = 0; }")
-    }
+    line("    if (threadIdx.x < kNeuronBlockSize / 32u) { shSpkBits[threadIdx.x] = 0; }")
     line("    __syncthreads();")
+    line("    bool spiked = false;")
     line("    if (id < group.numNeurons) {")
     if usesRandom {
       line("        GeNNRng rng;")
@@ -162,11 +180,9 @@ extension CUDAModuleWriter {
     if let threshold {
       line("        // threshold condition")
       line("        if (\(threshold.code())) {")
-      line("            // the spike, compacted in shared memory")
-      line("            shSpk[atomicAdd(&shSpkCount, 1u)] = id;")
-      if recording {
-        line("            atomicOr(&shSpkRecord[threadIdx.x / 32u], 1u << (threadIdx.x % 32u));")
-      }
+      line("            // the spike: this thread's bit in the block's mask")
+      line("            spiked = true;")
+      line("            atomicOr(&shSpkBits[threadIdx.x / 32u], 1u << (threadIdx.x % 32u));")
       if spikeTimes { line("            group.st[writeOffset + id] = t;") }
       if let reset, !reset.statements.isEmpty {
         line("            // reset code")
@@ -184,15 +200,17 @@ extension CUDAModuleWriter {
       line("        group.v_\(variable.name)[id] = l_\(variable.name);")
     }
     line("    }")
+    line("    (void)spiked;")
     line("    __syncthreads();")
-    line("    // one atomicAdd per block reserves the block's room in the spike list")
-    line("    if (threadIdx.x == 0 && shSpkCount > 0u) {")
-    line("        shSpkPos = atomicAdd(&group.spikeCount[writeSlot], shSpkCount);")
+    line("    // one atomicAdd per block reserves the block's room in the spike list, where")
+    line("    // each spike goes at its rank: the block's spikes in ascending order")
+    line("    uint32_t numSpikes;")
+    line("    const uint32_t rank = genn_block_rank(shSpkBits, numSpikes);")
+    line("    if (threadIdx.x == 0 && numSpikes > 0u) {")
+    line("        shSpkPos = atomicAdd(&group.spikeCount[writeSlot], numSpikes);")
     line("    }")
     line("    __syncthreads();")
-    line("    if (threadIdx.x < shSpkCount) {")
-    line("        group.spike[writeOffset + shSpkPos + threadIdx.x] = shSpk[threadIdx.x];")
-    line("    }")
+    line("    if (spiked) { group.spike[writeOffset + shSpkPos + rank] = id; }")
     if recording {
       line("    // the block's recording words: 32 neurons per word, one row per step")
       line("    if (threadIdx.x < kNeuronBlockSize / 32u) {")
@@ -200,7 +218,7 @@ extension CUDAModuleWriter {
       line("        const uint32_t word = (blockStart / 32u) + threadIdx.x;")
       line("        if (word < numRecordingWords) {")
       line(
-        "            group.recordSpike[(size_t)recordingRow * numRecordingWords + word] = shSpkRecord[threadIdx.x];"
+        "            group.recordSpike[(size_t)recordingRow * numRecordingWords + word] = shSpkBits[threadIdx.x];"
       )
       line("        }")
       line("    }")
@@ -356,15 +374,13 @@ extension CUDAModuleWriter {
       "extern \"C\" __global__ void \(Self.neuronKernel)(uint64_t timestep, uint32_t recordingRow)"
     )
     line("{")
-    line("    __shared__ uint32_t shSpk[kNeuronBlockSize];")
     line("    __shared__ uint32_t shSpkPos;")
-    line("    __shared__ uint32_t shSpkCount;")
-    line("    __shared__ uint32_t shSpkRecord[kNeuronBlockSize / 32u];")
+    line("    __shared__ uint32_t shSpkBits[kNeuronBlockSize / 32u];")
     line("    const \(timeName) t = timestep * \(dtLiteral);")
     writeDispatch(ranges) { group, member, start in
       "updateNeuronGroup\(group)(d_neuronUpdateGroup\(group)[\(member)], "
-        + "(blockIdx.x - \(start)u) * kNeuronBlockSize, t, timestep, recordingRow, shSpk, "
-        + "shSpkPos, shSpkCount, shSpkRecord);"
+        + "(blockIdx.x - \(start)u) * kNeuronBlockSize, t, timestep, recordingRow, shSpkPos, "
+        + "shSpkBits);"
     }
     line("}")
     line()

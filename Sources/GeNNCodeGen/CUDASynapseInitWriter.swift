@@ -6,9 +6,10 @@ import GeNNTranspiler
 /// - `drawRowLengths`, one thread per population whose snippet draws its row lengths
 ///   first (`FixedNumberTotalWithReplacement`), draws them from the CPU backend's stream
 ///   `0xA4000000 | population` in the same order;
-/// - `buildConnectivity` runs a SPARSE population's connectivity snippet row build code
-///   for row `id_pre` from stream `0xA0000000 | population` (element `id_pre`, step
-///   `0xFFFFFFFE`), then sorts the row, as the CPU backend's `buildSynapseGroup`;
+/// - `buildConnectivity` runs a SPARSE or BITMASK population's connectivity snippet row
+///   build code for row `id_pre` from stream `0xA0000000 | population` (element `id_pre`,
+///   step `0xFFFFFFFE`), then sorts the SPARSE row, as the CPU backend's
+///   `buildSynapseGroup`; a BITMASK row sets its synapses' bits with `atomicOr`;
 /// - `initialiseSynapses` runs the per-synapse variables' snippets for each synapse of
 ///   the row (element `syn`), and the postsynaptic model variables' snippets for target
 ///   neuron `id` (element `id`), from the CPU backend's `0xB0000000 | ...` streams.
@@ -30,10 +31,10 @@ extension CUDAModuleWriter {
     }
   }
 
-  /// Whether `buildConnectivity` builds the rows of `synapses`.
+  /// Whether `buildConnectivity` builds the rows (SPARSE) or bits (BITMASK) of `synapses`.
   static func buildsRows(_ synapses: SynapsePopulation) -> Bool {
     guard case .snippet = synapses.connectivity else { return false }
-    return synapses.matrixType.connectivityStorage == .sparse
+    return [.sparse, .bitmask].contains(synapses.matrixType.connectivityStorage)
   }
 
   /// The threads `buildConnectivity` runs for synapse population `index` (0: none).
@@ -179,9 +180,11 @@ extension CUDAModuleWriter {
   }
 
   /// Builds row `id_pre` of SPARSE population `index` from the row's own random stream,
-  /// then sorts it (the presynaptic update and the CPU backend's rows are sorted).
+  /// then sorts it (the presynaptic update and the CPU backend's rows are sorted); a
+  /// BITMASK population's row sets the bits of its synapses instead.
   private mutating func writeRowBuilder(_ index: Int) {
     let synapses = model.synapsePopulations[index]
+    let bitmask = synapses.matrixType.connectivityStorage == .bitmask
     guard case .snippet(let snippet, _) = synapses.connectivity else { return }
     var environment = baseEnvironment(
       context:
@@ -207,7 +210,9 @@ extension CUDAModuleWriter {
     environment.add(
       Symbol(
         "addSynapse", .function(returning: .void, [.uint32]),
-        spelling: "genn_add_synapse(row, length, group.rowStride, overflow, $(0))",
+        spelling: bitmask
+          ? "genn_set_bit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + $(0))"
+          : "genn_add_synapse(row, length, group.rowStride, overflow, $(0))",
         role: "connectivity function"))
     let code = checkStatements(snippet.rowBuildCode, in: environment)
     line(
@@ -217,16 +222,20 @@ extension CUDAModuleWriter {
     line("    if (id_pre >= group.numSrcNeurons) { return; }")
     line("    GeNNRng rng;")
     line("    genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
-    line("    uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
-    line("    uint32_t length = 0;")
-    line("    bool overflow = false;")
+    if !bitmask {
+      line("    uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("    uint32_t length = 0;")
+      line("    bool overflow = false;")
+    }
     line("    {")
     block(code?.code(level: 2).dropLastNewline ?? "")
     line("    }")
-    line("    // a full row drops the synapses beyond the stride, as on the CPU")
-    line("    (void)overflow;")
-    line("    genn_sort_row(row, length);")
-    line("    group.rowLength[id_pre] = length;")
+    if !bitmask {
+      line("    // a full row drops the synapses beyond the stride, as on the CPU")
+      line("    (void)overflow;")
+      line("    genn_sort_row(row, length);")
+      line("    group.rowLength[id_pre] = length;")
+    }
     line("}")
     line()
   }

@@ -12,14 +12,15 @@ enum CUDASynapseSupport {
   ]
 
   /// The first feature of `synapses` the CUDA backend does not support, described for a
-  /// message ("the BITMASK matrix type"), or `nil` when it can generate the population:
-  /// DENSE or SPARSE connectivity (lists, or SPARSE rows built by a snippet's row build
-  /// code), weight update models with presynaptic spike code only, no delays but axonal
-  /// ones, individual variables initialised by constants, values or snippets.
+  /// message ("the PROCEDURAL matrix type"), or `nil` when it can generate the
+  /// population: DENSE, SPARSE or BITMASK connectivity (lists, or SPARSE rows and BITMASK
+  /// bits built by a snippet's row build code), weight update models with presynaptic
+  /// spike code only, no delays but axonal ones, individual variables initialised by
+  /// constants, values or snippets.
   static func unsupportedFeature(of synapses: SynapsePopulation, usage: CodeUsage) -> String? {
     let weightUpdate = synapses.weightUpdate
     switch synapses.matrixType {
-    case .dense, .sparse: break
+    case .dense, .sparse, .bitmask: break
     default: return "the \(synapses.matrixType.rawValue) matrix type"
     }
     switch synapses.connectivity {
@@ -89,9 +90,11 @@ enum CUDASynapseSupport {
 /// the source emitted `1 + axonalDelaySteps` steps ago are loaded into shared memory a
 /// block at a time (with their row lengths, for SPARSE), then every thread runs the pre
 /// spike syn code for its synapse of each spike. SPARSE: one thread per row slot (the
-/// row stride), `addToPost` is an `atomicAdd` into the target's `inSyn`; DENSE: one
+/// row stride), `addToPost` is an `atomicAdd` into the target's `inSyn`, and the block
+/// meets after each spike, so that a target's additions come in spike order; DENSE: one
 /// thread per postsynaptic neuron, which sums its input in a register and adds it to
-/// `inSyn` once, in the CPU backend's spike order.
+/// `inSyn` once, in the CPU backend's spike order; BITMASK (GeNN's post-span bitmask
+/// strategy): as DENSE, each thread skipping the spikes whose bit for its target is clear.
 extension CUDAModuleWriter {
   /// The threads `updateSynapses` runs for synapse population `index`.
   static func synapseThreads(of index: Int, _ model: ModelSpec) -> Int {
@@ -119,14 +122,21 @@ extension CUDAModuleWriter {
     model.synapsePopulations.indices.map { ($0, 0, Self.synapseThreads(of: $0, model)) }
   }
 
-  /// Device helpers of the synapse kernels: adding a synapse to a row being built, and
-  /// sorting a built row (stable, as the CPU backend's `genn::sortRow`).
+  /// Device helpers of the synapse kernels: adding a synapse to a row being built, setting
+  /// a synapse's bit in a bitmask (rows may share words, so atomically), and sorting a
+  /// built row (stable, as the CPU backend's `genn::sortRow`).
   static let synapseSupportSource = """
     // Appends `post` to a row being built, or notes that the row is full.
     __device__ __forceinline__ void genn_add_synapse(uint32_t *row, uint32_t &length, uint32_t stride,
                                                      bool &overflow, uint32_t post)
     {
         if (length < stride) { row[length++] = post; } else { overflow = true; }
+    }
+
+    // Sets bit `bit` of a bitmask (32 synapses per word, row-major).
+    __device__ __forceinline__ void genn_set_bit(uint32_t *bitmask, size_t bit)
+    {
+        atomicOr(&bitmask[bit / 32u], 1u << (uint32_t)(bit % 32u));
     }
 
     // Sorts a row of targets ascending (insertion sort: stable, and rows are short).
@@ -146,6 +156,7 @@ extension CUDAModuleWriter {
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
     let sparse = synapses.matrixType.connectivityStorage == .sparse
+    let bitmask = synapses.matrixType.connectivityStorage == .bitmask
     let structName = "SynapseGroup\(index)"
     line(
       "// Synapse update group \(index): synapse population '\(synapses.name)' "
@@ -162,6 +173,7 @@ extension CUDAModuleWriter {
       line("    uint32_t *rowLength;")
       line("    uint32_t *ind;")
     }
+    if bitmask { line("    uint32_t *bitmask;") }
     line("    \(scalarName) *inSyn;")
     declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
     if let parameters = synapses.connectivityParameters {
@@ -228,10 +240,21 @@ extension CUDAModuleWriter {
       line("                const uint32_t id_pre = shSpk[s];")
       line("                const uint32_t syn = id_pre * group.numTrgNeurons + lid;")
       line("                const uint32_t id_post = lid;")
+      if bitmask {
+        line("                // the pair's bit: whether the synapse exists")
+        line(
+          "                if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }")
+      }
     }
     line("                (void)id_pre; (void)syn; (void)id_post;")
     if let code { block(code.code(level: 4).dropLastNewline) }
     line("            }")
+    if sparse {
+      // Threads of other slots add to the same targets: spike by spike, each target of a
+      // block sums in the CPU backend's order.
+      line("            // the next spike's additions wait for this one's")
+      line("            __syncthreads();")
+    }
     line("        }")
     line("    }")
     if !sparse {
@@ -293,6 +316,9 @@ extension CUDAModuleWriter {
     if synapses.matrixType.connectivityStorage == .sparse {
       bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name))
       bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name))
+    }
+    if synapses.matrixType.connectivityStorage == .bitmask {
+      bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))
     }
     bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
     writeParameterBindings(

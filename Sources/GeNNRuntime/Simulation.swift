@@ -429,11 +429,8 @@ public final class Simulation {
         what: "connectivity", synapses: synapses, matrixType: population.matrixType.rawValue)
     }
     if population.matrixType == .bitmask {
-      let words = arrays[arrayIndex[.synapseBitmask(synapses: synapses)]!]
-      let bits = words.pointer.assumingMemoryBound(to: UInt32.self)
-      let source = model.neuronPopulation(named: population.source)!.size
-      let pairs = (0..<(source * target)).filter { bits[$0 / 32] & (1 << UInt32($0 % 32)) != 0 }
-      return (pairs.map { $0 / target }, pairs.map { $0 % target })
+      return arrays[arrayIndex[.synapseBitmask(synapses: synapses)]!].setPairs(
+        sourceSize: model.neuronPopulation(named: population.source)!.size, targetSize: target)
     }
     guard let positions = synapsePositions(population) else {
       let source = model.neuronPopulation(named: population.source)!.size
@@ -495,13 +492,8 @@ public final class Simulation {
           targetSize: model.neuronPopulation(named: synapses.target)!.size)
       {
         // Set the listed pairs' bits; snippets set them natively.
-        let words = arrays[arrayIndex[.synapseBitmask(synapses: synapses.name)]!]
-        let targets = model.neuronPopulation(named: synapses.target)!.size
-        let bits = words.pointer.assumingMemoryBound(to: UInt32.self)
-        for position in rows.positions {
-          let pair = (position / rows.rowStride) * targets + rows.indices[position]
-          bits[pair / 32] |= 1 << UInt32(pair % 32)
-        }
+        arrays[arrayIndex[.synapseBitmask(synapses: synapses.name)]!].setBits(
+          of: rows, targetSize: model.neuronPopulation(named: synapses.target)!.size)
       }
       if let rows = sparseRows[synapses.name] {
         arrays[arrayIndex[.synapseRowLengths(synapses: synapses.name)]!].store(

@@ -148,7 +148,7 @@ import Testing
     #expect(!module.source.contains("std::"))
   }
 
-  @Test("spikes are compacted in shared memory with one atomicAdd per block")
+  @Test("spikes set bits of a shared mask, go at their rank, one atomicAdd per block")
   func spikeCompaction() throws {
     let module = try CUDABackend().generate(Self.example("initialised"))
     let source = module.source
@@ -159,17 +159,19 @@ import Testing
       let body = group.components(separatedBy: "\n}\n")[0]
       let global = body.components(separatedBy: "atomicAdd(&group.spikeCount[writeSlot]").count - 1
       #expect(global == 1)
-      #expect(body.contains("if (threadIdx.x == 0 && shSpkCount > 0u) {"))
-      #expect(body.contains("shSpk[atomicAdd(&shSpkCount, 1u)] = id;"))
+      #expect(body.contains("if (threadIdx.x == 0 && numSpikes > 0u) {"))
       #expect(
-        body.contains("atomicOr(&shSpkRecord[threadIdx.x / 32u], 1u << (threadIdx.x % 32u));"))
+        body.contains("atomicOr(&shSpkBits[threadIdx.x / 32u], 1u << (threadIdx.x % 32u));"))
+      #expect(body.contains("const uint32_t rank = genn_block_rank(shSpkBits, numSpikes);"))
+      #expect(body.contains("if (spiked) { group.spike[writeOffset + shSpkPos + rank] = id; }"))
       #expect(
         body.contains(
-          "group.recordSpike[(size_t)recordingRow * numRecordingWords + word] = shSpkRecord[threadIdx.x];"
+          "group.recordSpike[(size_t)recordingRow * numRecordingWords + word] = shSpkBits[threadIdx.x];"
         ))
       #expect(body.components(separatedBy: "__syncthreads();").count - 1 == 3)
     }
-    #expect(source.contains("__shared__ uint32_t shSpk[kNeuronBlockSize];"))
+    #expect(source.contains("__shared__ uint32_t shSpkBits[kNeuronBlockSize / 32u];"))
+    #expect(source.contains("__device__ __forceinline__ uint32_t genn_block_rank("))
   }
 
   @Test("the launch plan: bind, initialise, then per step reset and update, block-padded")
@@ -242,8 +244,8 @@ import Testing
     var model = Self.example("izhikevich-types")
     model.addSynapsePopulation(
       SynapsePopulation(
-        name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: .bitmask,
-        connectivity: .allToAll,
+        name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: .procedural,
+        connectivity: .snippet(.fixedProbability, params: ["prob": 0.5]),
         weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 1.0],
         postsynaptic: .deltaCurr))
     #expect(throws: CUDABackendError.self) { try CUDABackend().generate(model) }
@@ -255,10 +257,10 @@ import Testing
         return
       }
       #expect(name == "Recurrent")
-      #expect(feature == "the BITMASK matrix type")
+      #expect(feature == "the PROCEDURAL matrix type")
       #expect(
         error.description.contains("synapse population 'Recurrent'")
-          && error.description.contains("BITMASK") && error.description.contains("CPU backend"))
+          && error.description.contains("PROCEDURAL") && error.description.contains("CPU backend"))
     }
   }
 
@@ -365,7 +367,7 @@ struct NeuronReferenceCase {
   }
 
   /// Whether the CUDA backend generates this case's synapse populations, decided from
-  /// `case.json`: DENSE or SPARSE matrices, the built-in static weight update models, the
+  /// `case.json`: DENSE, SPARSE or BITMASK matrices, the built-in static weight update models, the
   /// built-in current and conductance postsynaptic models, no dendritic or
   /// back-propagation delays, no custom updates (and at least one synapse population).
   var usesOnlyCUDASynapses: Bool {
@@ -375,7 +377,7 @@ struct NeuronReferenceCase {
     return synapsePopulations.allSatisfy { synapses in
       let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String
       let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String
-      return ["DENSE", "SPARSE"].contains(synapses["matrix_type"] as? String ?? "")
+      return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
         && ["StaticPulse", "StaticPulseConstantWeight"].contains(weightUpdate ?? "")
         && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
         && synapses["max_dendritic_delay_timesteps"] as? Int == nil

@@ -20,12 +20,12 @@ import Testing
   func synapseCasesFound() {
     for name in [
       "deltacurr", "expcond", "axonal_delay", "va_small", "ssa_staticpulse_expcurr_lif",
-      "ssa_expcurr_float",
+      "ssa_expcurr_float", "dense_vs_sparse_vs_bitmask",
     ] {
       #expect(Self.synapseCases.contains(name), "found \(Self.synapseCases)")
     }
-    // BITMASK, plasticity, dendritic delays, spike-like events: not yet.
-    for name in ["dense_vs_sparse_vs_bitmask", "stdp", "dendritic_delay", "spike_events"] {
+    // Plasticity, dendritic delays, spike-like events: not yet.
+    for name in ["stdp", "dendritic_delay", "spike_events"] {
       #expect(!Self.synapseCases.contains(name))
     }
   }
@@ -104,12 +104,45 @@ import Testing
     return model
   }
 
+  /// A BITMASK population whose bits a FixedProbability snippet sets on the device, and
+  /// one whose pairs are listed.
+  static func bitmaskSynapses() -> ModelSpec {
+    var model = ModelSpec(name: "bitmask_synapses", precision: .float, dt: 0.1, seed: 5)
+    model.addNeuronPopulation(
+      "Input", size: 70, model: .poisson, params: ["rate": 50],
+      vars: ["timeStepToSpike": .snippet(.exponential, params: ["lambda": 1])])
+    model.addNeuronPopulation(
+      "Output", size: 90, model: .lif,
+      params: [
+        "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 0,
+        "TauRefrac": 2,
+      ], vars: ["V": -70.0, "RefracTime": 0.0])
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Built", source: "Input", target: "Output", matrixType: .bitmask,
+        connectivity: .snippet(.fixedProbability, params: ["prob": 0.2]),
+        weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 0.5],
+        postsynaptic: .expCurr, postsynapticParams: ["tau": 5]))
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Listed", source: "Input", target: "Output", matrixType: .bitmask,
+        connectivity: .explicit(pre: [0, 3, 3, 69], post: [89, 0, 1, 45]),
+        weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 2],
+        postsynaptic: .deltaCurr, axonalDelaySteps: 2))
+    return model
+  }
+
   @Test(
     "the COBA network and snippet-initialised synapses compile with NVRTC",
     .enabled(if: NVRTC.location.path != nil, Comment(rawValue: NVRTC.location.reason)),
-    arguments: ["coba", "initialised_synapses"])
+    arguments: ["coba", "initialised_synapses", "bitmask_synapses"])
   func networkCompiles(name: String) throws {
-    let model = name == "coba" ? Self.coba() : Self.initialisedSynapses()
+    let model =
+      switch name {
+      case "coba": Self.coba()
+      case "bitmask_synapses": Self.bitmaskSynapses()
+      default: Self.initialisedSynapses()
+      }
     let module = try CUDABackend().generate(model)
     #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
     let compiled = try CUDABackendTests.compileEverywhere(module, name: name)
@@ -130,7 +163,8 @@ import Testing
     let body = Self.function("updateSynapseGroup0", in: source)
     #expect(body.contains("shSpk[threadIdx.x] = spk;"))
     #expect(body.contains("shRowLength[threadIdx.x] = group.rowLength[spk];"))
-    #expect(body.components(separatedBy: "__syncthreads();").count - 1 == 2)
+    #expect(body.components(separatedBy: "__syncthreads();").count - 1 == 3)
+    #expect(body.contains("// the next spike's additions wait for this one's"))
     #expect(body.contains("if (lid < shRowLength[s]) {"))
     #expect(body.contains("const uint32_t syn = id_pre * group.rowStride + lid;"))
     #expect(body.contains("atomicAdd(&group.inSyn[id_post], (float)("))
@@ -154,6 +188,27 @@ import Testing
         "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - 3u) % group.srcDelaySlots);"
       ))
     #expect(source.contains("d_synapseGroup1.srcDelaySlots = 4u;"))
+  }
+
+  @Test("BITMASK: one thread per target testing the pair's bit; snippets set bits atomically")
+  func bitmaskPostSpan() throws {
+    let model = Self.bitmaskSynapses()
+    let module = try CUDABackend().generate(model)
+    let body = Self.function("updateSynapseGroup0", in: module.source)
+    #expect(body.contains("const uint32_t syn = id_pre * group.numTrgNeurons + lid;"))
+    #expect(
+      body.contains("if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }"))
+    #expect(body.contains("linSyn += "))
+    #expect(!body.contains("atomicAdd"))
+    let builder = Self.function("buildSynapseGroup0", in: module.source)
+    #expect(
+      builder.contains("genn_set_bit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + "))
+    #expect(!builder.contains("genn_sort_row"))
+    #expect(module.source.contains("atomicOr(&bitmask[bit / 32u], 1u << (uint32_t)(bit % 32u));"))
+    // Only the snippet's bits are built on the device; listed pairs come from the host.
+    #expect(!module.source.contains("buildSynapseGroup1("))
+    #expect(module.initialisation.map(\.kernel).contains("buildConnectivity"))
+    #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
   }
 
   @Test("the launch plan: synapse initialisation after the variables, synapses before neurons")
@@ -246,7 +301,6 @@ import Testing
     events.preEventThresholdConditionCode = "V_pre > -50.0"
     events.preEventSynCode = "addToPost(g);"
     return [
-      ("BITMASK", synapses(matrixType: .bitmask), "BITMASK matrix type"),
       (
         "PROCEDURAL",
         synapses(

@@ -7,7 +7,8 @@ import Testing
 
 /// The CUDA backend's kernels run without a GPU: the generated CUDA compiled as host C++
 /// (C++20) with a shim that runs each block as `blockDim` threads, `__syncthreads` as a
-/// barrier and the atomics as `std::atomic_ref`; the host's initial arrays are written by
+/// barrier, the atomics as `std::atomic_ref` and `__popc` as the compiler's popcount; the
+/// host's initial arrays are written by
 /// ``CUDASimulation/writeInitialValues(_:index:model:sparseRows:)``, and the results are
 /// compared with the CPU backend. Slow (a thread per CUDA thread per launch), so opt-in:
 /// `GENN_CUDA_EMULATE=1 swift test --filter CUDAEmulation` (with `$CXX` or `g++`).
@@ -34,6 +35,7 @@ import Testing
     inline void __syncthreads() { g_barrier->arrive_and_wait(); }
     template <class T, class U> T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
     inline uint32_t atomicOr(uint32_t *p, uint32_t v) { return std::atomic_ref<uint32_t>(*p).fetch_or(v); }
+    inline int __popc(uint32_t x) { return __builtin_popcount(x); }
     #define __global__
     #define __device__
     #define __forceinline__ inline
@@ -87,15 +89,49 @@ import Testing
     return main + "    }\n    save();\n}\n"
   }
 
+  /// Poisson input onto LIF neurons through BITMASK populations: bits set by a
+  /// FixedProbability snippet (on the device for CUDA, from the same random streams) and
+  /// listed pairs.
+  static func bitmaskModel() -> ModelSpec {
+    var model = ModelSpec(name: "cuda_bitmask", precision: .double, dt: 0.1, seed: 11)
+    model.addNeuronPopulation(
+      "Input", size: 100, model: .poisson, params: ["rate": 60],
+      vars: ["timeStepToSpike": .snippet(.exponential, params: ["lambda": 1])], recordSpikes: true
+    )
+    model.addNeuronPopulation(
+      "Output", size: 70, model: .lif,
+      params: [
+        "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 0,
+        "TauRefrac": 2,
+      ], vars: ["V": -70.0, "RefracTime": 0.0], recordSpikes: true)
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Built", source: "Input", target: "Output", matrixType: .bitmask,
+        connectivity: .snippet(.fixedProbability, params: ["prob": 0.15]),
+        weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 0.75],
+        postsynaptic: .expCurr, postsynapticParams: ["tau": 5]))
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Listed", source: "Input", target: "Output", matrixType: .bitmask,
+        connectivity: .explicit(pre: [0, 5, 5, 99, 40], post: [69, 0, 1, 33, 33]),
+        weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 4],
+        postsynaptic: .deltaCurr, axonalDelaySteps: 1))
+    return model
+  }
+
   @Test(
     "emulated on the CPU: the CUDA kernels give the CPU backend's values and spikes",
     .enabled(if: enabled, reason),
-    arguments: ["deltacurr", "expcond", "axonal_delay", "synapses"])
+    arguments: [
+      "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "synapses", "bitmask",
+    ])
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
     var steps = 300
     if name == "synapses" {
       model = CUDASimulationTests.synapseModel()
+    } else if name == "bitmask" {
+      model = Self.bitmaskModel()
     } else {
       let reference = try ReferenceCase(name: name)
       model = try reference.model()

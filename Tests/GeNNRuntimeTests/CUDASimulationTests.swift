@@ -28,7 +28,7 @@ import Testing
   }
 
   /// The reference cases whose synapse populations the CUDA backend supports, from
-  /// case.json: DENSE or SPARSE, StaticPulse or StaticPulseConstantWeight, DeltaCurr,
+  /// case.json: DENSE, SPARSE or BITMASK, StaticPulse or StaticPulseConstantWeight, DeltaCurr,
   /// ExpCurr or ExpCond, no dendritic or back-propagation delays, no custom updates.
   static let synapseCases = ReferenceCase.names.filter { name in
     guard let reference = try? ReferenceCase(name: name) else { return false }
@@ -39,7 +39,7 @@ import Testing
     return synapses.allSatisfy { synapses in
       let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String
       let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String
-      return ["DENSE", "SPARSE"].contains(synapses["matrix_type"] as? String ?? "")
+      return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
         && ["StaticPulse", "StaticPulseConstantWeight"].contains(weightUpdate ?? "")
         && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
         && synapses["max_dendritic_delay_timesteps"] as? Int == nil
@@ -140,8 +140,10 @@ import Testing
     var model = Self.lifModel()
     model.addSynapsePopulation(
       SynapsePopulation(
-        name: "Loop", source: "Pop", target: "Pop", matrixType: .bitmask, connectivity: .allToAll,
-        weightUpdate: .staticPulse, weightUpdateVars: ["g": 1.0], postsynaptic: .deltaCurr))
+        name: "Loop", source: "Pop", target: "Pop", matrixType: .procedural,
+        connectivity: .snippet(.fixedProbability, params: ["prob": 0.5]),
+        weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 1],
+        postsynaptic: .deltaCurr))
     do {
       _ = try CUDASimulation(model: model)
       Issue.record("a CUDA simulation of synapses started")
