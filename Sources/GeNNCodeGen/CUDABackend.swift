@@ -23,11 +23,12 @@ import GeNNTranspiler
 ///   the sim code runs, and on the threshold condition the spike sets the thread's bit in
 ///   a shared mask and the reset runs; then each block reserves room in the spike list
 ///   with one `atomicAdd`, each spike goes at its rank among the block's (ascending ids,
-///   as on the CPU), and the mask's words are the block's recording words.
+///   as on the CPU), and the mask's words are the block's recording words;
+/// - between steps, on the host's request, each custom update of an update group runs as
+///   its own kernel in the group's order (see `CUDACustomUpdateWriter.swift`).
 ///
 /// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity and
-/// weight update models that only run presynaptic spike code (see `CUDASynapseSupport`);
-/// custom updates are not supported yet.
+/// weight update models that only run presynaptic spike code (see `CUDASynapseSupport`).
 public struct CUDABackend: Sendable {
   /// Creates a CUDA backend.
   public init() {}
@@ -36,8 +37,7 @@ public struct CUDABackend: Sendable {
   /// generated module with its launch plan.
   ///
   /// - Throws: ``CUDABackendError/unsupportedSynapsePopulation(name:feature:)`` naming the
-  ///   first synapse population that uses what the CUDA backend cannot generate yet,
-  ///   ``CUDABackendError/unsupportedCustomUpdate(name:)``, or
+  ///   first synapse population that uses what the CUDA backend cannot generate yet, or
   ///   ``CUDABackendError/codeGeneration(_:)``.
   public func generate(_ model: ModelSpec) throws(CUDABackendError) -> CUDAModule {
     if let unsupported = Self.unsupportedFeature(in: model) { throw unsupported }
@@ -53,7 +53,7 @@ public struct CUDABackend: Sendable {
   }
 
   /// What in `model` the CUDA backend cannot generate yet (the first synapse population
-  /// or custom update that uses it), without generating anything; `nil` when it can
+  /// that uses it), without generating anything; `nil` when it can
   /// generate every part (its code strings are checked only by ``generate(_:)``).
   public static func unsupportedFeature(in model: ModelSpec) -> CUDABackendError? {
     let usage = CodeUsage(model: model)
@@ -61,9 +61,6 @@ public struct CUDABackend: Sendable {
       if let feature = CUDASynapseSupport.unsupportedFeature(of: synapses, usage: usage) {
         return .unsupportedSynapsePopulation(name: synapses.name, feature: feature)
       }
-    }
-    if let update = model.customUpdates.first {
-      return .unsupportedCustomUpdate(name: update.name)
     }
     return nil
   }
@@ -217,7 +214,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
       ]
     return CUDAModule(
       source: source, arrays: memory.arrays, bind: bind,
-      initialisation: initialisation + synapseInitialisationLaunches, step: step)
+      initialisation: initialisation + synapseInitialisationLaunches, step: step,
+      customUpdates: customUpdateLaunches)
   }
 
   // MARK: Module
@@ -245,6 +243,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     if !neuronGroups.isEmpty { block(Self.neuronSupportSource) }
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
+    writeCustomUpdates()
     writeBindKernel()
     writeInitKernel()
     writeConnectivityKernel()
@@ -264,16 +263,9 @@ struct CUDAModuleWriter: ModelCodeWriting {
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for index in model.synapsePopulations.indices { writeSynapseGroupBinding(index) }
+    writeCustomUpdateBindings()
     line("}")
     line()
-  }
-
-  /// Points `field.member` at the array with `role`, typed from its layout.
-  mutating func bindArray(_ field: String, _ member: String, to role: ArrayLayout.Role) {
-    let index = memory.index(of: role)
-    line(
-      "    \(field).\(member) = static_cast<\(memory.arrays[index].elementType) *>(arrays[\(index)]);"
-    )
   }
 
   /// The if-chain that sends each block to its population's update.
@@ -286,25 +278,6 @@ struct CUDAModuleWriter: ModelCodeWriting {
       line("    \(keyword) (blockIdx.x < \(range.start + range.count)u) {")
       line("        \(call(range.group, range.member, range.start))")
       line("    }")
-    }
-  }
-
-  // MARK: Environments
-
-  /// Writes parameter and derived parameter values as the CPU backend writes them.
-  mutating func writeParameterBindings(
-    field: String, prefix: String, params: [String: Double], names: [String],
-    derived: [DerivedParameter], paramTypes: [String: String] = [:]
-  ) {
-    for name in names {
-      let type = parameterType(name, paramTypes)
-      line(
-        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: type));")
-    }
-    let values = (try? model.derivedValues(derived, params: params)) ?? [:]
-    for parameter in derived {
-      let value = NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar)
-      line("    \(field).\(prefix)dp_\(parameter.name) = \(value);")
     }
   }
 

@@ -23,22 +23,28 @@ public struct CUDAModule: Hashable, Sendable {
   public var initialisation: [CUDAKernelLaunch]
   /// The kernels of one time step, in launch order.
   public var step: [CUDAKernelLaunch]
+  /// The kernels of each custom update group, in launch order.
+  public var customUpdates: [String: [CUDAKernelLaunch]]
 
   /// Creates a module.
   public init(
     source: String, arrays: [ArrayLayout], bind: CUDAKernelLaunch,
-    initialisation: [CUDAKernelLaunch], step: [CUDAKernelLaunch]
+    initialisation: [CUDAKernelLaunch], step: [CUDAKernelLaunch],
+    customUpdates: [String: [CUDAKernelLaunch]] = [:]
   ) {
     self.source = source
     self.arrays = arrays
     self.bind = bind
     self.initialisation = initialisation
     self.step = step
+    self.customUpdates = customUpdates
   }
 
-  /// Every kernel the host launches, each once: ``bind``, then ``initialisation``, then
-  /// ``step``.
-  public var kernels: [CUDAKernelLaunch] { [bind] + initialisation + step }
+  /// Every kernel the host launches: ``bind``, then ``initialisation``, then ``step``,
+  /// then the custom update groups' (in the groups' name order).
+  public var kernels: [CUDAKernelLaunch] {
+    [bind] + initialisation + step + customUpdates.keys.sorted().flatMap { customUpdates[$0]! }
+  }
 
   /// The model element that produced line `line` (1-based) of ``source``: for an NVRTC
   /// error in generated code, which is a bug of SwiftGeNN's, says where to look.
@@ -103,8 +109,6 @@ public enum CUDABackendError: Error, Sendable, CustomStringConvertible {
   /// Synapse population `name` uses `feature` (a matrix type, plasticity, spike-like
   /// events, delays...), which the CUDA backend does not support yet.
   case unsupportedSynapsePopulation(name: String, feature: String)
-  /// The model has a custom update, which the CUDA backend does not support yet.
-  case unsupportedCustomUpdate(name: String)
   /// Validation or a code string failed, as it would for the CPU backend.
   case codeGeneration(CodeGenError)
 
@@ -112,9 +116,6 @@ public enum CUDABackendError: Error, Sendable, CustomStringConvertible {
     switch self {
     case .unsupportedSynapsePopulation(let name, let feature):
       "the CUDA backend does not support \(feature) yet: synapse population '\(name)' "
-        + "cannot be generated. Use the CPU backend for this model."
-    case .unsupportedCustomUpdate(let name):
-      "the CUDA backend does not support custom updates yet: custom update '\(name)' "
         + "cannot be generated. Use the CPU backend for this model."
     case .codeGeneration(let error):
       error.description

@@ -28,27 +28,36 @@ enum CustomUpdateLayout {
   }
 }
 
-/// The custom updates: one struct and function per custom update, run on the calling
-/// thread as GeNN's CPU backend runs them; per neuron (`id`) with reductions over neurons
-/// kept in locals and written after the loop, or per synapse (`id_pre`, `id_post`,
-/// `id_syn`) row by row, with `Transpose` writing the transposed DENSE matrix; and one
-/// function per update group, called through `genn_custom_update`.
-extension ModuleWriter {
-  /// One name the update code sees: a variable or a reference, its local copy, and where
-  /// the copy comes from and goes back to.
-  private struct CustomUpdateField {
-    var name: String
-    var type: NumericType
-    /// `v_` for variables, `r_` for references: the member `group.<prefix><name>`.
-    var member: String
-    var mode: VarAccessMode
-    /// The index of the element the code runs for, or `0` for one value in all.
-    var index: String
-    /// Whether the value is reduced over the neurons, into index 0 after the loop.
-    var reducesOverNeurons: Bool
-  }
+/// How a custom update's function visits the elements it runs over.
+enum CustomUpdateIteration {
+  /// Loops over every element on one thread, as GeNN's CPU backend does (and the CUDA
+  /// backend for updates that reduce over neurons, so that sums keep the CPU's order).
+  case loops
+  /// One element per thread: the function takes the thread's index `thread` and returns
+  /// at once past the last element (the CUDA backend).
+  case perThread
+}
 
-  private func fields(of update: CustomUpdate) -> [CustomUpdateField] {
+/// One name the update code sees: a variable or a reference, its local copy, and where
+/// the copy comes from and goes back to.
+struct CustomUpdateField {
+  var name: String
+  var type: NumericType
+  /// `v_` for variables, `r_` for references: the member `group.<prefix><name>`.
+  var member: String
+  var mode: VarAccessMode
+  /// The index of the element the code runs for, or `0` for one value in all.
+  var index: String
+  /// Whether the value is reduced over the neurons, into index 0 after the loop.
+  var reducesOverNeurons: Bool
+}
+
+/// The custom updates, for both backends: one struct and function per custom update; per
+/// neuron (`id`) with reductions over neurons kept in locals and written after the loop,
+/// or per synapse (`id_pre`, `id_post`, `id_syn`), with `Transpose` writing the
+/// transposed DENSE matrix.
+extension ModelCodeWriting {
+  func fields(of update: CustomUpdate) -> [CustomUpdateField] {
     let shape = model.shape(of: update)
     let perSynapse: Bool = if case .synapses = shape { true } else { false }
     let perElement: Bool = if case .neurons(_, let perElement)? = shape { perElement } else { true }
@@ -107,12 +116,25 @@ extension ModuleWriter {
     -> String
   {
     if field.mode == .reduceSum { return "\(accumulator) += \(value);" }
+    let maximum = dialect == .cuda ? "max" : "std::max"
     return field.type.isIntegral
-      ? "\(accumulator) = std::max(\(accumulator), \(value));"
+      ? "\(accumulator) = \(maximum)(\(accumulator), \(value));"
       : "\(accumulator) = fmax(\(accumulator), \(value));"
   }
 
-  mutating func writeCustomUpdate(_ index: Int) {
+  /// Whether custom update `index` reduces a value over the neurons it runs over (so it
+  /// cannot run one neuron per thread without a parallel reduction).
+  func reducesOverNeurons(_ index: Int) -> Bool {
+    fields(of: model.customUpdates[index]).contains(where: \.reducesOverNeurons)
+  }
+
+  /// Writes custom update `index`'s struct (named `CustomUpdateINDEX`) and its function
+  /// `updateCustomUpdateINDEX`, visiting its elements as `iteration` says, preceded by
+  /// `qualifier` (`__device__ ` for CUDA); `instance` is written between the two (the
+  /// CUDA backend's `__device__` struct instance).
+  mutating func writeCustomUpdate(
+    _ index: Int, iteration: CustomUpdateIteration, qualifier: String = "", instance: String = ""
+  ) {
     let update = model.customUpdates[index]
     let updateModel = update.model
     let shape = model.shape(of: update)
@@ -149,7 +171,8 @@ extension ModuleWriter {
       line("    \(type.cName) *transpose_\(transpose.name);")
     }
     line("};")
-    line()
+    if !instance.isEmpty { line(instance) }
+    line("")
 
     // The update code, checked against the names GeNN gives it.
     var environment = baseEnvironment(
@@ -195,7 +218,10 @@ extension ModuleWriter {
         || CodeUsage.uses($0.name, in: [updateModel.updateCode])
     }
 
-    line("void updateCustomUpdate\(index)(const \(structName) &group, uint64_t timestep) {")
+    let threadParameter = iteration == .perThread ? ", uint32_t thread" : ""
+    line(
+      "\(qualifier)void updateCustomUpdate\(index)(const \(structName) &group, "
+        + "uint64_t timestep\(threadParameter)) {")
     line("    const \(timeName) t = timestep * \(dtLiteral);")
     line("    (void)t;")
     let neuronReductions = fields.filter(\.reducesOverNeurons)
@@ -203,32 +229,8 @@ extension ModuleWriter {
       line(
         "    \(field.type.cName) red_\(field.name) = \(reductionStart(field.mode, field.type));")
     }
-    var level = 1
+    let level = writeCustomUpdateIteration(shape, iteration)
     func indent() -> String { String(repeating: "    ", count: level) }
-    switch shape {
-    case .synapses(let name)?:
-      let synapses = model.synapsePopulations.first { $0.name == name }!
-      line("    for (uint32_t i = 0; i < group.numPre; i++) {")
-      if synapses.matrixType == .sparse {
-        line("        for (uint32_t s = 0; s < group.rowLength[i]; s++) {")
-        line("            const uint32_t idSyn = (i * group.rowStride) + s;")
-        line("            const uint32_t j = group.ind[idSyn];")
-      } else {
-        line("        for (uint32_t j = 0; j < group.numPost; j++) {")
-        line("            const uint32_t idSyn = (i * group.numPost) + j;")
-      }
-      line("            (void)idSyn; (void)j;")
-      level = 3
-    case .neurons(_, let perElement)?:
-      line(
-        perElement
-          ? "    for (uint32_t id = 0; id < group.numNeurons; id++) {"
-          : "    for (uint32_t id = 0; id < 1u; id++) {")
-      level = 2
-    case nil:
-      line("    {")
-      level = 2
-    }
     for field in used {
       let array = "group.\(field.member)[\(field.index)]"
       switch field.mode {
@@ -264,12 +266,90 @@ extension ModuleWriter {
       line("    group.\(field.member)[0] = red_\(field.name);")
     }
     line("}")
-    line()
+    line("")
   }
 
-  mutating func writeCustomUpdateBinding(_ index: Int) {
+  /// Opens the loops (or, one element per thread, the checks) that give the update code
+  /// its element indices; returns the indentation level of the code inside.
+  private mutating func writeCustomUpdateIteration(
+    _ shape: CustomUpdateShape?, _ iteration: CustomUpdateIteration
+  ) -> Int {
+    switch (shape, iteration) {
+    case (.synapses(let name)?, .loops):
+      let synapses = model.synapsePopulations.first { $0.name == name }!
+      line("    for (uint32_t i = 0; i < group.numPre; i++) {")
+      if synapses.matrixType == .sparse {
+        line("        for (uint32_t s = 0; s < group.rowLength[i]; s++) {")
+        line("            const uint32_t idSyn = (i * group.rowStride) + s;")
+        line("            const uint32_t j = group.ind[idSyn];")
+      } else {
+        line("        for (uint32_t j = 0; j < group.numPost; j++) {")
+        line("            const uint32_t idSyn = (i * group.numPost) + j;")
+      }
+      line("            (void)idSyn; (void)j;")
+      return 3
+    case (.synapses(let name)?, .perThread):
+      let synapses = model.synapsePopulations.first { $0.name == name }!
+      let stride = synapses.matrixType == .sparse ? "group.rowStride" : "group.numPost"
+      line("    const uint32_t i = thread / \(stride);")
+      line("    if (i >= group.numPre) { return; }")
+      line("    {")
+      if synapses.matrixType == .sparse {
+        line("        const uint32_t s = thread % group.rowStride;")
+        line("        if (s >= group.rowLength[i]) { return; }")
+        line("        {")
+        line("            const uint32_t idSyn = (i * group.rowStride) + s;")
+        line("            const uint32_t j = group.ind[idSyn];")
+      } else {
+        line("        const uint32_t j = thread % group.numPost;")
+        line("        {")
+        line("            const uint32_t idSyn = (i * group.numPost) + j;")
+      }
+      line("            (void)idSyn; (void)j;")
+      return 3
+    case (.neurons(_, let perElement)?, .loops):
+      line(
+        perElement
+          ? "    for (uint32_t id = 0; id < group.numNeurons; id++) {"
+          : "    for (uint32_t id = 0; id < 1u; id++) {")
+      return 2
+    case (.neurons(_, let perElement)?, .perThread):
+      line("    const uint32_t id = thread;")
+      line("    if (id >= \(perElement ? "group.numNeurons" : "1u")) { return; }")
+      line("    {")
+      return 2
+    case (nil, .loops):
+      line("    {")
+      return 2
+    case (nil, .perThread):
+      line("    if (thread != 0u) { return; }")
+      line("    {")
+      return 2
+    }
+  }
+
+  /// The threads a one-element-per-thread launch of custom update `index` needs: one per
+  /// neuron (or one for a value shared by all), one per synapse slot.
+  func customUpdateThreads(_ index: Int) -> Int {
     let update = model.customUpdates[index]
-    let field = "m.customUpdate\(index)"
+    switch model.shape(of: update) {
+    case .neurons(let count, let perElement)?: return perElement ? count : 1
+    case .synapses(let name)?:
+      guard let synapses = model.synapsePopulations.first(where: { $0.name == name }),
+        let source = model.neuronPopulation(named: synapses.source)?.size,
+        let target = model.neuronPopulation(named: synapses.target)?.size
+      else { return 0 }
+      return synapses.matrixType == .sparse
+        ? source
+          * SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
+        : source * target
+    case nil: return 1
+    }
+  }
+
+  /// Fills the struct `field` of custom update `index`: sizes, parameters and arrays.
+  mutating func writeCustomUpdateBinding(_ index: Int, field: String) {
+    let update = model.customUpdates[index]
     line("    // custom update '\(update.name)'")
     switch model.shape(of: update) {
     case .synapses(let name)?:
@@ -303,7 +383,7 @@ extension ModuleWriter {
         to: .customUpdateVariable(update: update.name, variable: variable.name))
     }
     for reference in update.model.varRefs {
-      bindArray(field, "r_\(reference.name)", to: Self.role(of: update.varRefs[reference.name]!))
+      bindArray(field, "r_\(reference.name)", to: role(of: update.varRefs[reference.name]!))
     }
     for egp in update.model.extraGlobalParams {
       bindArray(
@@ -318,7 +398,7 @@ extension ModuleWriter {
   }
 
   /// The array a reference points at.
-  static func role(of target: CustomUpdateTarget) -> ArrayLayout.Role {
+  func role(of target: CustomUpdateTarget) -> ArrayLayout.Role {
     switch target {
     case .neuronVariable(let population, let variable):
       .neuronVariable(population: population, variable: variable)
@@ -338,6 +418,21 @@ extension ModuleWriter {
       .transposedWeightUpdateVariable(let synapses, let variable, _, _):
       .weightUpdateVariable(synapses: synapses, variable: variable)
     }
+  }
+
+}
+
+/// The CPU backend's custom updates, run on the calling thread as GeNN's CPU backend runs
+/// them: one function per update group, called through `genn_custom_update`.
+extension ModuleWriter {
+  /// Custom update `index`'s struct and function, looping over its elements.
+  mutating func writeCustomUpdate(_ index: Int) {
+    writeCustomUpdate(index, iteration: .loops)
+  }
+
+  /// Fills `m.customUpdateINDEX`.
+  mutating func writeCustomUpdateBinding(_ index: Int) {
+    writeCustomUpdateBinding(index, field: "m.customUpdate\(index)")
   }
 
   /// One function per update group, running its custom updates in GeNN's order.

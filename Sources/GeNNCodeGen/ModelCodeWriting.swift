@@ -9,16 +9,22 @@ protocol ModelCodeWriting {
   var model: ModelSpec { get }
   /// The model's types (`scalar`, time).
   var types: TypeContext { get }
+  /// The arrays of the model's state, in binding order.
+  var memory: MemoryPlan { get }
   /// The time step as a literal of the time type.
   var dtLiteral: String { get }
   /// The C name of `scalar`.
   var scalarName: String { get }
+  /// The C name of the time type.
+  var timeName: String { get }
   /// The problems found in code strings so far.
   var errors: [TranspilerError] { get set }
   /// The dialect code is printed in (its maths library).
   var dialect: Dialect { get }
   /// Appends one line of generated code.
   mutating func line(_ text: String)
+  /// Appends each line of `text`.
+  mutating func block(_ text: String)
 }
 
 extension ModelCodeWriting {
@@ -133,6 +139,33 @@ extension ModelCodeWriting {
 }
 
 extension ModelCodeWriting {
+  /// Points `field.member` at the array with `role`, typed from its layout (`const` for
+  /// `readOnly`).
+  mutating func bindArray(
+    _ field: String, _ member: String, to role: ArrayLayout.Role, readOnly: Bool = false
+  ) {
+    let index = memory.index(of: role)
+    let type = (readOnly ? "const " : "") + memory.arrays[index].elementType
+    line("    \(field).\(member) = static_cast<\(type) *>(arrays[\(index)]);")
+  }
+
+  /// Writes parameter and derived parameter values as GeNN writes them into code.
+  mutating func writeParameterBindings(
+    field: String, prefix: String, params: [String: Double], names: [String],
+    derived: [DerivedParameter], paramTypes: [String: String] = [:]
+  ) {
+    for name in names {
+      let type = parameterType(name, paramTypes)
+      line(
+        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: type));")
+    }
+    let values = (try? model.derivedValues(derived, params: params)) ?? [:]
+    for parameter in derived {
+      let value = NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar)
+      line("    \(field).\(prefix)dp_\(parameter.name) = \(value);")
+    }
+  }
+
   /// Draws the row lengths of population `index`'s snippet before its rows are built: for
   /// ``ConnectivitySnippet/RowLengthDraw/totalSynapses(parameter:)``, each row takes a
   /// binomial share of the synapses left over the pairs left (GeNN's host code with one

@@ -498,23 +498,6 @@ extension ModuleWriter {
     }
   }
 
-  /// Writes parameter and derived parameter values as GeNN writes them into code.
-  mutating func writeParameterBindings(
-    field: String, prefix: String, params: [String: Double], names: [String],
-    derived: [DerivedParameter], paramTypes: [String: String] = [:]
-  ) {
-    for name in names {
-      let type = parameterType(name, paramTypes)
-      line(
-        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: type));")
-    }
-    let values = (try? model.derivedValues(derived, params: params)) ?? [:]
-    for parameter in derived {
-      line(
-        "    \(field).\(prefix)dp_\(parameter.name) = \(NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar));"
-      )
-    }
-  }
 }
 
 extension String {

@@ -46,6 +46,10 @@ enum RandomNumberSource {
     typedef unsigned short uint16_t;
     typedef unsigned int uint32_t;
     typedef unsigned long long uint64_t;
+    #define INT8_MIN (-128)
+    #define INT16_MIN (-32767 - 1)
+    #define INT32_MIN (-2147483647 - 1)
+    #define INT64_MIN (-9223372036854775807LL - 1)
     #else
     #include <math.h>
     #include <stdint.h>

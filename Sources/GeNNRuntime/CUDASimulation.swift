@@ -101,6 +101,8 @@ public final class CUDASimulation {
   private let bind: CUDAFunction
   private let initialisation: [CUDAFunction]
   private let stepKernels: [CUDAFunction]
+  /// Each custom update group's kernels, in ``CUDAModule/customUpdates`` order.
+  private let customUpdateKernels: [String: [CUDAFunction]]
   private let recordingCapacity: Int
   /// Host mirrors of the arrays, in ``CUDAModule/arrays`` order.
   private let arrays: [StateArray]
@@ -184,6 +186,13 @@ public final class CUDASimulation {
       }
       var stepKernels: [CUDAFunction] = []
       for launch in module.step { stepKernels.append(try loaded.function(named: launch.kernel)) }
+      var customUpdateKernels: [String: [CUDAFunction]] = [:]
+      for (group, launches) in module.customUpdates {
+        customUpdateKernels[group] = try launches.map { launch throws(CUDADriverError) in
+          try loaded.function(named: launch.kernel)
+        }
+      }
+      self.customUpdateKernels = customUpdateKernels
       self.bind = try loaded.function(named: module.bind.kernel)
       self.loaded = loaded
       self.initialisation = initialisation
@@ -312,6 +321,24 @@ public final class CUDASimulation {
           .initialise(synapses.postsynapticVars[variable.name])
       }
     }
+    for update in model.customUpdates {
+      // Constants fill the padding too, so snippet-built rows need no positions.
+      var positions: [Int]?
+      if case .synapses(let name)? = model.shape(of: update) {
+        positions = sparseRows[name]?.positions
+      }
+      for variable in update.model.vars {
+        let role = ArrayLayout.Role.customUpdateVariable(
+          update: update.name, variable: variable.name)
+        VariableView(array: arrays[arrayIndex[role]!], positions: positions)
+          .initialise(update.vars[variable.name])
+      }
+      for egp in update.model.extraGlobalParams {
+        let role = ArrayLayout.Role.customUpdateExtraGlobalParameter(
+          update: update.name, parameter: egp.name)
+        arrays[arrayIndex[role]!].store(update.extraGlobalParams[egp.name] ?? [])
+      }
+    }
   }
 
   private func upload(_ array: StateArray, to buffer: CUDADevicePointer) throws(CUDADriverError) {
@@ -365,10 +392,21 @@ public final class CUDASimulation {
     }
   }
 
-  /// Runs every custom update of update group `group` once. The CUDA backend generates no
-  /// custom updates yet (it refuses models that have them), so every group is unknown.
+  /// Runs every custom update of update group `group` once, now (between steps), in the
+  /// group's order, as ``Simulation/customUpdate(_:)``; their code sees `t` as the time
+  /// of the next step.
   public func customUpdate(_ group: String) throws(CUDASimulationError) {
-    throw .runtime(.unknownCustomUpdateGroup(group, available: []))
+    guard let functions = customUpdateKernels[group], let launches = module.customUpdates[group]
+    else {
+      throw .runtime(.unknownCustomUpdateGroup(group, available: model.customUpdateGroups))
+    }
+    do {
+      for (function, launch) in zip(functions, launches) {
+        try self.launch(function, launch, timestep: timestep, recordingRow: recordingRow)
+      }
+    } catch {
+      throw .driver(error)
+    }
   }
 
   /// The spike-like events of `synapses`. The CUDA backend does not generate spike-like
@@ -519,10 +557,21 @@ public final class CUDASimulation {
   /// The view of array `index` the user sees: a SPARSE population's per-synapse arrays
   /// through the positions of its synapses.
   private func view(_ index: Int, _ element: String) throws(CUDADriverError) -> VariableView {
-    guard case .weightUpdateVariable = arrays[index].layout.role,
-      let synapses = model.synapsePopulations.first(where: { $0.name == element })
-    else { return VariableView(array: arrays[index]) }
-    return VariableView(array: arrays[index], positions: try synapsePositions(synapses))
+    switch arrays[index].layout.role {
+    case .weightUpdateVariable:
+      guard let synapses = model.synapsePopulations.first(where: { $0.name == element }) else {
+        break
+      }
+      return VariableView(array: arrays[index], positions: try synapsePositions(synapses))
+    case .customUpdateVariable:
+      guard let update = model.customUpdate(named: element),
+        case .synapses(let name)? = model.shape(of: update),
+        let synapses = model.synapsePopulations.first(where: { $0.name == name })
+      else { break }
+      return VariableView(array: arrays[index], positions: try synapsePositions(synapses))
+    default: break
+    }
+    return VariableView(array: arrays[index])
   }
 
   /// Where each synapse of a SPARSE population is in the padded rows: in the order the
@@ -596,11 +645,20 @@ public final class CUDASimulation {
           available: synapses.weightUpdate.vars.map(\.name)
             + synapses.postsynaptic.vars.map(\.name) + ["inSyn"]))
     }
+    if let update = model.customUpdate(named: element) {
+      guard let index = arrayIndex[.customUpdateVariable(update: element, variable: variable)]
+      else {
+        throw .runtime(
+          .unknownVariable(
+            variable, population: element, available: update.model.vars.map(\.name)))
+      }
+      return index
+    }
     throw .runtime(
       .unknownPopulation(
         element,
         available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
-          + model.synapsePopulations.map(\.name)))
+          + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name)))
   }
 
   /// Copies the buffered rows of each recording buffer back and decodes them (the GPU

@@ -69,8 +69,6 @@ extension CUDABackendError {
     switch self {
     case .unsupportedSynapsePopulation(let name, let feature):
       "the CUDA backend does not support \(feature) yet (synapse population '\(name)')"
-    case .unsupportedCustomUpdate(let name):
-      "the CUDA backend does not support custom updates yet (custom update '\(name)')"
     case .codeGeneration(let error):
       "the CUDA code could not be generated: \(error)"
     }

@@ -102,30 +102,33 @@ import Testing
       nvrtcCandidates: [], nvrtcChoice: nil, nvccCandidates: [], missing: missing)
   }
 
-  /// A one-population model, and the same with a custom update (which the CUDA backend
+  /// A one-population model, and the same with TOEPLITZ synapses (which the CUDA backend
   /// does not generate yet).
   static func models() -> (supported: ModelSpec, unsupported: ModelSpec) {
     var model = ModelSpec(name: "m", precision: .double, dt: 0.1)
     model.addNeuronPopulation(
-      "Pop", size: 10, model: .lif,
+      "Pop", size: 16, model: .lif,
       params: [
         "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 0,
         "TauRefrac": 2,
       ],
       vars: ["V": -70.0, "RefracTime": 0.0])
-    var withUpdate = model
-    withUpdate.addCustomUpdate(
-      CustomUpdate(
-        name: "Reset", updateGroup: "Reset",
-        model: CustomUpdateModel(
-          name: "SetTo", params: ["value"], varRefs: [CustomUpdateVarReference("v")],
-          updateCode: "v = value;\n"),
-        params: ["value": -70], varRefs: ["v": .neuronVariable(population: "Pop", variable: "V")]))
-    return (model, withUpdate)
+    var withToeplitz = model
+    withToeplitz.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Conv", source: "Pop", target: "Pop", matrixType: .toeplitz,
+        connectivity: .toeplitz(
+          .conv2D,
+          params: [
+            "conv_kh": 3, "conv_kw": 3, "conv_ih": 4, "conv_iw": 4, "conv_ic": 1, "conv_oh": 4,
+            "conv_ow": 4, "conv_oc": 1,
+          ]),
+        weightUpdate: .staticPulse, weightUpdateVars: ["g": 0.1], postsynaptic: .deltaCurr))
+    return (model, withToeplitz)
   }
 
   @Test func backendSelection() throws {
-    let (model, withUpdate) = Self.models()
+    let (model, withToeplitz) = Self.models()
     let missing = Self.cudaReport(missing: [.driver, .nvrtc(pipPackage: "nvidia-cuda-nvrtc-cu12")])
     #expect(try BackendChoice.cpu.select(cuda: missing, model: model).name == "cpu")
     let auto = try BackendChoice.auto.select(cuda: missing, model: model)
@@ -145,14 +148,15 @@ import Testing
     #expect(chosen.reason.hasPrefix("auto: found"))
     #expect(try BackendChoice.cuda.select(cuda: usable, model: model).isCUDA)
     #expect(try BackendChoice.cpu.select(cuda: usable, model: model).name == "cpu")
-    let fallback = try BackendChoice.auto.select(cuda: usable, model: withUpdate)
+    let fallback = try BackendChoice.auto.select(cuda: usable, model: withToeplitz)
     #expect(fallback.name == "cpu")
-    #expect(fallback.reason.contains("does not support custom updates yet (custom update 'Reset')"))
+    #expect(fallback.reason.contains("does not support the TOEPLITZ matrix type"))
+    #expect(fallback.reason.contains("(synapse population 'Conv')"))
     do {
-      _ = try BackendChoice.cuda.select(cuda: usable, model: withUpdate)
-      Issue.record("cuda was selected for a custom update")
+      _ = try BackendChoice.cuda.select(cuda: usable, model: withToeplitz)
+      Issue.record("cuda was selected for TOEPLITZ synapses")
     } catch {
-      #expect("\(error)".contains("custom update 'Reset'"))
+      #expect("\(error)".contains("synapse population 'Conv'"))
       #expect("\(error)".contains("--backend cpu"))
     }
   }

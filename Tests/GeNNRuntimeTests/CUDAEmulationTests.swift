@@ -71,8 +71,16 @@ import Testing
 
     """
 
-  /// The `main` that launches `module`'s kernels for `steps` steps.
-  static func main(_ module: CUDAModule, sizes: [Int], steps: Int) -> String {
+  /// The `main` that launches `module`'s kernels for `steps` steps, and the custom update
+  /// groups of `schedule` before the steps they are due at.
+  static func main(
+    _ module: CUDAModule, sizes: [Int], steps: Int, schedule: [(step: Int, group: String)] = []
+  ) -> String {
+    func customUpdates(at step: String, _ group: String, indent: String) -> String {
+      module.customUpdates[group, default: []].map { launch in
+        "\(indent)launch(\(launch.gridSize), \(launch.blockSize), [=] { \(launch.kernel)(\(step)); });\n"
+      }.joined()
+    }
     var main = "#include \"shim.h\"\n#include \"model.cu\"\nint main() {\n"
     main += "    load({\(sizes.map(String.init).joined(separator: ", "))});\n"
     main += "    launch(1, 32, [&] { genn_bind(table.data()); });\n"
@@ -80,13 +88,22 @@ import Testing
       main += "    launch(\(launch.gridSize), \(launch.blockSize), [] { \(launch.kernel)(); });\n"
     }
     main += "    for (uint64_t step = 0; step < \(steps)u; step++) {\n"
+    for call in schedule where call.step < steps {
+      main += "        if (step == \(call.step)u) {\n"
+      main += customUpdates(at: "step", call.group, indent: "            ")
+      main += "        }\n"
+    }
     for launch in module.step {
       let arguments = launch.parameters.map { $0 == .timestep ? "step" : "(uint32_t)step" }
       main +=
         "        launch(\(launch.gridSize), \(launch.blockSize), [=] { "
         + "\(launch.kernel)(\(arguments.joined(separator: ", "))); });\n"
     }
-    return main + "    }\n    save();\n}\n"
+    main += "    }\n"
+    for call in schedule where call.step >= steps {
+      main += customUpdates(at: "\(steps)u", call.group, indent: "    ")
+    }
+    return main + "    save();\n}\n"
   }
 
   /// Poisson input onto LIF neurons through BITMASK populations: bits set by a
@@ -124,10 +141,12 @@ import Testing
     .enabled(if: enabled, reason),
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "synapses", "bitmask",
+      "custom_update",
     ])
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
     var steps = 300
+    var schedule: [(step: Int, group: String)] = []
     if name == "synapses" {
       model = CUDASimulationTests.synapseModel()
     } else if name == "bitmask" {
@@ -136,6 +155,7 @@ import Testing
       let reference = try ReferenceCase(name: name)
       model = try reference.model()
       steps = reference.numSteps
+      schedule = reference.schedule
     }
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("genn-cuda-emulation-\(UUID().uuidString)")
@@ -166,7 +186,7 @@ import Testing
       to: folder.appendingPathComponent("shim.h"), atomically: true, encoding: .utf8)
     try module.source.write(
       to: folder.appendingPathComponent("model.cu"), atomically: true, encoding: .utf8)
-    try Self.main(module, sizes: bytes.map { max(8, $0) }, steps: steps)
+    try Self.main(module, sizes: bytes.map { max(8, $0) }, steps: steps, schedule: schedule)
       .write(to: folder.appendingPathComponent("main.cpp"), atomically: true, encoding: .utf8)
     let compiler = ProcessInfo.processInfo.environment["CXX"] ?? "g++"
     let process = Process()
@@ -201,7 +221,22 @@ import Testing
       }
       #expect(devicePre == pre && devicePost == post, "\(name): rows of \(synapses.name)")
     }
-    cpu.run(steps: steps)
+    var done = 0
+    for call in schedule {
+      cpu.run(steps: min(call.step, steps) - done)
+      done = min(call.step, steps)
+      try cpu.customUpdate(call.group)
+    }
+    cpu.run(steps: steps - done)
+    for update in model.customUpdates {
+      for variable in update.model.vars {
+        let expected = try cpu.values(of: variable.name, in: update.name)
+        let role = ArrayLayout.Role.customUpdateVariable(
+          update: update.name, variable: variable.name)
+        let actual = VariableView(array: arrays[index[role]!]).load()
+        #expect(actual == expected, "\(name): \(update.name).\(variable.name)")
+      }
+    }
     for population in model.neuronPopulations {
       for variable in population.model.vars {
         let expected = try cpu.values(of: variable.name, in: population.name)

@@ -1,0 +1,69 @@
+import GeNNModel
+
+/// Custom updates in CUDA: each custom update has its own kernel, launched between steps
+/// in its update group's order (as the CPU backend runs them), one thread per neuron or
+/// per synapse slot. An update that reduces over neurons runs on one thread, looping as
+/// the CPU backend does, so its sums and maxima are the CPU's to the last bit.
+extension CUDAModuleWriter {
+  /// The kernel of custom update `index`.
+  static func customUpdateKernel(_ index: Int) -> String { "customUpdate\(index)" }
+
+  /// How custom update `index` visits its elements.
+  func customUpdateIteration(_ index: Int) -> CustomUpdateIteration {
+    reducesOverNeurons(index) ? .loops : .perThread
+  }
+
+  /// The launch of custom update `index`'s kernel.
+  func customUpdateLaunch(_ index: Int) -> CUDAKernelLaunch {
+    let kernel = Self.customUpdateKernel(index)
+    guard customUpdateIteration(index) == .perThread else {
+      return CUDAKernelLaunch(kernel: kernel, gridSize: 1, blockSize: 32, parameters: [.timestep])
+    }
+    let threads = max(1, customUpdateThreads(index))
+    let block = CUDABackend.blockSize(forLargest: threads)
+    return CUDAKernelLaunch(
+      kernel: kernel, gridSize: (threads + block - 1) / block, blockSize: block,
+      parameters: [.timestep])
+  }
+
+  /// The launches of each update group, in the group's order.
+  var customUpdateLaunches: [String: [CUDAKernelLaunch]] {
+    Dictionary(
+      uniqueKeysWithValues: model.customUpdateGroups.map { group in
+        (group, model.customUpdates(inGroup: group).map(customUpdateLaunch))
+      })
+  }
+
+  /// Every custom update's struct (with its `__device__` instance), device function and
+  /// kernel.
+  mutating func writeCustomUpdates() {
+    for index in model.customUpdates.indices {
+      let iteration = customUpdateIteration(index)
+      writeCustomUpdate(
+        index, iteration: iteration, qualifier: "__device__ ",
+        instance: "__device__ CustomUpdate\(index) d_customUpdate\(index);")
+      line("extern \"C\" __global__ void \(Self.customUpdateKernel(index))(uint64_t timestep)")
+      line("{")
+      switch iteration {
+      case .loops:
+        line("    // reduces over neurons: one thread, in the CPU backend's order")
+        line("    if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+        line("    updateCustomUpdate\(index)(d_customUpdate\(index), timestep);")
+      case .perThread:
+        let block = customUpdateLaunch(index).blockSize
+        line(
+          "    updateCustomUpdate\(index)(d_customUpdate\(index), timestep, "
+            + "blockIdx.x * \(block)u + threadIdx.x);")
+      }
+      line("}")
+      line()
+    }
+  }
+
+  /// Fills every custom update's `__device__` struct (in `genn_bind`).
+  mutating func writeCustomUpdateBindings() {
+    for index in model.customUpdates.indices {
+      writeCustomUpdateBinding(index, field: "d_customUpdate\(index)")
+    }
+  }
+}

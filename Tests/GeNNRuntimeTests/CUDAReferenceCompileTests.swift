@@ -1,0 +1,52 @@
+import Foundation
+import GeNNCodeGen
+import GeNNToolchain
+import Testing
+
+/// Every reference case (read with everything `case.json` describes: custom updates and
+/// their schedules too) either compiles to a cubin with NVRTC for sm_70, sm_80 and sm_90,
+/// or the CUDA backend says what it does not cover. Needs NVRTC (pip's
+/// `nvidia-cuda-nvrtc-cu12`, which `.ci/run` installs), no GPU.
+@Suite struct CUDAReferenceCompileTests {
+  static let location = NVRTCLocation.find()
+
+  /// The cases the CUDA backend must cover; covering fewer fails.
+  static let covered: Set<String> = [
+    "axonal_delay", "current_sources", "custom_update", "deltacurr",
+    "dense_vs_sparse_vs_bitmask", "expcond", "izhikevich_types", "lif_constant_current",
+    "lif_float", "rulkov_map", "ssa_expcurr_float", "ssa_staticpulse_expcurr_lif",
+    "traub_miles", "va_small",
+  ]
+
+  @Test(
+    "each reference case compiles with NVRTC, or the CUDA backend names what it does not cover",
+    .enabled(if: location.path != nil, Comment(rawValue: location.reason)),
+    arguments: ReferenceCase.names)
+  func referenceCase(_ name: String) throws {
+    let model = try ReferenceCase(name: name).model()
+    if let unsupported = CUDABackend.unsupportedFeature(in: model) {
+      #expect(!Self.covered.contains(name), "\(name) is no longer covered: \(unsupported)")
+      print("CUDAReferenceCompileTests: \(name) runs on the CPU only: \(unsupported)")
+      return
+    }
+    let module = try CUDABackend().generate(model)
+    let nvrtc = try NVRTCCompiler(path: try #require(Self.location.path))
+    for architecture in ["sm_70", "sm_80", "sm_90"] {
+      let result = Result { () throws(NVRTCError) in
+        try nvrtc.compile(module.source, name: "\(name).cu", architecture: architecture)
+      }
+      if case .failure(let error) = result {
+        var origin = ""
+        if case .compilationFailed(let failure) = error, let line = failure.errorLine {
+          origin = " (line generated for \(module.origin(ofLine: line) ?? "unknown"))"
+        }
+        Issue.record("NVRTC failed on \(name) for \(architecture)\(origin): \(error)")
+      }
+    }
+    print("CUDAReferenceCompileTests: \(name) compiled for sm_70, sm_80, sm_90")
+  }
+
+  @Test func everyCoveredCaseExists() {
+    #expect(Self.covered.isSubset(of: Set(ReferenceCase.names)))
+  }
+}
