@@ -17,9 +17,10 @@ import GeNNTranspiler
 ///   one thread per row slot, DENSE with one thread per postsynaptic neuron, BITMASK as
 ///   DENSE testing each pair's bit; the spikes emitted `1 + axonalDelaySteps` steps ago
 ///   are loaded into shared memory block by block and `addToPost` accumulates into
-///   `inSyn`), then `resetSpikeCounts` and `updateNeurons`, one thread per neuron of
+///   `inSyn`, `addToPostDelay` into a slot of the dendritic delay ring), then `resetSpikeCounts` and `updateNeurons`, one thread per neuron of
 ///   every population (each population padded to whole blocks): `Isyn = 0`, each
-///   incoming postsynaptic model injects and decays its `inSyn`, current sources inject,
+///   incoming postsynaptic model takes the input its dendritic delay ring delivers now,
+///   injects and decays its `inSyn`, current sources inject,
 ///   the sim code runs, and on the threshold condition the spike sets the thread's bit in
 ///   a shared mask and the reset runs; then each block reserves room in the spike list
 ///   with one `atomicAdd`, each spike goes at its rank among the block's (ascending ids,
@@ -28,7 +29,8 @@ import GeNNTranspiler
 ///   its own kernel in the group's order (see `CUDACustomUpdateWriter.swift`).
 ///
 /// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity and
-/// weight update models that only run presynaptic spike code (see `CUDASynapseSupport`).
+/// weight update models that only run presynaptic spike code, with axonal and dendritic
+/// delays (see `CUDASynapseSupport`).
 public struct CUDABackend: Sendable {
   /// Creates a CUDA backend.
   public init() {}

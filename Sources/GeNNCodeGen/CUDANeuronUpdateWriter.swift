@@ -2,14 +2,14 @@ import GeNNModel
 import GeNNTranspiler
 
 /// The neuron update in CUDA, after GeNN 5.4's SIMT backend: one thread per neuron runs
-/// `Isyn = 0`, the incoming postsynaptic models (each injects and decays its `inSyn`, in
-/// the CPU backend's order), the current sources, the sim code and, on the threshold
-/// condition, the
-/// spike and the reset (DESIGN.md decision 1); each spike sets its thread's bit in a
-/// shared mask, the block reserves room in the population's spike list with one
-/// `atomicAdd` and each spiking thread writes its id at its rank among the block's
-/// spikes (so a block's spikes are in ascending order, as the CPU backend's); the mask's
-/// words are also the block's row of the recording buffer (32 neurons per word).
+/// `Isyn = 0`, the incoming postsynaptic models (each takes the input its dendritic delay
+/// ring delivers now, then injects and decays its `inSyn`, in the CPU backend's order),
+/// the current sources, the sim code and, on the threshold condition, the spike and the
+/// reset (DESIGN.md decision 1); each spike sets its thread's bit in a shared mask, the
+/// block reserves room in the population's spike list with one `atomicAdd` and each
+/// spiking thread writes its id at its rank among the block's spikes (so a block's
+/// spikes are in ascending order, as the CPU backend's); the mask's words are also the
+/// block's row of the recording buffer (32 neurons per word).
 extension CUDAModuleWriter {
   /// Device helper of the neuron kernel: a thread's rank among the set bits of a block's
   /// mask (one bit per thread, 32 per word), and how many are set.
@@ -70,6 +70,10 @@ extension CUDAModuleWriter {
     for (slot, input) in inputs.enumerated() {
       let prefix = "psm\(slot)_"
       line("    \(scalarName) *\(prefix)inSyn;")
+      if input.maxDendriticDelaySteps != nil {
+        line("    \(scalarName) *\(prefix)denDelay;")
+        line("    uint32_t \(prefix)maxDendriticDelay;")
+      }
       declareParameters(
         prefix: prefix, params: input.postsynaptic.params, derived: input.postsynaptic.derivedParams
       )
@@ -157,6 +161,16 @@ extension CUDAModuleWriter {
     for (slot, input) in inputs.enumerated() {
       line("        // postsynaptic model slot \(slot): model '\(input.postsynaptic.name)'")
       line("        {")
+      if input.maxDendriticDelaySteps != nil {
+        let ring = "group.psm\(slot)_denDelay"
+        let slotIndex = Self.dendriticDelaySlot(maxDelay: "group.psm\(slot)_maxDendriticDelay")
+        line("            // input arriving now through dendritic delays")
+        line(
+          "            \(scalarName) *front = &\(ring)[(size_t)\(slotIndex) * group.numNeurons + id];"
+        )
+        line("            group.psm\(slot)_inSyn[id] += *front;")
+        line("            *front = 0;")
+      }
       block(postsynapticCode[slot]?.code(level: 3).dropLastNewline ?? "")
       line("        }")
     }
@@ -315,6 +329,10 @@ extension CUDAModuleWriter {
         let prefix = "psm\(slot)_"
         line("    // postsynaptic model of synapse population '\(synapses.name)' in slot \(slot)")
         bindArray(field, "\(prefix)inSyn", to: .postsynapticInput(synapses: synapses.name))
+        if let steps = synapses.maxDendriticDelaySteps {
+          bindArray(field, "\(prefix)denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
+          line("    \(field).\(prefix)maxDendriticDelay = \(steps)u;")
+        }
         writeParameterBindings(
           field: field, prefix: prefix, params: synapses.postsynapticParams,
           names: synapses.postsynaptic.params, derived: synapses.postsynaptic.derivedParams)

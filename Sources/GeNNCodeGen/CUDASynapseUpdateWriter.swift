@@ -15,7 +15,7 @@ enum CUDASynapseSupport {
   /// message ("the PROCEDURAL matrix type"), or `nil` when it can generate the
   /// population: DENSE, SPARSE or BITMASK connectivity (lists, or SPARSE rows and BITMASK
   /// bits built by a snippet's row build code), weight update models with presynaptic
-  /// spike code only, no delays but axonal ones, individual variables initialised by
+  /// spike code only, axonal and dendritic delays, individual variables initialised by
   /// constants, values or snippets.
   static func unsupportedFeature(of synapses: SynapsePopulation, usage: CodeUsage) -> String? {
     let weightUpdate = synapses.weightUpdate
@@ -70,7 +70,6 @@ enum CUDASynapseSupport {
     }) {
       return "spike times in weight update code (\(model))"
     }
-    if synapses.maxDendriticDelaySteps != nil { return "dendritic delays" }
     if synapses.backPropDelaySteps > 0 { return "back-propagation delays" }
     for variable in weightUpdate.vars {
       if case .kernel? = synapses.weightUpdateVars[variable.name] {
@@ -96,6 +95,13 @@ enum CUDASynapseSupport {
 /// `inSyn` once, in the CPU backend's spike order; BITMASK (GeNN's post-span bitmask
 /// strategy): as DENSE, each thread skipping the spikes whose bit for its target is clear.
 extension CUDAModuleWriter {
+  /// The slot of a dendritic delay ring of `maxDelay` slots whose input arrives in step
+  /// `timestep`: where the CPU backend's pointer is, which starts at 0 and advances before
+  /// each step's synapse update.
+  static func dendriticDelaySlot(maxDelay: String) -> String {
+    "(uint32_t)((timestep + 1u) % \(maxDelay))"
+  }
+
   /// The threads `updateSynapses` runs for synapse population `index`.
   static func synapseThreads(of index: Int, _ model: ModelSpec) -> Int {
     let synapses = model.synapsePopulations[index]
@@ -175,6 +181,10 @@ extension CUDAModuleWriter {
     }
     if bitmask { line("    uint32_t *bitmask;") }
     line("    \(scalarName) *inSyn;")
+    if synapses.maxDendriticDelaySteps != nil {
+      line("    \(scalarName) *denDelay;")
+      line("    uint32_t maxDendriticDelay;")
+    }
     declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
     if let parameters = synapses.connectivityParameters {
       declareParameters(
@@ -209,6 +219,12 @@ extension CUDAModuleWriter {
     )
     line("    const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
     line("    const uint32_t numSpikes = group.srcSpikeCount[preSlot];")
+    if synapses.maxDendriticDelaySteps != nil {
+      line("    // the dendritic delay ring's slot arriving in this step")
+      line(
+        "    const uint32_t denDelayPtr = "
+          + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay"));")
+    }
     line(
       "    const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
     )
@@ -289,6 +305,16 @@ extension CUDAModuleWriter {
         spelling: sparse
           ? "atomicAdd(&group.inSyn[id_post], (\(scalarName))($(0)))" : "linSyn += $(0)",
         role: "input function"))
+    if synapses.maxDendriticDelaySteps != nil {
+      let slot =
+        "group.denDelay[(size_t)((denDelayPtr + $(1)) % group.maxDendriticDelay) "
+        + "* group.numTrgNeurons + id_post]"
+      environment.add(
+        Symbol(
+          "addToPostDelay", .function(returning: .void, [.numeric(types.scalar), .uint32]),
+          spelling: sparse ? "atomicAdd(&\(slot), (\(scalarName))($(0)))" : "\(slot) += $(0)",
+          role: "delayed input function"))
+    }
     addParameters(
       to: &environment, prefix: "", params: weightUpdate.params,
       derived: weightUpdate.derivedParams)
@@ -321,6 +347,10 @@ extension CUDAModuleWriter {
       bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))
     }
     bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
+    if let steps = synapses.maxDendriticDelaySteps {
+      bindArray(field, "denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
+      line("    \(field).maxDendriticDelay = \(steps)u;")
+    }
     writeParameterBindings(
       field: field, prefix: "", params: synapses.weightUpdateParams,
       names: synapses.weightUpdate.params, derived: synapses.weightUpdate.derivedParams)

@@ -367,9 +367,10 @@ struct NeuronReferenceCase {
   }
 
   /// Whether the CUDA backend generates this case's synapse populations, decided from
-  /// `case.json`: DENSE, SPARSE or BITMASK matrices, the built-in static weight update models, the
-  /// built-in current and conductance postsynaptic models, no dendritic or
-  /// back-propagation delays, no custom updates (and at least one synapse population).
+  /// `case.json`: DENSE, SPARSE or BITMASK matrices, the built-in static weight update
+  /// models (with dendritic delays too), the built-in current and conductance
+  /// postsynaptic models, no back-propagation delays, no custom updates (and at least one
+  /// synapse population).
   var usesOnlyCUDASynapses: Bool {
     guard !synapsePopulations.isEmpty, (json["custom_updates"] as? [Any] ?? []).isEmpty else {
       return false
@@ -378,9 +379,9 @@ struct NeuronReferenceCase {
       let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String
       let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String
       return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
-        && ["StaticPulse", "StaticPulseConstantWeight"].contains(weightUpdate ?? "")
+        && ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay"].contains(
+          weightUpdate ?? "")
         && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
-        && synapses["max_dendritic_delay_timesteps"] as? Int == nil
         && (synapses["back_prop_delay_steps"] as? Int ?? 0) == 0
     }
   }
@@ -469,7 +470,8 @@ struct NeuronReferenceCase {
       weightUpdateVars: try initialisers(weightUpdate["vars"]), postsynaptic: postsynapticModel,
       postsynapticParams: numbers(postsynaptic["params"]),
       postsynapticVars: try initialisers(postsynaptic["vars"]),
-      axonalDelaySteps: json["axonal_delay_steps"] as? Int ?? 0)
+      axonalDelaySteps: json["axonal_delay_steps"] as? Int ?? 0,
+      maxDendriticDelaySteps: json["max_dendritic_delay_timesteps"] as? Int)
   }
 
   private static func derivedParams(_ value: Any?) -> [DerivedParameter] {

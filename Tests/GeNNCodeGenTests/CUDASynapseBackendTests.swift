@@ -20,12 +20,12 @@ import Testing
   func synapseCasesFound() {
     for name in [
       "deltacurr", "expcond", "axonal_delay", "va_small", "ssa_staticpulse_expcurr_lif",
-      "ssa_expcurr_float", "dense_vs_sparse_vs_bitmask",
+      "ssa_expcurr_float", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
     ] {
       #expect(Self.synapseCases.contains(name), "found \(Self.synapseCases)")
     }
-    // Plasticity, dendritic delays, spike-like events: not yet.
-    for name in ["stdp", "dendritic_delay", "spike_events"] {
+    // Plasticity, spike-like events: not yet.
+    for name in ["stdp", "spike_events"] {
       #expect(!Self.synapseCases.contains(name))
     }
   }
@@ -211,6 +211,31 @@ import Testing
     #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
   }
 
+  @Test("dendritic delays: addToPostDelay adds to the ring, the neuron moves its front to inSyn")
+  func dendriticDelays() throws {
+    let model = try NeuronReferenceCase(name: "dendritic_delay").model()
+    let source = try CUDABackend().generate(model).source
+    let slot = "(size_t)((denDelayPtr + group.v_d[syn]) % group.maxDendriticDelay)"
+    // SPARSE (group 0): other rows add to the same slot; DENSE (group 1): the thread's own.
+    let sparse = Self.function("updateSynapseGroup0", in: source)
+    #expect(
+      sparse.contains(
+        "const uint32_t denDelayPtr = (uint32_t)((timestep + 1u) % group.maxDendriticDelay);"))
+    #expect(sparse.contains("atomicAdd(&group.denDelay[\(slot) * group.numTrgNeurons + id_post]"))
+    let dense = Self.function("updateSynapseGroup1", in: source)
+    #expect(dense.contains("group.denDelay[\(slot) * group.numTrgNeurons + id_post] += "))
+    #expect(source.contains("d_synapseGroup1.maxDendriticDelay = 31u;"))
+    // Post_sparse and Post_dense are one merged group, each with its own ring.
+    let arriving = source.components(separatedBy: "// input arriving now through dendritic delays")
+    #expect(arriving.count == 2)
+    #expect(source.components(separatedBy: "].psm0_maxDendriticDelay = 31u;").count == 3)
+    #expect(
+      source.contains(
+        "double *front = &group.psm0_denDelay[(size_t)(uint32_t)((timestep + 1u) % group.psm0_maxDendriticDelay) * group.numNeurons + id];"
+      ))
+    #expect(source.contains("group.psm0_inSyn[id] += *front;"))
+  }
+
   @Test("the launch plan: synapse initialisation after the variables, synapses before neurons")
   func launchOrder() throws {
     let model = Self.initialisedSynapses()
@@ -289,13 +314,12 @@ import Testing
     func synapses(
       matrixType: SynapseMatrixType = .sparse, connectivity: Connectivity = .allToAll,
       weightUpdate: WeightUpdateModel = .staticPulse, vars: [String: VarInit] = ["g": 1.0],
-      params: [String: Double] = [:], backPropagation: Int = 0, dendritic: Int? = nil
+      params: [String: Double] = [:], backPropagation: Int = 0
     ) -> SynapsePopulation {
       SynapsePopulation(
         name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: matrixType,
         connectivity: connectivity, weightUpdate: weightUpdate, weightUpdateParams: params,
-        weightUpdateVars: vars, postsynaptic: .deltaCurr, backPropDelaySteps: backPropagation,
-        maxDendriticDelaySteps: dendritic)
+        weightUpdateVars: vars, postsynaptic: .deltaCurr, backPropDelaySteps: backPropagation)
     }
     var events = WeightUpdateModel.staticPulse
     events.preEventThresholdConditionCode = "V_pre > -50.0"
@@ -326,7 +350,6 @@ import Testing
         "postsynaptic learning"
       ),
       ("spike-like events", synapses(weightUpdate: events), "spike-like events"),
-      ("dendritic delays", synapses(dendritic: 4), "dendritic delays"),
       ("back-propagation delays", synapses(backPropagation: 2), "back-propagation delays"),
     ]
   }()

@@ -14,7 +14,7 @@ import Testing
   /// The examples the CUDA backend generates.
   static let covered: Set<String> = [
     "izhikevich-types.yaml", "izhikevich-network.yaml", "vogels-abbott-coba.yaml",
-    "vogels-abbott-cuba.yaml",
+    "vogels-abbott-cuba.yaml", "potjans-diesmann-small.yaml", "potjans-diesmann.yaml",
   ]
 
   static let examples = ExampleRunTests.examples + ["potjans-diesmann.yaml"]

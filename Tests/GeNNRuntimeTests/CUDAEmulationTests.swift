@@ -140,8 +140,8 @@ import Testing
     "emulated on the CPU: the CUDA kernels give the CPU backend's values and spikes",
     .enabled(if: enabled, reason),
     arguments: [
-      "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "synapses", "bitmask",
-      "custom_update",
+      "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
+      "synapses", "bitmask", "custom_update",
     ])
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec

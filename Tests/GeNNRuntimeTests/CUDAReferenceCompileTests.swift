@@ -15,7 +15,7 @@ import Testing
     "axonal_delay", "current_sources", "custom_update", "deltacurr",
     "dense_vs_sparse_vs_bitmask", "expcond", "izhikevich_types", "lif_constant_current",
     "lif_float", "rulkov_map", "ssa_expcurr_float", "ssa_staticpulse_expcurr_lif",
-    "traub_miles", "va_small",
+    "traub_miles", "va_small", "dendritic_delay",
   ]
 
   @Test(

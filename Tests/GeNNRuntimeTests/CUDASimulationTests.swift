@@ -28,8 +28,9 @@ import Testing
   }
 
   /// The reference cases whose synapse populations the CUDA backend supports, from
-  /// case.json: DENSE, SPARSE or BITMASK, StaticPulse or StaticPulseConstantWeight, DeltaCurr,
-  /// ExpCurr or ExpCond, no dendritic or back-propagation delays, no custom updates.
+  /// case.json: DENSE, SPARSE or BITMASK, StaticPulse, StaticPulseConstantWeight or
+  /// StaticPulseDendriticDelay, DeltaCurr, ExpCurr or ExpCond, no back-propagation
+  /// delays, no custom updates.
   static let synapseCases = ReferenceCase.names.filter { name in
     guard let reference = try? ReferenceCase(name: name) else { return false }
     let synapses = reference.json["synapse_populations"] as? [[String: Any]] ?? []
@@ -40,9 +41,9 @@ import Testing
       let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String
       let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String
       return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
-        && ["StaticPulse", "StaticPulseConstantWeight"].contains(weightUpdate ?? "")
+        && ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay"].contains(
+          weightUpdate ?? "")
         && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
-        && synapses["max_dendritic_delay_timesteps"] as? Int == nil
         && (synapses["back_prop_delay_steps"] as? Int ?? 0) == 0
     }
   }
