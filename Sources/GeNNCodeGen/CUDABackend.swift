@@ -63,6 +63,30 @@ public struct CUDABackend: Sendable {
       if let feature = CUDASynapseSupport.unsupportedFeature(of: synapses, usage: usage) {
         return .unsupportedSynapsePopulation(name: synapses.name, feature: feature)
       }
+      if let feature = neuronVariablesFeature(of: synapses, in: model) {
+        return .unsupportedSynapsePopulation(name: synapses.name, feature: feature)
+      }
+    }
+    return nil
+  }
+
+  /// The use of presynaptic or postsynaptic neuron variables (`V_pre`, `V_post`) in the
+  /// synapse code of `synapses` (what runs per synapse), which the CUDA backend's synapse
+  /// kernels do not read yet; `nil` when the code uses none.
+  static func neuronVariablesFeature(of synapses: SynapsePopulation, in model: ModelSpec)
+    -> String?
+  {
+    let weightUpdate = synapses.weightUpdate
+    let code = [
+      weightUpdate.preSpikeSynCode, weightUpdate.preEventSynCode, weightUpdate.postSpikeSynCode,
+      weightUpdate.postEventSynCode, weightUpdate.synapseDynamicsCode,
+    ]
+    for (suffix, population) in [("_pre", synapses.source), ("_post", synapses.target)] {
+      let variables = model.neuronPopulation(named: population)?.model.vars ?? []
+      if let used = variables.first(where: { CodeUsage.uses($0.name + suffix, in: code) }) {
+        return "neuron variables in weight update code ('\(used.name)\(suffix)' of "
+          + "weight update model '\(weightUpdate.name)')"
+      }
     }
     return nil
   }

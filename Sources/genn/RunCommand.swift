@@ -116,10 +116,11 @@ extension GeNN {
             options: CUDASimulation.Options(
               nvrtcLibrary: cuda.nvrtcLibrary, driverLibrary: cuda.driver.library))
         } catch {
-          let problem = file.commandError(cuda: error)
-          guard model.backend == .auto, case .build = problem else { throw problem }
+          guard model.backend == .auto else { throw file.commandError(cuda: error) }
           if status { Terminal.clearTransient() }
-          if !quiet {
+          // A problem in the model's code strings is reported by the CPU build below, at
+          // its place in the file; anything else the GPU did is worth a warning.
+          if !quiet, case .build = file.commandError(cuda: error) {
             Terminal.writeError("warning: CUDA could not run \(file.model.name): \(error)\n")
             Terminal.writeError("warning: running on the CPU backend instead\n")
           }

@@ -376,3 +376,24 @@ import Testing
     }
   }
 }
+
+/// Synapse code that reads neuron variables of either side is refused by name.
+@Suite struct CUDANeuronVariableRejectionTests {
+  @Test func preAndPostNeuronVariablesAreNamed() {
+    for (code, expected) in [
+      ("addToPost(g * V_pre);", "'V_pre'"), ("addToPost(g * (V_post + 70.0));", "'V_post'"),
+    ] {
+      var model = CUDABackendTests.example("izhikevich-types")
+      model.addSynapsePopulation(
+        SynapsePopulation(
+          name: "Graded", source: "Neurons", target: "Neurons", matrixType: .dense,
+          connectivity: .allToAll,
+          weightUpdate: WeightUpdateModel(
+            name: "Graded", params: [], vars: [Variable("g")], preSpikeSynCode: code),
+          weightUpdateVars: ["g": 0.1], postsynaptic: .deltaCurr))
+      let unsupported = CUDABackend.unsupportedFeature(in: model)
+      #expect("\(unsupported.map { "\($0)" } ?? "none")".contains(expected))
+      #expect("\(unsupported.map { "\($0)" } ?? "none")".contains("synapse population 'Graded'"))
+    }
+  }
+}
