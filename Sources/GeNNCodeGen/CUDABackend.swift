@@ -14,20 +14,24 @@ import GeNNTranspiler
 ///   postsynaptic model) initialisation snippets;
 /// - per time step, `updateSynapses` (GeNN's presynaptic update, post-span: SPARSE with
 ///   one thread per row slot, DENSE with one thread per postsynaptic neuron, BITMASK as
-///   DENSE testing each pair's bit; the spikes emitted `1 + axonalDelaySteps` steps ago
-///   are loaded into shared memory block by block and `addToPost` accumulates into
+///   DENSE testing each pair's bit; the spike-like events, then the spikes, emitted
+///   `1 + axonalDelaySteps` steps ago are loaded into shared memory block by block, each
+///   running its syn code, and `addToPost` accumulates into
 ///   `inSyn`, `addToPostDelay` into a slot of the dendritic delay ring), then `resetSpikeCounts` and `updateNeurons`, one thread per neuron of
 ///   every population (each population padded to whole blocks): `Isyn = 0`, each
 ///   incoming postsynaptic model takes the input its dendritic delay ring delivers now,
 ///   injects and decays its `inSyn`, current sources inject,
-///   the sim code runs, and on the threshold condition the spike sets the thread's bit in
-///   a shared mask and the reset runs; then each block reserves room in the spike list
-///   with one `atomicAdd`, each spike goes at its rank among the block's (ascending ids,
-///   as on the CPU), and the mask's words are the block's recording words.
+///   the sim code runs, each outgoing weight update model's spike-like event condition
+///   sets the thread's bit in its own shared mask, and on the threshold condition the
+///   spike sets the thread's bit in the spike mask and the reset runs; then each block
+///   reserves room in the spike and event lists with one `atomicAdd` each, each spike and
+///   event goes at its rank among the block's (ascending ids, as on the CPU), and the
+///   masks' words are the block's recording words.
 ///
 /// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity and
-/// weight update models that only run presynaptic spike code, with axonal and dendritic
-/// delays (see `CUDASynapseSupport`);
+/// weight update models that run presynaptic spike code and presynaptic spike-like
+/// events and read neuron variables, with axonal and dendritic delays (see
+/// `CUDASynapseSupport`);
 /// custom updates are not supported yet.
 public struct CUDABackend: Sendable {
   /// Creates a CUDA backend.
@@ -260,14 +264,6 @@ struct CUDAModuleWriter: ModelCodeWriting {
     line()
   }
 
-  /// Points `field.member` at the array with `role`, typed from its layout.
-  mutating func bindArray(_ field: String, _ member: String, to role: ArrayLayout.Role) {
-    let index = memory.index(of: role)
-    line(
-      "    \(field).\(member) = static_cast<\(memory.arrays[index].elementType) *>(arrays[\(index)]);"
-    )
-  }
-
   /// The if-chain that sends each block to its population's update.
   mutating func writeDispatch(
     _ ranges: [(group: Int, member: Int, start: Int, count: Int)],
@@ -282,23 +278,6 @@ struct CUDAModuleWriter: ModelCodeWriting {
   }
 
   // MARK: Environments
-
-  /// Writes parameter and derived parameter values as the CPU backend writes them.
-  mutating func writeParameterBindings(
-    field: String, prefix: String, params: [String: Double], names: [String],
-    derived: [DerivedParameter], paramTypes: [String: String] = [:]
-  ) {
-    for name in names {
-      let type = parameterType(name, paramTypes)
-      line(
-        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: type));")
-    }
-    let values = (try? model.derivedValues(derived, params: params)) ?? [:]
-    for parameter in derived {
-      let value = NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar)
-      line("    \(field).\(prefix)dp_\(parameter.name) = \(value);")
-    }
-  }
 
   /// A description of the populations of a merged group for messages.
   func describe(populations: [Int]) -> String {

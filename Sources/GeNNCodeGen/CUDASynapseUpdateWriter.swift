@@ -15,7 +15,8 @@ enum CUDASynapseSupport {
   /// message ("the PROCEDURAL matrix type"), or `nil` when it can generate the
   /// population: DENSE, SPARSE or BITMASK connectivity (lists, or SPARSE rows and BITMASK
   /// bits built by a snippet's row build code), weight update models with presynaptic
-  /// spike code only, axonal and dendritic delays, individual variables initialised by
+  /// spike code and presynaptic spike-like events (without event times), references to
+  /// neuron variables, axonal and dendritic delays, individual variables initialised by
   /// constants, values or snippets.
   static func unsupportedFeature(of synapses: SynapsePopulation, usage: CodeUsage) -> String? {
     let weightUpdate = synapses.weightUpdate
@@ -45,8 +46,12 @@ enum CUDASynapseSupport {
     }
     let model = "weight update model '\(weightUpdate.name)'"
     if !weightUpdate.synapseDynamicsCode.isBlank { return "synapse dynamics code (\(model))" }
-    if weightUpdate.hasPreEvents || weightUpdate.hasPostEvents {
-      return "spike-like events (\(model))"
+    if weightUpdate.hasPostEvents {
+      return "postsynaptic spike-like events (\(model))"
+    }
+    let preEventCode = [weightUpdate.preEventThresholdConditionCode, weightUpdate.preEventSynCode]
+    if ["set", "prev_set"].contains(where: { CodeUsage.uses($0, in: preEventCode) }) {
+      return "spike-like event times (\(model))"
     }
     if !weightUpdate.postSpikeSynCode.isBlank {
       return "postsynaptic learning, post spike syn code (\(model))"
@@ -57,10 +62,12 @@ enum CUDASynapseSupport {
     {
       return "presynaptic and postsynaptic weight update variables and code (\(model))"
     }
-    if !weightUpdate.preNeuronVarRefs.isEmpty || !weightUpdate.postNeuronVarRefs.isEmpty
-      || !weightUpdate.psmVarRefs.isEmpty
-    {
-      return "variable references in weight update models (\(model))"
+    if !weightUpdate.psmVarRefs.isEmpty {
+      return "references to postsynaptic model variables in weight update models (\(model))"
+    }
+    for population in [synapses.source, synapses.target]
+    where !(usage.queuedVariables[population]?.isEmpty ?? true) {
+      return "neuron variables kept per delay slot for delayed synapse code ('\(population)')"
     }
     if !weightUpdate.extraGlobalParams.isEmpty {
       return "extra global parameters of weight update models (\(model))"
@@ -69,7 +76,7 @@ enum CUDASynapseSupport {
       return "addToPre, input to presynaptic neurons (\(model))"
     }
     if CUDASynapseSupport.timeNames.contains(where: {
-      CodeUsage.uses($0, in: [weightUpdate.preSpikeSynCode])
+      CodeUsage.uses($0, in: [weightUpdate.preSpikeSynCode, weightUpdate.preEventSynCode])
     }) {
       return "spike times in weight update code (\(model))"
     }
@@ -178,6 +185,10 @@ extension CUDAModuleWriter {
     line("    uint32_t srcDelaySlots;")
     line("    const uint32_t *srcSpike;")
     line("    const uint32_t *srcSpikeCount;")
+    if weightUpdate.deliversPreEvents {
+      line("    const uint32_t *srcSpkEvent;")
+      line("    const uint32_t *srcSpkCntEvent;")
+    }
     if sparse {
       line("    uint32_t *rowLength;")
       line("    uint32_t *ind;")
@@ -197,16 +208,20 @@ extension CUDAModuleWriter {
     for variable in weightUpdate.vars {
       line("    \(cType(variable.valueType!)) *v_\(variable.name);")
     }
+    for field in synapseReadFields(synapses) { line("    const \(field.type) *\(field.name);") }
     declareSynapseInitFields(synapses)
     line("};")
     line("__device__ \(structName) d_synapseGroup\(index);")
     line()
 
-    let code =
-      weightUpdate.preSpikeSynCode.isBlank
-      ? nil
-      : checkStatements(
-        weightUpdate.preSpikeSynCode, in: synapseEnvironment(index, sparse: sparse))
+    // GeNN's order: spike-like events first, then spikes.
+    let hooks = [
+      (
+        "pre event syn code", "srcSpkEvent", "srcSpkCntEvent", weightUpdate.preEventSynCode,
+        weightUpdate.deliversPreEvents
+      ),
+      ("pre spike syn code", "srcSpike", "srcSpikeCount", weightUpdate.preSpikeSynCode, true),
+    ]
     let delay = synapses.axonalDelaySteps
     line(
       "__device__ __forceinline__ void updateSynapseGroup\(index)(const \(structName) &group, uint32_t lid,"
@@ -216,66 +231,27 @@ extension CUDAModuleWriter {
     )
     line("{")
     line("    (void)t; (void)shRowLength;")
-    line("    // the spikes emitted \(delay + 1) step(s) ago")
+    line("    // the spikes and events emitted \(delay + 1) step(s) ago")
     line(
       "    const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(delay)u) % group.srcDelaySlots);"
     )
     line("    const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
-    line("    const uint32_t numSpikes = group.srcSpikeCount[preSlot];")
+    line("    (void)preOffset;")
     if synapses.maxDendriticDelaySteps != nil {
       line("    // the dendritic delay ring's slot arriving in this step")
       line(
         "    const uint32_t denDelayPtr = "
           + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay"));")
     }
-    line(
-      "    const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
-    )
     if !sparse { line("    \(scalarName) linSyn = 0;") }
-    line("    for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
-    line(
-      "        const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
-    )
-    line("        // load this block of spikes into shared memory")
-    line("        __syncthreads();")
-    line("        if (threadIdx.x < numSpikesInBlock) {")
-    line(
-      "            const uint32_t spk = group.srcSpike[preOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
-    )
-    line("            shSpk[threadIdx.x] = spk;")
-    if sparse { line("            shRowLength[threadIdx.x] = group.rowLength[spk];") }
-    line("        }")
-    line("        __syncthreads();")
-    line("        for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
-    if sparse {
-      line("            // one thread per slot of the spiking neuron's row")
-      line("            if (lid < shRowLength[s]) {")
-      line("                const uint32_t id_pre = shSpk[s];")
-      line("                const uint32_t syn = id_pre * group.rowStride + lid;")
-      line("                const uint32_t id_post = group.ind[syn];")
-    } else {
-      line("            // one thread per postsynaptic neuron")
-      line("            if (lid < group.numTrgNeurons) {")
-      line("                const uint32_t id_pre = shSpk[s];")
-      line("                const uint32_t syn = id_pre * group.numTrgNeurons + lid;")
-      line("                const uint32_t id_post = lid;")
-      if bitmask {
-        line("                // the pair's bit: whether the synapse exists")
-        line(
-          "                if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }")
-      }
+    for (hook, list, count, code, enabled) in hooks where enabled && !code.isBlank {
+      let checked = checkStatements(
+        code, in: synapseEnvironment(index, sparse: sparse, hook: hook))
+      line("    // \(hook)")
+      line("    {")
+      writePresynapticLoop(synapses, list: list, count: count, code: checked)
+      line("    }")
     }
-    line("                (void)id_pre; (void)syn; (void)id_post;")
-    if let code { block(code.code(level: 4).dropLastNewline) }
-    line("            }")
-    if sparse {
-      // Threads of other slots add to the same targets: spike by spike, each target of a
-      // block sums in the CPU backend's order.
-      line("            // the next spike's additions wait for this one's")
-      line("            __syncthreads();")
-    }
-    line("        }")
-    line("    }")
     if !sparse {
       line("    if (lid < group.numTrgNeurons) { group.inSyn[lid] += linSyn; }")
     }
@@ -283,15 +259,73 @@ extension CUDAModuleWriter {
     line()
   }
 
-  /// The names pre spike syn code sees, as the CPU backend's `synapseEnvironment`
-  /// defines them for what the CUDA backend supports.
-  func synapseEnvironment(_ index: Int, sparse: Bool) -> Environment {
+  /// Prints the loop over the spikes (or events) of list `list`, loaded into shared memory
+  /// a block at a time, each thread running `code` for its synapse of each.
+  private mutating func writePresynapticLoop(
+    _ synapses: SynapsePopulation, list: String, count: String, code: CheckedStatements?
+  ) {
+    let sparse = synapses.matrixType.connectivityStorage == .sparse
+    let bitmask = synapses.matrixType.connectivityStorage == .bitmask
+    line("        const uint32_t numSpikes = group.\(count)[preSlot];")
+    line(
+      "        const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
+    )
+    line("        for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
+    line(
+      "            const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
+    )
+    line("            // load this block of spikes into shared memory")
+    line("            __syncthreads();")
+    line("            if (threadIdx.x < numSpikesInBlock) {")
+    line(
+      "                const uint32_t spk = group.\(list)[preOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
+    )
+    line("                shSpk[threadIdx.x] = spk;")
+    if sparse { line("                shRowLength[threadIdx.x] = group.rowLength[spk];") }
+    line("            }")
+    line("            __syncthreads();")
+    line("            for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
+    if sparse {
+      line("                // one thread per slot of the spiking neuron's row")
+      line("                if (lid < shRowLength[s]) {")
+      line("                    const uint32_t id_pre = shSpk[s];")
+      line("                    const uint32_t syn = id_pre * group.rowStride + lid;")
+      line("                    const uint32_t id_post = group.ind[syn];")
+    } else {
+      line("                // one thread per postsynaptic neuron")
+      line("                if (lid < group.numTrgNeurons) {")
+      line("                    const uint32_t id_pre = shSpk[s];")
+      line("                    const uint32_t syn = id_pre * group.numTrgNeurons + lid;")
+      line("                    const uint32_t id_post = lid;")
+      if bitmask {
+        line("                    // the pair's bit: whether the synapse exists")
+        line(
+          "                    if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }"
+        )
+      }
+    }
+    line("                    (void)id_pre; (void)syn; (void)id_post;")
+    if let code { block(code.code(level: 5).dropLastNewline) }
+    line("                }")
+    if sparse {
+      // Threads of other slots add to the same targets: spike by spike, each target of a
+      // block sums in the CPU backend's order.
+      line("                // the next spike's additions wait for this one's")
+      line("                __syncthreads();")
+    }
+    line("            }")
+    line("        }")
+  }
+
+  /// The names pre spike and pre event syn code (`hook`) see, as the CPU backend's
+  /// `synapseEnvironment` defines them for what the CUDA backend supports.
+  func synapseEnvironment(_ index: Int, sparse: Bool, hook: String) -> Environment {
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
     var environment = baseEnvironment(
       context:
         "synapse population '\(synapses.name)', weight update model '\(weightUpdate.name)' "
-        + "pre spike syn code",
+        + hook,
       random: false)
     let index32 = GeNNType.uint32.addingConst
     environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
@@ -327,6 +361,12 @@ extension CUDAModuleWriter {
         variable.name, variable.access.isWritable ? type : type.addingConst,
         spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
     }
+    for field in synapseReadFields(synapses) {
+      guard let symbol = field.symbol else { continue }
+      environment.define(
+        symbol.name, symbol.type, spelling: "group.\(field.name)[\(symbol.index)]",
+        role: symbol.role)
+    }
     return environment
   }
 
@@ -342,6 +382,17 @@ extension CUDAModuleWriter {
     line("    \(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
     bindArray(field, "srcSpike", to: .spikes(population: source.name))
     bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name))
+    if synapses.weightUpdate.deliversPreEvents {
+      bindArray(
+        field, "srcSpkEvent", to: .spikeEvents(synapses: synapses.name, side: .presynaptic),
+        readOnly: true)
+      bindArray(
+        field, "srcSpkCntEvent",
+        to: .spikeEventCount(synapses: synapses.name, side: .presynaptic), readOnly: true)
+    }
+    for read in synapseReadFields(synapses) {
+      bindArray(field, read.name, to: read.role, readOnly: true)
+    }
     if synapses.matrixType.connectivityStorage == .sparse {
       bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name))
       bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name))

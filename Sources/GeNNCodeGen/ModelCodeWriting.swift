@@ -5,18 +5,28 @@ import GeNNTranspiler
 /// them (collecting errors), and the parameter, variable and extra global parameter
 /// fields of a merged group, each backend printing them in its own dialect.
 protocol ModelCodeWriting {
+  /// The model generated.
+  var model: ModelSpec { get }
+  /// The arrays of its state, in binding order.
+  var memory: MemoryPlan { get }
+  /// The optional state its code needs.
+  var usage: CodeUsage { get }
   /// The model's types (`scalar`, time).
   var types: TypeContext { get }
   /// The time step as a literal of the time type.
   var dtLiteral: String { get }
   /// The C name of `scalar`.
   var scalarName: String { get }
+  /// The C name of the time type.
+  var timeName: String { get }
   /// The problems found in code strings so far.
   var errors: [TranspilerError] { get set }
   /// The dialect code is printed in (its maths library).
   var dialect: Dialect { get }
   /// Appends one line of generated code.
   mutating func line(_ text: String)
+  /// Appends the lines of `text`.
+  mutating func block(_ text: String)
 }
 
 extension ModelCodeWriting {
@@ -126,6 +136,50 @@ extension ModelCodeWriting {
       let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
       environment.define(
         egp.name, type, spelling: "group.\(prefix)egp_\(egp.name)", role: "extra global parameter")
+    }
+  }
+
+  /// Points `field.member` at the array with `role`, typed from its layout.
+  mutating func bindArray(
+    _ field: String, _ member: String, to role: ArrayLayout.Role, readOnly: Bool = false
+  ) {
+    let index = memory.index(of: role)
+    let type = (readOnly ? "const " : "") + memory.arrays[index].elementType
+    line("    \(field).\(member) = static_cast<\(type) *>(arrays[\(index)]);")
+  }
+
+  /// Writes parameter and derived parameter values as GeNN writes them into code.
+  mutating func writeParameterBindings(
+    field: String, prefix: String, params: [String: Double], names: [String],
+    derived: [DerivedParameter], paramTypes: [String: String] = [:]
+  ) {
+    for name in names {
+      let type = parameterType(name, paramTypes)
+      line(
+        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: type));")
+    }
+    let values = (try? model.derivedValues(derived, params: params)) ?? [:]
+    for parameter in derived {
+      line(
+        "    \(field).\(prefix)dp_\(parameter.name) = \(NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar));"
+      )
+    }
+  }
+
+  /// Adds references to the neuron's variables, spelled as the update's local copies
+  /// (their current values); writable where the reference and the variable allow it.
+  func addNeuronReferences(
+    to environment: inout Environment, _ references: [NeuronVarReference], neuron: NeuronModel,
+    target: (NeuronVarReference) -> String
+  ) {
+    for reference in references {
+      let name = target(reference)
+      guard let variable = neuron.vars.first(where: { $0.name == name }) else { continue }
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      environment.define(
+        reference.name,
+        reference.isReadOnly || !variable.access.isWritable ? type.addingConst : type,
+        spelling: "l_\(name)", role: "reference to neuron variable '\(name)'")
     }
   }
 }

@@ -346,14 +346,4 @@ struct ModuleWriter: ModelCodeWriting {
       ? "neuron population \(names[0])" : "neuron populations \(names.joined(separator: ", "))"
   }
 
-  /// Points `field.member` at the array with `role`, typed from its layout.
-  mutating func bindArray(
-    _ field: String, _ member: String, to role: ArrayLayout.Role, readOnly: Bool = false
-  ) {
-    let index = memory.index(of: role)
-    let type = (readOnly ? "const " : "") + memory.arrays[index].elementType
-    line("    \(field).\(member) = static_cast<\(type) *>(arrays[\(index)]);")
-  }
-
-  /// The C type of a variable in this model.
 }

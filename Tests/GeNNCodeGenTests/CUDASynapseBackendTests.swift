@@ -20,12 +20,12 @@ import Testing
   func synapseCasesFound() {
     for name in [
       "deltacurr", "expcond", "axonal_delay", "va_small", "ssa_staticpulse_expcurr_lif",
-      "ssa_expcurr_float", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
+      "ssa_expcurr_float", "dense_vs_sparse_vs_bitmask", "dendritic_delay", "spike_events",
     ] {
       #expect(Self.synapseCases.contains(name), "found \(Self.synapseCases)")
     }
-    // Plasticity, spike-like events: not yet.
-    for name in ["stdp", "spike_events"] {
+    // Plasticity: not yet.
+    for name in ["stdp"] {
       #expect(!Self.synapseCases.contains(name))
     }
   }
@@ -236,6 +236,33 @@ import Testing
     #expect(source.contains("group.psm0_inSyn[id] += *front;"))
   }
 
+  @Test("spike-like events: detected before the threshold, ranked, then delivered before spikes")
+  func spikeEvents() throws {
+    let model = try NeuronReferenceCase(name: "spike_events").model()
+    let source = try CUDABackend().generate(model).source
+    let neurons = Self.function("updateNeuronGroup0", in: source)
+    let condition = try #require(neurons.range(of: "if (l_V > group.wpre0_p_thresh) {"))
+    let threshold = try #require(neurons.range(of: "// threshold condition"))
+    #expect(condition.lowerBound < threshold.lowerBound)
+    #expect(
+      neurons.contains("atomicOr(&shEvtBits1[threadIdx.x / 32u], 1u << (threadIdx.x % 32u));"))
+    #expect(neurons.contains("const uint32_t rank1 = genn_block_rank(shEvtBits1, numEvents1);"))
+    #expect(
+      neurons.contains(
+        "shEvtPos[0] = atomicAdd(&group.wpre0_spkCntEvent[writeSlot], numEvents1);"))
+    #expect(
+      neurons.contains(
+        "if (event1) { group.wpre0_spkEvent[writeOffset + shEvtPos[0] + rank1] = id; }"))
+    #expect(neurons.contains("group.wpre0_recordSpkEvent[(size_t)recordingRow"))
+    #expect(source.contains("group.wpre0_spkCntEvent[timestep % group.numDelaySlots] = 0;"))
+    let synapses = Self.function("updateSynapseGroup0", in: source)
+    let events = try #require(synapses.range(of: "// pre event syn code"))
+    let spikes = try #require(synapses.range(of: "// pre spike syn code"))
+    #expect(events.lowerBound < spikes.lowerBound)
+    #expect(synapses.contains("group.srcSpkEvent[preOffset + (size_t)r * kSynapseBlockSize"))
+    #expect(synapses.contains("group.preRef_V[id_pre]"))
+  }
+
   @Test("the launch plan: synapse initialisation after the variables, synapses before neurons")
   func launchOrder() throws {
     let model = Self.initialisedSynapses()
@@ -321,9 +348,12 @@ import Testing
         connectivity: connectivity, weightUpdate: weightUpdate, weightUpdateParams: params,
         weightUpdateVars: vars, postsynaptic: .deltaCurr, backPropDelaySteps: backPropagation)
     }
-    var events = WeightUpdateModel.staticPulse
-    events.preEventThresholdConditionCode = "V_pre > -50.0"
-    events.preEventSynCode = "addToPost(g);"
+    var postEvents = WeightUpdateModel.staticPulse
+    postEvents.postEventThresholdConditionCode = "true"
+    postEvents.postEventSynCode = "addToPost(g);"
+    var eventTimes = WeightUpdateModel.staticPulse
+    eventTimes.preEventThresholdConditionCode = "t - set > 2.0"
+    eventTimes.preEventSynCode = "addToPost(g);"
     return [
       (
         "PROCEDURAL",
@@ -349,7 +379,11 @@ import Testing
           ]),
         "postsynaptic learning"
       ),
-      ("spike-like events", synapses(weightUpdate: events), "spike-like events"),
+      (
+        "postsynaptic spike-like events", synapses(weightUpdate: postEvents),
+        "postsynaptic spike-like events"
+      ),
+      ("spike-like event times", synapses(weightUpdate: eventTimes), "spike-like event times"),
       ("back-propagation delays", synapses(backPropagation: 2), "back-propagation delays"),
     ]
   }()

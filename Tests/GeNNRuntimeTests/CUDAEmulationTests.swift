@@ -119,12 +119,34 @@ import Testing
     return model
   }
 
+  /// The (step, id) pairs of a recording, as text.
+  static func pairs(_ recording: SpikeRecording) -> Set<String> {
+    Set(zip(recording.steps, recording.ids).map { "\($0):\($1)" })
+  }
+
+  /// The (step, id) pairs whose bits are set in `steps` rows of recording buffer `bits`
+  /// for a population of `size` neurons.
+  static func recorded(_ bits: StateArray, size: Int, steps: Int) -> Set<String> {
+    let words = (size + 31) / 32
+    var pairs = Set<String>()
+    for row in 0..<steps {
+      for word in 0..<words {
+        var mask = UInt32(bits.load(at: row * words + word))
+        while mask != 0 {
+          pairs.insert("\(row):\(word * 32 + mask.trailingZeroBitCount)")
+          mask &= mask - 1
+        }
+      }
+    }
+    return pairs
+  }
+
   @Test(
     "emulated on the CPU: the CUDA kernels give the CPU backend's values and spikes",
     .enabled(if: enabled, reason),
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
-      "synapses", "bitmask",
+      "spike_events", "synapses", "bitmask",
     ])
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
@@ -146,8 +168,10 @@ import Testing
     var index: [ArrayLayout.Role: Int] = [:]
     let arrays = module.arrays.enumerated().map { position, layout in
       index[layout.role] = position
-      if case .spikeRecording = layout.role { return StateArray(layout: layout, rows: steps) }
-      return StateArray(layout: layout)
+      switch layout.role {
+      case .spikeRecording, .spikeEventRecording: return StateArray(layout: layout, rows: steps)
+      default: return StateArray(layout: layout)
+      }
     }
     let sparseRows = Dictionary(
       uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }
@@ -197,21 +221,23 @@ import Testing
       }
       guard population.recordSpikes else { continue }
       let spikes = try cpu.spikes(of: population.name)
-      let expected = Set(zip(spikes.steps, spikes.ids).map { "\($0):\($1)" })
-      let words = (population.size + 31) / 32
-      let bits = arrays[index[.spikeRecording(population: population.name)]!]
-      var actual = Set<String>()
-      for row in 0..<steps {
-        for word in 0..<words {
-          var mask = UInt32(bits.load(at: row * words + word))
-          while mask != 0 {
-            actual.insert("\(row):\(word * 32 + mask.trailingZeroBitCount)")
-            mask &= mask - 1
-          }
-        }
-      }
-      #expect(actual == expected, "\(name): spikes of \(population.name)")
+      let actual = Self.recorded(
+        arrays[index[.spikeRecording(population: population.name)]!], size: population.size,
+        steps: steps)
+      #expect(actual == Self.pairs(spikes), "\(name): spikes of \(population.name)")
       print("CUDAEmulationTests: \(name) \(population.name): \(actual.count) spikes, as the CPU's")
+    }
+    for synapses in model.synapsePopulations {
+      for side in [SynapseSide.presynaptic, .postsynaptic] {
+        guard let position = index[.spikeEventRecording(synapses: synapses.name, side: side)]
+        else { continue }
+        let neurons = side == .presynaptic ? synapses.source : synapses.target
+        let actual = Self.recorded(
+          arrays[position], size: model.neuronPopulation(named: neurons)!.size, steps: steps)
+        let expected = Self.pairs(try cpu.spikeEvents(of: synapses.name, side: side))
+        #expect(actual == expected, "\(name): spike-like events of \(synapses.name)")
+        print("CUDAEmulationTests: \(name) \(synapses.name): \(actual.count) events, as the CPU's")
+      }
     }
   }
 }

@@ -27,9 +27,18 @@ import Testing
       && (reference.json["custom_updates"] as? [Any] ?? []).isEmpty
   }
 
+  /// The entries of a user weight update model's definition the CUDA backend generates:
+  /// presynaptic spike code and presynaptic spike-like events, with references to neuron
+  /// variables.
+  static let cudaWeightUpdateEntries: Set<String> = [
+    "kind", "params", "derived_params", "vars", "pre_neuron_var_refs", "post_neuron_var_refs",
+    "pre_spike_syn_code", "pre_event_syn_code", "pre_event_threshold_condition_code",
+  ]
+
   /// The reference cases whose synapse populations the CUDA backend supports, from
-  /// case.json: DENSE, SPARSE or BITMASK, StaticPulse, StaticPulseConstantWeight or
-  /// StaticPulseDendriticDelay, DeltaCurr, ExpCurr or ExpCond, no back-propagation
+  /// case.json: DENSE, SPARSE or BITMASK, StaticPulse, StaticPulseConstantWeight,
+  /// StaticPulseDendriticDelay or user weight update models with only
+  /// ``cudaWeightUpdateEntries``, DeltaCurr, ExpCurr or ExpCond, no back-propagation
   /// delays, no custom updates.
   static let synapseCases = ReferenceCase.names.filter { name in
     guard let reference = try? ReferenceCase(name: name) else { return false }
@@ -37,12 +46,18 @@ import Testing
     guard !synapses.isEmpty, (reference.json["custom_updates"] as? [Any] ?? []).isEmpty else {
       return false
     }
+    let custom = reference.json["custom_models"] as? [String: [String: Any]] ?? [:]
     return synapses.allSatisfy { synapses in
-      let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String
+      let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String ?? ""
       let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String
+      let supportedWeightUpdate =
+        weightUpdate.hasPrefix("custom:")
+        ? Set((custom[String(weightUpdate.dropFirst(7))] ?? [:]).keys).isSubset(
+          of: cudaWeightUpdateEntries)
+        : ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay"].contains(
+          weightUpdate)
       return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
-        && ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay"].contains(
-          weightUpdate ?? "")
+        && supportedWeightUpdate
         && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
         && (synapses["back_prop_delay_steps"] as? Int ?? 0) == 0
     }
@@ -51,6 +66,7 @@ import Testing
   @Test("the supported synapse reference cases are found")
   func synapseCasesFound() {
     #expect(Self.synapseCases.contains("va_small") && Self.synapseCases.contains("axonal_delay"))
+    #expect(Self.synapseCases.contains("spike_events"))
     #expect(!Self.synapseCases.contains("stdp"))
   }
 
@@ -190,6 +206,17 @@ import Testing
       print(
         "CUDASimulationTests: \(name) \(population.name): \(gpuSet.count) spikes on \(gpu.device), "
           + "\(differing) differ from the CPU's")
+    }
+    for synapses in model.synapsePopulations
+    where model.neuronPopulation(named: synapses.source)!.recordSpikeEvents
+      && synapses.weightUpdate.hasPreEvents
+    {
+      let cpuEvents = try cpu.spikeEvents(of: synapses.name)
+      let gpuEvents = try gpu.spikeEvents(of: synapses.name)
+      let cpuSet = Set(zip(cpuEvents.steps, cpuEvents.ids).map { "\($0):\($1)" })
+      let gpuSet = Set(zip(gpuEvents.steps, gpuEvents.ids).map { "\($0):\($1)" })
+      let differing = cpuSet.symmetricDifference(gpuSet).count
+      #expect(differing <= cpuSet.count / 100, "\(name): spike-like events of \(synapses.name)")
     }
   }
 
