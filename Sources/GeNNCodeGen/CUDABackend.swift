@@ -11,28 +11,32 @@ import GeNNTranspiler
 /// - `buildConnectivity`, one thread per row, builds the SPARSE rows (BITMASK bits) of
 ///   connectivity snippets from the CPU backend's random stream of each row, then sorts
 ///   each SPARSE row; `initialiseSynapses`, one thread per row, runs the per-synapse (and
-///   postsynaptic model) initialisation snippets;
+///   postsynaptic model) initialisation snippets; `buildColumns`, one thread, builds the
+///   column index of each SPARSE population with postsynaptic learning;
 /// - per time step, `updateSynapses` (GeNN's presynaptic update, post-span: SPARSE with
 ///   one thread per row slot, DENSE with one thread per postsynaptic neuron, BITMASK as
 ///   DENSE testing each pair's bit; the spike-like events, then the spikes, emitted
 ///   `1 + axonalDelaySteps` steps ago are loaded into shared memory block by block, each
-///   running its syn code, and `addToPost` accumulates into
-///   `inSyn`, `addToPostDelay` into a slot of the dendritic delay ring), then `resetSpikeCounts` and `updateNeurons`, one thread per neuron of
-///   every population (each population padded to whole blocks): `Isyn = 0`, each
-///   incoming postsynaptic model takes the input its dendritic delay ring delivers now,
-///   injects and decays its `inSyn`, current sources inject,
-///   the sim code runs, each outgoing weight update model's spike-like event condition
-///   sets the thread's bit in its own shared mask, and on the threshold condition the
-///   spike sets the thread's bit in the spike mask and the reset runs; then each block
-///   reserves room in the spike and event lists with one `atomicAdd` each, each spike and
-///   event goes at its rank among the block's (ascending ids, as on the CPU), and the
-///   masks' words are the block's recording words.
+///   running its syn code; `addToPost` accumulates into `inSyn`, `addToPostDelay` into a
+///   slot of the dendritic delay ring; synapse code reads spike times as the CPU backend
+///   stores them), `updatePostsynaptic` (post spike syn code for the targets' last
+///   spikes, one thread per presynaptic neuron, SPARSE through the column index), then
+///   `resetSpikeCounts` and `updateNeurons`, one thread per neuron of every population
+///   (each population padded to whole blocks): `Isyn = 0`, each incoming postsynaptic
+///   model takes the input its dendritic delay ring delivers now, injects and decays its
+///   `inSyn`, current sources inject, the sim code runs, each outgoing weight update
+///   model's spike-like event condition sets the thread's bit in its own shared mask, and
+///   on the threshold condition the spike sets the thread's bit in the spike mask and the
+///   reset runs; then each block reserves room in the spike and event lists with one
+///   `atomicAdd` each, each spike and event goes at its rank among the block's
+///   (ascending ids, as on the CPU), and the masks' words are the block's recording
+///   words.
 ///
 /// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity and
-/// weight update models that run presynaptic spike code and presynaptic spike-like
-/// events and read neuron variables, with axonal and dendritic delays (see
-/// `CUDASynapseSupport`);
-/// custom updates are not supported yet.
+/// weight update models that run presynaptic spike code, presynaptic spike-like events
+/// and postsynaptic learning (STDP) and read spike times and neuron variables, with
+/// axonal and dendritic delays (see `CUDASynapseSupport`); custom updates are not
+/// supported yet.
 public struct CUDABackend: Sendable {
   /// Creates a CUDA backend.
   public init() {}
@@ -88,7 +92,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
   let neuronBlockSize: Int
   /// Threads per block of `initialise`.
   let initBlockSize: Int
-  /// Threads per block of `updateSynapses`, `buildConnectivity` and `initialiseSynapses`.
+  /// Threads per block of `updateSynapses`, `updatePostsynaptic`, `buildConnectivity` and
+  /// `initialiseSynapses`.
   let synapseBlockSize: Int
   private(set) var lines: [String] = []
   var errors: [TranspilerError] = []
@@ -99,6 +104,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
   static let resetKernel = "resetSpikeCounts"
   static let neuronKernel = "updateNeurons"
   static let synapseKernel = "updateSynapses"
+  static let postsynapticKernel = "updatePostsynaptic"
+  static let columnKernel = "buildColumns"
   static let connectivityKernel = "buildConnectivity"
   static let synapseInitKernel = "initialiseSynapses"
 
@@ -123,7 +130,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     for index in model.synapsePopulations.indices {
       largestSynapses = max(
         largestSynapses, Self.synapseThreads(of: index, model),
-        Self.synapseInitThreads(of: index, model))
+        Self.synapseInitThreads(of: index, model), Self.postsynapticThreads(of: index, model))
     }
     self.synapseBlockSize = CUDABackend.blockSize(forLargest: largestSynapses)
   }
@@ -204,7 +211,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     let step =
       neuronBlocks == 0
       ? []
-      : synapseStep + [
+      : synapseStep + postsynapticLaunches + [
         CUDAKernelLaunch(
           kernel: Self.resetKernel, gridSize: 1, blockSize: 32, parameters: [.timestep]),
         CUDAKernelLaunch(
@@ -213,7 +220,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
       ]
     return CUDAModule(
       source: source, arrays: memory.arrays, bind: bind,
-      initialisation: initialisation + synapseInitialisationLaunches, step: step)
+      initialisation: initialisation + synapseInitialisationLaunches + columnLaunches, step: step)
   }
 
   // MARK: Module
@@ -245,7 +252,9 @@ struct CUDAModuleWriter: ModelCodeWriting {
     writeInitKernel()
     writeConnectivityKernel()
     writeSynapseInitKernel()
+    writeColumnKernel()
     writeSynapseKernel()
+    writePostsynapticKernel()
     writeResetKernel()
     writeNeuronKernel()
   }

@@ -41,6 +41,7 @@ extension CUDAModuleWriter {
     let context = describe(populations: group.populations)
     let structName = "NeuronUpdateGroup\(group.index)"
     let spikeTimes = usage.spikeTimes.contains(archetype.name)
+    let previousSpikeTimes = usage.previousSpikeTimes.contains(archetype.name)
     let recording = archetype.recordSpikes
     // A delayed population reads its spike times from the last step's slot and carries
     // them into this step's, as the CPU backend does.
@@ -60,6 +61,7 @@ extension CUDAModuleWriter {
     line("    uint32_t *spikeCount;")
     line("    uint32_t *recordSpike;")
     if spikeTimes { line("    \(timeName) *st;") }
+    if previousSpikeTimes { line("    \(timeName) *prevSt;") }
     for (slot, source) in sources.enumerated() {
       let prefix = "cs\(slot)_"
       declareParameters(
@@ -173,6 +175,13 @@ extension CUDAModuleWriter {
       line(
         "        const \(timeName) lsT = group.st[\(delayed ? "readOffset" : "writeOffset") + id];")
     }
+    if previousSpikeTimes {
+      line("        // a spike in the last step becomes the previous spike (GeNN: t - dt)")
+      line("        const \(timeName) tPrev = (timestep - 1u) * \(dtLiteral);")
+      line(
+        "        if (timestep > 0u && lsT == tPrev) { group.prevSt[readOffset + id] = t - \(dtLiteral); }"
+      )
+    }
     line("        \(scalarName) Isyn = 0;")
     for input in neuron.additionalInputVars {
       let type = input.valueType!.resolved(in: types)
@@ -230,8 +239,11 @@ extension CUDAModuleWriter {
       line("        }")
       if spikeTimes && delayed {
         line("        else {")
-        line("            // no spike: carry the spike time into this step's slot")
+        line("            // no spike: carry the spike times into this step's slot")
         line("            group.st[writeOffset + id] = group.st[readOffset + id];")
+        if previousSpikeTimes {
+          line("            group.prevSt[writeOffset + id] = group.prevSt[readOffset + id];")
+        }
         line("        }")
       }
     }
@@ -405,6 +417,9 @@ extension CUDAModuleWriter {
       }
       if usage.spikeTimes.contains(name) {
         bindArray(field, "st", to: .spikeTimes(population: name))
+      }
+      if usage.previousSpikeTimes.contains(name) {
+        bindArray(field, "prevSt", to: .previousSpikeTimes(population: name))
       }
       for slot in weightUpdateSlots(of: group, member: member) {
         writeWeightUpdateSlotBinding(field: field, slot: slot)

@@ -4,20 +4,18 @@ import GeNNTranspiler
 /// What the CUDA backend generates for synapse populations so far, and the first feature
 /// of a population it cannot generate yet.
 enum CUDASynapseSupport {
-  /// The spike and event times synapse code may read; the CUDA backend has no arrays for
-  /// them in synapse code yet.
-  static let timeNames = [
-    "st_pre", "prev_st_pre", "st_post", "prev_st_post", "set_pre", "prev_set_pre", "set_post",
-    "prev_set_post",
-  ]
+  /// The spike-like event times synapse code may read; the CUDA backend has no arrays
+  /// for them yet.
+  static let eventTimeNames = ["set_pre", "prev_set_pre", "set_post", "prev_set_post"]
 
   /// The first feature of `synapses` the CUDA backend does not support, described for a
   /// message ("the PROCEDURAL matrix type"), or `nil` when it can generate the
   /// population: DENSE, SPARSE or BITMASK connectivity (lists, or SPARSE rows and BITMASK
   /// bits built by a snippet's row build code), weight update models with presynaptic
-  /// spike code and presynaptic spike-like events (without event times), references to
-  /// neuron variables, axonal and dendritic delays, individual variables initialised by
-  /// constants, values or snippets.
+  /// spike code, presynaptic spike-like events (without event times), postsynaptic
+  /// learning (post spike syn code), spike times and references to neuron variables,
+  /// axonal and dendritic delays, individual variables initialised by constants, values
+  /// or snippets.
   static func unsupportedFeature(of synapses: SynapsePopulation, usage: CodeUsage) -> String? {
     let weightUpdate = synapses.weightUpdate
     switch synapses.matrixType {
@@ -53,8 +51,9 @@ enum CUDASynapseSupport {
     if ["set", "prev_set"].contains(where: { CodeUsage.uses($0, in: preEventCode) }) {
       return "spike-like event times (\(model))"
     }
-    if !weightUpdate.postSpikeSynCode.isBlank {
-      return "postsynaptic learning, post spike syn code (\(model))"
+    for function in ["addToPost", "addToPre"]
+    where CodeUsage.uses(function, in: [weightUpdate.postSpikeSynCode]) {
+      return "\(function) in post spike syn code (\(model))"
     }
     if !weightUpdate.preVars.isEmpty || !weightUpdate.postVars.isEmpty
       || !weightUpdate.preSpikeCode.isBlank || !weightUpdate.postSpikeCode.isBlank
@@ -75,10 +74,10 @@ enum CUDASynapseSupport {
     if usage.presynapticOutput.contains(synapses.name) {
       return "addToPre, input to presynaptic neurons (\(model))"
     }
-    if CUDASynapseSupport.timeNames.contains(where: {
-      CodeUsage.uses($0, in: [weightUpdate.preSpikeSynCode, weightUpdate.preEventSynCode])
+    if CUDASynapseSupport.eventTimeNames.contains(where: {
+      CodeUsage.uses($0, in: weightUpdate.synapseCode.map(\.code))
     }) {
-      return "spike times in weight update code (\(model))"
+      return "spike-like event times (\(model))"
     }
     if synapses.backPropDelaySteps > 0 { return "back-propagation delays" }
     for variable in weightUpdate.vars {
@@ -183,8 +182,13 @@ extension CUDAModuleWriter {
     line("    uint32_t numTrgNeurons;")
     line("    uint32_t rowStride;")
     line("    uint32_t srcDelaySlots;")
+    line("    uint32_t trgDelaySlots;")
     line("    const uint32_t *srcSpike;")
     line("    const uint32_t *srcSpikeCount;")
+    if !weightUpdate.postSpikeSynCode.isBlank {
+      line("    const uint32_t *trgSpike;")
+      line("    const uint32_t *trgSpikeCount;")
+    }
     if weightUpdate.deliversPreEvents {
       line("    const uint32_t *srcSpkEvent;")
       line("    const uint32_t *srcSpkCntEvent;")
@@ -192,6 +196,10 @@ extension CUDAModuleWriter {
     if sparse {
       line("    uint32_t *rowLength;")
       line("    uint32_t *ind;")
+    }
+    if Self.buildsColumns(synapses) {
+      line("    uint32_t *colStart;")
+      line("    uint32_t *remap;")
     }
     if bitmask { line("    uint32_t *bitmask;") }
     line("    \(scalarName) *inSyn;")
@@ -231,12 +239,7 @@ extension CUDAModuleWriter {
     )
     line("{")
     line("    (void)t; (void)shRowLength;")
-    line("    // the spikes and events emitted \(delay + 1) step(s) ago")
-    line(
-      "    const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(delay)u) % group.srcDelaySlots);"
-    )
-    line("    const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
-    line("    (void)preOffset;")
+    writeSlotOffsets(synapses)
     if synapses.maxDendriticDelaySteps != nil {
       line("    // the dendritic delay ring's slot arriving in this step")
       line(
@@ -367,7 +370,46 @@ extension CUDAModuleWriter {
         symbol.name, symbol.type, spelling: "group.\(field.name)[\(symbol.index)]",
         role: symbol.role)
     }
+    // Spike times, plus the delay they took to arrive (GeNN adds it too).
+    let time = GeNNType.numeric(types.timepoint).addingConst
+    let axonal = NumericLiteral.write(
+      model.dt * Double(synapses.axonalDelaySteps + 1), as: types.timepoint)
+    let backPropagation = NumericLiteral.write(
+      model.dt * Double(synapses.backPropDelaySteps + 1), as: types.timepoint)
+    for (name, field, delay, offset) in [
+      ("st_pre", "srcSt", axonal, "preOffset + id_pre"),
+      ("prev_st_pre", "srcPrevSt", axonal, "prevPreOffset + id_pre"),
+      ("st_post", "trgSt", backPropagation, "postOffset + id_post"),
+      ("prev_st_post", "trgPrevSt", backPropagation, "prevPostOffset + id_post"),
+    ] {
+      environment.define(
+        name, time, spelling: "(\(delay) + group.\(field)[\(offset)])", role: "spike time")
+    }
     return environment
+  }
+
+  /// Prints the delay slots and offsets of the spikes synapse code reads: presynaptic
+  /// ones emitted `1 + axonalDelaySteps` steps ago, postsynaptic ones
+  /// `1 + backPropDelaySteps` steps ago, and the slots before them (previous spike times).
+  mutating func writeSlotOffsets(_ synapses: SynapsePopulation) {
+    line(
+      "    // presynaptic spikes and events emitted \(synapses.axonalDelaySteps + 1) step(s) ago, "
+        + "postsynaptic ones \(synapses.backPropDelaySteps + 1)")
+    line(
+      "    const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
+    )
+    line(
+      "    const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - 1u - \(synapses.backPropDelaySteps)u) % group.trgDelaySlots);"
+    )
+    line("    const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
+    line("    const size_t postOffset = (size_t)postSlot * group.numTrgNeurons;")
+    line(
+      "    const size_t prevPreOffset = (size_t)((preSlot + group.srcDelaySlots - 1u) % group.srcDelaySlots) * group.numSrcNeurons;"
+    )
+    line(
+      "    const size_t prevPostOffset = (size_t)((postSlot + group.trgDelaySlots - 1u) % group.trgDelaySlots) * group.numTrgNeurons;"
+    )
+    line("    (void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
   }
 
   mutating func writeSynapseGroupBinding(_ index: Int) {
@@ -380,6 +422,15 @@ extension CUDAModuleWriter {
     line("    \(field).numTrgNeurons = \(target.size)u;")
     line("    \(field).rowStride = \(rowStride(of: index))u;")
     line("    \(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
+    line("    \(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
+    if !synapses.weightUpdate.postSpikeSynCode.isBlank {
+      bindArray(field, "trgSpike", to: .spikes(population: target.name), readOnly: true)
+      bindArray(field, "trgSpikeCount", to: .spikeCount(population: target.name), readOnly: true)
+    }
+    if Self.buildsColumns(synapses) {
+      bindArray(field, "colStart", to: .synapseColumnStarts(synapses: synapses.name))
+      bindArray(field, "remap", to: .synapseColumnRemap(synapses: synapses.name))
+    }
     bindArray(field, "srcSpike", to: .spikes(population: source.name))
     bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name))
     if synapses.weightUpdate.deliversPreEvents {

@@ -367,16 +367,17 @@ struct NeuronReferenceCase {
   }
 
   /// The entries of a user weight update model's definition the CUDA backend generates:
-  /// presynaptic spike code and presynaptic spike-like events, with references to neuron
-  /// variables.
+  /// presynaptic spike code, presynaptic spike-like events and postsynaptic learning,
+  /// with references to neuron variables.
   static let cudaWeightUpdateEntries: Set<String> = [
     "kind", "params", "derived_params", "vars", "pre_neuron_var_refs", "post_neuron_var_refs",
     "pre_spike_syn_code", "pre_event_syn_code", "pre_event_threshold_condition_code",
+    "post_spike_syn_code",
   ]
 
   /// Whether the CUDA backend generates this case's synapse populations, decided from
   /// `case.json`: DENSE, SPARSE or BITMASK matrices, the built-in static weight update
-  /// models (with dendritic delays too) or user ones with only
+  /// models (with dendritic delays too), STDP, or user ones with only
   /// ``cudaWeightUpdateEntries``, the built-in current and conductance postsynaptic
   /// models, no back-propagation delays, no custom updates (and at least one synapse
   /// population).
@@ -392,8 +393,8 @@ struct NeuronReferenceCase {
         weightUpdate.hasPrefix("custom:")
         ? Set((custom[String(weightUpdate.dropFirst(7))] ?? [:]).keys).isSubset(
           of: Self.cudaWeightUpdateEntries)
-        : ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay"].contains(
-          weightUpdate)
+        : ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay", "STDP"]
+          .contains(weightUpdate)
       return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
         && supportedWeightUpdate
         && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")

@@ -21,12 +21,9 @@ import Testing
     for name in [
       "deltacurr", "expcond", "axonal_delay", "va_small", "ssa_staticpulse_expcurr_lif",
       "ssa_expcurr_float", "dense_vs_sparse_vs_bitmask", "dendritic_delay", "spike_events",
+      "stdp",
     ] {
       #expect(Self.synapseCases.contains(name), "found \(Self.synapseCases)")
-    }
-    // Plasticity: not yet.
-    for name in ["stdp"] {
-      #expect(!Self.synapseCases.contains(name))
     }
   }
 
@@ -263,6 +260,37 @@ import Testing
     #expect(synapses.contains("group.preRef_V[id_pre]"))
   }
 
+  @Test("STDP: spike times in synapse code; postsynaptic learning after the presynaptic update")
+  func postsynapticLearning() throws {
+    let model = try NeuronReferenceCase(name: "stdp").model()
+    let module = try CUDABackend().generate(model)
+    #expect(
+      module.step.map(\.kernel) == [
+        "updateSynapses", "updatePostsynaptic", "resetSpikeCounts", "updateNeurons",
+      ])
+    // Only SPARSE needs the column index, built once the rows are.
+    #expect(module.initialisation.map(\.kernel) == ["buildColumns"])
+    let source = module.source
+    let columns = try #require(source.components(separatedBy: "void buildColumns()").last)
+    #expect(columns.contains("const SynapseGroup1 &group = d_synapseGroup1;"))
+    #expect(!columns.contains("d_synapseGroup0;"))
+    #expect(columns.contains("group.remap[group.colStart[group.ind[position]]++] = position;"))
+    // DENSE (group 0): thread id_pre takes its synapse onto each spiking target.
+    let dense = Self.function("updatePostsynapticGroup0", in: source)
+    #expect(dense.contains("const uint32_t numSpikes = group.trgSpikeCount[postSlot];"))
+    #expect(dense.contains("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;"))
+    // SPARSE (group 1): thread lid takes the lid-th synapse of the target's column.
+    let sparse = Self.function("updatePostsynapticGroup1", in: source)
+    #expect(sparse.contains("if (lid < group.colStart[id_post + 1u] - colBegin) {"))
+    #expect(sparse.contains("const uint32_t syn = group.remap[colBegin + lid];"))
+    #expect(sparse.contains("const uint32_t id_pre = syn / group.rowStride;"))
+    // Spike times as the CPU backend reads them: the end of the step they were emitted in.
+    #expect(sparse.contains("(1.00000000000000006e-01 + group.srcSt[preOffset + id_pre])"))
+    let presynaptic = Self.function("updateSynapseGroup1", in: source)
+    #expect(presynaptic.contains("(1.00000000000000006e-01 + group.trgSt[postOffset + id_post])"))
+    #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
+  }
+
   @Test("the launch plan: synapse initialisation after the variables, synapses before neurons")
   func launchOrder() throws {
     let model = Self.initialisedSynapses()
@@ -348,6 +376,11 @@ import Testing
         connectivity: connectivity, weightUpdate: weightUpdate, weightUpdateParams: params,
         weightUpdateVars: vars, postsynaptic: .deltaCurr, backPropDelaySteps: backPropagation)
     }
+    var traces = WeightUpdateModel.staticPulse
+    traces.preVars = [Variable("x", "scalar")]
+    traces.preSpikeCode = "x += 1.0;"
+    var postInput = WeightUpdateModel.staticPulse
+    postInput.postSpikeSynCode = "addToPost(g);"
     var postEvents = WeightUpdateModel.staticPulse
     postEvents.postEventThresholdConditionCode = "true"
     postEvents.postEventSynCode = "addToPost(g);"
@@ -370,14 +403,13 @@ import Testing
         "TOEPLITZ matrix type"
       ),
       (
-        "plasticity",
-        synapses(
-          weightUpdate: .stdp,
-          vars: ["g": 0.5],
-          params: [
-            "tauPlus": 20, "tauMinus": 20, "Aplus": 0.1, "Aminus": 0.1, "Wmin": 0, "Wmax": 1,
-          ]),
-        "postsynaptic learning"
+        "weight update variables",
+        synapses(weightUpdate: traces, vars: ["g": 0.5]),
+        "presynaptic and postsynaptic weight update variables and code"
+      ),
+      (
+        "addToPost in post spike syn code", synapses(weightUpdate: postInput),
+        "addToPost in post spike syn code"
       ),
       (
         "postsynaptic spike-like events", synapses(weightUpdate: postEvents),

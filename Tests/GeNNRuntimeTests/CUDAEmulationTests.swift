@@ -9,8 +9,9 @@ import Testing
 /// (C++20) with a shim that runs each block as `blockDim` threads, `__syncthreads` as a
 /// barrier, the atomics as `std::atomic_ref` and `__popc` as the compiler's popcount; the
 /// host's initial arrays are written by
-/// ``CUDASimulation/writeInitialValues(_:index:model:sparseRows:)``, and the results are
-/// compared with the CPU backend. Slow (a thread per CUDA thread per launch), so opt-in:
+/// ``CUDASimulation/writeInitialValues(_:index:model:sparseRows:)``, and the results
+/// (neuron and synapse variables, inputs, spikes and spike-like events) are compared with
+/// the CPU backend's. Slow (a thread per CUDA thread per launch), so opt-in:
 /// `GENN_CUDA_EMULATE=1 swift test --filter CUDAEmulation` (with `$CXX` or `g++`).
 @Suite struct CUDAEmulationTests {
   /// Whether to run, and why not.
@@ -146,7 +147,7 @@ import Testing
     .enabled(if: enabled, reason),
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
-      "spike_events", "synapses", "bitmask",
+      "spike_events", "stdp", "synapses", "bitmask",
     ])
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
@@ -228,6 +229,28 @@ import Testing
       print("CUDAEmulationTests: \(name) \(population.name): \(actual.count) spikes, as the CPU's")
     }
     for synapses in model.synapsePopulations {
+      // Weights (learnt ones too) through the CPU's synapse order, and the input.
+      var positions = sparseRows[synapses.name]?.positions
+      if synapses.matrixType == .sparse && positions == nil {
+        let lengths = arrays[index[.synapseRowLengths(synapses: synapses.name)]!]
+        let stride = SparseConnectivity.rowStride(
+          of: synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
+          targetSize: model.neuronPopulation(named: synapses.target)!.size)
+        positions = (0..<lengths.count).flatMap { row in
+          (0..<Int(lengths.load(at: row))).map { row * stride + $0 }
+        }
+      }
+      for variable in synapses.weightUpdate.vars {
+        let role = ArrayLayout.Role.weightUpdateVariable(
+          synapses: synapses.name, variable: variable.name)
+        let actual = VariableView(array: arrays[index[role]!], positions: positions).load()
+        let expected = try cpu.values(of: variable.name, in: synapses.name)
+        #expect(actual == expected, "\(name): \(synapses.name).\(variable.name)")
+      }
+      let input = arrays[index[.postsynapticInput(synapses: synapses.name)]!]
+      #expect(
+        VariableView(array: input).load() == (try cpu.values(of: "inSyn", in: synapses.name)),
+        "\(name): \(synapses.name).inSyn")
       for side in [SynapseSide.presynaptic, .postsynaptic] {
         guard let position = index[.spikeEventRecording(synapses: synapses.name, side: side)]
         else { continue }

@@ -28,16 +28,17 @@ import Testing
   }
 
   /// The entries of a user weight update model's definition the CUDA backend generates:
-  /// presynaptic spike code and presynaptic spike-like events, with references to neuron
-  /// variables.
+  /// presynaptic spike code, presynaptic spike-like events and postsynaptic learning,
+  /// with references to neuron variables.
   static let cudaWeightUpdateEntries: Set<String> = [
     "kind", "params", "derived_params", "vars", "pre_neuron_var_refs", "post_neuron_var_refs",
     "pre_spike_syn_code", "pre_event_syn_code", "pre_event_threshold_condition_code",
+    "post_spike_syn_code",
   ]
 
   /// The reference cases whose synapse populations the CUDA backend supports, from
   /// case.json: DENSE, SPARSE or BITMASK, StaticPulse, StaticPulseConstantWeight,
-  /// StaticPulseDendriticDelay or user weight update models with only
+  /// StaticPulseDendriticDelay, STDP or user weight update models with only
   /// ``cudaWeightUpdateEntries``, DeltaCurr, ExpCurr or ExpCond, no back-propagation
   /// delays, no custom updates.
   static let synapseCases = ReferenceCase.names.filter { name in
@@ -54,8 +55,8 @@ import Testing
         weightUpdate.hasPrefix("custom:")
         ? Set((custom[String(weightUpdate.dropFirst(7))] ?? [:]).keys).isSubset(
           of: cudaWeightUpdateEntries)
-        : ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay"].contains(
-          weightUpdate)
+        : ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay", "STDP"]
+          .contains(weightUpdate)
       return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
         && supportedWeightUpdate
         && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
@@ -67,7 +68,7 @@ import Testing
   func synapseCasesFound() {
     #expect(Self.synapseCases.contains("va_small") && Self.synapseCases.contains("axonal_delay"))
     #expect(Self.synapseCases.contains("spike_events"))
-    #expect(!Self.synapseCases.contains("stdp"))
+    #expect(Self.synapseCases.contains("stdp"))
   }
 
   /// SPARSE rows from a FixedProbability snippet and weights from snippets, DENSE
