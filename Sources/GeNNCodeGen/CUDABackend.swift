@@ -24,17 +24,19 @@ import GeNNTranspiler
 ///   `resetSpikeCounts` and `updateNeurons`, one thread per neuron of every population
 ///   (each population padded to whole blocks): `Isyn = 0`, each incoming postsynaptic
 ///   model takes the input its dendritic delay ring delivers now, injects and decays its
-///   `inSyn`, current sources inject, the sim code runs, each outgoing weight update
-///   model's spike-like event condition sets the thread's bit in its own shared mask, and
-///   on the threshold condition the spike sets the thread's bit in the spike mask and the
-///   reset runs; then each block reserves room in the spike and event lists with one
+///   `inSyn`, current sources inject, the sim code runs, then the weight update models'
+///   presynaptic and postsynaptic dynamics code; each outgoing weight update model's
+///   spike-like event condition sets the thread's bit in its own shared mask, and on the
+///   threshold condition the weight update spike code runs, the spike sets the thread's
+///   bit in the spike mask and the reset runs; then each block reserves room in the spike and event lists with one
 ///   `atomicAdd` each, each spike and event goes at its rank among the block's
 ///   (ascending ids, as on the CPU), and the masks' words are the block's recording
 ///   words.
 ///
 /// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity and
 /// weight update models that run presynaptic spike code, presynaptic spike-like events
-/// and postsynaptic learning (STDP) and read spike times and neuron variables, with
+/// and postsynaptic learning (STDP), keep presynaptic and postsynaptic variables with
+/// their spike and dynamics code, and read spike times and neuron variables, with
 /// axonal and dendritic delays (see `CUDASynapseSupport`); custom updates are not
 /// supported yet.
 public struct CUDABackend: Sendable {

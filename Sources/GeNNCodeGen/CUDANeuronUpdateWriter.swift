@@ -4,9 +4,10 @@ import GeNNTranspiler
 /// The neuron update in CUDA, after GeNN 5.4's SIMT backend: one thread per neuron runs
 /// `Isyn = 0`, the incoming postsynaptic models (each takes the input its dendritic delay
 /// ring delivers now, then injects and decays its `inSyn`, in the CPU backend's order),
-/// the current sources, the sim code, the spike-like event conditions of outgoing weight
-/// update models (each event sets the thread's bit in its list's shared mask) and, on the
-/// threshold condition, the spike and the reset (DESIGN.md decision 1); each spike sets
+/// the current sources, the sim code, the weight update models' presynaptic and
+/// postsynaptic dynamics code, their spike-like event conditions (each event sets the
+/// thread's bit in its list's shared mask) and, on the threshold condition, their spike
+/// code, the spike and the reset (DESIGN.md decision 1); each spike sets
 /// its thread's bit in a shared mask, the block reserves room in the population's spike
 /// (and event) lists with one `atomicAdd` each, and each thread writes its id at its
 /// rank among the block's spikes (so a block's spikes are in ascending order, as the CPU
@@ -122,6 +123,18 @@ extension CUDAModuleWriter {
     let postsynapticCode = inputs.enumerated().map { slot, input in
       checkPostsynaptic(input, slot: slot, neuron: neuron)
     }
+    let dynamics = slots.map { slot in
+      checkStatements(
+        slot.dynamicsCode,
+        in: weightUpdateNeuronEnvironment(
+          slot, neuron: neuron, hook: "\(slot.sideName) dynamics code"))
+    }
+    let spikeCode = slots.map { slot in
+      checkStatements(
+        slot.spikeCode,
+        in: weightUpdateNeuronEnvironment(slot, neuron: neuron, hook: "\(slot.sideName) spike code")
+      )
+    }
     let conditions = eventSlots.map { slot in
       checkCondition(
         slot.condition,
@@ -133,7 +146,8 @@ extension CUDAModuleWriter {
     let usesRandom =
       ([neuron.simCode, neuron.thresholdConditionCode, neuron.resetCode]
       + sources.map(\.model.injectionCode) + inputs.map(\.postsynaptic.simCode)
-      + eventSlots.map(\.condition)).contains { $0.contains("gennrand") }
+      + eventSlots.map(\.condition) + slots.flatMap { [$0.spikeCode, $0.dynamicsCode] })
+      .contains { $0.contains("gennrand") }
 
     // The update of one block of one population; the kernel's dispatch calls it with
     // the population's struct and the block's first neuron.
@@ -222,12 +236,20 @@ extension CUDAModuleWriter {
     line("        (void)Isyn;")
     line("        // sim code")
     block(sim?.code(level: 2).dropLastNewline ?? "")
+    for (position, slot) in slots.enumerated() {
+      writeWeightUpdateNeuronCode(
+        slot, dynamics[position], comment: "\(slot.sideName) dynamics code", level: 2)
+    }
     for (slot, condition) in zip(eventSlots, conditions) {
       writeEventCondition(slot, condition)
     }
     if let threshold {
       line("        // threshold condition")
       line("        if (\(threshold.code())) {")
+      for (position, slot) in slots.enumerated() {
+        writeWeightUpdateNeuronCode(
+          slot, spikeCode[position], comment: "\(slot.sideName) spike code", level: 3)
+      }
       line("            // the spike: this thread's bit in the block's mask")
       line("            spiked = true;")
       line("            atomicOr(&shSpkBits[threadIdx.x / 32u], 1u << (threadIdx.x % 32u));")

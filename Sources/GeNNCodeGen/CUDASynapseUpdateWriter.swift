@@ -13,7 +13,8 @@ enum CUDASynapseSupport {
   /// population: DENSE, SPARSE or BITMASK connectivity (lists, or SPARSE rows and BITMASK
   /// bits built by a snippet's row build code), weight update models with presynaptic
   /// spike code, presynaptic spike-like events (without event times), postsynaptic
-  /// learning (post spike syn code), spike times and references to neuron variables,
+  /// learning (post spike syn code), presynaptic and postsynaptic variables with their
+  /// spike and dynamics code, spike times and references to neuron variables,
   /// axonal and dendritic delays, individual variables initialised by constants, values
   /// or snippets.
   static func unsupportedFeature(of synapses: SynapsePopulation, usage: CodeUsage) -> String? {
@@ -55,11 +56,17 @@ enum CUDASynapseSupport {
     where CodeUsage.uses(function, in: [weightUpdate.postSpikeSynCode]) {
       return "\(function) in post spike syn code (\(model))"
     }
-    if !weightUpdate.preVars.isEmpty || !weightUpdate.postVars.isEmpty
-      || !weightUpdate.preSpikeCode.isBlank || !weightUpdate.postSpikeCode.isBlank
-      || !weightUpdate.preDynamicsCode.isBlank || !weightUpdate.postDynamicsCode.isBlank
-    {
-      return "presynaptic and postsynaptic weight update variables and code (\(model))"
+    if !weightUpdate.preVars.isEmpty && synapses.axonalDelaySteps > 0 {
+      return "presynaptic weight update variables with axonal delays (\(model))"
+    }
+    for (side, vars, inits) in [
+      ("presynaptic", weightUpdate.preVars, synapses.weightUpdatePreVars),
+      ("postsynaptic", weightUpdate.postVars, synapses.weightUpdatePostVars),
+    ] {
+      for variable in vars {
+        guard case .snippet? = inits[variable.name] else { continue }
+        return "initialisation snippets of \(side) variable '\(variable.name)' (\(model))"
+      }
     }
     if !weightUpdate.psmVarRefs.isEmpty {
       return "references to postsynaptic model variables in weight update models (\(model))"

@@ -227,9 +227,9 @@ public final class CUDASimulation {
 
   /// Writes the initial values the host uploads into `arrays` (in ``CUDAModule/arrays``
   /// order, positions in `index`): `-TIME_MAX` spike times (latest and previous), zero
-  /// elsewhere, constants and per-element values, SPARSE rows given as lists as
-  /// `sparseRows` lays them out, the bits of BITMASK synapses given as lists. Snippets
-  /// run on the GPU afterwards.
+  /// elsewhere, constants and per-element values (of presynaptic and postsynaptic weight
+  /// update variables too), SPARSE rows given as lists as `sparseRows` lays them out, the
+  /// bits of BITMASK synapses given as lists. Snippets run on the GPU afterwards.
   static func writeInitialValues(
     _ arrays: [StateArray], index arrayIndex: [ArrayLayout.Role: Int], model: ModelSpec,
     sparseRows: [String: SparseConnectivity]
@@ -293,6 +293,21 @@ public final class CUDASimulation {
             .initialise(synapses.weightUpdateVars[variable.name])
         }
       }
+      for (vars, inits, role) in [
+        (
+          synapses.weightUpdate.preVars, synapses.weightUpdatePreVars,
+          { ArrayLayout.Role.weightUpdatePreVariable(synapses: synapses.name, variable: $0) }
+        ),
+        (
+          synapses.weightUpdate.postVars, synapses.weightUpdatePostVars,
+          { ArrayLayout.Role.weightUpdatePostVariable(synapses: synapses.name, variable: $0) }
+        ),
+      ] {
+        for variable in vars {
+          VariableView(array: arrays[arrayIndex[role(variable.name)]!])
+            .initialise(inits[variable.name])
+        }
+      }
       for variable in synapses.postsynaptic.vars {
         let role = ArrayLayout.Role.postsynapticVariable(
           synapses: synapses.name, variable: variable.name)
@@ -353,8 +368,9 @@ public final class CUDASimulation {
   }
 
   /// The current values of `variable` of a neuron population, current source or synapse
-  /// population (weight update and postsynaptic model variables, `inSyn`), copied from
-  /// the GPU; a SPARSE population's synapses in the order ``Simulation`` gives them.
+  /// population (weight update variables, presynaptic and postsynaptic ones too,
+  /// postsynaptic model variables, `inSyn`), copied from the GPU; a SPARSE population's
+  /// synapses in the order ``Simulation`` gives them.
   public func values(of variable: String, in element: String) throws(CUDASimulationError)
     -> [Double]
   {
@@ -527,6 +543,8 @@ public final class CUDASimulation {
     if let synapses = model.synapsePopulations.first(where: { $0.name == element }) {
       let roles: [ArrayLayout.Role] = [
         .weightUpdateVariable(synapses: element, variable: variable),
+        .weightUpdatePreVariable(synapses: element, variable: variable),
+        .weightUpdatePostVariable(synapses: element, variable: variable),
         .postsynapticVariable(synapses: element, variable: variable),
       ]
       if let index = roles.lazy.compactMap({ self.arrayIndex[$0] }).first { return index }
@@ -537,6 +555,7 @@ public final class CUDASimulation {
         .unknownVariable(
           variable, population: element,
           available: synapses.weightUpdate.vars.map(\.name)
+            + synapses.weightUpdate.preVars.map(\.name) + synapses.weightUpdate.postVars.map(\.name)
             + synapses.postsynaptic.vars.map(\.name) + ["inSyn"]))
     }
     throw .runtime(

@@ -367,19 +367,21 @@ struct NeuronReferenceCase {
   }
 
   /// The entries of a user weight update model's definition the CUDA backend generates:
-  /// presynaptic spike code, presynaptic spike-like events and postsynaptic learning,
-  /// with references to neuron variables.
+  /// presynaptic spike code, presynaptic spike-like events, postsynaptic learning,
+  /// presynaptic and postsynaptic variables with their code, references to neuron
+  /// variables.
   static let cudaWeightUpdateEntries: Set<String> = [
     "kind", "params", "derived_params", "vars", "pre_neuron_var_refs", "post_neuron_var_refs",
     "pre_spike_syn_code", "pre_event_syn_code", "pre_event_threshold_condition_code",
-    "post_spike_syn_code",
+    "post_spike_syn_code", "pre_vars", "post_vars", "pre_spike_code", "post_spike_code",
+    "pre_dynamics_code", "post_dynamics_code",
   ]
 
   /// Whether the CUDA backend generates this case's synapse populations, decided from
   /// `case.json`: DENSE, SPARSE or BITMASK matrices, the built-in static weight update
   /// models (with dendritic delays too), STDP, or user ones with only
   /// ``cudaWeightUpdateEntries``, the built-in current and conductance postsynaptic
-  /// models, no back-propagation delays, no custom updates (and at least one synapse
+  /// models or user ones, no back-propagation delays, no custom updates (and at least one synapse
   /// population).
   var usesOnlyCUDASynapses: Bool {
     guard !synapsePopulations.isEmpty, (json["custom_updates"] as? [Any] ?? []).isEmpty else {
@@ -397,7 +399,8 @@ struct NeuronReferenceCase {
           .contains(weightUpdate)
       return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
         && supportedWeightUpdate
-        && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
+        && (["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
+          || postsynaptic?.hasPrefix("custom:") == true)
         && (synapses["back_prop_delay_steps"] as? Int ?? 0) == 0
     }
   }
@@ -487,8 +490,8 @@ struct NeuronReferenceCase {
     }
   }
 
-  /// A synapse population with built-in or user weight update models and built-in
-  /// postsynaptic models (the runtime tests' `ReferenceCase` reads everything).
+  /// A synapse population with built-in or user weight update and postsynaptic models
+  /// (the runtime tests' `ReferenceCase` reads everything).
   private static func synapsePopulation(
     _ json: [String: Any], _ custom: [String: [String: Any]]
   ) throws -> SynapsePopulation {
@@ -509,8 +512,20 @@ struct NeuronReferenceCase {
     func targets(_ value: Any?) -> [String: String] {
       (value as? [String: [String: Any]] ?? [:]).compactMapValues { $0["var"] as? String }
     }
-    guard let postsynapticModel = PostsynapticModel.builtins[postsynapticName] else {
-      throw Failure(description: "not a built-in postsynaptic model: \(postsynapticName)")
+    let postsynapticModel: PostsynapticModel
+    if postsynapticName.hasPrefix("custom:") {
+      let name = String(postsynapticName.dropFirst(7))
+      let definition = custom[name] ?? [:]
+      postsynapticModel = PostsynapticModel(
+        name: name, params: definition["params"] as? [String] ?? [],
+        derivedParams: derivedParams(definition["derived_params"]),
+        vars: variables(definition["vars"]),
+        neuronVarRefs: references(definition["neuron_var_refs"]),
+        simCode: definition["sim_code"] as? String ?? "")
+    } else if let builtin = PostsynapticModel.builtins[postsynapticName] {
+      postsynapticModel = builtin
+    } else {
+      throw Failure(description: "unknown postsynaptic model: \(postsynapticName)")
     }
     let pairs: Connectivity =
       (connectivity["kind"] as? String) == "dense"
@@ -530,6 +545,7 @@ struct NeuronReferenceCase {
       postVarRefs: targets(weightUpdate["post_var_refs"]), postsynaptic: postsynapticModel,
       postsynapticParams: numbers(postsynaptic["params"]),
       postsynapticVars: try initialisers(postsynaptic["vars"]),
+      postsynapticVarRefs: targets(postsynaptic["var_refs"]),
       axonalDelaySteps: json["axonal_delay_steps"] as? Int ?? 0,
       maxDendriticDelaySteps: json["max_dendritic_delay_timesteps"] as? Int)
   }

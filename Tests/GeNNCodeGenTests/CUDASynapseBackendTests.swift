@@ -21,7 +21,7 @@ import Testing
     for name in [
       "deltacurr", "expcond", "axonal_delay", "va_small", "ssa_staticpulse_expcurr_lif",
       "ssa_expcurr_float", "dense_vs_sparse_vs_bitmask", "dendritic_delay", "spike_events",
-      "stdp",
+      "stdp", "custom_models",
     ] {
       #expect(Self.synapseCases.contains(name), "found \(Self.synapseCases)")
     }
@@ -291,6 +291,30 @@ import Testing
     #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
   }
 
+  @Test("weight update variables: dynamics after the sim code, spike code before the spike")
+  func weightUpdateNeuronCode() throws {
+    let model = try NeuronReferenceCase(name: "custom_models").model()
+    let source = try CUDABackend().generate(model).source
+    // Post (AdEx) receives Plastic: its postsynaptic trace.
+    let post = try #require(
+      source.components(separatedBy: "__device__ __forceinline__ void updateNeuronGroup")
+        .dropFirst().map { $0.components(separatedBy: "\n}\n")[0] }
+        .first { $0.contains("postTrace") })
+    let sim = try #require(post.range(of: "// sim code"))
+    let dynamics = try #require(
+      post.range(of: "// postsynaptic dynamics code: synapse population 'Plastic'"))
+    let threshold = try #require(post.range(of: "// threshold condition"))
+    let spikeCode = try #require(
+      post.range(of: "// postsynaptic spike code: synapse population 'Plastic'"))
+    let spike = try #require(post.range(of: "// the spike: this thread's bit in the block's mask"))
+    #expect(sim.lowerBound < dynamics.lowerBound && dynamics.lowerBound < threshold.lowerBound)
+    #expect(threshold.lowerBound < spikeCode.lowerBound && spikeCode.lowerBound < spike.lowerBound)
+    #expect(post.contains("group.wpost0_v_postTrace[id] = lwpost0_postTrace;"))
+    // Synapse code reads the traces through the populations' arrays.
+    #expect(source.contains("group.post_postTrace[id_post]"))
+    #expect(source.contains("group.pre_preTrace[id_pre]"))
+  }
+
   @Test("the launch plan: synapse initialisation after the variables, synapses before neurons")
   func launchOrder() throws {
     let model = Self.initialisedSynapses()
@@ -369,12 +393,13 @@ import Testing
     func synapses(
       matrixType: SynapseMatrixType = .sparse, connectivity: Connectivity = .allToAll,
       weightUpdate: WeightUpdateModel = .staticPulse, vars: [String: VarInit] = ["g": 1.0],
-      params: [String: Double] = [:], backPropagation: Int = 0
+      params: [String: Double] = [:], backPropagation: Int = 0, axonal: Int = 0
     ) -> SynapsePopulation {
       SynapsePopulation(
         name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: matrixType,
         connectivity: connectivity, weightUpdate: weightUpdate, weightUpdateParams: params,
-        weightUpdateVars: vars, postsynaptic: .deltaCurr, backPropDelaySteps: backPropagation)
+        weightUpdateVars: vars, postsynaptic: .deltaCurr, axonalDelaySteps: axonal,
+        backPropDelaySteps: backPropagation)
     }
     var traces = WeightUpdateModel.staticPulse
     traces.preVars = [Variable("x", "scalar")]
@@ -403,9 +428,9 @@ import Testing
         "TOEPLITZ matrix type"
       ),
       (
-        "weight update variables",
-        synapses(weightUpdate: traces, vars: ["g": 0.5]),
-        "presynaptic and postsynaptic weight update variables and code"
+        "presynaptic variables with axonal delays",
+        synapses(weightUpdate: traces, vars: ["g": 0.5], axonal: 2),
+        "presynaptic weight update variables with axonal delays"
       ),
       (
         "addToPost in post spike syn code", synapses(weightUpdate: postInput),

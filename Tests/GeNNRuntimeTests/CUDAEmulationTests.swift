@@ -147,7 +147,7 @@ import Testing
     .enabled(if: enabled, reason),
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
-      "spike_events", "stdp", "synapses", "bitmask",
+      "spike_events", "stdp", "custom_models", "synapses", "bitmask",
     ])
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
@@ -246,6 +246,17 @@ import Testing
         let actual = VariableView(array: arrays[index[role]!], positions: positions).load()
         let expected = try cpu.values(of: variable.name, in: synapses.name)
         #expect(actual == expected, "\(name): \(synapses.name).\(variable.name)")
+      }
+      for variable in synapses.weightUpdate.preVars + synapses.weightUpdate.postVars {
+        let roles: [ArrayLayout.Role] = [
+          .weightUpdatePreVariable(synapses: synapses.name, variable: variable.name),
+          .weightUpdatePostVariable(synapses: synapses.name, variable: variable.name),
+        ]
+        let array = arrays[roles.compactMap { index[$0] }[0]]
+        let expected = try cpu.values(of: variable.name, in: synapses.name)
+        #expect(
+          VariableView(array: array).load() == expected,
+          "\(name): \(synapses.name).\(variable.name)")
       }
       let input = arrays[index[.postsynapticInput(synapses: synapses.name)]!]
       #expect(

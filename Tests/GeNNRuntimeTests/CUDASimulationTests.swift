@@ -28,18 +28,21 @@ import Testing
   }
 
   /// The entries of a user weight update model's definition the CUDA backend generates:
-  /// presynaptic spike code, presynaptic spike-like events and postsynaptic learning,
-  /// with references to neuron variables.
+  /// presynaptic spike code, presynaptic spike-like events, postsynaptic learning,
+  /// presynaptic and postsynaptic variables with their code, references to neuron
+  /// variables.
   static let cudaWeightUpdateEntries: Set<String> = [
     "kind", "params", "derived_params", "vars", "pre_neuron_var_refs", "post_neuron_var_refs",
     "pre_spike_syn_code", "pre_event_syn_code", "pre_event_threshold_condition_code",
-    "post_spike_syn_code",
+    "post_spike_syn_code", "pre_vars", "post_vars", "pre_spike_code", "post_spike_code",
+    "pre_dynamics_code", "post_dynamics_code",
   ]
 
   /// The reference cases whose synapse populations the CUDA backend supports, from
   /// case.json: DENSE, SPARSE or BITMASK, StaticPulse, StaticPulseConstantWeight,
   /// StaticPulseDendriticDelay, STDP or user weight update models with only
-  /// ``cudaWeightUpdateEntries``, DeltaCurr, ExpCurr or ExpCond, no back-propagation
+  /// ``cudaWeightUpdateEntries``, DeltaCurr, ExpCurr, ExpCond or user postsynaptic
+  /// models, no back-propagation
   /// delays, no custom updates.
   static let synapseCases = ReferenceCase.names.filter { name in
     guard let reference = try? ReferenceCase(name: name) else { return false }
@@ -59,7 +62,8 @@ import Testing
           .contains(weightUpdate)
       return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
         && supportedWeightUpdate
-        && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
+        && (["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
+          || postsynaptic?.hasPrefix("custom:") == true)
         && (synapses["back_prop_delay_steps"] as? Int ?? 0) == 0
     }
   }
