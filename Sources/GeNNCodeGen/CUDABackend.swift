@@ -12,25 +12,35 @@ import GeNNTranspiler
 ///   connectivity snippets from the CPU backend's random stream of each row, then sorts
 ///   each SPARSE row; before it, `drawRowLengths` draws the row lengths of snippets that
 ///   need them first; `initialiseSynapses`, one thread per row, runs the per-synapse (and
-///   postsynaptic model) initialisation snippets;
+///   postsynaptic model) initialisation snippets; `buildColumns`, one thread, builds the
+///   column index of each SPARSE population with postsynaptic learning;
 /// - per time step, `updateSynapses` (GeNN's presynaptic update, post-span: SPARSE with
 ///   one thread per row slot, DENSE with one thread per postsynaptic neuron, BITMASK as
-///   DENSE testing each pair's bit; the spikes emitted `1 + axonalDelaySteps` steps ago
-///   are loaded into shared memory block by block and `addToPost` accumulates into
-///   `inSyn`, `addToPostDelay` into a slot of the dendritic delay ring), then `resetSpikeCounts` and `updateNeurons`, one thread per neuron of
-///   every population (each population padded to whole blocks): `Isyn = 0`, each
-///   incoming postsynaptic model takes the input its dendritic delay ring delivers now,
-///   injects and decays its `inSyn`, current sources inject,
-///   the sim code runs, and on the threshold condition the spike sets the thread's bit in
-///   a shared mask and the reset runs; then each block reserves room in the spike list
-///   with one `atomicAdd`, each spike goes at its rank among the block's (ascending ids,
-///   as on the CPU), and the mask's words are the block's recording words;
+///   DENSE testing each pair's bit; the spike-like events, then the spikes, emitted
+///   `1 + axonalDelaySteps` steps ago are loaded into shared memory block by block, each
+///   running its syn code; `addToPost` accumulates into `inSyn`, `addToPostDelay` into a
+///   slot of the dendritic delay ring; synapse code reads spike times as the CPU backend
+///   stores them), `updatePostsynaptic` (post spike syn code for the targets' last
+///   spikes, one thread per presynaptic neuron, SPARSE through the column index), then
+///   `resetSpikeCounts` and `updateNeurons`, one thread per neuron of every population
+///   (each population padded to whole blocks): `Isyn = 0`, each incoming postsynaptic
+///   model takes the input its dendritic delay ring delivers now, injects and decays its
+///   `inSyn`, current sources inject, the sim code runs, then the weight update models'
+///   presynaptic and postsynaptic dynamics code; each outgoing weight update model's
+///   spike-like event condition sets the thread's bit in its own shared mask, and on the
+///   threshold condition the weight update spike code runs, the spike sets the thread's
+///   bit in the spike mask and the reset runs; then each block reserves room in the spike and event lists with one
+///   `atomicAdd` each, each spike and event goes at its rank among the block's
+///   (ascending ids, as on the CPU), and the masks' words are the block's recording
+///   words;
 /// - between steps, on the host's request, each custom update of an update group runs as
 ///   its own kernel in the group's order (see `CUDACustomUpdateWriter.swift`).
 ///
 /// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity and
-/// weight update models that only run presynaptic spike code, with axonal and dendritic
-/// delays (see `CUDASynapseSupport`).
+/// weight update models that run presynaptic spike code, presynaptic spike-like events
+/// and postsynaptic learning (STDP), keep presynaptic and postsynaptic variables with
+/// their spike and dynamics code, and read spike times and neuron variables, with
+/// axonal and dendritic delays (see `CUDASynapseSupport`).
 public struct CUDABackend: Sendable {
   /// Creates a CUDA backend.
   public init() {}
@@ -63,30 +73,6 @@ public struct CUDABackend: Sendable {
       if let feature = CUDASynapseSupport.unsupportedFeature(of: synapses, usage: usage) {
         return .unsupportedSynapsePopulation(name: synapses.name, feature: feature)
       }
-      if let feature = neuronVariablesFeature(of: synapses, in: model) {
-        return .unsupportedSynapsePopulation(name: synapses.name, feature: feature)
-      }
-    }
-    return nil
-  }
-
-  /// The use of presynaptic or postsynaptic neuron variables (`V_pre`, `V_post`) in the
-  /// synapse code of `synapses` (what runs per synapse), which the CUDA backend's synapse
-  /// kernels do not read yet; `nil` when the code uses none.
-  static func neuronVariablesFeature(of synapses: SynapsePopulation, in model: ModelSpec)
-    -> String?
-  {
-    let weightUpdate = synapses.weightUpdate
-    let code = [
-      weightUpdate.preSpikeSynCode, weightUpdate.preEventSynCode, weightUpdate.postSpikeSynCode,
-      weightUpdate.postEventSynCode, weightUpdate.synapseDynamicsCode,
-    ]
-    for (suffix, population) in [("_pre", synapses.source), ("_post", synapses.target)] {
-      let variables = model.neuronPopulation(named: population)?.model.vars ?? []
-      if let used = variables.first(where: { CodeUsage.uses($0.name + suffix, in: code) }) {
-        return "neuron variables in weight update code ('\(used.name)\(suffix)' of "
-          + "weight update model '\(weightUpdate.name)')"
-      }
     }
     return nil
   }
@@ -114,7 +100,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
   let neuronBlockSize: Int
   /// Threads per block of `initialise`.
   let initBlockSize: Int
-  /// Threads per block of `updateSynapses`, `buildConnectivity` and `initialiseSynapses`.
+  /// Threads per block of `updateSynapses`, `updatePostsynaptic`, `buildConnectivity` and
+  /// `initialiseSynapses`.
   let synapseBlockSize: Int
   private(set) var lines: [String] = []
   var errors: [TranspilerError] = []
@@ -125,6 +112,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
   static let resetKernel = "resetSpikeCounts"
   static let neuronKernel = "updateNeurons"
   static let synapseKernel = "updateSynapses"
+  static let postsynapticKernel = "updatePostsynaptic"
+  static let columnKernel = "buildColumns"
   static let connectivityKernel = "buildConnectivity"
   static let rowLengthKernel = "drawRowLengths"
   static let synapseInitKernel = "initialiseSynapses"
@@ -150,7 +139,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     for index in model.synapsePopulations.indices {
       largestSynapses = max(
         largestSynapses, Self.synapseThreads(of: index, model),
-        Self.synapseInitThreads(of: index, model))
+        Self.synapseInitThreads(of: index, model), Self.postsynapticThreads(of: index, model))
     }
     self.synapseBlockSize = CUDABackend.blockSize(forLargest: largestSynapses)
   }
@@ -231,7 +220,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     let step =
       neuronBlocks == 0
       ? []
-      : synapseStep + [
+      : synapseStep + postsynapticLaunches + [
         CUDAKernelLaunch(
           kernel: Self.resetKernel, gridSize: 1, blockSize: 32, parameters: [.timestep]),
         CUDAKernelLaunch(
@@ -240,7 +229,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
       ]
     return CUDAModule(
       source: source, arrays: memory.arrays, bind: bind,
-      initialisation: initialisation + synapseInitialisationLaunches, step: step,
+      initialisation: initialisation + synapseInitialisationLaunches + columnLaunches, step: step,
       customUpdates: customUpdateLaunches)
   }
 
@@ -274,7 +263,9 @@ struct CUDAModuleWriter: ModelCodeWriting {
     writeInitKernel()
     writeConnectivityKernel()
     writeSynapseInitKernel()
+    writeColumnKernel()
     writeSynapseKernel()
+    writePostsynapticKernel()
     writeResetKernel()
     writeNeuronKernel()
   }

@@ -9,9 +9,10 @@
 /// 2. Copy the device pointers, in the order of ``arrays``, into a device array of
 ///    pointers, and launch ``bind`` with it: it points the module's group structs at them.
 /// 3. Launch ``initialisation`` (variables with initialisation snippets, then SPARSE rows
-///    built by connectivity snippets, then synapse variables with snippets).
-/// 4. For each time step, launch ``step`` in order: the synapse update, then the neuron
-///    update (GeNN's order).
+///    built by connectivity snippets, then synapse variables with snippets, then the
+///    column indexes of SPARSE populations with postsynaptic learning).
+/// 4. For each time step, launch ``step`` in order: the synapse update and postsynaptic
+///    learning, then the neuron update (GeNN's order).
 public struct CUDAModule: Hashable, Sendable {
   /// The complete CUDA translation unit: no `#include`, for NVRTC alone.
   public var source: String

@@ -4,12 +4,15 @@ import GeNNTranspiler
 /// The neuron update in CUDA, after GeNN 5.4's SIMT backend: one thread per neuron runs
 /// `Isyn = 0`, the incoming postsynaptic models (each takes the input its dendritic delay
 /// ring delivers now, then injects and decays its `inSyn`, in the CPU backend's order),
-/// the current sources, the sim code and, on the threshold condition, the spike and the
-/// reset (DESIGN.md decision 1); each spike sets its thread's bit in a shared mask, the
-/// block reserves room in the population's spike list with one `atomicAdd` and each
-/// spiking thread writes its id at its rank among the block's spikes (so a block's
-/// spikes are in ascending order, as the CPU backend's); the mask's words are also the
-/// block's row of the recording buffer (32 neurons per word).
+/// the current sources, the sim code, the weight update models' presynaptic and
+/// postsynaptic dynamics code, their spike-like event conditions (each event sets the
+/// thread's bit in its list's shared mask) and, on the threshold condition, their spike
+/// code, the spike and the reset (DESIGN.md decision 1); each spike sets
+/// its thread's bit in a shared mask, the block reserves room in the population's spike
+/// (and event) lists with one `atomicAdd` each, and each thread writes its id at its
+/// rank among the block's spikes (so a block's spikes are in ascending order, as the CPU
+/// backend's); the masks' words are also the block's rows of the recording buffers (32
+/// neurons per word).
 extension CUDAModuleWriter {
   /// Device helper of the neuron kernel: a thread's rank among the set bits of a block's
   /// mask (one bit per thread, 32 per word), and how many are set.
@@ -39,10 +42,13 @@ extension CUDAModuleWriter {
     let context = describe(populations: group.populations)
     let structName = "NeuronUpdateGroup\(group.index)"
     let spikeTimes = usage.spikeTimes.contains(archetype.name)
+    let previousSpikeTimes = usage.previousSpikeTimes.contains(archetype.name)
     let recording = archetype.recordSpikes
     // A delayed population reads its spike times from the last step's slot and carries
     // them into this step's, as the CPU backend does.
     let delayed = model.maximumDelaySteps(of: archetype.name) > 0
+    let slots = weightUpdateSlots(of: group)
+    let eventSlots = slots.filter { $0.eventList != nil }
 
     line("// Neuron update group \(group.index): model '\(neuron.name)' for \(context).")
     line("struct \(structName) {")
@@ -56,6 +62,7 @@ extension CUDAModuleWriter {
     line("    uint32_t *spikeCount;")
     line("    uint32_t *recordSpike;")
     if spikeTimes { line("    \(timeName) *st;") }
+    if previousSpikeTimes { line("    \(timeName) *prevSt;") }
     for (slot, source) in sources.enumerated() {
       let prefix = "cs\(slot)_"
       declareParameters(
@@ -81,6 +88,7 @@ extension CUDAModuleWriter {
         line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
     }
+    for slot in slots { declareWeightUpdateSlot(slot) }
     line("};")
     line("__device__ \(structName) d_neuronUpdateGroup\(group.index)[\(group.populations.count)];")
     line()
@@ -115,17 +123,39 @@ extension CUDAModuleWriter {
     let postsynapticCode = inputs.enumerated().map { slot, input in
       checkPostsynaptic(input, slot: slot, neuron: neuron)
     }
+    let dynamics = slots.map { slot in
+      checkStatements(
+        slot.dynamicsCode,
+        in: weightUpdateNeuronEnvironment(
+          slot, neuron: neuron, hook: "\(slot.sideName) dynamics code"))
+    }
+    let spikeCode = slots.map { slot in
+      checkStatements(
+        slot.spikeCode,
+        in: weightUpdateNeuronEnvironment(slot, neuron: neuron, hook: "\(slot.sideName) spike code")
+      )
+    }
+    let conditions = eventSlots.map { slot in
+      checkCondition(
+        slot.condition,
+        in: weightUpdateNeuronEnvironment(
+          slot, neuron: neuron, hook: "\(slot.sideName) event threshold condition code",
+          readOnlyVars: true),
+        construct: "event threshold condition")
+    }
     let usesRandom =
       ([neuron.simCode, neuron.thresholdConditionCode, neuron.resetCode]
-      + sources.map(\.model.injectionCode) + inputs.map(\.postsynaptic.simCode)).contains {
-        $0.contains("gennrand")
-      }
+      + sources.map(\.model.injectionCode) + inputs.map(\.postsynaptic.simCode)
+      + eventSlots.map(\.condition) + slots.flatMap { [$0.spikeCode, $0.dynamicsCode] })
+      .contains { $0.contains("gennrand") }
 
     // The update of one block of one population; the kernel's dispatch calls it with
     // the population's struct and the block's first neuron.
     line("__device__ __forceinline__ void updateNeuronGroup\(group.index)(")
     line("    const \(structName) &group, uint32_t blockStart, \(timeName) t, uint64_t timestep,")
-    line("    uint32_t recordingRow, uint32_t &shSpkPos, uint32_t *shSpkBits)")
+    line(
+      "    uint32_t recordingRow, uint32_t &shSpkPos, uint32_t *shSpkBits"
+        + (maximumEventLists > 0 ? ", uint32_t *shEvtBits, uint32_t *shEvtPos)" : ")"))
     line("{")
     line("    (void)t; (void)recordingRow;")
     line("    const uint32_t id = blockStart + threadIdx.x;")
@@ -136,6 +166,14 @@ extension CUDAModuleWriter {
     )
     line("    (void)writeOffset; (void)readOffset;")
     line("    if (threadIdx.x < kNeuronBlockSize / 32u) { shSpkBits[threadIdx.x] = 0; }")
+    for slot in eventSlots {
+      let list = slot.eventList!
+      line("    // spike-like events of '\(slot.synapses.name)': their own mask")
+      line(
+        "    uint32_t *shEvtBits\(list) = shEvtBits + \(list - 1)u * (kNeuronBlockSize / 32u);")
+      line("    if (threadIdx.x < kNeuronBlockSize / 32u) { shEvtBits\(list)[threadIdx.x] = 0; }")
+      line("    bool event\(list) = false;")
+    }
     line("    __syncthreads();")
     line("    bool spiked = false;")
     line("    if (id < group.numNeurons) {")
@@ -150,6 +188,13 @@ extension CUDAModuleWriter {
     if spikeTimes {
       line(
         "        const \(timeName) lsT = group.st[\(delayed ? "readOffset" : "writeOffset") + id];")
+    }
+    if previousSpikeTimes {
+      line("        // a spike in the last step becomes the previous spike (GeNN: t - dt)")
+      line("        const \(timeName) tPrev = (timestep - 1u) * \(dtLiteral);")
+      line(
+        "        if (timestep > 0u && lsT == tPrev) { group.prevSt[readOffset + id] = t - \(dtLiteral); }"
+      )
     }
     line("        \(scalarName) Isyn = 0;")
     for input in neuron.additionalInputVars {
@@ -191,9 +236,20 @@ extension CUDAModuleWriter {
     line("        (void)Isyn;")
     line("        // sim code")
     block(sim?.code(level: 2).dropLastNewline ?? "")
+    for (position, slot) in slots.enumerated() {
+      writeWeightUpdateNeuronCode(
+        slot, dynamics[position], comment: "\(slot.sideName) dynamics code", level: 2)
+    }
+    for (slot, condition) in zip(eventSlots, conditions) {
+      writeEventCondition(slot, condition)
+    }
     if let threshold {
       line("        // threshold condition")
       line("        if (\(threshold.code())) {")
+      for (position, slot) in slots.enumerated() {
+        writeWeightUpdateNeuronCode(
+          slot, spikeCode[position], comment: "\(slot.sideName) spike code", level: 3)
+      }
       line("            // the spike: this thread's bit in the block's mask")
       line("            spiked = true;")
       line("            atomicOr(&shSpkBits[threadIdx.x / 32u], 1u << (threadIdx.x % 32u));")
@@ -205,8 +261,11 @@ extension CUDAModuleWriter {
       line("        }")
       if spikeTimes && delayed {
         line("        else {")
-        line("            // no spike: carry the spike time into this step's slot")
+        line("            // no spike: carry the spike times into this step's slot")
         line("            group.st[writeOffset + id] = group.st[readOffset + id];")
+        if previousSpikeTimes {
+          line("            group.prevSt[writeOffset + id] = group.prevSt[readOffset + id];")
+        }
         line("        }")
       }
     }
@@ -223,8 +282,24 @@ extension CUDAModuleWriter {
     line("    if (threadIdx.x == 0 && numSpikes > 0u) {")
     line("        shSpkPos = atomicAdd(&group.spikeCount[writeSlot], numSpikes);")
     line("    }")
+    for slot in eventSlots {
+      let list = slot.eventList!
+      line("    uint32_t numEvents\(list);")
+      line("    const uint32_t rank\(list) = genn_block_rank(shEvtBits\(list), numEvents\(list));")
+      line("    if (threadIdx.x == 0 && numEvents\(list) > 0u) {")
+      line(
+        "        shEvtPos[\(list - 1)] = atomicAdd(&group.\(slot.prefix)spkCntEvent[writeSlot], numEvents\(list));"
+      )
+      line("    }")
+    }
     line("    __syncthreads();")
     line("    if (spiked) { group.spike[writeOffset + shSpkPos + rank] = id; }")
+    for slot in eventSlots {
+      let list = slot.eventList!
+      line(
+        "    if (event\(list)) { group.\(slot.prefix)spkEvent[writeOffset + shEvtPos[\(list - 1)] + rank\(list)] = id; }"
+      )
+    }
     if recording {
       line("    // the block's recording words: 32 neurons per word, one row per step")
       line("    if (threadIdx.x < kNeuronBlockSize / 32u) {")
@@ -237,8 +312,49 @@ extension CUDAModuleWriter {
       line("        }")
       line("    }")
     }
+    for slot in eventSlots {
+      let list = slot.eventList!
+      let buffer = "group.\(slot.prefix)recordSpkEvent"
+      line("    // the block's recording words of the spike-like events of '\(slot.synapses.name)'")
+      line("    if (\(buffer) && threadIdx.x < kNeuronBlockSize / 32u) {")
+      line("        const uint32_t numRecordingWords = (group.numNeurons + 31u) / 32u;")
+      line("        const uint32_t word = (blockStart / 32u) + threadIdx.x;")
+      line("        if (word < numRecordingWords) {")
+      line(
+        "            \(buffer)[(size_t)recordingRow * numRecordingWords + word] = shEvtBits\(list)[threadIdx.x];"
+      )
+      line("        }")
+      line("    }")
+    }
     line("}")
     line()
+  }
+
+  /// The most spike-like event lists a neuron group emits (0: the kernel has none).
+  var maximumEventLists: Int {
+    neuronGroups.map { weightUpdateSlots(of: $0).compactMap(\.eventList).count }.max() ?? 0
+  }
+
+  /// Prints a slot's spike-like-event condition, tested on the updated state before the
+  /// threshold (as the CPU backend): an event sets the thread's bit in the list's mask.
+  private mutating func writeEventCondition(
+    _ slot: WeightUpdateSlot, _ condition: CheckedExpression?
+  ) {
+    guard let condition, let list = slot.eventList else { return }
+    let prefix = slot.prefix
+    line("        // \(slot.sideName) spike-like event condition: '\(slot.synapses.name)'")
+    line("        {")
+    for variable in slot.vars {
+      line(
+        "            const \(cType(variable.valueType!)) l\(prefix)\(variable.name) = group.\(prefix)v_\(variable.name)[id];"
+      )
+    }
+    line("            if (\(condition.code())) {")
+    line("                event\(list) = true;")
+    line(
+      "                atomicOr(&shEvtBits\(list)[threadIdx.x / 32u], 1u << (threadIdx.x % 32u));")
+    line("            }")
+    line("        }")
   }
 
   /// Checks a postsynaptic model's code as the CPU backend does: `inSyn`, its fields,
@@ -324,6 +440,12 @@ extension CUDAModuleWriter {
       if usage.spikeTimes.contains(name) {
         bindArray(field, "st", to: .spikeTimes(population: name))
       }
+      if usage.previousSpikeTimes.contains(name) {
+        bindArray(field, "prevSt", to: .previousSpikeTimes(population: name))
+      }
+      for slot in weightUpdateSlots(of: group, member: member) {
+        writeWeightUpdateSlotBinding(field: field, slot: slot)
+      }
       for (slot, synapseIndex) in group.postsynaptic[member].enumerated() {
         let synapses = model.synapsePopulations[synapseIndex]
         let prefix = "psm\(slot)_"
@@ -362,8 +484,9 @@ extension CUDAModuleWriter {
     }
   }
 
-  /// `resetSpikeCounts`: empties this step's slot of every population's spike list
-  /// before `updateNeurons` appends to it (GeNN's spike-queue update).
+  /// `resetSpikeCounts`: empties this step's slot of every population's spike list and
+  /// spike-like event lists before `updateNeurons` appends to them (GeNN's spike-queue
+  /// update).
   mutating func writeResetKernel() {
     guard !neuronGroups.isEmpty else { return }
     line("// Empties this step's slot of each population's spike list.")
@@ -376,6 +499,9 @@ extension CUDAModuleWriter {
         "        const NeuronUpdateGroup\(group.index) &group = d_neuronUpdateGroup\(group.index)[g];"
       )
       line("        group.spikeCount[timestep % group.numDelaySlots] = 0;")
+      for slot in weightUpdateSlots(of: group) where slot.eventList != nil {
+        line("        group.\(slot.prefix)spkCntEvent[timestep % group.numDelaySlots] = 0;")
+      }
       line("    }")
     }
     line("}")
@@ -394,11 +520,17 @@ extension CUDAModuleWriter {
     line("{")
     line("    __shared__ uint32_t shSpkPos;")
     line("    __shared__ uint32_t shSpkBits[kNeuronBlockSize / 32u];")
+    let events = maximumEventLists
+    if events > 0 {
+      line("    // the masks and list positions of the spike-like events")
+      line("    __shared__ uint32_t shEvtBits[\(events)u * (kNeuronBlockSize / 32u)];")
+      line("    __shared__ uint32_t shEvtPos[\(events)];")
+    }
     line("    const \(timeName) t = timestep * \(dtLiteral);")
     writeDispatch(ranges) { group, member, start in
       "updateNeuronGroup\(group)(d_neuronUpdateGroup\(group)[\(member)], "
         + "(blockIdx.x - \(start)u) * kNeuronBlockSize, t, timestep, recordingRow, shSpkPos, "
-        + "shSpkBits);"
+        + "shSpkBits\(events > 0 ? ", shEvtBits, shEvtPos" : ""));"
     }
     line("}")
     line()

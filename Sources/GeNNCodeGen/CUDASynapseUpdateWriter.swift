@@ -4,19 +4,19 @@ import GeNNTranspiler
 /// What the CUDA backend generates for synapse populations so far, and the first feature
 /// of a population it cannot generate yet.
 enum CUDASynapseSupport {
-  /// The spike and event times synapse code may read; the CUDA backend has no arrays for
-  /// them in synapse code yet.
-  static let timeNames = [
-    "st_pre", "prev_st_pre", "st_post", "prev_st_post", "set_pre", "prev_set_pre", "set_post",
-    "prev_set_post",
-  ]
+  /// The spike-like event times synapse code may read; the CUDA backend has no arrays
+  /// for them yet.
+  static let eventTimeNames = ["set_pre", "prev_set_pre", "set_post", "prev_set_post"]
 
   /// The first feature of `synapses` the CUDA backend does not support, described for a
   /// message ("the PROCEDURAL matrix type"), or `nil` when it can generate the
   /// population: DENSE, SPARSE or BITMASK connectivity (lists, or SPARSE rows and BITMASK
   /// bits built by a snippet's row build code), weight update models with presynaptic
-  /// spike code only, axonal and dendritic delays, individual variables initialised by
-  /// constants, values or snippets.
+  /// spike code, presynaptic spike-like events (without event times), postsynaptic
+  /// learning (post spike syn code), presynaptic and postsynaptic variables with their
+  /// spike and dynamics code, spike times and references to neuron variables,
+  /// axonal and dendritic delays, individual variables initialised by constants, values
+  /// or snippets.
   static func unsupportedFeature(of synapses: SynapsePopulation, usage: CodeUsage) -> String? {
     let weightUpdate = synapses.weightUpdate
     switch synapses.matrixType {
@@ -42,22 +42,35 @@ enum CUDASynapseSupport {
     }
     let model = "weight update model '\(weightUpdate.name)'"
     if !weightUpdate.synapseDynamicsCode.isBlank { return "synapse dynamics code (\(model))" }
-    if weightUpdate.hasPreEvents || weightUpdate.hasPostEvents {
-      return "spike-like events (\(model))"
+    if weightUpdate.hasPostEvents {
+      return "postsynaptic spike-like events (\(model))"
     }
-    if !weightUpdate.postSpikeSynCode.isBlank {
-      return "postsynaptic learning, post spike syn code (\(model))"
+    let preEventCode = [weightUpdate.preEventThresholdConditionCode, weightUpdate.preEventSynCode]
+    if ["set", "prev_set"].contains(where: { CodeUsage.uses($0, in: preEventCode) }) {
+      return "spike-like event times (\(model))"
     }
-    if !weightUpdate.preVars.isEmpty || !weightUpdate.postVars.isEmpty
-      || !weightUpdate.preSpikeCode.isBlank || !weightUpdate.postSpikeCode.isBlank
-      || !weightUpdate.preDynamicsCode.isBlank || !weightUpdate.postDynamicsCode.isBlank
-    {
-      return "presynaptic and postsynaptic weight update variables and code (\(model))"
+    for function in ["addToPost", "addToPre"]
+    where CodeUsage.uses(function, in: [weightUpdate.postSpikeSynCode]) {
+      return "\(function) in post spike syn code (\(model))"
     }
-    if !weightUpdate.preNeuronVarRefs.isEmpty || !weightUpdate.postNeuronVarRefs.isEmpty
-      || !weightUpdate.psmVarRefs.isEmpty
-    {
-      return "variable references in weight update models (\(model))"
+    if !weightUpdate.preVars.isEmpty && synapses.axonalDelaySteps > 0 {
+      return "presynaptic weight update variables with axonal delays (\(model))"
+    }
+    for (side, vars, inits) in [
+      ("presynaptic", weightUpdate.preVars, synapses.weightUpdatePreVars),
+      ("postsynaptic", weightUpdate.postVars, synapses.weightUpdatePostVars),
+    ] {
+      for variable in vars {
+        guard case .snippet? = inits[variable.name] else { continue }
+        return "initialisation snippets of \(side) variable '\(variable.name)' (\(model))"
+      }
+    }
+    if !weightUpdate.psmVarRefs.isEmpty {
+      return "references to postsynaptic model variables in weight update models (\(model))"
+    }
+    for population in [synapses.source, synapses.target]
+    where !(usage.queuedVariables[population]?.isEmpty ?? true) {
+      return "neuron variables kept per delay slot for delayed synapse code ('\(population)')"
     }
     if !weightUpdate.extraGlobalParams.isEmpty {
       return "extra global parameters of weight update models (\(model))"
@@ -65,10 +78,10 @@ enum CUDASynapseSupport {
     if usage.presynapticOutput.contains(synapses.name) {
       return "addToPre, input to presynaptic neurons (\(model))"
     }
-    if CUDASynapseSupport.timeNames.contains(where: {
-      CodeUsage.uses($0, in: [weightUpdate.preSpikeSynCode])
+    if CUDASynapseSupport.eventTimeNames.contains(where: {
+      CodeUsage.uses($0, in: weightUpdate.synapseCode.map(\.code))
     }) {
-      return "spike times in weight update code (\(model))"
+      return "spike-like event times (\(model))"
     }
     if synapses.backPropDelaySteps > 0 { return "back-propagation delays" }
     for variable in weightUpdate.vars {
@@ -173,11 +186,24 @@ extension CUDAModuleWriter {
     line("    uint32_t numTrgNeurons;")
     line("    uint32_t rowStride;")
     line("    uint32_t srcDelaySlots;")
+    line("    uint32_t trgDelaySlots;")
     line("    const uint32_t *srcSpike;")
     line("    const uint32_t *srcSpikeCount;")
+    if !weightUpdate.postSpikeSynCode.isBlank {
+      line("    const uint32_t *trgSpike;")
+      line("    const uint32_t *trgSpikeCount;")
+    }
+    if weightUpdate.deliversPreEvents {
+      line("    const uint32_t *srcSpkEvent;")
+      line("    const uint32_t *srcSpkCntEvent;")
+    }
     if sparse {
       line("    uint32_t *rowLength;")
       line("    uint32_t *ind;")
+    }
+    if Self.buildsColumns(synapses) {
+      line("    uint32_t *colStart;")
+      line("    uint32_t *remap;")
     }
     if bitmask { line("    uint32_t *bitmask;") }
     line("    \(scalarName) *inSyn;")
@@ -194,16 +220,20 @@ extension CUDAModuleWriter {
     for variable in weightUpdate.vars {
       line("    \(cType(variable.valueType!)) *v_\(variable.name);")
     }
+    for field in synapseReadFields(synapses) { line("    const \(field.type) *\(field.name);") }
     declareSynapseInitFields(synapses)
     line("};")
     line("__device__ \(structName) d_synapseGroup\(index);")
     line()
 
-    let code =
-      weightUpdate.preSpikeSynCode.isBlank
-      ? nil
-      : checkStatements(
-        weightUpdate.preSpikeSynCode, in: synapseEnvironment(index, sparse: sparse))
+    // GeNN's order: spike-like events first, then spikes.
+    let hooks = [
+      (
+        "pre event syn code", "srcSpkEvent", "srcSpkCntEvent", weightUpdate.preEventSynCode,
+        weightUpdate.deliversPreEvents
+      ),
+      ("pre spike syn code", "srcSpike", "srcSpikeCount", weightUpdate.preSpikeSynCode, true),
+    ]
     let delay = synapses.axonalDelaySteps
     line(
       "__device__ __forceinline__ void updateSynapseGroup\(index)(const \(structName) &group, uint32_t lid,"
@@ -213,66 +243,22 @@ extension CUDAModuleWriter {
     )
     line("{")
     line("    (void)t; (void)shRowLength;")
-    line("    // the spikes emitted \(delay + 1) step(s) ago")
-    line(
-      "    const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(delay)u) % group.srcDelaySlots);"
-    )
-    line("    const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
-    line("    const uint32_t numSpikes = group.srcSpikeCount[preSlot];")
+    writeSlotOffsets(synapses)
     if synapses.maxDendriticDelaySteps != nil {
       line("    // the dendritic delay ring's slot arriving in this step")
       line(
         "    const uint32_t denDelayPtr = "
           + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay"));")
     }
-    line(
-      "    const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
-    )
     if !sparse { line("    \(scalarName) linSyn = 0;") }
-    line("    for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
-    line(
-      "        const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
-    )
-    line("        // load this block of spikes into shared memory")
-    line("        __syncthreads();")
-    line("        if (threadIdx.x < numSpikesInBlock) {")
-    line(
-      "            const uint32_t spk = group.srcSpike[preOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
-    )
-    line("            shSpk[threadIdx.x] = spk;")
-    if sparse { line("            shRowLength[threadIdx.x] = group.rowLength[spk];") }
-    line("        }")
-    line("        __syncthreads();")
-    line("        for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
-    if sparse {
-      line("            // one thread per slot of the spiking neuron's row")
-      line("            if (lid < shRowLength[s]) {")
-      line("                const uint32_t id_pre = shSpk[s];")
-      line("                const uint32_t syn = id_pre * group.rowStride + lid;")
-      line("                const uint32_t id_post = group.ind[syn];")
-    } else {
-      line("            // one thread per postsynaptic neuron")
-      line("            if (lid < group.numTrgNeurons) {")
-      line("                const uint32_t id_pre = shSpk[s];")
-      line("                const uint32_t syn = id_pre * group.numTrgNeurons + lid;")
-      line("                const uint32_t id_post = lid;")
-      if bitmask {
-        line("                // the pair's bit: whether the synapse exists")
-        line(
-          "                if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }")
-      }
+    for (hook, list, count, code, enabled) in hooks where enabled && !code.isBlank {
+      let checked = checkStatements(
+        code, in: synapseEnvironment(index, sparse: sparse, hook: hook))
+      line("    // \(hook)")
+      line("    {")
+      writePresynapticLoop(synapses, list: list, count: count, code: checked)
+      line("    }")
     }
-    line("                (void)id_pre; (void)syn; (void)id_post;")
-    if let code { block(code.code(level: 4).dropLastNewline) }
-    line("            }")
-    if sparse {
-      // Threads of other slots add to the same targets: spike by spike, each target of a
-      // block sums in the CPU backend's order.
-      line("            // the next spike's additions wait for this one's")
-      line("            __syncthreads();")
-    }
-    line("        }")
-    line("    }")
     if !sparse {
       line("    if (lid < group.numTrgNeurons) { group.inSyn[lid] += linSyn; }")
     }
@@ -280,15 +266,73 @@ extension CUDAModuleWriter {
     line()
   }
 
-  /// The names pre spike syn code sees, as the CPU backend's `synapseEnvironment`
-  /// defines them for what the CUDA backend supports.
-  func synapseEnvironment(_ index: Int, sparse: Bool) -> Environment {
+  /// Prints the loop over the spikes (or events) of list `list`, loaded into shared memory
+  /// a block at a time, each thread running `code` for its synapse of each.
+  private mutating func writePresynapticLoop(
+    _ synapses: SynapsePopulation, list: String, count: String, code: CheckedStatements?
+  ) {
+    let sparse = synapses.matrixType.connectivityStorage == .sparse
+    let bitmask = synapses.matrixType.connectivityStorage == .bitmask
+    line("        const uint32_t numSpikes = group.\(count)[preSlot];")
+    line(
+      "        const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
+    )
+    line("        for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
+    line(
+      "            const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
+    )
+    line("            // load this block of spikes into shared memory")
+    line("            __syncthreads();")
+    line("            if (threadIdx.x < numSpikesInBlock) {")
+    line(
+      "                const uint32_t spk = group.\(list)[preOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
+    )
+    line("                shSpk[threadIdx.x] = spk;")
+    if sparse { line("                shRowLength[threadIdx.x] = group.rowLength[spk];") }
+    line("            }")
+    line("            __syncthreads();")
+    line("            for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
+    if sparse {
+      line("                // one thread per slot of the spiking neuron's row")
+      line("                if (lid < shRowLength[s]) {")
+      line("                    const uint32_t id_pre = shSpk[s];")
+      line("                    const uint32_t syn = id_pre * group.rowStride + lid;")
+      line("                    const uint32_t id_post = group.ind[syn];")
+    } else {
+      line("                // one thread per postsynaptic neuron")
+      line("                if (lid < group.numTrgNeurons) {")
+      line("                    const uint32_t id_pre = shSpk[s];")
+      line("                    const uint32_t syn = id_pre * group.numTrgNeurons + lid;")
+      line("                    const uint32_t id_post = lid;")
+      if bitmask {
+        line("                    // the pair's bit: whether the synapse exists")
+        line(
+          "                    if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }"
+        )
+      }
+    }
+    line("                    (void)id_pre; (void)syn; (void)id_post;")
+    if let code { block(code.code(level: 5).dropLastNewline) }
+    line("                }")
+    if sparse {
+      // Threads of other slots add to the same targets: spike by spike, each target of a
+      // block sums in the CPU backend's order.
+      line("                // the next spike's additions wait for this one's")
+      line("                __syncthreads();")
+    }
+    line("            }")
+    line("        }")
+  }
+
+  /// The names pre spike and pre event syn code (`hook`) see, as the CPU backend's
+  /// `synapseEnvironment` defines them for what the CUDA backend supports.
+  func synapseEnvironment(_ index: Int, sparse: Bool, hook: String) -> Environment {
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
     var environment = baseEnvironment(
       context:
         "synapse population '\(synapses.name)', weight update model '\(weightUpdate.name)' "
-        + "pre spike syn code",
+        + hook,
       random: false)
     let index32 = GeNNType.uint32.addingConst
     environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
@@ -324,7 +368,52 @@ extension CUDAModuleWriter {
         variable.name, variable.access.isWritable ? type : type.addingConst,
         spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
     }
+    for field in synapseReadFields(synapses) {
+      guard let symbol = field.symbol else { continue }
+      environment.define(
+        symbol.name, symbol.type, spelling: "group.\(field.name)[\(symbol.index)]",
+        role: symbol.role)
+    }
+    // Spike times, plus the delay they took to arrive (GeNN adds it too).
+    let time = GeNNType.numeric(types.timepoint).addingConst
+    let axonal = NumericLiteral.write(
+      model.dt * Double(synapses.axonalDelaySteps + 1), as: types.timepoint)
+    let backPropagation = NumericLiteral.write(
+      model.dt * Double(synapses.backPropDelaySteps + 1), as: types.timepoint)
+    for (name, field, delay, offset) in [
+      ("st_pre", "srcSt", axonal, "preOffset + id_pre"),
+      ("prev_st_pre", "srcPrevSt", axonal, "prevPreOffset + id_pre"),
+      ("st_post", "trgSt", backPropagation, "postOffset + id_post"),
+      ("prev_st_post", "trgPrevSt", backPropagation, "prevPostOffset + id_post"),
+    ] {
+      environment.define(
+        name, time, spelling: "(\(delay) + group.\(field)[\(offset)])", role: "spike time")
+    }
     return environment
+  }
+
+  /// Prints the delay slots and offsets of the spikes synapse code reads: presynaptic
+  /// ones emitted `1 + axonalDelaySteps` steps ago, postsynaptic ones
+  /// `1 + backPropDelaySteps` steps ago, and the slots before them (previous spike times).
+  mutating func writeSlotOffsets(_ synapses: SynapsePopulation) {
+    line(
+      "    // presynaptic spikes and events emitted \(synapses.axonalDelaySteps + 1) step(s) ago, "
+        + "postsynaptic ones \(synapses.backPropDelaySteps + 1)")
+    line(
+      "    const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
+    )
+    line(
+      "    const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - 1u - \(synapses.backPropDelaySteps)u) % group.trgDelaySlots);"
+    )
+    line("    const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
+    line("    const size_t postOffset = (size_t)postSlot * group.numTrgNeurons;")
+    line(
+      "    const size_t prevPreOffset = (size_t)((preSlot + group.srcDelaySlots - 1u) % group.srcDelaySlots) * group.numSrcNeurons;"
+    )
+    line(
+      "    const size_t prevPostOffset = (size_t)((postSlot + group.trgDelaySlots - 1u) % group.trgDelaySlots) * group.numTrgNeurons;"
+    )
+    line("    (void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
   }
 
   mutating func writeSynapseGroupBinding(_ index: Int) {
@@ -337,8 +426,28 @@ extension CUDAModuleWriter {
     line("    \(field).numTrgNeurons = \(target.size)u;")
     line("    \(field).rowStride = \(rowStride(of: index))u;")
     line("    \(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
+    line("    \(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
+    if !synapses.weightUpdate.postSpikeSynCode.isBlank {
+      bindArray(field, "trgSpike", to: .spikes(population: target.name), readOnly: true)
+      bindArray(field, "trgSpikeCount", to: .spikeCount(population: target.name), readOnly: true)
+    }
+    if Self.buildsColumns(synapses) {
+      bindArray(field, "colStart", to: .synapseColumnStarts(synapses: synapses.name))
+      bindArray(field, "remap", to: .synapseColumnRemap(synapses: synapses.name))
+    }
     bindArray(field, "srcSpike", to: .spikes(population: source.name))
     bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name))
+    if synapses.weightUpdate.deliversPreEvents {
+      bindArray(
+        field, "srcSpkEvent", to: .spikeEvents(synapses: synapses.name, side: .presynaptic),
+        readOnly: true)
+      bindArray(
+        field, "srcSpkCntEvent",
+        to: .spikeEventCount(synapses: synapses.name, side: .presynaptic), readOnly: true)
+    }
+    for read in synapseReadFields(synapses) {
+      bindArray(field, read.name, to: read.role, readOnly: true)
+    }
     if synapses.matrixType.connectivityStorage == .sparse {
       bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name))
       bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name))

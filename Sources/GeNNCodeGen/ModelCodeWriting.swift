@@ -5,12 +5,14 @@ import GeNNTranspiler
 /// them (collecting errors), and the parameter, variable and extra global parameter
 /// fields of a merged group, each backend printing them in its own dialect.
 protocol ModelCodeWriting {
-  /// The model written.
+  /// The model generated.
   var model: ModelSpec { get }
+  /// The arrays of its state, in binding order.
+  var memory: MemoryPlan { get }
+  /// The optional state its code needs.
+  var usage: CodeUsage { get }
   /// The model's types (`scalar`, time).
   var types: TypeContext { get }
-  /// The arrays of the model's state, in binding order.
-  var memory: MemoryPlan { get }
   /// The time step as a literal of the time type.
   var dtLiteral: String { get }
   /// The C name of `scalar`.
@@ -23,7 +25,7 @@ protocol ModelCodeWriting {
   var dialect: Dialect { get }
   /// Appends one line of generated code.
   mutating func line(_ text: String)
-  /// Appends each line of `text`.
+  /// Appends the lines of `text`.
   mutating func block(_ text: String)
 }
 
@@ -136,11 +138,8 @@ extension ModelCodeWriting {
         egp.name, type, spelling: "group.\(prefix)egp_\(egp.name)", role: "extra global parameter")
     }
   }
-}
 
-extension ModelCodeWriting {
-  /// Points `field.member` at the array with `role`, typed from its layout (`const` for
-  /// `readOnly`).
+  /// Points `field.member` at the array with `role`, typed from its layout.
   mutating func bindArray(
     _ field: String, _ member: String, to role: ArrayLayout.Role, readOnly: Bool = false
   ) {
@@ -161,11 +160,31 @@ extension ModelCodeWriting {
     }
     let values = (try? model.derivedValues(derived, params: params)) ?? [:]
     for parameter in derived {
-      let value = NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar)
-      line("    \(field).\(prefix)dp_\(parameter.name) = \(value);")
+      line(
+        "    \(field).\(prefix)dp_\(parameter.name) = \(NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar));"
+      )
     }
   }
 
+  /// Adds references to the neuron's variables, spelled as the update's local copies
+  /// (their current values); writable where the reference and the variable allow it.
+  func addNeuronReferences(
+    to environment: inout Environment, _ references: [NeuronVarReference], neuron: NeuronModel,
+    target: (NeuronVarReference) -> String
+  ) {
+    for reference in references {
+      let name = target(reference)
+      guard let variable = neuron.vars.first(where: { $0.name == name }) else { continue }
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      environment.define(
+        reference.name,
+        reference.isReadOnly || !variable.access.isWritable ? type.addingConst : type,
+        spelling: "l_\(name)", role: "reference to neuron variable '\(name)'")
+    }
+  }
+}
+
+extension ModelCodeWriting {
   /// Draws the row lengths of population `index`'s snippet before its rows are built: for
   /// ``ConnectivitySnippet/RowLengthDraw/totalSynapses(parameter:)``, each row takes a
   /// binomial share of the synapses left over the pairs left (GeNN's host code with one

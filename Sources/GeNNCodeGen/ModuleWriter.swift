@@ -346,5 +346,4 @@ struct ModuleWriter: ModelCodeWriting {
       ? "neuron population \(names[0])" : "neuron populations \(names.joined(separator: ", "))"
   }
 
-  /// The C type of a variable in this model.
 }

@@ -405,23 +405,6 @@ extension ModuleWriter {
     return checkStatements(model.injectionCode, in: environment)
   }
 
-  /// Adds references to the neuron's variables, spelled as the update's local copies
-  /// (their current values); writable where the reference and the variable allow it.
-  func addNeuronReferences(
-    to environment: inout Environment, _ references: [NeuronVarReference], neuron: NeuronModel,
-    target: (NeuronVarReference) -> String
-  ) {
-    for reference in references {
-      let name = target(reference)
-      guard let variable = neuron.vars.first(where: { $0.name == name }) else { continue }
-      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
-      environment.define(
-        reference.name,
-        reference.isReadOnly || !variable.access.isWritable ? type.addingConst : type,
-        spelling: "l_\(name)", role: "reference to neuron variable '\(name)'")
-    }
-  }
-
   mutating func writeNeuronGroupBinding(_ group: MergedNeuronGroup) {
     for (member, populationIndex) in group.populations.enumerated() {
       let population = model.neuronPopulations[populationIndex]

@@ -15,9 +15,8 @@ struct SynapseReadField {
   var symbol: (name: String, type: GeNNType, index: String, role: String)?
 }
 
-/// The names weight update code sees for each synapse, as GeNN 5.4's
-/// `applySynapseSubstitutions` defines them.
-extension ModuleWriter {
+/// The read-only arrays of a synapse population's code, for every backend.
+extension ModelCodeWriting {
   /// The read-only arrays of synapse population `synapses`' code.
   func synapseReadFields(_ synapses: SynapsePopulation) -> [SynapseReadField] {
     let model = synapses.weightUpdate
@@ -120,7 +119,11 @@ extension ModuleWriter {
     }
     return fields
   }
+}
 
+/// The names weight update code sees for each synapse, as GeNN 5.4's
+/// `applySynapseSubstitutions` defines them.
+extension ModuleWriter {
   /// The environment of one of synapse population `index`'s per-synapse code strings.
   func synapseEnvironment(_ index: Int, hook: String) -> Environment {
     let synapses = model.synapsePopulations[index]

@@ -50,7 +50,7 @@ struct WeightUpdateSlot {
 }
 
 /// The slots' fields, checked code and printed blocks in the neuron update.
-extension ModuleWriter {
+extension ModelCodeWriting {
   /// The weight update slots of a member of a merged neuron group, outgoing then
   /// incoming (the same layout for every member).
   func weightUpdateSlots(of group: MergedNeuronGroup, member: Int = 0) -> [WeightUpdateSlot] {
@@ -160,46 +160,6 @@ extension ModuleWriter {
     line("\(indent)}")
   }
 
-  /// Prints a slot's spike-like-event condition and the event's emission.
-  mutating func writeEventCondition(
-    _ slot: WeightUpdateSlot, _ condition: CheckedExpression?, delayed: Bool
-  ) {
-    guard let condition, let list = slot.eventList else { return }
-    let prefix = slot.prefix
-    let times = usage.eventTimes.contains(eventSide(slot))
-    let previous = usage.previousEventTimes.contains(eventSide(slot))
-    line("        // \(slot.sideName) spike-like event condition: '\(slot.synapses.name)'")
-    line("        {")
-    let read = slot.delayedVars ? "readOffset + id" : "id"
-    for variable in slot.vars {
-      line(
-        "            const \(cType(variable.valueType!)) l\(prefix)\(variable.name) = group.\(prefix)v_\(variable.name)[\(read)];"
-      )
-    }
-    line("            if (\(condition.code())) {")
-    line("                events\(list)[begin + eventCount\(list)++] = id;")
-    if times { line("                group.\(prefix)seT[writeOffset + id] = t;") }
-    line("                if (recordEvents\(list)) {")
-    line("                    recordEvents\(list)[id / 32u] |= (1u << (id % 32u));")
-    line("                }")
-    line("            }")
-    if delayed && (times || previous) {
-      line("            else {")
-      if times {
-        line(
-          "                group.\(prefix)seT[writeOffset + id] = group.\(prefix)seT[readOffset + id];"
-        )
-      }
-      if previous {
-        line(
-          "                group.\(prefix)prevSeT[writeOffset + id] = group.\(prefix)prevSeT[readOffset + id];"
-        )
-      }
-      line("            }")
-    }
-    line("        }")
-  }
-
   /// Binds a slot's fields for one member population.
   mutating func writeWeightUpdateSlotBinding(field: String, slot: WeightUpdateSlot) {
     let synapses = slot.synapses
@@ -242,5 +202,48 @@ extension ModuleWriter {
           to: .previousSpikeEventTimes(synapses: synapses.name, side: side))
       }
     }
+  }
+}
+
+/// The CPU backend's spike-like events: appended to the thread's segment of the list.
+extension ModuleWriter {
+  /// Prints a slot's spike-like-event condition and the event's emission.
+  mutating func writeEventCondition(
+    _ slot: WeightUpdateSlot, _ condition: CheckedExpression?, delayed: Bool
+  ) {
+    guard let condition, let list = slot.eventList else { return }
+    let prefix = slot.prefix
+    let times = usage.eventTimes.contains(eventSide(slot))
+    let previous = usage.previousEventTimes.contains(eventSide(slot))
+    line("        // \(slot.sideName) spike-like event condition: '\(slot.synapses.name)'")
+    line("        {")
+    let read = slot.delayedVars ? "readOffset + id" : "id"
+    for variable in slot.vars {
+      line(
+        "            const \(cType(variable.valueType!)) l\(prefix)\(variable.name) = group.\(prefix)v_\(variable.name)[\(read)];"
+      )
+    }
+    line("            if (\(condition.code())) {")
+    line("                events\(list)[begin + eventCount\(list)++] = id;")
+    if times { line("                group.\(prefix)seT[writeOffset + id] = t;") }
+    line("                if (recordEvents\(list)) {")
+    line("                    recordEvents\(list)[id / 32u] |= (1u << (id % 32u));")
+    line("                }")
+    line("            }")
+    if delayed && (times || previous) {
+      line("            else {")
+      if times {
+        line(
+          "                group.\(prefix)seT[writeOffset + id] = group.\(prefix)seT[readOffset + id];"
+        )
+      }
+      if previous {
+        line(
+          "                group.\(prefix)prevSeT[writeOffset + id] = group.\(prefix)prevSeT[readOffset + id];"
+        )
+      }
+      line("            }")
+    }
+    line("        }")
   }
 }

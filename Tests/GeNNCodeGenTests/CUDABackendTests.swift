@@ -366,22 +366,41 @@ struct NeuronReferenceCase {
     json["synapse_populations"] as? [[String: Any]] ?? []
   }
 
+  /// The entries of a user weight update model's definition the CUDA backend generates:
+  /// presynaptic spike code, presynaptic spike-like events, postsynaptic learning,
+  /// presynaptic and postsynaptic variables with their code, references to neuron
+  /// variables.
+  static let cudaWeightUpdateEntries: Set<String> = [
+    "kind", "params", "derived_params", "vars", "pre_neuron_var_refs", "post_neuron_var_refs",
+    "pre_spike_syn_code", "pre_event_syn_code", "pre_event_threshold_condition_code",
+    "post_spike_syn_code", "pre_vars", "post_vars", "pre_spike_code", "post_spike_code",
+    "pre_dynamics_code", "post_dynamics_code",
+  ]
+
   /// Whether the CUDA backend generates this case's synapse populations, decided from
   /// `case.json`: DENSE, SPARSE or BITMASK matrices, the built-in static weight update
-  /// models (with dendritic delays too), the built-in current and conductance
-  /// postsynaptic models, no back-propagation delays, no custom updates (and at least one
-  /// synapse population).
+  /// models (with dendritic delays too), STDP, or user ones with only
+  /// ``cudaWeightUpdateEntries``, the built-in current and conductance postsynaptic
+  /// models or user ones, no back-propagation delays, no custom updates (and at least one synapse
+  /// population).
   var usesOnlyCUDASynapses: Bool {
     guard !synapsePopulations.isEmpty, (json["custom_updates"] as? [Any] ?? []).isEmpty else {
       return false
     }
+    let custom = json["custom_models"] as? [String: [String: Any]] ?? [:]
     return synapsePopulations.allSatisfy { synapses in
-      let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String
+      let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String ?? ""
       let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String
+      let supportedWeightUpdate =
+        weightUpdate.hasPrefix("custom:")
+        ? Set((custom[String(weightUpdate.dropFirst(7))] ?? [:]).keys).isSubset(
+          of: Self.cudaWeightUpdateEntries)
+        : ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay", "STDP"]
+          .contains(weightUpdate)
       return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
-        && ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay"].contains(
-          weightUpdate ?? "")
-        && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
+        && supportedWeightUpdate
+        && (["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
+          || postsynaptic?.hasPrefix("custom:") == true)
         && (synapses["back_prop_delay_steps"] as? Int ?? 0) == 0
     }
   }
@@ -437,24 +456,76 @@ struct NeuronReferenceCase {
         extraGlobalParams: Self.arrays(source["extra_global_params"]))
     }
     for synapses in synapsePopulations {
-      model.addSynapsePopulation(try Self.synapsePopulation(synapses))
+      model.addSynapsePopulation(try Self.synapsePopulation(synapses, custom))
     }
     return model
   }
 
-  /// A synapse population with built-in weight update and postsynaptic models (the
-  /// runtime tests' `ReferenceCase` reads custom ones too).
-  private static func synapsePopulation(_ json: [String: Any]) throws -> SynapsePopulation {
+  /// A user weight update model from its definition in `custom_models`.
+  private static func weightUpdateModel(_ name: String, _ definition: [String: Any])
+    -> WeightUpdateModel
+  {
+    func code(_ key: String) -> String { definition[key] as? String ?? "" }
+    return WeightUpdateModel(
+      name: name, params: definition["params"] as? [String] ?? [],
+      derivedParams: derivedParams(definition["derived_params"]),
+      vars: variables(definition["vars"]), preVars: variables(definition["pre_vars"]),
+      postVars: variables(definition["post_vars"]),
+      preNeuronVarRefs: references(definition["pre_neuron_var_refs"]),
+      postNeuronVarRefs: references(definition["post_neuron_var_refs"]),
+      preSpikeSynCode: code("pre_spike_syn_code"), preEventSynCode: code("pre_event_syn_code"),
+      postSpikeSynCode: code("post_spike_syn_code"),
+      synapseDynamicsCode: code("synapse_dynamics_code"),
+      preEventThresholdConditionCode: code("pre_event_threshold_condition_code"),
+      preSpikeCode: code("pre_spike_code"), postSpikeCode: code("post_spike_code"),
+      preDynamicsCode: code("pre_dynamics_code"), postDynamicsCode: code("post_dynamics_code"))
+  }
+
+  /// References as GeNN's JSON lists them (`access_mode` or `access`).
+  private static func references(_ value: Any?) -> [NeuronVarReference] {
+    (value as? [[String: Any]] ?? []).map {
+      let access = ($0["access_mode"] as? String) ?? ($0["access"] as? String) ?? "READ_ONLY"
+      return NeuronVarReference(
+        $0["name"] as! String, $0["type"] as? String ?? "scalar", readOnly: access == "READ_ONLY")
+    }
+  }
+
+  /// A synapse population with built-in or user weight update and postsynaptic models
+  /// (the runtime tests' `ReferenceCase` reads everything).
+  private static func synapsePopulation(
+    _ json: [String: Any], _ custom: [String: [String: Any]]
+  ) throws -> SynapsePopulation {
     let connectivity = json["connectivity"] as? [String: Any] ?? [:]
     let weightUpdate = json["weight_update"] as? [String: Any] ?? [:]
     let postsynaptic = json["postsynaptic"] as? [String: Any] ?? [:]
     let weightUpdateName = weightUpdate["model"] as? String ?? ""
     let postsynapticName = postsynaptic["model"] as? String ?? ""
-    guard let weightUpdateModel = WeightUpdateModel.builtins[weightUpdateName] else {
-      throw Failure(description: "not a built-in weight update model: \(weightUpdateName)")
+    let weightUpdateModel: WeightUpdateModel
+    if weightUpdateName.hasPrefix("custom:") {
+      let name = String(weightUpdateName.dropFirst(7))
+      weightUpdateModel = Self.weightUpdateModel(name, custom[name] ?? [:])
+    } else if let builtin = WeightUpdateModel.builtins[weightUpdateName] {
+      weightUpdateModel = builtin
+    } else {
+      throw Failure(description: "unknown weight update model: \(weightUpdateName)")
     }
-    guard let postsynapticModel = PostsynapticModel.builtins[postsynapticName] else {
-      throw Failure(description: "not a built-in postsynaptic model: \(postsynapticName)")
+    func targets(_ value: Any?) -> [String: String] {
+      (value as? [String: [String: Any]] ?? [:]).compactMapValues { $0["var"] as? String }
+    }
+    let postsynapticModel: PostsynapticModel
+    if postsynapticName.hasPrefix("custom:") {
+      let name = String(postsynapticName.dropFirst(7))
+      let definition = custom[name] ?? [:]
+      postsynapticModel = PostsynapticModel(
+        name: name, params: definition["params"] as? [String] ?? [],
+        derivedParams: derivedParams(definition["derived_params"]),
+        vars: variables(definition["vars"]),
+        neuronVarRefs: references(definition["neuron_var_refs"]),
+        simCode: definition["sim_code"] as? String ?? "")
+    } else if let builtin = PostsynapticModel.builtins[postsynapticName] {
+      postsynapticModel = builtin
+    } else {
+      throw Failure(description: "unknown postsynaptic model: \(postsynapticName)")
     }
     let pairs: Connectivity =
       (connectivity["kind"] as? String) == "dense"
@@ -467,9 +538,14 @@ struct NeuronReferenceCase {
       target: json["target"] as! String,
       matrixType: SynapseMatrixType(rawValue: json["matrix_type"] as! String)!, connectivity: pairs,
       weightUpdate: weightUpdateModel, weightUpdateParams: numbers(weightUpdate["params"]),
-      weightUpdateVars: try initialisers(weightUpdate["vars"]), postsynaptic: postsynapticModel,
+      weightUpdateVars: try initialisers(weightUpdate["vars"]),
+      weightUpdatePreVars: try initialisers(weightUpdate["pre_vars"]),
+      weightUpdatePostVars: try initialisers(weightUpdate["post_vars"]),
+      preVarRefs: targets(weightUpdate["pre_var_refs"]),
+      postVarRefs: targets(weightUpdate["post_var_refs"]), postsynaptic: postsynapticModel,
       postsynapticParams: numbers(postsynaptic["params"]),
       postsynapticVars: try initialisers(postsynaptic["vars"]),
+      postsynapticVarRefs: targets(postsynaptic["var_refs"]),
       axonalDelaySteps: json["axonal_delay_steps"] as? Int ?? 0,
       maxDendriticDelaySteps: json["max_dendritic_delay_timesteps"] as? Int)
   }

@@ -20,13 +20,10 @@ import Testing
   func synapseCasesFound() {
     for name in [
       "deltacurr", "expcond", "axonal_delay", "va_small", "ssa_staticpulse_expcurr_lif",
-      "ssa_expcurr_float", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
+      "ssa_expcurr_float", "dense_vs_sparse_vs_bitmask", "dendritic_delay", "spike_events",
+      "stdp", "custom_models",
     ] {
       #expect(Self.synapseCases.contains(name), "found \(Self.synapseCases)")
-    }
-    // Plasticity, spike-like events: not yet.
-    for name in ["stdp", "spike_events"] {
-      #expect(!Self.synapseCases.contains(name))
     }
   }
 
@@ -236,6 +233,88 @@ import Testing
     #expect(source.contains("group.psm0_inSyn[id] += *front;"))
   }
 
+  @Test("spike-like events: detected before the threshold, ranked, then delivered before spikes")
+  func spikeEvents() throws {
+    let model = try NeuronReferenceCase(name: "spike_events").model()
+    let source = try CUDABackend().generate(model).source
+    let neurons = Self.function("updateNeuronGroup0", in: source)
+    let condition = try #require(neurons.range(of: "if (l_V > group.wpre0_p_thresh) {"))
+    let threshold = try #require(neurons.range(of: "// threshold condition"))
+    #expect(condition.lowerBound < threshold.lowerBound)
+    #expect(
+      neurons.contains("atomicOr(&shEvtBits1[threadIdx.x / 32u], 1u << (threadIdx.x % 32u));"))
+    #expect(neurons.contains("const uint32_t rank1 = genn_block_rank(shEvtBits1, numEvents1);"))
+    #expect(
+      neurons.contains(
+        "shEvtPos[0] = atomicAdd(&group.wpre0_spkCntEvent[writeSlot], numEvents1);"))
+    #expect(
+      neurons.contains(
+        "if (event1) { group.wpre0_spkEvent[writeOffset + shEvtPos[0] + rank1] = id; }"))
+    #expect(neurons.contains("group.wpre0_recordSpkEvent[(size_t)recordingRow"))
+    #expect(source.contains("group.wpre0_spkCntEvent[timestep % group.numDelaySlots] = 0;"))
+    let synapses = Self.function("updateSynapseGroup0", in: source)
+    let events = try #require(synapses.range(of: "// pre event syn code"))
+    let spikes = try #require(synapses.range(of: "// pre spike syn code"))
+    #expect(events.lowerBound < spikes.lowerBound)
+    #expect(synapses.contains("group.srcSpkEvent[preOffset + (size_t)r * kSynapseBlockSize"))
+    #expect(synapses.contains("group.preRef_V[id_pre]"))
+  }
+
+  @Test("STDP: spike times in synapse code; postsynaptic learning after the presynaptic update")
+  func postsynapticLearning() throws {
+    let model = try NeuronReferenceCase(name: "stdp").model()
+    let module = try CUDABackend().generate(model)
+    #expect(
+      module.step.map(\.kernel) == [
+        "updateSynapses", "updatePostsynaptic", "resetSpikeCounts", "updateNeurons",
+      ])
+    // Only SPARSE needs the column index, built once the rows are.
+    #expect(module.initialisation.map(\.kernel) == ["buildColumns"])
+    let source = module.source
+    let columns = try #require(source.components(separatedBy: "void buildColumns()").last)
+    #expect(columns.contains("const SynapseGroup1 &group = d_synapseGroup1;"))
+    #expect(!columns.contains("d_synapseGroup0;"))
+    #expect(columns.contains("group.remap[group.colStart[group.ind[position]]++] = position;"))
+    // DENSE (group 0): thread id_pre takes its synapse onto each spiking target.
+    let dense = Self.function("updatePostsynapticGroup0", in: source)
+    #expect(dense.contains("const uint32_t numSpikes = group.trgSpikeCount[postSlot];"))
+    #expect(dense.contains("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;"))
+    // SPARSE (group 1): thread lid takes the lid-th synapse of the target's column.
+    let sparse = Self.function("updatePostsynapticGroup1", in: source)
+    #expect(sparse.contains("if (lid < group.colStart[id_post + 1u] - colBegin) {"))
+    #expect(sparse.contains("const uint32_t syn = group.remap[colBegin + lid];"))
+    #expect(sparse.contains("const uint32_t id_pre = syn / group.rowStride;"))
+    // Spike times as the CPU backend reads them: the end of the step they were emitted in.
+    #expect(sparse.contains("(1.00000000000000006e-01 + group.srcSt[preOffset + id_pre])"))
+    let presynaptic = Self.function("updateSynapseGroup1", in: source)
+    #expect(presynaptic.contains("(1.00000000000000006e-01 + group.trgSt[postOffset + id_post])"))
+    #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
+  }
+
+  @Test("weight update variables: dynamics after the sim code, spike code before the spike")
+  func weightUpdateNeuronCode() throws {
+    let model = try NeuronReferenceCase(name: "custom_models").model()
+    let source = try CUDABackend().generate(model).source
+    // Post (AdEx) receives Plastic: its postsynaptic trace.
+    let post = try #require(
+      source.components(separatedBy: "__device__ __forceinline__ void updateNeuronGroup")
+        .dropFirst().map { $0.components(separatedBy: "\n}\n")[0] }
+        .first { $0.contains("postTrace") })
+    let sim = try #require(post.range(of: "// sim code"))
+    let dynamics = try #require(
+      post.range(of: "// postsynaptic dynamics code: synapse population 'Plastic'"))
+    let threshold = try #require(post.range(of: "// threshold condition"))
+    let spikeCode = try #require(
+      post.range(of: "// postsynaptic spike code: synapse population 'Plastic'"))
+    let spike = try #require(post.range(of: "// the spike: this thread's bit in the block's mask"))
+    #expect(sim.lowerBound < dynamics.lowerBound && dynamics.lowerBound < threshold.lowerBound)
+    #expect(threshold.lowerBound < spikeCode.lowerBound && spikeCode.lowerBound < spike.lowerBound)
+    #expect(post.contains("group.wpost0_v_postTrace[id] = lwpost0_postTrace;"))
+    // Synapse code reads the traces through the populations' arrays.
+    #expect(source.contains("group.post_postTrace[id_post]"))
+    #expect(source.contains("group.pre_preTrace[id_pre]"))
+  }
+
   @Test("the launch plan: synapse initialisation after the variables, synapses before neurons")
   func launchOrder() throws {
     let model = Self.initialisedSynapses()
@@ -314,16 +393,25 @@ import Testing
     func synapses(
       matrixType: SynapseMatrixType = .sparse, connectivity: Connectivity = .allToAll,
       weightUpdate: WeightUpdateModel = .staticPulse, vars: [String: VarInit] = ["g": 1.0],
-      params: [String: Double] = [:], backPropagation: Int = 0
+      params: [String: Double] = [:], backPropagation: Int = 0, axonal: Int = 0
     ) -> SynapsePopulation {
       SynapsePopulation(
         name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: matrixType,
         connectivity: connectivity, weightUpdate: weightUpdate, weightUpdateParams: params,
-        weightUpdateVars: vars, postsynaptic: .deltaCurr, backPropDelaySteps: backPropagation)
+        weightUpdateVars: vars, postsynaptic: .deltaCurr, axonalDelaySteps: axonal,
+        backPropDelaySteps: backPropagation)
     }
-    var events = WeightUpdateModel.staticPulse
-    events.preEventThresholdConditionCode = "V_pre > -50.0"
-    events.preEventSynCode = "addToPost(g);"
+    var traces = WeightUpdateModel.staticPulse
+    traces.preVars = [Variable("x", "scalar")]
+    traces.preSpikeCode = "x += 1.0;"
+    var postInput = WeightUpdateModel.staticPulse
+    postInput.postSpikeSynCode = "addToPost(g);"
+    var postEvents = WeightUpdateModel.staticPulse
+    postEvents.postEventThresholdConditionCode = "true"
+    postEvents.postEventSynCode = "addToPost(g);"
+    var eventTimes = WeightUpdateModel.staticPulse
+    eventTimes.preEventThresholdConditionCode = "t - set > 2.0"
+    eventTimes.preEventSynCode = "addToPost(g);"
     return [
       (
         "PROCEDURAL",
@@ -340,16 +428,19 @@ import Testing
         "TOEPLITZ matrix type"
       ),
       (
-        "plasticity",
-        synapses(
-          weightUpdate: .stdp,
-          vars: ["g": 0.5],
-          params: [
-            "tauPlus": 20, "tauMinus": 20, "Aplus": 0.1, "Aminus": 0.1, "Wmin": 0, "Wmax": 1,
-          ]),
-        "postsynaptic learning"
+        "presynaptic variables with axonal delays",
+        synapses(weightUpdate: traces, vars: ["g": 0.5], axonal: 2),
+        "presynaptic weight update variables with axonal delays"
       ),
-      ("spike-like events", synapses(weightUpdate: events), "spike-like events"),
+      (
+        "addToPost in post spike syn code", synapses(weightUpdate: postInput),
+        "addToPost in post spike syn code"
+      ),
+      (
+        "postsynaptic spike-like events", synapses(weightUpdate: postEvents),
+        "postsynaptic spike-like events"
+      ),
+      ("spike-like event times", synapses(weightUpdate: eventTimes), "spike-like event times"),
       ("back-propagation delays", synapses(backPropagation: 2), "back-propagation delays"),
     ]
   }()
@@ -373,27 +464,6 @@ import Testing
       #expect(feature.contains(words), "\(label): \(feature)")
       #expect(error.description.contains("synapse population 'Recurrent'"))
       #expect(error.description.contains("not support"))
-    }
-  }
-}
-
-/// Synapse code that reads neuron variables of either side is refused by name.
-@Suite struct CUDANeuronVariableRejectionTests {
-  @Test func preAndPostNeuronVariablesAreNamed() {
-    for (code, expected) in [
-      ("addToPost(g * V_pre);", "'V_pre'"), ("addToPost(g * (V_post + 70.0));", "'V_post'"),
-    ] {
-      var model = CUDABackendTests.example("izhikevich-types")
-      model.addSynapsePopulation(
-        SynapsePopulation(
-          name: "Graded", source: "Neurons", target: "Neurons", matrixType: .dense,
-          connectivity: .allToAll,
-          weightUpdate: WeightUpdateModel(
-            name: "Graded", params: [], vars: [Variable("g")], preSpikeSynCode: code),
-          weightUpdateVars: ["g": 0.1], postsynaptic: .deltaCurr))
-      let unsupported = CUDABackend.unsupportedFeature(in: model)
-      #expect("\(unsupported.map { "\($0)" } ?? "none")".contains(expected))
-      #expect("\(unsupported.map { "\($0)" } ?? "none")".contains("synapse population 'Graded'"))
     }
   }
 }

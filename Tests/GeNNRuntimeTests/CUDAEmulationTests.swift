@@ -9,8 +9,9 @@ import Testing
 /// (C++20) with a shim that runs each block as `blockDim` threads, `__syncthreads` as a
 /// barrier, the atomics as `std::atomic_ref` and `__popc` as the compiler's popcount; the
 /// host's initial arrays are written by
-/// ``CUDASimulation/writeInitialValues(_:index:model:sparseRows:)``, and the results are
-/// compared with the CPU backend. Slow (a thread per CUDA thread per launch), so opt-in:
+/// ``CUDASimulation/writeInitialValues(_:index:model:sparseRows:)``, and the results
+/// (neuron and synapse variables, inputs, spikes and spike-like events) are compared with
+/// the CPU backend's. Slow (a thread per CUDA thread per launch), so opt-in:
 /// `GENN_CUDA_EMULATE=1 swift test --filter CUDAEmulation` (with `$CXX` or `g++`).
 @Suite struct CUDAEmulationTests {
   /// Whether to run, and why not.
@@ -136,12 +137,34 @@ import Testing
     return model
   }
 
+  /// The (step, id) pairs of a recording, as text.
+  static func pairs(_ recording: SpikeRecording) -> Set<String> {
+    Set(zip(recording.steps, recording.ids).map { "\($0):\($1)" })
+  }
+
+  /// The (step, id) pairs whose bits are set in `steps` rows of recording buffer `bits`
+  /// for a population of `size` neurons.
+  static func recorded(_ bits: StateArray, size: Int, steps: Int) -> Set<String> {
+    let words = (size + 31) / 32
+    var pairs = Set<String>()
+    for row in 0..<steps {
+      for word in 0..<words {
+        var mask = UInt32(bits.load(at: row * words + word))
+        while mask != 0 {
+          pairs.insert("\(row):\(word * 32 + mask.trailingZeroBitCount)")
+          mask &= mask - 1
+        }
+      }
+    }
+    return pairs
+  }
+
   @Test(
     "emulated on the CPU: the CUDA kernels give the CPU backend's values and spikes",
     .enabled(if: enabled, reason),
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
-      "synapses", "bitmask", "custom_update",
+      "spike_events", "stdp", "custom_models", "synapses", "bitmask", "custom_update",
     ])
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
@@ -165,8 +188,10 @@ import Testing
     var index: [ArrayLayout.Role: Int] = [:]
     let arrays = module.arrays.enumerated().map { position, layout in
       index[layout.role] = position
-      if case .spikeRecording = layout.role { return StateArray(layout: layout, rows: steps) }
-      return StateArray(layout: layout)
+      switch layout.role {
+      case .spikeRecording, .spikeEventRecording: return StateArray(layout: layout, rows: steps)
+      default: return StateArray(layout: layout)
+      }
     }
     let sparseRows = Dictionary(
       uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }
@@ -247,21 +272,56 @@ import Testing
       }
       guard population.recordSpikes else { continue }
       let spikes = try cpu.spikes(of: population.name)
-      let expected = Set(zip(spikes.steps, spikes.ids).map { "\($0):\($1)" })
-      let words = (population.size + 31) / 32
-      let bits = arrays[index[.spikeRecording(population: population.name)]!]
-      var actual = Set<String>()
-      for row in 0..<steps {
-        for word in 0..<words {
-          var mask = UInt32(bits.load(at: row * words + word))
-          while mask != 0 {
-            actual.insert("\(row):\(word * 32 + mask.trailingZeroBitCount)")
-            mask &= mask - 1
-          }
+      let actual = Self.recorded(
+        arrays[index[.spikeRecording(population: population.name)]!], size: population.size,
+        steps: steps)
+      #expect(actual == Self.pairs(spikes), "\(name): spikes of \(population.name)")
+      print("CUDAEmulationTests: \(name) \(population.name): \(actual.count) spikes, as the CPU's")
+    }
+    for synapses in model.synapsePopulations {
+      // Weights (learnt ones too) through the CPU's synapse order, and the input.
+      var positions = sparseRows[synapses.name]?.positions
+      if synapses.matrixType == .sparse && positions == nil {
+        let lengths = arrays[index[.synapseRowLengths(synapses: synapses.name)]!]
+        let stride = SparseConnectivity.rowStride(
+          of: synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
+          targetSize: model.neuronPopulation(named: synapses.target)!.size)
+        positions = (0..<lengths.count).flatMap { row in
+          (0..<Int(lengths.load(at: row))).map { row * stride + $0 }
         }
       }
-      #expect(actual == expected, "\(name): spikes of \(population.name)")
-      print("CUDAEmulationTests: \(name) \(population.name): \(actual.count) spikes, as the CPU's")
+      for variable in synapses.weightUpdate.vars {
+        let role = ArrayLayout.Role.weightUpdateVariable(
+          synapses: synapses.name, variable: variable.name)
+        let actual = VariableView(array: arrays[index[role]!], positions: positions).load()
+        let expected = try cpu.values(of: variable.name, in: synapses.name)
+        #expect(actual == expected, "\(name): \(synapses.name).\(variable.name)")
+      }
+      for variable in synapses.weightUpdate.preVars + synapses.weightUpdate.postVars {
+        let roles: [ArrayLayout.Role] = [
+          .weightUpdatePreVariable(synapses: synapses.name, variable: variable.name),
+          .weightUpdatePostVariable(synapses: synapses.name, variable: variable.name),
+        ]
+        let array = arrays[roles.compactMap { index[$0] }[0]]
+        let expected = try cpu.values(of: variable.name, in: synapses.name)
+        #expect(
+          VariableView(array: array).load() == expected,
+          "\(name): \(synapses.name).\(variable.name)")
+      }
+      let input = arrays[index[.postsynapticInput(synapses: synapses.name)]!]
+      #expect(
+        VariableView(array: input).load() == (try cpu.values(of: "inSyn", in: synapses.name)),
+        "\(name): \(synapses.name).inSyn")
+      for side in [SynapseSide.presynaptic, .postsynaptic] {
+        guard let position = index[.spikeEventRecording(synapses: synapses.name, side: side)]
+        else { continue }
+        let neurons = side == .presynaptic ? synapses.source : synapses.target
+        let actual = Self.recorded(
+          arrays[position], size: model.neuronPopulation(named: neurons)!.size, steps: steps)
+        let expected = Self.pairs(try cpu.spikeEvents(of: synapses.name, side: side))
+        #expect(actual == expected, "\(name): spike-like events of \(synapses.name)")
+        print("CUDAEmulationTests: \(name) \(synapses.name): \(actual.count) events, as the CPU's")
+      }
     }
   }
 }

@@ -15,7 +15,8 @@ import Testing
     "axonal_delay", "current_sources", "custom_update", "deltacurr",
     "dense_vs_sparse_vs_bitmask", "expcond", "izhikevich_types", "lif_constant_current",
     "lif_float", "rulkov_map", "ssa_expcurr_float", "ssa_staticpulse_expcurr_lif",
-    "traub_miles", "va_small", "dendritic_delay",
+    "traub_miles", "va_small", "dendritic_delay", "spike_events", "stdp", "custom_models",
+    "static_graded",
   ]
 
   @Test(

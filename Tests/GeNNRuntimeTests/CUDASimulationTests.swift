@@ -27,9 +27,22 @@ import Testing
       && (reference.json["custom_updates"] as? [Any] ?? []).isEmpty
   }
 
+  /// The entries of a user weight update model's definition the CUDA backend generates:
+  /// presynaptic spike code, presynaptic spike-like events, postsynaptic learning,
+  /// presynaptic and postsynaptic variables with their code, references to neuron
+  /// variables.
+  static let cudaWeightUpdateEntries: Set<String> = [
+    "kind", "params", "derived_params", "vars", "pre_neuron_var_refs", "post_neuron_var_refs",
+    "pre_spike_syn_code", "pre_event_syn_code", "pre_event_threshold_condition_code",
+    "post_spike_syn_code", "pre_vars", "post_vars", "pre_spike_code", "post_spike_code",
+    "pre_dynamics_code", "post_dynamics_code",
+  ]
+
   /// The reference cases whose synapse populations the CUDA backend supports, from
-  /// case.json: DENSE, SPARSE or BITMASK, StaticPulse, StaticPulseConstantWeight or
-  /// StaticPulseDendriticDelay, DeltaCurr, ExpCurr or ExpCond, no back-propagation
+  /// case.json: DENSE, SPARSE or BITMASK, StaticPulse, StaticPulseConstantWeight,
+  /// StaticPulseDendriticDelay, STDP or user weight update models with only
+  /// ``cudaWeightUpdateEntries``, DeltaCurr, ExpCurr, ExpCond or user postsynaptic
+  /// models, no back-propagation
   /// delays, no custom updates.
   static let synapseCases = ReferenceCase.names.filter { name in
     guard let reference = try? ReferenceCase(name: name) else { return false }
@@ -37,13 +50,20 @@ import Testing
     guard !synapses.isEmpty, (reference.json["custom_updates"] as? [Any] ?? []).isEmpty else {
       return false
     }
+    let custom = reference.json["custom_models"] as? [String: [String: Any]] ?? [:]
     return synapses.allSatisfy { synapses in
-      let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String
+      let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String ?? ""
       let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String
+      let supportedWeightUpdate =
+        weightUpdate.hasPrefix("custom:")
+        ? Set((custom[String(weightUpdate.dropFirst(7))] ?? [:]).keys).isSubset(
+          of: cudaWeightUpdateEntries)
+        : ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay", "STDP"]
+          .contains(weightUpdate)
       return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
-        && ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay"].contains(
-          weightUpdate ?? "")
-        && ["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
+        && supportedWeightUpdate
+        && (["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
+          || postsynaptic?.hasPrefix("custom:") == true)
         && (synapses["back_prop_delay_steps"] as? Int ?? 0) == 0
     }
   }
@@ -51,7 +71,8 @@ import Testing
   @Test("the supported synapse reference cases are found")
   func synapseCasesFound() {
     #expect(Self.synapseCases.contains("va_small") && Self.synapseCases.contains("axonal_delay"))
-    #expect(!Self.synapseCases.contains("stdp"))
+    #expect(Self.synapseCases.contains("spike_events"))
+    #expect(Self.synapseCases.contains("stdp"))
   }
 
   /// SPARSE rows from a FixedProbability snippet and weights from snippets, DENSE
@@ -197,6 +218,17 @@ import Testing
       print(
         "CUDASimulationTests: \(name) \(population.name): \(gpuSet.count) spikes on \(gpu.device), "
           + "\(differing) differ from the CPU's")
+    }
+    for synapses in model.synapsePopulations
+    where model.neuronPopulation(named: synapses.source)!.recordSpikeEvents
+      && synapses.weightUpdate.hasPreEvents
+    {
+      let cpuEvents = try cpu.spikeEvents(of: synapses.name)
+      let gpuEvents = try gpu.spikeEvents(of: synapses.name)
+      let cpuSet = Set(zip(cpuEvents.steps, cpuEvents.ids).map { "\($0):\($1)" })
+      let gpuSet = Set(zip(gpuEvents.steps, gpuEvents.ids).map { "\($0):\($1)" })
+      let differing = cpuSet.symmetricDifference(gpuSet).count
+      #expect(differing <= cpuSet.count / 100, "\(name): spike-like events of \(synapses.name)")
     }
   }
 

@@ -1,0 +1,168 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// Postsynaptic learning in CUDA, after GeNN 5.4's SIMT postsynaptic update: after the
+/// presynaptic update, `updatePostsynaptic` runs the post spike syn code for the
+/// postsynaptic spikes of `1 + backPropDelaySteps` steps ago, loaded into shared memory a
+/// block at a time, one thread per presynaptic neuron: DENSE, thread `id_pre` takes the
+/// synapse of its row onto each spiking target; SPARSE, thread `lid` takes the `lid`-th
+/// synapse of each spiking target's column, found through the column index (`colStart`,
+/// `remap`: each column's row-major synapse positions in ascending presynaptic order, as
+/// the CPU backend's), which `buildColumns` builds once the rows are.
+extension CUDAModuleWriter {
+  /// Whether `buildColumns` builds the column index of `synapses`.
+  static func buildsColumns(_ synapses: SynapsePopulation) -> Bool {
+    synapses.matrixType == .sparse && synapses.weightUpdate.hasPostsynapticUpdate
+  }
+
+  /// The threads `updatePostsynaptic` runs for synapse population `index` (0: none).
+  static func postsynapticThreads(of index: Int, _ model: ModelSpec) -> Int {
+    let synapses = model.synapsePopulations[index]
+    guard !synapses.weightUpdate.postSpikeSynCode.isBlank else { return 0 }
+    return model.neuronPopulation(named: synapses.source)?.size ?? 0
+  }
+
+  /// The populations `updatePostsynaptic` covers, with their threads, in model order.
+  var postsynapticSizes: [(group: Int, member: Int, size: Int)] {
+    model.synapsePopulations.indices.compactMap { index in
+      let threads = Self.postsynapticThreads(of: index, model)
+      return threads == 0 ? nil : (index, 0, threads)
+    }
+  }
+
+  /// The launch of `updatePostsynaptic`, where there is postsynaptic learning.
+  var postsynapticLaunches: [CUDAKernelLaunch] {
+    let blocks = blockRanges(sizes: postsynapticSizes, blockSize: synapseBlockSize)
+      .reduce(0) { $0 + $1.count }
+    guard blocks > 0 else { return [] }
+    return [
+      CUDAKernelLaunch(
+        kernel: Self.postsynapticKernel, gridSize: blocks, blockSize: synapseBlockSize,
+        parameters: [.timestep])
+    ]
+  }
+
+  /// The launch of `buildColumns`, where a SPARSE population has postsynaptic learning.
+  var columnLaunches: [CUDAKernelLaunch] {
+    guard model.synapsePopulations.contains(where: Self.buildsColumns) else { return [] }
+    return [
+      CUDAKernelLaunch(kernel: Self.columnKernel, gridSize: 1, blockSize: 32, parameters: [])
+    ]
+  }
+
+  /// The post spike syn code of synapse population `index` for its thread `lid`.
+  mutating func writePostsynapticGroup(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    guard Self.postsynapticThreads(of: index, model) > 0 else { return }
+    let sparse = synapses.matrixType == .sparse
+    let code = checkStatements(
+      synapses.weightUpdate.postSpikeSynCode,
+      in: synapseEnvironment(index, sparse: sparse, hook: "post spike syn code"))
+    line(
+      "__device__ __forceinline__ void updatePostsynapticGroup\(index)(const SynapseGroup\(index) &group, uint32_t lid,"
+    )
+    line("    \(timeName) t, uint64_t timestep, uint32_t *shSpk)")
+    line("{")
+    line("    (void)t;")
+    writeSlotOffsets(synapses)
+    line("    const uint32_t numSpikes = group.trgSpikeCount[postSlot];")
+    line(
+      "    const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
+    )
+    line("    for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
+    line(
+      "        const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
+    )
+    line("        // load this block of postsynaptic spikes into shared memory")
+    line("        __syncthreads();")
+    line("        if (threadIdx.x < numSpikesInBlock) {")
+    line(
+      "            shSpk[threadIdx.x] = group.trgSpike[postOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
+    )
+    line("        }")
+    line("        __syncthreads();")
+    line("        for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
+    line("            const uint32_t id_post = shSpk[s];")
+    if sparse {
+      line("            // one thread per synapse of the spiking neuron's column")
+      line("            const uint32_t colBegin = group.colStart[id_post];")
+      line("            if (lid < group.colStart[id_post + 1u] - colBegin) {")
+      line("                const uint32_t syn = group.remap[colBegin + lid];")
+      line("                const uint32_t id_pre = syn / group.rowStride;")
+    } else {
+      line("            // one thread per presynaptic neuron: its synapse onto the spiking one")
+      line("            if (lid < group.numSrcNeurons) {")
+      line("                const uint32_t id_pre = lid;")
+      line("                const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+    }
+    line("                (void)id_pre; (void)syn;")
+    if let code { block(code.code(level: 4).dropLastNewline) }
+    line("            }")
+    line("        }")
+    line("    }")
+    line("}")
+    line()
+  }
+
+  /// `updatePostsynaptic`: every population with postsynaptic learning, padded to whole
+  /// blocks of `kSynapseBlockSize`, in model order.
+  mutating func writePostsynapticKernel() {
+    for index in model.synapsePopulations.indices { writePostsynapticGroup(index) }
+    let ranges = blockRanges(sizes: postsynapticSizes, blockSize: synapseBlockSize)
+    guard !ranges.isEmpty else { return }
+    line("// Postsynaptic learning; block ranges select the synapse population.")
+    line("extern \"C\" __global__ void \(Self.postsynapticKernel)(uint64_t timestep)")
+    line("{")
+    line("    __shared__ uint32_t shSpk[kSynapseBlockSize];")
+    line("    const \(timeName) t = timestep * \(dtLiteral);")
+    writeDispatch(ranges) { group, _, start in
+      "updatePostsynapticGroup\(group)(d_synapseGroup\(group), "
+        + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep, shSpk);"
+    }
+    line("}")
+    line()
+  }
+
+  /// `buildColumns`: one thread builds the column index of each SPARSE population with
+  /// postsynaptic learning from its rows: counts per column, their prefix sums, then the
+  /// rows' positions in row-major order (so each column ascends in presynaptic index),
+  /// with `colStart` itself as the cursors, shifted back afterwards.
+  mutating func writeColumnKernel() {
+    let populations = model.synapsePopulations.indices.filter {
+      Self.buildsColumns(model.synapsePopulations[$0])
+    }
+    guard !populations.isEmpty else { return }
+    line("// Builds the column index of the SPARSE populations with postsynaptic learning.")
+    line("extern \"C\" __global__ void \(Self.columnKernel)()")
+    line("{")
+    line("    if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+    for index in populations {
+      line("    {")
+      line("        const SynapseGroup\(index) &group = d_synapseGroup\(index);")
+      line("        for (uint32_t k = 0; k <= group.numTrgNeurons; k++) { group.colStart[k] = 0; }")
+      line("        for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
+      line("            for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
+      line("                group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
+      line("            }")
+      line("        }")
+      line(
+        "        for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
+      )
+      line("        // colStart[k] is the next free place of column k while filling")
+      line("        for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
+      line("            for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
+      line("                const uint32_t position = i * group.rowStride + j;")
+      line("                group.remap[group.colStart[group.ind[position]]++] = position;")
+      line("            }")
+      line("        }")
+      line("        // each cursor ended at the next column's start: shift them back")
+      line(
+        "        for (uint32_t k = group.numTrgNeurons; k > 0u; k--) { group.colStart[k] = group.colStart[k - 1u]; }"
+      )
+      line("        group.colStart[0] = 0;")
+      line("    }")
+    }
+    line("}")
+    line()
+  }
+}
