@@ -14,7 +14,8 @@ import GeNNTranspiler
 ///   need them first; `initialiseSynapses`, one thread per row, runs the per-synapse (and
 ///   postsynaptic model) initialisation snippets; `buildColumns`, one thread, builds the
 ///   column index of each SPARSE population with postsynaptic learning;
-/// - per time step, `updateSynapses` (GeNN's presynaptic update, post-span: SPARSE with
+/// - per time step, `updateSynapseDynamics` (synapse dynamics code, one thread per
+///   synapse), `updateSynapses` (GeNN's presynaptic update, post-span: SPARSE with
 ///   one thread per row slot, DENSE with one thread per postsynaptic neuron, BITMASK as
 ///   DENSE testing each pair's bit; the spike-like events, then the spikes, emitted
 ///   `1 + axonalDelaySteps` steps ago are loaded into shared memory block by block, each
@@ -38,7 +39,7 @@ import GeNNTranspiler
 ///
 /// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity and
 /// weight update models that run presynaptic spike code, presynaptic spike-like events
-/// and postsynaptic learning (STDP), keep presynaptic and postsynaptic variables with
+/// postsynaptic learning (STDP) and synapse dynamics, keep presynaptic and postsynaptic variables with
 /// their spike and dynamics code, and read spike times and neuron variables, with
 /// axonal and dendritic delays (see `CUDASynapseSupport`).
 public struct CUDABackend: Sendable {
@@ -100,8 +101,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
   let neuronBlockSize: Int
   /// Threads per block of `initialise`.
   let initBlockSize: Int
-  /// Threads per block of `updateSynapses`, `updatePostsynaptic`, `buildConnectivity` and
-  /// `initialiseSynapses`.
+  /// Threads per block of `updateSynapseDynamics`, `updateSynapses`, `updatePostsynaptic`,
+  /// `buildConnectivity` and `initialiseSynapses`.
   let synapseBlockSize: Int
   private(set) var lines: [String] = []
   var errors: [TranspilerError] = []
@@ -113,6 +114,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
   static let neuronKernel = "updateNeurons"
   static let synapseKernel = "updateSynapses"
   static let postsynapticKernel = "updatePostsynaptic"
+  static let synapseDynamicsKernel = "updateSynapseDynamics"
   static let columnKernel = "buildColumns"
   static let connectivityKernel = "buildConnectivity"
   static let rowLengthKernel = "drawRowLengths"
@@ -139,7 +141,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
     for index in model.synapsePopulations.indices {
       largestSynapses = max(
         largestSynapses, Self.synapseThreads(of: index, model),
-        Self.synapseInitThreads(of: index, model), Self.postsynapticThreads(of: index, model))
+        Self.synapseInitThreads(of: index, model), Self.postsynapticThreads(of: index, model),
+        Self.synapseDynamicsThreads(of: index, model))
     }
     self.synapseBlockSize = CUDABackend.blockSize(forLargest: largestSynapses)
   }
@@ -220,7 +223,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     let step =
       neuronBlocks == 0
       ? []
-      : synapseStep + postsynapticLaunches + [
+      : synapseDynamicsLaunches + synapseStep + postsynapticLaunches + [
         CUDAKernelLaunch(
           kernel: Self.resetKernel, gridSize: 1, blockSize: 32, parameters: [.timestep]),
         CUDAKernelLaunch(
@@ -264,6 +267,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     writeConnectivityKernel()
     writeSynapseInitKernel()
     writeColumnKernel()
+    writeSynapseDynamicsKernel()
     writeSynapseKernel()
     writePostsynapticKernel()
     writeResetKernel()

@@ -11,8 +11,8 @@
 /// 3. Launch ``initialisation`` (variables with initialisation snippets, then SPARSE rows
 ///    built by connectivity snippets, then synapse variables with snippets, then the
 ///    column indexes of SPARSE populations with postsynaptic learning).
-/// 4. For each time step, launch ``step`` in order: the synapse update and postsynaptic
-///    learning, then the neuron update (GeNN's order).
+/// 4. For each time step, launch ``step`` in order: synapse dynamics, the presynaptic
+///    update and postsynaptic learning, then the neuron update (GeNN's order).
 public struct CUDAModule: Hashable, Sendable {
   /// The complete CUDA translation unit: no `#include`, for NVRTC alone.
   public var source: String

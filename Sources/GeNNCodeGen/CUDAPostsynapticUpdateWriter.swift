@@ -57,7 +57,7 @@ extension CUDAModuleWriter {
     let sparse = synapses.matrixType == .sparse
     let code = checkStatements(
       synapses.weightUpdate.postSpikeSynCode,
-      in: synapseEnvironment(index, sparse: sparse, hook: "post spike syn code"))
+      in: synapseEnvironment(index, sharedTargets: true, hook: "post spike syn code"))
     line(
       "__device__ __forceinline__ void updatePostsynapticGroup\(index)(const SynapseGroup\(index) &group, uint32_t lid,"
     )

@@ -13,8 +13,9 @@ enum CUDASynapseSupport {
   /// population: DENSE, SPARSE or BITMASK connectivity (lists, or SPARSE rows and BITMASK
   /// bits built by a snippet's row build code), weight update models with presynaptic
   /// spike code, presynaptic spike-like events (without event times), postsynaptic
-  /// learning (post spike syn code), presynaptic and postsynaptic variables with their
-  /// spike and dynamics code, spike times and references to neuron variables,
+  /// learning (post spike syn code), synapse dynamics code, presynaptic and postsynaptic
+  /// variables with their spike and dynamics code, spike times and references to neuron
+  /// variables,
   /// axonal and dendritic delays, individual variables initialised by constants, values
   /// or snippets.
   static func unsupportedFeature(of synapses: SynapsePopulation, usage: CodeUsage) -> String? {
@@ -41,7 +42,6 @@ enum CUDASynapseSupport {
       }
     }
     let model = "weight update model '\(weightUpdate.name)'"
-    if !weightUpdate.synapseDynamicsCode.isBlank { return "synapse dynamics code (\(model))" }
     if weightUpdate.hasPostEvents {
       return "postsynaptic spike-like events (\(model))"
     }
@@ -49,7 +49,7 @@ enum CUDASynapseSupport {
     if ["set", "prev_set"].contains(where: { CodeUsage.uses($0, in: preEventCode) }) {
       return "spike-like event times (\(model))"
     }
-    for function in ["addToPost", "addToPre"]
+    for function in ["addToPost", "addToPostDelay", "addToPre"]
     where CodeUsage.uses(function, in: [weightUpdate.postSpikeSynCode]) {
       return "\(function) in post spike syn code (\(model))"
     }
@@ -104,8 +104,8 @@ enum CUDASynapseSupport {
 /// spike syn code for its synapse of each spike. SPARSE: one thread per row slot (the
 /// row stride), `addToPost` is an `atomicAdd` into the target's `inSyn`, and the block
 /// meets after each spike, so that a target's additions come in spike order; DENSE: one
-/// thread per postsynaptic neuron, which sums its input in a register and adds it to
-/// `inSyn` once, in the CPU backend's spike order; BITMASK (GeNN's post-span bitmask
+/// thread per postsynaptic neuron, which adds its input to `inSyn` in a register, in
+/// the CPU backend's spike order, and stores it once; BITMASK (GeNN's post-span bitmask
 /// strategy): as DENSE, each thread skipping the spikes whose bit for its target is clear.
 extension CUDAModuleWriter {
   /// The slot of a dendritic delay ring of `maxDelay` slots whose input arrives in step
@@ -250,17 +250,21 @@ extension CUDAModuleWriter {
         "    const uint32_t denDelayPtr = "
           + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay"));")
     }
-    if !sparse { line("    \(scalarName) linSyn = 0;") }
+    if !sparse {
+      // Loaded, not summed from 0: each addition rounds as the CPU backend's does.
+      line("    // the target's input in a register, added to in the CPU backend's order")
+      line("    \(scalarName) linSyn = lid < group.numTrgNeurons ? group.inSyn[lid] : 0;")
+    }
     for (hook, list, count, code, enabled) in hooks where enabled && !code.isBlank {
       let checked = checkStatements(
-        code, in: synapseEnvironment(index, sparse: sparse, hook: hook))
+        code, in: synapseEnvironment(index, sharedTargets: sparse, hook: hook))
       line("    // \(hook)")
       line("    {")
       writePresynapticLoop(synapses, list: list, count: count, code: checked)
       line("    }")
     }
     if !sparse {
-      line("    if (lid < group.numTrgNeurons) { group.inSyn[lid] += linSyn; }")
+      line("    if (lid < group.numTrgNeurons) { group.inSyn[lid] = linSyn; }")
     }
     line("}")
     line()
@@ -324,9 +328,11 @@ extension CUDAModuleWriter {
     line("        }")
   }
 
-  /// The names pre spike and pre event syn code (`hook`) see, as the CPU backend's
-  /// `synapseEnvironment` defines them for what the CUDA backend supports.
-  func synapseEnvironment(_ index: Int, sparse: Bool, hook: String) -> Environment {
+  /// The names per-synapse code (`hook`) sees, as the CPU backend's `synapseEnvironment`
+  /// defines them for what the CUDA backend supports; with `sharedTargets`, threads of
+  /// other synapses add to the same targets, so `addToPost` and `addToPostDelay` add
+  /// atomically.
+  func synapseEnvironment(_ index: Int, sharedTargets: Bool, hook: String) -> Environment {
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
     var environment = baseEnvironment(
@@ -346,7 +352,7 @@ extension CUDAModuleWriter {
     environment.add(
       Symbol(
         "addToPost", .function(returning: .void, [.numeric(types.scalar)]),
-        spelling: sparse
+        spelling: sharedTargets
           ? "atomicAdd(&group.inSyn[id_post], (\(scalarName))($(0)))" : "linSyn += $(0)",
         role: "input function"))
     if synapses.maxDendriticDelaySteps != nil {
@@ -356,7 +362,8 @@ extension CUDAModuleWriter {
       environment.add(
         Symbol(
           "addToPostDelay", .function(returning: .void, [.numeric(types.scalar), .uint32]),
-          spelling: sparse ? "atomicAdd(&\(slot), (\(scalarName))($(0)))" : "\(slot) += $(0)",
+          spelling: sharedTargets
+            ? "atomicAdd(&\(slot), (\(scalarName))($(0)))" : "\(slot) += $(0)",
           role: "delayed input function"))
     }
     addParameters(

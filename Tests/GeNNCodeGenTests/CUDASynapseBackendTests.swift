@@ -129,15 +129,40 @@ import Testing
     return model
   }
 
+  /// DENSE and SPARSE populations whose synapse dynamics code reads the target's
+  /// membrane potential, ages, decays and feeds its weight to the target.
+  static func dynamicSynapses() -> ModelSpec {
+    var model = bitmaskSynapses()
+    model.name = "dynamic_synapses"
+    model.synapsePopulations.removeAll()
+    let decaying = WeightUpdateModel(
+      name: "Decaying", vars: [Variable("g"), Variable("age")],
+      postNeuronVarRefs: [NeuronVarReference("V")], preSpikeSynCode: "addToPost(g);",
+      synapseDynamicsCode: "age += dt;\nif (V > -60.0) { g *= 0.9999; addToPost(0.0001 * g); }")
+    for (name, matrixType, connectivity) in [
+      ("Dense", SynapseMatrixType.dense, Connectivity.allToAll),
+      ("Sparse", .sparse, .snippet(.fixedProbability, params: ["prob": 0.1])),
+    ] {
+      model.addSynapsePopulation(
+        SynapsePopulation(
+          name: name, source: "Input", target: "Output", matrixType: matrixType,
+          connectivity: connectivity, weightUpdate: decaying,
+          weightUpdateVars: ["g": 0.2, "age": 0], postVarRefs: ["V": "V"],
+          postsynaptic: .deltaCurr))
+    }
+    return model
+  }
+
   @Test(
     "the COBA network and snippet-initialised synapses compile with NVRTC",
     .enabled(if: NVRTC.location.path != nil, Comment(rawValue: NVRTC.location.reason)),
-    arguments: ["coba", "initialised_synapses", "bitmask_synapses"])
+    arguments: ["coba", "initialised_synapses", "bitmask_synapses", "dynamic_synapses"])
   func networkCompiles(name: String) throws {
     let model =
       switch name {
       case "coba": Self.coba()
       case "bitmask_synapses": Self.bitmaskSynapses()
+      case "dynamic_synapses": Self.dynamicSynapses()
       default: Self.initialisedSynapses()
       }
     let module = try CUDABackend().generate(model)
@@ -170,13 +195,17 @@ import Testing
     #expect(source.contains("__shared__ uint32_t shRowLength[kSynapseBlockSize];"))
   }
 
-  @Test("DENSE: one thread per target, summed in a register and added to inSyn once")
+  @Test("DENSE: one thread per target, adding to inSyn in a register, stored once")
   func densePostSpan() throws {
     let source = try CUDABackend().generate(Self.initialisedSynapses()).source
     let dense = Self.function("updateSynapseGroup0", in: source)
     #expect(dense.contains("const uint32_t syn = id_pre * group.numTrgNeurons + lid;"))
     #expect(dense.contains("linSyn += "))
-    #expect(dense.contains("if (lid < group.numTrgNeurons) { group.inSyn[lid] += linSyn; }"))
+    #expect(
+      dense.contains(
+        "float linSyn = lid < group.numTrgNeurons ? group.inSyn[lid] : 0;")
+        || dense.contains("double linSyn = lid < group.numTrgNeurons ? group.inSyn[lid] : 0;"))
+    #expect(dense.contains("if (lid < group.numTrgNeurons) { group.inSyn[lid] = linSyn; }"))
     #expect(!dense.contains("atomicAdd"))
     // The SPARSE population reads the slot of the spikes emitted 1 + 3 steps ago.
     let sparse = Self.function("updateSynapseGroup1", in: source)
@@ -313,6 +342,31 @@ import Testing
     // Synapse code reads the traces through the populations' arrays.
     #expect(source.contains("group.post_postTrace[id_post]"))
     #expect(source.contains("group.pre_preTrace[id_pre]"))
+  }
+
+  @Test("synapse dynamics: one thread per synapse before the presynaptic update")
+  func synapseDynamics() throws {
+    let module = try CUDABackend().generate(Self.dynamicSynapses())
+    #expect(
+      module.step.map(\.kernel) == [
+        "updateSynapseDynamics", "updateSynapses", "resetSpikeCounts", "updateNeurons",
+      ])
+    // 70 x 90 DENSE pairs, 70 x stride SPARSE slots, 256 threads per block.
+    let dynamics = module.step[0]
+    let stride = try #require(
+      module.source.components(separatedBy: "d_synapseGroup1.rowStride = ").last?
+        .prefix { $0.isNumber })
+    #expect(dynamics.blockSize == 256)
+    #expect(dynamics.gridSize == (70 * 90 + 255) / 256 + (70 * Int(stride)! + 255) / 256)
+    let dense = Self.function("updateSynapseDynamicsGroup0", in: module.source)
+    #expect(dense.contains("const uint32_t id_pre = lid / group.numTrgNeurons;"))
+    #expect(dense.contains("atomicAdd(&group.inSyn[id_post], (float)("))
+    #expect(dense.contains("group.postRef_V[id_post]"))
+    let sparse = Self.function("updateSynapseDynamicsGroup1", in: module.source)
+    #expect(
+      sparse.contains(
+        "if (id_pre < group.numSrcNeurons && lid % group.rowStride < group.rowLength[id_pre]) {"))
+    #expect(sparse.contains("const uint32_t id_post = group.ind[syn];"))
   }
 
   @Test("the launch plan: synapse initialisation after the variables, synapses before neurons")

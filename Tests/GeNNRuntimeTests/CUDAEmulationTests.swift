@@ -159,12 +159,37 @@ import Testing
     return pairs
   }
 
+  /// Poisson input onto LIF neurons through DENSE and SPARSE populations whose synapse
+  /// dynamics code ages and, while the target is depolarised, decays each weight.
+  static func dynamicsModel() -> ModelSpec {
+    var model = bitmaskModel()
+    model.name = "cuda_synapse_dynamics"
+    model.synapsePopulations.removeAll()
+    let decaying = WeightUpdateModel(
+      name: "Decaying", vars: [Variable("g"), Variable("age")],
+      postNeuronVarRefs: [NeuronVarReference("V")], preSpikeSynCode: "addToPost(g);",
+      synapseDynamicsCode: "age += dt;\nif (V > -60.0) { g *= 0.999; }")
+    for (name, matrixType, connectivity) in [
+      ("Dense", SynapseMatrixType.dense, Connectivity.allToAll),
+      ("Sparse", .sparse, .snippet(.fixedProbability, params: ["prob": 0.2])),
+    ] {
+      model.addSynapsePopulation(
+        SynapsePopulation(
+          name: name, source: "Input", target: "Output", matrixType: matrixType,
+          connectivity: connectivity, weightUpdate: decaying,
+          weightUpdateVars: ["g": 0.5, "age": 0], postVarRefs: ["V": "V"],
+          postsynaptic: .expCurr, postsynapticParams: ["tau": 5]))
+    }
+    return model
+  }
+
   @Test(
     "emulated on the CPU: the CUDA kernels give the CPU backend's values and spikes",
     .enabled(if: enabled, reason),
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
-      "spike_events", "stdp", "custom_models", "synapses", "bitmask", "custom_update",
+      "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
+      "custom_update",
     ])
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
@@ -174,6 +199,8 @@ import Testing
       model = CUDASimulationTests.synapseModel()
     } else if name == "bitmask" {
       model = Self.bitmaskModel()
+    } else if name == "synapse_dynamics" {
+      model = Self.dynamicsModel()
     } else {
       let reference = try ReferenceCase(name: name)
       model = try reference.model()

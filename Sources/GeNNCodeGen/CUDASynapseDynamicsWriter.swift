@@ -1,0 +1,96 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// Synapse dynamics in CUDA, after GeNN 5.4's SIMT synapse dynamics update: at the start
+/// of each step, before the presynaptic update, `updateSynapseDynamics` runs the synapse
+/// dynamics code once per synapse, one thread per synapse (SPARSE: per row slot of every
+/// row, the slots past the row's length idle; DENSE: per pair); `addToPost` adds
+/// atomically, since the threads of a target's synapses run together.
+extension CUDAModuleWriter {
+  /// The threads `updateSynapseDynamics` runs for synapse population `index` (0: none).
+  static func synapseDynamicsThreads(of index: Int, _ model: ModelSpec) -> Int {
+    let synapses = model.synapsePopulations[index]
+    guard !synapses.weightUpdate.synapseDynamicsCode.isBlank else { return 0 }
+    let source = model.neuronPopulation(named: synapses.source)?.size ?? 0
+    return source * synapseThreads(of: index, model)
+  }
+
+  /// The populations `updateSynapseDynamics` covers, with their threads, in model order.
+  var synapseDynamicsSizes: [(group: Int, member: Int, size: Int)] {
+    model.synapsePopulations.indices.compactMap { index in
+      let threads = Self.synapseDynamicsThreads(of: index, model)
+      return threads == 0 ? nil : (index, 0, threads)
+    }
+  }
+
+  /// The launch of `updateSynapseDynamics`, where there is synapse dynamics code.
+  var synapseDynamicsLaunches: [CUDAKernelLaunch] {
+    let blocks = blockRanges(sizes: synapseDynamicsSizes, blockSize: synapseBlockSize)
+      .reduce(0) { $0 + $1.count }
+    guard blocks > 0 else { return [] }
+    return [
+      CUDAKernelLaunch(
+        kernel: Self.synapseDynamicsKernel, gridSize: blocks, blockSize: synapseBlockSize,
+        parameters: [.timestep])
+    ]
+  }
+
+  /// The synapse dynamics code of synapse population `index` for synapse thread `lid`.
+  private mutating func writeSynapseDynamicsGroup(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    let code = checkStatements(
+      synapses.weightUpdate.synapseDynamicsCode,
+      in: synapseEnvironment(index, sharedTargets: true, hook: "synapse dynamics code"))
+    line(
+      "__device__ __forceinline__ void updateSynapseDynamicsGroup\(index)(const SynapseGroup\(index) &group, uint32_t lid,"
+    )
+    line("    \(timeName) t, uint64_t timestep)")
+    line("{")
+    line("    (void)t;")
+    writeSlotOffsets(synapses)
+    if synapses.maxDendriticDelaySteps != nil {
+      line("    // the dendritic delay ring's slot arriving in this step")
+      line(
+        "    const uint32_t denDelayPtr = "
+          + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay"));")
+    }
+    if synapses.matrixType == .sparse {
+      line("    // one thread per row slot; slots past the row's length idle")
+      line("    const uint32_t id_pre = lid / group.rowStride;")
+      line(
+        "    if (id_pre < group.numSrcNeurons && lid % group.rowStride < group.rowLength[id_pre]) {"
+      )
+      line("        const uint32_t syn = lid;")
+      line("        const uint32_t id_post = group.ind[syn];")
+    } else {
+      line("    // one thread per (presynaptic, postsynaptic) pair")
+      line("    if (lid < group.numSrcNeurons * group.numTrgNeurons) {")
+      line("        const uint32_t syn = lid;")
+      line("        const uint32_t id_pre = lid / group.numTrgNeurons;")
+      line("        const uint32_t id_post = lid % group.numTrgNeurons;")
+    }
+    line("        (void)id_pre; (void)syn; (void)id_post;")
+    if let code { block(code.code(level: 2).dropLastNewline) }
+    line("    }")
+    line("}")
+    line()
+  }
+
+  /// `updateSynapseDynamics`: every population with synapse dynamics code, padded to
+  /// whole blocks of `kSynapseBlockSize`, in model order.
+  mutating func writeSynapseDynamicsKernel() {
+    let ranges = blockRanges(sizes: synapseDynamicsSizes, blockSize: synapseBlockSize)
+    guard !ranges.isEmpty else { return }
+    for range in ranges { writeSynapseDynamicsGroup(range.group) }
+    line("// Synapse dynamics, one thread per synapse; block ranges select the population.")
+    line("extern \"C\" __global__ void \(Self.synapseDynamicsKernel)(uint64_t timestep)")
+    line("{")
+    line("    const \(timeName) t = timestep * \(dtLiteral);")
+    writeDispatch(ranges) { group, _, start in
+      "updateSynapseDynamicsGroup\(group)(d_synapseGroup\(group), "
+        + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep);"
+    }
+    line("}")
+    line()
+  }
+}
