@@ -37,7 +37,9 @@ import GeNNTranspiler
 /// - between steps, on the host's request, each custom update of an update group runs as
 ///   its own kernel in the group's order (see `CUDACustomUpdateWriter.swift`).
 ///
-/// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity and
+/// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity, and
+/// generated (PROCEDURAL, PROCEDURAL_KERNELG, TOEPLITZ, DENSE_PROCEDURALG) with
+/// kernel or procedural weights, and
 /// weight update models that run presynaptic spike code, presynaptic spike-like events
 /// postsynaptic learning (STDP) and synapse dynamics, keep presynaptic and postsynaptic variables with
 /// their spike and dynamics code, and read spike times and neuron variables, with

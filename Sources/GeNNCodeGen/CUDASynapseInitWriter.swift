@@ -9,28 +9,14 @@ import GeNNTranspiler
 /// - `buildConnectivity` runs a SPARSE or BITMASK population's connectivity snippet row
 ///   build code for row `id_pre` from stream `0xA0000000 | population` (element `id_pre`,
 ///   step `0xFFFFFFFE`), then sorts the SPARSE row, as the CPU backend's
-///   `buildSynapseGroup`; a BITMASK row sets its synapses' bits with `atomicOr`;
+///   `buildSynapseGroup` (kernel-initialised variables take their kernel element as each
+///   synapse is added, and move with it as the row is sorted); a BITMASK row sets its
+///   synapses' bits with `atomicOr`;
 /// - `initialiseSynapses` runs the per-synapse variables' snippets for each synapse of
-///   the row (element `syn`), and the postsynaptic model variables' snippets for target
+///   the row (element `syn`), or for each kernel element (PROCEDURAL_KERNELG, TOEPLITZ:
+///   element `kernelInd`), and the postsynaptic model variables' snippets for target
 ///   neuron `id` (element `id`), from the CPU backend's `0xB0000000 | ...` streams.
 extension CUDAModuleWriter {
-  /// The snippet-initialised variables of synapse population `synapses` the CUDA backend
-  /// initialises on the device: per synapse and per target neuron (postsynaptic model),
-  /// with the CPU backend's kinds and positions (so the same random streams).
-  static func snippetVariables(of synapses: SynapsePopulation) -> [SynapseSnippetVariable] {
-    let groups: [(SynapseSnippetVariable.Kind, [Variable], [String: VarInit])] = [
-      (.synapse, synapses.weightUpdate.vars, synapses.weightUpdateVars),
-      (.postsynapticModel, synapses.postsynaptic.vars, synapses.postsynapticVars),
-    ]
-    return groups.flatMap { kind, vars, inits in
-      vars.enumerated().compactMap { position, variable in
-        guard case .snippet(let snippet, let params)? = inits[variable.name] else { return nil }
-        return SynapseSnippetVariable(
-          kind: kind, variable: variable, position: position, snippet: snippet, params: params)
-      }
-    }
-  }
-
   /// Whether `buildConnectivity` builds the rows (SPARSE) or bits (BITMASK) of `synapses`.
   static func buildsRows(_ synapses: SynapsePopulation) -> Bool {
     guard case .snippet = synapses.connectivity else { return false }
@@ -47,10 +33,14 @@ extension CUDAModuleWriter {
   /// The threads `initialiseSynapses` runs for synapse population `index` (0: none).
   static func synapseInitThreads(of index: Int, _ model: ModelSpec) -> Int {
     let synapses = model.synapsePopulations[index]
-    let entries = snippetVariables(of: synapses)
+    let entries = synapses.snippetVariables
     var threads = connectivityThreads(of: index, model)
     if entries.contains(where: { $0.kind == .synapse }) {
-      threads = max(threads, model.neuronPopulation(named: synapses.source)?.size ?? 0)
+      threads = max(
+        threads,
+        synapses.matrixType.weightStorage == .kernel
+          ? synapses.kernelSize.reduce(1, *)
+          : model.neuronPopulation(named: synapses.source)?.size ?? 0)
     }
     if entries.contains(where: { $0.kind == .postsynapticModel }) {
       threads = max(threads, model.neuronPopulation(named: synapses.target)?.size ?? 0)
@@ -68,7 +58,7 @@ extension CUDAModuleWriter {
 
   var synapseInitSizes: [(group: Int, member: Int, size: Int)] {
     model.synapsePopulations.indices.compactMap { index in
-      guard !Self.snippetVariables(of: model.synapsePopulations[index]).isEmpty else {
+      guard !model.synapsePopulations[index].snippetVariables.isEmpty else {
         return nil
       }
       return (index, 0, Self.synapseInitThreads(of: index, model))
@@ -103,42 +93,6 @@ extension CUDAModuleWriter {
     return launches
   }
 
-  /// Declares the fields of the synapse group struct the initialisation reads.
-  mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
-    if synapses.rowLengthDraw != nil { line("    uint32_t *preCalcRowLength;") }
-    for entry in Self.snippetVariables(of: synapses) {
-      line("    \(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
-      line("    uint32_t \(entry.prefix)stream;")
-      declareParameters(
-        prefix: entry.prefix, params: entry.snippet.params, derived: entry.snippet.derivedParams)
-    }
-  }
-
-  /// Binds the initialisation fields of synapse population `index`, with the CPU
-  /// backend's stream numbers.
-  mutating func writeSynapseInitBinding(field: String, index: Int) {
-    let synapses = model.synapsePopulations[index]
-    if synapses.rowLengthDraw != nil {
-      bindArray(field, "preCalcRowLength", to: .synapseRowLengthDraws(synapses: synapses.name))
-    }
-    for entry in Self.snippetVariables(of: synapses) {
-      let name = entry.variable.name
-      let role: ArrayLayout.Role =
-        entry.kind == .synapse
-        ? .weightUpdateVariable(synapses: synapses.name, variable: name)
-        : .postsynapticVariable(synapses: synapses.name, variable: name)
-      bindArray(field, "\(entry.prefix)array", to: role)
-      let stream =
-        0xB000_0000 | (UInt32(index & 0xFFFFF) << 10) | (UInt32(entry.kind.rawValue) << 8)
-        | UInt32(entry.position & 0xFF)
-      line("    \(field).\(entry.prefix)stream = \(stream)u;")
-      writeParameterBindings(
-        field: field, prefix: entry.prefix, params: entry.params, names: entry.snippet.params,
-        derived: entry.snippet.derivedParams)
-    }
-  }
-
-  /// `buildConnectivity` and `initialiseSynapses`, with a device function per population.
   mutating func writeConnectivityKernel() {
     writeRowLengthKernel()
     for index in model.synapsePopulations.indices
@@ -186,34 +140,15 @@ extension CUDAModuleWriter {
     let synapses = model.synapsePopulations[index]
     let bitmask = synapses.matrixType.connectivityStorage == .bitmask
     guard case .snippet(let snippet, _) = synapses.connectivity else { return }
-    var environment = baseEnvironment(
-      context:
-        "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' "
-        + "row build code",
-      time: false)
-    for (name, spelling) in [
-      ("id_pre", "id_pre"), ("num_pre", "group.numSrcNeurons"),
-      ("num_post", "group.numTrgNeurons"), ("id_post_begin", "0u"), ("id_thread", "0u"),
-      ("num_threads", "1u"),
-    ] {
-      environment.define(
-        name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
-    }
-    if synapses.rowLengthDraw != nil {
-      environment.define(
-        "preCalcRowLength", GeNNType.uint32.addingConst.pointer(),
-        spelling: "group.preCalcRowLength", role: "drawn row lengths")
-    }
-    addParameters(
-      to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams,
-      paramTypes: snippet.paramTypes)
+    var environment = connectivityEnvironment(
+      synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
     environment.add(
-      Symbol(
-        "addSynapse", .function(returning: .void, [.uint32]),
-        spelling: bitmask
+      builderFunction(
+        synapses,
+        add: bitmask
           ? "genn_set_bit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + $(0))"
           : "genn_add_synapse(row, length, group.rowStride, overflow, $(0))",
-        role: "connectivity function"))
+        position: "(size_t)id_pre * group.rowStride + length", room: "length < group.rowStride"))
     let code = checkStatements(snippet.rowBuildCode, in: environment)
     line(
       "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_pre)"
@@ -233,7 +168,10 @@ extension CUDAModuleWriter {
     if !bitmask {
       line("    // a full row drops the synapses beyond the stride, as on the CPU")
       line("    (void)overflow;")
-      line("    genn_sort_row(row, length);")
+      let values = synapses.kernelInitialisedVariables.map {
+        ", group.v_\($0.variable.name) + (size_t)id_pre * group.rowStride"
+      }
+      line("    genn_sort_row(row, length\(values.joined()));")
       line("    group.rowLength[id_pre] = length;")
     }
     line("}")
@@ -259,7 +197,7 @@ extension CUDAModuleWriter {
 
   private mutating func writeSynapseInitGroup(_ index: Int) {
     let synapses = model.synapsePopulations[index]
-    let entries = Self.snippetVariables(of: synapses)
+    let entries = synapses.snippetVariables
     guard !entries.isEmpty else { return }
     let context = "synapse population '\(synapses.name)'"
     line(
@@ -268,7 +206,18 @@ extension CUDAModuleWriter {
     line("{")
     let perSynapse = entries.filter { $0.kind == .synapse }
     let index32 = GeNNType.uint32.addingConst
-    if !perSynapse.isEmpty {
+    if !perSynapse.isEmpty && synapses.matrixType.weightStorage == .kernel {
+      line("    // kernel variables of kernel element `id`")
+      line("    if (id < \(synapses.kernelSize.reduce(1, *))u) {")
+      line("        const uint32_t kernelInd = id;")
+      writeKernelIndices(synapses, indent: "        ")
+      for entry in perSynapse {
+        let environment = kernelInitEnvironment(entry, synapses, context: context)
+        writeInitBlock(
+          entry, environment: environment, element: "kernelInd", stores: ["kernelInd"], level: 2)
+      }
+      line("    }")
+    } else if !perSynapse.isEmpty {
       line("    // per-synapse variables of row `id`")
       line("    if (id < group.numSrcNeurons) {")
       line("        const uint32_t id_pre = id;")
@@ -290,7 +239,7 @@ extension CUDAModuleWriter {
         environment.define(
           "num_post", index32, spelling: "group.numTrgNeurons",
           role: "postsynaptic population size")
-        writeInitBlock(entry, environment: environment, element: "syn", level: 3)
+        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"], level: 3)
       }
       line("        }")
       line("    }")
@@ -302,43 +251,11 @@ extension CUDAModuleWriter {
       for entry in postsynaptic {
         var environment = initEnvironment(entry, context: context)
         environment.define("id", index32, spelling: "id", role: "neuron index")
-        writeInitBlock(entry, environment: environment, element: "id", level: 2)
+        writeInitBlock(entry, environment: environment, element: "id", stores: ["id"], level: 2)
       }
       line("    }")
     }
     line("}")
     line()
-  }
-
-  private func initEnvironment(_ entry: SynapseSnippetVariable, context: String) -> Environment {
-    let valueType = GeNNType.numeric(entry.variable.valueType!.resolved(in: types))
-    var environment = baseEnvironment(
-      context:
-        "\(context), variable '\(entry.variable.name)', init snippet '\(entry.snippet.name)'",
-      time: false)
-    environment.define("value", valueType, spelling: "value", role: "value being initialised")
-    addParameters(
-      to: &environment, prefix: entry.prefix, params: entry.snippet.params,
-      derived: entry.snippet.derivedParams)
-    return environment
-  }
-
-  private mutating func writeInitBlock(
-    _ entry: SynapseSnippetVariable, environment: Environment, element: String, level: Int
-  ) {
-    let indent = String(repeating: "    ", count: level)
-    let checked = checkStatements(entry.snippet.code, in: environment)
-    line("\(indent)// variable '\(entry.variable.name)': snippet '\(entry.snippet.name)'")
-    line("\(indent){")
-    if entry.snippet.code.contains("gennrand") {
-      line("\(indent)    GeNNRng rng;")
-      line(
-        "\(indent)    genn_rng_init(&rng, kSeed, group.\(entry.prefix)stream, \(element), 0xFFFFFFFFu);"
-      )
-    }
-    line("\(indent)    \(cType(entry.variable.valueType!)) value = 0;")
-    block(checked?.code(level: level + 1).dropLastNewline ?? "")
-    line("\(indent)    group.\(entry.prefix)array[\(element)] = value;")
-    line("\(indent)}")
   }
 }

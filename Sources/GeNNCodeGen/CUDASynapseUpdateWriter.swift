@@ -11,7 +11,9 @@ enum CUDASynapseSupport {
   /// The first feature of `synapses` the CUDA backend does not support, described for a
   /// message ("the PROCEDURAL matrix type"), or `nil` when it can generate the
   /// population: DENSE, SPARSE or BITMASK connectivity (lists, or SPARSE rows and BITMASK
-  /// bits built by a snippet's row build code), weight update models with presynaptic
+  /// bits built by a snippet's row build code), PROCEDURAL and PROCEDURAL_KERNELG rows
+  /// regenerated from a row build snippet, TOEPLITZ diagonals, DENSE_PROCEDURALG,
+  /// procedural and kernel weights, weight update models with presynaptic
   /// spike code, presynaptic spike-like events (without event times), postsynaptic
   /// learning (post spike syn code), synapse dynamics code, presynaptic and postsynaptic
   /// variables with their spike and dynamics code, spike times and references to neuron
@@ -20,25 +22,16 @@ enum CUDASynapseSupport {
   /// or snippets.
   static func unsupportedFeature(of synapses: SynapsePopulation, usage: CodeUsage) -> String? {
     let weightUpdate = synapses.weightUpdate
-    switch synapses.matrixType {
-    case .dense, .sparse, .bitmask: break
-    default: return "the \(synapses.matrixType.rawValue) matrix type"
-    }
     switch synapses.connectivity {
-    case .allToAll: break
+    case .allToAll, .toeplitz: break
     case .explicit:
       if synapses.matrixType == .dense { return "DENSE connectivity given as a list" }
-    case .toeplitz(let snippet, _):
-      return "TOEPLITZ connectivity (snippet '\(snippet.name)')"
     case .snippet(let snippet, _):
       if synapses.matrixType == .dense {
         return "DENSE connectivity built by a snippet ('\(snippet.name)')"
       }
       if snippet.rowBuildCode.isBlank {
         return "connectivity snippets that build columns ('\(snippet.name)')"
-      }
-      if !synapses.kernelSize.isEmpty {
-        return "connectivity snippets with kernels ('\(snippet.name)')"
       }
     }
     let model = "weight update model '\(weightUpdate.name)'"
@@ -84,11 +77,6 @@ enum CUDASynapseSupport {
       return "spike-like event times (\(model))"
     }
     if synapses.backPropDelaySteps > 0 { return "back-propagation delays" }
-    for variable in weightUpdate.vars {
-      if case .kernel? = synapses.weightUpdateVars[variable.name] {
-        return "kernel initialisation of weight update variable '\(variable.name)'"
-      }
-    }
     for variable in synapses.postsynaptic.vars {
       if case .kernel? = synapses.postsynapticVars[variable.name] {
         return "kernel initialisation of postsynaptic model variable '\(variable.name)'"
@@ -106,7 +94,13 @@ enum CUDASynapseSupport {
 /// meets after each spike, so that a target's additions come in spike order; DENSE: one
 /// thread per postsynaptic neuron, which adds its input to `inSyn` in a register, in
 /// the CPU backend's spike order, and stores it once; BITMASK (GeNN's post-span bitmask
-/// strategy): as DENSE, each thread skipping the spikes whose bit for its target is clear.
+/// strategy): as DENSE, each thread skipping the spikes whose bit for its target is clear;
+/// DENSE_PROCEDURALG: as DENSE, each thread computing its synapse's variables. Generated
+/// synapses add atomically: PROCEDURAL (GeNN's pre-span procedural strategy) runs one
+/// thread per spike, which regenerates the spiking neuron's row from the CPU backend's
+/// random stream for it; TOEPLITZ (GeNN's post-span Toeplitz strategy) one thread per
+/// diagonal, which runs the diagonal build code over the spikes. Their additions to a
+/// target come in no fixed order, as in GeNN.
 extension CUDAModuleWriter {
   /// The slot of a dendritic delay ring of `maxDelay` slots whose input arrives in step
   /// `timestep`: where the CPU backend's pointer is, which starts at 0 and advances before
@@ -115,25 +109,28 @@ extension CUDAModuleWriter {
     "(uint32_t)((timestep + 1u) % \(maxDelay))"
   }
 
-  /// The threads `updateSynapses` runs for synapse population `index`.
+  /// The threads `updateSynapses` runs for synapse population `index`: a row's slots
+  /// (SPARSE), a diagonal each (TOEPLITZ), a spike each (PROCEDURAL), else a target each.
   static func synapseThreads(of index: Int, _ model: ModelSpec) -> Int {
     let synapses = model.synapsePopulations[index]
-    let source = model.neuronPopulation(named: synapses.source)?.size ?? 0
-    let target = model.neuronPopulation(named: synapses.target)?.size ?? 0
-    if synapses.matrixType.connectivityStorage == .sparse {
-      return SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
+    switch synapses.matrixType.connectivityStorage {
+    case .sparse, .toeplitz: return rowStride(of: synapses, model)
+    case .procedural: return model.neuronPopulation(named: synapses.source)?.size ?? 0
+    case .dense, .bitmask: return model.neuronPopulation(named: synapses.target)?.size ?? 0
     }
-    return target
   }
 
-  /// The row stride of synapse population `index`'s storage.
-  func rowStride(of index: Int) -> Int {
-    let synapses = model.synapsePopulations[index]
-    let source = model.neuronPopulation(named: synapses.source)!.size
-    let target = model.neuronPopulation(named: synapses.target)!.size
-    return synapses.matrixType.connectivityStorage == .sparse
-      ? SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
-      : target
+  /// The row stride of `synapses`' storage, as the CPU backend's: the longest row
+  /// (SPARSE, PROCEDURAL), the diagonals (TOEPLITZ), else the target's size.
+  static func rowStride(of synapses: SynapsePopulation, _ model: ModelSpec) -> Int {
+    let source = model.neuronPopulation(named: synapses.source)?.size ?? 0
+    let target = model.neuronPopulation(named: synapses.target)?.size ?? 0
+    switch synapses.matrixType.connectivityStorage {
+    case .sparse, .procedural, .toeplitz:
+      return SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
+    case .dense, .bitmask:
+      return target
+    }
   }
 
   /// Every synapse population in kernel order with its threads.
@@ -158,14 +155,27 @@ extension CUDAModuleWriter {
         atomicOr(&bitmask[bit / 32u], 1u << (uint32_t)(bit % 32u));
     }
 
-    // Sorts a row of targets ascending (insertion sort: stable, and rows are short).
-    __device__ __forceinline__ void genn_sort_row(uint32_t *row, uint32_t length)
+    // Moves a[i] to position j <= i, shifting a[j..<i] up by one.
+    template <class T>
+    __device__ __forceinline__ void genn_rotate(T *a, uint32_t j, uint32_t i)
+    {
+        const T moved = a[i];
+        for (uint32_t k = i; k > j; k--) { a[k] = a[k - 1u]; }
+        a[j] = moved;
+    }
+
+    // Sorts a row of targets ascending, moving each synapse's `values` with it (insertion
+    // sort: stable, as the CPU backend's, and rows are short).
+    template <class... Values>
+    __device__ __forceinline__ void genn_sort_row(uint32_t *row, uint32_t length, Values *...values)
     {
         for (uint32_t i = 1; i < length; i++) {
             const uint32_t key = row[i];
             uint32_t j = i;
-            while (j > 0u && row[j - 1u] > key) { row[j] = row[j - 1u]; j--; }
-            row[j] = key;
+            while (j > 0u && row[j - 1u] > key) { j--; }
+            if (j == i) { continue; }
+            genn_rotate(row, j, i);
+            (genn_rotate(values, j, i), ...);
         }
     }
 
@@ -174,8 +184,11 @@ extension CUDAModuleWriter {
   mutating func writeSynapseGroup(_ index: Int) {
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
-    let sparse = synapses.matrixType.connectivityStorage == .sparse
-    let bitmask = synapses.matrixType.connectivityStorage == .bitmask
+    let storage = synapses.matrixType.connectivityStorage
+    let sparse = storage == .sparse
+    let bitmask = storage == .bitmask
+    // DENSE and BITMASK threads own their target; other threads share targets.
+    let ownsTarget = storage == .dense || bitmask
     let structName = "SynapseGroup\(index)"
     line(
       "// Synapse update group \(index): synapse population '\(synapses.name)' "
@@ -217,9 +230,12 @@ extension CUDAModuleWriter {
         prefix: "conn_", params: parameters.names, derived: parameters.derived,
         paramTypes: parameters.types)
     }
-    for variable in weightUpdate.vars {
-      line("    \(cType(variable.valueType!)) *v_\(variable.name);")
+    if synapses.matrixType.weightStorage != .procedural {
+      for variable in weightUpdate.vars {
+        line("    \(cType(variable.valueType!)) *v_\(variable.name);")
+      }
     }
+    declareKernelAndProceduralFields(synapses)
     for field in synapseReadFields(synapses) { line("    const \(field.type) *\(field.name);") }
     declareSynapseInitFields(synapses)
     line("};")
@@ -250,20 +266,40 @@ extension CUDAModuleWriter {
         "    const uint32_t denDelayPtr = "
           + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay"));")
     }
-    if !sparse {
+    if ownsTarget {
       // Loaded, not summed from 0: each addition rounds as the CPU backend's does.
       line("    // the target's input in a register, added to in the CPU backend's order")
       line("    \(scalarName) linSyn = lid < group.numTrgNeurons ? group.inSyn[lid] : 0;")
     }
+    if !synapses.storesSynapses {
+      line("    // generated synapses reach every target")
+      line("    const uint32_t postBegin = 0u;")
+      line("    const uint32_t postEnd = group.numTrgNeurons;")
+    }
     for (hook, list, count, code, enabled) in hooks where enabled && !code.isBlank {
       let checked = checkStatements(
-        code, in: synapseEnvironment(index, sharedTargets: sparse, hook: hook))
+        code, in: synapseEnvironment(index, sharedTargets: !ownsTarget, hook: hook))
       line("    // \(hook)")
       line("    {")
-      writePresynapticLoop(synapses, list: list, count: count, code: checked)
+      switch storage {
+      case .procedural:
+        line("        const uint32_t numSpikes = group.\(count)[preSlot];")
+        line("        // one thread per spike, regenerating the spiking neuron's row")
+        line("        if (lid < numSpikes) {")
+        line("            const uint32_t id_pre = group.\(list)[preOffset + lid];")
+        if let checked { writeProceduralRow(index, code: checked) }
+        line("        }")
+      case .toeplitz:
+        line("        const uint32_t *spikes = group.\(list) + preOffset;")
+        line("        const uint32_t count = group.\(count)[preSlot];")
+        line("        // one thread per diagonal")
+        if let checked { writeToeplitzDiagonals(index, code: checked, thread: "lid") }
+      case .dense, .sparse, .bitmask:
+        writePresynapticLoop(synapses, list: list, count: count, code: checked)
+      }
       line("    }")
     }
-    if !sparse {
+    if ownsTarget {
       line("    if (lid < group.numTrgNeurons) { group.inSyn[lid] = linSyn; }")
     }
     line("}")
@@ -316,6 +352,7 @@ extension CUDAModuleWriter {
       }
     }
     line("                    (void)id_pre; (void)syn; (void)id_post;")
+    if let prelude = proceduralVariableCode(synapses, level: 5) { block(prelude) }
     if let code { block(code.code(level: 5).dropLastNewline) }
     line("                }")
     if sparse {
@@ -343,11 +380,11 @@ extension CUDAModuleWriter {
     let index32 = GeNNType.uint32.addingConst
     environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
     environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
-    environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
     environment.define(
       "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
     environment.define(
       "num_post", index32, spelling: "group.numTrgNeurons", role: "postsynaptic population size")
+    addSynapseVariables(to: &environment, synapses)
     // SPARSE: threads of other rows add to the same target; DENSE: this thread owns it.
     environment.add(
       Symbol(
@@ -369,12 +406,6 @@ extension CUDAModuleWriter {
     addParameters(
       to: &environment, prefix: "", params: weightUpdate.params,
       derived: weightUpdate.derivedParams)
-    for variable in weightUpdate.vars {
-      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
-      environment.define(
-        variable.name, variable.access.isWritable ? type : type.addingConst,
-        spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
-    }
     for field in synapseReadFields(synapses) {
       guard let symbol = field.symbol else { continue }
       environment.define(
@@ -431,7 +462,7 @@ extension CUDAModuleWriter {
     line("    // synapse population '\(synapses.name)'")
     line("    \(field).numSrcNeurons = \(source.size)u;")
     line("    \(field).numTrgNeurons = \(target.size)u;")
-    line("    \(field).rowStride = \(rowStride(of: index))u;")
+    line("    \(field).rowStride = \(Self.rowStride(of: synapses, model))u;")
     line("    \(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
     line("    \(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
     if !synapses.weightUpdate.postSpikeSynCode.isBlank {
@@ -475,11 +506,13 @@ extension CUDAModuleWriter {
         field: field, prefix: "conn_", params: parameters.values, names: parameters.names,
         derived: parameters.derived, paramTypes: parameters.types)
     }
-    for variable in synapses.weightUpdate.vars {
+    for variable in synapses.weightUpdate.vars
+    where synapses.matrixType.weightStorage != .procedural {
       bindArray(
         field, "v_\(variable.name)",
         to: .weightUpdateVariable(synapses: synapses.name, variable: variable.name))
     }
+    bindKernelAndProceduralFields(field: field, synapses)
     writeSynapseInitBinding(field: field, index: index)
   }
 

@@ -52,7 +52,7 @@ extension SynapsePopulation {
   }
 }
 
-extension ModuleWriter {
+extension ModelCodeWriting {
   /// Declares the kernel initialisers' arrays and procedural variables' snippet
   /// parameters of synapse population `synapses`.
   mutating func declareKernelAndProceduralFields(_ synapses: SynapsePopulation) {
@@ -76,9 +76,6 @@ extension ModuleWriter {
         field, "kinit_\(variable.name)",
         to: .weightUpdateKernelInitialiser(synapses: synapses.name, variable: variable.name),
         readOnly: true)
-    }
-    if synapses.rowLengthDraw != nil {
-      bindArray(field, "preCalcRowLength", to: .synapseRowLengthDraws(synapses: synapses.name))
     }
     guard synapses.matrixType.weightStorage == .procedural else { return }
     for variable in synapses.weightUpdate.vars {
@@ -200,8 +197,11 @@ extension ModuleWriter {
 
   /// Runs TOEPLITZ population `index`'s diagonal build code for each diagonal, its
   /// `for_each_synapse` loop going over the spikes in `spikes[0..<count]`, as GeNN's CPU
-  /// backend does (so each target sums its input in GeNN's order).
-  mutating func writeToeplitzDiagonals(_ index: Int, code: CheckedStatements) {
+  /// backend does (so each target sums its input in GeNN's order); with `thread` (CUDA),
+  /// only for the diagonal of that index.
+  mutating func writeToeplitzDiagonals(
+    _ index: Int, code: CheckedStatements, thread: String? = nil
+  ) {
     let synapses = model.synapsePopulations[index]
     guard case .toeplitz(let snippet, _) = synapses.connectivity else { return }
     var environment = baseEnvironment(
@@ -226,7 +226,12 @@ extension ModuleWriter {
       ],
       header: "for (uint32_t s = 0; s < count; s++) {\n    const uint32_t id_pre = spikes[s];\n",
       footer: "}\n")
-    line("        for (uint32_t id_diag = 0; id_diag < group.rowStride; id_diag++) {")
+    if let thread {
+      line("        if (\(thread) < group.rowStride) {")
+      line("            const uint32_t id_diag = \(thread);")
+    } else {
+      line("        for (uint32_t id_diag = 0; id_diag < group.rowStride; id_diag++) {")
+    }
     block(
       checkStatements(snippet.diagonalBuildCode, in: environment)?.code(level: 3)
         .dropLastNewline ?? "")

@@ -208,7 +208,7 @@ struct ModuleWriter: ModelCodeWriting {
         if case .snippet(let snippet, _) = synapses.connectivity {
           !snippet.rowBuildCode.isBlank && synapses.buildsRowsAtInitialisation
         } else { false }
-      let initialises = !snippetVariables(of: synapses).isEmpty
+      let initialises = !synapses.snippetVariables.isEmpty
       guard builds || initialises else { continue }
       line("    {")
       line("        const SynapseGroup\(index) &group = m.synapseGroup\(index);")

@@ -119,6 +119,36 @@ extension ModelCodeWriting {
     }
     return fields
   }
+
+  /// Adds the synapse's index (`id_syn`, where synapses are stored; `id_kernel`, where
+  /// generated ones use a kernel) and the weight update variables, as the matrix keeps
+  /// them: per synapse, in the kernel, or computed for each use.
+  func addSynapseVariables(to environment: inout Environment, _ synapses: SynapsePopulation) {
+    let index32 = GeNNType.uint32.addingConst
+    if synapses.storesSynapses {
+      environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
+    } else if !synapses.kernelSize.isEmpty {
+      environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
+    }
+    for variable in synapses.weightUpdate.vars {
+      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      // Kernel and procedural variables are shared or recomputed: read-only, as in GeNN.
+      switch synapses.matrixType.weightStorage {
+      case .individual:
+        environment.define(
+          variable.name, variable.access.isWritable ? type : type.addingConst,
+          spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
+      case .kernel:
+        environment.define(
+          variable.name, type.addingConst, spelling: "group.v_\(variable.name)[kernelInd]",
+          role: "kernel variable (read-only)")
+      case .procedural:
+        environment.define(
+          variable.name, type.addingConst, spelling: "l_\(variable.name)",
+          role: "procedural variable (read-only)")
+      }
+    }
+  }
 }
 
 /// The names weight update code sees for each synapse, as GeNN 5.4's
@@ -135,11 +165,7 @@ extension ModuleWriter {
     let index32 = GeNNType.uint32.addingConst
     environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
     environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
-    if synapses.storesSynapses {
-      environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
-    } else if !synapses.kernelSize.isEmpty {
-      environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
-    }
+    addSynapseVariables(to: &environment, synapses)
     environment.define(
       "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
     environment.define(
@@ -169,24 +195,6 @@ extension ModuleWriter {
       let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
       environment.define(
         egp.name, type, spelling: "group.egp_\(egp.name)", role: "extra global parameter")
-    }
-    for variable in weightUpdate.vars {
-      let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
-      // Kernel and procedural variables are shared or recomputed: read-only, as in GeNN.
-      switch synapses.matrixType.weightStorage {
-      case .individual:
-        environment.define(
-          variable.name, variable.access.isWritable ? type : type.addingConst,
-          spelling: "group.v_\(variable.name)[syn]", role: "synapse variable")
-      case .kernel:
-        environment.define(
-          variable.name, type.addingConst, spelling: "group.v_\(variable.name)[kernelInd]",
-          role: "kernel variable (read-only)")
-      case .procedural:
-        environment.define(
-          variable.name, type.addingConst, spelling: "l_\(variable.name)",
-          role: "procedural variable (read-only)")
-      }
     }
     for field in synapseReadFields(synapses) {
       guard let symbol = field.symbol else { continue }

@@ -22,19 +22,18 @@ struct SynapseSnippetVariable {
   var prefix: String { "init\(kind.rawValue)_\(variable.name)_" }
 }
 
-/// Initialisation of snippet-initialised synapse variables, after connectivity is built:
-/// each synapse or neuron draws from its own random stream, so values do not depend on
-/// the number of threads.
-extension ModuleWriter {
-  func snippetVariables(of synapses: SynapsePopulation) -> [SynapseSnippetVariable] {
-    let model = synapses.weightUpdate
-    // Procedural variables run their snippets where synapses are used, not here.
-    let stored = synapses.matrixType.weightStorage != .procedural
+extension SynapsePopulation {
+  /// The variables of this population initialised by snippets, with their kinds and
+  /// positions (which name their random streams in both backends). Procedural variables
+  /// are not among them: they run their snippets where synapses are used.
+  var snippetVariables: [SynapseSnippetVariable] {
+    let model = weightUpdate
+    let stored = matrixType.weightStorage != .procedural
     let groups: [(SynapseSnippetVariable.Kind, [Variable], [String: VarInit])] = [
-      (.synapse, stored ? model.vars : [], synapses.weightUpdateVars),
-      (.presynaptic, model.preVars, synapses.weightUpdatePreVars),
-      (.postsynaptic, model.postVars, synapses.weightUpdatePostVars),
-      (.postsynapticModel, synapses.postsynaptic.vars, synapses.postsynapticVars),
+      (.synapse, stored ? model.vars : [], weightUpdateVars),
+      (.presynaptic, model.preVars, weightUpdatePreVars),
+      (.postsynaptic, model.postVars, weightUpdatePostVars),
+      (.postsynapticModel, postsynaptic.vars, postsynapticVars),
     ]
     return groups.flatMap { kind, vars, inits in
       vars.enumerated().compactMap { position, variable in
@@ -44,20 +43,15 @@ extension ModuleWriter {
       }
     }
   }
+}
 
-  /// Declares the fields of the synapse group struct the initialisation reads.
-  mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
-    for entry in snippetVariables(of: synapses) {
-      line("    \(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
-      line("    uint32_t \(entry.prefix)stream;")
-      declareParameters(
-        prefix: entry.prefix, params: entry.snippet.params, derived: entry.snippet.derivedParams)
-    }
-  }
-
+/// Initialisation of snippet-initialised synapse variables, after connectivity is built:
+/// each synapse or neuron draws from its own random stream, so values do not depend on
+/// the number of threads.
+extension ModuleWriter {
   mutating func writeSynapseInit(_ index: Int) {
     let synapses = model.synapsePopulations[index]
-    let entries = snippetVariables(of: synapses)
+    let entries = synapses.snippetVariables
     guard !entries.isEmpty else { return }
     let context = "synapse population '\(synapses.name)'"
     line(
@@ -134,23 +128,9 @@ extension ModuleWriter {
       "        const genn::Range range = genn::threadRange(\(shape.reduce(1, *))u, thread, numThreads);"
     )
     line("        for (uint32_t kernelInd = range.begin; kernelInd < range.end; kernelInd++) {")
-    let index32 = GeNNType.uint32.addingConst
-    for dimension in shape.indices {
-      let stride = shape[(dimension + 1)...].reduce(1, *)
-      line(
-        "            const uint32_t idKernel\(dimension) = (kernelInd / \(stride)u) % \(shape[dimension])u;"
-      )
-    }
-    line("            \(shape.indices.map { "(void)idKernel\($0);" }.joined(separator: " "))")
+    writeKernelIndices(synapses, indent: "            ")
     for entry in entries {
-      var environment = initEnvironment(entry, context: context)
-      environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
-      environment.define("id_syn", index32, spelling: "kernelInd", role: "kernel index")
-      for dimension in shape.indices {
-        environment.define(
-          "id_kernel_\(dimension)", index32, spelling: "idKernel\(dimension)",
-          role: "kernel index")
-      }
+      let environment = kernelInitEnvironment(entry, synapses, context: context)
       writeInitBlock(
         entry, environment: environment, element: "kernelInd", stores: ["kernelInd"], level: 3)
     }
@@ -158,7 +138,48 @@ extension ModuleWriter {
     line("    }")
   }
 
-  private func initEnvironment(_ entry: SynapseSnippetVariable, context: String) -> Environment {
+}
+
+extension ModelCodeWriting {
+  /// Declares the fields of the synapse group struct the initialisation reads.
+  mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
+    if synapses.rowLengthDraw != nil { line("    uint32_t *preCalcRowLength;") }
+    for entry in synapses.snippetVariables {
+      line("    \(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
+      line("    uint32_t \(entry.prefix)stream;")
+      declareParameters(
+        prefix: entry.prefix, params: entry.snippet.params, derived: entry.snippet.derivedParams)
+    }
+  }
+
+  /// Binds the initialisation fields of synapse population `index`.
+  mutating func writeSynapseInitBinding(field: String, index: Int) {
+    let synapses = model.synapsePopulations[index]
+    if synapses.rowLengthDraw != nil {
+      bindArray(field, "preCalcRowLength", to: .synapseRowLengthDraws(synapses: synapses.name))
+    }
+    for entry in synapses.snippetVariables {
+      let name = entry.variable.name
+      let role: ArrayLayout.Role =
+        switch entry.kind {
+        case .synapse: .weightUpdateVariable(synapses: synapses.name, variable: name)
+        case .presynaptic: .weightUpdatePreVariable(synapses: synapses.name, variable: name)
+        case .postsynaptic: .weightUpdatePostVariable(synapses: synapses.name, variable: name)
+        case .postsynapticModel: .postsynapticVariable(synapses: synapses.name, variable: name)
+        }
+      bindArray(field, "\(entry.prefix)array", to: role)
+      let stream =
+        0xB000_0000 | (UInt32(index & 0xFFFFF) << 10) | (UInt32(entry.kind.rawValue) << 8)
+        | UInt32(entry.position & 0xFF)
+      line("    \(field).\(entry.prefix)stream = \(stream)u;")
+      writeParameterBindings(
+        field: field, prefix: entry.prefix, params: entry.params, names: entry.snippet.params,
+        derived: entry.snippet.derivedParams)
+    }
+  }
+
+  /// The names snippet `entry` sees as it initialises its variable's `value`.
+  func initEnvironment(_ entry: SynapseSnippetVariable, context: String) -> Environment {
     let valueType = GeNNType.numeric(entry.variable.valueType!.resolved(in: types))
     var environment = baseEnvironment(
       context:
@@ -171,7 +192,9 @@ extension ModuleWriter {
     return environment
   }
 
-  private mutating func writeInitBlock(
+  /// Runs snippet `entry` for element `element` (its random stream's element) and stores
+  /// its value at each of `stores`, in every one of `slots` delay slots if given.
+  mutating func writeInitBlock(
     _ entry: SynapseSnippetVariable, environment: Environment, element: String, stores: [String],
     level: Int, slots: String? = nil
   ) {
@@ -197,26 +220,32 @@ extension ModuleWriter {
     line("\(indent)}")
   }
 
-  /// Binds the initialisation fields of synapse population `index`.
-  mutating func writeSynapseInitBinding(field: String, index: Int) {
-    let synapses = model.synapsePopulations[index]
-    for entry in snippetVariables(of: synapses) {
-      let name = entry.variable.name
-      let role: ArrayLayout.Role =
-        switch entry.kind {
-        case .synapse: .weightUpdateVariable(synapses: synapses.name, variable: name)
-        case .presynaptic: .weightUpdatePreVariable(synapses: synapses.name, variable: name)
-        case .postsynaptic: .weightUpdatePostVariable(synapses: synapses.name, variable: name)
-        case .postsynapticModel: .postsynapticVariable(synapses: synapses.name, variable: name)
-        }
-      bindArray(field, "\(entry.prefix)array", to: role)
-      let stream =
-        0xB000_0000 | (UInt32(index & 0xFFFFF) << 10) | (UInt32(entry.kind.rawValue) << 8)
-        | UInt32(entry.position & 0xFF)
-      line("    \(field).\(entry.prefix)stream = \(stream)u;")
-      writeParameterBindings(
-        field: field, prefix: entry.prefix, params: entry.params, names: entry.snippet.params,
-        derived: entry.snippet.derivedParams)
+  /// The names a kernel variable's snippet `entry` sees for kernel element `kernelInd`:
+  /// the flattened index (`id_kernel`, also `id_syn`) and the kernel indices
+  /// (`id_kernel_0`, ..., spelled `idKernel0`, ...).
+  func kernelInitEnvironment(
+    _ entry: SynapseSnippetVariable, _ synapses: SynapsePopulation, context: String
+  ) -> Environment {
+    let index32 = GeNNType.uint32.addingConst
+    var environment = initEnvironment(entry, context: context)
+    environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
+    environment.define("id_syn", index32, spelling: "kernelInd", role: "kernel index")
+    for dimension in synapses.kernelSize.indices {
+      environment.define(
+        "id_kernel_\(dimension)", index32, spelling: "idKernel\(dimension)", role: "kernel index")
     }
+    return environment
+  }
+
+  /// Prints the kernel indices `idKernel0`, ... of the flattened kernel index `kernelInd`.
+  mutating func writeKernelIndices(_ synapses: SynapsePopulation, indent: String) {
+    let shape = synapses.kernelSize
+    for dimension in shape.indices {
+      let stride = shape[(dimension + 1)...].reduce(1, *)
+      line(
+        "\(indent)const uint32_t idKernel\(dimension) = (kernelInd / \(stride)u) % \(shape[dimension])u;"
+      )
+    }
+    line("\(indent)\(shape.indices.map { "(void)idKernel\($0);" }.joined(separator: " "))")
   }
 }

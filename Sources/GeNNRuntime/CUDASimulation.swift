@@ -244,7 +244,7 @@ public final class CUDASimulation {
   /// rows, constants and per-element values), copies them to the GPU, binds the arrays
   /// and runs the initialisation kernels (snippets, connectivity, synapse snippets).
   private func initialise() throws(CUDASimulationError) {
-    Self.writeInitialValues(arrays, index: arrayIndex, model: model, sparseRows: sparseRows)
+    InitialValues.write(arrays, index: arrayIndex, model: model, sparseRows: sparseRows)
     do {
       for (array, buffer) in zip(arrays, buffers) { try upload(array, to: buffer) }
       try launch(bind, module.bind, timestep: 0, recordingRow: 0)
@@ -254,116 +254,6 @@ public final class CUDASimulation {
       try context.synchronize()
     } catch {
       throw .driver(error)
-    }
-  }
-
-  /// Writes the initial values the host uploads into `arrays` (in ``CUDAModule/arrays``
-  /// order, positions in `index`): `-TIME_MAX` spike times (latest and previous), zero
-  /// elsewhere, constants and per-element values (of presynaptic and postsynaptic weight
-  /// update variables too), SPARSE rows given as lists as `sparseRows` lays them out, the
-  /// bits of BITMASK synapses given as lists. Snippets run on the GPU afterwards.
-  static func writeInitialValues(
-    _ arrays: [StateArray], index arrayIndex: [ArrayLayout.Role: Int], model: ModelSpec,
-    sparseRows: [String: SparseConnectivity]
-  ) {
-    let timeMax =
-      model.timePrecision == .float
-      ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
-    for array in arrays {
-      switch array.layout.role {
-      // Spike times start at -TIME_MAX, as in GeNN: "never".
-      case .spikeTimes, .previousSpikeTimes: array.fill(-timeMax)
-      default: array.clear()
-      }
-    }
-    for population in model.neuronPopulations {
-      for variable in population.model.vars {
-        let role = ArrayLayout.Role.neuronVariable(
-          population: population.name, variable: variable.name)
-        VariableView(array: arrays[arrayIndex[role]!]).initialise(population.vars[variable.name])
-      }
-      for egp in population.model.extraGlobalParams {
-        let role = ArrayLayout.Role.neuronExtraGlobalParameter(
-          population: population.name, parameter: egp.name)
-        arrays[arrayIndex[role]!].store(population.extraGlobalParams[egp.name] ?? [])
-      }
-    }
-    for source in model.currentSources {
-      for variable in source.model.vars {
-        let role = ArrayLayout.Role.currentSourceVariable(
-          source: source.name, variable: variable.name)
-        VariableView(array: arrays[arrayIndex[role]!]).initialise(source.vars[variable.name])
-      }
-      for egp in source.model.extraGlobalParams {
-        let role = ArrayLayout.Role.currentSourceExtraGlobalParameter(
-          source: source.name, parameter: egp.name)
-        arrays[arrayIndex[role]!].store(source.extraGlobalParams[egp.name] ?? [])
-      }
-    }
-    for synapses in model.synapsePopulations {
-      let targetSize = model.neuronPopulation(named: synapses.target)!.size
-      if synapses.matrixType == .bitmask,
-        let rows = SparseConnectivity(
-          synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
-          targetSize: targetSize)
-      {
-        arrays[arrayIndex[.synapseBitmask(synapses: synapses.name)]!].setBits(
-          of: rows, targetSize: targetSize)
-      }
-      if let rows = sparseRows[synapses.name] {
-        arrays[arrayIndex[.synapseRowLengths(synapses: synapses.name)]!].store(
-          rows.rowLengths.map(Double.init))
-        arrays[arrayIndex[.synapseIndices(synapses: synapses.name)]!].store(
-          rows.indices.map(Double.init))
-      }
-      for variable in synapses.weightUpdate.vars {
-        // Constants fill the padding too, so snippet-built rows need no positions.
-        if let index = arrayIndex[
-          .weightUpdateVariable(synapses: synapses.name, variable: variable.name)]
-        {
-          VariableView(array: arrays[index], positions: sparseRows[synapses.name]?.positions)
-            .initialise(synapses.weightUpdateVars[variable.name])
-        }
-      }
-      for (vars, inits, role) in [
-        (
-          synapses.weightUpdate.preVars, synapses.weightUpdatePreVars,
-          { ArrayLayout.Role.weightUpdatePreVariable(synapses: synapses.name, variable: $0) }
-        ),
-        (
-          synapses.weightUpdate.postVars, synapses.weightUpdatePostVars,
-          { ArrayLayout.Role.weightUpdatePostVariable(synapses: synapses.name, variable: $0) }
-        ),
-      ] {
-        for variable in vars {
-          VariableView(array: arrays[arrayIndex[role(variable.name)]!])
-            .initialise(inits[variable.name])
-        }
-      }
-      for variable in synapses.postsynaptic.vars {
-        let role = ArrayLayout.Role.postsynapticVariable(
-          synapses: synapses.name, variable: variable.name)
-        VariableView(array: arrays[arrayIndex[role]!])
-          .initialise(synapses.postsynapticVars[variable.name])
-      }
-    }
-    for update in model.customUpdates {
-      // Constants fill the padding too, so snippet-built rows need no positions.
-      var positions: [Int]?
-      if case .synapses(let name)? = model.shape(of: update) {
-        positions = sparseRows[name]?.positions
-      }
-      for variable in update.model.vars {
-        let role = ArrayLayout.Role.customUpdateVariable(
-          update: update.name, variable: variable.name)
-        VariableView(array: arrays[arrayIndex[role]!], positions: positions)
-          .initialise(update.vars[variable.name])
-      }
-      for egp in update.model.extraGlobalParams {
-        let role = ArrayLayout.Role.customUpdateExtraGlobalParameter(
-          update: update.name, parameter: egp.name)
-        arrays[arrayIndex[role]!].store(update.extraGlobalParams[egp.name] ?? [])
-      }
     }
   }
 

@@ -466,116 +466,7 @@ public final class Simulation {
   /// how many snippet-built rows overflowed.
   @discardableResult
   private func initialiseState() -> Int {
-    let timeMax =
-      model.timePrecision == .float
-      ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
-    for array in arrays {
-      switch array.layout.role {
-      // Spike and event times start at -TIME_MAX, as in GeNN: "never".
-      case .spikeTimes, .previousSpikeTimes, .spikeEventTimes, .previousSpikeEventTimes:
-        array.fill(-timeMax)
-      default: array.clear()
-      }
-    }
-    for population in model.neuronPopulations {
-      initialise(
-        size: population.size, vars: population.model.vars, population.vars,
-        egps: population.model.extraGlobalParams,
-        population.extraGlobalParams,
-        variable: { .neuronVariable(population: population.name, variable: $0) },
-        egp: { .neuronExtraGlobalParameter(population: population.name, parameter: $0) })
-    }
-    for synapses in model.synapsePopulations {
-      if synapses.matrixType == .bitmask,
-        let rows = SparseConnectivity(
-          synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
-          targetSize: model.neuronPopulation(named: synapses.target)!.size)
-      {
-        // Set the listed pairs' bits; snippets set them natively.
-        arrays[arrayIndex[.synapseBitmask(synapses: synapses.name)]!].setBits(
-          of: rows, targetSize: model.neuronPopulation(named: synapses.target)!.size)
-      }
-      if let rows = sparseRows[synapses.name] {
-        arrays[arrayIndex[.synapseRowLengths(synapses: synapses.name)]!].store(
-          rows.rowLengths.map(Double.init))
-        arrays[arrayIndex[.synapseIndices(synapses: synapses.name)]!].store(
-          rows.indices.map(Double.init))
-      }
-      for variable in synapses.weightUpdate.vars {
-        // Constants fill the padding too, so snippet-built rows need no positions.
-        if let index = arrayIndex[
-          .weightUpdateVariable(synapses: synapses.name, variable: variable.name)]
-        {
-          VariableView(array: arrays[index], positions: sparseRows[synapses.name]?.positions)
-            .initialise(synapses.weightUpdateVars[variable.name])
-        }
-        if case .kernel(let values)? = synapses.weightUpdateVars[variable.name] {
-          arrays[
-            arrayIndex[
-              .weightUpdateKernelInitialiser(synapses: synapses.name, variable: variable.name)]!
-          ].store(values)
-        }
-      }
-      for (vars, inits, neurons, role) in [
-        (
-          synapses.weightUpdate.preVars, synapses.weightUpdatePreVars, synapses.source,
-          { ArrayLayout.Role.weightUpdatePreVariable(synapses: synapses.name, variable: $0) }
-        ),
-        (
-          synapses.weightUpdate.postVars, synapses.weightUpdatePostVars, synapses.target,
-          { ArrayLayout.Role.weightUpdatePostVariable(synapses: synapses.name, variable: $0) }
-        ),
-      ] {
-        let size = model.neuronPopulation(named: neurons)!.size
-        for variable in vars {
-          // Every delay slot starts with the initial values.
-          let array = arrays[arrayIndex[role(variable.name)]!]
-          for slot in 0..<(array.count / max(1, size)) {
-            VariableView(array: array, positions: Array(slot * size..<(slot + 1) * size))
-              .initialise(inits[variable.name])
-          }
-        }
-      }
-      for egp in synapses.weightUpdate.extraGlobalParams {
-        arrays[
-          arrayIndex[
-            .weightUpdateExtraGlobalParameter(synapses: synapses.name, parameter: egp.name)]!
-        ].store(synapses.weightUpdateExtraGlobalParams[egp.name] ?? [])
-      }
-      for variable in synapses.postsynaptic.vars {
-        VariableView(
-          array: arrays[
-            arrayIndex[.postsynapticVariable(synapses: synapses.name, variable: variable.name)]!]
-        ).initialise(synapses.postsynapticVars[variable.name])
-      }
-    }
-    for source in model.currentSources {
-      initialise(
-        size: model.neuronPopulation(named: source.target)!.size, vars: source.model.vars,
-        source.vars, egps: source.model.extraGlobalParams,
-        source.extraGlobalParams,
-        variable: { .currentSourceVariable(source: source.name, variable: $0) },
-        egp: { .currentSourceExtraGlobalParameter(source: source.name, parameter: $0) })
-    }
-    for update in model.customUpdates {
-      // Constants fill the padding too, so snippet-built rows need no positions.
-      var positions: [Int]?
-      if case .synapses(let name)? = model.shape(of: update) {
-        positions = sparseRows[name]?.positions
-      }
-      for variable in update.model.vars {
-        VariableView(
-          array: arrays[
-            arrayIndex[.customUpdateVariable(update: update.name, variable: variable.name)]!],
-          positions: positions
-        ).initialise(update.vars[variable.name])
-      }
-      for egp in update.model.extraGlobalParams {
-        arrays[
-          arrayIndex[.customUpdateExtraGlobalParameter(update: update.name, parameter: egp.name)]!
-        ].store(update.extraGlobalParams[egp.name] ?? [])
-      }
-    }
+    InitialValues.write(arrays, index: arrayIndex, model: model, sparseRows: sparseRows)
     let overflows = Int(functions.initialize(state))
     // Queued neuron variables start with the initial values in every delay slot.
     for population in model.neuronPopulations {
@@ -589,24 +480,6 @@ public final class Simulation {
       }
     }
     return overflows
-  }
-
-  /// Writes the constant and per-element initial values and the extra global parameter
-  /// arrays of one element; snippets run natively afterwards.
-  private func initialise(
-    size: Int, vars: [Variable], _ inits: [String: VarInit], egps: [ExtraGlobalParameter],
-    _ egpValues: [String: [Double]], variable: (String) -> ArrayLayout.Role,
-    egp: (String) -> ArrayLayout.Role
-  ) {
-    for declared in vars {
-      // Queued variables are initialised in their first slot, then copied to the others.
-      let array = arrays[arrayIndex[variable(declared.name)]!]
-      VariableView(array: array, positions: array.count > size ? Array(0..<size) : nil)
-        .initialise(inits[declared.name])
-    }
-    for declared in egps {
-      arrays[arrayIndex[egp(declared.name)]!].store(egpValues[declared.name] ?? [])
-    }
   }
 
   /// Samples the recorded variables that are due after the step just run.

@@ -239,13 +239,13 @@ import Testing
     #expect(!source.contains("genn_rand_normal_double(&rng)"))
   }
 
-  @Test("a synapse population with an unsupported matrix type gives a clear error naming it")
+  @Test("a synapse population with an unsupported feature gives a clear error naming it")
   func synapsesUnsupported() throws {
     var model = Self.example("izhikevich-types")
     model.addSynapsePopulation(
       SynapsePopulation(
-        name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: .procedural,
-        connectivity: .snippet(.fixedProbability, params: ["prob": 0.5]),
+        name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: .sparse,
+        connectivity: .snippet(.fixedNumberPreWithReplacement, params: ["num": 2]),
         weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 1.0],
         postsynaptic: .deltaCurr))
     #expect(throws: CUDABackendError.self) { try CUDABackend().generate(model) }
@@ -257,10 +257,12 @@ import Testing
         return
       }
       #expect(name == "Recurrent")
-      #expect(feature == "the PROCEDURAL matrix type")
+      #expect(
+        feature == "connectivity snippets that build columns ('FixedNumberPreWithReplacement')")
       #expect(
         error.description.contains("synapse population 'Recurrent'")
-          && error.description.contains("PROCEDURAL") && error.description.contains("CPU backend"))
+          && error.description.contains("build columns")
+          && error.description.contains("CPU backend"))
     }
   }
 

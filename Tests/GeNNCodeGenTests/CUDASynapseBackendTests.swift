@@ -468,18 +468,9 @@ import Testing
     eventTimes.preEventSynCode = "addToPost(g);"
     return [
       (
-        "PROCEDURAL",
-        synapses(
-          matrixType: .procedural,
-          connectivity: .snippet(.fixedProbability, params: ["prob": 0.5])),
-        "PROCEDURAL matrix type"
-      ),
-      (
-        "TOEPLITZ",
-        synapses(
-          matrixType: .toeplitz, connectivity: .toeplitz(.conv2D, params: [:]),
-          weightUpdate: .staticPulse),
-        "TOEPLITZ matrix type"
+        "column-building snippet",
+        synapses(connectivity: .snippet(.fixedNumberPreWithReplacement, params: ["num": 2])),
+        "connectivity snippets that build columns"
       ),
       (
         "presynaptic variables with axonal delays",

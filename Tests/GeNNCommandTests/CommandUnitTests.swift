@@ -102,8 +102,8 @@ import Testing
       nvrtcCandidates: [], nvrtcChoice: nil, nvccCandidates: [], missing: missing)
   }
 
-  /// A one-population model, and the same with TOEPLITZ synapses (which the CUDA backend
-  /// does not generate yet).
+  /// A one-population model, and the same with synapses built by a column-building
+  /// snippet (which the CUDA backend does not generate yet).
   static func models() -> (supported: ModelSpec, unsupported: ModelSpec) {
     var model = ModelSpec(name: "m", precision: .double, dt: 0.1)
     model.addNeuronPopulation(
@@ -113,22 +113,17 @@ import Testing
         "TauRefrac": 2,
       ],
       vars: ["V": -70.0, "RefracTime": 0.0])
-    var withToeplitz = model
-    withToeplitz.addSynapsePopulation(
+    var withColumns = model
+    withColumns.addSynapsePopulation(
       SynapsePopulation(
-        name: "Conv", source: "Pop", target: "Pop", matrixType: .toeplitz,
-        connectivity: .toeplitz(
-          .conv2D,
-          params: [
-            "conv_kh": 3, "conv_kw": 3, "conv_ih": 4, "conv_iw": 4, "conv_ic": 1, "conv_oh": 4,
-            "conv_ow": 4, "conv_oc": 1,
-          ]),
+        name: "Columns", source: "Pop", target: "Pop", matrixType: .sparse,
+        connectivity: .snippet(.fixedNumberPreWithReplacement, params: ["num": 2]),
         weightUpdate: .staticPulse, weightUpdateVars: ["g": 0.1], postsynaptic: .deltaCurr))
-    return (model, withToeplitz)
+    return (model, withColumns)
   }
 
   @Test func backendSelection() throws {
-    let (model, withToeplitz) = Self.models()
+    let (model, withColumns) = Self.models()
     let missing = Self.cudaReport(missing: [.driver, .nvrtc(pipPackage: "nvidia-cuda-nvrtc-cu12")])
     #expect(try BackendChoice.cpu.select(cuda: missing, model: model).name == "cpu")
     let auto = try BackendChoice.auto.select(cuda: missing, model: model)
@@ -148,15 +143,15 @@ import Testing
     #expect(chosen.reason.hasPrefix("auto: found"))
     #expect(try BackendChoice.cuda.select(cuda: usable, model: model).isCUDA)
     #expect(try BackendChoice.cpu.select(cuda: usable, model: model).name == "cpu")
-    let fallback = try BackendChoice.auto.select(cuda: usable, model: withToeplitz)
+    let fallback = try BackendChoice.auto.select(cuda: usable, model: withColumns)
     #expect(fallback.name == "cpu")
-    #expect(fallback.reason.contains("does not support the TOEPLITZ matrix type"))
-    #expect(fallback.reason.contains("(synapse population 'Conv')"))
+    #expect(fallback.reason.contains("does not support connectivity snippets that build columns"))
+    #expect(fallback.reason.contains("(synapse population 'Columns')"))
     do {
-      _ = try BackendChoice.cuda.select(cuda: usable, model: withToeplitz)
-      Issue.record("cuda was selected for TOEPLITZ synapses")
+      _ = try BackendChoice.cuda.select(cuda: usable, model: withColumns)
+      Issue.record("cuda was selected for column-built synapses")
     } catch {
-      #expect("\(error)".contains("synapse population 'Conv'"))
+      #expect("\(error)".contains("synapse population 'Columns'"))
       #expect("\(error)".contains("--backend cpu"))
     }
   }

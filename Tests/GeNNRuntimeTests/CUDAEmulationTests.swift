@@ -9,7 +9,7 @@ import Testing
 /// (C++20) with a shim that runs each block as `blockDim` threads, `__syncthreads` as a
 /// barrier, the atomics as `std::atomic_ref` and `__popc` as the compiler's popcount; the
 /// host's initial arrays are written by
-/// ``CUDASimulation/writeInitialValues(_:index:model:sparseRows:)``, and the results
+/// ``InitialValues/write(_:index:model:sparseRows:)``, and the results
 /// (neuron and synapse variables, inputs, spikes and spike-like events) are compared with
 /// the CPU backend's. Slow (a thread per CUDA thread per launch), so opt-in:
 /// `GENN_CUDA_EMULATE=1 swift test --filter CUDAEmulation` (with `$CXX` or `g++`).
@@ -24,12 +24,15 @@ import Testing
     #include <math.h>
     #include <stdint.h>
     #include <stddef.h>
+    #include <algorithm>
     #include <atomic>
     #include <barrier>
     #include <fstream>
     #include <string>
     #include <thread>
     #include <vector>
+    using std::max;
+    using std::min;
     struct Dim { unsigned x = 0, y = 0, z = 0; };
     thread_local Dim threadIdx, blockIdx;
     std::barrier<> *g_barrier;
@@ -183,6 +186,73 @@ import Testing
     return model
   }
 
+  /// The models of ``generatedModel(_:)``.
+  static let generatedNames = [
+    "procedural", "procedural_random", "procedural_total", "procedural_kernel",
+    "procedural_kernelg", "sparse_kernel", "toeplitz", "dense_proceduralg",
+  ]
+
+  /// One volley through synapses the CUDA backend generates rather than stores (or stores
+  /// from a kernel), with weights that are small dyadic fractions: the atomic additions
+  /// of generated synapses come in no fixed order, but these sums are exact in any.
+  static func generatedModel(_ name: String) -> ModelSpec? {
+    let fire = GeneratedConnectivityTests.spikes(count: 144, seed: 7)
+    let conv: [String: Double] = [
+      "conv_kh": 3, "conv_kw": 3, "conv_sh": 1, "conv_sw": 1, "conv_padh": 1, "conv_padw": 1,
+      "conv_ih": 12, "conv_iw": 12, "conv_ic": 1, "conv_oh": 12, "conv_ow": 12, "conv_oc": 1,
+    ]
+    let toeplitz = conv.filter {
+      !["conv_sh", "conv_sw", "conv_padh", "conv_padw"].contains($0.key)
+    }
+    let kernel = GeneratedConnectivityTests.kernel([3, 3, 1, 1])
+    let coin = InitSnippet(
+      name: "Coin", params: [], code: "value = (gennrand_uniform() < 0.5) ? 0.25 : 0.75;")
+    let byIndex = InitSnippet(
+      name: "ByIndex", params: [], code: "value = 0.125 * (scalar)((id_pre + id_post) % 5);")
+    let fixedProbability = Connectivity.snippet(.fixedProbability, params: ["prob": 0.1])
+    let matrix: SynapseMatrixType
+    let connectivity: Connectivity
+    let weights: VarInit
+    var post = 144
+    switch name {
+    case "procedural":
+      (matrix, connectivity, weights, post) = (
+        .procedural, fixedProbability, .snippet(byIndex, params: [:]), 200
+      )
+    case "procedural_random":
+      matrix = .procedural
+      connectivity = .snippet(.fixedNumberPostWithReplacement, params: ["num": 20])
+      (weights, post) = (.snippet(coin, params: [:]), 200)
+    case "procedural_total":
+      matrix = .procedural
+      connectivity = .snippet(.fixedNumberTotalWithReplacement, params: ["num": 3000])
+      (weights, post) = (0.5, 200)
+    case "procedural_kernel":
+      (matrix, connectivity, weights) = (
+        .procedural, .snippet(.conv2D, params: conv), .kernel(kernel)
+      )
+    case "procedural_kernelg":
+      (matrix, connectivity, weights) = (
+        .proceduralKernelG, .snippet(.conv2D, params: conv), .values(kernel)
+      )
+    case "sparse_kernel":
+      (matrix, connectivity, weights) = (.sparse, .snippet(.conv2D, params: conv), .kernel(kernel))
+    case "toeplitz":
+      (matrix, connectivity, weights) = (
+        .toeplitz, .toeplitz(.conv2D, params: toeplitz), .values(kernel)
+      )
+    case "dense_proceduralg":
+      (matrix, connectivity, weights, post) = (
+        .denseProceduralG, .allToAll, .snippet(byIndex, params: [:]), 90
+      )
+    default:
+      return nil
+    }
+    return GeneratedConnectivityTests.oneVolley(
+      "cuda_\(name)", pre: 144, post: post, fire: fire, matrix: matrix,
+      connectivity: connectivity, weights: weights)
+  }
+
   @Test(
     "emulated on the CPU: the CUDA kernels give the CPU backend's values and spikes",
     .enabled(if: enabled, reason),
@@ -190,12 +260,15 @@ import Testing
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
       "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
       "custom_update",
-    ])
+    ] + generatedNames)
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
     var steps = 300
     var schedule: [(step: Int, group: String)] = []
-    if name == "synapses" {
+    if let generated = Self.generatedModel(name) {
+      model = generated
+      steps = 3
+    } else if name == "synapses" {
       model = CUDASimulationTests.synapseModel()
     } else if name == "bitmask" {
       model = Self.bitmaskModel()
@@ -228,7 +301,7 @@ import Testing
             targetSize: model.neuronPopulation(named: synapses.target)!.size
           ).map { (synapses.name, $0) }
         })
-    CUDASimulation.writeInitialValues(arrays, index: index, model: model, sparseRows: sparseRows)
+    InitialValues.write(arrays, index: index, model: model, sparseRows: sparseRows)
     let bytes = arrays.map { $0.count * $0.layout.elementSize }
     for (position, array) in arrays.enumerated() {
       try Data(bytes: array.pointer, count: bytes[position])
@@ -317,7 +390,8 @@ import Testing
           (0..<Int(lengths.load(at: row))).map { row * stride + $0 }
         }
       }
-      for variable in synapses.weightUpdate.vars {
+      for variable in synapses.weightUpdate.vars
+      where synapses.matrixType.weightStorage != .procedural {
         let role = ArrayLayout.Role.weightUpdateVariable(
           synapses: synapses.name, variable: variable.name)
         let actual = VariableView(array: arrays[index[role]!], positions: positions).load()

@@ -5,7 +5,8 @@ import Testing
 
 /// Every reference case (read with everything `case.json` describes: custom updates and
 /// their schedules too) either compiles to a cubin with NVRTC for sm_70, sm_80 and sm_90,
-/// or the CUDA backend says what it does not cover. Needs NVRTC (pip's
+/// or the CUDA backend says what it does not cover; so do the emulation tests' models of
+/// generated synapses. Needs NVRTC (pip's
 /// `nvidia-cuda-nvrtc-cu12`, which `.ci/run` installs), no GPU.
 @Suite struct CUDAReferenceCompileTests {
   static let location = NVRTCLocation.find()
@@ -30,8 +31,22 @@ import Testing
       print("CUDAReferenceCompileTests: \(name) runs on the CPU only: \(unsupported)")
       return
     }
-    let module = try CUDABackend().generate(model)
-    let nvrtc = try NVRTCCompiler(path: try #require(Self.location.path))
+    try Self.compile(try CUDABackend().generate(model), name: name)
+  }
+
+  @Test(
+    "synapses generated rather than stored (PROCEDURAL, TOEPLITZ, kernels) compile with NVRTC",
+    .enabled(if: location.path != nil, Comment(rawValue: location.reason)),
+    arguments: CUDAEmulationTests.generatedNames)
+  func generatedSynapses(_ name: String) throws {
+    let model = try #require(CUDAEmulationTests.generatedModel(name))
+    try Self.compile(try CUDABackend().generate(model), name: name)
+  }
+
+  /// Compiles `module` for sm_70, sm_80 and sm_90, recording NVRTC's failures with the
+  /// model element that generated the failing line.
+  static func compile(_ module: CUDAModule, name: String) throws {
+    let nvrtc = try NVRTCCompiler(path: try #require(location.path))
     for architecture in ["sm_70", "sm_80", "sm_90"] {
       let result = Result { () throws(NVRTCError) in
         try nvrtc.compile(module.source, name: "\(name).cu", architecture: architecture)

@@ -162,8 +162,8 @@ import Testing
     var model = Self.lifModel()
     model.addSynapsePopulation(
       SynapsePopulation(
-        name: "Loop", source: "Pop", target: "Pop", matrixType: .procedural,
-        connectivity: .snippet(.fixedProbability, params: ["prob": 0.5]),
+        name: "Loop", source: "Pop", target: "Pop", matrixType: .sparse,
+        connectivity: .snippet(.fixedNumberPreWithReplacement, params: ["num": 2]),
         weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 1],
         postsynaptic: .deltaCurr))
     do {

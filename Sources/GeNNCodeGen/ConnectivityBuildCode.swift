@@ -1,0 +1,58 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// What a connectivity snippet's row or column build code sees, for every backend: its
+/// index, the population sizes, its parameters, and `addSynapse`, each backend spelling
+/// how a synapse is stored.
+extension ModelCodeWriting {
+  /// The names a connectivity snippet's build code sees: the row's or column's index,
+  /// the population sizes, and the (single) thread building it.
+  func connectivityEnvironment(
+    _ synapses: SynapsePopulation, snippet: ConnectivitySnippet, hook: String,
+    index: (name: String, begin: String)
+  ) -> Environment {
+    var environment = baseEnvironment(
+      context:
+        "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' \(hook)",
+      time: false)
+    for (name, spelling) in [
+      (index.name, index.name), ("num_pre", "group.numSrcNeurons"),
+      ("num_post", "group.numTrgNeurons"), (index.begin, "0u"), ("id_thread", "0u"),
+      ("num_threads", "1u"),
+    ] {
+      environment.define(
+        name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
+    }
+    if synapses.rowLengthDraw != nil {
+      environment.define(
+        "preCalcRowLength", GeNNType.uint32.addingConst.pointer(),
+        spelling: "group.preCalcRowLength", role: "drawn row lengths")
+    }
+    addParameters(
+      to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams,
+      paramTypes: snippet.paramTypes)
+    return environment
+  }
+
+  /// `addSynapse(target, kernel indices...)` of a snippet's build code: `add` stores the
+  /// synapse; first, while there is `room`, the variables with kernel initialisers take
+  /// their kernel element at `position`.
+  func builderFunction(
+    _ synapses: SynapsePopulation, add: String, position: String, room: String
+  ) -> Symbol {
+    let kernel = synapses.kernelSize
+    var spelling = add
+    let stores = synapses.kernelInitialisedVariables.map {
+      "group.v_\($0.variable.name)[\(position)] = group.kinit_\($0.variable.name)[kernelInd];"
+    }
+    if !stores.isEmpty {
+      let index = kernelIndex(synapses, indices: kernel.indices.map { "$(\($0 + 1))" })
+      spelling =
+        "{ const uint32_t kernelInd = \(index); if (\(room)) { \(stores.joined(separator: " ")) } "
+        + "\(add); }"
+    }
+    return Symbol(
+      "addSynapse", .function(returning: .void, Array(repeating: .uint32, count: 1 + kernel.count)),
+      spelling: spelling, role: "connectivity function")
+  }
+}
