@@ -8,12 +8,14 @@ import GeNNTranspiler
 ///   memory) at the arrays the host allocated;
 /// - `initialise`, one thread per element, runs the variable initialisation snippets
 ///   with the same random streams as the CPU backend, so values match it;
-/// - `buildConnectivity`, one thread per row, builds the SPARSE rows (BITMASK bits) of
-///   connectivity snippets from the CPU backend's random stream of each row, then sorts
-///   each SPARSE row; before it, `drawRowLengths` draws the row lengths of snippets that
-///   need them first; `initialiseSynapses`, one thread per row, runs the per-synapse (and
-///   postsynaptic model) initialisation snippets; `buildColumns`, one thread, builds the
-///   column index of each SPARSE population with postsynaptic learning;
+/// - `buildConnectivity`, one thread per row (per column for snippets that build
+///   columns, which append to rows atomically and `sortRows` then sorts), builds the
+///   SPARSE rows (BITMASK bits) of connectivity snippets from the CPU backend's random
+///   stream of each row or column, then sorts each SPARSE row; before it,
+///   `drawRowLengths` draws the row lengths of snippets that need them first;
+///   `initialiseSynapses`, one thread per row, runs the per-synapse (and presynaptic,
+///   postsynaptic and postsynaptic model) initialisation snippets; `buildColumns`, one
+///   thread, builds the column index of each SPARSE population with postsynaptic learning;
 /// - per time step, `updateSynapseDynamics` (synapse dynamics code, one thread per
 ///   synapse), `updateSynapses` (GeNN's presynaptic update, post-span: SPARSE with
 ///   one thread per row slot, DENSE with one thread per postsynaptic neuron, BITMASK as
@@ -21,8 +23,10 @@ import GeNNTranspiler
 ///   `1 + axonalDelaySteps` steps ago are loaded into shared memory block by block, each
 ///   running its syn code; `addToPost` accumulates into `inSyn`, `addToPostDelay` into a
 ///   slot of the dendritic delay ring; synapse code reads spike times as the CPU backend
-///   stores them), `updatePostsynaptic` (post spike syn code for the targets' last
-///   spikes, one thread per presynaptic neuron, SPARSE through the column index), then
+///   stores them; `addToPre` adds atomically to the source's input), `updatePostsynaptic`
+///   (post event syn code, then post spike syn code, for the targets' last spike-like
+///   events and spikes, one thread per presynaptic neuron, SPARSE through the column
+///   index), then
 ///   `resetSpikeCounts` and `updateNeurons`, one thread per neuron of every population
 ///   (each population padded to whole blocks): `Isyn = 0`, each incoming postsynaptic
 ///   model takes the input its dendritic delay ring delivers now, injects and decays its
@@ -37,13 +41,11 @@ import GeNNTranspiler
 /// - between steps, on the host's request, each custom update of an update group runs as
 ///   its own kernel in the group's order (see `CUDACustomUpdateWriter.swift`).
 ///
-/// Synapse populations are supported with DENSE, SPARSE and BITMASK connectivity, and
-/// generated (PROCEDURAL, PROCEDURAL_KERNELG, TOEPLITZ, DENSE_PROCEDURALG) with
-/// kernel or procedural weights, and
-/// weight update models that run presynaptic spike code, presynaptic spike-like events
-/// postsynaptic learning (STDP) and synapse dynamics, keep presynaptic and postsynaptic variables with
-/// their spike and dynamics code, and read spike times and neuron variables, with
-/// axonal and dendritic delays (see `CUDASynapseSupport`).
+/// The neuron update's per-neuron code is the CPU backend's (`NeuronUpdateCode.swift`),
+/// and so are the names synapse code sees (`SynapseEnvironment.swift`): every model the
+/// CPU backend runs, the CUDA backend generates, with every matrix type (DENSE, SPARSE,
+/// BITMASK, PROCEDURAL, PROCEDURAL_KERNELG, TOEPLITZ, DENSE_PROCEDURALG), delay and
+/// weight update feature.
 public struct CUDABackend: Sendable {
   /// Creates a CUDA backend.
   public init() {}
@@ -51,11 +53,9 @@ public struct CUDABackend: Sendable {
   /// Validates `model`, checks every code string in the CUDA dialect, and returns the
   /// generated module with its launch plan.
   ///
-  /// - Throws: ``CUDABackendError/unsupportedSynapsePopulation(name:feature:)`` naming the
-  ///   first synapse population that uses what the CUDA backend cannot generate yet, or
-  ///   ``CUDABackendError/codeGeneration(_:)``.
+  /// - Throws: ``CUDABackendError/codeGeneration(_:)`` for an invalid model or code
+  ///   string.
   public func generate(_ model: ModelSpec) throws(CUDABackendError) -> CUDAModule {
-    if let unsupported = Self.unsupportedFeature(in: model) { throw unsupported }
     do {
       try model.validate()
     } catch {
@@ -65,19 +65,6 @@ public struct CUDABackend: Sendable {
     writer.writeModule()
     if !writer.errors.isEmpty { throw .codeGeneration(.invalidCode(writer.errors)) }
     return writer.module
-  }
-
-  /// What in `model` the CUDA backend cannot generate yet (the first synapse population
-  /// that uses it), without generating anything; `nil` when it can
-  /// generate every part (its code strings are checked only by ``generate(_:)``).
-  public static func unsupportedFeature(in model: ModelSpec) -> CUDABackendError? {
-    let usage = CodeUsage(model: model)
-    for synapses in model.synapsePopulations {
-      if let feature = CUDASynapseSupport.unsupportedFeature(of: synapses, usage: usage) {
-        return .unsupportedSynapsePopulation(name: synapses.name, feature: feature)
-      }
-    }
-    return nil
   }
 
   /// The threads per block for a kernel whose largest population (or group of elements)
@@ -119,6 +106,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
   static let synapseDynamicsKernel = "updateSynapseDynamics"
   static let columnKernel = "buildColumns"
   static let connectivityKernel = "buildConnectivity"
+  static let rowSortKernel = "sortRows"
   static let rowLengthKernel = "drawRowLengths"
   static let synapseInitKernel = "initialiseSynapses"
 
@@ -302,12 +290,5 @@ struct CUDAModuleWriter: ModelCodeWriting {
       line("        \(call(range.group, range.member, range.start))")
       line("    }")
     }
-  }
-
-  /// A description of the populations of a merged group for messages.
-  func describe(populations: [Int]) -> String {
-    let names = populations.map { "'\(model.neuronPopulations[$0].name)'" }
-    return names.count == 1
-      ? "neuron population \(names[0])" : "neuron populations \(names.joined(separator: ", "))"
   }
 }

@@ -105,19 +105,13 @@ public enum CUDAKernelParameter: String, Hashable, Sendable, CaseIterable {
   }
 }
 
-/// What the CUDA backend cannot generate code for, or why generation failed.
+/// Why CUDA generation failed.
 public enum CUDABackendError: Error, Sendable, CustomStringConvertible {
-  /// Synapse population `name` uses `feature` (a matrix type, plasticity, spike-like
-  /// events, delays...), which the CUDA backend does not support yet.
-  case unsupportedSynapsePopulation(name: String, feature: String)
   /// Validation or a code string failed, as it would for the CPU backend.
   case codeGeneration(CodeGenError)
 
   public var description: String {
     switch self {
-    case .unsupportedSynapsePopulation(let name, let feature):
-      "the CUDA backend does not support \(feature) yet: synapse population '\(name)' "
-        + "cannot be generated. Use the CPU backend for this model."
     case .codeGeneration(let error):
       error.description
     }

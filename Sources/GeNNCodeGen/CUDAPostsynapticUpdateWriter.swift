@@ -2,8 +2,9 @@ import GeNNModel
 import GeNNTranspiler
 
 /// Postsynaptic learning in CUDA, after GeNN 5.4's SIMT postsynaptic update: after the
-/// presynaptic update, `updatePostsynaptic` runs the post spike syn code for the
-/// postsynaptic spikes of `1 + backPropDelaySteps` steps ago, loaded into shared memory a
+/// presynaptic update, `updatePostsynaptic` runs the post event syn code for the
+/// postsynaptic spike-like events, then the post spike syn code for the postsynaptic
+/// spikes, of `1 + backPropDelaySteps` steps ago, loaded into shared memory a
 /// block at a time, one thread per presynaptic neuron: DENSE, thread `id_pre` takes the
 /// synapse of its row onto each spiking target; SPARSE, thread `lid` takes the `lid`-th
 /// synapse of each spiking target's column, found through the column index (`colStart`,
@@ -17,9 +18,11 @@ extension CUDAModuleWriter {
 
   /// The threads `updatePostsynaptic` runs for synapse population `index` (0: none).
   static func postsynapticThreads(of index: Int, _ model: ModelSpec) -> Int {
-    let synapses = model.synapsePopulations[index]
-    guard !synapses.weightUpdate.postSpikeSynCode.isBlank else { return 0 }
-    return model.neuronPopulation(named: synapses.source)?.size ?? 0
+    let weightUpdate = model.synapsePopulations[index].weightUpdate
+    guard weightUpdate.deliversPostEvents || !weightUpdate.postSpikeSynCode.isBlank else {
+      return 0
+    }
+    return model.neuronPopulation(named: model.synapsePopulations[index].source)?.size ?? 0
   }
 
   /// The populations `updatePostsynaptic` covers, with their threads, in model order.
@@ -50,14 +53,19 @@ extension CUDAModuleWriter {
     ]
   }
 
-  /// The post spike syn code of synapse population `index` for its thread `lid`.
+  /// The post event and post spike syn code of synapse population `index` (GeNN's
+  /// order) for its thread `lid`.
   mutating func writePostsynapticGroup(_ index: Int) {
     let synapses = model.synapsePopulations[index]
     guard Self.postsynapticThreads(of: index, model) > 0 else { return }
-    let sparse = synapses.matrixType == .sparse
-    let code = checkStatements(
-      synapses.weightUpdate.postSpikeSynCode,
-      in: synapseEnvironment(index, sharedTargets: true, hook: "post spike syn code"))
+    let weightUpdate = synapses.weightUpdate
+    let hooks = [
+      (
+        "post event syn code", "trgSpkEvent", "trgSpkCntEvent", weightUpdate.postEventSynCode,
+        weightUpdate.deliversPostEvents
+      ),
+      ("post spike syn code", "trgSpike", "trgSpikeCount", weightUpdate.postSpikeSynCode, true),
+    ]
     line(
       "__device__ __forceinline__ void updatePostsynapticGroup\(index)(const SynapseGroup\(index) &group, uint32_t lid,"
     )
@@ -65,43 +73,59 @@ extension CUDAModuleWriter {
     line("{")
     line("    (void)t;")
     writeSlotOffsets(synapses)
-    line("    const uint32_t numSpikes = group.trgSpikeCount[postSlot];")
-    line(
-      "    const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
-    )
-    line("    for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
-    line(
-      "        const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
-    )
-    line("        // load this block of postsynaptic spikes into shared memory")
-    line("        __syncthreads();")
-    line("        if (threadIdx.x < numSpikesInBlock) {")
-    line(
-      "            shSpk[threadIdx.x] = group.trgSpike[postOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
-    )
-    line("        }")
-    line("        __syncthreads();")
-    line("        for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
-    line("            const uint32_t id_post = shSpk[s];")
-    if sparse {
-      line("            // one thread per synapse of the spiking neuron's column")
-      line("            const uint32_t colBegin = group.colStart[id_post];")
-      line("            if (lid < group.colStart[id_post + 1u] - colBegin) {")
-      line("                const uint32_t syn = group.remap[colBegin + lid];")
-      line("                const uint32_t id_pre = syn / group.rowStride;")
-    } else {
-      line("            // one thread per presynaptic neuron: its synapse onto the spiking one")
-      line("            if (lid < group.numSrcNeurons) {")
-      line("                const uint32_t id_pre = lid;")
-      line("                const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+    for (hook, list, count, code, enabled) in hooks where enabled && !code.isBlank {
+      let checked = checkStatements(
+        code, in: synapseEnvironment(index, sharedTargets: true, hook: hook))
+      line("    // \(hook)")
+      line("    {")
+      writePostsynapticLoop(synapses, list: list, count: count, code: checked)
+      line("    }")
     }
-    line("                (void)id_pre; (void)syn;")
-    if let code { block(code.code(level: 4).dropLastNewline) }
-    line("            }")
-    line("        }")
-    line("    }")
     line("}")
     line()
+  }
+
+  /// Prints the loop over the postsynaptic spikes (or events) of list `list`, loaded into
+  /// shared memory a block at a time, each thread running `code` for its synapse onto
+  /// each.
+  private mutating func writePostsynapticLoop(
+    _ synapses: SynapsePopulation, list: String, count: String, code: CheckedStatements?
+  ) {
+    line("        const uint32_t numSpikes = group.\(count)[postSlot];")
+    line(
+      "        const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
+    )
+    line("        for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
+    line(
+      "            const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
+    )
+    line("            // load this block of postsynaptic spikes into shared memory")
+    line("            __syncthreads();")
+    line("            if (threadIdx.x < numSpikesInBlock) {")
+    line(
+      "                shSpk[threadIdx.x] = group.\(list)[postOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
+    )
+    line("            }")
+    line("            __syncthreads();")
+    line("            for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
+    line("                const uint32_t id_post = shSpk[s];")
+    if synapses.matrixType == .sparse {
+      line("                // one thread per synapse of the spiking neuron's column")
+      line("                const uint32_t colBegin = group.colStart[id_post];")
+      line("                if (lid < group.colStart[id_post + 1u] - colBegin) {")
+      line("                    const uint32_t syn = group.remap[colBegin + lid];")
+      line("                    const uint32_t id_pre = syn / group.rowStride;")
+    } else {
+      line("                // one thread per presynaptic neuron: its synapse onto the spiking one")
+      line("                if (lid < group.numSrcNeurons) {")
+      line("                    const uint32_t id_pre = lid;")
+      line("                    const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+    }
+    line("                    (void)id_pre; (void)syn;")
+    if let code { block(code.code(level: 5).dropLastNewline) }
+    line("                }")
+    line("            }")
+    line("        }")
   }
 
   /// `updatePostsynaptic`: every population with postsynaptic learning, padded to whole

@@ -48,12 +48,6 @@ extension CUDAModuleWriter {
     line("{")
     line("    (void)t;")
     writeSlotOffsets(synapses)
-    if synapses.maxDendriticDelaySteps != nil {
-      line("    // the dendritic delay ring's slot arriving in this step")
-      line(
-        "    const uint32_t denDelayPtr = "
-          + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay"));")
-    }
     if synapses.matrixType == .sparse {
       line("    // one thread per row slot; slots past the row's length idle")
       line("    const uint32_t id_pre = lid / group.rowStride;")

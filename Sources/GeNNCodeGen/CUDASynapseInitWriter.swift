@@ -14,8 +14,9 @@ import GeNNTranspiler
 ///   synapses' bits with `atomicOr`;
 /// - `initialiseSynapses` runs the per-synapse variables' snippets for each synapse of
 ///   the row (element `syn`), or for each kernel element (PROCEDURAL_KERNELG, TOEPLITZ:
-///   element `kernelInd`), and the postsynaptic model variables' snippets for target
-///   neuron `id` (element `id`), from the CPU backend's `0xB0000000 | ...` streams.
+///   element `kernelInd`), and the presynaptic, postsynaptic and postsynaptic model
+///   variables' snippets for neuron `id` (element `id`, every delay slot of a delayed
+///   variable), from the CPU backend's `0xB0000000 | ...` streams.
 extension CUDAModuleWriter {
   /// Whether `buildConnectivity` builds the rows (SPARSE) or bits (BITMASK) of `synapses`.
   static func buildsRows(_ synapses: SynapsePopulation) -> Bool {
@@ -23,11 +24,30 @@ extension CUDAModuleWriter {
     return [.sparse, .bitmask].contains(synapses.matrixType.connectivityStorage)
   }
 
-  /// The threads `buildConnectivity` runs for synapse population `index` (0: none).
+  /// Whether the snippet of `synapses` builds columns (one thread per target neuron).
+  static func buildsByColumn(_ synapses: SynapsePopulation) -> Bool {
+    guard case .snippet(let snippet, _) = synapses.connectivity else { return false }
+    return buildsRows(synapses) && snippet.rowBuildCode.isBlank
+  }
+
+  /// The threads `buildConnectivity` runs for synapse population `index` (0: none): a
+  /// row each, or a column each.
   static func connectivityThreads(of index: Int, _ model: ModelSpec) -> Int {
     let synapses = model.synapsePopulations[index]
     guard buildsRows(synapses) else { return 0 }
-    return model.neuronPopulation(named: synapses.source)?.size ?? 0
+    let neurons = buildsByColumn(synapses) ? synapses.target : synapses.source
+    return model.neuronPopulation(named: neurons)?.size ?? 0
+  }
+
+  /// The SPARSE populations whose rows `sortRows` sorts (built by columns), in model
+  /// order, with their rows.
+  var rowSortSizes: [(group: Int, member: Int, size: Int)] {
+    model.synapsePopulations.indices.compactMap { index in
+      let synapses = model.synapsePopulations[index]
+      guard Self.buildsByColumn(synapses), synapses.matrixType.connectivityStorage == .sparse
+      else { return nil }
+      return (index, 0, model.neuronPopulation(named: synapses.source)?.size ?? 0)
+    }
   }
 
   /// The threads `initialiseSynapses` runs for synapse population `index` (0: none).
@@ -42,8 +62,9 @@ extension CUDAModuleWriter {
           ? synapses.kernelSize.reduce(1, *)
           : model.neuronPopulation(named: synapses.source)?.size ?? 0)
     }
-    if entries.contains(where: { $0.kind == .postsynapticModel }) {
-      threads = max(threads, model.neuronPopulation(named: synapses.target)?.size ?? 0)
+    for entry in entries where entry.kind != .synapse {
+      let neurons = entry.kind == .presynaptic ? synapses.source : synapses.target
+      threads = max(threads, model.neuronPopulation(named: neurons)?.size ?? 0)
     }
     return threads
   }
@@ -70,8 +91,8 @@ extension CUDAModuleWriter {
     model.synapsePopulations.indices.filter { model.synapsePopulations[$0].rowLengthDraw != nil }
   }
 
-  /// The launches of `drawRowLengths`, `buildConnectivity` and `initialiseSynapses`, where
-  /// there is work.
+  /// The launches of `drawRowLengths`, `buildConnectivity`, `sortRows` and
+  /// `initialiseSynapses`, where there is work.
   var synapseInitialisationLaunches: [CUDAKernelLaunch] {
     var launches: [CUDAKernelLaunch] = []
     if !rowLengthDrawGroups.isEmpty {
@@ -81,7 +102,8 @@ extension CUDAModuleWriter {
           blockSize: 32, parameters: []))
     }
     for (kernel, sizes) in [
-      (Self.connectivityKernel, connectivitySizes), (Self.synapseInitKernel, synapseInitSizes),
+      (Self.connectivityKernel, connectivitySizes), (Self.rowSortKernel, rowSortSizes),
+      (Self.synapseInitKernel, synapseInitSizes),
     ] {
       let blocks = blockRanges(sizes: sizes, blockSize: synapseBlockSize)
         .reduce(0) { $0 + $1.count }
@@ -107,6 +129,25 @@ extension CUDAModuleWriter {
     writeDispatch(ranges) { group, _, start in
       "buildSynapseGroup\(group)(d_synapseGroup\(group), "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x);"
+    }
+    line("}")
+    line()
+    writeRowSortKernel()
+  }
+
+  /// `sortRows`: one thread per row of each SPARSE population built by columns sorts
+  /// the row (its columns appended in no fixed order), so the rows are the CPU backend's.
+  private mutating func writeRowSortKernel() {
+    let ranges = blockRanges(sizes: rowSortSizes, blockSize: synapseBlockSize)
+    guard !ranges.isEmpty else { return }
+    line("// One thread per row built by columns; block ranges select the synapse population.")
+    line("extern \"C\" __global__ void \(Self.rowSortKernel)()")
+    line("{")
+    writeDispatch(ranges) { group, _, start in
+      "{ const SynapseGroup\(group) &group = d_synapseGroup\(group); "
+        + "const uint32_t id_pre = (blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x; "
+        + "if (id_pre < group.numSrcNeurons) { genn_sort_row(group.ind + (size_t)id_pre * group.rowStride, "
+        + "min(group.rowLength[id_pre], group.rowStride)); } }"
     }
     line("}")
     line()
@@ -140,6 +181,10 @@ extension CUDAModuleWriter {
     let synapses = model.synapsePopulations[index]
     let bitmask = synapses.matrixType.connectivityStorage == .bitmask
     guard case .snippet(let snippet, _) = synapses.connectivity else { return }
+    if Self.buildsByColumn(synapses) {
+      writeColumnBuilder(index, snippet: snippet)
+      return
+    }
     var environment = connectivityEnvironment(
       synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
     environment.add(
@@ -178,6 +223,36 @@ extension CUDAModuleWriter {
     line()
   }
 
+  /// Builds column `id_post` of population `index` from the column's own random stream
+  /// (the CPU backend's `0xA8000000 | population`), appending it to the rows it chooses
+  /// atomically (SPARSE; `sortRows` sorts them afterwards) or setting its bits (BITMASK).
+  private mutating func writeColumnBuilder(_ index: Int, snippet: ConnectivitySnippet) {
+    let synapses = model.synapsePopulations[index]
+    var environment = connectivityEnvironment(
+      synapses, snippet: snippet, hook: "column build code", index: ("id_post", "id_pre_begin"))
+    environment.add(
+      builderFunction(
+        synapses,
+        add: synapses.matrixType.connectivityStorage == .bitmask
+          ? "genn_set_bit(group.bitmask, (size_t)($(0)) * group.numTrgNeurons + id_post)"
+          : "genn_add_synapse_atomic(group.ind + (size_t)($(0)) * group.rowStride, &group.rowLength[$(0)], group.rowStride, id_post)",
+        position: "(size_t)($(0)) * group.rowStride + group.rowLength[$(0)]",
+        room: "group.rowLength[$(0)] < group.rowStride"))
+    let code = checkStatements(snippet.colBuildCode, in: environment)
+    line(
+      "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_post)"
+    )
+    line("{")
+    line("    if (id_post >= group.numTrgNeurons) { return; }")
+    line("    GeNNRng rng;")
+    line("    genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")
+    line("    {")
+    block(code?.code(level: 2).dropLastNewline ?? "")
+    line("    }")
+    line("}")
+    line()
+  }
+
   mutating func writeSynapseInitKernel() {
     for index in model.synapsePopulations.indices {
       writeSynapseInitGroup(index)
@@ -205,7 +280,6 @@ extension CUDAModuleWriter {
     )
     line("{")
     let perSynapse = entries.filter { $0.kind == .synapse }
-    let index32 = GeNNType.uint32.addingConst
     if !perSynapse.isEmpty && synapses.matrixType.weightStorage == .kernel {
       line("    // kernel variables of kernel element `id`")
       line("    if (id < \(synapses.kernelSize.reduce(1, *))u) {")
@@ -230,29 +304,16 @@ extension CUDAModuleWriter {
         line("            const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
       }
       for entry in perSynapse {
-        var environment = initEnvironment(entry, context: context)
-        environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
-        environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
-        environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
-        environment.define(
-          "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
-        environment.define(
-          "num_post", index32, spelling: "group.numTrgNeurons",
-          role: "postsynaptic population size")
+        let environment = synapseInitEnvironment(entry, context: context)
         writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"], level: 3)
       }
       line("        }")
       line("    }")
     }
-    let postsynaptic = entries.filter { $0.kind == .postsynapticModel }
-    if !postsynaptic.isEmpty {
-      line("    // postsynaptic model variables of target neuron `id`")
-      line("    if (id < group.numTrgNeurons) {")
-      for entry in postsynaptic {
-        var environment = initEnvironment(entry, context: context)
-        environment.define("id", index32, spelling: "id", role: "neuron index")
-        writeInitBlock(entry, environment: environment, element: "id", stores: ["id"], level: 2)
-      }
+    for entry in entries where entry.kind != .synapse {
+      line("    // neuron `id`'s variable")
+      line("    if (id < \(entry.neuronCount)) {")
+      writeNeuronInitBlock(entry, synapses, context: context, level: 2)
       line("    }")
     }
     line("}")

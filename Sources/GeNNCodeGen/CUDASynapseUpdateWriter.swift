@@ -1,91 +1,6 @@
 import GeNNModel
 import GeNNTranspiler
 
-/// What the CUDA backend generates for synapse populations so far, and the first feature
-/// of a population it cannot generate yet.
-enum CUDASynapseSupport {
-  /// The spike-like event times synapse code may read; the CUDA backend has no arrays
-  /// for them yet.
-  static let eventTimeNames = ["set_pre", "prev_set_pre", "set_post", "prev_set_post"]
-
-  /// The first feature of `synapses` the CUDA backend does not support, described for a
-  /// message ("the PROCEDURAL matrix type"), or `nil` when it can generate the
-  /// population: DENSE, SPARSE or BITMASK connectivity (lists, or SPARSE rows and BITMASK
-  /// bits built by a snippet's row build code), PROCEDURAL and PROCEDURAL_KERNELG rows
-  /// regenerated from a row build snippet, TOEPLITZ diagonals, DENSE_PROCEDURALG,
-  /// procedural and kernel weights, weight update models with presynaptic
-  /// spike code, presynaptic spike-like events (without event times), postsynaptic
-  /// learning (post spike syn code), synapse dynamics code, presynaptic and postsynaptic
-  /// variables with their spike and dynamics code, spike times and references to neuron
-  /// variables,
-  /// axonal and dendritic delays, individual variables initialised by constants, values
-  /// or snippets.
-  static func unsupportedFeature(of synapses: SynapsePopulation, usage: CodeUsage) -> String? {
-    let weightUpdate = synapses.weightUpdate
-    switch synapses.connectivity {
-    case .allToAll, .toeplitz: break
-    case .explicit:
-      if synapses.matrixType == .dense { return "DENSE connectivity given as a list" }
-    case .snippet(let snippet, _):
-      if synapses.matrixType == .dense {
-        return "DENSE connectivity built by a snippet ('\(snippet.name)')"
-      }
-      if snippet.rowBuildCode.isBlank {
-        return "connectivity snippets that build columns ('\(snippet.name)')"
-      }
-    }
-    let model = "weight update model '\(weightUpdate.name)'"
-    if weightUpdate.hasPostEvents {
-      return "postsynaptic spike-like events (\(model))"
-    }
-    let preEventCode = [weightUpdate.preEventThresholdConditionCode, weightUpdate.preEventSynCode]
-    if ["set", "prev_set"].contains(where: { CodeUsage.uses($0, in: preEventCode) }) {
-      return "spike-like event times (\(model))"
-    }
-    for function in ["addToPost", "addToPostDelay", "addToPre"]
-    where CodeUsage.uses(function, in: [weightUpdate.postSpikeSynCode]) {
-      return "\(function) in post spike syn code (\(model))"
-    }
-    if !weightUpdate.preVars.isEmpty && synapses.axonalDelaySteps > 0 {
-      return "presynaptic weight update variables with axonal delays (\(model))"
-    }
-    for (side, vars, inits) in [
-      ("presynaptic", weightUpdate.preVars, synapses.weightUpdatePreVars),
-      ("postsynaptic", weightUpdate.postVars, synapses.weightUpdatePostVars),
-    ] {
-      for variable in vars {
-        guard case .snippet? = inits[variable.name] else { continue }
-        return "initialisation snippets of \(side) variable '\(variable.name)' (\(model))"
-      }
-    }
-    if !weightUpdate.psmVarRefs.isEmpty {
-      return "references to postsynaptic model variables in weight update models (\(model))"
-    }
-    for population in [synapses.source, synapses.target]
-    where !(usage.queuedVariables[population]?.isEmpty ?? true) {
-      return "neuron variables kept per delay slot for delayed synapse code ('\(population)')"
-    }
-    if !weightUpdate.extraGlobalParams.isEmpty {
-      return "extra global parameters of weight update models (\(model))"
-    }
-    if usage.presynapticOutput.contains(synapses.name) {
-      return "addToPre, input to presynaptic neurons (\(model))"
-    }
-    if CUDASynapseSupport.eventTimeNames.contains(where: {
-      CodeUsage.uses($0, in: weightUpdate.synapseCode.map(\.code))
-    }) {
-      return "spike-like event times (\(model))"
-    }
-    if synapses.backPropDelaySteps > 0 { return "back-propagation delays" }
-    for variable in synapses.postsynaptic.vars {
-      if case .kernel? = synapses.postsynapticVars[variable.name] {
-        return "kernel initialisation of postsynaptic model variable '\(variable.name)'"
-      }
-    }
-    return nil
-  }
-}
-
 /// The presynaptic update in CUDA, after GeNN 5.4's SIMT post-span strategy: the spikes
 /// the source emitted `1 + axonalDelaySteps` steps ago are loaded into shared memory a
 /// block at a time (with their row lengths, for SPARSE), then every thread runs the pre
@@ -138,7 +53,8 @@ extension CUDAModuleWriter {
     model.synapsePopulations.indices.map { ($0, 0, Self.synapseThreads(of: $0, model)) }
   }
 
-  /// Device helpers of the synapse kernels: adding a synapse to a row being built, setting
+  /// Device helpers of the synapse kernels: adding a synapse to a row being built (by one
+  /// thread, or by the threads of columns), setting
   /// a synapse's bit in a bitmask (rows may share words, so atomically), and sorting a
   /// built row (stable, as the CPU backend's `genn::sortRow`).
   static let synapseSupportSource = """
@@ -147,6 +63,15 @@ extension CUDAModuleWriter {
                                                      bool &overflow, uint32_t post)
     {
         if (length < stride) { row[length++] = post; } else { overflow = true; }
+    }
+
+    // Appends `post` to a row that several threads build (columns), counting every
+    // synapse in `length` so that a row longer than `stride` shows as one.
+    __device__ __forceinline__ void genn_add_synapse_atomic(uint32_t *row, uint32_t *length, uint32_t stride,
+                                                            uint32_t post)
+    {
+        const uint32_t slot = atomicAdd(length, 1u);
+        if (slot < stride) { row[slot] = post; }
     }
 
     // Sets bit `bit` of a bitmask (32 synapses per word, row-major).
@@ -210,6 +135,10 @@ extension CUDAModuleWriter {
       line("    const uint32_t *srcSpkEvent;")
       line("    const uint32_t *srcSpkCntEvent;")
     }
+    if weightUpdate.deliversPostEvents {
+      line("    const uint32_t *trgSpkEvent;")
+      line("    const uint32_t *trgSpkCntEvent;")
+    }
     if sparse {
       line("    uint32_t *rowLength;")
       line("    uint32_t *ind;")
@@ -224,6 +153,8 @@ extension CUDAModuleWriter {
       line("    \(scalarName) *denDelay;")
       line("    uint32_t maxDendriticDelay;")
     }
+    if usage.presynapticOutput.contains(synapses.name) { line("    \(scalarName) *outPre;") }
+    declareSynapseExtraGlobalParameters(synapses)
     declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
     if let parameters = synapses.connectivityParameters {
       declareParameters(
@@ -250,7 +181,6 @@ extension CUDAModuleWriter {
       ),
       ("pre spike syn code", "srcSpike", "srcSpikeCount", weightUpdate.preSpikeSynCode, true),
     ]
-    let delay = synapses.axonalDelaySteps
     line(
       "__device__ __forceinline__ void updateSynapseGroup\(index)(const \(structName) &group, uint32_t lid,"
     )
@@ -260,12 +190,6 @@ extension CUDAModuleWriter {
     line("{")
     line("    (void)t; (void)shRowLength;")
     writeSlotOffsets(synapses)
-    if synapses.maxDendriticDelaySteps != nil {
-      line("    // the dendritic delay ring's slot arriving in this step")
-      line(
-        "    const uint32_t denDelayPtr = "
-          + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay"));")
-    }
     if ownsTarget {
       // Loaded, not summed from 0: each addition rounds as the CPU backend's does.
       line("    // the target's input in a register, added to in the CPU backend's order")
@@ -365,74 +289,26 @@ extension CUDAModuleWriter {
     line("        }")
   }
 
-  /// The names per-synapse code (`hook`) sees, as the CPU backend's `synapseEnvironment`
-  /// defines them for what the CUDA backend supports; with `sharedTargets`, threads of
-  /// other synapses add to the same targets, so `addToPost` and `addToPostDelay` add
-  /// atomically.
+  /// The names per-synapse code (`hook`) sees, as the CPU backend's; with
+  /// `sharedTargets`, threads of other synapses add to the same targets, so `addToPost`
+  /// and `addToPostDelay` add atomically, else into the thread's register `linSyn` and its
+  /// own ring element; `addToPre` adds atomically (its neuron is shared by the threads of
+  /// its row).
   func synapseEnvironment(_ index: Int, sharedTargets: Bool, hook: String) -> Environment {
-    let synapses = model.synapsePopulations[index]
-    let weightUpdate = synapses.weightUpdate
-    var environment = baseEnvironment(
-      context:
-        "synapse population '\(synapses.name)', weight update model '\(weightUpdate.name)' "
-        + hook,
-      random: false)
-    let index32 = GeNNType.uint32.addingConst
-    environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
-    environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
-    environment.define(
-      "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
-    environment.define(
-      "num_post", index32, spelling: "group.numTrgNeurons", role: "postsynaptic population size")
-    addSynapseVariables(to: &environment, synapses)
-    // SPARSE: threads of other rows add to the same target; DENSE: this thread owns it.
-    environment.add(
-      Symbol(
-        "addToPost", .function(returning: .void, [.numeric(types.scalar)]),
-        spelling: sharedTargets
-          ? "atomicAdd(&group.inSyn[id_post], (\(scalarName))($(0)))" : "linSyn += $(0)",
-        role: "input function"))
-    if synapses.maxDendriticDelaySteps != nil {
-      let slot =
-        "group.denDelay[(size_t)((denDelayPtr + $(1)) % group.maxDendriticDelay) "
-        + "* group.numTrgNeurons + id_post]"
-      environment.add(
-        Symbol(
-          "addToPostDelay", .function(returning: .void, [.numeric(types.scalar), .uint32]),
-          spelling: sharedTargets
-            ? "atomicAdd(&\(slot), (\(scalarName))($(0)))" : "\(slot) += $(0)",
-          role: "delayed input function"))
-    }
-    addParameters(
-      to: &environment, prefix: "", params: weightUpdate.params,
-      derived: weightUpdate.derivedParams)
-    for field in synapseReadFields(synapses) {
-      guard let symbol = field.symbol else { continue }
-      environment.define(
-        symbol.name, symbol.type, spelling: "group.\(field.name)[\(symbol.index)]",
-        role: symbol.role)
-    }
-    // Spike times, plus the delay they took to arrive (GeNN adds it too).
-    let time = GeNNType.numeric(types.timepoint).addingConst
-    let axonal = NumericLiteral.write(
-      model.dt * Double(synapses.axonalDelaySteps + 1), as: types.timepoint)
-    let backPropagation = NumericLiteral.write(
-      model.dt * Double(synapses.backPropDelaySteps + 1), as: types.timepoint)
-    for (name, field, delay, offset) in [
-      ("st_pre", "srcSt", axonal, "preOffset + id_pre"),
-      ("prev_st_pre", "srcPrevSt", axonal, "prevPreOffset + id_pre"),
-      ("st_post", "trgSt", backPropagation, "postOffset + id_post"),
-      ("prev_st_post", "trgPrevSt", backPropagation, "prevPostOffset + id_post"),
-    ] {
-      environment.define(
-        name, time, spelling: "(\(delay) + group.\(field)[\(offset)])", role: "spike time")
-    }
-    return environment
+    let scalar = scalarName
+    let atomic = { (lvalue: String) in "atomicAdd(&\(lvalue), (\(scalar))($(0)))" }
+    return synapseEnvironment(
+      index, hook: hook,
+      additions: SynapseAdditions(
+        toPost: sharedTargets ? atomic("group.inSyn[id_post]") : "linSyn += $(0)",
+        toPostDelay: sharedTargets ? atomic : { "\($0) += $(0)" }, toPre: atomic,
+        dendriticDelayFront: "denDelayPtr"))
   }
 
   /// Prints the delay slots and offsets of the spikes synapse code reads: presynaptic
   /// ones emitted `1 + axonalDelaySteps` steps ago, postsynaptic ones
-  /// `1 + backPropDelaySteps` steps ago, and the slots before them (previous spike times).
+  /// `1 + backPropDelaySteps` steps ago, and the slots before them (previous spike times);
+  /// and the dendritic delay ring's slot arriving now (`denDelayPtr`).
   mutating func writeSlotOffsets(_ synapses: SynapsePopulation) {
     line(
       "    // presynaptic spikes and events emitted \(synapses.axonalDelaySteps + 1) step(s) ago, "
@@ -452,6 +328,12 @@ extension CUDAModuleWriter {
       "    const size_t prevPostOffset = (size_t)((postSlot + group.trgDelaySlots - 1u) % group.trgDelaySlots) * group.numTrgNeurons;"
     )
     line("    (void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
+    if synapses.maxDendriticDelaySteps != nil {
+      line("    // the dendritic delay ring's slot arriving in this step")
+      line(
+        "    const uint32_t denDelayPtr = "
+          + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay")); (void)denDelayPtr;")
+    }
   }
 
   mutating func writeSynapseGroupBinding(_ index: Int) {
@@ -475,13 +357,16 @@ extension CUDAModuleWriter {
     }
     bindArray(field, "srcSpike", to: .spikes(population: source.name))
     bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name))
-    if synapses.weightUpdate.deliversPreEvents {
+    for (side, list, present) in [
+      (SynapseSide.presynaptic, "src", synapses.weightUpdate.deliversPreEvents),
+      (.postsynaptic, "trg", synapses.weightUpdate.deliversPostEvents),
+    ] where present {
       bindArray(
-        field, "srcSpkEvent", to: .spikeEvents(synapses: synapses.name, side: .presynaptic),
+        field, "\(list)SpkEvent", to: .spikeEvents(synapses: synapses.name, side: side),
         readOnly: true)
       bindArray(
-        field, "srcSpkCntEvent",
-        to: .spikeEventCount(synapses: synapses.name, side: .presynaptic), readOnly: true)
+        field, "\(list)SpkCntEvent", to: .spikeEventCount(synapses: synapses.name, side: side),
+        readOnly: true)
     }
     for read in synapseReadFields(synapses) {
       bindArray(field, read.name, to: read.role, readOnly: true)
@@ -494,6 +379,10 @@ extension CUDAModuleWriter {
       bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))
     }
     bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
+    if usage.presynapticOutput.contains(synapses.name) {
+      bindArray(field, "outPre", to: .presynapticOutput(synapses: synapses.name))
+    }
+    bindSynapseExtraGlobalParameters(field: field, synapses)
     if let steps = synapses.maxDendriticDelaySteps {
       bindArray(field, "denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
       line("    \(field).maxDendriticDelay = \(steps)u;")

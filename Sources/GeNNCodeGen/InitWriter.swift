@@ -61,6 +61,7 @@ extension ModuleWriter {
       let name = entry.variable.name
       line("    \(cType(entry.variable.valueType!)) *v_\(name);")
       line("    uint32_t stream_\(name);")
+      line("    uint32_t slots_\(name);")
       declareParameters(
         prefix: "\(name)_", params: entry.snippet.params, derived: entry.snippet.derivedParams)
     }
@@ -91,7 +92,10 @@ extension ModuleWriter {
       }
       line("            \(valueType.cName) value = 0;")
       block(checked?.code(level: 3).dropLastNewline ?? "")
-      line("            group.v_\(name)[id] = value;")
+      line("            // every delay slot of a queued variable starts with the value")
+      line("            for (uint32_t slot = 0; slot < group.slots_\(name); slot++) {")
+      line("                group.v_\(name)[(size_t)slot * group.size + id] = value;")
+      line("            }")
       line("        }")
     }
     line("    }")
@@ -127,6 +131,7 @@ extension ModuleWriter {
         }
         bindArray(field, "v_\(name)", to: role)
         line("    \(field).stream_\(name) = \(stream)u;")
+        line("    \(field).slots_\(name) = \(slots(of: element, variable: name))u;")
         writeParameterBindings(
           field: field, prefix: "\(name)_", params: entry.params, names: entry.snippet.params,
           derived: entry.snippet.derivedParams)

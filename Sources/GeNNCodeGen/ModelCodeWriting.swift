@@ -81,6 +81,22 @@ extension ModelCodeWriting {
     return checked
   }
 
+  /// A description of the populations of a merged group for messages.
+  func describe(populations: [Int]) -> String {
+    let names = populations.map { "'\(model.neuronPopulations[$0].name)'" }
+    return names.count == 1
+      ? "neuron population \(names[0])" : "neuron populations \(names.joined(separator: ", "))"
+  }
+
+  /// The delay slots of variable `name` of an initialised element: the population's
+  /// slots for a queued neuron variable, else 1.
+  func slots(of element: MergedInitGroup.Element, variable name: String) -> Int {
+    guard case .neuronPopulation(let index) = element else { return 1 }
+    let population = model.neuronPopulations[index].name
+    return usage.queuedVariables[population]?.contains(name) == true
+      ? model.maximumDelaySteps(of: population) + 1 : 1
+  }
+
   /// The C type of a variable in this model.
   func cType(_ base: TypeName.Base) -> String { base.resolved(in: types).cName }
 

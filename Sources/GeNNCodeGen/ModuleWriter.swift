@@ -336,14 +336,4 @@ struct ModuleWriter: ModelCodeWriting {
     line("}")
     line()
   }
-
-  // MARK: Environments
-
-  /// A description of the populations of a merged group for messages.
-  func describe(populations: [Int]) -> String {
-    let names = populations.map { "'\(model.neuronPopulations[$0].name)'" }
-    return names.count == 1
-      ? "neuron population \(names[0])" : "neuron populations \(names.joined(separator: ", "))"
-  }
-
 }

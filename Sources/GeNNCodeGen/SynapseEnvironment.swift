@@ -151,11 +151,24 @@ extension ModelCodeWriting {
   }
 }
 
+/// How a backend's per-synapse code adds to its targets.
+struct SynapseAdditions {
+  /// The spelling of `addToPost(x)`.
+  var toPost: String
+  /// The spelling of `addToPostDelay`'s addition of `$(0)` to the ring's element `lvalue`.
+  var toPostDelay: (_ lvalue: String) -> String
+  /// The spelling of `addToPre`'s addition of `$(0)` to the source's element `lvalue`.
+  var toPre: (_ lvalue: String) -> String
+  /// The dendritic delay ring's slot arriving now.
+  var dendriticDelayFront: String
+}
+
 /// The names weight update code sees for each synapse, as GeNN 5.4's
 /// `applySynapseSubstitutions` defines them.
-extension ModuleWriter {
-  /// The environment of one of synapse population `index`'s per-synapse code strings.
-  func synapseEnvironment(_ index: Int, hook: String) -> Environment {
+extension ModelCodeWriting {
+  /// The environment of one of synapse population `index`'s per-synapse code strings
+  /// (`hook`), whose additions are spelled by `additions`.
+  func synapseEnvironment(_ index: Int, hook: String, additions: SynapseAdditions) -> Environment {
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
     var environment = baseEnvironment(
@@ -173,20 +186,20 @@ extension ModuleWriter {
     environment.add(
       Symbol(
         "addToPost", .function(returning: .void, [.numeric(types.scalar)]),
-        spelling: "group.inSyn[id_post] += $(0)", role: "input function"))
+        spelling: additions.toPost, role: "input function"))
     if usage.presynapticOutput.contains(synapses.name) {
       environment.add(
         Symbol(
           "addToPre", .function(returning: .void, [.numeric(types.scalar)]),
-          spelling: "group.outPre[id_pre] += $(0)", role: "presynaptic input function"))
+          spelling: additions.toPre("group.outPre[id_pre]"), role: "presynaptic input function"))
     }
     if synapses.maxDendriticDelaySteps != nil {
+      let slot =
+        "group.denDelay[(size_t)((\(additions.dendriticDelayFront) + $(1)) % group.maxDendriticDelay) * group.numTrgNeurons + id_post]"
       environment.add(
         Symbol(
           "addToPostDelay", .function(returning: .void, [.numeric(types.scalar), .uint32]),
-          spelling:
-            "group.denDelay[(size_t)((*group.denDelayPtr + $(1)) % group.maxDendriticDelay) * group.numTrgNeurons + id_post] += $(0)",
-          role: "delayed input function"))
+          spelling: additions.toPostDelay(slot), role: "delayed input function"))
     }
     addParameters(
       to: &environment, prefix: "", params: weightUpdate.params,
@@ -224,5 +237,34 @@ extension ModuleWriter {
         name, time, spelling: "(\(delay) + group.\(field)[\(offset)])", role: "spike time")
     }
     return environment
+  }
+
+  /// Declares the weight update model's extra global parameters in a synapse group struct.
+  mutating func declareSynapseExtraGlobalParameters(_ synapses: SynapsePopulation) {
+    for egp in synapses.weightUpdate.extraGlobalParams {
+      line("    \(cType(egp.elementType!)) *egp_\(egp.name);")
+    }
+  }
+
+  /// Binds the weight update model's extra global parameters of a synapse group struct.
+  mutating func bindSynapseExtraGlobalParameters(field: String, _ synapses: SynapsePopulation) {
+    for egp in synapses.weightUpdate.extraGlobalParams {
+      bindArray(
+        field, "egp_\(egp.name)",
+        to: .weightUpdateExtraGlobalParameter(synapses: synapses.name, parameter: egp.name))
+    }
+  }
+}
+
+extension ModuleWriter {
+  /// The environment of one of synapse population `index`'s per-synapse code strings:
+  /// one thread adds to each target.
+  func synapseEnvironment(_ index: Int, hook: String) -> Environment {
+    synapseEnvironment(
+      index, hook: hook,
+      additions: SynapseAdditions(
+        toPost: "group.inSyn[id_post] += $(0)", toPostDelay: { "\($0) += $(0)" },
+        toPre: { "\($0) += $(0)" },
+        dendriticDelayFront: "*group.denDelayPtr"))
   }
 }

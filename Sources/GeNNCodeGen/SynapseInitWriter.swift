@@ -18,6 +18,9 @@ struct SynapseSnippetVariable {
   var snippet: InitSnippet
   var params: [String: Double]
 
+  /// The number of neurons a neuron-side variable has, as a group struct field.
+  var neuronCount: String { kind == .presynaptic ? "group.numSrcNeurons" : "group.numTrgNeurons" }
+
   /// The prefix of the snippet's parameter fields and of the variable's array field.
   var prefix: String { "init\(kind.rawValue)_\(variable.name)_" }
 }
@@ -76,16 +79,7 @@ extension ModuleWriter {
         line("                const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
       }
       for entry in perSynapse {
-        var environment = initEnvironment(entry, context: context)
-        let index32 = GeNNType.uint32.addingConst
-        environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
-        environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
-        environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
-        environment.define(
-          "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
-        environment.define(
-          "num_post", index32, spelling: "group.numTrgNeurons",
-          role: "postsynaptic population size")
+        let environment = synapseInitEnvironment(entry, context: context)
         writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"], level: 4)
       }
       line("            }")
@@ -93,22 +87,12 @@ extension ModuleWriter {
       line("    }")
     }
     for entry in entries where entry.kind != .synapse {
-      let source = entry.kind == .presynaptic
-      let size = source ? "group.numSrcNeurons" : "group.numTrgNeurons"
-      let delayed =
-        (entry.kind == .presynaptic && synapses.axonalDelaySteps > 0)
-        || (entry.kind == .postsynaptic && synapses.backPropDelaySteps > 0)
-      let slots = source ? "group.srcDelaySlots" : "group.trgDelaySlots"
       line("    {")
-      line("        const genn::Range range = genn::threadRange(\(size), thread, numThreads);")
+      line(
+        "        const genn::Range range = genn::threadRange(\(entry.neuronCount), thread, numThreads);"
+      )
       line("        for (uint32_t id = range.begin; id < range.end; id++) {")
-      var environment = initEnvironment(entry, context: context)
-      environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
-      // Delayed variables start with the same value in every delay slot.
-      writeInitBlock(
-        entry, environment: environment, element: "id",
-        stores: delayed ? ["(size_t)slot * \(size) + id"] : ["id"], level: 3,
-        slots: delayed ? slots : nil)
+      writeNeuronInitBlock(entry, synapses, context: context, level: 3)
       line("        }")
       line("    }")
     }
@@ -176,6 +160,38 @@ extension ModelCodeWriting {
         field: field, prefix: entry.prefix, params: entry.params, names: entry.snippet.params,
         derived: entry.snippet.derivedParams)
     }
+  }
+
+  /// The names the snippet of per-synapse variable `entry` sees for synapse `syn`.
+  func synapseInitEnvironment(_ entry: SynapseSnippetVariable, context: String) -> Environment {
+    let index32 = GeNNType.uint32.addingConst
+    var environment = initEnvironment(entry, context: context)
+    environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
+    environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
+    environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
+    environment.define(
+      "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
+    environment.define(
+      "num_post", index32, spelling: "group.numTrgNeurons", role: "postsynaptic population size")
+    return environment
+  }
+
+  /// Runs the snippet of presynaptic, postsynaptic or postsynaptic model variable `entry`
+  /// for neuron `id` at `level`, storing its value in every delay slot of a delayed
+  /// variable.
+  mutating func writeNeuronInitBlock(
+    _ entry: SynapseSnippetVariable, _ synapses: SynapsePopulation, context: String, level: Int
+  ) {
+    let delayed =
+      (entry.kind == .presynaptic && synapses.axonalDelaySteps > 0)
+      || (entry.kind == .postsynaptic && synapses.backPropDelaySteps > 0)
+    var environment = initEnvironment(entry, context: context)
+    environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    writeInitBlock(
+      entry, environment: environment, element: "id",
+      stores: delayed ? ["(size_t)slot * \(entry.neuronCount) + id"] : ["id"], level: level,
+      slots: delayed
+        ? (entry.kind == .presynaptic ? "group.srcDelaySlots" : "group.trgDelaySlots") : nil)
   }
 
   /// The names snippet `entry` sees as it initialises its variable's `value`.

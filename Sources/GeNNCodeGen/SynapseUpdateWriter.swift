@@ -80,9 +80,7 @@ extension ModuleWriter {
     }
     declareKernelAndProceduralFields(synapses)
     for field in synapseReadFields(synapses) { line("    const \(field.type) *\(field.name);") }
-    for egp in weightUpdate.extraGlobalParams {
-      line("    \(cType(egp.elementType!)) *egp_\(egp.name);")
-    }
+    declareSynapseExtraGlobalParameters(synapses)
     declareSynapseInitFields(synapses)
     line("};")
     line()
@@ -392,11 +390,7 @@ extension ModuleWriter {
     for read in synapseReadFields(synapses) {
       bindArray(field, read.name, to: read.role, readOnly: true)
     }
-    for egp in weightUpdate.extraGlobalParams {
-      bindArray(
-        field, "egp_\(egp.name)",
-        to: .weightUpdateExtraGlobalParameter(synapses: synapses.name, parameter: egp.name))
-    }
+    bindSynapseExtraGlobalParameters(field: field, synapses)
     writeSynapseInitBinding(field: field, index: index)
     if synapses.matrixType == .bitmask {
       bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))

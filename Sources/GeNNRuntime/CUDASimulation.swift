@@ -457,9 +457,24 @@ public final class CUDASimulation {
   }
 
   /// The view of array `index` the user sees: a SPARSE population's per-synapse arrays
-  /// through the positions of its synapses.
+  /// through the positions of its synapses, and an array of delay slots through the slot
+  /// written last.
   private func view(_ index: Int, _ element: String) throws(CUDADriverError) -> VariableView {
+    func latest(_ neurons: String) -> VariableView {
+      let size = model.neuronPopulation(named: neurons)?.size ?? 0
+      return VariableView(
+        array: arrays[index], positions: arrays[index].latestSlot(size: size, timestep: timestep))
+    }
     switch arrays[index].layout.role {
+    case .neuronVariable(let population, _):
+      // A queued variable's latest value is in the slot written last.
+      return latest(population)
+    case .weightUpdatePreVariable(let name, _):
+      guard let synapses = model.synapsePopulations.first(where: { $0.name == name }) else { break }
+      return latest(synapses.source)
+    case .weightUpdatePostVariable(let name, _):
+      guard let synapses = model.synapsePopulations.first(where: { $0.name == name }) else { break }
+      return latest(synapses.target)
     case .weightUpdateVariable:
       guard let synapses = model.synapsePopulations.first(where: { $0.name == element }) else {
         break

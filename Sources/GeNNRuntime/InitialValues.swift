@@ -6,8 +6,8 @@ import GeNNModel
 enum InitialValues {
   /// Writes into `arrays` (positions in `index`): spike and event times of `-TIME_MAX`
   /// ("never", as in GeNN), zero elsewhere; constants and per-element values of every
-  /// variable (a queued neuron variable in its first delay slot, presynaptic and
-  /// postsynaptic weight update variables in every slot); extra global parameters; SPARSE
+  /// variable (queued neuron variables, presynaptic and postsynaptic weight update
+  /// variables in every delay slot); extra global parameters; SPARSE
   /// rows given as lists as `sparseRows` lays them out, the bits of BITMASK synapses given
   /// as lists, and the kernels that kernel initialisers copy from.
   static func write(
@@ -27,12 +27,14 @@ enum InitialValues {
     }
     for population in model.neuronPopulations {
       for variable in population.model.vars {
-        // A queued variable starts in its first slot; the others are copied from it.
+        // A queued variable starts with the initial values in every delay slot.
         let values = array(.neuronVariable(population: population.name, variable: variable.name))
-        VariableView(
-          array: values,
-          positions: values.count > population.size ? Array(0..<population.size) : nil
-        ).initialise(population.vars[variable.name])
+        for slot in 0..<max(1, values.count / max(1, population.size)) {
+          VariableView(
+            array: values,
+            positions: Array(slot * population.size..<(slot + 1) * population.size)
+          ).initialise(population.vars[variable.name])
+        }
       }
       for egp in population.model.extraGlobalParams {
         array(.neuronExtraGlobalParameter(population: population.name, parameter: egp.name))

@@ -340,7 +340,8 @@ public final class Simulation {
       }
       // A queued variable's latest value is in the slot written last.
       return VariableView(
-        array: arrays[index], positions: latestSlot(of: arrays[index], size: population.size))
+        array: arrays[index],
+        positions: arrays[index].latestSlot(size: population.size, timestep: timestep))
     }
     if let source = model.currentSources.first(where: { $0.name == element }) {
       guard let index = arrayIndex[.currentSourceVariable(source: element, variable: variable)]
@@ -374,7 +375,7 @@ public final class Simulation {
         guard let index = arrayIndex[role] else { continue }
         let size = model.neuronPopulation(named: neurons)!.size
         return VariableView(
-          array: arrays[index], positions: latestSlot(of: arrays[index], size: size))
+          array: arrays[index], positions: arrays[index].latestSlot(size: size, timestep: timestep))
       }
       if variable == "inSyn", let index = arrayIndex[.postsynapticInput(synapses: element)] {
         return VariableView(array: arrays[index])
@@ -406,15 +407,6 @@ public final class Simulation {
       let synapses = model.synapsePopulations.first(where: { $0.name == name })
     else { return nil }
     return synapsePositions(synapses)
-  }
-
-  /// The positions of the delay slot written in the last step, for an array holding one
-  /// slot of `size` values per delay slot; `nil` when it has one slot.
-  private func latestSlot(of array: StateArray, size: Int) -> [Int]? {
-    let slots = array.count / max(1, size)
-    guard slots > 1 else { return nil }
-    let slot = Int((timestep + UInt64(slots) - 1) % UInt64(slots))
-    return Array(slot * size..<(slot + 1) * size)
   }
 
   /// The synapses of a SPARSE population as (presynaptic, postsynaptic) index lists, in
@@ -467,19 +459,7 @@ public final class Simulation {
   @discardableResult
   private func initialiseState() -> Int {
     InitialValues.write(arrays, index: arrayIndex, model: model, sparseRows: sparseRows)
-    let overflows = Int(functions.initialize(state))
-    // Queued neuron variables start with the initial values in every delay slot.
-    for population in model.neuronPopulations {
-      for variable in population.model.vars {
-        let array = arrays[
-          arrayIndex[.neuronVariable(population: population.name, variable: variable.name)]!]
-        let bytes = population.size * array.layout.elementSize
-        for slot in 1..<max(1, array.count / max(1, population.size)) {
-          (array.pointer + slot * bytes).copyMemory(from: array.pointer, byteCount: bytes)
-        }
-      }
-    }
-    return overflows
+    return Int(functions.initialize(state))
   }
 
   /// Samples the recorded variables that are due after the step just run.

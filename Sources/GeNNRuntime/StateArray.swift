@@ -84,3 +84,14 @@ final class StateArray {
       as: UInt8.self, repeating: 0, count: max(1, count * layout.elementSize))
   }
 }
+
+extension StateArray {
+  /// The positions of the delay slot written last after `timestep` steps, of an array of
+  /// delay slots of `size` elements each; `nil` for an array of one slot.
+  func latestSlot(size: Int, timestep: UInt64) -> [Int]? {
+    let slots = count / max(1, size)
+    guard slots > 1 else { return nil }
+    let slot = Int((timestep + UInt64(slots) - 1) % UInt64(slots))
+    return Array(slot * size..<(slot + 1) * size)
+  }
+}

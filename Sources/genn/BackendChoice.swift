@@ -1,12 +1,9 @@
 import ArgumentParser
-import GeNNCodeGen
-import GeNNModel
 import GeNNToolchain
 
 /// The backend a command was asked to use.
 enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
-  /// CUDA where a usable GPU and NVRTC are found and the CUDA backend covers the model,
-  /// else the CPU.
+  /// CUDA where a usable GPU and NVRTC are found, else the CPU.
   case auto
   /// SwiftGeNN's parallel CPU backend.
   case cpu
@@ -29,21 +26,17 @@ enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
     var isCUDA: Bool { name == "cuda" }
   }
 
-  /// The backend to use for `model`, given what CUDA discovery found on this machine.
+  /// The backend to use, given what CUDA discovery found on this machine.
   ///
-  /// `auto` takes CUDA when discovery found a usable driver, GPU and NVRTC and the CUDA
-  /// backend covers every part of the model, and says which it chose and why; `cuda` is
-  /// an error saying what is missing (with the command that installs it) or what in the
-  /// model the CUDA backend does not cover yet.
-  func select(cuda: CUDAReport, model: ModelSpec) throws(CommandError) -> Selection {
+  /// `auto` takes CUDA when discovery found a usable driver, GPU and NVRTC, and says
+  /// which it chose and why; `cuda` is an error saying what is missing (with the command
+  /// that installs it).
+  func select(cuda: CUDAReport) throws(CommandError) -> Selection {
     switch self {
     case .cpu:
       return .cpu("asked for with --backend cpu")
     case .auto:
       guard cuda.isUsable else { return .cpu("auto: CUDA is \(cuda.summary)") }
-      if let unsupported = CUDABackend.unsupportedFeature(in: model) {
-        return .cpu("auto: found \(cuda.summary), but \(unsupported.reason)")
-      }
       return .cuda("auto: found \(cuda.summary)")
     case .cuda:
       guard cuda.isUsable else {
@@ -53,24 +46,7 @@ enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
           reason: "on this machine, CUDA is \(cuda.summary)\(fixes). Run `genn doctor` for "
             + "every place searched, or use --backend cpu")
       }
-      if let unsupported = CUDABackend.unsupportedFeature(in: model) {
-        throw .backendUnavailable(
-          "cuda", reason: "\(unsupported.reason); use --backend cpu or auto")
-      }
       return .cuda("asked for with --backend cuda; found \(cuda.summary)")
-    }
-  }
-}
-
-extension CUDABackendError {
-  /// What the CUDA backend does not cover, in a clause: "the CUDA backend does not
-  /// support ... yet (synapse population 'S')".
-  var reason: String {
-    switch self {
-    case .unsupportedSynapsePopulation(let name, let feature):
-      "the CUDA backend does not support \(feature) yet (synapse population '\(name)')"
-    case .codeGeneration(let error):
-      "the CUDA code could not be generated: \(error)"
     }
   }
 }

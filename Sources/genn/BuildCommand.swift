@@ -24,7 +24,7 @@ extension GeNN {
     private func execute() async throws(CommandError) {
       let file = try model.load()
       let cuda = CUDADiscovery(environment: .current()).report()
-      let backend = try model.backend.select(cuda: cuda, model: file.model)
+      let backend = try model.backend.select(cuda: cuda)
       if backend.isCUDA {
         let built: CUDAModelBuild
         do {

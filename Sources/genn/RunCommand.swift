@@ -57,7 +57,7 @@ extension GeNN {
     private func execute() async throws(CommandError) {
       let file = try model.load()
       let cuda = CUDADiscovery(environment: .current()).report()
-      var backend = try model.backend.select(cuda: cuda, model: file.model)
+      var backend = try model.backend.select(cuda: cuda)
       let output = try OutputFolder(
         path: out ?? "\(file.model.name)-output", overwrite: overwrite)
       let length: RunLength =

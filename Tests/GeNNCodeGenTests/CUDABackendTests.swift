@@ -239,8 +239,8 @@ import Testing
     #expect(!source.contains("genn_rand_normal_double(&rng)"))
   }
 
-  @Test("a synapse population with an unsupported feature gives a clear error naming it")
-  func synapsesUnsupported() throws {
+  @Test("a column-building snippet builds rows atomically, one thread per column, then sorts them")
+  func columnsBuildRows() throws {
     var model = Self.example("izhikevich-types")
     model.addSynapsePopulation(
       SynapsePopulation(
@@ -248,22 +248,12 @@ import Testing
         connectivity: .snippet(.fixedNumberPreWithReplacement, params: ["num": 2]),
         weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 1.0],
         postsynaptic: .deltaCurr))
-    #expect(throws: CUDABackendError.self) { try CUDABackend().generate(model) }
-    do {
-      _ = try CUDABackend().generate(model)
-    } catch {
-      guard case .unsupportedSynapsePopulation(let name, let feature) = error else {
-        Issue.record("expected unsupportedSynapsePopulation, got \(error)")
-        return
-      }
-      #expect(name == "Recurrent")
-      #expect(
-        feature == "connectivity snippets that build columns ('FixedNumberPreWithReplacement')")
-      #expect(
-        error.description.contains("synapse population 'Recurrent'")
-          && error.description.contains("build columns")
-          && error.description.contains("CPU backend"))
-    }
+    let module = try CUDABackend().generate(model)
+    #expect(module.source.contains("genn_rng_init(&rng, kSeed, 0xA8000000u | 0u, id_post"))
+    #expect(module.source.contains("genn_add_synapse_atomic(group.ind"))
+    let kernels = module.initialisation.map(\.kernel)
+    let build = try #require(kernels.firstIndex(of: "buildConnectivity"))
+    #expect(kernels.firstIndex(of: "sortRows") == build + 1)
   }
 
   @Test("a code string error is reported as for the CPU backend")
@@ -366,45 +356,6 @@ struct NeuronReferenceCase {
   /// The synapse populations listed in `case.json`.
   var synapsePopulations: [[String: Any]] {
     json["synapse_populations"] as? [[String: Any]] ?? []
-  }
-
-  /// The entries of a user weight update model's definition the CUDA backend generates:
-  /// presynaptic spike code, presynaptic spike-like events, postsynaptic learning,
-  /// presynaptic and postsynaptic variables with their code, references to neuron
-  /// variables.
-  static let cudaWeightUpdateEntries: Set<String> = [
-    "kind", "params", "derived_params", "vars", "pre_neuron_var_refs", "post_neuron_var_refs",
-    "pre_spike_syn_code", "pre_event_syn_code", "pre_event_threshold_condition_code",
-    "post_spike_syn_code", "pre_vars", "post_vars", "pre_spike_code", "post_spike_code",
-    "pre_dynamics_code", "post_dynamics_code",
-  ]
-
-  /// Whether the CUDA backend generates this case's synapse populations, decided from
-  /// `case.json`: DENSE, SPARSE or BITMASK matrices, the built-in static weight update
-  /// models (with dendritic delays too), STDP, or user ones with only
-  /// ``cudaWeightUpdateEntries``, the built-in current and conductance postsynaptic
-  /// models or user ones, no back-propagation delays, no custom updates (and at least one synapse
-  /// population).
-  var usesOnlyCUDASynapses: Bool {
-    guard !synapsePopulations.isEmpty, (json["custom_updates"] as? [Any] ?? []).isEmpty else {
-      return false
-    }
-    let custom = json["custom_models"] as? [String: [String: Any]] ?? [:]
-    return synapsePopulations.allSatisfy { synapses in
-      let weightUpdate = (synapses["weight_update"] as? [String: Any])?["model"] as? String ?? ""
-      let postsynaptic = (synapses["postsynaptic"] as? [String: Any])?["model"] as? String
-      let supportedWeightUpdate =
-        weightUpdate.hasPrefix("custom:")
-        ? Set((custom[String(weightUpdate.dropFirst(7))] ?? [:]).keys).isSubset(
-          of: Self.cudaWeightUpdateEntries)
-        : ["StaticPulse", "StaticPulseConstantWeight", "StaticPulseDendriticDelay", "STDP"]
-          .contains(weightUpdate)
-      return ["DENSE", "SPARSE", "BITMASK"].contains(synapses["matrix_type"] as? String ?? "")
-        && supportedWeightUpdate
-        && (["DeltaCurr", "ExpCurr", "ExpCond"].contains(postsynaptic ?? "")
-          || postsynaptic?.hasPrefix("custom:") == true)
-        && (synapses["back_prop_delay_steps"] as? Int ?? 0) == 0
-    }
   }
 
   func model() throws -> ModelSpec {

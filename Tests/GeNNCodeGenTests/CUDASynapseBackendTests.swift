@@ -8,15 +8,15 @@ import Testing
 /// The CUDA backend's synapse populations: every reference case whose synapses it
 /// supports and a COBA network compiled by NVRTC for sm_70, sm_80 and sm_90, the
 /// structure of the post-span presynaptic update, the launch order, the CPU backend's
-/// arrays and random streams, and a clear error for each feature not supported yet.
+/// arrays and random streams, the code of each synapse feature, and a clear error for an
+/// invalid population.
 @Suite struct CUDASynapseBackendTests {
-  /// The reference cases with synapse populations the CUDA backend supports, decided
-  /// from each `case.json` (matrix type, weight update and postsynaptic models, delays).
+  /// The reference cases with synapse populations.
   static let synapseCases = NeuronReferenceCase.names.filter {
-    (try? NeuronReferenceCase(name: $0))?.usesOnlyCUDASynapses == true
+    (try? NeuronReferenceCase(name: $0))?.synapsePopulations.isEmpty == false
   }
 
-  @Test("the supported synapse reference cases are found from case.json")
+  @Test("the synapse reference cases are found from case.json")
   func synapseCasesFound() {
     for name in [
       "deltacurr", "expcond", "axonal_delay", "va_small", "ssa_staticpulse_expcurr_lif",
@@ -28,7 +28,7 @@ import Testing
   }
 
   @Test(
-    "every supported synapse reference case compiles with NVRTC for sm_70, sm_80 and sm_90",
+    "every synapse reference case compiles with NVRTC for sm_70, sm_80 and sm_90",
     .enabled(if: NVRTC.location.path != nil, Comment(rawValue: NVRTC.location.reason)),
     arguments: synapseCases)
   func referenceCaseCompiles(name: String) throws {
@@ -257,7 +257,7 @@ import Testing
     #expect(source.components(separatedBy: "].psm0_maxDendriticDelay = 31u;").count == 3)
     #expect(
       source.contains(
-        "double *front = &group.psm0_denDelay[(size_t)(uint32_t)((timestep + 1u) % group.psm0_maxDendriticDelay) * group.numNeurons + id];"
+        "double *front = &group.psm0_denDelay[(size_t)((uint32_t)((timestep + 1u) % group.psm0_maxDendriticDelay)) * group.numNeurons + id];"
       ))
     #expect(source.contains("group.psm0_inSyn[id] += *front;"))
   }
@@ -441,74 +441,93 @@ import Testing
     #expect(lastPSM.lowerBound < current.lowerBound)
   }
 
-  /// A synapse population of `Neurons` onto itself using one feature not supported yet,
-  /// and the words the error must contain.
-  static let unsupported: [(String, SynapsePopulation, String)] = {
+  /// A synapse population of `Neurons` onto itself using one feature the CUDA backend
+  /// added after the first ones, and a line its generated code must contain.
+  static let supported: [(String, SynapsePopulation, String)] = {
     func synapses(
-      matrixType: SynapseMatrixType = .sparse, connectivity: Connectivity = .allToAll,
-      weightUpdate: WeightUpdateModel = .staticPulse, vars: [String: VarInit] = ["g": 1.0],
-      params: [String: Double] = [:], backPropagation: Int = 0, axonal: Int = 0
+      weightUpdate: WeightUpdateModel, vars: [String: VarInit] = ["g": 1.0],
+      backPropagation: Int = 0, axonal: Int = 0, egps: [String: [Double]] = [:]
     ) -> SynapsePopulation {
       SynapsePopulation(
-        name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: matrixType,
-        connectivity: connectivity, weightUpdate: weightUpdate, weightUpdateParams: params,
-        weightUpdateVars: vars, postsynaptic: .deltaCurr, axonalDelaySteps: axonal,
-        backPropDelaySteps: backPropagation)
+        name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: .sparse,
+        connectivity: .allToAll, weightUpdate: weightUpdate, weightUpdateVars: vars,
+        weightUpdatePreVars: Dictionary(
+          uniqueKeysWithValues: weightUpdate.preVars.map { ($0.name, VarInit.constant(0)) }),
+        weightUpdateExtraGlobalParams: egps, postsynaptic: .deltaCurr,
+        axonalDelaySteps: axonal, backPropDelaySteps: backPropagation)
     }
     var traces = WeightUpdateModel.staticPulse
     traces.preVars = [Variable("x", "scalar")]
     traces.preSpikeCode = "x += 1.0;"
     var postInput = WeightUpdateModel.staticPulse
-    postInput.postSpikeSynCode = "addToPost(g);"
+    postInput.postSpikeSynCode = "addToPost(g);\naddToPre(g);"
     var postEvents = WeightUpdateModel.staticPulse
     postEvents.postEventThresholdConditionCode = "true"
     postEvents.postEventSynCode = "addToPost(g);"
     var eventTimes = WeightUpdateModel.staticPulse
     eventTimes.preEventThresholdConditionCode = "t - set > 2.0"
     eventTimes.preEventSynCode = "addToPost(g);"
+    var scaled = WeightUpdateModel.staticPulse
+    scaled.extraGlobalParams = [ExtraGlobalParameter("scale", "scalar*")]
+    scaled.preSpikeSynCode = "addToPost(g * scale[0]);"
     return [
-      (
-        "column-building snippet",
-        synapses(connectivity: .snippet(.fixedNumberPreWithReplacement, params: ["num": 2])),
-        "connectivity snippets that build columns"
-      ),
       (
         "presynaptic variables with axonal delays",
         synapses(weightUpdate: traces, vars: ["g": 0.5], axonal: 2),
-        "presynaptic weight update variables with axonal delays"
+        "group.wpre0_v_x[writeOffset + id] = group.wpre0_v_x[readOffset + id];"
       ),
       (
-        "addToPost in post spike syn code", synapses(weightUpdate: postInput),
-        "addToPost in post spike syn code"
+        "addToPost and addToPre in post spike syn code", synapses(weightUpdate: postInput),
+        "atomicAdd(&group.outPre[id_pre], (double)(group.v_g[syn]));"
       ),
       (
         "postsynaptic spike-like events", synapses(weightUpdate: postEvents),
-        "postsynaptic spike-like events"
+        "const uint32_t numSpikes = group.trgSpkCntEvent[postSlot];"
       ),
-      ("spike-like event times", synapses(weightUpdate: eventTimes), "spike-like event times"),
-      ("back-propagation delays", synapses(backPropagation: 2), "back-propagation delays"),
+      (
+        "spike-like event times", synapses(weightUpdate: eventTimes),
+        "group.wpre0_seT[writeOffset + id] = t;"
+      ),
+      (
+        "back-propagation delays", synapses(weightUpdate: postInput, backPropagation: 2),
+        "(timestep + group.trgDelaySlots - 1u - 2u) % group.trgDelaySlots"
+      ),
+      (
+        "extra global parameters", synapses(weightUpdate: scaled, egps: ["scale": [2]]),
+        "group.egp_scale[0]"
+      ),
     ]
   }()
 
   @Test(
-    "an unsupported synapse feature gives a CUDABackendError naming the population and feature",
-    arguments: unsupported.indices)
-  func unsupportedFeature(position: Int) {
-    let (label, synapses, words) = Self.unsupported[position]
+    "a synapse feature added after the first ones generates its CUDA code",
+    arguments: supported.indices)
+  func supportedFeature(position: Int) throws {
+    let (label, synapses, line) = Self.supported[position]
     var model = CUDABackendTests.example("izhikevich-types")
     model.addSynapsePopulation(synapses)
+    let module = try CUDABackend().generate(model)
+    #expect(module.source.contains(line), "\(label)")
+  }
+
+  @Test("an invalid synapse population gives a CUDABackendError naming it")
+  func invalidSynapses() {
+    var model = CUDABackendTests.example("izhikevich-types")
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Recurrent", source: "Neurons", target: "Neurons", matrixType: .dense,
+        connectivity: .explicit(pre: [0, 1], post: [1, 0]), weightUpdate: .staticPulse,
+        weightUpdateVars: ["g": 1.0], postsynaptic: .deltaCurr))
     do {
       _ = try CUDABackend().generate(model)
-      Issue.record("\(label): generated")
+      Issue.record("an invalid model was generated")
     } catch {
-      guard case .unsupportedSynapsePopulation(let name, let feature) = error else {
-        Issue.record("\(label): expected unsupportedSynapsePopulation, got \(error)")
+      guard case .codeGeneration(.invalidModel) = error else {
+        Issue.record("expected codeGeneration(invalidModel), got \(error)")
         return
       }
-      #expect(name == "Recurrent")
-      #expect(feature.contains(words), "\(label): \(feature)")
-      #expect(error.description.contains("synapse population 'Recurrent'"))
-      #expect(error.description.contains("not support"))
+      #expect(error.description.contains("'Recurrent'"))
     }
   }
+
 }

@@ -102,58 +102,25 @@ import Testing
       nvrtcCandidates: [], nvrtcChoice: nil, nvccCandidates: [], missing: missing)
   }
 
-  /// A one-population model, and the same with synapses built by a column-building
-  /// snippet (which the CUDA backend does not generate yet).
-  static func models() -> (supported: ModelSpec, unsupported: ModelSpec) {
-    var model = ModelSpec(name: "m", precision: .double, dt: 0.1)
-    model.addNeuronPopulation(
-      "Pop", size: 16, model: .lif,
-      params: [
-        "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 0,
-        "TauRefrac": 2,
-      ],
-      vars: ["V": -70.0, "RefracTime": 0.0])
-    var withColumns = model
-    withColumns.addSynapsePopulation(
-      SynapsePopulation(
-        name: "Columns", source: "Pop", target: "Pop", matrixType: .sparse,
-        connectivity: .snippet(.fixedNumberPreWithReplacement, params: ["num": 2]),
-        weightUpdate: .staticPulse, weightUpdateVars: ["g": 0.1], postsynaptic: .deltaCurr))
-    return (model, withColumns)
-  }
-
   @Test func backendSelection() throws {
-    let (model, withColumns) = Self.models()
     let missing = Self.cudaReport(missing: [.driver, .nvrtc(pipPackage: "nvidia-cuda-nvrtc-cu12")])
-    #expect(try BackendChoice.cpu.select(cuda: missing, model: model).name == "cpu")
-    let auto = try BackendChoice.auto.select(cuda: missing, model: model)
+    #expect(try BackendChoice.cpu.select(cuda: missing).name == "cpu")
+    let auto = try BackendChoice.auto.select(cuda: missing)
     #expect(auto.name == "cpu")
     #expect(auto.reason.contains("NVIDIA driver, NVRTC missing"))
     do {
-      _ = try BackendChoice.cuda.select(cuda: missing, model: model)
+      _ = try BackendChoice.cuda.select(cuda: missing)
       Issue.record("cuda was selected without a driver")
     } catch {
       #expect("\(error)".contains("python3 -m pip install nvidia-cuda-nvrtc-cu12"))
     }
-    // A usable GPU: auto takes it for what the CUDA backend covers, and says why not
-    // for the rest; cuda names what it does not cover.
+    // A usable GPU: auto and cuda take it, cpu does not.
     let usable = Self.cudaReport(missing: [])
-    let chosen = try BackendChoice.auto.select(cuda: usable, model: model)
+    let chosen = try BackendChoice.auto.select(cuda: usable)
     #expect(chosen.isCUDA)
     #expect(chosen.reason.hasPrefix("auto: found"))
-    #expect(try BackendChoice.cuda.select(cuda: usable, model: model).isCUDA)
-    #expect(try BackendChoice.cpu.select(cuda: usable, model: model).name == "cpu")
-    let fallback = try BackendChoice.auto.select(cuda: usable, model: withColumns)
-    #expect(fallback.name == "cpu")
-    #expect(fallback.reason.contains("does not support connectivity snippets that build columns"))
-    #expect(fallback.reason.contains("(synapse population 'Columns')"))
-    do {
-      _ = try BackendChoice.cuda.select(cuda: usable, model: withColumns)
-      Issue.record("cuda was selected for column-built synapses")
-    } catch {
-      #expect("\(error)".contains("synapse population 'Columns'"))
-      #expect("\(error)".contains("--backend cpu"))
-    }
+    #expect(try BackendChoice.cuda.select(cuda: usable).isCUDA)
+    #expect(try BackendChoice.cpu.select(cuda: usable).name == "cpu")
   }
 
   @Test func aFailedWriteLeavesTheEarlierOutputAndNoStaging() throws {

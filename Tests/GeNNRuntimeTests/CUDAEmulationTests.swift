@@ -260,7 +260,7 @@ import Testing
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
       "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
       "custom_update",
-    ] + generatedNames)
+    ] + generatedNames + featureNames)
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
     var steps = 300
@@ -268,6 +268,8 @@ import Testing
     if let generated = Self.generatedModel(name) {
       model = generated
       steps = 3
+    } else if let feature = Self.featureModel(name) {
+      model = feature
     } else if name == "synapses" {
       model = CUDASimulationTests.synapseModel()
     } else if name == "bitmask" {
@@ -367,7 +369,11 @@ import Testing
         let expected = try cpu.values(of: variable.name, in: population.name)
         let role = ArrayLayout.Role.neuronVariable(
           population: population.name, variable: variable.name)
-        let actual = VariableView(array: arrays[index[role]!]).load()
+        // A queued variable through the slot written last, as the CPU backend gives it.
+        let array = arrays[index[role]!]
+        let actual = VariableView(
+          array: array, positions: array.latestSlot(size: population.size, timestep: UInt64(steps))
+        ).load()
         #expect(actual == expected, "\(name): \(population.name).\(variable.name)")
       }
       guard population.recordSpikes else { continue }
@@ -404,9 +410,14 @@ import Testing
           .weightUpdatePostVariable(synapses: synapses.name, variable: variable.name),
         ]
         let array = arrays[roles.compactMap { index[$0] }[0]]
+        let neurons = index[roles[0]] != nil ? synapses.source : synapses.target
+        let size = model.neuronPopulation(named: neurons)!.size
         let expected = try cpu.values(of: variable.name, in: synapses.name)
         #expect(
-          VariableView(array: array).load() == expected,
+          VariableView(
+            array: array, positions: array.latestSlot(size: size, timestep: UInt64(steps))
+          )
+          .load() == expected,
           "\(name): \(synapses.name).\(variable.name)")
       }
       let input = arrays[index[.postsynapticInput(synapses: synapses.name)]!]

@@ -4,33 +4,18 @@ import GeNNToolchain
 import Testing
 
 /// Every reference case (read with everything `case.json` describes: custom updates and
-/// their schedules too) either compiles to a cubin with NVRTC for sm_70, sm_80 and sm_90,
-/// or the CUDA backend says what it does not cover; so do the emulation tests' models of
-/// generated synapses. Needs NVRTC (pip's
+/// their schedules too) compiles to a cubin with NVRTC for sm_70, sm_80 and sm_90; so do
+/// the emulation tests' models of generated synapses and of the other features. Needs NVRTC (pip's
 /// `nvidia-cuda-nvrtc-cu12`, which `.ci/run` installs), no GPU.
 @Suite struct CUDAReferenceCompileTests {
   static let location = NVRTCLocation.find()
 
-  /// The cases the CUDA backend must cover; covering fewer fails.
-  static let covered: Set<String> = [
-    "axonal_delay", "current_sources", "custom_update", "deltacurr",
-    "dense_vs_sparse_vs_bitmask", "expcond", "izhikevich_types", "lif_constant_current",
-    "lif_float", "rulkov_map", "ssa_expcurr_float", "ssa_staticpulse_expcurr_lif",
-    "traub_miles", "va_small", "dendritic_delay", "spike_events", "stdp", "custom_models",
-    "static_graded",
-  ]
-
   @Test(
-    "each reference case compiles with NVRTC, or the CUDA backend names what it does not cover",
+    "each reference case compiles with NVRTC for sm_70, sm_80 and sm_90",
     .enabled(if: location.path != nil, Comment(rawValue: location.reason)),
     arguments: ReferenceCase.names)
   func referenceCase(_ name: String) throws {
     let model = try ReferenceCase(name: name).model()
-    if let unsupported = CUDABackend.unsupportedFeature(in: model) {
-      #expect(!Self.covered.contains(name), "\(name) is no longer covered: \(unsupported)")
-      print("CUDAReferenceCompileTests: \(name) runs on the CPU only: \(unsupported)")
-      return
-    }
     try Self.compile(try CUDABackend().generate(model), name: name)
   }
 
@@ -40,6 +25,15 @@ import Testing
     arguments: CUDAEmulationTests.generatedNames)
   func generatedSynapses(_ name: String) throws {
     let model = try #require(CUDAEmulationTests.generatedModel(name))
+    try Self.compile(try CUDABackend().generate(model), name: name)
+  }
+
+  @Test(
+    "weight update, delay and initialisation features compile with NVRTC",
+    .enabled(if: location.path != nil, Comment(rawValue: location.reason)),
+    arguments: CUDAEmulationTests.featureNames)
+  func features(_ name: String) throws {
+    let model = try #require(CUDAEmulationTests.featureModel(name))
     try Self.compile(try CUDABackend().generate(model), name: name)
   }
 
@@ -60,9 +54,5 @@ import Testing
       }
     }
     print("CUDAReferenceCompileTests: \(name) compiled for sm_70, sm_80, sm_90")
-  }
-
-  @Test func everyCoveredCaseExists() {
-    #expect(Self.covered.isSubset(of: Set(ReferenceCase.names)))
   }
 }

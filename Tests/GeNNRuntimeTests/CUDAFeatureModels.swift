@@ -1,0 +1,144 @@
+import GeNNModel
+
+/// The weight update, delay and initialisation features the CUDA emulation compares with
+/// the CPU backend, each through a SPARSE and a DENSE population. What CUDA adds
+/// atomically in no fixed order (`addToPre`, and `addToPost` from postsynaptic code)
+/// adds equal dyadic amounts, whose sums are exact in any order.
+extension CUDAEmulationTests {
+  /// The models of ``featureModel(_:)``.
+  static let featureNames = [
+    "post_events", "delays", "presynaptic_output", "queued_references", "egp_psm_reference",
+    "column_built",
+  ]
+
+  /// A weight update model, its variables' initialisers and references, and the delays of
+  /// the populations of one feature model.
+  struct FeatureSynapses {
+    var weightUpdate: WeightUpdateModel
+    var vars: [String: VarInit] = ["g": 0.5]
+    var preVars: [String: VarInit] = [:]
+    var postVars: [String: VarInit] = [:]
+    var preVarRefs: [String: String] = [:]
+    var postVarRefs: [String: String] = [:]
+    var psmVarRefs: [String: String] = [:]
+    var extraGlobalParams: [String: [Double]] = [:]
+    var postsynaptic: PostsynapticModel = .expCurr
+    var postsynapticParams: [String: Double] = ["tau": 5]
+    var postsynapticVars: [String: VarInit] = [:]
+    var axonalDelaySteps = 0
+    var backPropDelaySteps = 0
+    /// The populations' names, matrix types and connectivity.
+    var populations: [(String, SynapseMatrixType, Connectivity)] = [
+      ("Sparse", .sparse, .snippet(.fixedProbability, params: ["prob": 0.2])),
+      ("Dense", .dense, .allToAll),
+    ]
+  }
+
+  static func featureModel(_ name: String) -> ModelSpec? {
+    let synapses: FeatureSynapses
+    switch name {
+    case "post_events":
+      // Postsynaptic spike-like events with their times, and presynaptic ones limited by
+      // theirs.
+      synapses = FeatureSynapses(
+        weightUpdate: WeightUpdateModel(
+          name: "PostEvents", vars: [Variable("g")],
+          postNeuronVarRefs: [NeuronVarReference("V")],
+          preSpikeSynCode: "addToPost(g);", preEventSynCode: "addToPost(0.25 * g);",
+          postEventSynCode: """
+            g += (t - set_post > 1.0 || prev_set_post < 0.0) ? 0.125 : -0.0625;
+            addToPost(0.0625);
+            """,
+          preEventThresholdConditionCode: "t - set > 2.0",
+          postEventThresholdConditionCode: "V > -52.0"),
+        postVarRefs: ["V": "V"])
+    case "delays":
+      // Axonal and back-propagation delays with presynaptic and postsynaptic traces,
+      // initialised by snippets; the postsynaptic ones have no dynamics code, so neurons
+      // that do not spike carry them into the next delay slot.
+      synapses = FeatureSynapses(
+        weightUpdate: WeightUpdateModel(
+          name: "DelayedTraces", vars: [Variable("g")], preVars: [Variable("xPre")],
+          postVars: [Variable("xPost")],
+          preSpikeSynCode: "addToPost(g);\ng -= 0.0625 * xPost;",
+          postSpikeSynCode: "g += 0.0625 * xPre;", preSpikeCode: "xPre += 0.25;",
+          postSpikeCode: "xPost += 0.5;", preDynamicsCode: "xPre *= 0.875;"),
+        preVars: ["xPre": .snippet(.uniform, params: ["min": 0, "max": 1])],
+        postVars: ["xPost": .snippet(.uniform, params: ["min": 0, "max": 0.5])],
+        axonalDelaySteps: 2, backPropDelaySteps: 3)
+    case "presynaptic_output":
+      // Input back to the presynaptic neurons, from presynaptic and postsynaptic code.
+      synapses = FeatureSynapses(
+        weightUpdate: WeightUpdateModel(
+          name: "Feedback", vars: [Variable("g")],
+          preSpikeSynCode: "addToPost(g);\naddToPre(0.25);",
+          postSpikeSynCode: "addToPre(0.125);\naddToPost(0.0625);"))
+    case "queued_references":
+      // Delayed synapse code reading the presynaptic and postsynaptic membrane potentials
+      // of the steps the spikes left.
+      synapses = FeatureSynapses(
+        weightUpdate: WeightUpdateModel(
+          name: "VoltageGated", vars: [Variable("g")],
+          preNeuronVarRefs: [NeuronVarReference("Vpre")],
+          postNeuronVarRefs: [NeuronVarReference("Vpost")],
+          preSpikeSynCode: "addToPost(g * (Vpre + 80.0) / 32.0);",
+          postSpikeSynCode: "g += (Vpost + 80.0) / 1024.0;"),
+        preVarRefs: ["Vpre": "V"], postVarRefs: ["Vpost": "V"], axonalDelaySteps: 3,
+        backPropDelaySteps: 1)
+    case "egp_psm_reference":
+      // An extra global parameter of the weight update model and a reference to a
+      // variable of a user postsynaptic model.
+      synapses = FeatureSynapses(
+        weightUpdate: WeightUpdateModel(
+          name: "Scaled", vars: [Variable("g")], psmVarRefs: [NeuronVarReference("trace")],
+          extraGlobalParams: [ExtraGlobalParameter("scale", "scalar*")],
+          preSpikeSynCode: "addToPost(g * scale[id_pre % 4u] * (1.0 + trace));"),
+        psmVarRefs: ["trace": "x"], extraGlobalParams: ["scale": [0.5, 1, 1.5, 2]],
+        postsynaptic: PostsynapticModel(
+          name: "Tracing", params: ["tau"], vars: [Variable("x")],
+          simCode: "injectCurrent(inSyn);\nx = 0.9 * x + inSyn;\ninSyn *= exp(-dt / tau);"),
+        postsynapticVars: ["x": .snippet(.uniform, params: ["min": 0, "max": 0.25])])
+    case "column_built":
+      // Rows built by a snippet's column build code (SPARSE with postsynaptic learning
+      // through the column index, and BITMASK).
+      let columns = Connectivity.snippet(.fixedNumberPreWithReplacement, params: ["num": 12])
+      synapses = FeatureSynapses(
+        weightUpdate: WeightUpdateModel(
+          name: "Columns", vars: [Variable("g")], preSpikeSynCode: "addToPost(g);",
+          postSpikeSynCode: "g += 0.125;"),
+        populations: [("Sparse", .sparse, columns)])
+    default:
+      return nil
+    }
+    var model = ModelSpec(name: "cuda_\(name)", precision: .double, dt: 0.1, seed: 5)
+    model.addNeuronPopulation(
+      "Input", size: 100, model: .lif,
+      params: [
+        "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 1.1,
+        "TauRefrac": 2,
+      ], vars: ["V": .snippet(.uniform, params: ["min": -70, "max": -50]), "RefracTime": 0.0],
+      recordSpikes: true)
+    model.addNeuronPopulation(
+      "Output", size: 70, model: .lif,
+      params: [
+        "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 1.02,
+        "TauRefrac": 2,
+      ], vars: ["V": .snippet(.uniform, params: ["min": -70, "max": -55]), "RefracTime": 0.0],
+      recordSpikes: true)
+    for (population, matrixType, connectivity) in synapses.populations {
+      model.addSynapsePopulation(
+        SynapsePopulation(
+          name: population, source: "Input", target: "Output", matrixType: matrixType,
+          connectivity: connectivity, weightUpdate: synapses.weightUpdate,
+          weightUpdateVars: synapses.vars, weightUpdatePreVars: synapses.preVars,
+          weightUpdatePostVars: synapses.postVars, preVarRefs: synapses.preVarRefs,
+          postVarRefs: synapses.postVarRefs, psmVarRefs: synapses.psmVarRefs,
+          weightUpdateExtraGlobalParams: synapses.extraGlobalParams,
+          postsynaptic: synapses.postsynaptic, postsynapticParams: synapses.postsynapticParams,
+          postsynapticVars: synapses.postsynapticVars,
+          axonalDelaySteps: synapses.axonalDelaySteps,
+          backPropDelaySteps: synapses.backPropDelaySteps))
+    }
+    return model
+  }
+}
