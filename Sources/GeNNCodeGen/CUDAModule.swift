@@ -10,7 +10,8 @@
 ///    pointers, and launch ``bind`` with it: it points the module's group structs at them.
 /// 3. Launch ``initialisation`` (variables with initialisation snippets, then SPARSE rows
 ///    built by connectivity snippets, then synapse variables with snippets, then the
-///    column indexes of SPARSE populations with postsynaptic learning).
+///    column indexes of SPARSE populations with postsynaptic learning), and read the
+///    count of overflowing rows (``CUDAKernelParameter/overflowCount``).
 /// 4. For each time step, launch ``step`` in order: synapse dynamics, the presynaptic
 ///    update and postsynaptic learning, then the neuron update (GeNN's order).
 public struct CUDAModule: Hashable, Sendable {
@@ -91,6 +92,10 @@ public enum CUDAKernelParameter: String, Hashable, Sendable, CaseIterable {
   /// `uint32_t recordingRow`: the row of the spike-recording buffers this step writes
   /// (as the CPU backend's `genn_run` numbers them).
   case recordingRow
+  /// `uint32_t *overflows`: a device counter, zero before initialisation, to which the
+  /// connectivity builders add one for each row longer than its storage (whose extra
+  /// synapses are dropped); the host reads it after initialisation.
+  case overflowCount = "overflows"
 
   /// The parameter's name in the kernel.
   public var name: String { rawValue }
@@ -101,6 +106,7 @@ public enum CUDAKernelParameter: String, Hashable, Sendable, CaseIterable {
     case .arrayTable: "void *const *"
     case .timestep: "uint64_t"
     case .recordingRow: "uint32_t"
+    case .overflowCount: "uint32_t *"
     }
   }
 }

@@ -101,16 +101,17 @@ extension CUDAModuleWriter {
           kernel: Self.rowLengthKernel, gridSize: (rowLengthDrawGroups.count + 31) / 32,
           blockSize: 32, parameters: []))
     }
-    for (kernel, sizes) in [
-      (Self.connectivityKernel, connectivitySizes), (Self.rowSortKernel, rowSortSizes),
-      (Self.synapseInitKernel, synapseInitSizes),
+    for (kernel, sizes, parameters) in [
+      (Self.connectivityKernel, connectivitySizes, [CUDAKernelParameter.overflowCount]),
+      (Self.rowSortKernel, rowSortSizes, [.overflowCount]),
+      (Self.synapseInitKernel, synapseInitSizes, []),
     ] {
       let blocks = blockRanges(sizes: sizes, blockSize: synapseBlockSize)
         .reduce(0) { $0 + $1.count }
       guard blocks > 0 else { continue }
       launches.append(
         CUDAKernelLaunch(
-          kernel: kernel, gridSize: blocks, blockSize: synapseBlockSize, parameters: []))
+          kernel: kernel, gridSize: blocks, blockSize: synapseBlockSize, parameters: parameters))
     }
     return launches
   }
@@ -124,11 +125,11 @@ extension CUDAModuleWriter {
     let ranges = blockRanges(sizes: connectivitySizes, blockSize: synapseBlockSize)
     guard !ranges.isEmpty else { return }
     line("// One thread per row; block ranges select the synapse population.")
-    line("extern \"C\" __global__ void \(Self.connectivityKernel)()")
+    line("extern \"C\" __global__ void \(Self.connectivityKernel)(uint32_t *overflows)")
     line("{")
     writeDispatch(ranges) { group, _, start in
       "buildSynapseGroup\(group)(d_synapseGroup\(group), "
-        + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x);"
+        + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, overflows);"
     }
     line("}")
     line()
@@ -136,18 +137,18 @@ extension CUDAModuleWriter {
   }
 
   /// `sortRows`: one thread per row of each SPARSE population built by columns sorts
-  /// the row (its columns appended in no fixed order), so the rows are the CPU backend's.
+  /// the row (its columns appended in no fixed order), so the rows are the CPU backend's;
+  /// a row longer than its storage is cut to it and counted in `overflows`.
   private mutating func writeRowSortKernel() {
     let ranges = blockRanges(sizes: rowSortSizes, blockSize: synapseBlockSize)
     guard !ranges.isEmpty else { return }
     line("// One thread per row built by columns; block ranges select the synapse population.")
-    line("extern \"C\" __global__ void \(Self.rowSortKernel)()")
+    line("extern \"C\" __global__ void \(Self.rowSortKernel)(uint32_t *overflows)")
     line("{")
     writeDispatch(ranges) { group, _, start in
-      "{ const SynapseGroup\(group) &group = d_synapseGroup\(group); "
-        + "const uint32_t id_pre = (blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x; "
-        + "if (id_pre < group.numSrcNeurons) { genn_sort_row(group.ind + (size_t)id_pre * group.rowStride, "
-        + "min(group.rowLength[id_pre], group.rowStride)); } }"
+      "genn_finish_row(d_synapseGroup\(group).ind, d_synapseGroup\(group).rowLength, "
+        + "d_synapseGroup\(group).numSrcNeurons, d_synapseGroup\(group).rowStride, "
+        + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, overflows);"
     }
     line("}")
     line()
@@ -196,12 +197,13 @@ extension CUDAModuleWriter {
         position: "(size_t)id_pre * group.rowStride + length", room: "length < group.rowStride"))
     let code = checkStatements(snippet.rowBuildCode, in: environment)
     line(
-      "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_pre)"
+      "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_pre, uint32_t *overflows)"
     )
     line("{")
     line("    if (id_pre >= group.numSrcNeurons) { return; }")
     line("    GeNNRng rng;")
     line("    genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
+    if bitmask { line("    (void)overflows;") }
     if !bitmask {
       line("    uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
       line("    uint32_t length = 0;")
@@ -211,8 +213,8 @@ extension CUDAModuleWriter {
     block(code?.code(level: 2).dropLastNewline ?? "")
     line("    }")
     if !bitmask {
-      line("    // a full row drops the synapses beyond the stride, as on the CPU")
-      line("    (void)overflow;")
+      line("    // a full row drops the synapses beyond the stride and is counted, as on the CPU")
+      line("    if (overflow) { atomicAdd(overflows, 1u); }")
       let values = synapses.kernelInitialisedVariables.map {
         ", group.v_\($0.variable.name) + (size_t)id_pre * group.rowStride"
       }
@@ -240,9 +242,10 @@ extension CUDAModuleWriter {
         room: "group.rowLength[$(0)] < group.rowStride"))
     let code = checkStatements(snippet.colBuildCode, in: environment)
     line(
-      "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_post)"
+      "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_post, uint32_t *overflows)"
     )
     line("{")
+    line("    (void)overflows;  // counted as the rows are sorted")
     line("    if (id_post >= group.numTrgNeurons) { return; }")
     line("    GeNNRng rng;")
     line("    genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")

@@ -104,6 +104,19 @@ extension CUDAModuleWriter {
         }
     }
 
+    // Sorts row `id_pre` of a population built by columns, first cutting a row longer than
+    // `stride` to it and counting it in `overflows`.
+    __device__ __forceinline__ void genn_finish_row(uint32_t *ind, uint32_t *rowLength, uint32_t numRows,
+                                                    uint32_t stride, uint32_t id_pre, uint32_t *overflows)
+    {
+        if (id_pre >= numRows) { return; }
+        if (rowLength[id_pre] > stride) {
+            rowLength[id_pre] = stride;
+            atomicAdd(overflows, 1u);
+        }
+        genn_sort_row(ind + (size_t)id_pre * stride, rowLength[id_pre]);
+    }
+
     """
 
   mutating func writeSynapseGroup(_ index: Int) {

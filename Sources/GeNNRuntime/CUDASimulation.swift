@@ -113,6 +113,8 @@ public final class CUDASimulation {
   /// The device copies, in the same order.
   private let buffers: [CUDADevicePointer]
   private let table: CUDADevicePointer
+  /// The count of connectivity rows longer than their storage, written at initialisation.
+  private let overflows: CUDADevicePointer
   private var recordingRow = 0
   private var spikeRecordings: [String: SpikeRecording] = [:]
   private var eventRecordings: [CUDASpikeEventKey: SpikeRecording] = [:]
@@ -184,6 +186,7 @@ public final class CUDASimulation {
         buffers.append(try context.allocate(bytes: array.count * array.layout.elementSize))
       }
       let table = try context.allocate(bytes: max(8, 8 * buffers.count))
+      let overflows = try context.allocate(bytes: 8)
       try context.upload(buffers.map(\.address), to: table)
       let loaded = try context.loadModule(cubin: cubin)
       var initialisation: [CUDAFunction] = []
@@ -205,6 +208,7 @@ public final class CUDASimulation {
       self.stepKernels = stepKernels
       self.buffers = buffers
       self.table = table
+      self.overflows = overflows
     } catch {
       throw .driver(error)
     }
@@ -235,6 +239,7 @@ public final class CUDASimulation {
   deinit {
     for buffer in buffers { try? context.free(buffer) }
     try? context.free(table)
+    try? context.free(overflows)
   }
 
   /// The time of the next step, in ms.
@@ -242,19 +247,24 @@ public final class CUDASimulation {
 
   /// Writes the initial values on the host (as ``Simulation`` does: list connectivity
   /// rows, constants and per-element values), copies them to the GPU, binds the arrays
-  /// and runs the initialisation kernels (snippets, connectivity, synapse snippets).
+  /// and runs the initialisation kernels (snippets, connectivity, synapse snippets); rows
+  /// longer than their storage are an error, as on the CPU.
   private func initialise() throws(CUDASimulationError) {
     InitialValues.write(arrays, index: arrayIndex, model: model, sparseRows: sparseRows)
+    let rows: UInt32
     do {
       for (array, buffer) in zip(arrays, buffers) { try upload(array, to: buffer) }
+      try context.set(overflows, to: 0, bytes: 8)
       try launch(bind, module.bind, timestep: 0, recordingRow: 0)
       for (function, launch) in zip(initialisation, module.initialisation) {
         try self.launch(function, launch, timestep: 0, recordingRow: 0)
       }
       try context.synchronize()
+      rows = try context.download(UInt32.self, count: 1, from: overflows)[0]
     } catch {
       throw .driver(error)
     }
+    if rows > 0 { throw .runtime(.connectivityOverflow(rows: Int(rows))) }
   }
 
   private func upload(_ array: StateArray, to buffer: CUDADevicePointer) throws(CUDADriverError) {
@@ -277,6 +287,7 @@ public final class CUDASimulation {
       case .arrayTable: .pointer(table)
       case .timestep: .uint64(timestep)
       case .recordingRow: .uint32(UInt32(recordingRow))
+      case .overflowCount: .pointer(overflows)
       }
     }
     try context.launch(

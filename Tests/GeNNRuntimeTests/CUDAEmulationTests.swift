@@ -88,9 +88,13 @@ import Testing
     var main = "#include \"shim.h\"\n#include \"model.cu\"\nint main() {\n"
     main += "    load({\(sizes.map(String.init).joined(separator: ", "))});\n"
     main += "    launch(1, 32, [&] { genn_bind(table.data()); });\n"
+    main += "    uint32_t overflows = 0;\n"
     for launch in module.initialisation {
-      main += "    launch(\(launch.gridSize), \(launch.blockSize), [] { \(launch.kernel)(); });\n"
+      let arguments = launch.parameters.map { _ in "&overflows" }.joined(separator: ", ")
+      main +=
+        "    launch(\(launch.gridSize), \(launch.blockSize), [&] { \(launch.kernel)(\(arguments)); });\n"
     }
+    main += "    std::ofstream(\"overflows.txt\") << overflows;\n"
     main += "    for (uint64_t step = 0; step < \(steps)u; step++) {\n"
     for call in schedule where call.step < steps {
       main += "        if (step == \(call.step)u) {\n"
@@ -253,35 +257,15 @@ import Testing
       connectivity: connectivity, weights: weights)
   }
 
-  @Test(
-    "emulated on the CPU: the CUDA kernels give the CPU backend's values and spikes",
-    .enabled(if: enabled, reason),
-    arguments: [
-      "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
-      "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
-      "custom_update",
-    ] + generatedNames + featureNames)
-  func agreesWithCPU(name: String) async throws {
-    let model: ModelSpec
-    var steps = 300
-    var schedule: [(step: Int, group: String)] = []
-    if let generated = Self.generatedModel(name) {
-      model = generated
-      steps = 3
-    } else if let feature = Self.featureModel(name) {
-      model = feature
-    } else if name == "synapses" {
-      model = CUDASimulationTests.synapseModel()
-    } else if name == "bitmask" {
-      model = Self.bitmaskModel()
-    } else if name == "synapse_dynamics" {
-      model = Self.dynamicsModel()
-    } else {
-      let reference = try ReferenceCase(name: name)
-      model = try reference.model()
-      steps = reference.numSteps
-      schedule = reference.schedule
-    }
+  /// Runs `model`'s CUDA kernels for `steps` steps emulated on the CPU: the arrays after
+  /// them (positions in `index`), the SPARSE rows given as lists, and the count of rows
+  /// the connectivity builders found longer than their storage.
+  static func emulate(
+    _ model: ModelSpec, steps: Int, schedule: [(step: Int, group: String)] = []
+  ) throws -> (
+    arrays: [StateArray], index: [ArrayLayout.Role: Int],
+    sparseRows: [String: SparseConnectivity], overflows: Int
+  ) {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("genn-cuda-emulation-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -331,6 +315,43 @@ import Testing
         array.pointer.copyMemory(from: $0.baseAddress!, byteCount: bytes[position])
       }
     }
+    let overflows = try String(
+      contentsOf: folder.appendingPathComponent("overflows.txt"), encoding: .utf8)
+    return (arrays, index, sparseRows, Int(overflows) ?? -1)
+  }
+
+  @Test(
+    "emulated on the CPU: the CUDA kernels give the CPU backend's values and spikes",
+    .enabled(if: enabled, reason),
+    arguments: [
+      "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
+      "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
+      "custom_update",
+    ] + generatedNames + featureNames)
+  func agreesWithCPU(name: String) async throws {
+    let model: ModelSpec
+    var steps = 300
+    var schedule: [(step: Int, group: String)] = []
+    if let generated = Self.generatedModel(name) {
+      model = generated
+      steps = 3
+    } else if let feature = Self.featureModel(name) {
+      model = feature
+    } else if name == "synapses" {
+      model = CUDASimulationTests.synapseModel()
+    } else if name == "bitmask" {
+      model = Self.bitmaskModel()
+    } else if name == "synapse_dynamics" {
+      model = Self.dynamicsModel()
+    } else {
+      let reference = try ReferenceCase(name: name)
+      model = try reference.model()
+      steps = reference.numSteps
+      schedule = reference.schedule
+    }
+    let (arrays, index, sparseRows, overflows) = try Self.emulate(
+      model, steps: steps, schedule: schedule)
+    #expect(overflows == 0, "\(name): rows longer than their storage")
     let cpu = try await simulate(model)
     for synapses in model.synapsePopulations where synapses.matrixType == .sparse {
       // Rows built on the device are the CPU's rows, in the same order.

@@ -1,9 +1,13 @@
 import GeNNModel
+import Testing
+
+@testable import GeNNRuntime
 
 /// The weight update, delay and initialisation features the CUDA emulation compares with
 /// the CPU backend, each through a SPARSE and a DENSE population. What CUDA adds
 /// atomically in no fixed order (`addToPre`, and `addToPost` from postsynaptic code)
-/// adds equal dyadic amounts, whose sums are exact in any order.
+/// adds equal dyadic amounts, whose sums are exact in any order. Rows longer than their
+/// storage are counted, as the CPU backend counts them.
 extension CUDAEmulationTests {
   /// The models of ``featureModel(_:)``.
   static let featureNames = [
@@ -140,5 +144,31 @@ extension CUDAEmulationTests {
           backPropDelaySteps: synapses.backPropDelaySteps))
     }
     return model
+  }
+
+  @Test(
+    "emulated on the CPU: rows longer than their storage are counted, built by rows or columns",
+    .enabled(if: enabled, reason))
+  func overflowingRowsAreCounted() throws {
+    for (label, snippet) in [
+      (
+        "rows",
+        ConnectivitySnippet(
+          name: "Greedy", rowBuildCode: "addSynapse(0); addSynapse(1); addSynapse(2);",
+          maxRowLength: { _, _, _ in 2 })
+      ),
+      (
+        "columns",
+        ConnectivitySnippet(
+          name: "GreedyColumns", colBuildCode: "addSynapse(0); addSynapse(1); addSynapse(2);",
+          maxRowLength: { _, _, _ in 2 })
+      ),
+    ] {
+      let model = ConnectivitySnippetTests.model("greedy_\(label)", pre: 3, post: 3, snippet, [:])
+      let emulated = try Self.emulate(model, steps: 1)
+      #expect(emulated.overflows == 3, "\(label)")
+      let lengths = emulated.arrays[emulated.index[.synapseRowLengths(synapses: "Syn")]!]
+      #expect((0..<3).map { lengths.load(at: $0) } == [2, 2, 2], "\(label)")
+    }
   }
 }
