@@ -123,7 +123,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     var largestInit = 0
     for group in initGroups {
       for element in group.elements {
-        largestInit = max(largestInit, Self.size(of: element, model))
+        largestInit = max(largestInit, element.size(in: model))
       }
     }
     self.initBlockSize = CUDABackend.blockSize(forLargest: largestInit)
@@ -178,7 +178,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
   var initSizes: [(group: Int, member: Int, size: Int)] {
     initGroups.flatMap { group in
       group.elements.enumerated().map { member, element in
-        (group.index, member, Self.size(of: element, model))
+        (group.index, member, element.size(in: model))
       }
     }
   }

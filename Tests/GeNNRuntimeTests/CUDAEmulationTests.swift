@@ -326,7 +326,7 @@ import Testing
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
       "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
-      "custom_update",
+      "custom_update", "custom_update_snippet",
     ] + generatedNames + featureNames)
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
@@ -337,6 +337,9 @@ import Testing
       steps = 3
     } else if let feature = Self.featureModel(name) {
       model = feature
+    } else if name == "custom_update_snippet" {
+      model = CustomUpdateTests.snippetModel()
+      schedule = [(step: 10, group: "Noise")]
     } else if name == "synapses" {
       model = CUDASimulationTests.synapseModel()
     } else if name == "bitmask" {

@@ -185,7 +185,9 @@ import Testing
     #expect(try simulation.values(of: "top", in: "Doubled") == [-1, 2, -3])
   }
 
-  @Test func snippetsInitialiseCustomUpdateVariables() async throws {
+  /// A custom update whose variable an init snippet draws, one value per neuron, added
+  /// to the neurons' `V`.
+  static func snippetModel() -> ModelSpec {
     var model = ModelSpec(name: "cu_snippet_init", precision: .double, seed: 3)
     model.addNeuronPopulation("Pop", size: 50, model: Self.still, vars: ["V": 0, "U": 0])
     let noise = CustomUpdateModel(
@@ -196,7 +198,11 @@ import Testing
         name: "Noise", updateGroup: "Noise", model: noise,
         vars: ["offset": .snippet(.uniform, params: ["min": 1, "max": 2])],
         varRefs: ["V": .neuronVariable(population: "Pop", variable: "V")]))
-    let simulation = try await simulate(model)
+    return model
+  }
+
+  @Test func snippetsInitialiseCustomUpdateVariables() async throws {
+    let simulation = try await simulate(Self.snippetModel())
     let offsets = try simulation.values(of: "offset", in: "Noise")
     #expect(offsets.count == 50)
     #expect(offsets.allSatisfy { $0 >= 1 && $0 <= 2 })

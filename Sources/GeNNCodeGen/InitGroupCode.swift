@@ -1,0 +1,162 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// A variable of an initialisation group member that an init snippet initialises.
+struct InitSnippetVariable {
+  var variable: Variable
+  var snippet: InitSnippet
+  var params: [String: Double]
+}
+
+extension MergedInitGroup.Element {
+  /// The element's variables that init snippets initialise, in model order.
+  func snippetVariables(in model: ModelSpec) -> [InitSnippetVariable] {
+    let (vars, inits): ([Variable], [String: VarInit]) =
+      switch self {
+      case .neuronPopulation(let index):
+        (model.neuronPopulations[index].model.vars, model.neuronPopulations[index].vars)
+      case .currentSource(let index):
+        (model.currentSources[index].model.vars, model.currentSources[index].vars)
+      case .customUpdate(let index):
+        (
+          model.customUpdates[index].model.vars.map { Variable($0.name, $0.type) },
+          model.customUpdates[index].vars
+        )
+      }
+    return vars.compactMap { variable in
+      guard case .snippet(let snippet, let params)? = inits[variable.name] else { return nil }
+      return InitSnippetVariable(variable: variable, snippet: snippet, params: params)
+    }
+  }
+
+  /// The element for messages: "neuron population 'Pop'".
+  func description(in model: ModelSpec) -> String {
+    switch self {
+    case .neuronPopulation(let index): "neuron population '\(model.neuronPopulations[index].name)'"
+    case .currentSource(let index): "current source '\(model.currentSources[index].name)'"
+    case .customUpdate(let index): "custom update '\(model.customUpdates[index].name)'"
+    }
+  }
+
+  /// The number of values each variable of the element has (per delay slot): the
+  /// population's neurons, the target's for a current source, and for a custom update
+  /// over neurons its neurons (1 for a shared variable); 0 for other custom updates.
+  func size(in model: ModelSpec) -> Int {
+    switch self {
+    case .neuronPopulation(let index): model.neuronPopulations[index].size
+    case .currentSource(let index):
+      model.neuronPopulation(named: model.currentSources[index].target)?.size ?? 0
+    case .customUpdate(let index):
+      if case .neurons(let count, let perElement)? = model.shape(of: model.customUpdates[index]) {
+        perElement ? count : 1
+      } else {
+        0
+      }
+    }
+  }
+
+  /// The array of variable `name` and its random stream, numbered as in both backends.
+  func array(ofVariable name: String, in model: ModelSpec) -> (
+    role: ArrayLayout.Role, stream: UInt32
+  ) {
+    switch self {
+    case .neuronPopulation(let index):
+      let population = model.neuronPopulations[index]
+      let position = population.model.vars.firstIndex { $0.name == name } ?? 0
+      return (
+        .neuronVariable(population: population.name, variable: name),
+        0x8000_0000 | (UInt32(index) << 8) | UInt32(position & 0xFF)
+      )
+    case .currentSource(let index):
+      let source = model.currentSources[index]
+      let position = source.model.vars.firstIndex { $0.name == name } ?? 0
+      return (
+        .currentSourceVariable(source: source.name, variable: name),
+        0xC000_0000 | (UInt32(index) << 8) | UInt32(position & 0xFF)
+      )
+    case .customUpdate(let index):
+      let update = model.customUpdates[index]
+      let position = update.model.vars.firstIndex { $0.name == name } ?? 0
+      return (
+        .customUpdateVariable(update: update.name, variable: name),
+        0xE000_0000 | (UInt32(index) << 8) | UInt32(position & 0xFF)
+      )
+    }
+  }
+}
+
+/// The initialisation groups both backends share: the struct, each variable's snippet
+/// for element `id` (from its own random stream, so values do not depend on threads),
+/// and the members' bindings.
+extension ModelCodeWriting {
+  /// Prints the struct of initialisation group `group`.
+  mutating func declareInitGroup(_ group: MergedInitGroup) {
+    let members = group.elements.map { $0.description(in: model) }.joined(separator: ", ")
+    line("// Initialisation group \(group.index): \(members).")
+    line("struct InitGroup\(group.index) {")
+    line("    uint32_t size;")
+    for entry in group.elements[0].snippetVariables(in: model) {
+      let name = entry.variable.name
+      line("    \(cType(entry.variable.valueType!)) *v_\(name);")
+      line("    uint32_t stream_\(name);")
+      line("    uint32_t slots_\(name);")
+      declareParameters(
+        prefix: "\(name)_", params: entry.snippet.params, derived: entry.snippet.derivedParams)
+    }
+    line("};")
+  }
+
+  /// Prints, at `level`, every snippet of group `group` for element `id`, each value
+  /// stored in every delay slot of a queued variable.
+  mutating func writeInitGroupElement(_ group: MergedInitGroup, level: Int) {
+    let archetype = group.elements[0]
+    let indent = String(repeating: "    ", count: level)
+    for entry in archetype.snippetVariables(in: model) {
+      let name = entry.variable.name
+      let valueType = GeNNType.numeric(entry.variable.valueType!.resolved(in: types))
+      var environment = baseEnvironment(
+        context:
+          "\(archetype.description(in: model)), variable '\(name)', init snippet '\(entry.snippet.name)'",
+        time: false)
+      environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "element index")
+      environment.define("value", valueType, spelling: "value", role: "value being initialised")
+      addParameters(
+        to: &environment, prefix: "\(name)_", params: entry.snippet.params,
+        derived: entry.snippet.derivedParams)
+      let checked = checkStatements(entry.snippet.code, in: environment)
+      line("\(indent)// variable '\(name)': snippet '\(entry.snippet.name)'")
+      line("\(indent){")
+      // Only snippets that draw random numbers set up a generator (GeNN's isInitRNGRequired).
+      if entry.snippet.code.contains("gennrand") {
+        line("\(indent)    GeNNRng rng;")
+        line("\(indent)    genn_rng_init(&rng, kSeed, group.stream_\(name), id, 0xFFFFFFFFu);")
+      }
+      line("\(indent)    \(valueType.cName) value = 0;")
+      block(checked?.code(level: level + 1).dropLastNewline ?? "")
+      line("\(indent)    // every delay slot of a queued variable starts with the value")
+      line("\(indent)    for (uint32_t slot = 0; slot < group.slots_\(name); slot++) {")
+      line("\(indent)        group.v_\(name)[(size_t)slot * group.size + id] = value;")
+      line("\(indent)    }")
+      line("\(indent)}")
+    }
+  }
+
+  /// Fills the struct of each member of `group`, `field(member)` naming it.
+  mutating func writeInitGroupBinding(_ group: MergedInitGroup, field: (Int) -> String) {
+    for (member, element) in group.elements.enumerated() {
+      let field = field(member)
+      line("    // initialisation of \(element.description(in: model))")
+      line("    \(field).size = \(element.size(in: model))u;")
+      for entry in element.snippetVariables(in: model) {
+        let name = entry.variable.name
+        let (role, stream) = element.array(ofVariable: name, in: model)
+        bindArray(field, "v_\(name)", to: role)
+        line("    \(field).stream_\(name) = \(stream)u;")
+        line("    \(field).slots_\(name) = \(slots(of: element, variable: name))u;")
+        writeParameterBindings(
+          field: field, prefix: "\(name)_", params: entry.params, names: entry.snippet.params,
+          derived: entry.snippet.derivedParams)
+      }
+    }
+  }
+}
