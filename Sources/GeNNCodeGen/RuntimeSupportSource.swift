@@ -26,6 +26,18 @@ enum RuntimeSupportSource {
         for (size_t j = 0; j < order.size(); j++) { array[j] = copy[order[j]]; }
     }
 
+    /// How many spikes ahead the presynaptic update asks for a row to be fetched.
+    constexpr uint32_t kRowPrefetchDistance = 8;
+
+    /// Asks the cache for the first 512 bytes of a row of `stride` elements (the
+    /// hardware prefetcher follows a longer row once it is being read).
+    template <typename T>
+    static inline void prefetchRow(const T *row, uint32_t stride) {
+        const char *bytes = reinterpret_cast<const char *>(row);
+        const size_t size = std::min<size_t>((size_t)stride * sizeof(T), 512);
+        for (size_t offset = 0; offset < size; offset += 64) { __builtin_prefetch(bytes + offset); }
+    }
+
     /// Appends a synapse to a row being built, or notes that the row overflowed.
     static inline void addSynapse(uint32_t *row, uint32_t &length, uint32_t stride, bool &overflow,
                                   uint32_t post) {
@@ -45,7 +57,6 @@ enum RuntimeSupportSource {
         (permute(values, order), ...);
     }
 
-    /// Sets bit `index` of a bit mask; safe when threads set bits of one word.
     /// Moves the ids each thread wrote at the start of its range of an event list of
     /// `size` neurons together, in ascending order; `counts[thread * stride]` is how many
     /// each thread wrote. Returns the total.
@@ -62,6 +73,7 @@ enum RuntimeSupportSource {
         }
         return total;
     }
+    /// Sets bit `index` of a bit mask; safe when threads set bits of one word.
     static inline void setBit(uint32_t *words, size_t index) {
         __atomic_fetch_or(&words[index / 32u], 1u << (index % 32u), __ATOMIC_RELAXED);
     }

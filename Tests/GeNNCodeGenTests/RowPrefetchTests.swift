@@ -1,0 +1,78 @@
+import GeNNModel
+import Testing
+
+@testable import GeNNCodeGen
+
+/// The presynaptic update asks for the row of the spike a few ahead to be fetched: the
+/// targets and length of a SPARSE row, and the per-synapse variables the code uses, of a
+/// SPARSE or DENSE row; nothing that is not stored (PROCEDURAL) or not used.
+@Suite struct RowPrefetchTests {
+  /// A weight update with a weight `g` that its code uses and a `tag` that it does not.
+  static let taggedPulse = WeightUpdateModel(
+    name: "TaggedPulse",
+    vars: [
+      Variable("g", "scalar", access: .readOnly), Variable("tag", "scalar", access: .readOnly),
+    ],
+    preSpikeSynCode: "addToPost(g);\n")
+
+  /// The presynaptic update function of a population of 100 onto 100 neurons.
+  static func synapseUpdate(
+    _ matrixType: SynapseMatrixType, weightUpdate: WeightUpdateModel, connectivity: Connectivity
+  ) throws -> String {
+    var model = ModelSpec(name: "prefetch", precision: .float, dt: 0.1, seed: 3)
+    for name in ["Pre", "Post"] {
+      model.addNeuronPopulation(
+        name, size: 100, model: .lif, params: CPUBackendTests.lifParams(),
+        vars: CPUBackendTests.lifVars)
+    }
+    let values: [String: VarInit] = weightUpdate.vars.isEmpty ? [:] : ["g": 0.5, "tag": 1]
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Syn", source: "Pre", target: "Post", matrixType: matrixType,
+        connectivity: connectivity, weightUpdate: weightUpdate,
+        weightUpdateParams: weightUpdate.params.isEmpty ? [:] : ["g": 0.5],
+        weightUpdateVars: values, postsynaptic: .deltaCurr))
+    let source = try CPUBackendTests.source(model)
+    return try #require(CPUBackendTests.function("void updateSynapseGroup0(", in: source))
+  }
+
+  static let fixedProbability = Connectivity.snippet(.fixedProbability, params: ["prob": 0.1])
+
+  @Test func sparseRowsFetchTheirTargetsLengthAndUsedVariables() throws {
+    let code = try Self.synapseUpdate(
+      .sparse, weightUpdate: Self.taggedPulse, connectivity: Self.fixedProbability)
+    #expect(code.contains("const uint32_t ahead = spikes[s + genn::kRowPrefetchDistance];"))
+    #expect(code.contains("__builtin_prefetch(group.rowLength + ahead);"))
+    #expect(
+      code.contains(
+        "genn::prefetchRow(group.ind + (size_t)ahead * group.rowStride, group.rowStride);"))
+    #expect(
+      code.contains(
+        "genn::prefetchRow(group.v_g + (size_t)ahead * group.rowStride, group.rowStride);"))
+    #expect(!code.contains("group.v_tag + (size_t)ahead"))
+  }
+
+  @Test func sparseRowsWithoutVariablesFetchOnlyTheirTargets() throws {
+    let code = try Self.synapseUpdate(
+      .sparse, weightUpdate: .staticPulseConstantWeight, connectivity: Self.fixedProbability)
+    #expect(CPUBackendTests.count("genn::prefetchRow(", in: code) == 1)
+  }
+
+  @Test func denseRowsFetchTheirUsedVariablesFromTheThreadsFirstTarget() throws {
+    let code = try Self.synapseUpdate(
+      .dense, weightUpdate: Self.taggedPulse, connectivity: .allToAll)
+    #expect(
+      code.contains(
+        "genn::prefetchRow(group.v_g + (size_t)ahead * group.numTrgNeurons + postBegin, group.numTrgNeurons);"
+      ))
+    #expect(!code.contains("rowLength"))
+    #expect(CPUBackendTests.count("genn::prefetchRow(", in: code) == 1)
+  }
+
+  @Test func proceduralRowsFetchNothing() throws {
+    let code = try Self.synapseUpdate(
+      .procedural, weightUpdate: .staticPulseConstantWeight,
+      connectivity: Self.fixedProbability)
+    #expect(!code.contains("prefetch"))
+  }
+}
