@@ -137,7 +137,8 @@ extension CUDAModuleWriter {
   }
 
   /// `sortRows`: one thread per row of each SPARSE population built by columns sorts
-  /// the row (its columns appended in no fixed order), so the rows are the CPU backend's;
+  /// the row (its columns appended in no fixed order) with the values its synapses took
+  /// from kernel initialisers, so the rows are the CPU backend's;
   /// a row longer than its storage is cut to it and counted in `overflows`.
   private mutating func writeRowSortKernel() {
     let ranges = blockRanges(sizes: rowSortSizes, blockSize: synapseBlockSize)
@@ -145,10 +146,14 @@ extension CUDAModuleWriter {
     line("// One thread per row built by columns; block ranges select the synapse population.")
     line("extern \"C\" __global__ void \(Self.rowSortKernel)(uint32_t *overflows)")
     line("{")
+    let populations = model.synapsePopulations
     writeDispatch(ranges) { group, _, start in
-      "genn_finish_row(d_synapseGroup\(group).ind, d_synapseGroup\(group).rowLength, "
+      let values = populations[group].kernelInitialisedVariables.map {
+        ", d_synapseGroup\(group).v_\($0.variable.name)"
+      }
+      return "genn_finish_row(d_synapseGroup\(group).ind, d_synapseGroup\(group).rowLength, "
         + "d_synapseGroup\(group).numSrcNeurons, d_synapseGroup\(group).rowStride, "
-        + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, overflows);"
+        + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, overflows\(values.joined()));"
     }
     line("}")
     line()
@@ -192,8 +197,8 @@ extension CUDAModuleWriter {
       builderFunction(
         synapses,
         add: bitmask
-          ? "genn_set_bit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + $(0))"
-          : "genn_add_synapse(row, length, group.rowStride, overflow, $(0))",
+          ? "genn_set_bit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + genn_target)"
+          : "genn_add_synapse(row, length, group.rowStride, overflow, genn_target)",
         position: "(size_t)id_pre * group.rowStride + length", room: "length < group.rowStride"))
     let code = checkStatements(snippet.rowBuildCode, in: environment)
     line(
@@ -236,10 +241,10 @@ extension CUDAModuleWriter {
       builderFunction(
         synapses,
         add: synapses.matrixType.connectivityStorage == .bitmask
-          ? "genn_set_bit(group.bitmask, (size_t)($(0)) * group.numTrgNeurons + id_post)"
-          : "genn_add_synapse_atomic(group.ind + (size_t)($(0)) * group.rowStride, &group.rowLength[$(0)], group.rowStride, id_post)",
-        position: "(size_t)($(0)) * group.rowStride + group.rowLength[$(0)]",
-        room: "group.rowLength[$(0)] < group.rowStride"))
+          ? "genn_set_bit(group.bitmask, (size_t)genn_target * group.numTrgNeurons + id_post)"
+          : "genn_add_synapse_atomic(group.ind + (size_t)genn_target * group.rowStride, &group.rowLength[genn_target], group.rowStride, id_post)",
+        position: "(size_t)genn_target * group.rowStride + slot", room: "slot < group.rowStride",
+        addReturnsSlot: true))
     let code = checkStatements(snippet.colBuildCode, in: environment)
     line(
       "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_post, uint32_t *overflows)"

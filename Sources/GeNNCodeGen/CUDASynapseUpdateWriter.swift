@@ -66,12 +66,14 @@ extension CUDAModuleWriter {
     }
 
     // Appends `post` to a row that several threads build (columns), counting every
-    // synapse in `length` so that a row longer than `stride` shows as one.
-    __device__ __forceinline__ void genn_add_synapse_atomic(uint32_t *row, uint32_t *length, uint32_t stride,
-                                                            uint32_t post)
+    // synapse in `length` so that a row longer than `stride` shows as one; returns the
+    // place it claimed (the synapse's values go there too, where it is below `stride`).
+    __device__ __forceinline__ uint32_t genn_add_synapse_atomic(uint32_t *row, uint32_t *length, uint32_t stride,
+                                                                uint32_t post)
     {
         const uint32_t slot = atomicAdd(length, 1u);
         if (slot < stride) { row[slot] = post; }
+        return slot;
     }
 
     // Sets bit `bit` of a bitmask (32 synapses per word, row-major).
@@ -104,17 +106,21 @@ extension CUDAModuleWriter {
         }
     }
 
-    // Sorts row `id_pre` of a population built by columns, first cutting a row longer than
-    // `stride` to it and counting it in `overflows`.
+    // Sorts row `id_pre` of a population built by columns with its synapses' `values`
+    // (arrays laid out as `ind`), first cutting a row longer than `stride` to it and
+    // counting it in `overflows`.
+    template <class... Values>
     __device__ __forceinline__ void genn_finish_row(uint32_t *ind, uint32_t *rowLength, uint32_t numRows,
-                                                    uint32_t stride, uint32_t id_pre, uint32_t *overflows)
+                                                    uint32_t stride, uint32_t id_pre, uint32_t *overflows,
+                                                    Values *...values)
     {
         if (id_pre >= numRows) { return; }
         if (rowLength[id_pre] > stride) {
             rowLength[id_pre] = stride;
             atomicAdd(overflows, 1u);
         }
-        genn_sort_row(ind + (size_t)id_pre * stride, rowLength[id_pre]);
+        const size_t start = (size_t)id_pre * stride;
+        genn_sort_row(ind + start, rowLength[id_pre], (values + start)...);
     }
 
     """

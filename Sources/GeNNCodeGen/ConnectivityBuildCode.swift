@@ -35,21 +35,29 @@ extension ModelCodeWriting {
   }
 
   /// `addSynapse(target, kernel indices...)` of a snippet's build code: `add` stores the
-  /// synapse; first, while there is `room`, the variables with kernel initialisers take
-  /// their kernel element at `position`.
+  /// synapse with target `genn_target` (each argument is evaluated once, so that
+  /// `addSynapse(gennrand() % num_post)` draws one number). The variables with kernel
+  /// initialisers take their kernel element at `position` while there is `room`: before
+  /// `add` advances the row's length, or, where `addReturnsSlot` (threads appending to
+  /// one row atomically), after it, at the place `slot` that `add` returns.
   func builderFunction(
-    _ synapses: SynapsePopulation, add: String, position: String, room: String
+    _ synapses: SynapsePopulation, add: String, position: String, room: String,
+    addReturnsSlot: Bool = false
   ) -> Symbol {
     let kernel = synapses.kernelSize
-    var spelling = add
+    let target = "const uint32_t genn_target = $(0);"
+    var spelling = "{ \(target) \(add); }"
     let stores = synapses.kernelInitialisedVariables.map {
       "group.v_\($0.variable.name)[\(position)] = group.kinit_\($0.variable.name)[kernelInd];"
     }
     if !stores.isEmpty {
       let index = kernelIndex(synapses, indices: kernel.indices.map { "$(\($0 + 1))" })
+      let prelude = "\(target) const uint32_t kernelInd = \(index);"
+      let values = "if (\(room)) { \(stores.joined(separator: " ")) }"
       spelling =
-        "{ const uint32_t kernelInd = \(index); if (\(room)) { \(stores.joined(separator: " ")) } "
-        + "\(add); }"
+        addReturnsSlot
+        ? "{ \(prelude) const uint32_t slot = \(add); \(values) }"
+        : "{ \(prelude) \(values) \(add); }"
     }
     return Symbol(
       "addSynapse", .function(returning: .void, Array(repeating: .uint32, count: 1 + kernel.count)),

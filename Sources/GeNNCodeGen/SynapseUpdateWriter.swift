@@ -256,8 +256,8 @@ extension ModuleWriter {
       builderFunction(
         synapses,
         add: bitmask
-          ? "genn::setBit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + $(0))"
-          : "genn::addSynapse(row, length, group.rowStride, overflow, $(0))",
+          ? "genn::setBit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + genn_target)"
+          : "genn::addSynapse(row, length, group.rowStride, overflow, genn_target)",
         position: "(size_t)id_pre * group.rowStride + length", room: "length < group.rowStride"))
     let code = checkStatements(snippet.rowBuildCode, in: environment)
     line(
@@ -302,10 +302,10 @@ extension ModuleWriter {
       builderFunction(
         synapses,
         add: bitmask
-          ? "genn::setBit(group.bitmask, (size_t)($(0)) * group.numTrgNeurons + id_post)"
-          : "genn::addSynapse(group.ind + (size_t)($(0)) * group.rowStride, group.rowLength[$(0)], group.rowStride, overflow, id_post)",
-        position: "(size_t)($(0)) * group.rowStride + group.rowLength[$(0)]",
-        room: "group.rowLength[$(0)] < group.rowStride"))
+          ? "genn::setBit(group.bitmask, (size_t)genn_target * group.numTrgNeurons + id_post)"
+          : "genn::addSynapse(group.ind + (size_t)genn_target * group.rowStride, group.rowLength[genn_target], group.rowStride, overflow, id_post)",
+        position: "(size_t)genn_target * group.rowStride + group.rowLength[genn_target]",
+        room: "group.rowLength[genn_target] < group.rowStride"))
     let code = checkStatements(snippet.colBuildCode, in: environment)
     line("uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
     line("    bool overflow = false;")

@@ -12,7 +12,7 @@ extension CUDAEmulationTests {
   /// The models of ``featureModel(_:)``.
   static let featureNames = [
     "post_events", "delays", "presynaptic_output", "queued_references", "egp_psm_reference",
-    "column_built",
+    "column_built", "column_kernel",
   ]
 
   /// A weight update model, its variables' initialisers and references, and the delays of
@@ -111,6 +111,22 @@ extension CUDAEmulationTests {
           name: "Columns", vars: [Variable("g")], preSpikeSynCode: "addToPost(g);",
           postSpikeSynCode: "g += 0.125;"),
         populations: [("Sparse", .sparse, columns)])
+    case "column_kernel":
+      // Columns appending, from many threads at once, synapses whose weights come from a
+      // kernel element the snippet chooses: each weight must stay with its synapse.
+      let columns = ConnectivitySnippet(
+        name: "KernelColumns",
+        colBuildCode: """
+          for(unsigned int k = 0; k < 4; k++) {
+             addSynapse((gennrand() % num_pre) + id_pre_begin, k);
+          }
+          """,
+        maxRowLength: { _, numPost, _ in 4 * numPost }, kernelSize: { _ in [4] })
+      synapses = FeatureSynapses(
+        weightUpdate: WeightUpdateModel(
+          name: "KernelPulse", vars: [Variable("g")], preSpikeSynCode: "addToPost(g);"),
+        vars: ["g": .kernel([0.5, 0.25, 0.125, 0.0625])],
+        populations: [("Sparse", .sparse, .snippet(columns, params: [:]))])
     default:
       return nil
     }

@@ -92,6 +92,27 @@ import Testing
     #expect(one.pre == connectivity.pre && one.post == connectivity.post)
   }
 
+  @Test("addSynapse evaluates its target once: a draw in its argument is one draw")
+  func addSynapseArgumentsAreEvaluatedOnce() async throws {
+    for (hook, size) in [("row", "num_post"), ("column", "num_pre")] {
+      func snippet(_ name: String, _ body: String) -> ConnectivitySnippet {
+        let code = "for(unsigned int c = 0; c < 6; c++) {\n\(body)\n}\n"
+        return ConnectivitySnippet(
+          name: name, rowBuildCode: hook == "row" ? code : "",
+          colBuildCode: hook == "column" ? code : "", maxRowLength: { _, numPost, _ in numPost })
+      }
+      let inline = snippet("Inline", "addSynapse(gennrand() % \(size));")
+      let bound = snippet(
+        "Bound", "const unsigned int target = gennrand() % \(size);\naddSynapse(target);")
+      let inlined = try await simulate(Self.model("inline_\(hook)", pre: 50, post: 40, inline, [:]))
+        .connectivity(of: "Syn")
+      let expected = try await simulate(Self.model("bound_\(hook)", pre: 50, post: 40, bound, [:]))
+        .connectivity(of: "Syn")
+      #expect(inlined.pre.count == (hook == "row" ? 300 : 240), "\(hook)")
+      #expect(inlined.pre == expected.pre && inlined.post == expected.post, "\(hook)")
+    }
+  }
+
   @Test func oneToOneIsTheIdentity() async throws {
     let simulation = try await simulate(Self.model("one_to_one", pre: 64, post: 64, .oneToOne, [:]))
     let connectivity = try simulation.connectivity(of: "Syn")
