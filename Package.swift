@@ -83,9 +83,15 @@ let package = Package(
     ),
     .testTarget(name: "GeNNTranspilerTests", dependencies: ["GeNNTranspiler"]),
     .testTarget(name: "GeNNModelTests", dependencies: ["GeNNModel"]),
-    .testTarget(name: "GeNNCodeGenTests", dependencies: ["GeNNCodeGen", "GeNNToolchain"]),
+    // GeNN 5.4's reference cases read as models, for the test targets that compare with them.
+    .target(
+      name: "GeNNReferenceCases", dependencies: ["GeNNModel"], path: "Tests/GeNNReferenceCases"),
+    .testTarget(
+      name: "GeNNCodeGenTests",
+      dependencies: ["GeNNCodeGen", "GeNNToolchain", "GeNNReferenceCases"]
+    ),
     .testTarget(name: "GeNNToolchainTests", dependencies: ["GeNNToolchain"]),
-    .testTarget(name: "GeNNRuntimeTests", dependencies: ["GeNNRuntime"]),
+    .testTarget(name: "GeNNRuntimeTests", dependencies: ["GeNNRuntime", "GeNNReferenceCases"]),
     .testTarget(name: "GeNNPlotTests", dependencies: ["GeNNPlot"]),
     .testTarget(name: "GeNNModelFileTests", dependencies: ["GeNNModelFile"]),
     .testTarget(name: "SwiftGeNNTests", dependencies: ["SwiftGeNN"]),

@@ -1,5 +1,6 @@
 import Foundation
 import GeNNModel
+import GeNNReferenceCases
 import GeNNToolchain
 import Testing
 
@@ -11,8 +12,8 @@ import Testing
 @Suite struct CUDABackendTests {
   /// The reference cases the CUDA backend can generate: no synapse populations and no
   /// custom updates (found from each `case.json`, not by name).
-  static let neuronOnlyCases = NeuronReferenceCase.names.filter {
-    (try? NeuronReferenceCase(name: $0))?.isNeuronOnly == true
+  static let neuronOnlyCases = ReferenceCase.names.filter {
+    (try? ReferenceCase(name: $0))?.isNeuronOnly == true
   }
 
   /// Compiles `module` for every architecture; a failure records NVRTC's log, the lines
@@ -52,7 +53,7 @@ import Testing
     .enabled(if: NVRTC.location.path != nil, Comment(rawValue: NVRTC.location.reason)),
     arguments: neuronOnlyCases)
   func referenceCaseCompiles(name: String) throws {
-    let model = try NeuronReferenceCase(name: name).model()
+    let model = try ReferenceCase(name: name).model()
     let module = try CUDABackend().generate(model)
     let compiled = try Self.compileEverywhere(module, name: name)
     print("CUDABackendTests: \(name) compiled for \(compiled.joined(separator: ", "))")
@@ -306,238 +307,5 @@ import Testing
       module.origin(ofLine: sim + 2)
         == "Neuron update group 0: model 'IzhikevichVariable' for neuron population 'Neurons'. (sim code)"
     )
-  }
-}
-
-/// A reference case read from its `case.json` as far as the CUDA backend's models need:
-/// neurons, current sources, and synapse populations with built-in models (the runtime
-/// tests' `ReferenceCase` reads everything; this target has no access to it).
-struct NeuronReferenceCase {
-  let name: String
-  let json: [String: Any]
-
-  /// `$GENN_REFERENCE_DIR`, else `../shared/reference` beside the package.
-  static var root: URL {
-    if let path = ProcessInfo.processInfo.environment["GENN_REFERENCE_DIR"] {
-      return URL(fileURLWithPath: path)
-    }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("shared/reference")
-  }
-
-  /// Every case folder (one with a `case.json`), sorted.
-  static var names: [String] {
-    let contents = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-    return contents.filter {
-      FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/case.json").path)
-    }.sorted()
-  }
-
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-  }
-
-  init(name: String) throws {
-    self.name = name
-    let data = try Data(
-      contentsOf: Self.root.appendingPathComponent(name).appendingPathComponent("case.json"))
-    guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-      throw Failure(description: "\(name)/case.json is not an object")
-    }
-    json = object
-  }
-
-  /// No synapse populations and no custom updates.
-  var isNeuronOnly: Bool {
-    synapsePopulations.isEmpty && (json["custom_updates"] as? [Any] ?? []).isEmpty
-  }
-
-  /// The synapse populations listed in `case.json`.
-  var synapsePopulations: [[String: Any]] {
-    json["synapse_populations"] as? [[String: Any]] ?? []
-  }
-
-  func model() throws -> ModelSpec {
-    var model = ModelSpec(
-      name: "reference_\(name)",
-      precision: (json["precision"] as? String) == "float" ? .float : .double,
-      timePrecision: (json["time_precision"] as? String) == "float" ? .float : .double,
-      dt: json["dt"] as? Double ?? 0.1)
-    let custom = json["custom_models"] as? [String: [String: Any]] ?? [:]
-    for population in json["neuron_populations"] as? [[String: Any]] ?? [] {
-      let modelName = population["model"] as! String
-      let neuron: NeuronModel
-      if modelName.hasPrefix("custom:") {
-        let definition = custom[String(modelName.dropFirst(7))] ?? [:]
-        neuron = NeuronModel(
-          name: String(modelName.dropFirst(7)), params: definition["params"] as? [String] ?? [],
-          derivedParams: Self.derivedParams(definition["derived_params"]),
-          vars: Self.variables(definition["vars"]),
-          simCode: definition["sim_code"] as? String ?? "",
-          thresholdConditionCode: definition["threshold_condition_code"] as? String ?? "",
-          resetCode: definition["reset_code"] as? String ?? "")
-      } else if let builtin = NeuronModel.builtins[modelName] {
-        neuron = builtin
-      } else {
-        throw Failure(description: "unknown neuron model \(modelName)")
-      }
-      model.addNeuronPopulation(
-        population["name"] as! String, size: population["size"] as! Int, model: neuron,
-        params: Self.numbers(population["params"]), vars: try Self.initialisers(population["vars"]),
-        extraGlobalParams: Self.arrays(population["extra_global_params"]),
-        recordSpikes: population["spike_recording"] as? Bool ?? false)
-    }
-    for source in json["current_sources"] as? [[String: Any]] ?? [] {
-      let modelName = source["model"] as! String
-      let sourceModel: CurrentSourceModel
-      if modelName.hasPrefix("custom:") {
-        let definition = custom[String(modelName.dropFirst(7))] ?? [:]
-        sourceModel = CurrentSourceModel(
-          name: String(modelName.dropFirst(7)), params: definition["params"] as? [String] ?? [],
-          derivedParams: Self.derivedParams(definition["derived_params"]),
-          vars: Self.variables(definition["vars"]),
-          injectionCode: definition["injection_code"] as? String ?? "")
-      } else if let builtin = CurrentSourceModel.builtins[modelName] {
-        sourceModel = builtin
-      } else {
-        throw Failure(description: "unknown current source model \(modelName)")
-      }
-      model.addCurrentSource(
-        source["name"] as! String, model: sourceModel, target: source["target"] as! String,
-        params: Self.numbers(source["params"]), vars: try Self.initialisers(source["vars"]),
-        extraGlobalParams: Self.arrays(source["extra_global_params"]))
-    }
-    for synapses in synapsePopulations {
-      model.addSynapsePopulation(try Self.synapsePopulation(synapses, custom))
-    }
-    return model
-  }
-
-  /// A user weight update model from its definition in `custom_models`.
-  private static func weightUpdateModel(_ name: String, _ definition: [String: Any])
-    -> WeightUpdateModel
-  {
-    func code(_ key: String) -> String { definition[key] as? String ?? "" }
-    return WeightUpdateModel(
-      name: name, params: definition["params"] as? [String] ?? [],
-      derivedParams: derivedParams(definition["derived_params"]),
-      vars: variables(definition["vars"]), preVars: variables(definition["pre_vars"]),
-      postVars: variables(definition["post_vars"]),
-      preNeuronVarRefs: references(definition["pre_neuron_var_refs"]),
-      postNeuronVarRefs: references(definition["post_neuron_var_refs"]),
-      preSpikeSynCode: code("pre_spike_syn_code"), preEventSynCode: code("pre_event_syn_code"),
-      postSpikeSynCode: code("post_spike_syn_code"),
-      synapseDynamicsCode: code("synapse_dynamics_code"),
-      preEventThresholdConditionCode: code("pre_event_threshold_condition_code"),
-      preSpikeCode: code("pre_spike_code"), postSpikeCode: code("post_spike_code"),
-      preDynamicsCode: code("pre_dynamics_code"), postDynamicsCode: code("post_dynamics_code"))
-  }
-
-  /// References as GeNN's JSON lists them (`access_mode` or `access`).
-  private static func references(_ value: Any?) -> [NeuronVarReference] {
-    (value as? [[String: Any]] ?? []).map {
-      let access = ($0["access_mode"] as? String) ?? ($0["access"] as? String) ?? "READ_ONLY"
-      return NeuronVarReference(
-        $0["name"] as! String, $0["type"] as? String ?? "scalar", readOnly: access == "READ_ONLY")
-    }
-  }
-
-  /// A synapse population with built-in or user weight update and postsynaptic models
-  /// (the runtime tests' `ReferenceCase` reads everything).
-  private static func synapsePopulation(
-    _ json: [String: Any], _ custom: [String: [String: Any]]
-  ) throws -> SynapsePopulation {
-    let connectivity = json["connectivity"] as? [String: Any] ?? [:]
-    let weightUpdate = json["weight_update"] as? [String: Any] ?? [:]
-    let postsynaptic = json["postsynaptic"] as? [String: Any] ?? [:]
-    let weightUpdateName = weightUpdate["model"] as? String ?? ""
-    let postsynapticName = postsynaptic["model"] as? String ?? ""
-    let weightUpdateModel: WeightUpdateModel
-    if weightUpdateName.hasPrefix("custom:") {
-      let name = String(weightUpdateName.dropFirst(7))
-      weightUpdateModel = Self.weightUpdateModel(name, custom[name] ?? [:])
-    } else if let builtin = WeightUpdateModel.builtins[weightUpdateName] {
-      weightUpdateModel = builtin
-    } else {
-      throw Failure(description: "unknown weight update model: \(weightUpdateName)")
-    }
-    func targets(_ value: Any?) -> [String: String] {
-      (value as? [String: [String: Any]] ?? [:]).compactMapValues { $0["var"] as? String }
-    }
-    let postsynapticModel: PostsynapticModel
-    if postsynapticName.hasPrefix("custom:") {
-      let name = String(postsynapticName.dropFirst(7))
-      let definition = custom[name] ?? [:]
-      postsynapticModel = PostsynapticModel(
-        name: name, params: definition["params"] as? [String] ?? [],
-        derivedParams: derivedParams(definition["derived_params"]),
-        vars: variables(definition["vars"]),
-        neuronVarRefs: references(definition["neuron_var_refs"]),
-        simCode: definition["sim_code"] as? String ?? "")
-    } else if let builtin = PostsynapticModel.builtins[postsynapticName] {
-      postsynapticModel = builtin
-    } else {
-      throw Failure(description: "unknown postsynaptic model: \(postsynapticName)")
-    }
-    let pairs: Connectivity =
-      (connectivity["kind"] as? String) == "dense"
-      ? .allToAll
-      : .explicit(
-        pre: (connectivity["pre_ind"] as? [Int]) ?? [],
-        post: (connectivity["post_ind"] as? [Int]) ?? [])
-    return SynapsePopulation(
-      name: json["name"] as! String, source: json["source"] as! String,
-      target: json["target"] as! String,
-      matrixType: SynapseMatrixType(rawValue: json["matrix_type"] as! String)!, connectivity: pairs,
-      weightUpdate: weightUpdateModel, weightUpdateParams: numbers(weightUpdate["params"]),
-      weightUpdateVars: try initialisers(weightUpdate["vars"]),
-      weightUpdatePreVars: try initialisers(weightUpdate["pre_vars"]),
-      weightUpdatePostVars: try initialisers(weightUpdate["post_vars"]),
-      preVarRefs: targets(weightUpdate["pre_var_refs"]),
-      postVarRefs: targets(weightUpdate["post_var_refs"]), postsynaptic: postsynapticModel,
-      postsynapticParams: numbers(postsynaptic["params"]),
-      postsynapticVars: try initialisers(postsynaptic["vars"]),
-      postsynapticVarRefs: targets(postsynaptic["var_refs"]),
-      axonalDelaySteps: json["axonal_delay_steps"] as? Int ?? 0,
-      maxDendriticDelaySteps: json["max_dendritic_delay_timesteps"] as? Int)
-  }
-
-  private static func derivedParams(_ value: Any?) -> [DerivedParameter] {
-    (value as? [[String: Any]] ?? []).map {
-      DerivedParameter($0["name"] as! String, formula: $0["formula"] as! String)
-    }
-  }
-
-  private static func variables(_ value: Any?) -> [Variable] {
-    (value as? [[String: Any]] ?? []).map {
-      Variable(
-        $0["name"] as! String, $0["type"] as? String ?? "scalar",
-        access: VarAccess(rawValue: $0["access"] as? String ?? "READ_WRITE") ?? .readWrite)
-    }
-  }
-
-  private static func numbers(_ value: Any?) -> [String: Double] {
-    (value as? [String: Any] ?? [:]).compactMapValues { ($0 as? NSNumber)?.doubleValue }
-  }
-
-  private static func arrays(_ value: Any?) -> [String: [Double]] {
-    (value as? [String: Any] ?? [:]).compactMapValues { entry in
-      (entry as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue }
-    }
-  }
-
-  private static func initialisers(_ value: Any?) throws -> [String: VarInit] {
-    var result: [String: VarInit] = [:]
-    for (name, entry) in value as? [String: Any] ?? [:] {
-      if let number = entry as? NSNumber {
-        result[name] = .constant(number.doubleValue)
-      } else if let object = entry as? [String: Any], let values = object["per_element"] as? [Any] {
-        result[name] = .values(values.compactMap { ($0 as? NSNumber)?.doubleValue })
-      } else {
-        throw Failure(description: "unsupported initialiser of \(name): \(entry)")
-      }
-    }
-    return result
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GeNNModel
+import GeNNReferenceCases
 import GeNNToolchain
 import Testing
 
@@ -12,8 +13,8 @@ import Testing
 /// invalid population.
 @Suite struct CUDASynapseBackendTests {
   /// The reference cases with synapse populations.
-  static let synapseCases = NeuronReferenceCase.names.filter {
-    (try? NeuronReferenceCase(name: $0))?.synapsePopulations.isEmpty == false
+  static let synapseCases = ReferenceCase.names.filter {
+    (try? ReferenceCase(name: $0))?.synapsePopulations.isEmpty == false
   }
 
   @Test("the synapse reference cases are found from case.json")
@@ -32,7 +33,7 @@ import Testing
     .enabled(if: NVRTC.location.path != nil, Comment(rawValue: NVRTC.location.reason)),
     arguments: synapseCases)
   func referenceCaseCompiles(name: String) throws {
-    let model = try NeuronReferenceCase(name: name).model()
+    let model = try ReferenceCase(name: name).model()
     let module = try CUDABackend().generate(model)
     #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
     let compiled = try CUDABackendTests.compileEverywhere(module, name: name)
@@ -239,7 +240,7 @@ import Testing
 
   @Test("dendritic delays: addToPostDelay adds to the ring, the neuron moves its front to inSyn")
   func dendriticDelays() throws {
-    let model = try NeuronReferenceCase(name: "dendritic_delay").model()
+    let model = try ReferenceCase(name: "dendritic_delay").model()
     let source = try CUDABackend().generate(model).source
     let slot = "(size_t)((denDelayPtr + group.v_d[syn]) % group.maxDendriticDelay)"
     // SPARSE (group 0): other rows add to the same slot; DENSE (group 1): the thread's own.
@@ -264,7 +265,7 @@ import Testing
 
   @Test("spike-like events: detected before the threshold, ranked, then delivered before spikes")
   func spikeEvents() throws {
-    let model = try NeuronReferenceCase(name: "spike_events").model()
+    let model = try ReferenceCase(name: "spike_events").model()
     let source = try CUDABackend().generate(model).source
     let neurons = Self.function("updateNeuronGroup0", in: source)
     let condition = try #require(neurons.range(of: "if (l_V > group.wpre0_p_thresh) {"))
@@ -291,7 +292,7 @@ import Testing
 
   @Test("STDP: spike times in synapse code; postsynaptic learning after the presynaptic update")
   func postsynapticLearning() throws {
-    let model = try NeuronReferenceCase(name: "stdp").model()
+    let model = try ReferenceCase(name: "stdp").model()
     let module = try CUDABackend().generate(model)
     #expect(
       module.step.map(\.kernel) == [
@@ -322,7 +323,7 @@ import Testing
 
   @Test("weight update variables: dynamics after the sim code, spike code before the spike")
   func weightUpdateNeuronCode() throws {
-    let model = try NeuronReferenceCase(name: "custom_models").model()
+    let model = try ReferenceCase(name: "custom_models").model()
     let source = try CUDABackend().generate(model).source
     // Post (AdEx) receives Plastic: its postsynaptic trace.
     let post = try #require(
@@ -392,7 +393,7 @@ import Testing
     #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
     // Without snippets there is nothing to build or initialise on the device.
     let lists = try CUDABackend().generate(
-      try NeuronReferenceCase(name: "deltacurr").model())
+      try ReferenceCase(name: "deltacurr").model())
     #expect(!lists.initialisation.contains { $0.kernel == "buildConnectivity" })
     #expect(!lists.initialisation.contains { $0.kernel == "initialiseSynapses" })
   }
@@ -419,7 +420,7 @@ import Testing
 
   @Test("postsynaptic models inject and decay inSyn before current sources, in the CPU's order")
   func postsynapticOrder() throws {
-    let model = try NeuronReferenceCase(name: "va_small").model()
+    let model = try ReferenceCase(name: "va_small").model()
     let cuda = try CUDABackend().generate(model).source
     let cpu = try CPUBackend().generate(model).source
     func slots(_ source: String) -> [String] {

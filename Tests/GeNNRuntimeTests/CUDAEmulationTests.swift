@@ -1,6 +1,7 @@
 import Foundation
 import GeNNCodeGen
 import GeNNModel
+import GeNNReferenceCases
 import Testing
 
 @testable import GeNNRuntime

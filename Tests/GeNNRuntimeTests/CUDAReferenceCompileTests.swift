@@ -1,5 +1,6 @@
 import Foundation
 import GeNNCodeGen
+import GeNNReferenceCases
 import GeNNToolchain
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import GeNNCodeGen
 import GeNNModel
+import GeNNReferenceCases
 import GeNNToolchain
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GeNNModel
+import GeNNReferenceCases
 import Testing
 
 @testable import GeNNRuntime

@@ -1,15 +1,17 @@
 import Foundation
 import GeNNModel
 
-/// One folder of GeNN 5.4's reference results, read generically from its `case.json`.
-struct ReferenceCase {
-  let name: String
-  let folder: URL
-  let json: [String: Any]
+/// One folder of GeNN 5.4's reference results, read generically from its `case.json`:
+/// the network as a ``ModelSpec``, its schedule of custom updates and its recordings.
+/// Shared by the test targets (code generation, runtime), which all compare with it.
+public struct ReferenceCase {
+  public let name: String
+  public let folder: URL
+  public let json: [String: Any]
 
   /// The folder holding the cases: `$GENN_REFERENCE_DIR`, else `../shared/reference`
   /// beside the package.
-  static var root: URL {
+  public static var root: URL {
     if let path = ProcessInfo.processInfo.environment["GENN_REFERENCE_DIR"] {
       return URL(fileURLWithPath: path)
     }
@@ -19,14 +21,14 @@ struct ReferenceCase {
   }
 
   /// Every case folder (a folder with a `case.json`), sorted.
-  static var names: [String] {
+  public static var names: [String] {
     let contents = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
     return contents.filter {
       FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/case.json").path)
     }.sorted()
   }
 
-  init(name: String) throws {
+  public init(name: String) throws {
     self.name = name
     folder = Self.root.appendingPathComponent(name)
     let data = try Data(contentsOf: folder.appendingPathComponent("case.json"))
@@ -36,15 +38,15 @@ struct ReferenceCase {
     json = object
   }
 
-  var numSteps: Int { json["num_steps"] as? Int ?? 0 }
-  var precision: Precision { (json["precision"] as? String) == "float" ? .float : .double }
-  var recordings: [[String: Any]] { json["recordings"] as? [[String: Any]] ?? [] }
+  public var numSteps: Int { json["num_steps"] as? Int ?? 0 }
+  public var precision: Precision { (json["precision"] as? String) == "float" ? .float : .double }
+  public var recordings: [[String: Any]] { json["recordings"] as? [[String: Any]] ?? [] }
 
   /// Why this runtime cannot run the case yet, or `nil` when it can.
-  var unsupportedFeature: String? {
+  public var unsupportedFeature: String? {
     let unsupportedRecordings = Set(recordings.compactMap { $0["kind"] as? String })
       .subtracting(Self.supportedRecordings)
-    for synapses in json["synapse_populations"] as? [[String: Any]] ?? [] {
+    for synapses in synapsePopulations {
       if let feature = Self.unsupportedFeature(
         of: synapses, json["custom_models"] as? [String: [String: Any]] ?? [:])
       {
@@ -66,14 +68,16 @@ struct ReferenceCase {
     return nil
   }
 
-  static let supportedRecordings: Set<String> = [
+  public static let supportedRecordings: Set<String> = [
     "neuron_var", "current_source_var", "spikes", "out_post", "weight_update_var",
     "weight_update_var_final", "psm_var", "weight_update_pre_var", "weight_update_post_var",
     "pre_spike_events", "custom_update_var",
   ]
 
   /// The first synapse feature of `synapses` this runtime lacks.
-  static func unsupportedFeature(of synapses: [String: Any], _ custom: [String: [String: Any]])
+  public static func unsupportedFeature(
+    of synapses: [String: Any], _ custom: [String: [String: Any]]
+  )
     -> String?
   {
     let matrix = synapses["matrix_type"] as? String ?? ""
@@ -90,8 +94,18 @@ struct ReferenceCase {
     return nil
   }
 
+  /// The synapse populations listed in `case.json`.
+  public var synapsePopulations: [[String: Any]] {
+    json["synapse_populations"] as? [[String: Any]] ?? []
+  }
+
+  /// No synapse populations and no custom updates.
+  public var isNeuronOnly: Bool {
+    synapsePopulations.isEmpty && (json["custom_updates"] as? [Any] ?? []).isEmpty
+  }
+
   /// The network as a SwiftGeNN model.
-  func model() throws -> ModelSpec {
+  public func model() throws -> ModelSpec {
     var model = ModelSpec(
       name: "reference_\(name)", precision: precision,
       timePrecision: (json["time_precision"] as? String) == "float" ? .float : .double,
@@ -135,7 +149,7 @@ struct ReferenceCase {
         params: Self.numbers(source["params"]), vars: try Self.initialisers(source["vars"]),
         extraGlobalParams: Self.arrays(source["extra_global_params"]))
     }
-    for synapses in json["synapse_populations"] as? [[String: Any]] ?? [] {
+    for synapses in synapsePopulations {
       model.addSynapsePopulation(try Self.synapsePopulation(synapses, custom))
     }
     for update in json["custom_updates"] as? [[String: Any]] ?? [] {
@@ -145,7 +159,7 @@ struct ReferenceCase {
   }
 
   /// The schedule of custom update calls: (steps run before the call, group), in order.
-  var schedule: [(step: Int, group: String)] {
+  public var schedule: [(step: Int, group: String)] {
     (json["schedule"] as? [[String: Any]] ?? []).compactMap { entry in
       guard (entry["action"] as? String ?? "custom_update") == "custom_update",
         let step = entry["before_step"] as? Int, let group = entry["group"] as? String
@@ -398,11 +412,12 @@ struct ReferenceCase {
   }
 }
 
-enum ReferenceError: Error, CustomStringConvertible {
+/// Why a case could not be read.
+public enum ReferenceError: Error, CustomStringConvertible {
   case malformed(String)
   case unsupported(String)
 
-  var description: String {
+  public var description: String {
     switch self {
     case .malformed(let what): "malformed case: \(what)"
     case .unsupported(let what): "unsupported \(what)"
