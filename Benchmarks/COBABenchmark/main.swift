@@ -5,8 +5,10 @@
 // the firing rate and the bytes of memory per synapse.
 //
 // Connectivity is GeNN's FixedProbability snippet, built natively from the model's seed.
+// With `stdp`, the excitatory-to-excitatory synapses learn by GeNN's built-in STDP rule
+// (each weight its own, changed on every pre- and postsynaptic spike).
 //
-// Run: swift run -c release COBABenchmark [neurons] [milliseconds]
+// Run: swift run -c release COBABenchmark [neurons] [milliseconds] [stdp]
 
 import Foundation
 import GeNNModel
@@ -14,6 +16,7 @@ import GeNNRuntime
 
 let neurons = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 4000
 let duration = CommandLine.arguments.dropFirst(2).first.flatMap { Double($0) } ?? 1000
+let plastic = CommandLine.arguments.dropFirst(3).first == "stdp"
 let excitatory = neurons * 4 / 5
 let inhibitory = neurons - excitatory
 // 80 synapses per neuron at every size, as in GeNN's and Brian2's benchmark (2 % of 4,000).
@@ -31,12 +34,19 @@ for (name, size) in [("E", excitatory), ("I", inhibitory)] {
 }
 for (source, target) in [("E", "E"), ("E", "I"), ("I", "E"), ("I", "I")] {
   let excitatorySource = source == "E"
+  let weight = excitatorySource ? 0.006 : 0.067
+  let learns = plastic && source == "E" && target == "E"
   model.addSynapsePopulation(
     SynapsePopulation(
       name: source + target, source: source, target: target, matrixType: .sparse,
       connectivity: .snippet(.fixedProbability, params: ["prob": probability]),
-      weightUpdate: .staticPulseConstantWeight,
-      weightUpdateParams: ["g": excitatorySource ? 0.006 : 0.067], postsynaptic: .expCond,
+      weightUpdate: learns ? .stdp : .staticPulseConstantWeight,
+      weightUpdateParams: learns
+        ? [
+          "tauPlus": 20, "tauMinus": 20, "Aplus": 0.0001, "Aminus": 0.000105, "Wmin": 0,
+          "Wmax": 0.012,
+        ] : ["g": weight],
+      weightUpdateVars: learns ? ["g": .constant(weight)] : [:], postsynaptic: .expCond,
       postsynapticParams: excitatorySource ? ["tau": 5, "E": 0] : ["tau": 10, "E": -80]))
 }
 
@@ -59,7 +69,7 @@ for threads in [1, 2] {
 }
 let rate = Double(spikes) / Double(neurons) / (duration / 1000)
 print(
-  "COBA: \(neurons) neurons, \(synapseCount) synapses (\(synapseCount / neurons) per neuron), \(duration) ms"
+  "COBA\(plastic ? " with STDP (E to E)" : ""): \(neurons) neurons, \(synapseCount) synapses (\(synapseCount / neurons) per neuron), \(duration) ms"
 )
 print(String(format: "  1 thread:  %.3f s simulated time", seconds[1]!))
 print(String(format: "  2 threads: %.3f s simulated time", seconds[2]!))

@@ -26,7 +26,8 @@ enum RuntimeSupportSource {
         for (size_t j = 0; j < order.size(); j++) { array[j] = copy[order[j]]; }
     }
 
-    /// How many spikes ahead the presynaptic update asks for a row to be fetched.
+    /// How many spikes ahead the presynaptic update asks for a row to be fetched, and how
+    /// many synapses ahead postsynaptic learning asks for a column's variables.
     constexpr uint32_t kRowPrefetchDistance = 8;
 
     /// Asks the cache for the first 512 bytes of a row of `stride` elements (the

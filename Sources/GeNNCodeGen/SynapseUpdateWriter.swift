@@ -163,6 +163,7 @@ extension ModuleWriter {
         line(
           "            for (uint32_t k = group.colStart[id_post]; k < group.colStart[id_post + 1u]; k++) {"
         )
+        writeColumnPrefetch(synapses, code: hooks[position].code)
         line("                const uint32_t syn = group.remap[k];")
         line("                const uint32_t id_pre = syn / group.rowStride;")
       } else {
@@ -177,6 +178,23 @@ extension ModuleWriter {
     }
     line("}")
     line()
+  }
+
+  /// Prints the request to the cache for the variables that `code` uses of the synapse
+  /// `genn::kRowPrefetchDistance` further down a SPARSE column: a column's synapses lie
+  /// one in each row, anywhere in memory, so without it postsynaptic learning waits on
+  /// memory for every synapse.
+  private mutating func writeColumnPrefetch(_ synapses: SynapsePopulation, code: String) {
+    guard synapses.matrixType.weightStorage == .individual else { return }
+    let used = synapses.weightUpdate.vars.filter { CodeUsage.uses($0.name, in: [code]) }
+    guard !used.isEmpty else { return }
+    line(
+      "                if (k + genn::kRowPrefetchDistance < group.colStart[id_post + 1u]) {")
+    line("                    const uint32_t ahead = group.remap[k + genn::kRowPrefetchDistance];")
+    for variable in used {
+      line("                    __builtin_prefetch(group.v_\(variable.name) + ahead);")
+    }
+    line("                }")
   }
 
   /// Prints the request to the cache for the row of the spike `genn::kRowPrefetchDistance`

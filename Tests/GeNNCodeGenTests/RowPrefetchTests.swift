@@ -5,7 +5,8 @@ import Testing
 
 /// The presynaptic update asks for the row of the spike a few ahead to be fetched: the
 /// targets and length of a SPARSE row, and the per-synapse variables the code uses, of a
-/// SPARSE or DENSE row; nothing that is not stored (PROCEDURAL) or not used.
+/// SPARSE or DENSE row; nothing that is not stored (PROCEDURAL) or not used. Postsynaptic
+/// learning asks for the used variables of the synapse a few further down a SPARSE column.
 @Suite struct RowPrefetchTests {
   /// A weight update with a weight `g` that its code uses and a `tag` that it does not.
   static let taggedPulse = WeightUpdateModel(
@@ -67,6 +68,24 @@ import Testing
       ))
     #expect(!code.contains("rowLength"))
     #expect(CPUBackendTests.count("genn::prefetchRow(", in: code) == 1)
+  }
+
+  @Test func postsynapticLearningFetchesTheVariablesFurtherDownTheColumn() throws {
+    let learning = WeightUpdateModel(
+      name: "TaggedLearning",
+      vars: [
+        Variable("g", "scalar", access: .readWrite), Variable("tag", "scalar", access: .readOnly),
+      ],
+      preSpikeSynCode: "addToPost(g);\n", postSpikeSynCode: "g += 0.125;\n")
+    let code = try Self.synapseUpdate(
+      .sparse, weightUpdate: learning, connectivity: Self.fixedProbability)
+    let column = try #require(code.range(of: "// post spike syn code")).upperBound
+    let postsynaptic = code[column...]
+    #expect(
+      postsynaptic.contains(
+        "const uint32_t ahead = group.remap[k + genn::kRowPrefetchDistance];"))
+    #expect(postsynaptic.contains("__builtin_prefetch(group.v_g + ahead);"))
+    #expect(!postsynaptic.contains("group.v_tag + ahead"))
   }
 
   @Test func proceduralRowsFetchNothing() throws {
