@@ -58,11 +58,14 @@ extension CUDAModuleWriter {
   /// a synapse's bit in a bitmask (rows may share words, so atomically), and sorting a
   /// built row (stable, as the CPU backend's `genn::sortRow`).
   static let synapseSupportSource = """
-    // Appends `post` to a row being built, or notes that the row is full.
-    __device__ __forceinline__ void genn_add_synapse(uint32_t *row, uint32_t &length, uint32_t stride,
-                                                     bool &overflow, uint32_t post)
+    // Appends `post` to a row being built, or notes that the row is full; returns the
+    // place it took (`stride` when the row is full), where its values go too.
+    __device__ __forceinline__ uint32_t genn_add_synapse(uint32_t *row, uint32_t &length, uint32_t stride,
+                                                         bool &overflow, uint32_t post)
     {
-        if (length < stride) { row[length++] = post; } else { overflow = true; }
+        if (length < stride) { row[length] = post; return length++; }
+        overflow = true;
+        return stride;
     }
 
     // Appends `post` to a row that several threads build (columns), counting every

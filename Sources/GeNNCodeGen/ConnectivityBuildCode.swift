@@ -36,28 +36,22 @@ extension ModelCodeWriting {
 
   /// `addSynapse(target, kernel indices...)` of a snippet's build code: `add` stores the
   /// synapse with target `genn_target` (each argument is evaluated once, so that
-  /// `addSynapse(gennrand() % num_post)` draws one number). The variables with kernel
-  /// initialisers take their kernel element at `position` while there is `room`: before
-  /// `add` advances the row's length, or, where `addReturnsSlot` (threads appending to
-  /// one row atomically), after it, at the place `slot` that `add` returns.
-  func builderFunction(
-    _ synapses: SynapsePopulation, add: String, position: String, room: String,
-    addReturnsSlot: Bool = false
-  ) -> Symbol {
+  /// `addSynapse(gennrand() % num_post)` draws one number) and returns the place in its
+  /// row it took (the row's stride when the row is full). The variables with kernel
+  /// initialisers take their kernel element at that place of the row starting at
+  /// `rowStart`.
+  func builderFunction(_ synapses: SynapsePopulation, add: String, rowStart: String) -> Symbol {
     let kernel = synapses.kernelSize
     let target = "const uint32_t genn_target = $(0);"
     var spelling = "{ \(target) \(add); }"
     let stores = synapses.kernelInitialisedVariables.map {
-      "group.v_\($0.variable.name)[\(position)] = group.kinit_\($0.variable.name)[kernelInd];"
+      "group.v_\($0.variable.name)[\(rowStart) + slot] = group.kinit_\($0.variable.name)[kernelInd];"
     }
     if !stores.isEmpty {
       let index = kernelIndex(synapses, indices: kernel.indices.map { "$(\($0 + 1))" })
-      let prelude = "\(target) const uint32_t kernelInd = \(index);"
-      let values = "if (\(room)) { \(stores.joined(separator: " ")) }"
       spelling =
-        addReturnsSlot
-        ? "{ \(prelude) const uint32_t slot = \(add); \(values) }"
-        : "{ \(prelude) \(values) \(add); }"
+        "{ \(target) const uint32_t kernelInd = \(index); const uint32_t slot = \(add); "
+        + "if (slot < group.rowStride) { \(stores.joined(separator: " ")) } }"
     }
     return Symbol(
       "addSynapse", .function(returning: .void, Array(repeating: .uint32, count: 1 + kernel.count)),

@@ -39,10 +39,13 @@ enum RuntimeSupportSource {
         for (size_t offset = 0; offset < size; offset += 64) { __builtin_prefetch(bytes + offset); }
     }
 
-    /// Appends a synapse to a row being built, or notes that the row overflowed.
-    static inline void addSynapse(uint32_t *row, uint32_t &length, uint32_t stride, bool &overflow,
-                                  uint32_t post) {
-        if (length < stride) { row[length++] = post; } else { overflow = true; }
+    /// Appends a synapse to a row being built, or notes that the row overflowed; returns
+    /// the place it took (`stride` when the row is full), where its values go too.
+    static inline uint32_t addSynapse(uint32_t *row, uint32_t &length, uint32_t stride, bool &overflow,
+                                      uint32_t post) {
+        if (length < stride) { row[length] = post; return length++; }
+        overflow = true;
+        return stride;
     }
 
     /// Sorts a row of targets ascending, moving the synapses' `values` along (stable, so

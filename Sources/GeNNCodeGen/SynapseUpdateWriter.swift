@@ -180,13 +180,18 @@ extension ModuleWriter {
     line()
   }
 
+  /// The weight update variables kept per synapse in memory that `code` uses.
+  private func storedVariables(of synapses: SynapsePopulation, usedBy code: String) -> [Variable] {
+    guard synapses.matrixType.weightStorage == .individual else { return [] }
+    return synapses.weightUpdate.vars.filter { CodeUsage.uses($0.name, in: [code]) }
+  }
+
   /// Prints the request to the cache for the variables that `code` uses of the synapse
   /// `genn::kRowPrefetchDistance` further down a SPARSE column: a column's synapses lie
   /// one in each row, anywhere in memory, so without it postsynaptic learning waits on
   /// memory for every synapse.
   private mutating func writeColumnPrefetch(_ synapses: SynapsePopulation, code: String) {
-    guard synapses.matrixType.weightStorage == .individual else { return }
-    let used = synapses.weightUpdate.vars.filter { CodeUsage.uses($0.name, in: [code]) }
+    let used = storedVariables(of: synapses, usedBy: code)
     guard !used.isEmpty else { return }
     line(
       "                if (k + genn::kRowPrefetchDistance < group.colStart[id_post + 1u]) {")
@@ -207,12 +212,9 @@ extension ModuleWriter {
     let sparse = storage == .sparse
     let (stride, offset) =
       sparse ? ("group.rowStride", "") : ("group.numTrgNeurons", " + postBegin")
-    var rows: [String] = []
-    if sparse { rows.append("group.ind") }
-    if synapses.matrixType.weightStorage == .individual {
-      rows += synapses.weightUpdate.vars.filter { CodeUsage.uses($0.name, in: [code]) }
-        .map { "group.v_\($0.name)" }
-    }
+    let rows =
+      (sparse ? ["group.ind"] : [])
+      + storedVariables(of: synapses, usedBy: code).map { "group.v_\($0.name)" }
     guard !rows.isEmpty else { return }
     line("            if (s + genn::kRowPrefetchDistance < count) {")
     line("                const uint32_t ahead = spikes[s + genn::kRowPrefetchDistance];")
@@ -276,7 +278,7 @@ extension ModuleWriter {
         add: bitmask
           ? "genn::setBit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + genn_target)"
           : "genn::addSynapse(row, length, group.rowStride, overflow, genn_target)",
-        position: "(size_t)id_pre * group.rowStride + length", room: "length < group.rowStride"))
+        rowStart: "(size_t)id_pre * group.rowStride"))
     let code = checkStatements(snippet.rowBuildCode, in: environment)
     line(
       "uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t preBegin, uint32_t preEnd) {"
@@ -322,8 +324,7 @@ extension ModuleWriter {
         add: bitmask
           ? "genn::setBit(group.bitmask, (size_t)genn_target * group.numTrgNeurons + id_post)"
           : "genn::addSynapse(group.ind + (size_t)genn_target * group.rowStride, group.rowLength[genn_target], group.rowStride, overflow, id_post)",
-        position: "(size_t)genn_target * group.rowStride + group.rowLength[genn_target]",
-        room: "group.rowLength[genn_target] < group.rowStride"))
+        rowStart: "(size_t)genn_target * group.rowStride"))
     let code = checkStatements(snippet.colBuildCode, in: environment)
     line("uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
     line("    bool overflow = false;")

@@ -131,20 +131,18 @@ extension CUDAEmulationTests {
       return nil
     }
     var model = ModelSpec(name: "cuda_\(name)", precision: .double, dt: 0.1, seed: 5)
-    model.addNeuronPopulation(
-      "Input", size: 100, model: .lif,
-      params: [
-        "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 1.1,
-        "TauRefrac": 2,
-      ], vars: ["V": .snippet(.uniform, params: ["min": -70, "max": -50]), "RefracTime": 0.0],
-      recordSpikes: true)
-    model.addNeuronPopulation(
-      "Output", size: 70, model: .lif,
-      params: [
-        "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": 1.02,
-        "TauRefrac": 2,
-      ], vars: ["V": .snippet(.uniform, params: ["min": -70, "max": -55]), "RefracTime": 0.0],
-      recordSpikes: true)
+    for (population, size, drive, highest) in [
+      ("Input", 100, 1.1, -50.0), ("Output", 70, 1.02, -55),
+    ] {
+      model.addNeuronPopulation(
+        population, size: size, model: .lif,
+        params: [
+          "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -50, "Ioffset": drive,
+          "TauRefrac": 2,
+        ],
+        vars: ["V": .snippet(.uniform, params: ["min": -70, "max": highest]), "RefracTime": 0.0],
+        recordSpikes: true)
+    }
     for (population, matrixType, connectivity) in synapses.populations {
       model.addSynapsePopulation(
         SynapsePopulation(
