@@ -229,10 +229,12 @@ struct CUDAModuleWriter: ModelCodeWriting {
   // MARK: Module
 
   mutating func writeModule() {
-    let populations = model.neuronPopulations.map { "'\($0.name)' (\($0.model.name), \($0.size))" }
+    let populations = model.neuronPopulations.map {
+      "'\($0.name)' (\($0.model.name.commentText), \($0.size))"
+    }
     block(
       """
-      // SwiftGeNN: CUDA generated for model '\(model.name)' (CUDA backend).
+      // SwiftGeNN: CUDA generated for model '\(model.name.commentText)' (CUDA backend).
       // scalar = \(scalarName), timepoint = \(timeName), dt = \(model.dt) ms, seed = \(model.seed).
       // Neuron populations: \(populations.joined(separator: ", ")).
       // Self-contained for NVRTC: it includes no header; its random numbers are below.

@@ -139,7 +139,7 @@ extension CUDAModuleWriter {
     let structName = "SynapseGroup\(index)"
     line(
       "// Synapse update group \(index): synapse population '\(synapses.name)' "
-        + "(\(synapses.matrixType.rawValue), '\(weightUpdate.name)', "
+        + "(\(synapses.matrixType.rawValue), '\(weightUpdate.name.commentText)', "
         + "'\(synapses.source)' -> '\(synapses.target)').")
     line("struct \(structName) {")
     line("    uint32_t numSrcNeurons;")

@@ -149,7 +149,7 @@ extension ModelCodeWriting {
       case nil: "nothing"
       }
     line(
-      "// Custom update \(index): '\(update.name)' (model '\(updateModel.name)', update group "
+      "// Custom update \(index): '\(update.name)' (model '\(updateModel.name.commentText)', update group "
         + "'\(update.updateGroup)') over \(over).")
     line("struct \(structName) {")
     if perSynapse {

@@ -38,14 +38,11 @@ enum GroupMerging {
   /// Merges neuron populations by the structure of their update code.
   static func neuronGroups(of model: ModelSpec, usage: CodeUsage) -> [MergedNeuronGroup] {
     var groups: [MergedNeuronGroup] = []
-    var groupOfKey: [String: Int] = [:]
-    func canonical(_ indices: [Int], _ key: (SynapsePopulation) -> String) -> [(
-      index: Int, key: String
+    var groupOfKey: [[[[String]]]: Int] = [:]
+    func canonical(_ indices: [Int], _ key: (SynapsePopulation) -> [String]) -> [(
+      index: Int, key: [String]
     )] {
-      indices.map { (index: $0, key: key(model.synapsePopulations[$0])) }
-        .enumerated()
-        .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
-        .map(\.element)
+      sortedByKey(indices.map { (index: $0, key: key(model.synapsePopulations[$0])) })
     }
     for (index, population) in model.neuronPopulations.enumerated() {
       let outgoing = canonical(
@@ -61,29 +58,28 @@ enum GroupMerging {
           return synapses.target == population.name
             && synapses.weightUpdate.hasPostsynapticNeuronCode
         }, { neuronCodeKey($0, side: .postsynaptic, usage: usage) })
-      let sources = model.currentSources.indices
-        .filter { model.currentSources[$0].target == population.name }
-        .map { (index: $0, key: structureKey(model.currentSources[$0].model)) }
-        .enumerated()
-        .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
-        .map(\.element)
-      let inputs = model.synapsePopulations.indices
-        .filter { model.synapsePopulations[$0].target == population.name }
-        .map { (index: $0, key: postsynapticKey(model.synapsePopulations[$0])) }
-        .enumerated()
-        .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
-        .map(\.element)
-      let key =
-        structureKey(population.model) + "|record:\(population.recordSpikes)|sources:"
-        + sources.map(\.key).joined(separator: ";") + "|inputs:"
-        + inputs.map(\.key).joined(separator: ";") + "|outgoing:"
-        + outgoing.map(\.key).joined(separator: ";") + "|incoming:"
-        + incoming.map(\.key).joined(separator: ";") + "|times:"
-        + "\(usage.spikeTimes.contains(population.name))"
-        + "\(usage.previousSpikeTimes.contains(population.name))"
-        + "|delayed:\(model.maximumDelaySteps(of: population.name) > 0)"
-        + "|queued:\((usage.queuedVariables[population.name] ?? []).sorted())"
-        + "|recordEvents:\(population.recordSpikeEvents)"
+      let sources = sortedByKey(
+        model.currentSources.indices
+          .filter { model.currentSources[$0].target == population.name }
+          .map { (index: $0, key: structureKey(model.currentSources[$0].model)) })
+      let inputs = sortedByKey(
+        model.synapsePopulations.indices
+          .filter { model.synapsePopulations[$0].target == population.name }
+          .map { (index: $0, key: postsynapticKey(model.synapsePopulations[$0])) })
+      let key: [[[String]]] = [
+        [structureKey(population.model)],
+        [
+          [
+            "record:\(population.recordSpikes)",
+            "times:\(usage.spikeTimes.contains(population.name))"
+              + "\(usage.previousSpikeTimes.contains(population.name))",
+            "delayed:\(model.maximumDelaySteps(of: population.name) > 0)",
+            "recordEvents:\(population.recordSpikeEvents)",
+          ],
+          (usage.queuedVariables[population.name] ?? []).sorted(),
+        ],
+        sources.map(\.key), inputs.map(\.key), outgoing.map(\.key), incoming.map(\.key),
+      ]
       if let group = groupOfKey[key] {
         groups[group].populations.append(index)
         groups[group].currentSources.append(sources.map(\.index))
@@ -106,13 +102,12 @@ enum GroupMerging {
   /// those snippets.
   static func initGroups(of model: ModelSpec) -> [MergedInitGroup] {
     var groups: [MergedInitGroup] = []
-    var groupOfKey: [String: Int] = [:]
+    var groupOfKey: [[[String]]: Int] = [:]
     func add(_ element: MergedInitGroup.Element, vars: [Variable], inits: [String: VarInit]) {
-      let parts = vars.compactMap { variable -> String? in
+      let parts = vars.compactMap { variable -> [String]? in
         guard case .snippet(let snippet, _)? = inits[variable.name] else { return nil }
-        return "\(variable.name):\(variable.type):\(snippet.name):\(snippet.code):"
-          + snippet.params.joined(separator: ",") + ":"
-          + snippet.derivedParams.map(\.name).joined(separator: ",")
+        return [variable.name, variable.type, snippet.code] + snippet.params + ["derived:"]
+          + snippet.derivedParams.map(\.name)
       }
       guard !parts.isEmpty else { return }
       let kind: String =
@@ -121,7 +116,7 @@ enum GroupMerging {
         case .currentSource: "source"
         case .customUpdate: "custom update"
         }
-      let key = kind + "|" + parts.joined(separator: "|")
+      let key = [[kind]] + parts
       if let group = groupOfKey[key] {
         groups[group].elements.append(element)
       } else {
@@ -146,7 +141,7 @@ enum GroupMerging {
 
   /// What makes two models' code the same: code strings and field declarations, not
   /// names, so that a renamed copy of a model merges with the original (as in GeNN).
-  static func structureKey(_ model: NeuronModel) -> String {
+  static func structureKey(_ model: NeuronModel) -> [String] {
     [
       "neuron", model.simCode, model.thresholdConditionCode, model.resetCode,
       model.params.joined(separator: ","), model.derivedParams.map(\.name).joined(separator: ","),
@@ -154,11 +149,11 @@ enum GroupMerging {
       model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
       model.additionalInputVars.map { "\($0.name):\($0.type):\($0.initialValue)" }.joined(
         separator: ","),
-    ].joined(separator: "\u{1}")
+    ]
   }
 
   /// The structure of a synapse population's postsynaptic model as its target runs it.
-  static func postsynapticKey(_ synapses: SynapsePopulation) -> String {
+  static func postsynapticKey(_ synapses: SynapsePopulation) -> [String] {
     let model = synapses.postsynaptic
     return [
       "postsynaptic", model.simCode, "dendritic:\(synapses.maxDendriticDelaySteps != nil)",
@@ -167,13 +162,13 @@ enum GroupMerging {
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.neuronVarRefs.map { "\($0.name)->\(synapses.targetVariable(of: $0))" }.joined(
         separator: ","),
-    ].joined(separator: "\u{1}")
+    ]
   }
 
   /// The structure of what a weight update model runs in the neurons of one side of a
   /// synapse population.
   static func neuronCodeKey(_ synapses: SynapsePopulation, side: SynapseSide, usage: CodeUsage)
-    -> String
+    -> [String]
   {
     let model = synapses.weightUpdate
     let events = CodeUsage.Side(synapses: synapses.name, side: side)
@@ -205,15 +200,27 @@ enum GroupMerging {
         model.derivedParams.map(\.name).joined(separator: ","),
         model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
         "times:\(usage.eventTimes.contains(events)):\(usage.previousEventTimes.contains(events))",
-      ] + sideParts).joined(separator: "\u{1}")
+      ] + sideParts)
   }
 
-  static func structureKey(_ model: CurrentSourceModel) -> String {
+  static func structureKey(_ model: CurrentSourceModel) -> [String] {
     [
       "source", model.injectionCode, model.params.joined(separator: ","),
       model.derivedParams.map(\.name).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
-    ].joined(separator: "\u{1}")
+    ]
+  }
+
+  /// `elements` in the order of their keys (compared part by part), and in their own
+  /// order where keys are equal: the canonical order of a population's slots, so that
+  /// populations with the same slots in another order merge.
+  static func sortedByKey(_ elements: [(index: Int, key: [String])]) -> [(
+    index: Int, key: [String]
+  )] {
+    elements.enumerated().sorted {
+      $0.element.key == $1.element.key
+        ? $0.offset < $1.offset : $0.element.key.lexicographicallyPrecedes($1.element.key)
+    }.map(\.element)
   }
 }

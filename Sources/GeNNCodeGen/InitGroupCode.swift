@@ -124,7 +124,7 @@ extension ModelCodeWriting {
         to: &environment, prefix: "\(name)_", params: entry.snippet.params,
         derived: entry.snippet.derivedParams)
       let checked = checkStatements(entry.snippet.code, in: environment)
-      line("\(indent)// variable '\(name)': snippet '\(entry.snippet.name)'")
+      line("\(indent)// variable '\(name)': snippet '\(entry.snippet.name.commentText)'")
       line("\(indent){")
       // Only snippets that draw random numbers set up a generator (GeNN's isInitRNGRequired).
       if entry.snippet.code.contains("gennrand") {

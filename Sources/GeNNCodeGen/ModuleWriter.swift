@@ -52,9 +52,9 @@ struct ModuleWriter: ModelCodeWriting {
   mutating func writeModule() {
     block(
       """
-      // SwiftGeNN: C++ generated for model '\(model.name)' (CPU backend).
+      // SwiftGeNN: C++ generated for model '\(model.name.commentText)' (CPU backend).
       // scalar = \(scalarName), timepoint = \(timeName), dt = \(model.dt) ms, seed = \(model.seed).
-      // Neuron populations: \(model.neuronPopulations.map { "'\($0.name)' (\($0.model.name), \($0.size))" }.joined(separator: ", ")).
+      // Neuron populations: \(model.neuronPopulations.map { "'\($0.name)' (\($0.model.name.commentText), \($0.size))" }.joined(separator: ", ")).
       #include <algorithm>
       #include <atomic>
       #include <cassert>

@@ -131,7 +131,7 @@ extension NeuronUpdateWriting {
   mutating func declareNeuronGroup(_ plan: NeuronUpdatePlan) {
     let neuron = plan.neuron
     line(
-      "// Neuron update group \(plan.group.index): model '\(neuron.name)' for "
+      "// Neuron update group \(plan.group.index): model '\(neuron.name.commentText)' for "
         + "\(describe(populations: plan.group.populations)).")
     line("struct NeuronUpdateGroup\(plan.group.index) {")
     line("    uint32_t numNeurons;")
@@ -216,7 +216,9 @@ extension NeuronUpdateWriting {
       )
     }
     for (slot, input) in plan.inputs.enumerated() {
-      line("        // postsynaptic model slot \(slot): model '\(input.postsynaptic.name)'")
+      line(
+        "        // postsynaptic model slot \(slot): model '\(input.postsynaptic.name.commentText)'"
+      )
       line("        {")
       if input.maxDendriticDelaySteps != nil {
         let prefix = "psm\(slot)_"
@@ -237,7 +239,7 @@ extension NeuronUpdateWriting {
       line("        group.\(slot.prefix)outPre[id] = 0;")
     }
     for (slot, source) in plan.sources.enumerated() {
-      line("        // current source slot \(slot): model '\(source.model.name)'")
+      line("        // current source slot \(slot): model '\(source.model.name.commentText)'")
       line("        {")
       for variable in source.model.vars {
         line(

@@ -216,7 +216,8 @@ extension ModelCodeWriting {
   ) {
     let indent = String(repeating: "    ", count: level)
     let checked = checkStatements(entry.snippet.code, in: environment)
-    line("\(indent)// variable '\(entry.variable.name)': snippet '\(entry.snippet.name)'")
+    line(
+      "\(indent)// variable '\(entry.variable.name)': snippet '\(entry.snippet.name.commentText)'")
     line("\(indent){")
     if entry.snippet.code.contains("gennrand") {
       line("\(indent)    GeNNRng rng;")

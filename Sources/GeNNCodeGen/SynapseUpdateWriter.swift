@@ -30,7 +30,7 @@ extension ModuleWriter {
 
     line(
       "// Synapse update group \(index): \(context) (\(synapses.matrixType.rawValue), "
-        + "'\(weightUpdate.name)', '\(source)' -> '\(target)').")
+        + "'\(weightUpdate.name.commentText)', '\(source)' -> '\(target)').")
     line("struct \(structName) {")
     line("    uint32_t numSrcNeurons;")
     line("    uint32_t numTrgNeurons;")

@@ -16,10 +16,10 @@ extension ModelSpec {
     let model = update.model
     let element = "custom update '\(update.name)' (model '\(model.name)')"
     var problems: [ModelProblem] = []
-    if !isIdentifier(update.name) {
+    if !Identifier.isValid(update.name) {
       problems.append(.invalidName(element: element, name: update.name))
     }
-    if !isIdentifier(update.updateGroup) {
+    if !Identifier.isValid(update.updateGroup) {
       problems.append(.invalidName(element: element + ", update group", name: update.updateGroup))
     }
     let variables = model.vars.map { Variable($0.name, $0.type) }

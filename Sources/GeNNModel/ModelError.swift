@@ -94,12 +94,14 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
     case .duplicateName(let kind, let name):
       "two \(kind)s are named '\(name)'; names must be unique"
     case .invalidName(let element, let name):
-      "\(element): '\(name)' is not a valid name; use letters, digits and '_', starting with a letter"
+      "\(element): \(Identifier.quoted(name)) is not a valid name; "
+        + (Identifier.problem(with: name) ?? "it is not allowed here")
     case .invalidSize(let element, let size):
       "\(element): size \(size) is invalid; it must be at least 1"
     case .duplicateField(let element, let field):
-      "\(element): its model declares '\(field)' more than once (params, derived params, "
-        + "vars and extra global params share one namespace)"
+      "\(element): its model declares '\(field)' more than once (parameters, derived "
+        + "parameters, variables, references, additional input variables and extra global "
+        + "parameters share one namespace)"
     case .unknownParameter(let element, let name, let allowed):
       "\(element): unknown parameter '\(name)'; " + Self.list("parameters", allowed)
     case .missingParameter(let element, let name):

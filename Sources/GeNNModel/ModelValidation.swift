@@ -9,11 +9,12 @@ extension ModelSpec {
     var problems: [ModelProblem] = []
     if !(dt > 0 && dt.isFinite) { problems.append(.invalidTimeStep(dt)) }
     if batchSize != 1 { problems.append(.unsupportedBatchSize(batchSize)) }
+    problems += checkNames()
     problems += duplicates(neuronPopulations.map(\.name), kind: "neuron population")
     problems += duplicates(currentSources.map(\.name), kind: "current source")
     for population in neuronPopulations {
       let element = "neuron population '\(population.name)'"
-      if !isIdentifier(population.name) {
+      if !Identifier.isValid(population.name) {
         problems.append(.invalidName(element: element, name: population.name))
       }
       if population.size < 1 {
@@ -35,7 +36,7 @@ extension ModelSpec {
     let populationNames = neuronPopulations.map(\.name)
     for source in currentSources {
       let element = "current source '\(source.name)'"
-      if !isIdentifier(source.name) {
+      if !Identifier.isValid(source.name) {
         problems.append(.invalidName(element: element, name: source.name))
       }
       let model = source.model
@@ -64,7 +65,7 @@ extension ModelSpec {
   {
     let element = "synapse population '\(synapses.name)'"
     var problems: [ModelProblem] = []
-    if !isIdentifier(synapses.name) {
+    if !Identifier.isValid(synapses.name) {
       problems.append(.invalidName(element: element, name: synapses.name))
     }
     if synapses.axonalDelaySteps < 0 {
@@ -264,7 +265,7 @@ extension ModelSpec {
     let names = params + derived.map(\.name) + vars.map(\.name) + egps.map(\.name)
     var seen: Set<String> = []
     for name in names {
-      if !isIdentifier(name) { problems.append(.invalidName(element: element, name: name)) }
+      if !Identifier.isValid(name) { problems.append(.invalidName(element: element, name: name)) }
       if !seen.insert(name).inserted {
         problems.append(.duplicateField(element: element, field: name))
       }
@@ -322,6 +323,9 @@ extension ModelSpec {
         let place = "\(element), variable '\(variable.name)' (init snippet '\(snippet.name)')"
         let snippetProblems = checkParams(
           element: place, given: snippetParams, expected: snippet.params)
+        problems += checkFields(
+          element: place, params: snippet.params, derived: snippet.derivedParams, vars: [],
+          egps: [])
         problems += snippetProblems
         if snippetProblems.isEmpty {
           problems += checkDerived(element: place, snippet.derivedParams, params: snippetParams)
@@ -390,17 +394,4 @@ extension ModelSpec {
   private func fitsScalar(_ value: Double) -> Bool {
     precision == .double || abs(value) <= Double(Float.greatestFiniteMagnitude)
   }
-}
-
-/// Whether `name` can be used as a name in GeNN code: a letter, then letters, digits or
-/// underscores.
-func isIdentifier(_ name: String) -> Bool {
-  guard let first = name.unicodeScalars.first, first.isASCIILetter else { return false }
-  return name.unicodeScalars.allSatisfy {
-    $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_"
-  }
-}
-
-extension Unicode.Scalar {
-  fileprivate var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
 }

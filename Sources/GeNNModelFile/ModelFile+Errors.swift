@@ -88,6 +88,12 @@ extension ModelFile {
       return field.flatMap { sourceMap.position(of: $0) }
         ?? SourcePosition(file: path, line: 1, column: 1)
     }
-    return sourceMap.nearestPosition(of: ValidationAnchor.keyPath(element: element, field: field))
+    let path = ValidationAnchor.keyPath(element: element, field: field)
+    if case .invalidName(_, let name) = problem,
+      let position = sourceMap.position(ofName: name, under: path)
+    {
+      return position
+    }
+    return sourceMap.nearestPosition(of: path)
   }
 }

@@ -89,12 +89,14 @@ struct ModelFileDecoder {
     return precision
   }
 
-  /// The model name a file gets without a `name` key: its base name, as an identifier.
+  /// The model name a file gets without a `name` key: its base name, as an identifier
+  /// (prefixed with `model_` where the base name does not start with a letter or is a
+  /// reserved word; shortened to ``Identifier/maximumLength``).
   static func defaultName(for file: String) -> String {
     let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-    let name = String(base.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
-    guard let first = name.first, first.isLetter else { return "model_" + name }
-    return name
+    var name = String(base.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+    if !Identifier.isValid(name) { name = "model_" + name }
+    return String(name.prefix(Identifier.maximumLength))
   }
 
   /// The `run` entry: `duration` in milliseconds or `steps`, and `custom_updates` to run

@@ -13,6 +13,8 @@ public struct SourceMap: Hashable, Sendable {
     var isBlock: Bool
     /// For a quoted scalar, 1 (its text starts after the quote); otherwise 0.
     var quoteWidth: Int
+    /// For a scalar, its text.
+    var text: String?
   }
 
   /// The path of the model file.
@@ -36,7 +38,8 @@ public struct SourceMap: Hashable, Sendable {
     entries[value.key] = Entry(
       key: key, value: value.position,
       isBlock: scalar?.style == .literal || scalar?.style == .folded,
-      quoteWidth: scalar?.style == .singleQuoted || scalar?.style == .doubleQuoted ? 1 : 0)
+      quoteWidth: scalar?.style == .singleQuoted || scalar?.style == .doubleQuoted ? 1 : 0,
+      text: scalar?.string)
     switch value.node {
     case .mapping:
       for entry in (try? value.entries().entries) ?? [] {
@@ -65,6 +68,17 @@ public struct SourceMap: Hashable, Sendable {
       path = String(path[..<dot])
     }
     return SourcePosition(file: file, line: 1, column: 1)
+  }
+
+  /// Where the first entry below `keyPath` that spells `name` is: a key `name`, or a
+  /// list item or value whose text is `name` (a name declared or used there).
+  public func position(ofName name: String, under keyPath: String) -> SourcePosition? {
+    let prefix = keyPath.isEmpty ? "" : keyPath + "."
+    return entries.filter { path, entry in
+      path.hasPrefix(prefix) && (path.hasSuffix("." + name) || entry.text == name)
+    }
+    .map { $0.value.text == name ? $0.value.value : $0.value.key }
+    .min { ($0.line, $0.column) < ($1.line, $1.column) }
   }
 
   /// Where the text of the code string at `keyPath` starts, if the file has it.

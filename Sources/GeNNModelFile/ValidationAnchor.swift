@@ -11,6 +11,7 @@ enum ValidationAnchor {
     case .invalidTimeStep: (nil, "dt")
     case .unsupportedBatchSize: (nil, nil)
     case .duplicateName(let kind, let name): ("\(kind) '\(name)'", nil)
+    case .invalidName("model", _): (nil, "name")
     case .invalidName(let element, _), .unsupported(let element, _): (element, nil)
     case .invalidSize(let element, _): (element, "size")
     case .duplicateField(let element, _), .duplicateVariable(let element, _, _): (element, "model")
