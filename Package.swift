@@ -95,6 +95,11 @@ let package = Package(
     .testTarget(name: "GeNNPlotTests", dependencies: ["GeNNPlot"]),
     .testTarget(name: "GeNNModelFileTests", dependencies: ["GeNNModelFile"]),
     .testTarget(name: "SwiftGeNNTests", dependencies: ["SwiftGeNN"]),
-    .testTarget(name: "GeNNCommandTests", dependencies: ["genn", "GeNNRuntime", "GeNNModelFile"]),
+    .testTarget(
+      name: "GeNNCommandTests",
+      dependencies: [
+        "genn", "GeNNRuntime", "GeNNModelFile", .product(name: "Yams", package: "Yams"),
+      ]
+    ),
   ]
 )
