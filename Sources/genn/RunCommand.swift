@@ -55,11 +55,13 @@ extension GeNN {
     }
 
     private func execute() async throws(CommandError) {
+      InterruptCleanup.shared.install()
       let file = try model.load()
       let cuda = CUDADiscovery(environment: .current()).report()
       var backend = try model.backend.select(cuda: cuda)
       let output = try OutputFolder(
-        path: out ?? "\(file.model.name)-output", overwrite: overwrite)
+        path: out ?? "\(file.model.name)-output", overwrite: overwrite,
+        modelFile: model.modelFile)
       let length: RunLength =
         if let steps { .steps(steps) } else if let duration { .milliseconds(duration) } else {
           file.run.length ?? Self.defaultLength
@@ -79,8 +81,15 @@ extension GeNN {
       try RunRecordings.start(file.recording, on: simulation, steps: totalSteps)
 
       var progress = ProgressBar(total: totalSteps, dt: file.model.dt, enabled: !quiet)
-      let customUpdateRuns = try Self.advance(
-        simulation, steps: totalSteps, schedule: file.run.customUpdates, progress: &progress)
+      let customUpdateRuns: [Int]
+      do throws(CommandError) {
+        customUpdateRuns = try Self.advance(
+          simulation, steps: totalSteps, schedule: file.run.customUpdates, progress: &progress)
+      } catch {
+        // The error starts on a line of its own, not after the bar.
+        progress.finish()
+        throw error
+      }
       let simulated = progress.elapsed
       progress.finish()
 

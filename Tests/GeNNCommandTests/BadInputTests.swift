@@ -110,7 +110,62 @@ import Testing
         try Data("keep".utf8).write(to: folder.appendingPathComponent("out/notes.txt"))
       },
       arguments: ["run", "tiny.yaml", "--out", "out", "--overwrite"],
-      expected: ["'out' is not replaced by --overwrite", "no summary.json"]),
+      expected: [
+        "'out' is not replaced by --overwrite: it is not empty and has no summary.json"
+      ]),
+    Case(
+      name: "overwrite of the working folder, which holds the model file, notes and a summary",
+      setUp: { folder in
+        try TinyModel.write(to: folder, name: "base.yaml")
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("summary.json"))
+      },
+      arguments: ["run", "base.yaml", "--out", ".", "--overwrite"],
+      expected: ["'.' is not replaced by --overwrite: it is the working folder"]),
+    Case(
+      name: "overwrite of a folder above the working folder",
+      setUp: { try TinyModel.write(to: $0) },
+      arguments: ["run", "tiny.yaml", "--out", "..", "--overwrite"],
+      expected: ["'..' is not replaced by --overwrite: it holds the working folder"]),
+    Case(
+      name: "overwrite of the model file's folder",
+      setUp: { folder in
+        let models = folder.appendingPathComponent("models")
+        try FileManager.default.createDirectory(at: models, withIntermediateDirectories: false)
+        try TinyModel.write(to: models)
+      },
+      arguments: ["run", "models/tiny.yaml", "--out", "models", "--overwrite"],
+      expected: [
+        "'models' is not replaced by --overwrite: it holds the model file 'models/tiny.yaml'"
+      ]),
+    Case(
+      name: "overwrite of a folder whose summary is not a run's",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        try Data("{}".utf8).write(to: out.appendingPathComponent("summary.json"))
+      },
+      arguments: ["run", "tiny.yaml", "--out", "out", "--overwrite"],
+      expected: ["its summary.json has no 'model', so it is not the summary of a run"]),
+    Case(
+      name: "overwrite of a run's output with a file added",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        _ = try Genn.run(["run", "tiny.yaml", "--out", "out", "--quiet"], in: folder)
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("out/vars/notes.npy"))
+      },
+      arguments: ["run", "tiny.yaml", "--out", "out", "--overwrite"],
+      expected: ["it holds 'vars/notes.npy', which its summary.json does not list"]),
+    Case(
+      name: "output to a dangling link",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        try FileManager.default.createSymbolicLink(
+          atPath: folder.appendingPathComponent("out").path, withDestinationPath: "nowhere")
+      },
+      arguments: ["run", "tiny.yaml", "--out", "out"],
+      expected: ["'out' is a symbolic link to 'nowhere', which does not exist"]),
     Case(
       name: "overwrite by a run that fails keeps the earlier output",
       setUp: { folder in
@@ -191,8 +246,10 @@ import Testing
     for text in input.expected {
       #expect(outcome.stderr.contains(text), "\(text) not in: \(outcome.stderr)")
     }
-    // One paragraph: no blank line, no stack trace, not only a usage dump.
+    // One paragraph: no blank line, no stack trace, not only a usage dump; it ends with
+    // a newline, so a shell's prompt starts on a line of its own.
     #expect(!outcome.stderr.contains("\n\n") || outcome.stderr.contains("Usage:"))
+    #expect(outcome.stderr.hasSuffix("\n") && !outcome.stderr.hasSuffix("\n\n"))
     #expect(outcome.stdout.isEmpty)
     // Nothing was written or changed.
     #expect(try Self.snapshot(folder) == before)
