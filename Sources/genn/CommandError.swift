@@ -24,6 +24,8 @@ enum CommandError: Error, CustomStringConvertible {
   case notARunFolder(path: String, reason: String)
   /// A file of the output could not be written.
   case writeFailed(path: String, reason: String)
+  /// A picture `genn plot` draws could not be written.
+  case pictureNotWritten(path: String, reason: String)
   /// The options given contradict each other or are out of range.
   case invalidOptions(String)
 
@@ -51,6 +53,8 @@ enum CommandError: Error, CustomStringConvertible {
       "error: '\(path)' is not the output of `genn run`: \(reason)."
     case .writeFailed(let path, let reason):
       "error: cannot write '\(path)': \(reason). Nothing was left in the output folder."
+    case .pictureNotWritten(let path, let reason):
+      "error: cannot write '\(path)': \(reason)."
     case .invalidOptions(let message):
       "error: \(message)"
     }

@@ -68,6 +68,22 @@ import Testing
       arguments: ["run", "tiny.yaml"],
       expected: ["tiny.yaml:9:", "text.npy", "element type '<U1' is not supported"]),
     Case(
+      name: "npy that is a device",
+      setUp: {
+        try TinyModel.write(to: $0, replacing: [("RefracTime: 0", "RefracTime: {npy: /dev/zero}")])
+      },
+      arguments: ["run", "tiny.yaml"],
+      expected: ["tiny.yaml:9:", "/dev/zero", "it is not a regular file (it is a device"]),
+    Case(
+      name: "npy that is a folder",
+      setUp: { folder in
+        try TinyModel.write(to: folder, replacing: [("RefracTime: 0", "RefracTime: {npy: d.npy}")])
+        try FileManager.default.createDirectory(
+          at: folder.appendingPathComponent("d.npy"), withIntermediateDirectories: false)
+      },
+      arguments: ["run", "tiny.yaml"],
+      expected: ["tiny.yaml:9:", "d.npy", "it is a folder, not a file"]),
+    Case(
       name: "error in a code string",
       setUp: { folder in
         let text = """
@@ -225,6 +241,38 @@ import Testing
       },
       arguments: ["plot", "out"], expected: ["its summary.json has no '"]),
     Case(
+      name: "plot wider than the renderer draws",
+      setUp: {
+        try FileManager.default.createDirectory(
+          at: $0.appendingPathComponent("out"), withIntermediateDirectories: false)
+      },
+      arguments: ["plot", "out", "--width", "20000"],
+      expected: ["--width and --height must be between 200 and 16384 pixels, not 20000 by 720"]),
+    Case(
+      name: "plot of a summary naming a file outside the folder",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        _ = try Genn.run(["run", "tiny.yaml", "--out", "out", "--quiet"], in: folder)
+        let summary = folder.appendingPathComponent("out/summary.json")
+        try String(contentsOf: summary, encoding: .utf8)
+          .replacingOccurrences(of: "\"spikes/Exc.times.npy\"", with: "\"../../../../etc/passwd\"")
+          .write(to: summary, atomically: true, encoding: .utf8)
+      },
+      arguments: ["plot", "out"],
+      expected: ["its summary.json names '../../../../etc/passwd', which leads outside the folder"]),
+    Case(
+      name: "plot of a recording that is a link to a file outside the folder",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        _ = try Genn.run(["run", "tiny.yaml", "--out", "out", "--quiet"], in: folder)
+        let times = folder.appendingPathComponent("out/spikes/Exc.times.npy")
+        try FileManager.default.removeItem(at: times)
+        try FileManager.default.createSymbolicLink(
+          atPath: times.path, withDestinationPath: "/etc/passwd")
+      },
+      arguments: ["plot", "out"],
+      expected: ["its summary.json names 'spikes/Exc.times.npy', which leads outside the folder"]),
+    Case(
       name: "plot of a run whose recording is missing",
       setUp: { folder in
         try TinyModel.write(to: folder)
@@ -282,6 +330,36 @@ import Testing
       #expect(outcome.stderr.contains("folders cannot be created in"))
       #expect(!FileManager.default.fileExists(atPath: target))
     }
+  }
+
+  /// A build cache folder that is a file: `run` and `build` say so, naming it, and
+  /// `doctor` reports it and exits with 1.
+  @Test func cacheFolderThatIsAFile() throws {
+    let folder = try Genn.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try TinyModel.write(to: folder)
+    let file = folder.appendingPathComponent("cache")
+    try Data("x".utf8).write(to: file)
+    for arguments in [["run", "tiny.yaml", "--out", "out"], ["build", "tiny.yaml"]] {
+      let outcome = try Genn.run(arguments, in: folder, environment: ["GENN_CACHE_DIR": file.path])
+      #expect(outcome.status == 1)
+      #expect(
+        outcome.stderr.contains(
+          "the build cache folder \(file.path) cannot be used: it is a file, and the build "
+            + "cache must be a folder"), "\(outcome.stderr)")
+      #expect(!outcome.stderr.contains("NSCocoaErrorDomain"))
+    }
+    let doctor = try Genn.run(
+      ["doctor"], in: folder,
+      environment: ["GENN_CACHE_DIR": file.appendingPathComponent("sub").path])
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("build cache  \(file.path)/sub: cannot be used, see below"))
+    #expect(
+      doctor.stdout.contains(
+        "problem      the build cache folder \(file.path)/sub cannot be used: \(file.path) is a file"
+      ))
+    #expect(!doctor.stdout.contains("missing      nothing"))
+    #expect(Genn.contents(of: folder) == ["cache", "tiny.yaml"])
   }
 
   /// Every file under `folder` with its contents.

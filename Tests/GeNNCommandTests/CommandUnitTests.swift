@@ -1,5 +1,6 @@
 import Foundation
 import GeNNModel
+import GeNNPlot
 import GeNNToolchain
 import Testing
 
@@ -124,6 +125,14 @@ import Testing
     #expect(chosen.reason.hasPrefix("auto: found"))
     #expect(try BackendChoice.cuda.select(cuda: usable).isCUDA)
     #expect(try BackendChoice.cpu.select(cuda: usable).name == "cpu")
+  }
+
+  @Test func plotSizesEndWhereTheRendererDoes() throws {
+    #expect(GeNN.Plot.sizes.upperBound == PlotError.maxDimension)
+    _ = try GeNN.Plot.parse(["out", "--width", "\(PlotError.maxDimension)", "--height", "200"])
+    #expect(throws: (any Error).self) {
+      try GeNN.Plot.parse(["out", "--width", "\(PlotError.maxDimension + 1)"])
+    }
   }
 
   @Test func aFailedWriteLeavesTheEarlierOutputAndNoStaging() throws {
