@@ -28,6 +28,9 @@ enum CommandError: Error, CustomStringConvertible {
   case pictureNotWritten(path: String, reason: String)
   /// The options given contradict each other or are out of range.
   case invalidOptions(String)
+  /// The run's recording would not fit in the memory available: what it would take,
+  /// and how to record less.
+  case recordingTooLarge(String)
 
   var description: String {
     switch self {
@@ -57,6 +60,8 @@ enum CommandError: Error, CustomStringConvertible {
       "error: cannot write '\(path)': \(reason)."
     case .invalidOptions(let message):
       "error: \(message)"
+    case .recordingTooLarge(let message):
+      "error: \(message)."
     }
   }
 }

@@ -111,13 +111,13 @@ extension GeNN {
       return "\(cache.root.path): \(entries) model\(entries == 1 ? "" : "s"), \(size) (\(origin))"
     }
 
-    /// `count` bytes as `512 B`, `3.4 kB`, `12.0 MB`, `1.2 GB`.
+    /// `count` bytes as `512 B`, `3.4 kB`, `12.0 MB`, `1.2 GB`, up to `EB`.
     static func bytes(_ count: Int) -> String {
       let value = Double(count)
       if value < 1000 { return "\(count) B" }
-      if value < 1e6 { return String(format: "%.1f kB", value / 1e3) }
-      if value < 1e9 { return String(format: "%.1f MB", value / 1e6) }
-      return String(format: "%.1f GB", value / 1e9)
+      let units = ["kB", "MB", "GB", "TB", "PB", "EB"]
+      let power = min(units.count, Int(log10(value) / 3))
+      return String(format: "%.1f ", value / pow(1000, Double(power))) + units[power - 1]
     }
   }
 }

@@ -212,6 +212,35 @@ import Testing
       name: "no threads", setUp: { try TinyModel.write(to: $0) },
       arguments: ["run", "tiny.yaml", "--threads", "0"], expected: ["--threads must be ≥ 1"]),
     Case(
+      name: "a run whose recorded variables do not fit in memory",
+      setUp: { try TinyModel.write(to: $0) },
+      arguments: ["run", "tiny.yaml", "--steps", "9223372036854775807"],
+      expected: [
+        "error: this run's recorded variables would take more than 9.2 EB of memory ('Exc.V' "
+          + "every 10 steps: 10 values × 922337203685477580 samples",
+        "is available. Sample less often (`every:` in `record: vars:`), record fewer "
+          + "variables, or run fewer steps (--steps, --duration).",
+      ]),
+    Case(
+      name: "a time step so small that the recording does not fit in memory",
+      setUp: {
+        try TinyModel.write(to: $0, replacing: [("name: tiny\n", "name: tiny\ndt: 1e-12\n")])
+      },
+      arguments: ["run", "tiny.yaml"],
+      expected: ["'Exc.V' every 10 steps: 10 values × 10000000000000 samples = 880.0 TB"]),
+    Case(
+      name: "a run whose spikes would not fit in memory",
+      setUp: {
+        try TinyModel.write(
+          to: $0,
+          replacing: [("record:\n  vars:\n    - {population: Exc, var: V, every: 10}\n", "")])
+      },
+      arguments: ["run", "tiny.yaml", "--steps", "9223372036854775807"],
+      expected: [
+        "error: the run was stopped after", "of 9223372036854775807 steps, and nothing was written",
+        "Record the spikes of fewer populations (`record: spikes:`), or run fewer steps",
+      ]),
+    Case(
       name: "build of a bad model",
       setUp: { try TinyModel.write(to: $0, replacing: [("model: LIF", "model: LIFF")]) },
       arguments: ["build", "tiny.yaml"], expected: ["tiny.yaml:5:12: error:", "'LIFF'"]),
