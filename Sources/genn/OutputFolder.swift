@@ -53,9 +53,10 @@ struct OutputFolder {
       {
         throw .outputNotReplaceable(path: path, reason: reason)
       }
-    default:
+    case let kind:
       guard overwrite else { throw .outputExists(path: path) }
-      throw .outputNotReplaceable(path: path, reason: "it is a file, not a folder")
+      throw .outputNotReplaceable(
+        path: path, reason: kind == .file ? "it is a file, not a folder" : "it is not a folder")
     }
     try Self.checkWritable(parentOf: url, given: path)
   }
