@@ -33,7 +33,7 @@ import Testing
     """
 
   @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
-  func aSignalWhileWritingLeavesNothingAndKeepsTheEarlierOutput(signal: Int32) async throws {
+  func aSignalWhileWritingLeavesNothingAndKeepsTheEarlierOutput(signal: Int32) throws {
     let folder = try Genn.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     try Self.bigModel.write(
@@ -43,7 +43,7 @@ import Testing
     let earlier = try Data(contentsOf: folder.appendingPathComponent("out/summary.json"))
 
     let genn = try Genn.start(["run", "big.yaml", "--out", "out", "--overwrite", "-q"], in: folder)
-    let staging = try await Self.waitFor(seconds: 300) {
+    let staging = Self.waitFor(seconds: 300) {
       Genn.contents(of: folder).first { $0.hasPrefix(".out.partial-") }
     }
     #expect(staging != nil, "the run never started writing its output")
@@ -129,7 +129,7 @@ import Testing
         "CXX": compiler.path, "GENN_CACHE_DIR": folder.appendingPathComponent("cache").path,
       ])
     let pidFile = folder.appendingPathComponent("compiler.pid")
-    let started = try await Self.waitFor(seconds: 300) {
+    let started = Self.waitFor(seconds: 300) {
       (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap {
         pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
       }
@@ -140,18 +140,21 @@ import Testing
     kill(genn.processIdentifier, signal)
     genn.waitUntilExit()
     #expect(genn.terminationReason == .uncaughtSignal && genn.terminationStatus == signal)
-    let gone = try await Self.waitFor(seconds: 10) {
+    let gone = Self.waitFor(seconds: 10) {
       Self.livingProcesses(inGroup: compilerGroup) == 0 ? true : nil
     }
     #expect(gone == true, "the compiler outlived genn")
   }
 
-  /// Polls `probe` every 20 ms until it gives a value, for at most `seconds`.
-  static func waitFor<Value>(seconds: Double, _ probe: () -> Value?) async throws -> Value? {
+  /// Polls `probe` every 20 ms until it gives a value, for at most `seconds`. It sleeps
+  /// its thread rather than the task: under a full test run, the other tests' processes
+  /// keep the cooperative threads busy, and a task's wake-up could come after the moment
+  /// it waits for has passed.
+  static func waitFor<Value>(seconds: Double, _ probe: () -> Value?) -> Value? {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while ContinuousClock.now < deadline {
       if let value = probe() { return value }
-      try await Task.sleep(for: .milliseconds(20))
+      usleep(20_000)
     }
     return probe()
   }
