@@ -363,6 +363,14 @@ public final class CUDASimulation {
     return recording
   }
 
+  /// The spikes and spike-like events gathered from the recording buffers so far (those
+  /// of the steps since the buffers were last gathered are not counted yet); each is held
+  /// as a step, an id and a time.
+  public var recordedSpikeCount: Int {
+    spikeRecordings.values.reduce(0) { $0 + $1.count }
+      + eventRecordings.values.reduce(0) { $0 + $1.count }
+  }
+
   /// Reserves room for the samples of `steps` more steps of every recorded variable.
   public func reserveRecording(steps: Int) {
     for (key, sampling) in samplingIntervals {

@@ -1,16 +1,42 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads NumPy `.npy` files: format versions 1.x, 2.x and 3.x, C order, the element
 /// types of `NPYDType` in little-endian (`<`), native (`=`) or not-applicable (`|`) byte
 /// order.
 public enum NPYReader {
   /// Reads the array in the file at `url`.
+  ///
+  /// - Throws: ``NPYError/cannotRead(file:reason:)`` when it is not a regular file (a
+  ///   folder, a device such as `/dev/zero`, a pipe) or cannot be read, with the
+  ///   operating system's reason; the other cases when its contents are not a `.npy` file
+  ///   this reader takes.
   public static func read(from url: URL) throws(NPYError) -> NPYArray {
+    var status = stat()
+    guard stat(url.path, &status) == 0 else {
+      throw .cannotRead(file: url.path, reason: String(cString: strerror(errno)))
+    }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw .cannotRead(file: url.path, reason: "it is a folder, not a file")
+    default:
+      throw .cannotRead(
+        file: url.path, reason: "it is not a regular file (it is a device, a pipe or a socket)")
+    }
     let data: Data
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw .cannotRead(file: url.path, reason: error.localizedDescription)
+      let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+      throw .cannotRead(
+        file: url.path,
+        reason: underlying?.domain == NSPOSIXErrorDomain
+          ? String(cString: strerror(Int32(underlying!.code))) : error.localizedDescription)
     }
     return try decode([UInt8](data), file: url.path)
   }

@@ -47,6 +47,9 @@ public protocol NetworkSimulation: AnyObject {
   func recording(of variable: String, in element: String) throws -> VariableRecording
   /// Reserves room for the samples of `steps` more steps of every recorded variable.
   func reserveRecording(steps: Int)
+  /// The spikes and spike-like events recorded so far, as far as they have been gathered
+  /// from the recording buffers.
+  var recordedSpikeCount: Int { get }
   /// The synapses of a SPARSE (or DENSE, BITMASK) population as (presynaptic,
   /// postsynaptic) index lists.
   func connectivity(of synapses: String) throws -> (pre: [Int], post: [Int])

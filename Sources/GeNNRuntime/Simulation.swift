@@ -316,6 +316,14 @@ public final class Simulation {
     return recording
   }
 
+  /// The spikes and spike-like events gathered from the recording buffers so far (those
+  /// of the steps since the buffers were last gathered are not counted yet); each is held
+  /// as a step, an id and a time.
+  public var recordedSpikeCount: Int {
+    spikeRecordings.values.reduce(0) { $0 + $1.count }
+      + eventRecordings.values.reduce(0) { $0 + $1.count }
+  }
+
   /// Reserves room for the samples of `steps` more steps of every recorded variable, so
   /// that a long run does not reallocate while it samples.
   public func reserveRecording(steps: Int) {

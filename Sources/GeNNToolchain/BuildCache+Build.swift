@@ -9,8 +9,9 @@ import Foundation
 #endif
 
 extension BuildCache {
-  /// The library built from `source`: taken from the cache when present, otherwise
-  /// compiled and stored.
+  /// The library built from `source`: taken from the cache when present and intact (the
+  /// library still has the SHA-256 its manifest records), otherwise compiled and stored,
+  /// replacing a damaged entry.
   ///
   /// - Parameters:
   ///   - source: The complete C++ translation unit.
@@ -21,6 +22,7 @@ extension BuildCache {
   ///   - lineAnnotator: Names what produced a line of `source`, for compile errors.
   /// - Throws: ``ToolchainError/compilationFailed(_:)`` (whose source path points at the
   ///   copy kept under `.failed`), ``ToolchainError/cacheOperationFailed(operation:path:reason:)``,
+  ///   ``ToolchainError/cacheRootNotAFolder(root:file:)``,
   ///   ``ToolchainError/compilerLaunchFailed(compiler:reason:)``.
   public func library(
     for source: String, named name: String, toolchain: Toolchain,
@@ -37,9 +39,9 @@ extension BuildCache {
     do {
       let sourceFile = temporary.appendingPathComponent(Self.sourceFileName)
       try write(source, to: sourceFile)
-      try write(
-        manifest(key: key, name: name, toolchain: toolchain, flags: flags),
-        to: temporary.appendingPathComponent(Self.manifestFileName))
+      let manifest = manifest(key: key, name: name, toolchain: toolchain, flags: flags)
+      let manifestFile = temporary.appendingPathComponent(Self.manifestFileName)
+      try write(manifest, to: manifestFile)
       let library = temporary.appendingPathComponent(
         HostPlatform.current.sharedLibraryFileName(Self.sanitized(name)))
       let result: CompilationResult
@@ -58,8 +60,9 @@ extension BuildCache {
       try write(
         log(command: result.command, output: result.log),
         to: temporary.appendingPathComponent(Self.logFileName))
+      try write(manifest + Self.digestLine(forProductAt: library), to: manifestFile)
       try await hooks.beforePublish?(temporary)
-      let won = try publish(temporary, as: entryFolder(key: key, named: name))
+      let won = try publish(temporary, key: key, named: name, kind: .sharedLibrary)
       return makeEntry(
         key: key, named: name, cacheHit: false, lostPublishRace: !won,
         buildSeconds: Self.seconds(clock.now - start))
@@ -70,8 +73,10 @@ extension BuildCache {
   }
 
   /// A new, empty folder under `root/.building` for building the entry `folderName`
-  /// (after deleting stale leftovers there).
+  /// (after deleting stale leftovers there); the root is checked first
+  /// (``checkRoot()``).
   func temporaryBuildFolder(_ folderName: String) throws -> URL {
+    try checkRoot()
     let building = root.appendingPathComponent(Self.buildingFolderName, isDirectory: true)
     try createFolder(building)
     removeStaleBuilds(in: building)
@@ -86,11 +91,14 @@ extension BuildCache {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
   }
 
-  /// Renames the finished build `temporary` to `destination`; returns `false` when
-  /// another builder published a complete entry there first (`temporary` is then
-  /// deleted).
-  func publish(_ temporary: URL, as destination: URL) throws -> Bool {
-    for _ in 0..<2 {
+  /// Renames the finished build `temporary` to the entry folder of `key` and `name`;
+  /// returns `false` when another builder published an intact entry there first
+  /// (`temporary` is then deleted). A damaged entry in the way is replaced.
+  func publish(_ temporary: URL, key: String, named name: String, kind: EntryKind) throws
+    -> Bool
+  {
+    let destination = entryFolder(key: key, named: name)
+    for _ in 0..<3 {
       if rename(temporary.path, destination.path) == 0 { return true }
       let code = errno
       guard code == EEXIST || code == ENOTEMPTY else {
@@ -98,25 +106,15 @@ extension BuildCache {
           operation: "move the finished build into place at", path: destination.path,
           reason: String(cString: strerror(code)))
       }
-      if isCompleteEntry(destination, like: temporary) {
+      if isIntact(destination, key: key, named: name, kind: kind) {
         try? FileManager.default.removeItem(at: temporary)
         return false
       }
-      // An incomplete folder is in the way (damaged by hand): replace it.
-      try? FileManager.default.removeItem(at: destination)
+      moveDamagedEntryAside(destination)
     }
     throw ToolchainError.cacheOperationFailed(
       operation: "move the finished build into place at", path: destination.path,
-      reason: "an incomplete folder there could not be replaced")
-  }
-
-  /// Whether `folder` holds every file that `model` (a finished build) holds.
-  private func isCompleteEntry(_ folder: URL, like model: URL) -> Bool {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: model.path)) ?? []
-    return !names.isEmpty
-      && names.allSatisfy {
-        FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
-      }
+      reason: "a damaged entry there could not be replaced")
   }
 
   /// Moves a failed build to `.failed/<folderName>` so its source stays readable;
@@ -175,7 +173,14 @@ extension BuildCache {
     }
   }
 
+  /// The operating system's words for a file error, without Foundation's wrapping.
   static func reason(_ error: any Error) -> String {
-    (error as NSError).localizedDescription
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return nsError.localizedDescription
   }
 }

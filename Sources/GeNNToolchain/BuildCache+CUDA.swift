@@ -2,8 +2,8 @@ import Foundation
 
 extension BuildCache {
   /// The cubin NVRTC compiles from the CUDA `source` for `architecture`: taken from the
-  /// cache when present, otherwise compiled and stored in an entry holding `model.cu`,
-  /// `NAME.cubin`, NVRTC's log and the manifest.
+  /// cache when present and intact, otherwise compiled and stored in an entry holding
+  /// `model.cu`, `NAME.cubin`, NVRTC's log and the manifest (with the cubin's SHA-256).
   ///
   /// The key covers the source, NVRTC's version and library path, and every NVRTC option
   /// (the architecture among them), so a new NVRTC or another GPU gives a new entry.
@@ -14,8 +14,9 @@ extension BuildCache {
   ///   - compiler: The NVRTC to compile with.
   ///   - architecture: The GPU architecture, as `sm_90`.
   /// - Throws: ``NVRTCError/compilationFailed(_:)`` (whose ``NVRTCCompilationFailure/sourcePath``
-  ///   points at the copy kept under `.failed`), other ``NVRTCError``s, or
-  ///   ``ToolchainError/cacheOperationFailed(operation:path:reason:)``.
+  ///   points at the copy kept under `.failed`), other ``NVRTCError``s,
+  ///   ``ToolchainError/cacheOperationFailed(operation:path:reason:)`` or
+  ///   ``ToolchainError/cacheRootNotAFolder(root:file:)``.
   public func cubin(
     for source: String, named name: String, compiler: NVRTCCompiler, architecture: String
   ) throws -> Entry {
@@ -31,8 +32,7 @@ extension BuildCache {
     do {
       let kind = EntryKind.cubin
       try write(source, to: temporary.appendingPathComponent(kind.sourceFileName))
-      try write(
-        """
+      let manifest = """
         SwiftGeNN build cache entry (CUDA)
         format: \(Self.formatVersion)
         name: \(name)
@@ -41,7 +41,9 @@ extension BuildCache {
         options: \(options.joined(separator: " "))
         built: \(ISO8601DateFormatter().string(from: Date()))
 
-        """, to: temporary.appendingPathComponent(Self.manifestFileName))
+        """
+      let manifestFile = temporary.appendingPathComponent(Self.manifestFileName)
+      try write(manifest, to: manifestFile)
       let command = ["nvrtcCompileProgram", "model.cu"] + options
       let compilation: NVRTCCompiler.Compilation
       do {
@@ -66,7 +68,8 @@ extension BuildCache {
         throw ToolchainError.cacheOperationFailed(
           operation: "write", path: product.path, reason: Self.reason(error))
       }
-      let won = try publish(temporary, as: entryFolder(key: key, named: name))
+      try write(manifest + Self.digestLine(forProductAt: product), to: manifestFile)
+      let won = try publish(temporary, key: key, named: name, kind: kind)
       return makeEntry(
         key: key, named: name, kind: kind, cacheHit: false, lostPublishRace: !won,
         buildSeconds: Self.seconds(clock.now - start))

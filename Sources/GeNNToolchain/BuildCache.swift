@@ -4,11 +4,16 @@ import Foundation
 ///
 /// Each entry is a folder named `<name>-<key>` under ``root`` holding the generated
 /// source (`model.cc`), the library, the compiler's log (`compile.log`) and a
-/// `manifest.txt` of what went into the key. The key is a SHA-256 of the cache format
+/// `manifest.txt` of what went into the key and the SHA-256 of the library. The key is a
+/// SHA-256 of the cache format
 /// version, the source, the compiler identity, the flags and (when the flags tune for
 /// the build machine, `-march=native`) the processor's identity. CUDA entries
 /// (``cubin(for:named:compiler:architecture:)``) hold `model.cu` and `NAME.cubin`,
 /// keyed by NVRTC's version and options, the GPU architecture among them.
+///
+/// An entry is used only when it is intact: its manifest names its key, and its library
+/// (or cubin) has the digest the manifest records. A damaged entry (a truncated library,
+/// another model's library copied in) is rebuilt and replaced atomically, never loaded.
 ///
 /// Builds are atomic: each runs in its own folder under `root/.building`, and is renamed
 /// into place only once complete, so a failed or killed build never leaves an entry.
@@ -141,17 +146,13 @@ public struct BuildCache: Sendable {
     "\(sanitized(name))-\(key.prefix(32))"
   }
 
-  /// The entry for `key` and `name`, when it is there with its library (or, for a CUDA
-  /// entry, its cubin: `kind`).
+  /// The entry for `key` and `name`, when it is there and intact (``isIntact(_:key:named:kind:)``)
+  /// with its library (or, for a CUDA entry, its cubin: `kind`).
   func existingEntry(key: String, named name: String, kind: EntryKind = .sharedLibrary)
     -> Entry?
   {
     let entry = makeEntry(key: key, named: name, kind: kind, cacheHit: true)
-    var isDirectory: ObjCBool = false
-    guard
-      FileManager.default.fileExists(atPath: entry.libraryPath.path, isDirectory: &isDirectory),
-      !isDirectory.boolValue
-    else { return nil }
+    guard isIntact(entry.directory, key: key, named: name, kind: kind) else { return nil }
     return entry
   }
 

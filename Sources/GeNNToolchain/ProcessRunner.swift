@@ -23,6 +23,10 @@ enum ProcessRunner {
   /// environment plus `extraEnvironment`, in the C locale so that diagnostics are in
   /// English and parseable.
   ///
+  /// The program runs in the process group of a ``ProcessGroupGuard``, which kills it if
+  /// this process ends first: a compiler (and the `cc1plus`, assembler and linker it
+  /// starts) dies with the `genn` that started it, even one killed with SIGKILL.
+  ///
   /// - Throws: ``ToolchainError/compilerLaunchFailed(compiler:reason:)`` when it cannot
   ///   be started.
   static func run(
@@ -34,22 +38,27 @@ enum ProcessRunner {
       guard let key = Environment.Key(rawValue: name) else { continue }
       variables[key] = value
     }
+    let guardian = try? await ProcessGroupGuard.start()
+    var options = PlatformOptions()
+    options.processGroupID = guardian?.processGroup ?? 0
+    let result: ExecutionResult<Void, BytesOutput, CombinedErrorOutput>
     do {
-      let result = try await Subprocess.run(
+      result = try await Subprocess.run(
         .path(FilePath(executable)),
         arguments: Arguments(arguments),
         environment: .inherit.updating(variables),
         workingDirectory: workingDirectory.map { FilePath($0) },
+        platformOptions: options,
         output: .bytes(limit: outputLimit),
         error: .combinedWithOutput
       )
-      return Outcome(
-        termination: result.terminationStatus,
-        output: String(decoding: result.standardOutput, as: UTF8.self))
-    } catch let error as ToolchainError {
-      throw error
     } catch {
+      await guardian?.release()
       throw ToolchainError.compilerLaunchFailed(compiler: executable, reason: "\(error)")
     }
+    await guardian?.release()
+    return Outcome(
+      termination: result.terminationStatus,
+      output: String(decoding: result.standardOutput, as: UTF8.self))
   }
 }

@@ -17,6 +17,9 @@ public enum ToolchainError: Error, Hashable, Sendable, CustomStringConvertible {
   case symbolNotFound(symbol: String, library: String, reason: String)
   /// Reading or writing the build cache failed.
   case cacheOperationFailed(operation: String, path: String, reason: String)
+  /// The build cache folder `root` cannot be a folder: `file` (the root itself, or a
+  /// folder above it) is a file.
+  case cacheRootNotAFolder(root: String, file: String)
 
   public var description: String {
     switch self {
@@ -42,6 +45,11 @@ public enum ToolchainError: Error, Hashable, Sendable, CustomStringConvertible {
     case .cacheOperationFailed(let operation, let path, let reason):
       return "build cache: could not \(operation) \(path): \(reason). "
         + "Check the permissions and free space there, or point GENN_CACHE_DIR elsewhere."
+    case .cacheRootNotAFolder(let root, let file):
+      return "the build cache folder \(root) cannot be used: "
+        + (file == root ? "it is a file" : "\(file) is a file")
+        + ", and the build cache must be a folder. Move the file away, or set GENN_CACHE_DIR "
+        + "to a folder."
     }
   }
 }

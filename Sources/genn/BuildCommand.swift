@@ -17,6 +17,9 @@ extension GeNN {
 
     @OptionGroup var model: ModelOptions
 
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
     func run() async throws {
       try await CommandError.reported { () async throws(CommandError) in try await execute() }
     }
@@ -35,6 +38,7 @@ extension GeNN {
         } catch {
           throw file.commandError(cuda: error)
         }
+        if quiet { return }
         print(
           Self.report(
             file: file, backend: backend, cacheHit: built.entry.cacheHit,
@@ -44,6 +48,7 @@ extension GeNN {
         return
       }
       let built = try await file.build(options: Simulation.Options())
+      if quiet { return }
       print(
         Self.report(
           file: file, backend: backend, cacheHit: built.entry.cacheHit,

@@ -17,12 +17,20 @@ enum CommandError: Error, CustomStringConvertible {
   case outputNotReplaceable(path: String, reason: String)
   /// The output folder cannot be created or written.
   case outputNotWritable(path: String, reason: String)
+  /// The output folder (or a folder above it), `path`, is a link to `target`, which does
+  /// not exist.
+  case outputIsDanglingLink(path: String, target: String)
   /// A run's output could not be read (`genn plot`).
   case notARunFolder(path: String, reason: String)
   /// A file of the output could not be written.
   case writeFailed(path: String, reason: String)
+  /// A picture `genn plot` draws could not be written.
+  case pictureNotWritten(path: String, reason: String)
   /// The options given contradict each other or are out of range.
   case invalidOptions(String)
+  /// The run's recording would not fit in the memory available: what it would take,
+  /// and how to record less.
+  case recordingTooLarge(String)
 
   var description: String {
     switch self {
@@ -41,24 +49,33 @@ enum CommandError: Error, CustomStringConvertible {
     case .outputNotWritable(let path, let reason):
       "error: cannot write the output folder '\(path)': \(reason). Choose a folder you can "
         + "write to with --out."
+    case .outputIsDanglingLink(let path, let target):
+      "error: '\(path)' is a symbolic link to '\(target)', which does not exist, so the "
+        + "output cannot be written there. Remove the link, or choose another folder with --out."
     case .notARunFolder(let path, let reason):
       "error: '\(path)' is not the output of `genn run`: \(reason)."
     case .writeFailed(let path, let reason):
       "error: cannot write '\(path)': \(reason). Nothing was left in the output folder."
+    case .pictureNotWritten(let path, let reason):
+      "error: cannot write '\(path)': \(reason)."
     case .invalidOptions(let message):
       "error: \(message)"
+    case .recordingTooLarge(let message):
+      "error: \(message)."
     }
   }
 }
 
 extension CommandError {
   /// Runs a command's `body`; an error it throws is printed on standard error, as the
-  /// paragraph it describes, and the command exits with 1.
+  /// paragraph it describes ending with one newline, and the command exits with 1.
   static func reported(_ body: () async throws(CommandError) -> Void) async throws {
     do {
       try await body()
     } catch {
-      Terminal.writeError("\(error)\n")
+      var text = "\(error)"
+      while text.last?.isNewline == true || text.last == " " { text.removeLast() }
+      Terminal.writeError(text + "\n")
       throw ExitCode.failure
     }
   }

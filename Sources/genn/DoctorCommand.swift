@@ -8,7 +8,9 @@ extension GeNN {
     static let configuration = CommandConfiguration(
       abstract:
         "Show the compilers, build cache and backends found, and how to fix what is missing.",
-      discussion: "Exits with 1 when no usable C++ compiler was found.")
+      discussion:
+        "Exits with 1 when no usable C++ compiler was found, or when the build cache folder "
+        + "cannot be used.")
 
     func run() async throws {
       let environment = EnvironmentSnapshot.current()
@@ -44,7 +46,16 @@ extension GeNN {
       }
 
       let cache = BuildCache(root: nil)
-      lines.append("build cache  " + Self.cacheLine(cache, environment: environment))
+      let cacheProblem: ToolchainError?
+      do {
+        try cache.checkRoot()
+        cacheProblem = nil
+      } catch {
+        cacheProblem = error
+      }
+      lines.append(
+        "build cache  "
+          + Self.cacheLine(cache, usable: cacheProblem == nil, environment: environment))
       let cuda = CUDADiscovery(environment: environment).report()
       lines.append(
         "CUDA         \(cuda.summary); the CUDA backend is not part of this version of "
@@ -56,14 +67,17 @@ extension GeNN {
           platform: environment.platform, osRelease: release, isRoot: getuid() == 0)
         lines.append(
           "missing      a C++ compiler, which SwiftGeNN needs to build models. Fix: \(command)")
-      } else {
+      } else if cacheProblem == nil {
         lines.append("missing      nothing: `genn run MODEL.yaml` can build and run models here")
+      }
+      if let cacheProblem {
+        lines.append("problem      \(cacheProblem)")
       }
       for command in cuda.fixCommands {
         lines.append("optional     for CUDA, once its backend is here: \(command)")
       }
       print(lines.joined(separator: "\n"))
-      if used == nil { throw ExitCode.failure }
+      if used == nil || cacheProblem != nil { throw ExitCode.failure }
     }
 
     /// The operating system and processor, for example `linux x86_64, Debian GNU/Linux 12`.
@@ -78,12 +92,16 @@ extension GeNN {
       return "\(platform.rawValue) \(machine)" + (release["PRETTY_NAME"].map { ", \($0)" } ?? "")
     }
 
-    /// The cache folder, how many entries it holds and their size.
-    static func cacheLine(_ cache: BuildCache, environment: EnvironmentSnapshot) -> String {
+    /// The cache folder, how many entries it holds and their size; only that it cannot be
+    /// used when it is not `usable`.
+    static func cacheLine(_ cache: BuildCache, usable: Bool, environment: EnvironmentSnapshot)
+      -> String
+    {
       let manager = FileManager.default
       let origin =
         environment.value(of: "GENN_CACHE_DIR") != nil
         ? "from GENN_CACHE_DIR" : "set GENN_CACHE_DIR for another folder"
+      guard usable else { return "\(cache.root.path): cannot be used, see below (\(origin))" }
       guard manager.fileExists(atPath: cache.root.path) else {
         return "\(cache.root.path): empty, created on the first build (\(origin))"
       }
@@ -93,13 +111,13 @@ extension GeNN {
       return "\(cache.root.path): \(entries) model\(entries == 1 ? "" : "s"), \(size) (\(origin))"
     }
 
-    /// `count` bytes as `512 B`, `3.4 kB`, `12.0 MB`, `1.2 GB`.
+    /// `count` bytes as `512 B`, `3.4 kB`, `12.0 MB`, `1.2 GB`, up to `EB`.
     static func bytes(_ count: Int) -> String {
       let value = Double(count)
       if value < 1000 { return "\(count) B" }
-      if value < 1e6 { return String(format: "%.1f kB", value / 1e3) }
-      if value < 1e9 { return String(format: "%.1f MB", value / 1e6) }
-      return String(format: "%.1f GB", value / 1e9)
+      let units = ["kB", "MB", "GB", "TB", "PB", "EB"]
+      let power = min(units.count, Int(log10(value) / 3))
+      return String(format: "%.1f ", value / pow(1000, Double(power))) + units[power - 1]
     }
   }
 }

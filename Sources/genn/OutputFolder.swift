@@ -8,104 +8,162 @@ import Foundation
 
 /// The folder a run writes into, checked before the run and filled all at once after it.
 ///
-/// Files are written into a hidden staging folder beside the destination and moved into
-/// place only when every file is complete, so a failed or interrupted write leaves
-/// nothing in the destination. `--overwrite` replaces only an earlier run's output (a
-/// folder holding `summary.json`) or an empty folder.
+/// Files are written into a hidden staging folder beside the destination
+/// (``StagingFolder``) and moved into place only when every file is complete, so a failed
+/// or interrupted write leaves nothing in the destination. `--overwrite` replaces only an
+/// earlier run's output or an empty folder (``EarlierRunOutput``), and never the working
+/// folder, a folder above it, or a folder holding the model file. A signal that ends the
+/// run while it writes removes the staging folder and puts an earlier output back
+/// (``InterruptCleanup``).
 struct OutputFolder {
-  /// Where the output goes.
+  /// Where the output goes (a link given as `--out` is followed).
   let destination: URL
   /// Whether an earlier run's output there is replaced.
   let overwrite: Bool
+  /// `--out` as given, for messages.
+  let given: String
 
   /// The file that marks a folder as a run's output.
   static let marker = "summary.json"
 
   /// Checks that `path` can take a run's output: it does not exist (or `overwrite` is
-  /// set and it holds an earlier run's output), and its nearest existing parent is a
-  /// folder this process can create folders in.
-  init(path: String, overwrite: Bool) throws(CommandError) {
-    let url = URL(fileURLWithPath: path).standardizedFileURL
-    let manager = FileManager.default
-    var isDirectory: ObjCBool = false
-    if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-      guard overwrite else { throw .outputExists(path: path) }
-      guard isDirectory.boolValue else {
-        throw .outputNotReplaceable(path: path, reason: "it is a file, not a folder")
+  /// set and ``EarlierRunOutput`` allows replacing it, and it is not the working folder,
+  /// above it, or holding `modelFile`), and its nearest existing parent is a folder this
+  /// process can create folders in. Leftovers of interrupted runs beside it are removed
+  /// first (``StagingFolder/removeLeftovers(besides:)``).
+  init(path: String, overwrite: Bool, modelFile: String) throws(CommandError) {
+    var url = URL(fileURLWithPath: path).standardizedFileURL
+    if EarlierRunOutput.kind(of: url) == .link {
+      guard let target = Self.resolved(url) else {
+        throw .outputIsDanglingLink(path: path, target: Self.linkTarget(url))
       }
-      let contents = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
-      guard contents.isEmpty || contents.contains(Self.marker) else {
-        throw .outputNotReplaceable(
-          path: path,
-          reason: "it is not the output of an earlier run (it has no \(Self.marker)) "
-            + "and not empty")
-      }
+      url = target
     }
-    try Self.checkWritable(parentOf: url, given: path)
+    given = path
     destination = url
     self.overwrite = overwrite
+    StagingFolder.removeLeftovers(besides: url.deletingLastPathComponent())
+    switch EarlierRunOutput.kind(of: url) {
+    case .missing:
+      break
+    case .folder:
+      guard overwrite else { throw .outputExists(path: path) }
+      if let reason = Self.protection(of: url, modelFile: modelFile)
+        ?? EarlierRunOutput.problem(in: url)
+      {
+        throw .outputNotReplaceable(path: path, reason: reason)
+      }
+    case let kind:
+      guard overwrite else { throw .outputExists(path: path) }
+      throw .outputNotReplaceable(
+        path: path, reason: kind == .file ? "it is a file, not a folder" : "it is not a folder")
+    }
+    try Self.checkWritable(parentOf: url, given: path)
+  }
+
+  /// Why `folder` must never be replaced, whatever it holds: it is the working folder,
+  /// a folder above it, or holds the model file. `nil` otherwise.
+  static func protection(of folder: URL, modelFile: String) -> String? {
+    let target = (resolved(folder) ?? folder).pathComponents
+    func isWithin(_ url: URL) -> Bool {
+      let components = (resolved(url) ?? url).pathComponents
+      return components.starts(with: target)
+    }
+    let workingFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    if isWithin(workingFolder) {
+      return (resolved(workingFolder) ?? workingFolder).pathComponents == target
+        ? "it is the working folder" : "it holds the working folder"
+    }
+    if isWithin(URL(fileURLWithPath: modelFile)) {
+      return "it holds the model file '\(modelFile)'"
+    }
+    return nil
   }
 
   /// Writes the output: `body` fills a fresh staging folder, which then replaces the
-  /// destination. On any error the staging folder is removed and an earlier output is
-  /// kept as it was.
+  /// destination. On any error, or a signal, the staging folder is removed and an earlier
+  /// output is kept as it was.
   func write(_ body: (URL) throws(CommandError) -> Void) throws(CommandError) {
-    let manager = FileManager.default
     let parent = destination.deletingLastPathComponent()
     let name = destination.lastPathComponent
-    let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-    let staging = parent.appendingPathComponent(".\(name).partial-\(tag)")
-    do {
-      try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-    } catch {
-      throw .outputNotWritable(path: destination.path, reason: Self.reason(error))
+    let tag = StagingFolder.newTag()
+    let staging = parent.appendingPathComponent(
+      StagingFolder(output: name, kind: .partial, tag: tag).name)
+    let aside = parent.appendingPathComponent(
+      StagingFolder(output: name, kind: .old, tag: tag).name)
+    let destination = destination
+    let undo = InterruptCleanup.shared.register {
+      Self.undo(staging: staging, aside: aside, destination: destination)
     }
+    defer { InterruptCleanup.shared.remove(undo) }
+    do {
+      try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    } catch {
+      throw .outputNotWritable(path: given, reason: Self.reason(error))
+    }
+    guard mkdir(staging.path, 0o755) == 0 else {
+      throw .outputNotWritable(path: given, reason: String(cString: strerror(errno)))
+    }
+    let previous: URL?
     do throws(CommandError) {
       try body(staging)
-      try replaceDestination(with: staging, tag: tag)
+      previous = try InterruptCleanup.shared.uninterrupted { () throws(CommandError) in
+        try replaceDestination(with: staging, aside: aside)
+      }
     } catch {
-      try? manager.removeItem(at: staging)
+      StagingFolder.remove(staging)
       throw error
     }
+    if let previous { StagingFolder.remove(previous) }
   }
 
-  /// Moves `staging` to the destination, moving an earlier output aside first and
-  /// deleting it only once the new one is in place.
-  private func replaceDestination(with staging: URL, tag: String) throws(CommandError) {
-    let manager = FileManager.default
+  /// Moves `staging` to the destination, moving an earlier output to `aside` first (once
+  /// checked again: it may have changed during the run); returns where the earlier output
+  /// now is, for deleting once the new one is in place.
+  private func replaceDestination(with staging: URL, aside: URL) throws(CommandError) -> URL? {
     var previous: URL?
-    if manager.fileExists(atPath: destination.path) {
-      guard overwrite else { throw .outputExists(path: destination.path) }
-      let aside = destination.deletingLastPathComponent()
-        .appendingPathComponent(".\(destination.lastPathComponent).old-\(tag)")
-      do {
-        try manager.moveItem(at: destination, to: aside)
-      } catch {
-        throw .outputNotWritable(path: destination.path, reason: Self.reason(error))
+    if EarlierRunOutput.kind(of: destination) != .missing {
+      guard overwrite else { throw .outputExists(path: given) }
+      if let reason = EarlierRunOutput.problem(in: destination) {
+        throw .outputNotReplaceable(path: given, reason: "during the run, \(reason)")
+      }
+      guard rename(destination.path, aside.path) == 0 else {
+        throw .outputNotWritable(path: given, reason: String(cString: strerror(errno)))
       }
       previous = aside
     }
-    do {
-      try manager.moveItem(at: staging, to: destination)
-    } catch {
-      if let previous { try? manager.moveItem(at: previous, to: destination) }
-      throw .outputNotWritable(path: destination.path, reason: Self.reason(error))
+    guard rename(staging.path, destination.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      if let previous { rename(previous.path, destination.path) }
+      throw .outputNotWritable(path: given, reason: reason)
     }
-    if let previous { try? manager.removeItem(at: previous) }
+    return previous
+  }
+
+  /// What a signal during ``write(_:)`` undoes: an earlier output set aside goes back in
+  /// place (unless the new output is already there, then it is deleted), and the staging
+  /// folder is deleted.
+  private static func undo(staging: URL, aside: URL, destination: URL) {
+    if EarlierRunOutput.kind(of: aside) == .folder, rename(aside.path, destination.path) != 0 {
+      StagingFolder.remove(aside)
+    }
+    StagingFolder.remove(staging)
   }
 
   /// Checks that the nearest existing folder above `url` is a folder in which this
   /// process can create a folder (by creating and removing one).
   private static func checkWritable(parentOf url: URL, given path: String) throws(CommandError) {
-    let manager = FileManager.default
     var ancestor = url.deletingLastPathComponent()
-    while !manager.fileExists(atPath: ancestor.path) && ancestor.path != "/" {
+    while EarlierRunOutput.kind(of: ancestor) == .missing && ancestor.path != "/" {
       ancestor.deleteLastPathComponent()
     }
-    var isDirectory: ObjCBool = false
-    guard manager.fileExists(atPath: ancestor.path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
+    if EarlierRunOutput.kind(of: ancestor) == .link {
+      guard let target = resolved(ancestor) else {
+        throw .outputIsDanglingLink(path: ancestor.path, target: linkTarget(ancestor))
+      }
+      ancestor = target
+    }
+    guard EarlierRunOutput.kind(of: ancestor) == .folder else {
       throw .outputNotWritable(path: path, reason: "'\(ancestor.path)' is a file, not a folder")
     }
     let probe = ancestor.appendingPathComponent(
@@ -116,6 +174,19 @@ struct OutputFolder {
         path: path, reason: "folders cannot be created in '\(ancestor.path)' (\(reason))")
     }
     rmdir(probe.path)
+  }
+
+  /// `url` with every link followed, or `nil` when it (or a link on the way) leads
+  /// nowhere.
+  static func resolved(_ url: URL) -> URL? {
+    guard let path = realpath(url.path, nil) else { return nil }
+    defer { free(path) }
+    return URL(fileURLWithPath: String(cString: path))
+  }
+
+  /// What the link at `url` points to, as written in it.
+  private static func linkTarget(_ url: URL) -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
   }
 
   /// The operating system's words for a file error, without Foundation's wrapping.

@@ -49,7 +49,7 @@ struct Pictures {
     } catch {
       throw .writeFailed(path: "\(name).png", reason: "\(error)")
     }
-    try OutputFiles.write(Data(svg.utf8), to: folder.appendingPathComponent("\(name).svg"))
-    try OutputFiles.write(Data(pngBytes), to: folder.appendingPathComponent("\(name).png"))
+    try OutputFiles.write(Data(svg.utf8), to: "\(name).svg", in: folder)
+    try OutputFiles.write(Data(pngBytes), to: "\(name).png", in: folder)
   }
 }

@@ -12,15 +12,21 @@ extension GeNN {
     @Argument(help: "The output folder of `genn run` (it holds summary.json).")
     var folder: String
 
-    @Option(help: "The pictures' width in pixels.")
+    @Option(help: "The pictures' width in pixels (200 to \(PlotError.maxDimension)).")
     var width = 1200
 
-    @Option(help: "The raster's height in pixels.")
+    @Option(help: "The raster's height in pixels (200 to \(PlotError.maxDimension)).")
     var height = 720
 
+    /// The sizes `--width` and `--height` take: from the smallest that leaves room for
+    /// the axes to the largest the PNG renderer draws.
+    static let sizes = 200...PlotError.maxDimension
+
     func validate() throws {
-      guard (200...20_000).contains(width), (200...20_000).contains(height) else {
-        throw ValidationError("--width and --height must be between 200 and 20000 pixels")
+      guard Self.sizes.contains(width), Self.sizes.contains(height) else {
+        throw ValidationError(
+          "--width and --height must be between \(Self.sizes.lowerBound) and "
+            + "\(Self.sizes.upperBound) pixels, not \(width) by \(height)")
       }
     }
 
@@ -37,7 +43,12 @@ extension GeNN {
           continue
         }
         let times = try Self.load(timesFile, in: url, path: folder).doubles
-        let ids = try Self.load(idsFile, in: url, path: folder).doubles.map { Int($0) }
+        let idValues = try Self.load(idsFile, in: url, path: folder).doubles
+        let ids = idValues.compactMap { Int(exactly: $0) }
+        guard ids.count == idValues.count else {
+          throw .notARunFolder(
+            path: folder, reason: "\(idsFile) holds a neuron id that is not a whole number")
+        }
         guard times.count == ids.count else {
           throw .notARunFolder(
             path: folder,
@@ -68,7 +79,14 @@ extension GeNN {
       let pictures = Pictures(
         model: summary.model, duration: summary.durationMs, spikes: spikes, traces: traces,
         width: width, height: height)
-      let written = try pictures.write(to: url)
+      let written: [String]
+      do {
+        written = try pictures.write(to: url)
+      } catch .writeFailed(let path, let reason) {
+        throw .pictureNotWritten(path: path, reason: reason)
+      } catch {
+        throw error
+      }
       print(
         written.isEmpty
           ? "\(folder): nothing was recorded, so there is nothing to draw"
@@ -77,52 +95,23 @@ extension GeNN {
 
     /// The summary of the run in `url`.
     static func summary(in url: URL, path: String) throws(CommandError) -> RunSummary {
-      let file = url.appendingPathComponent(OutputFolder.marker)
-      guard FileManager.default.fileExists(atPath: file.path) else {
+      guard
+        FileManager.default.fileExists(atPath: url.appendingPathComponent(OutputFolder.marker).path)
+      else {
         throw .notARunFolder(
           path: path,
           reason: FileManager.default.fileExists(atPath: url.path)
             ? "it has no \(OutputFolder.marker)" : "it does not exist")
       }
+      let file = try inside(OutputFolder.marker, in: url, path: path)
       do {
         return try RunSummary.decode(try Data(contentsOf: file))
       } catch let error as DecodingError {
         throw .notARunFolder(
-          path: path, reason: "its \(OutputFolder.marker) \(Self.problem(error))")
+          path: path, reason: "its \(OutputFolder.marker) \(RunSummary.problem(error))")
       } catch {
         throw .notARunFolder(
           path: path, reason: "its \(OutputFolder.marker) cannot be read (\(error))")
-      }
-    }
-
-    /// What is wrong with a summary that does not decode, in its own key names.
-    static func problem(_ error: DecodingError) -> String {
-      func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\(snakeCase($0.stringValue))" }
-          .joined().trimmingPrefix(".").description
-      }
-      switch error {
-      case .keyNotFound(let key, let context):
-        let place = path(context.codingPath)
-        return "has no '\(snakeCase(key.stringValue))'" + (place.isEmpty ? "" : " in '\(place)'")
-      case .typeMismatch(_, let context), .valueNotFound(_, let context):
-        return "has a value of the wrong type at '\(path(context.codingPath))'"
-      case .dataCorrupted(let context):
-        return context.codingPath.isEmpty
-          ? "is not valid JSON" : "has an invalid value at '\(path(context.codingPath))'"
-      @unknown default:
-        return "cannot be read"
-      }
-    }
-
-    /// `camelCase` as `snake_case`, as `summary.json` spells its keys.
-    private static func snakeCase(_ name: String) -> String {
-      name.reduce(into: "") { result, character in
-        if character.isUppercase {
-          result += "_" + character.lowercased()
-        } else {
-          result.append(character)
-        }
       }
     }
 
@@ -130,11 +119,36 @@ extension GeNN {
     static func load(_ relative: String, in url: URL, path: String) throws(CommandError)
       -> NPYArray
     {
+      let file = try inside(relative, in: url, path: path)
       do {
-        return try NPYReader.read(from: url.appendingPathComponent(relative))
+        return try NPYReader.read(from: file)
       } catch {
         throw .notARunFolder(path: path, reason: "\(relative): \(error)")
       }
+    }
+
+    /// The file at `relative` in the run folder `url`, with every link followed; only a
+    /// file inside the folder is read, so a summary cannot point `genn plot` at
+    /// `../../etc/passwd`, or at a link to it.
+    static func inside(_ relative: String, in url: URL, path: String) throws(CommandError) -> URL {
+      guard let folder = OutputFolder.resolved(url) else {
+        throw .notARunFolder(path: path, reason: "it does not exist")
+      }
+      let outside = CommandError.notARunFolder(
+        path: path,
+        reason: "its \(OutputFolder.marker) names '\(relative)', which leads outside the folder")
+      guard !relative.hasPrefix("/"),
+        let file = OutputFolder.resolved(folder.appendingPathComponent(relative))
+      else {
+        if !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") {
+          throw .notARunFolder(path: path, reason: "\(relative) does not exist")
+        }
+        throw outside
+      }
+      guard file.pathComponents.count > folder.pathComponents.count,
+        file.pathComponents.starts(with: folder.pathComponents)
+      else { throw outside }
+      return file
     }
   }
 }

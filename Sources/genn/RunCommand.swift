@@ -55,11 +55,13 @@ extension GeNN {
     }
 
     private func execute() async throws(CommandError) {
+      InterruptCleanup.shared.install()
       let file = try model.load()
       let cuda = CUDADiscovery(environment: .current()).report()
       var backend = try model.backend.select(cuda: cuda)
       let output = try OutputFolder(
-        path: out ?? "\(file.model.name)-output", overwrite: overwrite)
+        path: out ?? "\(file.model.name)-output", overwrite: overwrite,
+        modelFile: model.modelFile)
       let length: RunLength =
         if let steps { .steps(steps) } else if let duration { .milliseconds(duration) } else {
           file.run.length ?? Self.defaultLength
@@ -76,11 +78,28 @@ extension GeNN {
         throw error
       }
       if status { Terminal.clearTransient() }
-      try RunRecordings.start(file.recording, on: simulation, steps: totalSteps)
+      let recorded = try RunRecordings.start(file.recording, on: simulation)
+      var budget = RecordingBudget(
+        variables: recorded, steps: totalSteps, available: AvailableMemory.bytes(),
+        warn: { [quiet] text in
+          guard !quiet else { return }
+          if Terminal.standardErrorIsTerminal { Terminal.clearTransient() }
+          Terminal.writeError(text)
+        })
+      try budget.checkBeforeRun()
+      simulation.reserveRecording(steps: totalSteps)
 
       var progress = ProgressBar(total: totalSteps, dt: file.model.dt, enabled: !quiet)
-      let customUpdateRuns = try Self.advance(
-        simulation, steps: totalSteps, schedule: file.run.customUpdates, progress: &progress)
+      let customUpdateRuns: [Int]
+      do throws(CommandError) {
+        customUpdateRuns = try Self.advance(
+          simulation, steps: totalSteps, schedule: file.run.customUpdates, progress: &progress,
+          budget: &budget)
+      } catch {
+        // The error starts on a line of its own, not after the bar.
+        progress.finish()
+        throw error
+      }
       let simulated = progress.elapsed
       progress.finish()
 
@@ -134,11 +153,12 @@ extension GeNN {
     }
 
     /// Runs `steps` steps in chunks of about a tenth of a second, runs each scheduled
-    /// custom update group after every step at which it is due, and updates `progress`;
-    /// returns how often each scheduled group ran.
+    /// custom update group after every step at which it is due, updates `progress`, and
+    /// checks after each chunk that the recording will fit (`budget`); returns how often
+    /// each scheduled group ran.
     static func advance(
       _ simulation: any NetworkSimulation, steps: Int, schedule: [CustomUpdateSchedule],
-      progress: inout ProgressBar
+      progress: inout ProgressBar, budget: inout RecordingBudget
     ) throws(CommandError) -> [Int] {
       var runs = Array(repeating: 0, count: schedule.count)
       var done = 0
@@ -161,6 +181,7 @@ extension GeNN {
           }
           runs[index] += 1
         }
+        try budget.check(after: done, spikes: simulation.recordedSpikeCount)
         progress.update(done: done)
         let seconds = progress.elapsed - before
         // Aim at 0.1 s a chunk: often enough for the bar, rarely enough to cost nothing.

@@ -103,14 +103,14 @@ struct RunOutput {
           ? duration / 1000 / simulateSeconds : nil),
       build: RunSummary.Build(
         directory: build.directory.path, source: sourcePath, compiler: compiler))
+    let json: Data
     do {
-      try OutputFiles.write(
-        try summary.json(), to: folder.appendingPathComponent(OutputFolder.marker))
-    } catch let error as CommandError {
-      throw error
+      json = try summary.json()
     } catch {
-      throw .writeFailed(path: OutputFolder.marker, reason: "\(error)")
+      throw .writeFailed(
+        path: folder.appendingPathComponent(OutputFolder.marker).path, reason: "\(error)")
     }
+    try OutputFiles.write(json, to: OutputFolder.marker, in: folder)
     return summary
   }
 
@@ -138,6 +138,6 @@ struct RunOutput {
     } catch {
       throw .writeFailed(path: folder.appendingPathComponent(path).path, reason: "\(error)")
     }
-    try OutputFiles.write(Data(array.encoded()), to: folder.appendingPathComponent(path))
+    try OutputFiles.write(Data(array.encoded()), to: path, in: folder)
   }
 }

@@ -33,19 +33,25 @@ struct RunRecordings {
   var variables: [Variable]
 
   /// Starts the recordings of `plan` on `simulation` (spikes are recorded by the model
-  /// itself).
-  static func start(_ plan: RecordingPlan, on simulation: any NetworkSimulation, steps: Int)
-    throws(CommandError)
+  /// itself); returns each recorded variable's name (`ELEMENT.VAR`), values per sample
+  /// and sampling interval, for the ``RecordingBudget``.
+  static func start(_ plan: RecordingPlan, on simulation: any NetworkSimulation)
+    throws(CommandError) -> [(name: String, width: Int, everySteps: Int)]
   {
+    var variables: [(name: String, width: Int, everySteps: Int)] = []
     for request in plan.variables {
       do {
         try simulation.record(
           request.variable, of: request.element.name, every: request.everySteps)
+        let width = try simulation.recording(of: request.variable, in: request.element.name)
+          .width
+        variables.append(
+          ("\(request.element.name).\(request.variable)", width, request.everySteps))
       } catch {
         throw .build("cannot record \(request.element) variable '\(request.variable)': \(error)")
       }
     }
-    simulation.reserveRecording(steps: steps)
+    return variables
   }
 
   /// Gathers what `simulation` recorded under `plan`.

@@ -131,4 +131,35 @@ struct RunSummary: Codable, Hashable {
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     return try decoder.decode(RunSummary.self, from: data)
   }
+
+  /// What is wrong with a summary that does not decode, in its own key names.
+  static func problem(_ error: DecodingError) -> String {
+    func path(_ keys: [any CodingKey]) -> String {
+      keys.map { $0.intValue.map { "[\($0)]" } ?? ".\(snakeCase($0.stringValue))" }
+        .joined().trimmingPrefix(".").description
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      let place = path(context.codingPath)
+      return "has no '\(snakeCase(key.stringValue))'" + (place.isEmpty ? "" : " in '\(place)'")
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+      return "has a value of the wrong type at '\(path(context.codingPath))'"
+    case .dataCorrupted(let context):
+      return context.codingPath.isEmpty
+        ? "is not valid JSON" : "has an invalid value at '\(path(context.codingPath))'"
+    @unknown default:
+      return "cannot be read"
+    }
+  }
+
+  /// `camelCase` as `snake_case`, as `summary.json` spells its keys.
+  private static func snakeCase(_ name: String) -> String {
+    name.reduce(into: "") { result, character in
+      if character.isUppercase {
+        result += "_" + character.lowercased()
+      } else {
+        result.append(character)
+      }
+    }
+  }
 }

@@ -68,6 +68,22 @@ import Testing
       arguments: ["run", "tiny.yaml"],
       expected: ["tiny.yaml:9:", "text.npy", "element type '<U1' is not supported"]),
     Case(
+      name: "npy that is a device",
+      setUp: {
+        try TinyModel.write(to: $0, replacing: [("RefracTime: 0", "RefracTime: {npy: /dev/zero}")])
+      },
+      arguments: ["run", "tiny.yaml"],
+      expected: ["tiny.yaml:9:", "/dev/zero", "it is not a regular file (it is a device"]),
+    Case(
+      name: "npy that is a folder",
+      setUp: { folder in
+        try TinyModel.write(to: folder, replacing: [("RefracTime: 0", "RefracTime: {npy: d.npy}")])
+        try FileManager.default.createDirectory(
+          at: folder.appendingPathComponent("d.npy"), withIntermediateDirectories: false)
+      },
+      arguments: ["run", "tiny.yaml"],
+      expected: ["tiny.yaml:9:", "d.npy", "it is a folder, not a file"]),
+    Case(
       name: "error in a code string",
       setUp: { folder in
         let text = """
@@ -110,7 +126,62 @@ import Testing
         try Data("keep".utf8).write(to: folder.appendingPathComponent("out/notes.txt"))
       },
       arguments: ["run", "tiny.yaml", "--out", "out", "--overwrite"],
-      expected: ["'out' is not replaced by --overwrite", "no summary.json"]),
+      expected: [
+        "'out' is not replaced by --overwrite: it is not empty and has no summary.json"
+      ]),
+    Case(
+      name: "overwrite of the working folder, which holds the model file, notes and a summary",
+      setUp: { folder in
+        try TinyModel.write(to: folder, name: "base.yaml")
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("summary.json"))
+      },
+      arguments: ["run", "base.yaml", "--out", ".", "--overwrite"],
+      expected: ["'.' is not replaced by --overwrite: it is the working folder"]),
+    Case(
+      name: "overwrite of a folder above the working folder",
+      setUp: { try TinyModel.write(to: $0) },
+      arguments: ["run", "tiny.yaml", "--out", "..", "--overwrite"],
+      expected: ["'..' is not replaced by --overwrite: it holds the working folder"]),
+    Case(
+      name: "overwrite of the model file's folder",
+      setUp: { folder in
+        let models = folder.appendingPathComponent("models")
+        try FileManager.default.createDirectory(at: models, withIntermediateDirectories: false)
+        try TinyModel.write(to: models)
+      },
+      arguments: ["run", "models/tiny.yaml", "--out", "models", "--overwrite"],
+      expected: [
+        "'models' is not replaced by --overwrite: it holds the model file 'models/tiny.yaml'"
+      ]),
+    Case(
+      name: "overwrite of a folder whose summary is not a run's",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        try Data("{}".utf8).write(to: out.appendingPathComponent("summary.json"))
+      },
+      arguments: ["run", "tiny.yaml", "--out", "out", "--overwrite"],
+      expected: ["its summary.json has no 'model', so it is not the summary of a run"]),
+    Case(
+      name: "overwrite of a run's output with a file added",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        _ = try Genn.run(["run", "tiny.yaml", "--out", "out", "--quiet"], in: folder)
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("out/vars/notes.npy"))
+      },
+      arguments: ["run", "tiny.yaml", "--out", "out", "--overwrite"],
+      expected: ["it holds 'vars/notes.npy', which its summary.json does not list"]),
+    Case(
+      name: "output to a dangling link",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        try FileManager.default.createSymbolicLink(
+          atPath: folder.appendingPathComponent("out").path, withDestinationPath: "nowhere")
+      },
+      arguments: ["run", "tiny.yaml", "--out", "out"],
+      expected: ["'out' is a symbolic link to 'nowhere', which does not exist"]),
     Case(
       name: "overwrite by a run that fails keeps the earlier output",
       setUp: { folder in
@@ -141,6 +212,35 @@ import Testing
       name: "no threads", setUp: { try TinyModel.write(to: $0) },
       arguments: ["run", "tiny.yaml", "--threads", "0"], expected: ["--threads must be ≥ 1"]),
     Case(
+      name: "a run whose recorded variables do not fit in memory",
+      setUp: { try TinyModel.write(to: $0) },
+      arguments: ["run", "tiny.yaml", "--steps", "9223372036854775807"],
+      expected: [
+        "error: this run's recorded variables would take more than 9.2 EB of memory ('Exc.V' "
+          + "every 10 steps: 10 values × 922337203685477580 samples",
+        "is available. Sample less often (`every:` in `record: vars:`), record fewer "
+          + "variables, or run fewer steps (--steps, --duration).",
+      ]),
+    Case(
+      name: "a time step so small that the recording does not fit in memory",
+      setUp: {
+        try TinyModel.write(to: $0, replacing: [("name: tiny\n", "name: tiny\ndt: 1e-12\n")])
+      },
+      arguments: ["run", "tiny.yaml"],
+      expected: ["'Exc.V' every 10 steps: 10 values × 10000000000000 samples = 880.0 TB"]),
+    Case(
+      name: "a run whose spikes would not fit in memory",
+      setUp: {
+        try TinyModel.write(
+          to: $0,
+          replacing: [("record:\n  vars:\n    - {population: Exc, var: V, every: 10}\n", "")])
+      },
+      arguments: ["run", "tiny.yaml", "--steps", "9223372036854775807"],
+      expected: [
+        "error: the run was stopped after", "of 9223372036854775807 steps, and nothing was written",
+        "Record the spikes of fewer populations (`record: spikes:`), or run fewer steps",
+      ]),
+    Case(
       name: "build of a bad model",
       setUp: { try TinyModel.write(to: $0, replacing: [("model: LIF", "model: LIFF")]) },
       arguments: ["build", "tiny.yaml"], expected: ["tiny.yaml:5:12: error:", "'LIFF'"]),
@@ -170,6 +270,38 @@ import Testing
       },
       arguments: ["plot", "out"], expected: ["its summary.json has no '"]),
     Case(
+      name: "plot wider than the renderer draws",
+      setUp: {
+        try FileManager.default.createDirectory(
+          at: $0.appendingPathComponent("out"), withIntermediateDirectories: false)
+      },
+      arguments: ["plot", "out", "--width", "20000"],
+      expected: ["--width and --height must be between 200 and 16384 pixels, not 20000 by 720"]),
+    Case(
+      name: "plot of a summary naming a file outside the folder",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        _ = try Genn.run(["run", "tiny.yaml", "--out", "out", "--quiet"], in: folder)
+        let summary = folder.appendingPathComponent("out/summary.json")
+        try String(contentsOf: summary, encoding: .utf8)
+          .replacingOccurrences(of: "\"spikes/Exc.times.npy\"", with: "\"../../../../etc/passwd\"")
+          .write(to: summary, atomically: true, encoding: .utf8)
+      },
+      arguments: ["plot", "out"],
+      expected: ["its summary.json names '../../../../etc/passwd', which leads outside the folder"]),
+    Case(
+      name: "plot of a recording that is a link to a file outside the folder",
+      setUp: { folder in
+        try TinyModel.write(to: folder)
+        _ = try Genn.run(["run", "tiny.yaml", "--out", "out", "--quiet"], in: folder)
+        let times = folder.appendingPathComponent("out/spikes/Exc.times.npy")
+        try FileManager.default.removeItem(at: times)
+        try FileManager.default.createSymbolicLink(
+          atPath: times.path, withDestinationPath: "/etc/passwd")
+      },
+      arguments: ["plot", "out"],
+      expected: ["its summary.json names 'spikes/Exc.times.npy', which leads outside the folder"]),
+    Case(
       name: "plot of a run whose recording is missing",
       setUp: { folder in
         try TinyModel.write(to: folder)
@@ -191,8 +323,10 @@ import Testing
     for text in input.expected {
       #expect(outcome.stderr.contains(text), "\(text) not in: \(outcome.stderr)")
     }
-    // One paragraph: no blank line, no stack trace, not only a usage dump.
+    // One paragraph: no blank line, no stack trace, not only a usage dump; it ends with
+    // a newline, so a shell's prompt starts on a line of its own.
     #expect(!outcome.stderr.contains("\n\n") || outcome.stderr.contains("Usage:"))
+    #expect(outcome.stderr.hasSuffix("\n") && !outcome.stderr.hasSuffix("\n\n"))
     #expect(outcome.stdout.isEmpty)
     // Nothing was written or changed.
     #expect(try Self.snapshot(folder) == before)
@@ -225,6 +359,36 @@ import Testing
       #expect(outcome.stderr.contains("folders cannot be created in"))
       #expect(!FileManager.default.fileExists(atPath: target))
     }
+  }
+
+  /// A build cache folder that is a file: `run` and `build` say so, naming it, and
+  /// `doctor` reports it and exits with 1.
+  @Test func cacheFolderThatIsAFile() throws {
+    let folder = try Genn.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try TinyModel.write(to: folder)
+    let file = folder.appendingPathComponent("cache")
+    try Data("x".utf8).write(to: file)
+    for arguments in [["run", "tiny.yaml", "--out", "out"], ["build", "tiny.yaml"]] {
+      let outcome = try Genn.run(arguments, in: folder, environment: ["GENN_CACHE_DIR": file.path])
+      #expect(outcome.status == 1)
+      #expect(
+        outcome.stderr.contains(
+          "the build cache folder \(file.path) cannot be used: it is a file, and the build "
+            + "cache must be a folder"), "\(outcome.stderr)")
+      #expect(!outcome.stderr.contains("NSCocoaErrorDomain"))
+    }
+    let doctor = try Genn.run(
+      ["doctor"], in: folder,
+      environment: ["GENN_CACHE_DIR": file.appendingPathComponent("sub").path])
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("build cache  \(file.path)/sub: cannot be used, see below"))
+    #expect(
+      doctor.stdout.contains(
+        "problem      the build cache folder \(file.path)/sub cannot be used: \(file.path) is a file"
+      ))
+    #expect(!doctor.stdout.contains("missing      nothing"))
+    #expect(Genn.contents(of: folder) == ["cache", "tiny.yaml"])
   }
 
   /// Every file under `folder` with its contents.

@@ -79,6 +79,29 @@ enum Genn {
       stderr: try String(contentsOf: stderr, encoding: .utf8))
   }
 
+  /// Starts `genn arguments...` in `folder` as ``run(_:in:environment:wrapper:sourceLocation:)``
+  /// does, with its output discarded, and returns at once.
+  static func start(
+    _ arguments: [String], in folder: URL, environment: [String: String?] = [:],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Process {
+    let genn = try #require(
+      executable, "no genn executable beside the tests", sourceLocation: sourceLocation)
+    var variables = ProcessInfo.processInfo.environment
+    variables["GENN_CACHE_DIR"] = cache.path
+    for (name, value) in environment { variables[name] = value }
+    let process = Process()
+    process.executableURL = genn
+    process.arguments = arguments
+    process.environment = variables
+    process.currentDirectoryURL = folder
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
   /// `text` quoted for `sh`.
   static func shellQuoted(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

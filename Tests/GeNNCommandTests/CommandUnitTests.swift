@@ -1,5 +1,6 @@
 import Foundation
 import GeNNModel
+import GeNNPlot
 import GeNNToolchain
 import Testing
 
@@ -45,29 +46,32 @@ import Testing
     #expect(InstallAdvice.compiler(platform: .linux, osRelease: [:], isRoot: false).contains("CXX"))
   }
 
+  /// A summary with a spike recording and a variable recording.
+  static let sampleSummary = RunSummary(
+    model: "m", modelFile: "m.yaml", backend: "cpu", backendReason: "asked", threads: 2,
+    precision: "float", dt: 0.1, steps: 10, durationMs: 1, seed: 3,
+    populations: [
+      .init(
+        name: "E", neurons: 4, spikesRecorded: true, spikes: 2, meanRateHz: 500,
+        timesFile: "spikes/E.times.npy", idsFile: "spikes/E.ids.npy"),
+      .init(name: "I", neurons: 1, spikesRecorded: false),
+    ],
+    spikeEvents: [],
+    variables: [
+      .init(
+        element: "E", kind: "neuron_population", variable: "V", everySteps: 1,
+        unit: "neuron", width: 4, samples: 10, file: "vars/E.V.npy",
+        timesFile: "vars/E.V.times.npy")
+    ],
+    customUpdates: [.init(group: "Reset", everySteps: 10, runs: 1)],
+    pictures: ["raster.svg"],
+    timing: .init(
+      generateS: 0.1, toolchainS: 0, compileS: 1, cacheHit: false, loadS: 0,
+      simulateS: 0.01, realTimeFactor: 0.1),
+    build: .init(directory: "/c", source: "/c/model.cc", compiler: "g++"))
+
   @Test func summaryRoundTripsInSnakeCase() throws {
-    let summary = RunSummary(
-      model: "m", modelFile: "m.yaml", backend: "cpu", backendReason: "asked", threads: 2,
-      precision: "float", dt: 0.1, steps: 10, durationMs: 1, seed: 3,
-      populations: [
-        .init(
-          name: "E", neurons: 4, spikesRecorded: true, spikes: 2, meanRateHz: 500,
-          timesFile: "spikes/E.times.npy", idsFile: "spikes/E.ids.npy"),
-        .init(name: "I", neurons: 1, spikesRecorded: false),
-      ],
-      spikeEvents: [],
-      variables: [
-        .init(
-          element: "E", kind: "neuron_population", variable: "V", everySteps: 1,
-          unit: "neuron", width: 4, samples: 10, file: "vars/E.V.npy",
-          timesFile: "vars/E.V.times.npy")
-      ],
-      customUpdates: [.init(group: "Reset", everySteps: 10, runs: 1)],
-      pictures: ["raster.svg"],
-      timing: .init(
-        generateS: 0.1, toolchainS: 0, compileS: 1, cacheHit: false, loadS: 0,
-        simulateS: 0.01, realTimeFactor: 0.1),
-      build: .init(directory: "/c", source: "/c/model.cc", compiler: "g++"))
+    let summary = Self.sampleSummary
     let json = try summary.json()
     let text = try #require(String(data: json, encoding: .utf8))
     for key in [
@@ -123,16 +127,24 @@ import Testing
     #expect(try BackendChoice.cpu.select(cuda: usable).name == "cpu")
   }
 
+  @Test func plotSizesEndWhereTheRendererDoes() throws {
+    #expect(GeNN.Plot.sizes.upperBound == PlotError.maxDimension)
+    _ = try GeNN.Plot.parse(["out", "--width", "\(PlotError.maxDimension)", "--height", "200"])
+    #expect(throws: (any Error).self) {
+      try GeNN.Plot.parse(["out", "--width", "\(PlotError.maxDimension + 1)"])
+    }
+  }
+
   @Test func aFailedWriteLeavesTheEarlierOutputAndNoStaging() throws {
     let parent = try Genn.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: parent) }
     let out = parent.appendingPathComponent("out")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
-    try Data("{}".utf8).write(to: out.appendingPathComponent("summary.json"))
-    let folder = try OutputFolder(path: out.path, overwrite: true)
+    try Self.sampleSummary.json().write(to: out.appendingPathComponent("summary.json"))
+    let folder = try OutputFolder(path: out.path, overwrite: true, modelFile: "m.yaml")
     #expect(throws: CommandError.self) {
       try folder.write { staging throws(CommandError) in
-        try OutputFiles.write(Data("half".utf8), to: staging.appendingPathComponent("a.npy"))
+        try OutputFiles.write(Data("half".utf8), to: "a.npy", in: staging)
         throw .writeFailed(path: "b.npy", reason: "disk full")
       }
     }
@@ -140,7 +152,7 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["summary.json"])
     // A write that succeeds replaces it whole.
     try folder.write { staging throws(CommandError) in
-      try OutputFiles.write(Data("new".utf8), to: staging.appendingPathComponent("summary.json"))
+      try OutputFiles.write(Data("new".utf8), to: "summary.json", in: staging)
     }
     #expect(
       try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8) == "new")

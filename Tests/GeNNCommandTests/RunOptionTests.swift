@@ -132,9 +132,11 @@ import Testing
     let folder = try Genn.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     try TinyModel.write(to: folder)
-    let outcome = try Genn.run(["run", "tiny.yaml", "--quiet"], in: folder)
-    #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout.isEmpty && outcome.stderr.isEmpty)
+    for arguments in [["run", "tiny.yaml", "--quiet"], ["build", "tiny.yaml", "-q"]] {
+      let outcome = try Genn.run(arguments, in: folder)
+      #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+      #expect(outcome.stdout.isEmpty && outcome.stderr.isEmpty, "\(arguments)")
+    }
   }
 
   @Test func synapseAndCurrentSourceVariablesAndSpikeEvents() throws {
