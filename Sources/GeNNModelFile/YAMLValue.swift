@@ -120,8 +120,22 @@ struct YAMLValue {
 
   /// A list of numbers.
   func numbers() throws(ModelFileError) -> [Double] {
+    guard case .sequence(let sequence) = node else {
+      throw error(.wrongType(key: key, found: found, expected: "a list of numbers"))
+    }
     var values: [Double] = []
-    for item in try list("a list of numbers") { values.append(try item.number()) }
+    values.reserveCapacity(sequence.count)
+    for (index, item) in sequence.enumerated() {
+      // The item's key path is spelled only for an error (a long list would allocate one
+      // per number).
+      guard let scalar = item.scalar, scalar.style == .plain, let value = number(scalar.string)
+      else {
+        let itemValue = child(item, "[\(index)]")
+        throw itemValue.error(
+          .wrongType(key: itemValue.key, found: itemValue.found, expected: "a number"))
+      }
+      values.append(value)
+    }
     return values
   }
 
