@@ -73,27 +73,28 @@ struct YAMLValue {
 
   /// The node as a whole number.
   func integer() throws(ModelFileError) -> Int {
-    let expected = "a whole number"
-    guard let scalar = node.scalar, scalar.style == .plain, let value = number(scalar.string)
-    else {
-      throw error(.wrongType(key: key, found: found, expected: expected))
-    }
-    guard value == value.rounded(), abs(value) < 9.0e18 else {
-      throw error(.wrongType(key: key, found: found, expected: expected))
-    }
-    return Int(value)
+    try integer(atLeast: .min, atMost: .max)
   }
 
   /// The node as a whole number of at least `minimum` and at most `maximum` (GeNN's
-  /// sizes, counts and delays are 32-bit).
+  /// sizes, counts and delays are 32-bit); a whole number beyond them, however large, is
+  /// out of range.
   func integer(atLeast minimum: Int, atMost maximum: Int = Int(Int32.max))
     throws(ModelFileError) -> Int
   {
-    let value = try integer()
-    guard value >= minimum && value <= maximum else {
+    guard let scalar = node.scalar, scalar.style == .plain, let number = number(scalar.string),
+      number == number.rounded()
+    else {
+      throw error(.wrongType(key: key, found: found, expected: "a whole number"))
+    }
+    // Digits are read exactly (a double would round 2^63 - 1 up, beyond an Int).
+    let exact =
+      Int(scalar.string.replacing("_", with: ""))
+      ?? (abs(number) < 9.0e18 ? Int(number) : nil)
+    guard let value = exact, value >= minimum && value <= maximum else {
       throw error(
         .outOfRange(
-          key: key, value: "\(value)", requirement: "between \(minimum) and \(maximum)"))
+          key: key, value: scalar.string, requirement: "between \(minimum) and \(maximum)"))
     }
     return value
   }

@@ -10,7 +10,7 @@ import GeNNTranspiler
 /// ```swift
 /// let simulation = try await Simulation(model: model)
 /// try simulation.record("V", of: "Exc")
-/// simulation.run(duration: 1000)
+/// try simulation.run(duration: 1000)
 /// let spikes = try simulation.spikes(of: "Exc")
 /// ```
 public final class Simulation {
@@ -217,8 +217,10 @@ public final class Simulation {
   }
 
   /// Runs for `duration` ms, rounded to whole time steps.
-  public func run(duration: Double) {
-    run(steps: Int((duration / model.dt).rounded()))
+  ///
+  /// - Throws: ``StepCountError`` when that is more steps than a run can take.
+  public func run(duration: Double) throws(StepCountError) {
+    run(steps: try StepCount.of(duration: duration, dt: model.dt))
   }
 
   /// Runs every custom update of update group `group` once, now (between steps), as

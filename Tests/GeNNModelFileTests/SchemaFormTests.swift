@@ -20,7 +20,7 @@ import Testing
     #expect(file.model.precision == .float && file.model.timePrecision == .float)
     #expect(file.model.dt == 0.1 && file.model.seed == 1234)
     #expect(file.run == RunDefaults(length: .steps(250), seed: nil))
-    #expect(file.run.length?.steps(dt: 0.1) == 250)
+    #expect(try file.run.length?.steps(dt: 0.1) == 250)
     let digits = try ModelFile.parse(Self.population, path: "2003.yaml")
     #expect(digits.model.name == "model_2003")
   }
