@@ -58,7 +58,7 @@ import Testing
             connectivity:
               snippet: Conv2D
               params: {conv_kh: 2, conv_kw: 2, conv_sh: 1, conv_sw: 1, conv_padh: 0, conv_padw: 0,
-                       conv_ih: 2, conv_iw: 2, conv_ic: 1, conv_oh: 1, conv_ow: 1, conv_oc: 1}
+                       conv_ih: 2, conv_iw: 2, conv_ic: 1, conv_oh: 2, conv_ow: 2, conv_oc: 1}
             weight_update: {model: StaticPulse, vars: {g: {kernel: {npy: kernel.npy}}}}
         """
     let file = try ModelFile.parse(text, path: "m.yaml", directory: folder)
