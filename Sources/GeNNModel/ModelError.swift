@@ -108,7 +108,7 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
     case .invalidName(let element, let name):
       "\(element): '\(name)' is not a valid name; use letters, digits and '_', starting with a letter"
     case .invalidSize(let element, let size):
-      "\(element): size \(size) is invalid; it must be at least 1"
+      "\(element): size \(size) is invalid; it must be between 1 and \(Int32.max)"
     case .duplicateField(let element, let field):
       "\(element): its model declares '\(field)' more than once (params, derived params, "
         + "vars and extra global params share one namespace)"

@@ -16,7 +16,7 @@ extension ModelSpec {
       if !isIdentifier(population.name) {
         problems.append(.invalidName(element: element, name: population.name))
       }
-      if population.size < 1 {
+      if !(1...Int(Int32.max)).contains(population.size) {
         problems.append(.invalidSize(element: element, size: population.size))
       }
       let model = population.model

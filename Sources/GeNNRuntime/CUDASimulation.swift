@@ -168,6 +168,13 @@ public final class CUDASimulation {
     }
 
     let capacity = max(1, options.recordingCapacity)
+    do {
+      // The host keeps a copy of every array.
+      try MemoryEstimate(model: model, arrays: module.arrays, recordingRows: capacity)
+        .check(available: HostMemory.available())
+    } catch {
+      throw .runtime(error)
+    }
     var index: [ArrayLayout.Role: Int] = [:]
     let arrays = module.arrays.enumerated().map { position, layout in
       index[layout.role] = position

@@ -18,6 +18,9 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   case notStored(what: String, synapses: String, matrixType: String)
   /// A custom update group name the model does not have.
   case unknownCustomUpdateGroup(String, available: [String])
+  /// The model's state needs more host memory than is available; `largest` are the
+  /// largest parts of the estimate.
+  case insufficientMemory(needed: Int, available: Int, largest: [MemoryEstimate.Use])
 
   public var description: String {
     switch self {
@@ -45,6 +48,12 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + (available.isEmpty
           ? "the model has no custom updates"
           : "the model's groups are: \(available.joined(separator: ", "))")
+    case .insufficientMemory(let needed, let available, let largest):
+      "the model needs \(MemoryEstimate.format(needed)) of memory but "
+        + "\(MemoryEstimate.format(available)) is available; the largest parts are "
+        + largest.map(\.description).joined(separator: "; ") + ". Make the model smaller "
+        + "(PROCEDURAL connectivity keeps no synapses in memory), record less at a time, or "
+        + "use a machine with more memory"
     }
   }
 }

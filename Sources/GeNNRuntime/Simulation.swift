@@ -107,13 +107,18 @@ public final class Simulation {
     try self.init(build: try await ModelBuild(model: model, options: options), options: options)
   }
 
-  /// Loads and initialises a model already generated and compiled.
+  /// Loads and initialises a model already generated and compiled, once its state is
+  /// known to fit in memory (``MemoryEstimate``; else
+  /// ``RuntimeError/insufficientMemory(needed:available:largest:)``).
   public init(build compiled: ModelBuild, options: Options = Options()) throws {
     let clock = ContinuousClock()
     let start = clock.now
     let model = compiled.model
     let module = compiled.module
     let entry = compiled.entry
+    try MemoryEstimate(
+      model: model, arrays: module.arrays, recordingRows: options.recordingCapacity
+    ).check(available: HostMemory.available())
     let library = try SharedLibrary(path: entry.libraryPath.path)
     let functions = try NativeFunctions(
       library: library, customUpdates: !model.customUpdates.isEmpty)
