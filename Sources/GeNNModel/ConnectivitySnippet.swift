@@ -263,10 +263,12 @@ extension ConnectivitySnippet {
 /// `binomialInverseCDF` computes it: the probability mass is summed from the near tail
 /// (upwards from where it stops underflowing for `cdf < 0.5`; else the complement,
 /// downwards from the top), each term updated from the last in the log domain, so that
-/// large `n` (millions of synapses) neither underflows nor saturates below `cdf`.
+/// large `n` (millions of synapses) neither underflows nor saturates below `cdf`. Where
+/// the mean is beyond what a row holds (2^32 synapses), `n` itself, without summing (the
+/// sum would take billions of steps).
 public func binomialInverseCDF(_ cdf: Double, _ n: Int, _ p: Double) -> Int {
   if p <= 0 || cdf <= 0 || n == 0 { return 0 }
-  if p >= 1 || cdf >= 1 { return n }
+  if p >= 1 || cdf >= 1 || Double(n) * p > Double(UInt32.max) { return n }
   let logP = log(p)
   let logOneMinusP = log(1 - p)
   let logRatio = logP - logOneMinusP

@@ -71,6 +71,11 @@ extension ModelSpec {
         element: element, snippet, params: params, source: source, target: target)
       problems += snippetProblems
       parametersValid = snippetProblems.isEmpty
+      if parametersValid {
+        problems += checkRowLength(
+          element: element, snippet: "connectivity snippet '\(snippet.name)'",
+          snippet.maxRowLength(source.size, target.size, params))
+      }
       if storage == .procedural && snippet.rowBuildCode.isBlank {
         invalid(
           "a \(matrix.rawValue) matrix regenerates rows from presynaptic spikes, so "
@@ -105,6 +110,9 @@ extension ModelSpec {
         problems += checkShape(
           element: place, snippet: snippet.name, snippet.shape, params: params, source: source,
           target: target)
+        problems += checkRowLength(
+          element: element, snippet: "Toeplitz snippet '\(snippet.name)'",
+          snippet.maxRowLength(source.size, target.size, params))
       }
       if usesRandomNumbers(snippet.diagonalBuildCode) {
         invalid("Toeplitz snippet '\(snippet.name)' cannot draw random numbers")
@@ -232,6 +240,18 @@ extension ModelSpec {
         target: target)
     }
     return problems
+  }
+
+  /// The problem of a snippet whose longest row (or number of diagonals) is more than a
+  /// row's 32-bit length can count.
+  private func checkRowLength(element: String, snippet: String, _ length: Int) -> [ModelProblem] {
+    guard length > Int(UInt32.max) else { return [] }
+    return [
+      .invalidConnectivity(
+        element: element,
+        reason: "\(snippet) makes rows of up to \(length) synapses; a row holds at most "
+          + "\(UInt32.max)")
+    ]
   }
 
   private func checkIndexLists(

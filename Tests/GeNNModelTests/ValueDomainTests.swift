@@ -122,6 +122,22 @@ import Testing
     #expect(Self.problems(Self.model(synapses, preSize: 16, postSize: 16)).count == 1)
   }
 
+  @Test func rowsLongerThanARowHoldsAreRefusedQuickly() {
+    // Each of 10 rows expects 8e17 synapses: the quantile is not summed term by term.
+    let clock = ContinuousClock()
+    let start = clock.now
+    let problems = Self.problems(
+      Self.model(
+        Self.built(.fixedNumberPreWithReplacement, ["num": 4e9]), preSize: 10,
+        postSize: 2_000_000_000))
+    #expect(clock.now - start < .seconds(5))
+    #expect(
+      problems.map(\.description) == [
+        "synapse population 'S': connectivity snippet 'FixedNumberPreWithReplacement' makes rows "
+          + "of up to 8000000000000000000 synapses; a row holds at most 4294967295"
+      ])
+  }
+
   @Test func modelParametersWithADomain() {
     var model = ModelSpec(name: "rates")
     model.addNeuronPopulation(
