@@ -81,6 +81,11 @@ struct MemoryPlan {
       if case .snippet(let snippet, _) = synapses.connectivity, snippet.rowLengthDraw != nil {
         add(.synapseRowLengthDraws(synapses: synapses.name), .numeric(.uint32), types, source)
       }
+      if synapses.buildsRowsAtInitialisation {
+        add(
+          .synapseRangeErrors(synapses: synapses.name), .numeric(.uint64), types,
+          RuntimeSupportSource.maxThreads)
+      }
       let kernelCount = saturatingProduct(synapses.kernelSize)
       switch synapses.matrixType.weightStorage {
       case .individual:

@@ -118,7 +118,7 @@ public struct MemoryEstimate: Hashable, Sendable {
       "neuron population '\(population)' spike recording buffer"
     case .synapseRowLengths(let synapses), .synapseIndices(let synapses),
       .synapseColumnStarts(let synapses), .synapseColumnRemap(let synapses),
-      .synapseRowLengthDraws(let synapses):
+      .synapseRowLengthDraws(let synapses), .synapseRangeErrors(let synapses):
       "synapse population '\(synapses)' connectivity (rows of postsynaptic indices)"
     case .synapseBitmask(let synapses):
       "synapse population '\(synapses)' connectivity (bitmask)"

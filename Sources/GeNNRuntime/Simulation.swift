@@ -165,6 +165,9 @@ public final class Simulation {
     self.parallelMinimum = UInt32(clamping: max(0, options.parallelMinimum))
     functions.setThreads(state, UInt32(threadCount), self.parallelMinimum)
     let overflows = initialiseState()
+    if let error = ConnectivityRangeErrors.error(model: model, arrays: arrays, index: index) {
+      throw error
+    }
     if overflows > 0 { throw RuntimeError.connectivityOverflow(rows: overflows) }
     build.loadSeconds = (clock.now - start).seconds
   }
