@@ -25,7 +25,7 @@ for path in paths {
   do {
     let file = try ModelFile.load(path: path)
     let model = file.model
-    let steps = (file.run.length ?? .milliseconds(1000)).steps(dt: model.dt)
+    let steps = try (file.run.length ?? .milliseconds(1000)).steps(dt: model.dt)
     let clock = ContinuousClock()
     let cpu = try await Simulation(model: model)
     let cpuTime = clock.measure { cpu.run(steps: steps) }

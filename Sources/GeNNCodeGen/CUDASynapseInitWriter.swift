@@ -199,7 +199,8 @@ extension CUDAModuleWriter {
         add: bitmask
           ? "genn_set_bit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + genn_target)"
           : "genn_add_synapse(row, length, group.rowStride, overflow, genn_target)",
-        rowStart: "(size_t)id_pre * group.rowStride"))
+        rowStart: "(size_t)id_pre * group.rowStride", bound: "group.numTrgNeurons",
+        outOfRange: "genn_note_out_of_range(group.rangeError, id_pre, genn_target)"))
     let code = checkStatements(snippet.rowBuildCode, in: environment)
     line(
       "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_pre, uint32_t *overflows)"
@@ -243,7 +244,8 @@ extension CUDAModuleWriter {
         add: synapses.matrixType.connectivityStorage == .bitmask
           ? "genn_set_bit(group.bitmask, (size_t)genn_target * group.numTrgNeurons + id_post)"
           : "genn_add_synapse_atomic(group.ind + (size_t)genn_target * group.rowStride, &group.rowLength[genn_target], group.rowStride, id_post)",
-        rowStart: "(size_t)genn_target * group.rowStride"))
+        rowStart: "(size_t)genn_target * group.rowStride", bound: "group.numSrcNeurons",
+        outOfRange: "genn_note_out_of_range(group.rangeError, id_post, genn_target)"))
     let code = checkStatements(snippet.colBuildCode, in: environment)
     line(
       "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_post, uint32_t *overflows)"

@@ -79,6 +79,14 @@ extension CUDAModuleWriter {
         return slot;
     }
 
+    // Notes that the build code of row (or column) `row` added a synapse to `target`,
+    // beyond the population: `slot` keeps the first such synapse in (row, target) order,
+    // as the largest `~(row << 32 | target)`, whichever thread gets there first.
+    __device__ __forceinline__ void genn_note_out_of_range(uint64_t *slot, uint32_t row, uint32_t target)
+    {
+        atomicMax((unsigned long long *)slot, ~(((unsigned long long)row << 32) | target));
+    }
+
     // Sets bit `bit` of a bitmask (32 synapses per word, row-major).
     __device__ __forceinline__ void genn_set_bit(uint32_t *bitmask, size_t bit)
     {

@@ -39,20 +39,25 @@ extension ModelCodeWriting {
   /// `addSynapse(gennrand() % num_post)` draws one number) and returns the place in its
   /// row it took (the row's stride when the row is full). The variables with kernel
   /// initialisers take their kernel element at that place of the row starting at
-  /// `rowStart`.
-  func builderFunction(_ synapses: SynapsePopulation, add: String, rowStart: String) -> Symbol {
+  /// `rowStart`. A target of `bound` or more is not stored: `outOfRange` notes it.
+  func builderFunction(
+    _ synapses: SynapsePopulation, add: String, rowStart: String, bound: String,
+    outOfRange: String
+  ) -> Symbol {
     let kernel = synapses.kernelSize
     let target = "const uint32_t genn_target = $(0);"
-    var spelling = "{ \(target) \(add); }"
+    var store = "\(add);"
     let stores = synapses.kernelInitialisedVariables.map {
       "group.v_\($0.variable.name)[\(rowStart) + slot] = group.kinit_\($0.variable.name)[kernelInd];"
     }
     if !stores.isEmpty {
       let index = kernelIndex(synapses, indices: kernel.indices.map { "$(\($0 + 1))" })
-      spelling =
-        "{ \(target) const uint32_t kernelInd = \(index); const uint32_t slot = \(add); "
-        + "if (slot < group.rowStride) { \(stores.joined(separator: " ")) } }"
+      store =
+        "const uint32_t kernelInd = \(index); const uint32_t slot = \(add); "
+        + "if (slot < group.rowStride) { \(stores.joined(separator: " ")) }"
     }
+    let spelling =
+      "{ \(target) if (genn_target < \(bound)) { \(store) } else { \(outOfRange); } }"
     return Symbol(
       "addSynapse", .function(returning: .void, Array(repeating: .uint32, count: 1 + kernel.count)),
       spelling: spelling, role: "connectivity function")

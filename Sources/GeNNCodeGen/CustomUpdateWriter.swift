@@ -18,10 +18,11 @@ enum CustomUpdateLayout {
         let target = model.neuronPopulation(named: synapses.target)?.size
       else { return 0 }
       if synapses.matrixType == .sparse {
-        return source
-          * SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
+        return saturatingProduct(
+          source,
+          SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target))
       }
-      return source * target
+      return saturatingProduct(source, target)
     case nil:
       return 0
     }

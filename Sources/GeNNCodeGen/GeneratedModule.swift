@@ -101,6 +101,10 @@ public struct ArrayLayout: Hashable, Sendable {
     case weightUpdateKernelInitialiser(synapses: String, variable: String)
     /// Row lengths drawn before a snippet builds the rows (`preCalcRowLength`).
     case synapseRowLengthDraws(synapses: String)
+    /// The first synapse a connectivity snippet's build code added to a neuron beyond the
+    /// population, as `~(row << 32 | target)` (the largest value is the first synapse; 0:
+    /// none), one slot per CPU thread (CUDA's threads share the first).
+    case synapseRangeErrors(synapses: String)
     /// A custom update's variable: one value per neuron or per synapse (padded as the
     /// synapse population's variables are), or one in all for a neuron reduction.
     case customUpdateVariable(update: String, variable: String)

@@ -1,7 +1,10 @@
 import GeNNModel
 import GeNNTranspiler
 
-/// Every array of model state, in the order the runtime allocates and binds them.
+/// Every array of model state, in the order the runtime allocates and binds them. Sizes
+/// are products of user values (sizes, row lengths, delay slots) taken with
+/// ``saturatingProduct(_:)-(Int...)``, so that a model too large for any machine gets
+/// counts of `Int.max`, which the runtime refuses before allocating, instead of trapping.
 struct MemoryPlan {
   private(set) var arrays: [ArrayLayout] = []
   private var indices: [ArrayLayout.Role: Int] = [:]
@@ -15,7 +18,7 @@ struct MemoryPlan {
         let slots = queued.contains(variable.name) ? modelSlots(model: model, population.name) : 1
         add(
           .neuronVariable(population: population.name, variable: variable.name),
-          variable.valueType!, types, population.size * slots)
+          variable.valueType!, types, saturatingProduct(population.size, slots))
       }
       for egp in population.model.extraGlobalParams {
         add(
@@ -24,14 +27,19 @@ struct MemoryPlan {
           types, population.extraGlobalParams[egp.name]?.count ?? 0)
       }
       let slots = model.maximumDelaySteps(of: population.name) + 1
-      add(.spikes(population: population.name), .numeric(.uint32), types, population.size * slots)
+      add(
+        .spikes(population: population.name), .numeric(.uint32), types,
+        saturatingProduct(population.size, slots))
       add(.spikeCount(population: population.name), .numeric(.uint32), types, slots)
       if usage.spikeTimes.contains(population.name) {
-        add(.spikeTimes(population: population.name), time, types, population.size * slots)
+        add(
+          .spikeTimes(population: population.name), time, types,
+          saturatingProduct(population.size, slots))
       }
       if usage.previousSpikeTimes.contains(population.name) {
         add(
-          .previousSpikeTimes(population: population.name), time, types, population.size * slots)
+          .previousSpikeTimes(population: population.name), time, types,
+          saturatingProduct(population.size, slots))
       }
       if population.recordSpikes {
         add(
@@ -56,24 +64,29 @@ struct MemoryPlan {
     for synapses in model.synapsePopulations {
       let source = model.neuronPopulation(named: synapses.source)!.size
       let target = model.neuronPopulation(named: synapses.target)!.size
-      var perSynapse = source * target
+      var perSynapse = saturatingProduct(source, target)
       let storage = synapses.matrixType.connectivityStorage
       if storage == .bitmask {
         add(
           .synapseBitmask(synapses: synapses.name), .numeric(.uint32), types,
-          (source * target + 31) / 32)
+          Self.words(of: saturatingProduct(source, target)))
       }
       if storage == .sparse {
-        perSynapse =
-          source
-          * SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
+        perSynapse = saturatingProduct(
+          source,
+          SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target))
         add(.synapseRowLengths(synapses: synapses.name), .numeric(.uint32), types, source)
         add(.synapseIndices(synapses: synapses.name), .numeric(.uint32), types, perSynapse)
       }
       if case .snippet(let snippet, _) = synapses.connectivity, snippet.rowLengthDraw != nil {
         add(.synapseRowLengthDraws(synapses: synapses.name), .numeric(.uint32), types, source)
       }
-      let kernelCount = synapses.kernelSize.reduce(1, *)
+      if synapses.buildsRowsAtInitialisation {
+        add(
+          .synapseRangeErrors(synapses: synapses.name), .numeric(.uint64), types,
+          RuntimeSupportSource.maxThreads)
+      }
+      let kernelCount = saturatingProduct(synapses.kernelSize)
       switch synapses.matrixType.weightStorage {
       case .individual:
         for variable in synapses.weightUpdate.vars {
@@ -104,7 +117,7 @@ struct MemoryPlan {
       for variable in model.preVars {
         add(
           .weightUpdatePreVariable(synapses: synapses.name, variable: variable.name),
-          variable.valueType!, types, source * sourceSlots)
+          variable.valueType!, types, saturatingProduct(source, sourceSlots))
       }
       let targetSlots =
         model.postVars.isEmpty || synapses.backPropDelaySteps == 0
@@ -112,7 +125,7 @@ struct MemoryPlan {
       for variable in model.postVars {
         add(
           .weightUpdatePostVariable(synapses: synapses.name, variable: variable.name),
-          variable.valueType!, types, target * targetSlots)
+          variable.valueType!, types, saturatingProduct(target, targetSlots))
       }
       for egp in model.extraGlobalParams {
         add(
@@ -134,15 +147,18 @@ struct MemoryPlan {
         let slots = modelSlots(model: modelSpec, population)
         let key = CodeUsage.Side(synapses: synapses.name, side: side)
         add(
-          .spikeEvents(synapses: synapses.name, side: side), .numeric(.uint32), types, size * slots)
+          .spikeEvents(synapses: synapses.name, side: side), .numeric(.uint32), types,
+          saturatingProduct(size, slots))
         add(.spikeEventCount(synapses: synapses.name, side: side), .numeric(.uint32), types, slots)
         if usage.eventTimes.contains(key) {
-          add(.spikeEventTimes(synapses: synapses.name, side: side), time, types, size * slots)
+          add(
+            .spikeEventTimes(synapses: synapses.name, side: side), time, types,
+            saturatingProduct(size, slots))
         }
         if usage.previousEventTimes.contains(key) {
           add(
             .previousSpikeEventTimes(synapses: synapses.name, side: side), time, types,
-            size * slots)
+            saturatingProduct(size, slots))
         }
         if neurons.recordSpikeEvents {
           add(
@@ -151,7 +167,9 @@ struct MemoryPlan {
         }
       }
       if let steps = synapses.maxDendriticDelaySteps {
-        add(.dendriticDelayBuffer(synapses: synapses.name), .scalar, types, steps * target)
+        add(
+          .dendriticDelayBuffer(synapses: synapses.name), .scalar, types,
+          saturatingProduct(steps, target))
       }
       for variable in synapses.postsynaptic.vars {
         add(
@@ -172,6 +190,11 @@ struct MemoryPlan {
           egp.elementType!, types, update.extraGlobalParams[egp.name]?.count ?? 0)
       }
     }
+  }
+
+  /// The 32-bit words that hold `bits` bits.
+  private static func words(of bits: Int) -> Int {
+    bits / 32 + (bits % 32 == 0 ? 0 : 1)
   }
 
   private func modelSlots(model: ModelSpec, _ population: String) -> Int {

@@ -217,7 +217,7 @@ struct ModuleWriter: ModelCodeWriting {
           "        const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
         )
         line(
-          "        m.connectivityOverflows[thread] += buildSynapseGroup\(index)(group, range.begin, range.end);"
+          "        m.connectivityOverflows[thread] += buildSynapseGroup\(index)(group, range.begin, range.end, group.rangeError[thread]);"
         )
       }
       if initialises {
@@ -280,7 +280,9 @@ struct ModuleWriter: ModelCodeWriting {
         synapses.buildsRowsAtInitialisation
       else { continue }
       line("    // column-building snippet: rows grow column by column, on this thread")
-      line("    m.connectivityOverflows[0] += buildSynapseGroup\(index)(m.synapseGroup\(index));")
+      line(
+        "    m.connectivityOverflows[0] += buildSynapseGroup\(index)(m.synapseGroup\(index), m.synapseGroup\(index).rangeError[0]);"
+      )
     }
     line("    m.pool.run(initialiseThread, model);")
     for index in synapseGroups {

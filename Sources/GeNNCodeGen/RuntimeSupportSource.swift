@@ -4,9 +4,12 @@
 /// Workers spin briefly waiting for the next phase (time steps follow each other within
 /// microseconds), then sleep on a condition variable, so an idle simulation costs nothing.
 enum RuntimeSupportSource {
+  /// The most threads a simulation runs on (`genn::kMaxThreads`).
+  static let maxThreads = 256
+
   static let cpp = """
     namespace genn {
-    constexpr unsigned kMaxThreads = 256;
+    constexpr unsigned kMaxThreads = \(maxThreads);
 
     /// The range of elements thread `thread` of `numThreads` works on: contiguous,
     /// in whole 32-element words so that threads never share a word of a bit mask.
@@ -46,6 +49,14 @@ enum RuntimeSupportSource {
         if (length < stride) { row[length] = post; return length++; }
         overflow = true;
         return stride;
+    }
+
+    /// Notes that the build code of row (or column) `row` added a synapse to `target`,
+    /// beyond the population: `slot` keeps the first such synapse in (row, target) order,
+    /// as the largest `~(row << 32 | target)`.
+    static inline void noteOutOfRange(uint64_t &slot, uint32_t row, uint32_t target) {
+        const uint64_t key = ~(((uint64_t)row << 32) | target);
+        if (key > slot) { slot = key; }
     }
 
     /// Sorts a row of targets ascending, moving the synapses' `values` along (stable, so

@@ -22,8 +22,11 @@ public struct SparseConnectivity: Sendable {
       max(1, snippet.maxRowLength(sourceSize, targetSize, params))
     case .toeplitz(let snippet, let params):
       max(1, snippet.maxRowLength(sourceSize, targetSize, params))
-    case .allToAll, .explicit:
-      SparseConnectivity(synapses, sourceSize: sourceSize, targetSize: targetSize)?.rowStride ?? 1
+    case .allToAll:
+      max(1, targetSize)
+    case .explicit(let pre, _):
+      // The longest row, counted without laying the rows out.
+      max(1, pre.reduce(into: Array(repeating: 0, count: sourceSize)) { $0[$1] += 1 }.max() ?? 0)
     }
   }
 

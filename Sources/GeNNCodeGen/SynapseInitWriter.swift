@@ -128,6 +128,7 @@ extension ModelCodeWriting {
   /// Declares the fields of the synapse group struct the initialisation reads.
   mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
     if synapses.rowLengthDraw != nil { line("    uint32_t *preCalcRowLength;") }
+    if synapses.buildsRowsAtInitialisation { line("    uint64_t *rangeError;") }
     for entry in synapses.snippetVariables {
       line("    \(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
       line("    uint32_t \(entry.prefix)stream;")
@@ -141,6 +142,9 @@ extension ModelCodeWriting {
     let synapses = model.synapsePopulations[index]
     if synapses.rowLengthDraw != nil {
       bindArray(field, "preCalcRowLength", to: .synapseRowLengthDraws(synapses: synapses.name))
+    }
+    if synapses.buildsRowsAtInitialisation {
+      bindArray(field, "rangeError", to: .synapseRangeErrors(synapses: synapses.name))
     }
     for entry in synapses.snippetVariables {
       let name = entry.variable.name

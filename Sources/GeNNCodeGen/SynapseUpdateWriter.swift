@@ -258,7 +258,8 @@ extension ModuleWriter {
 
   /// Builds the rows of a SPARSE population whose connectivity is a snippet: each
   /// presynaptic neuron's row from its own random stream, then sorted (the presynaptic
-  /// update searches rows by target). Returns how many rows overflowed the storage.
+  /// update searches rows by target). Returns how many rows overflowed the storage; a
+  /// synapse to a neuron beyond the target is noted in `genn_range_error`.
   mutating func writeConnectivityBuilder(_ index: Int) {
     let synapses = model.synapsePopulations[index]
     guard case .snippet(let snippet, _) = synapses.connectivity,
@@ -278,11 +279,13 @@ extension ModuleWriter {
         add: bitmask
           ? "genn::setBit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + genn_target)"
           : "genn::addSynapse(row, length, group.rowStride, overflow, genn_target)",
-        rowStart: "(size_t)id_pre * group.rowStride"))
+        rowStart: "(size_t)id_pre * group.rowStride", bound: "group.numTrgNeurons",
+        outOfRange: "genn::noteOutOfRange(genn_range_error, id_pre, genn_target)"))
     let code = checkStatements(snippet.rowBuildCode, in: environment)
     line(
-      "uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t preBegin, uint32_t preEnd) {"
+      "uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t preBegin, uint32_t preEnd,"
     )
+    line("                           uint64_t &genn_range_error) {")
     line("    uint32_t overflows = 0;")
     line("    for (uint32_t id_pre = preBegin; id_pre < preEnd; id_pre++) {")
     line("        GeNNRng rng;")
@@ -312,7 +315,7 @@ extension ModuleWriter {
   /// Builds the rows of a population whose snippet builds columns: each postsynaptic
   /// neuron, in ascending order and from its own random stream, appends itself to the
   /// rows it chooses, so rows come out sorted. Runs on one thread, before anything reads
-  /// the rows.
+  /// the rows; a synapse from a neuron beyond the source is noted in `genn_range_error`.
   private mutating func writeColumnBuildingBuilder(_ index: Int, snippet: ConnectivitySnippet) {
     let synapses = model.synapsePopulations[index]
     var environment = connectivityEnvironment(
@@ -324,9 +327,12 @@ extension ModuleWriter {
         add: bitmask
           ? "genn::setBit(group.bitmask, (size_t)genn_target * group.numTrgNeurons + id_post)"
           : "genn::addSynapse(group.ind + (size_t)genn_target * group.rowStride, group.rowLength[genn_target], group.rowStride, overflow, id_post)",
-        rowStart: "(size_t)genn_target * group.rowStride"))
+        rowStart: "(size_t)genn_target * group.rowStride", bound: "group.numSrcNeurons",
+        outOfRange: "genn::noteOutOfRange(genn_range_error, id_post, genn_target)"))
     let code = checkStatements(snippet.colBuildCode, in: environment)
-    line("uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
+    line(
+      "uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint64_t &genn_range_error) {"
+    )
     line("    bool overflow = false;")
     line("    for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
     line("        GeNNRng rng;")

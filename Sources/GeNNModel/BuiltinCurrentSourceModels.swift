@@ -43,5 +43,5 @@ extension CurrentSourceModel {
       injectCurrent(current);
       current *= ExpDecay;
 
-      """)
+      """, paramDomains: ["rate": .nonNegative])
 }

@@ -66,5 +66,6 @@ extension InitSnippet {
 
   /// Binomially distributed with `n` trials of probability `p`.
   public static let binomial = InitSnippet(
-    name: "Binomial", params: ["n", "p"], code: "value = gennrand_binomial((unsigned int)n, p);")
+    name: "Binomial", params: ["n", "p"], code: "value = gennrand_binomial((unsigned int)n, p);",
+    paramDomains: ["n": .count, "p": .probability])
 }

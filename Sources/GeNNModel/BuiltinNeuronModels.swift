@@ -120,7 +120,7 @@ extension NeuronModel {
       timeStepToSpike -= 1.0;
 
       """,
-    thresholdConditionCode: "timeStepToSpike <= 0.0")
+    thresholdConditionCode: "timeStepToSpike <= 0.0", paramDomains: ["rate": .nonNegative])
 
   /// Traub and Miles' Hodgkin-Huxley neuron, 25 Euler sub-steps per time step.
   public static let traubMiles = NeuronModel(

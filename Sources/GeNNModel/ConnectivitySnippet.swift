@@ -42,6 +42,11 @@ public struct ConnectivitySnippet: Sendable {
   public var kernelSize: (@Sendable (_ parameters: [String: Double]) -> [Int])?
   /// Row lengths drawn before the build code runs, if it reads them.
   public var rowLengthDraw: RowLengthDraw?
+  /// The values parameters may take beyond their type's (probabilities, sizes), checked
+  /// by validation before ``maxRowLength`` or ``kernelSize`` see them.
+  public var paramDomains: [String: ValueDomain]
+  /// The source and target sizes the parameters describe, if they do.
+  public var shape: ShapeParameters?
 
   /// Creates a snippet.
   public init(
@@ -51,7 +56,8 @@ public struct ConnectivitySnippet: Sendable {
       @escaping @Sendable (_ numPre: Int, _ numPost: Int, _ parameters: [String: Double])
       -> Int,
     kernelSize: (@Sendable (_ parameters: [String: Double]) -> [Int])? = nil,
-    rowLengthDraw: RowLengthDraw? = nil
+    rowLengthDraw: RowLengthDraw? = nil, paramDomains: [String: ValueDomain] = [:],
+    shape: ShapeParameters? = nil
   ) {
     self.name = name
     self.params = params
@@ -62,6 +68,8 @@ public struct ConnectivitySnippet: Sendable {
     self.maxRowLength = maxRowLength
     self.kernelSize = kernelSize
     self.rowLengthDraw = rowLengthDraw
+    self.paramDomains = paramDomains
+    self.shape = shape
   }
 }
 
@@ -100,7 +108,7 @@ extension ConnectivitySnippet {
       binomialInverseCDF(
         pow(0.9999, 1.0 / Double(max(numPre, 1))), Int(p["num"]!), 1.0 / Double(max(numPre, 1)))
     },
-    rowLengthDraw: .totalSynapses(parameter: "num"))
+    rowLengthDraw: .totalSynapses(parameter: "num"), paramDomains: ["num": .count])
 
   /// A 2D convolution from an `conv_ih` x `conv_iw` x `conv_ic` input (row-major, channel
   /// fastest) to an `conv_oh` x `conv_ow` x `conv_oc` output with a `conv_kh` x `conv_kw`
@@ -142,12 +150,20 @@ extension ConnectivitySnippet {
 
       """,
     maxRowLength: { _, _, p in
-      Int((p["conv_kh"]! / p["conv_sh"]!).rounded(.up))
-        * Int((p["conv_kw"]! / p["conv_sw"]!).rounded(.up)) * Int(p["conv_oc"]!)
+      saturatingProduct(
+        Int((p["conv_kh"]! / p["conv_sh"]!).rounded(.up)),
+        Int((p["conv_kw"]! / p["conv_sw"]!).rounded(.up)), Int(p["conv_oc"]!))
     },
     kernelSize: { p in
       [Int(p["conv_kh"]!), Int(p["conv_kw"]!), Int(p["conv_ic"]!), Int(p["conv_oc"]!)]
-    })
+    },
+    paramDomains: Dictionary(
+      uniqueKeysWithValues: [
+        "conv_kh", "conv_kw", "conv_sh", "conv_sw", "conv_padh", "conv_padw", "conv_ih", "conv_iw",
+        "conv_ic", "conv_oh", "conv_ow", "conv_oc",
+      ].map { ($0, $0.hasPrefix("conv_pad") ? ValueDomain.padding : .size) }),
+    shape: ShapeParameters(
+      source: ["conv_ih", "conv_iw", "conv_ic"], target: ["conv_oh", "conv_ow", "conv_oc"]))
 
   /// Each postsynaptic neuron receives `num` synapses from presynaptic neurons drawn
   /// uniformly with replacement (a column build).
@@ -164,9 +180,9 @@ extension ConnectivitySnippet {
       // Each row's length is binomial(num * numPost, 1 / numPre); the quantile all rows
       // stay under with probability 0.9999, as GeNN sizes it.
       binomialInverseCDF(
-        pow(0.9999, 1.0 / Double(max(numPre, 1))), Int(p["num"]!) * numPost,
+        pow(0.9999, 1.0 / Double(max(numPre, 1))), saturatingProduct(Int(p["num"]!), numPost),
         1.0 / Double(max(numPre, 1)))
-    })
+    }, paramDomains: ["num": .count])
 
   /// Neuron `i` connects to neuron `i`.
   public static let oneToOne = ConnectivitySnippet(
@@ -201,7 +217,7 @@ extension ConnectivitySnippet {
       }
 
       """,
-    maxRowLength: probabilityMaxRow)
+    maxRowLength: probabilityMaxRow, paramDomains: ["prob": .probability])
 
   /// ``fixedProbability`` without connections from a neuron to itself.
   public static let fixedProbabilityNoAutapse = ConnectivitySnippet(
@@ -224,7 +240,7 @@ extension ConnectivitySnippet {
       }
 
       """,
-    maxRowLength: probabilityMaxRow)
+    maxRowLength: probabilityMaxRow, paramDomains: ["prob": .probability])
 
   /// Each presynaptic neuron connects to `num` targets drawn with replacement.
   public static let fixedNumberPostWithReplacement = ConnectivitySnippet(
@@ -240,17 +256,19 @@ extension ConnectivitySnippet {
       }
 
       """,
-    maxRowLength: { _, _, p in Int(p["num"]!) })
+    maxRowLength: { _, _, p in Int(p["num"]!) }, paramDomains: ["num": .count])
 }
 
 /// The smallest `k` with P(X <= k) >= `cdf` for X ~ Binomial(`n`, `p`), as GeNN 5.4's
 /// `binomialInverseCDF` computes it: the probability mass is summed from the near tail
 /// (upwards from where it stops underflowing for `cdf < 0.5`; else the complement,
 /// downwards from the top), each term updated from the last in the log domain, so that
-/// large `n` (millions of synapses) neither underflows nor saturates below `cdf`.
+/// large `n` (millions of synapses) neither underflows nor saturates below `cdf`. Where
+/// the mean is beyond what a row holds (2^32 synapses), `n` itself, without summing (the
+/// sum would take billions of steps).
 public func binomialInverseCDF(_ cdf: Double, _ n: Int, _ p: Double) -> Int {
   if p <= 0 || cdf <= 0 || n == 0 { return 0 }
-  if p >= 1 || cdf >= 1 { return n }
+  if p >= 1 || cdf >= 1 || Double(n) * p > Double(UInt32.max) { return n }
   let logP = log(p)
   let logOneMinusP = log(1 - p)
   let logRatio = logP - logOneMinusP

@@ -84,6 +84,18 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case invalidReduction(element: String, field: String, reason: String)
   /// A transpose the custom update cannot perform.
   case invalidTranspose(element: String, reference: String, reason: String)
+  /// A parameter value outside the domain its model or snippet declares, or its
+  /// integer type's range.
+  case parameterOutOfDomain(element: String, name: String, value: Double, domain: ValueDomain)
+  /// An initial value that variable `variable`'s `type` cannot hold: element `index` of a
+  /// value array (`nil` for a constant).
+  case initialValueOutOfRange(
+    element: String, variable: String, index: Int?, value: Double, type: String,
+    domain: ValueDomain)
+  /// Element `index` of extra global parameter `name` is a value its element `type`
+  /// cannot hold.
+  case extraGlobalValueOutOfRange(
+    element: String, name: String, index: Int, value: Double, type: String, domain: ValueDomain)
 
   public var description: String {
     switch self {
@@ -97,7 +109,7 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): \(Identifier.quoted(name)) is not a valid name; "
         + (Identifier.problem(with: name) ?? "it is not allowed here")
     case .invalidSize(let element, let size):
-      "\(element): size \(size) is invalid; it must be at least 1"
+      "\(element): size \(size) is invalid; it must be between 1 and \(Int32.max)"
     case .duplicateField(let element, let field):
       "\(element): its model declares '\(field)' more than once (parameters, derived "
         + "parameters, variables, references, additional input variables and extra global "
@@ -189,12 +201,32 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): '\(field)': \(reason)"
     case .invalidTranspose(let element, let reference, let reason):
       "\(element): varRefs: reference '\(reference)': \(reason)"
+    case .parameterOutOfDomain(let element, let name, let value, let domain):
+      "\(element): parameter '\(name)' is \(value); it must be \(domain)"
+    case .initialValueOutOfRange(
+      let element, let variable, let index, let value, let type, let domain):
+      "\(element): variable '\(variable)' starts at \(value)"
+        + (index.map { " (element \($0))" } ?? "") + "; its type \(type) holds "
+        + Self.holding(domain)
+    case .extraGlobalValueOutOfRange(
+      let element, let name, let index, let value, let type, let domain):
+      "\(element): extra global parameter '\(name)' has \(value) at element \(index); its "
+        + "element type \(type) holds " + Self.holding(domain)
     case .matrixTypeNotAllowed(let element, let field, let matrixType, let allowed):
       "\(element): \(field) cannot run on a \(matrixType.rawValue) matrix; only "
         + allowed.map(\.rawValue).joined(separator: " and ")
         + " connectivity can be used for synapse dynamics and postsynaptic learning (allowed "
         + "matrix types: \(allowed.map(\.rawValue).joined(separator: ", ")))"
     }
+  }
+
+  /// What a type's domain holds: `whole numbers in [0, 255]`, `numbers in [-3.4e+38,
+  /// 3.4e+38] (use double precision or rescale the units)`.
+  private static func holding(_ domain: ValueDomain) -> String {
+    let text = "\(domain)".replacing("a whole number", with: "whole numbers").replacing(
+      "a number", with: "numbers")
+    return domain.upperBound == Double(Float.greatestFiniteMagnitude)
+      ? text + " (use double precision or rescale the units)" : text
   }
 
   private static func list(_ what: String, _ names: [String]) -> String {

@@ -21,6 +21,9 @@ extension ModelSpec {
     var problems: [ModelProblem] = []
     var synapseCount = source.size * target.size
     var weightUpdateVars = synapses.weightUpdateVars
+    // Kernel shapes and row lengths are computed from snippet parameters only once they
+    // are known to be in their domains.
+    var parametersValid = true
     let allowed = Self.allowedMatrixCombinations
     let matrix = synapses.matrixType
     let storage = matrix.connectivityStorage
@@ -64,7 +67,15 @@ extension ModelSpec {
     case (.sparse, .snippet(let snippet, let params)),
       (.bitmask, .snippet(let snippet, let params)),
       (.procedural, .snippet(let snippet, let params)):
-      problems += checkSnippet(element: element, snippet, params: params)
+      let snippetProblems = checkSnippet(
+        element: element, snippet, params: params, source: source, target: target)
+      problems += snippetProblems
+      parametersValid = snippetProblems.isEmpty
+      if parametersValid {
+        problems += checkRowLength(
+          element: element, snippet: "connectivity snippet '\(snippet.name)'",
+          snippet.maxRowLength(source.size, target.size, params))
+      }
       if storage == .procedural && snippet.rowBuildCode.isBlank {
         invalid(
           "a \(matrix.rawValue) matrix regenerates rows from presynaptic spikes, so "
@@ -88,10 +99,20 @@ extension ModelSpec {
       synapseCount = 0
     case (.toeplitz, .toeplitz(let snippet, let params)):
       let place = "\(element), Toeplitz snippet '\(snippet.name)'"
-      let snippetProblems = checkParams(element: place, given: params, expected: snippet.params)
+      let snippetProblems =
+        checkParams(element: place, given: params, expected: snippet.params)
+        + checkDomains(
+          element: place, given: params, declared: snippet.paramDomains, types: snippet.paramTypes)
       problems += snippetProblems
+      parametersValid = snippetProblems.isEmpty
       if snippetProblems.isEmpty {
         problems += checkDerived(element: place, snippet.derivedParams, params: params)
+        problems += checkShape(
+          element: place, snippet: snippet.name, snippet.shape, params: params, source: source,
+          target: target)
+        problems += checkRowLength(
+          element: element, snippet: "Toeplitz snippet '\(snippet.name)'",
+          snippet.maxRowLength(source.size, target.size, params))
       }
       if usesRandomNumbers(snippet.diagonalBuildCode) {
         invalid("Toeplitz snippet '\(snippet.name)' cannot draw random numbers")
@@ -101,9 +122,16 @@ extension ModelSpec {
         "a \(matrix.rawValue) matrix cannot take this connectivity "
           + "(\(synapses.connectivity.kindDescription)) \(allowed)")
     }
-    problems += checkWeightStorage(
-      synapses, element: element, weightUpdateVars: &weightUpdateVars,
-      synapseCount: &synapseCount)
+    if parametersValid {
+      problems += checkWeightStorage(
+        synapses, element: element, weightUpdateVars: &weightUpdateVars,
+        synapseCount: &synapseCount)
+    } else {
+      // Kernel initialisers are checked once the kernel's shape is known.
+      for (name, initialiser) in weightUpdateVars {
+        if case .kernel = initialiser { weightUpdateVars[name] = .constant(0) }
+      }
+    }
     return (problems, synapseCount, weightUpdateVars)
   }
 
@@ -115,7 +143,7 @@ extension ModelSpec {
     var problems: [ModelProblem] = []
     let matrix = synapses.matrixType
     let kernel = synapses.kernelSize
-    let kernelCount = kernel.reduce(1, *)
+    let kernelCount = saturatingProduct(kernel)
     let sorted = synapses.weightUpdateVars.sorted { $0.key < $1.key }
     func invalid(_ name: String, _ reason: String) {
       problems.append(
@@ -186,10 +214,13 @@ extension ModelSpec {
   }
 
   private func checkSnippet(
-    element: String, _ snippet: ConnectivitySnippet, params: [String: Double]
+    element: String, _ snippet: ConnectivitySnippet, params: [String: Double],
+    source: NeuronPopulation, target: NeuronPopulation
   ) -> [ModelProblem] {
     let place = "\(element), connectivity snippet '\(snippet.name)'"
     var problems = checkParams(element: place, given: params, expected: snippet.params)
+    problems += checkDomains(
+      element: place, given: params, declared: snippet.paramDomains, types: snippet.paramTypes)
     if snippet.rowBuildCode.isBlank == snippet.colBuildCode.isBlank {
       problems.append(
         .invalidConnectivity(
@@ -204,8 +235,23 @@ extension ModelSpec {
     }
     if problems.isEmpty {
       problems += checkDerived(element: place, snippet.derivedParams, params: params)
+      problems += checkShape(
+        element: place, snippet: snippet.name, snippet.shape, params: params, source: source,
+        target: target)
     }
     return problems
+  }
+
+  /// The problem of a snippet whose longest row (or number of diagonals) is more than a
+  /// row's 32-bit length can count.
+  private func checkRowLength(element: String, snippet: String, _ length: Int) -> [ModelProblem] {
+    guard length > Int(UInt32.max) else { return [] }
+    return [
+      .invalidConnectivity(
+        element: element,
+        reason: "\(snippet) makes rows of up to \(length) synapses; a row holds at most "
+          + "\(UInt32.max)")
+    ]
   }
 
   private func checkIndexLists(

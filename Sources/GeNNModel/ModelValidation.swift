@@ -17,7 +17,7 @@ extension ModelSpec {
       if !Identifier.isValid(population.name) {
         problems.append(.invalidName(element: element, name: population.name))
       }
-      if population.size < 1 {
+      if !(1...Int(Int32.max)).contains(population.size) {
         problems.append(.invalidSize(element: element, size: population.size))
       }
       let model = population.model
@@ -31,7 +31,7 @@ extension ModelSpec {
         element: element, size: population.size, params: population.params,
         modelParams: model.params, derived: model.derivedParams, vars: population.vars,
         modelVars: model.vars, egps: population.extraGlobalParams,
-        modelEGPs: model.extraGlobalParams)
+        modelEGPs: model.extraGlobalParams, domains: model.paramDomains)
     }
     let populationNames = neuronPopulations.map(\.name)
     for source in currentSources {
@@ -51,7 +51,8 @@ extension ModelSpec {
       problems += checkValues(
         element: element, size: target.size, params: source.params, modelParams: model.params,
         derived: model.derivedParams, vars: source.vars, modelVars: model.vars,
-        egps: source.extraGlobalParams, modelEGPs: model.extraGlobalParams)
+        egps: source.extraGlobalParams, modelEGPs: model.extraGlobalParams,
+        domains: model.paramDomains)
     }
     problems += duplicates(synapsePopulations.map(\.name), kind: "synapse population")
     for synapses in synapsePopulations {
@@ -283,9 +284,11 @@ extension ModelSpec {
   func checkValues(
     element: String, size: Int, params: [String: Double], modelParams: [String],
     derived: [DerivedParameter], vars: [String: VarInit], modelVars: [Variable],
-    egps: [String: [Double]], modelEGPs: [ExtraGlobalParameter]
+    egps: [String: [Double]], modelEGPs: [ExtraGlobalParameter],
+    domains: [String: ValueDomain] = [:]
   ) -> [ModelProblem] {
     var problems = checkParams(element: element, given: params, expected: modelParams)
+    problems += checkDomains(element: element, given: params, declared: domains)
     if problems.isEmpty {
       problems += checkDerived(element: element, derived, params: params)
     }
@@ -294,11 +297,13 @@ extension ModelSpec {
     for name in egps.keys.sorted() where !egpNames.contains(name) {
       problems.append(.unknownExtraGlobalParameter(element: element, name: name, allowed: egpNames))
     }
+    problems += checkExtraGlobalValues(element: element, given: egps, declared: modelEGPs)
     return problems
   }
 
-  /// Every initialiser names a variable of the model, every variable has one, constants
-  /// are finite, value arrays have `size` values and init snippets get their parameters.
+  /// Every initialiser names a variable of the model, every variable has one, its values
+  /// are ones its type holds, value arrays have `size` values and init snippets get their
+  /// parameters, within their domains.
   func checkVars(
     element: String, size: Int, vars: [String: VarInit], modelVars: [Variable]
   ) -> [ModelProblem] {
@@ -312,17 +317,16 @@ extension ModelSpec {
         problems.append(.missingVariable(element: element, name: variable.name))
         continue
       }
+      problems += checkInitialValues(element: element, variable: variable, initialiser)
       switch initialiser {
-      case .constant(let value) where !value.isFinite:
-        problems.append(
-          .nonFiniteInitialValue(element: element, variable: variable.name, value: value))
       case .values(let values) where values.count != size:
         problems.append(
           .wrongLength(element: element, field: variable.name, expected: size, got: values.count))
       case .snippet(let snippet, let snippetParams):
         let place = "\(element), variable '\(variable.name)' (init snippet '\(snippet.name)')"
-        let snippetProblems = checkParams(
-          element: place, given: snippetParams, expected: snippet.params)
+        let snippetProblems =
+          checkParams(element: place, given: snippetParams, expected: snippet.params)
+          + checkDomains(element: place, given: snippetParams, declared: snippet.paramDomains)
         problems += checkFields(
           element: place, params: snippet.params, derived: snippet.derivedParams, vars: [],
           egps: [])

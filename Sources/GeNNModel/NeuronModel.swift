@@ -19,13 +19,16 @@ public struct NeuronModel: Sendable {
   public var thresholdConditionCode: String
   /// Code run after a spike.
   public var resetCode: String
+  /// The values parameters may take (a rate is at least 0), checked by validation.
+  public var paramDomains: [String: ValueDomain]
 
   /// Creates a neuron model.
   public init(
     name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
     vars: [Variable] = [], extraGlobalParams: [ExtraGlobalParameter] = [],
     additionalInputVars: [AdditionalInputVariable] = [], simCode: String = "",
-    thresholdConditionCode: String = "", resetCode: String = ""
+    thresholdConditionCode: String = "", resetCode: String = "",
+    paramDomains: [String: ValueDomain] = [:]
   ) {
     self.name = name
     self.params = params
@@ -36,6 +39,7 @@ public struct NeuronModel: Sendable {
     self.simCode = simCode
     self.thresholdConditionCode = thresholdConditionCode
     self.resetCode = resetCode
+    self.paramDomains = paramDomains
   }
 }
 
@@ -54,12 +58,14 @@ public struct CurrentSourceModel: Sendable {
   public var extraGlobalParams: [ExtraGlobalParameter]
   /// Code run every step for each target neuron.
   public var injectionCode: String
+  /// The values parameters may take (a rate is at least 0), checked by validation.
+  public var paramDomains: [String: ValueDomain]
 
   /// Creates a current source model.
   public init(
     name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
     vars: [Variable] = [], extraGlobalParams: [ExtraGlobalParameter] = [],
-    injectionCode: String
+    injectionCode: String, paramDomains: [String: ValueDomain] = [:]
   ) {
     self.name = name
     self.params = params
@@ -67,6 +73,7 @@ public struct CurrentSourceModel: Sendable {
     self.vars = vars
     self.extraGlobalParams = extraGlobalParams
     self.injectionCode = injectionCode
+    self.paramDomains = paramDomains
   }
 }
 
@@ -81,14 +88,18 @@ public struct InitSnippet: Sendable {
   public var derivedParams: [DerivedParameter]
   /// Code that assigns `value`.
   public var code: String
+  /// The values parameters may take (a probability is in [0, 1]), checked by validation.
+  public var paramDomains: [String: ValueDomain]
 
   /// Creates an initialisation snippet.
   public init(
-    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [], code: String
+    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [], code: String,
+    paramDomains: [String: ValueDomain] = [:]
   ) {
     self.name = name
     self.params = params
     self.derivedParams = derivedParams
     self.code = code
+    self.paramDomains = paramDomains
   }
 }

@@ -21,6 +21,11 @@ public struct ToeplitzSnippet: Sendable {
     @Sendable (_ numPre: Int, _ numPost: Int, _ parameters: [String: Double]) -> Int
   /// The shape of the kernel for the parameter values.
   public var kernelSize: @Sendable (_ parameters: [String: Double]) -> [Int]
+  /// The values parameters may take beyond their type's, checked by validation before
+  /// ``maxRowLength`` or ``kernelSize`` see them.
+  public var paramDomains: [String: ValueDomain]
+  /// The source and target sizes the parameters describe, if they do.
+  public var shape: ShapeParameters?
 
   /// Creates a snippet.
   public init(
@@ -29,7 +34,8 @@ public struct ToeplitzSnippet: Sendable {
     maxRowLength:
       @escaping @Sendable (_ numPre: Int, _ numPost: Int, _ parameters: [String: Double])
       -> Int,
-    kernelSize: @escaping @Sendable (_ parameters: [String: Double]) -> [Int]
+    kernelSize: @escaping @Sendable (_ parameters: [String: Double]) -> [Int],
+    paramDomains: [String: ValueDomain] = [:], shape: ShapeParameters? = nil
   ) {
     self.name = name
     self.params = params
@@ -38,6 +44,8 @@ public struct ToeplitzSnippet: Sendable {
     self.diagonalBuildCode = diagonalBuildCode
     self.maxRowLength = maxRowLength
     self.kernelSize = kernelSize
+    self.paramDomains = paramDomains
+    self.shape = shape
   }
 }
 
@@ -91,10 +99,17 @@ extension ToeplitzSnippet {
       }
 
       """,
-    maxRowLength: { _, _, p in Int(p["conv_kh"]!) * Int(p["conv_kw"]!) * Int(p["conv_oc"]!) },
+    maxRowLength: { _, _, p in
+      saturatingProduct(Int(p["conv_kh"]!), Int(p["conv_kw"]!), Int(p["conv_oc"]!))
+    },
     kernelSize: { p in
       [Int(p["conv_kh"]!), Int(p["conv_kw"]!), Int(p["conv_ic"]!), Int(p["conv_oc"]!)]
-    })
+    },
+    paramDomains: sizes([
+      "conv_kh", "conv_kw", "conv_ih", "conv_iw", "conv_ic", "conv_oh", "conv_ow", "conv_oc",
+    ]),
+    shape: ShapeParameters(
+      source: ["conv_ih", "conv_iw", "conv_ic"], target: ["conv_oh", "conv_ow", "conv_oc"]))
 
   /// Average pooling (`pool_kh` x `pool_kw` windows, strides `pool_sh`, `pool_sw`) of a
   /// `pool_ih` x `pool_iw` x `pool_ic` input followed by a ``conv2D``-style convolution to
@@ -150,12 +165,24 @@ extension ToeplitzSnippet {
       }
 
       """,
-    maxRowLength: { _, _, p in Int(p["conv_kh"]!) * Int(p["conv_kw"]!) * Int(p["conv_oc"]!) },
+    maxRowLength: { _, _, p in
+      saturatingProduct(Int(p["conv_kh"]!), Int(p["conv_kw"]!), Int(p["conv_oc"]!))
+    },
     kernelSize: { p in
       [Int(p["conv_kh"]!), Int(p["conv_kw"]!), Int(p["pool_ic"]!), Int(p["conv_oc"]!)]
-    })
+    },
+    paramDomains: sizes([
+      "conv_kh", "conv_kw", "pool_kh", "pool_kw", "pool_sh", "pool_sw", "pool_ih", "pool_iw",
+      "pool_ic", "conv_oh", "conv_ow", "conv_oc",
+    ]),
+    shape: ShapeParameters(
+      source: ["pool_ih", "pool_iw", "pool_ic"], target: ["conv_oh", "conv_ow", "conv_oc"]))
 
   private static func integerTypes(_ names: [String]) -> [String: String] {
     Dictionary(uniqueKeysWithValues: names.map { ($0, "int") })
+  }
+
+  private static func sizes(_ names: [String]) -> [String: ValueDomain] {
+    Dictionary(uniqueKeysWithValues: names.map { ($0, .size) })
   }
 }

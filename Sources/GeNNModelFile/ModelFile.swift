@@ -91,8 +91,10 @@ public struct ModelFile: Sendable {
     return file
   }
 
-  /// The YAML document of `text`, with YAML errors at their positions.
+  /// The YAML document of `text`, with YAML errors at their positions; a text beyond
+  /// ``YAMLStructureCheck``'s limits is refused before it is composed.
   private static func compose(_ text: String, path: String) throws(ModelFileError) -> Node? {
+    try YAMLStructureCheck.check(text, file: path)
     do {
       return try Yams.compose(yaml: text)
     } catch let error as YamlError {

@@ -70,44 +70,6 @@ extension ModelFileDecoder {
       snippet, params: try parameterValues(fields["params"], allowed: snippet.params))
   }
 
-  /// Checks the values of a snippet's parameters: those of integer types are whole
-  /// numbers their type can hold; of the built-in snippets, probabilities are between 0
-  /// and 1 and the sizes and strides of convolutions at least 1 (padding at least 0).
-  private func checkSnippetParameters(
-    _ value: YAMLValue?, _ params: [String: Double], types: [String: String], builtin: Bool
-  ) throws(ModelFileError) {
-    guard let value else { return }
-    for entry in try value.entries().entries {
-      guard let number = params[entry.name] else { continue }
-      let type = types[entry.name] ?? "scalar"
-      var range: ClosedRange<Double>? =
-        switch type {
-        case "int": Double(Int32.min)...Double(Int32.max)
-        case "unsigned int": 0...Double(UInt32.max)
-        default: nil
-        }
-      if builtin && entry.name == "prob" { range = 0...1 }
-      if builtin && type == "int" {
-        range = entry.name.contains("pad") ? 0...Double(Int32.max) : 1...Double(Int32.max)
-      }
-      let whole = type == "scalar" || number == number.rounded()
-      guard let range else { continue }
-      guard whole && range.contains(number) else {
-        let bounds = "\(Self.format(range.lowerBound)) and \(Self.format(range.upperBound))"
-        throw entry.value.error(
-          .outOfRange(
-            key: entry.value.key, value: "\(number)",
-            requirement: (type == "scalar" ? "a number" : "a whole number") + " between \(bounds)"
-          ))
-      }
-    }
-  }
-
-  /// `value` without a fraction when it is whole.
-  private static func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
-  }
-
   /// A connectivity snippet: a built-in name or an inline definition.
   func connectivitySnippet(_ value: YAMLValue) throws(ModelFileError) -> ConnectivitySnippet {
     guard case .mapping = value.node else {

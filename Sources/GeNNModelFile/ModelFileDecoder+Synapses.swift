@@ -30,6 +30,7 @@ extension ModelFileDecoder {
       try fields["matrix_type"].map { value throws(ModelFileError) in
         try Self.matrixType(value)
       } ?? Self.defaultMatrixType(for: connectivity)
+    let isAllToAll = if case .allToAll = connectivity { true } else { false }
     let synapseCount: Int? =
       switch connectivity {
       case .allToAll: source.size * target.size
@@ -56,7 +57,7 @@ extension ModelFileDecoder {
       weightUpdateParams: try parameterValues(update["params"], allowed: weightUpdate.params),
       weightUpdateVars: try variableInitialisers(
         update["vars"], allowed: weightUpdate.vars.map(\.name), count: synapseCount,
-        unit: "synapse"),
+        unit: "synapse", matrix: isAllToAll ? [source.size, target.size] : nil),
       weightUpdatePreVars: try variableInitialisers(
         update["pre_vars"], allowed: weightUpdate.preVars.map(\.name), count: source.size,
         unit: "presynaptic neuron"),

@@ -17,20 +17,22 @@ extension ModelFileDecoder {
   }
 
   /// Variable initialisers for the variables `allowed`, each with `count` elements (one
-  /// per `unit`) when known.
+  /// per `unit`) when known; a `.npy` array of them may also have the two-dimensional
+  /// shape `matrix` (the `(pre, post)` of a dense weight matrix).
   func variableInitialisers(
-    _ value: YAMLValue?, allowed: [String], count: Int?, unit: String
+    _ value: YAMLValue?, allowed: [String], count: Int?, unit: String, matrix: [Int]? = nil
   ) throws(ModelFileError) -> [String: VarInit] {
     var initialisers: [String: VarInit] = [:]
     for entry in try value?.mapping(allowed: allowed).entries ?? [] {
-      initialisers[entry.name] = try variableInitialiser(entry.value, count: count, unit: unit)
+      initialisers[entry.name] = try variableInitialiser(
+        entry.value, count: count, unit: unit, matrix: matrix)
     }
     return initialisers
   }
 
   /// One variable initialiser: a number, a list of numbers, `{npy: path}`,
   /// `{snippet: name or definition, params: {...}}` or `{kernel: list or {npy: path}}`.
-  func variableInitialiser(_ value: YAMLValue, count: Int?, unit: String)
+  func variableInitialiser(_ value: YAMLValue, count: Int?, unit: String, matrix: [Int]? = nil)
     throws(ModelFileError) -> VarInit
   {
     switch value.node {
@@ -53,7 +55,7 @@ extension ModelFileDecoder {
           at: params.keyPosition)
       }
       if let path = fields["npy"] {
-        return .values(try npyValues(path, count: count, unit: unit))
+        return .values(try npyValues(path, count: count, unit: unit, matrix: matrix))
       }
       if let kernel = fields["kernel"] {
         return .kernel(try array(kernel, count: nil, unit: "kernel element"))
@@ -93,8 +95,11 @@ extension ModelFileDecoder {
     return values
   }
 
-  /// The numbers in the `.npy` file named by `path`: `count` of them when known.
-  func npyValues(_ path: YAMLValue, count: Int?, unit: String) throws(ModelFileError) -> [Double] {
+  /// The numbers in the `.npy` file named by `path`: `count` of them when known, in one
+  /// dimension or shaped as `matrix`.
+  func npyValues(_ path: YAMLValue, count: Int?, unit: String, matrix: [Int]? = nil)
+    throws(ModelFileError) -> [Double]
+  {
     let (array, file) = try npy(path)
     guard array.dtype != .bool else {
       throw path.error(
@@ -102,7 +107,7 @@ extension ModelFileDecoder {
           key: path.key, path: file, found: "booleans",
           expected: "numbers (float32, float64 or integers)"))
     }
-    try checkShape(array, path: path, file: file, count: count, unit: unit)
+    try checkShape(array, path: path, file: file, count: count, unit: unit, matrix: matrix)
     return array.doubles
   }
 
@@ -128,18 +133,26 @@ extension ModelFileDecoder {
     return values
   }
 
-  /// Checks that `array` is one-dimensional (or two-dimensional with `count` elements in
-  /// all) and has `count` elements when that is known.
+  /// Checks that `array` is one-dimensional, with `count` elements when that is known,
+  /// or has the two-dimensional shape `matrix` (a transposed or reshaped array is not
+  /// taken for it).
   private func checkShape(
-    _ array: NPYArray, path: YAMLValue, file: String, count: Int?, unit: String
+    _ array: NPYArray, path: YAMLValue, file: String, count: Int?, unit: String,
+    matrix: [Int]? = nil
   ) throws(ModelFileError) {
     let found = "an array of shape (\(array.shape.map(String.init).joined(separator: ", ")))"
     if let count {
-      guard array.count == count && array.shape.count <= 2 else {
+      guard array.shape == [count] || array.shape == matrix else {
+        var shapes = "shape (\(count),)"
+        if let matrix {
+          shapes +=
+            " or (\(matrix.map(String.init).joined(separator: ", "))), presynaptic by "
+            + "postsynaptic neurons"
+        }
         throw path.error(
           .npyMismatch(
             key: path.key, path: file, found: found,
-            expected: "\(count) values, one per \(unit) (shape (\(count),))"))
+            expected: "\(count) values, one per \(unit) (\(shapes))"))
       }
     } else if array.shape.count != 1 {
       throw path.error(

@@ -129,6 +129,13 @@ struct ModelFileDecoder {
             key: duration.key, value: "\(milliseconds)",
             requirement: "a finite number of milliseconds, 0 or more"))
       }
+      guard (try? StepCount.of(duration: milliseconds, dt: model.dt)) != nil else {
+        throw duration.error(
+          .outOfRange(
+            key: duration.key, value: "\(milliseconds)",
+            requirement: "at most \(Double(Int.max) * model.dt) ms (\(Int.max) time steps of "
+              + "dt = \(model.dt) ms)"))
+      }
       run.length = .milliseconds(milliseconds)
     case (nil, let steps?):
       run.length = .steps(try steps.integer(atLeast: 0, atMost: Int.max))

@@ -5,6 +5,9 @@ public enum ModelFileProblem: Hashable, Sendable, CustomStringConvertible {
   case cannotRead(reason: String)
   /// The text is not valid YAML.
   case syntax(String)
+  /// The YAML is valid but exceeds what a model file may hold: nesting too deep, too
+  /// many values once aliases are expanded, or a key that is not a name.
+  case structure(String)
   /// A mapping has a key the schema does not define.
   case unknownKey(key: String, allowed: [String], suggestion: String?)
   /// A required key is absent from the mapping at `key` (empty for the top level).
@@ -35,6 +38,8 @@ public enum ModelFileProblem: Hashable, Sendable, CustomStringConvertible {
       "cannot read the model file: \(reason)"
     case .syntax(let message):
       "the file is not valid YAML: \(message)"
+    case .structure(let message):
+      "the file cannot be read as a model file: \(message)."
     case .unknownKey(let key, let allowed, let suggestion):
       "unknown key '\(Self.last(key))' "
         + (Self.parent(key).isEmpty ? "at the top level" : "in '\(Self.parent(key))'")

@@ -1,3 +1,5 @@
+import GeNNModel
+
 /// How long to run a model: a duration in milliseconds or a number of steps.
 public enum RunLength: Hashable, Sendable {
   /// Milliseconds of model time.
@@ -6,11 +8,12 @@ public enum RunLength: Hashable, Sendable {
   case steps(Int)
 
   /// The number of steps at time step `dt`: a duration rounded to the nearest step.
-  public func steps(dt: Double) -> Int {
+  ///
+  /// - Throws: ``StepCountError`` when a duration is more steps than a run can take.
+  public func steps(dt: Double) throws(StepCountError) -> Int {
     switch self {
     case .steps(let steps): steps
-    case .milliseconds(let duration):
-      dt > 0 && (duration / dt).isFinite ? Int((duration / dt).rounded()) : 0
+    case .milliseconds(let duration): try StepCount.of(duration: duration, dt: dt)
     }
   }
 }

@@ -1,7 +1,8 @@
 import Yams
 
 /// The positions of a model file's entries by dotted key path (`neurons.Exc.params.C`,
-/// `record.vars[0]`), and where each code string's text starts.
+/// `record.vars[0]`; list items that are lists or mappings, not numbers or strings), and
+/// where each code string's text starts.
 public struct SourceMap: Hashable, Sendable {
   /// What is known about the entry at one key path.
   struct Entry: Hashable, Sendable {
@@ -45,8 +46,13 @@ public struct SourceMap: Hashable, Sendable {
       for entry in (try? value.entries().entries) ?? [] {
         record(entry.value, key: entry.keyPosition)
       }
-    case .sequence:
-      for item in (try? value.list()) ?? [] { record(item, key: item.position) }
+    case .sequence(let sequence):
+      // Items that are lists or mappings only: a number in a list is never an error's
+      // place after decoding, and a long array would cost an entry per number.
+      for (index, node) in sequence.enumerated() where node.scalar == nil {
+        let item = value.child(node, "[\(index)]")
+        record(item, key: item.position)
+      }
     case .scalar, .alias:
       break
     }

@@ -17,14 +17,17 @@ enum ValidationAnchor {
     case .duplicateField(let element, _), .duplicateVariable(let element, _, _): (element, "model")
     case .invalidType(let element, _, _): (element, "model")
     case .unknownParameter(let element, let name, _), .missingParameter(let element, let name),
-      .nonFiniteParameter(let element, let name, _), .outOfRange(let element, let name, _, _):
+      .nonFiniteParameter(let element, let name, _), .outOfRange(let element, let name, _, _),
+      .parameterOutOfDomain(let element, let name, _, _):
       (element, "params.\(name)")
     case .nonFiniteInitialValue(let element, let name, _),
       .unknownVariable(let element, let name, _),
       .missingVariable(let element, let name), .kernelInitialiserNotAllowed(let element, let name),
-      .wrongLength(let element, let name, _, _):
+      .wrongLength(let element, let name, _, _),
+      .initialValueOutOfRange(let element, let name, _, _, _, _):
       (element, "vars.\(name)")
-    case .unknownExtraGlobalParameter(let element, let name, _):
+    case .unknownExtraGlobalParameter(let element, let name, _),
+      .extraGlobalValueOutOfRange(let element, let name, _, _, _, _):
       (element, "extra_global_params.\(name)")
     case .invalidDelay(let element, _): (element, "axonal_delay_steps")
     case .invalidBackPropagationDelay(let element, _): (element, "back_prop_delay_steps")
@@ -78,6 +81,12 @@ enum ValidationAnchor {
     var path = section + rest[..<end]
     let detail = rest[rest.index(after: end)...]
     var field = field
+    // A variable's init snippet: `..., variable 'V' (init snippet 'Uniform')`.
+    if let variable = detail.firstRange(of: ", variable '").map({ detail[$0.upperBound...] }),
+      let close = variable.firstIndex(of: "'")
+    {
+      field = "vars.\(variable[..<close])" + (field.map { ".\($0)" } ?? "")
+    }
     if detail.contains("(weight update model") {
       path += ".weight_update"
       if detail.contains("weightUpdatePreVars") {

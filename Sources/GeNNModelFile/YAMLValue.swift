@@ -73,27 +73,28 @@ struct YAMLValue {
 
   /// The node as a whole number.
   func integer() throws(ModelFileError) -> Int {
-    let expected = "a whole number"
-    guard let scalar = node.scalar, scalar.style == .plain, let value = number(scalar.string)
-    else {
-      throw error(.wrongType(key: key, found: found, expected: expected))
-    }
-    guard value == value.rounded(), abs(value) < 9.0e18 else {
-      throw error(.wrongType(key: key, found: found, expected: expected))
-    }
-    return Int(value)
+    try integer(atLeast: .min, atMost: .max)
   }
 
   /// The node as a whole number of at least `minimum` and at most `maximum` (GeNN's
-  /// sizes, counts and delays are 32-bit).
+  /// sizes, counts and delays are 32-bit); a whole number beyond them, however large, is
+  /// out of range.
   func integer(atLeast minimum: Int, atMost maximum: Int = Int(Int32.max))
     throws(ModelFileError) -> Int
   {
-    let value = try integer()
-    guard value >= minimum && value <= maximum else {
+    guard let scalar = node.scalar, scalar.style == .plain, let number = number(scalar.string),
+      number == number.rounded()
+    else {
+      throw error(.wrongType(key: key, found: found, expected: "a whole number"))
+    }
+    // Digits are read exactly (a double would round 2^63 - 1 up, beyond an Int).
+    let exact =
+      Int(scalar.string.replacing("_", with: ""))
+      ?? (abs(number) < 9.0e18 ? Int(number) : nil)
+    guard let value = exact, value >= minimum && value <= maximum else {
       throw error(
         .outOfRange(
-          key: key, value: "\(value)", requirement: "between \(minimum) and \(maximum)"))
+          key: key, value: scalar.string, requirement: "between \(minimum) and \(maximum)"))
     }
     return value
   }
@@ -120,8 +121,22 @@ struct YAMLValue {
 
   /// A list of numbers.
   func numbers() throws(ModelFileError) -> [Double] {
+    guard case .sequence(let sequence) = node else {
+      throw error(.wrongType(key: key, found: found, expected: "a list of numbers"))
+    }
     var values: [Double] = []
-    for item in try list("a list of numbers") { values.append(try item.number()) }
+    values.reserveCapacity(sequence.count)
+    for (index, item) in sequence.enumerated() {
+      // The item's key path is spelled only for an error (a long list would allocate one
+      // per number).
+      guard let scalar = item.scalar, scalar.style == .plain, let value = number(scalar.string)
+      else {
+        let itemValue = child(item, "[\(index)]")
+        throw itemValue.error(
+          .wrongType(key: itemValue.key, found: itemValue.found, expected: "a number"))
+      }
+      values.append(value)
+    }
     return values
   }
 

@@ -168,6 +168,13 @@ public final class CUDASimulation {
     }
 
     let capacity = max(1, options.recordingCapacity)
+    do {
+      // The host keeps a copy of every array.
+      try MemoryEstimate(model: model, arrays: module.arrays, recordingRows: capacity)
+        .check(available: HostMemory.available())
+    } catch {
+      throw .runtime(error)
+    }
     var index: [ArrayLayout.Role: Int] = [:]
     let arrays = module.arrays.enumerated().map { position, layout in
       index[layout.role] = position
@@ -261,8 +268,16 @@ public final class CUDASimulation {
       }
       try context.synchronize()
       rows = try context.download(UInt32.self, count: 1, from: overflows)[0]
+      for synapses in model.synapsePopulations {
+        if let index = arrayIndex[.synapseRangeErrors(synapses: synapses.name)] {
+          try download(index)
+        }
+      }
     } catch {
       throw .driver(error)
+    }
+    if let error = ConnectivityRangeErrors.error(model: model, arrays: arrays, index: arrayIndex) {
+      throw .runtime(error)
     }
     if rows > 0 { throw .runtime(.connectivityOverflow(rows: Int(rows))) }
   }

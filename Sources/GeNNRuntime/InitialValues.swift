@@ -30,10 +30,9 @@ enum InitialValues {
         // A queued variable starts with the initial values in every delay slot.
         let values = array(.neuronVariable(population: population.name, variable: variable.name))
         for slot in 0..<max(1, values.count / max(1, population.size)) {
-          VariableView(
-            array: values,
-            positions: Array(slot * population.size..<(slot + 1) * population.size)
-          ).initialise(population.vars[variable.name])
+          initialise(
+            values, slot * population.size..<(slot + 1) * population.size,
+            with: population.vars[variable.name])
         }
       }
       for egp in population.model.extraGlobalParams {
@@ -72,6 +71,20 @@ enum InitialValues {
         array(.customUpdateExtraGlobalParameter(update: update.name, parameter: egp.name))
           .store(update.extraGlobalParams[egp.name] ?? [])
       }
+    }
+  }
+
+  /// Writes a constant or per-element initial value into `elements` of `array` (one delay
+  /// slot); snippets run natively.
+  private static func initialise(
+    _ array: StateArray, _ elements: Range<Int>, with initialiser: VarInit?
+  ) {
+    switch initialiser {
+    case .constant(let value)?:
+      for index in elements { array.store(value, at: index) }
+    case .values(let values)?:
+      for (index, value) in zip(elements, values) { array.store(value, at: index) }
+    case .snippet?, .kernel?, nil: break
     }
   }
 
@@ -123,8 +136,7 @@ enum InitialValues {
         // Every delay slot starts with the initial values.
         let values = array(role(variable.name))
         for slot in 0..<(values.count / max(1, size)) {
-          VariableView(array: values, positions: Array(slot * size..<(slot + 1) * size))
-            .initialise(inits[variable.name])
+          initialise(values, slot * size..<(slot + 1) * size, with: inits[variable.name])
         }
       }
     }

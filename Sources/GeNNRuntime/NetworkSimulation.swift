@@ -56,8 +56,9 @@ public protocol NetworkSimulation: AnyObject {
 }
 
 extension NetworkSimulation {
-  /// Runs for `duration` ms, rounded to whole time steps.
+  /// Runs for `duration` ms, rounded to whole time steps; throws ``StepCountError`` when
+  /// that is more steps than a run can take.
   public func run(duration: Double) throws {
-    try run(steps: Int((duration / model.dt).rounded()))
+    try run(steps: StepCount.of(duration: duration, dt: model.dt))
   }
 }

@@ -11,6 +11,12 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A connectivity snippet built rows longer than the storage its maximum row length
   /// allowed.
   case connectivityOverflow(rows: Int)
+  /// The build code of `synapses`' connectivity snippet added a synapse beyond a
+  /// population: row `row` (presynaptic neuron; postsynaptic for a snippet that builds
+  /// columns) to neuron `target`, where `population` has `size` neurons. The first such
+  /// synapse in (row, target) order, on every backend.
+  case connectivityOutOfRange(
+    synapses: String, byColumn: Bool, row: Int, target: Int, population: String, size: Int)
   /// The generated library does not export what this runtime needs.
   case incompatibleLibrary(String)
   /// Something asked of a synapse population that its matrix type does not store:
@@ -18,6 +24,9 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   case notStored(what: String, synapses: String, matrixType: String)
   /// A custom update group name the model does not have.
   case unknownCustomUpdateGroup(String, available: [String])
+  /// The model's state needs more host memory than is available; `largest` are the
+  /// largest parts of the estimate.
+  case insufficientMemory(needed: Int, available: Int, largest: [MemoryEstimate.Use])
 
   public var description: String {
     switch self {
@@ -34,6 +43,14 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
     case .connectivityOverflow(let rows):
       "\(rows) synapse rows built by connectivity snippets are longer than the snippets' "
         + "maximum row length; the extra synapses were dropped. Raise the snippet's maxRowLength"
+    case .connectivityOutOfRange(
+      let synapses, let byColumn, let row, let target, let population, let size):
+      "synapse population '\(synapses)': the \(byColumn ? "column" : "row") build code of its "
+        + "connectivity snippet, for \(byColumn ? "postsynaptic" : "presynaptic") neuron \(row), "
+        + "added a synapse \(byColumn ? "from" : "to") neuron \(target)"
+        + (target > Int(Int32.max) ? " (\(Int32(truncatingIfNeeded: target)) as a signed int)" : "")
+        + ", but \(byColumn ? "source" : "target") population '\(population)' has \(size) neurons "
+        + "(0 to \(size - 1)); addSynapse takes an index below \(byColumn ? "num_pre" : "num_post")"
     case .incompatibleLibrary(let reason):
       "the generated library cannot be used: \(reason)"
     case .notStored(let what, let synapses, let matrixType):
@@ -45,6 +62,12 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + (available.isEmpty
           ? "the model has no custom updates"
           : "the model's groups are: \(available.joined(separator: ", "))")
+    case .insufficientMemory(let needed, let available, let largest):
+      "the model needs \(MemoryEstimate.format(needed)) of memory but "
+        + "\(MemoryEstimate.format(available)) is available; the largest parts are "
+        + largest.map(\.description).joined(separator: "; ") + ". Make the model smaller "
+        + "(PROCEDURAL connectivity keeps no synapses in memory), record less at a time, or "
+        + "use a machine with more memory"
     }
   }
 }

@@ -10,7 +10,7 @@ import GeNNTranspiler
 /// ```swift
 /// let simulation = try await Simulation(model: model)
 /// try simulation.record("V", of: "Exc")
-/// simulation.run(duration: 1000)
+/// try simulation.run(duration: 1000)
 /// let spikes = try simulation.spikes(of: "Exc")
 /// ```
 public final class Simulation {
@@ -107,13 +107,18 @@ public final class Simulation {
     try self.init(build: try await ModelBuild(model: model, options: options), options: options)
   }
 
-  /// Loads and initialises a model already generated and compiled.
+  /// Loads and initialises a model already generated and compiled, once its state is
+  /// known to fit in memory (``MemoryEstimate``; else
+  /// ``RuntimeError/insufficientMemory(needed:available:largest:)``).
   public init(build compiled: ModelBuild, options: Options = Options()) throws {
     let clock = ContinuousClock()
     let start = clock.now
     let model = compiled.model
     let module = compiled.module
     let entry = compiled.entry
+    try MemoryEstimate(
+      model: model, arrays: module.arrays, recordingRows: options.recordingCapacity
+    ).check(available: HostMemory.available())
     let library = try SharedLibrary(path: entry.libraryPath.path)
     let functions = try NativeFunctions(
       library: library, customUpdates: !model.customUpdates.isEmpty)
@@ -160,6 +165,9 @@ public final class Simulation {
     self.parallelMinimum = UInt32(clamping: max(0, options.parallelMinimum))
     functions.setThreads(state, UInt32(threadCount), self.parallelMinimum)
     let overflows = initialiseState()
+    if let error = ConnectivityRangeErrors.error(model: model, arrays: arrays, index: index) {
+      throw error
+    }
     if overflows > 0 { throw RuntimeError.connectivityOverflow(rows: overflows) }
     build.loadSeconds = (clock.now - start).seconds
   }
@@ -217,8 +225,10 @@ public final class Simulation {
   }
 
   /// Runs for `duration` ms, rounded to whole time steps.
-  public func run(duration: Double) {
-    run(steps: Int((duration / model.dt).rounded()))
+  ///
+  /// - Throws: ``StepCountError`` when that is more steps than a run can take.
+  public func run(duration: Double) throws(StepCountError) {
+    run(steps: try StepCount.of(duration: duration, dt: model.dt))
   }
 
   /// Runs every custom update of update group `group` once, now (between steps), as

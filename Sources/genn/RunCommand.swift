@@ -66,7 +66,12 @@ extension GeNN {
         if let steps { .steps(steps) } else if let duration { .milliseconds(duration) } else {
           file.run.length ?? Self.defaultLength
         }
-      let totalSteps = length.steps(dt: file.model.dt)
+      let totalSteps: Int
+      do {
+        totalSteps = try length.steps(dt: file.model.dt)
+      } catch {
+        throw .invalidOptions("the run is too long: \(error)")
+      }
       let options = Simulation.Options(threads: threads)
       let status = !quiet && Terminal.standardErrorIsTerminal
       let simulation: any NetworkSimulation

@@ -34,7 +34,7 @@ import Testing
     try output.checkConsistency()
     let file = try ModelFile.load(path: Genn.example(name))
     #expect(output.summary["model"] as? String == file.model.name)
-    #expect(output.steps == (file.run.length?.steps(dt: file.model.dt) ?? 10_000))
+    #expect(try output.steps == (file.run.length?.steps(dt: file.model.dt) ?? 10_000))
     #expect(
       output.populations.map { $0["name"] as? String } == file.model.neuronPopulations.map(\.name))
     #expect(

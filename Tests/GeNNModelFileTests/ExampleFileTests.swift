@@ -68,7 +68,7 @@ import Testing
     #expect(excitatory.weightUpdateParams == ["g": 0.006])
     #expect(excitatory.postsynapticParams == ["tau": 5, "E": 0])
     #expect(file.model.neuronPopulation(named: "E")?.params["Vrest"] == -49)
-    #expect(file.run.length?.steps(dt: file.model.dt) == 10_000)
+    #expect(try file.run.length?.steps(dt: file.model.dt) == 10_000)
   }
 }
 

@@ -15,7 +15,7 @@ import Testing
     #expect(file.model.dt == 0.5)
     #expect(file.model.seed == 42)
     #expect(file.run == RunDefaults(length: .milliseconds(100), seed: 42))
-    #expect(file.run.length?.steps(dt: file.model.dt) == 200)
+    #expect(try file.run.length?.steps(dt: file.model.dt) == 200)
   }
 
   @Test func neuronPopulations() throws {

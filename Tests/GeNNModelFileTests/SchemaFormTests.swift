@@ -20,7 +20,7 @@ import Testing
     #expect(file.model.precision == .float && file.model.timePrecision == .float)
     #expect(file.model.dt == 0.1 && file.model.seed == 1234)
     #expect(file.run == RunDefaults(length: .steps(250), seed: nil))
-    #expect(file.run.length?.steps(dt: 0.1) == 250)
+    #expect(try file.run.length?.steps(dt: 0.1) == 250)
     let digits = try ModelFile.parse(Self.population, path: "2003.yaml")
     #expect(digits.model.name == "model_2003")
   }
@@ -58,7 +58,7 @@ import Testing
             connectivity:
               snippet: Conv2D
               params: {conv_kh: 2, conv_kw: 2, conv_sh: 1, conv_sw: 1, conv_padh: 0, conv_padw: 0,
-                       conv_ih: 2, conv_iw: 2, conv_ic: 1, conv_oh: 1, conv_ow: 1, conv_oc: 1}
+                       conv_ih: 2, conv_iw: 2, conv_ic: 1, conv_oh: 2, conv_ow: 2, conv_oc: 1}
             weight_update: {model: StaticPulse, vars: {g: {kernel: {npy: kernel.npy}}}}
         """
     let file = try ModelFile.parse(text, path: "m.yaml", directory: folder)

@@ -445,7 +445,7 @@ import Testing
 
   // MARK: Sizes and targets
 
-  @Test(arguments: [0, -1])
+  @Test(arguments: [0, -1, Int(Int32.max) + 1, Int.max])
   func invalidSize(size: Int) throws {
     var model = ModelSpec(name: "m")
     model.addNeuronPopulation(
@@ -453,7 +453,7 @@ import Testing
     let problem = try #require(Self.onlyProblem(model))
     #expect(problem == .invalidSize(element: "neuron population 'Pop'", size: size))
     #expect(problem.description.contains("size \(size)"))
-    #expect(problem.description.contains("at least 1"))
+    #expect(problem.description.contains("it must be between 1 and 2147483647"))
   }
 
   @Test func currentSourceTargetingAMissingPopulation() throws {

@@ -8,7 +8,8 @@ import Testing
 
 /// The CUDA backend's kernels run without a GPU: the generated CUDA compiled as host C++
 /// (C++20) with a shim that runs each block as `blockDim` threads, `__syncthreads` as a
-/// barrier, the atomics as `std::atomic_ref` and `__popc` as the compiler's popcount; the
+/// barrier, the atomics as `std::atomic_ref` (`atomicMax` as a compare-and-swap loop) and
+/// `__popc` as the compiler's popcount; the
 /// host's initial arrays are written by
 /// ``InitialValues/write(_:index:model:sparseRows:)``, and the results
 /// (neuron and synapse variables, inputs, spikes and spike-like events) are compared with
@@ -40,6 +41,12 @@ import Testing
     inline void __syncthreads() { g_barrier->arrive_and_wait(); }
     template <class T, class U> T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
     inline uint32_t atomicOr(uint32_t *p, uint32_t v) { return std::atomic_ref<uint32_t>(*p).fetch_or(v); }
+    inline unsigned long long atomicMax(unsigned long long *p, unsigned long long v) {
+        std::atomic_ref<unsigned long long> slot(*p);
+        unsigned long long old = slot.load();
+        while (old < v && !slot.compare_exchange_weak(old, v)) {}
+        return old;
+    }
     inline int __popc(uint32_t x) { return __builtin_popcount(x); }
     #define __global__
     #define __device__

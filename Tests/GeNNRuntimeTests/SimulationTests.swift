@@ -37,7 +37,7 @@ import Testing
     simulation.run(steps: 9)
     #expect(simulation.timestep == 10)
     #expect(simulation.t == 10 * 0.1)
-    simulation.run(duration: 5)
+    try simulation.run(duration: 5)
     #expect(simulation.timestep == 60)
   }
 

@@ -1,0 +1,111 @@
+import GeNNTranspiler
+
+/// The values a model passes in checked against what holds them: parameters against
+/// the domains their model or snippet declares and their type, initial values and extra
+/// global parameter values against their type, and the population sizes a snippet's
+/// parameters describe against the populations.
+extension ModelSpec {
+  /// The values of `type` in this model (`scalar` in the model's precision, `timepoint`
+  /// in its time precision).
+  func domain(of type: TypeName.Base) -> ValueDomain {
+    switch type {
+    case .numeric(let numeric): .of(numeric)
+    case .scalar: .of(precision == .float ? .float : .double)
+    case .timepoint: .of(timePrecision == .float ? .float : .double)
+    }
+  }
+
+  /// `type` as messages spell it: `scalar (float in this model)`.
+  private func spelling(_ type: String, _ base: TypeName.Base) -> String {
+    switch base {
+    case .numeric: type
+    case .scalar: "\(type) (\(precision == .float ? "float" : "double") in this model)"
+    case .timepoint: "\(type) (\(timePrecision == .float ? "float" : "double") in this model)"
+    }
+  }
+
+  /// The problems of finite parameter values outside their domain: the one `declared`
+  /// gives, else the range of their type in `types` when that is an integer type.
+  func checkDomains(
+    element: String, given: [String: Double], declared: [String: ValueDomain],
+    types: [String: String] = [:]
+  ) -> [ModelProblem] {
+    given.keys.sorted().compactMap { name in
+      guard let value = given[name], value.isFinite else { return nil }
+      var domain = declared[name]
+      if domain == nil, case .numeric(let type)? = types[name].flatMap(TypeName.Base.init),
+        type.isIntegral
+      {
+        domain = .of(type)
+      }
+      guard let domain, !domain.contains(value) else { return nil }
+      return .parameterOutOfDomain(element: element, name: name, value: value, domain: domain)
+    }
+  }
+
+  /// The first value of `initialiser` that `variable`'s type cannot hold (a float, a
+  /// value too large for `float`, a fraction or a value out of range for an integer
+  /// type), and a constant that is not finite.
+  func checkInitialValues(element: String, variable: Variable, _ initialiser: VarInit)
+    -> [ModelProblem]
+  {
+    guard let base = variable.valueType else { return [] }
+    let values: [Double]
+    switch initialiser {
+    case .constant(let value) where !value.isFinite:
+      return [.nonFiniteInitialValue(element: element, variable: variable.name, value: value)]
+    case .constant(let value): values = [value]
+    case .values(let given), .kernel(let given): values = given
+    case .snippet: return []
+    }
+    let domain = domain(of: base)
+    guard let index = values.firstIndex(where: { !domain.contains($0) }) else { return [] }
+    let isArray = if case .constant = initialiser { false } else { true }
+    return [
+      .initialValueOutOfRange(
+        element: element, variable: variable.name, index: isArray ? index : nil,
+        value: values[index], type: spelling(variable.type, base), domain: domain)
+    ]
+  }
+
+  /// The first value of each extra global parameter that its element type cannot hold.
+  func checkExtraGlobalValues(
+    element: String, given: [String: [Double]], declared: [ExtraGlobalParameter]
+  ) -> [ModelProblem] {
+    declared.compactMap { egp in
+      guard let base = egp.elementType, let values = given[egp.name] else { return nil }
+      let domain = domain(of: base)
+      guard let index = values.firstIndex(where: { !domain.contains($0) }) else { return nil }
+      return .extraGlobalValueOutOfRange(
+        element: element, name: egp.name, index: index, value: values[index],
+        type: spelling(String(egp.type.dropLast()), base), domain: domain)
+    }
+  }
+
+  /// The problems of a snippet's `shape` that the sizes of `source` and `target` do not
+  /// match; nothing if the parameters were not all given.
+  func checkShape(
+    element: String, snippet: String, _ shape: ShapeParameters?, params: [String: Double],
+    source: NeuronPopulation, target: NeuronPopulation
+  ) -> [ModelProblem] {
+    guard let shape else { return [] }
+    var problems: [ModelProblem] = []
+    for (side, names, population) in [
+      ("source", shape.source, source), ("target", shape.target, target),
+    ] {
+      let values = names.compactMap { params[$0] }
+      guard values.count == names.count else { continue }
+      let size = saturatingProduct(values.map { Int($0) })
+      guard size != population.size else { continue }
+      let product = names.joined(separator: " * ")
+      let factors = values.map { "\(Int($0))" }.joined(separator: " * ")
+      problems.append(
+        .invalidConnectivity(
+          element: element,
+          reason: "snippet '\(snippet)' describes a \(side) of \(product) = \(factors) = "
+            + "\(size) neurons, but \(side) population '\(population.name)' has "
+            + "\(population.size); they must be equal"))
+    }
+    return problems
+  }
+}

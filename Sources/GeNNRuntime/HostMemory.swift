@@ -1,0 +1,47 @@
+import Foundation
+
+/// How much memory this process can still allocate: on Linux the kernel's estimate of
+/// the memory available without swapping (`MemAvailable`), lowered to what the
+/// process's control group (v2 `memory.max`, v1 `memory.limit_in_bytes`) leaves;
+/// elsewhere the machine's physical memory.
+public enum HostMemory {
+  /// The bytes available now.
+  public static func available() -> Int {
+    #if os(Linux)
+      let read = { (path: String) in try? String(contentsOfFile: path, encoding: .utf8) }
+      let group =
+        read("/proc/self/cgroup")?.split(separator: "\n")
+        .first { $0.hasPrefix("0::") }.map { String($0.dropFirst(3)) } ?? "/"
+      let v2 = "/sys/fs/cgroup" + (group == "/" ? "" : group)
+      let limits = [
+        (read(v2 + "/memory.max"), read(v2 + "/memory.current")),
+        (
+          read("/sys/fs/cgroup/memory/memory.limit_in_bytes"),
+          read("/sys/fs/cgroup/memory/memory.usage_in_bytes")
+        ),
+      ]
+      if let bytes = available(meminfo: read("/proc/meminfo"), limits: limits) { return bytes }
+    #endif
+    return Int(clamping: ProcessInfo.processInfo.physicalMemory)
+  }
+
+  /// The memory available by `/proc/meminfo`'s text, lowered to the room each control
+  /// group limit (its limit's and usage's file texts) leaves; `nil` without a
+  /// `MemAvailable` line.
+  static func available(meminfo: String?, limits: [(limit: String?, usage: String?)]) -> Int? {
+    guard
+      let line = meminfo?.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
+      let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+    else { return nil }
+    var bytes =
+      kilobytes.multipliedReportingOverflow(by: 1024).overflow ? Int.max : kilobytes * 1024
+    for (limit, usage) in limits {
+      // "max" (v2) or a huge number (v1) means no limit.
+      guard let limit = limit.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }),
+        let usage = usage.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+      else { continue }
+      bytes = min(bytes, max(0, limit - usage))
+    }
+    return bytes
+  }
+}
