@@ -68,7 +68,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "COBABenchmark",
-      dependencies: ["GeNNModel", "GeNNRuntime"],
+      dependencies: ["GeNNModel", "GeNNCodeGen", "GeNNToolchain", "GeNNRuntime"],
       path: "Benchmarks/COBABenchmark"
     ),
     .executableTarget(

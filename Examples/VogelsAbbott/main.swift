@@ -44,7 +44,7 @@ do {
       + (simulation.build.cacheHit ? " (from cache)" : "") + "; running on "
       + "\(simulation.threads) thread(s)")
   let clock = ContinuousClock()
-  let elapsed = clock.measure { simulation.run(duration: 1000) }
+  let elapsed = try clock.measure { try simulation.run(duration: 1000) }
   let synapses = try model.synapsePopulations.reduce(0) {
     $0 + (try simulation.connectivity(of: $1.name).pre.count)
   }

@@ -31,8 +31,9 @@ public struct CPUBackend: Sendable {
 public enum CModuleInterface {
   /// `uint32_t genn_abi_version(void)`: ``version``.
   public static let abiVersion = "genn_abi_version"
-  /// `void *genn_create(void *const *arrays)`: new state bound to the arrays of
-  /// ``GeneratedModule/arrays``, in order.
+  /// `void *genn_create(void *const *arrays, const uint64_t *counts)`: new state bound to
+  /// the arrays of ``GeneratedModule/arrays``, in order, with their element counts (the
+  /// sizes that indexes of extra global parameters are checked against).
   public static let create = "genn_create"
   /// `void genn_destroy(void *state)`: stops its threads and frees it.
   public static let destroy = "genn_destroy"
@@ -53,5 +54,5 @@ public enum CModuleInterface {
   /// updates.
   public static let customUpdate = "genn_custom_update"
   /// The version of this interface.
-  public static let version: UInt32 = 4
+  public static let version: UInt32 = 5
 }

@@ -190,7 +190,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     let initBlocks = blockRanges(sizes: initSizes, blockSize: initBlockSize)
       .reduce(0) { $0 + $1.count }
     let bind = CUDAKernelLaunch(
-      kernel: Self.bindKernel, gridSize: 1, blockSize: 32, parameters: [.arrayTable])
+      kernel: Self.bindKernel, gridSize: 1, blockSize: 32, parameters: [.arrayTable, .countTable])
     let initialisation =
       initBlocks == 0
       ? []
@@ -239,6 +239,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
       #define GENN_FUNCTION __device__ __forceinline__
       """)
     block(RandomNumberSource.cpp)
+    if memory.checksIndices { block(IndexCheckSource.source(for: .cuda)) }
     line("constexpr uint64_t kSeed = \(model.seed)ull;")
     line("// Threads per block of the neuron update and of the initialisation.")
     line("constexpr uint32_t kNeuronBlockSize = \(neuronBlockSize)u;")
@@ -264,13 +265,17 @@ struct CUDAModuleWriter: ModelCodeWriting {
     writeNeuronKernel()
   }
 
-  /// `genn_bind`: one thread fills every group struct from the table of device pointers.
+  /// `genn_bind`: one thread fills every group struct from the table of device pointers
+  /// and the table of the arrays' element counts.
   private mutating func writeBindKernel() {
-    line("// Points the group structs at the arrays the host allocated (in `arrays` order).")
-    line("extern \"C\" __global__ void \(Self.bindKernel)(void *const *arrays)")
+    line("// Points the group structs at the arrays the host allocated (in `arrays` order),")
+    line("// whose element counts are `counts`.")
+    line(
+      "extern \"C\" __global__ void \(Self.bindKernel)(void *const *arrays, const uint64_t *counts)"
+    )
     line("{")
     line("    if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
-    line("    (void)arrays;")
+    line("    (void)arrays; (void)counts;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for index in model.synapsePopulations.indices { writeSynapseGroupBinding(index) }

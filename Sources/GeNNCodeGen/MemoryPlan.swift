@@ -172,7 +172,14 @@ struct MemoryPlan {
           egp.elementType!, types, update.extraGlobalParams[egp.name]?.count ?? 0)
       }
     }
+    if arrays.contains(where: \.role.isIndexChecked) {
+      add(.outOfRangeIndex, .numeric(.uint64), types, 4)
+    }
   }
+
+  /// Whether code indexes some array through a check (``IndexCheckSource``), so the
+  /// model has an out-of-range record.
+  var checksIndices: Bool { indices[.outOfRangeIndex] != nil }
 
   private func modelSlots(model: ModelSpec, _ population: String) -> Int {
     model.maximumDelaySteps(of: population) + 1
@@ -192,6 +199,19 @@ struct MemoryPlan {
   func index(of role: ArrayLayout.Role) -> Int {
     guard let index = indices[role] else { preconditionFailure("no array for \(role)") }
     return index
+  }
+}
+
+extension ArrayLayout.Role {
+  /// Whether code strings index the array through a check against its size.
+  var isIndexChecked: Bool {
+    switch self {
+    case .neuronExtraGlobalParameter, .currentSourceExtraGlobalParameter,
+      .weightUpdateExtraGlobalParameter, .customUpdateExtraGlobalParameter,
+      .synapseRowLengthDraws:
+      true
+    default: false
+    }
   }
 }
 

@@ -18,6 +18,12 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   case notStored(what: String, synapses: String, matrixType: String)
   /// A custom update group name the model does not have.
   case unknownCustomUpdateGroup(String, available: [String])
+  /// Model code indexed an array whose size the runtime gives outside it: the element
+  /// whose code it was (`neuron population 'Exc'`), the array (`extra global parameter
+  /// 'times'`), the index as the code computed it, and the array's size. The run stopped
+  /// after the step (or custom update) in which it happened; nothing outside the array
+  /// was read or written.
+  case indexOutOfRange(element: String, array: String, index: String, size: UInt64)
 
   public var description: String {
     switch self {
@@ -40,6 +46,11 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
       "synapse population '\(synapses)' is \(matrixType): its \(what) is generated each time "
         + "a synapse is used and not stored, so it cannot be read or written; use SPARSE or "
         + "DENSE to keep it in memory"
+    case .indexOutOfRange(let element, let array, let index, let size):
+      "\(element): code indexed \(array) at \(index), outside its \(size) "
+        + (size == 1 ? "element" : "elements")
+        + (size == 0 ? "" : " (indices 0 to \(size - 1))")
+        + ". Keep indices within the array, or give it more values"
     case .unknownCustomUpdateGroup(let name, let available):
       "no custom update group named '\(name)'; "
         + (available.isEmpty

@@ -10,7 +10,7 @@ import GeNNTranspiler
 /// ```swift
 /// let simulation = try await Simulation(model: model)
 /// try simulation.record("V", of: "Exc")
-/// simulation.run(duration: 1000)
+/// try simulation.run(duration: 1000)
 /// let spikes = try simulation.spikes(of: "Exc")
 /// ```
 public final class Simulation {
@@ -152,7 +152,11 @@ public final class Simulation {
       toolchainSeconds: compiled.toolchainSeconds, compileSeconds: compiled.compileSeconds,
       loadSeconds: 0)
     var pointers: [UnsafeMutableRawPointer?] = arrays.map(\.pointer)
-    guard let state = pointers.withUnsafeMutableBufferPointer({ functions.create($0.baseAddress) })
+    let counts = arrays.map { UInt64($0.count) }
+    guard
+      let state = pointers.withUnsafeMutableBufferPointer({ pointers in
+        counts.withUnsafeBufferPointer { functions.create(pointers.baseAddress, $0.baseAddress) }
+      })
     else {
       throw RuntimeError.incompatibleLibrary("\(CModuleInterface.create) returned no state")
     }
@@ -161,6 +165,7 @@ public final class Simulation {
     functions.setThreads(state, UInt32(threadCount), self.parallelMinimum)
     let overflows = initialiseState()
     if overflows > 0 { throw RuntimeError.connectivityOverflow(rows: overflows) }
+    try checkIndices()
     build.loadSeconds = (clock.now - start).seconds
   }
 
@@ -194,12 +199,18 @@ public final class Simulation {
   }
 
   /// Runs one time step.
-  public func step() {
-    run(steps: 1)
+  public func step() throws(RuntimeError) {
+    try run(steps: 1)
   }
 
   /// Runs `steps` time steps.
-  public func run(steps: Int) {
+  ///
+  /// - Throws: ``RuntimeError/indexOutOfRange(element:array:index:size:)`` when model
+  ///   code indexed an extra global parameter outside its size (the run stops at most
+  ///   ``Options/recordingCapacity`` steps later; every later run throws it again until
+  ///   ``reinitialise()``).
+  public func run(steps: Int) throws(RuntimeError) {
+    try checkIndices()
     var remaining = max(0, steps)
     while remaining > 0 {
       // Run natively up to the next sample of a recorded variable or a full spike buffer.
@@ -213,12 +224,13 @@ public final class Simulation {
       remaining -= chunk
       sampleVariables()
       if recordingRow == recordingCapacity { gatherSpikes() }
+      try checkIndices()
     }
   }
 
   /// Runs for `duration` ms, rounded to whole time steps.
-  public func run(duration: Double) {
-    run(steps: Int((duration / model.dt).rounded()))
+  public func run(duration: Double) throws(RuntimeError) {
+    try run(steps: Int((duration / model.dt).rounded()))
   }
 
   /// Runs every custom update of update group `group` once, now (between steps), as
@@ -228,7 +240,9 @@ public final class Simulation {
     guard let index = groups.firstIndex(of: group), let update = functions.customUpdate else {
       throw .unknownCustomUpdateGroup(group, available: groups)
     }
+    try checkIndices()
     update(state, UInt32(index), timestep)
+    try checkIndices()
   }
 
   /// Puts every variable back to its initial value, time back to zero, and clears
@@ -452,6 +466,16 @@ public final class Simulation {
     SparseConnectivity.rowStride(
       of: synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
       targetSize: model.neuronPopulation(named: synapses.target)!.size)
+  }
+
+  /// Throws the error the out-of-range record notes, if model code indexed an array
+  /// outside its size.
+  private func checkIndices() throws(RuntimeError) {
+    guard let index = arrayIndex[.outOfRangeIndex],
+      let error = OutOfRangeRecord.error(
+        arrays[index].outOfRangeRecord, arrays: arrays.map(\.layout))
+    else { return }
+    throw error
   }
 
   /// Writes initial values, then builds connectivity and runs snippets natively; returns

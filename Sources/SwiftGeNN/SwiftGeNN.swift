@@ -7,7 +7,7 @@
 ///
 /// let file = try ModelFile.load(path: "Examples/models/izhikevich-types.yaml")
 /// let simulation = try await Simulation(model: file.model)
-/// simulation.run(duration: 1000)
+/// try simulation.run(duration: 1000)
 /// let spikes = try simulation.spikes(of: "Neurons")
 /// let raster = SpikeRaster(
 ///   populations: [.init(name: "Neurons", size: 6, times: spikes.times, ids: spikes.ids.map(Int.init))],

@@ -39,6 +39,10 @@ import Testing
     std::barrier<> *g_barrier;
     inline void __syncthreads() { g_barrier->arrive_and_wait(); }
     template <class T, class U> T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
+    template <class T> T atomicCAS(T *p, T expected, T v) {
+        std::atomic_ref<T>(*p).compare_exchange_strong(expected, v);
+        return expected;
+    }
     inline uint32_t atomicOr(uint32_t *p, uint32_t v) { return std::atomic_ref<uint32_t>(*p).fetch_or(v); }
     inline int __popc(uint32_t x) { return __builtin_popcount(x); }
     #define __global__
@@ -47,6 +51,7 @@ import Testing
     #define __shared__ static
     std::vector<std::vector<uint8_t>> arrays;
     std::vector<void *> table;
+    std::vector<uint64_t> counts;
     // Runs the blocks one after another, each as `block` threads.
     template <class F> void launch(unsigned grid, unsigned block, F f) {
         for (unsigned b = 0; b < grid; b++) {
@@ -77,9 +82,11 @@ import Testing
     """
 
   /// The `main` that launches `module`'s kernels for `steps` steps, and the custom update
-  /// groups of `schedule` before the steps they are due at.
+  /// groups of `schedule` before the steps they are due at; `sizes` are the arrays' bytes,
+  /// `counts` their elements.
   static func main(
-    _ module: CUDAModule, sizes: [Int], steps: Int, schedule: [(step: Int, group: String)] = []
+    _ module: CUDAModule, sizes: [Int], counts: [Int], steps: Int,
+    schedule: [(step: Int, group: String)] = []
   ) -> String {
     func customUpdates(at step: String, _ group: String, indent: String) -> String {
       module.customUpdates[group, default: []].map { launch in
@@ -88,7 +95,8 @@ import Testing
     }
     var main = "#include \"shim.h\"\n#include \"model.cu\"\nint main() {\n"
     main += "    load({\(sizes.map(String.init).joined(separator: ", "))});\n"
-    main += "    launch(1, 32, [&] { genn_bind(table.data()); });\n"
+    main += "    counts = {\(counts.map { "\($0)u" }.joined(separator: ", "))};\n"
+    main += "    launch(1, 32, [&] { genn_bind(table.data(), counts.data()); });\n"
     main += "    uint32_t overflows = 0;\n"
     for launch in module.initialisation {
       let arguments = launch.parameters.map { _ in "&overflows" }.joined(separator: ", ")
@@ -298,8 +306,11 @@ import Testing
       to: folder.appendingPathComponent("shim.h"), atomically: true, encoding: .utf8)
     try module.source.write(
       to: folder.appendingPathComponent("model.cu"), atomically: true, encoding: .utf8)
-    try Self.main(module, sizes: bytes.map { max(8, $0) }, steps: steps, schedule: schedule)
-      .write(to: folder.appendingPathComponent("main.cpp"), atomically: true, encoding: .utf8)
+    try Self.main(
+      module, sizes: bytes.map { max(8, $0) }, counts: arrays.map(\.count), steps: steps,
+      schedule: schedule
+    )
+    .write(to: folder.appendingPathComponent("main.cpp"), atomically: true, encoding: .utf8)
     let compiler = ProcessInfo.processInfo.environment["CXX"] ?? "g++"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -375,11 +386,11 @@ import Testing
     }
     var done = 0
     for call in schedule {
-      cpu.run(steps: min(call.step, steps) - done)
+      try cpu.run(steps: min(call.step, steps) - done)
       done = min(call.step, steps)
       try cpu.customUpdate(call.group)
     }
-    cpu.run(steps: steps - done)
+    try cpu.run(steps: steps - done)
     for update in model.customUpdates {
       for variable in update.model.vars {
         let expected = try cpu.values(of: variable.name, in: update.name)

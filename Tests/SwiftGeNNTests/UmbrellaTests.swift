@@ -23,7 +23,7 @@ import Testing
       options: .init(
         cacheDirectory: FileManager.default.temporaryDirectory
           .appendingPathComponent("swiftgenn-test-cache")))
-    simulation.run(duration: 200)
+    try simulation.run(duration: 200)
     let spikes = try simulation.spikes(of: "N")
     // Six identical regular-spiking neurons fire together.
     #expect(spikes.count > 0 && spikes.count % 6 == 0)
