@@ -68,7 +68,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "COBABenchmark",
-      dependencies: ["GeNNModel", "GeNNCodeGen", "GeNNToolchain", "GeNNRuntime"],
+      dependencies: ["GeNNModel", "GeNNRuntime"],
       path: "Benchmarks/COBABenchmark"
     ),
     .executableTarget(

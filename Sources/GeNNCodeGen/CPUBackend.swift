@@ -9,8 +9,19 @@ import GeNNTranspiler
 /// The module exports a small C interface (see ``CModuleInterface``) that the runtime
 /// binds memory to and steps.
 public struct CPUBackend: Sendable {
+  /// Whether generated code checks each index of an extra global parameter (and of a
+  /// connectivity snippet's drawn row lengths) against the array's size as it runs
+  /// (``IndexCheckSource``), so that an index out of range stops the run with
+  /// `RuntimeError.indexOutOfRange` rather than reading or writing outside the array.
+  /// Off by default: the check keeps compilers from vectorising loops that index these
+  /// arrays (COBA whose neurons read one every step runs about 4x as long, see
+  /// `docs/benchmarks.md`); tests and `genn run --check` turn it on.
+  public var checkIndices: Bool
+
   /// Creates a CPU backend.
-  public init() {}
+  public init(checkIndices: Bool = false) {
+    self.checkIndices = checkIndices
+  }
 
   /// Validates `model`, checks every code string, and returns the generated module.
   public func generate(_ model: ModelSpec) throws(CodeGenError) -> GeneratedModule {
@@ -19,7 +30,7 @@ public struct CPUBackend: Sendable {
     } catch {
       throw .invalidModel(error)
     }
-    var writer = ModuleWriter(model: model)
+    var writer = ModuleWriter(model: model, checkIndices: checkIndices)
     writer.writeModule()
     if !writer.errors.isEmpty { throw .invalidCode(writer.errors) }
     return GeneratedModule(source: writer.source, arrays: writer.memory.arrays)

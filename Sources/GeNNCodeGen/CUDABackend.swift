@@ -47,8 +47,19 @@ import GeNNTranspiler
 /// BITMASK, PROCEDURAL, PROCEDURAL_KERNELG, TOEPLITZ, DENSE_PROCEDURALG), delay and
 /// weight update feature.
 public struct CUDABackend: Sendable {
+  /// Whether generated code checks each index of an extra global parameter (and of a
+  /// connectivity snippet's drawn row lengths) against the array's size as it runs
+  /// (`IndexCheckSource`), so that an index out of range stops the run with
+  /// `RuntimeError.indexOutOfRange` rather than reading or writing outside the array.
+  /// Off by default: the check keeps compilers from vectorising loops that index these
+  /// arrays (COBA whose neurons read one every step runs about 4x as long, see
+  /// `docs/benchmarks.md`); tests and `genn run --check` turn it on.
+  public var checkIndices: Bool
+
   /// Creates a CUDA backend.
-  public init() {}
+  public init(checkIndices: Bool = false) {
+    self.checkIndices = checkIndices
+  }
 
   /// Validates `model`, checks every code string in the CUDA dialect, and returns the
   /// generated module with its launch plan.
@@ -61,7 +72,7 @@ public struct CUDABackend: Sendable {
     } catch {
       throw .codeGeneration(.invalidModel(error))
     }
-    var writer = CUDAModuleWriter(model: model)
+    var writer = CUDAModuleWriter(model: model, checkIndices: checkIndices)
     writer.writeModule()
     if !writer.errors.isEmpty { throw .codeGeneration(.invalidCode(writer.errors)) }
     return writer.module
@@ -110,12 +121,12 @@ struct CUDAModuleWriter: ModelCodeWriting {
   static let rowLengthKernel = "drawRowLengths"
   static let synapseInitKernel = "initialiseSynapses"
 
-  init(model: ModelSpec) {
+  init(model: ModelSpec, checkIndices: Bool) {
     self.model = model
     self.types = TypeContext(
       scalar: model.precision.numericType, timepoint: model.timePrecision.numericType)
     self.usage = CodeUsage(model: model)
-    self.memory = MemoryPlan(model: model, types: types, usage: usage)
+    self.memory = MemoryPlan(model: model, types: types, usage: usage, checkIndices: checkIndices)
     self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
     self.initGroups = GroupMerging.initGroups(of: model)
     self.neuronBlockSize = CUDABackend.blockSize(

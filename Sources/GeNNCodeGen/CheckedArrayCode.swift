@@ -5,20 +5,22 @@ import GeNNTranspiler
 /// every backend declares, binds and lets code strings index them: a group struct holds
 /// each one's pointer, its element count (from the runtime's `counts` at binding, never
 /// written into the code, so that a later size needs no new code) and its position in
-/// the binding order; code strings may only index it, through
-/// ``IndexCheckSource/function``, which checks each index against the count. Every group
-/// struct of a model with such arrays points at the model's out-of-range record.
+/// the binding order; code strings may only index it. Where indexes are checked
+/// (``MemoryPlan/checksIndices``), through ``IndexCheckSource/function``, against the
+/// count, and every group struct points at the model's out-of-range record; otherwise
+/// as a plain subscript, as GeNN does.
 extension ModelCodeWriting {
-  /// Declares an extra global parameter's fields (pointer, count, position) in a group
-  /// struct.
+  /// Declares an extra global parameter's fields (pointer, count, and where indexes are
+  /// checked its position) in a group struct.
   mutating func declareExtraGlobalParameter(_ egp: ExtraGlobalParameter, prefix: String) {
     line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);")
     line("    uint64_t \(prefix)egpSize_\(egp.name);")
-    line("    uint32_t \(prefix)egpId_\(egp.name);")
+    if memory.checksIndices { line("    uint32_t \(prefix)egpId_\(egp.name);") }
   }
 
-  /// Adds extra global parameters to `environment`: each may only be indexed, each index
-  /// checked against the count in the group struct's fields with `prefix`.
+  /// Adds extra global parameters to `environment`: each may only be indexed, and where
+  /// indexes are checked each index is checked against the count in the group struct's
+  /// fields with `prefix`.
   func addExtraGlobalParameters(
     to environment: inout Environment, _ egps: [ExtraGlobalParameter], prefix: String
   ) {
@@ -32,20 +34,22 @@ extension ModelCodeWriting {
   }
 
   /// The subscript-only symbols of an array named `name` whose elements have `type`:
-  /// one per integer type of index, each spelled as a checked access of `array`, whose
-  /// element count is `size` and whose position in the binding order is `id`.
+  /// one per integer type of index, each spelled as a checked access of `array` (where
+  /// indexes are checked), whose element count is `size` and whose position in the
+  /// binding order is `id`, or as `array[index]`.
   func checkedElements(
     of name: String, type: GeNNType, array: String, size: String, id: String, role: String
   ) -> [Symbol] {
     NumericType.allCases.filter(\.isIntegral).map { index in
       let converted = index.isSigned ? "(uint64_t)(int64_t)($(0))" : "(uint64_t)($(0))"
+      let spelling =
+        memory.checksIndices
+        ? "\(IndexCheckSource.function)(\(array), \(size), \(id), group.outOfRange, \(converted), "
+          + "\(index.isSigned))" : "\(array)[$(0)]"
       return Symbol(
         name,
         .function(FunctionType(result: type, parameters: [.numeric(index)], isSubscriptOnly: true)),
-        spelling:
-          "\(IndexCheckSource.function)(\(array), \(size), \(id), group.outOfRange, \(converted), "
-          + "\(index.isSigned))",
-        role: role)
+        spelling: spelling, role: role)
     }
   }
 
@@ -58,7 +62,7 @@ extension ModelCodeWriting {
     bindArray(field, member, to: role)
     let index = memory.index(of: role)
     line("    \(field).\(prefix)egpSize_\(egp.name) = counts[\(index)];")
-    line("    \(field).\(prefix)egpId_\(egp.name) = \(index)u;")
+    if memory.checksIndices { line("    \(field).\(prefix)egpId_\(egp.name) = \(index)u;") }
   }
 
   /// Declares the pointer to the out-of-range record in a group struct, if the model

@@ -9,7 +9,7 @@ import GeNNTranspiler
 /// host stops the run after the step with an error naming the array. A signed index is
 /// passed converted to `uint64_t`, so a negative one is out of range too.
 ///
-/// Written into a module only where the model has such arrays.
+/// Written into a module only where indexes are checked (``MemoryPlan/checksIndices``).
 enum IndexCheckSource {
   /// The function's name, in both dialects.
   static let function = "genn_checked_element"

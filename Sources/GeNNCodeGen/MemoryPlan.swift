@@ -6,7 +6,9 @@ struct MemoryPlan {
   private(set) var arrays: [ArrayLayout] = []
   private var indices: [ArrayLayout.Role: Int] = [:]
 
-  init(model modelSpec: ModelSpec, types: TypeContext, usage: CodeUsage) {
+  /// The arrays of `modelSpec`, with the out-of-range record where `checkIndices` asks for
+  /// checked indexes and the model has arrays to check.
+  init(model modelSpec: ModelSpec, types: TypeContext, usage: CodeUsage, checkIndices: Bool) {
     let model = modelSpec
     let time = TypeName.Base.timepoint
     for population in model.neuronPopulations {
@@ -172,13 +174,14 @@ struct MemoryPlan {
           egp.elementType!, types, update.extraGlobalParams[egp.name]?.count ?? 0)
       }
     }
-    if arrays.contains(where: \.role.isIndexChecked) {
+    if checkIndices && arrays.contains(where: \.role.isIndexChecked) {
       add(.outOfRangeIndex, .numeric(.uint64), types, 4)
     }
   }
 
   /// Whether code indexes some array through a check (``IndexCheckSource``), so the
-  /// model has an out-of-range record.
+  /// model has an out-of-range record: checks were asked for, and the model has arrays
+  /// to check.
   var checksIndices: Bool { indices[.outOfRangeIndex] != nil }
 
   private func modelSlots(model: ModelSpec, _ population: String) -> Int {

@@ -14,12 +14,12 @@ struct ModuleWriter: ModelCodeWriting {
   private(set) var lines: [String] = []
   var errors: [TranspilerError] = []
 
-  init(model: ModelSpec) {
+  init(model: ModelSpec, checkIndices: Bool) {
     self.model = model
     self.types = TypeContext(
       scalar: model.precision.numericType, timepoint: model.timePrecision.numericType)
     self.usage = CodeUsage(model: model)
-    self.memory = MemoryPlan(model: model, types: types, usage: usage)
+    self.memory = MemoryPlan(model: model, types: types, usage: usage, checkIndices: checkIndices)
     self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
     self.initGroups = GroupMerging.initGroups(of: model)
     self.synapseGroups = Array(model.synapsePopulations.indices)

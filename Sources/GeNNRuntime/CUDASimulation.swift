@@ -65,12 +65,17 @@ public final class CUDASimulation {
     /// The build cache folder for the cubin; `$GENN_CACHE_DIR` or the user's cache folder
     /// by default, as for ``Simulation``.
     public var cacheDirectory: URL?
+    /// Whether the generated code checks each index of an extra global parameter against
+    /// its size, as ``Simulation/Options/checkIndices`` does on the CPU (`genn run
+    /// --check`); off by default, as there.
+    public var checkIndices: Bool
 
     /// Creates options.
     public init(
       device: Int = 0, recordingCapacity: Int = 1000, nvrtcLibrary: String? = nil,
-      driverLibrary: String? = nil, cacheDirectory: URL? = nil
+      driverLibrary: String? = nil, cacheDirectory: URL? = nil, checkIndices: Bool = false
     ) {
+      self.checkIndices = checkIndices
       self.device = device
       self.recordingCapacity = recordingCapacity
       self.nvrtcLibrary = nvrtcLibrary
@@ -330,7 +335,7 @@ public final class CUDASimulation {
   /// buffers are full, and recorded variables after each step they are sampled at.
   /// Model code that indexed an extra global parameter outside its size is an error
   /// after the steps (``RuntimeError/indexOutOfRange(element:array:index:size:)``), and
-  /// at every later run.
+  /// at every later run, where ``Options/checkIndices`` asked for checks.
   public func run(steps: Int) throws(CUDASimulationError) {
     try checkIndices(afterWork: false)
     do {

@@ -30,12 +30,19 @@ public final class Simulation {
     /// 2-core machine (`COBABenchmark`; a 4,000-neuron COBA network counts 12,000). Results
     /// are the same either way; 0 runs every step on every thread.
     public var parallelMinimum: Int
+    /// Whether the generated code checks each index of an extra global parameter against
+    /// its size, so that one out of range stops the run with
+    /// ``RuntimeError/indexOutOfRange(element:array:index:size:)`` instead of reading or
+    /// writing outside the array (`genn run --check`). Off by default: it keeps the C++
+    /// compiler from vectorising loops that index these arrays (see `docs/benchmarks.md`).
+    public var checkIndices: Bool
 
     /// Creates options.
     public init(
       threads: Int? = nil, cacheDirectory: URL? = nil, toolchain: Toolchain? = nil,
-      recordingCapacity: Int = 1000, parallelMinimum: Int = 16_384
+      recordingCapacity: Int = 1000, parallelMinimum: Int = 16_384, checkIndices: Bool = false
     ) {
+      self.checkIndices = checkIndices
       self.threads = threads
       self.cacheDirectory = cacheDirectory
       self.toolchain = toolchain
@@ -206,7 +213,8 @@ public final class Simulation {
   /// Runs `steps` time steps.
   ///
   /// - Throws: ``RuntimeError/indexOutOfRange(element:array:index:size:)`` when model
-  ///   code indexed an extra global parameter outside its size (the run stops at most
+  ///   code indexed an extra global parameter outside its size, where
+  ///   ``Options/checkIndices`` asked for checks (the run stops at most
   ///   ``Options/recordingCapacity`` steps later; every later run throws it again until
   ///   ``reinitialise()``).
   public func run(steps: Int) throws(RuntimeError) {

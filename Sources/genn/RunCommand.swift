@@ -36,6 +36,13 @@ extension GeNN {
     @Flag(name: .shortAndLong, help: "Print nothing but errors: no progress bar, no report.")
     var quiet = false
 
+    @Flag(
+      help: """
+        Check every index of an extra global parameter as the code runs; one out of range \
+        stops the run with an error (slower where such indexing runs in vectorised loops).
+        """)
+    var check = false
+
     /// The run length used when neither the options nor the file give one.
     static let defaultLength = RunLength.milliseconds(1000)
 
@@ -65,7 +72,7 @@ extension GeNN {
           file.run.length ?? Self.defaultLength
         }
       let totalSteps = length.steps(dt: file.model.dt)
-      let options = Simulation.Options(threads: threads)
+      let options = Simulation.Options(threads: threads, checkIndices: check)
       let status = !quiet && Terminal.standardErrorIsTerminal
       let simulation: any NetworkSimulation
       do throws(CommandError) {
@@ -114,7 +121,8 @@ extension GeNN {
           return try CUDASimulation(
             model: file.model,
             options: CUDASimulation.Options(
-              nvrtcLibrary: cuda.nvrtcLibrary, driverLibrary: cuda.driver.library))
+              nvrtcLibrary: cuda.nvrtcLibrary, driverLibrary: cuda.driver.library,
+              checkIndices: check))
         } catch {
           guard model.backend == .auto else { throw file.commandError(cuda: error) }
           if status { Terminal.clearTransient() }

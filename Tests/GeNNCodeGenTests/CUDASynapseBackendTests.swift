@@ -495,8 +495,7 @@ import Testing
       ),
       (
         "extra global parameters", synapses(weightUpdate: scaled, egps: ["scale": [2]]),
-        "genn_checked_element(group.egp_scale, group.egpSize_scale, group.egpId_scale, "
-          + "group.outOfRange, (uint64_t)(int64_t)(0), true)"
+        "group.egp_scale[0]"
       ),
     ]
   }()

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 
-/// `genn run` on code strings that would read or write outside their memory (issue 17,
-/// item 3): an extra global parameter indexed out of range stops the run with exit 1 and
-/// a message naming the population, the parameter, the index and the size (it crashed
-/// with SIGSEGV); `printf` formats that do not match their arguments are errors at their
-/// file position (`%n` crashed, `%d%d...` printed the stack).
+/// `genn run --check` on code strings that would read or write outside their memory
+/// (issue 17, item 3): an extra global parameter indexed out of range stops the run with
+/// exit 1 and a message naming the population, the parameter, the index and the size (it
+/// crashed with SIGSEGV); `printf` formats that do not match their arguments are errors
+/// at their file position, with or without `--check` (`%n` crashed, `%d%d...` printed
+/// the stack).
 @Suite struct UserCodeBoundsTests {
   /// Four neurons with extra global parameter `e = [1, 2, 3]` running `code` (a block
   /// scalar: its line is line 9 of the file, indented by 8).
@@ -27,14 +28,14 @@ import Testing
     """
   }
 
-  /// Runs `genn run` on `model(code)` in a fresh folder; returns what it did and whether
-  /// it left anything but the model file.
+  /// Runs `genn run --check` on `model(code)` in a fresh folder; returns what it did and
+  /// whether it left anything but the model file.
   static func run(_ code: String) throws -> (outcome: Genn.Outcome, leftOver: [String]) {
     let folder = try Genn.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     try model(code).write(
       to: folder.appendingPathComponent("bounds.yaml"), atomically: true, encoding: .utf8)
-    let outcome = try Genn.run(["run", "bounds.yaml", "--out", "out", "-q"], in: folder)
+    let outcome = try Genn.run(["run", "bounds.yaml", "--out", "out", "-q", "--check"], in: folder)
     return (outcome, Genn.contents(of: folder).filter { $0 != "bounds.yaml" })
   }
 

@@ -279,7 +279,7 @@ import Testing
       .appendingPathComponent("genn-cuda-emulation-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let module = try CUDABackend().generate(model)
+    let module = try CUDABackend(checkIndices: true).generate(model)
     var index: [ArrayLayout.Role: Int] = [:]
     let arrays = module.arrays.enumerated().map { position, layout in
       index[layout.role] = position

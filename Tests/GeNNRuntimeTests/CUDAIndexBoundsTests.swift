@@ -60,7 +60,8 @@ import Testing
       Comment(rawValue: CUDAReferenceCompileTests.location.reason)))
   func compiles() throws {
     try CUDAReferenceCompileTests.compile(
-      try CUDABackend().generate(Self.model("cuda_egp_bounds", sim: Self.inRange)),
+      try CUDABackend(checkIndices: true).generate(
+        Self.model("cuda_egp_bounds", sim: Self.inRange)),
       name: "cuda_egp_bounds")
   }
 
