@@ -3,7 +3,7 @@
 /// place in the code string. Malformed and refused conversions are diagnostics; the
 /// type checker matches the others against the arguments (``Conversion/accepts(_:)``).
 struct PrintfFormat {
-  /// The conversions, in order (`%%` included, which takes no argument).
+  /// The conversions that take arguments, in order (not `%%`).
   private(set) var conversions: [Conversion] = []
   /// What is wrong with the format itself.
   private(set) var diagnostics: [Diagnostic] = []
@@ -44,7 +44,7 @@ struct PrintfFormat {
 
     /// What a conversion prints, and so what argument it takes.
     enum Kind {
-      case signedInteger, unsignedInteger, character, floating, string, pointer, percent
+      case signedInteger, unsignedInteger, character, floating, string, pointer
     }
 
     /// Whether the value argument's length is 64 bits (`l`, `ll`, `j`, `z`, `t`).
@@ -58,7 +58,6 @@ struct PrintfFormat {
       switch kind {
       case .string: return isStringLiteral
       case .pointer: return type.pointee != nil
-      case .percent: return false
       default: break
       }
       guard let numeric = type.numeric, !isStringLiteral else { return false }
@@ -70,7 +69,6 @@ struct PrintfFormat {
       switch kind {
       case .string: "a string literal"
       case .pointer: "a pointer"
-      case .percent: "no argument"
       default:
         Self.types(for: kind, wide: isWide).map(\.cName).listed + (isStar ? " for its '*'" : "")
       }
@@ -314,7 +312,8 @@ struct PrintfFormat {
     case "f", "F", "e", "E", "g", "G", "a", "A": kind = .floating
     case "s": kind = .string
     case "p": kind = .pointer
-    case "%": kind = .percent
+    case "%":
+      return written == "%%" ? end : refuse("'%%' takes no flags, width, precision or length")
     case "n":
       return refuse("'%n' writes to memory through its argument and is not allowed")
     case "$":
@@ -322,9 +321,6 @@ struct PrintfFormat {
     default:
       return refuse(
         "'\(specifier)' is not a conversion printf has; allowed are \(Self.allowedConversions)")
-    }
-    if kind == .percent {
-      return written == "%%" ? end : refuse("'%%' takes no flags, width, precision or length")
     }
     if let problem = Self.problem(
       kind: kind, specifier: specifier, flags: flags, precision: precision, length: length)
