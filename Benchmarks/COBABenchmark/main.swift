@@ -6,9 +6,12 @@
 //
 // Connectivity is GeNN's FixedProbability snippet, built natively from the model's seed.
 // With `stdp`, the excitatory-to-excitatory synapses learn by GeNN's built-in STDP rule
-// (each weight its own, changed on every pre- and postsynaptic spike).
+// (each weight its own, changed on every pre- and postsynaptic spike). With `egp`, it
+// measures instead what checking indexes of extra global parameters costs: the neurons
+// read their input offset from one every step, checked against an unchecked build of
+// the same code (IndexCheckCost.swift).
 //
-// Run: swift run -c release COBABenchmark [neurons] [milliseconds] [stdp]
+// Run: swift run -c release COBABenchmark [neurons] [milliseconds] [stdp|egp]
 
 import Foundation
 import GeNNModel
@@ -51,6 +54,10 @@ for (source, target) in [("E", "E"), ("E", "I"), ("I", "E"), ("I", "I")] {
 }
 
 let steps = Int((duration / model.dt).rounded())
+if CommandLine.arguments.dropFirst(3).first == "egp" {
+  try await IndexCheckCost.measure(model, steps: steps)
+  exit(0)
+}
 var seconds: [Int: Double] = [:]
 var synapseCount = 0
 var spikes = 0
@@ -58,7 +65,7 @@ var bytes = 0
 for threads in [1, 2] {
   let simulation = try await Simulation(model: model, options: .init(threads: threads))
   let clock = ContinuousClock()
-  let elapsed = clock.measure { simulation.run(steps: steps) }
+  let elapsed = try clock.measure { try simulation.run(steps: steps) }
   seconds[threads] =
     Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
   spikes = try simulation.spikes(of: "E").count + simulation.spikes(of: "I").count

@@ -28,7 +28,7 @@ for path in paths {
     let steps = try (file.run.length ?? .milliseconds(1000)).steps(dt: model.dt)
     let clock = ContinuousClock()
     let cpu = try await Simulation(model: model)
-    let cpuTime = clock.measure { cpu.run(steps: steps) }
+    let cpuTime = try clock.measure { try cpu.run(steps: steps) }
     let gpu = try CUDASimulation(model: model)
     let gpuTime = try clock.measure { try gpu.run(steps: steps) }
     var report: [String] = []

@@ -75,7 +75,7 @@ var rates: [Int: [Double]] = [1: [], 2: []]
 for _ in 0..<3 {
   for threads in [1, 2] {
     simulation.threads = threads
-    let elapsed = clock.measure { simulation.run(steps: steps) }
+    let elapsed = try clock.measure { try simulation.run(steps: steps) }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     rates[threads]!.append(Double(steps) / seconds)
   }

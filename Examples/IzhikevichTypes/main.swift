@@ -40,7 +40,7 @@ do {
   try simulation.record("V", of: "Neurons")
   let steps = 10_000
   simulation.reserveRecording(steps: steps)
-  simulation.run(steps: steps)
+  try simulation.run(steps: steps)
 
   let spikes = try simulation.spikes(of: "Neurons")
   let trace = try simulation.recording(of: "V", in: "Neurons")

@@ -9,8 +9,20 @@ import GeNNTranspiler
 /// The module exports a small C interface (see ``CModuleInterface``) that the runtime
 /// binds memory to and steps.
 public struct CPUBackend: Sendable {
+  /// Whether generated code checks each index of an extra global parameter (and of a
+  /// connectivity snippet's drawn row lengths) against the array's size as it runs
+  /// (``IndexCheckSource``), so that an index out of range stops the run with
+  /// `RuntimeError.indexOutOfRange` rather than reading or writing outside the array.
+  /// On by default; `false` (`genn run --no-check`) leaves the checks out, as GeNN does,
+  /// where they would keep compilers from vectorising loops that index these arrays
+  /// (COBA whose neurons read one every step runs about 4x as long with them, see
+  /// `docs/benchmarks.md`).
+  public var checkIndices: Bool
+
   /// Creates a CPU backend.
-  public init() {}
+  public init(checkIndices: Bool = true) {
+    self.checkIndices = checkIndices
+  }
 
   /// Validates `model`, checks every code string, and returns the generated module.
   public func generate(_ model: ModelSpec) throws(CodeGenError) -> GeneratedModule {
@@ -19,7 +31,7 @@ public struct CPUBackend: Sendable {
     } catch {
       throw .invalidModel(error)
     }
-    var writer = ModuleWriter(model: model)
+    var writer = ModuleWriter(model: model, checkIndices: checkIndices)
     writer.writeModule()
     if !writer.errors.isEmpty { throw .invalidCode(writer.errors) }
     return GeneratedModule(source: writer.source, arrays: writer.memory.arrays)
@@ -31,8 +43,9 @@ public struct CPUBackend: Sendable {
 public enum CModuleInterface {
   /// `uint32_t genn_abi_version(void)`: ``version``.
   public static let abiVersion = "genn_abi_version"
-  /// `void *genn_create(void *const *arrays)`: new state bound to the arrays of
-  /// ``GeneratedModule/arrays``, in order.
+  /// `void *genn_create(void *const *arrays, const uint64_t *counts)`: new state bound to
+  /// the arrays of ``GeneratedModule/arrays``, in order, with their element counts (the
+  /// sizes that indexes of extra global parameters are checked against).
   public static let create = "genn_create"
   /// `void genn_destroy(void *state)`: stops its threads and frees it.
   public static let destroy = "genn_destroy"
@@ -53,5 +66,5 @@ public enum CModuleInterface {
   /// updates.
   public static let customUpdate = "genn_custom_update"
   /// The version of this interface.
-  public static let version: UInt32 = 4
+  public static let version: UInt32 = 5
 }

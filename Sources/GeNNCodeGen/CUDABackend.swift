@@ -47,8 +47,18 @@ import GeNNTranspiler
 /// BITMASK, PROCEDURAL, PROCEDURAL_KERNELG, TOEPLITZ, DENSE_PROCEDURALG), delay and
 /// weight update feature.
 public struct CUDABackend: Sendable {
+  /// Whether generated code checks each index of an extra global parameter (and of a
+  /// connectivity snippet's drawn row lengths) against the array's size as it runs
+  /// (`IndexCheckSource`), so that an index out of range stops the run with
+  /// `RuntimeError.indexOutOfRange` rather than reading or writing outside the array.
+  /// On by default, as on the CPU (``CPUBackend/checkIndices``); `genn run --no-check`
+  /// leaves the checks out.
+  public var checkIndices: Bool
+
   /// Creates a CUDA backend.
-  public init() {}
+  public init(checkIndices: Bool = true) {
+    self.checkIndices = checkIndices
+  }
 
   /// Validates `model`, checks every code string in the CUDA dialect, and returns the
   /// generated module with its launch plan.
@@ -61,7 +71,7 @@ public struct CUDABackend: Sendable {
     } catch {
       throw .codeGeneration(.invalidModel(error))
     }
-    var writer = CUDAModuleWriter(model: model)
+    var writer = CUDAModuleWriter(model: model, checkIndices: checkIndices)
     writer.writeModule()
     if !writer.errors.isEmpty { throw .codeGeneration(.invalidCode(writer.errors)) }
     return writer.module
@@ -110,12 +120,12 @@ struct CUDAModuleWriter: ModelCodeWriting {
   static let rowLengthKernel = "drawRowLengths"
   static let synapseInitKernel = "initialiseSynapses"
 
-  init(model: ModelSpec) {
+  init(model: ModelSpec, checkIndices: Bool) {
     self.model = model
     self.types = TypeContext(
       scalar: model.precision.numericType, timepoint: model.timePrecision.numericType)
     self.usage = CodeUsage(model: model)
-    self.memory = MemoryPlan(model: model, types: types, usage: usage)
+    self.memory = MemoryPlan(model: model, types: types, usage: usage, checkIndices: checkIndices)
     self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
     self.initGroups = GroupMerging.initGroups(of: model)
     self.neuronBlockSize = CUDABackend.blockSize(
@@ -190,7 +200,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     let initBlocks = blockRanges(sizes: initSizes, blockSize: initBlockSize)
       .reduce(0) { $0 + $1.count }
     let bind = CUDAKernelLaunch(
-      kernel: Self.bindKernel, gridSize: 1, blockSize: 32, parameters: [.arrayTable])
+      kernel: Self.bindKernel, gridSize: 1, blockSize: 32, parameters: [.arrayTable, .countTable])
     let initialisation =
       initBlocks == 0
       ? []
@@ -241,6 +251,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
       #define GENN_FUNCTION __device__ __forceinline__
       """)
     block(RandomNumberSource.cpp)
+    if memory.checksIndices { block(IndexCheckSource.source(for: .cuda)) }
     line("constexpr uint64_t kSeed = \(model.seed)ull;")
     line("// Threads per block of the neuron update and of the initialisation.")
     line("constexpr uint32_t kNeuronBlockSize = \(neuronBlockSize)u;")
@@ -266,13 +277,17 @@ struct CUDAModuleWriter: ModelCodeWriting {
     writeNeuronKernel()
   }
 
-  /// `genn_bind`: one thread fills every group struct from the table of device pointers.
+  /// `genn_bind`: one thread fills every group struct from the table of device pointers
+  /// and the table of the arrays' element counts.
   private mutating func writeBindKernel() {
-    line("// Points the group structs at the arrays the host allocated (in `arrays` order).")
-    line("extern \"C\" __global__ void \(Self.bindKernel)(void *const *arrays)")
+    line("// Points the group structs at the arrays the host allocated (in `arrays` order),")
+    line("// whose element counts are `counts`.")
+    line(
+      "extern \"C\" __global__ void \(Self.bindKernel)(void *const *arrays, const uint64_t *counts)"
+    )
     line("{")
     line("    if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
-    line("    (void)arrays;")
+    line("    (void)arrays; (void)counts;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for index in model.synapsePopulations.indices { writeSynapseGroupBinding(index) }

@@ -7,7 +7,8 @@
 /// 1. Allocate every array of ``arrays`` on the device and fill it as for the CPU
 ///    (constants, per-element values, `-TIME_MAX` spike times, zero elsewhere).
 /// 2. Copy the device pointers, in the order of ``arrays``, into a device array of
-///    pointers, and launch ``bind`` with it: it points the module's group structs at them.
+///    pointers, and the arrays' element counts into a device array of `uint64_t`, and
+///    launch ``bind`` with them: it points the module's group structs at the arrays.
 /// 3. Launch ``initialisation`` (variables with initialisation snippets, then SPARSE rows
 ///    built by connectivity snippets, then synapse variables with snippets, then the
 ///    column indexes of SPARSE populations with postsynaptic learning), and read the
@@ -87,6 +88,10 @@ public enum CUDAKernelParameter: String, Hashable, Sendable, CaseIterable {
   /// `void *const *arrays`: the device array of the device pointers of
   /// ``CUDAModule/arrays``, in order (a null pointer for an empty array).
   case arrayTable = "arrays"
+  /// `const uint64_t *counts`: the device array of the element counts of
+  /// ``CUDAModule/arrays``, in order: the sizes that indexes of extra global parameters
+  /// are checked against.
+  case countTable = "counts"
   /// `uint64_t timestep`: the time step being run, from 0.
   case timestep
   /// `uint32_t recordingRow`: the row of the spike-recording buffers this step writes
@@ -104,6 +109,7 @@ public enum CUDAKernelParameter: String, Hashable, Sendable, CaseIterable {
   public var cType: String {
     switch self {
     case .arrayTable: "void *const *"
+    case .countTable: "const uint64_t *"
     case .timestep: "uint64_t"
     case .recordingRow: "uint32_t"
     case .overflowCount: "uint32_t *"

@@ -24,9 +24,12 @@ extension ModelCodeWriting {
         name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
     }
     if synapses.rowLengthDraw != nil {
-      environment.define(
-        "preCalcRowLength", GeNNType.uint32.addingConst.pointer(),
-        spelling: "group.preCalcRowLength", role: "drawn row lengths")
+      let id = memory.index(of: .synapseRowLengthDraws(synapses: synapses.name))
+      environment.add(
+        checkedElements(
+          of: "preCalcRowLength", type: GeNNType.uint32.addingConst,
+          array: "group.preCalcRowLength", size: "group.numSrcNeurons", id: "\(id)u",
+          role: "drawn row lengths"))
     }
     addParameters(
       to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams,

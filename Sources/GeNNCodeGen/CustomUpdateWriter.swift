@@ -164,9 +164,8 @@ extension ModelCodeWriting {
     }
     declareParameters(prefix: "", params: updateModel.params, derived: updateModel.derivedParams)
     for field in fields { line("    \(field.type.cName) *\(field.member);") }
-    for egp in updateModel.extraGlobalParams {
-      line("    \(cType(egp.elementType!)) *egp_\(egp.name);")
-    }
+    for egp in updateModel.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: "") }
+    declareOutOfRangeRecord()
     if let transpose {
       let type = fields.first { $0.name == transpose.name }!.type
       line("    \(type.cName) *transpose_\(transpose.name);")
@@ -196,11 +195,7 @@ extension ModelCodeWriting {
     environment.define("num_batch", index32, spelling: "1u", role: "number of batches")
     addParameters(
       to: &environment, prefix: "", params: updateModel.params, derived: updateModel.derivedParams)
-    for egp in updateModel.extraGlobalParams {
-      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
-      environment.define(
-        egp.name, type, spelling: "group.egp_\(egp.name)", role: "extra global parameter")
-    }
+    addExtraGlobalParameters(to: &environment, updateModel.extraGlobalParams, prefix: "")
     for field in fields {
       let type = GeNNType.numeric(field.type)
       let (qualified, role): (GeNNType, String) =
@@ -387,10 +382,11 @@ extension ModelCodeWriting {
       bindArray(field, "r_\(reference.name)", to: role(of: update.varRefs[reference.name]!))
     }
     for egp in update.model.extraGlobalParams {
-      bindArray(
-        field, "egp_\(egp.name)",
+      bindExtraGlobalParameter(
+        field, egp, prefix: "",
         to: .customUpdateExtraGlobalParameter(update: update.name, parameter: egp.name))
     }
+    bindOutOfRangeRecord(field)
     if let transpose = transposeReference(of: update) {
       bindArray(
         field, "transpose_\(transpose.name)",

@@ -110,6 +110,13 @@ public struct ArrayLayout: Hashable, Sendable {
     case customUpdateVariable(update: String, variable: String)
     /// A custom update's extra global parameter array.
     case customUpdateExtraGlobalParameter(update: String, parameter: String)
+    /// The first index out of range of an array whose size the runtime gives (an extra
+    /// global parameter, drawn row lengths) that code used, as four `uint64_t`: the
+    /// array's position in the binding order plus one (0 while there is none), the
+    /// index, the array's size, and 1 if the index's type is signed. Present where the
+    /// model has such arrays; the host reads it after each step or custom update and
+    /// stops the run with an error naming the array.
+    case outOfRangeIndex
   }
 }
 

@@ -9,7 +9,9 @@ struct MemoryPlan {
   private(set) var arrays: [ArrayLayout] = []
   private var indices: [ArrayLayout.Role: Int] = [:]
 
-  init(model modelSpec: ModelSpec, types: TypeContext, usage: CodeUsage) {
+  /// The arrays of `modelSpec`, with the out-of-range record where `checkIndices` asks for
+  /// checked indexes and the model has arrays to check.
+  init(model modelSpec: ModelSpec, types: TypeContext, usage: CodeUsage, checkIndices: Bool) {
     let model = modelSpec
     let time = TypeName.Base.timepoint
     for population in model.neuronPopulations {
@@ -190,12 +192,20 @@ struct MemoryPlan {
           egp.elementType!, types, update.extraGlobalParams[egp.name]?.count ?? 0)
       }
     }
+    if checkIndices && arrays.contains(where: \.role.isIndexChecked) {
+      add(.outOfRangeIndex, .numeric(.uint64), types, 4)
+    }
   }
 
   /// The 32-bit words that hold `bits` bits.
   private static func words(of bits: Int) -> Int {
     bits / 32 + (bits % 32 == 0 ? 0 : 1)
   }
+
+  /// Whether code indexes some array through a check (``IndexCheckSource``), so the
+  /// model has an out-of-range record: checks were asked for, and the model has arrays
+  /// to check.
+  var checksIndices: Bool { indices[.outOfRangeIndex] != nil }
 
   private func modelSlots(model: ModelSpec, _ population: String) -> Int {
     model.maximumDelaySteps(of: population) + 1
@@ -215,6 +225,19 @@ struct MemoryPlan {
   func index(of role: ArrayLayout.Role) -> Int {
     guard let index = indices[role] else { preconditionFailure("no array for \(role)") }
     return index
+  }
+}
+
+extension ArrayLayout.Role {
+  /// Whether code strings index the array through a check against its size.
+  var isIndexChecked: Bool {
+    switch self {
+    case .neuronExtraGlobalParameter, .currentSourceExtraGlobalParameter,
+      .weightUpdateExtraGlobalParameter, .customUpdateExtraGlobalParameter,
+      .synapseRowLengthDraws:
+      true
+    default: false
+    }
   }
 }
 

@@ -148,11 +148,7 @@ extension ModelCodeWriting {
         variable.name, variable.access.isWritable ? type : type.addingConst, spelling: local,
         role: variable.access.isWritable ? "state variable" : "read-only state variable")
     }
-    for egp in egps {
-      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
-      environment.define(
-        egp.name, type, spelling: "group.\(prefix)egp_\(egp.name)", role: "extra global parameter")
-    }
+    addExtraGlobalParameters(to: &environment, egps, prefix: prefix)
   }
 
   /// Points `field.member` at the array with `role`, typed from its layout.

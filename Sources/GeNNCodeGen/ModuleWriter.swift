@@ -14,12 +14,12 @@ struct ModuleWriter: ModelCodeWriting {
   private(set) var lines: [String] = []
   var errors: [TranspilerError] = []
 
-  init(model: ModelSpec) {
+  init(model: ModelSpec, checkIndices: Bool) {
     self.model = model
     self.types = TypeContext(
       scalar: model.precision.numericType, timepoint: model.timePrecision.numericType)
     self.usage = CodeUsage(model: model)
-    self.memory = MemoryPlan(model: model, types: types, usage: usage)
+    self.memory = MemoryPlan(model: model, types: types, usage: usage, checkIndices: checkIndices)
     self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
     self.initGroups = GroupMerging.initGroups(of: model)
     self.synapseGroups = Array(model.synapsePopulations.indices)
@@ -66,6 +66,7 @@ struct ModuleWriter: ModelCodeWriting {
       #include <cstring>
       #include <mutex>
       #include <thread>
+      #include <type_traits>
       #include <vector>
 
       #define GENN_FUNCTION static inline
@@ -80,6 +81,7 @@ struct ModuleWriter: ModelCodeWriting {
       """)
     block(RandomNumberSource.cpp)
     block(RuntimeSupportSource.cpp)
+    if memory.checksIndices { block(IndexCheckSource.source(for: .cpp)) }
     line("namespace {")
     line("constexpr uint64_t kSeed = \(model.seed)ull;")
     line("// Neurons updated per chunk before the chunk's spikes are emitted.")
@@ -250,9 +252,11 @@ struct ModuleWriter: ModelCodeWriting {
       "GENN_EXPORT uint32_t \(CModuleInterface.abiVersion)() { return \(CModuleInterface.version)u; }"
     )
     line()
-    line("GENN_EXPORT void *\(CModuleInterface.create)(void *const *arrays) {")
+    line(
+      "GENN_EXPORT void *\(CModuleInterface.create)(void *const *arrays, const uint64_t *counts) {"
+    )
     line("    Model *m = new Model();")
-    line("    bind(*m, arrays);")
+    line("    bind(*m, arrays, counts);")
     line("    return m;")
     line("}")
     line()
@@ -327,10 +331,11 @@ struct ModuleWriter: ModelCodeWriting {
     line("}")
   }
 
-  /// Fills one simulation's group fields: sizes, parameter values and array pointers.
+  /// Fills one simulation's group fields: sizes, parameter values, array pointers and
+  /// the element counts of arrays code indexes through a check.
   private mutating func writeBind() {
-    line("void bind(Model &m, void *const *arrays) {")
-    if neuronGroups.isEmpty && initGroups.isEmpty { line("    (void)m; (void)arrays;") }
+    line("void bind(Model &m, void *const *arrays, const uint64_t *counts) {")
+    line("    (void)m; (void)arrays; (void)counts;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for group in synapseGroups { writeSynapseGroupBinding(group) }

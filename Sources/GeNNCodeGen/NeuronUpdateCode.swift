@@ -139,7 +139,8 @@ extension NeuronUpdateWriting {
     line("    uint32_t stream;")
     declareParameters(prefix: "", params: neuron.params, derived: neuron.derivedParams)
     for variable in neuron.vars { line("    \(cType(variable.valueType!)) *v_\(variable.name);") }
-    for egp in neuron.extraGlobalParams { line("    \(cType(egp.elementType!)) *egp_\(egp.name);") }
+    for egp in neuron.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: "") }
+    declareOutOfRangeRecord()
     line("    uint32_t *spike;")
     line("    uint32_t *spikeCount;")
     line("    uint32_t *recordSpike;")
@@ -152,9 +153,7 @@ extension NeuronUpdateWriting {
       for variable in source.model.vars {
         line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
-      for egp in source.model.extraGlobalParams {
-        line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);")
-      }
+      for egp in source.model.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: prefix) }
     }
     for (slot, input) in plan.inputs.enumerated() {
       let prefix = "psm\(slot)_"
@@ -421,10 +420,11 @@ extension NeuronUpdateWriting {
           to: .neuronVariable(population: name, variable: variable.name))
       }
       for egp in population.model.extraGlobalParams {
-        bindArray(
-          field, "egp_\(egp.name)",
+        bindExtraGlobalParameter(
+          field, egp, prefix: "",
           to: .neuronExtraGlobalParameter(population: name, parameter: egp.name))
       }
+      bindOutOfRangeRecord(field)
       bindArray(field, "spike", to: .spikes(population: name))
       bindArray(field, "spikeCount", to: .spikeCount(population: name))
       if population.recordSpikes {
@@ -471,8 +471,8 @@ extension NeuronUpdateWriting {
             to: .currentSourceVariable(source: source.name, variable: variable.name))
         }
         for egp in source.model.extraGlobalParams {
-          bindArray(
-            field, "cs\(slot)_egp_\(egp.name)",
+          bindExtraGlobalParameter(
+            field, egp, prefix: "cs\(slot)_",
             to: .currentSourceExtraGlobalParameter(source: source.name, parameter: egp.name))
         }
       }

@@ -204,11 +204,7 @@ extension ModelCodeWriting {
     addParameters(
       to: &environment, prefix: "", params: weightUpdate.params,
       derived: weightUpdate.derivedParams)
-    for egp in weightUpdate.extraGlobalParams {
-      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
-      environment.define(
-        egp.name, type, spelling: "group.egp_\(egp.name)", role: "extra global parameter")
-    }
+    addExtraGlobalParameters(to: &environment, weightUpdate.extraGlobalParams, prefix: "")
     for field in synapseReadFields(synapses) {
       guard let symbol = field.symbol else { continue }
       environment.define(
@@ -239,20 +235,24 @@ extension ModelCodeWriting {
     return environment
   }
 
-  /// Declares the weight update model's extra global parameters in a synapse group struct.
+  /// Declares the weight update model's extra global parameters in a synapse group
+  /// struct, and the out-of-range record.
   mutating func declareSynapseExtraGlobalParameters(_ synapses: SynapsePopulation) {
     for egp in synapses.weightUpdate.extraGlobalParams {
-      line("    \(cType(egp.elementType!)) *egp_\(egp.name);")
+      declareExtraGlobalParameter(egp, prefix: "")
     }
+    declareOutOfRangeRecord()
   }
 
-  /// Binds the weight update model's extra global parameters of a synapse group struct.
+  /// Binds the weight update model's extra global parameters of a synapse group struct,
+  /// and the out-of-range record.
   mutating func bindSynapseExtraGlobalParameters(field: String, _ synapses: SynapsePopulation) {
     for egp in synapses.weightUpdate.extraGlobalParams {
-      bindArray(
-        field, "egp_\(egp.name)",
+      bindExtraGlobalParameter(
+        field, egp, prefix: "",
         to: .weightUpdateExtraGlobalParameter(synapses: synapses.name, parameter: egp.name))
     }
+    bindOutOfRangeRecord(field)
   }
 }
 

@@ -82,9 +82,7 @@ extension ModelCodeWriting {
   mutating func declareWeightUpdateSlot(_ slot: WeightUpdateSlot) {
     let prefix = slot.prefix
     declareParameters(prefix: prefix, params: slot.model.params, derived: slot.model.derivedParams)
-    for egp in slot.model.extraGlobalParams {
-      line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);")
-    }
+    for egp in slot.model.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: prefix) }
     for variable in slot.vars {
       line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
     }
@@ -116,12 +114,7 @@ extension ModelCodeWriting {
     addParameters(
       to: &environment, prefix: slot.prefix, params: slot.model.params,
       derived: slot.model.derivedParams)
-    for egp in slot.model.extraGlobalParams {
-      let type = GeNNType.numeric(egp.elementType!.resolved(in: types)).pointer()
-      environment.define(
-        egp.name, type, spelling: "group.\(slot.prefix)egp_\(egp.name)",
-        role: "extra global parameter")
-    }
+    addExtraGlobalParameters(to: &environment, slot.model.extraGlobalParams, prefix: slot.prefix)
     for variable in slot.vars {
       let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
       environment.define(
@@ -169,8 +162,8 @@ extension ModelCodeWriting {
       field: field, prefix: prefix, params: synapses.weightUpdateParams,
       names: synapses.weightUpdate.params, derived: synapses.weightUpdate.derivedParams)
     for egp in synapses.weightUpdate.extraGlobalParams {
-      bindArray(
-        field, "\(prefix)egp_\(egp.name)",
+      bindExtraGlobalParameter(
+        field, egp, prefix: prefix,
         to: .weightUpdateExtraGlobalParameter(synapses: synapses.name, parameter: egp.name))
     }
     for variable in slot.vars {

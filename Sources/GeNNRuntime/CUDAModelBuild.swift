@@ -46,7 +46,7 @@ public struct CUDAModelBuild: @unchecked Sendable {
     let clock = ContinuousClock()
     let start = clock.now
     do {
-      module = try CUDABackend().generate(model)
+      module = try CUDABackend(checkIndices: options.checkIndices).generate(model)
     } catch {
       throw .generation(error)
     }

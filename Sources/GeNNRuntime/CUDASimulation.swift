@@ -65,12 +65,17 @@ public final class CUDASimulation {
     /// The build cache folder for the cubin; `$GENN_CACHE_DIR` or the user's cache folder
     /// by default, as for ``Simulation``.
     public var cacheDirectory: URL?
+    /// Whether the generated code checks each index of an extra global parameter against
+    /// its size, as ``Simulation/Options/checkIndices`` does on the CPU; on by default, as
+    /// there (`genn run --no-check` turns it off).
+    public var checkIndices: Bool
 
     /// Creates options.
     public init(
       device: Int = 0, recordingCapacity: Int = 1000, nvrtcLibrary: String? = nil,
-      driverLibrary: String? = nil, cacheDirectory: URL? = nil
+      driverLibrary: String? = nil, cacheDirectory: URL? = nil, checkIndices: Bool = true
     ) {
+      self.checkIndices = checkIndices
       self.device = device
       self.recordingCapacity = recordingCapacity
       self.nvrtcLibrary = nvrtcLibrary
@@ -113,9 +118,13 @@ public final class CUDASimulation {
   /// The device copies, in the same order.
   private let buffers: [CUDADevicePointer]
   private let table: CUDADevicePointer
+  /// The arrays' element counts, in the same order, for `genn_bind`.
+  private let counts: CUDADevicePointer
   /// The count of connectivity rows longer than their storage, written at initialisation.
   private let overflows: CUDADevicePointer
   private var recordingRow = 0
+  /// The index out of range that model code used, once the record noted one.
+  private var outOfRange: RuntimeError?
   private var spikeRecordings: [String: SpikeRecording] = [:]
   private var eventRecordings: [CUDASpikeEventKey: SpikeRecording] = [:]
   /// The variables being sampled, by (element, variable), with their intervals in steps.
@@ -186,15 +195,17 @@ public final class CUDASimulation {
       }
     }
     do {
-      let bytes = arrays.reduce(8 * arrays.count) { $0 + $1.count * $1.layout.elementSize }
+      let bytes = arrays.reduce(16 * arrays.count) { $0 + $1.count * $1.layout.elementSize }
       try context.reserve(bytes: bytes)
       var buffers: [CUDADevicePointer] = []
       for array in arrays {
         buffers.append(try context.allocate(bytes: array.count * array.layout.elementSize))
       }
       let table = try context.allocate(bytes: max(8, 8 * buffers.count))
+      let counts = try context.allocate(bytes: max(8, 8 * buffers.count))
       let overflows = try context.allocate(bytes: 8)
       try context.upload(buffers.map(\.address), to: table)
+      try context.upload(arrays.map { UInt64($0.count) }, to: counts)
       let loaded = try context.loadModule(cubin: cubin)
       var initialisation: [CUDAFunction] = []
       for launch in module.initialisation {
@@ -215,6 +226,7 @@ public final class CUDASimulation {
       self.stepKernels = stepKernels
       self.buffers = buffers
       self.table = table
+      self.counts = counts
       self.overflows = overflows
     } catch {
       throw .driver(error)
@@ -246,6 +258,7 @@ public final class CUDASimulation {
   deinit {
     for buffer in buffers { try? context.free(buffer) }
     try? context.free(table)
+    try? context.free(counts)
     try? context.free(overflows)
   }
 
@@ -280,6 +293,23 @@ public final class CUDASimulation {
       throw .runtime(error)
     }
     if rows > 0 { throw .runtime(.connectivityOverflow(rows: Int(rows))) }
+    try checkIndices()
+  }
+
+  /// Throws the error the out-of-range record on the device notes, if model code indexed
+  /// an array outside its size: the record is read once after work ran (`afterWork`),
+  /// and the error it noted is thrown again before any later work.
+  private func checkIndices(afterWork: Bool = true) throws(CUDASimulationError) {
+    if let outOfRange { throw .runtime(outOfRange) }
+    guard afterWork, let index = arrayIndex[.outOfRangeIndex] else { return }
+    do {
+      try download(index)
+    } catch {
+      throw .driver(error)
+    }
+    outOfRange = OutOfRangeRecord.error(
+      arrays[index].outOfRangeRecord, arrays: arrays.map(\.layout))
+    if let outOfRange { throw .runtime(outOfRange) }
   }
 
   private func upload(_ array: StateArray, to buffer: CUDADevicePointer) throws(CUDADriverError) {
@@ -300,6 +330,7 @@ public final class CUDASimulation {
     let arguments = launch.parameters.map { parameter -> CUDAKernelArgument in
       switch parameter {
       case .arrayTable: .pointer(table)
+      case .countTable: .pointer(counts)
       case .timestep: .uint64(timestep)
       case .recordingRow: .uint32(UInt32(recordingRow))
       case .overflowCount: .pointer(overflows)
@@ -317,7 +348,11 @@ public final class CUDASimulation {
 
   /// Runs `steps` time steps; spikes are copied back whenever the GPU's recording
   /// buffers are full, and recorded variables after each step they are sampled at.
+  /// Model code that indexed an extra global parameter outside its size is an error
+  /// after the steps (``RuntimeError/indexOutOfRange(element:array:index:size:)``), and
+  /// at every later run, where ``Options/checkIndices`` asked for checks.
   public func run(steps: Int) throws(CUDASimulationError) {
+    try checkIndices(afterWork: false)
     do {
       for _ in 0..<max(0, steps) {
         for (function, launch) in zip(stepKernels, module.step) {
@@ -332,6 +367,7 @@ public final class CUDASimulation {
     } catch {
       throw .driver(error)
     }
+    try checkIndices()
   }
 
   /// Runs every custom update of update group `group` once, now (between steps), in the
@@ -342,6 +378,7 @@ public final class CUDASimulation {
     else {
       throw .runtime(.unknownCustomUpdateGroup(group, available: model.customUpdateGroups))
     }
+    try checkIndices(afterWork: false)
     do {
       for (function, launch) in zip(functions, launches) {
         try self.launch(function, launch, timestep: timestep, recordingRow: recordingRow)
@@ -349,6 +386,7 @@ public final class CUDASimulation {
     } catch {
       throw .driver(error)
     }
+    try checkIndices()
   }
 
   /// Starts sampling `variable` of a neuron population, current source or synapse

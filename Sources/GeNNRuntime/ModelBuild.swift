@@ -33,7 +33,7 @@ public struct ModelBuild: Sendable {
   public init(model: ModelSpec, options: Simulation.Options = Simulation.Options()) async throws {
     let clock = ContinuousClock()
     let start = clock.now
-    let module = try CPUBackend().generate(model)
+    let module = try CPUBackend(checkIndices: options.checkIndices).generate(model)
     let generated = clock.now
     let toolchain: Toolchain
     if let given = options.toolchain {

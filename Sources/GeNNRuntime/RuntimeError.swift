@@ -27,6 +27,14 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The model's state needs more host memory than is available; `largest` are the
   /// largest parts of the estimate.
   case insufficientMemory(needed: Int, available: Int, largest: [MemoryEstimate.Use])
+  /// Model code indexed an array whose size the runtime gives outside it: the element
+  /// whose code it was (`neuron population 'Exc'`), the array (`extra global parameter
+  /// 'times'`), the index as the code computed it, and the array's size. The run stopped
+  /// after the step (or custom update) in which it happened; nothing outside the array
+  /// was read or written.
+  case indexOutOfRange(element: String, array: String, index: String, size: UInt64)
+  /// A run length of more steps than a run can take.
+  case runTooLong(StepCountError)
 
   public var description: String {
     switch self {
@@ -57,6 +65,13 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
       "synapse population '\(synapses)' is \(matrixType): its \(what) is generated each time "
         + "a synapse is used and not stored, so it cannot be read or written; use SPARSE or "
         + "DENSE to keep it in memory"
+    case .runTooLong(let error):
+      "\(error)"
+    case .indexOutOfRange(let element, let array, let index, let size):
+      "\(element): code indexed \(array) at \(index), outside its \(size) "
+        + (size == 1 ? "element" : "elements")
+        + (size == 0 ? "" : " (indices 0 to \(size - 1))")
+        + ". Keep indices within the array, or give it more values"
     case .unknownCustomUpdateGroup(let name, let available):
       "no custom update group named '\(name)'; "
         + (available.isEmpty

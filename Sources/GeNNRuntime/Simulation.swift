@@ -30,12 +30,20 @@ public final class Simulation {
     /// 2-core machine (`COBABenchmark`; a 4,000-neuron COBA network counts 12,000). Results
     /// are the same either way; 0 runs every step on every thread.
     public var parallelMinimum: Int
+    /// Whether the generated code checks each index of an extra global parameter against
+    /// its size, so that one out of range stops the run with
+    /// ``RuntimeError/indexOutOfRange(element:array:index:size:)`` instead of reading or
+    /// writing outside the array. On by default; `false` (`genn run --no-check`) leaves
+    /// the checks out, as GeNN does, where they would keep the C++ compiler from
+    /// vectorising loops that index these arrays (see `docs/benchmarks.md`).
+    public var checkIndices: Bool
 
     /// Creates options.
     public init(
       threads: Int? = nil, cacheDirectory: URL? = nil, toolchain: Toolchain? = nil,
-      recordingCapacity: Int = 1000, parallelMinimum: Int = 16_384
+      recordingCapacity: Int = 1000, parallelMinimum: Int = 16_384, checkIndices: Bool = true
     ) {
+      self.checkIndices = checkIndices
       self.threads = threads
       self.cacheDirectory = cacheDirectory
       self.toolchain = toolchain
@@ -157,7 +165,11 @@ public final class Simulation {
       toolchainSeconds: compiled.toolchainSeconds, compileSeconds: compiled.compileSeconds,
       loadSeconds: 0)
     var pointers: [UnsafeMutableRawPointer?] = arrays.map(\.pointer)
-    guard let state = pointers.withUnsafeMutableBufferPointer({ functions.create($0.baseAddress) })
+    let counts = arrays.map { UInt64($0.count) }
+    guard
+      let state = pointers.withUnsafeMutableBufferPointer({ pointers in
+        counts.withUnsafeBufferPointer { functions.create(pointers.baseAddress, $0.baseAddress) }
+      })
     else {
       throw RuntimeError.incompatibleLibrary("\(CModuleInterface.create) returned no state")
     }
@@ -169,6 +181,7 @@ public final class Simulation {
       throw error
     }
     if overflows > 0 { throw RuntimeError.connectivityOverflow(rows: overflows) }
+    try checkIndices()
     build.loadSeconds = (clock.now - start).seconds
   }
 
@@ -202,12 +215,19 @@ public final class Simulation {
   }
 
   /// Runs one time step.
-  public func step() {
-    run(steps: 1)
+  public func step() throws(RuntimeError) {
+    try run(steps: 1)
   }
 
   /// Runs `steps` time steps.
-  public func run(steps: Int) {
+  ///
+  /// - Throws: ``RuntimeError/indexOutOfRange(element:array:index:size:)`` when model
+  ///   code indexed an extra global parameter outside its size, where
+  ///   ``Options/checkIndices`` asked for checks (the run stops at most
+  ///   ``Options/recordingCapacity`` steps later; every later run throws it again until
+  ///   ``reinitialise()``).
+  public func run(steps: Int) throws(RuntimeError) {
+    try checkIndices()
     var remaining = max(0, steps)
     while remaining > 0 {
       // Run natively up to the next sample of a recorded variable or a full spike buffer.
@@ -221,14 +241,22 @@ public final class Simulation {
       remaining -= chunk
       sampleVariables()
       if recordingRow == recordingCapacity { gatherSpikes() }
+      try checkIndices()
     }
   }
 
   /// Runs for `duration` ms, rounded to whole time steps.
   ///
-  /// - Throws: ``StepCountError`` when that is more steps than a run can take.
-  public func run(duration: Double) throws(StepCountError) {
-    run(steps: try StepCount.of(duration: duration, dt: model.dt))
+  /// - Throws: ``RuntimeError/runTooLong(_:)`` when that is more steps than a run can
+  ///   take; what ``run(steps:)`` throws.
+  public func run(duration: Double) throws(RuntimeError) {
+    let steps: Int
+    do {
+      steps = try StepCount.of(duration: duration, dt: model.dt)
+    } catch {
+      throw .runTooLong(error)
+    }
+    try run(steps: steps)
   }
 
   /// Runs every custom update of update group `group` once, now (between steps), as
@@ -238,7 +266,9 @@ public final class Simulation {
     guard let index = groups.firstIndex(of: group), let update = functions.customUpdate else {
       throw .unknownCustomUpdateGroup(group, available: groups)
     }
+    try checkIndices()
     update(state, UInt32(index), timestep)
+    try checkIndices()
   }
 
   /// Puts every variable back to its initial value, time back to zero, and clears
@@ -470,6 +500,16 @@ public final class Simulation {
     SparseConnectivity.rowStride(
       of: synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
       targetSize: model.neuronPopulation(named: synapses.target)!.size)
+  }
+
+  /// Throws the error the out-of-range record notes, if model code indexed an array
+  /// outside its size.
+  private func checkIndices() throws(RuntimeError) {
+    guard let index = arrayIndex[.outOfRangeIndex],
+      let error = OutOfRangeRecord.error(
+        arrays[index].outOfRangeRecord, arrays: arrays.map(\.layout))
+    else { return }
+    throw error
   }
 
   /// Writes initial values, then builds connectivity and runs snippets natively; returns

@@ -31,6 +31,9 @@ extension Diagnostic {
     case hexadecimalFloatingLiteral
     case malformedNumber(String, reason: String)
     case integerLiteralTooLarge(String)
+    /// A floating-point literal beyond the range of its type: its text, the type and the
+    /// type's largest value.
+    case floatingLiteralOutOfRange(String, type: String, largest: String)
     // Parsing.
     case expected(String, found: String)
     case unknownTypeSpecifier([String])
@@ -41,7 +44,10 @@ extension Diagnostic {
     case unknownName(String, suggestion: String?, available: [String])
     case redeclaration(String)
     case constWithoutInitialiser(String)
+    case pointerWithoutInitialiser(String)
     case functionNotCalled(String)
+    /// A name that may only be indexed (an extra global parameter array), with its role.
+    case indexOnly(String, role: String?)
     // Types.
     case readOnly(name: String?, role: String?)
     case writeOnly(name: String?)
@@ -54,6 +60,24 @@ extension Diagnostic {
     case notSubscriptable(String)
     case notCallable(String)
     case noMatchingOverload(name: String, arguments: [String], candidates: [String])
+    // printf.
+    case stringLiteralOutsidePrintf
+    case formatNotLiteral
+    /// A malformed or refused conversion in a format, and why.
+    case invalidFormatConversion(String, reason: String)
+    /// An escape sequence of a string that C++ reads otherwise than as written, and what
+    /// it is.
+    case invalidEscape(String, reason: String)
+    /// An argument a conversion does not take: the conversion, the argument's position
+    /// (the format is 1), what was found, what the conversion takes, and the conversion
+    /// that prints what was found. Boxed (`indirect`): with this payload inline, Swift
+    /// 6.3.1's debug builds release a wrong pointer when a problem is destroyed.
+    indirect case formatArgumentMismatch(
+      conversion: String, argument: Int, found: String, expected: String, suggestion: String?)
+    case missingFormatArgument(conversion: String)
+    /// An argument after those the format's conversions take: its position, and how many
+    /// the conversions take.
+    case extraFormatArgument(argument: Int, taken: Int)
     // Statements.
     case outsideLoop(String)
     case caseOutsideSwitch(String)
@@ -79,6 +103,8 @@ extension Diagnostic {
         "malformed number '\(text)': \(reason)"
       case .integerLiteralTooLarge(let text):
         "integer literal '\(text)' does not fit in 64 bits"
+      case .floatingLiteralOutOfRange(let text, let type, let largest):
+        "floating-point literal '\(text)' is beyond the range of \(type) (largest \(largest))"
       case .expected(let what, let found):
         "expected \(what), found \(found)"
       case .unknownTypeSpecifier(let words):
@@ -104,6 +130,11 @@ extension Diagnostic {
         "const variable '\(name)' needs an initialiser"
       case .functionNotCalled(let name):
         "'\(name)' is a function: call it with arguments in parentheses"
+      case .indexOnly(let name, let role):
+        "'\(name)'" + (role.map { " (\($0))" } ?? "") + " can only be indexed, as '\(name)[i]', "
+          + "so that each index is checked against its size"
+      case .pointerWithoutInitialiser(let name):
+        "pointer variable '\(name)' needs an initialiser"
       case .readOnly(let name, let role):
         if let name {
           "cannot assign to '\(name)': it is read-only here"
@@ -139,6 +170,24 @@ extension Diagnostic {
       case .noMatchingOverload(let name, let arguments, let candidates):
         "no overload of '\(name)' takes (\(arguments.joined(separator: ", "))); "
           + "available: \(candidates.joined(separator: "; "))"
+      case .stringLiteralOutsidePrintf:
+        "a string literal can only be printf's format or the argument of its '%s'"
+      case .formatNotLiteral:
+        "printf's format must be a string literal, so that each conversion can be checked "
+          + "against its argument"
+      case .invalidFormatConversion(let conversion, let reason):
+        "'\(conversion)' in printf's format: \(reason)"
+      case .invalidEscape(let text, let reason):
+        "'\(text)' in a string is \(reason)"
+      case .formatArgumentMismatch(
+        let conversion, let argument, let found, let expected, let suggestion):
+        "'\(conversion)' takes \(expected), but argument \(argument) of printf is \(found)"
+          + (suggestion.map { "; print it with '\($0)'" } ?? "")
+      case .missingFormatArgument(let conversion):
+        "'\(conversion)' in printf's format has no argument; give one for each conversion"
+      case .extraFormatArgument(let argument, let taken):
+        "argument \(argument) of printf has no conversion in the format, whose conversions take "
+          + "\(taken == 1 ? "1 argument" : "\(taken) arguments"); remove it or add a conversion"
       case .outsideLoop(let keyword):
         "'\(keyword)' is only allowed inside a loop"
           + (keyword == "break" ? " or switch" : "")

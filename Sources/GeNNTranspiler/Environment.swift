@@ -82,6 +82,9 @@ public struct Environment: Sendable {
 extension Symbol {
   /// Whether this symbol is one of the standard library's functions.
   var isLibraryFunction: Bool { role == StandardLibrary.role }
+
+  /// Whether this is the standard library's `printf`, whose format is checked.
+  var isPrintf: Bool { isLibraryFunction && name == "printf" }
 }
 
 /// What GeNN's `for_each_synapse` statement means where it is allowed: the names its

@@ -20,10 +20,13 @@ public enum NameSuggestion {
     return best?.name
   }
 
-  /// Levenshtein distance between two byte strings.
+  /// Optimal string alignment distance between two byte strings: the fewest insertions,
+  /// deletions, substitutions and swaps of two neighbouring characters (`tua` for `tau`
+  /// is one edit) that turn one into the other, no substring edited twice.
   static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -31,8 +34,11 @@ public enum NameSuggestion {
       for j in 1...b.count {
         let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
         current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], beforePrevious[j - 2] + 1)
+        }
       }
-      swap(&previous, &current)
+      (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count]
   }

@@ -219,6 +219,10 @@ public struct TypeChecker {
         report(
           .constWithoutInitialiser(declarator.name), at: declarator.location,
           token: declarator.name)
+      } else if type.pointee != nil {
+        report(
+          .pointerWithoutInitialiser(declarator.name), at: declarator.location,
+          token: declarator.name)
       }
       if scopes[scopes.count - 1].locals[declarator.name] != nil {
         report(.redeclaration(declarator.name), at: declarator.location, token: declarator.name)
@@ -234,8 +238,11 @@ public struct TypeChecker {
   private mutating func check(_ expression: Expression) -> Expression {
     var result = expression
     switch expression.kind {
+    case .literal(.string):
+      report(.stringLiteralOutsidePrintf, at: expression)
     case .literal(let literal):
       result.type = type(of: literal)
+      checkRange(of: literal, at: expression)
     case .identifier(let identifier):
       (result.kind, result.type) = checkValue(identifier, at: expression)
     case .grouping(let inner):
@@ -298,6 +305,22 @@ public struct TypeChecker {
     return result
   }
 
+  /// Reports a floating-point literal that overflows its type: C++ would make it an
+  /// infinity.
+  private mutating func checkRange(of literal: Literal, at expression: Expression) {
+    guard case .floating(let spelling, _) = literal, let type = type(of: literal).numeric else {
+      return
+    }
+    let finite =
+      type == .float ? Float(spelling)?.isFinite ?? false : Double(spelling)?.isFinite ?? false
+    if !finite {
+      let largest =
+        type == .float ? "\(Float.greatestFiniteMagnitude)" : "\(Double.greatestFiniteMagnitude)"
+      report(
+        .floatingLiteralOutOfRange(spelling, type: type.cName, largest: largest), at: expression)
+    }
+  }
+
   private func type(of literal: Literal) -> GeNNType {
     switch literal {
     case .integer(_, let type): .numeric(type)
@@ -319,6 +342,10 @@ public struct TypeChecker {
       bound.binding = .local
       return (.identifier(bound), type)
     case .symbols(let symbols):
+      if symbols.allSatisfy({ $0.type.function?.isSubscriptOnly ?? false }) {
+        report(.indexOnly(identifier.name, role: symbols[0].role), at: expression)
+        return (.identifier(bound), nil)
+      }
       guard symbols.count == 1, symbols[0].type.function == nil else {
         report(.functionNotCalled(identifier.name), at: expression)
         return (.identifier(bound), nil)
@@ -454,7 +481,21 @@ public struct TypeChecker {
   private mutating func checkCall(
     _ callee: Expression, _ arguments: [Expression], at expression: Expression
   ) -> (Expression.Kind, GeNNType?) {
-    let arguments = arguments.map { check($0) }
+    let printf =
+      if case .identifier(let identifier) = callee.kind,
+        case .symbols(let found) = resolve(identifier.name)
+      {
+        found.contains(where: \.isPrintf)
+      } else {
+        false
+      }
+    // printf takes string literals (its format and the arguments of '%s').
+    let arguments = arguments.map { argument in
+      guard printf, argument.isStringLiteral else { return check(argument) }
+      var literal = argument
+      literal.type = GeNNType.int8.addingConst.pointer()
+      return literal
+    }
     var failed = false
     for argument in arguments {
       guard let type = argument.type else {
@@ -482,6 +523,10 @@ public struct TypeChecker {
       return (.call(callee, arguments: arguments), nil)
     case .symbols(let found):
       symbols = found.filter { $0.type.function.map { !$0.isSubscriptOnly } ?? false }
+      if found.allSatisfy({ $0.type.function?.isSubscriptOnly ?? false }) {
+        report(.indexOnly(identifier.name, role: found[0].role), at: callee)
+        return (.call(callee, arguments: arguments), nil)
+      }
       if symbols.isEmpty {
         report(.notCallable(found[0].type.cName), at: callee)
         return (.call(callee, arguments: arguments), nil)
@@ -497,6 +542,7 @@ public struct TypeChecker {
         at: callee)
       return (.call(callee, arguments: arguments), nil)
     }
+    if chosen.isPrintf { checkFormat(arguments) }
     identifier.binding = .symbol(chosen)
     boundCallee.kind = .identifier(identifier)
     boundCallee.type = chosen.type
@@ -546,6 +592,52 @@ public struct TypeChecker {
     return (.subscripted(array, index: index), pointee)
   }
 
+  /// Checks a call of printf whose arguments have types: the format is a string literal
+  /// whose conversions (``PrintfFormat``) each take one argument of a type they print,
+  /// with none left over.
+  private mutating func checkFormat(_ arguments: [Expression]) {
+    guard case .literal(.string(let literal)) = arguments[0].kind else {
+      report(.formatNotLiteral, at: arguments[0])
+      return
+    }
+    let format = PrintfFormat(literal: literal, at: arguments[0].location)
+    diagnostics += format.diagnostics
+    for argument in arguments.dropFirst() {
+      guard case .literal(.string(let text)) = argument.kind else { continue }
+      diagnostics += PrintfFormat.escapeDiagnostics(of: text, at: argument.location)
+    }
+    guard format.diagnostics.isEmpty else { return }
+    var next = 1
+    var taken = 0
+    for conversion in format.conversions {
+      for expected in conversion.arguments {
+        taken += 1
+        guard next < arguments.count else {
+          report(
+            .missingFormatArgument(conversion: conversion.text), at: conversion.location,
+            token: conversion.text)
+          return
+        }
+        let argument = arguments[next]
+        next += 1
+        let isString = argument.isStringLiteral
+        guard let type = argument.type, !expected.accepts(type, isStringLiteral: isString) else {
+          continue
+        }
+        report(
+          .formatArgumentMismatch(
+            conversion: conversion.text, argument: next,
+            found: isString ? "a string literal" : "of type '\(type.unqualified.cName)'",
+            expected: expected.expected,
+            suggestion: PrintfFormat.conversion(for: type, isStringLiteral: isString)),
+          at: argument)
+      }
+    }
+    if next < arguments.count {
+      report(.extraFormatArgument(argument: next + 1, taken: taken), at: arguments[next])
+    }
+  }
+
   /// What the storage an expression names is, for read-only messages.
   private func role(of expression: Expression) -> String? {
     guard let name = expression.rootName else { return nil }
@@ -566,6 +658,11 @@ extension Expression {
     case .grouping(let inner), .unary(.dereference, let inner): inner.rootName
     default: nil
     }
+  }
+
+  /// Whether the expression is a string literal as written (not in parentheses).
+  var isStringLiteral: Bool {
+    if case .literal(.string) = kind { true } else { false }
   }
 
   /// Text to quote as "the token" in messages.

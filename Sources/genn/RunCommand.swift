@@ -36,6 +36,15 @@ extension GeNN {
     @Flag(name: .shortAndLong, help: "Print nothing but errors: no progress bar, no report.")
     var quiet = false
 
+    @Flag(
+      inversion: .prefixedNo,
+      help: """
+        Check every index of an extra global parameter as the code runs; one out of range \
+        stops the run with an error. --no-check leaves the checks out, as GeNN does \
+        (faster where such indexing runs in loops the compiler would vectorise).
+        """)
+    var check = true
+
     /// The run length used when neither the options nor the file give one.
     static let defaultLength = RunLength.milliseconds(1000)
 
@@ -72,7 +81,7 @@ extension GeNN {
       } catch {
         throw .invalidOptions("the run is too long: \(error)")
       }
-      let options = Simulation.Options(threads: threads)
+      let options = Simulation.Options(threads: threads, checkIndices: check)
       let status = !quiet && Terminal.standardErrorIsTerminal
       let simulation: any NetworkSimulation
       do throws(CommandError) {
@@ -138,7 +147,8 @@ extension GeNN {
           return try CUDASimulation(
             model: file.model,
             options: CUDASimulation.Options(
-              nvrtcLibrary: cuda.nvrtcLibrary, driverLibrary: cuda.driver.library))
+              nvrtcLibrary: cuda.nvrtcLibrary, driverLibrary: cuda.driver.library,
+              checkIndices: check))
         } catch {
           guard model.backend == .auto else { throw file.commandError(cuda: error) }
           if status { Terminal.clearTransient() }

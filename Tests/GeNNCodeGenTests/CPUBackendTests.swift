@@ -333,7 +333,7 @@ import Testing
   }
 
   @Test func thresholdConditionsOfScalarTypesAreAccepted() throws {
-    for threshold in ["V", "V > 1.0", "(int)V", "true", "spikeTimes"] {
+    for threshold in ["V", "V > 1.0", "(int)V", "true", "spikeTimes[0]"] {
       var model = ModelSpec(name: "conditions")
       let neuron = NeuronModel(
         name: "Custom", vars: [Variable("V")],

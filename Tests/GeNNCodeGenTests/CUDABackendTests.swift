@@ -183,7 +183,7 @@ import Testing
     #expect(
       module.bind
         == CUDAKernelLaunch(
-          kernel: "genn_bind", gridSize: 1, blockSize: 32, parameters: [.arrayTable]))
+          kernel: "genn_bind", gridSize: 1, blockSize: 32, parameters: [.arrayTable, .countTable]))
     #expect(
       module.initialisation == [
         CUDAKernelLaunch(kernel: "initialise", gridSize: 7, blockSize: 256, parameters: [])

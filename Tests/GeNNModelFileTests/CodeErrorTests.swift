@@ -73,6 +73,52 @@ import Testing
         "code-errors.yaml:16:26: error: neuron population 'Post', sim code"))
   }
 
+  @Test func aTransposedNameGetsASuggestionAtItsFilePosition() throws {
+    let text = """
+      neurons:
+        N:
+          size: 2
+          model:
+            params: [tau]
+            vars: {V: scalar}
+            sim_code: "V -= V / tua;"
+          params: {tau: 10}
+          vars: {V: 0}
+      """
+    let file = try ModelFile.parse(text, path: "tua.yaml")
+    do {
+      _ = try CPUBackend().generate(file.model)
+      Issue.record("the code generated without errors")
+    } catch {
+      #expect(
+        file.located(error).description.contains(
+          "tua.yaml:7:27: error: neuron population 'N', sim code: unknown name 'tua'; "
+            + "did you mean 'tau'?"))
+    }
+  }
+
+  @Test func anOverflowingLiteralIsRejectedAtItsFilePosition() throws {
+    let text = """
+      neurons:
+        N:
+          size: 2
+          model:
+            vars: {V: scalar}
+            sim_code: "V += 1e400;"
+          vars: {V: 0}
+      """
+    let file = try ModelFile.parse(text, path: "huge.yaml")
+    do {
+      _ = try CPUBackend().generate(file.model)
+      Issue.record("the code generated without errors")
+    } catch {
+      #expect(
+        file.located(error).description.contains(
+          "huge.yaml:6:23: error: neuron population 'N', sim code: floating-point literal "
+            + "'1e400' is beyond the range of float"))
+    }
+  }
+
   @Test func mergedPopulationContext() throws {
     let file = try ModelFile.load(path: Self.path)
     let diagnostic = Diagnostic(

@@ -40,6 +40,10 @@ import Testing
     std::barrier<> *g_barrier;
     inline void __syncthreads() { g_barrier->arrive_and_wait(); }
     template <class T, class U> T atomicAdd(T *p, U v) { return std::atomic_ref<T>(*p).fetch_add((T)v); }
+    template <class T> T atomicCAS(T *p, T expected, T v) {
+        std::atomic_ref<T>(*p).compare_exchange_strong(expected, v);
+        return expected;
+    }
     inline uint32_t atomicOr(uint32_t *p, uint32_t v) { return std::atomic_ref<uint32_t>(*p).fetch_or(v); }
     inline unsigned long long atomicMax(unsigned long long *p, unsigned long long v) {
         std::atomic_ref<unsigned long long> slot(*p);
@@ -54,6 +58,7 @@ import Testing
     #define __shared__ static
     std::vector<std::vector<uint8_t>> arrays;
     std::vector<void *> table;
+    std::vector<uint64_t> counts;
     // Runs the blocks one after another, each as `block` threads.
     template <class F> void launch(unsigned grid, unsigned block, F f) {
         for (unsigned b = 0; b < grid; b++) {
@@ -84,9 +89,11 @@ import Testing
     """
 
   /// The `main` that launches `module`'s kernels for `steps` steps, and the custom update
-  /// groups of `schedule` before the steps they are due at.
+  /// groups of `schedule` before the steps they are due at; `sizes` are the arrays' bytes,
+  /// `counts` their elements.
   static func main(
-    _ module: CUDAModule, sizes: [Int], steps: Int, schedule: [(step: Int, group: String)] = []
+    _ module: CUDAModule, sizes: [Int], counts: [Int], steps: Int,
+    schedule: [(step: Int, group: String)] = []
   ) -> String {
     func customUpdates(at step: String, _ group: String, indent: String) -> String {
       module.customUpdates[group, default: []].map { launch in
@@ -95,7 +102,8 @@ import Testing
     }
     var main = "#include \"shim.h\"\n#include \"model.cu\"\nint main() {\n"
     main += "    load({\(sizes.map(String.init).joined(separator: ", "))});\n"
-    main += "    launch(1, 32, [&] { genn_bind(table.data()); });\n"
+    main += "    counts = {\(counts.map { "\($0)u" }.joined(separator: ", "))};\n"
+    main += "    launch(1, 32, [&] { genn_bind(table.data(), counts.data()); });\n"
     main += "    uint32_t overflows = 0;\n"
     for launch in module.initialisation {
       let arguments = launch.parameters.map { _ in "&overflows" }.joined(separator: ", ")
@@ -278,7 +286,7 @@ import Testing
       .appendingPathComponent("genn-cuda-emulation-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let module = try CUDABackend().generate(model)
+    let module = try CUDABackend(checkIndices: true).generate(model)
     var index: [ArrayLayout.Role: Int] = [:]
     let arrays = module.arrays.enumerated().map { position, layout in
       index[layout.role] = position
@@ -305,8 +313,11 @@ import Testing
       to: folder.appendingPathComponent("shim.h"), atomically: true, encoding: .utf8)
     try module.source.write(
       to: folder.appendingPathComponent("model.cu"), atomically: true, encoding: .utf8)
-    try Self.main(module, sizes: bytes.map { max(8, $0) }, steps: steps, schedule: schedule)
-      .write(to: folder.appendingPathComponent("main.cpp"), atomically: true, encoding: .utf8)
+    try Self.main(
+      module, sizes: bytes.map { max(8, $0) }, counts: arrays.map(\.count), steps: steps,
+      schedule: schedule
+    )
+    .write(to: folder.appendingPathComponent("main.cpp"), atomically: true, encoding: .utf8)
     let compiler = ProcessInfo.processInfo.environment["CXX"] ?? "g++"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -382,11 +393,11 @@ import Testing
     }
     var done = 0
     for call in schedule {
-      cpu.run(steps: min(call.step, steps) - done)
+      try cpu.run(steps: min(call.step, steps) - done)
       done = min(call.step, steps)
       try cpu.customUpdate(call.group)
     }
-    cpu.run(steps: steps - done)
+    try cpu.run(steps: steps - done)
     for update in model.customUpdates {
       for variable in update.model.vars {
         let expected = try cpu.values(of: variable.name, in: update.name)

@@ -154,7 +154,7 @@ import Testing
     let model = try reference.model()
     let steps = reference.numSteps
     let cpu = try await simulate(model)
-    cpu.run(steps: steps)
+    try cpu.run(steps: steps)
     let gpu = try CUDASimulation(model: model)
     try gpu.run(steps: steps)
     #expect(gpu.timestep == UInt64(steps))
@@ -220,7 +220,7 @@ import Testing
         #expect(abs(e - a) <= 1e-12 * max(1, abs(e)), "\(synapses): CPU \(e), GPU \(a)")
       }
     }
-    cpu.run(steps: 500)
+    try cpu.run(steps: 500)
     try gpu.run(steps: 500)
     for population in ["Input", "Output"] {
       let cpuSpikes = try cpu.spikes(of: population)
@@ -255,7 +255,7 @@ import Testing
     // Spikes gathered across several full recording buffers.
     try gpu.setValues(expected, of: "V", in: "Pop")
     try gpu.run(steps: 250)
-    cpu.run(steps: 250)
+    try cpu.run(steps: 250)
     let cpuSpikes = try cpu.spikes(of: "Pop")
     let gpuSpikes = try gpu.spikes(of: "Pop")
     #expect(gpuSpikes.count == cpuSpikes.count)

@@ -75,12 +75,12 @@ import Testing
           "R": .neuronVariable(population: "Pop", variable: "RefracTime"),
         ], extraGlobalParams: ["offsets": [0, 1, 2, 3]]))
     let simulation = try await simulate(model)
-    simulation.run(steps: 300)
+    try simulation.run(steps: 300)
     #expect(try simulation.spikes(of: "Pop").count > 0)
     try simulation.customUpdate("Reset")
     #expect(try simulation.values(of: "V", in: "Pop") == [-62, -61, -60, -59])
     #expect(try simulation.values(of: "RefracTime", in: "Pop") == [0, 0, 0, 0])
-    simulation.step()
+    try simulation.step()
     #expect(try simulation.values(of: "V", in: "Pop") != [-62, -61, -60, -59])
 
     #expect(throws: RuntimeError.unknownCustomUpdateGroup("Rest", available: ["Reset"])) {

@@ -42,7 +42,7 @@ import Testing
   @Test func referencesReadTheValueOfTheSpikesStep() async throws {
     for threads in [1, 2] {
       let simulation = try await simulate(Self.model(), threads: threads)
-      simulation.run(steps: 30)
+      try simulation.run(steps: 30)
       // Spikes after steps 4, 9, ..., 29, when x is 5, 10, ..., 30. Undelayed, they arrive
       // one step later; through 3 axonal delay steps at steps 8, ..., 28: either way the
       // four or five that arrived carry x of their own step (unqueued, the delayed ones

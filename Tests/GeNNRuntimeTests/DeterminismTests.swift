@@ -15,7 +15,7 @@ import Testing
   static func outcome(_ model: ModelSpec, threads: Int, steps: Int) async throws -> Outcome {
     let simulation = try await simulate(model, threads: threads)
     #expect(simulation.threads == threads)
-    simulation.run(steps: steps)
+    try simulation.run(steps: steps)
     var state: [String: [Double]] = [:]
     for population in model.neuronPopulations {
       for variable in population.model.vars {
@@ -53,11 +53,11 @@ import Testing
     let model = noisyNetwork(size: 3000)
     let reference = try await Self.outcome(model, threads: 1, steps: 200)
     let simulation = try await simulate(model, threads: 1)
-    simulation.run(steps: 70)
+    try simulation.run(steps: 70)
     simulation.threads = 4
-    simulation.run(steps: 60)
+    try simulation.run(steps: 60)
     simulation.threads = 2
-    simulation.run(steps: 70)
+    try simulation.run(steps: 70)
     #expect(try simulation.values(of: "V", in: "Exc") == reference.state["Exc.V"])
     #expect(try simulation.spikes(of: "Exc") == reference.spikes["Exc"])
   }

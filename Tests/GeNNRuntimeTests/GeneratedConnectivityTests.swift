@@ -36,7 +36,7 @@ import Testing
   /// Each neuron's total input after one volley has been delivered.
   static func delivered(_ model: ModelSpec, threads: Int? = nil) async throws -> [Double] {
     let simulation = try await simulate(model, threads: threads)
-    simulation.run(steps: 3)
+    try simulation.run(steps: 3)
     return try simulation.values(of: "total", in: "Post")
   }
 

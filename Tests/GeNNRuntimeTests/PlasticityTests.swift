@@ -77,7 +77,7 @@ import Testing
     var outcomes: [[String]] = []
     for threads in [1, 2, 3] {
       let simulation = try await simulate(model, threads: threads)
-      simulation.run(steps: 300)
+      try simulation.run(steps: 300)
       let spikes = try simulation.spikes(of: "E")
       let events = try simulation.spikeEvents(of: "EIgraded")
       #expect(spikes.count > 100, "the network must be active to test anything")
@@ -123,7 +123,7 @@ import Testing
       preSpikeSynCode: "last = st_pre;\nprevious = prev_st_pre;")
     let simulation = try await simulate(
       Self.spikeTimeModel(name: "spike_times", weightUpdate: recorder))
-    simulation.run(steps: 60)
+    try simulation.run(steps: 60)
     let delay = 0.1
     // Spikes in steps 10, 30 and 50 (t = step * 0.1), reaching the synapse a step later;
     // the last one's previous spike time was written in step 31 as 31 * 0.1 - 0.1.
@@ -156,7 +156,7 @@ import Testing
     // synapses see it in step 13, and the probes' input in that step is the sum.
     var seen: [[Double]] = []
     for _ in 0..<15 {
-      simulation.step()
+      try simulation.step()
       seen.append(try simulation.values(of: "I", in: "Probe"))
     }
     #expect(try simulation.spikes(of: "Target").ids == [0, 1])

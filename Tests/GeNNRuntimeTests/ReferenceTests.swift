@@ -58,14 +58,14 @@ import Testing
     var snapshotValues = [[Double]](repeating: [], count: snapshots.count)
     // GeNN's script calls a group only before one of the steps it runs.
     for (step, group) in reference.schedule where step < reference.numSteps {
-      simulation.run(steps: step - Int(simulation.timestep))
+      try simulation.run(steps: step - Int(simulation.timestep))
       try simulation.customUpdate(group)
       for (index, snapshot) in snapshots.enumerated() where snapshot["group"] as? String == group {
         snapshotValues[index] += try simulation.values(
           of: snapshot["var"] as! String, in: snapshot["custom_update"] as! String)
       }
     }
-    simulation.run(steps: reference.numSteps - Int(simulation.timestep))
+    try simulation.run(steps: reference.numSteps - Int(simulation.timestep))
 
     var differences: [String] = []
     for (index, snapshot) in snapshots.enumerated() {

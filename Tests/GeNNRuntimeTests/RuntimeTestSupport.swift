@@ -8,11 +8,14 @@ let testCacheDirectory = FileManager.default.temporaryDirectory
   .appendingPathComponent("swiftgenn-test-cache")
 
 /// Builds and loads `model` with the test cache; every step runs on every thread, however
-/// small the model, so that tests exercise the parallel code.
+/// small the model, so that tests exercise the parallel code; indexes of extra global
+/// parameters are checked.
 func simulate(_ model: ModelSpec, threads: Int? = nil) async throws -> Simulation {
   try await Simulation(
     model: model,
-    options: .init(threads: threads, cacheDirectory: testCacheDirectory, parallelMinimum: 0))
+    options: .init(
+      threads: threads, cacheDirectory: testCacheDirectory, parallelMinimum: 0,
+      checkIndices: true))
 }
 
 /// A network whose every neuron draws random numbers every step, with random initial

@@ -33,8 +33,8 @@ import Testing
     let simulation = try await simulate(Self.lifModel())
     #expect(simulation.timestep == 0)
     #expect(simulation.t == 0)
-    simulation.step()
-    simulation.run(steps: 9)
+    try simulation.step()
+    try simulation.run(steps: 9)
     #expect(simulation.timestep == 10)
     #expect(simulation.t == 10 * 0.1)
     try simulation.run(duration: 5)
@@ -45,7 +45,7 @@ import Testing
     let simulation = try await simulate(Self.lifModel())
     #expect(try simulation.values(of: "V", in: "Pop") == [-70, -60, -55, -51])
     try simulation.setValues([-52, -52, -52, -52], of: "V", in: "Pop")
-    simulation.step()
+    try simulation.step()
     let v = try simulation.values(of: "V", in: "Pop")
     // LIF: V = alpha - ExpTC * (alpha - V) with alpha = Ioffset * R + Vrest.
     let alpha = 1.5 * 20 - 70.0
@@ -56,7 +56,7 @@ import Testing
 
   @Test func spikesAreRecordedWithStepsAndIds() async throws {
     let simulation = try await simulate(Self.lifModel())
-    simulation.run(steps: 2500)  // more than the native buffer holds, to exercise gathering
+    try simulation.run(steps: 2500)  // more than the native buffer holds, to exercise gathering
     let spikes = try simulation.spikes(of: "Pop")
     #expect(spikes.count > 20)
     #expect(spikes.steps == spikes.steps.sorted())
@@ -70,7 +70,7 @@ import Testing
     let simulation = try await simulate(Self.lifModel())
     try simulation.record("V", of: "Pop")
     simulation.reserveRecording(steps: 20)
-    simulation.run(steps: 20)
+    try simulation.run(steps: 20)
     let recording = try simulation.recording(of: "V", in: "Pop")
     #expect(recording.steps == Array(0..<20))
     #expect(recording.width == 4)
@@ -84,9 +84,9 @@ import Testing
     try every.record("V", of: "Pop", every: 7)
     try all.record("V", of: "Pop")
     every.reserveRecording(steps: 50)
-    every.run(steps: 23)
-    every.run(steps: 27)
-    all.run(steps: 50)
+    try every.run(steps: 23)
+    try every.run(steps: 27)
+    try all.run(steps: 50)
     let sampled = try every.recording(of: "V", in: "Pop")
     let full = try all.recording(of: "V", in: "Pop")
     #expect(sampled.steps == [6, 13, 20, 27, 34, 41, 48])
@@ -99,14 +99,14 @@ import Testing
 
   @Test func reinitialiseStartsOverIdentically() async throws {
     let simulation = try await simulate(Self.lifModel())
-    simulation.run(steps: 700)
+    try simulation.run(steps: 700)
     let first = try simulation.spikes(of: "Pop")
     let v = try simulation.values(of: "V", in: "Pop")
     simulation.reinitialise()
     #expect(simulation.timestep == 0)
     #expect(try simulation.values(of: "V", in: "Pop") == [-70, -60, -55, -51])
     #expect(try simulation.spikes(of: "Pop").count == 0)
-    simulation.run(steps: 700)
+    try simulation.run(steps: 700)
     #expect(try simulation.spikes(of: "Pop") == first)
     #expect(try simulation.values(of: "V", in: "Pop") == v)
   }

@@ -61,7 +61,7 @@ import Testing
     var outcomes: [[String]] = []
     for threads in [1, 2, 3] {
       let simulation = try await simulate(model, threads: threads)
-      simulation.run(steps: 400)
+      try simulation.run(steps: 400)
       let spikes = try simulation.spikes(of: "E")
       let v = try simulation.values(of: "V", in: "I")
       let input = try simulation.values(of: "inSyn", in: "IE")
@@ -209,7 +209,7 @@ import Testing
         postsynapticVars: ["arrived": 0], maxDendriticDelaySteps: 5))
     let simulation = try await simulate(model)
     try simulation.record("arrived", of: "Delayed")
-    simulation.run(steps: 8)
+    try simulation.run(steps: 8)
     let recording = try simulation.recording(of: "arrived", in: "Delayed")
     let rows = (0..<8).map { Array(recording.row($0)) }
     // The source spikes in step 0; its synapses act in step 1, the undelayed one arriving

@@ -422,6 +422,18 @@ import Testing
     .randomNumbersUnavailable("gennrand"),
     .caseValueNotConstant,
     .duplicateCase("3"),
+    .floatingLiteralOutOfRange("1e400", type: "double", largest: "1.7976931348623157e+308"),
+    .pointerWithoutInitialiser("p"),
+    .indexOnly("spikeTimes", role: "extra global parameter"),
+    .stringLiteralOutsidePrintf,
+    .formatNotLiteral,
+    .invalidFormatConversion("%n", reason: "'%n' writes to memory"),
+    .invalidEscape("\\q", reason: "an unknown escape sequence"),
+    .formatArgumentMismatch(
+      conversion: "%d", argument: 2, found: "of type 'float'", expected: "int32_t, int16_t",
+      suggestion: "%f"),
+    .missingFormatArgument(conversion: "%d"),
+    .extraFormatArgument(argument: 3, taken: 1),
   ]
 
   /// What the message of `problem` must mention: the names and types it is about, and
@@ -471,14 +483,28 @@ import Testing
     case .randomNumbersUnavailable(let name): ["'\(name)'", "random numbers", "not available"]
     case .duplicateCase(let value): ["duplicate case value \(value)"]
     case .caseValueNotConstant: ["constant integer expression"]
+    case .floatingLiteralOutOfRange(let text, let type, let largest):
+      ["'\(text)'", "range of \(type)", largest]
+    case .pointerWithoutInitialiser(let name): ["'\(name)'", "needs an initialiser"]
+    case .indexOnly(let name, let role): ["'\(name)'", role ?? "", "'\(name)[i]'", "checked"]
+    case .stringLiteralOutsidePrintf: ["string literal", "printf's format", "'%s'"]
+    case .formatNotLiteral: ["printf's format", "string literal"]
+    case .invalidFormatConversion(let conversion, let reason): ["'\(conversion)'", reason]
+    case .invalidEscape(let text, let reason): ["'\(text)'", reason]
+    case .formatArgumentMismatch(
+      let conversion, let argument, let found, let expected, let suggestion):
+      ["'\(conversion)'", "argument \(argument)", found, expected, "'\(suggestion ?? "")'"]
+    case .missingFormatArgument(let conversion): ["'\(conversion)'", "no argument"]
+    case .extraFormatArgument(let argument, let taken):
+      ["argument \(argument)", "\(taken) argument", "remove it or add a conversion"]
     }
   }
 
   @Test func everyProblemHasAMessageThatSaysWhatIsAllowed() {
-    // One example of each of the 33 problems.
+    // One example of each of the 43 problems.
     let kinds = Set(Self.everyProblem.map { String(describing: $0).prefix(while: { $0 != "(" }) })
-    #expect(kinds.count == 33)
-    #expect(Self.everyProblem.count == 33)
+    #expect(kinds.count == 43)
+    #expect(Self.everyProblem.count == 43)
     for problem in Self.everyProblem {
       let message = problem.message
       #expect(!message.isEmpty, "\(problem)")

@@ -178,7 +178,8 @@ import Testing
     #expect(
       try Self.print("scalar * const s = buf, t = buf;")
         == "float * const _s = group.buf, * const _t = group.buf;\n")
-    #expect(try Self.print("scalar **a = pp, c;") == "float **_a = group.pp, **_c;\n")
+    #expect(
+      try Self.print("scalar **a = pp, c = pp;") == "float **_a = group.pp, **_c = group.pp;\n")
     #expect(try Self.print("scalar * const *a = pp;") == "float * const *_a = group.pp;\n")
     #expect(try Self.print("timepoint t0 = V;") == "float _t0 = group.V[id];\n")
     #expect(
@@ -336,7 +337,8 @@ import Testing
 
   @Test func argumentTextIsNeverExpandedAgain() throws {
     #expect(
-      try Self.print("printf(\"$(0) $(1) $(@)\", k);") == "printf(\"$(0) $(1) $(@)\", k_local);\n")
+      try Self.print("printf(\"$(0) $(1) $(@) %d\", k);")
+        == "printf(\"$(0) $(1) $(@) %d\", k_local);\n")
     var environment = Self.environment()
     environment.define("weird", .int32, spelling: "w$(0)")
     environment.add(Symbol("twice", .function(returning: .int32, [.int32]), spelling: "2 * $(0)"))

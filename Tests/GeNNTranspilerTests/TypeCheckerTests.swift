@@ -119,10 +119,16 @@ import Testing
       .function(FunctionType(result: .int32, parameters: [.uint32], isSubscriptOnly: true)))
     #expect(try type("overrideIntArray[4]", in: override) == .int32)
     #expect(try type("overrideIntArray[4]", in: override).isConst == false)
-    // GeNN's "array-subscript override" cannot be called with parentheses.
+    // GeNN's "array-subscript override" cannot be called with parentheses, nor used
+    // without an index.
     #expect(
-      expressionProblems("overrideIntArray(4)", in: override) == [.notCallable("int32_t(uint32_t)")]
-    )
+      expressionProblems("overrideIntArray(4)", in: override) == [
+        .indexOnly("overrideIntArray", role: nil)
+      ])
+    #expect(
+      expressionProblems("overrideIntArray + 1", in: override) == [
+        .indexOnly("overrideIntArray", role: nil)
+      ])
     // Its index must be an integer too.
     #expect(
       expressionProblems("overrideIntArray[4.0f]", in: override) == [
@@ -589,13 +595,49 @@ import Testing
 
   // MARK: Literals
 
+  @Test func floatingLiteralsBeyondTheirTypesRangeAreRejected() throws {
+    let single = makeEnvironment(["x": .float, "y": .double], scalar: .float)
+    let double = makeEnvironment(["x": .float, "y": .double], scalar: .double)
+    let doubleLargest = "\(Double.greatestFiniteMagnitude)"
+    let floatLargest = "\(Float.greatestFiniteMagnitude)"
+    // Overflowing double: an infinity in C++, whatever scalar is.
+    #expect(
+      statementProblems("y = 1e400;", in: double)
+        == [.floatingLiteralOutOfRange("1e400", type: "double", largest: doubleLargest)])
+    #expect(
+      statementProblems("y = 1e400;", in: single)
+        == [.floatingLiteralOutOfRange("1e400", type: "float", largest: floatLargest)])
+    for environment in [single, double] {
+      #expect(
+        statementProblems("y = 2e308d;", in: environment)
+          == [.floatingLiteralOutOfRange("2e308", type: "double", largest: doubleLargest)])
+      // A float literal ('f', which GeNN also writes for unsuffixed ones in float models).
+      #expect(
+        statementProblems("x = 1e39f;", in: environment)
+          == [.floatingLiteralOutOfRange("1e39", type: "float", largest: floatLargest)])
+      #expect(
+        statementProblems("x = 3.4028234e38f; y = 1e-400; y = 1e308d;", in: environment) == [])
+    }
+    #expect(
+      statementProblems("y = 1e39;", in: single)
+        == [.floatingLiteralOutOfRange("1e39", type: "float", largest: floatLargest)])
+    #expect(statementProblems("y = 1e39;", in: double) == [])
+    // Located at the literal.
+    do {
+      _ = try Transpiler.checkStatements("x = 0.0;\ny = 2.0 * 1e400;", in: single)
+      Issue.record("1e400 checked")
+    } catch {
+      #expect(error.diagnostics.first?.location == SourceLocation(line: 2, column: 11))
+      #expect(error.diagnostics.first?.token == "1e400")
+    }
+  }
+
   @Test(arguments: [
     ("1.0f", GeNNType.float),
     ("1.0d", .double),
     ("100", .int32),
     ("100U", .uint32),
     ("true", .bool),
-    ("\"hello world\"", GeNNType.int8.addingConst.pointer()),
     ("2147483647", .int32),
     ("2147483648", .int64),
     ("3000000000", .int64),
@@ -711,6 +753,13 @@ import Testing
       ])
   }
 
+  @Test func pointerLocalsNeedAnInitialiser() {
+    // An uninitialised pointer would read and write wherever its bits point.
+    #expect(statementProblems("int *p;\n*p = 1;") == [.pointerWithoutInitialiser("p")])
+    #expect(statementProblems("int *p = intArray, q;") == [.pointerWithoutInitialiser("q")])
+    #expect(statementProblems("int *p = intArray;\np[1] = 2;") == [])
+  }
+
   @Test func constLocalsNeedAnInitialiser() {
     #expect(statementProblems("const int k;") == [.constWithoutInitialiser("k")])
     #expect(statementProblems("const int j = 1, k;") == [.constWithoutInitialiser("k")])
@@ -719,13 +768,15 @@ import Testing
 
   @Test func scalarAndTimepointResolveToTheModelsPrecisions() throws {
     let mixed = makeEnvironment(
-      ["t": GeNNType.double.addingConst], scalar: .float, timepoint: .double)
+      ["t": GeNNType.double.addingConst, "times": GeNNType.double.pointer()], scalar: .float,
+      timepoint: .double)
     #expect(try type("(timepoint)1", in: mixed) == .double)
     #expect(try type("(scalar)1", in: mixed) == .float)
     #expect(try declaredType("timepoint start = t;", in: mixed) == .double)
     #expect(try declaredType("scalar x = 1;", in: mixed) == .float)
     #expect(
-      try declaredType("const timepoint *p;", in: mixed) == GeNNType.double.addingConst.pointer())
+      try declaredType("const timepoint *p = times;", in: mixed)
+        == GeNNType.double.addingConst.pointer())
     let double = makeEnvironment(scalar: .double)
     #expect(try type("(timepoint)1", in: double) == .double)
     #expect(try declaredType("scalar x = 1;", in: double) == .double)
