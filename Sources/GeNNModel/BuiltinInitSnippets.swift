@@ -35,7 +35,8 @@ extension InitSnippet {
       } while (normal > max || normal < min);
       value = normal;
 
-      """)
+      """,
+    paramRules: [.clippedNormal(mean: "mean", sd: "sd", min: "min", max: "max")])
 
   /// ``normalClipped`` in time steps and rounded: for delays given in milliseconds.
   public static let normalClippedDelay = InitSnippet(
@@ -54,7 +55,8 @@ extension InitSnippet {
       } while (normal > maxTimestep || normal < minTimestep);
       value = rint(normal);
 
-      """)
+      """,
+    paramRules: [.clippedNormal(mean: "mean", sd: "sd", min: "min", max: "max")])
 
   /// Exponentially distributed with scale `lambda`.
   public static let exponential = InitSnippet(

@@ -87,6 +87,8 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   /// A parameter value outside the domain its model or snippet declares, or its
   /// integer type's range.
   case parameterOutOfDomain(element: String, name: String, value: Double, domain: ValueDomain)
+  /// Parameter values that break a rule they must follow together.
+  case parameterRuleBroken(element: String, rule: ParameterRule, reason: String)
   /// An initial value that variable `variable`'s `type` cannot hold: element `index` of a
   /// value array (`nil` for a constant).
   case initialValueOutOfRange(
@@ -203,6 +205,8 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): varRefs: reference '\(reference)': \(reason)"
     case .parameterOutOfDomain(let element, let name, let value, let domain):
       "\(element): parameter '\(name)' is \(value); it must be \(domain)"
+    case .parameterRuleBroken(let element, _, let reason):
+      "\(element): \(reason)"
     case .initialValueOutOfRange(
       let element, let variable, let index, let value, let type, let domain):
       "\(element): variable '\(variable)' starts at \(value)"

@@ -333,6 +333,11 @@ extension ModelSpec {
         problems += snippetProblems
         if snippetProblems.isEmpty {
           problems += checkDerived(element: place, snippet.derivedParams, params: snippetParams)
+          problems += snippet.paramRules.compactMap { rule in
+            rule.violation(snippetParams).map {
+              .parameterRuleBroken(element: place, rule: rule, reason: $0)
+            }
+          }
         }
       case .kernel:
         problems.append(.kernelInitialiserNotAllowed(element: element, variable: variable.name))

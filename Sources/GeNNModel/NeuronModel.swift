@@ -90,16 +90,19 @@ public struct InitSnippet: Sendable {
   public var code: String
   /// The values parameters may take (a probability is in [0, 1]), checked by validation.
   public var paramDomains: [String: ValueDomain]
+  /// Rules the parameters must follow together, checked by validation.
+  public var paramRules: [ParameterRule]
 
   /// Creates an initialisation snippet.
   public init(
     name: String, params: [String] = [], derivedParams: [DerivedParameter] = [], code: String,
-    paramDomains: [String: ValueDomain] = [:]
+    paramDomains: [String: ValueDomain] = [:], paramRules: [ParameterRule] = []
   ) {
     self.name = name
     self.params = params
     self.derivedParams = derivedParams
     self.code = code
     self.paramDomains = paramDomains
+    self.paramRules = paramRules
   }
 }

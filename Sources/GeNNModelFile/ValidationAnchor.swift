@@ -20,6 +20,8 @@ enum ValidationAnchor {
       .nonFiniteParameter(let element, let name, _), .outOfRange(let element, let name, _, _),
       .parameterOutOfDomain(let element, let name, _, _):
       (element, "params.\(name)")
+    case .parameterRuleBroken(let element, .clippedNormal(let mean, _, _, _), _):
+      (element, "params.\(mean)")
     case .nonFiniteInitialValue(let element, let name, _),
       .unknownVariable(let element, let name, _),
       .missingVariable(let element, let name), .kernelInitialiserNotAllowed(let element, let name),

@@ -7,7 +7,8 @@ import Yams
 /// with 0 or 1 and write nothing — never die of a signal or a Swift fatal error, and
 /// never hang; and a sample of the valid mutants must run (`genn run`) or fail with exit
 /// 1, writing nothing outside their output folders. `GENN_FUZZ_MUTANTS` sets the number
-/// of mutants (default 2000), `GENN_FUZZ_SEED` the random seed.
+/// of mutants (default 2000), `GENN_FUZZ_SEED` the random seed and `GENN_FUZZ_RUNS` the
+/// number of valid mutants run (default 6).
 @Suite struct ModelFileFuzzTests {
   static let mutantCount =
     ProcessInfo.processInfo.environment["GENN_FUZZ_MUTANTS"].flatMap { Int($0) } ?? 2000
@@ -16,7 +17,8 @@ import Yams
   /// Files per `genn check`.
   static let batchSize = 200
   /// Valid mutants that are also run.
-  static let runCount = 6
+  static let runCount =
+    ProcessInfo.processInfo.environment["GENN_FUZZ_RUNS"].flatMap { Int($0) } ?? 6
 
   /// The valid files mutated: the examples (but the full-scale microcircuit, which takes
   /// minutes and gigabytes to run, and whose schema the 5 % one shares), the full schema
@@ -92,9 +94,10 @@ import Yams
       let outcome = try Self.run(
         ["run", name, "--steps", "20", "--out", out, "--backend", "cpu", "-q"], in: folder,
         timeout: 300)
+      let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
       #expect(
         outcome.endedNormally && [0, 1].contains(outcome.status),
-        "genn run \(name): \(outcome.ending) \(outcome.status)\n\(outcome.stderr)")
+        "genn run \(name): \(outcome.ending) \(outcome.status)\n\(outcome.stderr)\n\(text)")
       if outcome.status == 1 { #expect(outcome.stderr.contains("error:"), "\(outcome.stderr)") }
       let extra = Set(Genn.contents(of: folder)).subtracting(names).subtracting([out])
       #expect(extra.isEmpty, "genn run \(name) wrote \(extra.sorted())")
