@@ -65,6 +65,10 @@ public enum CModuleInterface {
   /// ``GeNNModel/ModelSpec/customUpdateGroups``; exported only by models with custom
   /// updates.
   public static let customUpdate = "genn_custom_update"
+  /// `uint32_t genn_take_arithmetic_error(void)`: the generated line of the first integer
+  /// division or remainder since the last call that would have trapped (a divisor of 0),
+  /// or 0; clears it (``IntegerDivisionSource``).
+  public static let takeArithmeticError = "genn_take_arithmetic_error"
   /// The version of this interface.
-  public static let version: UInt32 = 5
+  public static let version: UInt32 = 6
 }

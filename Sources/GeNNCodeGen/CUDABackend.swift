@@ -251,6 +251,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
       #define GENN_FUNCTION __device__ __forceinline__
       """)
     block(RandomNumberSource.cpp)
+    block(IntegerDivisionSource.source(for: .cuda))
     if memory.checksIndices { block(IndexCheckSource.source(for: .cuda)) }
     line("constexpr uint64_t kSeed = \(model.seed)ull;")
     line("// Threads per block of the neuron update and of the initialisation.")

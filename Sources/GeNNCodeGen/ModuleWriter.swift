@@ -81,6 +81,7 @@ struct ModuleWriter: ModelCodeWriting {
       """)
     block(RandomNumberSource.cpp)
     block(RuntimeSupportSource.cpp)
+    block(IntegerDivisionSource.source(for: .cpp))
     if memory.checksIndices { block(IndexCheckSource.source(for: .cpp)) }
     line("namespace {")
     line("constexpr uint64_t kSeed = \(model.seed)ull;")
@@ -262,6 +263,10 @@ struct ModuleWriter: ModelCodeWriting {
     line()
     line(
       "GENN_EXPORT void \(CModuleInterface.destroy)(void *model) { delete static_cast<Model *>(model); }"
+    )
+    line()
+    line(
+      "GENN_EXPORT uint32_t \(CModuleInterface.takeArithmeticError)() { return genn_arithmetic_error.exchange(0u); }"
     )
     line()
     line(

@@ -120,6 +120,8 @@ public struct MemoryEstimate: Hashable, Sendable {
       .synapseColumnStarts(let synapses), .synapseColumnRemap(let synapses),
       .synapseRowLengthDraws(let synapses), .synapseRangeErrors(let synapses):
       "synapse population '\(synapses)' connectivity (rows of postsynaptic indices)"
+    case .outOfRangeIndex:
+      "the out-of-range index record"
     case .synapseBitmask(let synapses):
       "synapse population '\(synapses)' connectivity (bitmask)"
     case .weightUpdateVariable(let synapses, let variable),

@@ -12,12 +12,14 @@ struct NativeFunctions {
   typealias Run = @convention(c) (UnsafeMutableRawPointer?, UInt64, UInt64, UInt32) -> Void
   typealias Version = @convention(c) () -> UInt32
   typealias CustomUpdate = @convention(c) (UnsafeMutableRawPointer?, UInt32, UInt64) -> Void
+  typealias TakeArithmeticError = @convention(c) () -> UInt32
 
   let create: Create
   let destroy: Destroy
   let setThreads: SetThreads
   let initialize: Initialize
   let run: Run
+  let takeArithmeticError: TakeArithmeticError
   /// Present in modules of models with custom updates.
   let customUpdate: CustomUpdate?
 
@@ -32,6 +34,8 @@ struct NativeFunctions {
     setThreads = try library.symbol(named: CModuleInterface.setThreads, as: SetThreads.self)
     initialize = try library.symbol(named: CModuleInterface.initialize, as: Initialize.self)
     run = try library.symbol(named: CModuleInterface.run, as: Run.self)
+    takeArithmeticError = try library.symbol(
+      named: CModuleInterface.takeArithmeticError, as: TakeArithmeticError.self)
     customUpdate =
       customUpdates
       ? try library.symbol(named: CModuleInterface.customUpdate, as: CustomUpdate.self) : nil

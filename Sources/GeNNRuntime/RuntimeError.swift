@@ -1,3 +1,5 @@
+import GeNNModel
+
 /// What can go wrong while building, loading or running a simulation.
 public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A population or current source name the model does not have.
@@ -35,6 +37,9 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   case indexOutOfRange(element: String, array: String, index: String, size: UInt64)
   /// A run length of more steps than a run can take.
   case runTooLong(StepCountError)
+  /// Model code divided an integer by zero (or the type's minimum by -1), which has no
+  /// result; `code` names the code (as ``GeNNCodeGen/GeneratedModule/origin(ofLine:)``).
+  case integerDivisionByZero(code: String)
 
   public var description: String {
     switch self {
@@ -67,6 +72,9 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + "DENSE to keep it in memory"
     case .runTooLong(let error):
       "\(error)"
+    case .integerDivisionByZero(let code):
+      "\(code): the code divided an integer by zero with '/' or '%' (or the type's smallest "
+        + "value by -1), which has no result; check the divisor before dividing"
     case .indexOutOfRange(let element, let array, let index, let size):
       "\(element): code indexed \(array) at \(index), outside its \(size) "
         + (size == 1 ? "element" : "elements")

@@ -88,6 +88,8 @@ public final class Simulation {
   /// The row layout of each SPARSE synapse population.
   private let sparseRows: [String: SparseConnectivity]
   private let functions: NativeFunctions
+  /// The generated code, to name the code a runtime error came from.
+  private let module: GeneratedModule
   private let recordingCapacity: Int
   private var recordingRow = 0
   private var spikeRecordings: [String: SpikeRecording] = [:]
@@ -145,6 +147,7 @@ public final class Simulation {
     self.sourcePath = entry.sourcePath.path
     self.library = library
     self.functions = functions
+    self.module = module
     self.arrays = arrays
     self.arrayIndex = index
     self.sparseRows = Dictionary(
@@ -181,7 +184,7 @@ public final class Simulation {
       throw error
     }
     if overflows > 0 { throw RuntimeError.connectivityOverflow(rows: overflows) }
-    try checkIndices()
+    try checkCodeErrors()
     build.loadSeconds = (clock.now - start).seconds
   }
 
@@ -227,7 +230,7 @@ public final class Simulation {
   ///   ``Options/recordingCapacity`` steps later; every later run throws it again until
   ///   ``reinitialise()``).
   public func run(steps: Int) throws(RuntimeError) {
-    try checkIndices()
+    try checkCodeErrors()
     var remaining = max(0, steps)
     while remaining > 0 {
       // Run natively up to the next sample of a recorded variable or a full spike buffer.
@@ -241,7 +244,7 @@ public final class Simulation {
       remaining -= chunk
       sampleVariables()
       if recordingRow == recordingCapacity { gatherSpikes() }
-      try checkIndices()
+      try checkCodeErrors()
     }
   }
 
@@ -266,9 +269,9 @@ public final class Simulation {
     guard let index = groups.firstIndex(of: group), let update = functions.customUpdate else {
       throw .unknownCustomUpdateGroup(group, available: groups)
     }
-    try checkIndices()
+    try checkCodeErrors()
     update(state, UInt32(index), timestep)
-    try checkIndices()
+    try checkCodeErrors()
   }
 
   /// Puts every variable back to its initial value, time back to zero, and clears
@@ -502,9 +505,13 @@ public final class Simulation {
       targetSize: model.neuronPopulation(named: synapses.target)!.size)
   }
 
-  /// Throws the error the out-of-range record notes, if model code indexed an array
-  /// outside its size.
-  private func checkIndices() throws(RuntimeError) {
+  /// Throws the error generated code noted in the native calls since the last check: an
+  /// integer division that would have trapped, or an index out of range.
+  private func checkCodeErrors() throws(RuntimeError) {
+    let line = Int(functions.takeArithmeticError())
+    if line != 0 {
+      throw .integerDivisionByZero(code: module.origin(ofLine: line) ?? "the model's code")
+    }
     guard let index = arrayIndex[.outOfRangeIndex],
       let error = OutOfRangeRecord.error(
         arrays[index].outOfRangeRecord, arrays: arrays.map(\.layout))

@@ -151,10 +151,18 @@ public struct PrettyPrinter {
     case .postfix(let op, let target):
       write(target, to: &text)
       text += op.rawValue
+    case .binary(let op, let left, let right)
+    where (op == .divide || op == .remainder) && Self.integral(left, right):
+      let function = op == .divide ? Self.integerDivision : Self.integerRemainder
+      text += "\(function)(\(print(left)), \(print(right)), __LINE__)"
     case .binary(let op, let left, let right):
       write(left, to: &text)
       text += op == .comma ? ", " : " \(op.rawValue) "
       write(right, to: &text)
+    case .assignment(let op, let target, let value)
+    where (op == .divide || op == .remainder) && Self.integral(target, value):
+      let function = op == .divide ? Self.integerDivision : Self.integerRemainder
+      text += "\(function)Assign(\(print(target)), \(print(value)), __LINE__)"
     case .assignment(let op, let target, let value):
       write(target, to: &text)
       text += " \(op.rawValue) "
@@ -193,6 +201,19 @@ public struct PrettyPrinter {
       write(index, to: &text)
       text += "]"
     }
+  }
+
+  /// The function integer `/` prints as: `genn_div(a, b, line)`, which the generated
+  /// module defines so that a divisor of 0 (or the quotient that overflows, the type's
+  /// minimum over -1) stops the run with an error instead of the process; `/=` prints as
+  /// `genn_divAssign(target, b, line)`.
+  public static let integerDivision = "genn_div"
+  /// The function integer `%` prints as (`%=` as `genn_remAssign`), like ``integerDivision``.
+  public static let integerRemainder = "genn_rem"
+
+  /// Whether both operands are integers, so that `/` and `%` divide integers.
+  private static func integral(_ left: Expression, _ right: Expression) -> Bool {
+    (left.type?.isIntegral ?? false) && (right.type?.isIntegral ?? false)
   }
 
   private func literalText(_ literal: Literal) -> String {

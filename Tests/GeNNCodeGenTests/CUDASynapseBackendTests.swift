@@ -495,7 +495,8 @@ import Testing
       ),
       (
         "extra global parameters", synapses(weightUpdate: scaled, egps: ["scale": [2]]),
-        "group.egp_scale[0]"
+        "genn_checked_element(group.egp_scale, group.egpSize_scale, group.egpId_scale, "
+          + "group.outOfRange, (uint64_t)(int64_t)(0), true)"
       ),
     ]
   }()

@@ -58,6 +58,7 @@ import Testing
     return """
       #define GENN_FUNCTION __device__ __forceinline__
       \(RandomNumberSource.cpp)
+      \(IntegerDivisionSource.source(for: .cuda))
       struct Group {
           \(real) *V; \(real) *RefracTime; \(real) *U; \(real) *weight;
           \(real) Vrest, Vthresh, TauM, Ioffset, C;

@@ -18,11 +18,13 @@ import Testing
     let real = scalar.cName
     return """
       #include <algorithm>
+      #include <atomic>
       #include <cassert>
       #include <cmath>
       #include <cstdint>
       #include <cstdio>
       #include <cstdlib>
+      \(IntegerDivisionSource.source(for: .cpp))
       struct Rng { uint64_t state; };
       uint32_t genn_rand_uint32(Rng *rng);
       \(real) genn_rand_uniform_\(real)(Rng *rng);
@@ -94,10 +96,12 @@ import Testing
     }
     let source = """
       #include <algorithm>
+      #include <atomic>
       #include <cmath>
       #include <cstdint>
       #include <cstdio>
       #include <cstdlib>
+      \(IntegerDivisionSource.source(for: .cpp))
       using std::min; using std::max; using std::abs;
       int main() {
           int64_t a = 7, b = 3, c = -2; double x = 1.5, y = -0.25; int bad = 0;

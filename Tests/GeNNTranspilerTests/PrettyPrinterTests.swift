@@ -56,6 +56,23 @@ import Testing
         """)
   }
 
+  /// Integer `/` and `%` go through the generated module's functions, which never trap;
+  /// floating-point ones stay operators.
+  @Test func integerDivisionPrintsAsAFunction() throws {
+    #expect(try Self.printExpression("k / n") == "genn_div(k_local, group.n, __LINE__)")
+    #expect(try Self.printExpression("(k + 1) % 3") == "genn_rem((k_local + 1), 3, __LINE__)")
+    #expect(try Self.printExpression("V / tau") == "group.V[id] / group.tau")
+    #expect(try Self.printExpression("V / k") == "group.V[id] / k_local")
+    let code = try Self.print("k /= 2; k %= n; V /= 2.0;")
+    #expect(
+      code == """
+        genn_divAssign(k_local, 2, __LINE__);
+        genn_remAssign(k_local, group.n, __LINE__);
+        group.V[id] /= 2.0f;
+
+        """)
+  }
+
   @Test func aLocalShadowingAnEnvironmentNameIsPrintedAsTheLocal() throws {
     let code = try Self.print("V = 1.0; { scalar V = 2.0; V += 1.0; } V -= 1.0;")
     #expect(
@@ -479,11 +496,13 @@ import Testing
     return result
   }
 
+  /// Snippets whose printed code is GeNN code again (integer `/` and `%`, which print as
+  /// the module's functions, are in ``integerDivisionPrintsAsAFunction()``).
   static let roundTripSnippets = [
     "V = V + 1.0;",
     "V += tau * (1.0 - V) / 2.0;",
-    "k = k % 3 + (k << 2) - (k >> 1);",
-    "k &= 7; k |= 8; k ^= 1; k <<= 1; k >>= 2; k %= 5; k /= 2; k *= 3; k -= 1;",
+    "k = k * 3 + (k << 2) - (k >> 1);",
+    "k &= 7; k |= 8; k ^= 1; k <<= 1; k >>= 2; k *= 3; k -= 1;",
     "b = V < tau && k != 0 || !b;",
     "b = V <= tau == V >= tau;",
     "V = b ? V : -V;",
