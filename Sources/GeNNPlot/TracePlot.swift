@@ -51,13 +51,19 @@ public struct TracePlot: Hashable, Sendable {
   /// The most lines a panel draws one per neuron.
   public var maxLines: Int
 
+  /// Creates a plot of one panel per series. Where that many panels would make the
+  /// picture taller than ``PlotError/maxDimension``, it draws the first series that fit
+  /// and its title says how many are left out.
   public init(
     series: [Series], duration: Double? = nil, title: String = "Recorded variables",
     width: Int = 1200, panelHeight: Int = 220, maxLines: Int = 10
   ) {
-    self.series = series
+    let fitting = Self.maximumPanels(panelHeight: panelHeight)
+    self.series = Array(series.prefix(fitting))
     self.duration = duration
-    self.title = title
+    self.title =
+      series.count > fitting
+      ? title + " (the first \(fitting) of \(series.count); the picture holds no more)" : title
     self.width = width
     self.panelHeight = panelHeight
     self.maxLines = maxLines
@@ -74,6 +80,13 @@ public struct TracePlot: Hashable, Sendable {
   static let panelGap = 14.0
   static let bottom = 64.0
   static let legendLine = 20.0
+
+  /// The most panels of `panelHeight` pixels a picture within ``PlotError/maxDimension``
+  /// holds (at least 1).
+  public static func maximumPanels(panelHeight: Int) -> Int {
+    let room = Double(PlotError.maxDimension) - top - bottom + panelGap
+    return max(1, Int(room / (headerHeight + Double(panelHeight) + panelGap)))
+  }
 
   /// The picture's height in pixels.
   public var height: Int {

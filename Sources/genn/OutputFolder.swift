@@ -42,6 +42,16 @@ struct OutputFolder {
     given = path
     destination = url
     self.overwrite = overwrite
+    let name = url.lastPathComponent
+    let staging = StagingFolder(output: name, kind: .partial, tag: StagingFolder.newTag()).name
+    guard staging.utf8.count <= Int(NAME_MAX) else {
+      let room = Int(NAME_MAX) - (staging.utf8.count - name.utf8.count)
+      throw .outputNotWritable(
+        path: path,
+        reason: "its name is \(name.utf8.count) bytes long, and the folder it is written in "
+          + "first, named after it, would not fit a file name; give a name of at most \(room) "
+          + "bytes")
+    }
     StagingFolder.removeLeftovers(besides: url.deletingLastPathComponent())
     switch EarlierRunOutput.kind(of: url) {
     case .missing:

@@ -163,6 +163,21 @@ import Testing
     #expect(!Self.files(under: folder).contains("PWNED"))
   }
 
+  /// An output folder whose name leaves no room for the folder it is written in first
+  /// is refused before the model is built, not after the run.
+  @Test func outputNameTooLongIsRefusedAtOnce() throws {
+    let folder = try Genn.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try TinyModel.write(to: folder)
+    let outcome = try Genn.run(
+      ["run", "tiny.yaml", "--out", String(repeating: "o", count: 240)], in: folder)
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("its name is 240 bytes long"), "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("give a name of at most 2"))
+    #expect(!outcome.stderr.contains("compiled"))
+    #expect(Self.files(under: folder) == ["tiny.yaml"])
+  }
+
   /// The files under `folder`, relative to it, without the runner's capture files.
   static func files(under folder: URL) -> [String] {
     let enumerator = FileManager.default.enumerator(atPath: folder.path)

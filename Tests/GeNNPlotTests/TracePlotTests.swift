@@ -64,4 +64,19 @@ import Testing
     #expect(two.height - one.height == 200 + Int(TracePlot.headerHeight + TracePlot.panelGap))
     _ = try? two.png()
   }
+
+  /// However many variables are recorded, the picture stays within the renderer's limit,
+  /// drawing the first panels that fit and saying so.
+  @Test func manyVariablesStayWithinTheLimit() throws {
+    let series = (0..<200).map {
+      TracePlot.Series(population: "P", variable: "v\($0)", times: [0, 1], values: [[0], [1]])
+    }
+    let plot = TracePlot(series: series, duration: 1)
+    #expect(plot.height <= PlotError.maxDimension)
+    #expect(plot.series.count == TracePlot.maximumPanels(panelHeight: 220))
+    #expect(plot.series.count >= 60 && plot.series.count < 200)
+    #expect(plot.title.contains("the first \(plot.series.count) of 200"))
+    let few = TracePlot(series: Array(series.prefix(3)), duration: 1)
+    #expect(few.series.count == 3 && !few.title.contains("the first"))
+  }
 }
