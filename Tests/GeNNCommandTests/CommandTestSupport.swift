@@ -8,6 +8,15 @@ enum Genn {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Whether it ended by exiting (rather than by a signal, or killed after the timeout).
+    var exited = true
+    /// Whether it was killed because it ran past the timeout.
+    var timedOut = false
+
+    /// How it ended, for messages.
+    var ending: String {
+      timedOut ? "hung (killed)" : exited ? "exited with \(status)" : "died of signal \(status)"
+    }
   }
 
   /// The package's root folder.
@@ -36,54 +45,12 @@ enum Genn {
       .first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
 
-  /// Runs `genn arguments...` in `folder` with the test cache, `environment` added to
-  /// this process's environment (a `nil` value removes a variable); `wrapper` runs the
-  /// command line through another program (such as `script`, for a terminal).
-  static func run(
-    _ arguments: [String], in folder: URL, environment: [String: String?] = [:],
-    wrapper: ((String) -> [String])? = nil, sourceLocation: SourceLocation = #_sourceLocation
-  ) throws -> Outcome {
-    let genn = try #require(
-      executable, "no genn executable beside the tests", sourceLocation: sourceLocation)
-    var variables = ProcessInfo.processInfo.environment
-    variables["GENN_CACHE_DIR"] = cache.path
-    for (name, value) in environment { variables[name] = value }
-    let process = Process()
-    if let wrapper {
-      let line = ([genn.path] + arguments).map(shellQuoted).joined(separator: " ")
-      let command = wrapper(line)
-      process.executableURL = URL(fileURLWithPath: command[0])
-      process.arguments = Array(command.dropFirst())
-    } else {
-      process.executableURL = genn
-      process.arguments = arguments
-    }
-    process.environment = variables
-    process.currentDirectoryURL = folder
-    let stdout = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
-    let stderr = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
-    try Data().write(to: stdout)
-    try Data().write(to: stderr)
-    defer {
-      try? FileManager.default.removeItem(at: stdout)
-      try? FileManager.default.removeItem(at: stderr)
-    }
-    process.standardOutput = try FileHandle(forWritingTo: stdout)
-    process.standardError = try FileHandle(forWritingTo: stderr)
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return Outcome(
-      status: process.terminationStatus,
-      stdout: try String(contentsOf: stdout, encoding: .utf8),
-      stderr: try String(contentsOf: stderr, encoding: .utf8))
-  }
-
-  /// Starts `genn arguments...` in `folder` as ``run(_:in:environment:wrapper:sourceLocation:)``
-  /// does, with its output discarded, and returns at once.
-  static func start(
-    _ arguments: [String], in folder: URL, environment: [String: String?] = [:],
-    sourceLocation: SourceLocation = #_sourceLocation
+  /// A process for `genn arguments...` in `folder` with the test cache and `environment`
+  /// added to this process's environment (a `nil` value removes a variable); not started,
+  /// its input empty.
+  static func process(
+    _ arguments: [String], in folder: URL, environment: [String: String?],
+    sourceLocation: SourceLocation
   ) throws -> Process {
     let genn = try #require(
       executable, "no genn executable beside the tests", sourceLocation: sourceLocation)
@@ -95,9 +62,61 @@ enum Genn {
     process.arguments = arguments
     process.environment = variables
     process.currentDirectoryURL = folder
+    process.standardInput = FileHandle.nullDevice
+    return process
+  }
+
+  /// Runs `genn arguments...` in `folder` (see ``process(_:in:environment:sourceLocation:)``)
+  /// and waits for it; `wrapper` runs the command line through another program (such as
+  /// `script`, for a terminal); a `timeout` in seconds kills it if it runs longer.
+  static func run(
+    _ arguments: [String], in folder: URL, environment: [String: String?] = [:],
+    wrapper: ((String) -> [String])? = nil, timeout: Double? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Outcome {
+    let process = try process(
+      arguments, in: folder, environment: environment, sourceLocation: sourceLocation)
+    if let wrapper, let genn = process.executableURL {
+      let command = wrapper(([genn.path] + arguments).map(shellQuoted).joined(separator: " "))
+      process.executableURL = URL(fileURLWithPath: command[0])
+      process.arguments = Array(command.dropFirst())
+    }
+    let stdout = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
+    let stderr = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
+    try Data().write(to: stdout)
+    try Data().write(to: stderr)
+    defer {
+      try? FileManager.default.removeItem(at: stdout)
+      try? FileManager.default.removeItem(at: stderr)
+    }
+    process.standardOutput = try FileHandle(forWritingTo: stdout)
+    process.standardError = try FileHandle(forWritingTo: stderr)
+    let done = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in done.signal() }
+    try process.run()
+    var timedOut = false
+    if let timeout, done.wait(timeout: .now() + timeout) == .timedOut {
+      timedOut = true
+      kill(process.processIdentifier, SIGKILL)
+    }
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus,
+      stdout: try String(contentsOf: stdout, encoding: .utf8),
+      stderr: try String(contentsOf: stderr, encoding: .utf8),
+      exited: process.terminationReason == .exit && !timedOut, timedOut: timedOut)
+  }
+
+  /// Starts `genn arguments...` in `folder` as ``run(_:in:environment:wrapper:timeout:sourceLocation:)``
+  /// does, with its output discarded, and returns at once.
+  static func start(
+    _ arguments: [String], in folder: URL, environment: [String: String?] = [:],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Process {
+    let process = try process(
+      arguments, in: folder, environment: environment, sourceLocation: sourceLocation)
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
     try process.run()
     return process
   }

@@ -13,31 +13,17 @@ import Testing
 /// `genn` ended by a signal: it leaves no half-written output, puts an earlier output
 /// back, cleans up after runs killed outright, and takes its compiler with it.
 @Suite struct InterruptionTests {
-  /// A model whose output takes seconds to write: 4,000 neurons' `V` at every step.
-  static let bigModel = """
-    name: big_output
-    neurons:
-      Exc:
-        size: 4000
-        model: LIF
-        params: {C: 0.25, TauM: 10, Vrest: -65, Vreset: -65, Vthresh: -50, Ioffset: 0.5, TauRefrac: 2}
-        vars:
-          V: {snippet: Uniform, params: {min: -65, max: -50}}
-          RefracTime: 0
-        record_spikes: true
-    record:
-      vars:
-        - {population: Exc, var: V, every: 1}
-    run: {duration: 100}
-
-    """
+  /// The tiny model made big enough that its output takes seconds to write: 4,000
+  /// neurons' `V` at every step.
+  static let bigModel: [(String, String)] = [
+    ("name: tiny", "name: big_output"), ("size: 10", "size: 4000"), ("every: 10", "every: 1"),
+  ]
 
   @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
   func aSignalWhileWritingLeavesNothingAndKeepsTheEarlierOutput(signal: Int32) throws {
     let folder = try Genn.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    try Self.bigModel.write(
-      to: folder.appendingPathComponent("big.yaml"), atomically: true, encoding: .utf8)
+    try TinyModel.write(to: folder, name: "big.yaml", replacing: Self.bigModel)
     try TinyModel.write(to: folder)
     #expect(try Genn.run(["run", "tiny.yaml", "--out", "out", "-q"], in: folder).status == 0)
     let earlier = try Data(contentsOf: folder.appendingPathComponent("out/summary.json"))

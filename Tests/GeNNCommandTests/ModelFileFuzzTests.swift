@@ -53,7 +53,7 @@ import Yams
     var remaining = names[...]
     while !remaining.isEmpty {
       let batch = Array(remaining.prefix(Self.batchSize))
-      let outcome = try Self.run(["check"] + batch, in: folder, timeout: 300)
+      let outcome = try Genn.run(["check"] + batch, in: folder, timeout: 300)
       let verdicts = Self.verdicts(outcome, files: batch)
       for (name, verdict) in zip(batch, verdicts) {
         switch verdict {
@@ -67,16 +67,15 @@ import Yams
       let checked = verdicts.prefix { $0 != nil }.count
       guard checked < batch.count else {
         let allValid = verdicts.allSatisfy { $0 == .valid }
-        #expect(outcome.endedNormally && outcome.status == (allValid ? 0 : 1))
+        #expect(outcome.exited && outcome.status == (allValid ? 0 : 1), "\(outcome.ending)")
         remaining = remaining.dropFirst(batch.count)
         continue
       }
       // The process died or hung on the first file without a verdict.
       let culprit = batch[checked]
       let text = (try? String(contentsOf: folder.appendingPathComponent(culprit), encoding: .utf8))
-      let ending = outcome.endedNormally ? "exited \(outcome.status)" : outcome.ending
       let errors = String(outcome.stderr.suffix(2000))
-      Issue.record("genn check \(ending) on \(culprit):\n\(text ?? "")\n\(errors)")
+      Issue.record("genn check \(outcome.ending) on \(culprit):\n\(text ?? "")\n\(errors)")
       remaining = remaining.dropFirst(checked + 1)
     }
     print(
@@ -91,13 +90,13 @@ import Yams
       valid[$0]
     }) {
       let out = "out-" + name
-      let outcome = try Self.run(
+      let outcome = try Genn.run(
         ["run", name, "--steps", "20", "--out", out, "--backend", "cpu", "-q"], in: folder,
         timeout: 300)
       let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
       #expect(
-        outcome.endedNormally && [0, 1].contains(outcome.status),
-        "genn run \(name): \(outcome.ending) \(outcome.status)\n\(outcome.stderr)\n\(text)")
+        outcome.exited && [0, 1].contains(outcome.status),
+        "genn run \(name): \(outcome.ending)\n\(outcome.stderr)\n\(text)")
       if outcome.status == 1 { #expect(outcome.stderr.contains("error:"), "\(outcome.stderr)") }
       let extra = Set(Genn.contents(of: folder)).subtracting(names).subtracting([out])
       #expect(extra.isEmpty, "genn run \(name) wrote \(extra.sorted())")
@@ -112,7 +111,7 @@ import Yams
     case refused(located: Bool)
   }
 
-  static func verdicts(_ outcome: ProcessOutcome, files: [String]) -> [Verdict?] {
+  static func verdicts(_ outcome: Genn.Outcome, files: [String]) -> [Verdict?] {
     var said: [String: Verdict] = [:]
     for line in outcome.stdout.split(separator: "\n") {
       if let end = line.range(of: ": ok: ") { said[String(line[..<end.lowerBound])] = .valid }
@@ -131,56 +130,5 @@ import Yams
       for index in first..<result.count { result[index] = nil }
     }
     return result
-  }
-
-  /// How a process ended.
-  struct ProcessOutcome {
-    var status: Int32
-    var endedNormally: Bool
-    var ending: String
-    var stdout: String
-    var stderr: String
-  }
-
-  /// Runs `genn arguments...` in `folder`, killing it after `timeout` seconds.
-  static func run(_ arguments: [String], in folder: URL, timeout: Double) throws
-    -> ProcessOutcome
-  {
-    let genn = try #require(Genn.executable, "no genn executable beside the tests")
-    let process = Process()
-    process.executableURL = genn
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["GENN_CACHE_DIR"] = Genn.cache.path
-    process.environment = environment
-    process.currentDirectoryURL = folder
-    let capture = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "genn-fuzz-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: capture) }
-    let stdout = capture.appendingPathComponent("stdout")
-    let stderr = capture.appendingPathComponent("stderr")
-    try Data().write(to: stdout)
-    try Data().write(to: stderr)
-    process.standardOutput = try FileHandle(forWritingTo: stdout)
-    process.standardError = try FileHandle(forWritingTo: stderr)
-    process.standardInput = FileHandle.nullDevice
-    let done = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in done.signal() }
-    try process.run()
-    var timedOut = false
-    if done.wait(timeout: .now() + timeout) == .timedOut {
-      timedOut = true
-      kill(process.processIdentifier, SIGKILL)
-      done.wait()
-    }
-    let signalled = process.terminationReason == .uncaughtSignal
-    return ProcessOutcome(
-      status: process.terminationStatus, endedNormally: !timedOut && !signalled,
-      ending: timedOut
-        ? "hung (killed after \(Int(timeout)) s)"
-        : signalled ? "died of signal \(process.terminationStatus)" : "exited",
-      stdout: (try? String(contentsOf: stdout, encoding: .utf8)) ?? "",
-      stderr: (try? String(contentsOf: stderr, encoding: .utf8)) ?? "")
   }
 }
