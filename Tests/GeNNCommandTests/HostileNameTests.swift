@@ -17,6 +17,23 @@ import Testing
     var testDescription: String { name }
   }
 
+  /// The replacement that adds a Poisson population `Pre` and synapses `S` from it to the
+  /// tiny model's `Exc`, with `body` (their keys, indented as under `S`) as the rest.
+  static func withSynapses(_ body: String) -> (String, String) {
+    (
+      "record_spikes: true",
+      """
+      record_spikes: true
+        Pre: {size: 4, model: Poisson, params: {rate: 500}, vars: {timeStepToSpike: 0}}
+      synapses:
+        S:
+          source: Pre
+          target: Exc
+
+      """ + body
+    )
+  }
+
   static let cases: [Case] = [
     Case(
       name: "model name with code", replacing: [("name: tiny", "name: \(payload)")],
@@ -68,15 +85,8 @@ import Testing
     Case(
       name: "connectivity snippet parameter with code",
       replacing: [
-        (
-          "record_spikes: true",
+        withSynapses(
           """
-          record_spikes: true
-            Pre: {size: 4, model: Poisson, params: {rate: 500}, vars: {timeStepToSpike: 0}}
-          synapses:
-            S:
-              source: Pre
-              target: Exc
               connectivity:
                 snippet:
                   params: ['p; system("touch PWNED")']
@@ -96,15 +106,8 @@ import Testing
     Case(
       name: "presynaptic neuron variable reference with code",
       replacing: [
-        (
-          "record_spikes: true",
+        withSynapses(
           """
-          record_spikes: true
-            Pre: {size: 4, model: Poisson, params: {rate: 500}, vars: {timeStepToSpike: 0}}
-          synapses:
-            S:
-              source: Pre
-              target: Exc
               weight_update:
                 model:
                   vars: [g]

@@ -73,6 +73,19 @@ import Testing
         "code-errors.yaml:16:26: error: neuron population 'Post', sim code"))
   }
 
+  /// The errors generating the model file `text` (named `path`) gives, at their file
+  /// positions; records an issue if it generates.
+  static func codeErrors(_ text: String, path: String) throws -> String {
+    let file = try ModelFile.parse(text, path: path)
+    do {
+      _ = try CPUBackend().generate(file.model)
+      Issue.record("the code generated without errors")
+      return ""
+    } catch {
+      return file.located(error).description
+    }
+  }
+
   @Test func aTransposedNameGetsASuggestionAtItsFilePosition() throws {
     let text = """
       neurons:
@@ -85,16 +98,10 @@ import Testing
           params: {tau: 10}
           vars: {V: 0}
       """
-    let file = try ModelFile.parse(text, path: "tua.yaml")
-    do {
-      _ = try CPUBackend().generate(file.model)
-      Issue.record("the code generated without errors")
-    } catch {
-      #expect(
-        file.located(error).description.contains(
-          "tua.yaml:7:27: error: neuron population 'N', sim code: unknown name 'tua'; "
-            + "did you mean 'tau'?"))
-    }
+    #expect(
+      try Self.codeErrors(text, path: "tua.yaml").contains(
+        "tua.yaml:7:27: error: neuron population 'N', sim code: unknown name 'tua'; "
+          + "did you mean 'tau'?"))
   }
 
   @Test func anOverflowingLiteralIsRejectedAtItsFilePosition() throws {
@@ -107,16 +114,10 @@ import Testing
             sim_code: "V += 1e400;"
           vars: {V: 0}
       """
-    let file = try ModelFile.parse(text, path: "huge.yaml")
-    do {
-      _ = try CPUBackend().generate(file.model)
-      Issue.record("the code generated without errors")
-    } catch {
-      #expect(
-        file.located(error).description.contains(
-          "huge.yaml:6:23: error: neuron population 'N', sim code: floating-point literal "
-            + "'1e400' is beyond the range of float"))
-    }
+    #expect(
+      try Self.codeErrors(text, path: "huge.yaml").contains(
+        "huge.yaml:6:23: error: neuron population 'N', sim code: floating-point literal "
+          + "'1e400' is beyond the range of float"))
   }
 
   @Test func mergedPopulationContext() throws {
