@@ -4,7 +4,7 @@ import GeNNTranspiler
 /// Initialisation of the variables that use snippets, on the CPU. Constants and
 /// per-element values are written by the runtime; snippets run here, each element with
 /// its own random stream, so the values do not depend on the number of threads.
-extension ModuleWriter {
+extension CPUModuleWriter {
   mutating func writeInitGroup(_ group: MergedInitGroup) {
     declareInitGroup(group)
     line()

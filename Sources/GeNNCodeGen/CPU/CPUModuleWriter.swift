@@ -2,7 +2,7 @@ import GeNNModel
 import GeNNTranspiler
 
 /// Writes one model's C++ translation unit; collects every code-string error on the way.
-struct ModuleWriter: ModelCodeWriting {
+struct CPUModuleWriter: ModelCodeWriting {
   let model: ModelSpec
   let types: TypeContext
   let memory: MemoryPlan

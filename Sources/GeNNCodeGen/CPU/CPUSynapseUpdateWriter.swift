@@ -13,7 +13,7 @@ extension WeightUpdateModel {
   var deliversPostEvents: Bool { hasPostEvents && !postEventSynCode.isBlank }
 }
 
-extension ModuleWriter {
+extension CPUModuleWriter {
   mutating func writeSynapseGroup(_ index: Int) {
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate

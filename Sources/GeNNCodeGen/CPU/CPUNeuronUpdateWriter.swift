@@ -4,7 +4,7 @@ import GeNNTranspiler
 /// The neuron update of one merged group: per neuron, `Isyn = 0`, current sources
 /// inject, the sim code runs, and if the threshold condition holds the spike is emitted
 /// and recorded and the reset code runs (GeNN 5.4's order; see DESIGN.md decision 1).
-extension ModuleWriter: NeuronUpdateWriting {
+extension CPUModuleWriter: NeuronUpdateWriting {
   func dendriticDelayFields(prefix: String) -> [String] {
     ["const uint32_t *\(prefix)denDelayPtr;"]
   }

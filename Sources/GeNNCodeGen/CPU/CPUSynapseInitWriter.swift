@@ -1,0 +1,78 @@
+import GeNNModel
+import GeNNTranspiler
+
+/// Initialisation of snippet-initialised synapse variables, after connectivity is built:
+/// each synapse or neuron draws from its own random stream, so values do not depend on
+/// the number of threads.
+extension CPUModuleWriter {
+  mutating func writeSynapseInit(_ index: Int) {
+    let synapses = model.synapsePopulations[index]
+    let entries = synapses.snippetVariables
+    guard !entries.isEmpty else { return }
+    let context = "synapse population '\(synapses.name)'"
+    line(
+      "void initialiseSynapseGroup\(index)(const SynapseGroup\(index) &group, unsigned thread, unsigned numThreads) {"
+    )
+    let perSynapse = entries.filter { $0.kind == .synapse }
+    if !perSynapse.isEmpty && synapses.matrixType.weightStorage == .kernel {
+      writeKernelInit(synapses, entries: perSynapse, context: context)
+    } else if !perSynapse.isEmpty {
+      line("    // per-synapse variables, row by row as connectivity was built")
+      line("    {")
+      line(
+        "        const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
+      )
+      line("        for (uint32_t id_pre = range.begin; id_pre < range.end; id_pre++) {")
+      if synapses.matrixType == .sparse {
+        line("            for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
+        line("                const uint32_t syn = id_pre * group.rowStride + j;")
+        line("                const uint32_t id_post = group.ind[syn];")
+      } else {
+        line("            for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
+        line("                const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+      }
+      for entry in perSynapse {
+        let environment = synapseInitEnvironment(entry, context: context)
+        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"], level: 4)
+      }
+      line("            }")
+      line("        }")
+      line("    }")
+    }
+    for entry in entries where entry.kind != .synapse {
+      line("    {")
+      line(
+        "        const genn::Range range = genn::threadRange(\(entry.neuronCount), thread, numThreads);"
+      )
+      line("        for (uint32_t id = range.begin; id < range.end; id++) {")
+      writeNeuronInitBlock(entry, synapses, context: context, level: 3)
+      line("        }")
+      line("    }")
+    }
+    line("}")
+    line()
+  }
+
+  /// Runs the snippets of kernel variables once per kernel element, with its kernel
+  /// indices (`id_kernel_0`, ...) and flattened index (`id_kernel`, also `id_syn`).
+  private mutating func writeKernelInit(
+    _ synapses: SynapsePopulation, entries: [SynapseSnippetVariable], context: String
+  ) {
+    let shape = synapses.kernelSize
+    line("    // kernel variables, element by element")
+    line("    {")
+    line(
+      "        const genn::Range range = genn::threadRange(\(shape.reduce(1, *))u, thread, numThreads);"
+    )
+    line("        for (uint32_t kernelInd = range.begin; kernelInd < range.end; kernelInd++) {")
+    writeKernelIndices(synapses, indent: "            ")
+    for entry in entries {
+      let environment = kernelInitEnvironment(entry, synapses, context: context)
+      writeInitBlock(
+        entry, environment: environment, element: "kernelInd", stores: ["kernelInd"], level: 3)
+    }
+    line("        }")
+    line("    }")
+  }
+
+}
