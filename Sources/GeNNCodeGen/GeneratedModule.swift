@@ -5,12 +5,20 @@ public struct GeneratedModule: Hashable, Sendable {
   public var source: String
   /// The arrays the runtime allocates and binds, in the order `genn_bind` expects them.
   public var arrays: [ArrayLayout]
+  /// The model element each line of ``source`` was written for.
+  public var origins: LineOrigins
 
   /// Creates a module.
-  public init(source: String, arrays: [ArrayLayout]) {
+  public init(source: String, arrays: [ArrayLayout], origins: LineOrigins = LineOrigins()) {
     self.source = source
     self.arrays = arrays
+    self.origins = origins
   }
+
+  /// The model element line `line` (1-based) of ``source`` was written for, or `nil`
+  /// past its end: for a compiler's error in generated code, a bug of SwiftGeNN's, it
+  /// says where to look.
+  public func origin(ofLine line: Int) -> CodeOrigin? { origins[line] }
 }
 
 /// One array of model state that the runtime allocates and passes to generated code.
@@ -126,32 +134,4 @@ public enum SynapseSide: String, Hashable, Sendable {
   case presynaptic = "pre"
   /// The target population's neurons.
   case postsynaptic = "post"
-}
-
-extension GeneratedModule {
-  /// The model element that produced line `line` (1-based) of ``source``, read from the
-  /// comments the generator writes before each group and each code string: for a compile
-  /// error in generated code, which is a bug of SwiftGeNN's, says where to look.
-  public func origin(ofLine line: Int) -> String? {
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-    guard line >= 1 && line <= lines.count else { return nil }
-    var section: String?
-    for index in stride(from: line - 1, through: 0, by: -1) {
-      let text = lines[index].trimmingPrefix(while: { $0 == " " })
-      guard text.hasPrefix("// ") else { continue }
-      let comment = String(text.dropFirst(3))
-      if comment.hasPrefix("Neuron update group") || comment.hasPrefix("Initialisation group")
-        || comment.hasPrefix("Custom update ")
-      {
-        return section.map { "\(comment) (\($0))" } ?? comment
-      }
-      if section == nil
-        && ["sim code", "threshold condition", "reset code", "current source slot", "variable '"]
-          .contains(where: comment.hasPrefix)
-      {
-        section = comment
-      }
-    }
-    return section
-  }
 }

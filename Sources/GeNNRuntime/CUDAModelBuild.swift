@@ -82,7 +82,7 @@ public struct CUDAModelBuild: @unchecked Sendable {
     } catch let error as NVRTCError {
       var origin: String?
       if case .compilationFailed(let failure) = error, let line = failure.errorLine {
-        origin = module.origin(ofLine: line)
+        origin = module.origin(ofLine: line)?.description
       }
       throw .compilation(error, origin: origin)
     } catch let error as ToolchainError {

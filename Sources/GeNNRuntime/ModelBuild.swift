@@ -44,7 +44,7 @@ public struct ModelBuild: Sendable {
     let cache = BuildCache(root: options.cacheDirectory)
     let entry = try await cache.library(
       for: module.source, named: model.name, toolchain: toolchain,
-      lineAnnotator: { module.origin(ofLine: $0) })
+      lineAnnotator: { module.origin(ofLine: $0)?.description })
     self.model = model
     self.module = module
     self.toolchain = toolchain

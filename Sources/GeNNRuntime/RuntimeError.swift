@@ -38,7 +38,7 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A run length of more steps than a run can take.
   case runTooLong(StepCountError)
   /// Model code divided an integer by zero (or the type's minimum by -1), which has no
-  /// result; `code` names the code (as ``GeNNCodeGen/GeneratedModule/origin(ofLine:)``).
+  /// result; `code` names the code (a ``GeNNCodeGen/CodeOrigin``'s description).
   case integerDivisionByZero(code: String)
 
   public var description: String {

@@ -47,7 +47,8 @@ public struct CheckedStatements: Hashable, Sendable {
   public var statements: [Statement]
   private let types: TypeContext
   private let forEachSynapse: ForEachSynapseScope?
-  private let context: String
+  /// What the code is, as errors in it name it (`"neuron population 'Exc', sim code"`).
+  public let context: String
 
   init(statements: [Statement], environment: Environment) {
     self.statements = statements
@@ -95,11 +96,14 @@ public struct CheckedExpression: Hashable, Sendable {
   /// Its type.
   public var type: GeNNType
   private let types: TypeContext
+  /// What the expression is, as errors in it name it.
+  public let context: String
 
   init(expression: Expression, type: GeNNType, environment: Environment) {
     self.expression = expression
     self.type = type
     self.types = environment.types
+    self.context = environment.context
   }
 
   /// The expression, printed with the spellings of the environment it was checked in.

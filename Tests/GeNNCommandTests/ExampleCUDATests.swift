@@ -40,7 +40,7 @@ import Testing
       case .failure(let error):
         var origin = ""
         if case .compilationFailed(let failure) = error, let line = failure.errorLine {
-          origin = " (line generated for \(module.origin(ofLine: line) ?? "unknown"))"
+          origin = " (line generated for \(module.origin(ofLine: line)?.description ?? "unknown"))"
         }
         Issue.record("NVRTC failed on \(name) for \(architecture)\(origin): \(error)")
       }

@@ -34,6 +34,7 @@ public struct CPUBackend: Sendable {
     var writer = CPUModuleWriter(model: model, checkIndices: checkIndices)
     writer.writeModule()
     if !writer.errors.isEmpty { throw .invalidCode(writer.errors) }
-    return GeneratedModule(source: writer.source, arrays: writer.memory.arrays)
+    return GeneratedModule(
+      source: writer.source, arrays: writer.memory.arrays, origins: writer.output.origins)
   }
 }

@@ -6,6 +6,8 @@ import GeNNTranspiler
 /// its own random stream, so the values do not depend on the number of threads.
 extension CPUModuleWriter {
   mutating func writeInitGroup(_ group: MergedInitGroup) {
+    let outer = enter(origin(of: group))
+    defer { leave(outer) }
     declareInitGroup(group)
     line()
     line(

@@ -11,7 +11,7 @@ struct CPUModuleWriter: ModelCodeWriting {
   let initGroups: [MergedInitGroup]
   /// The synapse populations, by index in the model (each has its own code for now).
   let synapseGroups: [Int]
-  private(set) var lines: [String] = []
+  var output = GeneratedCode()
   var errors: [TranspilerError] = []
 
   init(model: ModelSpec, checkIndices: Bool) {
@@ -25,27 +25,13 @@ struct CPUModuleWriter: ModelCodeWriting {
     self.synapseGroups = Array(model.synapsePopulations.indices)
   }
 
-  var source: String { lines.joined(separator: "\n") + "\n" }
+  var source: String { output.text }
 
   var scalarName: String { types.scalar.cName }
   var timeName: String { types.timepoint.cName }
   var dtLiteral: String { NumericLiteral.write(model.dt, as: types.timepoint) }
   /// C++ for the CPU.
   var dialect: Dialect { .cpp }
-
-  mutating func line(_ text: String = "") { lines.append(text) }
-
-  /// Indents the lines written since line `start` one level deeper.
-  mutating func indentLines(from start: Int) {
-    for index in start..<lines.count where !lines[index].isEmpty {
-      lines[index] = "    " + lines[index]
-    }
-  }
-
-  mutating func block(_ text: String) {
-    lines.append(
-      contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-  }
 
   // MARK: Module
 
@@ -79,11 +65,11 @@ struct CPUModuleWriter: ModelCodeWriting {
       #define GENN_IVDEP
       #endif
       """)
-    block(RandomNumberSource.cpp)
-    block(RuntimeSupportSource.cpp)
-    block(IntegerDivisionSource.source(for: .cpp))
-    if memory.checksIndices { block(IndexCheckSource.source(for: .cpp)) }
-    line("namespace {")
+    support(RandomNumberSource.cpp)
+    support(RuntimeSupportSource.cpp)
+    support(IntegerDivisionSource.source(for: .cpp))
+    if memory.checksIndices { support(IndexCheckSource.source(for: .cpp)) }
+    block("namespace {")
     line("constexpr uint64_t kSeed = \(model.seed)ull;")
     line("// Neurons updated per chunk before the chunk's spikes are emitted.")
     line("constexpr uint32_t kNeuronChunk = 256u;")
@@ -103,7 +89,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     writeInitialise()
     writeBind()
     writeCustomUpdateGroups()
-    line("}  // namespace")
+    block("}  // namespace")
     line()
     writeExports()
     writeCustomUpdateExport()

@@ -16,6 +16,8 @@ extension CPUModuleWriter: NeuronUpdateWriting {
   }
 
   mutating func writeNeuronGroup(_ group: MergedNeuronGroup) {
+    let outer = enter(origin(of: group))
+    defer { leave(outer) }
     let plan = neuronUpdatePlan(group)
     declareNeuronGroup(plan)
     line()
@@ -64,7 +66,6 @@ extension CPUModuleWriter: NeuronUpdateWriting {
       if eventLists == 0 { line("        GENN_IVDEP") }
       line("        for (uint32_t id = chunk; id < chunkEnd; id++) {")
     }
-    let bodyStart = lines.count
     if !deferred { line("    for (uint32_t id = begin; id < end; id++) {") }
     writeNeuronBody(plan) { _, list in
       [
@@ -78,12 +79,12 @@ extension CPUModuleWriter: NeuronUpdateWriting {
     ]
     if let threshold = plan.threshold, deferred {
       line("        // threshold condition; the spike is emitted below")
-      line("        const bool spiked = \(threshold.code());")
+      line("        const bool spiked = \(threshold.code());", holding: threshold)
       line("        fired[id - chunk] = (uint8_t)spiked;")
       if let reset = plan.reset, !reset.statements.isEmpty {
         line("        if (spiked) {")
         line("            // reset code")
-        block(reset.code(level: 3).dropLastNewline)
+        code(reset)
         line("        }")
       }
     } else if let threshold = plan.threshold {
@@ -92,7 +93,6 @@ extension CPUModuleWriter: NeuronUpdateWriting {
     writeNeuronStores(plan)
     line("    }")
     if deferred {
-      indentLines(from: bodyStart)
       line("        // emit the chunk's spikes in ascending order")
       if hasNoSpikeCopies(plan) {
         line("        for (uint32_t id = chunk; id < chunkEnd; id++) {")

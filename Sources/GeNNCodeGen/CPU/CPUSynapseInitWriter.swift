@@ -6,6 +6,8 @@ import GeNNTranspiler
 /// the number of threads.
 extension CPUModuleWriter {
   mutating func writeSynapseInit(_ index: Int) {
+    let outer = enter(synapseInitialisationOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     let entries = synapses.snippetVariables
     guard !entries.isEmpty else { return }

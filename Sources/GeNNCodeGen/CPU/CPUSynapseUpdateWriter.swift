@@ -15,6 +15,8 @@ extension WeightUpdateModel {
 
 extension CPUModuleWriter {
   mutating func writeSynapseGroup(_ index: Int) {
+    let outer = enter(synapseUpdateOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
     let storage = synapses.matrixType.connectivityStorage
@@ -171,7 +173,7 @@ extension CPUModuleWriter {
         line("                const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
       }
       line("                (void)syn;")
-      block(code.code(level: 4).dropLastNewline)
+      self.code(code)
       line("            }")
       line("        }")
       line("    }")
@@ -252,7 +254,7 @@ extension CPUModuleWriter {
     }
     line("\(indent)    (void)syn;")
     if let prelude = proceduralVariableCode(synapses, level: level + 2) { block(prelude) }
-    block(code.code(level: level + 2).dropLastNewline)
+    self.code(code)
     line("\(indent)}")
   }
 
@@ -261,6 +263,8 @@ extension CPUModuleWriter {
   /// update searches rows by target). Returns how many rows overflowed the storage; a
   /// synapse to a neuron beyond the target is noted in `genn_range_error`.
   mutating func writeConnectivityBuilder(_ index: Int) {
+    let outer = enter(synapseInitialisationOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     guard case .snippet(let snippet, _) = synapses.connectivity,
       synapses.buildsRowsAtInitialisation
@@ -296,7 +300,7 @@ extension CPUModuleWriter {
       line("        bool overflow = false;")
     }
     line("        {")
-    block(code?.code(level: 3).dropLastNewline ?? "")
+    self.code(code)
     line("        }")
     if !bitmask {
       let values = synapses.kernelInitialisedVariables.map {
@@ -338,7 +342,7 @@ extension CPUModuleWriter {
     line("        GeNNRng rng;")
     line("        genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")
     line("        {")
-    block(code?.code(level: 3).dropLastNewline ?? "")
+    self.code(code)
     line("        }")
     line("    }")
     line("    return overflow ? 1u : 0u;")
@@ -350,6 +354,8 @@ extension CPUModuleWriter {
   /// each target, the row-major positions of its synapses in ascending presynaptic order
   /// (as GeNN's remap orders them).
   mutating func writeColumnBuilder(_ index: Int) {
+    let outer = enter(synapseInitialisationOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     guard synapses.matrixType == .sparse && synapses.weightUpdate.hasPostsynapticUpdate else {
       return

@@ -38,6 +38,7 @@ extension CUDAModuleWriter {
   /// kernel.
   mutating func writeCustomUpdates() {
     for index in model.customUpdates.indices {
+      let outer = enter(.customUpdate(model.customUpdates[index].name))
       let iteration = customUpdateIteration(index)
       writeCustomUpdate(
         index, iteration: iteration, qualifier: "__device__ ",
@@ -57,6 +58,7 @@ extension CUDAModuleWriter {
       }
       line("}")
       line()
+      leave(outer)
     }
   }
 

@@ -7,6 +7,8 @@ import GeNNTranspiler
 /// per-element values are written by the host, as for the CPU.
 extension CUDAModuleWriter {
   mutating func writeInitGroup(_ group: MergedInitGroup) {
+    let outer = enter(origin(of: group))
+    defer { leave(outer) }
     declareInitGroup(group)
     line("__device__ InitGroup\(group.index) d_initGroup\(group.index)[\(group.elements.count)];")
     line()

@@ -28,14 +28,17 @@ public struct CUDAModule: Hashable, Sendable {
   public var step: [CUDAKernelLaunch]
   /// The kernels of each custom update group, in launch order.
   public var customUpdates: [String: [CUDAKernelLaunch]]
+  /// The model element each line of ``source`` was written for.
+  public var origins: LineOrigins
 
   /// Creates a module.
   public init(
     source: String, arrays: [ArrayLayout], bind: CUDAKernelLaunch,
     initialisation: [CUDAKernelLaunch], step: [CUDAKernelLaunch],
-    customUpdates: [String: [CUDAKernelLaunch]] = [:]
+    customUpdates: [String: [CUDAKernelLaunch]] = [:], origins: LineOrigins = LineOrigins()
   ) {
     self.source = source
+    self.origins = origins
     self.arrays = arrays
     self.bind = bind
     self.initialisation = initialisation
@@ -49,11 +52,10 @@ public struct CUDAModule: Hashable, Sendable {
     [bind] + initialisation + step + customUpdates.keys.sorted().flatMap { customUpdates[$0]! }
   }
 
-  /// The model element that produced line `line` (1-based) of ``source``: for an NVRTC
-  /// error in generated code, which is a bug of SwiftGeNN's, says where to look.
-  public func origin(ofLine line: Int) -> String? {
-    GeneratedModule(source: source, arrays: arrays).origin(ofLine: line)
-  }
+  /// The model element line `line` (1-based) of ``source`` was written for, or `nil`
+  /// past its end: for an NVRTC error in generated code, a bug of SwiftGeNN's, it says
+  /// where to look.
+  public func origin(ofLine line: Int) -> CodeOrigin? { origins[line] }
 }
 
 /// One kernel launch: the kernel's name, its grid and block sizes, and the arguments in

@@ -17,7 +17,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
   /// Threads per block of `updateSynapseDynamics`, `updateSynapses`, `updatePostsynaptic`,
   /// `buildConnectivity` and `initialiseSynapses`.
   let synapseBlockSize: Int
-  private(set) var lines: [String] = []
+  var output = GeneratedCode()
   var errors: [TranspilerError] = []
 
   /// The kernels' names.
@@ -61,20 +61,13 @@ struct CUDAModuleWriter: ModelCodeWriting {
     self.synapseBlockSize = CUDABackend.blockSize(forLargest: largestSynapses)
   }
 
-  var source: String { lines.joined(separator: "\n") + "\n" }
+  var source: String { output.text }
 
   var scalarName: String { types.scalar.cName }
   var timeName: String { types.timepoint.cName }
   var dtLiteral: String { NumericLiteral.write(model.dt, as: types.timepoint) }
   /// CUDA C++ for NVRTC.
   var dialect: Dialect { .cuda }
-
-  mutating func line(_ text: String = "") { lines.append(text) }
-
-  mutating func block(_ text: String) {
-    lines.append(
-      contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-  }
 
   /// The blocks each population of `groups` takes in a kernel of `blockSize` threads, in
   /// kernel order: (group, member, first block, blocks).
@@ -147,7 +140,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     return CUDAModule(
       source: source, arrays: memory.arrays, bind: bind,
       initialisation: initialisation + synapseInitialisationLaunches + columnLaunches, step: step,
-      customUpdates: customUpdateLaunches)
+      customUpdates: customUpdateLaunches, origins: output.origins)
   }
 
   // MARK: Module
@@ -164,9 +157,9 @@ struct CUDAModuleWriter: ModelCodeWriting {
       // Self-contained for NVRTC: it includes no header; its random numbers are below.
       #define GENN_FUNCTION __device__ __forceinline__
       """)
-    block(RandomNumberSource.cpp)
-    block(IntegerDivisionSource.source(for: .cuda))
-    if memory.checksIndices { block(IndexCheckSource.source(for: .cuda)) }
+    support(RandomNumberSource.cpp)
+    support(IntegerDivisionSource.source(for: .cuda))
+    if memory.checksIndices { support(IndexCheckSource.source(for: .cuda)) }
     line("constexpr uint64_t kSeed = \(model.seed)ull;")
     line("// Threads per block of the neuron update and of the initialisation.")
     line("constexpr uint32_t kNeuronBlockSize = \(neuronBlockSize)u;")
@@ -174,9 +167,9 @@ struct CUDAModuleWriter: ModelCodeWriting {
     line("// Threads per block of the synapse update, connectivity and synapse initialisation.")
     line("constexpr uint32_t kSynapseBlockSize = \(synapseBlockSize)u;")
     line()
-    if !model.synapsePopulations.isEmpty { block(Self.synapseSupportSource) }
+    if !model.synapsePopulations.isEmpty { support(Self.synapseSupportSource) }
     for index in model.synapsePopulations.indices { writeSynapseGroup(index) }
-    if !neuronGroups.isEmpty { block(Self.neuronSupportSource) }
+    if !neuronGroups.isEmpty { support(Self.neuronSupportSource) }
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
     writeCustomUpdates()

@@ -48,6 +48,8 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
     """
 
   mutating func writeNeuronGroup(_ group: MergedNeuronGroup) {
+    let outer = enter(origin(of: group))
+    defer { leave(outer) }
     let plan = neuronUpdatePlan(group)
     let structName = "NeuronUpdateGroup\(group.index)"
     declareNeuronGroup(plan)

@@ -56,6 +56,8 @@ extension CUDAModuleWriter {
   /// The post event and post spike syn code of synapse population `index` (GeNN's
   /// order) for its thread `lid`.
   mutating func writePostsynapticGroup(_ index: Int) {
+    let outer = enter(synapseUpdateOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     guard Self.postsynapticThreads(of: index, model) > 0 else { return }
     let weightUpdate = synapses.weightUpdate
@@ -122,7 +124,7 @@ extension CUDAModuleWriter {
       line("                    const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
     }
     line("                    (void)id_pre; (void)syn;")
-    if let code { block(code.code(level: 5).dropLastNewline) }
+    if let code { self.code(code) }
     line("                }")
     line("            }")
     line("        }")

@@ -37,6 +37,8 @@ extension CUDAModuleWriter {
 
   /// The synapse dynamics code of synapse population `index` for synapse thread `lid`.
   private mutating func writeSynapseDynamicsGroup(_ index: Int) {
+    let outer = enter(synapseUpdateOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     let code = checkStatements(
       synapses.weightUpdate.synapseDynamicsCode,
@@ -64,7 +66,7 @@ extension CUDAModuleWriter {
       line("        const uint32_t id_post = lid % group.numTrgNeurons;")
     }
     line("        (void)id_pre; (void)syn; (void)id_post;")
-    if let code { block(code.code(level: 2).dropLastNewline) }
+    if let code { self.code(code) }
     line("    }")
     line("}")
     line()

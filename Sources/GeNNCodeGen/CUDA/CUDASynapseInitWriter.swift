@@ -184,6 +184,8 @@ extension CUDAModuleWriter {
   /// then sorts it (the presynaptic update and the CPU backend's rows are sorted); a
   /// BITMASK population's row sets the bits of its synapses instead.
   private mutating func writeRowBuilder(_ index: Int) {
+    let outer = enter(synapseInitialisationOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     let bitmask = synapses.matrixType.connectivityStorage == .bitmask
     guard case .snippet(let snippet, _) = synapses.connectivity else { return }
@@ -216,7 +218,7 @@ extension CUDAModuleWriter {
       line("    bool overflow = false;")
     }
     line("    {")
-    block(code?.code(level: 2).dropLastNewline ?? "")
+    self.code(code)
     line("    }")
     if !bitmask {
       line("    // a full row drops the synapses beyond the stride and is counted, as on the CPU")
@@ -235,6 +237,8 @@ extension CUDAModuleWriter {
   /// (the CPU backend's `0xA8000000 | population`), appending it to the rows it chooses
   /// atomically (SPARSE; `sortRows` sorts them afterwards) or setting its bits (BITMASK).
   private mutating func writeColumnBuilder(_ index: Int, snippet: ConnectivitySnippet) {
+    let outer = enter(synapseInitialisationOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     var environment = connectivityEnvironment(
       synapses, snippet: snippet, hook: "column build code", index: ("id_post", "id_pre_begin"))
@@ -256,7 +260,7 @@ extension CUDAModuleWriter {
     line("    GeNNRng rng;")
     line("    genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")
     line("    {")
-    block(code?.code(level: 2).dropLastNewline ?? "")
+    self.code(code)
     line("    }")
     line("}")
     line()
@@ -280,6 +284,8 @@ extension CUDAModuleWriter {
   }
 
   private mutating func writeSynapseInitGroup(_ index: Int) {
+    let outer = enter(synapseInitialisationOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     let entries = synapses.snippetVariables
     guard !entries.isEmpty else { return }

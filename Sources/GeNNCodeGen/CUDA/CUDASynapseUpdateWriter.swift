@@ -137,6 +137,8 @@ extension CUDAModuleWriter {
     """
 
   mutating func writeSynapseGroup(_ index: Int) {
+    let outer = enter(synapseUpdateOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
     let storage = synapses.matrixType.connectivityStorage
@@ -307,7 +309,7 @@ extension CUDAModuleWriter {
     }
     line("                    (void)id_pre; (void)syn; (void)id_post;")
     if let prelude = proceduralVariableCode(synapses, level: 5) { block(prelude) }
-    if let code { block(code.code(level: 5).dropLastNewline) }
+    if let code { self.code(code) }
     line("                }")
     if sparse {
       // Threads of other slots add to the same targets: spike by spike, each target of a

@@ -137,6 +137,8 @@ extension ModelCodeWriting {
     _ index: Int, iteration: CustomUpdateIteration, qualifier: String = "", instance: String = ""
   ) {
     let update = model.customUpdates[index]
+    let outer = enter(.customUpdate(update.name))
+    defer { leave(outer) }
     let updateModel = update.model
     let shape = model.shape(of: update)
     let perSynapse: Bool = if case .synapses = shape { true } else { false }
@@ -241,7 +243,7 @@ extension ModelCodeWriting {
       }
     }
     line("\(indent())// update code")
-    block(checked?.code(level: level).dropLastNewline ?? "")
+    code(checked)
     for field in used {
       let array = "group.\(field.member)[\(field.index)]"
       if field.reducesOverNeurons {

@@ -190,8 +190,7 @@ extension ModelCodeWriting {
     line("            GeNNRng rng;")
     line("            genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
     line("            {")
-    block(
-      checkStatements(snippet.rowBuildCode, in: environment)?.code(level: 4).dropLastNewline ?? "")
+    self.code(checkStatements(snippet.rowBuildCode, in: environment))
     line("            }")
   }
 
@@ -232,9 +231,7 @@ extension ModelCodeWriting {
     } else {
       line("        for (uint32_t id_diag = 0; id_diag < group.rowStride; id_diag++) {")
     }
-    block(
-      checkStatements(snippet.diagonalBuildCode, in: environment)?.code(level: 3)
-        .dropLastNewline ?? "")
+    self.code(checkStatements(snippet.diagonalBuildCode, in: environment))
     line("        }")
   }
 }

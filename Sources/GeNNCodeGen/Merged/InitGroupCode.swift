@@ -132,7 +132,7 @@ extension ModelCodeWriting {
         line("\(indent)    genn_rng_init(&rng, kSeed, group.stream_\(name), id, 0xFFFFFFFFu);")
       }
       line("\(indent)    \(valueType.cName) value = 0;")
-      block(checked?.code(level: level + 1).dropLastNewline ?? "")
+      code(checked)
       line("\(indent)    // every delay slot of a queued variable starts with the value")
       line("\(indent)    for (uint32_t slot = 0; slot < group.slots_\(name); slot++) {")
       line("\(indent)        group.v_\(name)[(size_t)slot * group.size + id] = value;")

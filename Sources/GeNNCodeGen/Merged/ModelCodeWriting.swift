@@ -23,10 +23,77 @@ protocol ModelCodeWriting {
   var errors: [TranspilerError] { get set }
   /// The dialect code is printed in (its maths library).
   var dialect: Dialect { get }
-  /// Appends one line of generated code.
-  mutating func line(_ text: String)
-  /// Appends the lines of `text`.
-  mutating func block(_ text: String)
+  /// The translation unit written so far.
+  var output: GeneratedCode { get set }
+}
+
+extension ModelCodeWriting {
+  /// Appends one line of generated code, indented by the scopes open (see
+  /// ``GeneratedCode``).
+  mutating func line(_ text: String = "") { output.line(text) }
+
+  /// Appends laid-out text, such as a support library, at the current depth.
+  mutating func block(_ text: String) { output.block(text) }
+
+  /// Appends part of the support library the module carries, at the current depth.
+  mutating func support(_ text: String) {
+    let outer = enter(.support)
+    block(text)
+    leave(outer)
+  }
+
+  /// Appends a checked code string at the current depth, its lines recorded as written
+  /// for that code string (its ``CheckedStatements/context``); nothing for `nil`, a
+  /// string that failed its check.
+  mutating func code(_ checked: CheckedStatements?) {
+    guard let checked else { return }
+    let outer = output.part
+    output.enterPart(checked.context)
+    block(checked.code().dropLastNewline)
+    output.enterPart(outer)
+  }
+
+  /// Appends one line holding a checked expression, recorded as written for it.
+  mutating func line(_ text: String, holding checked: CheckedExpression) {
+    let outer = output.part
+    output.enterPart(checked.context)
+    line(text)
+    output.enterPart(outer)
+  }
+
+  /// The update of merged neuron group `group`, as an origin.
+  func origin(of group: MergedNeuronGroup) -> CodeOrigin.Element {
+    .neuronUpdate(
+      group: group.index, populations: group.populations.map { model.neuronPopulations[$0].name })
+  }
+
+  /// The initialisation of merged group `group`, as an origin.
+  func origin(of group: MergedInitGroup) -> CodeOrigin.Element {
+    .initialisation(group: group.index, elements: group.elements.map { $0.description(in: model) })
+  }
+
+  /// The update of synapse group `index`, as an origin.
+  func synapseUpdateOrigin(_ index: Int) -> CodeOrigin.Element {
+    .synapseUpdate(group: index, populations: [model.synapsePopulations[index].name])
+  }
+
+  /// The connectivity and variable initialisation of synapse group `index`, as an origin.
+  func synapseInitialisationOrigin(_ index: Int) -> CodeOrigin.Element {
+    .synapseInitialisation(group: index, populations: [model.synapsePopulations[index].name])
+  }
+
+  /// Writes the next lines for `element` until ``leave(_:)`` is given what this returns.
+  mutating func enter(_ element: CodeOrigin.Element) -> CodeOrigin {
+    let outer = CodeOrigin(element: output.element, part: output.part)
+    output.enter(element)
+    return outer
+  }
+
+  /// Writes the next lines for the element and part `entry` was entered from.
+  mutating func leave(_ outer: CodeOrigin) {
+    output.enter(outer.element)
+    output.enterPart(outer.part)
+  }
 }
 
 extension ModelCodeWriting {
@@ -204,6 +271,8 @@ extension ModelCodeWriting {
   /// `qualifier` goes before the function (`__device__ ` for CUDA, where one thread runs
   /// it).
   mutating func writeRowLengthDraws(_ index: Int, qualifier: String = "") {
+    let outer = enter(synapseInitialisationOrigin(index))
+    defer { leave(outer) }
     let synapses = model.synapsePopulations[index]
     guard case .totalSynapses(let parameter)? = synapses.rowLengthDraw else { return }
     line("\(qualifier)void drawRowLengthsSynapseGroup\(index)(const SynapseGroup\(index) &group) {")

@@ -228,7 +228,7 @@ extension NeuronUpdateWriting {
         line("            group.\(prefix)inSyn[id] += *front;")
         line("            *front = 0;")
       }
-      block(plan.postsynaptic[slot]?.code(level: 3).dropLastNewline ?? "")
+      code(plan.postsynaptic[slot])
       line("        }")
     }
     for slot in plan.slots where slot.side == .presynaptic {
@@ -245,7 +245,7 @@ extension NeuronUpdateWriting {
           "            \(cType(variable.valueType!)) lcs\(slot)_\(variable.name) = group.cs\(slot)_v_\(variable.name)[id];"
         )
       }
-      block(plan.injections[slot]?.code(level: 3).dropLastNewline ?? "")
+      code(plan.injections[slot])
       for variable in source.model.vars where variable.access.isWritable {
         line("            group.cs\(slot)_v_\(variable.name)[id] = lcs\(slot)_\(variable.name);")
       }
@@ -253,7 +253,7 @@ extension NeuronUpdateWriting {
     }
     line("        (void)Isyn;")
     line("        // sim code")
-    block(plan.sim?.code(level: 2).dropLastNewline ?? "")
+    code(plan.sim)
     for (position, slot) in plan.slots.enumerated() {
       writeWeightUpdateNeuronCode(
         slot, plan.dynamics[position], comment: "\(slot.sideName) dynamics code", level: 2)
@@ -282,7 +282,7 @@ extension NeuronUpdateWriting {
         "            const \(cType(variable.valueType!)) l\(prefix)\(variable.name) = group.\(prefix)v_\(variable.name)[\(read)];"
       )
     }
-    line("            if (\(condition.code())) {")
+    line("            if (\(condition.code())) {", holding: condition)
     for statement in emit { line("                " + statement) }
     if times { line("                group.\(prefix)seT[writeOffset + id] = t;") }
     line("            }")
@@ -305,7 +305,7 @@ extension NeuronUpdateWriting {
   ) {
     let indent = String(repeating: "    ", count: level)
     line("\(indent)// threshold condition")
-    line("\(indent)if (\(threshold.code())) {")
+    line("\(indent)if (\(threshold.code())) {", holding: threshold)
     for (position, slot) in plan.slots.enumerated() {
       writeWeightUpdateNeuronCode(
         slot, plan.spikeCode[position], comment: "\(slot.sideName) spike code", level: level + 1)
@@ -314,7 +314,7 @@ extension NeuronUpdateWriting {
     if plan.spikeTimes { line("\(indent)    group.st[writeOffset + id] = t;") }
     if let reset = plan.reset, !reset.statements.isEmpty {
       line("\(indent)    // reset code")
-      block(reset.code(level: level + 1).dropLastNewline)
+      code(reset)
     }
     line("\(indent)}")
     writeNoSpikeCopies(plan, level: level)

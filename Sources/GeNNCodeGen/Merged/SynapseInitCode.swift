@@ -154,7 +154,7 @@ extension ModelCodeWriting {
       )
     }
     line("\(indent)    \(cType(entry.variable.valueType!)) value = 0;")
-    block(checked?.code(level: level + 1).dropLastNewline ?? "")
+    code(checked)
     if let slots {
       line("\(indent)    for (uint32_t slot = 0; slot < \(slots); slot++) {")
       for store in stores { line("\(indent)        group.\(entry.prefix)array[\(store)] = value;") }

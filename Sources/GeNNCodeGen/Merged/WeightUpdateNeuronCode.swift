@@ -144,7 +144,7 @@ extension ModelCodeWriting {
         "\(indent)    \(cType(variable.valueType!)) l\(slot.prefix)\(variable.name) = group.\(slot.prefix)v_\(variable.name)[\(read)];"
       )
     }
-    block(code.code(level: level + 1).dropLastNewline)
+    self.code(code)
     for variable in slot.vars where variable.access.isWritable {
       line(
         "\(indent)    group.\(slot.prefix)v_\(variable.name)[\(write)] = l\(slot.prefix)\(variable.name);"
