@@ -510,7 +510,8 @@ public final class Simulation {
   private func checkCodeErrors() throws(RuntimeError) {
     let line = Int(functions.takeArithmeticError())
     if line != 0 {
-      throw .integerDivisionByZero(code: module.origin(ofLine: line)?.description ?? "the model's code")
+      let origin = module.origin(ofLine: line)?.description
+      throw .integerDivisionByZero(code: origin ?? "the model's code")
     }
     guard let index = arrayIndex[.outOfRangeIndex],
       let error = OutOfRangeRecord.error(

@@ -67,7 +67,8 @@ import Testing
       CodeOrigin(element: pre, part: "\(plastic) presynaptic spike code"),
       CodeOrigin(element: pre, part: "\(plastic) presynaptic event threshold condition code"),
       CodeOrigin(
-        element: pre, part: "synapse population 'Backward', postsynaptic model 'Delta model' sim code"
+        element: pre,
+        part: "synapse population 'Backward', postsynaptic model 'Delta model' sim code"
       ),
       CodeOrigin(element: post, part: "current source 'Drive', injection code"),
       CodeOrigin(element: post, part: "\(plastic) postsynaptic spike code"),
@@ -86,11 +87,13 @@ import Testing
         element: synInit,
         part: "synapse population 'Syn', connectivity snippet 'Every other' row build code"),
       CodeOrigin(
-        element: synInit, part: "synapse population 'Syn', variable 'g', init snippet 'Uniform init'"),
+        element: synInit,
+        part: "synapse population 'Syn', variable 'g', init snippet 'Uniform init'"),
       CodeOrigin(
         element: neuronInit,
         part: "neuron population 'Pre', variable 'V', init snippet 'Uniform init'"),
-      CodeOrigin(element: .customUpdate("ScalePost"), part: "custom update 'ScalePost', update code"),
+      CodeOrigin(
+        element: .customUpdate("ScalePost"), part: "custom update 'ScalePost', update code"),
       CodeOrigin(
         element: .customUpdate("CopyWeights"), part: "custom update 'CopyWeights', update code"),
     ]
@@ -117,7 +120,9 @@ import Testing
         + "weight update model 'Plastic model' pre spike syn code")
   }
 
-  @Test("origins of a small model's sim, reset, injection and initialisation", arguments: Backend.allCases)
+  @Test(
+    "origins of a small model's sim, reset, injection and initialisation",
+    arguments: Backend.allCases)
   func smallModel(_ backend: Backend) throws {
     var model = ModelSpec(name: "origin", precision: .float)
     model.addNeuronPopulation(
@@ -135,7 +140,8 @@ import Testing
       return generated.origins[index + 1]?.description
     }
     let group = "neuron update group 0 (population 'Exc')"
-    #expect(try origin(ofFirstLineContaining: "_alpha") == "\(group): neuron population 'Exc', sim code")
+    #expect(
+      try origin(ofFirstLineContaining: "_alpha") == "\(group): neuron population 'Exc', sim code")
     #expect(
       try origin(ofFirstLineContaining: "group.p_Vreset")
         == "\(group): neuron population 'Exc', reset code")

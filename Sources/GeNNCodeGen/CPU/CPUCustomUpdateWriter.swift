@@ -20,7 +20,7 @@ extension CPUModuleWriter {
       line("/// Update group '\(group)'.")
       line("void customUpdateGroup\(position)(Model &m, uint64_t timestep) {")
       for index in model.customUpdates(inGroup: group) {
-        line("    updateCustomUpdate\(index)(m.customUpdate\(index), timestep);")
+        line("updateCustomUpdate\(index)(m.customUpdate\(index), timestep);")
       }
       line("}")
       line()
@@ -35,13 +35,13 @@ extension CPUModuleWriter {
     line(
       "GENN_EXPORT void \(CModuleInterface.customUpdate)(void *model, uint32_t group, uint64_t timestep) {"
     )
-    line("    Model &m = *static_cast<Model *>(model);")
-    line("    switch (group) {")
+    line("Model &m = *static_cast<Model *>(model);")
+    line("switch (group) {")
     for (position, _) in model.customUpdateGroups.enumerated() {
-      line("    case \(position)u: customUpdateGroup\(position)(m, timestep); break;")
+      line("case \(position)u: customUpdateGroup\(position)(m, timestep); break;")
     }
-    line("    default: break;")
-    line("    }")
+    line("default: break;")
+    line("}")
     line("}")
   }
 }

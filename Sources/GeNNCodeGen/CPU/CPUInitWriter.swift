@@ -13,9 +13,9 @@ extension CPUModuleWriter {
     line(
       "void initialiseGroup\(group.index)(const InitGroup\(group.index) &group, uint32_t begin, uint32_t end) {"
     )
-    line("    for (uint32_t id = begin; id < end; id++) {")
-    writeInitGroupElement(group, level: 2)
-    line("    }")
+    line("for (uint32_t id = begin; id < end; id++) {")
+    writeInitGroupElement(group)
+    line("}")
     line("}")
     line()
   }

@@ -103,28 +103,28 @@ struct CPUModuleWriter: ModelCodeWriting {
   private mutating func writeModelState() {
     line("/// The state of one simulation: its thread pool and its groups' fields.")
     line("struct Model {")
-    line("    genn::ThreadPool pool;")
-    line("    // Per-step work below which the calling thread runs a step alone.")
-    line("    uint32_t parallelMinimum = 0;")
+    line("genn::ThreadPool pool;")
+    line("// Per-step work below which the calling thread runs a step alone.")
+    line("uint32_t parallelMinimum = 0;")
     for group in neuronGroups {
       let count = group.populations.count
-      line("    NeuronUpdateGroup\(group.index) neuronUpdateGroup\(group.index)[\(count)];")
+      line("NeuronUpdateGroup\(group.index) neuronUpdateGroup\(group.index)[\(count)];")
       let lists = 1 + weightUpdateSlots(of: group).compactMap(\.eventList).count
       line(
-        "    uint32_t neuronUpdateGroup\(group.index)Segments[\(count)][genn::kMaxThreads][\(lists)];"
+        "uint32_t neuronUpdateGroup\(group.index)Segments[\(count)][genn::kMaxThreads][\(lists)];"
       )
     }
     for group in initGroups {
-      line("    InitGroup\(group.index) initGroup\(group.index)[\(group.elements.count)];")
+      line("InitGroup\(group.index) initGroup\(group.index)[\(group.elements.count)];")
     }
     for group in synapseGroups {
-      line("    SynapseGroup\(group) synapseGroup\(group);")
+      line("SynapseGroup\(group) synapseGroup\(group);")
     }
     for index in model.customUpdates.indices {
-      line("    CustomUpdate\(index) customUpdate\(index);")
+      line("CustomUpdate\(index) customUpdate\(index);")
     }
-    line("    uint32_t connectivityOverflows[genn::kMaxThreads];")
-    line("    uint32_t denDelayPtr[\(max(1, synapseGroups.count))];")
+    line("uint32_t connectivityOverflows[genn::kMaxThreads];")
+    line("uint32_t denDelayPtr[\(max(1, synapseGroups.count))];")
     line("};")
     line()
   }
@@ -138,50 +138,50 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("/// One time step for thread `thread` of `numThreads`: synapses deliver the spikes of")
     line("/// earlier steps, all threads meet, then neurons update.")
     line("void stepThread(void *context, unsigned thread, unsigned numThreads) {")
-    line("    const StepContext &step = *static_cast<const StepContext *>(context);")
-    line("    Model &m = *step.model;")
+    line("const StepContext &step = *static_cast<const StepContext *>(context);")
+    line("Model &m = *step.model;")
     if !synapseGroups.isEmpty {
-      line("    synapseThread(context, thread, numThreads);")
-      line("    m.pool.barrier(numThreads);")
+      line("synapseThread(context, thread, numThreads);")
+      line("m.pool.barrier(numThreads);")
     }
-    line("    const \(timeName) t = step.timestep * \(dtLiteral);")
+    line("const \(timeName) t = step.timestep * \(dtLiteral);")
     for group in neuronGroups {
       let name = "m.neuronUpdateGroup\(group.index)"
-      line("    for (unsigned g = 0; g < \(group.populations.count); g++) {")
-      line("        const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
+      line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
+      line("const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
       line(
-        "        const genn::Range range = genn::threadRange(group.numNeurons, thread, numThreads);"
+        "const genn::Range range = genn::threadRange(group.numNeurons, thread, numThreads);"
       )
       line(
-        "        updateNeuronGroup\(group.index)(group, range.begin, range.end, t, step.timestep, step.recordingRow, \(name)Segments[g][thread]);"
+        "updateNeuronGroup\(group.index)(group, range.begin, range.end, t, step.timestep, step.recordingRow, \(name)Segments[g][thread]);"
       )
-      line("    }")
+      line("}")
     }
     line("}")
     line()
     line("/// Gathers each population's spikes, written by each thread at the start of its")
     line("/// range, into one list in ascending neuron order.")
     line("void gatherSpikes(Model &m, unsigned numThreads, uint64_t timestep) {")
-    if neuronGroups.isEmpty { line("    (void)m; (void)numThreads; (void)timestep;") }
+    if neuronGroups.isEmpty { line("(void)m; (void)numThreads; (void)timestep;") }
     for group in neuronGroups {
       let name = "m.neuronUpdateGroup\(group.index)"
       let slots = weightUpdateSlots(of: group)
       let lists = 1 + slots.compactMap(\.eventList).count
-      line("    for (unsigned g = 0; g < \(group.populations.count); g++) {")
-      line("        const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
-      line("        const uint32_t slot = (uint32_t)(timestep % group.numDelaySlots);")
-      line("        const size_t offset = (size_t)slot * group.numNeurons;")
+      line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
+      line("const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
+      line("const uint32_t slot = (uint32_t)(timestep % group.numDelaySlots);")
+      line("const size_t offset = (size_t)slot * group.numNeurons;")
       line(
-        "        group.spikeCount[slot] = genn::gather(group.spike + offset, group.numNeurons, &\(name)Segments[g][0][0], \(lists), numThreads);"
+        "group.spikeCount[slot] = genn::gather(group.spike + offset, group.numNeurons, &\(name)Segments[g][0][0], \(lists), numThreads);"
       )
       for slot in slots {
         guard let list = slot.eventList else { continue }
         let prefix = slot.prefix
         line(
-          "        group.\(prefix)spkCntEvent[slot] = genn::gather(group.\(prefix)spkEvent + offset, group.numNeurons, &\(name)Segments[g][0][\(list)], \(lists), numThreads);"
+          "group.\(prefix)spkCntEvent[slot] = genn::gather(group.\(prefix)spkEvent + offset, group.numNeurons, &\(name)Segments[g][0][\(list)], \(lists), numThreads);"
         )
       }
-      line("    }")
+      line("}")
     }
     line("}")
     line()
@@ -189,8 +189,8 @@ struct CPUModuleWriter: ModelCodeWriting {
 
   private mutating func writeInitialise() {
     line("void initialiseThread(void *context, unsigned thread, unsigned numThreads) {")
-    line("    Model &m = *static_cast<Model *>(context);")
-    line("    (void)m; (void)thread; (void)numThreads;")
+    line("Model &m = *static_cast<Model *>(context);")
+    line("(void)m; (void)thread; (void)numThreads;")
     for index in synapseGroups {
       let synapses = model.synapsePopulations[index]
       let builds =
@@ -199,28 +199,28 @@ struct CPUModuleWriter: ModelCodeWriting {
         } else { false }
       let initialises = !synapses.snippetVariables.isEmpty
       guard builds || initialises else { continue }
-      line("    {")
-      line("        const SynapseGroup\(index) &group = m.synapseGroup\(index);")
+      line("{")
+      line("const SynapseGroup\(index) &group = m.synapseGroup\(index);")
       if builds {
         line(
-          "        const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
+          "const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
         )
         line(
-          "        m.connectivityOverflows[thread] += buildSynapseGroup\(index)(group, range.begin, range.end, group.rangeError[thread]);"
+          "m.connectivityOverflows[thread] += buildSynapseGroup\(index)(group, range.begin, range.end, group.rangeError[thread]);"
         )
       }
       if initialises {
-        line("        // rows this thread built, so no barrier is needed")
-        line("        initialiseSynapseGroup\(index)(group, thread, numThreads);")
+        line("// rows this thread built, so no barrier is needed")
+        line("initialiseSynapseGroup\(index)(group, thread, numThreads);")
       }
-      line("    }")
+      line("}")
     }
     for group in initGroups {
-      line("    for (unsigned g = 0; g < \(group.elements.count); g++) {")
-      line("        const InitGroup\(group.index) &group = m.initGroup\(group.index)[g];")
-      line("        const genn::Range range = genn::threadRange(group.size, thread, numThreads);")
-      line("        initialiseGroup\(group.index)(group, range.begin, range.end);")
-      line("    }")
+      line("for (unsigned g = 0; g < \(group.elements.count); g++) {")
+      line("const InitGroup\(group.index) &group = m.initGroup\(group.index)[g];")
+      line("const genn::Range range = genn::threadRange(group.size, thread, numThreads);")
+      line("initialiseGroup\(group.index)(group, range.begin, range.end);")
+      line("}")
     }
     line("}")
     line()
@@ -242,9 +242,9 @@ struct CPUModuleWriter: ModelCodeWriting {
     line(
       "GENN_EXPORT void *\(CModuleInterface.create)(void *const *arrays, const uint64_t *counts) {"
     )
-    line("    Model *m = new Model();")
-    line("    bind(*m, arrays, counts);")
-    line("    return m;")
+    line("Model *m = new Model();")
+    line("bind(*m, arrays, counts);")
+    line("return m;")
     line("}")
     line()
     line(
@@ -258,67 +258,67 @@ struct CPUModuleWriter: ModelCodeWriting {
     line(
       "GENN_EXPORT void \(CModuleInterface.setThreads)(void *model, uint32_t numThreads, uint32_t parallelMinimum) {"
     )
-    line("    static_cast<Model *>(model)->pool.resize(numThreads);")
-    line("    static_cast<Model *>(model)->parallelMinimum = parallelMinimum;")
+    line("static_cast<Model *>(model)->pool.resize(numThreads);")
+    line("static_cast<Model *>(model)->parallelMinimum = parallelMinimum;")
     line("}")
     line()
     line("GENN_EXPORT uint32_t \(CModuleInterface.initialize)(void *model) {")
-    line("    Model &m = *static_cast<Model *>(model);")
-    line("    std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
-    line("    std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
+    line("Model &m = *static_cast<Model *>(model);")
+    line("std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
+    line("std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
     for index in synapseGroups where model.synapsePopulations[index].rowLengthDraw != nil {
-      line("    drawRowLengthsSynapseGroup\(index)(m.synapseGroup\(index));")
+      line("drawRowLengthsSynapseGroup\(index)(m.synapseGroup\(index));")
     }
     for index in synapseGroups {
       let synapses = model.synapsePopulations[index]
       guard case .snippet(let snippet, _) = synapses.connectivity, snippet.rowBuildCode.isBlank,
         synapses.buildsRowsAtInitialisation
       else { continue }
-      line("    // column-building snippet: rows grow column by column, on this thread")
+      line("// column-building snippet: rows grow column by column, on this thread")
       line(
-        "    m.connectivityOverflows[0] += buildSynapseGroup\(index)(m.synapseGroup\(index), m.synapseGroup\(index).rangeError[0]);"
+        "m.connectivityOverflows[0] += buildSynapseGroup\(index)(m.synapseGroup\(index), m.synapseGroup\(index).rangeError[0]);"
       )
     }
-    line("    m.pool.run(initialiseThread, model);")
+    line("m.pool.run(initialiseThread, model);")
     for index in synapseGroups {
       let synapses = model.synapsePopulations[index]
       guard synapses.matrixType == .sparse && synapses.weightUpdate.hasPostsynapticUpdate else {
         continue
       }
-      line("    buildColumnsSynapseGroup\(index)(m.synapseGroup\(index));")
+      line("buildColumnsSynapseGroup\(index)(m.synapseGroup\(index));")
     }
-    line("    uint32_t overflows = 0;")
+    line("uint32_t overflows = 0;")
     line(
-      "    for (unsigned thread = 0; thread < genn::kMaxThreads; thread++) { overflows += m.connectivityOverflows[thread]; }"
+      "for (unsigned thread = 0; thread < genn::kMaxThreads; thread++) { overflows += m.connectivityOverflows[thread]; }"
     )
-    line("    return overflows;")
+    line("return overflows;")
     line("}")
     line()
     line(
       "GENN_EXPORT void \(CModuleInterface.run)(void *model, uint64_t firstTimestep, uint64_t steps, uint32_t firstRecordingRow) {"
     )
-    line("    Model &m = *static_cast<Model *>(model);")
+    line("Model &m = *static_cast<Model *>(model);")
     let totalNeurons =
       model.neuronPopulations.reduce(0) { $0 + $1.size }
       + model.synapsePopulations.reduce(0) {
         $0 + (model.neuronPopulation(named: $1.target)?.size ?? 0)
       }
-    line("    // The step's work: neuron and postsynaptic input updates.")
-    line("    const bool parallel = m.pool.size() > 1 && \(totalNeurons)u >= m.parallelMinimum;")
-    line("    for (uint64_t k = 0; k < steps; k++) {")
-    line("        StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k};")
+    line("// The step's work: neuron and postsynaptic input updates.")
+    line("const bool parallel = m.pool.size() > 1 && \(totalNeurons)u >= m.parallelMinimum;")
+    line("for (uint64_t k = 0; k < steps; k++) {")
+    line("StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k};")
     for index in synapseGroups {
       guard let steps = model.synapsePopulations[index].maxDendriticDelaySteps else { continue }
-      line("        m.denDelayPtr[\(index)] = (m.denDelayPtr[\(index)] + 1u) % \(steps)u;")
+      line("m.denDelayPtr[\(index)] = (m.denDelayPtr[\(index)] + 1u) % \(steps)u;")
     }
-    line("        if (parallel) {")
-    line("            m.pool.run(stepThread, &step);")
-    line("            gatherSpikes(m, m.pool.size(), step.timestep);")
-    line("        } else {")
-    line("            stepThread(&step, 0, 1);")
-    line("            gatherSpikes(m, 1, step.timestep);")
-    line("        }")
-    line("    }")
+    line("if (parallel) {")
+    line("m.pool.run(stepThread, &step);")
+    line("gatherSpikes(m, m.pool.size(), step.timestep);")
+    line("} else {")
+    line("stepThread(&step, 0, 1);")
+    line("gatherSpikes(m, 1, step.timestep);")
+    line("}")
+    line("}")
     line("}")
   }
 
@@ -326,7 +326,7 @@ struct CPUModuleWriter: ModelCodeWriting {
   /// the element counts of arrays code indexes through a check.
   private mutating func writeBind() {
     line("void bind(Model &m, void *const *arrays, const uint64_t *counts) {")
-    line("    (void)m; (void)arrays; (void)counts;")
+    line("(void)m; (void)arrays; (void)counts;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for group in synapseGroups { writeSynapseGroupBinding(group) }

@@ -12,7 +12,7 @@ extension CPUModuleWriter: NeuronUpdateWriting {
   func dendriticDelayFront(prefix: String) -> String { "*group.\(prefix)denDelayPtr" }
 
   mutating func bindDendriticDelay(field: String, prefix: String, synapses index: Int) {
-    line("    \(field).\(prefix)denDelayPtr = &m.denDelayPtr[\(index)];")
+    line("\(field).\(prefix)denDelayPtr = &m.denDelayPtr[\(index)];")
   }
 
   mutating func writeNeuronGroup(_ group: MergedNeuronGroup) {
@@ -29,29 +29,29 @@ extension CPUModuleWriter: NeuronUpdateWriting {
       "void updateNeuronGroup\(group.index)(const NeuronUpdateGroup\(group.index) group, uint32_t begin, uint32_t end,"
     )
     line(
-      "                       \(timeName) t, uint64_t timestep, uint32_t recordingRow, uint32_t *counts) {"
+      "\(timeName) t, uint64_t timestep, uint32_t recordingRow, uint32_t *counts) {"
     )
-    line("    (void)t;")
-    line("    const uint32_t writeSlot = (uint32_t)(timestep % group.numDelaySlots);")
+    line("(void)t;")
+    line("const uint32_t writeSlot = (uint32_t)(timestep % group.numDelaySlots);")
     line(
-      "    const uint32_t readSlot = (uint32_t)((timestep + group.numDelaySlots - 1u) % group.numDelaySlots);"
+      "const uint32_t readSlot = (uint32_t)((timestep + group.numDelaySlots - 1u) % group.numDelaySlots);"
     )
-    line("    const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
-    line("    const size_t readOffset = (size_t)readSlot * group.numNeurons;")
+    line("const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
+    line("const size_t readOffset = (size_t)readSlot * group.numNeurons;")
     line(
-      "    const size_t recordingOffset = (size_t)recordingRow * ((group.numNeurons + 31u) / 32u);")
-    line("    (void)writeOffset; (void)readOffset;")
-    line("    uint32_t *spikes = group.spike + writeOffset;")
-    line("    uint32_t spikeCount = 0;")
+      "const size_t recordingOffset = (size_t)recordingRow * ((group.numNeurons + 31u) / 32u);")
+    line("(void)writeOffset; (void)readOffset;")
+    line("uint32_t *spikes = group.spike + writeOffset;")
+    line("uint32_t spikeCount = 0;")
     line(
-      "    uint32_t *recordRow = group.recordSpike ? group.recordSpike + recordingOffset : nullptr;"
+      "uint32_t *recordRow = group.recordSpike ? group.recordSpike + recordingOffset : nullptr;"
     )
     for slot in plan.eventSlots {
       let list = slot.eventList!
-      line("    uint32_t *events\(list) = group.\(slot.prefix)spkEvent + writeOffset;")
-      line("    uint32_t eventCount\(list) = 0;")
+      line("uint32_t *events\(list) = group.\(slot.prefix)spkEvent + writeOffset;")
+      line("uint32_t eventCount\(list) = 0;")
       line(
-        "    uint32_t *recordEvents\(list) = group.\(slot.prefix)recordSpkEvent ? group.\(slot.prefix)recordSpkEvent + recordingOffset : nullptr;"
+        "uint32_t *recordEvents\(list) = group.\(slot.prefix)recordSpkEvent ? group.\(slot.prefix)recordSpkEvent + recordingOffset : nullptr;"
       )
     }
     // Without weight update spike code (which must run before the reset), spikes are
@@ -59,14 +59,14 @@ extension CPUModuleWriter: NeuronUpdateWriting {
     // arithmetic with no appends, can be vectorised; the results are the same.
     let deferred = plan.threshold != nil && plan.slots.allSatisfy { $0.spikeCode.isBlank }
     if deferred {
-      line("    for (uint32_t chunk = begin; chunk < end; chunk += kNeuronChunk) {")
-      line("        const uint32_t chunkEnd = std::min(end, chunk + kNeuronChunk);")
-      line("        uint8_t fired[kNeuronChunk];")
+      line("for (uint32_t chunk = begin; chunk < end; chunk += kNeuronChunk) {")
+      line("const uint32_t chunkEnd = std::min(end, chunk + kNeuronChunk);")
+      line("uint8_t fired[kNeuronChunk];")
       // Iterations touch only their own neuron's elements (event bit masks aside).
-      if eventLists == 0 { line("        GENN_IVDEP") }
-      line("        for (uint32_t id = chunk; id < chunkEnd; id++) {")
+      if eventLists == 0 { line("GENN_IVDEP") }
+      line("for (uint32_t id = chunk; id < chunkEnd; id++) {")
     }
-    if !deferred { line("    for (uint32_t id = begin; id < end; id++) {") }
+    if !deferred { line("for (uint32_t id = begin; id < end; id++) {") }
     writeNeuronBody(plan) { _, list in
       [
         "events\(list)[begin + eventCount\(list)++] = id;",
@@ -78,49 +78,49 @@ extension CPUModuleWriter: NeuronUpdateWriting {
       "if (recordRow) { recordRow[id / 32u] |= (1u << (id % 32u)); }",
     ]
     if let threshold = plan.threshold, deferred {
-      line("        // threshold condition; the spike is emitted below")
-      line("        const bool spiked = \(threshold.code());", holding: threshold)
-      line("        fired[id - chunk] = (uint8_t)spiked;")
+      line("// threshold condition; the spike is emitted below")
+      line("const bool spiked = \(threshold.code());", holding: threshold)
+      line("fired[id - chunk] = (uint8_t)spiked;")
       if let reset = plan.reset, !reset.statements.isEmpty {
-        line("        if (spiked) {")
-        line("            // reset code")
+        line("if (spiked) {")
+        line("// reset code")
         code(reset)
-        line("        }")
+        line("}")
       }
     } else if let threshold = plan.threshold {
       writeThresholdAndSpike(plan, threshold, emit: emit)
     }
     writeNeuronStores(plan)
-    line("    }")
+    line("}")
     if deferred {
-      line("        // emit the chunk's spikes in ascending order")
+      line("// emit the chunk's spikes in ascending order")
       if hasNoSpikeCopies(plan) {
-        line("        for (uint32_t id = chunk; id < chunkEnd; id++) {")
-        line("            if (fired[id - chunk]) {")
-        for statement in emit { line("                " + statement) }
-        if plan.spikeTimes { line("                group.st[writeOffset + id] = t;") }
-        line("            }")
-        writeNoSpikeCopies(plan, level: 3)
-        line("        }")
+        line("for (uint32_t id = chunk; id < chunkEnd; id++) {")
+        line("if (fired[id - chunk]) {")
+        for statement in emit { line("" + statement) }
+        if plan.spikeTimes { line("group.st[writeOffset + id] = t;") }
+        line("}")
+        writeNoSpikeCopies(plan)
+        line("}")
       } else {
         // Eight flags at a time: spikes are rare, and most words are zero.
         line(
-          "        std::memset(fired + (chunkEnd - chunk), 0, kNeuronChunk - (chunkEnd - chunk));")
-        line("        for (uint32_t w = 0; w < kNeuronChunk; w += 8u) {")
-        line("            uint64_t word;")
-        line("            std::memcpy(&word, fired + w, sizeof word);")
-        line("            for (; word != 0u; word &= word - 1u) {")
+          "std::memset(fired + (chunkEnd - chunk), 0, kNeuronChunk - (chunkEnd - chunk));")
+        line("for (uint32_t w = 0; w < kNeuronChunk; w += 8u) {")
+        line("uint64_t word;")
+        line("std::memcpy(&word, fired + w, sizeof word);")
+        line("for (; word != 0u; word &= word - 1u) {")
         line(
-          "                const uint32_t id = chunk + w + (uint32_t)(__builtin_ctzll(word) / 8);")
-        for statement in emit { line("                " + statement) }
-        if plan.spikeTimes { line("                group.st[writeOffset + id] = t;") }
-        line("            }")
-        line("        }")
+          "const uint32_t id = chunk + w + (uint32_t)(__builtin_ctzll(word) / 8);")
+        for statement in emit { line("" + statement) }
+        if plan.spikeTimes { line("group.st[writeOffset + id] = t;") }
+        line("}")
+        line("}")
       }
-      line("    }")
+      line("}")
     }
-    line("    counts[0] = spikeCount;")
-    for list in 0..<eventLists { line("    counts[\(list + 1)] = eventCount\(list + 1);") }
+    line("counts[0] = spikeCount;")
+    for list in 0..<eventLists { line("counts[\(list + 1)] = eventCount\(list + 1);") }
     line("}")
     line()
   }

@@ -19,37 +19,37 @@ extension CPUModuleWriter {
     if !perSynapse.isEmpty && synapses.matrixType.weightStorage == .kernel {
       writeKernelInit(synapses, entries: perSynapse, context: context)
     } else if !perSynapse.isEmpty {
-      line("    // per-synapse variables, row by row as connectivity was built")
-      line("    {")
+      line("// per-synapse variables, row by row as connectivity was built")
+      line("{")
       line(
-        "        const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
+        "const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
       )
-      line("        for (uint32_t id_pre = range.begin; id_pre < range.end; id_pre++) {")
+      line("for (uint32_t id_pre = range.begin; id_pre < range.end; id_pre++) {")
       if synapses.matrixType == .sparse {
-        line("            for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
-        line("                const uint32_t syn = id_pre * group.rowStride + j;")
-        line("                const uint32_t id_post = group.ind[syn];")
+        line("for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
+        line("const uint32_t syn = id_pre * group.rowStride + j;")
+        line("const uint32_t id_post = group.ind[syn];")
       } else {
-        line("            for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
-        line("                const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+        line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
+        line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
       }
       for entry in perSynapse {
         let environment = synapseInitEnvironment(entry, context: context)
-        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"], level: 4)
+        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"])
       }
-      line("            }")
-      line("        }")
-      line("    }")
+      line("}")
+      line("}")
+      line("}")
     }
     for entry in entries where entry.kind != .synapse {
-      line("    {")
+      line("{")
       line(
-        "        const genn::Range range = genn::threadRange(\(entry.neuronCount), thread, numThreads);"
+        "const genn::Range range = genn::threadRange(\(entry.neuronCount), thread, numThreads);"
       )
-      line("        for (uint32_t id = range.begin; id < range.end; id++) {")
-      writeNeuronInitBlock(entry, synapses, context: context, level: 3)
-      line("        }")
-      line("    }")
+      line("for (uint32_t id = range.begin; id < range.end; id++) {")
+      writeNeuronInitBlock(entry, synapses, context: context)
+      line("}")
+      line("}")
     }
     line("}")
     line()
@@ -61,20 +61,20 @@ extension CPUModuleWriter {
     _ synapses: SynapsePopulation, entries: [SynapseSnippetVariable], context: String
   ) {
     let shape = synapses.kernelSize
-    line("    // kernel variables, element by element")
-    line("    {")
+    line("// kernel variables, element by element")
+    line("{")
     line(
-      "        const genn::Range range = genn::threadRange(\(shape.reduce(1, *))u, thread, numThreads);"
+      "const genn::Range range = genn::threadRange(\(shape.reduce(1, *))u, thread, numThreads);"
     )
-    line("        for (uint32_t kernelInd = range.begin; kernelInd < range.end; kernelInd++) {")
+    line("for (uint32_t kernelInd = range.begin; kernelInd < range.end; kernelInd++) {")
     writeKernelIndices(synapses, indent: "            ")
     for entry in entries {
       let environment = kernelInitEnvironment(entry, synapses, context: context)
       writeInitBlock(
-        entry, environment: environment, element: "kernelInd", stores: ["kernelInd"], level: 3)
+        entry, environment: environment, element: "kernelInd", stores: ["kernelInd"])
     }
-    line("        }")
-    line("    }")
+    line("}")
+    line("}")
   }
 
 }

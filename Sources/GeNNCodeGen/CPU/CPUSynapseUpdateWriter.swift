@@ -34,40 +34,40 @@ extension CPUModuleWriter {
       "// Synapse update group \(index): \(context) (\(synapses.matrixType.rawValue), "
         + "'\(weightUpdate.name.commentText)', '\(source)' -> '\(target)').")
     line("struct \(structName) {")
-    line("    uint32_t numSrcNeurons;")
-    line("    uint32_t numTrgNeurons;")
-    line("    uint32_t rowStride;")
-    line("    uint32_t srcDelaySlots;")
-    line("    uint32_t trgDelaySlots;")
-    line("    const uint32_t *srcSpike;")
-    line("    const uint32_t *srcSpikeCount;")
+    line("uint32_t numSrcNeurons;")
+    line("uint32_t numTrgNeurons;")
+    line("uint32_t rowStride;")
+    line("uint32_t srcDelaySlots;")
+    line("uint32_t trgDelaySlots;")
+    line("const uint32_t *srcSpike;")
+    line("const uint32_t *srcSpikeCount;")
     if postSpikes {
-      line("    const uint32_t *trgSpike;")
-      line("    const uint32_t *trgSpikeCount;")
+      line("const uint32_t *trgSpike;")
+      line("const uint32_t *trgSpikeCount;")
     }
     if preEvents {
-      line("    const uint32_t *srcSpkEvent;")
-      line("    const uint32_t *srcSpkCntEvent;")
+      line("const uint32_t *srcSpkEvent;")
+      line("const uint32_t *srcSpkCntEvent;")
     }
     if postEvents {
-      line("    const uint32_t *trgSpkEvent;")
-      line("    const uint32_t *trgSpkCntEvent;")
+      line("const uint32_t *trgSpkEvent;")
+      line("const uint32_t *trgSpkCntEvent;")
     }
     if sparse {
-      line("    uint32_t *rowLength;")
-      line("    uint32_t *ind;")
+      line("uint32_t *rowLength;")
+      line("uint32_t *ind;")
     }
     if columns {
-      line("    uint32_t *colStart;")
-      line("    uint32_t *remap;")
+      line("uint32_t *colStart;")
+      line("uint32_t *remap;")
     }
-    if storage == .bitmask { line("    uint32_t *bitmask;") }
-    line("    \(scalarName) *inSyn;")
-    if usage.presynapticOutput.contains(synapses.name) { line("    \(scalarName) *outPre;") }
+    if storage == .bitmask { line("uint32_t *bitmask;") }
+    line("\(scalarName) *inSyn;")
+    if usage.presynapticOutput.contains(synapses.name) { line("\(scalarName) *outPre;") }
     if synapses.maxDendriticDelaySteps != nil {
-      line("    \(scalarName) *denDelay;")
-      line("    uint32_t maxDendriticDelay;")
-      line("    const uint32_t *denDelayPtr;")
+      line("\(scalarName) *denDelay;")
+      line("uint32_t maxDendriticDelay;")
+      line("const uint32_t *denDelayPtr;")
     }
     declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
     if let parameters = synapses.connectivityParameters {
@@ -77,11 +77,11 @@ extension CPUModuleWriter {
     }
     if synapses.matrixType.weightStorage != .procedural {
       for variable in weightUpdate.vars {
-        line("    \(cType(variable.valueType!)) *v_\(variable.name);")
+        line("\(cType(variable.valueType!)) *v_\(variable.name);")
       }
     }
     declareKernelAndProceduralFields(synapses)
-    for field in synapseReadFields(synapses) { line("    const \(field.type) *\(field.name);") }
+    for field in synapseReadFields(synapses) { line("const \(field.type) *\(field.name);") }
     declareSynapseExtraGlobalParameters(synapses)
     declareSynapseInitFields(synapses)
     line("};")
@@ -103,80 +103,80 @@ extension CPUModuleWriter {
     line(
       "void updateSynapseGroup\(index)(const \(structName) group, uint32_t postBegin, uint32_t postEnd,"
     )
-    line("                             \(timeName) t, uint64_t timestep) {")
-    line("    (void)t;")
+    line("\(timeName) t, uint64_t timestep) {")
+    line("(void)t;")
     line(
-      "    // Presynaptic spikes and events emitted \(synapses.axonalDelaySteps + 1) step(s) ago,")
-    line("    // postsynaptic ones \(synapses.backPropDelaySteps + 1) step(s) ago.")
+      "// Presynaptic spikes and events emitted \(synapses.axonalDelaySteps + 1) step(s) ago,")
+    line("// postsynaptic ones \(synapses.backPropDelaySteps + 1) step(s) ago.")
     line(
-      "    const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
+      "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
     )
     line(
-      "    const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - 1u - \(synapses.backPropDelaySteps)u) % group.trgDelaySlots);"
+      "const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - 1u - \(synapses.backPropDelaySteps)u) % group.trgDelaySlots);"
     )
-    line("    const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
-    line("    const size_t postOffset = (size_t)postSlot * group.numTrgNeurons;")
+    line("const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
+    line("const size_t postOffset = (size_t)postSlot * group.numTrgNeurons;")
     line(
-      "    const size_t prevPreOffset = (size_t)((preSlot + group.srcDelaySlots - 1u) % group.srcDelaySlots) * group.numSrcNeurons;"
+      "const size_t prevPreOffset = (size_t)((preSlot + group.srcDelaySlots - 1u) % group.srcDelaySlots) * group.numSrcNeurons;"
     )
     line(
-      "    const size_t prevPostOffset = (size_t)((postSlot + group.trgDelaySlots - 1u) % group.trgDelaySlots) * group.numTrgNeurons;"
+      "const size_t prevPostOffset = (size_t)((postSlot + group.trgDelaySlots - 1u) % group.trgDelaySlots) * group.numTrgNeurons;"
     )
-    line("    (void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
+    line("(void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
     if let code = checked[0] {
-      line("    // \(hooks[0].name): every synapse with its target in range")
-      line("    for (uint32_t id_pre = 0; id_pre < group.numSrcNeurons; id_pre++) {")
+      line("// \(hooks[0].name): every synapse with its target in range")
+      line("for (uint32_t id_pre = 0; id_pre < group.numSrcNeurons; id_pre++) {")
       writeRowLoop(synapses, code: code)
-      line("    }")
+      line("}")
     }
     for (position, list) in [(1, "srcSpkEvent"), (2, "srcSpike")] {
       guard let code = checked[position] else { continue }
       let count = list == "srcSpike" ? "srcSpikeCount" : "srcSpkCntEvent"
-      line("    // \(hooks[position].name)")
-      line("    {")
-      line("        const uint32_t *spikes = group.\(list) + preOffset;")
-      line("        const uint32_t count = group.\(count)[preSlot];")
+      line("// \(hooks[position].name)")
+      line("{")
+      line("const uint32_t *spikes = group.\(list) + preOffset;")
+      line("const uint32_t count = group.\(count)[preSlot];")
       if storage == .toeplitz {
         writeToeplitzDiagonals(index, code: code)
       } else {
-        line("        for (uint32_t s = 0; s < count; s++) {")
+        line("for (uint32_t s = 0; s < count; s++) {")
         writeRowPrefetch(synapses, code: hooks[position].code)
-        line("            const uint32_t id_pre = spikes[s];")
+        line("const uint32_t id_pre = spikes[s];")
         if storage == .procedural {
           writeProceduralRow(index, code: code)
         } else {
-          writeRowLoop(synapses, code: code, level: 2)
+          writeRowLoop(synapses, code: code)
         }
-        line("        }")
+        line("}")
       }
-      line("    }")
+      line("}")
     }
     for (position, list) in [(3, "trgSpkEvent"), (4, "trgSpike")] {
       guard let code = checked[position] else { continue }
       let count = list == "trgSpike" ? "trgSpikeCount" : "trgSpkCntEvent"
-      line("    // \(hooks[position].name)")
-      line("    {")
-      line("        const uint32_t *spikes = group.\(list) + postOffset;")
-      line("        const uint32_t count = group.\(count)[postSlot];")
-      line("        for (uint32_t s = 0; s < count; s++) {")
-      line("            const uint32_t id_post = spikes[s];")
-      line("            if (id_post < postBegin || id_post >= postEnd) { continue; }")
+      line("// \(hooks[position].name)")
+      line("{")
+      line("const uint32_t *spikes = group.\(list) + postOffset;")
+      line("const uint32_t count = group.\(count)[postSlot];")
+      line("for (uint32_t s = 0; s < count; s++) {")
+      line("const uint32_t id_post = spikes[s];")
+      line("if (id_post < postBegin || id_post >= postEnd) { continue; }")
       if sparse {
         line(
-          "            for (uint32_t k = group.colStart[id_post]; k < group.colStart[id_post + 1u]; k++) {"
+          "for (uint32_t k = group.colStart[id_post]; k < group.colStart[id_post + 1u]; k++) {"
         )
         writeColumnPrefetch(synapses, code: hooks[position].code)
-        line("                const uint32_t syn = group.remap[k];")
-        line("                const uint32_t id_pre = syn / group.rowStride;")
+        line("const uint32_t syn = group.remap[k];")
+        line("const uint32_t id_pre = syn / group.rowStride;")
       } else {
-        line("            for (uint32_t id_pre = 0; id_pre < group.numSrcNeurons; id_pre++) {")
-        line("                const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+        line("for (uint32_t id_pre = 0; id_pre < group.numSrcNeurons; id_pre++) {")
+        line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
       }
-      line("                (void)syn;")
+      line("(void)syn;")
       self.code(code)
-      line("            }")
-      line("        }")
-      line("    }")
+      line("}")
+      line("}")
+      line("}")
     }
     line("}")
     line()
@@ -196,12 +196,12 @@ extension CPUModuleWriter {
     let used = storedVariables(of: synapses, usedBy: code)
     guard !used.isEmpty else { return }
     line(
-      "                if (k + genn::kRowPrefetchDistance < group.colStart[id_post + 1u]) {")
-    line("                    const uint32_t ahead = group.remap[k + genn::kRowPrefetchDistance];")
+      "if (k + genn::kRowPrefetchDistance < group.colStart[id_post + 1u]) {")
+    line("const uint32_t ahead = group.remap[k + genn::kRowPrefetchDistance];")
     for variable in used {
-      line("                    __builtin_prefetch(group.v_\(variable.name) + ahead);")
+      line("__builtin_prefetch(group.v_\(variable.name) + ahead);")
     }
-    line("                }")
+    line("}")
   }
 
   /// Prints the request to the cache for the row of the spike `genn::kRowPrefetchDistance`
@@ -218,44 +218,43 @@ extension CPUModuleWriter {
       (sparse ? ["group.ind"] : [])
       + storedVariables(of: synapses, usedBy: code).map { "group.v_\($0.name)" }
     guard !rows.isEmpty else { return }
-    line("            if (s + genn::kRowPrefetchDistance < count) {")
-    line("                const uint32_t ahead = spikes[s + genn::kRowPrefetchDistance];")
-    if sparse { line("                __builtin_prefetch(group.rowLength + ahead);") }
+    line("if (s + genn::kRowPrefetchDistance < count) {")
+    line("const uint32_t ahead = spikes[s + genn::kRowPrefetchDistance];")
+    if sparse { line("__builtin_prefetch(group.rowLength + ahead);") }
     for row in rows {
       line(
-        "                genn::prefetchRow(\(row) + (size_t)ahead * \(stride)\(offset), \(stride));"
+        "genn::prefetchRow(\(row) + (size_t)ahead * \(stride)\(offset), \(stride));"
       )
     }
-    line("            }")
+    line("}")
   }
 
   /// Prints the loop over the synapses of row `id_pre` whose targets are in
   /// `[postBegin, postEnd)`, in ascending target order, running `code` for each.
   private mutating func writeRowLoop(
-    _ synapses: SynapsePopulation, code: CheckedStatements, level: Int = 1
+    _ synapses: SynapsePopulation, code: CheckedStatements
   ) {
-    let indent = String(repeating: "    ", count: level + 1)
     if synapses.matrixType.connectivityStorage == .sparse {
-      line("\(indent)const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
-      line("\(indent)const uint32_t length = group.rowLength[id_pre];")
+      line("const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("const uint32_t length = group.rowLength[id_pre];")
       line(
-        "\(indent)const uint32_t first = (uint32_t)(std::lower_bound(row, row + length, postBegin) - row);"
+        "const uint32_t first = (uint32_t)(std::lower_bound(row, row + length, postBegin) - row);"
       )
-      line("\(indent)for (uint32_t j = first; j < length; j++) {")
-      line("\(indent)    const uint32_t id_post = row[j];")
-      line("\(indent)    if (id_post >= postEnd) { break; }")
-      line("\(indent)    const uint32_t syn = id_pre * group.rowStride + j;")
+      line("for (uint32_t j = first; j < length; j++) {")
+      line("const uint32_t id_post = row[j];")
+      line("if (id_post >= postEnd) { break; }")
+      line("const uint32_t syn = id_pre * group.rowStride + j;")
     } else {
-      line("\(indent)for (uint32_t id_post = postBegin; id_post < postEnd; id_post++) {")
-      line("\(indent)    const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+      line("for (uint32_t id_post = postBegin; id_post < postEnd; id_post++) {")
+      line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
       if synapses.matrixType == .bitmask {
-        line("\(indent)    if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }")
+        line("if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }")
       }
     }
-    line("\(indent)    (void)syn;")
-    if let prelude = proceduralVariableCode(synapses, level: level + 2) { block(prelude) }
+    line("(void)syn;")
+    if let prelude = proceduralVariableCode(synapses, level: 0) { block(prelude) }
     self.code(code)
-    line("\(indent)}")
+    line("}")
   }
 
   /// Builds the rows of a SPARSE population whose connectivity is a snippet: each
@@ -289,29 +288,29 @@ extension CPUModuleWriter {
     line(
       "uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t preBegin, uint32_t preEnd,"
     )
-    line("                           uint64_t &genn_range_error) {")
-    line("    uint32_t overflows = 0;")
-    line("    for (uint32_t id_pre = preBegin; id_pre < preEnd; id_pre++) {")
-    line("        GeNNRng rng;")
-    line("        genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
+    line("uint64_t &genn_range_error) {")
+    line("uint32_t overflows = 0;")
+    line("for (uint32_t id_pre = preBegin; id_pre < preEnd; id_pre++) {")
+    line("GeNNRng rng;")
+    line("genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
     if !bitmask {
-      line("        uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
-      line("        uint32_t length = 0;")
-      line("        bool overflow = false;")
+      line("uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("uint32_t length = 0;")
+      line("bool overflow = false;")
     }
-    line("        {")
+    line("{")
     self.code(code)
-    line("        }")
+    line("}")
     if !bitmask {
       let values = synapses.kernelInitialisedVariables.map {
         ", group.v_\($0.variable.name) + (size_t)id_pre * group.rowStride"
       }
-      line("        genn::sortRow(row, length\(values.joined()));")
-      line("        group.rowLength[id_pre] = length;")
-      line("        overflows += overflow ? 1u : 0u;")
+      line("genn::sortRow(row, length\(values.joined()));")
+      line("group.rowLength[id_pre] = length;")
+      line("overflows += overflow ? 1u : 0u;")
     }
-    line("    }")
-    line("    return overflows;")
+    line("}")
+    line("return overflows;")
     line("}")
     line()
   }
@@ -337,15 +336,15 @@ extension CPUModuleWriter {
     line(
       "uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint64_t &genn_range_error) {"
     )
-    line("    bool overflow = false;")
-    line("    for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
-    line("        GeNNRng rng;")
-    line("        genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")
-    line("        {")
+    line("bool overflow = false;")
+    line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
+    line("GeNNRng rng;")
+    line("genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")
+    line("{")
     self.code(code)
-    line("        }")
-    line("    }")
-    line("    return overflow ? 1u : 0u;")
+    line("}")
+    line("}")
+    line("return overflow ? 1u : 0u;")
     line("}")
     line()
   }
@@ -361,22 +360,22 @@ extension CPUModuleWriter {
       return
     }
     line("void buildColumnsSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
-    line("    std::fill(group.colStart, group.colStart + group.numTrgNeurons + 1u, 0u);")
-    line("    for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
-    line("        for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
-    line("            group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
-    line("        }")
-    line("    }")
+    line("std::fill(group.colStart, group.colStart + group.numTrgNeurons + 1u, 0u);")
+    line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
+    line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
+    line("group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
+    line("}")
+    line("}")
     line(
-      "    for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
+      "for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
     )
-    line("    std::vector<uint32_t> next(group.colStart, group.colStart + group.numTrgNeurons);")
-    line("    for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
-    line("        for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
-    line("            const uint32_t position = i * group.rowStride + j;")
-    line("            group.remap[next[group.ind[position]]++] = position;")
-    line("        }")
-    line("    }")
+    line("std::vector<uint32_t> next(group.colStart, group.colStart + group.numTrgNeurons);")
+    line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
+    line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
+    line("const uint32_t position = i * group.rowStride + j;")
+    line("group.remap[next[group.ind[position]]++] = position;")
+    line("}")
+    line("}")
     line("}")
     line()
   }
@@ -384,24 +383,24 @@ extension CPUModuleWriter {
   /// The synapse phase of a step: every synapse population, split by target ranges.
   mutating func writeSynapseThread() {
     line("void synapseThread(void *context, unsigned thread, unsigned numThreads) {")
-    line("    const StepContext &step = *static_cast<const StepContext *>(context);")
-    line("    Model &m = *step.model;")
-    line("    const \(timeName) t = step.timestep * \(dtLiteral);")
+    line("const StepContext &step = *static_cast<const StepContext *>(context);")
+    line("Model &m = *step.model;")
+    line("const \(timeName) t = step.timestep * \(dtLiteral);")
     for index in synapseGroups {
-      line("    {")
-      line("        const SynapseGroup\(index) &group = m.synapseGroup\(index);")
+      line("{")
+      line("const SynapseGroup\(index) &group = m.synapseGroup\(index);")
       if usage.presynapticOutput.contains(model.synapsePopulations[index].name) {
         // addToPre writes presynaptic neurons' input: one thread runs the population.
         line(
-          "        const genn::Range range = thread == 0 ? genn::Range{0u, group.numTrgNeurons} : genn::Range{0u, 0u};"
+          "const genn::Range range = thread == 0 ? genn::Range{0u, group.numTrgNeurons} : genn::Range{0u, 0u};"
         )
       } else {
         line(
-          "        const genn::Range range = genn::threadRange(group.numTrgNeurons, thread, numThreads);"
+          "const genn::Range range = genn::threadRange(group.numTrgNeurons, thread, numThreads);"
         )
       }
-      line("        updateSynapseGroup\(index)(group, range.begin, range.end, t, step.timestep);")
-      line("    }")
+      line("updateSynapseGroup\(index)(group, range.begin, range.end, t, step.timestep);")
+      line("}")
     }
     line("}")
     line()
@@ -412,16 +411,16 @@ extension CPUModuleWriter {
     let source = model.neuronPopulation(named: synapses.source)!
     let target = model.neuronPopulation(named: synapses.target)!
     let field = "m.synapseGroup\(index)"
-    line("    // synapse population '\(synapses.name)'")
-    line("    \(field).numSrcNeurons = \(source.size)u;")
-    line("    \(field).numTrgNeurons = \(target.size)u;")
+    line("// synapse population '\(synapses.name)'")
+    line("\(field).numSrcNeurons = \(source.size)u;")
+    line("\(field).numTrgNeurons = \(target.size)u;")
     let stride =
       [.sparse, .procedural, .toeplitz].contains(synapses.matrixType.connectivityStorage)
       ? SparseConnectivity.rowStride(of: synapses, sourceSize: source.size, targetSize: target.size)
       : target.size
-    line("    \(field).rowStride = \(stride)u;")
-    line("    \(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
-    line("    \(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
+    line("\(field).rowStride = \(stride)u;")
+    line("\(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
+    line("\(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
     bindArray(field, "srcSpike", to: .spikes(population: source.name), readOnly: true)
     bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name), readOnly: true)
     let weightUpdate = synapses.weightUpdate
@@ -463,8 +462,8 @@ extension CPUModuleWriter {
     bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
     if let steps = synapses.maxDendriticDelaySteps {
       bindArray(field, "denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
-      line("    \(field).maxDendriticDelay = \(steps)u;")
-      line("    \(field).denDelayPtr = &m.denDelayPtr[\(index)];")
+      line("\(field).maxDendriticDelay = \(steps)u;")
+      line("\(field).denDelayPtr = &m.denDelayPtr[\(index)];")
     }
     if let parameters = synapses.connectivityParameters {
       writeParameterBindings(

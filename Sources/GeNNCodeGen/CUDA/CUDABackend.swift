@@ -86,4 +86,3 @@ public struct CUDABackend: Sendable {
     return block
   }
 }
-

@@ -47,13 +47,13 @@ extension CUDAModuleWriter {
       line("{")
       switch iteration {
       case .loops:
-        line("    // reduces over neurons: one thread, in the CPU backend's order")
-        line("    if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
-        line("    updateCustomUpdate\(index)(d_customUpdate\(index), timestep);")
+        line("// reduces over neurons: one thread, in the CPU backend's order")
+        line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+        line("updateCustomUpdate\(index)(d_customUpdate\(index), timestep);")
       case .perThread:
         let block = customUpdateLaunch(index).blockSize
         line(
-          "    updateCustomUpdate\(index)(d_customUpdate\(index), timestep, "
+          "updateCustomUpdate\(index)(d_customUpdate\(index), timestep, "
             + "blockIdx.x * \(block)u + threadIdx.x);")
       }
       line("}")

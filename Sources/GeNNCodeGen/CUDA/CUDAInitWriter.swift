@@ -16,8 +16,8 @@ extension CUDAModuleWriter {
       "__device__ __forceinline__ void initialiseGroup\(group.index)(const InitGroup\(group.index) &group, uint32_t id)"
     )
     line("{")
-    line("    if (id >= group.size) { return; }")
-    writeInitGroupElement(group, level: 1)
+    line("if (id >= group.size) { return; }")
+    writeInitGroupElement(group)
     line("}")
     line()
   }

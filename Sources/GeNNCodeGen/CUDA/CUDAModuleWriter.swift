@@ -194,8 +194,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
       "extern \"C\" __global__ void \(Self.bindKernel)(void *const *arrays, const uint64_t *counts)"
     )
     line("{")
-    line("    if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
-    line("    (void)arrays; (void)counts;")
+    line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+    line("(void)arrays; (void)counts;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for index in model.synapsePopulations.indices { writeSynapseGroupBinding(index) }
@@ -211,9 +211,9 @@ struct CUDAModuleWriter: ModelCodeWriting {
   ) {
     for (position, range) in ranges.enumerated() {
       let keyword = position == 0 ? "if" : "else if"
-      line("    \(keyword) (blockIdx.x < \(range.start + range.count)u) {")
-      line("        \(call(range.group, range.member, range.start))")
-      line("    }")
+      line("\(keyword) (blockIdx.x < \(range.start + range.count)u) {")
+      line("\(call(range.group, range.member, range.start))")
+      line("}")
     }
   }
 }

@@ -24,7 +24,7 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
 
   mutating func bindDendriticDelay(field: String, prefix: String, synapses index: Int) {
     let steps = model.synapsePopulations[index].maxDendriticDelaySteps ?? 0
-    line("    \(field).\(prefix)maxDendriticDelay = \(steps)u;")
+    line("\(field).\(prefix)maxDendriticDelay = \(steps)u;")
   }
 
   /// Device helper of the neuron kernel: a thread's rank among the set bits of a block's
@@ -61,31 +61,31 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
     // The update of one block of one population; the kernel's dispatch calls it with
     // the population's struct and the block's first neuron.
     line("__device__ __forceinline__ void updateNeuronGroup\(group.index)(")
-    line("    const \(structName) &group, uint32_t blockStart, \(timeName) t, uint64_t timestep,")
+    line("const \(structName) &group, uint32_t blockStart, \(timeName) t, uint64_t timestep,")
     line(
-      "    uint32_t recordingRow, uint32_t &shSpkPos, uint32_t *shSpkBits"
+      "uint32_t recordingRow, uint32_t &shSpkPos, uint32_t *shSpkBits"
         + (maximumEventLists > 0 ? ", uint32_t *shEvtBits, uint32_t *shEvtPos)" : ")"))
     line("{")
-    line("    (void)t; (void)recordingRow;")
-    line("    const uint32_t id = blockStart + threadIdx.x;")
-    line("    const uint32_t writeSlot = (uint32_t)(timestep % group.numDelaySlots);")
-    line("    const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
+    line("(void)t; (void)recordingRow;")
+    line("const uint32_t id = blockStart + threadIdx.x;")
+    line("const uint32_t writeSlot = (uint32_t)(timestep % group.numDelaySlots);")
+    line("const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
     line(
-      "    const size_t readOffset = (size_t)((timestep + group.numDelaySlots - 1u) % group.numDelaySlots) * group.numNeurons;"
+      "const size_t readOffset = (size_t)((timestep + group.numDelaySlots - 1u) % group.numDelaySlots) * group.numNeurons;"
     )
-    line("    (void)writeOffset; (void)readOffset;")
-    line("    if (threadIdx.x < kNeuronBlockSize / 32u) { shSpkBits[threadIdx.x] = 0; }")
+    line("(void)writeOffset; (void)readOffset;")
+    line("if (threadIdx.x < kNeuronBlockSize / 32u) { shSpkBits[threadIdx.x] = 0; }")
     for slot in eventSlots {
       let list = slot.eventList!
-      line("    // spike-like events of '\(slot.synapses.name)': their own mask")
+      line("// spike-like events of '\(slot.synapses.name)': their own mask")
       line(
-        "    uint32_t *shEvtBits\(list) = shEvtBits + \(list - 1)u * (kNeuronBlockSize / 32u);")
-      line("    if (threadIdx.x < kNeuronBlockSize / 32u) { shEvtBits\(list)[threadIdx.x] = 0; }")
-      line("    bool event\(list) = false;")
+        "uint32_t *shEvtBits\(list) = shEvtBits + \(list - 1)u * (kNeuronBlockSize / 32u);")
+      line("if (threadIdx.x < kNeuronBlockSize / 32u) { shEvtBits\(list)[threadIdx.x] = 0; }")
+      line("bool event\(list) = false;")
     }
-    line("    __syncthreads();")
-    line("    bool spiked = false;")
-    line("    if (id < group.numNeurons) {")
+    line("__syncthreads();")
+    line("bool spiked = false;")
+    line("if (id < group.numNeurons) {")
     writeNeuronBody(plan) { _, list in
       [
         "event\(list) = true;",
@@ -101,59 +101,59 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
         ])
     }
     writeNeuronStores(plan)
-    line("    }")
-    line("    (void)spiked;")
-    line("    __syncthreads();")
-    line("    // one atomicAdd per block reserves the block's room in the spike list, where")
-    line("    // each spike goes at its rank: the block's spikes in ascending order")
-    line("    uint32_t numSpikes;")
-    line("    const uint32_t rank = genn_block_rank(shSpkBits, numSpikes);")
-    line("    if (threadIdx.x == 0 && numSpikes > 0u) {")
-    line("        shSpkPos = atomicAdd(&group.spikeCount[writeSlot], numSpikes);")
-    line("    }")
+    line("}")
+    line("(void)spiked;")
+    line("__syncthreads();")
+    line("// one atomicAdd per block reserves the block's room in the spike list, where")
+    line("// each spike goes at its rank: the block's spikes in ascending order")
+    line("uint32_t numSpikes;")
+    line("const uint32_t rank = genn_block_rank(shSpkBits, numSpikes);")
+    line("if (threadIdx.x == 0 && numSpikes > 0u) {")
+    line("shSpkPos = atomicAdd(&group.spikeCount[writeSlot], numSpikes);")
+    line("}")
     for slot in eventSlots {
       let list = slot.eventList!
-      line("    uint32_t numEvents\(list);")
-      line("    const uint32_t rank\(list) = genn_block_rank(shEvtBits\(list), numEvents\(list));")
-      line("    if (threadIdx.x == 0 && numEvents\(list) > 0u) {")
+      line("uint32_t numEvents\(list);")
+      line("const uint32_t rank\(list) = genn_block_rank(shEvtBits\(list), numEvents\(list));")
+      line("if (threadIdx.x == 0 && numEvents\(list) > 0u) {")
       line(
-        "        shEvtPos[\(list - 1)] = atomicAdd(&group.\(slot.prefix)spkCntEvent[writeSlot], numEvents\(list));"
+        "shEvtPos[\(list - 1)] = atomicAdd(&group.\(slot.prefix)spkCntEvent[writeSlot], numEvents\(list));"
       )
-      line("    }")
+      line("}")
     }
-    line("    __syncthreads();")
-    line("    if (spiked) { group.spike[writeOffset + shSpkPos + rank] = id; }")
+    line("__syncthreads();")
+    line("if (spiked) { group.spike[writeOffset + shSpkPos + rank] = id; }")
     for slot in eventSlots {
       let list = slot.eventList!
       line(
-        "    if (event\(list)) { group.\(slot.prefix)spkEvent[writeOffset + shEvtPos[\(list - 1)] + rank\(list)] = id; }"
+        "if (event\(list)) { group.\(slot.prefix)spkEvent[writeOffset + shEvtPos[\(list - 1)] + rank\(list)] = id; }"
       )
     }
     if recording {
-      line("    // the block's recording words: 32 neurons per word, one row per step")
-      line("    if (threadIdx.x < kNeuronBlockSize / 32u) {")
-      line("        const uint32_t numRecordingWords = (group.numNeurons + 31u) / 32u;")
-      line("        const uint32_t word = (blockStart / 32u) + threadIdx.x;")
-      line("        if (word < numRecordingWords) {")
+      line("// the block's recording words: 32 neurons per word, one row per step")
+      line("if (threadIdx.x < kNeuronBlockSize / 32u) {")
+      line("const uint32_t numRecordingWords = (group.numNeurons + 31u) / 32u;")
+      line("const uint32_t word = (blockStart / 32u) + threadIdx.x;")
+      line("if (word < numRecordingWords) {")
       line(
-        "            group.recordSpike[(size_t)recordingRow * numRecordingWords + word] = shSpkBits[threadIdx.x];"
+        "group.recordSpike[(size_t)recordingRow * numRecordingWords + word] = shSpkBits[threadIdx.x];"
       )
-      line("        }")
-      line("    }")
+      line("}")
+      line("}")
     }
     for slot in eventSlots {
       let list = slot.eventList!
       let buffer = "group.\(slot.prefix)recordSpkEvent"
-      line("    // the block's recording words of the spike-like events of '\(slot.synapses.name)'")
-      line("    if (\(buffer) && threadIdx.x < kNeuronBlockSize / 32u) {")
-      line("        const uint32_t numRecordingWords = (group.numNeurons + 31u) / 32u;")
-      line("        const uint32_t word = (blockStart / 32u) + threadIdx.x;")
-      line("        if (word < numRecordingWords) {")
+      line("// the block's recording words of the spike-like events of '\(slot.synapses.name)'")
+      line("if (\(buffer) && threadIdx.x < kNeuronBlockSize / 32u) {")
+      line("const uint32_t numRecordingWords = (group.numNeurons + 31u) / 32u;")
+      line("const uint32_t word = (blockStart / 32u) + threadIdx.x;")
+      line("if (word < numRecordingWords) {")
       line(
-        "            \(buffer)[(size_t)recordingRow * numRecordingWords + word] = shEvtBits\(list)[threadIdx.x];"
+        "\(buffer)[(size_t)recordingRow * numRecordingWords + word] = shEvtBits\(list)[threadIdx.x];"
       )
-      line("        }")
-      line("    }")
+      line("}")
+      line("}")
     }
     line("}")
     line()
@@ -176,17 +176,17 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
     line("// Empties this step's slot of each population's spike list.")
     line("extern \"C\" __global__ void \(Self.resetKernel)(uint64_t timestep)")
     line("{")
-    line("    if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+    line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
     for group in neuronGroups {
-      line("    for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
+      line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
       line(
-        "        const NeuronUpdateGroup\(group.index) &group = d_neuronUpdateGroup\(group.index)[g];"
+        "const NeuronUpdateGroup\(group.index) &group = d_neuronUpdateGroup\(group.index)[g];"
       )
-      line("        group.spikeCount[timestep % group.numDelaySlots] = 0;")
+      line("group.spikeCount[timestep % group.numDelaySlots] = 0;")
       for slot in weightUpdateSlots(of: group) where slot.eventList != nil {
-        line("        group.\(slot.prefix)spkCntEvent[timestep % group.numDelaySlots] = 0;")
+        line("group.\(slot.prefix)spkCntEvent[timestep % group.numDelaySlots] = 0;")
       }
-      line("    }")
+      line("}")
     }
     line("}")
     line()
@@ -202,15 +202,15 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
       "extern \"C\" __global__ void \(Self.neuronKernel)(uint64_t timestep, uint32_t recordingRow)"
     )
     line("{")
-    line("    __shared__ uint32_t shSpkPos;")
-    line("    __shared__ uint32_t shSpkBits[kNeuronBlockSize / 32u];")
+    line("__shared__ uint32_t shSpkPos;")
+    line("__shared__ uint32_t shSpkBits[kNeuronBlockSize / 32u];")
     let events = maximumEventLists
     if events > 0 {
-      line("    // the masks and list positions of the spike-like events")
-      line("    __shared__ uint32_t shEvtBits[\(events)u * (kNeuronBlockSize / 32u)];")
-      line("    __shared__ uint32_t shEvtPos[\(events)];")
+      line("// the masks and list positions of the spike-like events")
+      line("__shared__ uint32_t shEvtBits[\(events)u * (kNeuronBlockSize / 32u)];")
+      line("__shared__ uint32_t shEvtPos[\(events)];")
     }
-    line("    const \(timeName) t = timestep * \(dtLiteral);")
+    line("const \(timeName) t = timestep * \(dtLiteral);")
     writeDispatch(ranges) { group, member, start in
       "updateNeuronGroup\(group)(d_neuronUpdateGroup\(group)[\(member)], "
         + "(blockIdx.x - \(start)u) * kNeuronBlockSize, t, timestep, recordingRow, shSpkPos, "

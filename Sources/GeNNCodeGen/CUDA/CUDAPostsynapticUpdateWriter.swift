@@ -71,17 +71,17 @@ extension CUDAModuleWriter {
     line(
       "__device__ __forceinline__ void updatePostsynapticGroup\(index)(const SynapseGroup\(index) &group, uint32_t lid,"
     )
-    line("    \(timeName) t, uint64_t timestep, uint32_t *shSpk)")
+    line("\(timeName) t, uint64_t timestep, uint32_t *shSpk)")
     line("{")
-    line("    (void)t;")
+    line("(void)t;")
     writeSlotOffsets(synapses)
     for (hook, list, count, code, enabled) in hooks where enabled && !code.isBlank {
       let checked = checkStatements(
         code, in: synapseEnvironment(index, sharedTargets: true, hook: hook))
-      line("    // \(hook)")
-      line("    {")
+      line("// \(hook)")
+      line("{")
       writePostsynapticLoop(synapses, list: list, count: count, code: checked)
-      line("    }")
+      line("}")
     }
     line("}")
     line()
@@ -93,41 +93,41 @@ extension CUDAModuleWriter {
   private mutating func writePostsynapticLoop(
     _ synapses: SynapsePopulation, list: String, count: String, code: CheckedStatements?
   ) {
-    line("        const uint32_t numSpikes = group.\(count)[postSlot];")
+    line("const uint32_t numSpikes = group.\(count)[postSlot];")
     line(
-      "        const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
+      "const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
     )
-    line("        for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
+    line("for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
     line(
-      "            const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
+      "const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
     )
-    line("            // load this block of postsynaptic spikes into shared memory")
-    line("            __syncthreads();")
-    line("            if (threadIdx.x < numSpikesInBlock) {")
+    line("// load this block of postsynaptic spikes into shared memory")
+    line("__syncthreads();")
+    line("if (threadIdx.x < numSpikesInBlock) {")
     line(
-      "                shSpk[threadIdx.x] = group.\(list)[postOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
+      "shSpk[threadIdx.x] = group.\(list)[postOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
     )
-    line("            }")
-    line("            __syncthreads();")
-    line("            for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
-    line("                const uint32_t id_post = shSpk[s];")
+    line("}")
+    line("__syncthreads();")
+    line("for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
+    line("const uint32_t id_post = shSpk[s];")
     if synapses.matrixType == .sparse {
-      line("                // one thread per synapse of the spiking neuron's column")
-      line("                const uint32_t colBegin = group.colStart[id_post];")
-      line("                if (lid < group.colStart[id_post + 1u] - colBegin) {")
-      line("                    const uint32_t syn = group.remap[colBegin + lid];")
-      line("                    const uint32_t id_pre = syn / group.rowStride;")
+      line("// one thread per synapse of the spiking neuron's column")
+      line("const uint32_t colBegin = group.colStart[id_post];")
+      line("if (lid < group.colStart[id_post + 1u] - colBegin) {")
+      line("const uint32_t syn = group.remap[colBegin + lid];")
+      line("const uint32_t id_pre = syn / group.rowStride;")
     } else {
-      line("                // one thread per presynaptic neuron: its synapse onto the spiking one")
-      line("                if (lid < group.numSrcNeurons) {")
-      line("                    const uint32_t id_pre = lid;")
-      line("                    const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+      line("// one thread per presynaptic neuron: its synapse onto the spiking one")
+      line("if (lid < group.numSrcNeurons) {")
+      line("const uint32_t id_pre = lid;")
+      line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
     }
-    line("                    (void)id_pre; (void)syn;")
+    line("(void)id_pre; (void)syn;")
     if let code { self.code(code) }
-    line("                }")
-    line("            }")
-    line("        }")
+    line("}")
+    line("}")
+    line("}")
   }
 
   /// `updatePostsynaptic`: every population with postsynaptic learning, padded to whole
@@ -139,8 +139,8 @@ extension CUDAModuleWriter {
     line("// Postsynaptic learning; block ranges select the synapse population.")
     line("extern \"C\" __global__ void \(Self.postsynapticKernel)(uint64_t timestep)")
     line("{")
-    line("    __shared__ uint32_t shSpk[kSynapseBlockSize];")
-    line("    const \(timeName) t = timestep * \(dtLiteral);")
+    line("__shared__ uint32_t shSpk[kSynapseBlockSize];")
+    line("const \(timeName) t = timestep * \(dtLiteral);")
     writeDispatch(ranges) { group, _, start in
       "updatePostsynapticGroup\(group)(d_synapseGroup\(group), "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep, shSpk);"
@@ -161,32 +161,32 @@ extension CUDAModuleWriter {
     line("// Builds the column index of the SPARSE populations with postsynaptic learning.")
     line("extern \"C\" __global__ void \(Self.columnKernel)()")
     line("{")
-    line("    if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+    line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
     for index in populations {
-      line("    {")
-      line("        const SynapseGroup\(index) &group = d_synapseGroup\(index);")
-      line("        for (uint32_t k = 0; k <= group.numTrgNeurons; k++) { group.colStart[k] = 0; }")
-      line("        for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
-      line("            for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
-      line("                group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
-      line("            }")
-      line("        }")
+      line("{")
+      line("const SynapseGroup\(index) &group = d_synapseGroup\(index);")
+      line("for (uint32_t k = 0; k <= group.numTrgNeurons; k++) { group.colStart[k] = 0; }")
+      line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
+      line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
+      line("group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
+      line("}")
+      line("}")
       line(
-        "        for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
+        "for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
       )
-      line("        // colStart[k] is the next free place of column k while filling")
-      line("        for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
-      line("            for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
-      line("                const uint32_t position = i * group.rowStride + j;")
-      line("                group.remap[group.colStart[group.ind[position]]++] = position;")
-      line("            }")
-      line("        }")
-      line("        // each cursor ended at the next column's start: shift them back")
+      line("// colStart[k] is the next free place of column k while filling")
+      line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
+      line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
+      line("const uint32_t position = i * group.rowStride + j;")
+      line("group.remap[group.colStart[group.ind[position]]++] = position;")
+      line("}")
+      line("}")
+      line("// each cursor ended at the next column's start: shift them back")
       line(
-        "        for (uint32_t k = group.numTrgNeurons; k > 0u; k--) { group.colStart[k] = group.colStart[k - 1u]; }"
+        "for (uint32_t k = group.numTrgNeurons; k > 0u; k--) { group.colStart[k] = group.colStart[k - 1u]; }"
       )
-      line("        group.colStart[0] = 0;")
-      line("    }")
+      line("group.colStart[0] = 0;")
+      line("}")
     }
     line("}")
     line()

@@ -46,28 +46,28 @@ extension CUDAModuleWriter {
     line(
       "__device__ __forceinline__ void updateSynapseDynamicsGroup\(index)(const SynapseGroup\(index) &group, uint32_t lid,"
     )
-    line("    \(timeName) t, uint64_t timestep)")
+    line("\(timeName) t, uint64_t timestep)")
     line("{")
-    line("    (void)t;")
+    line("(void)t;")
     writeSlotOffsets(synapses)
     if synapses.matrixType == .sparse {
-      line("    // one thread per row slot; slots past the row's length idle")
-      line("    const uint32_t id_pre = lid / group.rowStride;")
+      line("// one thread per row slot; slots past the row's length idle")
+      line("const uint32_t id_pre = lid / group.rowStride;")
       line(
-        "    if (id_pre < group.numSrcNeurons && lid % group.rowStride < group.rowLength[id_pre]) {"
+        "if (id_pre < group.numSrcNeurons && lid % group.rowStride < group.rowLength[id_pre]) {"
       )
-      line("        const uint32_t syn = lid;")
-      line("        const uint32_t id_post = group.ind[syn];")
+      line("const uint32_t syn = lid;")
+      line("const uint32_t id_post = group.ind[syn];")
     } else {
-      line("    // one thread per (presynaptic, postsynaptic) pair")
-      line("    if (lid < group.numSrcNeurons * group.numTrgNeurons) {")
-      line("        const uint32_t syn = lid;")
-      line("        const uint32_t id_pre = lid / group.numTrgNeurons;")
-      line("        const uint32_t id_post = lid % group.numTrgNeurons;")
+      line("// one thread per (presynaptic, postsynaptic) pair")
+      line("if (lid < group.numSrcNeurons * group.numTrgNeurons) {")
+      line("const uint32_t syn = lid;")
+      line("const uint32_t id_pre = lid / group.numTrgNeurons;")
+      line("const uint32_t id_post = lid % group.numTrgNeurons;")
     }
-    line("        (void)id_pre; (void)syn; (void)id_post;")
+    line("(void)id_pre; (void)syn; (void)id_post;")
     if let code { self.code(code) }
-    line("    }")
+    line("}")
     line("}")
     line()
   }
@@ -81,7 +81,7 @@ extension CUDAModuleWriter {
     line("// Synapse dynamics, one thread per synapse; block ranges select the population.")
     line("extern \"C\" __global__ void \(Self.synapseDynamicsKernel)(uint64_t timestep)")
     line("{")
-    line("    const \(timeName) t = timestep * \(dtLiteral);")
+    line("const \(timeName) t = timestep * \(dtLiteral);")
     writeDispatch(ranges) { group, _, start in
       "updateSynapseDynamicsGroup\(group)(d_synapseGroup\(group), "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep);"

@@ -168,14 +168,14 @@ extension CUDAModuleWriter {
     line("// One thread per synapse population whose row lengths are drawn first.")
     line("extern \"C\" __global__ void \(Self.rowLengthKernel)()")
     line("{")
-    line("    const uint32_t id = blockIdx.x * 32u + threadIdx.x;")
-    line("    switch (id) {")
+    line("const uint32_t id = blockIdx.x * 32u + threadIdx.x;")
+    line("switch (id) {")
     for (position, index) in groups.enumerated() {
       line(
-        "    case \(position)u: drawRowLengthsSynapseGroup\(index)(d_synapseGroup\(index)); break;")
+        "case \(position)u: drawRowLengthsSynapseGroup\(index)(d_synapseGroup\(index)); break;")
     }
-    line("    default: break;")
-    line("    }")
+    line("default: break;")
+    line("}")
     line("}")
     line()
   }
@@ -208,26 +208,26 @@ extension CUDAModuleWriter {
       "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_pre, uint32_t *overflows)"
     )
     line("{")
-    line("    if (id_pre >= group.numSrcNeurons) { return; }")
-    line("    GeNNRng rng;")
-    line("    genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
-    if bitmask { line("    (void)overflows;") }
+    line("if (id_pre >= group.numSrcNeurons) { return; }")
+    line("GeNNRng rng;")
+    line("genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
+    if bitmask { line("(void)overflows;") }
     if !bitmask {
-      line("    uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
-      line("    uint32_t length = 0;")
-      line("    bool overflow = false;")
+      line("uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("uint32_t length = 0;")
+      line("bool overflow = false;")
     }
-    line("    {")
+    line("{")
     self.code(code)
-    line("    }")
+    line("}")
     if !bitmask {
-      line("    // a full row drops the synapses beyond the stride and is counted, as on the CPU")
-      line("    if (overflow) { atomicAdd(overflows, 1u); }")
+      line("// a full row drops the synapses beyond the stride and is counted, as on the CPU")
+      line("if (overflow) { atomicAdd(overflows, 1u); }")
       let values = synapses.kernelInitialisedVariables.map {
         ", group.v_\($0.variable.name) + (size_t)id_pre * group.rowStride"
       }
-      line("    genn_sort_row(row, length\(values.joined()));")
-      line("    group.rowLength[id_pre] = length;")
+      line("genn_sort_row(row, length\(values.joined()));")
+      line("group.rowLength[id_pre] = length;")
     }
     line("}")
     line()
@@ -255,13 +255,13 @@ extension CUDAModuleWriter {
       "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_post, uint32_t *overflows)"
     )
     line("{")
-    line("    (void)overflows;  // counted as the rows are sorted")
-    line("    if (id_post >= group.numTrgNeurons) { return; }")
-    line("    GeNNRng rng;")
-    line("    genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")
-    line("    {")
+    line("(void)overflows;  // counted as the rows are sorted")
+    line("if (id_post >= group.numTrgNeurons) { return; }")
+    line("GeNNRng rng;")
+    line("genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")
+    line("{")
     self.code(code)
-    line("    }")
+    line("}")
     line("}")
     line()
   }
@@ -296,40 +296,40 @@ extension CUDAModuleWriter {
     line("{")
     let perSynapse = entries.filter { $0.kind == .synapse }
     if !perSynapse.isEmpty && synapses.matrixType.weightStorage == .kernel {
-      line("    // kernel variables of kernel element `id`")
-      line("    if (id < \(synapses.kernelSize.reduce(1, *))u) {")
-      line("        const uint32_t kernelInd = id;")
+      line("// kernel variables of kernel element `id`")
+      line("if (id < \(synapses.kernelSize.reduce(1, *))u) {")
+      line("const uint32_t kernelInd = id;")
       writeKernelIndices(synapses, indent: "        ")
       for entry in perSynapse {
         let environment = kernelInitEnvironment(entry, synapses, context: context)
         writeInitBlock(
-          entry, environment: environment, element: "kernelInd", stores: ["kernelInd"], level: 2)
+          entry, environment: environment, element: "kernelInd", stores: ["kernelInd"])
       }
-      line("    }")
+      line("}")
     } else if !perSynapse.isEmpty {
-      line("    // per-synapse variables of row `id`")
-      line("    if (id < group.numSrcNeurons) {")
-      line("        const uint32_t id_pre = id;")
+      line("// per-synapse variables of row `id`")
+      line("if (id < group.numSrcNeurons) {")
+      line("const uint32_t id_pre = id;")
       if synapses.matrixType.connectivityStorage == .sparse {
-        line("        for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
-        line("            const uint32_t syn = id_pre * group.rowStride + j;")
-        line("            const uint32_t id_post = group.ind[syn];")
+        line("for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
+        line("const uint32_t syn = id_pre * group.rowStride + j;")
+        line("const uint32_t id_post = group.ind[syn];")
       } else {
-        line("        for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
-        line("            const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+        line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
+        line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
       }
       for entry in perSynapse {
         let environment = synapseInitEnvironment(entry, context: context)
-        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"], level: 3)
+        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"])
       }
-      line("        }")
-      line("    }")
+      line("}")
+      line("}")
     }
     for entry in entries where entry.kind != .synapse {
-      line("    // neuron `id`'s variable")
-      line("    if (id < \(entry.neuronCount)) {")
-      writeNeuronInitBlock(entry, synapses, context: context, level: 2)
-      line("    }")
+      line("// neuron `id`'s variable")
+      line("if (id < \(entry.neuronCount)) {")
+      writeNeuronInitBlock(entry, synapses, context: context)
+      line("}")
     }
     line("}")
     line()

@@ -152,40 +152,40 @@ extension CUDAModuleWriter {
         + "(\(synapses.matrixType.rawValue), '\(weightUpdate.name.commentText)', "
         + "'\(synapses.source)' -> '\(synapses.target)').")
     line("struct \(structName) {")
-    line("    uint32_t numSrcNeurons;")
-    line("    uint32_t numTrgNeurons;")
-    line("    uint32_t rowStride;")
-    line("    uint32_t srcDelaySlots;")
-    line("    uint32_t trgDelaySlots;")
-    line("    const uint32_t *srcSpike;")
-    line("    const uint32_t *srcSpikeCount;")
+    line("uint32_t numSrcNeurons;")
+    line("uint32_t numTrgNeurons;")
+    line("uint32_t rowStride;")
+    line("uint32_t srcDelaySlots;")
+    line("uint32_t trgDelaySlots;")
+    line("const uint32_t *srcSpike;")
+    line("const uint32_t *srcSpikeCount;")
     if !weightUpdate.postSpikeSynCode.isBlank {
-      line("    const uint32_t *trgSpike;")
-      line("    const uint32_t *trgSpikeCount;")
+      line("const uint32_t *trgSpike;")
+      line("const uint32_t *trgSpikeCount;")
     }
     if weightUpdate.deliversPreEvents {
-      line("    const uint32_t *srcSpkEvent;")
-      line("    const uint32_t *srcSpkCntEvent;")
+      line("const uint32_t *srcSpkEvent;")
+      line("const uint32_t *srcSpkCntEvent;")
     }
     if weightUpdate.deliversPostEvents {
-      line("    const uint32_t *trgSpkEvent;")
-      line("    const uint32_t *trgSpkCntEvent;")
+      line("const uint32_t *trgSpkEvent;")
+      line("const uint32_t *trgSpkCntEvent;")
     }
     if sparse {
-      line("    uint32_t *rowLength;")
-      line("    uint32_t *ind;")
+      line("uint32_t *rowLength;")
+      line("uint32_t *ind;")
     }
     if Self.buildsColumns(synapses) {
-      line("    uint32_t *colStart;")
-      line("    uint32_t *remap;")
+      line("uint32_t *colStart;")
+      line("uint32_t *remap;")
     }
-    if bitmask { line("    uint32_t *bitmask;") }
-    line("    \(scalarName) *inSyn;")
+    if bitmask { line("uint32_t *bitmask;") }
+    line("\(scalarName) *inSyn;")
     if synapses.maxDendriticDelaySteps != nil {
-      line("    \(scalarName) *denDelay;")
-      line("    uint32_t maxDendriticDelay;")
+      line("\(scalarName) *denDelay;")
+      line("uint32_t maxDendriticDelay;")
     }
-    if usage.presynapticOutput.contains(synapses.name) { line("    \(scalarName) *outPre;") }
+    if usage.presynapticOutput.contains(synapses.name) { line("\(scalarName) *outPre;") }
     declareSynapseExtraGlobalParameters(synapses)
     declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
     if let parameters = synapses.connectivityParameters {
@@ -195,11 +195,11 @@ extension CUDAModuleWriter {
     }
     if synapses.matrixType.weightStorage != .procedural {
       for variable in weightUpdate.vars {
-        line("    \(cType(variable.valueType!)) *v_\(variable.name);")
+        line("\(cType(variable.valueType!)) *v_\(variable.name);")
       }
     }
     declareKernelAndProceduralFields(synapses)
-    for field in synapseReadFields(synapses) { line("    const \(field.type) *\(field.name);") }
+    for field in synapseReadFields(synapses) { line("const \(field.type) *\(field.name);") }
     declareSynapseInitFields(synapses)
     line("};")
     line("__device__ \(structName) d_synapseGroup\(index);")
@@ -217,46 +217,46 @@ extension CUDAModuleWriter {
       "__device__ __forceinline__ void updateSynapseGroup\(index)(const \(structName) &group, uint32_t lid,"
     )
     line(
-      "    \(timeName) t, uint64_t timestep, uint32_t *shSpk, uint32_t *shRowLength)"
+      "\(timeName) t, uint64_t timestep, uint32_t *shSpk, uint32_t *shRowLength)"
     )
     line("{")
-    line("    (void)t; (void)shRowLength;")
+    line("(void)t; (void)shRowLength;")
     writeSlotOffsets(synapses)
     if ownsTarget {
       // Loaded, not summed from 0: each addition rounds as the CPU backend's does.
-      line("    // the target's input in a register, added to in the CPU backend's order")
-      line("    \(scalarName) linSyn = lid < group.numTrgNeurons ? group.inSyn[lid] : 0;")
+      line("// the target's input in a register, added to in the CPU backend's order")
+      line("\(scalarName) linSyn = lid < group.numTrgNeurons ? group.inSyn[lid] : 0;")
     }
     if !synapses.storesSynapses {
-      line("    // generated synapses reach every target")
-      line("    const uint32_t postBegin = 0u;")
-      line("    const uint32_t postEnd = group.numTrgNeurons;")
+      line("// generated synapses reach every target")
+      line("const uint32_t postBegin = 0u;")
+      line("const uint32_t postEnd = group.numTrgNeurons;")
     }
     for (hook, list, count, code, enabled) in hooks where enabled && !code.isBlank {
       let checked = checkStatements(
         code, in: synapseEnvironment(index, sharedTargets: !ownsTarget, hook: hook))
-      line("    // \(hook)")
-      line("    {")
+      line("// \(hook)")
+      line("{")
       switch storage {
       case .procedural:
-        line("        const uint32_t numSpikes = group.\(count)[preSlot];")
-        line("        // one thread per spike, regenerating the spiking neuron's row")
-        line("        if (lid < numSpikes) {")
-        line("            const uint32_t id_pre = group.\(list)[preOffset + lid];")
+        line("const uint32_t numSpikes = group.\(count)[preSlot];")
+        line("// one thread per spike, regenerating the spiking neuron's row")
+        line("if (lid < numSpikes) {")
+        line("const uint32_t id_pre = group.\(list)[preOffset + lid];")
         if let checked { writeProceduralRow(index, code: checked) }
-        line("        }")
+        line("}")
       case .toeplitz:
-        line("        const uint32_t *spikes = group.\(list) + preOffset;")
-        line("        const uint32_t count = group.\(count)[preSlot];")
-        line("        // one thread per diagonal")
+        line("const uint32_t *spikes = group.\(list) + preOffset;")
+        line("const uint32_t count = group.\(count)[preSlot];")
+        line("// one thread per diagonal")
         if let checked { writeToeplitzDiagonals(index, code: checked, thread: "lid") }
       case .dense, .sparse, .bitmask:
         writePresynapticLoop(synapses, list: list, count: count, code: checked)
       }
-      line("    }")
+      line("}")
     }
     if ownsTarget {
-      line("    if (lid < group.numTrgNeurons) { group.inSyn[lid] = linSyn; }")
+      line("if (lid < group.numTrgNeurons) { group.inSyn[lid] = linSyn; }")
     }
     line("}")
     line()
@@ -269,56 +269,56 @@ extension CUDAModuleWriter {
   ) {
     let sparse = synapses.matrixType.connectivityStorage == .sparse
     let bitmask = synapses.matrixType.connectivityStorage == .bitmask
-    line("        const uint32_t numSpikes = group.\(count)[preSlot];")
+    line("const uint32_t numSpikes = group.\(count)[preSlot];")
     line(
-      "        const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
+      "const uint32_t numSpikeBlocks = (numSpikes + kSynapseBlockSize - 1u) / kSynapseBlockSize;"
     )
-    line("        for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
+    line("for (uint32_t r = 0; r < numSpikeBlocks; r++) {")
     line(
-      "            const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
+      "const uint32_t numSpikesInBlock = (r == numSpikeBlocks - 1u) ? ((numSpikes - 1u) % kSynapseBlockSize) + 1u : kSynapseBlockSize;"
     )
-    line("            // load this block of spikes into shared memory")
-    line("            __syncthreads();")
-    line("            if (threadIdx.x < numSpikesInBlock) {")
+    line("// load this block of spikes into shared memory")
+    line("__syncthreads();")
+    line("if (threadIdx.x < numSpikesInBlock) {")
     line(
-      "                const uint32_t spk = group.\(list)[preOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
+      "const uint32_t spk = group.\(list)[preOffset + (size_t)r * kSynapseBlockSize + threadIdx.x];"
     )
-    line("                shSpk[threadIdx.x] = spk;")
-    if sparse { line("                shRowLength[threadIdx.x] = group.rowLength[spk];") }
-    line("            }")
-    line("            __syncthreads();")
-    line("            for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
+    line("shSpk[threadIdx.x] = spk;")
+    if sparse { line("shRowLength[threadIdx.x] = group.rowLength[spk];") }
+    line("}")
+    line("__syncthreads();")
+    line("for (uint32_t s = 0; s < numSpikesInBlock; s++) {")
     if sparse {
-      line("                // one thread per slot of the spiking neuron's row")
-      line("                if (lid < shRowLength[s]) {")
-      line("                    const uint32_t id_pre = shSpk[s];")
-      line("                    const uint32_t syn = id_pre * group.rowStride + lid;")
-      line("                    const uint32_t id_post = group.ind[syn];")
+      line("// one thread per slot of the spiking neuron's row")
+      line("if (lid < shRowLength[s]) {")
+      line("const uint32_t id_pre = shSpk[s];")
+      line("const uint32_t syn = id_pre * group.rowStride + lid;")
+      line("const uint32_t id_post = group.ind[syn];")
     } else {
-      line("                // one thread per postsynaptic neuron")
-      line("                if (lid < group.numTrgNeurons) {")
-      line("                    const uint32_t id_pre = shSpk[s];")
-      line("                    const uint32_t syn = id_pre * group.numTrgNeurons + lid;")
-      line("                    const uint32_t id_post = lid;")
+      line("// one thread per postsynaptic neuron")
+      line("if (lid < group.numTrgNeurons) {")
+      line("const uint32_t id_pre = shSpk[s];")
+      line("const uint32_t syn = id_pre * group.numTrgNeurons + lid;")
+      line("const uint32_t id_post = lid;")
       if bitmask {
-        line("                    // the pair's bit: whether the synapse exists")
+        line("// the pair's bit: whether the synapse exists")
         line(
-          "                    if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }"
+          "if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }"
         )
       }
     }
-    line("                    (void)id_pre; (void)syn; (void)id_post;")
-    if let prelude = proceduralVariableCode(synapses, level: 5) { block(prelude) }
+    line("(void)id_pre; (void)syn; (void)id_post;")
+    if let prelude = proceduralVariableCode(synapses, level: 0) { block(prelude) }
     if let code { self.code(code) }
-    line("                }")
+    line("}")
     if sparse {
       // Threads of other slots add to the same targets: spike by spike, each target of a
       // block sums in the CPU backend's order.
-      line("                // the next spike's additions wait for this one's")
-      line("                __syncthreads();")
+      line("// the next spike's additions wait for this one's")
+      line("__syncthreads();")
     }
-    line("            }")
-    line("        }")
+    line("}")
+    line("}")
   }
 
   /// The names per-synapse code (`hook`) sees, as the CPU backend's; with
@@ -343,27 +343,27 @@ extension CUDAModuleWriter {
   /// and the dendritic delay ring's slot arriving now (`denDelayPtr`).
   mutating func writeSlotOffsets(_ synapses: SynapsePopulation) {
     line(
-      "    // presynaptic spikes and events emitted \(synapses.axonalDelaySteps + 1) step(s) ago, "
+      "// presynaptic spikes and events emitted \(synapses.axonalDelaySteps + 1) step(s) ago, "
         + "postsynaptic ones \(synapses.backPropDelaySteps + 1)")
     line(
-      "    const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
+      "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
     )
     line(
-      "    const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - 1u - \(synapses.backPropDelaySteps)u) % group.trgDelaySlots);"
+      "const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - 1u - \(synapses.backPropDelaySteps)u) % group.trgDelaySlots);"
     )
-    line("    const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
-    line("    const size_t postOffset = (size_t)postSlot * group.numTrgNeurons;")
+    line("const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
+    line("const size_t postOffset = (size_t)postSlot * group.numTrgNeurons;")
     line(
-      "    const size_t prevPreOffset = (size_t)((preSlot + group.srcDelaySlots - 1u) % group.srcDelaySlots) * group.numSrcNeurons;"
+      "const size_t prevPreOffset = (size_t)((preSlot + group.srcDelaySlots - 1u) % group.srcDelaySlots) * group.numSrcNeurons;"
     )
     line(
-      "    const size_t prevPostOffset = (size_t)((postSlot + group.trgDelaySlots - 1u) % group.trgDelaySlots) * group.numTrgNeurons;"
+      "const size_t prevPostOffset = (size_t)((postSlot + group.trgDelaySlots - 1u) % group.trgDelaySlots) * group.numTrgNeurons;"
     )
-    line("    (void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
+    line("(void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
     if synapses.maxDendriticDelaySteps != nil {
-      line("    // the dendritic delay ring's slot arriving in this step")
+      line("// the dendritic delay ring's slot arriving in this step")
       line(
-        "    const uint32_t denDelayPtr = "
+        "const uint32_t denDelayPtr = "
           + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay")); (void)denDelayPtr;")
     }
   }
@@ -373,12 +373,12 @@ extension CUDAModuleWriter {
     let source = model.neuronPopulation(named: synapses.source)!
     let target = model.neuronPopulation(named: synapses.target)!
     let field = "d_synapseGroup\(index)"
-    line("    // synapse population '\(synapses.name)'")
-    line("    \(field).numSrcNeurons = \(source.size)u;")
-    line("    \(field).numTrgNeurons = \(target.size)u;")
-    line("    \(field).rowStride = \(Self.rowStride(of: synapses, model))u;")
-    line("    \(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
-    line("    \(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
+    line("// synapse population '\(synapses.name)'")
+    line("\(field).numSrcNeurons = \(source.size)u;")
+    line("\(field).numTrgNeurons = \(target.size)u;")
+    line("\(field).rowStride = \(Self.rowStride(of: synapses, model))u;")
+    line("\(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
+    line("\(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
     if !synapses.weightUpdate.postSpikeSynCode.isBlank {
       bindArray(field, "trgSpike", to: .spikes(population: target.name), readOnly: true)
       bindArray(field, "trgSpikeCount", to: .spikeCount(population: target.name), readOnly: true)
@@ -417,7 +417,7 @@ extension CUDAModuleWriter {
     bindSynapseExtraGlobalParameters(field: field, synapses)
     if let steps = synapses.maxDendriticDelaySteps {
       bindArray(field, "denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
-      line("    \(field).maxDendriticDelay = \(steps)u;")
+      line("\(field).maxDendriticDelay = \(steps)u;")
     }
     writeParameterBindings(
       field: field, prefix: "", params: synapses.weightUpdateParams,
@@ -445,9 +445,9 @@ extension CUDAModuleWriter {
     line("// Post-span presynaptic update; block ranges select the synapse population.")
     line("extern \"C\" __global__ void \(Self.synapseKernel)(uint64_t timestep)")
     line("{")
-    line("    __shared__ uint32_t shSpk[kSynapseBlockSize];")
-    line("    __shared__ uint32_t shRowLength[kSynapseBlockSize];")
-    line("    const \(timeName) t = timestep * \(dtLiteral);")
+    line("__shared__ uint32_t shSpk[kSynapseBlockSize];")
+    line("__shared__ uint32_t shRowLength[kSynapseBlockSize];")
+    line("const \(timeName) t = timestep * \(dtLiteral);")
     writeDispatch(ranges) { group, _, start in
       "updateSynapseGroup\(group)(d_synapseGroup\(group), "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep, shSpk, "

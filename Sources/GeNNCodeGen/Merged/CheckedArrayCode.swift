@@ -13,9 +13,9 @@ extension ModelCodeWriting {
   /// Declares an extra global parameter's fields (pointer, count, and where indexes are
   /// checked its position) in a group struct.
   mutating func declareExtraGlobalParameter(_ egp: ExtraGlobalParameter, prefix: String) {
-    line("    \(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);")
-    line("    uint64_t \(prefix)egpSize_\(egp.name);")
-    if memory.checksIndices { line("    uint32_t \(prefix)egpId_\(egp.name);") }
+    line("\(cType(egp.elementType!)) *\(prefix)egp_\(egp.name);")
+    line("uint64_t \(prefix)egpSize_\(egp.name);")
+    if memory.checksIndices { line("uint32_t \(prefix)egpId_\(egp.name);") }
   }
 
   /// Adds extra global parameters to `environment`: each may only be indexed, and where
@@ -61,14 +61,14 @@ extension ModelCodeWriting {
     let member = "\(prefix)egp_\(egp.name)"
     bindArray(field, member, to: role)
     let index = memory.index(of: role)
-    line("    \(field).\(prefix)egpSize_\(egp.name) = counts[\(index)];")
-    if memory.checksIndices { line("    \(field).\(prefix)egpId_\(egp.name) = \(index)u;") }
+    line("\(field).\(prefix)egpSize_\(egp.name) = counts[\(index)];")
+    if memory.checksIndices { line("\(field).\(prefix)egpId_\(egp.name) = \(index)u;") }
   }
 
   /// Declares the pointer to the out-of-range record in a group struct, if the model
   /// has checked arrays.
   mutating func declareOutOfRangeRecord() {
-    if memory.checksIndices { line("    uint64_t *outOfRange;") }
+    if memory.checksIndices { line("uint64_t *outOfRange;") }
   }
 
   /// Points `field`'s out-of-range record at the model's, if the model has checked arrays.

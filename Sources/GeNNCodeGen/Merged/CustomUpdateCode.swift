@@ -156,21 +156,21 @@ extension ModelCodeWriting {
         + "'\(update.updateGroup)') over \(over).")
     line("struct \(structName) {")
     if perSynapse {
-      line("    uint32_t numPre;")
-      line("    uint32_t numPost;")
-      line("    uint32_t rowStride;")
-      line("    const uint32_t *rowLength;")
-      line("    const uint32_t *ind;")
+      line("uint32_t numPre;")
+      line("uint32_t numPost;")
+      line("uint32_t rowStride;")
+      line("const uint32_t *rowLength;")
+      line("const uint32_t *ind;")
     } else {
-      line("    uint32_t numNeurons;")
+      line("uint32_t numNeurons;")
     }
     declareParameters(prefix: "", params: updateModel.params, derived: updateModel.derivedParams)
-    for field in fields { line("    \(field.type.cName) *\(field.member);") }
+    for field in fields { line("\(field.type.cName) *\(field.member);") }
     for egp in updateModel.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: "") }
     declareOutOfRangeRecord()
     if let transpose {
       let type = fields.first { $0.name == transpose.name }!.type
-      line("    \(type.cName) *transpose_\(transpose.name);")
+      line("\(type.cName) *transpose_\(transpose.name);")
     }
     line("};")
     if !instance.isEmpty { line(instance) }
@@ -220,109 +220,102 @@ extension ModelCodeWriting {
     line(
       "\(qualifier)void updateCustomUpdate\(index)(const \(structName) &group, "
         + "uint64_t timestep\(threadParameter)) {")
-    line("    const \(timeName) t = timestep * \(dtLiteral);")
-    line("    (void)t;")
+    line("const \(timeName) t = timestep * \(dtLiteral);")
+    line("(void)t;")
     let neuronReductions = fields.filter(\.reducesOverNeurons)
     for field in neuronReductions {
       line(
-        "    \(field.type.cName) red_\(field.name) = \(reductionStart(field.mode, field.type));")
+        "\(field.type.cName) red_\(field.name) = \(reductionStart(field.mode, field.type));")
     }
-    let level = writeCustomUpdateIteration(shape, iteration)
-    func indent() -> String { String(repeating: "    ", count: level) }
+    writeCustomUpdateIteration(shape, iteration)
     for field in used {
       let array = "group.\(field.member)[\(field.index)]"
       switch field.mode {
       case .readOnly:
-        line("\(indent())const \(field.type.cName) l_\(field.name) = \(array);")
+        line("const \(field.type.cName) l_\(field.name) = \(array);")
       case .readWrite:
-        line("\(indent())\(field.type.cName) l_\(field.name) = \(array);")
+        line("\(field.type.cName) l_\(field.name) = \(array);")
       case .reduceSum, .reduceMax:
         line(
-          "\(indent())\(field.type.cName) l_\(field.name) = \(reductionStart(field.mode, field.type));"
+          "\(field.type.cName) l_\(field.name) = \(reductionStart(field.mode, field.type));"
         )
       }
     }
-    line("\(indent())// update code")
+    line("// update code")
     code(checked)
     for field in used {
       let array = "group.\(field.member)[\(field.index)]"
       if field.reducesOverNeurons {
-        line(indent() + reduction("red_\(field.name)", "l_\(field.name)", field))
+        line(reduction("red_\(field.name)", "l_\(field.name)", field))
       } else if field.mode != .readOnly {
         // Read-write values and, with batch size 1, batch reductions are stored.
-        line("\(indent())\(array) = l_\(field.name);")
+        line("\(array) = l_\(field.name);")
       }
     }
     if let transpose {
       line(
-        "\(indent())group.transpose_\(transpose.name)[(j * group.numPre) + i] = l_\(transpose.name);"
+        "group.transpose_\(transpose.name)[(j * group.numPre) + i] = l_\(transpose.name);"
       )
     }
-    if perSynapse { line("        }") }
-    line("    }")
+    if perSynapse { line("}") }
+    line("}")
     for field in neuronReductions {
-      line("    group.\(field.member)[0] = red_\(field.name);")
+      line("group.\(field.member)[0] = red_\(field.name);")
     }
     line("}")
     line("")
   }
 
   /// Opens the loops (or, one element per thread, the checks) that give the update code
-  /// its element indices; returns the indentation level of the code inside.
+  /// its element indices.
   private mutating func writeCustomUpdateIteration(
     _ shape: CustomUpdateShape?, _ iteration: CustomUpdateIteration
-  ) -> Int {
+  ) {
     switch (shape, iteration) {
     case (.synapses(let name)?, .loops):
       let synapses = model.synapsePopulations.first { $0.name == name }!
-      line("    for (uint32_t i = 0; i < group.numPre; i++) {")
+      line("for (uint32_t i = 0; i < group.numPre; i++) {")
       if synapses.matrixType == .sparse {
-        line("        for (uint32_t s = 0; s < group.rowLength[i]; s++) {")
-        line("            const uint32_t idSyn = (i * group.rowStride) + s;")
-        line("            const uint32_t j = group.ind[idSyn];")
+        line("for (uint32_t s = 0; s < group.rowLength[i]; s++) {")
+        line("const uint32_t idSyn = (i * group.rowStride) + s;")
+        line("const uint32_t j = group.ind[idSyn];")
       } else {
-        line("        for (uint32_t j = 0; j < group.numPost; j++) {")
-        line("            const uint32_t idSyn = (i * group.numPost) + j;")
+        line("for (uint32_t j = 0; j < group.numPost; j++) {")
+        line("const uint32_t idSyn = (i * group.numPost) + j;")
       }
-      line("            (void)idSyn; (void)j;")
-      return 3
+      line("(void)idSyn; (void)j;")
     case (.synapses(let name)?, .perThread):
       let synapses = model.synapsePopulations.first { $0.name == name }!
       let stride = synapses.matrixType == .sparse ? "group.rowStride" : "group.numPost"
-      line("    const uint32_t i = thread / \(stride);")
-      line("    if (i >= group.numPre) { return; }")
-      line("    {")
+      line("const uint32_t i = thread / \(stride);")
+      line("if (i >= group.numPre) { return; }")
+      line("{")
       if synapses.matrixType == .sparse {
-        line("        const uint32_t s = thread % group.rowStride;")
-        line("        if (s >= group.rowLength[i]) { return; }")
-        line("        {")
-        line("            const uint32_t idSyn = (i * group.rowStride) + s;")
-        line("            const uint32_t j = group.ind[idSyn];")
+        line("const uint32_t s = thread % group.rowStride;")
+        line("if (s >= group.rowLength[i]) { return; }")
+        line("{")
+        line("const uint32_t idSyn = (i * group.rowStride) + s;")
+        line("const uint32_t j = group.ind[idSyn];")
       } else {
-        line("        const uint32_t j = thread % group.numPost;")
-        line("        {")
-        line("            const uint32_t idSyn = (i * group.numPost) + j;")
+        line("const uint32_t j = thread % group.numPost;")
+        line("{")
+        line("const uint32_t idSyn = (i * group.numPost) + j;")
       }
-      line("            (void)idSyn; (void)j;")
-      return 3
+      line("(void)idSyn; (void)j;")
     case (.neurons(_, let perElement)?, .loops):
       line(
         perElement
-          ? "    for (uint32_t id = 0; id < group.numNeurons; id++) {"
-          : "    for (uint32_t id = 0; id < 1u; id++) {")
-      return 2
+          ? "for (uint32_t id = 0; id < group.numNeurons; id++) {"
+          : "for (uint32_t id = 0; id < 1u; id++) {")
     case (.neurons(_, let perElement)?, .perThread):
-      line("    const uint32_t id = thread;")
-      line("    if (id >= \(perElement ? "group.numNeurons" : "1u")) { return; }")
-      line("    {")
-      return 2
+      line("const uint32_t id = thread;")
+      line("if (id >= \(perElement ? "group.numNeurons" : "1u")) { return; }")
+      line("{")
     case (nil, .loops):
-      line("    {")
-      return 2
+      line("{")
     case (nil, .perThread):
-      line("    if (thread != 0u) { return; }")
-      line("    {")
-      return 2
+      line("if (thread != 0u) { return; }")
+      line("{")
     }
   }
 
@@ -348,29 +341,29 @@ extension ModelCodeWriting {
   /// Fills the struct `field` of custom update `index`: sizes, parameters and arrays.
   mutating func writeCustomUpdateBinding(_ index: Int, field: String) {
     let update = model.customUpdates[index]
-    line("    // custom update '\(update.name)'")
+    line("// custom update '\(update.name)'")
     switch model.shape(of: update) {
     case .synapses(let name)?:
       let synapses = model.synapsePopulations.first { $0.name == name }!
       let source = model.neuronPopulation(named: synapses.source)!.size
       let target = model.neuronPopulation(named: synapses.target)!.size
-      line("    \(field).numPre = \(source)u;")
-      line("    \(field).numPost = \(target)u;")
+      line("\(field).numPre = \(source)u;")
+      line("\(field).numPost = \(target)u;")
       if synapses.matrixType == .sparse {
         let stride = SparseConnectivity.rowStride(
           of: synapses, sourceSize: source, targetSize: target)
-        line("    \(field).rowStride = \(stride)u;")
+        line("\(field).rowStride = \(stride)u;")
         bindArray(field, "rowLength", to: .synapseRowLengths(synapses: name), readOnly: true)
         bindArray(field, "ind", to: .synapseIndices(synapses: name), readOnly: true)
       } else {
-        line("    \(field).rowStride = \(target)u;")
-        line("    \(field).rowLength = nullptr;")
-        line("    \(field).ind = nullptr;")
+        line("\(field).rowStride = \(target)u;")
+        line("\(field).rowLength = nullptr;")
+        line("\(field).ind = nullptr;")
       }
     case .neurons(let count, _)?:
-      line("    \(field).numNeurons = \(count)u;")
+      line("\(field).numNeurons = \(count)u;")
     case nil:
-      line("    \(field).numNeurons = 0u;")
+      line("\(field).numNeurons = 0u;")
     }
     writeParameterBindings(
       field: field, prefix: "", params: update.params, names: update.model.params,

@@ -57,7 +57,7 @@ extension ModelCodeWriting {
   /// parameters of synapse population `synapses`.
   mutating func declareKernelAndProceduralFields(_ synapses: SynapsePopulation) {
     for (variable, _) in synapses.kernelInitialisedVariables {
-      line("    const \(cType(variable.valueType!)) *kinit_\(variable.name);")
+      line("const \(cType(variable.valueType!)) *kinit_\(variable.name);")
     }
     guard synapses.matrixType.weightStorage == .procedural else { return }
     for variable in synapses.weightUpdate.vars {
@@ -187,11 +187,11 @@ extension ModelCodeWriting {
     var environment = connectivityEnvironment(
       synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
     environment.add(generatedSynapseFunction(synapses, code: code))
-    line("            GeNNRng rng;")
-    line("            genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
-    line("            {")
+    line("GeNNRng rng;")
+    line("genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
+    line("{")
     self.code(checkStatements(snippet.rowBuildCode, in: environment))
-    line("            }")
+    line("}")
   }
 
   /// Runs TOEPLITZ population `index`'s diagonal build code for each diagonal, its
@@ -226,12 +226,12 @@ extension ModelCodeWriting {
       header: "for (uint32_t s = 0; s < count; s++) {\n    const uint32_t id_pre = spikes[s];\n",
       footer: "}\n")
     if let thread {
-      line("        if (\(thread) < group.rowStride) {")
-      line("            const uint32_t id_diag = \(thread);")
+      line("if (\(thread) < group.rowStride) {")
+      line("const uint32_t id_diag = \(thread);")
     } else {
-      line("        for (uint32_t id_diag = 0; id_diag < group.rowStride; id_diag++) {")
+      line("for (uint32_t id_diag = 0; id_diag < group.rowStride; id_diag++) {")
     }
     self.code(checkStatements(snippet.diagonalBuildCode, in: environment))
-    line("        }")
+    line("}")
   }
 }

@@ -94,23 +94,22 @@ extension ModelCodeWriting {
     let members = group.elements.map { $0.description(in: model) }.joined(separator: ", ")
     line("// Initialisation group \(group.index): \(members).")
     line("struct InitGroup\(group.index) {")
-    line("    uint32_t size;")
+    line("uint32_t size;")
     for entry in group.elements[0].snippetVariables(in: model) {
       let name = entry.variable.name
-      line("    \(cType(entry.variable.valueType!)) *v_\(name);")
-      line("    uint32_t stream_\(name);")
-      line("    uint32_t slots_\(name);")
+      line("\(cType(entry.variable.valueType!)) *v_\(name);")
+      line("uint32_t stream_\(name);")
+      line("uint32_t slots_\(name);")
       declareParameters(
         prefix: "\(name)_", params: entry.snippet.params, derived: entry.snippet.derivedParams)
     }
     line("};")
   }
 
-  /// Prints, at `level`, every snippet of group `group` for element `id`, each value
+  /// Prints every snippet of group `group` for element `id`, each value
   /// stored in every delay slot of a queued variable.
-  mutating func writeInitGroupElement(_ group: MergedInitGroup, level: Int) {
+  mutating func writeInitGroupElement(_ group: MergedInitGroup) {
     let archetype = group.elements[0]
-    let indent = String(repeating: "    ", count: level)
     for entry in archetype.snippetVariables(in: model) {
       let name = entry.variable.name
       let valueType = GeNNType.numeric(entry.variable.valueType!.resolved(in: types))
@@ -124,20 +123,20 @@ extension ModelCodeWriting {
         to: &environment, prefix: "\(name)_", params: entry.snippet.params,
         derived: entry.snippet.derivedParams)
       let checked = checkStatements(entry.snippet.code, in: environment)
-      line("\(indent)// variable '\(name)': snippet '\(entry.snippet.name.commentText)'")
-      line("\(indent){")
+      line("// variable '\(name)': snippet '\(entry.snippet.name.commentText)'")
+      line("{")
       // Only snippets that draw random numbers set up a generator (GeNN's isInitRNGRequired).
       if entry.snippet.code.contains("gennrand") {
-        line("\(indent)    GeNNRng rng;")
-        line("\(indent)    genn_rng_init(&rng, kSeed, group.stream_\(name), id, 0xFFFFFFFFu);")
+        line("GeNNRng rng;")
+        line("genn_rng_init(&rng, kSeed, group.stream_\(name), id, 0xFFFFFFFFu);")
       }
-      line("\(indent)    \(valueType.cName) value = 0;")
+      line("\(valueType.cName) value = 0;")
       code(checked)
-      line("\(indent)    // every delay slot of a queued variable starts with the value")
-      line("\(indent)    for (uint32_t slot = 0; slot < group.slots_\(name); slot++) {")
-      line("\(indent)        group.v_\(name)[(size_t)slot * group.size + id] = value;")
-      line("\(indent)    }")
-      line("\(indent)}")
+      line("// every delay slot of a queued variable starts with the value")
+      line("for (uint32_t slot = 0; slot < group.slots_\(name); slot++) {")
+      line("group.v_\(name)[(size_t)slot * group.size + id] = value;")
+      line("}")
+      line("}")
     }
   }
 
@@ -145,14 +144,14 @@ extension ModelCodeWriting {
   mutating func writeInitGroupBinding(_ group: MergedInitGroup, field: (Int) -> String) {
     for (member, element) in group.elements.enumerated() {
       let field = field(member)
-      line("    // initialisation of \(element.description(in: model))")
-      line("    \(field).size = \(element.size(in: model))u;")
+      line("// initialisation of \(element.description(in: model))")
+      line("\(field).size = \(element.size(in: model))u;")
       for entry in element.snippetVariables(in: model) {
         let name = entry.variable.name
         let (role, stream) = element.array(ofVariable: name, in: model)
         bindArray(field, "v_\(name)", to: role)
-        line("    \(field).stream_\(name) = \(stream)u;")
-        line("    \(field).slots_\(name) = \(slots(of: element, variable: name))u;")
+        line("\(field).stream_\(name) = \(stream)u;")
+        line("\(field).slots_\(name) = \(slots(of: element, variable: name))u;")
         writeParameterBindings(
           field: field, prefix: "\(name)_", params: entry.params, names: entry.snippet.params,
           derived: entry.snippet.derivedParams)

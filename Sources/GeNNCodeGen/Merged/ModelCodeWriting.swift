@@ -197,8 +197,8 @@ extension ModelCodeWriting {
     prefix: String, params: [String], derived: [DerivedParameter],
     paramTypes: [String: String] = [:]
   ) {
-    for name in params { line("    \(parameterType(name, paramTypes).cName) \(prefix)p_\(name);") }
-    for parameter in derived { line("    \(scalarName) \(prefix)dp_\(parameter.name);") }
+    for name in params { line("\(parameterType(name, paramTypes).cName) \(prefix)p_\(name);") }
+    for parameter in derived { line("\(scalarName) \(prefix)dp_\(parameter.name);") }
   }
 
   /// Adds a model's params, derived params, variables and extra global params, spelled
@@ -224,7 +224,7 @@ extension ModelCodeWriting {
   ) {
     let index = memory.index(of: role)
     let type = (readOnly ? "const " : "") + memory.arrays[index].elementType
-    line("    \(field).\(member) = static_cast<\(type) *>(arrays[\(index)]);")
+    line("\(field).\(member) = static_cast<\(type) *>(arrays[\(index)]);")
   }
 
   /// Writes parameter and derived parameter values as GeNN writes them into code.
@@ -235,12 +235,12 @@ extension ModelCodeWriting {
     for name in names {
       let type = parameterType(name, paramTypes)
       line(
-        "    \(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: type));")
+        "\(field).\(prefix)p_\(name) = \(NumericLiteral.write(params[name] ?? 0, as: type));")
     }
     let values = (try? model.derivedValues(derived, params: params)) ?? [:]
     for parameter in derived {
       line(
-        "    \(field).\(prefix)dp_\(parameter.name) = \(NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar));"
+        "\(field).\(prefix)dp_\(parameter.name) = \(NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar));"
       )
     }
   }
@@ -276,20 +276,20 @@ extension ModelCodeWriting {
     let synapses = model.synapsePopulations[index]
     guard case .totalSynapses(let parameter)? = synapses.rowLengthDraw else { return }
     line("\(qualifier)void drawRowLengthsSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
-    line("    GeNNRng rng;")
-    line("    genn_rng_init(&rng, kSeed, 0xA4000000u | \(index)u, 0u, 0xFFFFFFFDu);")
-    line("    uint32_t remaining = (uint32_t)group.conn_p_\(parameter);")
-    line("    double pairs = (double)group.numSrcNeurons * (double)group.numTrgNeurons;")
-    line("    for (uint32_t i = 0; i + 1u < group.numSrcNeurons; i++) {")
-    line("        const double probability = (double)group.numTrgNeurons / pairs;")
+    line("GeNNRng rng;")
+    line("genn_rng_init(&rng, kSeed, 0xA4000000u | \(index)u, 0u, 0xFFFFFFFDu);")
+    line("uint32_t remaining = (uint32_t)group.conn_p_\(parameter);")
+    line("double pairs = (double)group.numSrcNeurons * (double)group.numTrgNeurons;")
+    line("for (uint32_t i = 0; i + 1u < group.numSrcNeurons; i++) {")
+    line("const double probability = (double)group.numTrgNeurons / pairs;")
     line(
-      "        const uint32_t length = remaining == 0u ? 0u : genn_rand_binomial_double(&rng, remaining, probability);"
+      "const uint32_t length = remaining == 0u ? 0u : genn_rand_binomial_double(&rng, remaining, probability);"
     )
-    line("        remaining -= length;")
-    line("        pairs -= (double)group.numTrgNeurons;")
-    line("        group.preCalcRowLength[i] = length;")
-    line("    }")
-    line("    group.preCalcRowLength[group.numSrcNeurons - 1u] = remaining;")
+    line("remaining -= length;")
+    line("pairs -= (double)group.numTrgNeurons;")
+    line("group.preCalcRowLength[i] = length;")
+    line("}")
+    line("group.preCalcRowLength[group.numSrcNeurons - 1u] = remaining;")
     line("}")
     line("")
   }

@@ -134,46 +134,46 @@ extension NeuronUpdateWriting {
       "// Neuron update group \(plan.group.index): model '\(neuron.name.commentText)' for "
         + "\(describe(populations: plan.group.populations)).")
     line("struct NeuronUpdateGroup\(plan.group.index) {")
-    line("    uint32_t numNeurons;")
-    line("    uint32_t numDelaySlots;")
-    line("    uint32_t stream;")
+    line("uint32_t numNeurons;")
+    line("uint32_t numDelaySlots;")
+    line("uint32_t stream;")
     declareParameters(prefix: "", params: neuron.params, derived: neuron.derivedParams)
-    for variable in neuron.vars { line("    \(cType(variable.valueType!)) *v_\(variable.name);") }
+    for variable in neuron.vars { line("\(cType(variable.valueType!)) *v_\(variable.name);") }
     for egp in neuron.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: "") }
     declareOutOfRangeRecord()
-    line("    uint32_t *spike;")
-    line("    uint32_t *spikeCount;")
-    line("    uint32_t *recordSpike;")
-    if plan.spikeTimes { line("    \(timeName) *st;") }
-    if plan.previousSpikeTimes { line("    \(timeName) *prevSt;") }
+    line("uint32_t *spike;")
+    line("uint32_t *spikeCount;")
+    line("uint32_t *recordSpike;")
+    if plan.spikeTimes { line("\(timeName) *st;") }
+    if plan.previousSpikeTimes { line("\(timeName) *prevSt;") }
     for (slot, source) in plan.sources.enumerated() {
       let prefix = "cs\(slot)_"
       declareParameters(
         prefix: prefix, params: source.model.params, derived: source.model.derivedParams)
       for variable in source.model.vars {
-        line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
+        line("\(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
       for egp in source.model.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: prefix) }
     }
     for (slot, input) in plan.inputs.enumerated() {
       let prefix = "psm\(slot)_"
-      line("    \(scalarName) *\(prefix)inSyn;")
+      line("\(scalarName) *\(prefix)inSyn;")
       if input.maxDendriticDelaySteps != nil {
-        line("    \(scalarName) *\(prefix)denDelay;")
-        for field in dendriticDelayFields(prefix: prefix) { line("    \(field)") }
+        line("\(scalarName) *\(prefix)denDelay;")
+        for field in dendriticDelayFields(prefix: prefix) { line("\(field)") }
       }
       declareParameters(
         prefix: prefix, params: input.postsynaptic.params, derived: input.postsynaptic.derivedParams
       )
       for variable in input.postsynaptic.vars {
-        line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
+        line("\(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
     }
     for slot in plan.slots { declareWeightUpdateSlot(slot) }
     line("};")
   }
 
-  /// Prints, at two levels of indentation, a neuron's update up to its threshold
+  /// Prints a neuron's update up to its threshold
   /// condition: its variables loaded (queued ones from the last step's slot), spike and
   /// event times, `Isyn` from the postsynaptic models, `addToPre` input and the current
   /// sources, the sim code, the weight update models' dynamics code, and their spike-like
@@ -182,81 +182,81 @@ extension NeuronUpdateWriting {
     _ plan: NeuronUpdatePlan, emitEvent: (WeightUpdateSlot, Int) -> [String]
   ) {
     if plan.usesRandom {
-      line("        GeNNRng rng;")
-      line("        genn_rng_init(&rng, kSeed, group.stream, id, (uint32_t)timestep);")
+      line("GeNNRng rng;")
+      line("genn_rng_init(&rng, kSeed, group.stream, id, (uint32_t)timestep);")
     }
     for variable in plan.neuron.vars {
       let offset = plan.queued.contains(variable.name) ? "readOffset + " : ""
       line(
-        "        \(cType(variable.valueType!)) l_\(variable.name) = group.v_\(variable.name)[\(offset)id];"
+        "\(cType(variable.valueType!)) l_\(variable.name) = group.v_\(variable.name)[\(offset)id];"
       )
     }
-    if plan.spikeTimes { line("        const \(timeName) lsT = group.st[readOffset + id];") }
+    if plan.spikeTimes { line("const \(timeName) lsT = group.st[readOffset + id];") }
     let previousEvents = plan.slots.filter { usage.previousEventTimes.contains(eventSide($0)) }
     if plan.previousSpikeTimes || !previousEvents.isEmpty {
-      line("        // a spike (or event) in the last step becomes the previous one (GeNN: t - dt)")
-      line("        const \(timeName) tPrev = (timestep - 1u) * \(dtLiteral);")
+      line("// a spike (or event) in the last step becomes the previous one (GeNN: t - dt)")
+      line("const \(timeName) tPrev = (timestep - 1u) * \(dtLiteral);")
     }
     if plan.previousSpikeTimes {
       line(
-        "        if (timestep > 0u && lsT == tPrev) { group.prevSt[readOffset + id] = t - \(dtLiteral); }"
+        "if (timestep > 0u && lsT == tPrev) { group.prevSt[readOffset + id] = t - \(dtLiteral); }"
       )
     }
     for slot in previousEvents {
       let prefix = slot.prefix
       line(
-        "        if (timestep > 0u && group.\(prefix)seT[readOffset + id] == tPrev) { group.\(prefix)prevSeT[readOffset + id] = t - \(dtLiteral); }"
+        "if (timestep > 0u && group.\(prefix)seT[readOffset + id] == tPrev) { group.\(prefix)prevSeT[readOffset + id] = t - \(dtLiteral); }"
       )
     }
-    line("        \(scalarName) Isyn = 0;")
+    line("\(scalarName) Isyn = 0;")
     for input in plan.neuron.additionalInputVars {
       line(
-        "        \(cType(input.valueType!)) ai_\(input.name) = \(NumericLiteral.write(input.initialValue, as: input.valueType!.resolved(in: types)));"
+        "\(cType(input.valueType!)) ai_\(input.name) = \(NumericLiteral.write(input.initialValue, as: input.valueType!.resolved(in: types)));"
       )
     }
     for (slot, input) in plan.inputs.enumerated() {
       line(
-        "        // postsynaptic model slot \(slot): model '\(input.postsynaptic.name.commentText)'"
+        "// postsynaptic model slot \(slot): model '\(input.postsynaptic.name.commentText)'"
       )
-      line("        {")
+      line("{")
       if input.maxDendriticDelaySteps != nil {
         let prefix = "psm\(slot)_"
-        line("            // input arriving now through dendritic delays")
+        line("// input arriving now through dendritic delays")
         line(
-          "            \(scalarName) *front = &group.\(prefix)denDelay[(size_t)(\(dendriticDelayFront(prefix: prefix))) * group.numNeurons + id];"
+          "\(scalarName) *front = &group.\(prefix)denDelay[(size_t)(\(dendriticDelayFront(prefix: prefix))) * group.numNeurons + id];"
         )
-        line("            group.\(prefix)inSyn[id] += *front;")
-        line("            *front = 0;")
+        line("group.\(prefix)inSyn[id] += *front;")
+        line("*front = 0;")
       }
       code(plan.postsynaptic[slot])
-      line("        }")
+      line("}")
     }
     for slot in plan.slots where slot.side == .presynaptic {
       guard usage.presynapticOutput.contains(slot.synapses.name) else { continue }
-      line("        // input from synapse population '\(slot.synapses.name)' (addToPre)")
-      line("        Isyn += group.\(slot.prefix)outPre[id];")
-      line("        group.\(slot.prefix)outPre[id] = 0;")
+      line("// input from synapse population '\(slot.synapses.name)' (addToPre)")
+      line("Isyn += group.\(slot.prefix)outPre[id];")
+      line("group.\(slot.prefix)outPre[id] = 0;")
     }
     for (slot, source) in plan.sources.enumerated() {
-      line("        // current source slot \(slot): model '\(source.model.name.commentText)'")
-      line("        {")
+      line("// current source slot \(slot): model '\(source.model.name.commentText)'")
+      line("{")
       for variable in source.model.vars {
         line(
-          "            \(cType(variable.valueType!)) lcs\(slot)_\(variable.name) = group.cs\(slot)_v_\(variable.name)[id];"
+          "\(cType(variable.valueType!)) lcs\(slot)_\(variable.name) = group.cs\(slot)_v_\(variable.name)[id];"
         )
       }
       code(plan.injections[slot])
       for variable in source.model.vars where variable.access.isWritable {
-        line("            group.cs\(slot)_v_\(variable.name)[id] = lcs\(slot)_\(variable.name);")
+        line("group.cs\(slot)_v_\(variable.name)[id] = lcs\(slot)_\(variable.name);")
       }
-      line("        }")
+      line("}")
     }
-    line("        (void)Isyn;")
-    line("        // sim code")
+    line("(void)Isyn;")
+    line("// sim code")
     code(plan.sim)
     for (position, slot) in plan.slots.enumerated() {
       writeWeightUpdateNeuronCode(
-        slot, plan.dynamics[position], comment: "\(slot.sideName) dynamics code", level: 2)
+        slot, plan.dynamics[position], comment: "\(slot.sideName) dynamics code")
     }
     for (position, slot) in plan.slots.enumerated() {
       guard let condition = plan.conditions[position], let list = slot.eventList else { continue }
@@ -274,50 +274,49 @@ extension NeuronUpdateWriting {
     let prefix = slot.prefix
     let times = usage.eventTimes.contains(eventSide(slot))
     let previous = usage.previousEventTimes.contains(eventSide(slot))
-    line("        // \(slot.sideName) spike-like event condition: '\(slot.synapses.name)'")
-    line("        {")
+    line("// \(slot.sideName) spike-like event condition: '\(slot.synapses.name)'")
+    line("{")
     let read = slot.delayedVars ? "readOffset + id" : "id"
     for variable in slot.vars {
       line(
-        "            const \(cType(variable.valueType!)) l\(prefix)\(variable.name) = group.\(prefix)v_\(variable.name)[\(read)];"
+        "const \(cType(variable.valueType!)) l\(prefix)\(variable.name) = group.\(prefix)v_\(variable.name)[\(read)];"
       )
     }
-    line("            if (\(condition.code())) {", holding: condition)
-    for statement in emit { line("                " + statement) }
-    if times { line("                group.\(prefix)seT[writeOffset + id] = t;") }
-    line("            }")
+    line("if (\(condition.code())) {", holding: condition)
+    for statement in emit { line("" + statement) }
+    if times { line("group.\(prefix)seT[writeOffset + id] = t;") }
+    line("}")
     if plan.delayed && (times || previous) {
-      line("            else {")
+      line("else {")
       for (present, array) in [(times, "seT"), (previous, "prevSeT")] where present {
         let field = "group.\(prefix)\(array)"
-        line("                \(field)[writeOffset + id] = \(field)[readOffset + id];")
+        line("\(field)[writeOffset + id] = \(field)[readOffset + id];")
       }
-      line("            }")
+      line("}")
     }
-    line("        }")
+    line("}")
   }
 
-  /// Prints, at `level`, the threshold test and what a spike does: the weight update
+  /// Prints the threshold test and what a spike does: the weight update
   /// models' spike code, `emit` (the backend's emission), the spike time and the reset
-  /// code; then the carrying of a neuron without a spike (``writeNoSpikeCopies(_:level:)``).
+  /// code; then the carrying of a neuron without a spike (``writeNoSpikeCopies(_:)``).
   mutating func writeThresholdAndSpike(
-    _ plan: NeuronUpdatePlan, _ threshold: CheckedExpression, emit: [String], level: Int = 2
+    _ plan: NeuronUpdatePlan, _ threshold: CheckedExpression, emit: [String]
   ) {
-    let indent = String(repeating: "    ", count: level)
-    line("\(indent)// threshold condition")
-    line("\(indent)if (\(threshold.code())) {", holding: threshold)
+    line("// threshold condition")
+    line("if (\(threshold.code())) {", holding: threshold)
     for (position, slot) in plan.slots.enumerated() {
       writeWeightUpdateNeuronCode(
-        slot, plan.spikeCode[position], comment: "\(slot.sideName) spike code", level: level + 1)
+        slot, plan.spikeCode[position], comment: "\(slot.sideName) spike code")
     }
-    for statement in emit { line("\(indent)    " + statement) }
-    if plan.spikeTimes { line("\(indent)    group.st[writeOffset + id] = t;") }
+    for statement in emit { line("" + statement) }
+    if plan.spikeTimes { line("group.st[writeOffset + id] = t;") }
     if let reset = plan.reset, !reset.statements.isEmpty {
-      line("\(indent)    // reset code")
+      line("// reset code")
       code(reset)
     }
-    line("\(indent)}")
-    writeNoSpikeCopies(plan, level: level)
+    line("}")
+    writeNoSpikeCopies(plan)
   }
 
   /// Whether neurons that do not spike carry values into this step's delay slot.
@@ -329,11 +328,10 @@ extension NeuronUpdateWriting {
 
   /// The `else` of a spike: a delayed population carries the neuron's times and delayed
   /// weight update variables from the last step's slot into this step's.
-  mutating func writeNoSpikeCopies(_ plan: NeuronUpdatePlan, level: Int) {
+  mutating func writeNoSpikeCopies(_ plan: NeuronUpdatePlan) {
     guard hasNoSpikeCopies(plan) else { return }
-    let indent = String(repeating: "    ", count: level)
-    line("\(indent)else {")
-    line("\(indent)    // no spike: carry times and delayed variables into this step's slot")
+    line("else {")
+    line("// no spike: carry times and delayed variables into this step's slot")
     var arrays: [String] = []
     if plan.spikeTimes { arrays.append("group.st") }
     if plan.previousSpikeTimes { arrays.append("group.prevSt") }
@@ -341,9 +339,9 @@ extension NeuronUpdateWriting {
       arrays += slot.vars.map { "group.\(slot.prefix)v_\($0.name)" }
     }
     for array in arrays {
-      line("\(indent)    \(array)[writeOffset + id] = \(array)[readOffset + id];")
+      line("\(array)[writeOffset + id] = \(array)[readOffset + id];")
     }
-    line("\(indent)}")
+    line("}")
   }
 
   /// Prints the stores of the neuron's variables (queued ones into this step's slot).
@@ -351,7 +349,7 @@ extension NeuronUpdateWriting {
     for variable in plan.neuron.vars
     where variable.access.isWritable || plan.queued.contains(variable.name) {
       let offset = plan.queued.contains(variable.name) ? "writeOffset + " : ""
-      line("        group.v_\(variable.name)[\(offset)id] = l_\(variable.name);")
+      line("group.v_\(variable.name)[\(offset)id] = l_\(variable.name);")
     }
   }
 
@@ -407,10 +405,10 @@ extension NeuronUpdateWriting {
       let population = model.neuronPopulations[populationIndex]
       let field = field(member)
       let name = population.name
-      line("    // neuron population '\(name)'")
-      line("    \(field).numNeurons = \(population.size)u;")
-      line("    \(field).numDelaySlots = \(model.maximumDelaySteps(of: name) + 1)u;")
-      line("    \(field).stream = \(populationIndex)u;")
+      line("// neuron population '\(name)'")
+      line("\(field).numNeurons = \(population.size)u;")
+      line("\(field).numDelaySlots = \(model.maximumDelaySteps(of: name) + 1)u;")
+      line("\(field).stream = \(populationIndex)u;")
       writeParameterBindings(
         field: field, prefix: "", params: population.params, names: population.model.params,
         derived: population.model.derivedParams)
@@ -430,7 +428,7 @@ extension NeuronUpdateWriting {
       if population.recordSpikes {
         bindArray(field, "recordSpike", to: .spikeRecording(population: name))
       } else {
-        line("    \(field).recordSpike = nullptr;")
+        line("\(field).recordSpike = nullptr;")
       }
       if usage.spikeTimes.contains(name) {
         bindArray(field, "st", to: .spikeTimes(population: name))
@@ -444,7 +442,7 @@ extension NeuronUpdateWriting {
       for (slot, synapseIndex) in group.postsynaptic[member].enumerated() {
         let synapses = model.synapsePopulations[synapseIndex]
         let prefix = "psm\(slot)_"
-        line("    // postsynaptic model of synapse population '\(synapses.name)' in slot \(slot)")
+        line("// postsynaptic model of synapse population '\(synapses.name)' in slot \(slot)")
         bindArray(field, "\(prefix)inSyn", to: .postsynapticInput(synapses: synapses.name))
         if synapses.maxDendriticDelaySteps != nil {
           bindArray(field, "\(prefix)denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
@@ -461,7 +459,7 @@ extension NeuronUpdateWriting {
       }
       for (slot, sourceIndex) in group.currentSources[member].enumerated() {
         let source = model.currentSources[sourceIndex]
-        line("    // current source '\(source.name)' in slot \(slot)")
+        line("// current source '\(source.name)' in slot \(slot)")
         writeParameterBindings(
           field: field, prefix: "cs\(slot)_", params: source.params, names: source.model.params,
           derived: source.model.derivedParams)

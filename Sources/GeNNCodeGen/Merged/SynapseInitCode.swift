@@ -51,11 +51,11 @@ extension SynapsePopulation {
 extension ModelCodeWriting {
   /// Declares the fields of the synapse group struct the initialisation reads.
   mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
-    if synapses.rowLengthDraw != nil { line("    uint32_t *preCalcRowLength;") }
-    if synapses.buildsRowsAtInitialisation { line("    uint64_t *rangeError;") }
+    if synapses.rowLengthDraw != nil { line("uint32_t *preCalcRowLength;") }
+    if synapses.buildsRowsAtInitialisation { line("uint64_t *rangeError;") }
     for entry in synapses.snippetVariables {
-      line("    \(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
-      line("    uint32_t \(entry.prefix)stream;")
+      line("\(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
+      line("uint32_t \(entry.prefix)stream;")
       declareParameters(
         prefix: entry.prefix, params: entry.snippet.params, derived: entry.snippet.derivedParams)
     }
@@ -83,7 +83,7 @@ extension ModelCodeWriting {
       let stream =
         0xB000_0000 | (UInt32(index & 0xFFFFF) << 10) | (UInt32(entry.kind.rawValue) << 8)
         | UInt32(entry.position & 0xFF)
-      line("    \(field).\(entry.prefix)stream = \(stream)u;")
+      line("\(field).\(entry.prefix)stream = \(stream)u;")
       writeParameterBindings(
         field: field, prefix: entry.prefix, params: entry.params, names: entry.snippet.params,
         derived: entry.snippet.derivedParams)
@@ -105,10 +105,10 @@ extension ModelCodeWriting {
   }
 
   /// Runs the snippet of presynaptic, postsynaptic or postsynaptic model variable `entry`
-  /// for neuron `id` at `level`, storing its value in every delay slot of a delayed
+  /// for neuron `id`, storing its value in every delay slot of a delayed
   /// variable.
   mutating func writeNeuronInitBlock(
-    _ entry: SynapseSnippetVariable, _ synapses: SynapsePopulation, context: String, level: Int
+    _ entry: SynapseSnippetVariable, _ synapses: SynapsePopulation, context: String
   ) {
     let delayed =
       (entry.kind == .presynaptic && synapses.axonalDelaySteps > 0)
@@ -117,7 +117,7 @@ extension ModelCodeWriting {
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
     writeInitBlock(
       entry, environment: environment, element: "id",
-      stores: delayed ? ["(size_t)slot * \(entry.neuronCount) + id"] : ["id"], level: level,
+      stores: delayed ? ["(size_t)slot * \(entry.neuronCount) + id"] : ["id"],
       slots: delayed
         ? (entry.kind == .presynaptic ? "group.srcDelaySlots" : "group.trgDelaySlots") : nil)
   }
@@ -140,29 +140,28 @@ extension ModelCodeWriting {
   /// its value at each of `stores`, in every one of `slots` delay slots if given.
   mutating func writeInitBlock(
     _ entry: SynapseSnippetVariable, environment: Environment, element: String, stores: [String],
-    level: Int, slots: String? = nil
+    slots: String? = nil
   ) {
-    let indent = String(repeating: "    ", count: level)
     let checked = checkStatements(entry.snippet.code, in: environment)
     line(
-      "\(indent)// variable '\(entry.variable.name)': snippet '\(entry.snippet.name.commentText)'")
-    line("\(indent){")
+      "// variable '\(entry.variable.name)': snippet '\(entry.snippet.name.commentText)'")
+    line("{")
     if entry.snippet.code.contains("gennrand") {
-      line("\(indent)    GeNNRng rng;")
+      line("GeNNRng rng;")
       line(
-        "\(indent)    genn_rng_init(&rng, kSeed, group.\(entry.prefix)stream, \(element), 0xFFFFFFFFu);"
+        "genn_rng_init(&rng, kSeed, group.\(entry.prefix)stream, \(element), 0xFFFFFFFFu);"
       )
     }
-    line("\(indent)    \(cType(entry.variable.valueType!)) value = 0;")
+    line("\(cType(entry.variable.valueType!)) value = 0;")
     code(checked)
     if let slots {
-      line("\(indent)    for (uint32_t slot = 0; slot < \(slots); slot++) {")
-      for store in stores { line("\(indent)        group.\(entry.prefix)array[\(store)] = value;") }
-      line("\(indent)    }")
+      line("for (uint32_t slot = 0; slot < \(slots); slot++) {")
+      for store in stores { line("group.\(entry.prefix)array[\(store)] = value;") }
+      line("}")
     } else {
-      for store in stores { line("\(indent)    group.\(entry.prefix)array[\(store)] = value;") }
+      for store in stores { line("group.\(entry.prefix)array[\(store)] = value;") }
     }
-    line("\(indent)}")
+    line("}")
   }
 
   /// The names a kernel variable's snippet `entry` sees for kernel element `kernelInd`:
@@ -188,9 +187,9 @@ extension ModelCodeWriting {
     for dimension in shape.indices {
       let stride = shape[(dimension + 1)...].reduce(1, *)
       line(
-        "\(indent)const uint32_t idKernel\(dimension) = (kernelInd / \(stride)u) % \(shape[dimension])u;"
+        "const uint32_t idKernel\(dimension) = (kernelInd / \(stride)u) % \(shape[dimension])u;"
       )
     }
-    line("\(indent)\(shape.indices.map { "(void)idKernel\($0);" }.joined(separator: " "))")
+    line("\(shape.indices.map { "(void)idKernel\($0);" }.joined(separator: " "))")
   }
 }

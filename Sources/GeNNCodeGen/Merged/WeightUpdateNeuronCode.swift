@@ -84,18 +84,18 @@ extension ModelCodeWriting {
     declareParameters(prefix: prefix, params: slot.model.params, derived: slot.model.derivedParams)
     for egp in slot.model.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: prefix) }
     for variable in slot.vars {
-      line("    \(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
+      line("\(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
     }
     if slot.side == .presynaptic && usage.presynapticOutput.contains(slot.synapses.name) {
-      line("    \(scalarName) *\(prefix)outPre;")
+      line("\(scalarName) *\(prefix)outPre;")
     }
     if slot.eventList != nil {
-      line("    uint32_t *\(prefix)spkEvent;")
-      line("    uint32_t *\(prefix)spkCntEvent;")
-      line("    uint32_t *\(prefix)recordSpkEvent;")
-      if usage.eventTimes.contains(eventSide(slot)) { line("    \(timeName) *\(prefix)seT;") }
+      line("uint32_t *\(prefix)spkEvent;")
+      line("uint32_t *\(prefix)spkCntEvent;")
+      line("uint32_t *\(prefix)recordSpkEvent;")
+      if usage.eventTimes.contains(eventSide(slot)) { line("\(timeName) *\(prefix)seT;") }
       if usage.previousEventTimes.contains(eventSide(slot)) {
-        line("    \(timeName) *\(prefix)prevSeT;")
+        line("\(timeName) *\(prefix)prevSeT;")
       }
     }
   }
@@ -132,32 +132,31 @@ extension ModelCodeWriting {
   /// Prints a slot's spike or dynamics code with its variables loaded from the read
   /// slot and stored to the write slot (GeNN's local variable cache).
   mutating func writeWeightUpdateNeuronCode(
-    _ slot: WeightUpdateSlot, _ code: CheckedStatements?, comment: String, level: Int
+    _ slot: WeightUpdateSlot, _ code: CheckedStatements?, comment: String
   ) {
     guard let code, !code.statements.isEmpty else { return }
-    let indent = String(repeating: "    ", count: level)
-    line("\(indent)// \(comment): synapse population '\(slot.synapses.name)'")
-    line("\(indent){")
+    line("// \(comment): synapse population '\(slot.synapses.name)'")
+    line("{")
     let (read, write) = slot.delayedVars ? ("readOffset + id", "writeOffset + id") : ("id", "id")
     for variable in slot.vars {
       line(
-        "\(indent)    \(cType(variable.valueType!)) l\(slot.prefix)\(variable.name) = group.\(slot.prefix)v_\(variable.name)[\(read)];"
+        "\(cType(variable.valueType!)) l\(slot.prefix)\(variable.name) = group.\(slot.prefix)v_\(variable.name)[\(read)];"
       )
     }
     self.code(code)
     for variable in slot.vars where variable.access.isWritable {
       line(
-        "\(indent)    group.\(slot.prefix)v_\(variable.name)[\(write)] = l\(slot.prefix)\(variable.name);"
+        "group.\(slot.prefix)v_\(variable.name)[\(write)] = l\(slot.prefix)\(variable.name);"
       )
     }
-    line("\(indent)}")
+    line("}")
   }
 
   /// Binds a slot's fields for one member population.
   mutating func writeWeightUpdateSlotBinding(field: String, slot: WeightUpdateSlot) {
     let synapses = slot.synapses
     let prefix = slot.prefix
-    line("    // weight update model of synapse population '\(synapses.name)' in slot \(prefix)")
+    line("// weight update model of synapse population '\(synapses.name)' in slot \(prefix)")
     writeParameterBindings(
       field: field, prefix: prefix, params: synapses.weightUpdateParams,
       names: synapses.weightUpdate.params, derived: synapses.weightUpdate.derivedParams)
@@ -183,7 +182,7 @@ extension ModelCodeWriting {
           field, "\(prefix)recordSpkEvent",
           to: .spikeEventRecording(synapses: synapses.name, side: side))
       } else {
-        line("    \(field).\(prefix)recordSpkEvent = nullptr;")
+        line("\(field).\(prefix)recordSpkEvent = nullptr;")
       }
       if usage.eventTimes.contains(eventSide(slot)) {
         bindArray(

@@ -5,7 +5,7 @@
 ///
 /// Writers give lines without indentation: a line's leading `}`s close scopes before it
 /// is indented, its other braces (outside comments and literals) open or close scopes
-/// after it. A line continuing an open parenthesis keeps the alignment it is given. Text that is already laid out (a code string the transpiler printed, a
+/// after it. A line continuing an open parenthesis is indented one level more. Text that is already laid out (a code string the transpiler printed, a
 /// support library) goes in with ``block(_:)`` and keeps its own relative indentation.
 struct GeneratedCode {
   /// The lines written so far, indented.
@@ -40,10 +40,11 @@ struct GeneratedCode {
 
   /// Appends one line, indented by the scopes open before it.
   mutating func line(_ text: String = "") {
-    let content = openParentheses > 0 ? Substring(text) : text.drop(while: { $0 == " " })
+    let content = text.drop(while: { $0 == " " })
     let braces = BraceCount(content)
     depth = max(0, depth - braces.leadingCloses)
-    append(content.allSatisfy { $0 == " " } ? "" : indent(depth) + content)
+    let levels = depth + (openParentheses > 0 ? 1 : 0)
+    append(content.isEmpty ? "" : indent(levels) + content)
     depth = max(0, depth + braces.opens - braces.closes)
     openParentheses = max(0, openParentheses + braces.parentheses)
   }
