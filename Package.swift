@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "SwiftGeNN", targets: ["SwiftGeNN"]),
     .library(name: "GeNNTranspiler", targets: ["GeNNTranspiler"]),
     .library(name: "GeNNModel", targets: ["GeNNModel"]),
+    .library(name: "GeNNNPY", targets: ["GeNNNPY"]),
     .library(name: "GeNNCodeGen", targets: ["GeNNCodeGen"]),
     .library(name: "GeNNToolchain", targets: ["GeNNToolchain"]),
     .library(name: "GeNNRuntime", targets: ["GeNNRuntime"]),
@@ -23,6 +24,7 @@ let package = Package(
   targets: [
     .target(name: "GeNNTranspiler"),
     .target(name: "GeNNModel", dependencies: ["GeNNTranspiler"]),
+    .target(name: "GeNNNPY"),
     .target(name: "GeNNCodeGen", dependencies: ["GeNNTranspiler", "GeNNModel"]),
     .target(
       name: "GeNNToolchain",
@@ -36,18 +38,21 @@ let package = Package(
     .target(
       name: "GeNNModelFile",
       dependencies: [
-        "GeNNTranspiler", "GeNNModel", "GeNNCodeGen", "GeNNRuntime",
-        .product(name: "Yams", package: "Yams"),
+        "GeNNTranspiler", "GeNNModel", "GeNNNPY", .product(name: "Yams", package: "Yams"),
       ]
     ),
     .target(
       name: "SwiftGeNN",
-      dependencies: ["GeNNModel", "GeNNModelFile", "GeNNPlot", "GeNNRuntime"]
+      dependencies: [
+        "GeNNTranspiler", "GeNNModel", "GeNNNPY", "GeNNCodeGen", "GeNNRuntime", "GeNNPlot",
+        "GeNNModelFile",
+      ]
     ),
     .executableTarget(
       name: "genn",
       dependencies: [
-        "GeNNModel", "GeNNCodeGen", "GeNNToolchain", "GeNNRuntime", "GeNNPlot", "GeNNModelFile",
+        "GeNNModel", "GeNNNPY", "GeNNCodeGen", "GeNNToolchain", "GeNNRuntime", "GeNNPlot",
+        "GeNNModelFile", "SwiftGeNN",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -73,16 +78,17 @@ let package = Package(
     ),
     .executableTarget(
       name: "IzhikevichTypes",
-      dependencies: ["GeNNModel", "GeNNRuntime"],
+      dependencies: ["GeNNModel", "GeNNNPY", "GeNNRuntime"],
       path: "Examples/IzhikevichTypes"
     ),
     .executableTarget(
       name: "VogelsAbbott",
-      dependencies: ["GeNNModel", "GeNNRuntime"],
+      dependencies: ["GeNNModel", "GeNNNPY", "GeNNRuntime"],
       path: "Examples/VogelsAbbott"
     ),
     .testTarget(name: "GeNNTranspilerTests", dependencies: ["GeNNTranspiler"]),
     .testTarget(name: "GeNNModelTests", dependencies: ["GeNNModel"]),
+    .testTarget(name: "GeNNNPYTests", dependencies: ["GeNNNPY"]),
     // GeNN 5.4's reference cases read as models, for the test targets that compare with them.
     .target(
       name: "GeNNReferenceCases", dependencies: ["GeNNModel"], path: "Tests/GeNNReferenceCases"),
@@ -91,14 +97,16 @@ let package = Package(
       dependencies: ["GeNNCodeGen", "GeNNToolchain", "GeNNReferenceCases"]
     ),
     .testTarget(name: "GeNNToolchainTests", dependencies: ["GeNNToolchain"]),
-    .testTarget(name: "GeNNRuntimeTests", dependencies: ["GeNNRuntime", "GeNNReferenceCases"]),
+    .testTarget(
+      name: "GeNNRuntimeTests", dependencies: ["GeNNRuntime", "GeNNNPY", "GeNNReferenceCases"]),
     .testTarget(name: "GeNNPlotTests", dependencies: ["GeNNPlot"]),
-    .testTarget(name: "GeNNModelFileTests", dependencies: ["GeNNModelFile"]),
-    .testTarget(name: "SwiftGeNNTests", dependencies: ["SwiftGeNN"]),
+    .testTarget(name: "GeNNModelFileTests", dependencies: ["GeNNModelFile", "GeNNNPY"]),
+    .testTarget(name: "SwiftGeNNTests", dependencies: ["SwiftGeNN", "GeNNCodeGen"]),
     .testTarget(
       name: "GeNNCommandTests",
       dependencies: [
-        "genn", "GeNNRuntime", "GeNNModelFile", .product(name: "Yams", package: "Yams"),
+        "genn", "GeNNNPY", "GeNNRuntime", "GeNNModelFile",
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
   ]

@@ -6,6 +6,7 @@
 
 import Foundation
 import GeNNModel
+import GeNNNPY
 import GeNNRuntime
 
 let types: [(name: String, a: Double, b: Double, c: Double, d: Double)] = [

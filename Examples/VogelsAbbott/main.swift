@@ -10,6 +10,7 @@
 
 import Foundation
 import GeNNModel
+import GeNNNPY
 import GeNNRuntime
 
 let neurons = 4000

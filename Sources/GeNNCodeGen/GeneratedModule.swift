@@ -1,3 +1,5 @@
+import GeNNModel
+
 /// The source code generated for one model, with what the runtime needs to bind memory
 /// to it.
 public struct GeneratedModule: Hashable, Sendable {
@@ -126,12 +128,4 @@ public struct ArrayLayout: Hashable, Sendable {
     /// stops the run with an error naming the array.
     case outOfRangeIndex
   }
-}
-
-/// The neurons on one side of a synapse population.
-public enum SynapseSide: String, Hashable, Sendable {
-  /// The source population's neurons.
-  case presynaptic = "pre"
-  /// The target population's neurons.
-  case postsynaptic = "post"
 }

@@ -1,9 +1,9 @@
-import GeNNCodeGen
 import GeNNModel
 import GeNNTranspiler
 
-/// Positions in the file for errors found after decoding: by validation, by the code
-/// generator, or by the transpiler checking a code string.
+/// Positions in the file for errors found after decoding: by validation, or by the
+/// transpiler checking a code string. (The code generator's errors are placed by the
+/// `SwiftGeNN` target, which sees both layers.)
 extension ModelFile {
   /// The file position of `line` and `column` (1-based, as the transpiler reports them)
   /// of the code string at key path `hook` of `element`'s entry, for example
@@ -51,34 +51,6 @@ extension ModelFile {
         .invalidModel("\(error)"), at: SourcePosition(file: path, line: 1, column: 1))
     }
     return ModelFileError(first.problem, at: first.position, related: Array(errors.dropFirst()))
-  }
-
-  /// `error`, from generating the model's code, at positions in the file.
-  public func located(_ error: CodeGenError) -> ModelFileError {
-    switch error {
-    case .invalidModel(let error):
-      return located(error)
-    case .invalidCode(let errors):
-      let located = errors.map { self.located($0) }.flatMap(\.all)
-      guard let first = located.first else {
-        return ModelFileError(
-          .invalidCode("\(error)"), at: SourcePosition(file: path, line: 1, column: 1))
-      }
-      return ModelFileError(first.problem, at: first.position, related: Array(located.dropFirst()))
-    }
-  }
-
-  /// Any error from building or running the model: the errors above at their positions,
-  /// others as they describe themselves, at the file.
-  public func located(any error: any Error) -> ModelFileError {
-    switch error {
-    case let error as ModelFileError: error
-    case let error as CodeGenError: located(error)
-    case let error as ModelError: located(error)
-    case let error as TranspilerError: located(error)
-    default:
-      ModelFileError(.invalidModel("\(error)"), at: SourcePosition(file: path, line: 0, column: 0))
-    }
   }
 
   /// Where the validation problem `problem` is in the file.

@@ -1,6 +1,6 @@
 import Foundation
 import GeNNModel
-import GeNNRuntime
+import GeNNNPY
 
 /// Parameter values, variable initialisers, extra global parameter arrays and `.npy`
 /// files.

@@ -1,6 +1,7 @@
 /// SwiftGeNN in one import: describe a network (`GeNNModel`), read one from a YAML model
-/// file (`GeNNModelFile`), build and run it (`GeNNRuntime`), and draw what it recorded
-/// (`GeNNPlot`).
+/// file (`GeNNModelFile`), build and run it (`GeNNRuntime`), draw what it recorded
+/// (`GeNNPlot`) and save it as NumPy files (`GeNNNPY`). Errors of building a model file's
+/// model are placed in the file by `ModelFile.located(any:)` (this target's own).
 ///
 /// ```swift
 /// import SwiftGeNN
@@ -15,5 +16,6 @@
 /// ```
 @_exported import GeNNModel
 @_exported import GeNNModelFile
+@_exported import GeNNNPY
 @_exported import GeNNPlot
 @_exported import GeNNRuntime

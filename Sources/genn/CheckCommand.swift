@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeNNCodeGen
 import GeNNModelFile
+import SwiftGeNN
 
 extension GeNN {
   /// `genn check MODEL.yaml...`: read, validate and generate code, without compiling.

@@ -3,6 +3,7 @@ import GeNNModel
 import GeNNModelFile
 import GeNNRuntime
 import GeNNTranspiler
+import SwiftGeNN
 
 extension ModelFile {
   /// Generates and compiles the model (or finds it in the build cache).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeNNNPY
 import GeNNPlot
 import GeNNRuntime
 

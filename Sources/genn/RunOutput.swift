@@ -1,5 +1,6 @@
 import Foundation
 import GeNNModelFile
+import GeNNNPY
 import GeNNPlot
 import GeNNRuntime
 

@@ -1,5 +1,5 @@
 import Foundation
-import GeNNRuntime
+import GeNNNPY
 import Testing
 
 /// A run's output folder read back as a user would: `summary.json` with a JSON parser,

@@ -1,5 +1,4 @@
 import Foundation
-import GeNNCodeGen
 import GeNNModel
 import GeNNModelFile
 import Testing
@@ -73,54 +72,9 @@ import Testing
   }
 
   @Test func everyKindOfReference() throws {
-    let text =
-      Self.network + "custom_updates:\n"
-      + Self.setter("SetV", group: "Reset", reference: "{population: E, var: V}")
-      + Self.setter(
-        "SetCurrent", group: "Reset", reference: "{current_source: Noise, var: current}")
-      + Self.setter("SetPre", group: "Reset", reference: "{synapses: EF, pre_var: x}")
-      + Self.setter("SetPost", group: "Reset", reference: "{synapses: EF, post_var: y}")
-      + Self.setter("SetPSM", group: "Reset", reference: "{synapses: EF, psm_var: z}")
-      + Self.setter("SetInput", group: "Reset", reference: "{synapses: EF, out_post: true}")
-        + """
-          Scale:
-            group: Learn
-            model:
-              vars: {count: {type: scalar, access: READ_WRITE}}
-              var_refs: {g: {type: scalar, access: READ_WRITE}}
-              update_code: |
-                g *= 0.5;
-                count += 1.0;
-            vars: {count: 0}
-            var_refs:
-              g: {synapses: EF, var: g}
-          Chained:
-            group: Learn2
-            model:
-              var_refs: [c]
-              update_code: c = 0.0;
-            var_refs:
-              c: {custom_update: Scale, var: count}
-          Flip:
-            group: Transpose
-            model: Transpose
-            var_refs:
-              variable: {synapses: EF, var: g, transpose: {synapses: FE, var: g}}
-        record:
-          vars:
-            - {custom_update: Scale, var: count, every: 5}
-        run:
-          steps: 100
-          custom_updates:
-            - {group: Learn, every: 10}
-            - {group: Reset, every: 50}
-
-        """
-    let file = try ModelFile.parse(text, path: "updates.yaml")
+    let file = try ModelFile.load(path: Fixtures.path("custom-update-references.yaml"))
     let model = file.model
     #expect(model.customUpdates.count == 9)
-    // Every kind of reference generates code.
-    _ = try CPUBackend().generate(model)
     func target(_ name: String, _ reference: String = "r") -> CustomUpdateTarget? {
       model.customUpdate(named: name)?.varRefs[reference]
     }
@@ -210,31 +164,6 @@ import Testing
     #expect(error.position.line == line)
     #expect(error.description.contains("custom update 'SetV'"))
     #expect(error.description.contains("'G'"))
-  }
-
-  @Test func codeErrorAtItsPositionInTheFile() throws {
-    let text =
-      Self.network + "custom_updates:\n"
-      + Self.setter("SetV", group: "Reset", reference: "{population: E, var: V}")
-      .replacingOccurrences(of: "r = value;", with: "r = valu;")
-    let file = try ModelFile.parse(text, path: "code.yaml")
-    let error = try #require(
-      { () -> ModelFileError? in
-        do {
-          _ = try CPUBackend().generate(file.model)
-          return nil
-        } catch {
-          return file.located(any: error)
-        }
-      }())
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let line = try #require(lines.firstIndex { $0.contains("r = valu;") }) + 1
-    #expect(error.position.line == line)
-    let column = try #require(lines[line - 1].firstRange(of: "valu"))
-    #expect(
-      error.position.column == lines[line - 1].distance(
-        from: lines[line - 1].startIndex, to: column.lowerBound) + 1)
-    #expect(error.description.contains("unknown name 'valu'; did you mean 'value'?"))
   }
 
   @Test func unknownKeyAndAccessMode() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import GeNNModelFile
-import GeNNRuntime
+import GeNNNPY
 import Testing
 
 /// The complete example of `docs/model-files.md` loads.

@@ -1,6 +1,6 @@
 import Foundation
 import GeNNModelFile
-import GeNNRuntime
+import GeNNNPY
 import Testing
 
 /// Each kind of error names the file, line and column of the entry at fault, what is

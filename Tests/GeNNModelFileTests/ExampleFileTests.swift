@@ -1,5 +1,4 @@
 import Foundation
-import GeNNCodeGen
 import GeNNModel
 import GeNNModelFile
 import Testing
@@ -69,20 +68,5 @@ import Testing
     #expect(excitatory.postsynapticParams == ["tau": 5, "E": 0])
     #expect(file.model.neuronPopulation(named: "E")?.params["Vrest"] == -49)
     #expect(try file.run.length?.steps(dt: file.model.dt) == 10_000)
-  }
-}
-
-/// The code of every example generates: its code strings and snippets check. The full
-/// Potjans-Diesmann model is left out: it is the small one's code with other sizes, and
-/// generating it takes about 20 s (sizing its 300 million synapses' rows).
-@Suite struct ExampleCodeTests {
-  @Test(arguments: ExampleFileTests.names.filter { $0 != "potjans-diesmann.yaml" })
-  func codeGenerates(_ name: String) throws {
-    let file = try ModelFile.load(path: ExampleFileTests.folder.appendingPathComponent(name).path)
-    do {
-      _ = try CPUBackend().generate(file.model)
-    } catch {
-      Issue.record("\(file.located(error))")
-    }
   }
 }

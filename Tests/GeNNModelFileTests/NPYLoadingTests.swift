@@ -1,7 +1,7 @@
 import Foundation
 import GeNNModel
 import GeNNModelFile
-import GeNNRuntime
+import GeNNNPY
 import Testing
 
 /// Variables, extra global parameters and connectivity read from `.npy` files beside the

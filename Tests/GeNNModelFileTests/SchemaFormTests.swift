@@ -1,7 +1,7 @@
 import Foundation
 import GeNNModel
 import GeNNModelFile
-import GeNNRuntime
+import GeNNNPY
 import Testing
 
 /// The shorter and rarer forms the schema allows.

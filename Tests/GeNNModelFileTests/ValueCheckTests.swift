@@ -1,6 +1,6 @@
 import Foundation
 import GeNNModelFile
-import GeNNRuntime
+import GeNNNPY
 import Testing
 
 /// Values a model file passes in (inline or from `.npy` files) are checked as the model

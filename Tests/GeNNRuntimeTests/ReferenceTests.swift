@@ -1,5 +1,6 @@
 import Foundation
 import GeNNModel
+import GeNNNPY
 import GeNNReferenceCases
 import Testing
 

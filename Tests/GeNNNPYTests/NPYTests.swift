@@ -1,7 +1,6 @@
 import Foundation
+import GeNNNPY
 import Testing
-
-@testable import GeNNRuntime
 
 /// Reading and writing NumPy `.npy` files: round trips, the header layout, errors, and
 /// agreement with NumPy itself and with GeNN's reference output.

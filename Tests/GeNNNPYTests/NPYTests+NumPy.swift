@@ -1,7 +1,6 @@
 import Foundation
+import GeNNNPY
 import Testing
-
-@testable import GeNNRuntime
 
 /// Agreement with NumPy itself, when `python3` can import it.
 extension NPYTests {

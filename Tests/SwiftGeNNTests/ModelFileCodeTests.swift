@@ -1,0 +1,34 @@
+import Foundation
+import GeNNCodeGen
+import SwiftGeNN
+import Testing
+
+/// The code of model files generates: their code strings and snippets check, and every
+/// kind of custom update reference they can write binds to something the code generator
+/// knows.
+@Suite struct ModelFileCodeTests {
+  static let examples = Fixtures.package.appendingPathComponent("Examples/models")
+
+  /// The example model files, less the full Potjans-Diesmann model: it is the small one's
+  /// code with other sizes, and generating it takes about 20 s (sizing its 300 million
+  /// synapses' rows).
+  static var exampleNames: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? [])
+      .filter { $0.hasSuffix(".yaml") && $0 != "potjans-diesmann.yaml" }.sorted()
+  }
+
+  @Test(arguments: exampleNames)
+  func exampleCodeGenerates(_ name: String) throws {
+    let file = try ModelFile.load(path: Self.examples.appendingPathComponent(name).path)
+    do {
+      _ = try CPUBackend().generate(file.model)
+    } catch {
+      Issue.record("\(file.located(error))")
+    }
+  }
+
+  @Test func everyKindOfCustomUpdateReferenceGeneratesCode() throws {
+    let file = try ModelFile.load(path: Fixtures.path("custom-update-references.yaml"))
+    _ = try CPUBackend().generate(file.model)
+  }
+}
