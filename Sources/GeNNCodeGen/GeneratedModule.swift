@@ -1,8 +1,9 @@
 import GeNNModel
+import GeNNTranspiler
 
 /// The source code generated for one model, with what the runtime needs to bind memory
 /// to it.
-public struct GeneratedModule: Hashable, Sendable {
+public struct GeneratedModule: BackendModule {
   /// The complete C++ (or CUDA) translation unit.
   public var source: String
   /// The arrays the runtime allocates and binds, in the order `genn_bind` expects them.
@@ -27,20 +28,21 @@ public struct GeneratedModule: Hashable, Sendable {
 public struct ArrayLayout: Hashable, Sendable {
   /// What the array holds.
   public var role: Role
-  /// The element type's name in generated code.
-  public var elementType: String
-  /// The element size in bytes.
-  public var elementSize: Int
+  /// The element type: generated code declares the array's elements as its
+  /// ``NumericType/cName``, and the runtime reads and writes them as it.
+  public var elementType: NumericType
   /// The number of elements.
   public var count: Int
 
   /// Creates a layout entry.
-  public init(role: Role, elementType: String, elementSize: Int, count: Int) {
+  public init(role: Role, elementType: NumericType, count: Int) {
     self.role = role
     self.elementType = elementType
-    self.elementSize = elementSize
     self.count = count
   }
+
+  /// The element size in bytes.
+  public var elementSize: Int { elementType.byteSize }
 
   /// What an array holds.
   public enum Role: Hashable, Sendable {

@@ -4,15 +4,18 @@ import GeNNModel
 import GeNNToolchain
 
 /// A model's CUDA generated and compiled to a cubin for one GPU, not yet loaded: what
-/// `genn build --backend cuda` makes and ``CUDASimulation/init(build:options:)`` loads.
+/// `genn build --backend cuda` makes and ``CUDASimulation/init(build:options:)`` loads,
+/// the CUDA backend's ``NetworkBuild``.
 ///
 /// The cubin is compiled by NVRTC for the GPU's architecture (asked from the driver) and
 /// kept in the build cache, so a second build of the same model for the same GPU and
 /// NVRTC compiles nothing.
-public struct CUDAModelBuild: @unchecked Sendable {
+public struct CUDAModelBuild: NetworkBuild, @unchecked Sendable {
   // @unchecked: `driver` is a class whose state is immutable after init.
   /// The model built.
   public var model: ModelSpec
+  /// How it was built, and how it runs once loaded.
+  public var options: CUDASimulation.Options
   /// The generated module and its launch plan.
   public var module: CUDAModule
   /// The build cache entry: `model.cu`, the cubin, NVRTC's log.
@@ -94,9 +97,21 @@ public struct CUDAModelBuild: @unchecked Sendable {
           reason: "\(error)"))
     }
     self.model = model
+    self.options = options
     compilerDescription = "NVRTC \(nvrtc.version) (\(nvrtc.path)) for \(architecture)"
     generationSeconds = (generated - start).seconds
     toolchainSeconds = (clock.now - generated).seconds - entry.buildSeconds
     compileSeconds = entry.buildSeconds
+  }
+
+  /// NVRTC's version and path, the architecture compiled for, and the GPU.
+  public var compilerSummary: String { "\(compilerDescription), GPU \(device.name)" }
+
+  /// `cubin`: the kernels compiled for the GPU, which the driver loads.
+  public var productName: String { "cubin" }
+
+  /// Loads the cubin on the GPU and initialises the model as ``options`` say.
+  public func load() throws -> any NetworkSimulation {
+    try CUDASimulation(build: self)
   }
 }

@@ -6,7 +6,7 @@ import GeNNToolchain
 /// What stops a simulation on the GPU, with the layer it came from.
 public enum CUDASimulationError: Error, Sendable, CustomStringConvertible {
   /// The CUDA backend cannot generate the model.
-  case generation(CUDABackendError)
+  case generation(CodeGenError)
   /// NVRTC could not be loaded, or rejected the generated code (a bug of SwiftGeNN's:
   /// the message names the generated line and the model element that produced it).
   case compilation(NVRTCError, origin: String?)
@@ -111,10 +111,9 @@ public final class CUDASimulation {
   private let customUpdateKernels: [String: [CUDAFunction]]
   private let recordingCapacity: Int
   /// Host mirrors of the arrays, in ``CUDAModule/arrays`` order.
-  private let arrays: [StateArray]
-  private let arrayIndex: [ArrayLayout.Role: Int]
-  /// The row layout of each SPARSE synapse population given as a list.
-  private let sparseRows: [String: SparseConnectivity]
+  private let memory: ModelState
+  /// Where the synapses of SPARSE populations are in their rows.
+  private let rows: SynapseRows
   /// The device copies, in the same order.
   private let buffers: [CUDADevicePointer]
   private let table: CUDADevicePointer
@@ -125,38 +124,26 @@ public final class CUDASimulation {
   private var recordingRow = 0
   /// The index out of range that model code used, once the record noted one.
   private var outOfRange: RuntimeError?
-  private var spikeRecordings: [String: SpikeRecording] = [:]
-  private var eventRecordings: [CUDASpikeEventKey: SpikeRecording] = [:]
-  /// The variables being sampled, by (element, variable), with their intervals in steps.
-  private var variableRecordings: [VariableKey: VariableRecording] = [:]
-  private var samplingIntervals: [VariableKey: Sampling] = [:]
-
-  private struct VariableKey: Hashable {
-    var element: String
-    var variable: String
-  }
-
-  /// How often a recorded variable is sampled, and the array it is copied from.
-  private struct Sampling {
-    var interval: Int
-    var array: Int
-  }
+  private var recordedSpikes: RecordedSpikes
+  private var samples = VariableSamples()
 
   /// Generates, compiles (or takes the cubin from the build cache) and loads `model`,
   /// allocates its state on the GPU (checking first that it fits) and initialises it.
   public convenience init(model: ModelSpec, options: Options = Options())
     throws(CUDASimulationError)
   {
-    try self.init(build: try CUDAModelBuild(model: model, options: options), options: options)
+    try self.init(build: try CUDAModelBuild(model: model, options: options))
   }
 
   /// Loads a model already generated and compiled for this GPU, allocates its state on
-  /// the GPU (checking first that it fits) and initialises it.
-  public init(build compiled: CUDAModelBuild, options: Options = Options())
+  /// the GPU (checking first that it fits) and initialises it, run as `options` says
+  /// (those `compiled` was built with by default).
+  public init(build compiled: CUDAModelBuild, options: Options? = nil)
     throws(CUDASimulationError)
   {
     let clock = ContinuousClock()
     let start = clock.now
+    let options = options ?? compiled.options
     let model = compiled.model
     let module = compiled.module
     device = compiled.device
@@ -184,22 +171,13 @@ public final class CUDASimulation {
     } catch {
       throw .runtime(error)
     }
-    var index: [ArrayLayout.Role: Int] = [:]
-    let arrays = module.arrays.enumerated().map { position, layout in
-      index[layout.role] = position
-      switch layout.role {
-      case .spikeRecording, .spikeEventRecording:
-        return StateArray(layout: layout, rows: capacity)
-      default:
-        return StateArray(layout: layout)
-      }
-    }
+    let memory = ModelState(model: model, module: module, recordingRows: capacity)
+    let arrays = memory.arrays
     do {
-      let bytes = arrays.reduce(16 * arrays.count) { $0 + $1.count * $1.layout.elementSize }
-      try context.reserve(bytes: bytes)
+      try context.reserve(bytes: memory.bytes + 16 * arrays.count)
       var buffers: [CUDADevicePointer] = []
       for array in arrays {
-        buffers.append(try context.allocate(bytes: array.count * array.layout.elementSize))
+        buffers.append(try context.allocate(bytes: array.bytes))
       }
       let table = try context.allocate(bytes: max(8, 8 * buffers.count))
       let counts = try context.allocate(bytes: max(8, 8 * buffers.count))
@@ -241,16 +219,9 @@ public final class CUDASimulation {
       generationSeconds: compiled.generationSeconds, toolchainSeconds: compiled.toolchainSeconds,
       compileSeconds: compiled.compileSeconds, loadSeconds: 0)
     self.recordingCapacity = capacity
-    self.arrays = arrays
-    self.arrayIndex = index
-    self.sparseRows = Dictionary(
-      uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }
-        .compactMap { synapses in
-          SparseConnectivity(
-            synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
-            targetSize: model.neuronPopulation(named: synapses.target)!.size
-          ).map { (synapses.name, $0) }
-        })
+    self.memory = memory
+    self.rows = SynapseRows(model: model)
+    self.recordedSpikes = RecordedSpikes(state: memory)
     try initialise()
     build.loadSeconds = (clock.now - start).seconds
   }
@@ -270,29 +241,34 @@ public final class CUDASimulation {
   /// and runs the initialisation kernels (snippets, connectivity, synapse snippets); rows
   /// longer than their storage are an error, as on the CPU.
   private func initialise() throws(CUDASimulationError) {
-    InitialValues.write(arrays, index: arrayIndex, model: model, sparseRows: sparseRows)
-    let rows: UInt32
+    InitialValues.write(
+      memory.arrays, index: memory.index, model: model, sparseRows: rows.listed)
+    let overflowingRows: UInt32
     do {
-      for (array, buffer) in zip(arrays, buffers) { try upload(array, to: buffer) }
+      for (array, buffer) in zip(memory.arrays, buffers) { try upload(array, to: buffer) }
       try context.set(overflows, to: 0, bytes: 8)
       try launch(bind, module.bind, timestep: 0, recordingRow: 0)
       for (function, launch) in zip(initialisation, module.initialisation) {
         try self.launch(function, launch, timestep: 0, recordingRow: 0)
       }
       try context.synchronize()
-      rows = try context.download(UInt32.self, count: 1, from: overflows)[0]
+      overflowingRows = try context.download(UInt32.self, count: 1, from: overflows)[0]
       for synapses in model.synapsePopulations {
-        if let index = arrayIndex[.synapseRangeErrors(synapses: synapses.name)] {
+        if let index = memory.index[.synapseRangeErrors(synapses: synapses.name)] {
           try download(index)
         }
       }
     } catch {
       throw .driver(error)
     }
-    if let error = ConnectivityRangeErrors.error(model: model, arrays: arrays, index: arrayIndex) {
+    if let error = ConnectivityRangeErrors.error(
+      model: model, arrays: memory.arrays, index: memory.index)
+    {
       throw .runtime(error)
     }
-    if rows > 0 { throw .runtime(.connectivityOverflow(rows: Int(rows))) }
+    if overflowingRows > 0 {
+      throw .runtime(.connectivityOverflow(rows: Int(overflowingRows)))
+    }
     try checkIndices()
   }
 
@@ -301,27 +277,26 @@ public final class CUDASimulation {
   /// and the error it noted is thrown again before any later work.
   private func checkIndices(afterWork: Bool = true) throws(CUDASimulationError) {
     if let outOfRange { throw .runtime(outOfRange) }
-    guard afterWork, let index = arrayIndex[.outOfRangeIndex] else { return }
+    guard afterWork, let index = memory.index[.outOfRangeIndex] else { return }
     do {
       try download(index)
     } catch {
       throw .driver(error)
     }
     outOfRange = OutOfRangeRecord.error(
-      arrays[index].outOfRangeRecord, arrays: arrays.map(\.layout))
+      memory.arrays[index].outOfRangeRecord, arrays: memory.layouts)
     if let outOfRange { throw .runtime(outOfRange) }
   }
 
   private func upload(_ array: StateArray, to buffer: CUDADevicePointer) throws(CUDADriverError) {
-    let bytes = array.count * array.layout.elementSize
-    try context.copy(UnsafeRawBufferPointer(start: array.pointer, count: bytes), to: buffer)
+    try context.copy(UnsafeRawBufferPointer(start: array.pointer, count: array.bytes), to: buffer)
   }
 
   private func download(_ index: Int) throws(CUDADriverError) {
-    let array = arrays[index]
-    let bytes = array.count * array.layout.elementSize
+    let array = memory.arrays[index]
     try context.copy(
-      from: buffers[index], into: UnsafeMutableRawBufferPointer(start: array.pointer, count: bytes))
+      from: buffers[index],
+      into: UnsafeMutableRawBufferPointer(start: array.pointer, count: array.bytes))
   }
 
   private func launch(
@@ -396,52 +371,37 @@ public final class CUDASimulation {
     throws(CUDASimulationError)
   {
     let width = try values(of: variable, in: element).count
-    let key = VariableKey(element: element, variable: variable)
-    samplingIntervals[key] = Sampling(
-      interval: max(1, every), array: try arrayPosition(variable, element))
-    if variableRecordings[key] == nil {
-      variableRecordings[key] = VariableRecording(
-        element: element, variable: variable, width: width, steps: [], values: [])
-    }
+    samples.start(
+      variable, of: element, width: width, array: try position(of: variable, in: element),
+      every: every)
   }
 
   /// What has been sampled of `variable` since ``record(_:of:every:)``.
   public func recording(of variable: String, in element: String) throws(CUDASimulationError)
     -> VariableRecording
   {
-    guard let recording = variableRecordings[VariableKey(element: element, variable: variable)]
-    else {
-      throw .runtime(.notRecorded(population: "\(element).\(variable)"))
+    do {
+      return try samples.recording(of: variable, in: element)
+    } catch {
+      throw .runtime(error)
     }
-    return recording
   }
 
   /// The spikes and spike-like events gathered from the recording buffers so far (those
   /// of the steps since the buffers were last gathered are not counted yet); each is held
   /// as a step, an id and a time.
-  public var recordedSpikeCount: Int {
-    spikeRecordings.values.reduce(0) { $0 + $1.count }
-      + eventRecordings.values.reduce(0) { $0 + $1.count }
-  }
+  public var recordedSpikeCount: Int { recordedSpikes.count }
 
   /// Reserves room for the samples of `steps` more steps of every recorded variable.
   public func reserveRecording(steps: Int) {
-    for (key, sampling) in samplingIntervals {
-      let extra = steps / sampling.interval + 1
-      let width = variableRecordings[key]!.width
-      variableRecordings[key]!.steps.reserveCapacity(variableRecordings[key]!.steps.count + extra)
-      variableRecordings[key]!.values.reserveCapacity(
-        variableRecordings[key]!.values.count + extra * width)
-    }
+    samples.reserve(steps: steps)
   }
 
   /// Copies the variables due after the step just run from the GPU.
   private func sampleVariables() throws(CUDADriverError) {
-    for (key, sampling) in samplingIntervals where timestep % UInt64(sampling.interval) == 0 {
-      try download(sampling.array)
-      let values = try view(sampling.array, key.element).load()
-      variableRecordings[key]!.steps.append(Int64(timestep) - 1)
-      variableRecordings[key]!.values.append(contentsOf: values)
+    for (key, position) in samples.due(after: timestep) {
+      try download(position)
+      samples.append(try view(at: position).load(), to: key, after: timestep)
     }
   }
 
@@ -452,10 +412,10 @@ public final class CUDASimulation {
   public func values(of variable: String, in element: String) throws(CUDASimulationError)
     -> [Double]
   {
-    let index = try arrayPosition(variable, element)
+    let index = try position(of: variable, in: element)
     do {
       try download(index)
-      return try view(index, element).load()
+      return try view(at: index).load()
     } catch {
       throw .driver(error)
     }
@@ -466,10 +426,10 @@ public final class CUDASimulation {
   public func setValues(_ values: [Double], of variable: String, in element: String)
     throws(CUDASimulationError)
   {
-    let index = try arrayPosition(variable, element)
+    let index = try position(of: variable, in: element)
     let view: VariableView
     do {
-      view = try self.view(index, element)
+      view = try self.view(at: index)
     } catch {
       throw .driver(error)
     }
@@ -482,7 +442,7 @@ public final class CUDASimulation {
       // Keep the padding of SPARSE rows as the GPU has it.
       if view.positions != nil { try download(index) }
       view.store(values)
-      try upload(arrays[index], to: buffers[index])
+      try upload(memory.arrays[index], to: buffers[index])
     } catch {
       throw .driver(error)
     }
@@ -499,18 +459,18 @@ public final class CUDASimulation {
         .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name)))
     }
     if population.matrixType == .bitmask {
-      let index = arrayIndex[.synapseBitmask(synapses: synapses)]!
+      let index = memory.index[.synapseBitmask(synapses: synapses)]!
       do {
         try download(index)
       } catch {
         throw .driver(error)
       }
-      return arrays[index].setPairs(
+      return memory.arrays[index].setPairs(
         sourceSize: model.neuronPopulation(named: population.source)!.size,
         targetSize: model.neuronPopulation(named: population.target)!.size)
     }
     guard population.matrixType == .sparse,
-      let indices = arrayIndex[.synapseIndices(synapses: synapses)]
+      let indices = memory.index[.synapseIndices(synapses: synapses)]
     else {
       throw .runtime(
         .notStored(
@@ -519,84 +479,42 @@ public final class CUDASimulation {
     do {
       try download(indices)
       let positions = try synapsePositions(population) ?? []
-      let stride = rowStride(population)
-      return (
-        positions.map { $0 / stride }, positions.map { Int(arrays[indices].load(at: $0)) }
-      )
+      return rows.pairs(of: population, at: positions, indices: memory.arrays[indices])
     } catch {
       throw .driver(error)
     }
   }
 
-  /// The view of array `index` the user sees: a SPARSE population's per-synapse arrays
-  /// through the positions of its synapses, and an array of delay slots through the slot
-  /// written last.
-  private func view(_ index: Int, _ element: String) throws(CUDADriverError) -> VariableView {
-    func latest(_ neurons: String) -> VariableView {
-      let size = model.neuronPopulation(named: neurons)?.size ?? 0
-      return VariableView(
-        array: arrays[index], positions: arrays[index].latestSlot(size: size, timestep: timestep))
-    }
-    switch arrays[index].layout.role {
-    case .neuronVariable(let population, _):
-      // A queued variable's latest value is in the slot written last.
-      return latest(population)
-    case .weightUpdatePreVariable(let name, _):
-      guard let synapses = model.synapsePopulations.first(where: { $0.name == name }) else { break }
-      return latest(synapses.source)
-    case .weightUpdatePostVariable(let name, _):
-      guard let synapses = model.synapsePopulations.first(where: { $0.name == name }) else { break }
-      return latest(synapses.target)
-    case .weightUpdateVariable:
-      guard let synapses = model.synapsePopulations.first(where: { $0.name == element }) else {
-        break
-      }
-      return VariableView(array: arrays[index], positions: try synapsePositions(synapses))
-    case .customUpdateVariable:
-      guard let update = model.customUpdate(named: element),
-        case .synapses(let name)? = model.shape(of: update),
-        let synapses = model.synapsePopulations.first(where: { $0.name == name })
-      else { break }
-      return VariableView(array: arrays[index], positions: try synapsePositions(synapses))
-    default: break
-    }
-    return VariableView(array: arrays[index])
+  /// The array at `index` as the user sees it (see ``ModelState/view(at:timestep:synapsePositions:)``).
+  private func view(at index: Int) throws(CUDADriverError) -> VariableView {
+    try memory.view(at: index, timestep: timestep, synapsePositions: synapsePositions)
   }
 
   /// Where each synapse of a SPARSE population is in the padded rows: in the order the
   /// model listed them, or row by row (the row lengths read back from the GPU) for
   /// snippet-built rows; `nil` for DENSE.
   private func synapsePositions(_ synapses: SynapsePopulation) throws(CUDADriverError) -> [Int]? {
-    guard synapses.matrixType == .sparse else { return nil }
-    if let rows = sparseRows[synapses.name] { return rows.positions }
-    let lengthsIndex = arrayIndex[.synapseRowLengths(synapses: synapses.name)]!
-    try download(lengthsIndex)
-    let lengths = arrays[lengthsIndex]
-    let stride = rowStride(synapses)
-    return (0..<lengths.count).flatMap { row in
-      (0..<Int(lengths.load(at: row))).map { row * stride + $0 }
+    try rows.positions(of: synapses) { () throws(CUDADriverError) in
+      let lengths = memory.index[.synapseRowLengths(synapses: synapses.name)]!
+      try download(lengths)
+      return memory.arrays[lengths]
     }
-  }
-
-  private func rowStride(_ synapses: SynapsePopulation) -> Int {
-    SparseConnectivity.rowStride(
-      of: synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
-      targetSize: model.neuronPopulation(named: synapses.target)!.size)
   }
 
   /// The spikes `population` emitted since the start, if its spikes are recorded.
   public func spikes(of population: String) throws(CUDASimulationError) -> SpikeRecording {
-    guard let neurons = model.neuronPopulation(named: population) else {
-      throw .runtime(
-        .unknownPopulation(population, available: model.neuronPopulations.map(\.name)))
+    let source: RecordedSpikes.Source
+    do {
+      source = try recordedSpikes.source(ofSpikes: population)
+    } catch {
+      throw .runtime(error)
     }
-    guard neurons.recordSpikes else { throw .runtime(.notRecorded(population: population)) }
     do {
       try gatherSpikes()
     } catch {
       throw .driver(error)
     }
-    return spikeRecordings[population] ?? SpikeRecording()
+    return recordedSpikes[source]
   }
 
   /// The spike-like events the weight update model of `synapses` detected on one side
@@ -606,76 +524,29 @@ public final class CUDASimulation {
   public func spikeEvents(of synapses: String, side: SynapseSide = .presynaptic)
     throws(CUDASimulationError) -> SpikeRecording
   {
-    guard let population = model.synapsePopulations.first(where: { $0.name == synapses }) else {
-      throw .runtime(
-        .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name)))
-    }
-    guard arrayIndex[.spikeEventRecording(synapses: synapses, side: side)] != nil else {
-      let neurons = side == .presynaptic ? population.source : population.target
-      throw .runtime(
-        .notRecorded(
-          population: "\(synapses) (\(side.rawValue)synaptic spike-like events of '\(neurons)')"))
+    let source: RecordedSpikes.Source
+    do {
+      source = try recordedSpikes.source(ofEvents: synapses, side: side)
+    } catch {
+      throw .runtime(error)
     }
     do {
       try gatherSpikes()
     } catch {
       throw .driver(error)
     }
-    return eventRecordings[CUDASpikeEventKey(synapses: synapses, side: side)] ?? SpikeRecording()
+    return recordedSpikes[source]
   }
 
-  private func arrayPosition(_ variable: String, _ element: String) throws(CUDASimulationError)
+  /// The position of `variable` of `element` in the state's arrays.
+  private func position(of variable: String, in element: String) throws(CUDASimulationError)
     -> Int
   {
-    if let population = model.neuronPopulation(named: element) {
-      guard let index = arrayIndex[.neuronVariable(population: element, variable: variable)] else {
-        throw .runtime(
-          .unknownVariable(
-            variable, population: element, available: population.model.vars.map(\.name)))
-      }
-      return index
+    do {
+      return try memory.position(of: variable, in: element)
+    } catch {
+      throw .runtime(error)
     }
-    if let source = model.currentSources.first(where: { $0.name == element }) {
-      guard let index = arrayIndex[.currentSourceVariable(source: element, variable: variable)]
-      else {
-        throw .runtime(
-          .unknownVariable(
-            variable, population: element, available: source.model.vars.map(\.name)))
-      }
-      return index
-    }
-    if let synapses = model.synapsePopulations.first(where: { $0.name == element }) {
-      let roles: [ArrayLayout.Role] = [
-        .weightUpdateVariable(synapses: element, variable: variable),
-        .weightUpdatePreVariable(synapses: element, variable: variable),
-        .weightUpdatePostVariable(synapses: element, variable: variable),
-        .postsynapticVariable(synapses: element, variable: variable),
-      ]
-      if let index = roles.lazy.compactMap({ self.arrayIndex[$0] }).first { return index }
-      if variable == "inSyn", let index = arrayIndex[.postsynapticInput(synapses: element)] {
-        return index
-      }
-      throw .runtime(
-        .unknownVariable(
-          variable, population: element,
-          available: synapses.weightUpdate.vars.map(\.name)
-            + synapses.weightUpdate.preVars.map(\.name) + synapses.weightUpdate.postVars.map(\.name)
-            + synapses.postsynaptic.vars.map(\.name) + ["inSyn"]))
-    }
-    if let update = model.customUpdate(named: element) {
-      guard let index = arrayIndex[.customUpdateVariable(update: element, variable: variable)]
-      else {
-        throw .runtime(
-          .unknownVariable(
-            variable, population: element, available: update.model.vars.map(\.name)))
-      }
-      return index
-    }
-    throw .runtime(
-      .unknownPopulation(
-        element,
-        available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
-          + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name)))
   }
 
   /// Copies the buffered rows of each recording buffer (spikes and spike-like events)
@@ -683,53 +554,16 @@ public final class CUDASimulation {
   private func gatherSpikes() throws(CUDADriverError) {
     guard recordingRow > 0 else { return }
     try context.synchronize()
-    for population in model.neuronPopulations where population.recordSpikes {
-      let index = arrayIndex[.spikeRecording(population: population.name)]!
-      try decode(
-        index, size: population.size, into: &spikeRecordings[population.name, default: .init()])
-    }
-    for synapses in model.synapsePopulations {
-      for side in [SynapseSide.presynaptic, .postsynaptic] {
-        guard let index = arrayIndex[.spikeEventRecording(synapses: synapses.name, side: side)]
-        else { continue }
-        let neurons = side == .presynaptic ? synapses.source : synapses.target
-        try decode(
-          index, size: model.neuronPopulation(named: neurons)!.size,
-          into: &eventRecordings[
-            CUDASpikeEventKey(synapses: synapses.name, side: side), default: .init()])
+    let firstStep = Int64(timestep) - Int64(recordingRow)
+    for buffer in recordedSpikes.buffers {
+      let bits = try context.download(
+        UInt32.self, count: buffer.words * recordingRow, from: buffers[buffer.array])
+      bits.withUnsafeBufferPointer {
+        recordedSpikes.append($0, of: buffer, rows: recordingRow, firstStep: firstStep)
       }
     }
     recordingRow = 0
   }
-
-  /// Appends the set bits of the buffered rows of recording buffer `index`, for a
-  /// population of `size` neurons, to `recording`.
-  private func decode(_ index: Int, size: Int, into recording: inout SpikeRecording)
-    throws(CUDADriverError)
-  {
-    let firstStep = Int64(timestep) - Int64(recordingRow)
-    let words = (size + 31) / 32
-    let bits = try context.download(UInt32.self, count: words * recordingRow, from: buffers[index])
-    for row in 0..<recordingRow {
-      let step = firstStep + Int64(row)
-      for word in 0..<words {
-        var mask = bits[row * words + word]
-        while mask != 0 {
-          let bit = mask.trailingZeroBitCount
-          mask &= mask - 1
-          recording.steps.append(step)
-          recording.ids.append(Int32(word * 32 + bit))
-          recording.times.append(Double(step) * model.dt)
-        }
-      }
-    }
-  }
-}
-
-/// One side of one synapse population, whose spike-like events are recorded.
-private struct CUDASpikeEventKey: Hashable {
-  var synapses: String
-  var side: SynapseSide
 }
 
 extension CUDASimulation: NetworkSimulation {}

@@ -3,17 +3,20 @@ import GeNNCodeGen
 import GeNNModel
 import GeNNToolchain
 
-/// A model whose code is generated and compiled (or found in the build cache), ready to
-/// be loaded by ``Simulation/init(build:options:)``, or only looked at.
+/// A model whose C++ is generated and compiled (or found in the build cache), ready to
+/// be loaded by ``Simulation/init(build:options:)``, or only looked at: the CPU's
+/// ``NetworkBuild``.
 ///
 /// ```swift
 /// let build = try await ModelBuild(model: model)
 /// print(build.entry.sourcePath.path)   // the generated C++
 /// let simulation = try Simulation(build: build)
 /// ```
-public struct ModelBuild: Sendable {
+public struct ModelBuild: NetworkBuild {
   /// The model the code was generated for.
   public var model: ModelSpec
+  /// How it was built, and how it runs once loaded.
+  public var options: Simulation.Options
   /// The generated code and the arrays it binds.
   public var module: GeneratedModule
   /// The compiler that built it.
@@ -46,11 +49,25 @@ public struct ModelBuild: Sendable {
       for: module.source, named: model.name, toolchain: toolchain,
       lineAnnotator: { module.origin(ofLine: $0)?.description })
     self.model = model
+    self.options = options
     self.module = module
     self.toolchain = toolchain
     self.entry = entry
     generationSeconds = (generated - start).seconds
     toolchainSeconds = (clock.now - generated).seconds - entry.buildSeconds
     compileSeconds = entry.buildSeconds
+  }
+
+  /// The compiler's version line and path.
+  public var compilerSummary: String {
+    "\(toolchain.identity.versionLine) (\(toolchain.compiler))"
+  }
+
+  /// `library`: a shared library the runtime loads.
+  public var productName: String { "library" }
+
+  /// Loads and initialises the library as ``options`` say.
+  public func load() throws -> any NetworkSimulation {
+    try Simulation(build: self)
   }
 }

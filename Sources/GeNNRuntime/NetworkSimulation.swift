@@ -3,11 +3,11 @@ import GeNNModel
 
 /// A model loaded on a backend and running: what ``Simulation`` (the CPU backend) and
 /// ``CUDASimulation`` (NVIDIA GPUs) both offer, so code that runs a model and reads its
-/// results works on either, and a user switches with one argument.
+/// results works on either, and a user switches with one ``SimulationBackend`` value.
 ///
 /// ```swift
-/// let simulation: any NetworkSimulation =
-///   useGPU ? try CUDASimulation(model: model) : try await Simulation(model: model)
+/// let backend: SimulationBackend = useGPU ? .cuda(CUDASimulation.Options()) : .cpu(Simulation.Options())
+/// let simulation = try await backend.simulation(of: model)
 /// try simulation.record("V", of: "Exc", every: 10)
 /// try simulation.run(steps: 10_000)
 /// let spikes = try simulation.spikes(of: "Exc")

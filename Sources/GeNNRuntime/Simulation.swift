@@ -83,83 +83,54 @@ public final class Simulation {
   private let library: SharedLibrary
   /// This simulation's native state (its thread pool and group fields).
   private let state: UnsafeMutableRawPointer
-  private let arrays: [StateArray]
-  private let arrayIndex: [ArrayLayout.Role: Int]
-  /// The row layout of each SPARSE synapse population.
-  private let sparseRows: [String: SparseConnectivity]
+  /// The arrays the native code works on.
+  private let memory: ModelState
+  /// Where the synapses of SPARSE populations are in their rows.
+  private let rows: SynapseRows
   private let functions: NativeFunctions
   /// The generated code, to name the code a runtime error came from.
   private let module: GeneratedModule
   private let recordingCapacity: Int
   private var recordingRow = 0
-  private var spikeRecordings: [String: SpikeRecording] = [:]
-  private var eventRecordings: [EventKey: SpikeRecording] = [:]
-  private var variableRecordings: [RecordingKey: VariableRecording] = [:]
+  private var recordedSpikes: RecordedSpikes
+  private var samples = VariableSamples()
   private var threadCount: Int
   /// Per-step work below which a step runs on the calling thread alone.
   private let parallelMinimum: UInt32
 
-  private struct EventKey: Hashable {
-    var synapses: String
-    var side: SynapseSide
-  }
-
-  private struct RecordingKey: Hashable {
-    var element: String
-    var variable: String
-  }
-
-  /// How often each recorded variable is sampled, in steps.
-  private var samplingIntervals: [RecordingKey: Int] = [:]
-
   /// Generates, compiles (or takes from the cache), loads and initialises `model`.
   public convenience init(model: ModelSpec, options: Options = Options()) async throws {
-    try self.init(build: try await ModelBuild(model: model, options: options), options: options)
+    try self.init(build: try await ModelBuild(model: model, options: options))
   }
 
   /// Loads and initialises a model already generated and compiled, once its state is
   /// known to fit in memory (``MemoryEstimate``; else
-  /// ``RuntimeError/insufficientMemory(needed:available:largest:)``).
-  public init(build compiled: ModelBuild, options: Options = Options()) throws {
+  /// ``RuntimeError/insufficientMemory(needed:available:largest:)``), run as `options`
+  /// says (those `compiled` was built with by default).
+  public init(build compiled: ModelBuild, options: Options? = nil) throws {
     let clock = ContinuousClock()
     let start = clock.now
+    let options = options ?? compiled.options
     let model = compiled.model
     let module = compiled.module
     let entry = compiled.entry
-    try MemoryEstimate(
-      model: model, arrays: module.arrays, recordingRows: options.recordingCapacity
-    ).check(available: HostMemory.available())
+    let capacity = max(1, options.recordingCapacity)
+    try MemoryEstimate(model: model, arrays: module.arrays, recordingRows: capacity)
+      .check(available: HostMemory.available())
     let library = try SharedLibrary(path: entry.libraryPath.path)
     let functions = try NativeFunctions(
       library: library, customUpdates: !model.customUpdates.isEmpty)
-    var index: [ArrayLayout.Role: Int] = [:]
-    let arrays = module.arrays.enumerated().map { position, layout in
-      index[layout.role] = position
-      switch layout.role {
-      case .spikeRecording, .spikeEventRecording:
-        return StateArray(layout: layout, rows: max(1, options.recordingCapacity))
-      default: break
-      }
-      return StateArray(layout: layout)
-    }
+    let memory = ModelState(model: model, module: module, recordingRows: capacity)
     self.model = model
     self.compilerDescription = compiled.toolchain.identity.versionLine
     self.sourcePath = entry.sourcePath.path
     self.library = library
     self.functions = functions
     self.module = module
-    self.arrays = arrays
-    self.arrayIndex = index
-    self.sparseRows = Dictionary(
-      uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }.compactMap
-      {
-        synapses in
-        SparseConnectivity(
-          synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
-          targetSize: model.neuronPopulation(named: synapses.target)!.size
-        ).map { (synapses.name, $0) }
-      })
-    self.recordingCapacity = max(1, options.recordingCapacity)
+    self.memory = memory
+    self.rows = SynapseRows(model: model)
+    self.recordedSpikes = RecordedSpikes(state: memory)
+    self.recordingCapacity = capacity
     self.threadCount = max(
       1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 256))
     self.build = BuildInfo(
@@ -167,8 +138,8 @@ public final class Simulation {
       generationSeconds: compiled.generationSeconds,
       toolchainSeconds: compiled.toolchainSeconds, compileSeconds: compiled.compileSeconds,
       loadSeconds: 0)
-    var pointers: [UnsafeMutableRawPointer?] = arrays.map(\.pointer)
-    let counts = arrays.map { UInt64($0.count) }
+    var pointers: [UnsafeMutableRawPointer?] = memory.arrays.map(\.pointer)
+    let counts = memory.arrays.map { UInt64($0.count) }
     guard
       let state = pointers.withUnsafeMutableBufferPointer({ pointers in
         counts.withUnsafeBufferPointer { functions.create(pointers.baseAddress, $0.baseAddress) }
@@ -180,7 +151,9 @@ public final class Simulation {
     self.parallelMinimum = UInt32(clamping: max(0, options.parallelMinimum))
     functions.setThreads(state, UInt32(threadCount), self.parallelMinimum)
     let overflows = initialiseState()
-    if let error = ConnectivityRangeErrors.error(model: model, arrays: arrays, index: index) {
+    if let error = ConnectivityRangeErrors.error(
+      model: model, arrays: memory.arrays, index: memory.index)
+    {
       throw error
     }
     if overflows > 0 { throw RuntimeError.connectivityOverflow(rows: overflows) }
@@ -204,9 +177,7 @@ public final class Simulation {
 
   /// The bytes of model state the simulation holds: variables, connectivity, spike
   /// queues and recording buffers.
-  public var stateBytes: Int {
-    arrays.reduce(0) { $0 + $1.count * $1.layout.elementSize }
-  }
+  public var stateBytes: Int { memory.bytes }
 
   /// The number of threads the simulation runs on, the calling thread included.
   public var threads: Int {
@@ -234,10 +205,8 @@ public final class Simulation {
     var remaining = max(0, steps)
     while remaining > 0 {
       // Run natively up to the next sample of a recorded variable or a full spike buffer.
-      var chunk = min(remaining, recordingCapacity - recordingRow)
-      for interval in samplingIntervals.values {
-        chunk = min(chunk, interval - Int(timestep % UInt64(interval)))
-      }
+      let chunk = samples.steps(
+        toNextSampleFrom: timestep, atMost: min(remaining, recordingCapacity - recordingRow))
       functions.run(state, timestep, UInt64(chunk), UInt32(recordingRow))
       timestep += UInt64(chunk)
       recordingRow += chunk
@@ -279,12 +248,8 @@ public final class Simulation {
   public func reinitialise() {
     timestep = 0
     recordingRow = 0
-    spikeRecordings.removeAll()
-    eventRecordings.removeAll()
-    for key in variableRecordings.keys {
-      variableRecordings[key]?.steps.removeAll()
-      variableRecordings[key]?.values.removeAll()
-    }
+    recordedSpikes.removeAll()
+    samples.removeSamples()
     initialiseState()
   }
 
@@ -292,7 +257,7 @@ public final class Simulation {
 
   /// The current values of `variable` of a neuron population or current source.
   public func values(of variable: String, in element: String) throws(RuntimeError) -> [Double] {
-    try array(variable, element).load()
+    try view(variable, element).load()
   }
 
   /// Sets `variable` of a neuron population or current source; takes effect from the
@@ -300,22 +265,19 @@ public final class Simulation {
   public func setValues(_ values: [Double], of variable: String, in element: String)
     throws(RuntimeError)
   {
-    let array = try array(variable, element)
-    guard values.count == array.count else {
+    let view = try view(variable, element)
+    guard values.count == view.count else {
       throw .wrongLength(
-        variable: variable, population: element, expected: array.count, got: values.count)
+        variable: variable, population: element, expected: view.count, got: values.count)
     }
-    array.store(values)
+    view.store(values)
   }
 
   /// The spikes `population` emitted since the start, if its spikes are recorded.
   public func spikes(of population: String) throws(RuntimeError) -> SpikeRecording {
-    guard let neurons = model.neuronPopulation(named: population) else {
-      throw .unknownPopulation(population, available: model.neuronPopulations.map(\.name))
-    }
-    guard neurons.recordSpikes else { throw .notRecorded(population: population) }
+    let source = try recordedSpikes.source(ofSpikes: population)
     gatherSpikes()
-    return spikeRecordings[population] ?? SpikeRecording()
+    return recordedSpikes[source]
   }
 
   /// The spike-like events the weight update model of `synapses` detected on one side
@@ -324,140 +286,47 @@ public final class Simulation {
   public func spikeEvents(of synapses: String, side: SynapseSide = .presynaptic)
     throws(RuntimeError) -> SpikeRecording
   {
-    guard let population = model.synapsePopulations.first(where: { $0.name == synapses }) else {
-      throw .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name))
-    }
-    guard arrayIndex[.spikeEventRecording(synapses: synapses, side: side)] != nil else {
-      let neurons = side == .presynaptic ? population.source : population.target
-      throw .notRecorded(
-        population: "\(synapses) (\(side.rawValue)synaptic spike-like events of '\(neurons)')")
-    }
+    let source = try recordedSpikes.source(ofEvents: synapses, side: side)
     gatherSpikes()
-    return eventRecordings[EventKey(synapses: synapses, side: side)] ?? SpikeRecording()
+    return recordedSpikes[source]
   }
 
   /// Starts sampling `variable` of a neuron population or current source after every
   /// `every`-th step from now on: after the steps `k` with `(k + 1) % every == 0`.
   public func record(_ variable: String, of element: String, every: Int = 1) throws(RuntimeError) {
-    let array = try array(variable, element)
-    let key = RecordingKey(element: element, variable: variable)
-    samplingIntervals[key] = max(1, every)
-    if variableRecordings[key] == nil {
-      variableRecordings[key] = VariableRecording(
-        element: element, variable: variable, width: array.count, steps: [], values: [])
-    }
+    let position = try memory.position(of: variable, in: element)
+    samples.start(
+      variable, of: element, width: view(at: position).count, array: position, every: every)
   }
 
   /// What has been sampled of `variable` since ``record(_:of:)``.
   public func recording(of variable: String, in element: String) throws(RuntimeError)
     -> VariableRecording
   {
-    guard let recording = variableRecordings[RecordingKey(element: element, variable: variable)]
-    else {
-      throw .notRecorded(population: "\(element).\(variable)")
-    }
-    return recording
+    try samples.recording(of: variable, in: element)
   }
 
   /// The spikes and spike-like events gathered from the recording buffers so far (those
   /// of the steps since the buffers were last gathered are not counted yet); each is held
   /// as a step, an id and a time.
-  public var recordedSpikeCount: Int {
-    spikeRecordings.values.reduce(0) { $0 + $1.count }
-      + eventRecordings.values.reduce(0) { $0 + $1.count }
-  }
+  public var recordedSpikeCount: Int { recordedSpikes.count }
 
   /// Reserves room for the samples of `steps` more steps of every recorded variable, so
   /// that a long run does not reallocate while it samples.
   public func reserveRecording(steps: Int) {
-    for (key, interval) in samplingIntervals {
-      let samples = steps / interval + 1
-      let width = variableRecordings[key]!.width
-      variableRecordings[key]!.steps.reserveCapacity(variableRecordings[key]!.steps.count + samples)
-      variableRecordings[key]!.values.reserveCapacity(
-        variableRecordings[key]!.values.count + samples * width)
-    }
+    samples.reserve(steps: steps)
   }
 
   // MARK: Internals
 
-  /// The storage of `variable` of a neuron population, current source or synapse
-  /// population, as the user sees it.
-  private func array(_ variable: String, _ element: String) throws(RuntimeError) -> VariableView {
-    if let population = model.neuronPopulation(named: element) {
-      guard let index = arrayIndex[.neuronVariable(population: element, variable: variable)] else {
-        throw .unknownVariable(
-          variable, population: element, available: population.model.vars.map(\.name))
-      }
-      // A queued variable's latest value is in the slot written last.
-      return VariableView(
-        array: arrays[index],
-        positions: arrays[index].latestSlot(size: population.size, timestep: timestep))
-    }
-    if let source = model.currentSources.first(where: { $0.name == element }) {
-      guard let index = arrayIndex[.currentSourceVariable(source: element, variable: variable)]
-      else {
-        throw .unknownVariable(
-          variable, population: element, available: source.model.vars.map(\.name))
-      }
-      return VariableView(array: arrays[index])
-    }
-    if let synapses = model.synapsePopulations.first(where: { $0.name == element }) {
-      if let index = arrayIndex[.weightUpdateVariable(synapses: element, variable: variable)] {
-        return VariableView(array: arrays[index], positions: synapsePositions(synapses))
-      }
-      if synapses.matrixType.weightStorage == .procedural,
-        synapses.weightUpdate.vars.contains(where: { $0.name == variable })
-      {
-        throw .notStored(
-          what: "variable '\(variable)'", synapses: element,
-          matrixType: synapses.matrixType.rawValue)
-      }
-      if let index = arrayIndex[.postsynapticVariable(synapses: element, variable: variable)] {
-        return VariableView(array: arrays[index])
-      }
-      for (role, neurons) in [
-        (
-          ArrayLayout.Role.weightUpdatePreVariable(synapses: element, variable: variable),
-          synapses.source
-        ),
-        (.weightUpdatePostVariable(synapses: element, variable: variable), synapses.target),
-      ] {
-        guard let index = arrayIndex[role] else { continue }
-        let size = model.neuronPopulation(named: neurons)!.size
-        return VariableView(
-          array: arrays[index], positions: arrays[index].latestSlot(size: size, timestep: timestep))
-      }
-      if variable == "inSyn", let index = arrayIndex[.postsynapticInput(synapses: element)] {
-        return VariableView(array: arrays[index])
-      }
-      throw .unknownVariable(
-        variable, population: element,
-        available: synapses.weightUpdate.vars.map(\.name)
-          + synapses.weightUpdate.preVars.map(\.name) + synapses.weightUpdate.postVars.map(\.name)
-          + synapses.postsynaptic.vars.map(\.name) + ["inSyn"])
-    }
-    if let update = model.customUpdate(named: element) {
-      guard let index = arrayIndex[.customUpdateVariable(update: element, variable: variable)]
-      else {
-        throw .unknownVariable(
-          variable, population: element, available: update.model.vars.map(\.name))
-      }
-      return VariableView(array: arrays[index], positions: customUpdatePositions(update))
-    }
-    throw .unknownPopulation(
-      element,
-      available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
-        + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name))
+  /// `variable` of `element` as the user sees it.
+  private func view(_ variable: String, _ element: String) throws(RuntimeError) -> VariableView {
+    view(at: try memory.position(of: variable, in: element))
   }
 
-  /// Where each synapse is in the padded rows, for a custom update over the synapses of a
-  /// SPARSE population; `nil` otherwise.
-  private func customUpdatePositions(_ update: CustomUpdate) -> [Int]? {
-    guard case .synapses(let name)? = model.shape(of: update),
-      let synapses = model.synapsePopulations.first(where: { $0.name == name })
-    else { return nil }
-    return synapsePositions(synapses)
+  /// The array at `position` as the user sees it.
+  private func view(at position: Int) -> VariableView {
+    memory.view(at: position, timestep: timestep, synapsePositions: synapsePositions)
   }
 
   /// The synapses of a SPARSE population as (presynaptic, postsynaptic) index lists, in
@@ -472,7 +341,7 @@ public final class Simulation {
         what: "connectivity", synapses: synapses, matrixType: population.matrixType.rawValue)
     }
     if population.matrixType == .bitmask {
-      return arrays[arrayIndex[.synapseBitmask(synapses: synapses)]!].setPairs(
+      return memory[.synapseBitmask(synapses: synapses)]!.setPairs(
         sourceSize: model.neuronPopulation(named: population.source)!.size, targetSize: target)
     }
     guard let positions = synapsePositions(population) else {
@@ -482,27 +351,13 @@ public final class Simulation {
         (0..<source).flatMap { _ in Array(0..<target) }
       )
     }
-    let stride = rowStride(population)
-    let indices = arrays[arrayIndex[.synapseIndices(synapses: synapses)]!]
-    return (positions.map { $0 / stride }, positions.map { Int(indices.load(at: $0)) })
+    return rows.pairs(
+      of: population, at: positions, indices: memory[.synapseIndices(synapses: synapses)]!)
   }
 
-  /// Where each synapse of a SPARSE population is in the padded rows: in the order the
-  /// model listed them, or row by row for snippet-built connectivity; `nil` for DENSE.
+  /// Where each synapse of a SPARSE population is in the padded rows; `nil` for DENSE.
   private func synapsePositions(_ synapses: SynapsePopulation) -> [Int]? {
-    guard synapses.matrixType == .sparse else { return nil }
-    if let rows = sparseRows[synapses.name] { return rows.positions }
-    let stride = rowStride(synapses)
-    let lengths = arrays[arrayIndex[.synapseRowLengths(synapses: synapses.name)]!]
-    return (0..<lengths.count).flatMap { row in
-      (0..<Int(lengths.load(at: row))).map { row * stride + $0 }
-    }
-  }
-
-  private func rowStride(_ synapses: SynapsePopulation) -> Int {
-    SparseConnectivity.rowStride(
-      of: synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
-      targetSize: model.neuronPopulation(named: synapses.target)!.size)
+    rows.positions(of: synapses) { memory[.synapseRowLengths(synapses: synapses.name)]! }
   }
 
   /// Throws the error generated code noted in the native calls since the last check: an
@@ -513,9 +368,8 @@ public final class Simulation {
       let origin = module.origin(ofLine: line)?.description
       throw .integerDivisionByZero(code: origin ?? "the model's code")
     }
-    guard let index = arrayIndex[.outOfRangeIndex],
-      let error = OutOfRangeRecord.error(
-        arrays[index].outOfRangeRecord, arrays: arrays.map(\.layout))
+    guard let record = memory[.outOfRangeIndex],
+      let error = OutOfRangeRecord.error(record.outOfRangeRecord, arrays: memory.layouts)
     else { return }
     throw error
   }
@@ -524,59 +378,32 @@ public final class Simulation {
   /// how many snippet-built rows overflowed.
   @discardableResult
   private func initialiseState() -> Int {
-    InitialValues.write(arrays, index: arrayIndex, model: model, sparseRows: sparseRows)
+    InitialValues.write(
+      memory.arrays, index: memory.index, model: model, sparseRows: rows.listed)
     return Int(functions.initialize(state))
   }
 
   /// Samples the recorded variables that are due after the step just run.
   private func sampleVariables() {
-    for (key, interval) in samplingIntervals where timestep % UInt64(interval) == 0 {
-      let values = try! array(key.variable, key.element).load()
-      variableRecordings[key]!.steps.append(Int64(timestep) - 1)
-      variableRecordings[key]!.values.append(contentsOf: values)
+    for (key, position) in samples.due(after: timestep) {
+      samples.append(view(at: position).load(), to: key, after: timestep)
     }
   }
 
-  /// Moves the spikes and events buffered on the native side into the recordings.
+  /// Moves the spikes and events buffered on the native side into the recordings, and
+  /// clears the buffers.
   private func gatherSpikes() {
     guard recordingRow > 0 else { return }
-    for population in model.neuronPopulations where population.recordSpikes {
-      let array = arrays[arrayIndex[.spikeRecording(population: population.name)]!]
-      decode(
-        array, size: population.size, into: &spikeRecordings[population.name, default: .init()])
-    }
-    for synapses in model.synapsePopulations {
-      for side in [SynapseSide.presynaptic, .postsynaptic] {
-        guard let index = arrayIndex[.spikeEventRecording(synapses: synapses.name, side: side)]
-        else { continue }
-        let neurons = side == .presynaptic ? synapses.source : synapses.target
-        decode(
-          arrays[index], size: model.neuronPopulation(named: neurons)!.size,
-          into: &eventRecordings[EventKey(synapses: synapses.name, side: side), default: .init()])
-      }
+    let firstStep = Int64(timestep) - Int64(recordingRow)
+    for buffer in recordedSpikes.buffers {
+      let array = memory.arrays[buffer.array]
+      let bits = UnsafeBufferPointer(
+        start: array.pointer.assumingMemoryBound(to: UInt32.self),
+        count: buffer.words * recordingRow)
+      recordedSpikes.append(bits, of: buffer, rows: recordingRow, firstStep: firstStep)
+      array.clear()
     }
     recordingRow = 0
-  }
-
-  /// Appends the bits of the buffered rows of a recording buffer and clears it.
-  private func decode(_ array: StateArray, size: Int, into recording: inout SpikeRecording) {
-    let firstStep = Int64(timestep) - Int64(recordingRow)
-    let words = (size + 31) / 32
-    let bits = array.pointer.assumingMemoryBound(to: UInt32.self)
-    for row in 0..<recordingRow {
-      let step = firstStep + Int64(row)
-      for word in 0..<words {
-        var mask = bits[row * words + word]
-        while mask != 0 {
-          let bit = mask.trailingZeroBitCount
-          mask &= mask - 1
-          recording.steps.append(step)
-          recording.ids.append(Int32(word * 32 + bit))
-          recording.times.append(Double(step) * model.dt)
-        }
-      }
-    }
-    array.clear()
   }
 }
 

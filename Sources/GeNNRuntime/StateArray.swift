@@ -3,15 +3,14 @@ import GeNNTranspiler
 
 /// One array of model state in memory the runtime owns and lends to generated code.
 final class StateArray {
+  /// What the array holds, and its element type.
   let layout: ArrayLayout
-  let type: NumericType
   /// Elements per row times rows (rows > 1 only for recording buffers).
   let count: Int
   let pointer: UnsafeMutableRawPointer
 
   init(layout: ArrayLayout, rows: Int = 1) {
     self.layout = layout
-    self.type = NumericType.allCases.first { $0.cName == layout.elementType } ?? .uint8
     self.count = layout.count * rows
     let bytes = max(1, count * layout.elementSize)
     pointer = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
@@ -19,6 +18,9 @@ final class StateArray {
   }
 
   deinit { pointer.deallocate() }
+
+  /// The bytes the elements take.
+  var bytes: Int { count * layout.elementSize }
 
   /// Sets every element to `value`, converted to the element type.
   func fill(_ value: Double) {
@@ -42,7 +44,7 @@ final class StateArray {
     let whole: Int64 =
       value.isNaN
       ? 0 : value >= 9.2e18 ? .max : value <= -9.2e18 ? .min : Int64(value.rounded(.towardZero))
-    switch type {
+    switch layout.elementType {
     case .bool: pointer.storeBytes(of: value != 0, toByteOffset: index, as: Bool.self)
     case .int8: pointer.storeBytes(of: Int8(clamping: whole), toByteOffset: index, as: Int8.self)
     case .uint8: pointer.storeBytes(of: UInt8(clamping: whole), toByteOffset: index, as: UInt8.self)
@@ -63,7 +65,7 @@ final class StateArray {
   }
 
   func load(at index: Int) -> Double {
-    switch type {
+    switch layout.elementType {
     case .bool: pointer.load(fromByteOffset: index, as: Bool.self) ? 1 : 0
     case .int8: Double(pointer.load(fromByteOffset: index, as: Int8.self))
     case .uint8: Double(pointer.load(fromByteOffset: index, as: UInt8.self))
@@ -81,7 +83,7 @@ final class StateArray {
   /// Sets every byte to zero.
   func clear() {
     pointer.initializeMemory(
-      as: UInt8.self, repeating: 0, count: max(1, count * layout.elementSize))
+      as: UInt8.self, repeating: 0, count: max(1, bytes))
   }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GeNNRuntime
 import GeNNToolchain
 
 /// The backend a command was asked to use.
@@ -24,6 +25,18 @@ enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
 
     /// Whether the CUDA backend was chosen.
     var isCUDA: Bool { name == "cuda" }
+
+    /// The runtime's backend for this choice: the CPU's on `threads` (`nil`: every
+    /// core), or CUDA through the driver and NVRTC that `cuda` found; `checkIndices` as
+    /// `--check` says.
+    func backend(threads: Int?, checkIndices: Bool, cuda: CUDAReport) -> SimulationBackend {
+      isCUDA
+        ? .cuda(
+          CUDASimulation.Options(
+            nvrtcLibrary: cuda.nvrtcLibrary, driverLibrary: cuda.driver.library,
+            checkIndices: checkIndices))
+        : .cpu(Simulation.Options(threads: threads, checkIndices: checkIndices))
+    }
   }
 
   /// The backend to use, given what CUDA discovery found on this machine.

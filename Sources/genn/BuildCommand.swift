@@ -27,54 +27,31 @@ extension GeNN {
     private func execute() async throws(CommandError) {
       let file = try model.load()
       let cuda = CUDADiscovery(environment: .current()).report()
-      let backend = try model.backend.select(cuda: cuda)
-      if backend.isCUDA {
-        let built: CUDAModelBuild
-        do {
-          built = try CUDAModelBuild(
-            model: file.model,
-            options: CUDASimulation.Options(
-              nvrtcLibrary: cuda.nvrtcLibrary, driverLibrary: cuda.driver.library))
-        } catch {
-          throw file.commandError(cuda: error)
-        }
-        if quiet { return }
-        print(
-          Self.report(
-            file: file, backend: backend, cacheHit: built.entry.cacheHit,
-            generation: built.generationSeconds, compile: built.compileSeconds,
-            compiler: "\(built.compilerDescription), GPU \(built.device.name)",
-            entry: built.entry, product: "cubin"))
-        return
-      }
-      let built = try await file.build(options: Simulation.Options())
+      let selection = try model.backend.select(cuda: cuda)
+      let built = try await file.build(
+        on: selection.backend(threads: nil, checkIndices: true, cuda: cuda))
       if quiet { return }
-      print(
-        Self.report(
-          file: file, backend: backend, cacheHit: built.entry.cacheHit,
-          generation: built.generationSeconds, compile: built.compileSeconds,
-          compiler: "\(built.toolchain.identity.versionLine) (\(built.toolchain.compiler))",
-          entry: built.entry, product: "library"))
+      print(Self.report(file: file, backend: selection, built: built))
     }
 
     /// What `genn build` prints: the model, backend, how it was built and where its files are.
-    static func report(
-      file: ModelFile, backend: BackendChoice.Selection, cacheHit: Bool,
-      generation: Double, compile: Double, compiler: String, entry: BuildCache.Entry,
-      product: String
-    ) -> String {
+    static func report(file: ModelFile, backend: BackendChoice.Selection, built: any NetworkBuild)
+      -> String
+    {
+      let entry = built.entry
+      let generation = built.generationSeconds
       let how =
-        cacheHit
+        entry.cacheHit
         ? "found in the build cache (generated in \(RunReport.seconds(generation)))"
         : "generated in \(RunReport.seconds(generation)), compiled in "
-          + RunReport.seconds(compile)
+          + RunReport.seconds(built.compileSeconds)
       return """
         model     \(file.model.name) (\(file.path))
         backend   \(backend.name) (\(backend.reason))
         built     \(how)
-        compiler  \(compiler)
+        compiler  \(built.compilerSummary)
         code      \(entry.sourcePath.path)
-        \(product.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry.libraryPath.path)
+        \(built.productName.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry.libraryPath.path)
         log       \(entry.logPath.path)
         """
     }

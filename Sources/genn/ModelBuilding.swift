@@ -6,41 +6,28 @@ import GeNNTranspiler
 import SwiftGeNN
 
 extension ModelFile {
-  /// Generates and compiles the model (or finds it in the build cache).
+  /// Generates and compiles the model on `backend` (or finds it in the build cache).
   ///
   /// - Throws: problems of the model or its code strings at their positions in the file
-  ///   (``CommandError/modelFile(_:)``); no compiler, or a compiler failure, as
-  ///   ``CommandError/build(_:)``.
-  func build(options: Simulation.Options) async throws(CommandError) -> ModelBuild {
+  ///   (``CommandError/modelFile(_:)``); no compiler, GPU or NVRTC, or a compiler
+  ///   failure, as ``CommandError/build(_:)``.
+  func build(on backend: SimulationBackend) async throws(CommandError) -> any NetworkBuild {
     do {
-      return try await ModelBuild(model: model, options: options)
+      return try await backend.build(model)
     } catch {
       throw commandError(error)
     }
   }
 
-  /// Loads and initialises a built model.
-  func simulation(_ build: ModelBuild, options: Simulation.Options) throws(CommandError)
-    -> Simulation
-  {
-    do {
-      return try Simulation(build: build, options: options)
-    } catch {
-      throw commandError(error)
-    }
-  }
-
-  /// A failure of the CUDA backend as the command reports it: problems of the model or
-  /// its code strings at their file positions, anything else (driver, NVRTC, GPU memory)
-  /// as ``CommandError/build(_:)``.
-  func commandError(cuda error: CUDASimulationError) -> CommandError {
-    if case .generation(.codeGeneration(let problem)) = error { return commandError(problem) }
-    return .build("cannot run '\(path)' on CUDA: \(error)")
-  }
-
-  /// `error` as the command reports it: at file positions when it is about the model.
+  /// `error` as the command reports it: problems of the model or its code strings at
+  /// their positions in the file; anything else (the compiler, the driver, NVRTC, memory)
+  /// as ``CommandError/build(_:)``, saying on which backend.
   func commandError(_ error: any Error) -> CommandError {
     switch error {
+    case CUDASimulationError.generation(let problem):
+      commandError(problem)
+    case let error as CUDASimulationError:
+      .build("cannot run '\(path)' on CUDA: \(error)")
     case is ModelFileError, is CodeGenError, is ModelError, is TranspilerError:
       .modelFile(located(any: error))
     default:

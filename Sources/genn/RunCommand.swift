@@ -67,7 +67,7 @@ extension GeNN {
       InterruptCleanup.shared.install()
       let file = try model.load()
       let cuda = CUDADiscovery(environment: .current()).report()
-      var backend = try model.backend.select(cuda: cuda)
+      var selection = try model.backend.select(cuda: cuda)
       let output = try OutputFolder(
         path: out ?? "\(file.model.name)-output", overwrite: overwrite,
         modelFile: model.modelFile)
@@ -81,12 +81,10 @@ extension GeNN {
       } catch {
         throw .invalidOptions("the run is too long: \(error)")
       }
-      let options = Simulation.Options(threads: threads, checkIndices: check)
       let status = !quiet && Terminal.standardErrorIsTerminal
       let simulation: any NetworkSimulation
       do throws(CommandError) {
-        simulation = try await load(
-          file, backend: &backend, cuda: cuda, options: options, status: status)
+        simulation = try await load(file, selection: &selection, cuda: cuda, status: status)
       } catch {
         if status { Terminal.clearTransient() }
         throw error
@@ -118,7 +116,7 @@ extension GeNN {
       progress.finish()
 
       let result = RunOutput(
-        file: file, backend: backend, threads: simulation.threads, steps: totalSteps,
+        file: file, backend: selection, threads: simulation.threads, steps: totalSteps,
         build: simulation.build, compiler: simulation.compilerDescription,
         sourcePath: simulation.sourcePath, simulateSeconds: simulated,
         customUpdateRuns: customUpdateRuns,
@@ -134,37 +132,31 @@ extension GeNN {
       }
     }
 
-    /// Builds and loads `file` on `backend`. Under `--backend auto`, a GPU that fails to
-    /// start the model (a driver or NVRTC failure) is reported as a warning and the model
-    /// runs on the CPU instead, with `backend` saying why.
+    /// Builds and loads `file` on the backend `selection` names. Under `--backend auto`, a
+    /// GPU that fails to start the model (a driver or NVRTC failure) is reported as a
+    /// warning and the model runs on the CPU instead, with `selection` saying why.
     private func load(
-      _ file: ModelFile, backend: inout BackendChoice.Selection, cuda: CUDAReport,
-      options: Simulation.Options, status: Bool
+      _ file: ModelFile, selection: inout BackendChoice.Selection, cuda: CUDAReport, status: Bool
     ) async throws(CommandError) -> any NetworkSimulation {
-      if backend.isCUDA {
-        if status { Terminal.showTransient("building and loading \(file.model.name) on CUDA...") }
-        do {
-          return try CUDASimulation(
-            model: file.model,
-            options: CUDASimulation.Options(
-              nvrtcLibrary: cuda.nvrtcLibrary, driverLibrary: cuda.driver.library,
-              checkIndices: check))
-        } catch {
-          guard model.backend == .auto else { throw file.commandError(cuda: error) }
-          if status { Terminal.clearTransient() }
-          // A problem in the model's code strings is reported by the CPU build below, at
-          // its place in the file; anything else the GPU did is worth a warning.
-          if !quiet, case .build = file.commandError(cuda: error) {
-            Terminal.writeError("warning: CUDA could not run \(file.model.name): \(error)\n")
-            Terminal.writeError("warning: running on the CPU backend instead\n")
-          }
-          backend = .cpu("auto: found CUDA, but it could not run the model: \(error)")
+      let backend = selection.backend(threads: threads, checkIndices: check, cuda: cuda)
+      do {
+        if status { Terminal.showTransient("building \(file.model.name)...") }
+        let built = try await backend.build(file.model)
+        if status { Terminal.showTransient("loading \(file.model.name)...") }
+        return try built.load()
+      } catch {
+        let failure = file.commandError(error)
+        guard selection.isCUDA, model.backend == .auto else { throw failure }
+        if status { Terminal.clearTransient() }
+        // A problem in the model's code strings is reported by the CPU build, at its
+        // place in the file; anything else the GPU did is worth a warning.
+        if !quiet, case .build = failure {
+          Terminal.writeError("warning: CUDA could not run \(file.model.name): \(error)\n")
+          Terminal.writeError("warning: running on the CPU backend instead\n")
         }
+        selection = .cpu("auto: found CUDA, but it could not run the model: \(error)")
+        return try await load(file, selection: &selection, cuda: cuda, status: status)
       }
-      if status { Terminal.showTransient("building \(file.model.name)...") }
-      let built = try await file.build(options: options)
-      if status { Terminal.showTransient("loading \(file.model.name)...") }
-      return try file.simulation(built, options: options)
     }
 
     /// Runs `steps` steps in chunks of about a tenth of a second, runs each scheduled

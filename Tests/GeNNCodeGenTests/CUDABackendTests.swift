@@ -272,7 +272,7 @@ import Testing
       _ = try CUDABackend().generate(model)
       Issue.record("a model with an undefined name generated")
     } catch {
-      guard case .codeGeneration(.invalidCode(let errors)) = error else {
+      guard case .invalidCode(let errors) = error else {
         Issue.record("expected invalidCode, got \(error)")
         return
       }

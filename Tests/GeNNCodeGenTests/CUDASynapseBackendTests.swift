@@ -512,7 +512,7 @@ import Testing
     #expect(module.source.contains(line), "\(label)")
   }
 
-  @Test("an invalid synapse population gives a CUDABackendError naming it")
+  @Test("an invalid synapse population gives a CodeGenError naming it")
   func invalidSynapses() {
     var model = CUDABackendTests.example("izhikevich-types")
     model.addSynapsePopulation(
@@ -524,8 +524,8 @@ import Testing
       _ = try CUDABackend().generate(model)
       Issue.record("an invalid model was generated")
     } catch {
-      guard case .codeGeneration(.invalidModel) = error else {
-        Issue.record("expected codeGeneration(invalidModel), got \(error)")
+      guard case .invalidModel = error else {
+        Issue.record("expected invalidModel, got \(error)")
         return
       }
       #expect(error.description.contains("'Recurrent'"))

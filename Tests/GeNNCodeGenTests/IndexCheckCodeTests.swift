@@ -44,7 +44,7 @@ import Testing
     #expect(cpu.source.contains("__atomic_compare_exchange_n"))
     #expect(cuda.source.contains("atomicCAS(record"))
     let record = try #require(cpu.arrays.first { $0.role == .outOfRangeIndex })
-    #expect(record.count == 4 && record.elementType == "uint64_t")
+    #expect(record.count == 4 && record.elementType == .uint64)
     #expect(cuda.arrays == cpu.arrays)
   }
 

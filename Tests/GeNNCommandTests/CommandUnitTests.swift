@@ -1,6 +1,7 @@
 import Foundation
 import GeNNModel
 import GeNNPlot
+import GeNNRuntime
 import GeNNToolchain
 import Testing
 
@@ -125,6 +126,27 @@ import Testing
     #expect(chosen.reason.hasPrefix("auto: found"))
     #expect(try BackendChoice.cuda.select(cuda: usable).isCUDA)
     #expect(try BackendChoice.cpu.select(cuda: usable).name == "cpu")
+  }
+
+  @Test("the backend chosen becomes one runtime value, with the command's options")
+  func selectionBecomesOneBackendValue() throws {
+    let usable = Self.cudaReport(missing: [])
+    let cpu = try BackendChoice.cpu.select(cuda: usable)
+      .backend(threads: 3, checkIndices: false, cuda: usable)
+    guard case .cpu(let options) = cpu else {
+      Issue.record("expected the CPU backend, got \(cpu)")
+      return
+    }
+    #expect(options.threads == 3 && !options.checkIndices)
+    let cuda = try BackendChoice.auto.select(cuda: usable)
+      .backend(threads: 3, checkIndices: false, cuda: usable)
+    guard case .cuda(let options) = cuda else {
+      Issue.record("expected the CUDA backend, got \(cuda)")
+      return
+    }
+    #expect(!options.checkIndices)
+    #expect(options.nvrtcLibrary == usable.nvrtcLibrary)
+    #expect(options.driverLibrary == usable.driver.library)
   }
 
   @Test func plotSizesEndWhereTheRendererDoes() throws {

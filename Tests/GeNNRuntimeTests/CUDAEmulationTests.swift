@@ -287,24 +287,11 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let module = try CUDABackend(checkIndices: true).generate(model)
-    var index: [ArrayLayout.Role: Int] = [:]
-    let arrays = module.arrays.enumerated().map { position, layout in
-      index[layout.role] = position
-      switch layout.role {
-      case .spikeRecording, .spikeEventRecording: return StateArray(layout: layout, rows: steps)
-      default: return StateArray(layout: layout)
-      }
-    }
-    let sparseRows = Dictionary(
-      uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }
-        .compactMap { synapses in
-          SparseConnectivity(
-            synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
-            targetSize: model.neuronPopulation(named: synapses.target)!.size
-          ).map { (synapses.name, $0) }
-        })
+    let memory = ModelState(model: model, module: module, recordingRows: steps)
+    let (arrays, index) = (memory.arrays, memory.index)
+    let sparseRows = SynapseRows(model: model).listed
     InitialValues.write(arrays, index: index, model: model, sparseRows: sparseRows)
-    let bytes = arrays.map { $0.count * $0.layout.elementSize }
+    let bytes = arrays.map(\.bytes)
     for (position, array) in arrays.enumerated() {
       try Data(bytes: array.pointer, count: bytes[position])
         .write(to: folder.appendingPathComponent("\(position).bin"))
@@ -371,7 +358,7 @@ import Testing
       steps = reference.numSteps
       schedule = reference.schedule
     }
-    let (arrays, index, sparseRows, overflows) = try Self.emulate(
+    let (arrays, index, _, overflows) = try Self.emulate(
       model, steps: steps, schedule: schedule)
     #expect(overflows == 0, "\(name): rows longer than their storage")
     let cpu = try await simulate(model)
@@ -429,15 +416,8 @@ import Testing
     }
     for synapses in model.synapsePopulations {
       // Weights (learnt ones too) through the CPU's synapse order, and the input.
-      var positions = sparseRows[synapses.name]?.positions
-      if synapses.matrixType == .sparse && positions == nil {
-        let lengths = arrays[index[.synapseRowLengths(synapses: synapses.name)]!]
-        let stride = SparseConnectivity.rowStride(
-          of: synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
-          targetSize: model.neuronPopulation(named: synapses.target)!.size)
-        positions = (0..<lengths.count).flatMap { row in
-          (0..<Int(lengths.load(at: row))).map { row * stride + $0 }
-        }
+      let positions = SynapseRows(model: model).positions(of: synapses) {
+        arrays[index[.synapseRowLengths(synapses: synapses.name)]!]
       }
       for variable in synapses.weightUpdate.vars
       where synapses.matrixType.weightStorage != .procedural {

@@ -137,8 +137,8 @@ import Testing
       _ = try CUDASimulation(model: model)
       Issue.record("a CUDA simulation of an invalid model started")
     } catch {
-      guard case .generation(.codeGeneration(.invalidModel)) = error else {
-        Issue.record("expected generation(codeGeneration(invalidModel)), got \(error)")
+      guard case .generation(.invalidModel) = error else {
+        Issue.record("expected generation(invalidModel), got \(error)")
         return
       }
       #expect(error.description.contains("'Loop'"))

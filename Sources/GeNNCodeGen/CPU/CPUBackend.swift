@@ -8,7 +8,7 @@ import GeNNTranspiler
 ///
 /// The module exports a small C interface (see ``CModuleInterface``) that the runtime
 /// binds memory to and steps.
-public struct CPUBackend: Sendable {
+public struct CPUBackend: Backend {
   /// Whether generated code checks each index of an extra global parameter (and of a
   /// connectivity snippet's drawn row lengths) against the array's size as it runs
   /// (``IndexCheckSource``), so that an index out of range stops the run with
@@ -25,6 +25,9 @@ public struct CPUBackend: Sendable {
   }
 
   /// Validates `model`, checks every code string, and returns the generated module.
+  ///
+  /// - Throws: ``CodeGenError/invalidModel(_:)`` for a model that fails validation,
+  ///   ``CodeGenError/invalidCode(_:)`` for code strings that fail to check.
   public func generate(_ model: ModelSpec) throws(CodeGenError) -> GeneratedModule {
     do {
       try model.validate()

@@ -46,7 +46,7 @@ import GeNNTranspiler
 /// CPU backend runs, the CUDA backend generates, with every matrix type (DENSE, SPARSE,
 /// BITMASK, PROCEDURAL, PROCEDURAL_KERNELG, TOEPLITZ, DENSE_PROCEDURALG), delay and
 /// weight update feature.
-public struct CUDABackend: Sendable {
+public struct CUDABackend: Backend {
   /// Whether generated code checks each index of an extra global parameter (and of a
   /// connectivity snippet's drawn row lengths) against the array's size as it runs
   /// (`IndexCheckSource`), so that an index out of range stops the run with
@@ -63,17 +63,18 @@ public struct CUDABackend: Sendable {
   /// Validates `model`, checks every code string in the CUDA dialect, and returns the
   /// generated module with its launch plan.
   ///
-  /// - Throws: ``CUDABackendError/codeGeneration(_:)`` for an invalid model or code
-  ///   string.
-  public func generate(_ model: ModelSpec) throws(CUDABackendError) -> CUDAModule {
+  /// - Throws: ``CodeGenError/invalidModel(_:)`` for a model that fails validation,
+  ///   ``CodeGenError/invalidCode(_:)`` for code strings that fail to check, as the CPU
+  ///   backend does.
+  public func generate(_ model: ModelSpec) throws(CodeGenError) -> CUDAModule {
     do {
       try model.validate()
     } catch {
-      throw .codeGeneration(.invalidModel(error))
+      throw .invalidModel(error)
     }
     var writer = CUDAModuleWriter(model: model, checkIndices: checkIndices)
     writer.writeModule()
-    if !writer.errors.isEmpty { throw .codeGeneration(.invalidCode(writer.errors)) }
+    if !writer.errors.isEmpty { throw .invalidCode(writer.errors) }
     return writer.module
   }
 

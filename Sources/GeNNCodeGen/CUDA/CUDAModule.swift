@@ -15,7 +15,7 @@
 ///    count of overflowing rows (``CUDAKernelParameter/overflowCount``).
 /// 4. For each time step, launch ``step`` in order: synapse dynamics, the presynaptic
 ///    update and postsynaptic learning, then the neuron update (GeNN's order).
-public struct CUDAModule: Hashable, Sendable {
+public struct CUDAModule: BackendModule {
   /// The complete CUDA translation unit: no `#include`, for NVRTC alone.
   public var source: String
   /// The arrays the host allocates, in the order ``bind``'s table lists them.
@@ -115,19 +115,6 @@ public enum CUDAKernelParameter: String, Hashable, Sendable, CaseIterable {
     case .timestep: "uint64_t"
     case .recordingRow: "uint32_t"
     case .overflowCount: "uint32_t *"
-    }
-  }
-}
-
-/// Why CUDA generation failed.
-public enum CUDABackendError: Error, Sendable, CustomStringConvertible {
-  /// Validation or a code string failed, as it would for the CPU backend.
-  case codeGeneration(CodeGenError)
-
-  public var description: String {
-    switch self {
-    case .codeGeneration(let error):
-      error.description
     }
   }
 }

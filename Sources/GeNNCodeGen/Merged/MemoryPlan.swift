@@ -216,9 +216,7 @@ struct MemoryPlan {
   ) {
     let numeric = type.resolved(in: types)
     indices[role] = arrays.count
-    arrays.append(
-      ArrayLayout(
-        role: role, elementType: numeric.cName, elementSize: numeric.byteSize, count: count))
+    arrays.append(ArrayLayout(role: role, elementType: numeric, count: count))
   }
 
   /// The position of an array in the binding order.

@@ -223,7 +223,7 @@ extension ModelCodeWriting {
     _ field: String, _ member: String, to role: ArrayLayout.Role, readOnly: Bool = false
   ) {
     let index = memory.index(of: role)
-    let type = (readOnly ? "const " : "") + memory.arrays[index].elementType
+    let type = (readOnly ? "const " : "") + memory.arrays[index].elementType.cName
     line("\(field).\(member) = static_cast<\(type) *>(arrays[\(index)]);")
   }
 

@@ -1,0 +1,117 @@
+import GeNNCodeGen
+import GeNNModel
+
+/// The arrays of the variables a user names, by element and variable, and the values
+/// they hold as the user sees them.
+extension ModelState {
+  /// The position in ``arrays`` of `variable` of a neuron population, current source,
+  /// synapse population (weight update variables, presynaptic and postsynaptic ones too,
+  /// postsynaptic model variables, `inSyn`) or custom update.
+  ///
+  /// - Throws: ``RuntimeError/unknownPopulation(_:available:)``,
+  ///   ``RuntimeError/unknownVariable(_:population:available:)``, or
+  ///   ``RuntimeError/notStored(what:synapses:matrixType:)`` for a weight update variable
+  ///   of a population whose weights are procedural.
+  func position(of variable: String, in element: String) throws(RuntimeError) -> Int {
+    if let population = model.neuronPopulation(named: element) {
+      guard let position = index[.neuronVariable(population: element, variable: variable)]
+      else {
+        throw .unknownVariable(
+          variable, population: element, available: population.model.vars.map(\.name))
+      }
+      return position
+    }
+    if let source = model.currentSources.first(where: { $0.name == element }) {
+      guard let position = index[.currentSourceVariable(source: element, variable: variable)]
+      else {
+        throw .unknownVariable(
+          variable, population: element, available: source.model.vars.map(\.name))
+      }
+      return position
+    }
+    if let synapses = model.synapsePopulations.first(where: { $0.name == element }) {
+      return try position(of: variable, in: synapses)
+    }
+    if let update = model.customUpdate(named: element) {
+      guard let position = index[.customUpdateVariable(update: element, variable: variable)]
+      else {
+        throw .unknownVariable(
+          variable, population: element, available: update.model.vars.map(\.name))
+      }
+      return position
+    }
+    throw .unknownPopulation(
+      element,
+      available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
+        + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name))
+  }
+
+  private func position(of variable: String, in synapses: SynapsePopulation)
+    throws(RuntimeError) -> Int
+  {
+    let element = synapses.name
+    if let position = index[.weightUpdateVariable(synapses: element, variable: variable)] {
+      return position
+    }
+    if synapses.matrixType.weightStorage == .procedural,
+      synapses.weightUpdate.vars.contains(where: { $0.name == variable })
+    {
+      throw .notStored(
+        what: "variable '\(variable)'", synapses: element,
+        matrixType: synapses.matrixType.rawValue)
+    }
+    let roles: [ArrayLayout.Role] = [
+      .postsynapticVariable(synapses: element, variable: variable),
+      .weightUpdatePreVariable(synapses: element, variable: variable),
+      .weightUpdatePostVariable(synapses: element, variable: variable),
+    ]
+    if let position = roles.lazy.compactMap({ index[$0] }).first { return position }
+    if variable == "inSyn", let position = index[.postsynapticInput(synapses: element)] {
+      return position
+    }
+    throw .unknownVariable(
+      variable, population: element,
+      available: synapses.weightUpdate.vars.map(\.name)
+        + synapses.weightUpdate.preVars.map(\.name) + synapses.weightUpdate.postVars.map(\.name)
+        + synapses.postsynaptic.vars.map(\.name) + ["inSyn"])
+  }
+
+  /// The array at `position` as the user sees it after `timestep` steps: an array of
+  /// delay slots through the slot written last, and the per-synapse variables of a SPARSE
+  /// population (a custom update's over its synapses too) through the positions of its
+  /// synapses, which `synapsePositions` gives.
+  func view<Failure: Error>(
+    at position: Int, timestep: UInt64,
+    synapsePositions: (SynapsePopulation) throws(Failure) -> [Int]?
+  ) throws(Failure) -> VariableView {
+    let array = arrays[position]
+    func latest(_ neurons: String) -> VariableView {
+      let size = model.neuronPopulation(named: neurons)!.size
+      return VariableView(array: array, positions: array.latestSlot(size: size, timestep: timestep))
+    }
+    func synapses(_ name: String) -> SynapsePopulation? {
+      model.synapsePopulations.first { $0.name == name }
+    }
+    switch array.layout.role {
+    case .neuronVariable(let population, _):
+      // A queued variable's latest value is in the slot written last.
+      return latest(population)
+    case .weightUpdatePreVariable(let name, _):
+      guard let synapses = synapses(name) else { break }
+      return latest(synapses.source)
+    case .weightUpdatePostVariable(let name, _):
+      guard let synapses = synapses(name) else { break }
+      return latest(synapses.target)
+    case .weightUpdateVariable(let name, _):
+      guard let synapses = synapses(name) else { break }
+      return VariableView(array: array, positions: try synapsePositions(synapses))
+    case .customUpdateVariable(let name, _):
+      guard let update = model.customUpdate(named: name),
+        case .synapses(let name)? = model.shape(of: update), let synapses = synapses(name)
+      else { break }
+      return VariableView(array: array, positions: try synapsePositions(synapses))
+    default: break
+    }
+    return VariableView(array: array)
+  }
+}

@@ -1,0 +1,42 @@
+import GeNNCodeGen
+import GeNNModel
+
+/// The arrays of one model's state, one per ``ArrayLayout`` of the module a backend
+/// generated, in its binding order, found by their role: what ``Simulation`` hands to the
+/// native code and ``CUDASimulation`` mirrors on the host.
+struct ModelState {
+  /// The model whose state this is.
+  let model: ModelSpec
+  /// The arrays, in the module's binding order.
+  let arrays: [StateArray]
+  /// The position of each role's array in ``arrays``.
+  let index: [ArrayLayout.Role: Int]
+
+  /// Allocates zeroed arrays for `module` of `model`, with recording buffers of
+  /// `recordingRows` steps.
+  init(model: ModelSpec, module: some BackendModule, recordingRows: Int) {
+    var index: [ArrayLayout.Role: Int] = [:]
+    arrays = module.arrays.enumerated().map { position, layout in
+      index[layout.role] = position
+      switch layout.role {
+      case .spikeRecording, .spikeEventRecording:
+        return StateArray(layout: layout, rows: recordingRows)
+      default:
+        return StateArray(layout: layout)
+      }
+    }
+    self.model = model
+    self.index = index
+  }
+
+  /// The array of `role`, if the module has one.
+  subscript(role: ArrayLayout.Role) -> StateArray? {
+    index[role].map { arrays[$0] }
+  }
+
+  /// The arrays' layouts, in binding order.
+  var layouts: [ArrayLayout] { arrays.map(\.layout) }
+
+  /// The bytes the arrays hold.
+  var bytes: Int { arrays.reduce(0) { $0 + $1.bytes } }
+}

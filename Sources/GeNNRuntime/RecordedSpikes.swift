@@ -1,0 +1,127 @@
+import GeNNCodeGen
+import GeNNModel
+
+/// The spikes and spike-like events a simulation gathered from its recording buffers,
+/// and the buffers they come from: each buffer holds one row of bits per step (bit `i`
+/// of a row set when neuron `i` fired), 32 to a word, as the generated code of both
+/// backends writes them.
+struct RecordedSpikes {
+  /// What a recording buffer records.
+  enum Source: Hashable {
+    /// The spikes of a neuron population.
+    case spikes(population: String)
+    /// The spike-like events of one side of a synapse population.
+    case events(synapses: String, side: SynapseSide)
+  }
+
+  /// One recording buffer of the model's state.
+  struct Buffer {
+    /// What it records.
+    let source: Source
+    /// Its position in the state's arrays.
+    let array: Int
+    /// The neurons it records.
+    let size: Int
+
+    /// The 32-bit words of one row.
+    var words: Int { (size + 31) / 32 }
+  }
+
+  /// The model recorded.
+  let model: ModelSpec
+  /// The recording buffers of the model's state: every population's that records its
+  /// spikes, then every synapse population side's that records spike-like events.
+  let buffers: [Buffer]
+  private var recordings: [Source: SpikeRecording] = [:]
+
+  /// The recording buffers of `state`, with nothing gathered yet.
+  init(state: ModelState) {
+    model = state.model
+    var buffers: [Buffer] = []
+    for population in state.model.neuronPopulations where population.recordSpikes {
+      let source = Source.spikes(population: population.name)
+      buffers.append(
+        Buffer(
+          source: source, array: state.index[.spikeRecording(population: population.name)]!,
+          size: population.size))
+    }
+    for synapses in state.model.synapsePopulations {
+      for side in [SynapseSide.presynaptic, .postsynaptic] {
+        guard let array = state.index[.spikeEventRecording(synapses: synapses.name, side: side)]
+        else { continue }
+        let neurons = side == .presynaptic ? synapses.source : synapses.target
+        buffers.append(
+          Buffer(
+            source: .events(synapses: synapses.name, side: side), array: array,
+            size: state.model.neuronPopulation(named: neurons)!.size))
+      }
+    }
+    self.buffers = buffers
+  }
+
+  /// What holds the spikes of `population`.
+  ///
+  /// - Throws: ``RuntimeError/unknownPopulation(_:available:)``, or
+  ///   ``RuntimeError/notRecorded(population:)`` when its spikes are not recorded.
+  func source(ofSpikes population: String) throws(RuntimeError) -> Source {
+    guard let neurons = model.neuronPopulation(named: population) else {
+      throw .unknownPopulation(population, available: model.neuronPopulations.map(\.name))
+    }
+    guard neurons.recordSpikes else { throw .notRecorded(population: population) }
+    return .spikes(population: population)
+  }
+
+  /// What holds the spike-like events of one side of `synapses`.
+  ///
+  /// - Throws: ``RuntimeError/unknownPopulation(_:available:)``, or
+  ///   ``RuntimeError/notRecorded(population:)`` when that side's events are not recorded.
+  func source(ofEvents synapses: String, side: SynapseSide) throws(RuntimeError) -> Source {
+    guard let population = model.synapsePopulations.first(where: { $0.name == synapses }) else {
+      throw .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name))
+    }
+    let source = Source.events(synapses: synapses, side: side)
+    guard buffers.contains(where: { $0.source == source }) else {
+      let neurons = side == .presynaptic ? population.source : population.target
+      throw .notRecorded(
+        population: "\(synapses) (\(side.rawValue)synaptic spike-like events of '\(neurons)')")
+    }
+    return source
+  }
+
+  /// What has been gathered of `source`.
+  subscript(source: Source) -> SpikeRecording {
+    recordings[source] ?? SpikeRecording()
+  }
+
+  /// The spikes and spike-like events gathered, all sources together.
+  var count: Int { recordings.values.reduce(0) { $0 + $1.count } }
+
+  /// Appends the set bits of the first `rows` rows of `buffer`, whose first row is step
+  /// `firstStep`, read from `bits`.
+  mutating func append(
+    _ bits: UnsafeBufferPointer<UInt32>, of buffer: Buffer, rows: Int, firstStep: Int64
+  ) {
+    let words = buffer.words
+    let dt = model.dt
+    var recording = recordings.removeValue(forKey: buffer.source) ?? SpikeRecording()
+    for row in 0..<rows {
+      let step = firstStep + Int64(row)
+      for word in 0..<words {
+        var mask = bits[row * words + word]
+        while mask != 0 {
+          let bit = mask.trailingZeroBitCount
+          mask &= mask - 1
+          recording.steps.append(step)
+          recording.ids.append(Int32(word * 32 + bit))
+          recording.times.append(Double(step) * dt)
+        }
+      }
+    }
+    recordings[buffer.source] = recording
+  }
+
+  /// Forgets everything gathered.
+  mutating func removeAll() {
+    recordings.removeAll()
+  }
+}
