@@ -94,4 +94,19 @@ public struct LineOrigins: Hashable, Sendable {
     count = line
     if runs.last?.origin != origin { runs.append(Run(line: line, origin: origin)) }
   }
+
+  /// Records that `count` new lines from `origin` go in before line `line` (1-based; one
+  /// past the last line appends them), moving the lines from `line` on down.
+  mutating func insert(_ count: Int, from origin: CodeOrigin, beforeLine line: Int) {
+    guard count > 0 else { return }
+    let displaced = self[line]
+    let later = runs.firstIndex { $0.line >= line } ?? runs.endIndex
+    for index in later..<runs.endIndex { runs[index].line += count }
+    var inserted = [Run(line: line, origin: origin)]
+    if let displaced, later == runs.endIndex || runs[later].line != line + count {
+      inserted.append(Run(line: line + count, origin: displaced))
+    }
+    runs.insert(contentsOf: inserted, at: later)
+    self.count += count
+  }
 }

@@ -503,18 +503,7 @@ public final class CUDASimulation {
 
   /// The spikes `population` emitted since the start, if its spikes are recorded.
   public func spikes(of population: String) throws(CUDASimulationError) -> SpikeRecording {
-    let source: RecordedSpikes.Source
-    do {
-      source = try recordedSpikes.source(ofSpikes: population)
-    } catch {
-      throw .runtime(error)
-    }
-    do {
-      try gatherSpikes()
-    } catch {
-      throw .driver(error)
-    }
-    return recordedSpikes[source]
+    try recording { () throws(RuntimeError) in try recordedSpikes.source(ofSpikes: population) }
   }
 
   /// The spike-like events the weight update model of `synapses` detected on one side
@@ -524,9 +513,18 @@ public final class CUDASimulation {
   public func spikeEvents(of synapses: String, side: SynapseSide = .presynaptic)
     throws(CUDASimulationError) -> SpikeRecording
   {
-    let source: RecordedSpikes.Source
+    try recording { () throws(RuntimeError) in
+      try recordedSpikes.source(ofEvents: synapses, side: side)
+    }
+  }
+
+  /// The recording `source` finds, with the spikes on the device gathered first.
+  private func recording(
+    _ source: () throws(RuntimeError) -> RecordedSpikes.Source
+  ) throws(CUDASimulationError) -> SpikeRecording {
+    let found: RecordedSpikes.Source
     do {
-      source = try recordedSpikes.source(ofEvents: synapses, side: side)
+      found = try source()
     } catch {
       throw .runtime(error)
     }
@@ -535,7 +533,7 @@ public final class CUDASimulation {
     } catch {
       throw .driver(error)
     }
-    return recordedSpikes[source]
+    return recordedSpikes[found]
   }
 
   /// The position of `variable` of `element` in the state's arrays.

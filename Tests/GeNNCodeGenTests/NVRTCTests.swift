@@ -57,7 +57,7 @@ import Testing
     let real = scalar.cName
     return """
       #define GENN_FUNCTION __device__ __forceinline__
-      \(RandomNumberSource.cpp)
+      \(RandomNumberSource.source(calledBy: body))
       \(IntegerDivisionSource.source(for: .cuda))
       struct Group {
           \(real) *V; \(real) *RefracTime; \(real) *U; \(real) *weight;

@@ -2,7 +2,7 @@ import Foundation
 
 @testable import GeNNCodeGen
 
-/// A C++ program around `RandomNumberSource.cpp`, compiled with the machine's C++
+/// A C++ program around the random numbers of ``RandomNumberSource``, compiled with the machine's C++
 /// compiler and run once; it writes one named record of numbers per check: a text line
 /// `name count`, then `count` doubles as raw bytes.
 struct RandomNumberProgram {
@@ -107,8 +107,9 @@ struct RandomNumberProgram {
             }
         """
     }
-    return "#include <stdio.h>\n" + RandomNumberSource.cpp + "\nint main()\n{\n"
-      + (blockCode + drawCode).joined(separator: "\n") + "\n    return 0;\n}\n"
+    let main = (blockCode + drawCode).joined(separator: "\n")
+    return "#include <stdio.h>\n" + RandomNumberSource.source(calledBy: main) + "\nint main()\n{\n"
+      + main + "\n    return 0;\n}\n"
   }
 
   /// `$CXX` (split at spaces), else the first of `c++`, `g++`, `clang++` on `PATH`.

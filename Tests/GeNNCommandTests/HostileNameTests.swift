@@ -187,10 +187,12 @@ import Testing
     var files: [String] = []
     while let path = enumerator?.nextObject() as? String {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(
+      let exists = FileManager.default.fileExists(
         atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
       let name = (path as NSString).lastPathComponent
-      if !isDirectory.boolValue && !name.hasPrefix(".stdout-") && !name.hasPrefix(".stderr-") {
+      if exists && !isDirectory.boolValue && !name.hasPrefix(".stdout-")
+        && !name.hasPrefix(".stderr-")
+      {
         files.append(path)
       }
     }

@@ -65,7 +65,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       #define GENN_IVDEP
       #endif
       """)
-    support(RandomNumberSource.cpp)
+    let randomNumbers = output.placeholder()
     support(RuntimeSupportSource.cpp)
     support(IntegerDivisionSource.source(for: .cpp))
     if memory.checksIndices { support(IndexCheckSource.source(for: .cpp)) }
@@ -93,6 +93,8 @@ struct CPUModuleWriter: ModelCodeWriting {
     line()
     writeExports()
     writeCustomUpdateExport()
+
+    writeRandomNumbers(at: randomNumbers)
   }
 
   // MARK: State

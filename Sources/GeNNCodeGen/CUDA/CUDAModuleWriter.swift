@@ -157,7 +157,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
       // Self-contained for NVRTC: it includes no header; its random numbers are below.
       #define GENN_FUNCTION __device__ __forceinline__
       """)
-    support(RandomNumberSource.cpp)
+    let randomNumbers = output.placeholder()
     support(IntegerDivisionSource.source(for: .cuda))
     if memory.checksIndices { support(IndexCheckSource.source(for: .cuda)) }
     line("constexpr uint64_t kSeed = \(model.seed)ull;")
@@ -183,6 +183,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
     writePostsynapticKernel()
     writeResetKernel()
     writeNeuronKernel()
+
+    writeRandomNumbers(at: randomNumbers)
   }
 
   /// `genn_bind`: one thread fills every group struct from the table of device pointers

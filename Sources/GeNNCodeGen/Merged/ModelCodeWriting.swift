@@ -42,6 +42,12 @@ extension ModelCodeWriting {
     leave(outer)
   }
 
+  /// Puts the random number generator and the distributions the module calls at
+  /// `placeholder`, once the rest of the module is written.
+  mutating func writeRandomNumbers(at placeholder: GeneratedCode.Placeholder) {
+    output.insert(RandomNumberSource.source(calledBy: output.text), at: placeholder)
+  }
+
   /// Appends a checked code string at the current depth, its lines recorded as written
   /// for that code string (its ``CheckedStatements/context``); nothing for `nil`, a
   /// string that failed its check.

@@ -62,6 +62,33 @@ struct GeneratedCode {
     }
   }
 
+  /// A place in the code whose lines are written later, when what follows it is known
+  /// (the random number functions the code after it calls).
+  struct Placeholder {
+    /// The index in ``lines`` its lines go in at.
+    fileprivate let index: Int
+    /// The scopes open there.
+    fileprivate let depth: Int
+  }
+
+  /// Marks the current position for lines written later with ``insert(_:at:)``. Lines
+  /// are only appended after it, so it stays valid.
+  func placeholder() -> Placeholder {
+    Placeholder(index: lines.count, depth: depth)
+  }
+
+  /// Puts laid-out `text` at `placeholder`, as ``block(_:)`` would have written it there,
+  /// recorded as the support library's.
+  mutating func insert(_ text: String, at placeholder: Placeholder) {
+    var inserted = GeneratedCode()
+    inserted.depth = placeholder.depth
+    inserted.block(text)
+    lines.insert(contentsOf: inserted.lines, at: placeholder.index)
+    origins.insert(
+      inserted.lines.count, from: CodeOrigin(element: .support),
+      beforeLine: placeholder.index + 1)
+  }
+
   private func indent(_ levels: Int) -> String {
     String(repeating: Self.indentation, count: levels)
   }

@@ -24,16 +24,8 @@ public final class CUDADriver: @unchecked Sendable {
   ///   ``CUDADriverError/symbolMissing(symbol:library:)``, ``CUDADriverError/noDevice``
   ///   when the driver sees no GPU, or ``CUDADriverError/callFailed(function:result:)``.
   public init(path: String) throws(CUDADriverError) {
-    let library: SharedLibrary
-    do {
-      library = try SharedLibrary(path: path)
-    } catch let error as ToolchainError {
-      if case .libraryLoadFailed(_, let reason) = error {
-        throw .libraryLoadFailed(path: path, reason: reason)
-      }
-      throw .libraryLoadFailed(path: path, reason: error.description)
-    } catch {
-      throw .libraryLoadFailed(path: path, reason: "\(error)")
+    let library = try SharedLibrary(path: path) {
+      CUDADriverError.libraryLoadFailed(path: path, reason: $0)
     }
     let api = try CUDADriverAPI(library)
     self.path = path

@@ -22,15 +22,7 @@ public struct CUDAVersion: Hashable, Sendable, Comparable, CustomStringConvertib
   /// Reads `12`, `12.4` or `12.4.1`; `nil` for anything else (more than three parts, a
   /// part that is not a number).
   public init?(_ text: some StringProtocol) {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...3).contains(parts.count) else { return nil }
-    var numbers: [Int] = []
-    for part in parts {
-      guard !part.isEmpty, part.allSatisfy(\.isASCII), part.allSatisfy(\.isNumber),
-        let number = Int(part)
-      else { return nil }
-      numbers.append(number)
-    }
+    guard let numbers = text.dottedNumbers(parts: 1...3) else { return nil }
     self.init(
       major: numbers[0], minor: numbers.count > 1 ? numbers[1] : nil,
       patch: numbers.count > 2 ? numbers[2] : nil)

@@ -8,16 +8,7 @@ public struct NVIDIADriverVersion: Hashable, Sendable, Comparable, CustomStringC
   /// Reads `550.54.15` or `550.54`: two or three numbers separated by dots, the first
   /// at least 100; `nil` for anything else.
   public init?(_ text: some StringProtocol) {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (2...3).contains(parts.count) else { return nil }
-    var numbers: [Int] = []
-    for part in parts {
-      guard !part.isEmpty, part.allSatisfy(\.isASCII), part.allSatisfy(\.isNumber),
-        let number = Int(part)
-      else { return nil }
-      numbers.append(number)
-    }
-    guard numbers[0] >= 100 else { return nil }
+    guard let numbers = text.dottedNumbers(parts: 2...3), numbers[0] >= 100 else { return nil }
     self.components = numbers
     self.text = String(text)
   }

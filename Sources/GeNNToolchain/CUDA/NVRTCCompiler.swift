@@ -30,16 +30,8 @@ public struct NVRTCCompiler: @unchecked Sendable {
   /// - Throws: ``NVRTCError/libraryLoadFailed(path:reason:)``,
   ///   ``NVRTCError/symbolMissing(symbol:library:)``.
   public init(path: String) throws(NVRTCError) {
-    let library: SharedLibrary
-    do {
-      library = try SharedLibrary(path: path)
-    } catch let error as ToolchainError {
-      if case .libraryLoadFailed(_, let reason) = error {
-        throw .libraryLoadFailed(path: path, reason: reason)
-      }
-      throw .libraryLoadFailed(path: path, reason: error.description)
-    } catch {
-      throw .libraryLoadFailed(path: path, reason: "\(error)")
+    let library = try SharedLibrary(path: path) {
+      NVRTCError.libraryLoadFailed(path: path, reason: $0)
     }
     let functions = try Functions(library)
     var major: Int32 = 0

@@ -24,10 +24,16 @@ public final class SharedLibrary: @unchecked Sendable {
   /// them out of the global namespace (`RTLD_LOCAL`).
   ///
   /// - Throws: ``ToolchainError/libraryLoadFailed(path:reason:)`` with `dlerror`'s text.
-  public init(path: String) throws {
+  public convenience init(path: String) throws {
+    try self.init(path: path) { ToolchainError.libraryLoadFailed(path: path, reason: $0) }
+  }
+
+  /// Loads the library at `path` as ``init(path:)`` does; when it does not load, throws
+  /// `failure` of `dlerror`'s text.
+  init<Failure: Error>(path: String, failure: (String) -> Failure) throws(Failure) {
     self.path = path
     guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
-      throw ToolchainError.libraryLoadFailed(path: path, reason: Self.lastError())
+      throw failure(Self.lastError())
     }
     self.handle = handle
   }
