@@ -3,33 +3,19 @@ import GeNNTranspiler
 
 /// Writes one model's C++ translation unit; collects every code-string error on the way.
 struct CPUModuleWriter: ModelCodeWriting {
-  let model: ModelSpec
-  let types: TypeContext
-  let memory: MemoryPlan
-  let usage: CodeUsage
-  let neuronGroups: [MergedNeuronGroup]
-  let initGroups: [MergedInitGroup]
+  let merged: MergedModel
   /// The synapse populations, by index in the model (each has its own code for now).
   let synapseGroups: [Int]
   var output = GeneratedCode()
   var errors: [TranspilerError] = []
 
   init(model: ModelSpec, checkIndices: Bool) {
-    self.model = model
-    self.types = TypeContext(
-      scalar: model.precision.numericType, timepoint: model.timePrecision.numericType)
-    self.usage = CodeUsage(model: model)
-    self.memory = MemoryPlan(model: model, types: types, usage: usage, checkIndices: checkIndices)
-    self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
-    self.initGroups = GroupMerging.initGroups(of: model)
+    self.merged = MergedModel(model, checkIndices: checkIndices)
     self.synapseGroups = Array(model.synapsePopulations.indices)
   }
 
   var source: String { output.text }
 
-  var scalarName: String { types.scalar.cName }
-  var timeName: String { types.timepoint.cName }
-  var dtLiteral: String { NumericLiteral.write(model.dt, as: types.timepoint) }
   /// C++ for the CPU.
   var dialect: Dialect { .cpp }
 

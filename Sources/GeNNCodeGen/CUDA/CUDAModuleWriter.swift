@@ -4,12 +4,7 @@ import GeNNTranspiler
 /// Writes one model's CUDA translation unit and its launch plan; collects every
 /// code-string error on the way.
 struct CUDAModuleWriter: ModelCodeWriting {
-  let model: ModelSpec
-  let types: TypeContext
-  let memory: MemoryPlan
-  let usage: CodeUsage
-  let neuronGroups: [MergedNeuronGroup]
-  let initGroups: [MergedInitGroup]
+  let merged: MergedModel
   /// Threads per block of `updateNeurons`.
   let neuronBlockSize: Int
   /// Threads per block of `initialise`.
@@ -35,17 +30,12 @@ struct CUDAModuleWriter: ModelCodeWriting {
   static let synapseInitKernel = "initialiseSynapses"
 
   init(model: ModelSpec, checkIndices: Bool) {
-    self.model = model
-    self.types = TypeContext(
-      scalar: model.precision.numericType, timepoint: model.timePrecision.numericType)
-    self.usage = CodeUsage(model: model)
-    self.memory = MemoryPlan(model: model, types: types, usage: usage, checkIndices: checkIndices)
-    self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
-    self.initGroups = GroupMerging.initGroups(of: model)
+    let merged = MergedModel(model, checkIndices: checkIndices)
+    self.merged = merged
     self.neuronBlockSize = CUDABackend.blockSize(
       forLargest: model.neuronPopulations.map(\.size).max() ?? 0)
     var largestInit = 0
-    for group in initGroups {
+    for group in merged.initGroups {
       for element in group.elements {
         largestInit = max(largestInit, element.size(in: model))
       }
@@ -63,9 +53,6 @@ struct CUDAModuleWriter: ModelCodeWriting {
 
   var source: String { output.text }
 
-  var scalarName: String { types.scalar.cName }
-  var timeName: String { types.timepoint.cName }
-  var dtLiteral: String { NumericLiteral.write(model.dt, as: types.timepoint) }
   /// CUDA C++ for NVRTC.
   var dialect: Dialect { .cuda }
 

@@ -5,20 +5,8 @@ import GeNNTranspiler
 /// them (collecting errors), and the parameter, variable and extra global parameter
 /// fields of a merged group, each backend printing them in its own dialect.
 protocol ModelCodeWriting {
-  /// The model generated.
-  var model: ModelSpec { get }
-  /// The arrays of its state, in binding order.
-  var memory: MemoryPlan { get }
-  /// The optional state its code needs.
-  var usage: CodeUsage { get }
-  /// The model's types (`scalar`, time).
-  var types: TypeContext { get }
-  /// The time step as a literal of the time type.
-  var dtLiteral: String { get }
-  /// The C name of `scalar`.
-  var scalarName: String { get }
-  /// The C name of the time type.
-  var timeName: String { get }
+  /// The model generated, with what every backend derives from it.
+  var merged: MergedModel { get }
   /// The problems found in code strings so far.
   var errors: [TranspilerError] { get set }
   /// The dialect code is printed in (its maths library).
@@ -28,6 +16,25 @@ protocol ModelCodeWriting {
 }
 
 extension ModelCodeWriting {
+  /// The model generated.
+  var model: ModelSpec { merged.model }
+  /// The arrays of its state, in binding order.
+  var memory: MemoryPlan { merged.memory }
+  /// The optional state its code needs.
+  var usage: CodeUsage { merged.usage }
+  /// The model's types (`scalar`, time).
+  var types: TypeContext { merged.types }
+  /// Its neuron populations, merged by structure.
+  var neuronGroups: [MergedNeuronGroup] { merged.neuronGroups }
+  /// Its variable initialisation, merged by structure.
+  var initGroups: [MergedInitGroup] { merged.initGroups }
+  /// The C name of `scalar`.
+  var scalarName: String { types.scalar.cName }
+  /// The C name of the time type.
+  var timeName: String { types.timepoint.cName }
+  /// The time step as a literal of the time type.
+  var dtLiteral: String { NumericLiteral.write(model.dt, as: types.timepoint) }
+
   /// Appends one line of generated code, indented by the scopes open (see
   /// ``GeneratedCode``).
   mutating func line(_ text: String = "") { output.line(text) }
