@@ -5,15 +5,15 @@ import GeNNTranspiler
 /// each synapse or neuron draws from its own random stream, so values do not depend on
 /// the number of threads.
 extension CPUModuleWriter {
-  mutating func writeSynapseInit(_ index: Int) {
-    let outer = enter(synapseInitialisationOrigin(index))
+  mutating func writeSynapseInit(_ group: MergedSynapseGroup) {
+    let outer = enter(synapseInitialisationOrigin(group))
     defer { leave(outer) }
-    let synapses = model.synapsePopulations[index]
+    let synapses = model.synapsePopulations[group.archetype]
     let entries = synapses.snippetVariables
     guard !entries.isEmpty else { return }
-    let context = "synapse population '\(synapses.name)'"
+    let context = describe(synapses: group)
     line(
-      "void initialiseSynapseGroup\(index)(const SynapseGroup\(index) &group, unsigned thread, unsigned numThreads) {"
+      "void initialiseSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, unsigned thread, unsigned numThreads) {"
     )
     let perSynapse = entries.filter { $0.kind == .synapse }
     if !perSynapse.isEmpty && synapses.matrixType.weightStorage == .kernel {

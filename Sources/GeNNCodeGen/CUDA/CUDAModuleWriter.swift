@@ -10,6 +10,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
   let usage: CodeUsage
   let neuronGroups: [MergedNeuronGroup]
   let initGroups: [MergedInitGroup]
+  let synapseGroups: [MergedSynapseGroup]
   /// Threads per block of `updateNeurons`.
   let neuronBlockSize: Int
   /// Threads per block of `initialise`.
@@ -42,6 +43,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     self.memory = MemoryPlan(model: model, types: types, usage: usage, checkIndices: checkIndices)
     self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
     self.initGroups = GroupMerging.initGroups(of: model)
+    self.synapseGroups = GroupMerging.synapseGroups(of: model, usage: usage)
     self.neuronBlockSize = CUDABackend.blockSize(
       forLargest: model.neuronPopulations.map(\.size).max() ?? 0)
     var largestInit = 0
@@ -168,7 +170,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     line("constexpr uint32_t kSynapseBlockSize = \(synapseBlockSize)u;")
     line()
     if !model.synapsePopulations.isEmpty { support(Self.synapseSupportSource) }
-    for index in model.synapsePopulations.indices { writeSynapseGroup(index) }
+    for group in synapseGroups { writeSynapseGroup(group) }
     if !neuronGroups.isEmpty { support(Self.neuronSupportSource) }
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
@@ -198,7 +200,10 @@ struct CUDAModuleWriter: ModelCodeWriting {
     line("(void)arrays; (void)counts;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
-    for index in model.synapsePopulations.indices { writeSynapseGroupBinding(index) }
+    for group in synapseGroups {
+      writeSynapseGroupBindings(
+        group, field: { "d_synapseGroup\(group.index)[\($0)]" }, dendriticDelayPointer: false)
+    }
     writeCustomUpdateBindings()
     line("}")
     line()

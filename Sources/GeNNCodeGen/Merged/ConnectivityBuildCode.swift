@@ -13,7 +13,7 @@ extension ModelCodeWriting {
   ) -> Environment {
     var environment = baseEnvironment(
       context:
-        "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' \(hook)",
+        "\(describeGroup(of: synapses)), connectivity snippet '\(snippet.name)' \(hook)",
       time: false)
     for (name, spelling) in [
       (index.name, index.name), ("num_pre", "group.numSrcNeurons"),
@@ -24,11 +24,11 @@ extension ModelCodeWriting {
         name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
     }
     if synapses.rowLengthDraw != nil {
-      let id = memory.index(of: .synapseRowLengthDraws(synapses: synapses.name))
       environment.add(
         checkedElements(
           of: "preCalcRowLength", type: GeNNType.uint32.addingConst,
-          array: "group.preCalcRowLength", size: "group.numSrcNeurons", id: "\(id)u",
+          array: "group.preCalcRowLength", size: "group.numSrcNeurons",
+          id: "group.preCalcRowLengthId",
           role: "drawn row lengths"))
     }
     addParameters(

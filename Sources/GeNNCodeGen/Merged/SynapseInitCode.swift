@@ -51,7 +51,11 @@ extension SynapsePopulation {
 extension ModelCodeWriting {
   /// Declares the fields of the synapse group struct the initialisation reads.
   mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
-    if synapses.rowLengthDraw != nil { line("uint32_t *preCalcRowLength;") }
+    if case .snippet = synapses.connectivity { line("uint32_t populationIndex;") }
+    if synapses.rowLengthDraw != nil {
+      line("uint32_t *preCalcRowLength;")
+      if memory.checksIndices { line("uint32_t preCalcRowLengthId;") }
+    }
     if synapses.buildsRowsAtInitialisation { line("uint64_t *rangeError;") }
     for entry in synapses.snippetVariables {
       line("\(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
@@ -64,8 +68,14 @@ extension ModelCodeWriting {
   /// Binds the initialisation fields of synapse population `index`.
   mutating func writeSynapseInitBinding(field: String, index: Int) {
     let synapses = model.synapsePopulations[index]
+    // The population's index names its connectivity's random streams.
+    if case .snippet = synapses.connectivity { line("\(field).populationIndex = \(index)u;") }
     if synapses.rowLengthDraw != nil {
-      bindArray(field, "preCalcRowLength", to: .synapseRowLengthDraws(synapses: synapses.name))
+      let role = ArrayLayout.Role.synapseRowLengthDraws(synapses: synapses.name)
+      bindArray(field, "preCalcRowLength", to: role)
+      if memory.checksIndices {
+        line("\(field).preCalcRowLengthId = \(memory.index(of: role))u;")
+      }
     }
     if synapses.buildsRowsAtInitialisation {
       bindArray(field, "rangeError", to: .synapseRangeErrors(synapses: synapses.name))
