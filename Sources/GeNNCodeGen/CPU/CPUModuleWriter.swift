@@ -63,6 +63,15 @@ struct CPUModuleWriter: ModelCodeWriting {
       #else
       #define GENN_IVDEP
       #endif
+      // Marks code that runs once per simulation (binding): compiled without optimisation,
+      // since a large model's binding takes the compiler long to optimise for no gain.
+      #if defined(__clang__)
+      #define GENN_RUNS_ONCE __attribute__((optnone, noinline))
+      #elif defined(__GNUC__)
+      #define GENN_RUNS_ONCE __attribute__((optimize("O0")))
+      #else
+      #define GENN_RUNS_ONCE
+      #endif
       """)
     support(RandomNumberSource.cpp)
     support(RuntimeSupportSource.cpp)
@@ -330,7 +339,7 @@ struct CPUModuleWriter: ModelCodeWriting {
   /// Fills one simulation's group fields: sizes, parameter values, array pointers and
   /// the element counts of arrays code indexes through a check.
   private mutating func writeBind() {
-    line("void bind(Model &m, void *const *arrays, const uint64_t *counts) {")
+    line("GENN_RUNS_ONCE void bind(Model &m, void *const *arrays, const uint64_t *counts) {")
     line("(void)m; (void)arrays; (void)counts;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }

@@ -25,19 +25,7 @@ extension CPUModuleWriter {
         "const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
       )
       line("for (uint32_t id_pre = range.begin; id_pre < range.end; id_pre++) {")
-      if synapses.matrixType == .sparse {
-        line("for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
-        line("const uint32_t syn = id_pre * group.rowStride + j;")
-        line("const uint32_t id_post = group.ind[syn];")
-      } else {
-        line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
-        line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
-      }
-      for entry in perSynapse {
-        let environment = synapseInitEnvironment(entry, context: context)
-        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"])
-      }
-      line("}")
+      writeRowInit(synapses, entries: perSynapse, context: context)
       line("}")
       line("}")
     }

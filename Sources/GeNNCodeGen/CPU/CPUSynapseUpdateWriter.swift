@@ -197,19 +197,11 @@ extension CPUModuleWriter {
       writeColumnBuildingBuilder(group, snippet: snippet)
       return
     }
-    var environment = connectivityEnvironment(
-      synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
     let bitmask = synapses.matrixType == .bitmask
-    // Rows of a bitmask may share words, so bits are set atomically.
-    environment.add(
-      builderFunction(
-        synapses,
-        add: bitmask
-          ? "genn::setBit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + genn_target)"
-          : "genn::addSynapse(row, length, group.rowStride, overflow, genn_target)",
-        rowStart: "(size_t)id_pre * group.rowStride", bound: "group.numTrgNeurons",
-        outOfRange: "genn::noteOutOfRange(genn_range_error, id_pre, genn_target)"))
-    let code = checkStatements(snippet.rowBuildCode, in: environment)
+    let code = checkBuildCode(
+      synapses, snippet: snippet, byColumn: false, setBit: "genn::setBit",
+      addToRow: "genn::addSynapse(row, length, group.rowStride, overflow, genn_target)",
+      noteOutOfRange: { "genn::noteOutOfRange(genn_range_error, \($0), genn_target)" })
     line(
       "uint32_t buildSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, uint32_t preBegin, uint32_t preEnd,"
     )
@@ -248,18 +240,11 @@ extension CPUModuleWriter {
     _ group: MergedSynapseGroup, snippet: ConnectivitySnippet
   ) {
     let synapses = model.synapsePopulations[group.archetype]
-    var environment = connectivityEnvironment(
-      synapses, snippet: snippet, hook: "column build code", index: ("id_post", "id_pre_begin"))
-    let bitmask = synapses.matrixType == .bitmask
-    environment.add(
-      builderFunction(
-        synapses,
-        add: bitmask
-          ? "genn::setBit(group.bitmask, (size_t)genn_target * group.numTrgNeurons + id_post)"
-          : "genn::addSynapse(group.ind + (size_t)genn_target * group.rowStride, group.rowLength[genn_target], group.rowStride, overflow, id_post)",
-        rowStart: "(size_t)genn_target * group.rowStride", bound: "group.numSrcNeurons",
-        outOfRange: "genn::noteOutOfRange(genn_range_error, id_post, genn_target)"))
-    let code = checkStatements(snippet.colBuildCode, in: environment)
+    let code = checkBuildCode(
+      synapses, snippet: snippet, byColumn: true, setBit: "genn::setBit",
+      addToRow:
+        "genn::addSynapse(group.ind + (size_t)genn_target * group.rowStride, group.rowLength[genn_target], group.rowStride, overflow, id_post)",
+      noteOutOfRange: { "genn::noteOutOfRange(genn_range_error, \($0), genn_target)" })
     line(
       "uint32_t buildSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, uint64_t &genn_range_error) {"
     )
@@ -289,14 +274,7 @@ extension CPUModuleWriter {
     line(
       "void buildColumnsSynapseGroup\(group.index)(const \(synapseStructName(group)) &group) {")
     line("std::fill(group.colStart, group.colStart + group.numTrgNeurons + 1u, 0u);")
-    line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
-    line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
-    line("group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
-    line("}")
-    line("}")
-    line(
-      "for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
-    )
+    writeColumnStarts()
     line("std::vector<uint32_t> next(group.colStart, group.colStart + group.numTrgNeurons);")
     line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
     line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")

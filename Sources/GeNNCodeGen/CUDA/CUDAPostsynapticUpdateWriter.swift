@@ -167,14 +167,7 @@ extension CUDAModuleWriter {
       line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
       line("const \(synapseStructName(group)) &group = d_synapseGroup\(group.index)[g];")
       line("for (uint32_t k = 0; k <= group.numTrgNeurons; k++) { group.colStart[k] = 0; }")
-      line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
-      line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
-      line("group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
-      line("}")
-      line("}")
-      line(
-        "for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
-      )
+      writeColumnStarts()
       line("// colStart[k] is the next free place of column k while filling")
       line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
       line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")

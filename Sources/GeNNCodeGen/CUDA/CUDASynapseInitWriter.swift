@@ -207,17 +207,10 @@ extension CUDAModuleWriter {
       writeColumnBuilder(group, snippet: snippet)
       return
     }
-    var environment = connectivityEnvironment(
-      synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
-    environment.add(
-      builderFunction(
-        synapses,
-        add: bitmask
-          ? "genn_set_bit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + genn_target)"
-          : "genn_add_synapse(row, length, group.rowStride, overflow, genn_target)",
-        rowStart: "(size_t)id_pre * group.rowStride", bound: "group.numTrgNeurons",
-        outOfRange: "genn_note_out_of_range(group.rangeError, id_pre, genn_target)"))
-    let code = checkStatements(snippet.rowBuildCode, in: environment)
+    let code = checkBuildCode(
+      synapses, snippet: snippet, byColumn: false, setBit: "genn_set_bit",
+      addToRow: "genn_add_synapse(row, length, group.rowStride, overflow, genn_target)",
+      noteOutOfRange: { "genn_note_out_of_range(group.rangeError, \($0), genn_target)" })
     line(
       "__device__ __forceinline__ void buildSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, uint32_t id_pre, uint32_t *overflows)"
     )
@@ -255,17 +248,11 @@ extension CUDAModuleWriter {
     _ group: MergedSynapseGroup, snippet: ConnectivitySnippet
   ) {
     let synapses = model.synapsePopulations[group.archetype]
-    var environment = connectivityEnvironment(
-      synapses, snippet: snippet, hook: "column build code", index: ("id_post", "id_pre_begin"))
-    environment.add(
-      builderFunction(
-        synapses,
-        add: synapses.matrixType.connectivityStorage == .bitmask
-          ? "genn_set_bit(group.bitmask, (size_t)genn_target * group.numTrgNeurons + id_post)"
-          : "genn_add_synapse_atomic(group.ind + (size_t)genn_target * group.rowStride, &group.rowLength[genn_target], group.rowStride, id_post)",
-        rowStart: "(size_t)genn_target * group.rowStride", bound: "group.numSrcNeurons",
-        outOfRange: "genn_note_out_of_range(group.rangeError, id_post, genn_target)"))
-    let code = checkStatements(snippet.colBuildCode, in: environment)
+    let code = checkBuildCode(
+      synapses, snippet: snippet, byColumn: true, setBit: "genn_set_bit",
+      addToRow:
+        "genn_add_synapse_atomic(group.ind + (size_t)genn_target * group.rowStride, &group.rowLength[genn_target], group.rowStride, id_post)",
+      noteOutOfRange: { "genn_note_out_of_range(group.rangeError, \($0), genn_target)" })
     line(
       "__device__ __forceinline__ void buildSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, uint32_t id_post, uint32_t *overflows)"
     )
@@ -323,19 +310,7 @@ extension CUDAModuleWriter {
       line("// per-synapse variables of row `id`")
       line("if (id < group.numSrcNeurons) {")
       line("const uint32_t id_pre = id;")
-      if synapses.matrixType.connectivityStorage == .sparse {
-        line("for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
-        line("const uint32_t syn = id_pre * group.rowStride + j;")
-        line("const uint32_t id_post = group.ind[syn];")
-      } else {
-        line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
-        line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
-      }
-      for entry in perSynapse {
-        let environment = synapseInitEnvironment(entry, context: context)
-        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"])
-      }
-      line("}")
+      writeRowInit(synapses, entries: perSynapse, context: context)
       line("}")
     }
     for entry in entries where entry.kind != .synapse {

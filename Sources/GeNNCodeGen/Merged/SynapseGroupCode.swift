@@ -219,4 +219,17 @@ extension ModelCodeWriting {
     )
     line("(void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
   }
+
+  /// Prints the starts of a SPARSE population's columns in `colStart` (zeroed before):
+  /// each column's synapses counted from the rows, then summed.
+  mutating func writeColumnStarts() {
+    line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
+    line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
+    line("group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
+    line("}")
+    line("}")
+    line(
+      "for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
+    )
+  }
 }

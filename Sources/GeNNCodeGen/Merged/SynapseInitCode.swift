@@ -114,6 +114,27 @@ extension ModelCodeWriting {
     return environment
   }
 
+  /// Runs the snippets of per-synapse variables `entries` for each synapse of row
+  /// `id_pre` (SPARSE: its stored synapses; else every target), each synapse drawing from
+  /// its own stream (element `syn`).
+  mutating func writeRowInit(
+    _ synapses: SynapsePopulation, entries: [SynapseSnippetVariable], context: String
+  ) {
+    if synapses.matrixType.connectivityStorage == .sparse {
+      line("for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
+      line("const uint32_t syn = id_pre * group.rowStride + j;")
+      line("const uint32_t id_post = group.ind[syn];")
+    } else {
+      line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
+      line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+    }
+    for entry in entries {
+      let environment = synapseInitEnvironment(entry, context: context)
+      writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"])
+    }
+    line("}")
+  }
+
   /// Runs the snippet of presynaptic, postsynaptic or postsynaptic model variable `entry`
   /// for neuron `id`, storing its value in every delay slot of a delayed
   /// variable.
