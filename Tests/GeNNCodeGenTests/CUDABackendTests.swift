@@ -250,7 +250,10 @@ import Testing
         weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 1.0],
         postsynaptic: .deltaCurr))
     let module = try CUDABackend().generate(model)
-    #expect(module.source.contains("genn_rng_init(&rng, kSeed, 0xA8000000u | 0u, id_post"))
+    #expect(
+      module.source.contains(
+        "genn_rng_init(&rng, kSeed, 0xA8000000u | group.populationIndex, id_post"))
+    #expect(module.source.contains("d_synapseGroup0[0].populationIndex = 0u;"))
     #expect(module.source.contains("genn_add_synapse_atomic(group.ind"))
     let kernels = module.initialisation.map(\.kernel)
     let build = try #require(kernels.firstIndex(of: "buildConnectivity"))

@@ -212,9 +212,10 @@ import Testing
     let sparse = Self.function("updateSynapseGroup1", in: source)
     #expect(
       sparse.contains(
-        "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - 3u) % group.srcDelaySlots);"
+        "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - group.axonalDelaySteps) % group.srcDelaySlots);"
       ))
-    #expect(source.contains("d_synapseGroup1.srcDelaySlots = 4u;"))
+    #expect(source.contains("d_synapseGroup1[0].srcDelaySlots = 4u;"))
+    #expect(source.contains("d_synapseGroup1[0].axonalDelaySteps = 3u;"))
   }
 
   @Test("BITMASK: one thread per target testing the pair's bit; snippets set bits atomically")
@@ -251,7 +252,7 @@ import Testing
     #expect(sparse.contains("atomicAdd(&group.denDelay[\(slot) * group.numTrgNeurons + id_post]"))
     let dense = Self.function("updateSynapseGroup1", in: source)
     #expect(dense.contains("group.denDelay[\(slot) * group.numTrgNeurons + id_post] += "))
-    #expect(source.contains("d_synapseGroup1.maxDendriticDelay = 31u;"))
+    #expect(source.contains("d_synapseGroup1[0].maxDendriticDelay = 31u;"))
     // Post_sparse and Post_dense are one merged group, each with its own ring.
     let arriving = source.components(separatedBy: "// input arriving now through dendritic delays")
     #expect(arriving.count == 2)
@@ -302,8 +303,8 @@ import Testing
     #expect(module.initialisation.map(\.kernel) == ["buildColumns"])
     let source = module.source
     let columns = try #require(source.components(separatedBy: "void buildColumns()").last)
-    #expect(columns.contains("const SynapseGroup1 &group = d_synapseGroup1;"))
-    #expect(!columns.contains("d_synapseGroup0;"))
+    #expect(columns.contains("const SynapseGroup1 &group = d_synapseGroup1[g];"))
+    #expect(!columns.contains("d_synapseGroup0[g]"))
     #expect(columns.contains("group.remap[group.colStart[group.ind[position]]++] = position;"))
     // DENSE (group 0): thread id_pre takes its synapse onto each spiking target.
     let dense = Self.function("updatePostsynapticGroup0", in: source)
@@ -315,9 +316,11 @@ import Testing
     #expect(sparse.contains("const uint32_t syn = group.remap[colBegin + lid];"))
     #expect(sparse.contains("const uint32_t id_pre = syn / group.rowStride;"))
     // Spike times as the CPU backend reads them: the end of the step they were emitted in.
-    #expect(sparse.contains("(1.00000000000000006e-01 + group.srcSt[preOffset + id_pre])"))
+    #expect(sparse.contains("(group.preSpikeTimeDelay + group.srcSt[preOffset + id_pre])"))
     let presynaptic = Self.function("updateSynapseGroup1", in: source)
-    #expect(presynaptic.contains("(1.00000000000000006e-01 + group.trgSt[postOffset + id_post])"))
+    #expect(presynaptic.contains("(group.postSpikeTimeDelay + group.trgSt[postOffset + id_post])"))
+    #expect(source.contains("d_synapseGroup1[0].preSpikeTimeDelay = 1.00000000000000006e-01;"))
+    #expect(source.contains("d_synapseGroup1[0].postSpikeTimeDelay = 1.00000000000000006e-01;"))
     #expect(module.arrays == (try CPUBackend().generate(model)).arrays)
   }
 
@@ -355,7 +358,7 @@ import Testing
     // 70 x 90 DENSE pairs, 70 x stride SPARSE slots, 256 threads per block.
     let dynamics = module.step[0]
     let stride = try #require(
-      module.source.components(separatedBy: "d_synapseGroup1.rowStride = ").last?
+      module.source.components(separatedBy: "d_synapseGroup1[0].rowStride = ").last?
         .prefix { $0.isNumber })
     #expect(dynamics.blockSize == 256)
     #expect(dynamics.gridSize == (70 * 90 + 255) / 256 + (70 * Int(stride)! + 255) / 256)
@@ -411,8 +414,12 @@ import Testing
       let expected = line.replacingOccurrences(of: "m.synapseGroup", with: "d_synapseGroup")
       #expect(cuda.contains(expected), "\(expected)")
     }
-    for stream in ["genn_rng_init(&rng, kSeed, 0xA0000000u | 1u, id_pre, 0xFFFFFFFEu);"] {
-      #expect(cpu.contains(stream) && cuda.contains(stream))
+    for stream in [
+      "genn_rng_init(&rng, kSeed, 0xA0000000u | group.populationIndex, id_pre, 0xFFFFFFFEu);",
+      "m.synapseGroup1[0].populationIndex = 1u;",
+    ] {
+      let device = stream.replacingOccurrences(of: "m.synapseGroup", with: "d_synapseGroup")
+      #expect(cpu.contains(stream) && cuda.contains(device))
     }
     #expect(cuda.contains("genn_sort_row(row, length);"))
     #expect(cuda.contains("genn_rng_init(&rng, kSeed, group.init0_g_stream, syn, 0xFFFFFFFFu);"))
@@ -491,7 +498,7 @@ import Testing
       ),
       (
         "back-propagation delays", synapses(weightUpdate: postInput, backPropagation: 2),
-        "(timestep + group.trgDelaySlots - 1u - 2u) % group.trgDelaySlots"
+        "].backPropDelaySteps = 2u;"
       ),
       (
         "extra global parameters", synapses(weightUpdate: scaled, egps: ["scale": [2]]),

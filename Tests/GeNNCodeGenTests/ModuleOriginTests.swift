@@ -80,9 +80,12 @@ import Testing
       CodeOrigin(element: syn, part: "\(plastic) post spike syn code"),
       CodeOrigin(element: syn, part: "\(plastic) post event syn code"),
       CodeOrigin(element: syn, part: "\(plastic) synapse dynamics code"),
+      // Forward and Backward share their structure: one merged group.
       CodeOrigin(
-        element: .synapseUpdate(group: 1, populations: ["Forward"]),
-        part: "synapse population 'Forward', weight update model 'Static model' pre spike syn code"),
+        element: .synapseUpdate(group: 1, populations: ["Forward", "Backward"]),
+        part:
+          "synapse populations 'Forward', 'Backward', weight update model 'Static model' pre spike syn code"
+      ),
       CodeOrigin(
         element: synInit,
         part: "synapse population 'Syn', connectivity snippet 'Every other' row build code"),

@@ -4,14 +4,11 @@ import GeNNTranspiler
 /// Writes one model's C++ translation unit; collects every code-string error on the way.
 struct CPUModuleWriter: ModelCodeWriting {
   let merged: MergedModel
-  /// The synapse populations, by index in the model (each has its own code for now).
-  let synapseGroups: [Int]
   var output = GeneratedCode()
   var errors: [TranspilerError] = []
 
   init(model: ModelSpec, checkIndices: Bool) {
     self.merged = MergedModel(model, checkIndices: checkIndices)
-    self.synapseGroups = Array(model.synapsePopulations.indices)
   }
 
   var source: String { output.text }
@@ -49,6 +46,15 @@ struct CPUModuleWriter: ModelCodeWriting {
       #define GENN_IVDEP _Pragma("GCC ivdep")
       #else
       #define GENN_IVDEP
+      #endif
+      // Marks code that runs once per simulation (binding): compiled without optimisation,
+      // since a large model's binding takes the compiler long to optimise for no gain.
+      #if defined(__clang__)
+      #define GENN_RUNS_ONCE __attribute__((optnone, noinline))
+      #elif defined(__GNUC__)
+      #define GENN_RUNS_ONCE __attribute__((optimize("O0")))
+      #else
+      #define GENN_RUNS_ONCE
       #endif
       """)
     let randomNumbers = output.placeholder()
@@ -106,13 +112,14 @@ struct CPUModuleWriter: ModelCodeWriting {
       line("InitGroup\(group.index) initGroup\(group.index)[\(group.elements.count)];")
     }
     for group in synapseGroups {
-      line("SynapseGroup\(group) synapseGroup\(group);")
+      line(
+        "\(synapseStructName(group)) synapseGroup\(group.index)[\(group.populations.count)];")
     }
     for index in model.customUpdates.indices {
       line("CustomUpdate\(index) customUpdate\(index);")
     }
     line("uint32_t connectivityOverflows[genn::kMaxThreads];")
-    line("uint32_t denDelayPtr[\(max(1, synapseGroups.count))];")
+    line("uint32_t denDelayPtr[\(max(1, model.synapsePopulations.count))];")
     line("};")
     line()
   }
@@ -179,27 +186,27 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("void initialiseThread(void *context, unsigned thread, unsigned numThreads) {")
     line("Model &m = *static_cast<Model *>(context);")
     line("(void)m; (void)thread; (void)numThreads;")
-    for index in synapseGroups {
-      let synapses = model.synapsePopulations[index]
+    for group in synapseGroups {
+      let synapses = model.synapsePopulations[group.archetype]
       let builds =
         if case .snippet(let snippet, _) = synapses.connectivity {
           !snippet.rowBuildCode.isBlank && synapses.buildsRowsAtInitialisation
         } else { false }
       let initialises = !synapses.snippetVariables.isEmpty
       guard builds || initialises else { continue }
-      line("{")
-      line("const SynapseGroup\(index) &group = m.synapseGroup\(index);")
+      line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
+      line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[g];")
       if builds {
         line(
           "const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
         )
         line(
-          "m.connectivityOverflows[thread] += buildSynapseGroup\(index)(group, range.begin, range.end, group.rangeError[thread]);"
+          "m.connectivityOverflows[thread] += buildSynapseGroup\(group.index)(group, range.begin, range.end, group.rangeError[thread]);"
         )
       }
       if initialises {
         line("// rows this thread built, so no barrier is needed")
-        line("initialiseSynapseGroup\(index)(group, thread, numThreads);")
+        line("initialiseSynapseGroup\(group.index)(group, thread, numThreads);")
       }
       line("}")
     }
@@ -254,26 +261,31 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("Model &m = *static_cast<Model *>(model);")
     line("std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
     line("std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
-    for index in synapseGroups where model.synapsePopulations[index].rowLengthDraw != nil {
-      line("drawRowLengthsSynapseGroup\(index)(m.synapseGroup\(index));")
+    for group in synapseGroups
+    where model.synapsePopulations[group.archetype].rowLengthDraw != nil {
+      line(
+        "for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) { drawRowLengthsSynapseGroup\(group.index)(group); }"
+      )
     }
-    for index in synapseGroups {
-      let synapses = model.synapsePopulations[index]
+    for group in synapseGroups {
+      let synapses = model.synapsePopulations[group.archetype]
       guard case .snippet(let snippet, _) = synapses.connectivity, snippet.rowBuildCode.isBlank,
         synapses.buildsRowsAtInitialisation
       else { continue }
       line("// column-building snippet: rows grow column by column, on this thread")
       line(
-        "m.connectivityOverflows[0] += buildSynapseGroup\(index)(m.synapseGroup\(index), m.synapseGroup\(index).rangeError[0]);"
+        "for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) { m.connectivityOverflows[0] += buildSynapseGroup\(group.index)(group, group.rangeError[0]); }"
       )
     }
     line("m.pool.run(initialiseThread, model);")
-    for index in synapseGroups {
-      let synapses = model.synapsePopulations[index]
+    for group in synapseGroups {
+      let synapses = model.synapsePopulations[group.archetype]
       guard synapses.matrixType == .sparse && synapses.weightUpdate.hasPostsynapticUpdate else {
         continue
       }
-      line("buildColumnsSynapseGroup\(index)(m.synapseGroup\(index));")
+      line(
+        "for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) { buildColumnsSynapseGroup\(group.index)(group); }"
+      )
     }
     line("uint32_t overflows = 0;")
     line(
@@ -295,8 +307,8 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("const bool parallel = m.pool.size() > 1 && \(totalNeurons)u >= m.parallelMinimum;")
     line("for (uint64_t k = 0; k < steps; k++) {")
     line("StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k};")
-    for index in synapseGroups {
-      guard let steps = model.synapsePopulations[index].maxDendriticDelaySteps else { continue }
+    for (index, synapses) in model.synapsePopulations.enumerated() {
+      guard let steps = synapses.maxDendriticDelaySteps else { continue }
       line("m.denDelayPtr[\(index)] = (m.denDelayPtr[\(index)] + 1u) % \(steps)u;")
     }
     line("if (parallel) {")
@@ -313,11 +325,14 @@ struct CPUModuleWriter: ModelCodeWriting {
   /// Fills one simulation's group fields: sizes, parameter values, array pointers and
   /// the element counts of arrays code indexes through a check.
   private mutating func writeBind() {
-    line("void bind(Model &m, void *const *arrays, const uint64_t *counts) {")
+    line("GENN_RUNS_ONCE void bind(Model &m, void *const *arrays, const uint64_t *counts) {")
     line("(void)m; (void)arrays; (void)counts;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
-    for group in synapseGroups { writeSynapseGroupBinding(group) }
+    for group in synapseGroups {
+      writeSynapseGroupBindings(
+        group, field: { "m.synapseGroup\(group.index)[\($0)]" }, dendriticDelayPointer: true)
+    }
     for index in model.customUpdates.indices { writeCustomUpdateBinding(index) }
     line("}")
     line()

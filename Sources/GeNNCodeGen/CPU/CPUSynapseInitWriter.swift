@@ -5,15 +5,15 @@ import GeNNTranspiler
 /// each synapse or neuron draws from its own random stream, so values do not depend on
 /// the number of threads.
 extension CPUModuleWriter {
-  mutating func writeSynapseInit(_ index: Int) {
-    let outer = enter(synapseInitialisationOrigin(index))
+  mutating func writeSynapseInit(_ group: MergedSynapseGroup) {
+    let outer = enter(synapseInitialisationOrigin(group))
     defer { leave(outer) }
-    let synapses = model.synapsePopulations[index]
+    let synapses = model.synapsePopulations[group.archetype]
     let entries = synapses.snippetVariables
     guard !entries.isEmpty else { return }
-    let context = "synapse population '\(synapses.name)'"
+    let context = describe(synapses: group)
     line(
-      "void initialiseSynapseGroup\(index)(const SynapseGroup\(index) &group, unsigned thread, unsigned numThreads) {"
+      "void initialiseSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, unsigned thread, unsigned numThreads) {"
     )
     let perSynapse = entries.filter { $0.kind == .synapse }
     if !perSynapse.isEmpty && synapses.matrixType.weightStorage == .kernel {
@@ -25,19 +25,7 @@ extension CPUModuleWriter {
         "const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
       )
       line("for (uint32_t id_pre = range.begin; id_pre < range.end; id_pre++) {")
-      if synapses.matrixType == .sparse {
-        line("for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
-        line("const uint32_t syn = id_pre * group.rowStride + j;")
-        line("const uint32_t id_post = group.ind[syn];")
-      } else {
-        line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
-        line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
-      }
-      for entry in perSynapse {
-        let environment = synapseInitEnvironment(entry, context: context)
-        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"])
-      }
-      line("}")
+      writeRowInit(synapses, entries: perSynapse, context: context)
       line("}")
       line("}")
     }

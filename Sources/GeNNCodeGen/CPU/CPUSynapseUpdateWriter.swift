@@ -14,77 +14,19 @@ extension WeightUpdateModel {
 }
 
 extension CPUModuleWriter {
-  mutating func writeSynapseGroup(_ index: Int) {
-    let outer = enter(synapseUpdateOrigin(index))
+  mutating func writeSynapseGroup(_ group: MergedSynapseGroup) {
+    let outer = enter(synapseUpdateOrigin(group))
     defer { leave(outer) }
+    let index = group.archetype
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
     let storage = synapses.matrixType.connectivityStorage
     let sparse = storage == .sparse
-    let structName = "SynapseGroup\(index)"
-    let context = "synapse population '\(synapses.name)'"
-    let source = synapses.source
-    let target = synapses.target
+    let structName = synapseStructName(group)
     let preEvents = weightUpdate.deliversPreEvents
     let postEvents = weightUpdate.deliversPostEvents
     let postSpikes = !weightUpdate.postSpikeSynCode.isBlank
-    let columns = sparse && weightUpdate.hasPostsynapticUpdate
-
-    line(
-      "// Synapse update group \(index): \(context) (\(synapses.matrixType.rawValue), "
-        + "'\(weightUpdate.name.commentText)', '\(source)' -> '\(target)').")
-    line("struct \(structName) {")
-    line("uint32_t numSrcNeurons;")
-    line("uint32_t numTrgNeurons;")
-    line("uint32_t rowStride;")
-    line("uint32_t srcDelaySlots;")
-    line("uint32_t trgDelaySlots;")
-    line("const uint32_t *srcSpike;")
-    line("const uint32_t *srcSpikeCount;")
-    if postSpikes {
-      line("const uint32_t *trgSpike;")
-      line("const uint32_t *trgSpikeCount;")
-    }
-    if preEvents {
-      line("const uint32_t *srcSpkEvent;")
-      line("const uint32_t *srcSpkCntEvent;")
-    }
-    if postEvents {
-      line("const uint32_t *trgSpkEvent;")
-      line("const uint32_t *trgSpkCntEvent;")
-    }
-    if sparse {
-      line("uint32_t *rowLength;")
-      line("uint32_t *ind;")
-    }
-    if columns {
-      line("uint32_t *colStart;")
-      line("uint32_t *remap;")
-    }
-    if storage == .bitmask { line("uint32_t *bitmask;") }
-    line("\(scalarName) *inSyn;")
-    if usage.presynapticOutput.contains(synapses.name) { line("\(scalarName) *outPre;") }
-    if synapses.maxDendriticDelaySteps != nil {
-      line("\(scalarName) *denDelay;")
-      line("uint32_t maxDendriticDelay;")
-      line("const uint32_t *denDelayPtr;")
-    }
-    declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
-    if let parameters = synapses.connectivityParameters {
-      declareParameters(
-        prefix: "conn_", params: parameters.names, derived: parameters.derived,
-        paramTypes: parameters.types)
-    }
-    if synapses.matrixType.weightStorage != .procedural {
-      for variable in weightUpdate.vars {
-        line("\(cType(variable.valueType!)) *v_\(variable.name);")
-      }
-    }
-    declareKernelAndProceduralFields(synapses)
-    for field in synapseReadFields(synapses) { line("const \(field.type) *\(field.name);") }
-    declareSynapseExtraGlobalParameters(synapses)
-    declareSynapseInitFields(synapses)
-    line("};")
+    declareSynapseGroup(group, dendriticDelayPointer: true)
     line()
 
     let hooks: [(name: String, code: String, enabled: Bool)] = [
@@ -101,28 +43,11 @@ extension CPUModuleWriter {
 
     // By value, as for neuron updates: parameters stay in registers across stores.
     line(
-      "void updateSynapseGroup\(index)(const \(structName) group, uint32_t postBegin, uint32_t postEnd,"
+      "void updateSynapseGroup\(group.index)(const \(structName) group, uint32_t postBegin, uint32_t postEnd,"
     )
     line("\(timeName) t, uint64_t timestep) {")
     line("(void)t;")
-    line(
-      "// Presynaptic spikes and events emitted \(synapses.axonalDelaySteps + 1) step(s) ago,")
-    line("// postsynaptic ones \(synapses.backPropDelaySteps + 1) step(s) ago.")
-    line(
-      "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
-    )
-    line(
-      "const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - 1u - \(synapses.backPropDelaySteps)u) % group.trgDelaySlots);"
-    )
-    line("const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
-    line("const size_t postOffset = (size_t)postSlot * group.numTrgNeurons;")
-    line(
-      "const size_t prevPreOffset = (size_t)((preSlot + group.srcDelaySlots - 1u) % group.srcDelaySlots) * group.numSrcNeurons;"
-    )
-    line(
-      "const size_t prevPostOffset = (size_t)((postSlot + group.trgDelaySlots - 1u) % group.trgDelaySlots) * group.numTrgNeurons;"
-    )
-    line("(void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
+    writeSlotOffsets()
     if let code = checked[0] {
       line("// \(hooks[0].name): every synapse with its target in range")
       line("for (uint32_t id_pre = 0; id_pre < group.numSrcNeurons; id_pre++) {")
@@ -261,38 +186,30 @@ extension CPUModuleWriter {
   /// presynaptic neuron's row from its own random stream, then sorted (the presynaptic
   /// update searches rows by target). Returns how many rows overflowed the storage; a
   /// synapse to a neuron beyond the target is noted in `genn_range_error`.
-  mutating func writeConnectivityBuilder(_ index: Int) {
-    let outer = enter(synapseInitialisationOrigin(index))
+  mutating func writeConnectivityBuilder(_ group: MergedSynapseGroup) {
+    let outer = enter(synapseInitialisationOrigin(group))
     defer { leave(outer) }
-    let synapses = model.synapsePopulations[index]
+    let synapses = model.synapsePopulations[group.archetype]
     guard case .snippet(let snippet, _) = synapses.connectivity,
       synapses.buildsRowsAtInitialisation
     else { return }
     if snippet.rowBuildCode.isBlank {
-      writeColumnBuildingBuilder(index, snippet: snippet)
+      writeColumnBuildingBuilder(group, snippet: snippet)
       return
     }
-    var environment = connectivityEnvironment(
-      synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
     let bitmask = synapses.matrixType == .bitmask
-    // Rows of a bitmask may share words, so bits are set atomically.
-    environment.add(
-      builderFunction(
-        synapses,
-        add: bitmask
-          ? "genn::setBit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + genn_target)"
-          : "genn::addSynapse(row, length, group.rowStride, overflow, genn_target)",
-        rowStart: "(size_t)id_pre * group.rowStride", bound: "group.numTrgNeurons",
-        outOfRange: "genn::noteOutOfRange(genn_range_error, id_pre, genn_target)"))
-    let code = checkStatements(snippet.rowBuildCode, in: environment)
+    let code = checkBuildCode(
+      synapses, snippet: snippet, byColumn: false, setBit: "genn::setBit",
+      addToRow: "genn::addSynapse(row, length, group.rowStride, overflow, genn_target)",
+      noteOutOfRange: { "genn::noteOutOfRange(genn_range_error, \($0), genn_target)" })
     line(
-      "uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t preBegin, uint32_t preEnd,"
+      "uint32_t buildSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, uint32_t preBegin, uint32_t preEnd,"
     )
     line("uint64_t &genn_range_error) {")
     line("uint32_t overflows = 0;")
     line("for (uint32_t id_pre = preBegin; id_pre < preEnd; id_pre++) {")
     line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
+    line("genn_rng_init(&rng, kSeed, 0xA0000000u | group.populationIndex, id_pre, 0xFFFFFFFEu);")
     if !bitmask {
       line("uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
       line("uint32_t length = 0;")
@@ -319,27 +236,22 @@ extension CPUModuleWriter {
   /// neuron, in ascending order and from its own random stream, appends itself to the
   /// rows it chooses, so rows come out sorted. Runs on one thread, before anything reads
   /// the rows; a synapse from a neuron beyond the source is noted in `genn_range_error`.
-  private mutating func writeColumnBuildingBuilder(_ index: Int, snippet: ConnectivitySnippet) {
-    let synapses = model.synapsePopulations[index]
-    var environment = connectivityEnvironment(
-      synapses, snippet: snippet, hook: "column build code", index: ("id_post", "id_pre_begin"))
-    let bitmask = synapses.matrixType == .bitmask
-    environment.add(
-      builderFunction(
-        synapses,
-        add: bitmask
-          ? "genn::setBit(group.bitmask, (size_t)genn_target * group.numTrgNeurons + id_post)"
-          : "genn::addSynapse(group.ind + (size_t)genn_target * group.rowStride, group.rowLength[genn_target], group.rowStride, overflow, id_post)",
-        rowStart: "(size_t)genn_target * group.rowStride", bound: "group.numSrcNeurons",
-        outOfRange: "genn::noteOutOfRange(genn_range_error, id_post, genn_target)"))
-    let code = checkStatements(snippet.colBuildCode, in: environment)
+  private mutating func writeColumnBuildingBuilder(
+    _ group: MergedSynapseGroup, snippet: ConnectivitySnippet
+  ) {
+    let synapses = model.synapsePopulations[group.archetype]
+    let code = checkBuildCode(
+      synapses, snippet: snippet, byColumn: true, setBit: "genn::setBit",
+      addToRow:
+        "genn::addSynapse(group.ind + (size_t)genn_target * group.rowStride, group.rowLength[genn_target], group.rowStride, overflow, id_post)",
+      noteOutOfRange: { "genn::noteOutOfRange(genn_range_error, \($0), genn_target)" })
     line(
-      "uint32_t buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint64_t &genn_range_error) {"
+      "uint32_t buildSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, uint64_t &genn_range_error) {"
     )
     line("bool overflow = false;")
     line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
     line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")
+    line("genn_rng_init(&rng, kSeed, 0xA8000000u | group.populationIndex, id_post, 0xFFFFFFFEu);")
     line("{")
     self.code(code)
     line("}")
@@ -352,23 +264,17 @@ extension CPUModuleWriter {
   /// Builds the column index of a SPARSE population with postsynaptic learning: for
   /// each target, the row-major positions of its synapses in ascending presynaptic order
   /// (as GeNN's remap orders them).
-  mutating func writeColumnBuilder(_ index: Int) {
-    let outer = enter(synapseInitialisationOrigin(index))
+  mutating func writeColumnBuilder(_ group: MergedSynapseGroup) {
+    let outer = enter(synapseInitialisationOrigin(group))
     defer { leave(outer) }
-    let synapses = model.synapsePopulations[index]
+    let synapses = model.synapsePopulations[group.archetype]
     guard synapses.matrixType == .sparse && synapses.weightUpdate.hasPostsynapticUpdate else {
       return
     }
-    line("void buildColumnsSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
-    line("std::fill(group.colStart, group.colStart + group.numTrgNeurons + 1u, 0u);")
-    line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
-    line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
-    line("group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
-    line("}")
-    line("}")
     line(
-      "for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
-    )
+      "void buildColumnsSynapseGroup\(group.index)(const \(synapseStructName(group)) &group) {")
+    line("std::fill(group.colStart, group.colStart + group.numTrgNeurons + 1u, 0u);")
+    writeColumnStarts()
     line("std::vector<uint32_t> next(group.colStart, group.colStart + group.numTrgNeurons);")
     line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
     line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
@@ -386,10 +292,10 @@ extension CPUModuleWriter {
     line("const StepContext &step = *static_cast<const StepContext *>(context);")
     line("Model &m = *step.model;")
     line("const \(timeName) t = step.timestep * \(dtLiteral);")
-    for index in synapseGroups {
-      line("{")
-      line("const SynapseGroup\(index) &group = m.synapseGroup\(index);")
-      if usage.presynapticOutput.contains(model.synapsePopulations[index].name) {
+    for group in synapseGroups {
+      line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
+      line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[g];")
+      if usage.presynapticOutput.contains(model.synapsePopulations[group.archetype].name) {
         // addToPre writes presynaptic neurons' input: one thread runs the population.
         line(
           "const genn::Range range = thread == 0 ? genn::Range{0u, group.numTrgNeurons} : genn::Range{0u, 0u};"
@@ -399,86 +305,11 @@ extension CPUModuleWriter {
           "const genn::Range range = genn::threadRange(group.numTrgNeurons, thread, numThreads);"
         )
       }
-      line("updateSynapseGroup\(index)(group, range.begin, range.end, t, step.timestep);")
+      line(
+        "updateSynapseGroup\(group.index)(group, range.begin, range.end, t, step.timestep);")
       line("}")
     }
     line("}")
     line()
-  }
-
-  mutating func writeSynapseGroupBinding(_ index: Int) {
-    let synapses = model.synapsePopulations[index]
-    let source = model.neuronPopulation(named: synapses.source)!
-    let target = model.neuronPopulation(named: synapses.target)!
-    let field = "m.synapseGroup\(index)"
-    line("// synapse population '\(synapses.name)'")
-    line("\(field).numSrcNeurons = \(source.size)u;")
-    line("\(field).numTrgNeurons = \(target.size)u;")
-    let stride =
-      [.sparse, .procedural, .toeplitz].contains(synapses.matrixType.connectivityStorage)
-      ? SparseConnectivity.rowStride(of: synapses, sourceSize: source.size, targetSize: target.size)
-      : target.size
-    line("\(field).rowStride = \(stride)u;")
-    line("\(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
-    line("\(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
-    bindArray(field, "srcSpike", to: .spikes(population: source.name), readOnly: true)
-    bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name), readOnly: true)
-    let weightUpdate = synapses.weightUpdate
-    if !weightUpdate.postSpikeSynCode.isBlank {
-      bindArray(field, "trgSpike", to: .spikes(population: target.name), readOnly: true)
-      bindArray(field, "trgSpikeCount", to: .spikeCount(population: target.name), readOnly: true)
-    }
-    for (side, list, enabled) in [
-      (SynapseSide.presynaptic, "src", weightUpdate.deliversPreEvents),
-      (.postsynaptic, "trg", weightUpdate.deliversPostEvents),
-    ] where enabled {
-      bindArray(
-        field, "\(list)SpkEvent", to: .spikeEvents(synapses: synapses.name, side: side),
-        readOnly: true)
-      bindArray(
-        field, "\(list)SpkCntEvent", to: .spikeEventCount(synapses: synapses.name, side: side),
-        readOnly: true)
-    }
-    if synapses.matrixType == .sparse && weightUpdate.hasPostsynapticUpdate {
-      bindArray(field, "colStart", to: .synapseColumnStarts(synapses: synapses.name))
-      bindArray(field, "remap", to: .synapseColumnRemap(synapses: synapses.name))
-    }
-    if usage.presynapticOutput.contains(synapses.name) {
-      bindArray(field, "outPre", to: .presynapticOutput(synapses: synapses.name))
-    }
-    for read in synapseReadFields(synapses) {
-      bindArray(field, read.name, to: read.role, readOnly: true)
-    }
-    bindSynapseExtraGlobalParameters(field: field, synapses)
-    writeSynapseInitBinding(field: field, index: index)
-    if synapses.matrixType == .bitmask {
-      bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))
-    }
-    bindKernelAndProceduralFields(field: field, synapses)
-    if synapses.matrixType == .sparse {
-      bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name))
-      bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name))
-    }
-    bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
-    if let steps = synapses.maxDendriticDelaySteps {
-      bindArray(field, "denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
-      line("\(field).maxDendriticDelay = \(steps)u;")
-      line("\(field).denDelayPtr = &m.denDelayPtr[\(index)];")
-    }
-    if let parameters = synapses.connectivityParameters {
-      writeParameterBindings(
-        field: field, prefix: "conn_", params: parameters.values, names: parameters.names,
-        derived: parameters.derived, paramTypes: parameters.types)
-    }
-    writeParameterBindings(
-      field: field, prefix: "", params: synapses.weightUpdateParams,
-      names: synapses.weightUpdate.params,
-      derived: synapses.weightUpdate.derivedParams)
-    for variable in synapses.weightUpdate.vars
-    where synapses.matrixType.weightStorage != .procedural {
-      bindArray(
-        field, "v_\(variable.name)",
-        to: .weightUpdateVariable(synapses: synapses.name, variable: variable.name))
-    }
   }
 }

@@ -155,7 +155,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     line("constexpr uint32_t kSynapseBlockSize = \(synapseBlockSize)u;")
     line()
     if !model.synapsePopulations.isEmpty { support(Self.synapseSupportSource) }
-    for index in model.synapsePopulations.indices { writeSynapseGroup(index) }
+    for group in synapseGroups { writeSynapseGroup(group) }
     if !neuronGroups.isEmpty { support(Self.neuronSupportSource) }
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
@@ -187,7 +187,10 @@ struct CUDAModuleWriter: ModelCodeWriting {
     line("(void)arrays; (void)counts;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
-    for index in model.synapsePopulations.indices { writeSynapseGroupBinding(index) }
+    for group in synapseGroups {
+      writeSynapseGroupBindings(
+        group, field: { "d_synapseGroup\(group.index)[\($0)]" }, dendriticDelayPointer: false)
+    }
     writeCustomUpdateBindings()
     line("}")
     line()

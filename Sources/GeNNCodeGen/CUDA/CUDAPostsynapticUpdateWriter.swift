@@ -25,11 +25,11 @@ extension CUDAModuleWriter {
     return model.neuronPopulation(named: model.synapsePopulations[index].source)?.size ?? 0
   }
 
-  /// The populations `updatePostsynaptic` covers, with their threads, in model order.
+  /// The populations `updatePostsynaptic` covers, with their threads, in group order.
   var postsynapticSizes: [(group: Int, member: Int, size: Int)] {
-    model.synapsePopulations.indices.compactMap { index in
+    synapseMemberSizes { index in
       let threads = Self.postsynapticThreads(of: index, model)
-      return threads == 0 ? nil : (index, 0, threads)
+      return threads == 0 ? nil : threads
     }
   }
 
@@ -53,11 +53,12 @@ extension CUDAModuleWriter {
     ]
   }
 
-  /// The post event and post spike syn code of synapse population `index` (GeNN's
+  /// The post event and post spike syn code of merged synapse group `group` (GeNN's
   /// order) for its thread `lid`.
-  mutating func writePostsynapticGroup(_ index: Int) {
-    let outer = enter(synapseUpdateOrigin(index))
+  mutating func writePostsynapticGroup(_ group: MergedSynapseGroup) {
+    let outer = enter(synapseUpdateOrigin(group))
     defer { leave(outer) }
+    let index = group.archetype
     let synapses = model.synapsePopulations[index]
     guard Self.postsynapticThreads(of: index, model) > 0 else { return }
     let weightUpdate = synapses.weightUpdate
@@ -69,7 +70,7 @@ extension CUDAModuleWriter {
       ("post spike syn code", "trgSpike", "trgSpikeCount", weightUpdate.postSpikeSynCode, true),
     ]
     line(
-      "__device__ __forceinline__ void updatePostsynapticGroup\(index)(const SynapseGroup\(index) &group, uint32_t lid,"
+      "__device__ __forceinline__ void updatePostsynapticGroup\(group.index)(const \(synapseStructName(group)) &group, uint32_t lid,"
     )
     line("\(timeName) t, uint64_t timestep, uint32_t *shSpk)")
     line("{")
@@ -133,7 +134,7 @@ extension CUDAModuleWriter {
   /// `updatePostsynaptic`: every population with postsynaptic learning, padded to whole
   /// blocks of `kSynapseBlockSize`, in model order.
   mutating func writePostsynapticKernel() {
-    for index in model.synapsePopulations.indices { writePostsynapticGroup(index) }
+    for group in synapseGroups { writePostsynapticGroup(group) }
     let ranges = blockRanges(sizes: postsynapticSizes, blockSize: synapseBlockSize)
     guard !ranges.isEmpty else { return }
     line("// Postsynaptic learning; block ranges select the synapse population.")
@@ -141,8 +142,8 @@ extension CUDAModuleWriter {
     line("{")
     line("__shared__ uint32_t shSpk[kSynapseBlockSize];")
     line("const \(timeName) t = timestep * \(dtLiteral);")
-    writeDispatch(ranges) { group, _, start in
-      "updatePostsynapticGroup\(group)(d_synapseGroup\(group), "
+    writeDispatch(ranges) { group, member, start in
+      "updatePostsynapticGroup\(group)(d_synapseGroup\(group)[\(member)], "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep, shSpk);"
     }
     line("}")
@@ -154,26 +155,19 @@ extension CUDAModuleWriter {
   /// rows' positions in row-major order (so each column ascends in presynaptic index),
   /// with `colStart` itself as the cursors, shifted back afterwards.
   mutating func writeColumnKernel() {
-    let populations = model.synapsePopulations.indices.filter {
-      Self.buildsColumns(model.synapsePopulations[$0])
+    let groups = synapseGroups.filter {
+      Self.buildsColumns(model.synapsePopulations[$0.archetype])
     }
-    guard !populations.isEmpty else { return }
+    guard !groups.isEmpty else { return }
     line("// Builds the column index of the SPARSE populations with postsynaptic learning.")
     line("extern \"C\" __global__ void \(Self.columnKernel)()")
     line("{")
     line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
-    for index in populations {
-      line("{")
-      line("const SynapseGroup\(index) &group = d_synapseGroup\(index);")
+    for group in groups {
+      line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
+      line("const \(synapseStructName(group)) &group = d_synapseGroup\(group.index)[g];")
       line("for (uint32_t k = 0; k <= group.numTrgNeurons; k++) { group.colStart[k] = 0; }")
-      line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
-      line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")
-      line("group.colStart[group.ind[(size_t)i * group.rowStride + j] + 1u]++;")
-      line("}")
-      line("}")
-      line(
-        "for (uint32_t k = 0; k < group.numTrgNeurons; k++) { group.colStart[k + 1u] += group.colStart[k]; }"
-      )
+      writeColumnStarts()
       line("// colStart[k] is the next free place of column k while filling")
       line("for (uint32_t i = 0; i < group.numSrcNeurons; i++) {")
       line("for (uint32_t j = 0; j < group.rowLength[i]; j++) {")

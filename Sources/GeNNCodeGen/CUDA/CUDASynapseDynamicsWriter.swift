@@ -15,11 +15,11 @@ extension CUDAModuleWriter {
     return source * synapseThreads(of: index, model)
   }
 
-  /// The populations `updateSynapseDynamics` covers, with their threads, in model order.
+  /// The populations `updateSynapseDynamics` covers, with their threads, in group order.
   var synapseDynamicsSizes: [(group: Int, member: Int, size: Int)] {
-    model.synapsePopulations.indices.compactMap { index in
+    synapseMemberSizes { index in
       let threads = Self.synapseDynamicsThreads(of: index, model)
-      return threads == 0 ? nil : (index, 0, threads)
+      return threads == 0 ? nil : threads
     }
   }
 
@@ -35,16 +35,17 @@ extension CUDAModuleWriter {
     ]
   }
 
-  /// The synapse dynamics code of synapse population `index` for synapse thread `lid`.
-  private mutating func writeSynapseDynamicsGroup(_ index: Int) {
-    let outer = enter(synapseUpdateOrigin(index))
+  /// The synapse dynamics code of merged synapse group `group` for synapse thread `lid`.
+  private mutating func writeSynapseDynamicsGroup(_ group: MergedSynapseGroup) {
+    let outer = enter(synapseUpdateOrigin(group))
     defer { leave(outer) }
+    let index = group.archetype
     let synapses = model.synapsePopulations[index]
     let code = checkStatements(
       synapses.weightUpdate.synapseDynamicsCode,
       in: synapseEnvironment(index, sharedTargets: true, hook: "synapse dynamics code"))
     line(
-      "__device__ __forceinline__ void updateSynapseDynamicsGroup\(index)(const SynapseGroup\(index) &group, uint32_t lid,"
+      "__device__ __forceinline__ void updateSynapseDynamicsGroup\(group.index)(const \(synapseStructName(group)) &group, uint32_t lid,"
     )
     line("\(timeName) t, uint64_t timestep)")
     line("{")
@@ -77,13 +78,16 @@ extension CUDAModuleWriter {
   mutating func writeSynapseDynamicsKernel() {
     let ranges = blockRanges(sizes: synapseDynamicsSizes, blockSize: synapseBlockSize)
     guard !ranges.isEmpty else { return }
-    for range in ranges { writeSynapseDynamicsGroup(range.group) }
+    for group in synapseGroups
+    where Self.synapseDynamicsThreads(of: group.archetype, model) > 0 {
+      writeSynapseDynamicsGroup(group)
+    }
     line("// Synapse dynamics, one thread per synapse; block ranges select the population.")
     line("extern \"C\" __global__ void \(Self.synapseDynamicsKernel)(uint64_t timestep)")
     line("{")
     line("const \(timeName) t = timestep * \(dtLiteral);")
-    writeDispatch(ranges) { group, _, start in
-      "updateSynapseDynamicsGroup\(group)(d_synapseGroup\(group), "
+    writeDispatch(ranges) { group, member, start in
+      "updateSynapseDynamicsGroup\(group)(d_synapseGroup\(group)[\(member)], "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep);"
     }
     line("}")

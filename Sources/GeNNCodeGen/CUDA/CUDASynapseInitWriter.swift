@@ -39,14 +39,24 @@ extension CUDAModuleWriter {
     return model.neuronPopulation(named: neurons)?.size ?? 0
   }
 
-  /// The SPARSE populations whose rows `sortRows` sorts (built by columns), in model
-  /// order, with their rows.
+  /// The members of merged synapse groups, in group order, with the threads `threads`
+  /// gives each (`nil`: none).
+  func synapseMemberSizes(_ threads: (Int) -> Int?) -> [(group: Int, member: Int, size: Int)] {
+    synapseGroups.flatMap { group in
+      group.populations.enumerated().compactMap { member, index in
+        threads(index).map { (group.index, member, $0) }
+      }
+    }
+  }
+
+  /// The SPARSE populations whose rows `sortRows` sorts (built by columns), with their
+  /// rows.
   var rowSortSizes: [(group: Int, member: Int, size: Int)] {
-    model.synapsePopulations.indices.compactMap { index in
+    synapseMemberSizes { index in
       let synapses = model.synapsePopulations[index]
       guard Self.buildsByColumn(synapses), synapses.matrixType.connectivityStorage == .sparse
       else { return nil }
-      return (index, 0, model.neuronPopulation(named: synapses.source)?.size ?? 0)
+      return model.neuronPopulation(named: synapses.source)?.size ?? 0
     }
   }
 
@@ -69,26 +79,25 @@ extension CUDAModuleWriter {
     return threads
   }
 
-  /// The populations each kernel covers, with their threads, in model order.
+  /// The populations each kernel covers, with their threads, in group order.
   var connectivitySizes: [(group: Int, member: Int, size: Int)] {
-    model.synapsePopulations.indices.compactMap { index in
+    synapseMemberSizes { index in
       let threads = Self.connectivityThreads(of: index, model)
-      return threads == 0 ? nil : (index, 0, threads)
+      return threads == 0 ? nil : threads
     }
   }
 
   var synapseInitSizes: [(group: Int, member: Int, size: Int)] {
-    model.synapsePopulations.indices.compactMap { index in
-      guard !model.synapsePopulations[index].snippetVariables.isEmpty else {
-        return nil
-      }
-      return (index, 0, Self.synapseInitThreads(of: index, model))
+    synapseMemberSizes { index in
+      model.synapsePopulations[index].snippetVariables.isEmpty
+        ? nil : Self.synapseInitThreads(of: index, model)
     }
   }
 
-  /// The synapse populations whose row lengths `drawRowLengths` draws, in model order.
-  var rowLengthDrawGroups: [Int] {
-    model.synapsePopulations.indices.filter { model.synapsePopulations[$0].rowLengthDraw != nil }
+  /// The members of merged synapse groups whose row lengths `drawRowLengths` draws.
+  var rowLengthDrawGroups: [(group: MergedSynapseGroup, member: Int)] {
+    synapseGroups.filter { model.synapsePopulations[$0.archetype].rowLengthDraw != nil }
+      .flatMap { group in group.populations.indices.map { (group, $0) } }
   }
 
   /// The launches of `drawRowLengths`, `buildConnectivity`, `sortRows` and
@@ -118,17 +127,16 @@ extension CUDAModuleWriter {
 
   mutating func writeConnectivityKernel() {
     writeRowLengthKernel()
-    for index in model.synapsePopulations.indices
-    where Self.connectivityThreads(of: index, model) > 0 {
-      writeRowBuilder(index)
+    for group in synapseGroups where Self.connectivityThreads(of: group.archetype, model) > 0 {
+      writeRowBuilder(group)
     }
     let ranges = blockRanges(sizes: connectivitySizes, blockSize: synapseBlockSize)
     guard !ranges.isEmpty else { return }
     line("// One thread per row; block ranges select the synapse population.")
     line("extern \"C\" __global__ void \(Self.connectivityKernel)(uint32_t *overflows)")
     line("{")
-    writeDispatch(ranges) { group, _, start in
-      "buildSynapseGroup\(group)(d_synapseGroup\(group), "
+    writeDispatch(ranges) { group, member, start in
+      "buildSynapseGroup\(group)(d_synapseGroup\(group)[\(member)], "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, overflows);"
     }
     line("}")
@@ -147,12 +155,14 @@ extension CUDAModuleWriter {
     line("extern \"C\" __global__ void \(Self.rowSortKernel)(uint32_t *overflows)")
     line("{")
     let populations = model.synapsePopulations
-    writeDispatch(ranges) { group, _, start in
-      let values = populations[group].kernelInitialisedVariables.map {
-        ", d_synapseGroup\(group).v_\($0.variable.name)"
+    let groups = synapseGroups
+    writeDispatch(ranges) { group, member, start in
+      let field = "d_synapseGroup\(group)[\(member)]"
+      let values = populations[groups[group].archetype].kernelInitialisedVariables.map {
+        ", \(field).v_\($0.variable.name)"
       }
-      return "genn_finish_row(d_synapseGroup\(group).ind, d_synapseGroup\(group).rowLength, "
-        + "d_synapseGroup\(group).numSrcNeurons, d_synapseGroup\(group).rowStride, "
+      return "genn_finish_row(\(field).ind, \(field).rowLength, "
+        + "\(field).numSrcNeurons, \(field).rowStride, "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, overflows\(values.joined()));"
     }
     line("}")
@@ -162,17 +172,21 @@ extension CUDAModuleWriter {
   /// `drawRowLengths`: thread `k` draws the row lengths of the `k`-th population that
   /// needs them, sequentially from one stream as the CPU backend does.
   private mutating func writeRowLengthKernel() {
-    let groups = rowLengthDrawGroups
-    guard !groups.isEmpty else { return }
-    for index in groups { writeRowLengthDraws(index, qualifier: "__device__ ") }
+    let members = rowLengthDrawGroups
+    guard !members.isEmpty else { return }
+    for group in synapseGroups where model.synapsePopulations[group.archetype].rowLengthDraw != nil
+    {
+      writeRowLengthDraws(group, qualifier: "__device__ ")
+    }
     line("// One thread per synapse population whose row lengths are drawn first.")
     line("extern \"C\" __global__ void \(Self.rowLengthKernel)()")
     line("{")
     line("const uint32_t id = blockIdx.x * 32u + threadIdx.x;")
     line("switch (id) {")
-    for (position, index) in groups.enumerated() {
+    for (position, (group, member)) in members.enumerated() {
       line(
-        "case \(position)u: drawRowLengthsSynapseGroup\(index)(d_synapseGroup\(index)); break;")
+        "case \(position)u: drawRowLengthsSynapseGroup\(group.index)(d_synapseGroup\(group.index)[\(member)]); break;"
+      )
     }
     line("default: break;")
     line("}")
@@ -180,37 +194,30 @@ extension CUDAModuleWriter {
     line()
   }
 
-  /// Builds row `id_pre` of SPARSE population `index` from the row's own random stream,
-  /// then sorts it (the presynaptic update and the CPU backend's rows are sorted); a
-  /// BITMASK population's row sets the bits of its synapses instead.
-  private mutating func writeRowBuilder(_ index: Int) {
-    let outer = enter(synapseInitialisationOrigin(index))
+  /// Builds row `id_pre` of a SPARSE population of merged group `group` from the row's
+  /// own random stream, then sorts it (the presynaptic update and the CPU backend's rows
+  /// are sorted); a BITMASK population's row sets the bits of its synapses instead.
+  private mutating func writeRowBuilder(_ group: MergedSynapseGroup) {
+    let outer = enter(synapseInitialisationOrigin(group))
     defer { leave(outer) }
-    let synapses = model.synapsePopulations[index]
+    let synapses = model.synapsePopulations[group.archetype]
     let bitmask = synapses.matrixType.connectivityStorage == .bitmask
     guard case .snippet(let snippet, _) = synapses.connectivity else { return }
     if Self.buildsByColumn(synapses) {
-      writeColumnBuilder(index, snippet: snippet)
+      writeColumnBuilder(group, snippet: snippet)
       return
     }
-    var environment = connectivityEnvironment(
-      synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
-    environment.add(
-      builderFunction(
-        synapses,
-        add: bitmask
-          ? "genn_set_bit(group.bitmask, (size_t)id_pre * group.numTrgNeurons + genn_target)"
-          : "genn_add_synapse(row, length, group.rowStride, overflow, genn_target)",
-        rowStart: "(size_t)id_pre * group.rowStride", bound: "group.numTrgNeurons",
-        outOfRange: "genn_note_out_of_range(group.rangeError, id_pre, genn_target)"))
-    let code = checkStatements(snippet.rowBuildCode, in: environment)
+    let code = checkBuildCode(
+      synapses, snippet: snippet, byColumn: false, setBit: "genn_set_bit",
+      addToRow: "genn_add_synapse(row, length, group.rowStride, overflow, genn_target)",
+      noteOutOfRange: { "genn_note_out_of_range(group.rangeError, \($0), genn_target)" })
     line(
-      "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_pre, uint32_t *overflows)"
+      "__device__ __forceinline__ void buildSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, uint32_t id_pre, uint32_t *overflows)"
     )
     line("{")
     line("if (id_pre >= group.numSrcNeurons) { return; }")
     line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
+    line("genn_rng_init(&rng, kSeed, 0xA0000000u | group.populationIndex, id_pre, 0xFFFFFFFEu);")
     if bitmask { line("(void)overflows;") }
     if !bitmask {
       line("uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
@@ -233,32 +240,27 @@ extension CUDAModuleWriter {
     line()
   }
 
-  /// Builds column `id_post` of population `index` from the column's own random stream
-  /// (the CPU backend's `0xA8000000 | population`), appending it to the rows it chooses
-  /// atomically (SPARSE; `sortRows` sorts them afterwards) or setting its bits (BITMASK).
-  private mutating func writeColumnBuilder(_ index: Int, snippet: ConnectivitySnippet) {
-    let outer = enter(synapseInitialisationOrigin(index))
-    defer { leave(outer) }
-    let synapses = model.synapsePopulations[index]
-    var environment = connectivityEnvironment(
-      synapses, snippet: snippet, hook: "column build code", index: ("id_post", "id_pre_begin"))
-    environment.add(
-      builderFunction(
-        synapses,
-        add: synapses.matrixType.connectivityStorage == .bitmask
-          ? "genn_set_bit(group.bitmask, (size_t)genn_target * group.numTrgNeurons + id_post)"
-          : "genn_add_synapse_atomic(group.ind + (size_t)genn_target * group.rowStride, &group.rowLength[genn_target], group.rowStride, id_post)",
-        rowStart: "(size_t)genn_target * group.rowStride", bound: "group.numSrcNeurons",
-        outOfRange: "genn_note_out_of_range(group.rangeError, id_post, genn_target)"))
-    let code = checkStatements(snippet.colBuildCode, in: environment)
+  /// Builds column `id_post` of a population of merged group `group` from the column's
+  /// own random stream (the CPU backend's `0xA8000000 | population`), appending it to the
+  /// rows it chooses atomically (SPARSE; `sortRows` sorts them afterwards) or setting its
+  /// bits (BITMASK).
+  private mutating func writeColumnBuilder(
+    _ group: MergedSynapseGroup, snippet: ConnectivitySnippet
+  ) {
+    let synapses = model.synapsePopulations[group.archetype]
+    let code = checkBuildCode(
+      synapses, snippet: snippet, byColumn: true, setBit: "genn_set_bit",
+      addToRow:
+        "genn_add_synapse_atomic(group.ind + (size_t)genn_target * group.rowStride, &group.rowLength[genn_target], group.rowStride, id_post)",
+      noteOutOfRange: { "genn_note_out_of_range(group.rangeError, \($0), genn_target)" })
     line(
-      "__device__ __forceinline__ void buildSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id_post, uint32_t *overflows)"
+      "__device__ __forceinline__ void buildSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, uint32_t id_post, uint32_t *overflows)"
     )
     line("{")
     line("(void)overflows;  // counted as the rows are sorted")
     line("if (id_post >= group.numTrgNeurons) { return; }")
     line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, 0xA8000000u | \(index)u, id_post, 0xFFFFFFFEu);")
+    line("genn_rng_init(&rng, kSeed, 0xA8000000u | group.populationIndex, id_post, 0xFFFFFFFEu);")
     line("{")
     self.code(code)
     line("}")
@@ -267,31 +269,29 @@ extension CUDAModuleWriter {
   }
 
   mutating func writeSynapseInitKernel() {
-    for index in model.synapsePopulations.indices {
-      writeSynapseInitGroup(index)
-    }
+    for group in synapseGroups { writeSynapseInitGroup(group) }
     let ranges = blockRanges(sizes: synapseInitSizes, blockSize: synapseBlockSize)
     guard !ranges.isEmpty else { return }
     line("// One thread per row (and per target neuron); block ranges select the population.")
     line("extern \"C\" __global__ void \(Self.synapseInitKernel)()")
     line("{")
-    writeDispatch(ranges) { group, _, start in
-      "initialiseSynapseGroup\(group)(d_synapseGroup\(group), "
+    writeDispatch(ranges) { group, member, start in
+      "initialiseSynapseGroup\(group)(d_synapseGroup\(group)[\(member)], "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x);"
     }
     line("}")
     line()
   }
 
-  private mutating func writeSynapseInitGroup(_ index: Int) {
-    let outer = enter(synapseInitialisationOrigin(index))
+  private mutating func writeSynapseInitGroup(_ group: MergedSynapseGroup) {
+    let outer = enter(synapseInitialisationOrigin(group))
     defer { leave(outer) }
-    let synapses = model.synapsePopulations[index]
+    let synapses = model.synapsePopulations[group.archetype]
     let entries = synapses.snippetVariables
     guard !entries.isEmpty else { return }
-    let context = "synapse population '\(synapses.name)'"
+    let context = describe(synapses: group)
     line(
-      "__device__ __forceinline__ void initialiseSynapseGroup\(index)(const SynapseGroup\(index) &group, uint32_t id)"
+      "__device__ __forceinline__ void initialiseSynapseGroup\(group.index)(const \(synapseStructName(group)) &group, uint32_t id)"
     )
     line("{")
     let perSynapse = entries.filter { $0.kind == .synapse }
@@ -310,19 +310,7 @@ extension CUDAModuleWriter {
       line("// per-synapse variables of row `id`")
       line("if (id < group.numSrcNeurons) {")
       line("const uint32_t id_pre = id;")
-      if synapses.matrixType.connectivityStorage == .sparse {
-        line("for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
-        line("const uint32_t syn = id_pre * group.rowStride + j;")
-        line("const uint32_t id_post = group.ind[syn];")
-      } else {
-        line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
-        line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
-      }
-      for entry in perSynapse {
-        let environment = synapseInitEnvironment(entry, context: context)
-        writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"])
-      }
-      line("}")
+      writeRowInit(synapses, entries: perSynapse, context: context)
       line("}")
     }
     for entry in entries where entry.kind != .synapse {

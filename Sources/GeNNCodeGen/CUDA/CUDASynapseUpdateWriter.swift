@@ -50,7 +50,7 @@ extension CUDAModuleWriter {
 
   /// Every synapse population in kernel order with its threads.
   var synapseSizes: [(group: Int, member: Int, size: Int)] {
-    model.synapsePopulations.indices.map { ($0, 0, Self.synapseThreads(of: $0, model)) }
+    synapseMemberSizes { Self.synapseThreads(of: $0, model) }
   }
 
   /// Device helpers of the synapse kernels: adding a synapse to a row being built (by one
@@ -136,73 +136,19 @@ extension CUDAModuleWriter {
 
     """
 
-  mutating func writeSynapseGroup(_ index: Int) {
-    let outer = enter(synapseUpdateOrigin(index))
+  mutating func writeSynapseGroup(_ group: MergedSynapseGroup) {
+    let outer = enter(synapseUpdateOrigin(group))
     defer { leave(outer) }
+    let index = group.archetype
     let synapses = model.synapsePopulations[index]
     let weightUpdate = synapses.weightUpdate
     let storage = synapses.matrixType.connectivityStorage
-    let sparse = storage == .sparse
     let bitmask = storage == .bitmask
     // DENSE and BITMASK threads own their target; other threads share targets.
     let ownsTarget = storage == .dense || bitmask
-    let structName = "SynapseGroup\(index)"
-    line(
-      "// Synapse update group \(index): synapse population '\(synapses.name)' "
-        + "(\(synapses.matrixType.rawValue), '\(weightUpdate.name.commentText)', "
-        + "'\(synapses.source)' -> '\(synapses.target)').")
-    line("struct \(structName) {")
-    line("uint32_t numSrcNeurons;")
-    line("uint32_t numTrgNeurons;")
-    line("uint32_t rowStride;")
-    line("uint32_t srcDelaySlots;")
-    line("uint32_t trgDelaySlots;")
-    line("const uint32_t *srcSpike;")
-    line("const uint32_t *srcSpikeCount;")
-    if !weightUpdate.postSpikeSynCode.isBlank {
-      line("const uint32_t *trgSpike;")
-      line("const uint32_t *trgSpikeCount;")
-    }
-    if weightUpdate.deliversPreEvents {
-      line("const uint32_t *srcSpkEvent;")
-      line("const uint32_t *srcSpkCntEvent;")
-    }
-    if weightUpdate.deliversPostEvents {
-      line("const uint32_t *trgSpkEvent;")
-      line("const uint32_t *trgSpkCntEvent;")
-    }
-    if sparse {
-      line("uint32_t *rowLength;")
-      line("uint32_t *ind;")
-    }
-    if Self.buildsColumns(synapses) {
-      line("uint32_t *colStart;")
-      line("uint32_t *remap;")
-    }
-    if bitmask { line("uint32_t *bitmask;") }
-    line("\(scalarName) *inSyn;")
-    if synapses.maxDendriticDelaySteps != nil {
-      line("\(scalarName) *denDelay;")
-      line("uint32_t maxDendriticDelay;")
-    }
-    if usage.presynapticOutput.contains(synapses.name) { line("\(scalarName) *outPre;") }
-    declareSynapseExtraGlobalParameters(synapses)
-    declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
-    if let parameters = synapses.connectivityParameters {
-      declareParameters(
-        prefix: "conn_", params: parameters.names, derived: parameters.derived,
-        paramTypes: parameters.types)
-    }
-    if synapses.matrixType.weightStorage != .procedural {
-      for variable in weightUpdate.vars {
-        line("\(cType(variable.valueType!)) *v_\(variable.name);")
-      }
-    }
-    declareKernelAndProceduralFields(synapses)
-    for field in synapseReadFields(synapses) { line("const \(field.type) *\(field.name);") }
-    declareSynapseInitFields(synapses)
-    line("};")
-    line("__device__ \(structName) d_synapseGroup\(index);")
+    let structName = synapseStructName(group)
+    declareSynapseGroup(group, dendriticDelayPointer: false)
+    line("__device__ \(structName) d_synapseGroup\(group.index)[\(group.populations.count)];")
     line()
 
     // GeNN's order: spike-like events first, then spikes.
@@ -214,7 +160,7 @@ extension CUDAModuleWriter {
       ("pre spike syn code", "srcSpike", "srcSpikeCount", weightUpdate.preSpikeSynCode, true),
     ]
     line(
-      "__device__ __forceinline__ void updateSynapseGroup\(index)(const \(structName) &group, uint32_t lid,"
+      "__device__ __forceinline__ void updateSynapseGroup\(group.index)(const \(structName) &group, uint32_t lid,"
     )
     line(
       "\(timeName) t, uint64_t timestep, uint32_t *shSpk, uint32_t *shRowLength)"
@@ -337,104 +283,17 @@ extension CUDAModuleWriter {
         dendriticDelayFront: "denDelayPtr"))
   }
 
-  /// Prints the delay slots and offsets of the spikes synapse code reads: presynaptic
-  /// ones emitted `1 + axonalDelaySteps` steps ago, postsynaptic ones
-  /// `1 + backPropDelaySteps` steps ago, and the slots before them (previous spike times);
-  /// and the dendritic delay ring's slot arriving now (`denDelayPtr`).
+  /// Prints the delay slots and offsets of the spikes synapse code reads (see
+  /// ``writeSlotOffsets()``) and the dendritic delay ring's slot arriving now
+  /// (`denDelayPtr`).
   mutating func writeSlotOffsets(_ synapses: SynapsePopulation) {
-    line(
-      "// presynaptic spikes and events emitted \(synapses.axonalDelaySteps + 1) step(s) ago, "
-        + "postsynaptic ones \(synapses.backPropDelaySteps + 1)")
-    line(
-      "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - \(synapses.axonalDelaySteps)u) % group.srcDelaySlots);"
-    )
-    line(
-      "const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - 1u - \(synapses.backPropDelaySteps)u) % group.trgDelaySlots);"
-    )
-    line("const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
-    line("const size_t postOffset = (size_t)postSlot * group.numTrgNeurons;")
-    line(
-      "const size_t prevPreOffset = (size_t)((preSlot + group.srcDelaySlots - 1u) % group.srcDelaySlots) * group.numSrcNeurons;"
-    )
-    line(
-      "const size_t prevPostOffset = (size_t)((postSlot + group.trgDelaySlots - 1u) % group.trgDelaySlots) * group.numTrgNeurons;"
-    )
-    line("(void)preOffset; (void)postOffset; (void)prevPreOffset; (void)prevPostOffset;")
+    writeSlotOffsets()
     if synapses.maxDendriticDelaySteps != nil {
       line("// the dendritic delay ring's slot arriving in this step")
       line(
         "const uint32_t denDelayPtr = "
           + "\(Self.dendriticDelaySlot(maxDelay: "group.maxDendriticDelay")); (void)denDelayPtr;")
     }
-  }
-
-  mutating func writeSynapseGroupBinding(_ index: Int) {
-    let synapses = model.synapsePopulations[index]
-    let source = model.neuronPopulation(named: synapses.source)!
-    let target = model.neuronPopulation(named: synapses.target)!
-    let field = "d_synapseGroup\(index)"
-    line("// synapse population '\(synapses.name)'")
-    line("\(field).numSrcNeurons = \(source.size)u;")
-    line("\(field).numTrgNeurons = \(target.size)u;")
-    line("\(field).rowStride = \(Self.rowStride(of: synapses, model))u;")
-    line("\(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
-    line("\(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
-    if !synapses.weightUpdate.postSpikeSynCode.isBlank {
-      bindArray(field, "trgSpike", to: .spikes(population: target.name), readOnly: true)
-      bindArray(field, "trgSpikeCount", to: .spikeCount(population: target.name), readOnly: true)
-    }
-    if Self.buildsColumns(synapses) {
-      bindArray(field, "colStart", to: .synapseColumnStarts(synapses: synapses.name))
-      bindArray(field, "remap", to: .synapseColumnRemap(synapses: synapses.name))
-    }
-    bindArray(field, "srcSpike", to: .spikes(population: source.name))
-    bindArray(field, "srcSpikeCount", to: .spikeCount(population: source.name))
-    for (side, list, present) in [
-      (SynapseSide.presynaptic, "src", synapses.weightUpdate.deliversPreEvents),
-      (.postsynaptic, "trg", synapses.weightUpdate.deliversPostEvents),
-    ] where present {
-      bindArray(
-        field, "\(list)SpkEvent", to: .spikeEvents(synapses: synapses.name, side: side),
-        readOnly: true)
-      bindArray(
-        field, "\(list)SpkCntEvent", to: .spikeEventCount(synapses: synapses.name, side: side),
-        readOnly: true)
-    }
-    for read in synapseReadFields(synapses) {
-      bindArray(field, read.name, to: read.role, readOnly: true)
-    }
-    if synapses.matrixType.connectivityStorage == .sparse {
-      bindArray(field, "rowLength", to: .synapseRowLengths(synapses: synapses.name))
-      bindArray(field, "ind", to: .synapseIndices(synapses: synapses.name))
-    }
-    if synapses.matrixType.connectivityStorage == .bitmask {
-      bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))
-    }
-    bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
-    if usage.presynapticOutput.contains(synapses.name) {
-      bindArray(field, "outPre", to: .presynapticOutput(synapses: synapses.name))
-    }
-    bindSynapseExtraGlobalParameters(field: field, synapses)
-    if let steps = synapses.maxDendriticDelaySteps {
-      bindArray(field, "denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
-      line("\(field).maxDendriticDelay = \(steps)u;")
-    }
-    writeParameterBindings(
-      field: field, prefix: "", params: synapses.weightUpdateParams,
-      names: synapses.weightUpdate.params, derived: synapses.weightUpdate.derivedParams)
-    if let parameters = synapses.connectivityParameters {
-      writeParameterBindings(
-        field: field, prefix: "conn_", params: parameters.values, names: parameters.names,
-        derived: parameters.derived, paramTypes: parameters.types)
-    }
-    for variable in synapses.weightUpdate.vars
-    where synapses.matrixType.weightStorage != .procedural {
-      bindArray(
-        field, "v_\(variable.name)",
-        to: .weightUpdateVariable(synapses: synapses.name, variable: variable.name))
-    }
-    bindKernelAndProceduralFields(field: field, synapses)
-    writeSynapseInitBinding(field: field, index: index)
   }
 
   /// `updateSynapses`: every synapse population's threads, each population padded to
@@ -448,8 +307,8 @@ extension CUDAModuleWriter {
     line("__shared__ uint32_t shSpk[kSynapseBlockSize];")
     line("__shared__ uint32_t shRowLength[kSynapseBlockSize];")
     line("const \(timeName) t = timestep * \(dtLiteral);")
-    writeDispatch(ranges) { group, _, start in
-      "updateSynapseGroup\(group)(d_synapseGroup\(group), "
+    writeDispatch(ranges) { group, member, start in
+      "updateSynapseGroup\(group)(d_synapseGroup\(group)[\(member)], "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep, shSpk, "
         + "shRowLength);"
     }

@@ -13,7 +13,7 @@ extension ModelCodeWriting {
   ) -> Environment {
     var environment = baseEnvironment(
       context:
-        "synapse population '\(synapses.name)', connectivity snippet '\(snippet.name)' \(hook)",
+        "\(describeGroup(of: synapses)), connectivity snippet '\(snippet.name)' \(hook)",
       time: false)
     for (name, spelling) in [
       (index.name, index.name), ("num_pre", "group.numSrcNeurons"),
@@ -24,11 +24,11 @@ extension ModelCodeWriting {
         name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
     }
     if synapses.rowLengthDraw != nil {
-      let id = memory.index(of: .synapseRowLengthDraws(synapses: synapses.name))
       environment.add(
         checkedElements(
           of: "preCalcRowLength", type: GeNNType.uint32.addingConst,
-          array: "group.preCalcRowLength", size: "group.numSrcNeurons", id: "\(id)u",
+          array: "group.preCalcRowLength", size: "group.numSrcNeurons",
+          id: "group.preCalcRowLengthId",
           role: "drawn row lengths"))
     }
     addParameters(
@@ -64,5 +64,36 @@ extension ModelCodeWriting {
     return Symbol(
       "addSynapse", .function(returning: .void, Array(repeating: .uint32, count: 1 + kernel.count)),
       spelling: spelling, role: "connectivity function")
+  }
+
+  /// Checks a snippet's row build code (`byColumn` false: row `id_pre` adds synapses to
+  /// targets) or column build code (`byColumn`: column `id_post` adds synapses from
+  /// sources), with `addSynapse` storing each as the backend spells it: `setBit(bitmask,
+  /// bit)` names its function that sets a BITMASK bit, `addToRow` spells adding
+  /// `genn_target` (row build) or `id_post` (column build) to a SPARSE row, and
+  /// `noteOutOfRange(index)` notes a synapse of row or column `index` beyond the other
+  /// population.
+  mutating func checkBuildCode(
+    _ synapses: SynapsePopulation, snippet: ConnectivitySnippet, byColumn: Bool,
+    setBit: String, addToRow: String, noteOutOfRange: (String) -> String
+  ) -> CheckedStatements? {
+    let (index, other) = byColumn ? ("id_post", "id_pre") : ("id_pre", "id_post")
+    let (row, bit, bound) =
+      byColumn
+      ? (
+        "genn_target", "(size_t)genn_target * group.numTrgNeurons + id_post", "group.numSrcNeurons"
+      )
+      : ("id_pre", "(size_t)id_pre * group.numTrgNeurons + genn_target", "group.numTrgNeurons")
+    var environment = connectivityEnvironment(
+      synapses, snippet: snippet, hook: byColumn ? "column build code" : "row build code",
+      index: (index, "\(other)_begin"))
+    // Rows of a bitmask may share words, so bits are set atomically.
+    environment.add(
+      builderFunction(
+        synapses,
+        add: synapses.matrixType == .bitmask ? "\(setBit)(group.bitmask, \(bit))" : addToRow,
+        rowStart: "(size_t)\(row) * group.rowStride", bound: bound,
+        outOfRange: noteOutOfRange(index)))
+    return checkStatements(byColumn ? snippet.colBuildCode : snippet.rowBuildCode, in: environment)
   }
 }

@@ -118,7 +118,7 @@ extension ModelCodeWriting {
       case .snippet(let snippet, _)?:
         var environment = baseEnvironment(
           context:
-            "synapse population '\(synapses.name)', variable '\(variable.name)', init snippet "
+            "\(describeGroup(of: synapses)), variable '\(variable.name)', init snippet "
             + "'\(snippet.name)'",
           time: false, random: synapses.matrixType == .procedural)
         let valueType = GeNNType.numeric(variable.valueType!.resolved(in: types))
@@ -188,7 +188,7 @@ extension ModelCodeWriting {
       synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
     environment.add(generatedSynapseFunction(synapses, code: code))
     line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, 0xA0000000u | \(index)u, id_pre, 0xFFFFFFFEu);")
+    line("genn_rng_init(&rng, kSeed, 0xA0000000u | group.populationIndex, id_pre, 0xFFFFFFFEu);")
     line("{")
     self.code(checkStatements(snippet.rowBuildCode, in: environment))
     line("}")
@@ -205,7 +205,7 @@ extension ModelCodeWriting {
     guard case .toeplitz(let snippet, _) = synapses.connectivity else { return }
     var environment = baseEnvironment(
       context:
-        "synapse population '\(synapses.name)', Toeplitz snippet '\(snippet.name)' diagonal "
+        "\(describeGroup(of: synapses)), Toeplitz snippet '\(snippet.name)' diagonal "
         + "build code",
       time: false, random: false)
     let index32 = GeNNType.uint32.addingConst

@@ -17,6 +17,8 @@ struct MergedModel {
   let neuronGroups: [MergedNeuronGroup]
   /// Its variable initialisation, merged by structure.
   let initGroups: [MergedInitGroup]
+  /// Its synapse populations, merged by structure.
+  let synapseGroups: [MergedSynapseGroup]
 
   /// Derives everything for `model`; `checkIndices` makes room for the record of an
   /// out-of-range index (``MemoryPlan``).
@@ -28,5 +30,6 @@ struct MergedModel {
     self.memory = MemoryPlan(model: model, types: types, usage: usage, checkIndices: checkIndices)
     self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
     self.initGroups = GroupMerging.initGroups(of: model)
+    self.synapseGroups = GroupMerging.synapseGroups(of: model, usage: usage)
   }
 }

@@ -28,6 +28,8 @@ extension ModelCodeWriting {
   var neuronGroups: [MergedNeuronGroup] { merged.neuronGroups }
   /// Its variable initialisation, merged by structure.
   var initGroups: [MergedInitGroup] { merged.initGroups }
+  /// Its synapse populations, merged by structure.
+  var synapseGroups: [MergedSynapseGroup] { merged.synapseGroups }
   /// The C name of `scalar`.
   var scalarName: String { types.scalar.cName }
   /// The C name of the time type.
@@ -85,14 +87,17 @@ extension ModelCodeWriting {
     .initialisation(group: group.index, elements: group.elements.map { $0.description(in: model) })
   }
 
-  /// The update of synapse group `index`, as an origin.
-  func synapseUpdateOrigin(_ index: Int) -> CodeOrigin.Element {
-    .synapseUpdate(group: index, populations: [model.synapsePopulations[index].name])
+  /// The update of merged synapse group `group`, as an origin.
+  func synapseUpdateOrigin(_ group: MergedSynapseGroup) -> CodeOrigin.Element {
+    .synapseUpdate(
+      group: group.index, populations: group.populations.map { model.synapsePopulations[$0].name })
   }
 
-  /// The connectivity and variable initialisation of synapse group `index`, as an origin.
-  func synapseInitialisationOrigin(_ index: Int) -> CodeOrigin.Element {
-    .synapseInitialisation(group: index, populations: [model.synapsePopulations[index].name])
+  /// The connectivity and variable initialisation of merged synapse group `group`, as an
+  /// origin.
+  func synapseInitialisationOrigin(_ group: MergedSynapseGroup) -> CodeOrigin.Element {
+    .synapseInitialisation(
+      group: group.index, populations: group.populations.map { model.synapsePopulations[$0].name })
   }
 
   /// Writes the next lines for `element` until ``leave(_:)`` is given what this returns.
@@ -277,20 +282,22 @@ extension ModelCodeWriting {
 }
 
 extension ModelCodeWriting {
-  /// Draws the row lengths of population `index`'s snippet before its rows are built: for
+  /// Draws the row lengths of merged group `group`'s snippet before its rows are built: for
   /// ``ConnectivitySnippet/RowLengthDraw/totalSynapses(parameter:)``, each row takes a
   /// binomial share of the synapses left over the pairs left (GeNN's host code with one
   /// thread), the last row the rest. One stream, so the lengths never depend on threads.
   /// `qualifier` goes before the function (`__device__ ` for CUDA, where one thread runs
   /// it).
-  mutating func writeRowLengthDraws(_ index: Int, qualifier: String = "") {
-    let outer = enter(synapseInitialisationOrigin(index))
+  mutating func writeRowLengthDraws(_ group: MergedSynapseGroup, qualifier: String = "") {
+    let outer = enter(synapseInitialisationOrigin(group))
     defer { leave(outer) }
-    let synapses = model.synapsePopulations[index]
+    let synapses = model.synapsePopulations[group.archetype]
     guard case .totalSynapses(let parameter)? = synapses.rowLengthDraw else { return }
-    line("\(qualifier)void drawRowLengthsSynapseGroup\(index)(const SynapseGroup\(index) &group) {")
+    line(
+      "\(qualifier)void drawRowLengthsSynapseGroup\(group.index)(const \(synapseStructName(group)) &group) {"
+    )
     line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, 0xA4000000u | \(index)u, 0u, 0xFFFFFFFDu);")
+    line("genn_rng_init(&rng, kSeed, 0xA4000000u | group.populationIndex, 0u, 0xFFFFFFFDu);")
     line("uint32_t remaining = (uint32_t)group.conn_p_\(parameter);")
     line("double pairs = (double)group.numSrcNeurons * (double)group.numTrgNeurons;")
     line("for (uint32_t i = 0; i + 1u < group.numSrcNeurons; i++) {")

@@ -173,7 +173,7 @@ extension ModelCodeWriting {
     let weightUpdate = synapses.weightUpdate
     var environment = baseEnvironment(
       context:
-        "synapse population '\(synapses.name)', weight update model '\(weightUpdate.name)' \(hook)",
+        "\(describeGroup(of: synapses)), weight update model '\(weightUpdate.name)' \(hook)",
       random: false)
     let index32 = GeNNType.uint32.addingConst
     environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
@@ -213,10 +213,8 @@ extension ModelCodeWriting {
     }
     // Spike and event times, plus the delay they took to arrive (GeNN adds it too).
     let time = GeNNType.numeric(types.timepoint).addingConst
-    let axonal = NumericLiteral.write(
-      model.dt * Double(synapses.axonalDelaySteps + 1), as: types.timepoint)
-    let backPropagation = NumericLiteral.write(
-      model.dt * Double(synapses.backPropDelaySteps + 1), as: types.timepoint)
+    let axonal = "group.preSpikeTimeDelay"
+    let backPropagation = "group.postSpikeTimeDelay"
     for (name, field, delay, offset) in [
       ("st_pre", "srcSt", axonal, "preOffset + id_pre"),
       ("prev_st_pre", "srcPrevSt", axonal, "prevPreOffset + id_pre"),

@@ -51,7 +51,11 @@ extension SynapsePopulation {
 extension ModelCodeWriting {
   /// Declares the fields of the synapse group struct the initialisation reads.
   mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
-    if synapses.rowLengthDraw != nil { line("uint32_t *preCalcRowLength;") }
+    if case .snippet = synapses.connectivity { line("uint32_t populationIndex;") }
+    if synapses.rowLengthDraw != nil {
+      line("uint32_t *preCalcRowLength;")
+      if memory.checksIndices { line("uint32_t preCalcRowLengthId;") }
+    }
     if synapses.buildsRowsAtInitialisation { line("uint64_t *rangeError;") }
     for entry in synapses.snippetVariables {
       line("\(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
@@ -64,8 +68,14 @@ extension ModelCodeWriting {
   /// Binds the initialisation fields of synapse population `index`.
   mutating func writeSynapseInitBinding(field: String, index: Int) {
     let synapses = model.synapsePopulations[index]
+    // The population's index names its connectivity's random streams.
+    if case .snippet = synapses.connectivity { line("\(field).populationIndex = \(index)u;") }
     if synapses.rowLengthDraw != nil {
-      bindArray(field, "preCalcRowLength", to: .synapseRowLengthDraws(synapses: synapses.name))
+      let role = ArrayLayout.Role.synapseRowLengthDraws(synapses: synapses.name)
+      bindArray(field, "preCalcRowLength", to: role)
+      if memory.checksIndices {
+        line("\(field).preCalcRowLengthId = \(memory.index(of: role))u;")
+      }
     }
     if synapses.buildsRowsAtInitialisation {
       bindArray(field, "rangeError", to: .synapseRangeErrors(synapses: synapses.name))
@@ -102,6 +112,27 @@ extension ModelCodeWriting {
     environment.define(
       "num_post", index32, spelling: "group.numTrgNeurons", role: "postsynaptic population size")
     return environment
+  }
+
+  /// Runs the snippets of per-synapse variables `entries` for each synapse of row
+  /// `id_pre` (SPARSE: its stored synapses; else every target), each synapse drawing from
+  /// its own stream (element `syn`).
+  mutating func writeRowInit(
+    _ synapses: SynapsePopulation, entries: [SynapseSnippetVariable], context: String
+  ) {
+    if synapses.matrixType.connectivityStorage == .sparse {
+      line("for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
+      line("const uint32_t syn = id_pre * group.rowStride + j;")
+      line("const uint32_t id_post = group.ind[syn];")
+    } else {
+      line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
+      line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+    }
+    for entry in entries {
+      let environment = synapseInitEnvironment(entry, context: context)
+      writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"])
+    }
+    line("}")
   }
 
   /// Runs the snippet of presynaptic, postsynaptic or postsynaptic model variable `entry`
