@@ -1,9 +1,9 @@
 /// The element and code string a transpiler error's context names, such as
-/// `neuron populations 'A', 'B', sim code` or `synapse population 'EE', weight update
-/// model 'STDP' pre spike syn code`, with the key paths (relative to the element's entry)
+/// `neuron populations 'A', 'B', sim code` or `synapse populations 'EE', 'EI', weight
+/// update model 'STDP' pre spike syn code`, with the key paths (relative to the element's entry)
 /// where that code string can be in a model file.
 struct CodeContext: Hashable, Sendable {
-  /// The elements the code belongs to (several for merged neuron populations).
+  /// The elements the code belongs to (several for merged populations).
   var elements: [ModelElement]
   /// Candidate key paths of the code string, relative to an element's entry.
   var hooks: [String]
@@ -15,6 +15,7 @@ struct CodeContext: Hashable, Sendable {
       ("neuron populations ", { .neuronPopulation($0) }),
       ("neuron population ", { .neuronPopulation($0) }),
       ("current source ", { .currentSource($0) }),
+      ("synapse populations ", { .synapsePopulation($0) }),
       ("synapse population ", { .synapsePopulation($0) }),
       ("custom update ", { .customUpdate($0) }),
     ]
@@ -29,7 +30,7 @@ struct CodeContext: Hashable, Sendable {
     guard !names.isEmpty else { return nil }
     elements = names.map(kind.make)
     if rest.hasPrefix(", ") { rest = rest.dropFirst(2) }
-    hooks = Self.hooks(String(rest), synapses: kind.prefix == "synapse population ")
+    hooks = Self.hooks(String(rest), synapses: kind.prefix.hasPrefix("synapse population"))
   }
 
   /// The quoted name at the start of `text` (consumed with its quotes).

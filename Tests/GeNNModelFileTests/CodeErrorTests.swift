@@ -42,4 +42,17 @@ import Testing
       context: "neuron populations 'Pre', 'Post', sim code", code: "x;", diagnostics: [diagnostic])
     #expect(file.located(error).position == SourcePosition(file: Self.path, line: 15, column: 9))
   }
+
+  @Test func mergedSynapsePopulationContext() throws {
+    let file = try ModelFile.load(path: Self.path)
+    let diagnostic = Diagnostic(
+      .unknownName("undefinedRate", suggestion: nil, available: []),
+      at: SourceLocation(line: 3, column: 6), token: "undefinedRate")
+    let error = TranspilerError(
+      context:
+        "synapse populations 'PrePost', 'Other', weight update model 'PrePost_weight_update' "
+        + "pre spike syn code",
+      code: "addToPost(w);\n\nw += undefinedRate;\n", diagnostics: [diagnostic])
+    #expect(file.located(error).position == SourcePosition(file: Self.path, line: 31, column: 16))
+  }
 }
