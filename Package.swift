@@ -15,6 +15,8 @@ let package = Package(
     .library(name: "GeNNRuntime", targets: ["GeNNRuntime"]),
     .library(name: "GeNNPlot", targets: ["GeNNPlot"]),
     .library(name: "GeNNModelFile", targets: ["GeNNModelFile"]),
+    // The C interface other languages (the Python package) load.
+    .library(name: "GeNNCAPI", type: .dynamic, targets: ["GeNNCAPI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
@@ -48,6 +50,9 @@ let package = Package(
         "GeNNModelFile",
       ]
     ),
+    // genn.h: the C interface's declarations, shared by its implementation and its callers.
+    .target(name: "CGeNN"),
+    .target(name: "GeNNCAPI", dependencies: ["CGeNN", "SwiftGeNN", "GeNNTranspiler"]),
     .executableTarget(
       name: "genn",
       dependencies: [
@@ -102,6 +107,9 @@ let package = Package(
     .testTarget(name: "GeNNPlotTests", dependencies: ["GeNNPlot"]),
     .testTarget(name: "GeNNModelFileTests", dependencies: ["GeNNModelFile", "GeNNNPY"]),
     .testTarget(name: "SwiftGeNNTests", dependencies: ["SwiftGeNN", "GeNNCodeGen"]),
+    // A C caller of the C interface, for GeNNCAPITests.
+    .target(name: "CAPIHarness", dependencies: ["CGeNN"], path: "Tests/CAPIHarness"),
+    .testTarget(name: "GeNNCAPITests", dependencies: ["GeNNCAPI", "CAPIHarness", "CGeNN"]),
     .testTarget(
       name: "GeNNCommandTests",
       dependencies: [

@@ -317,6 +317,19 @@ public final class Simulation {
     samples.reserve(steps: steps)
   }
 
+  /// The whole array of `variable` of a neuron population, current source, synapse
+  /// population or custom update in place, as the generated code keeps it: every delay
+  /// slot of a queued variable, the padded rows of a SPARSE population.
+  ///
+  /// - Throws: what ``values(of:in:)`` throws for an unknown element or variable.
+  public func stateMemory(of variable: String, in element: String) throws(RuntimeError)
+    -> StateMemory
+  {
+    let array = memory.arrays[try memory.position(of: variable, in: element)]
+    return StateMemory(
+      pointer: array.pointer, elementType: array.layout.elementType, count: array.count)
+  }
+
   // MARK: Internals
 
   /// `variable` of `element` as the user sees it.

@@ -1,0 +1,5 @@
+#include "genn.h"
+
+uint32_t genn_abi_version(void) {
+    return GENN_ABI_VERSION;
+}

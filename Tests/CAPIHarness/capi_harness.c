@@ -1,0 +1,82 @@
+#include "capi_harness.h"
+
+#include <genn.h>
+#include <math.h>
+
+/* Element `index` of `array` as double, for float and double arrays (0 otherwise). */
+static double element(const genn_array *array, uint64_t index) {
+    switch (array->type) {
+    case GENN_FLOAT: return ((const float *)array->data)[index];
+    case GENN_DOUBLE: return ((const double *)array->data)[index];
+    default: return 0.0;
+    }
+}
+
+/* Sets element 0 of a float or double `array` to `value`. */
+static void set_first(genn_array *array, double value) {
+    switch (array->type) {
+    case GENN_FLOAT: ((float *)array->data)[0] = (float)value; break;
+    case GENN_DOUBLE: ((double *)array->data)[0] = value; break;
+    default: break;
+    }
+}
+
+capi_observation capi_run(
+    const char *text, const char *path, const char *backend, const char *element_name,
+    const char *variable, double first, uint64_t steps) {
+    capi_observation seen = {0};
+    genn_model *model = genn_model_parse(text, path, &seen.error);
+    if (model == NULL) {
+        seen.failed_call = 1;
+        return seen;
+    }
+    genn_simulation *simulation = genn_simulation_create(model, backend, 0, &seen.error);
+    genn_model_free(model);
+    if (simulation == NULL) {
+        seen.failed_call = 2;
+        return seen;
+    }
+    genn_array array;
+    if (genn_simulation_variable(simulation, element_name, variable, &array, &seen.error) != 0) {
+        seen.failed_call = 3;
+        genn_simulation_free(simulation);
+        return seen;
+    }
+    seen.type = array.type;
+    seen.count = array.count;
+    set_first(&array, first);
+    if (genn_simulation_step(simulation, steps, &seen.error) != 0) {
+        seen.failed_call = 4;
+        genn_simulation_free(simulation);
+        return seen;
+    }
+    seen.time = genn_simulation_time(simulation);
+    seen.timestep = genn_simulation_timestep(simulation);
+    for (uint64_t i = 0; i < 4 && i < array.count; i++) {
+        seen.values[i] = element(&array, i);
+    }
+    genn_simulation_free(simulation);
+    return seen;
+}
+
+double capi_custom_update(
+    const char *text, const char *group, const char *element_name, const char *variable,
+    char **error) {
+    genn_model *model = genn_model_parse(text, "/tmp/capi.yaml", error);
+    if (model == NULL) {
+        return NAN;
+    }
+    genn_simulation *simulation = genn_simulation_create(model, "cpu", 1, error);
+    genn_model_free(model);
+    if (simulation == NULL) {
+        return NAN;
+    }
+    double value = NAN;
+    genn_array array;
+    if (genn_simulation_custom_update(simulation, group, error) == 0
+        && genn_simulation_variable(simulation, element_name, variable, &array, error) == 0) {
+        value = element(&array, 0);
+    }
+    genn_simulation_free(simulation);
+    return value;
+}

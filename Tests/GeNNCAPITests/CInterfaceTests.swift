@@ -1,0 +1,151 @@
+import CAPIHarness
+import CGeNN
+import Foundation
+import Testing
+
+/// SwiftGeNN's C interface, called from C (`CAPIHarness`): a model file's text in, a
+/// running simulation whose state C reads and writes in place, every failure a message.
+@Suite struct CInterfaceTests {
+  /// Ten neurons counting up by one each step, in `precision`.
+  static func counters(precision: String = "float") -> String {
+    """
+    name: capi_counters
+    precision: \(precision)
+    dt: 0.5
+    neurons:
+      Counters:
+        size: 10
+        model:
+          vars: {V: scalar}
+          sim_code: V += 1.0;
+        vars: {V: 0}
+    """
+  }
+
+  /// What the harness saw, with its message freed.
+  struct Seen: @unchecked Sendable {
+    var failedCall: Int32
+    var error: String?
+    var observation: capi_observation
+  }
+
+  /// Runs the harness on a thread of its own, as a C caller (Python) calls from outside
+  /// Swift's concurrency: building waits there for asynchronous work, which must not hold
+  /// one of the few threads that work runs on.
+  static func run(
+    _ text: String, path: String = "/tmp/capi.yaml", backend: String = "cpu",
+    element: String = "Counters", variable: String = "V", first: Double = 10, steps: UInt64 = 5
+  ) async -> Seen {
+    await withCheckedContinuation { continuation in
+      Thread.detachNewThread {
+        let observation = capi_run(text, path, backend, element, variable, first, steps)
+        let error = observation.error.map { String(cString: $0) }
+        genn_string_free(observation.error)
+        continuation.resume(
+          returning: Seen(
+            failedCall: observation.failed_call, error: error, observation: observation))
+      }
+    }
+  }
+
+  @Test("a write through the view is seen by the next step", arguments: ["float", "double"])
+  func viewsShareTheSimulationsMemory(precision: String) async throws {
+    let seen = await Self.run(Self.counters(precision: precision))
+    #expect(seen.failedCall == 0, "\(seen.error ?? "")")
+    let observation = seen.observation
+    #expect(
+      Int(observation.type)
+        == Int(precision == "float" ? GENN_FLOAT.rawValue : GENN_DOUBLE.rawValue))
+    #expect(observation.count == 10)
+    #expect(observation.timestep == 5)
+    #expect(observation.time == 2.5)
+    let values = observation.values
+    #expect([values.0, values.1, values.2, values.3] == [15, 5, 5, 5])
+  }
+
+  @Test func singleThreadedCPUGivesTheSameState() async {
+    let seen = await Self.run(Self.counters(), backend: "single_threaded_cpu")
+    #expect(seen.failedCall == 0, "\(seen.error ?? "")")
+    #expect(seen.observation.values.0 == 15 && seen.observation.values.1 == 5)
+  }
+
+  @Test func aModelFileErrorIsPlacedInTheText() async {
+    let seen = await Self.run("name: bad\nneurons:\n  P:\n    size: -3\n    model: LIF\n")
+    #expect(seen.failedCall == 1)
+    #expect(seen.error?.hasPrefix("/tmp/capi.yaml:4:") == true, "\(seen.error ?? "")")
+  }
+
+  @Test func aCodeStringErrorNamesItsLineAndColumn() async {
+    let text = Self.counters().replacingOccurrences(of: "V += 1.0;", with: "V += rate;")
+    let seen = await Self.run(text)
+    #expect(seen.failedCall == 2)
+    let error = seen.error ?? ""
+    #expect(error.hasPrefix("/tmp/capi.yaml:9:22: error: neuron population 'Counters', sim code"))
+    #expect(error.contains("unknown name 'rate'"), "\(error)")
+  }
+
+  @Test func anUnknownVariableListsTheElementsVariables() async {
+    let seen = await Self.run(Self.counters(), variable: "U")
+    #expect(seen.failedCall == 3)
+    #expect(seen.error?.contains("'U'") == true && seen.error?.contains("V") == true)
+  }
+
+  @Test func anUnknownBackendListsTheBackends() async {
+    let seen = await Self.run(Self.counters(), backend: "opencl")
+    #expect(seen.failedCall == 2)
+    #expect(seen.error == "unknown backend 'opencl'; available: cpu, single_threaded_cpu, cuda")
+  }
+
+  /// `capi_custom_update` on its own thread: the value and the message.
+  static func customUpdate(_ group: String) async -> (value: Double, error: String?) {
+    let text =
+      Self.counters() + "\n"
+        + """
+        custom_updates:
+          SetV:
+            group: Reset
+            model:
+              params: [value]
+              var_refs: {r: scalar}
+              update_code: r = value;
+            params: {value: 7}
+            var_refs:
+              r: {population: Counters, var: V}
+        """
+    return await withCheckedContinuation { continuation in
+      Thread.detachNewThread {
+        var error: UnsafeMutablePointer<CChar>?
+        let value = capi_custom_update(text, group, "Counters", "V", &error)
+        let message = error.map { String(cString: $0) }
+        genn_string_free(error)
+        continuation.resume(returning: (value, message))
+      }
+    }
+  }
+
+  @Test func aCustomUpdateGroupRunsByName() async {
+    let (value, error) = await Self.customUpdate("Reset")
+    #expect(value == 7, "\(error ?? "")")
+    let unknown = await Self.customUpdate("Nope")
+    #expect(unknown.value.isNaN)
+    #expect(unknown.error?.contains("'Nope'") == true, "\(unknown.error ?? "")")
+  }
+
+  @Test func nullArgumentsAreErrorsNotCrashes() {
+    var error: UnsafeMutablePointer<CChar>?
+    #expect(genn_model_parse(nil, nil, &error) == nil)
+    #expect(error.map { String(cString: $0) } == "'text' is NULL")
+    genn_string_free(error)
+    #expect(genn_simulation_create(nil, "cpu", 0, &error) == nil)
+    #expect(error.map { String(cString: $0) } == "'model' is NULL")
+    genn_string_free(error)
+    #expect(genn_simulation_step(nil, 1, nil) == 1)
+    #expect(genn_simulation_timestep(nil) == 0)
+    genn_model_free(nil)
+    genn_simulation_free(nil)
+  }
+
+  @Test func theVersionIsTheHeaders() {
+    #expect(genn_abi_version() == GENN_ABI_VERSION)
+  }
+}
