@@ -81,6 +81,23 @@ public func simulationVariable(
   }
 }
 
+/// The spikes a recorded population emitted, counted and copied.
+@_cdecl("genn_simulation_spikes")
+public func simulationSpikes(
+  _ simulation: OpaquePointer?, _ population: UnsafePointer<CChar>?,
+  _ times: UnsafeMutablePointer<Double>?, _ ids: UnsafeMutablePointer<Int32>?,
+  _ capacity: UInt64, _ count: UnsafeMutablePointer<UInt64>?, _ error: ErrorOut?
+) -> Int32 {
+  running(simulation, error) { simulation in
+    guard let count else { throw CInterfaceError.nullArgument("count") }
+    let spikes = try simulation.spikes(of: try argument(population, "population"))
+    count.pointee = UInt64(spikes.count)
+    let copied = min(spikes.count, Int(clamping: capacity))
+    times?.update(from: spikes.times, count: copied)
+    ids?.update(from: spikes.ids, count: copied)
+  }
+}
+
 /// Runs `body` on the simulation behind `handle`: 0, or 1 with the error, placed in the
 /// model file where it has a place there, in `*error`.
 private func running(

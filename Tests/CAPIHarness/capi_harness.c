@@ -80,3 +80,26 @@ double capi_custom_update(
     genn_simulation_free(simulation);
     return value;
 }
+
+int64_t capi_spikes(
+    const char *text, const char *population, uint64_t steps, double *times, int32_t *ids,
+    uint64_t capacity, char **error) {
+    genn_model *model = genn_model_parse(text, "/tmp/capi.yaml", error);
+    if (model == NULL) {
+        return -1;
+    }
+    genn_simulation *simulation = genn_simulation_create(model, "cpu", 0, error);
+    genn_model_free(model);
+    if (simulation == NULL) {
+        return -1;
+    }
+    uint64_t count = 0;
+    int64_t result = -1;
+    if (genn_simulation_step(simulation, steps, error) == 0
+        && genn_simulation_spikes(simulation, population, times, ids, capacity, &count, error)
+            == 0) {
+        result = (int64_t)count;
+    }
+    genn_simulation_free(simulation);
+    return result;
+}

@@ -131,6 +131,52 @@ import Testing
     #expect(unknown.error?.contains("'Nope'") == true, "\(unknown.error ?? "")")
   }
 
+  /// `capi_spikes` on its own thread, with room for `capacity` spikes.
+  static func spikes(recorded: Bool, capacity: Int) async -> (
+    count: Int64, times: [Double], ids: [Int32], error: String?
+  ) {
+    let text = """
+      name: capi_spiking
+      dt: 0.5
+      neurons:
+        Counters:
+          size: 10
+          model:
+            vars: {V: scalar}
+            sim_code: V += 1.0;
+            threshold_condition_code: V >= 3.0
+            reset_code: V = 0.0;
+          vars: {V: 0}
+          record_spikes: \(recorded)
+      """
+    return await withCheckedContinuation { continuation in
+      Thread.detachNewThread {
+        var times = [Double](repeating: -1, count: capacity)
+        var ids = [Int32](repeating: -1, count: capacity)
+        var error: UnsafeMutablePointer<CChar>?
+        let count = capi_spikes(
+          text, "Counters", 6, &times, &ids, UInt64(capacity), &error)
+        let message = error.map { String(cString: $0) }
+        genn_string_free(error)
+        continuation.resume(returning: (count, times, ids, message))
+      }
+    }
+  }
+
+  @Test func spikesAreCountedAndCopiedAsFarAsThereIsRoom() async {
+    let seen = await Self.spikes(recorded: true, capacity: 12)
+    // Every neuron reaches 3 in steps 2 and 5 (t = 1 and 2.5 ms): 20 spikes, 12 copied.
+    #expect(seen.count == 20, "\(seen.error ?? "")")
+    #expect(seen.times == Array(repeating: 1.0, count: 10) + [2.5, 2.5])
+    #expect(seen.ids == Array(0..<10) + [0, 1])
+  }
+
+  @Test func spikesOfAPopulationNotRecordedAreAnError() async {
+    let seen = await Self.spikes(recorded: false, capacity: 0)
+    #expect(seen.count == -1)
+    #expect(seen.error?.contains("Counters") == true, "\(seen.error ?? "")")
+  }
+
   @Test func nullArgumentsAreErrorsNotCrashes() {
     var error: UnsafeMutablePointer<CChar>?
     #expect(genn_model_parse(nil, nil, &error) == nil)

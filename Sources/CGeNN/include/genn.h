@@ -90,6 +90,14 @@ int32_t genn_simulation_variable(
     genn_simulation *simulation, const char *element, const char *variable,
     genn_array *array, char **error);
 
+/* The spikes `population` emitted since the start, if its spikes are recorded (its
+ * `record_spikes`): their number in `*count`, and the first `capacity` of them, sorted by
+ * time then neuron, copied to `times` (ms) and `ids` where those are not NULL. 0 on
+ * success. */
+int32_t genn_simulation_spikes(
+    genn_simulation *simulation, const char *population, double *times, int32_t *ids,
+    uint64_t capacity, uint64_t *count, char **error);
+
 #ifdef __cplusplus
 }
 #endif

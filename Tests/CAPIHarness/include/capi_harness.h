@@ -35,4 +35,11 @@ double capi_custom_update(
     const char *text, const char *group, const char *element, const char *variable,
     char **error);
 
+/* Parses `text`, builds and loads it on "cpu", runs `steps` steps and copies the spikes
+ * of `population` into `times` and `ids` (room for `capacity`); returns their number,
+ * or -1 with the message in `*error`. */
+int64_t capi_spikes(
+    const char *text, const char *population, uint64_t steps, double *times, int32_t *ids,
+    uint64_t capacity, char **error);
+
 #endif
