@@ -98,6 +98,24 @@ public func simulationSpikes(
   }
 }
 
+/// The synapses of a population, counted and copied as (pre, post) pairs.
+@_cdecl("genn_simulation_connectivity")
+public func simulationConnectivity(
+  _ simulation: OpaquePointer?, _ synapses: UnsafePointer<CChar>?,
+  _ pre: UnsafeMutablePointer<UInt32>?, _ post: UnsafeMutablePointer<UInt32>?,
+  _ capacity: UInt64, _ count: UnsafeMutablePointer<UInt64>?, _ error: ErrorOut?
+) -> Int32 {
+  running(simulation, error) { simulation in
+    guard let count else { throw CInterfaceError.nullArgument("count") }
+    let (sources, targets) = try simulation.connectivity(of: try argument(synapses, "synapses"))
+    count.pointee = UInt64(sources.count)
+    for index in 0..<min(sources.count, Int(clamping: capacity)) {
+      pre?[index] = UInt32(sources[index])
+      post?[index] = UInt32(targets[index])
+    }
+  }
+}
+
 /// Runs `body` on the simulation behind `handle`: 0, or 1 with the error, placed in the
 /// model file where it has a place there, in `*error`.
 private func running(

@@ -103,3 +103,25 @@ int64_t capi_spikes(
     genn_simulation_free(simulation);
     return result;
 }
+
+int64_t capi_connectivity(
+    const char *text, const char *synapses, uint32_t *pre, uint32_t *post, uint64_t capacity,
+    char **error) {
+    genn_model *model = genn_model_parse(text, "/tmp/capi.yaml", error);
+    if (model == NULL) {
+        return -1;
+    }
+    genn_simulation *simulation = genn_simulation_create(model, "cpu", 0, error);
+    genn_model_free(model);
+    if (simulation == NULL) {
+        return -1;
+    }
+    uint64_t count = 0;
+    int64_t result = -1;
+    if (genn_simulation_connectivity(simulation, synapses, pre, post, capacity, &count, error)
+        == 0) {
+        result = (int64_t)count;
+    }
+    genn_simulation_free(simulation);
+    return result;
+}

@@ -177,6 +177,46 @@ import Testing
     #expect(seen.error?.contains("Counters") == true, "\(seen.error ?? "")")
   }
 
+  /// `capi_connectivity` on its own thread for a model with the listed synapses `Listed`.
+  static func connectivity(_ synapses: String, capacity: Int) async -> (
+    count: Int64, pre: [UInt32], post: [UInt32], error: String?
+  ) {
+    let text =
+      Self.counters() + "\n"
+        + """
+        synapses:
+          Listed:
+            source: Counters
+            target: Counters
+            connectivity:
+              pre: [4, 0, 4, 2]
+              post: [1, 3, 0, 9]
+            weight_update: {model: StaticPulse, vars: {g: 0.1}}
+            postsynaptic: {model: DeltaCurr}
+        """
+    return await withCheckedContinuation { continuation in
+      Thread.detachNewThread {
+        var pre = [UInt32](repeating: 99, count: capacity)
+        var post = [UInt32](repeating: 99, count: capacity)
+        var error: UnsafeMutablePointer<CChar>?
+        let count = capi_connectivity(text, synapses, &pre, &post, UInt64(capacity), &error)
+        let message = error.map { String(cString: $0) }
+        genn_string_free(error)
+        continuation.resume(returning: (count, pre, post, message))
+      }
+    }
+  }
+
+  @Test func connectivityIsCopiedInTheListedOrder() async {
+    let seen = await Self.connectivity("Listed", capacity: 5)
+    #expect(seen.count == 4, "\(seen.error ?? "")")
+    #expect(seen.pre == [4, 0, 4, 2, 99])
+    #expect(seen.post == [1, 3, 0, 9, 99])
+    let unknown = await Self.connectivity("Missing", capacity: 0)
+    #expect(unknown.count == -1)
+    #expect(unknown.error?.contains("'Missing'") == true, "\(unknown.error ?? "")")
+  }
+
   @Test func nullArgumentsAreErrorsNotCrashes() {
     var error: UnsafeMutablePointer<CChar>?
     #expect(genn_model_parse(nil, nil, &error) == nil)

@@ -98,6 +98,14 @@ int32_t genn_simulation_spikes(
     genn_simulation *simulation, const char *population, double *times, int32_t *ids,
     uint64_t capacity, uint64_t *count, char **error);
 
+/* The synapses of a SPARSE, DENSE or BITMASK population `synapses`, in the order a model
+ * file lists them (else row by row): their number in `*count`, and the first `capacity`
+ * of them copied to `pre` and `post` (each one's presynaptic and postsynaptic neuron)
+ * where those are not NULL. 0 on success. */
+int32_t genn_simulation_connectivity(
+    genn_simulation *simulation, const char *synapses, uint32_t *pre, uint32_t *post,
+    uint64_t capacity, uint64_t *count, char **error);
+
 #ifdef __cplusplus
 }
 #endif

@@ -42,4 +42,11 @@ int64_t capi_spikes(
     const char *text, const char *population, uint64_t steps, double *times, int32_t *ids,
     uint64_t capacity, char **error);
 
+/* Parses `text`, builds and loads it on "cpu" and copies the synapses of `synapses` into
+ * `pre` and `post` (room for `capacity`); returns their number, or -1 with the message in
+ * `*error`. */
+int64_t capi_connectivity(
+    const char *text, const char *synapses, uint32_t *pre, uint32_t *post, uint64_t capacity,
+    char **error);
+
 #endif
