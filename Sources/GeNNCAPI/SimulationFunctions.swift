@@ -89,12 +89,8 @@ public func simulationSpikes(
   _ capacity: UInt64, _ count: UnsafeMutablePointer<UInt64>?, _ error: ErrorOut?
 ) -> Int32 {
   running(simulation, error) { simulation in
-    guard let count else { throw CInterfaceError.nullArgument("count") }
     let spikes = try simulation.spikes(of: try argument(population, "population"))
-    count.pointee = UInt64(spikes.count)
-    let copied = min(spikes.count, Int(clamping: capacity))
-    times?.update(from: spikes.times, count: copied)
-    ids?.update(from: spikes.ids, count: copied)
+    try copyOut(spikes.times, to: times, spikes.ids, to: ids, capacity: capacity, count: count)
   }
 }
 
@@ -106,14 +102,25 @@ public func simulationConnectivity(
   _ capacity: UInt64, _ count: UnsafeMutablePointer<UInt64>?, _ error: ErrorOut?
 ) -> Int32 {
   running(simulation, error) { simulation in
-    guard let count else { throw CInterfaceError.nullArgument("count") }
     let (sources, targets) = try simulation.connectivity(of: try argument(synapses, "synapses"))
-    count.pointee = UInt64(sources.count)
-    for index in 0..<min(sources.count, Int(clamping: capacity)) {
-      pre?[index] = UInt32(sources[index])
-      post?[index] = UInt32(targets[index])
-    }
+    try copyOut(
+      sources.map(UInt32.init), to: pre, targets.map(UInt32.init), to: post, capacity: capacity,
+      count: count)
   }
+}
+
+/// Stores the number of pairs in `count` and copies the first `capacity` of them to
+/// `first` and `second`, where those are not NULL.
+private func copyOut<First, Second>(
+  _ firsts: [First], to first: UnsafeMutablePointer<First>?, _ seconds: [Second],
+  to second: UnsafeMutablePointer<Second>?, capacity: UInt64,
+  count: UnsafeMutablePointer<UInt64>?
+) throws(CInterfaceError) {
+  guard let count else { throw .nullArgument("count") }
+  count.pointee = UInt64(firsts.count)
+  let copied = min(firsts.count, Int(clamping: capacity))
+  first?.update(from: firsts, count: copied)
+  second?.update(from: seconds, count: copied)
 }
 
 /// Runs `body` on the simulation behind `handle`: 0, or 1 with the error, placed in the

@@ -21,19 +21,30 @@ static void set_first(genn_array *array, double value) {
     }
 }
 
+/* `text` parsed, built and loaded on `backend`; NULL with the message in `*error`, and
+ * in `*failed_call` 1 if parsing failed, 2 if building or loading did. */
+static genn_simulation *load(
+    const char *text, const char *path, const char *backend, int32_t threads,
+    int32_t *failed_call, char **error) {
+    genn_model *model = genn_model_parse(text, path, error);
+    if (model == NULL) {
+        *failed_call = 1;
+        return NULL;
+    }
+    genn_simulation *simulation = genn_simulation_create(model, backend, threads, error);
+    genn_model_free(model);
+    if (simulation == NULL) {
+        *failed_call = 2;
+    }
+    return simulation;
+}
+
 capi_observation capi_run(
     const char *text, const char *path, const char *backend, const char *element_name,
     const char *variable, double first, uint64_t steps) {
     capi_observation seen = {0};
-    genn_model *model = genn_model_parse(text, path, &seen.error);
-    if (model == NULL) {
-        seen.failed_call = 1;
-        return seen;
-    }
-    genn_simulation *simulation = genn_simulation_create(model, backend, 0, &seen.error);
-    genn_model_free(model);
+    genn_simulation *simulation = load(text, path, backend, 0, &seen.failed_call, &seen.error);
     if (simulation == NULL) {
-        seen.failed_call = 2;
         return seen;
     }
     genn_array array;
@@ -62,12 +73,8 @@ capi_observation capi_run(
 double capi_custom_update(
     const char *text, const char *group, const char *element_name, const char *variable,
     char **error) {
-    genn_model *model = genn_model_parse(text, "/tmp/capi.yaml", error);
-    if (model == NULL) {
-        return NAN;
-    }
-    genn_simulation *simulation = genn_simulation_create(model, "cpu", 1, error);
-    genn_model_free(model);
+    int32_t failed_call = 0;
+    genn_simulation *simulation = load(text, "/tmp/capi.yaml", "cpu", 1, &failed_call, error);
     if (simulation == NULL) {
         return NAN;
     }
@@ -84,12 +91,8 @@ double capi_custom_update(
 int64_t capi_spikes(
     const char *text, const char *population, uint64_t steps, double *times, int32_t *ids,
     uint64_t capacity, char **error) {
-    genn_model *model = genn_model_parse(text, "/tmp/capi.yaml", error);
-    if (model == NULL) {
-        return -1;
-    }
-    genn_simulation *simulation = genn_simulation_create(model, "cpu", 0, error);
-    genn_model_free(model);
+    int32_t failed_call = 0;
+    genn_simulation *simulation = load(text, "/tmp/capi.yaml", "cpu", 0, &failed_call, error);
     if (simulation == NULL) {
         return -1;
     }
@@ -107,12 +110,8 @@ int64_t capi_spikes(
 int64_t capi_connectivity(
     const char *text, const char *synapses, uint32_t *pre, uint32_t *post, uint64_t capacity,
     char **error) {
-    genn_model *model = genn_model_parse(text, "/tmp/capi.yaml", error);
-    if (model == NULL) {
-        return -1;
-    }
-    genn_simulation *simulation = genn_simulation_create(model, "cpu", 0, error);
-    genn_model_free(model);
+    int32_t failed_call = 0;
+    genn_simulation *simulation = load(text, "/tmp/capi.yaml", "cpu", 0, &failed_call, error);
     if (simulation == NULL) {
         return -1;
     }

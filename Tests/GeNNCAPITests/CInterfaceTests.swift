@@ -7,19 +7,44 @@ import Testing
 /// running simulation whose state C reads and writes in place, every failure a message.
 @Suite struct CInterfaceTests {
   /// Ten neurons counting up by one each step, in `precision`.
-  static func counters(precision: String = "float") -> String {
-    """
-    name: capi_counters
-    precision: \(precision)
-    dt: 0.5
-    neurons:
-      Counters:
-        size: 10
-        model:
-          vars: {V: scalar}
-          sim_code: V += 1.0;
-        vars: {V: 0}
-    """
+  /// With `spiking`, each neuron spikes when it reaches 3 and restarts from 0, its spikes
+  /// recorded if `recorded`.
+  static func counters(
+    precision: String = "float", spiking: Bool = false, recorded: Bool = false
+  ) -> String {
+    let spikes =
+      spiking
+      ? "\n      threshold_condition_code: V >= 3.0\n      reset_code: V = 0.0;" : ""
+    return """
+      name: capi_counters
+      precision: \(precision)
+      dt: 0.5
+      neurons:
+        Counters:
+          size: 10
+          model:
+            vars: {V: scalar}
+            sim_code: V += 1.0;\(spikes)
+          vars: {V: 0}
+          record_spikes: \(recorded)
+      """
+  }
+
+  /// `body`'s result, run on a thread of its own, as a C caller (Python) calls from
+  /// outside Swift's concurrency: building waits there for asynchronous work, which must
+  /// not hold one of the few threads that work runs on.
+  static func onOwnThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async
+    -> Result
+  {
+    await withCheckedContinuation { continuation in
+      Thread.detachNewThread { continuation.resume(returning: body()) }
+    }
+  }
+
+  /// The message in `error`, freed.
+  static func message(_ error: UnsafeMutablePointer<CChar>?) -> String? {
+    defer { genn_string_free(error) }
+    return error.map { String(cString: $0) }
   }
 
   /// What the harness saw, with its message freed.
@@ -29,22 +54,16 @@ import Testing
     var observation: capi_observation
   }
 
-  /// Runs the harness on a thread of its own, as a C caller (Python) calls from outside
-  /// Swift's concurrency: building waits there for asynchronous work, which must not hold
-  /// one of the few threads that work runs on.
+  /// What `capi_run` saw.
   static func run(
     _ text: String, path: String = "/tmp/capi.yaml", backend: String = "cpu",
     element: String = "Counters", variable: String = "V", first: Double = 10, steps: UInt64 = 5
   ) async -> Seen {
-    await withCheckedContinuation { continuation in
-      Thread.detachNewThread {
-        let observation = capi_run(text, path, backend, element, variable, first, steps)
-        let error = observation.error.map { String(cString: $0) }
-        genn_string_free(observation.error)
-        continuation.resume(
-          returning: Seen(
-            failedCall: observation.failed_call, error: error, observation: observation))
-      }
+    await onOwnThread {
+      let observation = capi_run(text, path, backend, element, variable, first, steps)
+      return Seen(
+        failedCall: observation.failed_call, error: message(observation.error),
+        observation: observation)
     }
   }
 
@@ -112,14 +131,10 @@ import Testing
             var_refs:
               r: {population: Counters, var: V}
         """
-    return await withCheckedContinuation { continuation in
-      Thread.detachNewThread {
-        var error: UnsafeMutablePointer<CChar>?
-        let value = capi_custom_update(text, group, "Counters", "V", &error)
-        let message = error.map { String(cString: $0) }
-        genn_string_free(error)
-        continuation.resume(returning: (value, message))
-      }
+    return await onOwnThread {
+      var error: UnsafeMutablePointer<CChar>?
+      let value = capi_custom_update(text, group, "Counters", "V", &error)
+      return (value, message(error))
     }
   }
 
@@ -135,31 +150,13 @@ import Testing
   static func spikes(recorded: Bool, capacity: Int) async -> (
     count: Int64, times: [Double], ids: [Int32], error: String?
   ) {
-    let text = """
-      name: capi_spiking
-      dt: 0.5
-      neurons:
-        Counters:
-          size: 10
-          model:
-            vars: {V: scalar}
-            sim_code: V += 1.0;
-            threshold_condition_code: V >= 3.0
-            reset_code: V = 0.0;
-          vars: {V: 0}
-          record_spikes: \(recorded)
-      """
-    return await withCheckedContinuation { continuation in
-      Thread.detachNewThread {
-        var times = [Double](repeating: -1, count: capacity)
-        var ids = [Int32](repeating: -1, count: capacity)
-        var error: UnsafeMutablePointer<CChar>?
-        let count = capi_spikes(
-          text, "Counters", 6, &times, &ids, UInt64(capacity), &error)
-        let message = error.map { String(cString: $0) }
-        genn_string_free(error)
-        continuation.resume(returning: (count, times, ids, message))
-      }
+    let text = counters(spiking: true, recorded: recorded)
+    return await onOwnThread {
+      var times = [Double](repeating: -1, count: capacity)
+      var ids = [Int32](repeating: -1, count: capacity)
+      var error: UnsafeMutablePointer<CChar>?
+      let count = capi_spikes(text, "Counters", 6, &times, &ids, UInt64(capacity), &error)
+      return (count, times, ids, message(error))
     }
   }
 
@@ -194,16 +191,12 @@ import Testing
             weight_update: {model: StaticPulse, vars: {g: 0.1}}
             postsynaptic: {model: DeltaCurr}
         """
-    return await withCheckedContinuation { continuation in
-      Thread.detachNewThread {
-        var pre = [UInt32](repeating: 99, count: capacity)
-        var post = [UInt32](repeating: 99, count: capacity)
-        var error: UnsafeMutablePointer<CChar>?
-        let count = capi_connectivity(text, synapses, &pre, &post, UInt64(capacity), &error)
-        let message = error.map { String(cString: $0) }
-        genn_string_free(error)
-        continuation.resume(returning: (count, pre, post, message))
-      }
+    return await onOwnThread {
+      var pre = [UInt32](repeating: 99, count: capacity)
+      var post = [UInt32](repeating: 99, count: capacity)
+      var error: UnsafeMutablePointer<CChar>?
+      let count = capi_connectivity(text, synapses, &pre, &post, UInt64(capacity), &error)
+      return (count, pre, post, message(error))
     }
   }
 
@@ -220,11 +213,9 @@ import Testing
   @Test func nullArgumentsAreErrorsNotCrashes() {
     var error: UnsafeMutablePointer<CChar>?
     #expect(genn_model_parse(nil, nil, &error) == nil)
-    #expect(error.map { String(cString: $0) } == "'text' is NULL")
-    genn_string_free(error)
+    #expect(Self.message(error) == "'text' is NULL")
     #expect(genn_simulation_create(nil, "cpu", 0, &error) == nil)
-    #expect(error.map { String(cString: $0) } == "'model' is NULL")
-    genn_string_free(error)
+    #expect(Self.message(error) == "'model' is NULL")
     #expect(genn_simulation_step(nil, 1, nil) == 1)
     #expect(genn_simulation_timestep(nil) == 0)
     genn_model_free(nil)

@@ -10,29 +10,8 @@ import Testing
   /// COBA's shape (the Vogels-Abbott benchmark): two LIF populations connected all four
   /// ways by SPARSE FixedProbability static pulses into exponential conductances, the
   /// excitatory and inhibitory sources differing only in values.
-  static func coba(neurons: Int = 400) -> ModelSpec {
-    let lif: [String: Double] = [
-      "C": 0.2, "TauM": 20, "Vrest": -49, "Vreset": -60, "Vthresh": -50, "Ioffset": 0,
-      "TauRefrac": 5,
-    ]
-    var model = ModelSpec(name: "coba_shape", precision: .float, dt: 0.1, seed: 1)
-    for (name, size) in [("E", neurons * 4 / 5), ("I", neurons / 5)] {
-      model.addNeuronPopulation(
-        name, size: size, model: .lif, params: lif,
-        vars: ["V": .snippet(.uniform, params: ["min": -60, "max": -50]), "RefracTime": 0],
-        recordSpikes: true)
-    }
-    for (source, target) in [("E", "E"), ("E", "I"), ("I", "E"), ("I", "I")] {
-      let excitatory = source == "E"
-      model.addSynapsePopulation(
-        SynapsePopulation(
-          name: source + target, source: source, target: target, matrixType: .sparse,
-          connectivity: .snippet(.fixedProbability, params: ["prob": 0.02]),
-          weightUpdate: .staticPulseConstantWeight,
-          weightUpdateParams: ["g": excitatory ? 0.006 : 0.067], postsynaptic: .expCond,
-          postsynapticParams: excitatory ? ["tau": 5, "E": 0] : ["tau": 10, "E": -80]))
-    }
-    return model
+  static func coba() -> ModelSpec {
+    CUDASynapseBackendTests.coba(neurons: 400)
   }
 
   static func groups(_ model: ModelSpec) -> [[Int]] {

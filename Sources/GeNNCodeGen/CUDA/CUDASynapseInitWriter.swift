@@ -216,8 +216,7 @@ extension CUDAModuleWriter {
     )
     line("{")
     line("if (id_pre >= group.numSrcNeurons) { return; }")
-    line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, 0xA0000000u | group.populationIndex, id_pre, 0xFFFFFFFEu);")
+    writeBuildStream(byColumn: false)
     if bitmask { line("(void)overflows;") }
     if !bitmask {
       line("uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
@@ -259,8 +258,7 @@ extension CUDAModuleWriter {
     line("{")
     line("(void)overflows;  // counted as the rows are sorted")
     line("if (id_post >= group.numTrgNeurons) { return; }")
-    line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, 0xA8000000u | group.populationIndex, id_post, 0xFFFFFFFEu);")
+    writeBuildStream(byColumn: true)
     line("{")
     self.code(code)
     line("}")

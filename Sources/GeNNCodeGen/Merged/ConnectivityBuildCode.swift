@@ -97,3 +97,15 @@ extension ModelCodeWriting {
     return checkStatements(byColumn ? snippet.colBuildCode : snippet.rowBuildCode, in: environment)
   }
 }
+
+extension ModelCodeWriting {
+  /// Declares `rng` on the random stream of row `id_pre` of the current group's
+  /// population (`byColumn`: of column `id_post`): the stream every backend's builder,
+  /// and PROCEDURAL rows regenerated on each spike, draw that row's synapses from, so
+  /// that all of them build the same connectivity (DESIGN.md decision 10).
+  mutating func writeBuildStream(byColumn: Bool) {
+    let (stream, index) = byColumn ? ("0xA8000000u", "id_post") : ("0xA0000000u", "id_pre")
+    line("GeNNRng rng;")
+    line("genn_rng_init(&rng, kSeed, \(stream) | group.populationIndex, \(index), 0xFFFFFFFEu);")
+  }
+}

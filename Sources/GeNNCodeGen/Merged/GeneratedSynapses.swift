@@ -187,8 +187,7 @@ extension ModelCodeWriting {
     var environment = connectivityEnvironment(
       synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
     environment.add(generatedSynapseFunction(synapses, code: code))
-    line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, 0xA0000000u | group.populationIndex, id_pre, 0xFFFFFFFEu);")
+    writeBuildStream(byColumn: false)
     line("{")
     self.code(checkStatements(snippet.rowBuildCode, in: environment))
     line("}")
