@@ -197,7 +197,6 @@ extension CPUModuleWriter {
       writeColumnBuildingBuilder(group, snippet: snippet)
       return
     }
-    let bitmask = synapses.matrixType == .bitmask
     let code = checkBuildCode(
       synapses, snippet: snippet, byColumn: false, setBit: "genn::setBit",
       addToRow: "genn::addSynapse(row, length, group.rowStride, overflow, genn_target)",
@@ -208,23 +207,9 @@ extension CPUModuleWriter {
     line("uint64_t &genn_range_error) {")
     line("uint32_t overflows = 0;")
     line("for (uint32_t id_pre = preBegin; id_pre < preEnd; id_pre++) {")
-    writeBuildStream(byColumn: false)
-    if !bitmask {
-      line("uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
-      line("uint32_t length = 0;")
-      line("bool overflow = false;")
-    }
-    line("{")
-    self.code(code)
-    line("}")
-    if !bitmask {
-      let values = synapses.kernelInitialisedVariables.map {
-        ", group.v_\($0.variable.name) + (size_t)id_pre * group.rowStride"
-      }
-      line("genn::sortRow(row, length\(values.joined()));")
-      line("group.rowLength[id_pre] = length;")
-      line("overflows += overflow ? 1u : 0u;")
-    }
+    writeRowBuild(
+      synapses, code: code, sortRow: "genn::sortRow",
+      countOverflow: "overflows += overflow ? 1u : 0u;")
     line("}")
     line("return overflows;")
     line("}")

@@ -216,25 +216,10 @@ extension CUDAModuleWriter {
     )
     line("{")
     line("if (id_pre >= group.numSrcNeurons) { return; }")
-    writeBuildStream(byColumn: false)
     if bitmask { line("(void)overflows;") }
-    if !bitmask {
-      line("uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
-      line("uint32_t length = 0;")
-      line("bool overflow = false;")
-    }
-    line("{")
-    self.code(code)
-    line("}")
-    if !bitmask {
-      line("// a full row drops the synapses beyond the stride and is counted, as on the CPU")
-      line("if (overflow) { atomicAdd(overflows, 1u); }")
-      let values = synapses.kernelInitialisedVariables.map {
-        ", group.v_\($0.variable.name) + (size_t)id_pre * group.rowStride"
-      }
-      line("genn_sort_row(row, length\(values.joined()));")
-      line("group.rowLength[id_pre] = length;")
-    }
+    writeRowBuild(
+      synapses, code: code, sortRow: "genn_sort_row",
+      countOverflow: "if (overflow) { atomicAdd(overflows, 1u); }")
     line("}")
     line()
   }

@@ -108,4 +108,31 @@ extension ModelCodeWriting {
     line("GeNNRng rng;")
     line("genn_rng_init(&rng, kSeed, \(stream) | group.populationIndex, \(index), 0xFFFFFFFEu);")
   }
+
+  /// The body of row `id_pre`'s builder: the row's stream, the build code `code` and,
+  /// for SPARSE rows, the row sorted by `sortRow` (the backend's sort, which carries
+  /// kernel-initialised values along) and its length stored; `countOverflow` counts a
+  /// row that its build code overfilled (it keeps the first synapses that fit the stride).
+  mutating func writeRowBuild(
+    _ synapses: SynapsePopulation, code: CheckedStatements?, sortRow: String,
+    countOverflow: String
+  ) {
+    writeBuildStream(byColumn: false)
+    let bitmask = synapses.matrixType.connectivityStorage == .bitmask
+    if !bitmask {
+      line("uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("uint32_t length = 0;")
+      line("bool overflow = false;")
+    }
+    line("{")
+    self.code(code)
+    line("}")
+    guard !bitmask else { return }
+    let values = synapses.kernelInitialisedVariables.map {
+      ", group.v_\($0.variable.name) + (size_t)id_pre * group.rowStride"
+    }
+    line("\(sortRow)(row, length\(values.joined()));")
+    line("group.rowLength[id_pre] = length;")
+    line(countOverflow)
+  }
 }
