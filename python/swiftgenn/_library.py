@@ -1,0 +1,123 @@
+"""Finding and loading ``libGeNNCAPI``, SwiftGeNN's C interface (``genn.h``)."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from pathlib import Path
+
+#: The version of ``genn.h`` these bindings are written for.
+ABI_VERSION = 1
+
+_NAMES = {"darwin": "libGeNNCAPI.dylib", "win32": "GeNNCAPI.dll"}
+LIBRARY_NAME = _NAMES.get(sys.platform, "libGeNNCAPI.so")
+
+
+def candidates() -> list[Path]:
+    """Where the library is looked for, in order.
+
+    ``$SWIFTGENN_LIBRARY`` first, then the copy installed inside the package, then the
+    builds of the SwiftPM package this folder belongs to (a clone), newest first.
+    """
+    found = []
+    if os.environ.get("SWIFTGENN_LIBRARY"):
+        found.append(Path(os.environ["SWIFTGENN_LIBRARY"]))
+    here = Path(__file__).resolve().parent
+    found.append(here / "lib" / LIBRARY_NAME)
+    clone = here.parent.parent
+    builds = [clone / ".build" / kind / LIBRARY_NAME for kind in ("release", "debug")]
+    built = sorted(
+        (path for path in builds if path.is_file()), key=lambda path: -path.stat().st_mtime
+    )
+    return found + (built or builds)
+
+
+class GeNNArray(ctypes.Structure):
+    """``genn_array``: one array of a simulation's state, in place."""
+
+    _fields_ = [
+        ("data", ctypes.c_void_p),
+        ("type", ctypes.c_int32),
+        ("count", ctypes.c_uint64),
+    ]
+
+
+def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
+    """Gives every function of ``genn.h`` its C signature."""
+    error = ctypes.POINTER(ctypes.c_void_p)
+    handle = ctypes.c_void_p
+    text = ctypes.c_char_p
+    signatures = {
+        "genn_abi_version": (ctypes.c_uint32, []),
+        "genn_string_free": (None, [ctypes.c_void_p]),
+        "genn_model_parse": (handle, [text, text, error]),
+        "genn_model_free": (None, [handle]),
+        "genn_simulation_create": (handle, [handle, text, ctypes.c_int32, error]),
+        "genn_simulation_free": (None, [handle]),
+        "genn_simulation_step": (ctypes.c_int32, [handle, ctypes.c_uint64, error]),
+        "genn_simulation_custom_update": (ctypes.c_int32, [handle, text, error]),
+        "genn_simulation_timestep": (ctypes.c_uint64, [handle]),
+        "genn_simulation_time": (ctypes.c_double, [handle]),
+        "genn_simulation_variable": (
+            ctypes.c_int32,
+            [handle, text, text, ctypes.POINTER(GeNNArray), error],
+        ),
+        "genn_simulation_spikes": (
+            ctypes.c_int32,
+            [
+                handle,
+                text,
+                ctypes.c_void_p,
+                ctypes.c_void_p,
+                ctypes.c_uint64,
+                ctypes.POINTER(ctypes.c_uint64),
+                error,
+            ],
+        ),
+        "genn_simulation_connectivity": (
+            ctypes.c_int32,
+            [
+                handle,
+                text,
+                ctypes.c_void_p,
+                ctypes.c_void_p,
+                ctypes.c_uint64,
+                ctypes.POINTER(ctypes.c_uint64),
+                error,
+            ],
+        ),
+    }
+    for name, (result, arguments) in signatures.items():
+        function = getattr(library, name)
+        function.restype = result
+        function.argtypes = arguments
+    return library
+
+
+_loaded: ctypes.CDLL | None = None
+
+
+def library() -> ctypes.CDLL:
+    """The C interface, loaded once; raises ``ImportError`` saying where it looked."""
+    global _loaded
+    if _loaded is not None:
+        return _loaded
+    looked = candidates()
+    for path in looked:
+        if path.is_file():
+            loaded = _declare(ctypes.CDLL(str(path)))
+            version = loaded.genn_abi_version()
+            if version != ABI_VERSION:
+                raise ImportError(
+                    f"{path} has version {version} of SwiftGeNN's C interface; "
+                    f"this package needs version {ABI_VERSION}"
+                )
+            _loaded = loaded
+            return loaded
+    places = "\n  ".join(str(path) for path in looked)
+    raise ImportError(
+        f"SwiftGeNN's library {LIBRARY_NAME} is not installed; looked in:\n  {places}\n"
+        "Build it with `swift build --product GeNNCAPI` in the SwiftGeNN clone, "
+        "or set SWIFTGENN_LIBRARY to its path."
+    )
