@@ -48,6 +48,16 @@ def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
     error = ctypes.POINTER(ctypes.c_void_p)
     handle = ctypes.c_void_p
     text = ctypes.c_char_p
+    # Functions that count a population's pairs and copy them into two arrays.
+    count_and_copy = [
+        handle,
+        text,
+        ctypes.c_void_p,
+        ctypes.c_void_p,
+        ctypes.c_uint64,
+        ctypes.POINTER(ctypes.c_uint64),
+        error,
+    ]
     signatures = {
         "genn_abi_version": (ctypes.c_uint32, []),
         "genn_string_free": (None, [ctypes.c_void_p]),
@@ -63,30 +73,8 @@ def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
             ctypes.c_int32,
             [handle, text, text, ctypes.POINTER(GeNNArray), error],
         ),
-        "genn_simulation_spikes": (
-            ctypes.c_int32,
-            [
-                handle,
-                text,
-                ctypes.c_void_p,
-                ctypes.c_void_p,
-                ctypes.c_uint64,
-                ctypes.POINTER(ctypes.c_uint64),
-                error,
-            ],
-        ),
-        "genn_simulation_connectivity": (
-            ctypes.c_int32,
-            [
-                handle,
-                text,
-                ctypes.c_void_p,
-                ctypes.c_void_p,
-                ctypes.c_uint64,
-                ctypes.POINTER(ctypes.c_uint64),
-                error,
-            ],
-        ),
+        "genn_simulation_spikes": (ctypes.c_int32, count_and_copy),
+        "genn_simulation_connectivity": (ctypes.c_int32, count_and_copy),
     }
     for name, (result, arguments) in signatures.items():
         function = getattr(library, name)
