@@ -14,36 +14,38 @@ extension ModelState {
   ///   of a population whose weights are procedural.
   func position(of variable: String, in element: String) throws(RuntimeError) -> Int {
     if let population = model.neuronPopulation(named: element) {
-      guard let position = index[.neuronVariable(population: element, variable: variable)]
-      else {
-        throw .unknownVariable(
-          variable, population: element, available: population.model.vars.map(\.name))
-      }
-      return position
+      return try position(
+        of: .neuronVariable(population: element, variable: variable), variable, in: element,
+        declared: population.model.vars.map(\.name))
     }
     if let source = model.currentSources.first(where: { $0.name == element }) {
-      guard let position = index[.currentSourceVariable(source: element, variable: variable)]
-      else {
-        throw .unknownVariable(
-          variable, population: element, available: source.model.vars.map(\.name))
-      }
-      return position
+      return try position(
+        of: .currentSourceVariable(source: element, variable: variable), variable, in: element,
+        declared: source.model.vars.map(\.name))
     }
     if let synapses = model.synapsePopulations.first(where: { $0.name == element }) {
       return try position(of: variable, in: synapses)
     }
     if let update = model.customUpdate(named: element) {
-      guard let position = index[.customUpdateVariable(update: element, variable: variable)]
-      else {
-        throw .unknownVariable(
-          variable, population: element, available: update.model.vars.map(\.name))
-      }
-      return position
+      return try position(
+        of: .customUpdateVariable(update: element, variable: variable), variable, in: element,
+        declared: update.model.vars.map(\.name))
     }
     throw .unknownPopulation(
       element,
       available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
         + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name))
+  }
+
+  /// The position of the array of `role`, variable `variable` of `element`, whose model
+  /// declares the variables `declared`.
+  private func position(
+    of role: ArrayLayout.Role, _ variable: String, in element: String, declared: [String]
+  ) throws(RuntimeError) -> Int {
+    guard let position = index[role] else {
+      throw .unknownVariable(variable, population: element, available: declared)
+    }
+    return position
   }
 
   private func position(of variable: String, in synapses: SynapsePopulation)
