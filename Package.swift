@@ -52,7 +52,8 @@ let package = Package(
     ),
     // genn.h: the C interface's declarations, shared by its implementation and its callers.
     .target(name: "CGeNN"),
-    .target(name: "GeNNCAPI", dependencies: ["CGeNN", "SwiftGeNN", "GeNNTranspiler"]),
+    .target(
+      name: "GeNNCAPI", dependencies: ["CGeNN", "SwiftGeNN", "GeNNTranspiler", "GeNNToolchain"]),
     .executableTarget(
       name: "genn",
       dependencies: [

@@ -61,6 +61,9 @@ def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
     signatures = {
         "genn_abi_version": (ctypes.c_uint32, []),
         "genn_string_free": (None, [ctypes.c_void_p]),
+        "genn_builtin_models": (ctypes.c_void_p, []),
+        "genn_cuda_usable": (ctypes.c_int32, [error]),
+        "genn_simulation_build_info": (ctypes.c_void_p, [ctypes.c_void_p]),
         "genn_model_parse": (handle, [text, text, error]),
         "genn_model_free": (None, [handle]),
         "genn_simulation_create": (handle, [handle, text, ctypes.c_int32, error]),

@@ -14,6 +14,7 @@ This is the layer PyGeNN's API (to come) is written on; it is usable by itself::
 from __future__ import annotations
 
 import ctypes
+import json
 from typing import Callable
 
 import numpy as np
@@ -41,6 +42,17 @@ class GeNNError(Exception):
     model text and what is allowed."""
 
 
+class GeNNNotSupportedError(GeNNError, NotImplementedError):
+    """A GeNN feature SwiftGeNN does not have yet (the message names it)."""
+
+
+def error_for(message: str) -> GeNNError:
+    """The exception for a message SwiftGeNN reported."""
+    if "not supported yet" in message:
+        return GeNNNotSupportedError(message)
+    return GeNNError(message)
+
+
 def _checked(function: Callable, *arguments):
     """Calls a C function whose last argument is ``char **error``; raises ``GeNNError``
     with the message when it fails (NULL or a nonzero status)."""
@@ -49,11 +61,21 @@ def _checked(function: Callable, *arguments):
     if error.value:
         message = ctypes.string_at(error.value).decode("utf-8", "replace")
         library().genn_string_free(error)
-        raise GeNNError(message)
+        raise error_for(message)
     failed = result is None if function.restype is ctypes.c_void_p else result != 0
     if failed:
         raise GeNNError(f"{function.__name__} failed without a message")
     return result
+
+
+def cuda_usable() -> tuple[bool, str]:
+    """Whether this machine can run the ``cuda`` backend (a usable NVIDIA driver, GPU and
+    NVRTC), and one line saying what was found or what is missing."""
+    summary = ctypes.c_void_p()
+    usable = library().genn_cuda_usable(ctypes.byref(summary))
+    text = ctypes.string_at(summary.value).decode("utf-8", "replace") if summary.value else ""
+    library().genn_string_free(summary)
+    return usable == 1, text
 
 
 class Model:
@@ -101,6 +123,17 @@ class Simulation:
     def custom_update(self, group: str) -> None:
         """Runs the custom updates of update group ``group`` once."""
         _checked(self._library.genn_simulation_custom_update, self._handle, group.encode("utf-8"))
+
+    @property
+    def build_info(self) -> dict:
+        """How the simulation was built: ``directory`` (the build cache's folder with the
+        generated code), ``cache_hit``, the seconds each part took, ``compiler``,
+        ``source`` and ``threads``."""
+        pointer = self._library.genn_simulation_build_info(self._handle)
+        try:
+            return json.loads(ctypes.string_at(pointer).decode("utf-8"))
+        finally:
+            self._library.genn_string_free(pointer)
 
     @property
     def timestep(self) -> int:

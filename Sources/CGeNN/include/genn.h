@@ -62,6 +62,19 @@ uint32_t genn_abi_version(void);
 /* Frees a string this interface returned; NULL is ignored. */
 void genn_string_free(char *string);
 
+/* The fields of every built-in model and snippet as JSON, a string to free with
+ * genn_string_free: {"neuron": {"LIF": {"params": [...], "derived_params": [...],
+ * "vars": [{"name", "type", "access"}], ...}}, "postsynaptic", "weight_update",
+ * "current_source", "custom_update", "init_var", "sparse_connectivity",
+ * "toeplitz_connectivity"}. */
+char *genn_builtin_models(void);
+
+/* 1 when this machine can run the "cuda" backend (a usable NVIDIA driver, GPU and
+ * NVRTC, found as `genn run --backend auto` finds them), else 0; `*summary` (when not
+ * NULL) is set to one line saying what was found or what is missing, to free with
+ * genn_string_free. */
+int32_t genn_cuda_usable(char **summary);
+
 /* Reads and validates a model file's text. `path` names it in messages and its folder is
  * where relative `.npy` paths start (NULL: "<model>" in the current folder). */
 genn_model *genn_model_parse(const char *text, const char *path, char **error);
@@ -72,6 +85,13 @@ void genn_model_free(genn_model *model);
 genn_simulation *genn_simulation_create(
     const genn_model *model, const char *backend, int32_t threads, char **error);
 void genn_simulation_free(genn_simulation *simulation);
+
+/* How `simulation` was built, as JSON, a string to free with genn_string_free (NULL
+ * for a NULL simulation): {"directory": the build cache's folder with the generated
+ * code, "cache_hit": whether the library came from the cache without compiling,
+ * "generation_seconds", "toolchain_seconds", "compile_seconds", "load_seconds",
+ * "compiler": its version line, "source": the generated code's path, "threads"}. */
+char *genn_simulation_build_info(const genn_simulation *simulation);
 
 /* Runs `steps` time steps; 0 on success. */
 int32_t genn_simulation_step(genn_simulation *simulation, uint64_t steps, char **error);

@@ -1,0 +1,141 @@
+"""Connecting a loaded simulation's memory to a ``GeNNModel``'s groups: every
+variable, extra global parameter and ``out_post`` becomes a NumPy view, and values
+given as arrays are written into it (as PyGeNN does after loading)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Optional
+
+import numpy as np
+
+from ._enums import SynapseMatrixConnectivity
+from .model_preprocessor import Array, SynapseVariable, Variable
+
+if TYPE_CHECKING:
+    from ._native import Simulation
+    from .genn_model import GeNNModel
+
+
+def load_groups(model: "GeNNModel", simulation: "Simulation") -> None:
+    """Gives every group of ``model`` its views of ``simulation`` and writes the values
+    given as arrays."""
+    for population in model.neuron_populations.values():
+        _load_neuron_vars(simulation, population.name, population.vars, population.num_neurons)
+        _load_egps(simulation, population.name, population.extra_global_params)
+    for source in model.current_sources.values():
+        _load_neuron_vars(simulation, source.name, source.vars, source.target_pop.num_neurons)
+        _load_egps(simulation, source.name, source.extra_global_params)
+    for synapses in model.synapse_populations.values():
+        _load_synapses(simulation, synapses)
+    for update in model.custom_updates.values():
+        if hasattr(update, "synapse_group"):
+            _load_synapse_vars(simulation, update.name, update.vars, update.synapse_group)
+        else:
+            size = _custom_update_size(update)
+            _load_neuron_vars(simulation, update.name, update.vars, size)
+        _load_egps(simulation, update.name, update.extra_global_params)
+
+
+def _custom_update_size(update) -> int:
+    """The number of neurons a custom update over neurons runs over."""
+    for reference in update.var_references.values():
+        group = reference.group
+        if hasattr(group, "num_neurons"):
+            return group.num_neurons
+        if hasattr(group, "target_pop"):
+            return group.target_pop.num_neurons
+        if "pre_var" in reference.target:
+            return group.src.num_neurons
+        if any(key in reference.target for key in ("post_var", "psm_var", "out_post")):
+            return group.trg.num_neurons
+        if hasattr(group, "var_references"):
+            return _custom_update_size(group)
+    return 1
+
+
+def _load_synapses(simulation: "Simulation", synapses) -> None:
+    name = synapses.name
+    if not (synapses.matrix_type & SynapseMatrixConnectivity.PROCEDURAL) or (
+        synapses.matrix_type.name == "PROCEDURAL_KERNELG"
+    ):
+        _load_synapse_vars(simulation, name, synapses.vars, synapses)
+    _load_neuron_vars(simulation, name, synapses.pre_vars, synapses.src.num_neurons)
+    _load_neuron_vars(simulation, name, synapses.post_vars, synapses.trg.num_neurons)
+    _load_neuron_vars(simulation, name, synapses.psm_vars, synapses.trg.num_neurons)
+    out_post = Array("inSyn", synapses._model.precision, synapses)
+    out_post._bind(simulation.variable(name, "inSyn"))
+    synapses.out_post = out_post
+    _load_egps(simulation, name, synapses.extra_global_params)
+
+
+def _load_neuron_vars(simulation: "Simulation", element: str, variables: dict,
+                      neurons: int) -> None:
+    for variable in variables.values():
+        view = simulation.variable(element, variable.name)
+        latest: Optional[Callable[[], int]] = None
+        if view.size != neurons and view.size % neurons == 0 and view.size > neurons:
+            view = view.reshape(view.size // neurons, neurons)
+            latest = _latest_slot(simulation, element, variable.name)
+        variable._load(view, latest)
+        if variable.init_required:
+            _write(variable, view, np.asarray(variable.init_values))
+            variable.push_to_device()
+
+
+def _latest_slot(simulation: "Simulation", element: str, name: str) -> Callable[[], int]:
+    """The slot of a queued variable holding the current step's values."""
+    return lambda: simulation.variable_layout(element, name).latest_slot
+
+
+def _load_synapse_vars(simulation: "Simulation", element: str, variables: dict,
+                       synapses) -> None:
+    for variable in variables.values():
+        view = simulation.variable(element, variable.name)
+        variable._load(view)
+        if not variable.init_required:
+            continue
+        values = np.asarray(variable.init_values)
+        sparse = bool(synapses.matrix_type & SynapseMatrixConnectivity.SPARSE)
+        if sparse:
+            if synapses.synapse_order is not None:
+                values = values[synapses.synapse_order]
+            positions = synapses._storage_positions()
+            _check_values(variable, view.dtype, values)
+            view[positions] = values
+        else:
+            _write(variable, view, values.reshape(-1) if values.size == view.size else values)
+        variable.push_to_device()
+
+
+def _load_egps(simulation: "Simulation", element: str, egps: dict) -> None:
+    for egp in egps.values():
+        if egp.init_values is not None:
+            egp._load(simulation.extra_global_param(element, egp.name))
+
+
+def _write(variable, view: np.ndarray, values: np.ndarray) -> None:
+    _check_values(variable, view.dtype, values)
+    try:
+        view[...] = values
+    except ValueError:
+        raise ValueError(
+            f"'{variable.group.name}': {values.size} values for variable '{variable.name}', "
+            f"which has {view.shape[-1]} elements"
+        ) from None
+
+
+def _check_values(variable, dtype: np.dtype, values: np.ndarray) -> None:
+    """Integer variables take whole numbers their type holds, as the model file's checks
+    require of its values."""
+    if not np.issubdtype(dtype, np.integer) or values.size == 0:
+        return
+    numbers = values.astype(np.float64)
+    limits = np.iinfo(dtype)
+    bad = ~np.isfinite(numbers) | (numbers != np.round(numbers)) | \
+        (numbers < limits.min) | (numbers > limits.max)
+    if bad.any():
+        index = int(np.flatnonzero(bad.ravel())[0])
+        raise ValueError(
+            f"'{variable.group.name}': variable '{variable.name}' holds {dtype.name} values "
+            f"({limits.min} to {limits.max}), but element {index} is {values.ravel()[index]}"
+        )

@@ -1,0 +1,141 @@
+"""References from custom updates and weight update models to other groups' variables
+(PyGeNN's ``create_*_var_ref`` and ``create_*_egp_ref`` functions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from ._unsupported import not_yet
+
+
+@dataclass(frozen=True)
+class VarReference:
+    """A reference to a variable: the model file's target mapping, and the synapse
+    population whose synapses it runs over when the variable is per synapse."""
+
+    target: dict
+    group: Any
+    var_name: str
+    synapse_group: Optional[Any] = None
+
+    @property
+    def is_per_synapse(self) -> bool:
+        return self.synapse_group is not None
+
+
+def _check_var(group, variables: dict, name: str, what: str) -> None:
+    if name not in variables:
+        raise ValueError(
+            f"'{group.name}' has no {what} '{name}'; it has: " + (", ".join(variables) or "none")
+        )
+
+
+def create_var_ref(group, var_name: str) -> VarReference:
+    """A reference to a variable of a neuron population, current source or custom
+    update."""
+    from .genn_groups import (
+        CurrentSource,
+        CustomConnectivityUpdate,
+        CustomUpdate,
+        CustomUpdateWU,
+        NeuronGroup,
+    )
+
+    if isinstance(group, CustomConnectivityUpdate):
+        not_yet("custom connectivity updates")
+    _check_var(group, group.vars, var_name, "variable")
+    if isinstance(group, NeuronGroup):
+        return VarReference({"population": group.name, "var": var_name}, group, var_name)
+    if isinstance(group, CurrentSource):
+        return VarReference({"current_source": group.name, "var": var_name}, group, var_name)
+    if isinstance(group, CustomUpdateWU):
+        return VarReference(
+            {"custom_update": group.name, "var": var_name}, group, var_name, group.synapse_group
+        )
+    if isinstance(group, CustomUpdate):
+        return VarReference({"custom_update": group.name, "var": var_name}, group, var_name)
+    raise TypeError(f"create_var_ref takes a neuron population, current source or custom update, not {group!r}")
+
+
+def create_psm_var_ref(sg, var_name: str) -> VarReference:
+    """A reference to a variable of a synapse population's postsynaptic model."""
+    _check_var(sg, sg.psm_vars, var_name, "postsynaptic model variable")
+    return VarReference({"synapses": sg.name, "psm_var": var_name}, sg, var_name)
+
+
+def create_wu_pre_var_ref(sg, var_name: str) -> VarReference:
+    """A reference to a presynaptic variable of a weight update model."""
+    _check_var(sg, sg.pre_vars, var_name, "presynaptic variable")
+    return VarReference({"synapses": sg.name, "pre_var": var_name}, sg, var_name)
+
+
+def create_wu_post_var_ref(sg, var_name: str) -> VarReference:
+    """A reference to a postsynaptic variable of a weight update model."""
+    _check_var(sg, sg.post_vars, var_name, "postsynaptic variable")
+    return VarReference({"synapses": sg.name, "post_var": var_name}, sg, var_name)
+
+
+def create_out_post_var_ref(sg) -> VarReference:
+    """A reference to the input a synapse population delivers to each target neuron."""
+    return VarReference({"synapses": sg.name, "out_post": True}, sg, "outPost")
+
+
+def create_wu_var_ref(
+    group, var_name: str, transpose_group=None, transpose_var_name: Optional[str] = None
+) -> VarReference:
+    """A reference to a per-synapse variable of a synapse population (with, for the
+    ``Transpose`` custom update, the variable its transpose is written to) or of a
+    custom update over synapses."""
+    from .genn_groups import CustomConnectivityUpdate, CustomUpdateWU, SynapseGroup
+
+    if isinstance(group, CustomConnectivityUpdate) or isinstance(
+        transpose_group, CustomConnectivityUpdate
+    ):
+        not_yet("custom connectivity updates")
+    _check_var(group, group.vars, var_name, "per-synapse variable")
+    if isinstance(group, CustomUpdateWU):
+        if transpose_group is not None:
+            not_yet("transposes written from a custom update's variable")
+        return VarReference(
+            {"custom_update": group.name, "var": var_name}, group, var_name, group.synapse_group
+        )
+    if not isinstance(group, SynapseGroup):
+        raise TypeError(f"create_wu_var_ref takes a synapse population or custom update, not {group!r}")
+    target = {"synapses": group.name, "var": var_name}
+    if transpose_group is not None:
+        _check_var(transpose_group, transpose_group.vars, transpose_var_name, "per-synapse variable")
+        target["transpose"] = {"synapses": transpose_group.name, "var": transpose_var_name}
+    return VarReference(target, group, var_name, group)
+
+
+def create_den_delay_var_ref(sg) -> VarReference:
+    not_yet("references to dendritic delay buffers (create_den_delay_var_ref)")
+
+
+def create_spike_time_var_ref(group) -> VarReference:
+    not_yet("references to spike times (create_spike_time_var_ref)")
+
+
+def create_prev_spike_time_var_ref(group) -> VarReference:
+    not_yet("references to previous spike times (create_prev_spike_time_var_ref)")
+
+
+def create_pre_var_ref(group, var_name: str) -> VarReference:
+    not_yet("custom connectivity updates (create_pre_var_ref)")
+
+
+def create_post_var_ref(group, var_name: str) -> VarReference:
+    not_yet("custom connectivity updates (create_post_var_ref)")
+
+
+def create_egp_ref(group, egp_name: str):
+    not_yet("extra global parameter references (create_egp_ref)")
+
+
+def create_psm_egp_ref(sg, egp_name: str):
+    not_yet("extra global parameter references (create_psm_egp_ref)")
+
+
+def create_wu_egp_ref(sg, egp_name: str):
+    not_yet("extra global parameter references (create_wu_egp_ref)")

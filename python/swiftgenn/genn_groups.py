@@ -1,0 +1,419 @@
+"""The groups of a model, as PyGeNN's: neuron populations, synapse populations, current
+sources and custom updates, with their variables (``vars``, ``pre_vars``,
+``post_vars``, ``psm_vars``), extra global parameters, recorded spikes and sparse
+connectivity.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional, Sequence, Union
+
+import numpy as np
+
+from ._enums import (
+    ParallelismHint,
+    SynapseMatrixConnectivity,
+    SynapseMatrixType,
+    SynapseMatrixWeight,
+    VarLocation,
+)
+from ._models import ModelBase
+from ._unsupported import not_yet
+from .model_preprocessor import (
+    Array,
+    SynapseVariable,
+    Variable,
+    prepare_egps,
+    prepare_vars,
+)
+
+if TYPE_CHECKING:
+    from .genn_model import GeNNModel
+
+RecordedEvents = list[tuple[np.ndarray, np.ndarray]]
+
+
+class Group:
+    """What every group has: a name, its model, parameter values, variables and extra
+    global parameters."""
+
+    def __init__(self, name: str, model: ModelBase, params: dict, genn_model: "GeNNModel"):
+        self.name = name
+        self.model = model
+        self.params = dict(params)
+        self._model = genn_model
+        self.vars: dict[str, Any] = {}
+        self.extra_global_params: dict[str, Any] = {}
+        _check_params(name, model, self.params)
+
+    # Dynamic parameters are issue 20's.
+    def set_param_dynamic(self, name: str, dynamic: bool = True) -> None:
+        if dynamic:
+            not_yet("dynamic parameters (set_param_dynamic)")
+
+    def set_dynamic_param_value(self, name: str, value: Union[float, int]) -> None:
+        not_yet("dynamic parameters (set_dynamic_param_value)")
+
+    # Memory locations have no meaning here: every variable is on the host (and on the
+    # GPU for CUDA), so a location is accepted and reads back as HOST_DEVICE.
+    def set_var_location(self, name: str, location: VarLocation) -> None:
+        pass
+
+    def get_var_location(self, name: str) -> VarLocation:
+        return VarLocation.HOST_DEVICE
+
+    def set_extra_global_param_location(self, name: str, location: VarLocation) -> None:
+        pass
+
+    # PyGeNN's deprecated per-group copies.
+    def pull_var_from_device(self, name: str) -> None:
+        self.vars[name].pull_from_device()
+
+    def push_var_to_device(self, name: str) -> None:
+        self.vars[name].push_to_device()
+
+    def pull_extra_global_param_from_device(self, name: str) -> None:
+        self.extra_global_params[name].pull_from_device()
+
+    def push_extra_global_param_to_device(self, name: str) -> None:
+        self.extra_global_params[name].push_to_device()
+
+    def _variable_sets(self) -> list[dict]:
+        """Every dictionary of variables the group has."""
+        return [self.vars]
+
+    def _egp_sets(self) -> list[dict]:
+        """Every dictionary of extra global parameters the group has."""
+        return [self.extra_global_params]
+
+    def _unload(self) -> None:
+        for variables in self._variable_sets():
+            for variable in variables.values():
+                variable._unload()
+        for egps in self._egp_sets():
+            for egp in egps.values():
+                egp._unload()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} '{self.name}'>"
+
+
+def _check_params(name: str, model: ModelBase, params: dict) -> None:
+    """Every parameter of ``model`` needs a value, and every value a parameter."""
+    declared = [p.name for p in model.params]
+    unknown = [p for p in params if p not in declared]
+    missing = [p for p in declared if p not in params]
+    if unknown or missing:
+        problem = (
+            f"no parameter '{unknown[0]}'" if unknown else f"no value for parameter '{missing[0]}'"
+        )
+        raise ValueError(
+            f"'{name}' ({model.name}): {problem}; its parameters are: "
+            + (", ".join(declared) or "none")
+        )
+
+
+def _check_vars(name: str, declared, values: dict, what: str = "variable") -> None:
+    """Every declared variable needs an initial value (``None`` leaves it to the user)."""
+    missing = [v.name for v in declared if v.name not in values]
+    if missing:
+        raise ValueError(
+            f"'{name}': no initial value for {what} '{missing[0]}'; give one for each of: "
+            + ", ".join(v.name for v in declared)
+        )
+
+
+class NeuronGroup(Group):
+    """A neuron population (``add_neuron_population``)."""
+
+    def __init__(self, name, num_neurons, model, params, vars, genn_model):
+        super().__init__(name, model, params, genn_model)
+        if int(num_neurons) < 1:
+            raise ValueError(f"'{name}': a population has at least 1 neuron, not {num_neurons}")
+        self.num_neurons = int(num_neurons)
+        _check_vars(name, model.vars, vars)
+        self.vars = prepare_vars(model.vars, vars, self)
+        self.extra_global_params = prepare_egps(model.extra_global_params, self)
+        self.spike_recording_enabled = False
+        self.spike_event_recording_enabled = False
+        if model.auto_refractory_required:
+            not_yet("auto_refractory_required neuron models")
+
+    @property
+    def spike_recording_data(self) -> RecordedEvents:
+        """Per batch, the times (ms) and neuron ids of the spikes in the recording
+        window that ``pull_recording_buffers_from_device`` last pulled."""
+        if not self.spike_recording_enabled:
+            raise Exception(f"spike recording is not enabled for population '{self.name}'")
+        return [self._model._recorded_window(self._model._recorded_spikes[self.name])]
+
+    @property
+    def spike_times(self):
+        not_yet("spike times readable from the host (spike_times)")
+
+    @property
+    def prev_spike_times(self):
+        not_yet("previous spike times readable from the host (prev_spike_times)")
+
+    def _variable_sets(self):
+        return [self.vars]
+
+
+class SynapseGroup(Group):
+    """A synapse population (``add_synapse_population``): its weight update model's
+    variables (``vars`` per synapse, ``pre_vars``, ``post_vars``), its postsynaptic
+    model's (``psm_vars``) and its connectivity."""
+
+    def __init__(
+        self, name, matrix_type, source, target, weight_update, postsynaptic, connectivity,
+        genn_model,
+    ):
+        wu_init, wu_vars, wu_pre_vars, wu_post_vars = weight_update
+        ps_init, ps_vars = postsynaptic
+        super().__init__(name, wu_init.snippet, wu_init.params, genn_model)
+        if isinstance(matrix_type, str):
+            try:
+                matrix_type = SynapseMatrixType[matrix_type.upper()]
+            except KeyError:
+                raise ValueError(
+                    f"'{name}': unknown matrix type '{matrix_type}'; use one of "
+                    + ", ".join(m.name for m in SynapseMatrixType)
+                ) from None
+        self.matrix_type = SynapseMatrixType(matrix_type)
+        self.src = source
+        self.trg = target
+        self.wu_initialiser = wu_init
+        self.ps_initialiser = ps_init
+        self.connectivity_initialiser = connectivity
+        wu = wu_init.snippet
+        ps = ps_init.snippet
+        _check_params(name, ps, ps_init.params)
+        _check_vars(name, wu.vars, wu_vars)
+        _check_vars(name, wu.pre_vars, wu_pre_vars, "presynaptic variable")
+        _check_vars(name, wu.post_vars, wu_post_vars, "postsynaptic variable")
+        _check_vars(name, ps.vars, ps_vars, "postsynaptic model variable")
+        self.vars = prepare_vars(wu.vars, wu_vars, self, SynapseVariable)
+        self.pre_vars = prepare_vars(wu.pre_vars, wu_pre_vars, self)
+        self.post_vars = prepare_vars(wu.post_vars, wu_post_vars, self)
+        self.psm_vars = prepare_vars(ps.vars, ps_vars, self)
+        self.extra_global_params = prepare_egps(wu.extra_global_params, self)
+        self.psm_extra_global_params = prepare_egps(ps.extra_global_params, self)
+        self.connectivity_extra_global_params = (
+            prepare_egps(connectivity.snippet.extra_global_params, self)
+            if connectivity is not None
+            else {}
+        )
+        self.axonal_delay_steps = 0
+        self.back_prop_delay_steps = 0
+        self.max_dendritic_delay_timesteps = 1
+        self.parallelism_hint = ParallelismHint.POSTSYNAPTIC
+        self.num_threads_per_spike = 1
+        self.narrow_sparse_ind_enabled = False
+        self.max_connections: Optional[int] = None
+        self.max_source_connections: Optional[int] = None
+        self.pre_target_var = "Isyn"
+        self.post_target_var = "Isyn"
+        self.out_post: Optional[Array] = None
+        self.connections_set = False
+        self._pre_indices: Optional[np.ndarray] = None
+        self._post_indices: Optional[np.ndarray] = None
+        self.synapse_order: Optional[np.ndarray] = None
+
+    @property
+    def synapse_group(self) -> "SynapseGroup":
+        return self
+
+    @property
+    def kernel_size(self) -> tuple:
+        """The kernel's shape, for kernel matrices and snippets with kernels."""
+        init = self.connectivity_initialiser
+        if init is None or init.snippet.calc_kernel_size_func is None:
+            return ()
+        return tuple(init.snippet.calc_kernel_size_func(dict(init.params)))
+
+    @property
+    def weight_update_var_size(self) -> int:
+        """The number of elements of a per-synapse variable's array."""
+        if self.matrix_type & SynapseMatrixConnectivity.DENSE:
+            return self.src.num_neurons * self.trg.num_neurons
+        if self.matrix_type & SynapseMatrixWeight.KERNEL:
+            return int(np.prod(self.kernel_size))
+        if self.matrix_type & SynapseMatrixConnectivity.SPARSE:
+            _, _, stride = self._rows()
+            return stride * self.src.num_neurons
+        raise Exception("Matrix format not supported")
+
+    def set_sparse_connections(self, pre_indices: Sequence[int], post_indices: Sequence[int]):
+        """Gives SPARSE connectivity as lists of presynaptic and postsynaptic indices, one
+        pair per synapse (before the model is loaded). Values given as arrays for the
+        per-synapse variables follow the same order."""
+        if not (self.matrix_type & SynapseMatrixConnectivity.SPARSE):
+            raise Exception("set_sparse_connections only supports ragged format sparse connectivity")
+        pre = np.asarray(pre_indices).astype(np.int64).ravel()
+        post = np.asarray(post_indices).astype(np.int64).ravel()
+        if pre.shape != post.shape:
+            raise ValueError(
+                f"'{self.name}': {len(pre)} presynaptic but {len(post)} postsynaptic indices"
+            )
+        for what, indices, size in (
+            ("presynaptic", pre, self.src.num_neurons),
+            ("postsynaptic", post, self.trg.num_neurons),
+        ):
+            if len(indices) and (indices.min() < 0 or indices.max() >= size):
+                bad = indices[(indices < 0) | (indices >= size)][0]
+                raise ValueError(
+                    f"'{self.name}': {what} index {bad} is outside the population "
+                    f"(0 to {size - 1})"
+                )
+        self.synapse_order = np.lexsort((post, pre))
+        self._pre_indices = pre[self.synapse_order]
+        self._post_indices = post[self.synapse_order]
+        self.row_lengths = np.bincount(pre, minlength=self.src.num_neurons).astype(np.uint32)
+        self.connections_set = True
+
+    def _rows(self):
+        """The loaded simulation's row lengths, postsynaptic indices and row stride."""
+        return self._model._simulation_or_raise().sparse_rows(self.name)
+
+    def _storage_positions(self) -> np.ndarray:
+        """Where each synapse's value is in a per-synapse array, row by row."""
+        row_lengths, _, stride = self._rows()
+        lengths = np.asarray(row_lengths, dtype=np.int64)
+        starts = np.repeat(np.arange(len(lengths), dtype=np.int64) * stride, lengths)
+        offsets = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
+            np.cumsum(lengths) - lengths, lengths
+        )
+        return starts + offsets
+
+    def get_sparse_pre_inds(self) -> np.ndarray:
+        """The presynaptic neuron of each synapse, row by row."""
+        if not (self.matrix_type & SynapseMatrixConnectivity.SPARSE):
+            raise Exception("get_sparse_pre_inds only supports SPARSE connectivity")
+        row_lengths, _, _ = self._rows()
+        return np.repeat(np.arange(len(row_lengths)), np.asarray(row_lengths, dtype=np.int64))
+
+    def get_sparse_post_inds(self) -> np.ndarray:
+        """The postsynaptic neuron of each synapse, row by row."""
+        if not (self.matrix_type & SynapseMatrixConnectivity.SPARSE):
+            raise Exception("get_sparse_post_inds only supports ragged format sparse connectivity")
+        _, indices, _ = self._rows()
+        return np.asarray(indices)[self._storage_positions()]
+
+    def pull_connectivity_from_device(self) -> None:
+        """Copies the connectivity from the GPU (nothing to do on the CPU)."""
+        self._model._simulation_or_raise().pull_connectivity(self.name)
+
+    def push_connectivity_to_device(self) -> None:
+        """Copies the connectivity to the GPU (nothing to do on the CPU)."""
+        self._model._simulation_or_raise().push_connectivity(self.name)
+
+    @property
+    def pre_spike_event_recording_data(self) -> RecordedEvents:
+        """Per batch, the presynaptic spike-like events in the recording window."""
+        if not self.src.spike_event_recording_enabled:
+            raise Exception(
+                f"spike-like event recording is not enabled for population '{self.src.name}'"
+            )
+        return [self._model._recorded_window(self._model._recorded_events[self.src.name])]
+
+    @property
+    def post_spike_event_recording_data(self) -> RecordedEvents:
+        not_yet("postsynaptic spike-like event recording")
+
+    def get_var_values(self, name: str) -> np.ndarray:
+        """Deprecated in PyGeNN: ``vars[name].values``."""
+        return self.vars[name].values
+
+    def pull_in_syn_from_device(self) -> None:
+        self.out_post.pull_from_device()
+
+    def push_in_syn_to_device(self) -> None:
+        self.out_post.push_to_device()
+
+    def pull_psm_extra_global_param_from_device(self, name: str) -> None:
+        self.psm_extra_global_params[name].pull_from_device()
+
+    def push_psm_extra_global_param_to_device(self, name: str) -> None:
+        self.psm_extra_global_params[name].push_to_device()
+
+    def set_wu_param_dynamic(self, name: str, dynamic: bool = True) -> None:
+        if dynamic:
+            not_yet("dynamic parameters (set_wu_param_dynamic)")
+
+    def set_ps_param_dynamic(self, name: str, dynamic: bool = True) -> None:
+        if dynamic:
+            not_yet("dynamic parameters (set_ps_param_dynamic)")
+
+    def set_wu_var_location(self, name: str, location: VarLocation) -> None:
+        pass
+
+    def set_ps_var_location(self, name: str, location: VarLocation) -> None:
+        pass
+
+    def _variable_sets(self):
+        return [self.vars, self.pre_vars, self.post_vars, self.psm_vars]
+
+    def _egp_sets(self):
+        return [
+            self.extra_global_params,
+            self.psm_extra_global_params,
+            self.connectivity_extra_global_params,
+        ]
+
+    def _unload(self) -> None:
+        super()._unload()
+        self.out_post = None
+
+
+class CurrentSource(Group):
+    """A current source (``add_current_source``)."""
+
+    def __init__(self, name, model, target_pop, params, vars, genn_model):
+        super().__init__(name, model, params, genn_model)
+        self.target_pop = target_pop
+        _check_vars(name, model.vars, vars)
+        self.vars = prepare_vars(model.vars, vars, self)
+        self.extra_global_params = prepare_egps(model.extra_global_params, self)
+
+
+class CustomUpdateBase(Group):
+    """A custom update: code run over the variables it references when its update
+    group runs (``GeNNModel.custom_update``)."""
+
+    def __init__(self, name, group_name, model, params, vars, var_refs, genn_model, kind):
+        super().__init__(name, model, params, genn_model)
+        self.update_group_name = group_name
+        self.var_references = dict(var_refs)
+        _check_vars(name, model.vars, vars)
+        self.vars = prepare_vars(model.vars, vars, self, kind)
+        self.extra_global_params = prepare_egps(model.extra_global_params, self)
+
+
+class CustomUpdate(CustomUpdateBase):
+    """A custom update over the neurons of one population (references to per-neuron
+    variables)."""
+
+    def __init__(self, name, group_name, model, params, vars, var_refs, genn_model):
+        super().__init__(name, group_name, model, params, vars, var_refs, genn_model, Variable)
+
+
+class CustomUpdateWU(CustomUpdateBase):
+    """A custom update over the synapses of one population (references to per-synapse
+    variables)."""
+
+    def __init__(self, name, group_name, model, params, vars, var_refs, synapse_group, genn_model):
+        self.synapse_group = synapse_group
+        super().__init__(
+            name, group_name, model, params, vars, var_refs, genn_model, SynapseVariable
+        )
+
+    def get_var_values(self, name: str) -> np.ndarray:
+        """Deprecated in PyGeNN: ``vars[name].values``."""
+        return self.vars[name].values
+
+
+class CustomConnectivityUpdate(Group):
+    """A custom connectivity update: in PyGeNN's API, not yet in SwiftGeNN."""
+
+    def __init__(self, *arguments, **keywords):
+        not_yet("custom connectivity updates (add_custom_connectivity_update)")

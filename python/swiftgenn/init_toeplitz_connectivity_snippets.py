@@ -1,0 +1,6 @@
+"""SwiftGeNN's built-in toeplitz connectivity models and snippets, as PyGeNN's ``pygenn.init_toeplitz_connectivity_snippets``:
+each is a function returning its description (``init_toeplitz_connectivity_snippets.NAME()``); ``dir()`` lists them."""
+
+from ._models import builtin_namespace
+
+__getattr__, __dir__ = builtin_namespace("toeplitz_connectivity")

@@ -1,0 +1,285 @@
+"""PyGeNN's API over SwiftGeNN: what GeNN's own feature tests do not cover. Views are
+views, errors say where, values keep their order, models do not share state, unload
+frees memory, and what SwiftGeNN lacks is a NotImplementedError naming it."""
+
+from __future__ import annotations
+
+import gc
+import warnings
+
+import numpy as np
+import pytest
+
+import swiftgenn as pygenn
+from swiftgenn import (
+    GeNNError,
+    GeNNModel,
+    create_custom_update_model,
+    create_neuron_model,
+    create_var_ref,
+    create_wu_var_ref,
+    init_postsynaptic,
+    init_sparse_connectivity,
+    init_var,
+    init_weight_update,
+    neuron_models,
+    types,
+)
+
+COUNTER = create_neuron_model(
+    "counter",
+    params=["step"],
+    vars=[("x", "scalar")],
+    sim_code="x += step;",
+    threshold_condition_code="x >= 3.0",
+    reset_code="x = 0.0;",
+)
+
+EMPTY = create_neuron_model("empty")
+
+LIF_PARAMS = {"C": 0.25, "TauM": 10.0, "Vrest": -65.0, "Vreset": -65.0, "Vthresh": -50.0,
+              "Ioffset": 0.0, "TauRefrac": 2.0}
+
+
+def loaded(model: GeNNModel, **load) -> GeNNModel:
+    model.build()
+    model.load(**load)
+    return model
+
+
+def test_a_write_through_a_view_is_seen_by_the_next_step():
+    model = GeNNModel("float", "views")
+    population = model.add_neuron_population("Counters", 4, COUNTER, {"step": 0.5}, {"x": 0.0})
+    loaded(model)
+    view = population.vars["x"].view
+    view[:] = [0.0, 1.0, 2.0, 2.5]
+    model.step_time()
+    assert np.array_equal(population.vars["x"].view, [0.5, 1.5, 2.5, 0.0])
+    assert view.base is not None and np.shares_memory(view, population.vars["x"].view)
+
+
+def test_values_given_as_arrays_start_each_element():
+    model = GeNNModel("double", "arrays")
+    population = model.add_neuron_population("Counters", 3, COUNTER, {"step": 0.0},
+                                              {"x": np.array([0.25, 0.5, 0.75])})
+    loaded(model)
+    assert population.vars["x"].view.dtype == np.float64
+    assert np.array_equal(population.vars["x"].values, [0.25, 0.5, 0.75])
+
+
+def test_code_errors_name_the_code_string_line_and_column():
+    model = GeNNModel("float", "typo")
+    broken = create_neuron_model("broken", params=["tau"], vars=[("V", "scalar")],
+                                 sim_code="V *= 0.5;\nV += tauu;")
+    model.add_neuron_population("Pop", 2, broken, {"tau": 1.0}, {"V": 0.0})
+    model.build()
+    with pytest.raises(GeNNError) as raised:
+        model.load()
+    message = str(raised.value)
+    assert message.startswith("sim_code:2:6: error: neuron population 'Pop'")
+    assert "unknown name 'tauu'; did you mean 'tau'?" in message
+
+
+def test_a_missing_parameter_lists_the_model_parameters():
+    model = GeNNModel("float", "params")
+    with pytest.raises(ValueError, match=r"no value for parameter 'TauRefrac'; its parameters "
+                                         r"are: C, TauM, Vrest, Vreset, Vthresh, Ioffset, TauRefrac"):
+        params = dict(LIF_PARAMS)
+        del params["TauRefrac"]
+        model.add_neuron_population("E", 10, "LIF", params, {"V": -65.0, "RefracTime": 0.0})
+
+
+def test_an_unknown_built_in_lists_the_built_ins():
+    with pytest.raises(ValueError, match="unknown built-in neuron 'LIFF'; SwiftGeNN has: .*LIF"):
+        GeNNModel().add_neuron_population("E", 10, "LIFF", {}, {})
+
+
+def test_built_in_models_list_their_fields():
+    lif = neuron_models.LIF()
+    assert [p.name for p in lif.get_params()] == list(LIF_PARAMS)
+    assert [v.name for v in lif.get_vars()] == ["V", "RefracTime"]
+    assert "LIF" in dir(neuron_models)
+    assert [e.name for e in pygenn.neuron_models.SpikeSourceArray().get_extra_global_params()] \
+        == ["spikeTimes"]
+
+
+def test_derived_parameters_are_python_callables():
+    decay = create_neuron_model(
+        "decay", params=["tau"], vars=[("x", "scalar")],
+        derived_params=[("factor", lambda pars, dt: np.exp(-dt / pars["tau"]))],
+        sim_code="x *= factor;")
+    model = GeNNModel("double", "derived")
+    model.dt = 0.25
+    population = model.add_neuron_population("Pop", 1, decay, {"tau": 5.0}, {"x": 1.0})
+    loaded(model)
+    model.step_time()
+    assert population.vars["x"].view[0] == np.exp(-0.25 / 5.0)
+
+
+def test_legacy_dollar_syntax_is_upgraded_with_a_warning():
+    with pytest.warns(FutureWarning, match="Legacy"):
+        legacy = create_neuron_model("legacy", vars=[("x", "scalar")], sim_code="$(x) += 1.0;")
+    assert legacy.get_sim_code() == "x += 1.0;"
+
+
+def test_sparse_values_follow_the_pairs_given():
+    model = GeNNModel("double", "sparse")
+    pre = model.add_neuron_population("Pre", 4, EMPTY)
+    post = model.add_neuron_population("Post", 3, EMPTY)
+    pre_ind = np.array([3, 0, 2, 0, 3])
+    post_ind = np.array([1, 2, 0, 0, 2])
+    g = 10.0 * pre_ind + post_ind
+    synapses = model.add_synapse_population(
+        "S", "SPARSE", pre, post, init_weight_update("StaticPulse", {}, {"g": g}),
+        init_postsynaptic("DeltaCurr"))
+    synapses.set_sparse_connections(pre_ind, post_ind)
+    loaded(model)
+    rows = synapses.get_sparse_pre_inds()
+    columns = synapses.get_sparse_post_inds()
+    values = synapses.vars["g"].values
+    assert sorted(zip(rows, columns)) == sorted(zip(pre_ind, post_ind))
+    assert np.array_equal(values, 10.0 * rows + columns)
+    synapses.vars["g"].values = values * 2
+    assert np.array_equal(synapses.vars["g"].values, 20.0 * rows + 2 * columns)
+
+
+def test_dense_weights_are_a_flat_view():
+    model = GeNNModel("float", "dense")
+    pre = model.add_neuron_population("Pre", 2, EMPTY)
+    post = model.add_neuron_population("Post", 3, EMPTY)
+    synapses = model.add_synapse_population(
+        "S", "DENSE", pre, post,
+        init_weight_update("StaticPulse", {}, {"g": init_var("Constant", {"constant": 0.5})}),
+        init_postsynaptic("DeltaCurr"))
+    loaded(model)
+    assert synapses.vars["g"].view.shape == (6,)
+    assert np.all(synapses.vars["g"].view == 0.5)
+
+
+def test_custom_update_writes_through_a_reference():
+    double = create_custom_update_model("double", var_refs=[("X", "scalar")],
+                                        update_code="X *= 2.0;")
+    model = GeNNModel("float", "custom")
+    population = model.add_neuron_population("Counters", 3, COUNTER, {"step": 0.0},
+                                             {"x": np.array([1.0, 2.0, 0.5])})
+    model.add_custom_update("Double", "Scale", double, {}, {},
+                            {"X": create_var_ref(population, "x")})
+    loaded(model)
+    model.custom_update("Scale")
+    assert np.array_equal(population.vars["x"].view, [2.0, 4.0, 1.0])
+
+
+def test_recorded_spikes_of_the_last_window():
+    model = GeNNModel("float", "recording")
+    model.dt = 1.0
+    population = model.add_neuron_population("Counters", 2, COUNTER, {"step": 1.0},
+                                             {"x": np.array([0.0, 1.0])})
+    population.spike_recording_enabled = True
+    loaded(model, num_recording_timesteps=6)
+    for _ in range(12):
+        model.step_time()
+    model.pull_recording_buffers_from_device()
+    times, ids = population.spike_recording_data[0]
+    # Neuron 1 reaches 3 after steps 2, 5, 8, 11 (t = 1, 4, 7, 10); neuron 0 at t = 2, 5, 8, 11.
+    window = sorted(zip(times.tolist(), ids.tolist()))
+    assert window == [(7.0, 1), (8.0, 0), (10.0, 1), (11.0, 0)]
+
+
+def test_two_models_in_one_process_do_not_share_state():
+    first = GeNNModel("float", "first")
+    second = GeNNModel("float", "second")
+    a = first.add_neuron_population("Counters", 2, COUNTER, {"step": 0.25}, {"x": 0.0})
+    b = second.add_neuron_population("Counters", 2, COUNTER, {"step": 1.0}, {"x": 0.0})
+    loaded(first)
+    loaded(second)
+    first.step_time()
+    second.step_time()
+    second.step_time()
+    assert np.all(a.vars["x"].view == 0.25)
+    assert np.all(b.vars["x"].view == 2.0)
+    assert (first.timestep, second.timestep) == (1, 2)
+
+
+def test_a_model_built_twice_comes_from_the_build_cache(tmp_path):
+    def build(folder):
+        model = GeNNModel("float", "cached")
+        model.add_neuron_population("Counters", 2, COUNTER, {"step": 0.25}, {"x": 0.0})
+        model.build(str(folder))
+        model.load()
+        return model
+
+    build(tmp_path / "a")
+    again = build(tmp_path / "b")
+    assert again.build_info["cache_hit"]
+    assert again.build_info["compile_seconds"] == 0
+
+
+def resident_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * 4096
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/proc/self/statm"), reason="Linux only")
+def test_unload_frees_the_simulation_memory():
+    model = GeNNModel("double", "big")
+    population = model.add_neuron_population("Big", 8_000_000, COUNTER, {"step": 1.0},
+                                              {"x": 0.0})
+    loaded(model)
+    population.vars["x"].view[:] = 1.0  # touch every page
+    before = resident_bytes()
+    model.unload()
+    gc.collect()
+    assert before - resident_bytes() > 48_000_000
+    with pytest.raises(RuntimeError, match="no memory until the model is loaded"):
+        population.vars["x"].view
+    loaded_again = model
+    loaded_again.load()
+    assert np.all(population.vars["x"].view == 0.0)
+
+
+def test_unload_keeps_arrays_the_user_still_holds_valid():
+    model = GeNNModel("float", "held")
+    population = model.add_neuron_population("Counters", 3, COUNTER, {"step": 1.0}, {"x": 2.0})
+    loaded(model)
+    held = population.vars["x"].view
+    model.unload()
+    gc.collect()
+    assert np.all(held == 2.0)
+
+
+def test_what_swiftgenn_lacks_is_a_not_implemented_error_naming_it():
+    model = GeNNModel("float", "lacking")
+    population = model.add_neuron_population("E", 1, "LIF", LIF_PARAMS,
+                                              {"V": -65.0, "RefracTime": 0.0})
+    with pytest.raises(NotImplementedError, match="dynamic parameters"):
+        population.set_param_dynamic("C")
+    model.batch_size = 2
+    with pytest.raises(NotImplementedError, match="batching"):
+        model.build()
+
+
+def test_integer_values_must_fit_their_type():
+    counter = create_neuron_model("index", vars=[("i", "uint8_t")])
+    model = GeNNModel("float", "integers")
+    model.add_neuron_population("Pop", 2, counter, {}, {"i": np.array([1, 300])})
+    model.build()
+    with pytest.raises(ValueError, match=r"'Pop': variable 'i' holds uint8 values \(0 to 255\), "
+                                         r"but element 1 is 300"):
+        model.load()
+
+
+def test_connectivity_snippets_and_values_from_snippets():
+    model = GeNNModel("float", "snippets")
+    model.seed = 7
+    pre = model.add_neuron_population("Pre", 50, EMPTY)
+    post = model.add_neuron_population("Post", 50, EMPTY)
+    synapses = model.add_synapse_population(
+        "S", "SPARSE", pre, post,
+        init_weight_update("StaticPulse", {}, {"g": init_var("Uniform", {"min": 1.0, "max": 2.0})}),
+        init_postsynaptic("ExpCurr", {"tau": 5.0}),
+        init_sparse_connectivity("FixedNumberPostWithReplacement", {"num": 4}))
+    loaded(model)
+    assert np.array_equal(np.bincount(synapses.get_sparse_pre_inds(), minlength=50),
+                          np.full(50, 4))
+    g = synapses.vars["g"].values
+    assert g.shape == (200,) and np.all((g >= 1.0) & (g <= 2.0))
