@@ -50,17 +50,16 @@ enum CInterfaceError: Error, CustomStringConvertible {
   case nullArgument(String)
   /// A backend name the interface does not know.
   case unknownBackend(String)
-  /// State views of a backend that does not share its memory with the host.
-  case noSharedMemory(backend: String)
+  /// A `genn_synapse_side` code that names no side.
+  case unknownSide(Int32)
 
   var description: String {
     switch self {
     case .nullArgument(let name): "'\(name)' is NULL"
     case .unknownBackend(let name):
       "unknown backend '\(name)'; available: cpu, single_threaded_cpu, cuda"
-    case .noSharedMemory(let backend):
-      "state views of the '\(backend)' backend are not available yet: only the CPU backends "
-        + "share their memory"
+    case .unknownSide(let code):
+      "unknown synapse side \(code); available: 0 (GENN_PRESYNAPTIC), 1 (GENN_POSTSYNAPTIC)"
     }
   }
 }

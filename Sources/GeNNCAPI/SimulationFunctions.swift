@@ -1,4 +1,3 @@
-import CGeNN
 import Dispatch
 import SwiftGeNN
 
@@ -61,71 +60,9 @@ public func simulationTime(_ simulation: OpaquePointer?) -> Double {
   return Handle.object(simulation, as: SimulationHandle.self).simulation.t
 }
 
-/// The array of a variable in place.
-@_cdecl("genn_simulation_variable")
-public func simulationVariable(
-  _ simulation: OpaquePointer?, _ element: UnsafePointer<CChar>?,
-  _ variable: UnsafePointer<CChar>?, _ array: UnsafeMutablePointer<genn_array>?,
-  _ error: ErrorOut?
-) -> Int32 {
-  running(simulation, error) { simulation in
-    guard let array else { throw CInterfaceError.nullArgument("array") }
-    guard let cpu = simulation as? Simulation else {
-      throw CInterfaceError.noSharedMemory(backend: "cuda")
-    }
-    let memory = try cpu.stateMemory(
-      of: try argument(variable, "variable"), in: try argument(element, "element"))
-    array.pointee = genn_array(
-      data: memory.pointer, type: ElementType.code(of: memory.elementType),
-      count: UInt64(memory.count))
-  }
-}
-
-/// The spikes a recorded population emitted, counted and copied.
-@_cdecl("genn_simulation_spikes")
-public func simulationSpikes(
-  _ simulation: OpaquePointer?, _ population: UnsafePointer<CChar>?,
-  _ times: UnsafeMutablePointer<Double>?, _ ids: UnsafeMutablePointer<Int32>?,
-  _ capacity: UInt64, _ count: UnsafeMutablePointer<UInt64>?, _ error: ErrorOut?
-) -> Int32 {
-  running(simulation, error) { simulation in
-    let spikes = try simulation.spikes(of: try argument(population, "population"))
-    try copyOut(spikes.times, to: times, spikes.ids, to: ids, capacity: capacity, count: count)
-  }
-}
-
-/// The synapses of a population, counted and copied as (pre, post) pairs.
-@_cdecl("genn_simulation_connectivity")
-public func simulationConnectivity(
-  _ simulation: OpaquePointer?, _ synapses: UnsafePointer<CChar>?,
-  _ pre: UnsafeMutablePointer<UInt32>?, _ post: UnsafeMutablePointer<UInt32>?,
-  _ capacity: UInt64, _ count: UnsafeMutablePointer<UInt64>?, _ error: ErrorOut?
-) -> Int32 {
-  running(simulation, error) { simulation in
-    let (sources, targets) = try simulation.connectivity(of: try argument(synapses, "synapses"))
-    try copyOut(
-      sources.map(UInt32.init), to: pre, targets.map(UInt32.init), to: post, capacity: capacity,
-      count: count)
-  }
-}
-
-/// Stores the number of pairs in `count` and copies the first `capacity` of them to
-/// `first` and `second`, where those are not NULL.
-private func copyOut<First, Second>(
-  _ firsts: [First], to first: UnsafeMutablePointer<First>?, _ seconds: [Second],
-  to second: UnsafeMutablePointer<Second>?, capacity: UInt64,
-  count: UnsafeMutablePointer<UInt64>?
-) throws(CInterfaceError) {
-  guard let count else { throw .nullArgument("count") }
-  count.pointee = UInt64(firsts.count)
-  let copied = min(firsts.count, Int(clamping: capacity))
-  first?.update(from: firsts, count: copied)
-  second?.update(from: seconds, count: copied)
-}
-
 /// Runs `body` on the simulation behind `handle`: 0, or 1 with the error, placed in the
 /// model file where it has a place there, in `*error`.
-private func running(
+func running(
   _ handle: OpaquePointer?, _ error: ErrorOut?, _ body: (any NetworkSimulation) throws -> Void
 ) -> Int32 {
   guard let handle else {

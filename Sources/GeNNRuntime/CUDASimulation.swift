@@ -49,7 +49,8 @@ public enum CUDASimulationError: Error, Sendable, CustomStringConvertible {
 ///
 /// State lives on the GPU; the host keeps a mirror of each array to initialise it and to
 /// read it back (``values(of:in:)`` copies one variable, ``spikes(of:)`` the recording
-/// buffers). SPARSE rows given as lists are laid out on the host as the CPU runtime lays
+/// buffers), and lends it to views (``stateMemory(of:in:)``), which ``pull(_:of:)`` and
+/// ``push(_:of:)`` keep in step with the GPU. SPARSE rows given as lists are laid out on the host as the CPU runtime lays
 /// them out and uploaded; rows from connectivity snippets are built on the GPU.
 public final class CUDASimulation {
   /// How to run.
@@ -448,6 +449,75 @@ public final class CUDASimulation {
     }
   }
 
+  /// The host copy of the whole array of `variable` of a neuron population, current
+  /// source, synapse population or custom update (as ``Simulation/stateMemory(of:in:)``
+  /// lays it out): ``pull(_:of:)`` fills it from the GPU, ``push(_:of:)`` copies it back.
+  public func stateMemory(of variable: String, in element: String) throws(CUDASimulationError)
+    -> StateMemory
+  {
+    memory.memory(at: try position(of: variable, in: element))
+  }
+
+  /// The host copy of extra global parameter `parameter` of a neuron population, current
+  /// source, synapse population (its weight update model's) or custom update, as many
+  /// elements as the model gave it values; ``pull(_:of:)`` and ``push(_:of:)`` copy it.
+  public func stateMemory(ofExtraGlobalParameter parameter: String, in element: String)
+    throws(CUDASimulationError) -> StateMemory
+  {
+    do {
+      return memory.memory(
+        at: try memory.position(ofExtraGlobalParameter: parameter, in: element))
+    } catch {
+      throw .runtime(error)
+    }
+  }
+
+  /// How the elements of the array of `variable` are laid out now, as on the CPU.
+  public func layout(of variable: String, in element: String) throws(CUDASimulationError)
+    -> VariableLayout
+  {
+    memory.layout(at: try position(of: variable, in: element), timestep: timestep)
+  }
+
+  /// The rows of SPARSE population `synapses` in their host copies, copied from the GPU
+  /// first (so rows built there by connectivity snippets too).
+  public func sparseRows(of synapses: String) throws(CUDASimulationError) -> SparseRowsMemory {
+    let found: (rows: SparseRowsMemory, arrays: [Int])
+    do {
+      found = try memory.sparseRows(of: synapses)
+    } catch {
+      throw .runtime(error)
+    }
+    do {
+      for index in found.arrays { try download(index) }
+    } catch {
+      throw .driver(error)
+    }
+    return found.rows
+  }
+
+  /// Copies variable or extra global parameter `name` of `element` from the GPU into its
+  /// host copy (``stateMemory(of:in:)``), as GeNN's `pull...FromDevice`.
+  public func pull(_ name: String, of element: String) throws(CUDASimulationError) {
+    let index = try position(ofVariableOrParameter: name, in: element)
+    do {
+      try download(index)
+    } catch {
+      throw .driver(error)
+    }
+  }
+
+  /// Copies variable or extra global parameter `name` of `element` from its host copy to
+  /// the GPU, for the next step to see, as GeNN's `push...ToDevice`.
+  public func push(_ name: String, of element: String) throws(CUDASimulationError) {
+    let index = try position(ofVariableOrParameter: name, in: element)
+    do {
+      try upload(memory.arrays[index], to: buffers[index])
+    } catch {
+      throw .driver(error)
+    }
+  }
+
   /// The synapses of a SPARSE or BITMASK population as (presynaptic, postsynaptic) index
   /// lists, in the order ``Simulation/connectivity(of:)`` gives them, read back from the
   /// GPU (so rows and bits built there by connectivity snippets too).
@@ -542,6 +612,18 @@ public final class CUDASimulation {
   {
     do {
       return try memory.position(of: variable, in: element)
+    } catch {
+      throw .runtime(error)
+    }
+  }
+
+  /// The position of variable or extra global parameter `name` of `element` in the
+  /// state's arrays.
+  private func position(ofVariableOrParameter name: String, in element: String)
+    throws(CUDASimulationError) -> Int
+  {
+    do {
+      return try memory.position(ofVariableOrParameter: name, in: element)
     } catch {
       throw .runtime(error)
     }

@@ -31,7 +31,12 @@ extension ModelState {
         of: .customUpdateVariable(update: element, variable: variable), variable, in: element,
         declared: update.model.vars.map(\.name))
     }
-    throw .unknownPopulation(
+    throw unknownElement(element)
+  }
+
+  /// The error for `element`, which is none of the model's elements, listing them.
+  func unknownElement(_ element: String) -> RuntimeError {
+    .unknownPopulation(
       element,
       available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
         + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name))
@@ -78,6 +83,43 @@ extension ModelState {
         + synapses.postsynaptic.vars.map(\.name) + ["inSyn"])
   }
 
+  /// What the elements of an array are indexed by, for views of it.
+  enum Elements {
+    /// The neurons of a population of `size` neurons, in one or more delay slots.
+    case neurons(size: Int)
+    /// The synapses of `synapses` (padded rows where it is SPARSE).
+    case synapses(SynapsePopulation)
+    /// Anything else: the array is viewed whole.
+    case whole
+  }
+
+  /// What the elements of the array of `role` are indexed by.
+  func elements(of role: ArrayLayout.Role) -> Elements {
+    func synapses(_ name: String) -> SynapsePopulation? {
+      model.synapsePopulations.first { $0.name == name }
+    }
+    func neurons(_ name: String?) -> Elements {
+      name.flatMap { model.neuronPopulation(named: $0) }.map { .neurons(size: $0.size) } ?? .whole
+    }
+    switch role {
+    case .neuronVariable(let population, _):
+      return neurons(population)
+    case .weightUpdatePreVariable(let name, _):
+      return neurons(synapses(name)?.source)
+    case .weightUpdatePostVariable(let name, _):
+      return neurons(synapses(name)?.target)
+    case .weightUpdateVariable(let name, _):
+      return synapses(name).map { .synapses($0) } ?? .whole
+    case .customUpdateVariable(let name, _):
+      guard let update = model.customUpdate(named: name),
+        case .synapses(let name)? = model.shape(of: update), let synapses = synapses(name)
+      else { return .whole }
+      return .synapses(synapses)
+    default:
+      return .whole
+    }
+  }
+
   /// The array at `position` as the user sees it after `timestep` steps: an array of
   /// delay slots through the slot written last, and the per-synapse variables of a SPARSE
   /// population (a custom update's over its synapses too) through the positions of its
@@ -87,33 +129,14 @@ extension ModelState {
     synapsePositions: (SynapsePopulation) throws(Failure) -> [Int]?
   ) throws(Failure) -> VariableView {
     let array = arrays[position]
-    func latest(_ neurons: String) -> VariableView {
-      let size = model.neuronPopulation(named: neurons)!.size
-      return VariableView(array: array, positions: array.latestSlot(size: size, timestep: timestep))
-    }
-    func synapses(_ name: String) -> SynapsePopulation? {
-      model.synapsePopulations.first { $0.name == name }
-    }
-    switch array.layout.role {
-    case .neuronVariable(let population, _):
+    switch elements(of: array.layout.role) {
+    case .neurons(let size):
       // A queued variable's latest value is in the slot written last.
-      return latest(population)
-    case .weightUpdatePreVariable(let name, _):
-      guard let synapses = synapses(name) else { break }
-      return latest(synapses.source)
-    case .weightUpdatePostVariable(let name, _):
-      guard let synapses = synapses(name) else { break }
-      return latest(synapses.target)
-    case .weightUpdateVariable(let name, _):
-      guard let synapses = synapses(name) else { break }
+      return VariableView(array: array, positions: array.latestSlot(size: size, timestep: timestep))
+    case .synapses(let synapses):
       return VariableView(array: array, positions: try synapsePositions(synapses))
-    case .customUpdateVariable(let name, _):
-      guard let update = model.customUpdate(named: name),
-        case .synapses(let name)? = model.shape(of: update), let synapses = synapses(name)
-      else { break }
-      return VariableView(array: array, positions: try synapsePositions(synapses))
-    default: break
+    case .whole:
+      return VariableView(array: array)
     }
-    return VariableView(array: array)
   }
 }

@@ -53,6 +53,31 @@ public protocol NetworkSimulation: AnyObject {
   /// The synapses of a SPARSE (or DENSE, BITMASK) population as (presynaptic,
   /// postsynaptic) index lists.
   func connectivity(of synapses: String) throws -> (pre: [Int], post: [Int])
+
+  // Host memory shared with views (NumPy's, through the C interface). On the CPU it is
+  // the memory the generated code works on; on a GPU it is the host's copy, which
+  // `pull(_:of:)` and `push(_:of:)` copy from and to the device, as GeNN's
+  // `pull...FromDevice` and `push...ToDevice` do.
+
+  /// The whole host array of `variable` of a neuron population, current source, synapse
+  /// population or custom update: every delay slot of a queued variable, the padded rows
+  /// of a SPARSE population (``layout(of:in:)``).
+  func stateMemory(of variable: String, in element: String) throws -> StateMemory
+  /// The host array of an extra global parameter of a neuron population, current
+  /// source, synapse population (its weight update model's) or custom update, as many
+  /// elements as the model gave it values.
+  func stateMemory(ofExtraGlobalParameter parameter: String, in element: String) throws
+    -> StateMemory
+  /// How the elements of the array of `variable` are laid out after the steps run so far.
+  func layout(of variable: String, in element: String) throws -> VariableLayout
+  /// The rows of a SPARSE population (on a GPU copied from the device first).
+  func sparseRows(of synapses: String) throws -> SparseRowsMemory
+  /// Copies variable or extra global parameter `name` of `element` from the device into
+  /// the host array; nothing to copy on the CPU.
+  func pull(_ name: String, of element: String) throws
+  /// Copies variable or extra global parameter `name` of `element` from the host array to
+  /// the device, for the next step to see; nothing to copy on the CPU.
+  func push(_ name: String, of element: String) throws
 }
 
 extension NetworkSimulation {

@@ -6,6 +6,12 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   case unknownPopulation(String, available: [String])
   /// A variable name the population does not have.
   case unknownVariable(String, population: String, available: [String])
+  /// An extra global parameter name the element does not have.
+  case unknownExtraGlobalParameter(String, element: String, available: [String])
+  /// A name that is neither a variable nor an extra global parameter of the element.
+  case unknownArray(String, element: String, variables: [String], parameters: [String])
+  /// SPARSE rows asked of a synapse population whose matrix type keeps none.
+  case notSparse(synapses: String, matrixType: String)
   /// Values of the wrong length were given for a variable.
   case wrongLength(variable: String, population: String, expected: Int, got: Int)
   /// Recorded data was asked for that is not being recorded.
@@ -44,10 +50,22 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .unknownPopulation(let name, let available):
-      "no population or current source named '\(name)'; the model has: "
-        + available.joined(separator: ", ")
+      "no population or current source named '\(name)'; "
+        + (available.isEmpty
+          ? "the model has none" : "the model has: " + available.joined(separator: ", "))
     case .unknownVariable(let name, let population, let available):
       "'\(population)' has no variable '\(name)'; it has: " + available.joined(separator: ", ")
+    case .unknownExtraGlobalParameter(let name, let element, let available):
+      "'\(element)' has no extra global parameter '\(name)'; "
+        + (available.isEmpty ? "it has none" : "it has: " + available.joined(separator: ", "))
+    case .unknownArray(let name, let element, let variables, let parameters):
+      "'\(element)' has no variable or extra global parameter '\(name)'; its variables: "
+        + (variables.isEmpty ? "none" : variables.joined(separator: ", "))
+        + "; its extra global parameters: "
+        + (parameters.isEmpty ? "none" : parameters.joined(separator: ", "))
+    case .notSparse(let synapses, let matrixType):
+      "synapse population '\(synapses)' is \(matrixType): it keeps no SPARSE rows of "
+        + "postsynaptic indices; read its synapses as (pre, post) pairs instead"
     case .wrongLength(let variable, let population, let expected, let got):
       "'\(population)'.\(variable) needs \(expected) values, got \(got)"
     case .notRecorded(let population):

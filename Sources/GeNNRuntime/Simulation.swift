@@ -325,9 +325,51 @@ public final class Simulation {
   public func stateMemory(of variable: String, in element: String) throws(RuntimeError)
     -> StateMemory
   {
-    let array = memory.arrays[try memory.position(of: variable, in: element)]
-    return StateMemory(
-      pointer: array.pointer, elementType: array.layout.elementType, count: array.count)
+    memory.memory(at: try memory.position(of: variable, in: element))
+  }
+
+  /// The array of extra global parameter `parameter` of a neuron population, current
+  /// source, synapse population (its weight update model's) or custom update in place, as
+  /// many elements as the model gave it values.
+  ///
+  /// - Throws: ``RuntimeError/unknownPopulation(_:available:)`` or
+  ///   ``RuntimeError/unknownExtraGlobalParameter(_:element:available:)``.
+  public func stateMemory(ofExtraGlobalParameter parameter: String, in element: String)
+    throws(RuntimeError) -> StateMemory
+  {
+    memory.memory(at: try memory.position(ofExtraGlobalParameter: parameter, in: element))
+  }
+
+  /// How the elements of ``stateMemory(of:in:)`` of `variable` are laid out now.
+  ///
+  /// - Throws: what ``stateMemory(of:in:)`` throws.
+  public func layout(of variable: String, in element: String) throws(RuntimeError)
+    -> VariableLayout
+  {
+    memory.layout(at: try memory.position(of: variable, in: element), timestep: timestep)
+  }
+
+  /// The rows of SPARSE population `synapses` in place.
+  ///
+  /// - Throws: ``RuntimeError/unknownPopulation(_:available:)`` or
+  ///   ``RuntimeError/notSparse(synapses:matrixType:)``.
+  public func sparseRows(of synapses: String) throws(RuntimeError) -> SparseRowsMemory {
+    try memory.sparseRows(of: synapses).rows
+  }
+
+  /// Nothing to copy: the CPU backend's memory is the host's. Checks that `name` is a
+  /// variable or extra global parameter of `element`, as ``CUDASimulation/pull(_:of:)``
+  /// does.
+  ///
+  /// - Throws: ``RuntimeError/unknownArray(_:element:variables:parameters:)`` and what
+  ///   ``stateMemory(of:in:)`` throws.
+  public func pull(_ name: String, of element: String) throws(RuntimeError) {
+    _ = try memory.position(ofVariableOrParameter: name, in: element)
+  }
+
+  /// Nothing to copy, as for ``pull(_:of:)``.
+  public func push(_ name: String, of element: String) throws(RuntimeError) {
+    _ = try memory.position(ofVariableOrParameter: name, in: element)
   }
 
   // MARK: Internals

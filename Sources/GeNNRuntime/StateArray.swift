@@ -93,7 +93,13 @@ extension StateArray {
   func latestSlot(size: Int, timestep: UInt64) -> [Int]? {
     let slots = count / max(1, size)
     guard slots > 1 else { return nil }
-    let slot = Int((timestep + UInt64(slots) - 1) % UInt64(slots))
+    let slot = Self.latestSlot(of: slots, timestep: timestep)
     return Array(slot * size..<(slot + 1) * size)
+  }
+
+  /// The delay slot, of `slots`, written last after `timestep` steps: the slot that step
+  /// `timestep - 1` wrote (the last slot before the first step).
+  static func latestSlot(of slots: Int, timestep: UInt64) -> Int {
+    Int((timestep + UInt64(slots) - 1) % UInt64(slots))
   }
 }

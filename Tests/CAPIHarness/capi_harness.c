@@ -39,16 +39,22 @@ static genn_simulation *load(
     return simulation;
 }
 
-capi_observation capi_run(
+/* Parses, builds and loads `text` on `backend`, views extra global parameter `viewed` of
+ * `element_name` (a variable when `parameter` is 0), writes `first` into its element 0,
+ * runs `steps` steps and reads `variable` of `element_name`. */
+static capi_observation run_through(
     const char *text, const char *path, const char *backend, const char *element_name,
-    const char *variable, double first, uint64_t steps) {
+    int parameter, const char *viewed, const char *variable, double first, uint64_t steps) {
     capi_observation seen = {0};
     genn_simulation *simulation = load(text, path, backend, 0, &seen.failed_call, &seen.error);
     if (simulation == NULL) {
         return seen;
     }
     genn_array array;
-    if (genn_simulation_variable(simulation, element_name, variable, &array, &seen.error) != 0) {
+    int32_t status = parameter
+        ? genn_simulation_extra_global_param(simulation, element_name, viewed, &array, &seen.error)
+        : genn_simulation_variable(simulation, element_name, viewed, &array, &seen.error);
+    if (status != 0) {
         seen.failed_call = 3;
         genn_simulation_free(simulation);
         return seen;
@@ -63,11 +69,35 @@ capi_observation capi_run(
     }
     seen.time = genn_simulation_time(simulation);
     seen.timestep = genn_simulation_timestep(simulation);
-    for (uint64_t i = 0; i < 4 && i < array.count; i++) {
-        seen.values[i] = element(&array, i);
+    genn_array values;
+    if (genn_simulation_variable(simulation, element_name, variable, &values, &seen.error) != 0) {
+        seen.failed_call = 5;
+        genn_simulation_free(simulation);
+        return seen;
+    }
+    for (uint64_t i = 0; i < 4 && i < values.count; i++) {
+        seen.values[i] = element(&values, i);
     }
     genn_simulation_free(simulation);
     return seen;
+}
+
+capi_observation capi_run(
+    const char *text, const char *path, const char *backend, const char *element_name,
+    const char *variable, double first, uint64_t steps) {
+    return run_through(text, path, backend, element_name, 0, variable, variable, first, steps);
+}
+
+capi_observation capi_run_parameter(
+    const char *text, const char *element_name, const char *parameter, const char *variable,
+    double first, uint64_t steps) {
+    return run_through(
+        text, "/tmp/capi.yaml", "cpu", element_name, 1, parameter, variable, first, steps);
+}
+
+genn_simulation *capi_load(const char *text, char **error) {
+    int32_t failed_call = 0;
+    return load(text, "/tmp/capi.yaml", "cpu", 0, &failed_call, error);
 }
 
 double capi_custom_update(
@@ -119,6 +149,82 @@ int64_t capi_connectivity(
     int64_t result = -1;
     if (genn_simulation_connectivity(simulation, synapses, pre, post, capacity, &count, error)
         == 0) {
+        result = (int64_t)count;
+    }
+    genn_simulation_free(simulation);
+    return result;
+}
+
+int64_t capi_spike_events(
+    const char *text, const char *synapses, int32_t side, uint64_t steps, double *times,
+    int32_t *ids, uint64_t capacity, char **error) {
+    genn_simulation *simulation = capi_load(text, error);
+    if (simulation == NULL) {
+        return -1;
+    }
+    uint64_t count = 0;
+    int64_t result = -1;
+    if (genn_simulation_step(simulation, steps, error) == 0
+        && genn_simulation_spike_events(
+               simulation, synapses, side, times, ids, capacity, &count, error)
+            == 0) {
+        result = (int64_t)count;
+    }
+    genn_simulation_free(simulation);
+    return result;
+}
+
+int64_t capi_latest(
+    const char *text, const char *element_name, const char *variable, uint64_t steps,
+    genn_layout *layout, double *values, uint64_t capacity, char **error) {
+    genn_simulation *simulation = capi_load(text, error);
+    if (simulation == NULL) {
+        return -1;
+    }
+    int64_t result = -1;
+    genn_array array;
+    if (genn_simulation_step(simulation, steps, error) == 0
+        && genn_simulation_variable(simulation, element_name, variable, &array, error) == 0
+        && genn_simulation_variable_layout(simulation, element_name, variable, layout, error)
+            == 0) {
+        uint64_t first = layout->latest_slot * layout->slot_size;
+        result = 0;
+        for (uint64_t i = 0; i < layout->slot_size && i < capacity; i++, result++) {
+            values[i] = element(&array, first + i);
+        }
+    }
+    genn_simulation_free(simulation);
+    return result;
+}
+
+int64_t capi_sparse_synapses(
+    const char *text, const char *synapses, const char *variable, uint32_t *pre,
+    uint32_t *post, double *values, uint64_t capacity, genn_layout *layout,
+    uint64_t *row_stride, char **error) {
+    genn_simulation *simulation = capi_load(text, error);
+    if (simulation == NULL) {
+        return -1;
+    }
+    int64_t result = -1;
+    genn_array row_length, ind, array;
+    if (genn_simulation_sparse_rows(simulation, synapses, &row_length, &ind, row_stride, error)
+            == 0
+        && genn_simulation_variable(simulation, synapses, variable, &array, error) == 0
+        && genn_simulation_variable_layout(simulation, synapses, variable, layout, error) == 0) {
+        /* PyGeNN's order: row by row, each row as stored. */
+        const uint32_t *lengths = (const uint32_t *)row_length.data;
+        const uint32_t *indices = (const uint32_t *)ind.data;
+        uint64_t count = 0;
+        for (uint64_t row = 0; row < row_length.count; row++) {
+            for (uint32_t j = 0; j < lengths[row]; j++, count++) {
+                uint64_t position = row * *row_stride + j;
+                if (count < capacity) {
+                    pre[count] = (uint32_t)row;
+                    post[count] = indices[position];
+                    values[count] = element(&array, position);
+                }
+            }
+        }
         result = (int64_t)count;
     }
     genn_simulation_free(simulation);

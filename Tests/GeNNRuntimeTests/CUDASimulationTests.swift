@@ -261,4 +261,64 @@ import Testing
     #expect(gpuSpikes.count == cpuSpikes.count)
     #expect(Set(gpuSpikes.steps) == Set(cpuSpikes.steps))
   }
+
+  @Test(
+    "on a GPU: host copies of variables and extra global parameters follow pull and push",
+    .enabled(if: driverLibrary != nil && nvrtc.path != nil, gpuReason))
+  func hostCopiesFollowPullAndPush() throws {
+    var model = ModelSpec(name: "cuda_host_copies", precision: .float, dt: 1)
+    model.addNeuronPopulation(
+      "Counters", size: 4,
+      model: NeuronModel(
+        name: "Counter", vars: [Variable("V")],
+        extraGlobalParams: [ExtraGlobalParameter("rates", "scalar*")],
+        simCode: "V += rates[id];"),
+      vars: ["V": 0.0], extraGlobalParams: ["rates": [1, 2, 3, 4]])
+    let gpu = try CUDASimulation(model: model)
+    let memory = try gpu.stateMemory(of: "V", in: "Counters")
+    let rates = try gpu.stateMemory(ofExtraGlobalParameter: "rates", in: "Counters")
+    #expect(memory.count == 4 && rates.count == 4 && rates.elementType == .float)
+    let values = memory.pointer.assumingMemoryBound(to: Float.self)
+    let rate = rates.pointer.assumingMemoryBound(to: Float.self)
+    #expect(rate[0] == 1 && rate[3] == 4)
+    // Not pushed: the GPU still adds 1.
+    rate[0] = 100
+    try gpu.run(steps: 1)
+    #expect(values[0] == 0)
+    try gpu.pull("V", of: "Counters")
+    #expect(values[0] == 1 && values[1] == 2)
+    try gpu.push("rates", of: "Counters")
+    values[1] = 50
+    try gpu.push("V", of: "Counters")
+    try gpu.run(steps: 1)
+    try gpu.pull("V", of: "Counters")
+    #expect(values[0] == 101 && values[1] == 52 && values[2] == 6)
+    #expect(try gpu.layout(of: "V", in: "Counters").slots == 1)
+    #expect(throws: CUDASimulationError.self) { try gpu.pull("W", of: "Counters") }
+  }
+
+  @Test(
+    "on a GPU: SPARSE rows built there are copied back as the CPU stores them",
+    .enabled(if: driverLibrary != nil && nvrtc.path != nil, gpuReason))
+  func sparseRowsMatch() async throws {
+    let model = Self.synapseModel()
+    let cpu = try await simulate(model)
+    let gpu = try CUDASimulation(model: model)
+    func elements(_ memory: StateMemory) -> [UInt32] {
+      Array(
+        UnsafeBufferPointer(
+          start: memory.pointer.assumingMemoryBound(to: UInt32.self), count: memory.count))
+    }
+    // The rows the synapsesMatch test finds equal, compared as stored (padding aside).
+    let expected = try cpu.sparseRows(of: "Sparse")
+    let actual = try gpu.sparseRows(of: "Sparse")
+    #expect(actual.rowStride == expected.rowStride)
+    let lengths = elements(expected.rowLengths)
+    #expect(elements(actual.rowLengths) == lengths)
+    let (cpuIndices, gpuIndices) = (elements(expected.indices), elements(actual.indices))
+    for (row, length) in lengths.enumerated() {
+      let stored = row * expected.rowStride..<row * expected.rowStride + Int(length)
+      #expect(gpuIndices[stored] == cpuIndices[stored], "row \(row)")
+    }
+  }
 }

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 #: The version of ``genn.h`` these bindings are written for.
-ABI_VERSION = 1
+ABI_VERSION = 2
 
 _NAMES = {"darwin": "libGeNNCAPI.dylib", "win32": "GeNNCAPI.dll"}
 LIBRARY_NAME = _NAMES.get(sys.platform, "libGeNNCAPI.so")
@@ -43,6 +43,18 @@ class GeNNArray(ctypes.Structure):
     ]
 
 
+class GeNNLayout(ctypes.Structure):
+    """``genn_layout``: how the elements of a variable's array are laid out."""
+
+    _fields_ = [
+        ("slots", ctypes.c_uint64),
+        ("latest_slot", ctypes.c_uint64),
+        ("slot_size", ctypes.c_uint64),
+        ("rows", ctypes.c_uint64),
+        ("row_stride", ctypes.c_uint64),
+    ]
+
+
 def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
     """Gives every function of ``genn.h`` its C signature."""
     error = ctypes.POINTER(ctypes.c_void_p)
@@ -58,6 +70,7 @@ def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
         ctypes.POINTER(ctypes.c_uint64),
         error,
     ]
+    array = ctypes.POINTER(GeNNArray)
     signatures = {
         "genn_abi_version": (ctypes.c_uint32, []),
         "genn_string_free": (None, [ctypes.c_void_p]),
@@ -72,11 +85,27 @@ def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
         "genn_simulation_custom_update": (ctypes.c_int32, [handle, text, error]),
         "genn_simulation_timestep": (ctypes.c_uint64, [handle]),
         "genn_simulation_time": (ctypes.c_double, [handle]),
-        "genn_simulation_variable": (
+        "genn_simulation_variable": (ctypes.c_int32, [handle, text, text, array, error]),
+        "genn_simulation_variable_layout": (
             ctypes.c_int32,
-            [handle, text, text, ctypes.POINTER(GeNNArray), error],
+            [handle, text, text, ctypes.POINTER(GeNNLayout), error],
+        ),
+        "genn_simulation_extra_global_param": (
+            ctypes.c_int32,
+            [handle, text, text, array, error],
+        ),
+        "genn_simulation_pull": (ctypes.c_int32, [handle, text, text, error]),
+        "genn_simulation_push": (ctypes.c_int32, [handle, text, text, error]),
+        "genn_simulation_sparse_rows": (
+            ctypes.c_int32,
+            [handle, text, array, array, ctypes.POINTER(ctypes.c_uint64), error],
         ),
         "genn_simulation_spikes": (ctypes.c_int32, count_and_copy),
+        # As the count-and-copy functions, with the side after the name.
+        "genn_simulation_spike_events": (
+            ctypes.c_int32,
+            count_and_copy[:2] + [ctypes.c_int32] + count_and_copy[2:],
+        ),
         "genn_simulation_connectivity": (ctypes.c_int32, count_and_copy),
     }
     for name, (result, arguments) in signatures.items():

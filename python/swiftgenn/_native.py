@@ -9,17 +9,21 @@ This is the layer PyGeNN's API (to come) is written on; it is usable by itself::
     V = simulation.variable("Exc", "V")      # a view: writes are seen by the next step
     simulation.step(10_000)
     times, ids = simulation.spikes("Exc")
+
+On the ``"cuda"`` backend the views are of the host's copies of the arrays:
+``Simulation.pull`` fills one from the GPU, ``Simulation.push`` copies it back.
 """
 
 from __future__ import annotations
 
 import ctypes
 import json
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
 
-from ._library import GeNNArray, library
+from ._library import GeNNArray, GeNNLayout, library
 
 #: NumPy's dtype for each ``genn_element_type``.
 DTYPES = {
@@ -35,6 +39,70 @@ DTYPES = {
     9: np.float32,
     10: np.float64,
 }
+
+
+#: ``genn_synapse_side``'s code for each side of a synapse population.
+SIDES = {"pre": 0, "post": 1}
+
+
+@dataclass(frozen=True)
+class VariableLayout:
+    """How the elements of a variable's array (``Simulation.variable``) are laid out.
+
+    The array is ``slots`` delay slots of ``slot_size`` elements, one after another
+    (``slots`` is 1 for a variable not read through a delay); ``latest_slot`` holds the
+    latest values (PyGeNN's ``current_view``): after ``timestep`` steps it is
+    ``(timestep + slots - 1) % slots``, moving on by one each step. For a per-synapse
+    variable of a SPARSE population, ``rows`` padded rows (one per presynaptic neuron) of
+    ``row_stride`` elements each, as ``Simulation.sparse_rows`` gives them; ``rows`` and
+    ``row_stride`` are 0 otherwise.
+    """
+
+    slots: int
+    latest_slot: int
+    slot_size: int
+    rows: int
+    row_stride: int
+
+    @property
+    def latest(self) -> slice:
+        """The elements of the latest slot, as a slice of the array."""
+        start = self.latest_slot * self.slot_size
+        return slice(start, start + self.slot_size)
+
+
+@dataclass(frozen=True)
+class SparseRows:
+    """A SPARSE population's connectivity as it is stored (GeNN's ``rowLength`` and
+    ``ind``), as views of the simulation's memory: row ``i`` holds the postsynaptic
+    indices of presynaptic neuron ``i``'s ``row_length[i]`` synapses at
+    ``ind[i * row_stride:i * row_stride + row_length[i]]``, sorted as GeNN sorts them;
+    the rest of each row is padding. Per-synapse variables have the same padded rows.
+    Read them, never write them.
+    """
+
+    row_length: np.ndarray
+    ind: np.ndarray
+    row_stride: int
+
+    @property
+    def positions(self) -> np.ndarray:
+        """Where each synapse is in the padded rows, in PyGeNN's order (row by row, each
+        row as stored): ``values[positions]`` compacts a per-synapse variable."""
+        lengths = self.row_length.astype(np.int64)
+        starts = np.repeat(np.arange(len(lengths), dtype=np.int64) * self.row_stride, lengths)
+        firsts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+        return starts + np.arange(int(lengths.sum()), dtype=np.int64) - firsts
+
+    @property
+    def pre_inds(self) -> np.ndarray:
+        """Each synapse's presynaptic index, in PyGeNN's order."""
+        return np.repeat(np.arange(len(self.row_length), dtype=np.uint32), self.row_length)
+
+    @property
+    def post_inds(self) -> np.ndarray:
+        """Each synapse's postsynaptic index, in PyGeNN's order."""
+        return self.ind[self.positions]
 
 
 class GeNNError(Exception):
@@ -148,20 +216,70 @@ class Simulation:
     def variable(self, element: str, name: str) -> np.ndarray:
         """The whole array of variable ``name`` of ``element`` as a view of the
         simulation's memory (every delay slot of a queued variable, padded rows of a
-        SPARSE population): a write through it is seen by the next step."""
-        array = GeNNArray()
+        SPARSE population: ``variable_layout`` says how): a write through it is seen by
+        the next step. On ``"cuda"`` a view of the host's copy (see ``pull``, ``push``)."""
+        return self._view(self._array(self._library.genn_simulation_variable, element, name))
+
+    def variable_layout(self, element: str, name: str) -> VariableLayout:
+        """How the elements of ``variable(element, name)`` are laid out now."""
+        layout = GeNNLayout()
         _checked(
-            self._library.genn_simulation_variable,
+            self._library.genn_simulation_variable_layout,
             self._handle,
             element.encode("utf-8"),
             name.encode("utf-8"),
-            ctypes.byref(array),
+            ctypes.byref(layout),
         )
-        dtype = np.dtype(DTYPES[array.type])
-        buffer = (ctypes.c_byte * (array.count * dtype.itemsize)).from_address(array.data)
-        # The buffer keeps the simulation, and so its memory, alive as long as the view.
-        buffer._simulation = self
-        return np.frombuffer(buffer, dtype=dtype)
+        return VariableLayout(
+            layout.slots, layout.latest_slot, layout.slot_size, layout.rows, layout.row_stride
+        )
+
+    def extra_global_param(self, element: str, name: str) -> np.ndarray:
+        """Extra global parameter ``name`` of ``element`` (a neuron population, current
+        source, synapse population's weight update model or custom update) as a view of
+        the memory the generated code reads: a write through it is seen by the next step.
+        Its size is that of the values the model gave it. On ``"cuda"`` a view of the
+        host's copy (see ``pull``, ``push``)."""
+        return self._view(
+            self._array(self._library.genn_simulation_extra_global_param, element, name)
+        )
+
+    def pull(self, element: str, name: str) -> None:
+        """Copies variable or extra global parameter ``name`` of ``element`` from the GPU
+        into the host's copy that views show (PyGeNN's ``pull_from_device``); nothing to
+        copy on the CPU backends."""
+        _checked(
+            self._library.genn_simulation_pull,
+            self._handle,
+            element.encode("utf-8"),
+            name.encode("utf-8"),
+        )
+
+    def push(self, element: str, name: str) -> None:
+        """Copies variable or extra global parameter ``name`` of ``element`` from the
+        host's copy to the GPU, for the next step to see (PyGeNN's ``push_to_device``);
+        nothing to copy on the CPU backends."""
+        _checked(
+            self._library.genn_simulation_push,
+            self._handle,
+            element.encode("utf-8"),
+            name.encode("utf-8"),
+        )
+
+    def sparse_rows(self, synapses: str) -> SparseRows:
+        """The stored connectivity of SPARSE population ``synapses`` (on ``"cuda"`` copied
+        from the GPU by this call)."""
+        row_length, ind = GeNNArray(), GeNNArray()
+        stride = ctypes.c_uint64()
+        _checked(
+            self._library.genn_simulation_sparse_rows,
+            self._handle,
+            synapses.encode("utf-8"),
+            ctypes.byref(row_length),
+            ctypes.byref(ind),
+            ctypes.byref(stride),
+        )
+        return SparseRows(self._view(row_length), self._view(ind), stride.value)
 
     def spikes(self, population: str) -> tuple[np.ndarray, np.ndarray]:
         """The times (ms) and neuron ids of the spikes ``population`` emitted since the
@@ -170,23 +288,61 @@ class Simulation:
             self._library.genn_simulation_spikes, population, np.float64, np.int32
         )
 
+    def spike_events(self, synapses: str, side: str = "pre") -> tuple[np.ndarray, np.ndarray]:
+        """The times (ms) and neuron ids of the spike-like events the weight update model
+        of ``synapses`` detected among the neurons of ``side`` (``"pre"`` or ``"post"``)
+        since the start, sorted by time then id (PyGeNN's ``pre_spike_event_recording_data``
+        and ``post_spike_event_recording_data``); that side's population must record
+        spike-like events (``record_spike_events``)."""
+        if side not in SIDES:
+            raise GeNNError(f"unknown synapse side '{side}'; available: pre, post")
+        return self._pairs(
+            self._library.genn_simulation_spike_events,
+            synapses,
+            np.float64,
+            np.int32,
+            SIDES[side],
+        )
+
     def connectivity(self, synapses: str) -> tuple[np.ndarray, np.ndarray]:
         """The presynaptic and postsynaptic neuron of each synapse of ``synapses``."""
         return self._pairs(
             self._library.genn_simulation_connectivity, synapses, np.uint32, np.uint32
         )
 
-    def _pairs(self, function: Callable, name: str, first, second):
-        """A count-and-copy function's pairs: counted first, then copied."""
+    def _array(self, function: Callable, element: str, name: str) -> GeNNArray:
+        """The ``genn_array`` a function of (simulation, element, name) gives."""
+        array = GeNNArray()
+        _checked(
+            function,
+            self._handle,
+            element.encode("utf-8"),
+            name.encode("utf-8"),
+            ctypes.byref(array),
+        )
+        return array
+
+    def _view(self, array: GeNNArray) -> np.ndarray:
+        """``array`` as a NumPy view of the simulation's memory."""
+        dtype = np.dtype(DTYPES[array.type])
+        buffer = (ctypes.c_byte * (array.count * dtype.itemsize)).from_address(array.data)
+        # The buffer keeps the simulation, and so its memory, alive as long as the view.
+        buffer._simulation = self
+        return np.frombuffer(buffer, dtype=dtype)
+
+    def _pairs(self, function: Callable, name: str, first, second, *selection):
+        """A count-and-copy function's pairs: counted first, then copied; ``selection``
+        are the arguments between the name and the arrays (a side)."""
         count = ctypes.c_uint64()
         key = name.encode("utf-8")
-        _checked(function, self._handle, key, None, None, 0, ctypes.byref(count))
+        _checked(function, self._handle, key, *selection, None, None, 0, ctypes.byref(count))
         firsts = np.empty(count.value, dtype=first)
         seconds = np.empty(count.value, dtype=second)
         _checked(
             function,
             self._handle,
             key,
+            *selection,
             firsts.ctypes.data_as(ctypes.c_void_p),
             seconds.ctypes.data_as(ctypes.c_void_p),
             count.value,

@@ -239,8 +239,7 @@ class SynapseGroup(Group):
         if self.matrix_type & SynapseMatrixWeight.KERNEL:
             return int(np.prod(self.kernel_size))
         if self.matrix_type & SynapseMatrixConnectivity.SPARSE:
-            _, _, stride = self._rows()
-            return stride * self.src.num_neurons
+            return self._rows().row_stride * self.src.num_neurons
         raise Exception("Matrix format not supported")
 
     def set_sparse_connections(self, pre_indices: Sequence[int], post_indices: Sequence[int]):
@@ -272,40 +271,35 @@ class SynapseGroup(Group):
         self.connections_set = True
 
     def _rows(self):
-        """The loaded simulation's row lengths, postsynaptic indices and row stride."""
+        """The loaded simulation's connectivity, as stored."""
         return self._model._simulation_or_raise().sparse_rows(self.name)
 
     def _storage_positions(self) -> np.ndarray:
         """Where each synapse's value is in a per-synapse array, row by row."""
-        row_lengths, _, stride = self._rows()
-        lengths = np.asarray(row_lengths, dtype=np.int64)
-        starts = np.repeat(np.arange(len(lengths), dtype=np.int64) * stride, lengths)
-        offsets = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
-            np.cumsum(lengths) - lengths, lengths
-        )
-        return starts + offsets
+        return self._rows().positions
 
     def get_sparse_pre_inds(self) -> np.ndarray:
         """The presynaptic neuron of each synapse, row by row."""
         if not (self.matrix_type & SynapseMatrixConnectivity.SPARSE):
             raise Exception("get_sparse_pre_inds only supports SPARSE connectivity")
-        row_lengths, _, _ = self._rows()
-        return np.repeat(np.arange(len(row_lengths)), np.asarray(row_lengths, dtype=np.int64))
+        return self._rows().pre_inds
 
     def get_sparse_post_inds(self) -> np.ndarray:
-        """The postsynaptic neuron of each synapse, row by row."""
+        """The postsynaptic neuron of each synapse, row by row (each row sorted by
+        postsynaptic neuron)."""
         if not (self.matrix_type & SynapseMatrixConnectivity.SPARSE):
             raise Exception("get_sparse_post_inds only supports ragged format sparse connectivity")
-        _, indices, _ = self._rows()
-        return np.asarray(indices)[self._storage_positions()]
+        return self._rows().post_inds
 
     def pull_connectivity_from_device(self) -> None:
-        """Copies the connectivity from the GPU (nothing to do on the CPU)."""
-        self._model._simulation_or_raise().pull_connectivity(self.name)
+        """Nothing to do: the connectivity is read from the device (CUDA) or the
+        simulation's memory (CPU) whenever it is asked for."""
+        self._model._simulation_or_raise()
 
     def push_connectivity_to_device(self) -> None:
-        """Copies the connectivity to the GPU (nothing to do on the CPU)."""
-        self._model._simulation_or_raise().push_connectivity(self.name)
+        """Nothing to do: connectivity is made when the model loads and is not changed
+        from the host."""
+        self._model._simulation_or_raise()
 
     @property
     def pre_spike_event_recording_data(self) -> RecordedEvents:
@@ -314,11 +308,16 @@ class SynapseGroup(Group):
             raise Exception(
                 f"spike-like event recording is not enabled for population '{self.src.name}'"
             )
-        return [self._model._recorded_window(self._model._recorded_events[self.src.name])]
+        return [self._model._recorded_window(self._model._recorded_events[(self.name, "pre")])]
 
     @property
     def post_spike_event_recording_data(self) -> RecordedEvents:
-        not_yet("postsynaptic spike-like event recording")
+        """Per batch, the postsynaptic spike-like events in the recording window."""
+        if not self.trg.spike_event_recording_enabled:
+            raise Exception(
+                f"spike-like event recording is not enabled for population '{self.trg.name}'"
+            )
+        return [self._model._recorded_window(self._model._recorded_events[(self.name, "post")])]
 
     def get_var_values(self, name: str) -> np.ndarray:
         """Deprecated in PyGeNN: ``vars[name].values``."""

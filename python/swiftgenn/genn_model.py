@@ -407,8 +407,14 @@ class GeNNModel:
         for name, population in self.neuron_populations.items():
             if population.spike_recording_enabled:
                 self._recorded_spikes[name] = simulation.spikes(name)
-            if population.spike_event_recording_enabled:
-                self._recorded_events[name] = simulation.spike_events(name)
+        for name, synapses in self.synapse_populations.items():
+            wu = synapses.wu_initialiser.snippet
+            for side, population, has_events in (
+                ("pre", synapses.src, bool(wu.code.get("pre_event_threshold_condition_code"))),
+                ("post", synapses.trg, bool(wu.code.get("post_event_threshold_condition_code"))),
+            ):
+                if population.spike_event_recording_enabled and has_events:
+                    self._recorded_events[(name, side)] = simulation.spike_events(name, side)
         self._recording_end = simulation.timestep
 
     def _recorded_window(self, recorded) -> tuple[np.ndarray, np.ndarray]:

@@ -26,7 +26,7 @@ extern "C" {
 
 /* The version of this interface; a caller built against another version must not call
  * anything else. */
-#define GENN_ABI_VERSION 1u
+#define GENN_ABI_VERSION 2u
 
 /* The element types of state arrays (as NumPy's dtypes of the same names). */
 typedef enum genn_element_type {
@@ -43,13 +43,43 @@ typedef enum genn_element_type {
     GENN_DOUBLE = 10
 } genn_element_type;
 
-/* One array of a simulation's state: `count` elements of `type` at `data`, valid until
- * the simulation is freed. Writes through `data` are seen by the next step. */
+/* One array of a simulation's state: `count` elements of `type` (genn_element_type) at
+ * `data`, valid until the simulation is freed. On the CPU backends it is the memory the
+ * generated code works on: writes through `data` are seen by the next step. On "cuda"
+ * it is the host's copy of the array: genn_simulation_pull fills it from the GPU and
+ * genn_simulation_push copies it to the GPU (as PyGeNN's pull_from_device and
+ * push_to_device). */
 typedef struct genn_array {
     void *data;
     int32_t type;
     uint64_t count;
 } genn_array;
+
+/* How the elements of a variable's array (genn_simulation_variable) are laid out. */
+typedef struct genn_layout {
+    /* Delay slots of `slot_size` elements each, one after another; 1 for a variable that
+     * is not read through a delay. */
+    uint64_t slots;
+    /* The slot holding the latest values (what PyGeNN's current_view shows): the slot the
+     * last step wrote, (timestep + slots - 1) % slots after `timestep` steps, so it moves
+     * on by one each step; 0 when there is one slot. GeNN's spkQuePtr is timestep % slots:
+     * the same ring of slots, started one slot later. */
+    uint64_t latest_slot;
+    /* The elements of each slot. */
+    uint64_t slot_size;
+    /* For a per-synapse variable of a SPARSE population (a weight update variable, or a
+     * custom update's over its synapses): its rows, one per presynaptic neuron, and the
+     * elements of each padded row, as genn_simulation_sparse_rows gives them; 0 and 0
+     * otherwise. */
+    uint64_t rows;
+    uint64_t row_stride;
+} genn_layout;
+
+/* The side of a synapse population whose neurons' spike-like events are meant. */
+typedef enum genn_synapse_side {
+    GENN_PRESYNAPTIC = 0,
+    GENN_POSTSYNAPTIC = 1
+} genn_synapse_side;
 
 /* A model read from a model file's text (YAML or JSON). */
 typedef struct genn_model genn_model;
@@ -104,11 +134,50 @@ double genn_simulation_time(const genn_simulation *simulation);
 
 /* The whole array of `variable` of `element` (a neuron population, current source,
  * synapse population or custom update), as the generated code keeps it: every delay
- * slot of a queued variable, padded rows of a SPARSE population. 0 on success. Only the
- * CPU backends share their memory; on "cuda" this fails with a message. */
+ * slot of a queued variable, padded rows of a SPARSE population (genn_layout says how).
+ * 0 on success. On "cuda" the host's copy (see genn_array). */
 int32_t genn_simulation_variable(
     genn_simulation *simulation, const char *element, const char *variable,
     genn_array *array, char **error);
+
+/* How the elements of the array of `variable` of `element` are laid out after the steps
+ * run so far, into `*layout`. 0 on success. */
+int32_t genn_simulation_variable_layout(
+    genn_simulation *simulation, const char *element, const char *variable,
+    genn_layout *layout, char **error);
+
+/* The array of extra global parameter `parameter` of `element` (a neuron population,
+ * current source, synapse population's weight update model or custom update), the
+ * memory the generated code reads (on "cuda" the host's copy, see genn_array): as many
+ * elements as the model file gave it values (`extra_global_params`), which fixes its
+ * size. 0 on success. */
+int32_t genn_simulation_extra_global_param(
+    genn_simulation *simulation, const char *element, const char *parameter,
+    genn_array *array, char **error);
+
+/* Copies variable or extra global parameter `name` of `element` from the GPU into its
+ * host copy (genn_simulation_pull) or from the host copy to the GPU, for the next step
+ * to see (genn_simulation_push). On the CPU backends there is nothing to copy; both only
+ * check the name. 0 on success. */
+int32_t genn_simulation_pull(
+    genn_simulation *simulation, const char *element, const char *name, char **error);
+int32_t genn_simulation_push(
+    genn_simulation *simulation, const char *element, const char *name, char **error);
+
+/* The connectivity of SPARSE population `synapses` as it is stored, as GeNN's rowLength
+ * and ind: `*row_length` the number of synapses of each presynaptic neuron (uint32, one
+ * per neuron), `*ind` their postsynaptic indices in padded rows (uint32): row i's
+ * synapses at ind[i * row_stride] to ind[i * row_stride + row_length[i] - 1], the rest of
+ * the row padding, `*row_stride` the longest row the connectivity can have. A per-synapse
+ * variable has the same padded rows, so a synapse's value sits where its index does:
+ * PyGeNN's order of synapses is row by row, each row in this stored order. As in GeNN,
+ * each row is sorted by postsynaptic index (synapses listed twice keep the model file's
+ * order), so this order differs from genn_simulation_connectivity's, which follows the
+ * model file's list. Read these arrays, never write them. On "cuda" the host's copies,
+ * copied from the GPU by this call. 0 on success. */
+int32_t genn_simulation_sparse_rows(
+    genn_simulation *simulation, const char *synapses, genn_array *row_length,
+    genn_array *ind, uint64_t *row_stride, char **error);
 
 /* The spikes `population` emitted since the start, if its spikes are recorded (its
  * `record_spikes`): their number in `*count`, and the first `capacity` of them, sorted by
@@ -117,6 +186,15 @@ int32_t genn_simulation_variable(
 int32_t genn_simulation_spikes(
     genn_simulation *simulation, const char *population, double *times, int32_t *ids,
     uint64_t capacity, uint64_t *count, char **error);
+
+/* The spike-like events the weight update model of `synapses` detected among the neurons
+ * of `side` (genn_synapse_side) since the start, if those neurons' population records
+ * spike-like events (its `record_spike_events`), as genn_simulation_spikes gives spikes
+ * (PyGeNN's pre_ and post_spike_event_recording_data of a synapse group). 0 on
+ * success. */
+int32_t genn_simulation_spike_events(
+    genn_simulation *simulation, const char *synapses, int32_t side, double *times,
+    int32_t *ids, uint64_t capacity, uint64_t *count, char **error);
 
 /* The synapses of a SPARSE, DENSE or BITMASK population `synapses`, in the order a model
  * file lists them (else row by row): their number in `*count`, and the first `capacity`

@@ -1,0 +1,117 @@
+import GeNNCodeGen
+import GeNNModel
+
+/// The arrays of a model's state as memory that views share (the C interface's): extra
+/// global parameters and variables found by name, how a variable's elements are laid
+/// out, and the rows of SPARSE populations.
+extension ModelState {
+  /// The position in ``arrays`` of extra global parameter `parameter` of a neuron
+  /// population, current source, synapse population (its weight update model's) or custom
+  /// update.
+  ///
+  /// - Throws: ``RuntimeError/unknownPopulation(_:available:)`` or
+  ///   ``RuntimeError/unknownExtraGlobalParameter(_:element:available:)``.
+  func position(ofExtraGlobalParameter parameter: String, in element: String)
+    throws(RuntimeError) -> Int
+  {
+    let role: ArrayLayout.Role
+    let declared: [ExtraGlobalParameter]
+    if let population = model.neuronPopulation(named: element) {
+      role = .neuronExtraGlobalParameter(population: element, parameter: parameter)
+      declared = population.model.extraGlobalParams
+    } else if let source = model.currentSources.first(where: { $0.name == element }) {
+      role = .currentSourceExtraGlobalParameter(source: element, parameter: parameter)
+      declared = source.model.extraGlobalParams
+    } else if let synapses = model.synapsePopulations.first(where: { $0.name == element }) {
+      role = .weightUpdateExtraGlobalParameter(synapses: element, parameter: parameter)
+      declared = synapses.weightUpdate.extraGlobalParams
+    } else if let update = model.customUpdate(named: element) {
+      role = .customUpdateExtraGlobalParameter(update: element, parameter: parameter)
+      declared = update.model.extraGlobalParams
+    } else {
+      throw unknownElement(element)
+    }
+    guard let position = index[role] else {
+      throw .unknownExtraGlobalParameter(
+        parameter, element: element, available: declared.map(\.name))
+    }
+    return position
+  }
+
+  /// The position in ``arrays`` of `name`, a variable (as ``position(of:in:)`` finds it)
+  /// or else an extra global parameter of `element`.
+  ///
+  /// - Throws: ``RuntimeError/unknownArray(_:element:variables:parameters:)`` when it is
+  ///   neither, else what ``position(of:in:)`` throws.
+  func position(ofVariableOrParameter name: String, in element: String) throws(RuntimeError)
+    -> Int
+  {
+    do {
+      return try position(of: name, in: element)
+    } catch .unknownVariable(_, _, let variables) {
+      do {
+        return try position(ofExtraGlobalParameter: name, in: element)
+      } catch .unknownExtraGlobalParameter(_, _, let parameters) {
+        throw .unknownArray(name, element: element, variables: variables, parameters: parameters)
+      }
+    }
+  }
+
+  /// The array at `position` in place.
+  func memory(at position: Int) -> StateMemory {
+    let array = arrays[position]
+    return StateMemory(
+      pointer: array.pointer, elementType: array.layout.elementType, count: array.count)
+  }
+
+  /// How the elements of the array at `position` are laid out after `timestep` steps.
+  func layout(at position: Int, timestep: UInt64) -> VariableLayout {
+    let count = arrays[position].count
+    switch elements(of: arrays[position].layout.role) {
+    case .neurons(let size) where size > 0 && count / size > 1:
+      let slots = count / size
+      return VariableLayout(
+        slots: slots, latestSlot: StateArray.latestSlot(of: slots, timestep: timestep),
+        slotSize: size, rows: 0, rowStride: 0)
+    case .synapses(let synapses) where synapses.matrixType == .sparse:
+      let (rows, stride) = rowShape(of: synapses)
+      return VariableLayout(
+        slots: 1, latestSlot: 0, slotSize: count, rows: rows, rowStride: stride)
+    default:
+      return VariableLayout(slots: 1, latestSlot: 0, slotSize: count, rows: 0, rowStride: 0)
+    }
+  }
+
+  /// The rows of SPARSE population `synapses` in place, and the positions in ``arrays``
+  /// of the two arrays they are in.
+  ///
+  /// - Throws: ``RuntimeError/unknownPopulation(_:available:)`` or
+  ///   ``RuntimeError/notSparse(synapses:matrixType:)``.
+  func sparseRows(of synapses: String) throws(RuntimeError) -> (
+    rows: SparseRowsMemory, arrays: [Int]
+  ) {
+    guard let population = model.synapsePopulations.first(where: { $0.name == synapses }) else {
+      throw .unknownPopulation(synapses, available: model.synapsePopulations.map(\.name))
+    }
+    guard let lengths = index[.synapseRowLengths(synapses: synapses)],
+      let indices = index[.synapseIndices(synapses: synapses)]
+    else {
+      throw .notSparse(synapses: synapses, matrixType: population.matrixType.rawValue)
+    }
+    let rows = SparseRowsMemory(
+      rowLengths: memory(at: lengths), indices: memory(at: indices),
+      rowStride: rowShape(of: population).stride)
+    return (rows, [lengths, indices])
+  }
+
+  /// The padded rows of SPARSE population `synapses`: one per presynaptic neuron, each
+  /// as long as the longest row its connectivity can have.
+  private func rowShape(of synapses: SynapsePopulation) -> (rows: Int, stride: Int) {
+    let source = model.neuronPopulation(named: synapses.source)!.size
+    let target = model.neuronPopulation(named: synapses.target)!.size
+    return (
+      source,
+      SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
+    )
+  }
+}

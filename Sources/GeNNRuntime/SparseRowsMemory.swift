@@ -1,0 +1,17 @@
+/// The connectivity of a SPARSE synapse population in place, as GeNN stores it
+/// (`rowLength` and `ind`): one row per presynaptic neuron, row `i` holding its
+/// `rowLengths[i]` synapses' postsynaptic indices at `indices[i * rowStride ..<
+/// i * rowStride + rowLengths[i]]`, sorted (as GeNN sorts them), the rest of the row
+/// padding. A per-synapse variable
+/// has the same padded rows (``VariableLayout``), so a synapse's values sit at the
+/// positions of its index. Both arrays are `uint32`. Read them, never write them: the
+/// generated code keeps other structures (columns for postsynaptic learning) built from
+/// them.
+public struct SparseRowsMemory {
+  /// The number of synapses in each row: one `uint32` per presynaptic neuron.
+  public let rowLengths: StateMemory
+  /// The postsynaptic index of each synapse, in padded rows: `uint32`.
+  public let indices: StateMemory
+  /// The elements of each padded row: the longest row the connectivity can have.
+  public let rowStride: Int
+}
