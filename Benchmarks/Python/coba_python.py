@@ -66,7 +66,7 @@ def python_loop(model: pygenn.GeNNModel, steps: int) -> float:
 
 def single_call(model: pygenn.GeNNModel, steps: int) -> float:
     model.load()
-    seconds = timed(lambda: model._simulation.step(steps))
+    seconds = timed(lambda: model._runtime.step(steps))
     model.unload()
     return seconds
 

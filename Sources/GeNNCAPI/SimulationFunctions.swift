@@ -20,6 +20,26 @@ public func createSimulation(
   }
 }
 
+/// Generates and compiles a model (or finds it in the build cache) without loading it;
+/// `*cacheHit` (where not NULL) says whether it was found.
+@_cdecl("genn_model_build")
+public func buildModel(
+  _ model: OpaquePointer?, _ backend: UnsafePointer<CChar>?, _ threads: Int32,
+  _ cacheHit: UnsafeMutablePointer<Int32>?, _ error: ErrorOut?
+) -> Int32 {
+  guard let model else {
+    report("\(CInterfaceError.nullArgument("model"))", to: error)
+    return 1
+  }
+  let file = Handle.object(model, as: ModelHandle.self).file
+  return reporting(error, failure: 1, placingIn: file) {
+    let choice = try backendChoice(try argument(backend, "backend"), threads: threads)
+    let build = try waitFor { try await choice.build(file.model) }
+    cacheHit?.pointee = build.entry.cacheHit ? 1 : 0
+    return 0
+  }
+}
+
 /// Frees a simulation, stopping its threads and freeing its memory.
 @_cdecl("genn_simulation_free")
 public func freeSimulation(_ simulation: OpaquePointer?) {

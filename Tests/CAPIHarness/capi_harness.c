@@ -230,3 +230,27 @@ int64_t capi_sparse_synapses(
     genn_simulation_free(simulation);
     return result;
 }
+
+int32_t capi_build_twice(
+    const char *text, int32_t *first_hit, int32_t *second_hit, char **info, char **error) {
+    *info = NULL;
+    for (int32_t round = 0; round < 2; round++) {
+        genn_model *model = genn_model_parse(text, "/tmp/capi.yaml", error);
+        if (model == NULL) {
+            return 1;
+        }
+        int32_t failed = genn_model_build(
+            model, "cpu", 1, round == 0 ? first_hit : second_hit, error);
+        if (failed == 0 && round == 1) {
+            genn_simulation *simulation = genn_simulation_create(model, "cpu", 1, error);
+            failed = simulation == NULL;
+            *info = genn_simulation_build_info(simulation);
+            genn_simulation_free(simulation);
+        }
+        genn_model_free(model);
+        if (failed) {
+            return 1;
+        }
+    }
+    return 0;
+}

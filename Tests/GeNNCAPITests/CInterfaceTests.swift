@@ -222,6 +222,62 @@ import Testing
     genn_simulation_free(nil)
   }
 
+  @Test func aModelBuiltTwiceIsFoundInTheBuildCache() async throws {
+    struct Built: @unchecked Sendable {
+      var failed: Int32, first: Int32, second: Int32, info: String?, error: String?
+    }
+    // A model no other test builds, so that the first build compiles unless an earlier
+    // run of this test left it in the cache.
+    let text = Self.counters().replacingOccurrences(of: "V += 1.0;", with: "V += 0.125;")
+    let built = await Self.onOwnThread {
+      var first: Int32 = -1
+      var second: Int32 = -1
+      var info: UnsafeMutablePointer<CChar>?
+      var error: UnsafeMutablePointer<CChar>?
+      let failed = capi_build_twice(text, &first, &second, &info, &error)
+      return Built(
+        failed: failed, first: first, second: second, info: Self.message(info),
+        error: Self.message(error))
+    }
+    #expect(built.failed == 0, "\(built.error ?? "")")
+    #expect(built.first == 0 || built.first == 1)
+    #expect(built.second == 1)
+    let info = try #require(built.info?.data(using: .utf8))
+    let report = try #require(try JSONSerialization.jsonObject(with: info) as? [String: Any])
+    #expect(report["cache_hit"] as? Bool == true)
+    #expect(report["compile_seconds"] as? Double == 0)
+    #expect((report["source"] as? String)?.hasSuffix("model.cc") == true, "\(report)")
+  }
+
+  @Test func theBuiltInCatalogueListsEveryModelsFields() throws {
+    let text = try #require(Self.message(genn_builtin_models()))
+    let catalogue = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: [String: Any]])
+    #expect(
+      Set(catalogue.keys) == [
+        "neuron", "postsynaptic", "weight_update", "current_source", "custom_update", "init_var",
+        "sparse_connectivity", "toeplitz_connectivity",
+      ])
+    let lif = try #require(catalogue["neuron"]?["LIF"] as? [String: Any])
+    #expect(
+      lif["params"] as? [String] == ["C", "TauM", "Vrest", "Vreset", "Vthresh", "Ioffset", "TauRefrac"])
+    let vars = try #require(lif["vars"] as? [[String: String]])
+    #expect(vars.map { $0["name"] } == ["V", "RefracTime"])
+    #expect(vars.first?["access"] == "READ_WRITE")
+    let source = try #require(catalogue["neuron"]?["SpikeSourceArray"] as? [String: Any])
+    let parameters = try #require(source["extra_global_params"] as? [[String: String]])
+    #expect(parameters.map { $0["name"] } == ["spikeTimes"])
+  }
+
+  @Test func cudaUsabilityIsAnsweredWithASummary() {
+    var summary: UnsafeMutablePointer<CChar>?
+    let usable = genn_cuda_usable(&summary)
+    let text = Self.message(summary) ?? ""
+    #expect(usable == 0 || usable == 1)
+    #expect(!text.isEmpty)
+    #expect(usable == 1 || text.contains("not usable"), "\(text)")
+  }
+
   @Test func theVersionIsTheHeaders() {
     #expect(genn_abi_version() == GENN_ABI_VERSION)
   }

@@ -79,6 +79,10 @@ def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
         "genn_simulation_build_info": (ctypes.c_void_p, [ctypes.c_void_p]),
         "genn_model_parse": (handle, [text, text, error]),
         "genn_model_free": (None, [handle]),
+        "genn_model_build": (
+            ctypes.c_int32,
+            [handle, text, ctypes.c_int32, ctypes.POINTER(ctypes.c_int32), error],
+        ),
         "genn_simulation_create": (handle, [handle, text, ctypes.c_int32, error]),
         "genn_simulation_free": (None, [handle]),
         "genn_simulation_step": (ctypes.c_int32, [handle, ctypes.c_uint64, error]),

@@ -160,6 +160,20 @@ class Model:
             None if path is None else path.encode("utf-8"),
         )
 
+    def build(self, backend: str = "cpu", threads: int = 0) -> bool:
+        """Generates and compiles the model for ``backend`` into SwiftGeNN's build cache
+        (or finds it there) without loading it; a ``Simulation`` of it then loads
+        without compiling. Returns whether it was found in the cache."""
+        cache_hit = ctypes.c_int32(0)
+        _checked(
+            self._library.genn_model_build,
+            self._handle,
+            backend.encode("utf-8"),
+            threads,
+            ctypes.byref(cache_hit),
+        )
+        return cache_hit.value == 1
+
     def __del__(self):
         handle = getattr(self, "_handle", None)
         if handle:

@@ -96,7 +96,7 @@ class GeNNModel:
         self.name = model_name
         self._built = False
         self._loaded = False
-        self._simulation: Optional[Simulation] = None
+        self._runtime: Optional[Simulation] = None
         self.backend_name = backend
         for key in preference_kwargs:
             if key not in _PREFERENCES:
@@ -118,6 +118,7 @@ class GeNNModel:
         self.custom_connectivity_updates: dict[str, CustomConnectivityUpdate] = {}
         self.custom_updates: dict[str, Any] = {}
         self._num_recording_timesteps: Optional[int] = None
+        self._build_cache_hit: Optional[bool] = None
         self._recorded_spikes: dict = {}
         self._recorded_events: dict = {}
         self._recording_end = 0
@@ -313,8 +314,10 @@ class GeNNModel:
 
     def build(self, path_to_model: str = "./", always_rebuild: bool = False,
               never_rebuild: bool = False) -> None:
-        """Writes the model file into ``<path_to_model>/<name>_CODE`` and checks it;
-        the code is generated and compiled (or taken from the build cache) by ``load``."""
+        """Writes the model file into ``<path_to_model>/<name>_CODE``, checks it, and
+        generates and compiles the code into SwiftGeNN's build cache (a model built
+        before is found there without compiling; ``never_rebuild`` skips this step and
+        leaves it to ``load``)."""
         self._check_unbuilt()
         if self.batch_size != 1:
             not_yet(f"batching (batch_size {self.batch_size})",
@@ -322,8 +325,16 @@ class GeNNModel:
         self._path = Path(path_to_model) / f"{self.name}_CODE"
         self._effective_seed = self.seed if self.seed != 0 else \
             int.from_bytes(os.urandom(8), "little") >> 1
-        self._parse()
+        model = self._parse()
+        if not never_rebuild:
+            self._build_cache_hit = self._located(
+                lambda: model.build(_BACKENDS[self.backend_name], self._threads))
         self._built = True
+
+    @property
+    def _threads(self) -> int:
+        """The CPU threads: the ``threads`` preference, else every core."""
+        return int(self._preference_kwargs.get("threads", 0))
 
     def _parse(self) -> Model:
         writer = ModelFileWriter(self, self._path)
@@ -352,14 +363,13 @@ class GeNNModel:
                             "timesteps to GeNNModel.load")
         self._num_recording_timesteps = num_recording_timesteps
         model = self._parse()
-        threads = int(self._preference_kwargs.get("threads", 0))
-        self._simulation = self._located(
-            lambda: Simulation(model, _BACKENDS[self.backend_name], threads))
+        self._runtime = self._located(
+            lambda: Simulation(model, _BACKENDS[self.backend_name], self._threads))
         self._recorded_spikes = {}
         self._recorded_events = {}
         self._recording_end = 0
         from ._loading import load_groups
-        load_groups(self, self._simulation)
+        load_groups(self, self._runtime)
         self._loaded = True
 
     def unload(self) -> None:
@@ -370,33 +380,36 @@ class GeNNModel:
                        self.neuron_populations):
             for group in groups.values():
                 group._unload()
-        self._simulation = None
+        self._runtime = None
         self._loaded = False
 
     @property
     def build_info(self) -> dict:
         """How the loaded model was built (SwiftGeNN's, not in PyGeNN): the build cache's
-        folder with the generated code (``directory``), whether the compiled library
-        came from the cache (``cache_hit``), the seconds generating, compiling and
-        loading took, the compiler and the CPU threads."""
-        return self._simulation_or_raise().build_info
+        folder with the generated code (``directory``), whether ``build()`` found the
+        compiled library in the cache (``cache_hit``), the seconds generating, compiling
+        and loading took, the compiler and the CPU threads."""
+        info = dict(self._simulation_or_raise().build_info)
+        if self._build_cache_hit is not None:
+            info["cache_hit"] = self._build_cache_hit
+        return info
 
     def _simulation_or_raise(self) -> Simulation:
-        if self._simulation is None:
+        if self._runtime is None:
             raise Exception("GeNN model has to be loaded first")
-        return self._simulation
+        return self._runtime
 
     def step_time(self) -> None:
         """Runs one time step."""
-        if self._simulation is None:
+        if self._runtime is None:
             raise Exception("GeNN model has to be loaded before stepping")
-        self._simulation.step(1)
+        self._runtime.step(1)
 
     def custom_update(self, name: str) -> None:
         """Runs the custom updates of update group ``name``."""
-        if self._simulation is None:
+        if self._runtime is None:
             raise Exception("GeNN model has to be loaded before performing custom update")
-        self._simulation.custom_update(name)
+        self._runtime.custom_update(name)
 
     def pull_recording_buffers_from_device(self) -> None:
         """Takes the spikes and spike-like events recorded in the last

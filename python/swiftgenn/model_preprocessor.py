@@ -57,7 +57,7 @@ class ArrayBase:
 
     def _bind(self, view: np.ndarray) -> None:
         self._view = view
-        self._array = self.group._model._simulation
+        self._array = self.group._model._runtime
 
     @property
     def __cuda_array_interface__(self):

@@ -72,9 +72,8 @@ def test_code_errors_name_the_code_string_line_and_column():
     broken = create_neuron_model("broken", params=["tau"], vars=[("V", "scalar")],
                                  sim_code="V *= 0.5;\nV += tauu;")
     model.add_neuron_population("Pop", 2, broken, {"tau": 1.0}, {"V": 0.0})
-    model.build()
     with pytest.raises(GeNNError) as raised:
-        model.load()
+        model.build()
     message = str(raised.value)
     assert message.startswith("sim_code:2:6: error: neuron population 'Pop'")
     assert "unknown name 'tauu'; did you mean 'tau'?" in message
@@ -203,6 +202,7 @@ def test_two_models_in_one_process_do_not_share_state():
 def test_a_model_built_twice_comes_from_the_build_cache(tmp_path):
     def build(folder):
         model = GeNNModel("float", "cached")
+        model.seed = 11
         model.add_neuron_population("Counters", 2, COUNTER, {"step": 0.25}, {"x": 0.0})
         model.build(str(folder))
         model.load()

@@ -110,6 +110,13 @@ int32_t genn_cuda_usable(char **summary);
 genn_model *genn_model_parse(const char *text, const char *path, char **error);
 void genn_model_free(genn_model *model);
 
+/* Generates and compiles `model` for `backend` (as genn_simulation_create names them)
+ * into the build cache, or finds it there, without loading it: 0, or 1 with the error.
+ * `*cache_hit` (when not NULL) is set to 1 when it was found in the cache, else 0. A
+ * later genn_simulation_create of the same model then loads without compiling. */
+int32_t genn_model_build(const genn_model *model, const char *backend, int32_t threads,
+                         int32_t *cache_hit, char **error);
+
 /* Generates, compiles (or takes from the build cache) and loads `model` on `backend`:
  * "cpu" (threads: 0 for every core), "single_threaded_cpu" or "cuda". */
 genn_simulation *genn_simulation_create(

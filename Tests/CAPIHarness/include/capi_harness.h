@@ -87,4 +87,11 @@ int64_t capi_sparse_synapses(
     uint32_t *post, double *values, uint64_t capacity, genn_layout *layout,
     uint64_t *row_stride, char **error);
 
+/* Parses and builds `text` for "cpu" twice (genn_model_build), storing whether each
+ * build was found in the build cache, then loads the second and stores its
+ * genn_simulation_build_info in `*info` (free with genn_string_free); 0, or 1 with the
+ * message in `*error`. */
+int32_t capi_build_twice(
+    const char *text, int32_t *first_hit, int32_t *second_hit, char **info, char **error);
+
 #endif
