@@ -260,7 +260,9 @@ import Testing
       ])
     let lif = try #require(catalogue["neuron"]?["LIF"] as? [String: Any])
     #expect(
-      lif["params"] as? [String] == ["C", "TauM", "Vrest", "Vreset", "Vthresh", "Ioffset", "TauRefrac"])
+      lif["params"] as? [String] == [
+        "C", "TauM", "Vrest", "Vreset", "Vthresh", "Ioffset", "TauRefrac",
+      ])
     let vars = try #require(lif["vars"] as? [[String: String]])
     #expect(vars.map { $0["name"] } == ["V", "RefracTime"])
     #expect(vars.first?["access"] == "READ_WRITE")
