@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 import numpy as np
 
 from ._enums import SynapseMatrixConnectivity
-from .model_preprocessor import Array, SynapseVariable, Variable
+from .model_preprocessor import Array
 
 if TYPE_CHECKING:
     from ._native import Simulation

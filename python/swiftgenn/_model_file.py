@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Optional
 import numpy as np
 
 from ._enums import SynapseMatrixConnectivity
-from ._models import ModelBase, Param
+from ._models import ModelBase
 from ._references import VarReference
 from ._unsupported import not_yet
 from ._yaml import CodeBlock, CodeText, Writer, locate

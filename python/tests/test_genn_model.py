@@ -5,7 +5,6 @@ frees memory, and what SwiftGeNN lacks is a NotImplementedError naming it."""
 from __future__ import annotations
 
 import gc
-import warnings
 
 import numpy as np
 import pytest
@@ -17,13 +16,11 @@ from swiftgenn import (
     create_custom_update_model,
     create_neuron_model,
     create_var_ref,
-    create_wu_var_ref,
     init_postsynaptic,
     init_sparse_connectivity,
     init_var,
     init_weight_update,
     neuron_models,
-    types,
 )
 
 COUNTER = create_neuron_model(
