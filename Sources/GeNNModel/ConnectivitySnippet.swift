@@ -45,8 +45,6 @@ public struct ConnectivitySnippet: Sendable {
   /// The values parameters may take beyond their type's (probabilities, sizes), checked
   /// by validation before ``maxRowLength`` or ``kernelSize`` see them.
   public var paramDomains: [String: ValueDomain]
-  /// The source and target sizes the parameters describe, if they do.
-  public var shape: ShapeParameters?
 
   /// Creates a snippet.
   public init(
@@ -56,8 +54,7 @@ public struct ConnectivitySnippet: Sendable {
       @escaping @Sendable (_ numPre: Int, _ numPost: Int, _ parameters: [String: Double])
       -> Int,
     kernelSize: (@Sendable (_ parameters: [String: Double]) -> [Int])? = nil,
-    rowLengthDraw: RowLengthDraw? = nil, paramDomains: [String: ValueDomain] = [:],
-    shape: ShapeParameters? = nil
+    rowLengthDraw: RowLengthDraw? = nil, paramDomains: [String: ValueDomain] = [:]
   ) {
     self.name = name
     self.params = params
@@ -69,7 +66,6 @@ public struct ConnectivitySnippet: Sendable {
     self.kernelSize = kernelSize
     self.rowLengthDraw = rowLengthDraw
     self.paramDomains = paramDomains
-    self.shape = shape
   }
 }
 
@@ -161,9 +157,7 @@ extension ConnectivitySnippet {
       uniqueKeysWithValues: [
         "conv_kh", "conv_kw", "conv_sh", "conv_sw", "conv_padh", "conv_padw", "conv_ih", "conv_iw",
         "conv_ic", "conv_oh", "conv_ow", "conv_oc",
-      ].map { ($0, $0.hasPrefix("conv_pad") ? ValueDomain.padding : .size) }),
-    shape: ShapeParameters(
-      source: ["conv_ih", "conv_iw", "conv_ic"], target: ["conv_oh", "conv_ow", "conv_oc"]))
+      ].map { ($0, $0.hasPrefix("conv_pad") ? ValueDomain.padding : .size) }))
 
   /// Each postsynaptic neuron receives `num` synapses from presynaptic neurons drawn
   /// uniformly with replacement (a column build).

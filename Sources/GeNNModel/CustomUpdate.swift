@@ -92,8 +92,6 @@ public struct ReferencedVariable: Hashable, Sendable {
   /// How the variable's owner lets it be used: a `VarAccess` or `CustomUpdateVarAccess`
   /// raw value.
   public var access: String
-  /// Whether its owner lets code write it.
-  public var isWritable: Bool
 }
 
 extension ModelSpec {
@@ -178,9 +176,8 @@ extension ModelSpec {
       return .success(
         ReferencedVariable(
           type: found.type, shape: .neurons(count: size, perElement: true),
-          hasElementDimension: found.access != .readOnlySharedNeuron,
-          hasBatchDimension: found.access != .readOnly, access: found.access.rawValue,
-          isWritable: found.access.isWritable))
+          hasElementDimension: found.access.hasElementDimension,
+          hasBatchDimension: found.access.hasBatchDimension, access: found.access.rawValue))
     }
     func size(_ name: String) -> Int { neuronPopulation(named: name)?.size ?? 0 }
     switch target {
@@ -210,8 +207,7 @@ extension ModelSpec {
       return synapses(name).map {
         ReferencedVariable(
           type: "scalar", shape: .neurons(count: size($0.target), perElement: true),
-          hasElementDimension: true, hasBatchDimension: true, access: "READ_WRITE",
-          isWritable: true)
+          hasElementDimension: true, hasBatchDimension: true, access: "READ_WRITE")
       }
     case .weightUpdatePreVariable(let name, let name2):
       return synapses(name).flatMap {
@@ -268,8 +264,7 @@ extension ModelSpec {
       return .success(
         ReferencedVariable(
           type: found.type, shape: updateShape, hasElementDimension: hasElement,
-          hasBatchDimension: !batchRemoved, access: found.access.rawValue,
-          isWritable: found.access.mode == .readWrite))
+          hasBatchDimension: !batchRemoved, access: found.access.rawValue))
     }
   }
 }

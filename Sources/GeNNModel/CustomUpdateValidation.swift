@@ -2,8 +2,9 @@ extension ModelSpec {
   /// Checks the custom updates as GeNN 5.4 does (`CustomUpdate`, `CustomUpdateWU`): names,
   /// fields, parameter and variable values, every reference resolving to a variable of
   /// the declared type, references agreeing in size (neuron updates) or synapse population
-  /// (synapse updates), writable references naming writable variables, reductions and
-  /// transposes.
+  /// (synapse updates), reductions and transposes. As in GeNN, a read-write reference may
+  /// name a variable its owner only reads (`READ_ONLY`, `READ_ONLY_DUPLICATE`): the update
+  /// writes it; only a variable with fewer dimensions than the update cannot be written.
   func checkCustomUpdates() -> [ModelProblem] {
     var problems = duplicates(customUpdates.map(\.name), kind: "custom update")
     for (index, update) in customUpdates.enumerated() {
@@ -29,7 +30,7 @@ extension ModelSpec {
       egps: model.extraGlobalParams)
     if model.varRefs.isEmpty { problems.append(.noVariableReferences(element: element)) }
 
-    // References: each resolves, with the declared type and a writable target if written.
+    // References: each resolves, with the declared type.
     let declared = model.varRefs.map(\.name)
     for name in update.varRefs.keys.sorted() where !declared.contains(name) {
       problems.append(
@@ -59,12 +60,6 @@ extension ModelSpec {
               element: element, reference: reference.name, declared: reference.type,
               actual: variable.type))
         }
-        if reference.access == .readWrite && !variable.isWritable {
-          problems.append(
-            .readOnlyReferenceTarget(
-              element: element, reference: reference.name, variable: Self.describe(target),
-              access: variable.access))
-        }
         if let delay = delayedReference(target) {
           problems.append(
             .unsupported(
@@ -86,7 +81,7 @@ extension ModelSpec {
       problems += checkCustomUpdateVars(
         update, element: element, size: perElement ? count : 1, perElement: perElement)
     case .synapses(let name):
-      problems += checkSynapseUpdate(update, element: element, synapses: name)
+      problems += checkSynapseUpdate(update, element: element, synapses: name, resolved)
     }
     return problems
   }
@@ -218,11 +213,12 @@ extension ModelSpec {
   }
 
   /// A per-synapse update: a DENSE or SPARSE population, per-synapse variables only (no
-  /// reductions over neurons, nothing shared across neurons), values per synapse, and
-  /// GeNN's transpose rules.
-  private func checkSynapseUpdate(_ update: CustomUpdate, element: String, synapses name: String)
-    -> [ModelProblem]
-  {
+  /// reductions over neurons, nothing shared across neurons), reductions over batches
+  /// only, values per synapse, and GeNN's transpose rules.
+  private func checkSynapseUpdate(
+    _ update: CustomUpdate, element: String, synapses name: String,
+    _ resolved: [(reference: CustomUpdateVarReference, target: ReferencedVariable)]
+  ) -> [ModelProblem] {
     var problems: [ModelProblem] = []
     guard let synapses = synapsePopulations.first(where: { $0.name == name }),
       let source = neuronPopulation(named: synapses.source),
@@ -237,14 +233,29 @@ extension ModelSpec {
           reason: "a custom update over the synapses of '\(name)' cannot have "
             + "\(variable.access.rawValue) variables (only per-synapse ones and batch reductions)"))
     }
-    for reference in model.varRefs where reference.access.isReduction {
+    // As over neurons, a reduction needs a target without the batch dimension; with one
+    // batch, the value reduced over batches is the one the code assigns.
+    let batchReduction =
+      model.vars.contains { $0.access.isBatchReduction }
+      || resolved.contains { $0.reference.access.isReduction && !$0.target.hasBatchDimension }
+    if model.isReduction && !batchReduction,
+      let reference = resolved.first(where: { $0.reference.access.isReduction })
+    {
       problems.append(
         .invalidReduction(
-          element: element, field: reference.name,
-          reason: "a custom update over synapses can only reduce over batches, and per-synapse "
-            + "variables are already per batch; the reference cannot be a reduction target"))
+          element: element, field: reference.reference.name,
+          reason: "a custom update over synapses can only reduce over batches, so a reduction "
+            + "reference needs a variable shared across batches (READ_ONLY), not "
+            + "\(reference.target.access)"))
     }
-    if ![.dense, .sparse].contains(synapses.matrixType) {
+    if synapses.matrixType.weightStorage == .kernel {
+      // GeNN runs custom updates over kernel weights too.
+      problems.append(
+        .unsupported(
+          element: element,
+          feature: "a custom update over the kernel weights of '\(name)' "
+            + "(\(synapses.matrixType.rawValue))"))
+    } else if ![.dense, .sparse].contains(synapses.matrixType) {
       problems.append(
         .matrixTypeNotAllowed(
           element: element, field: "varRefs", matrixType: synapses.matrixType,
@@ -280,12 +291,13 @@ extension ModelSpec {
       derived: model.derivedParams, vars: inits,
       modelVars: model.vars.map { Variable($0.name, $0.type) }, egps: update.extraGlobalParams,
       modelEGPs: model.extraGlobalParams)
-    problems += checkTransposes(update, element: element, synapses: synapses)
+    problems += checkTransposes(
+      update, element: element, synapses: synapses, batchReduction: batchReduction)
     return problems
   }
 
   private func checkTransposes(
-    _ update: CustomUpdate, element: String, synapses: SynapsePopulation
+    _ update: CustomUpdate, element: String, synapses: SynapsePopulation, batchReduction: Bool
   ) -> [ModelProblem] {
     var problems: [ModelProblem] = []
     var count = 0
@@ -302,7 +314,7 @@ extension ModelSpec {
             element: element, reference: reference.name,
             reason: "a custom update can transpose only one variable"))
       }
-      if update.model.vars.contains(where: { $0.access.isBatchReduction }) {
+      if batchReduction {
         problems.append(
           .invalidTranspose(
             element: element, reference: reference.name,

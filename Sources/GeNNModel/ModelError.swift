@@ -51,7 +51,9 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case unknownReferencedVariable(
     element: String, field: String, reference: String, variable: String, owner: String,
     available: [String])
-  /// A reference that model code may write names a variable it may only read.
+  /// A reference that model code may write names a variable without GeNN's element or
+  /// batch dimension (`READ_ONLY`, `READ_ONLY_SHARED_NEURON`), which only a read-only
+  /// reference may name.
   case writableReferenceToReadOnlyVariable(
     element: String, field: String, reference: String, variable: String, access: VarAccess)
   /// A weight update model declares a variable in more than one of `fields` (`vars`,
@@ -74,8 +76,8 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
     element: String, reference: String, kind: String, name: String, available: [String])
   /// A reference's declared type is not the referenced variable's.
   case referenceTypeMismatch(element: String, reference: String, declared: String, actual: String)
-  /// A reference that code may write names a variable that its owner (with access
-  /// `access`) does not let be written, or that has fewer dimensions than the update.
+  /// A reference that code may write names a variable (with access `access`) that has
+  /// fewer dimensions than the update, so that every element would write one value.
   case readOnlyReferenceTarget(element: String, reference: String, variable: String, access: String)
   /// Two references of one custom update point at variables of different sizes or shapes.
   case referenceShapeMismatch(element: String, reference: String, other: String, reason: String)
@@ -104,7 +106,7 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
     case .invalidTimeStep(let dt):
       "dt is \(dt) ms; it must be a positive, finite number of milliseconds"
     case .unsupportedBatchSize(let size):
-      "batch size \(size) is not supported; only 1 is, for now"
+      "batch size \(size) is not supported yet; only 1 is"
     case .duplicateName(let kind, let name):
       "two \(kind)s are named '\(name)'; names must be unique"
     case .invalidName(let element, let name):

@@ -44,10 +44,14 @@ extension ModelSpec {
         ("postEventSynCode", synapses.weightUpdate.postEventSynCode),
       ]
       for (field, code) in perSynapseCode where !code.isBlank {
+        // GeNN runs per-synapse code over DENSE connectivity, procedural weights too.
         problems.append(
-          .matrixTypeNotAllowed(
-            element: weightUpdateElement, field: field, matrixType: matrix,
-            allowed: rowMatrixTypes))
+          matrix == .denseProceduralG
+            ? .unsupported(
+              element: weightUpdateElement, feature: "\(field) on a DENSE_PROCEDURALG matrix")
+            : .matrixTypeNotAllowed(
+              element: weightUpdateElement, field: field, matrixType: matrix,
+              allowed: rowMatrixTypes))
       }
     }
     switch (storage, synapses.connectivity) {
@@ -67,8 +71,7 @@ extension ModelSpec {
     case (.sparse, .snippet(let snippet, let params)),
       (.bitmask, .snippet(let snippet, let params)),
       (.procedural, .snippet(let snippet, let params)):
-      let snippetProblems = checkSnippet(
-        element: element, snippet, params: params, source: source, target: target)
+      let snippetProblems = checkSnippet(element: element, snippet, params: params)
       problems += snippetProblems
       parametersValid = snippetProblems.isEmpty
       if parametersValid {
@@ -98,6 +101,8 @@ extension ModelSpec {
       }
       synapseCount = 0
     case (.toeplitz, .toeplitz(let snippet, let params)):
+      // Any population sizes, as in GeNN: the diagonals run over the source's own spikes,
+      // and a synapse beyond the target population is skipped.
       let place = "\(element), Toeplitz snippet '\(snippet.name)'"
       let snippetProblems =
         checkParams(element: place, given: params, expected: snippet.params)
@@ -107,9 +112,6 @@ extension ModelSpec {
       parametersValid = snippetProblems.isEmpty
       if snippetProblems.isEmpty {
         problems += checkDerived(element: place, snippet.derivedParams, params: params)
-        problems += checkShape(
-          element: place, snippet: snippet.name, snippet.shape, params: params, source: source,
-          target: target)
         problems += checkRowLength(
           element: element, snippet: "Toeplitz snippet '\(snippet.name)'",
           snippet.maxRowLength(source.size, target.size, params))
@@ -213,9 +215,13 @@ extension ModelSpec {
     return problems
   }
 
+  /// The problems of a connectivity snippet's parameters and build code. Its sizes need
+  /// not match the populations' (GeNN does not check them either): a source smaller than
+  /// a convolution's input builds only the rows of the neurons it has, and a synapse
+  /// beyond the target population is never stored (initialisation reports it) nor, in
+  /// PROCEDURAL rows, delivered.
   private func checkSnippet(
-    element: String, _ snippet: ConnectivitySnippet, params: [String: Double],
-    source: NeuronPopulation, target: NeuronPopulation
+    element: String, _ snippet: ConnectivitySnippet, params: [String: Double]
   ) -> [ModelProblem] {
     let place = "\(element), connectivity snippet '\(snippet.name)'"
     var problems = checkParams(element: place, given: params, expected: snippet.params)
@@ -235,9 +241,6 @@ extension ModelSpec {
     }
     if problems.isEmpty {
       problems += checkDerived(element: place, snippet.derivedParams, params: params)
-      problems += checkShape(
-        element: place, snippet: snippet.name, snippet.shape, params: params, source: source,
-        target: target)
     }
     return problems
   }

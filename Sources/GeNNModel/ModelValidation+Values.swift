@@ -2,8 +2,7 @@ import GeNNTranspiler
 
 /// The values a model passes in checked against what holds them: parameters against
 /// the domains their model or snippet declares and their type, initial values and extra
-/// global parameter values against their type, and the population sizes a snippet's
-/// parameters describe against the populations.
+/// global parameter values against their type.
 extension ModelSpec {
   /// The values of `type` in this model (`scalar` in the model's precision, `timepoint`
   /// in its time precision).
@@ -80,32 +79,5 @@ extension ModelSpec {
         element: element, name: egp.name, index: index, value: values[index],
         type: spelling(String(egp.type.dropLast()), base), domain: domain)
     }
-  }
-
-  /// The problems of a snippet's `shape` that the sizes of `source` and `target` do not
-  /// match; nothing if the parameters were not all given.
-  func checkShape(
-    element: String, snippet: String, _ shape: ShapeParameters?, params: [String: Double],
-    source: NeuronPopulation, target: NeuronPopulation
-  ) -> [ModelProblem] {
-    guard let shape else { return [] }
-    var problems: [ModelProblem] = []
-    for (side, names, population) in [
-      ("source", shape.source, source), ("target", shape.target, target),
-    ] {
-      let values = names.compactMap { params[$0] }
-      guard values.count == names.count else { continue }
-      let size = saturatingProduct(values.map { Int($0) })
-      guard size != population.size else { continue }
-      let product = names.joined(separator: " * ")
-      let factors = values.map { "\(Int($0))" }.joined(separator: " * ")
-      problems.append(
-        .invalidConnectivity(
-          element: element,
-          reason: "snippet '\(snippet)' describes a \(side) of \(product) = \(factors) = "
-            + "\(size) neurons, but \(side) population '\(population.name)' has "
-            + "\(population.size); they must be equal"))
-    }
-    return problems
   }
 }

@@ -182,8 +182,10 @@ extension ModelSpec {
   }
 
   /// The weight update model's neuron and postsynaptic-model variable references: each
-  /// names a variable that exists, and only read-only references name read-only
-  /// variables.
+  /// names a variable that exists, and, as GeNN's `checkLocalVarReferences` has it, only
+  /// read-only references name variables without an element or a batch dimension
+  /// (`READ_ONLY`, `READ_ONLY_SHARED_NEURON`). A read-write reference to a
+  /// `READ_ONLY_DUPLICATE` variable passes; code still cannot assign through it.
   private func checkWeightUpdateReferences(
     _ synapses: SynapsePopulation, element: String, weightUpdateElement: String,
     source: NeuronPopulation, target: NeuronPopulation
@@ -225,7 +227,9 @@ extension ModelSpec {
               variable: name, owner: group.owner, available: group.variables.map(\.name)))
           continue
         }
-        if !reference.isReadOnly && !variable.access.isWritable {
+        if !reference.isReadOnly
+          && !(variable.access.hasElementDimension && variable.access.hasBatchDimension)
+        {
           problems.append(
             .writableReferenceToReadOnlyVariable(
               element: weightUpdateElement, field: group.field, reference: reference.name,

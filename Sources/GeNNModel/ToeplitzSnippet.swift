@@ -24,8 +24,6 @@ public struct ToeplitzSnippet: Sendable {
   /// The values parameters may take beyond their type's, checked by validation before
   /// ``maxRowLength`` or ``kernelSize`` see them.
   public var paramDomains: [String: ValueDomain]
-  /// The source and target sizes the parameters describe, if they do.
-  public var shape: ShapeParameters?
 
   /// Creates a snippet.
   public init(
@@ -35,7 +33,7 @@ public struct ToeplitzSnippet: Sendable {
       @escaping @Sendable (_ numPre: Int, _ numPost: Int, _ parameters: [String: Double])
       -> Int,
     kernelSize: @escaping @Sendable (_ parameters: [String: Double]) -> [Int],
-    paramDomains: [String: ValueDomain] = [:], shape: ShapeParameters? = nil
+    paramDomains: [String: ValueDomain] = [:]
   ) {
     self.name = name
     self.params = params
@@ -45,7 +43,6 @@ public struct ToeplitzSnippet: Sendable {
     self.maxRowLength = maxRowLength
     self.kernelSize = kernelSize
     self.paramDomains = paramDomains
-    self.shape = shape
   }
 }
 
@@ -107,9 +104,7 @@ extension ToeplitzSnippet {
     },
     paramDomains: sizes([
       "conv_kh", "conv_kw", "conv_ih", "conv_iw", "conv_ic", "conv_oh", "conv_ow", "conv_oc",
-    ]),
-    shape: ShapeParameters(
-      source: ["conv_ih", "conv_iw", "conv_ic"], target: ["conv_oh", "conv_ow", "conv_oc"]))
+    ]))
 
   /// Average pooling (`pool_kh` x `pool_kw` windows, strides `pool_sh`, `pool_sw`) of a
   /// `pool_ih` x `pool_iw` x `pool_ic` input followed by a ``conv2D``-style convolution to
@@ -174,9 +169,7 @@ extension ToeplitzSnippet {
     paramDomains: sizes([
       "conv_kh", "conv_kw", "pool_kh", "pool_kw", "pool_sh", "pool_sw", "pool_ih", "pool_iw",
       "pool_ic", "conv_oh", "conv_ow", "conv_oc",
-    ]),
-    shape: ShapeParameters(
-      source: ["pool_ih", "pool_iw", "pool_ic"], target: ["conv_oh", "conv_ow", "conv_oc"]))
+    ]))
 
   private static func integerTypes(_ names: [String]) -> [String: String] {
     Dictionary(uniqueKeysWithValues: names.map { ($0, "int") })

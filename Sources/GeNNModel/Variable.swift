@@ -13,6 +13,12 @@ public enum VarAccess: String, Hashable, Sendable, CaseIterable, Codable {
 
   /// Whether model code may assign the variable.
   public var isWritable: Bool { self == .readWrite }
+
+  /// Whether the variable has one value per element (GeNN's `ELEMENT` dimension).
+  public var hasElementDimension: Bool { self != .readOnlySharedNeuron }
+
+  /// Whether the variable has one value per batch (GeNN's `BATCH` dimension).
+  public var hasBatchDimension: Bool { self != .readOnly }
 }
 
 /// A state variable of a model: one value per neuron (or per source).

@@ -4,9 +4,9 @@ import Testing
 
 /// `ModelSpec.validate()` on custom updates, with GeNN 5.4's rules (`customUpdate.cc`,
 /// `models.cc`): references resolve to variables of the declared type and agree in
-/// size or synapse population, writable references name writable variables, reductions
-/// have the right shape, and transposes need DENSE matrices of transposed sizes. Each
-/// message names the custom update and the field.
+/// size or synapse population, writable references name variables with the update's
+/// dimensions, reductions have the right shape, and transposes need DENSE matrices of
+/// transposed sizes. Each message names the custom update and the field.
 @Suite struct CustomUpdateValidationTests {
   static let lifParams: [String: Double] = [
     "C": 0.25, "TauM": 10, "Vrest": -65, "Vreset": -70, "Vthresh": -50, "Ioffset": 0,
@@ -99,18 +99,61 @@ import Testing
     #expect(missing == [.missingVariableReference(element: Self.element, reference: "x")])
   }
 
-  @Test func writingAReadOnlyVariableIsRefused() {
-    let problems = Self.problems(
-      Self.with(refs: ["x": .neuronVariable(population: "B", variable: "bias")]))
+  /// GeNN checks only the types and dimensions of references: a read-write reference may
+  /// name a variable its owner only reads, and the update writes it.
+  @Test func readWriteReferencesMayNameReadOnlyVariables() throws {
+    try Self.with(refs: ["x": .neuronVariable(population: "B", variable: "bias")]).validate()
+    var model = Self.network()
+    model.addNeuronPopulation(
+      "C", size: 3,
+      model: NeuronModel(
+        name: "Duplicate", vars: [Variable("d", access: .readOnlyDuplicate)]), vars: ["d": 1])
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Static", source: "A", target: "B", matrixType: .sparse,
+        connectivity: .explicit(pre: [0, 3], post: [2, 1]), weightUpdate: .staticPulse,
+        weightUpdateVars: ["g": [1, 2]], postsynaptic: .deltaCurr))
+    for (name, target) in [
+      ("Duplicate", CustomUpdateTarget.neuronVariable(population: "C", variable: "d")),
+      ("Weights", .weightUpdateVariable(synapses: "Static", variable: "g")),
+    ] {
+      var withUpdate = model
+      withUpdate.addCustomUpdate(
+        CustomUpdate(
+          name: name, updateGroup: "Group", model: Self.scale, params: ["factor": 2],
+          varRefs: ["x": target]))
+      try withUpdate.validate()
+    }
+  }
+
+  @Test func aPerNeuronUpdateCannotWriteAValueSharedByAllNeurons() {
+    let shared = NeuronModel(
+      name: "Shared", vars: [Variable("V"), Variable("s", access: .readOnlySharedNeuron)])
+    var model = ModelSpec(name: "shared")
+    model.addNeuronPopulation("P", size: 3, model: shared, vars: ["V": 0, "s": 1])
+    let pair = CustomUpdateModel(
+      name: "Scale", varRefs: [CustomUpdateVarReference("x"), CustomUpdateVarReference("y")],
+      updateCode: "x = y;\n")
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: "CU", updateGroup: "Group", model: pair,
+        varRefs: [
+          "x": .neuronVariable(population: "P", variable: "s"),
+          "y": .neuronVariable(population: "P", variable: "V"),
+        ]))
+    let problems = Self.problems(model)
     #expect(
       problems == [
         .readOnlyReferenceTarget(
-          element: Self.element, reference: "x", variable: "B.bias", access: "READ_ONLY")
+          element: Self.element, reference: "x", variable: "P.s",
+          access: "READ_ONLY_SHARED_NEURON, one value shared by all neurons while the update "
+            + "runs per neuron")
       ])
     #expect(
       problems.first?.description
         == "custom update 'CU' (model 'Scale'): varRefs: reference 'x' may write variable "
-        + "'B.bias', which is READ_ONLY; declare the reference READ_ONLY, or reference a variable "
+        + "'P.s', which is READ_ONLY_SHARED_NEURON, one value shared by all neurons while the "
+        + "update runs per neuron; declare the reference READ_ONLY, or reference a variable "
         + "that can be written")
   }
 
@@ -194,6 +237,67 @@ import Testing
         Self.with(
           stats, params: [:], vars: ["total": [0]],
           refs: ["x": .neuronVariable(population: "A", variable: "V")])) == [])
+  }
+
+  /// Over synapses, GeNN reduces only over batches: through a reduction reference to a
+  /// variable shared across batches (READ_ONLY), not to one kept per batch.
+  @Test func synapseUpdatesReduceOnlyOverBatches() {
+    var model = Self.network()
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Pairs", source: "A", target: "B", matrixType: .dense, connectivity: .allToAll,
+        weightUpdate: WeightUpdateModel(
+          name: "Pair", vars: [Variable("X"), Variable("SumX", access: .readOnly)]),
+        weightUpdateVars: ["X": 1, "SumX": 0], postsynaptic: .deltaCurr))
+    let sum = CustomUpdateModel(
+      name: "Scale",
+      varRefs: [
+        CustomUpdateVarReference("x", access: .readOnly),
+        CustomUpdateVarReference("total", access: .reduceSum),
+      ],
+      updateCode: "total = x;\n")
+    func problems(x: String, total: String) -> [ModelProblem] {
+      var withUpdate = model
+      withUpdate.addCustomUpdate(
+        CustomUpdate(
+          name: "CU", updateGroup: "Group", model: sum,
+          varRefs: [
+            "x": .weightUpdateVariable(synapses: "Pairs", variable: x),
+            "total": .weightUpdateVariable(synapses: "Pairs", variable: total),
+          ]))
+      return Self.problems(withUpdate)
+    }
+    #expect(problems(x: "X", total: "SumX") == [])
+    #expect(
+      problems(x: "SumX", total: "X").map(\.description) == [
+        "custom update 'CU' (model 'Scale'): 'total': a custom update over synapses can only "
+          + "reduce over batches, so a reduction reference needs a variable shared across "
+          + "batches (READ_ONLY), not READ_WRITE"
+      ])
+  }
+
+  /// GeNN runs custom updates over kernel weights; SwiftGeNN says it does not yet.
+  @Test func updatesOverKernelWeightsAreNotSupportedYet() {
+    var model = Self.network()
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Kernel", source: "A", target: "B", matrixType: .toeplitz,
+        connectivity: .toeplitz(
+          .conv2D,
+          params: [
+            "conv_kh": 1, "conv_kw": 1, "conv_ih": 2, "conv_iw": 2, "conv_ic": 1, "conv_oh": 2,
+            "conv_ow": 2, "conv_oc": 1,
+          ]), weightUpdate: .staticPulse, weightUpdateVars: ["g": 0.5],
+        postsynaptic: .deltaCurr))
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: "CU", updateGroup: "Group", model: Self.scale, params: ["factor": 2],
+        varRefs: ["x": .weightUpdateVariable(synapses: "Kernel", variable: "g")]))
+    #expect(
+      Self.problems(model).map(\.description) == [
+        "custom update 'CU' (model 'Scale'): a custom update over the kernel weights of "
+          + "'Kernel' (TOEPLITZ) is not supported yet"
+      ])
   }
 
   @Test func transposeNeedsDenseMatricesOfTransposedSizes() {

@@ -327,6 +327,41 @@ import Testing
           variable: "gain", access: .readOnly))
   }
 
+  /// GeNN's `checkLocalVarReferences` refuses read-write references only to variables
+  /// without an element or a batch dimension: a READ_ONLY_DUPLICATE variable has both.
+  @Test func writableReferencesByTheDimensionsOfTheVariable() throws {
+    let neuron = NeuronModel(
+      name: "Kinds",
+      vars: [
+        Variable("V"), Variable("dup", access: .readOnlyDuplicate),
+        Variable("shared", access: .readOnlySharedNeuron),
+      ])
+    func model(_ variable: String) -> ModelSpec {
+      var model = ModelSpec(name: "m")
+      model.addNeuronPopulation(
+        "Pre", size: 2, model: neuron, vars: ["V": 0, "dup": 1, "shared": 2])
+      model.addNeuronPopulation(
+        "Post", size: 3, model: .lif, params: Self.lifParams, vars: Self.lifVars)
+      model.addSynapsePopulation(
+        SynapsePopulation(
+          name: "Syn", source: "Pre", target: "Post", matrixType: .dense,
+          connectivity: .allToAll,
+          weightUpdate: WeightUpdateModel(
+            name: "Writer", preNeuronVarRefs: [NeuronVarReference("a", readOnly: false)],
+            preSpikeSynCode: "addToPost(a);\n"),
+          preVarRefs: ["a": variable], postsynaptic: .deltaCurr))
+      return model
+    }
+    try model("V").validate()
+    try model("dup").validate()
+    #expect(
+      Self.onlyProblem(model("shared"))
+        == .writableReferenceToReadOnlyVariable(
+          element: "synapse population 'Syn' (weight update model 'Writer')",
+          field: "preVarRefs", reference: "a", variable: "shared",
+          access: .readOnlySharedNeuron))
+  }
+
   @Test func readOnlyReferenceToAReadOnlyVariablePasses() throws {
     try Self.traced { $0.psmVarRefs = ["x": "gain"] }.validate()
   }
@@ -420,6 +455,25 @@ import Testing
         == "\(element): \(field) cannot run on a BITMASK matrix; only DENSE and SPARSE "
         + "connectivity can be used for synapse dynamics and postsynaptic learning (allowed "
         + "matrix types: DENSE, SPARSE)")
+  }
+
+  /// GeNN runs per-synapse code over DENSE connectivity with procedural weights too;
+  /// SwiftGeNN says it does not yet.
+  @Test func perSynapseCodeOnADenseProceduralMatrixIsNotSupportedYet() throws {
+    let weightUpdate = WeightUpdateModel(
+      name: "Learning", vars: [Variable("g", access: .readOnly)],
+      preSpikeSynCode: "addToPost(g);\n", synapseDynamicsCode: "addToPost(g);\n")
+    let problem = try #require(
+      Self.onlyProblem(
+        Self.model(
+          SynapsePopulation(
+            name: "Syn", source: "Pre", target: "Post", matrixType: .denseProceduralG,
+            connectivity: .allToAll, weightUpdate: weightUpdate, weightUpdateVars: ["g": 0.1],
+            postsynaptic: .deltaCurr))))
+    #expect(
+      problem.description
+        == "synapse population 'Syn' (weight update model 'Learning'): synapseDynamicsCode on a "
+        + "DENSE_PROCEDURALG matrix is not supported yet")
   }
 
   @Test func perSynapseVariablesOnABitmaskAreStillRejected() throws {

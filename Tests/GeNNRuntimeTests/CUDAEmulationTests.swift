@@ -210,13 +210,13 @@ import Testing
   static let generatedNames = [
     "procedural", "procedural_random", "procedural_total", "procedural_kernel",
     "procedural_kernelg", "sparse_kernel", "toeplitz", "dense_proceduralg",
+    "toeplitz_other_sizes", "procedural_kernel_small_target",
   ]
 
   /// One volley through synapses the CUDA backend generates rather than stores (or stores
   /// from a kernel), with weights that are small dyadic fractions: the atomic additions
   /// of generated synapses come in no fixed order, but these sums are exact in any.
   static func generatedModel(_ name: String) -> ModelSpec? {
-    let fire = GeneratedConnectivityTests.spikes(count: 144, seed: 7)
     let conv: [String: Double] = [
       "conv_kh": 3, "conv_kw": 3, "conv_sh": 1, "conv_sw": 1, "conv_padh": 1, "conv_padw": 1,
       "conv_ih": 12, "conv_iw": 12, "conv_ic": 1, "conv_oh": 12, "conv_ow": 12, "conv_oc": 1,
@@ -233,6 +233,7 @@ import Testing
     let matrix: SynapseMatrixType
     let connectivity: Connectivity
     let weights: VarInit
+    var pre = 144
     var post = 144
     switch name {
     case "procedural":
@@ -265,11 +266,21 @@ import Testing
       (matrix, connectivity, weights, post) = (
         .denseProceduralG, .allToAll, .snippet(byIndex, params: [:]), 90
       )
+    case "toeplitz_other_sizes":
+      // A source beyond the 12 x 12 input and a target short of the output.
+      (matrix, connectivity, weights, pre, post) = (
+        .toeplitz, .toeplitz(.conv2D, params: toeplitz), .values(kernel), 160, 100
+      )
+    case "procedural_kernel_small_target":
+      (matrix, connectivity, weights, pre, post) = (
+        .procedural, .snippet(.conv2D, params: conv), .kernel(kernel), 100, 60
+      )
     default:
       return nil
     }
     return GeneratedConnectivityTests.oneVolley(
-      "cuda_\(name)", pre: 144, post: post, fire: fire, matrix: matrix,
+      "cuda_\(name)", pre: pre, post: post,
+      fire: GeneratedConnectivityTests.spikes(count: pre, seed: 7), matrix: matrix,
       connectivity: connectivity, weights: weights)
   }
 
@@ -332,7 +343,7 @@ import Testing
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
       "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
-      "custom_update", "custom_update_snippet",
+      "custom_update", "custom_update_snippet", "custom_update_read_only",
     ] + generatedNames + featureNames)
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
@@ -346,6 +357,10 @@ import Testing
     } else if name == "custom_update_snippet" {
       model = CustomUpdateTests.snippetModel()
       schedule = [(step: 10, group: "Noise")]
+    } else if name == "custom_update_read_only" {
+      model = CustomUpdateTests.readOnlyTargetsModel()
+      steps = 4
+      schedule = [(step: 2, group: "Double")]
     } else if name == "synapses" {
       model = CUDASimulationTests.synapseModel()
     } else if name == "bitmask" {

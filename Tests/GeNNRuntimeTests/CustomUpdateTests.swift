@@ -185,6 +185,91 @@ import Testing
     #expect(try simulation.values(of: "top", in: "Doubled") == [-1, 2, -3])
   }
 
+  /// `Pre` (2 neurons spiking on even steps) to `Post` (3 `Sum` neurons, `V = Isyn +
+  /// bias` with READ_ONLY `bias`) through SPARSE `StaticPulse` synapses (READ_ONLY `g`);
+  /// the custom updates of group `Double` double `g` and `bias` through read-write
+  /// references, as GeNN's `test_sparse.py` doubles `g`.
+  static func readOnlyTargetsModel() -> ModelSpec {
+    var model = ModelSpec(name: "cu_read_only_targets", precision: .double)
+    let toggle = NeuronModel(
+      name: "Toggle", vars: [Variable("V")], simCode: "V = 1.0 - V;\n",
+      thresholdConditionCode: "V > 0.5")
+    let sum = NeuronModel(
+      name: "Sum", vars: [Variable("V"), Variable("bias", access: .readOnly)],
+      simCode: "V = Isyn + bias;\n")
+    model.addNeuronPopulation("Pre", size: 2, model: toggle, vars: ["V": 0])
+    model.addNeuronPopulation(
+      "Post", size: 3, model: sum, vars: ["V": 0, "bias": [0.5, 0.25, 0.125]])
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Syn", source: "Pre", target: "Post", matrixType: .sparse,
+        connectivity: .explicit(pre: [0, 1, 1], post: [2, 0, 2]), weightUpdate: .staticPulse,
+        weightUpdateVars: ["g": [1, 2, 4]], postsynaptic: .deltaCurr))
+    let times2 = CustomUpdateModel(
+      name: "Times2", varRefs: [CustomUpdateVarReference("X")], updateCode: "X *= 2.0;\n")
+    for (name, target) in [
+      ("DoubleG", CustomUpdateTarget.weightUpdateVariable(synapses: "Syn", variable: "g")),
+      ("DoubleBias", .neuronVariable(population: "Post", variable: "bias")),
+    ] {
+      model.addCustomUpdate(
+        CustomUpdate(name: name, updateGroup: "Double", model: times2, varRefs: ["X": target]))
+    }
+    return model
+  }
+
+  @Test func readWriteReferencesWriteReadOnlyVariablesThatCodeThenReads() async throws {
+    let simulation = try await simulate(Self.readOnlyTargetsModel())
+    // Spikes of step 0 arrive in step 1: V = (sum of g into each neuron) + bias.
+    try simulation.run(steps: 2)
+    #expect(try simulation.values(of: "V", in: "Post") == [2.5, 0.25, 5.125])
+    try simulation.customUpdate("Double")
+    #expect(try simulation.values(of: "g", in: "Syn") == [2, 4, 8])
+    #expect(try simulation.values(of: "bias", in: "Post") == [1, 0.5, 0.25])
+    try simulation.run(steps: 2)
+    #expect(try simulation.values(of: "V", in: "Post") == [5, 0.5, 10.25])
+  }
+
+  /// Over synapses, a reduction reference to a READ_ONLY variable reduces over batches:
+  /// with one batch, it takes the value the code assigns (GeNN's
+  /// `test_custom_update_batch_reduction`).
+  @Test(arguments: [SynapseMatrixType.dense, .sparse])
+  func synapseBatchReductionsWithOneBatchStoreTheAssignedValue(
+    _ matrixType: SynapseMatrixType
+  ) async throws {
+    var model = ModelSpec(name: "cu_synapse_batch_\(matrixType.rawValue)", precision: .double)
+    model.addNeuronPopulation("Pre", size: 2, model: Self.still, vars: ["V": 0, "U": 0])
+    model.addNeuronPopulation("Post", size: 2, model: Self.still, vars: ["V": 0, "U": 0])
+    let values: [Double] = matrixType == .dense ? [1, -2, 3, 4.5] : [-2, 4.5]
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Syn", source: "Pre", target: "Post", matrixType: matrixType,
+        connectivity: matrixType == .dense ? .allToAll : .explicit(pre: [0, 1], post: [1, 1]),
+        weightUpdate: WeightUpdateModel(
+          name: "Pair",
+          vars: [
+            Variable("X", access: .readOnlyDuplicate), Variable("SumX", access: .readOnly),
+          ]),
+        weightUpdateVars: ["X": .values(values), "SumX": 0], postsynaptic: .deltaCurr))
+    let reduction = CustomUpdateModel(
+      name: "Reduce", vars: [CustomUpdateVariable("MaxX", access: .reduceBatchMax)],
+      varRefs: [
+        CustomUpdateVarReference("X", access: .readOnly),
+        CustomUpdateVarReference("SumX", access: .reduceSum),
+      ],
+      updateCode: "SumX = X;\nMaxX = X;\n")
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: "Reduced", updateGroup: "Test", model: reduction, vars: ["MaxX": 0],
+        varRefs: [
+          "X": .weightUpdateVariable(synapses: "Syn", variable: "X"),
+          "SumX": .weightUpdateVariable(synapses: "Syn", variable: "SumX"),
+        ]))
+    let simulation = try await simulate(model)
+    try simulation.customUpdate("Test")
+    #expect(try simulation.values(of: "SumX", in: "Syn") == values)
+    #expect(try simulation.values(of: "MaxX", in: "Reduced") == values)
+  }
+
   /// A custom update whose variable an init snippet draws, one value per neuron, added
   /// to the neurons' `V`.
   static func snippetModel() -> ModelSpec {

@@ -158,6 +158,65 @@ import Testing
     #expect(try await Self.delivered(model) == expected)
   }
 
+  /// As in GeNN, a convolution's populations need not have the sizes of its input and
+  /// output (GeNN's `test_custom_update.py` sends 10 neurons into a 10 x 10 Conv2D): each
+  /// source neuron is the input element of its index (one beyond the input is a row
+  /// below it), a larger target gets nothing beyond the output, and a synapse beyond a
+  /// smaller target is skipped (TOEPLITZ, PROCEDURAL) or stops initialisation (SPARSE).
+  @Test func convolutionsBetweenPopulationsOfOtherSizes() async throws {
+    let kernel = Self.kernel([3, 3, 1, 1])
+    let toeplitz: [String: Double] = [
+      "conv_kh": 3, "conv_kw": 3, "conv_ih": 10, "conv_iw": 10, "conv_ic": 1, "conv_oh": 10,
+      "conv_ow": 10, "conv_oc": 1,
+    ]
+    let strided = toeplitz.merging(
+      ["conv_sh": 1, "conv_sw": 1, "conv_padh": 1, "conv_padw": 1]) { a, _ in a }
+    let spikes = Self.spikes(count: 110, seed: 23)
+    /// The input of the first `pre` neurons (10 x 10, and an 11th row) correlated, as
+    /// the output's 10 x 10 neurons, cut or padded to `post` neurons.
+    func expected(pre: Int, post: Int) -> [Double] {
+      let input = Array(spikes[..<pre]) + Array(repeating: 0, count: 110 - pre)
+      let output = Self.correlate(
+        input, height: 11, width: 10, channels: 1, kernel: kernel, kh: 3, kw: 3,
+        outChannels: 1)[..<100]
+      return Array((Array(output) + Array(repeating: 0, count: post))[..<post])
+    }
+    for (pre, post) in [(10, 100), (110, 100), (10, 30), (100, 120)] {
+      let fire = Array(spikes[..<pre])
+      let models = [
+        Self.oneVolley(
+          "toeplitz_\(pre)_\(post)", pre: pre, post: post, fire: fire, matrix: .toeplitz,
+          connectivity: .toeplitz(.conv2D, params: toeplitz), weights: .values(kernel)),
+        Self.oneVolley(
+          "procedural_conv_\(pre)_\(post)", pre: pre, post: post, fire: fire,
+          matrix: .procedural, connectivity: .snippet(.conv2D, params: strided),
+          weights: .kernel(kernel)),
+      ]
+      for model in models {
+        #expect(
+          try await Self.delivered(model, threads: 3) == expected(pre: pre, post: post),
+          "\(model.name)")
+      }
+    }
+    for (pre, post) in [(10, 100), (110, 100), (100, 120)] {
+      let model = Self.oneVolley(
+        "sparse_conv_\(pre)_\(post)", pre: pre, post: post, fire: Array(spikes[..<pre]),
+        matrix: .sparse, connectivity: .snippet(.conv2D, params: strided),
+        weights: .kernel(kernel))
+      #expect(try await Self.delivered(model, threads: 3) == expected(pre: pre, post: post))
+    }
+    let tooSmall = Self.oneVolley(
+      "sparse_conv_small_target", pre: 100, post: 30, fire: Array(spikes[..<100]),
+      matrix: .sparse, connectivity: .snippet(.conv2D, params: strided),
+      weights: .kernel(kernel))
+    let error = await #expect(throws: RuntimeError.self) { _ = try await simulate(tooSmall) }
+    guard case .connectivityOutOfRange(_, _, _, let target, "Post", 30)? = error else {
+      Issue.record("expected a synapse beyond 'Post', got \(String(describing: error))")
+      return
+    }
+    #expect(target >= 30)
+  }
+
   @Test func proceduralRowsAreTheSparseRowsOfTheSameSnippet() async throws {
     let fire = Self.spikes(count: 500, seed: 7)
     let snippet = Connectivity.snippet(.fixedProbability, params: ["prob": 0.1])

@@ -10,9 +10,9 @@ struct SynapseReadField {
   var type: String
   /// The array bound to it.
   var role: ArrayLayout.Role
-  /// The name code uses, with its type, and how it is indexed (`nil` for times, which
-  /// are added with their delay).
-  var symbol: (name: String, type: GeNNType, index: String, role: String)?
+  /// The name code uses, with its type, how it is indexed and the side of the synapse it
+  /// belongs to (`nil` for times, which are added with their delay).
+  var symbol: (name: String, type: GeNNType, index: String, role: String, side: SynapseSide)?
 }
 
 /// The read-only arrays of a synapse population's code, for every backend.
@@ -46,7 +46,8 @@ extension ModelCodeWriting {
           SynapseReadField(
             name: side.prefix + variable.name, type: cType(variable.valueType!), role: role,
             symbol: (
-              variable.name, numeric(variable.valueType!).addingConst, side.index, side.role
+              variable.name, numeric(variable.valueType!).addingConst, side.index, side.role,
+              side.prefix == "pre_" ? .presynaptic : .postsynaptic
             )))
       }
     }
@@ -70,7 +71,8 @@ extension ModelCodeWriting {
             role: .neuronVariable(population: population.name, variable: name),
             symbol: (
               reference.name, numeric(variable.valueType!).addingConst, index,
-              "reference to neuron variable '\(name)' of '\(population.name)'"
+              "reference to neuron variable '\(name)' of '\(population.name)'",
+              prefix == "preRef_" ? .presynaptic : .postsynaptic
             )))
       }
     }
@@ -85,7 +87,7 @@ extension ModelCodeWriting {
           role: .postsynapticVariable(synapses: synapses.name, variable: name),
           symbol: (
             reference.name, numeric(variable.valueType!).addingConst, "id_post",
-            "reference to postsynaptic model variable '\(name)'"
+            "reference to postsynaptic model variable '\(name)'", .postsynaptic
           )))
     }
     let time = timeName
@@ -207,9 +209,14 @@ extension ModelCodeWriting {
     addExtraGlobalParameters(to: &environment, weightUpdate.extraGlobalParams, prefix: "")
     for field in synapseReadFields(synapses) {
       guard let symbol = field.symbol else { continue }
-      environment.define(
-        symbol.name, symbol.type, spelling: "group.\(field.name)[\(symbol.index)]",
-        role: symbol.role)
+      // GeNN reads a postsynaptic variable `x` written `x[d]` through a heterogeneous
+      // delay of `d` steps.
+      environment.add(
+        Symbol(
+          symbol.name, symbol.type, spelling: "group.\(field.name)[\(symbol.index)]",
+          role: symbol.role,
+          unsupportedIndexing: symbol.side == .postsynaptic
+            ? "heterogeneous delayed reads of postsynaptic variables (x[d])" : nil))
     }
     // Spike and event times, plus the delay they took to arrive (GeNN adds it too).
     let time = GeNNType.numeric(types.timepoint).addingConst
