@@ -265,6 +265,44 @@ struct CUDADiscoveryTests {
       .map(\.rejection) == [.nothingMatches(pattern: "/nohome/.local/lib/python3.*/site-packages")])
   }
 
+  @Test(
+    "$GENN_PYTHON_SITE_PACKAGES: the loading Python's folders first, its venv neither on PATH nor active"
+  )
+  func loadingPythonSitePackages() throws {
+    let tree = try FakeTree()
+    defer { tree.remove() }
+    let venv = "/work/venv/lib/python3.12/site-packages"
+    try tree.nvrtcWheel("13.0.88", in: venv)
+    try tree.executable("/usr/bin/python3")
+    let system = "/usr/lib/python3.12/site-packages"
+    try tree.nvrtcWheel("12.9.86", in: system)
+    try tree.nvidiaDriver("580.65.06")
+    let report = tree.cudaReport([
+      "PATH": "/usr/bin",
+      "GENN_PYTHON_SITE_PACKAGES": "\(venv):/work/gone:\(system)",
+    ])
+
+    let wheel = try #require(
+      report.nvrtc(from: .sitePackages(folder: venv, via: .loadingProcess)).first)
+    #expect(wheel.path == venv + "/nvidia/cu13/lib/libnvrtc.so.13")
+    #expect(wheel.version == CUDAVersion("13.0.88"))
+    #expect(
+      wheel.description.hasPrefix(
+        "\(venv) (of this Python process, $GENN_PYTHON_SITE_PACKAGES): found \(wheel.path ?? "")"))
+    #expect(report.nvrtcChoice?.candidate == wheel)
+    #expect(
+      report.nvrtc(from: .sitePackages(folder: "/work/gone", via: .loadingProcess))
+        .map(\.rejection) == [.missing(path: "/work/gone")])
+    // The interpreter on PATH reaches the listed system folder again: searched once.
+    #expect(
+      report.usableNVRTC == [
+        venv + "/nvidia/cu13/lib/libnvrtc.so.13", system + "/nvidia/cuda_nvrtc/lib/libnvrtc.so.12",
+      ])
+    #expect(
+      report.nvrtc(from: .sitePackages(folder: system, via: .interpreter("/usr/bin/python3")))
+        .isEmpty)
+  }
+
   @Test("/usr/local/cuda, then /usr/local/cuda-* newest version first, then /opt/cuda")
   func systemToolkitOrder() throws {
     let tree = try FakeTree()

@@ -18,7 +18,8 @@ def candidates() -> list[Path]:
     """Where the library is looked for, in order.
 
     ``$SWIFTGENN_LIBRARY`` first, then the copy installed inside the package, then the
-    builds of the SwiftPM package this folder belongs to (a clone), newest first.
+    builds of the SwiftPM package this folder belongs to (a clone), newest first: ``swift
+    build``'s and the one ``pip install`` makes (``.build-python``, for an editable install).
     """
     found = []
     if os.environ.get("SWIFTGENN_LIBRARY"):
@@ -27,6 +28,7 @@ def candidates() -> list[Path]:
     found.append(here / "lib" / LIBRARY_NAME)
     clone = here.parent.parent
     builds = [clone / ".build" / kind / LIBRARY_NAME for kind in ("release", "debug")]
+    builds.append(clone / ".build-python" / "release" / LIBRARY_NAME)
     built = sorted(
         (path for path in builds if path.is_file()), key=lambda path: -path.stat().st_mtime
     )
@@ -119,6 +121,21 @@ def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
     return library
 
 
+#: Where SwiftGeNN's CUDA discovery looks first for pip's NVRTC wheels
+#: (``swiftgenn[cuda12]``, ``swiftgenn[cuda13]``): the folders this interpreter imports from.
+SITE_PACKAGES_VARIABLE = "GENN_PYTHON_SITE_PACKAGES"
+
+
+def _list_site_packages() -> None:
+    """Puts the folders of ``sys.path`` first in ``$GENN_PYTHON_SITE_PACKAGES``, so that
+    NVRTC installed in this interpreter's virtual environment is found when that
+    environment is neither active nor on ``PATH``."""
+    inherited = os.environ.get(SITE_PACKAGES_VARIABLE, "").split(os.pathsep)
+    folders = [folder for folder in sys.path if folder and os.path.isdir(folder)]
+    listed = dict.fromkeys(os.path.abspath(folder) for folder in folders + inherited if folder)
+    os.environ[SITE_PACKAGES_VARIABLE] = os.pathsep.join(listed)
+
+
 _loaded: ctypes.CDLL | None = None
 
 
@@ -127,6 +144,7 @@ def library() -> ctypes.CDLL:
     global _loaded
     if _loaded is not None:
         return _loaded
+    _list_site_packages()
     looked = candidates()
     for path in looked:
         if path.is_file():

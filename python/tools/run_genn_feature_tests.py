@@ -44,6 +44,11 @@ class Outcomes:
     def pytest_runtest_logreport(self, report):
         self.reports[report.nodeid].setdefault(report.when, report)
 
+    def pytest_collectreport(self, report):
+        # A file that cannot be collected (a missing module) counts as a failure.
+        if report.failed:
+            self.reports[report.nodeid].setdefault("setup", report)
+
     def sorted_outcomes(self) -> tuple[dict[str, Counter], dict[str, str]]:
         by_file: dict[str, Counter] = defaultdict(Counter)
         reasons: dict[str, str] = {}

@@ -50,6 +50,9 @@ public struct CUDACandidate: Hashable, Sendable, CustomStringConvertible {
     case virtualEnvironment(String)
     /// It is the user's own (`~/.local/lib/python3.*/site-packages`).
     case userSite
+    /// The Python process that loaded SwiftGeNN imports from it: it is listed in
+    /// `$GENN_PYTHON_SITE_PACKAGES`, which the `swiftgenn` package sets to `sys.path`.
+    case loadingProcess
 
     /// `of /usr/bin/python3`, `of the virtual environment /work/env`, ….
     public var description: String {
@@ -57,6 +60,7 @@ public struct CUDACandidate: Hashable, Sendable, CustomStringConvertible {
       case .interpreter(let path): return "of \(path)"
       case .virtualEnvironment(let folder): return "of the virtual environment \(folder)"
       case .userSite: return "user site-packages"
+      case .loadingProcess: return "of this Python process, $GENN_PYTHON_SITE_PACKAGES"
       }
     }
   }

@@ -1,6 +1,12 @@
 extension CUDADiscovery {
+  /// The variable in which a Python process that loads SwiftGeNN lists the folders it
+  /// imports from (`sys.path`, separated by `:`), so that the wheels of its own virtual
+  /// environment are found even when that environment is not on `PATH` nor active.
+  static let sitePackagesVariable = "GENN_PYTHON_SITE_PACKAGES"
+
   /// NVRTC from pip's wheels: `nvidia/*/lib/libnvrtc.so.N` (`nvidia/cuda_nvrtc/lib` for
-  /// CUDA 12, `nvidia/cu13/lib` for CUDA 13) in the site-packages folders of the Python
+  /// CUDA 12, `nvidia/cu13/lib` for CUDA 13) in the folders of
+  /// `$GENN_PYTHON_SITE_PACKAGES`, then in the site-packages folders of the Python
   /// interpreters on `PATH` (also of the file an interpreter links to, and of every
   /// version behind a pyenv shim), of `$VIRTUAL_ENV`, and of `~/.local`. A folder reached
   /// twice is searched once.
@@ -13,6 +19,17 @@ extension CUDADiscovery {
         guard searched.insert(identity).inserted else { continue }
         candidates += sitePackagesCandidates(folder, via: source)
       }
+    }
+
+    if let value = environment.value(of: Self.sitePackagesVariable) {
+      let folders = value.split(separator: ":").map { absolute(String($0)) }
+      for folder in folders where !fileSystem.isDirectory(folder) {
+        candidates.append(
+          CUDACandidate(
+            component: .nvrtc, origin: .sitePackages(folder: folder, via: .loadingProcess),
+            outcome: .rejected(.missing(path: folder))))
+      }
+      search(folders.filter(fileSystem.isDirectory), via: .loadingProcess)
     }
 
     let interpreters = pythonInterpreters()

@@ -8,8 +8,10 @@
 /// 2. The toolkits in `$CUDA_PATH`, `$CUDA_HOME`, `$CUDA_ROOT` (`lib64/`, `lib/`,
 ///    `targets/x86_64-linux/lib/`).
 /// 3. `$CONDA_PREFIX` (`lib/` and `targets/x86_64-linux/lib/`, conda's `cuda-nvrtc`).
-/// 4. pip's wheels, `nvidia/*/lib/libnvrtc.so.N` in every site-packages folder of the
-///    Python interpreters on `PATH`, of `$VIRTUAL_ENV` and of `~/.local`.
+/// 4. pip's wheels, `nvidia/*/lib/libnvrtc.so.N` in the folders of
+///    `$GENN_PYTHON_SITE_PACKAGES` (the loading Python's `sys.path`), then in every
+///    site-packages folder of the Python interpreters on `PATH`, of `$VIRTUAL_ENV` and of
+///    `~/.local`.
 /// 5. `/usr/local/cuda`, `/usr/local/cuda-*` (newest version first), `/opt/cuda`.
 /// 6. The loader cache (`ldconfig -p`).
 ///
