@@ -45,8 +45,9 @@ class Outcomes:
         self.reports[report.nodeid].setdefault(report.when, report)
 
     def pytest_collectreport(self, report):
-        # A file that cannot be collected (a missing module) counts as a failure.
-        if report.failed:
+        # A file that cannot be collected (a missing module) counts as a failure, one
+        # that skips itself (CuPy absent) as a skip, as pytest counts them.
+        if report.failed or report.skipped:
             self.reports[report.nodeid].setdefault("setup", report)
 
     def sorted_outcomes(self) -> tuple[dict[str, Counter], dict[str, str]]:
