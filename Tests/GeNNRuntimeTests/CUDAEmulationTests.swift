@@ -332,7 +332,7 @@ import Testing
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
       "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
-      "custom_update", "custom_update_snippet",
+      "custom_update", "custom_update_snippet", "element_names",
     ] + generatedNames + featureNames)
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
@@ -346,6 +346,10 @@ import Testing
     } else if name == "custom_update_snippet" {
       model = CustomUpdateTests.snippetModel()
       schedule = [(step: 10, group: "Noise")]
+    } else if name == "element_names" {
+      model = ElementNameTests.model()
+      steps = ElementNameTests.steps
+      schedule = [(step: ElementNameTests.updateStep, group: "2Group")]
     } else if name == "synapses" {
       model = CUDASimulationTests.synapseModel()
     } else if name == "bitmask" {
