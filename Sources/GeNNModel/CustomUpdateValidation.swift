@@ -17,11 +17,12 @@ extension ModelSpec {
     let model = update.model
     let element = "custom update '\(update.name)' (model '\(model.name)')"
     var problems: [ModelProblem] = []
-    if !Identifier.isValid(update.name) {
-      problems.append(.invalidName(element: element, name: update.name))
+    if !ElementName.isValid(update.name) {
+      problems.append(.invalidElementName(element: element, name: update.name))
     }
-    if !Identifier.isValid(update.updateGroup) {
-      problems.append(.invalidName(element: element + ", update group", name: update.updateGroup))
+    if !ElementName.isValid(update.updateGroup) {
+      problems.append(
+        .invalidElementName(element: element + ", update group", name: update.updateGroup))
     }
     let variables = model.vars.map { Variable($0.name, $0.type) }
     problems += checkFields(

@@ -1,6 +1,7 @@
-/// GeNN's rule for every name that reaches generated code (populations, variables,
-/// parameters, references, the model itself): a letter, then letters, digits or
-/// underscores, as GeNN's `Utils::validateVarName` requires; at most
+/// GeNN's rule for every name that reaches generated code (variables, parameters,
+/// references, the model itself; the names of populations and other elements follow
+/// ``ElementName`` instead): a letter, then letters, digits or underscores, as GeNN's
+/// `Utils::validateVarName` requires; at most
 /// ``maximumLength`` characters, so that every file named after it (build cache
 /// entries, `spikes/POP.times.npy`, `vars/POP.VAR.times.npy`) stays within the 255
 /// bytes a file name may have; and not a word of C++ or of GeNN's code-string language,

@@ -22,6 +22,9 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case unsupportedBatchSize(Int)
   case duplicateName(kind: String, name: String)
   case invalidName(element: String, name: String)
+  /// The name of a population, synapse population, current source, custom update or
+  /// update group breaks ``ElementName``'s rule.
+  case invalidElementName(element: String, name: String)
   case invalidSize(element: String, size: Int)
   case duplicateField(element: String, field: String)
   case unknownParameter(element: String, name: String, allowed: [String])
@@ -112,6 +115,9 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
     case .invalidName(let element, let name):
       "\(element): \(Identifier.quoted(name)) is not a valid name; "
         + (Identifier.problem(with: name) ?? "it is not allowed here")
+    case .invalidElementName(let element, let name):
+      "\(element): \(Identifier.quoted(name)) is not a valid name; "
+        + (ElementName.problem(with: name) ?? "it is not allowed here")
     case .invalidSize(let element, let size):
       "\(element): size \(size) is invalid; it must be between 1 and \(Int32.max)"
     case .duplicateField(let element, let field):

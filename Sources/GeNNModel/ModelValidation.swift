@@ -14,8 +14,8 @@ extension ModelSpec {
     problems += duplicates(currentSources.map(\.name), kind: "current source")
     for population in neuronPopulations {
       let element = "neuron population '\(population.name)'"
-      if !Identifier.isValid(population.name) {
-        problems.append(.invalidName(element: element, name: population.name))
+      if !ElementName.isValid(population.name) {
+        problems.append(.invalidElementName(element: element, name: population.name))
       }
       if !(1...Int(Int32.max)).contains(population.size) {
         problems.append(.invalidSize(element: element, size: population.size))
@@ -36,8 +36,8 @@ extension ModelSpec {
     let populationNames = neuronPopulations.map(\.name)
     for source in currentSources {
       let element = "current source '\(source.name)'"
-      if !Identifier.isValid(source.name) {
-        problems.append(.invalidName(element: element, name: source.name))
+      if !ElementName.isValid(source.name) {
+        problems.append(.invalidElementName(element: element, name: source.name))
       }
       let model = source.model
       problems += checkFields(
@@ -66,8 +66,8 @@ extension ModelSpec {
   {
     let element = "synapse population '\(synapses.name)'"
     var problems: [ModelProblem] = []
-    if !Identifier.isValid(synapses.name) {
-      problems.append(.invalidName(element: element, name: synapses.name))
+    if !ElementName.isValid(synapses.name) {
+      problems.append(.invalidElementName(element: element, name: synapses.name))
     }
     if synapses.axonalDelaySteps < 0 {
       problems.append(.invalidDelay(element: element, steps: synapses.axonalDelaySteps))

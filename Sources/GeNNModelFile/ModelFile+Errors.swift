@@ -61,11 +61,20 @@ extension ModelFile {
         ?? SourcePosition(file: path, line: 1, column: 1)
     }
     let path = ValidationAnchor.keyPath(element: element, field: field)
-    if case .invalidName(_, let name) = problem,
-      let position = sourceMap.position(ofName: name, under: path)
+    if let name = problem.refusedName, let position = sourceMap.position(ofName: name, under: path)
     {
       return position
     }
     return sourceMap.nearestPosition(of: path)
+  }
+}
+
+extension ModelProblem {
+  /// The name this problem refuses, when it refuses one.
+  fileprivate var refusedName: String? {
+    switch self {
+    case .invalidName(_, let name), .invalidElementName(_, let name): name
+    default: nil
+    }
   }
 }

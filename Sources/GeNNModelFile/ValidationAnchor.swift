@@ -12,7 +12,9 @@ enum ValidationAnchor {
     case .unsupportedBatchSize: (nil, nil)
     case .duplicateName(let kind, let name): ("\(kind) '\(name)'", nil)
     case .invalidName("model", _): (nil, "name")
-    case .invalidName(let element, _), .unsupported(let element, _): (element, nil)
+    case .invalidName(let element, _), .invalidElementName(let element, _),
+      .unsupported(let element, _):
+      (element, nil)
     case .invalidSize(let element, _): (element, "size")
     case .duplicateField(let element, _), .duplicateVariable(let element, _, _): (element, "model")
     case .invalidType(let element, _, _): (element, "model")

@@ -115,25 +115,28 @@ import Testing
     #expect(seen.error == "unknown backend 'opencl'; available: cpu, single_threaded_cpu, cuda")
   }
 
-  /// `capi_custom_update` on its own thread: the value and the message.
-  static func customUpdate(_ group: String) async -> (value: Double, error: String?) {
+  /// `capi_custom_update` on its own thread, running `group` of a model whose population
+  /// is `population` and whose update group is `updateGroup`: the value and the message.
+  static func customUpdate(
+    _ group: String, population: String = "Counters", updateGroup: String = "Reset"
+  ) async -> (value: Double, error: String?) {
     let text =
-      Self.counters() + "\n"
+      Self.counters().replacing("Counters:", with: "\(population):") + "\n"
         + """
         custom_updates:
           SetV:
-            group: Reset
+            group: \(updateGroup)
             model:
               params: [value]
               var_refs: {r: scalar}
               update_code: r = value;
             params: {value: 7}
             var_refs:
-              r: {population: Counters, var: V}
+              r: {population: \(population), var: V}
         """
     return await onOwnThread {
       var error: UnsafeMutablePointer<CChar>?
-      let value = capi_custom_update(text, group, "Counters", "V", &error)
+      let value = capi_custom_update(text, group, population, "V", &error)
       return (value, message(error))
     }
   }
@@ -144,6 +147,13 @@ import Testing
     let unknown = await Self.customUpdate("Nope")
     #expect(unknown.value.isNaN)
     #expect(unknown.error?.contains("'Nope'") == true, "\(unknown.error ?? "")")
+  }
+
+  /// A population and an update group named as GeNN allows them, starting with a digit,
+  /// are found by name.
+  @Test func namesStartingWithADigitAreFoundByName() async {
+    let (value, error) = await Self.customUpdate("2Reset", population: "23E", updateGroup: "2Reset")
+    #expect(value == 7, "\(error ?? "")")
   }
 
   /// `capi_spikes` on its own thread, with room for `capacity` spikes.

@@ -7,6 +7,9 @@ struct StringSlots {
   enum Kind: String, CaseIterable, Sendable {
     /// A name that reaches generated code: it must be an identifier.
     case name
+    /// The name of a population, synapse population, current source, custom update or
+    /// update group: an ``ElementName``, which generated code holds only in comments.
+    case elementName
     /// A GeNN type name.
     case type
     /// A code string (or a derived parameter's formula) in GeNN's language.
@@ -59,7 +62,7 @@ enum EveryStringModel {
   static func make(_ s: inout StringSlots) -> ModelSpec {
     var model = ModelSpec(name: s(.name, "walk"), precision: .float, dt: 0.5)
 
-    for (name, size) in [(s(.name, "Pre"), 8), (s(.name, "Post"), 6)] {
+    for (name, size) in [(s(.elementName, "Pre"), 8), (s(.elementName, "Post"), 6)] {
       model.addNeuronPopulation(
         name, size: size, model: neuronModel(&s), params: [s(.name, "tau"): 10],
         vars: [
@@ -75,7 +78,8 @@ enum EveryStringModel {
       extraGlobalParams: [ExtraGlobalParameter(s(.name, "gains"), s(.type, "scalar*"))],
       injectionCode: s(.code, "injectCurrent(half * level * gains[0]);"))
     model.addCurrentSource(
-      s(.name, "Drive"), model: drive, target: s(.name, "Post"), params: [s(.name, "amp"): 0.2],
+      s(.elementName, "Drive"), model: drive, target: s(.elementName, "Post"),
+      params: [s(.name, "amp"): 0.2],
       vars: [s(.name, "level"): 1], extraGlobalParams: [s(.name, "gains"): [1]])
 
     let connectivity = ConnectivitySnippet(
@@ -119,7 +123,8 @@ enum EveryStringModel {
       simCode: s(.code, "cond += inSyn; inSyn = 0; injectCurrent(cond * -Vm); cond *= expDecay;"))
     model.addSynapsePopulation(
       SynapsePopulation(
-        name: s(.name, "Syn"), source: s(.name, "Pre"), target: s(.name, "Post"),
+        name: s(.elementName, "Syn"), source: s(.elementName, "Pre"),
+        target: s(.elementName, "Post"),
         matrixType: .sparse,
         connectivity: .snippet(connectivity, params: [s(.name, "stride"): 2, s(.name, "prob"): 1]),
         weightUpdate: weightUpdate, weightUpdateParams: [s(.name, "eta"): 0.01],
@@ -135,8 +140,8 @@ enum EveryStringModel {
         postsynapticVarRefs: [s(.name, "Vm"): s(.name, "V")], axonalDelaySteps: 0))
 
     for (name, source, target) in [
-      (s(.name, "Forward"), s(.name, "Pre"), s(.name, "Post")),
-      (s(.name, "Backward"), s(.name, "Post"), s(.name, "Pre")),
+      (s(.elementName, "Forward"), s(.elementName, "Pre"), s(.elementName, "Post")),
+      (s(.elementName, "Backward"), s(.elementName, "Post"), s(.elementName, "Pre")),
     ] {
       model.addSynapsePopulation(
         SynapsePopulation(
@@ -160,42 +165,50 @@ enum EveryStringModel {
       updateCode: s(.code, "x *= twice * weights[0]; y = x; z = y; u = z; v = u; count += 1.0;"))
     model.addCustomUpdate(
       CustomUpdate(
-        name: s(.name, "ScalePost"), updateGroup: s(.name, "Scaling"), model: scale,
+        name: s(.elementName, "ScalePost"), updateGroup: s(.elementName, "Scaling"), model: scale,
         params: [s(.name, "factor"): 0.5], vars: [s(.name, "count"): 0],
         varRefs: [
-          s(.name, "x"): .neuronVariable(population: s(.name, "Post"), variable: s(.name, "V")),
+          s(.name, "x"): .neuronVariable(
+            population: s(.elementName, "Post"), variable: s(.name, "V")),
           s(.name, "y"): .currentSourceVariable(
-            source: s(.name, "Drive"), variable: s(.name, "level")),
+            source: s(.elementName, "Drive"), variable: s(.name, "level")),
           s(.name, "z"): .postsynapticVariable(
-            synapses: s(.name, "Syn"), variable: s(.name, "cond")),
+            synapses: s(.elementName, "Syn"), variable: s(.name, "cond")),
           s(.name, "u"): .weightUpdatePostVariable(
-            synapses: s(.name, "Syn"), variable: s(.name, "ptrace")),
-          s(.name, "v"): .postsynapticInput(synapses: s(.name, "Syn")),
+            synapses: s(.elementName, "Syn"), variable: s(.name, "ptrace")),
+          s(.name, "v"): .postsynapticInput(synapses: s(.elementName, "Syn")),
         ],
         extraGlobalParams: [s(.name, "weights"): [1]]))
 
     model.addCustomUpdate(
       CustomUpdate(
-        name: s(.name, "CopyPre"), updateGroup: s(.name, "Copying"), model: copyModel(&s),
+        name: s(.elementName, "CopyPre"), updateGroup: s(.elementName, "Copying"),
+        model: copyModel(&s),
         varRefs: [
           s(.name, "a"): .weightUpdatePreVariable(
-            synapses: s(.name, "Syn"), variable: s(.name, "trace")),
-          s(.name, "b"): .neuronVariable(population: s(.name, "Pre"), variable: s(.name, "V")),
+            synapses: s(.elementName, "Syn"), variable: s(.name, "trace")),
+          s(.name, "b"): .neuronVariable(
+            population: s(.elementName, "Pre"), variable: s(.name, "V")),
         ]))
     model.addCustomUpdate(
       CustomUpdate(
-        name: s(.name, "CopyCount"), updateGroup: s(.name, "Copying"), model: copyModel(&s),
+        name: s(.elementName, "CopyCount"), updateGroup: s(.elementName, "Copying"),
+        model: copyModel(&s),
         varRefs: [
-          s(.name, "a"): .neuronVariable(population: s(.name, "Post"), variable: s(.name, "V")),
+          s(.name, "a"): .neuronVariable(
+            population: s(.elementName, "Post"), variable: s(.name, "V")),
           s(.name, "b"): .customUpdateVariable(
-            update: s(.name, "ScalePost"), variable: s(.name, "count")),
+            update: s(.elementName, "ScalePost"), variable: s(.name, "count")),
         ]))
     model.addCustomUpdate(
       CustomUpdate(
-        name: s(.name, "CopyWeights"), updateGroup: s(.name, "Copying"), model: copyModel(&s),
+        name: s(.elementName, "CopyWeights"), updateGroup: s(.elementName, "Copying"),
+        model: copyModel(&s),
         varRefs: [
-          s(.name, "a"): .weightUpdateVariable(synapses: s(.name, "Syn"), variable: s(.name, "g")),
-          s(.name, "b"): .weightUpdateVariable(synapses: s(.name, "Syn"), variable: s(.name, "g")),
+          s(.name, "a"): .weightUpdateVariable(
+            synapses: s(.elementName, "Syn"), variable: s(.name, "g")),
+          s(.name, "b"): .weightUpdateVariable(
+            synapses: s(.elementName, "Syn"), variable: s(.name, "g")),
         ]))
     let transpose = CustomUpdateModel(
       name: s(.text, "Transpose model"),
@@ -205,11 +218,12 @@ enum EveryStringModel {
       updateCode: s(.code, ""))
     model.addCustomUpdate(
       CustomUpdate(
-        name: s(.name, "Mirror"), updateGroup: s(.name, "Transposing"), model: transpose,
+        name: s(.elementName, "Mirror"), updateGroup: s(.elementName, "Transposing"),
+        model: transpose,
         varRefs: [
           s(.name, "forward"): .transposedWeightUpdateVariable(
-            synapses: s(.name, "Forward"), variable: s(.name, "w"),
-            transposeSynapses: s(.name, "Backward"), transposeVariable: s(.name, "w"))
+            synapses: s(.elementName, "Forward"), variable: s(.name, "w"),
+            transposeSynapses: s(.elementName, "Backward"), transposeVariable: s(.name, "w"))
         ]))
     return model
   }

@@ -8,6 +8,8 @@ import Testing
 /// (``EveryStringModel``) is given a payload in turn: a name or type must be refused by
 /// validation as such, a code string by generation, and free text (the names of models
 /// and snippets) must reach the generated code only inside comments, on both backends.
+/// The names of populations and other elements may be what GeNN allows (`23E`, `int`),
+/// and reach the generated code only inside comments too.
 /// A field added to the description later fails ``everyStringIsWalked()`` until it is
 /// given a slot here, so it cannot reopen the hole unnoticed.
 @Suite struct NameInjectionTests {
@@ -77,6 +79,46 @@ import Testing
           if case .invalidName(_, payload) = $0 { true } else { false }
         }
         #expect(named, "name '\(name)' -> \(payload.debugDescription): \(error)")
+      }
+    }
+  }
+
+  static let elementNamePayloads = [
+    "x\n#define \(marker) 1\n//", "x; int \(marker)", "x) + \(marker)(0", "", "x y", "x-y",
+    String(repeating: "n", count: Identifier.maximumLength + 1),
+  ]
+
+  static let elementNameSlots = Array(Set(slots.filter { $0.kind == .elementName }.map(\.value)))
+    .sorted()
+
+  /// Each element's name, replaced everywhere it is used by one GeNN refuses too, is
+  /// refused by validation as an invalid element name.
+  @Test(arguments: elementNameSlots)
+  func elementNameIsChecked(_ name: String) {
+    for payload in Self.elementNamePayloads {
+      let model = Self.model(.every(kind: .elementName, value: name, payload: payload))
+      do {
+        try model.validate()
+        Issue.record("name '\(name)' replaced by \(payload.debugDescription) was accepted")
+      } catch {
+        let named = error.problems.contains {
+          if case .invalidElementName(_, payload) = $0 { true } else { false }
+        }
+        #expect(named, "name '\(name)' -> \(payload.debugDescription): \(error)")
+      }
+    }
+  }
+
+  /// Each element's name, replaced everywhere it is used by one that starts with a digit
+  /// or an underscore (as GeNN allows), is accepted, and reaches the generated code only
+  /// inside comments.
+  @Test(arguments: elementNameSlots)
+  func elementNameStaysInComments(_ name: String) throws {
+    for payload in ["1\(Self.marker)", "_\(Self.marker)", "23E_\(Self.marker)"] {
+      let model = Self.model(.every(kind: .elementName, value: name, payload: payload))
+      try model.validate()
+      for source in try Self.sources(model) {
+        #expect(Self.escapes(in: source).isEmpty, "\(name) -> \(payload)")
       }
     }
   }

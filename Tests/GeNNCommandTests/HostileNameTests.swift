@@ -56,6 +56,23 @@ import Testing
       ],
       expected: ["tiny.yaml:3:", "it has 246 characters; at most 100 are allowed"]),
     Case(
+      name: "population name with a dash",
+      replacing: [("  Exc:", "  a-b:"), ("population: Exc", "population: a-b")],
+      expected: [
+        "tiny.yaml:3:",
+        "neuron population 'a-b': 'a-b' is not a valid name; use letters, digits and '_'",
+      ]),
+    Case(
+      name: "population name with a path",
+      replacing: [("  Exc:", "  ../x:"), ("population: Exc", "population: ../x")],
+      expected: ["tiny.yaml:3:", "'../x' is not a valid name; use letters, digits and '_'"]),
+    Case(
+      name: "empty population name",
+      replacing: [("  Exc:", "  '':"), ("population: Exc", "population: ''")],
+      expected: [
+        "tiny.yaml:3:", "'' is not a valid name; it is empty; use letters, digits and '_'",
+      ]),
+    Case(
       name: "additional input variable with code",
       replacing: [
         (

@@ -324,7 +324,8 @@ import Testing
     let problems = Self.problems(model)
     #expect(problems.contains(.duplicateName(kind: "custom update", name: "CU")))
     #expect(
-      problems.contains(.invalidName(element: Self.element + ", update group", name: "a group")))
+      problems.contains(
+        .invalidElementName(element: Self.element + ", update group", name: "a group")))
     #expect(problems.contains(.missingParameter(element: Self.element, name: "factor")))
     #expect(
       problems.contains(.unknownVariable(element: Self.element, name: "y", allowed: [])))

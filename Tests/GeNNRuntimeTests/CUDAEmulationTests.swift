@@ -343,7 +343,7 @@ import Testing
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
       "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
-      "custom_update", "custom_update_snippet", "custom_update_read_only",
+      "custom_update", "custom_update_snippet", "custom_update_read_only", "element_names",
     ] + generatedNames + featureNames)
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
@@ -361,6 +361,10 @@ import Testing
       model = CustomUpdateTests.readOnlyTargetsModel()
       steps = 4
       schedule = [(step: 2, group: "Double")]
+    } else if name == "element_names" {
+      model = ElementNameTests.model()
+      steps = ElementNameTests.steps
+      schedule = [(step: ElementNameTests.updateStep, group: "2Group")]
     } else if name == "synapses" {
       model = CUDASimulationTests.synapseModel()
     } else if name == "bitmask" {

@@ -38,6 +38,13 @@ import Testing
     try Self.compile(try CUDABackend().generate(model), name: name)
   }
 
+  @Test(
+    "elements named as GeNN allows (23E, int) compile with NVRTC",
+    .enabled(if: location.path != nil, Comment(rawValue: location.reason)))
+  func elementNames() throws {
+    try Self.compile(try CUDABackend().generate(ElementNameTests.model()), name: "element_names")
+  }
+
   /// Compiles `module` for sm_70, sm_80 and sm_90, recording NVRTC's failures with the
   /// model element that generated the failing line.
   static func compile(_ module: CUDAModule, name: String) throws {
