@@ -9,6 +9,7 @@ backend, and the groups' variables become NumPy views of the simulation's memory
 from __future__ import annotations
 
 import os
+import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
@@ -93,6 +94,7 @@ class GeNNModel:
         self.time_precision = (
             self.precision if time_precision is None else _precision(time_precision)
         )
+        _check_element_name(model_name, "model")
         self.name = model_name
         self._built = False
         self._loaded = False
@@ -217,6 +219,7 @@ class GeNNModel:
             raise Exception("GeNN model already built")
 
     def _check_new_name(self, name: str) -> None:
+        _check_element_name(name, "group")
         for groups in (self.neuron_populations, self.synapse_populations,
                        self.current_sources, self.custom_updates,
                        self.custom_connectivity_updates):
@@ -278,6 +281,7 @@ class GeNNModel:
         ``custom_update(group_name)``, over the variables ``var_refs`` references."""
         self._check_unbuilt()
         self._check_new_name(cu_name)
+        _check_element_name(group_name, "update group")
         if egp_refs:
             not_yet("extra global parameter references (egp_refs)")
         model = _snippet(custom_update_model, "custom_update")
@@ -440,6 +444,19 @@ class GeNNModel:
         steps = np.rint(times / self.dt).astype(np.int64)
         keep = (steps >= end - window) & (steps < end)
         return times[keep], ids[keep]
+
+
+#: GeNN's rule for the names of populations, synapse populations, current sources, custom
+#: updates and update groups (``validatePopName``), with SwiftGeNN's length limit.
+_ELEMENT_NAME = re.compile(r"[A-Za-z0-9_]{1,100}\Z")
+
+
+def _check_element_name(name: Any, what: str) -> None:
+    """``name`` must be letters, digits and '_' (it names files in the build folder)."""
+    if not isinstance(name, str) or not _ELEMENT_NAME.match(name):
+        raise ValueError(
+            f"{what} name {name!r} is not valid; use 1 to 100 letters, digits and '_'"
+        )
 
 
 def _precision(value: Union[str, types.ResolvedType]) -> types.ResolvedType:

@@ -280,3 +280,19 @@ def test_connectivity_snippets_and_values_from_snippets():
                           np.full(50, 4))
     g = synapses.vars["g"].values
     assert g.shape == (200,) and np.all((g >= 1.0) & (g <= 2.0))
+
+
+@pytest.mark.parametrize("name", ["../escape", "a-b", "", "x" * 101, "with space"])
+def test_names_that_could_leave_the_build_folder_are_refused(name):
+    with pytest.raises(ValueError, match="not valid; use 1 to 100 letters, digits and '_'"):
+        GeNNModel("float", "names").add_neuron_population(name, 1, EMPTY)
+    with pytest.raises(ValueError, match="model name"):
+        GeNNModel("float", name)
+
+
+def test_names_in_genn_style_work():
+    model = GeNNModel("float", "genn_style")
+    layer = model.add_neuron_population("23E", 3, COUNTER, {"step": 1.0}, {"x": 0.0})
+    loaded(model)
+    model.step_time()
+    assert np.all(layer.vars["x"].view == 1.0)
