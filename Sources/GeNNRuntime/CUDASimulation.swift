@@ -310,6 +310,7 @@ public final class CUDASimulation {
       case .timestep: .uint64(timestep)
       case .recordingRow: .uint32(UInt32(recordingRow))
       case .overflowCount: .pointer(overflows)
+      case .seed: .uint64(model.seed)
       }
     }
     try context.launch(

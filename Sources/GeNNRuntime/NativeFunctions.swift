@@ -4,8 +4,9 @@ import GeNNToolchain
 /// The C functions of a loaded generated module (``CModuleInterface``).
 struct NativeFunctions {
   typealias Create =
-    @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>?, UnsafePointer<UInt64>?) ->
-    UnsafeMutableRawPointer?
+    @convention(c) (
+      UnsafeMutablePointer<UnsafeMutableRawPointer?>?, UnsafePointer<UInt64>?, UInt64
+    ) -> UnsafeMutableRawPointer?
   typealias Destroy = @convention(c) (UnsafeMutableRawPointer?) -> Void
   typealias SetThreads = @convention(c) (UnsafeMutableRawPointer?, UInt32, UInt32) -> Void
   typealias Initialize = @convention(c) (UnsafeMutableRawPointer?) -> UInt32

@@ -142,7 +142,9 @@ public final class Simulation {
     let counts = memory.arrays.map { UInt64($0.count) }
     guard
       let state = pointers.withUnsafeMutableBufferPointer({ pointers in
-        counts.withUnsafeBufferPointer { functions.create(pointers.baseAddress, $0.baseAddress) }
+        counts.withUnsafeBufferPointer {
+          functions.create(pointers.baseAddress, $0.baseAddress, model.seed)
+        }
       })
     else {
       throw RuntimeError.incompatibleLibrary("\(CModuleInterface.create) returned no state")

@@ -183,7 +183,8 @@ import Testing
     #expect(
       module.bind
         == CUDAKernelLaunch(
-          kernel: "genn_bind", gridSize: 1, blockSize: 32, parameters: [.arrayTable, .countTable]))
+          kernel: "genn_bind", gridSize: 1, blockSize: 32,
+          parameters: [.arrayTable, .countTable, .seed]))
     #expect(
       module.initialisation == [
         CUDAKernelLaunch(kernel: "initialise", gridSize: 7, blockSize: 256, parameters: [])
@@ -228,8 +229,8 @@ import Testing
       let expected = line.replacingOccurrences(of: "m.initGroup", with: "d_initGroup")
       #expect(cuda.contains(expected), "\(expected)")
     }
-    #expect(cuda.contains("genn_rng_init(&rng, kSeed, group.stream_V, id, 0xFFFFFFFFu);"))
-    #expect(cuda.contains("genn_rng_init(&rng, kSeed, group.stream, id, (uint32_t)timestep);"))
+    #expect(cuda.contains("genn_rng_init(&rng, group.seed, group.stream_V, id, 0xFFFFFFFFu);"))
+    #expect(cuda.contains("genn_rng_init(&rng, group.seed, group.stream, id, (uint32_t)timestep);"))
   }
 
   @Test("float models print float maths functions (the CUDA dialect)")
@@ -252,7 +253,7 @@ import Testing
     let module = try CUDABackend().generate(model)
     #expect(
       module.source.contains(
-        "genn_rng_init(&rng, kSeed, 0xA8000000u | group.populationIndex, id_post"))
+        "genn_rng_init(&rng, group.seed, 0xA8000000u | group.populationIndex, id_post"))
     #expect(module.source.contains("d_synapseGroup0[0].populationIndex = 0u;"))
     #expect(module.source.contains("genn_add_synapse_atomic(group.ind"))
     let kernels = module.initialisation.map(\.kernel)

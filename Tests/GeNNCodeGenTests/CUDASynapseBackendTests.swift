@@ -415,14 +415,15 @@ import Testing
       #expect(cuda.contains(expected), "\(expected)")
     }
     for stream in [
-      "genn_rng_init(&rng, kSeed, 0xA0000000u | group.populationIndex, id_pre, 0xFFFFFFFEu);",
+      "genn_rng_init(&rng, group.seed, 0xA0000000u | group.populationIndex, id_pre, 0xFFFFFFFEu);",
       "m.synapseGroup1[0].populationIndex = 1u;",
     ] {
       let device = stream.replacingOccurrences(of: "m.synapseGroup", with: "d_synapseGroup")
       #expect(cpu.contains(stream) && cuda.contains(device))
     }
     #expect(cuda.contains("genn_sort_row(row, length);"))
-    #expect(cuda.contains("genn_rng_init(&rng, kSeed, group.init0_g_stream, syn, 0xFFFFFFFFu);"))
+    #expect(
+      cuda.contains("genn_rng_init(&rng, group.seed, group.init0_g_stream, syn, 0xFFFFFFFFu);"))
   }
 
   @Test("postsynaptic models inject and decay inSyn before current sources, in the CPU's order")

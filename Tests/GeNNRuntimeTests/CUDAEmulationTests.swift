@@ -88,11 +88,11 @@ import Testing
 
     """
 
-  /// The `main` that launches `module`'s kernels for `steps` steps, and the custom update
-  /// groups of `schedule` before the steps they are due at; `sizes` are the arrays' bytes,
-  /// `counts` their elements.
+  /// The `main` that binds `module`'s arrays with `seed` and launches its kernels for
+  /// `steps` steps, and the custom update groups of `schedule` before the steps they are
+  /// due at; `sizes` are the arrays' bytes, `counts` their elements.
   static func main(
-    _ module: CUDAModule, sizes: [Int], counts: [Int], steps: Int,
+    _ module: CUDAModule, seed: UInt64, sizes: [Int], counts: [Int], steps: Int,
     schedule: [(step: Int, group: String)] = []
   ) -> String {
     func customUpdates(at step: String, _ group: String, indent: String) -> String {
@@ -103,7 +103,7 @@ import Testing
     var main = "#include \"shim.h\"\n#include \"model.cu\"\nint main() {\n"
     main += "    load({\(sizes.map(String.init).joined(separator: ", "))});\n"
     main += "    counts = {\(counts.map { "\($0)u" }.joined(separator: ", "))};\n"
-    main += "    launch(1, 32, [&] { genn_bind(table.data(), counts.data()); });\n"
+    main += "    launch(1, 32, [&] { genn_bind(table.data(), counts.data(), \(seed)ull); });\n"
     main += "    uint32_t overflows = 0;\n"
     for launch in module.initialisation {
       let arguments = launch.parameters.map { _ in "&overflows" }.joined(separator: ", ")
@@ -312,7 +312,8 @@ import Testing
     try module.source.write(
       to: folder.appendingPathComponent("model.cu"), atomically: true, encoding: .utf8)
     try Self.main(
-      module, sizes: bytes.map { max(8, $0) }, counts: arrays.map(\.count), steps: steps,
+      module, seed: model.seed, sizes: bytes.map { max(8, $0) }, counts: arrays.map(\.count),
+      steps: steps,
       schedule: schedule
     )
     .write(to: folder.appendingPathComponent("main.cpp"), atomically: true, encoding: .utf8)
@@ -344,6 +345,7 @@ import Testing
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
       "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
       "custom_update", "custom_update_snippet", "custom_update_read_only", "element_names",
+      "seed_1", "seed_2",
     ] + generatedNames + featureNames)
   func agreesWithCPU(name: String) async throws {
     let model: ModelSpec
@@ -354,6 +356,10 @@ import Testing
       steps = 3
     } else if let feature = Self.featureModel(name) {
       model = feature
+    } else if name.hasPrefix("seed_"), let seed = UInt64(name.dropFirst(5)) {
+      // One module for both seeds, each given to `genn_bind`.
+      model = SeedAtLoadTests.model(seed: seed)
+      steps = SeedAtLoadTests.steps
     } else if name == "custom_update_snippet" {
       model = CustomUpdateTests.snippetModel()
       schedule = [(step: 10, group: "Noise")]

@@ -6,7 +6,8 @@ import Testing
 
 /// Every reference case (read with everything `case.json` describes: custom updates and
 /// their schedules too) compiles to a cubin with NVRTC for sm_70, sm_80 and sm_90; so do
-/// the emulation tests' models of generated synapses and of the other features. Needs NVRTC (pip's
+/// the emulation tests' models of generated synapses and of the other features, and the
+/// model that draws from every kind of random stream. Needs NVRTC (pip's
 /// `nvidia-cuda-nvrtc-cu12`, which `.ci/run` installs), no GPU.
 @Suite struct CUDAReferenceCompileTests {
   static let location = NVRTCLocation.find()
@@ -43,6 +44,14 @@ import Testing
     .enabled(if: location.path != nil, Comment(rawValue: location.reason)))
   func elementNames() throws {
     try Self.compile(try CUDABackend().generate(ElementNameTests.model()), name: "element_names")
+  }
+
+  @Test(
+    "a model drawing from every kind of random stream, its seed given at load, compiles with NVRTC",
+    .enabled(if: location.path != nil, Comment(rawValue: location.reason)))
+  func seedGivenAtLoad() throws {
+    let model = SeedAtLoadTests.model(seed: 1)
+    try Self.compile(try CUDABackend().generate(model), name: model.name)
   }
 
   /// Compiles `module` for sm_70, sm_80 and sm_90, recording NVRTC's failures with the

@@ -211,6 +211,29 @@ def test_a_model_built_twice_comes_from_the_build_cache(tmp_path):
     assert again.build_info["compile_seconds"] == 0
 
 
+def test_a_new_seed_draws_new_numbers_from_the_same_build(tmp_path):
+    """Seed 0 draws a new seed at each build, as in GeNN; the seed is given at load, so
+    the code is the same and comes from the build cache."""
+    def build(folder, seed):
+        model = GeNNModel("float", "reseeded")
+        model.seed = seed
+        population = model.add_neuron_population(
+            "Counters", 100, COUNTER, {"step": 0.25},
+            {"x": init_var("Uniform", {"min": 0.0, "max": 1.0})})
+        model.build(str(folder))
+        model.load()
+        return model, population.vars["x"].values
+
+    _, first = build(tmp_path / "a", 0)
+    again, second = build(tmp_path / "b", 0)
+    assert again.build_info["cache_hit"]
+    assert not np.array_equal(first, second)
+    _, seven = build(tmp_path / "c", 7)
+    seven_again, seven_second = build(tmp_path / "d", 7)
+    assert seven_again.build_info["cache_hit"]
+    assert np.array_equal(seven, seven_second)
+
+
 def resident_bytes() -> int:
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * 4096

@@ -3,9 +3,11 @@
 public enum CModuleInterface {
   /// `uint32_t genn_abi_version(void)`: ``version``.
   public static let abiVersion = "genn_abi_version"
-  /// `void *genn_create(void *const *arrays, const uint64_t *counts)`: new state bound to
-  /// the arrays of ``GeneratedModule/arrays``, in order, with their element counts (the
-  /// sizes that indexes of extra global parameters are checked against).
+  /// `void *genn_create(void *const *arrays, const uint64_t *counts, uint64_t seed)`: new
+  /// state bound to the arrays of ``GeneratedModule/arrays``, in order, with their element
+  /// counts (the sizes that indexes of extra global parameters are checked against), its
+  /// random streams keyed by `seed` (``GeNNModel/ModelSpec/seed``). The seed is no part
+  /// of the generated code, so models that differ only in their seed share one library.
   public static let create = "genn_create"
   /// `void genn_destroy(void *state)`: stops its threads and frees it.
   public static let destroy = "genn_destroy"
@@ -30,5 +32,5 @@ public enum CModuleInterface {
   /// or 0; clears it (``IntegerDivisionSource``).
   public static let takeArithmeticError = "genn_take_arithmetic_error"
   /// The version of this interface.
-  public static let version: UInt32 = 6
+  public static let version: UInt32 = 7
 }

@@ -22,7 +22,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     block(
       """
       // SwiftGeNN: C++ generated for model '\(model.name.commentText)' (CPU backend).
-      // scalar = \(scalarName), timepoint = \(timeName), dt = \(model.dt) ms, seed = \(model.seed).
+      // scalar = \(scalarName), timepoint = \(timeName), dt = \(model.dt) ms.
       // Neuron populations: \(model.neuronPopulations.map { "'\($0.name)' (\($0.model.name.commentText), \($0.size))" }.joined(separator: ", ")).
       #include <algorithm>
       #include <atomic>
@@ -62,7 +62,6 @@ struct CPUModuleWriter: ModelCodeWriting {
     support(IntegerDivisionSource.source(for: .cpp))
     if memory.checksIndices { support(IndexCheckSource.source(for: .cpp)) }
     block("namespace {")
-    line("constexpr uint64_t kSeed = \(model.seed)ull;")
     line("// Neurons updated per chunk before the chunk's spikes are emitted.")
     line("constexpr uint32_t kNeuronChunk = 256u;")
     line()
@@ -235,10 +234,10 @@ struct CPUModuleWriter: ModelCodeWriting {
     )
     line()
     line(
-      "GENN_EXPORT void *\(CModuleInterface.create)(void *const *arrays, const uint64_t *counts) {"
+      "GENN_EXPORT void *\(CModuleInterface.create)(void *const *arrays, const uint64_t *counts, uint64_t seed) {"
     )
     line("Model *m = new Model();")
-    line("bind(*m, arrays, counts);")
+    line("bind(*m, arrays, counts, seed);")
     line("return m;")
     line("}")
     line()
@@ -322,11 +321,14 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("}")
   }
 
-  /// Fills one simulation's group fields: sizes, parameter values, array pointers and
-  /// the element counts of arrays code indexes through a check.
+  /// Fills one simulation's group fields: sizes, parameter values, array pointers, the
+  /// element counts of arrays code indexes through a check, and the seed that keys the
+  /// random streams (given at creation, so that it is no part of the code).
   private mutating func writeBind() {
-    line("GENN_RUNS_ONCE void bind(Model &m, void *const *arrays, const uint64_t *counts) {")
-    line("(void)m; (void)arrays; (void)counts;")
+    line(
+      "GENN_RUNS_ONCE void bind(Model &m, void *const *arrays, const uint64_t *counts, uint64_t seed) {"
+    )
+    line("(void)m; (void)arrays; (void)counts; (void)seed;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for group in synapseGroups {

@@ -8,7 +8,8 @@
 ///    (constants, per-element values, `-TIME_MAX` spike times, zero elsewhere).
 /// 2. Copy the device pointers, in the order of ``arrays``, into a device array of
 ///    pointers, and the arrays' element counts into a device array of `uint64_t`, and
-///    launch ``bind`` with them: it points the module's group structs at the arrays.
+///    launch ``bind`` with them and the model's seed: it points the module's group structs
+///    at the arrays and keys their random streams by the seed.
 /// 3. Launch ``initialisation`` (variables with initialisation snippets, then SPARSE rows
 ///    built by connectivity snippets, then synapse variables with snippets, then the
 ///    column indexes of SPARSE populations with postsynaptic learning), and read the
@@ -20,7 +21,8 @@ public struct CUDAModule: BackendModule {
   public var source: String
   /// The arrays the host allocates, in the order ``bind``'s table lists them.
   public var arrays: [ArrayLayout]
-  /// Fills the group structs from the table of device pointers; launched once.
+  /// Fills the group structs from the table of device pointers and gives them the seed;
+  /// launched once.
   public var bind: CUDAKernelLaunch
   /// Initialises the variables that use snippets; launched once, after ``bind``.
   public var initialisation: [CUDAKernelLaunch]
@@ -103,6 +105,10 @@ public enum CUDAKernelParameter: String, Hashable, Sendable, CaseIterable {
   /// connectivity builders add one for each row longer than its storage (whose extra
   /// synapses are dropped); the host reads it after initialisation.
   case overflowCount = "overflows"
+  /// `uint64_t seed`: the seed that keys every random stream (``GeNNModel/ModelSpec/seed``),
+  /// given to ``CUDAModule/bind`` when the module is loaded: it is no part of the code,
+  /// so models that differ only in their seed share one cubin.
+  case seed
 
   /// The parameter's name in the kernel.
   public var name: String { rawValue }
@@ -115,6 +121,7 @@ public enum CUDAKernelParameter: String, Hashable, Sendable, CaseIterable {
     case .timestep: "uint64_t"
     case .recordingRow: "uint32_t"
     case .overflowCount: "uint32_t *"
+    case .seed: "uint64_t"
     }
   }
 }

@@ -94,7 +94,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
     let initBlocks = blockRanges(sizes: initSizes, blockSize: initBlockSize)
       .reduce(0) { $0 + $1.count }
     let bind = CUDAKernelLaunch(
-      kernel: Self.bindKernel, gridSize: 1, blockSize: 32, parameters: [.arrayTable, .countTable])
+      kernel: Self.bindKernel, gridSize: 1, blockSize: 32,
+      parameters: [.arrayTable, .countTable, .seed])
     let initialisation =
       initBlocks == 0
       ? []
@@ -139,7 +140,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     block(
       """
       // SwiftGeNN: CUDA generated for model '\(model.name.commentText)' (CUDA backend).
-      // scalar = \(scalarName), timepoint = \(timeName), dt = \(model.dt) ms, seed = \(model.seed).
+      // scalar = \(scalarName), timepoint = \(timeName), dt = \(model.dt) ms.
       // Neuron populations: \(populations.joined(separator: ", ")).
       // Self-contained for NVRTC: it includes no header; its random numbers are below.
       #define GENN_FUNCTION __device__ __forceinline__
@@ -147,7 +148,6 @@ struct CUDAModuleWriter: ModelCodeWriting {
     let randomNumbers = output.placeholder()
     support(IntegerDivisionSource.source(for: .cuda))
     if memory.checksIndices { support(IndexCheckSource.source(for: .cuda)) }
-    line("constexpr uint64_t kSeed = \(model.seed)ull;")
     line("// Threads per block of the neuron update and of the initialisation.")
     line("constexpr uint32_t kNeuronBlockSize = \(neuronBlockSize)u;")
     line("constexpr uint32_t kInitBlockSize = \(initBlockSize)u;")
@@ -175,16 +175,16 @@ struct CUDAModuleWriter: ModelCodeWriting {
   }
 
   /// `genn_bind`: one thread fills every group struct from the table of device pointers
-  /// and the table of the arrays' element counts.
+  /// and the table of the arrays' element counts, and gives it the seed.
   private mutating func writeBindKernel() {
     line("// Points the group structs at the arrays the host allocated (in `arrays` order),")
-    line("// whose element counts are `counts`.")
+    line("// whose element counts are `counts`, and keys their random streams by `seed`.")
     line(
-      "extern \"C\" __global__ void \(Self.bindKernel)(void *const *arrays, const uint64_t *counts)"
+      "extern \"C\" __global__ void \(Self.bindKernel)(void *const *arrays, const uint64_t *counts, uint64_t seed)"
     )
     line("{")
     line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
-    line("(void)arrays; (void)counts;")
+    line("(void)arrays; (void)counts; (void)seed;")
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for group in synapseGroups {

@@ -106,7 +106,8 @@ extension ModelCodeWriting {
   mutating func writeBuildStream(byColumn: Bool) {
     let (stream, index) = byColumn ? ("0xA8000000u", "id_post") : ("0xA0000000u", "id_pre")
     line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, \(stream) | group.populationIndex, \(index), 0xFFFFFFFEu);")
+    line(
+      "genn_rng_init(&rng, group.seed, \(stream) | group.populationIndex, \(index), 0xFFFFFFFEu);")
   }
 
   /// The body of row `id_pre`'s builder: the row's stream, the build code `code` and,

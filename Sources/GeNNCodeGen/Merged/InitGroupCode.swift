@@ -95,6 +95,7 @@ extension ModelCodeWriting {
     line("// Initialisation group \(group.index): \(members).")
     line("struct InitGroup\(group.index) {")
     line("uint32_t size;")
+    line("uint64_t seed;")
     for entry in group.elements[0].snippetVariables(in: model) {
       let name = entry.variable.name
       line("\(cType(entry.variable.valueType!)) *v_\(name);")
@@ -128,7 +129,7 @@ extension ModelCodeWriting {
       // Only snippets that draw random numbers set up a generator (GeNN's isInitRNGRequired).
       if entry.snippet.code.contains("gennrand") {
         line("GeNNRng rng;")
-        line("genn_rng_init(&rng, kSeed, group.stream_\(name), id, 0xFFFFFFFFu);")
+        line("genn_rng_init(&rng, group.seed, group.stream_\(name), id, 0xFFFFFFFFu);")
       }
       line("\(valueType.cName) value = 0;")
       code(checked)
@@ -146,6 +147,7 @@ extension ModelCodeWriting {
       let field = field(member)
       line("// initialisation of \(element.description(in: model))")
       line("\(field).size = \(element.size(in: model))u;")
+      line("\(field).seed = seed;")
       for entry in element.snippetVariables(in: model) {
         let name = entry.variable.name
         let (role, stream) = element.array(ofVariable: name, in: model)

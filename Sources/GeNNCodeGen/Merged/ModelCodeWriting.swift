@@ -297,7 +297,7 @@ extension ModelCodeWriting {
       "\(qualifier)void drawRowLengthsSynapseGroup\(group.index)(const \(synapseStructName(group)) &group) {"
     )
     line("GeNNRng rng;")
-    line("genn_rng_init(&rng, kSeed, 0xA4000000u | group.populationIndex, 0u, 0xFFFFFFFDu);")
+    line("genn_rng_init(&rng, group.seed, 0xA4000000u | group.populationIndex, 0u, 0xFFFFFFFDu);")
     line("uint32_t remaining = (uint32_t)group.conn_p_\(parameter);")
     line("double pairs = (double)group.numSrcNeurons * (double)group.numTrgNeurons;")
     line("for (uint32_t i = 0; i + 1u < group.numSrcNeurons; i++) {")

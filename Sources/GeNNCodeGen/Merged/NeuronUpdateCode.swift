@@ -137,6 +137,7 @@ extension NeuronUpdateWriting {
     line("uint32_t numNeurons;")
     line("uint32_t numDelaySlots;")
     line("uint32_t stream;")
+    line("uint64_t seed;")
     declareParameters(prefix: "", params: neuron.params, derived: neuron.derivedParams)
     for variable in neuron.vars { line("\(cType(variable.valueType!)) *v_\(variable.name);") }
     for egp in neuron.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: "") }
@@ -183,7 +184,7 @@ extension NeuronUpdateWriting {
   ) {
     if plan.usesRandom {
       line("GeNNRng rng;")
-      line("genn_rng_init(&rng, kSeed, group.stream, id, (uint32_t)timestep);")
+      line("genn_rng_init(&rng, group.seed, group.stream, id, (uint32_t)timestep);")
     }
     for variable in plan.neuron.vars {
       let offset = plan.queued.contains(variable.name) ? "readOffset + " : ""
@@ -409,6 +410,7 @@ extension NeuronUpdateWriting {
       line("\(field).numNeurons = \(population.size)u;")
       line("\(field).numDelaySlots = \(model.maximumDelaySteps(of: name) + 1)u;")
       line("\(field).stream = \(populationIndex)u;")
+      line("\(field).seed = seed;")
       writeParameterBindings(
         field: field, prefix: "", params: population.params, names: population.model.params,
         derived: population.model.derivedParams)

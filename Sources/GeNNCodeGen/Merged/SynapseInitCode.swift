@@ -48,9 +48,20 @@ extension SynapsePopulation {
   }
 }
 
+extension SynapsePopulation {
+  /// Whether the population's struct names random streams, which its code keys by the
+  /// seed: those of its connectivity snippet's rows (and of the row lengths it draws)
+  /// and those of its variables' initialisation snippets.
+  var drawsFromRandomStreams: Bool {
+    if case .snippet = connectivity { return true }
+    return !snippetVariables.isEmpty
+  }
+}
+
 extension ModelCodeWriting {
   /// Declares the fields of the synapse group struct the initialisation reads.
   mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
+    if synapses.drawsFromRandomStreams { line("uint64_t seed;") }
     if case .snippet = synapses.connectivity { line("uint32_t populationIndex;") }
     if synapses.rowLengthDraw != nil {
       line("uint32_t *preCalcRowLength;")
@@ -68,6 +79,7 @@ extension ModelCodeWriting {
   /// Binds the initialisation fields of synapse population `index`.
   mutating func writeSynapseInitBinding(field: String, index: Int) {
     let synapses = model.synapsePopulations[index]
+    if synapses.drawsFromRandomStreams { line("\(field).seed = seed;") }
     // The population's index names its connectivity's random streams.
     if case .snippet = synapses.connectivity { line("\(field).populationIndex = \(index)u;") }
     if synapses.rowLengthDraw != nil {
@@ -180,7 +192,7 @@ extension ModelCodeWriting {
     if entry.snippet.code.contains("gennrand") {
       line("GeNNRng rng;")
       line(
-        "genn_rng_init(&rng, kSeed, group.\(entry.prefix)stream, \(element), 0xFFFFFFFFu);"
+        "genn_rng_init(&rng, group.seed, group.\(entry.prefix)stream, \(element), 0xFFFFFFFFu);"
       )
     }
     line("\(cType(entry.variable.valueType!)) value = 0;")
