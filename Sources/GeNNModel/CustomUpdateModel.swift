@@ -110,6 +110,9 @@ public struct CustomUpdateModel: Sendable {
   public var name: String
   /// Parameter names.
   public var params: [String]
+  /// GeNN type names of parameters that are not `scalar` (`"int"`, `"unsigned int"`,
+  /// `"bool"`, ...), as PyGeNN's `(name, type)` pairs give them; the others are `scalar`.
+  public var paramTypes: [String: String]
   /// Parameters computed from the others and `dt`.
   public var derivedParams: [DerivedParameter]
   /// The update's own variables.
@@ -123,12 +126,14 @@ public struct CustomUpdateModel: Sendable {
 
   /// Creates a custom update model.
   public init(
-    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
+    name: String, params: [String] = [], paramTypes: [String: String] = [:],
+    derivedParams: [DerivedParameter] = [],
     vars: [CustomUpdateVariable] = [], varRefs: [CustomUpdateVarReference] = [],
     extraGlobalParams: [ExtraGlobalParameter] = [], updateCode: String = ""
   ) {
     self.name = name
     self.params = params
+    self.paramTypes = paramTypes
     self.derivedParams = derivedParams
     self.vars = vars
     self.varRefs = varRefs

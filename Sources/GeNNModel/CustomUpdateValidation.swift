@@ -26,7 +26,8 @@ extension ModelSpec {
     }
     let variables = model.vars.map { Variable($0.name, $0.type) }
     problems += checkFields(
-      element: element, params: model.params, derived: model.derivedParams,
+      element: element, params: model.params, paramTypes: model.paramTypes,
+      derived: model.derivedParams,
       vars: variables + model.varRefs.map { Variable($0.name, $0.type) },
       egps: model.extraGlobalParams)
     if model.varRefs.isEmpty { problems.append(.noVariableReferences(element: element)) }
@@ -196,7 +197,7 @@ extension ModelSpec {
       element: element, size: size, params: update.params, modelParams: model.params,
       derived: model.derivedParams, vars: inits,
       modelVars: model.vars.map { Variable($0.name, $0.type) }, egps: update.extraGlobalParams,
-      modelEGPs: model.extraGlobalParams)
+      modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes)
     return problems
   }
 
@@ -210,7 +211,7 @@ extension ModelSpec {
       element: element, size: 1, params: update.params, modelParams: model.params,
       derived: model.derivedParams, vars: inits,
       modelVars: model.vars.map { Variable($0.name, $0.type) }, egps: update.extraGlobalParams,
-      modelEGPs: model.extraGlobalParams)
+      modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes)
   }
 
   /// A per-synapse update: a DENSE or SPARSE population, per-synapse variables only (no
@@ -291,7 +292,7 @@ extension ModelSpec {
       element: element, size: size, params: update.params, modelParams: model.params,
       derived: model.derivedParams, vars: inits,
       modelVars: model.vars.map { Variable($0.name, $0.type) }, egps: update.extraGlobalParams,
-      modelEGPs: model.extraGlobalParams)
+      modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes)
     problems += checkTransposes(
       update, element: element, synapses: synapses, batchReduction: batchReduction)
     return problems

@@ -92,6 +92,10 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   /// A parameter value outside the domain its model or snippet declares, or its
   /// integer type's range.
   case parameterOutOfDomain(element: String, name: String, value: Double, domain: ValueDomain)
+  /// A parameter value its declared `type` (other than `scalar`) cannot hold: a fraction,
+  /// or a value beyond the range, of an integer type; not 0 or 1 for `bool`.
+  case parameterOutOfType(
+    element: String, name: String, value: Double, type: String, domain: ValueDomain)
   /// Parameter values that break a rule they must follow together.
   case parameterRuleBroken(element: String, rule: ParameterRule, reason: String)
   /// An initial value that variable `variable`'s `type` cannot hold: element `index` of a
@@ -213,6 +217,9 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): varRefs: reference '\(reference)': \(reason)"
     case .parameterOutOfDomain(let element, let name, let value, let domain):
       "\(element): parameter '\(name)' is \(value); it must be \(domain)"
+    case .parameterOutOfType(let element, let name, let value, let type, let domain):
+      "\(element): parameter '\(name)' is \(value), which its type \(type) cannot hold; "
+        + "it must be \(domain)"
     case .parameterRuleBroken(let element, _, let reason):
       "\(element): \(reason)"
     case .initialValueOutOfRange(

@@ -105,7 +105,8 @@ extension ModelSpec {
       // and a synapse beyond the target population is skipped.
       let place = "\(element), Toeplitz snippet '\(snippet.name)'"
       let snippetProblems =
-        checkParams(element: place, given: params, expected: snippet.params)
+        checkParams(
+          element: place, given: params, expected: snippet.params, types: snippet.paramTypes)
         + checkDomains(
           element: place, given: params, declared: snippet.paramDomains, types: snippet.paramTypes)
       problems += snippetProblems
@@ -224,7 +225,8 @@ extension ModelSpec {
     element: String, _ snippet: ConnectivitySnippet, params: [String: Double]
   ) -> [ModelProblem] {
     let place = "\(element), connectivity snippet '\(snippet.name)'"
-    var problems = checkParams(element: place, given: params, expected: snippet.params)
+    var problems = checkParams(
+      element: place, given: params, expected: snippet.params, types: snippet.paramTypes)
     problems += checkDomains(
       element: place, given: params, declared: snippet.paramDomains, types: snippet.paramTypes)
     if snippet.rowBuildCode.isBlank == snippet.colBuildCode.isBlank {

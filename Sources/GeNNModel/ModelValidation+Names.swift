@@ -81,14 +81,8 @@ extension ModelSpec {
       place = "\(element), Toeplitz snippet '\(snippet.name)'"
       (params, derived, paramTypes) = (snippet.params, snippet.derivedParams, snippet.paramTypes)
     }
-    var problems = checkFields(element: place, params: params, derived: derived, vars: [], egps: [])
-    for (name, type) in paramTypes.sorted(by: { $0.key < $1.key }) {
-      if !params.contains(name) {
-        problems.append(.unknownParameter(element: place, name: name, allowed: params))
-      } else if TypeName.Base(parsing: type) == nil {
-        problems.append(.invalidType(element: place, field: name, type: type))
-      }
-    }
-    return problems
+    return checkFields(
+      element: place, params: params, paramTypes: paramTypes, derived: derived, vars: [],
+      egps: [])
   }
 }

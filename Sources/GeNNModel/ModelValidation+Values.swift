@@ -24,21 +24,26 @@ extension ModelSpec {
   }
 
   /// The problems of finite parameter values outside their domain: the one `declared`
-  /// gives, else the range of their type in `types` when that is an integer type.
+  /// gives, else, for a parameter typed in `types` other than `scalar`, the values its
+  /// type holds (whole numbers in its range for an integer type, 0 and 1 for `bool`).
   func checkDomains(
     element: String, given: [String: Double], declared: [String: ValueDomain],
-    types: [String: String] = [:]
+    types: [String: String]
   ) -> [ModelProblem] {
     given.keys.sorted().compactMap { name in
       guard let value = given[name], value.isFinite else { return nil }
-      var domain = declared[name]
-      if domain == nil, case .numeric(let type)? = types[name].flatMap(TypeName.Base.init),
-        type.isIntegral
-      {
-        domain = .of(type)
+      if let domain = declared[name] {
+        return domain.contains(value)
+          ? nil
+          : .parameterOutOfDomain(element: element, name: name, value: value, domain: domain)
       }
-      guard let domain, !domain.contains(value) else { return nil }
-      return .parameterOutOfDomain(element: element, name: name, value: value, domain: domain)
+      guard let type = types[name], let base = TypeName.Base(parsing: type), base != .scalar
+      else { return nil }
+      let domain = domain(of: base)
+      return domain.contains(value)
+        ? nil
+        : .parameterOutOfType(
+          element: element, name: name, value: value, type: spelling(type, base), domain: domain)
     }
   }
 

@@ -1,3 +1,5 @@
+import GeNNTranspiler
+
 extension ModelSpec {
   /// Checks the whole model and throws a ``ModelError`` listing every problem: names,
   /// sizes, parameters, variable initialisers and their lengths, extra global
@@ -22,8 +24,8 @@ extension ModelSpec {
       }
       let model = population.model
       problems += checkFields(
-        element: element, params: model.params, derived: model.derivedParams, vars: model.vars,
-        egps: model.extraGlobalParams)
+        element: element, params: model.params, paramTypes: model.paramTypes,
+        derived: model.derivedParams, vars: model.vars, egps: model.extraGlobalParams)
       for input in model.additionalInputVars where input.valueType == nil {
         problems.append(.invalidType(element: element, field: input.name, type: input.type))
       }
@@ -31,7 +33,8 @@ extension ModelSpec {
         element: element, size: population.size, params: population.params,
         modelParams: model.params, derived: model.derivedParams, vars: population.vars,
         modelVars: model.vars, egps: population.extraGlobalParams,
-        modelEGPs: model.extraGlobalParams, domains: model.paramDomains)
+        modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes,
+        domains: model.paramDomains)
     }
     let populationNames = neuronPopulations.map(\.name)
     for source in currentSources {
@@ -41,8 +44,8 @@ extension ModelSpec {
       }
       let model = source.model
       problems += checkFields(
-        element: element, params: model.params, derived: model.derivedParams, vars: model.vars,
-        egps: model.extraGlobalParams)
+        element: element, params: model.params, paramTypes: model.paramTypes,
+        derived: model.derivedParams, vars: model.vars, egps: model.extraGlobalParams)
       guard let target = neuronPopulation(named: source.target) else {
         problems.append(
           .unknownTarget(element: element, target: source.target, available: populationNames))
@@ -52,7 +55,7 @@ extension ModelSpec {
         element: element, size: target.size, params: source.params, modelParams: model.params,
         derived: model.derivedParams, vars: source.vars, modelVars: model.vars,
         egps: source.extraGlobalParams, modelEGPs: model.extraGlobalParams,
-        domains: model.paramDomains)
+        paramTypes: model.paramTypes, domains: model.paramDomains)
     }
     problems += duplicates(synapsePopulations.map(\.name), kind: "synapse population")
     for synapses in synapsePopulations {
@@ -97,11 +100,12 @@ extension ModelSpec {
     problems += duplicateVariables
     problems += checkFields(
       element: weightUpdateElement, params: weightUpdate.params,
-      derived: weightUpdate.derivedParams, vars: distinctVariables,
+      paramTypes: weightUpdate.paramTypes, derived: weightUpdate.derivedParams,
+      vars: distinctVariables,
       egps: weightUpdate.extraGlobalParams)
     problems += checkFields(
       element: element + " (postsynaptic model '\(postsynaptic.name)')",
-      params: postsynaptic.params,
+      params: postsynaptic.params, paramTypes: postsynaptic.paramTypes,
       derived: postsynaptic.derivedParams, vars: postsynaptic.vars, egps: [])
     guard let source, let target else { return problems }
 
@@ -116,7 +120,8 @@ extension ModelSpec {
       params: synapses.weightUpdateParams, modelParams: weightUpdate.params,
       derived: weightUpdate.derivedParams, vars: weightUpdateVars,
       modelVars: weightUpdate.vars,
-      egps: synapses.weightUpdateExtraGlobalParams, modelEGPs: weightUpdate.extraGlobalParams)
+      egps: synapses.weightUpdateExtraGlobalParams, modelEGPs: weightUpdate.extraGlobalParams,
+      paramTypes: weightUpdate.paramTypes)
     problems += checkVars(
       element: element + " (weight update model '\(weightUpdate.name)', weightUpdatePreVars)",
       size: source.size, vars: synapses.weightUpdatePreVars, modelVars: weightUpdate.preVars)
@@ -128,7 +133,7 @@ extension ModelSpec {
       params: synapses.postsynapticParams, modelParams: postsynaptic.params,
       derived: postsynaptic.derivedParams, vars: synapses.postsynapticVars,
       modelVars: postsynaptic.vars,
-      egps: [:], modelEGPs: [])
+      egps: [:], modelEGPs: [], paramTypes: postsynaptic.paramTypes)
     let targetVars = target.model.vars.map(\.name)
     let references = postsynaptic.neuronVarRefs.map(\.name)
     for name in synapses.postsynapticVarRefs.keys.sorted() where !references.contains(name) {
@@ -262,9 +267,11 @@ extension ModelSpec {
     return problems
   }
 
+  /// Names are identifiers, unique among a model's fields; types are GeNN's, and
+  /// `paramTypes` types only parameters of `params`.
   func checkFields(
-    element: String, params: [String], derived: [DerivedParameter], vars: [Variable],
-    egps: [ExtraGlobalParameter]
+    element: String, params: [String], paramTypes: [String: String],
+    derived: [DerivedParameter], vars: [Variable], egps: [ExtraGlobalParameter]
   ) -> [ModelProblem] {
     var problems: [ModelProblem] = []
     let names = params + derived.map(\.name) + vars.map(\.name) + egps.map(\.name)
@@ -281,6 +288,13 @@ extension ModelSpec {
     for egp in egps where egp.elementType == nil {
       problems.append(.invalidType(element: element, field: egp.name, type: egp.type))
     }
+    for (name, type) in paramTypes.sorted(by: { $0.key < $1.key }) {
+      if !params.contains(name) {
+        problems.append(.unknownParameter(element: element, name: name, allowed: params))
+      } else if TypeName.Base(parsing: type) == nil {
+        problems.append(.invalidType(element: element, field: name, type: type))
+      }
+    }
     return problems
   }
 
@@ -289,10 +303,12 @@ extension ModelSpec {
     element: String, size: Int, params: [String: Double], modelParams: [String],
     derived: [DerivedParameter], vars: [String: VarInit], modelVars: [Variable],
     egps: [String: [Double]], modelEGPs: [ExtraGlobalParameter],
-    domains: [String: ValueDomain] = [:]
+    paramTypes: [String: String], domains: [String: ValueDomain] = [:]
   ) -> [ModelProblem] {
-    var problems = checkParams(element: element, given: params, expected: modelParams)
-    problems += checkDomains(element: element, given: params, declared: domains)
+    var problems = checkParams(
+      element: element, given: params, expected: modelParams, types: paramTypes)
+    problems += checkDomains(
+      element: element, given: params, declared: domains, types: paramTypes)
     if problems.isEmpty {
       problems += checkDerived(element: element, derived, params: params)
     }
@@ -329,11 +345,15 @@ extension ModelSpec {
       case .snippet(let snippet, let snippetParams):
         let place = "\(element), variable '\(variable.name)' (init snippet '\(snippet.name)')"
         let snippetProblems =
-          checkParams(element: place, given: snippetParams, expected: snippet.params)
-          + checkDomains(element: place, given: snippetParams, declared: snippet.paramDomains)
+          checkParams(
+            element: place, given: snippetParams, expected: snippet.params,
+            types: snippet.paramTypes)
+          + checkDomains(
+            element: place, given: snippetParams, declared: snippet.paramDomains,
+            types: snippet.paramTypes)
         problems += checkFields(
-          element: place, params: snippet.params, derived: snippet.derivedParams, vars: [],
-          egps: [])
+          element: place, params: snippet.params, paramTypes: snippet.paramTypes,
+          derived: snippet.derivedParams, vars: [], egps: [])
         problems += snippetProblems
         if snippetProblems.isEmpty {
           problems += checkDerived(element: place, snippet.derivedParams, params: snippetParams)
@@ -381,9 +401,12 @@ extension ModelSpec {
     return problems
   }
 
-  func checkParams(element: String, given: [String: Double], expected: [String])
-    -> [ModelProblem]
-  {
+  /// Every parameter of `expected` is given a finite value, and no other; a `scalar` one
+  /// (not typed in `types`) must fit the model's precision (the others are checked
+  /// against their type by ``checkDomains(element:given:declared:types:)``).
+  func checkParams(
+    element: String, given: [String: Double], expected: [String], types: [String: String]
+  ) -> [ModelProblem] {
     var problems: [ModelProblem] = []
     for name in given.keys.sorted() where !expected.contains(name) {
       problems.append(.unknownParameter(element: element, name: name, allowed: expected))
@@ -395,11 +418,18 @@ extension ModelSpec {
       }
       if !value.isFinite {
         problems.append(.nonFiniteParameter(element: element, name: name, value: value))
-      } else if !fitsScalar(value) {
+      } else if isScalar(name, types), !fitsScalar(value) {
         problems.append(.outOfRange(element: element, name: name, value: value, type: "float"))
       }
     }
     return problems
+  }
+
+  /// Whether parameter `name` is `scalar`: untyped in `types`, typed `scalar`, or typed
+  /// with a name that is no type (reported by ``checkFields(element:params:paramTypes:derived:vars:egps:)``).
+  private func isScalar(_ name: String, _ types: [String: String]) -> Bool {
+    guard let type = types[name], let base = TypeName.Base(parsing: type) else { return true }
+    return base == .scalar
   }
 
   /// Whether a finite value survives rounding to `scalar` (GeNN refuses to write a

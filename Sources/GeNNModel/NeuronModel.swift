@@ -5,6 +5,9 @@ public struct NeuronModel: Sendable {
   public var name: String
   /// Parameter names (one value per population).
   public var params: [String]
+  /// GeNN type names of parameters that are not `scalar` (`"int"`, `"unsigned int"`,
+  /// `"bool"`, ...), as PyGeNN's `(name, type)` pairs give them; the others are `scalar`.
+  public var paramTypes: [String: String]
   /// Parameters computed from the others and `dt`.
   public var derivedParams: [DerivedParameter]
   /// State variables (one value per neuron).
@@ -24,7 +27,8 @@ public struct NeuronModel: Sendable {
 
   /// Creates a neuron model.
   public init(
-    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
+    name: String, params: [String] = [], paramTypes: [String: String] = [:],
+    derivedParams: [DerivedParameter] = [],
     vars: [Variable] = [], extraGlobalParams: [ExtraGlobalParameter] = [],
     additionalInputVars: [AdditionalInputVariable] = [], simCode: String = "",
     thresholdConditionCode: String = "", resetCode: String = "",
@@ -32,6 +36,7 @@ public struct NeuronModel: Sendable {
   ) {
     self.name = name
     self.params = params
+    self.paramTypes = paramTypes
     self.derivedParams = derivedParams
     self.vars = vars
     self.extraGlobalParams = extraGlobalParams
@@ -50,6 +55,9 @@ public struct CurrentSourceModel: Sendable {
   public var name: String
   /// Parameter names.
   public var params: [String]
+  /// GeNN type names of parameters that are not `scalar` (`"int"`, `"unsigned int"`,
+  /// `"bool"`, ...), as PyGeNN's `(name, type)` pairs give them; the others are `scalar`.
+  public var paramTypes: [String: String]
   /// Parameters computed from the others and `dt`.
   public var derivedParams: [DerivedParameter]
   /// State variables (one value per target neuron).
@@ -63,12 +71,14 @@ public struct CurrentSourceModel: Sendable {
 
   /// Creates a current source model.
   public init(
-    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
+    name: String, params: [String] = [], paramTypes: [String: String] = [:],
+    derivedParams: [DerivedParameter] = [],
     vars: [Variable] = [], extraGlobalParams: [ExtraGlobalParameter] = [],
     injectionCode: String, paramDomains: [String: ValueDomain] = [:]
   ) {
     self.name = name
     self.params = params
+    self.paramTypes = paramTypes
     self.derivedParams = derivedParams
     self.vars = vars
     self.extraGlobalParams = extraGlobalParams
@@ -84,6 +94,9 @@ public struct InitSnippet: Sendable {
   public var name: String
   /// Parameter names.
   public var params: [String]
+  /// GeNN type names of parameters that are not `scalar` (`"int"`, `"unsigned int"`,
+  /// `"bool"`, ...), as PyGeNN's `(name, type)` pairs give them; the others are `scalar`.
+  public var paramTypes: [String: String]
   /// Parameters computed from the others and `dt`.
   public var derivedParams: [DerivedParameter]
   /// Code that assigns `value`.
@@ -95,11 +108,13 @@ public struct InitSnippet: Sendable {
 
   /// Creates an initialisation snippet.
   public init(
-    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [], code: String,
+    name: String, params: [String] = [], paramTypes: [String: String] = [:],
+    derivedParams: [DerivedParameter] = [], code: String,
     paramDomains: [String: ValueDomain] = [:], paramRules: [ParameterRule] = []
   ) {
     self.name = name
     self.params = params
+    self.paramTypes = paramTypes
     self.derivedParams = derivedParams
     self.code = code
     self.paramDomains = paramDomains

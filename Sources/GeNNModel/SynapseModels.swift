@@ -15,6 +15,9 @@ public struct WeightUpdateModel: Sendable {
   public var name: String
   /// Parameter names.
   public var params: [String]
+  /// GeNN type names of parameters that are not `scalar` (`"int"`, `"unsigned int"`,
+  /// `"bool"`, ...), as PyGeNN's `(name, type)` pairs give them; the others are `scalar`.
+  public var paramTypes: [String: String]
   /// Parameters computed from the others and `dt`.
   public var derivedParams: [DerivedParameter]
   /// Per-synapse variables.
@@ -57,7 +60,8 @@ public struct WeightUpdateModel: Sendable {
 
   /// Creates a weight update model.
   public init(
-    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
+    name: String, params: [String] = [], paramTypes: [String: String] = [:],
+    derivedParams: [DerivedParameter] = [],
     vars: [Variable] = [], preVars: [Variable] = [], postVars: [Variable] = [],
     preNeuronVarRefs: [NeuronVarReference] = [], postNeuronVarRefs: [NeuronVarReference] = [],
     psmVarRefs: [NeuronVarReference] = [], extraGlobalParams: [ExtraGlobalParameter] = [],
@@ -69,6 +73,7 @@ public struct WeightUpdateModel: Sendable {
   ) {
     self.name = name
     self.params = params
+    self.paramTypes = paramTypes
     self.derivedParams = derivedParams
     self.vars = vars
     self.preVars = preVars
@@ -152,6 +157,9 @@ public struct PostsynapticModel: Sendable {
   public var name: String
   /// Parameter names.
   public var params: [String]
+  /// GeNN type names of parameters that are not `scalar` (`"int"`, `"unsigned int"`,
+  /// `"bool"`, ...), as PyGeNN's `(name, type)` pairs give them; the others are `scalar`.
+  public var paramTypes: [String: String]
   /// Parameters computed from the others and `dt`.
   public var derivedParams: [DerivedParameter]
   /// Per-target-neuron variables.
@@ -163,11 +171,13 @@ public struct PostsynapticModel: Sendable {
 
   /// Creates a postsynaptic model.
   public init(
-    name: String, params: [String] = [], derivedParams: [DerivedParameter] = [],
+    name: String, params: [String] = [], paramTypes: [String: String] = [:],
+    derivedParams: [DerivedParameter] = [],
     vars: [Variable] = [], neuronVarRefs: [NeuronVarReference] = [], simCode: String
   ) {
     self.name = name
     self.params = params
+    self.paramTypes = paramTypes
     self.derivedParams = derivedParams
     self.vars = vars
     self.neuronVarRefs = neuronVarRefs

@@ -48,9 +48,10 @@ extension ModelFileDecoder {
       return try builtin(value, CustomUpdateModel.builtins, kind: "custom update model")
     }
     let fields = try value.mapping(allowed: Self.customUpdateModelKeys)
-    let params = try parameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"])
     return CustomUpdateModel(
       name: try fields["name"]?.string("a name") ?? fallback, params: params,
+      paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
       vars: try customUpdateVariables(fields["vars"]),
       varRefs: try customUpdateReferences(fields["var_refs"]),

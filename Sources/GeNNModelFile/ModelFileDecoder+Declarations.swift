@@ -4,14 +4,9 @@ import GeNNTranspiler
 /// The parts of user-defined models: parameter names, derived parameters, variables,
 /// extra global parameters and references.
 extension ModelFileDecoder {
-  /// Parameter names: a list of names.
-  func parameterNames(_ value: YAMLValue?) throws(ModelFileError) -> [String] {
-    guard let value else { return [] }
-    return try value.strings()
-  }
-
-  /// Parameter names with types (for connectivity snippets): a list of names (all
-  /// `scalar`) or a mapping from names to GeNN types.
+  /// Parameter names with types, for every inline model and snippet: a list of names
+  /// (all `scalar`) or a mapping from names to GeNN types (`int`, `unsigned int`, `bool`,
+  /// ...), PyGeNN's `(name, type)` pairs; validation checks the types.
   func typedParameterNames(_ value: YAMLValue?) throws(ModelFileError) -> (
     names: [String], types: [String: String]
   ) {

@@ -61,9 +61,9 @@ extension ModelFileDecoder {
       return try builtin(value, NeuronModel.builtins, kind: "neuron model")
     }
     let fields = try value.mapping(allowed: Self.neuronModelKeys)
-    let params = try parameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"])
     return NeuronModel(
-      name: try modelName(fields, fallback), params: params,
+      name: try modelName(fields, fallback), params: params, paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
       vars: try variableDeclarations(fields["vars"]),
       extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]),
@@ -81,9 +81,9 @@ extension ModelFileDecoder {
       return try builtin(value, CurrentSourceModel.builtins, kind: "current source model")
     }
     let fields = try value.mapping(allowed: Self.currentSourceModelKeys)
-    let params = try parameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"])
     return CurrentSourceModel(
-      name: try modelName(fields, fallback), params: params,
+      name: try modelName(fields, fallback), params: params, paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
       vars: try variableDeclarations(fields["vars"]),
       extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]),
@@ -98,11 +98,11 @@ extension ModelFileDecoder {
       return try builtin(value, WeightUpdateModel.builtins, kind: "weight update model")
     }
     let fields = try value.mapping(allowed: Self.weightUpdateModelKeys)
-    let params = try parameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"])
     var code: [String: String] = [:]
     for key in Self.weightUpdateCodeKeys { code[key] = try self.code(fields, key) }
     return WeightUpdateModel(
-      name: try modelName(fields, fallback), params: params,
+      name: try modelName(fields, fallback), params: params, paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
       vars: try variableDeclarations(fields["vars"]),
       preVars: try variableDeclarations(fields["pre_vars"]),
@@ -132,9 +132,9 @@ extension ModelFileDecoder {
       return try builtin(value, PostsynapticModel.builtins, kind: "postsynaptic model")
     }
     let fields = try value.mapping(allowed: Self.postsynapticModelKeys)
-    let params = try parameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"])
     return PostsynapticModel(
-      name: try modelName(fields, fallback), params: params,
+      name: try modelName(fields, fallback), params: params, paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
       vars: try variableDeclarations(fields["vars"]),
       neuronVarRefs: try references(fields["neuron_var_refs"]),
@@ -149,9 +149,9 @@ extension ModelFileDecoder {
       return try builtin(value, InitSnippet.builtins, kind: "variable initialisation snippet")
     }
     let fields = try value.mapping(allowed: Self.initSnippetKeys, required: ["code"])
-    let params = try parameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"])
     return InitSnippet(
-      name: try modelName(fields, fallback), params: params,
+      name: try modelName(fields, fallback), params: params, paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
       code: try code(fields, "code"))
   }

@@ -20,7 +20,8 @@ enum ValidationAnchor {
     case .invalidType(let element, _, _): (element, "model")
     case .unknownParameter(let element, let name, _), .missingParameter(let element, let name),
       .nonFiniteParameter(let element, let name, _), .outOfRange(let element, let name, _, _),
-      .parameterOutOfDomain(let element, let name, _, _):
+      .parameterOutOfDomain(let element, let name, _, _),
+      .parameterOutOfType(let element, let name, _, _, _):
       (element, "params.\(name)")
     case .parameterRuleBroken(let element, .clippedNormal(let mean, _, _, _), _):
       (element, "params.\(mean)")

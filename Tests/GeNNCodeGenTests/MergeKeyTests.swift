@@ -31,3 +31,29 @@ import Testing
     #expect(CPUBackendTests.count("InitGroup1", in: source) > 0)
   }
 }
+
+/// Models that differ only in a parameter's type never share code: the merged field has
+/// the type.
+@Suite struct TypedParameterMergeKeyTests {
+  @Test func parametersOfAnotherTypeDoNotMerge() throws {
+    var model = ModelSpec(name: "typed_merge_keys")
+    for (index, type) in ["int", "scalar", "unsigned int"].enumerated() {
+      model.addNeuronPopulation(
+        "P\(index)", size: 2,
+        model: NeuronModel(
+          name: "Halving", params: ["d"], paramTypes: ["d": type], vars: [Variable("x")],
+          simCode: "x = d / 2;"),
+        params: ["d": 5], vars: ["x": 0])
+    }
+    model.addNeuronPopulation(
+      "P3", size: 2,
+      model: NeuronModel(
+        name: "Halving", params: ["d"], vars: [Variable("x")], simCode: "x = d / 2;"),
+      params: ["d": 5], vars: ["x": 0])
+    let keys = model.neuronPopulations.map { GroupMerging.structureKey($0.model) }
+    #expect(Set(keys).count == 3)
+    #expect(keys[1] == keys[3])
+    let source = try CPUBackend().generate(model).source
+    #expect(source.contains("int32_t p_d;") && source.contains("uint32_t p_d;"))
+  }
+}

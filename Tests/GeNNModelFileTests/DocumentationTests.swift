@@ -40,7 +40,7 @@ import Testing
           vars: {V: -65, RefracTime: 0}
 
       """
-    let file = try ModelFile.parse(neurons + Self.example(1), path: "updates.yaml")
+    let file = try ModelFile.parse(neurons + Self.example(2), path: "updates.yaml")
     #expect(file.model.customUpdates.map(\.name) == ["ClearV", "TotalV"])
     #expect(file.model.customUpdateGroups == ["Measure", "Reset"])
     #expect(
@@ -49,5 +49,14 @@ import Testing
         CustomUpdateSchedule(group: "Reset", everySteps: 1000),
       ])
     #expect(file.recording.variables.map(\.element) == [.customUpdate("TotalV")])
+  }
+
+  @Test func typedParameterExampleLoads() throws {
+    let population = try Self.example(1).split(separator: "\n").map { "    " + $0 }
+      .joined(separator: "\n")
+    let file = try ModelFile.parse(
+      "neurons:\n  N:\n    size: 2\n" + population + "\n    vars: {x: 0}\n", path: "typed.yaml")
+    let model = file.model.neuronPopulations[0].model
+    #expect(model.paramTypes == ["d": "int", "n": "unsigned int", "on": "bool"])
   }
 }

@@ -164,7 +164,9 @@ extension ModelCodeWriting {
     } else {
       line("uint32_t numNeurons;")
     }
-    declareParameters(prefix: "", params: updateModel.params, derived: updateModel.derivedParams)
+    declareParameters(
+      prefix: "", params: updateModel.params, derived: updateModel.derivedParams,
+      paramTypes: updateModel.paramTypes)
     for field in fields { line("\(field.type.cName) *\(field.member);") }
     for egp in updateModel.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: "") }
     declareOutOfRangeRecord()
@@ -196,7 +198,8 @@ extension ModelCodeWriting {
     environment.define("batch", index32, spelling: "0u", role: "batch index")
     environment.define("num_batch", index32, spelling: "1u", role: "number of batches")
     addParameters(
-      to: &environment, prefix: "", params: updateModel.params, derived: updateModel.derivedParams)
+      to: &environment, prefix: "", params: updateModel.params, derived: updateModel.derivedParams,
+      paramTypes: updateModel.paramTypes)
     addExtraGlobalParameters(to: &environment, updateModel.extraGlobalParams, prefix: "")
     for field in fields {
       let type = GeNNType.numeric(field.type)
@@ -367,7 +370,7 @@ extension ModelCodeWriting {
     }
     writeParameterBindings(
       field: field, prefix: "", params: update.params, names: update.model.params,
-      derived: update.model.derivedParams)
+      derived: update.model.derivedParams, paramTypes: update.model.paramTypes)
     for variable in update.model.vars {
       bindArray(
         field, "v_\(variable.name)",

@@ -65,7 +65,8 @@ extension ModelCodeWriting {
         continue
       }
       declareParameters(
-        prefix: "proc_\(variable.name)_", params: snippet.params, derived: snippet.derivedParams)
+        prefix: "proc_\(variable.name)_", params: snippet.params, derived: snippet.derivedParams,
+        paramTypes: snippet.paramTypes)
     }
   }
 
@@ -83,7 +84,7 @@ extension ModelCodeWriting {
       else { continue }
       writeParameterBindings(
         field: field, prefix: "proc_\(variable.name)_", params: params, names: snippet.params,
-        derived: snippet.derivedParams)
+        derived: snippet.derivedParams, paramTypes: snippet.paramTypes)
     }
   }
 
@@ -135,7 +136,7 @@ extension ModelCodeWriting {
         }
         addParameters(
           to: &environment, prefix: "proc_\(variable.name)_", params: snippet.params,
-          derived: snippet.derivedParams)
+          derived: snippet.derivedParams, paramTypes: snippet.paramTypes)
         lines.append("\(indent)\(type) \(local) = 0;")
         lines.append("\(indent){")
         if let checked = checkStatements(snippet.code, in: environment) {

@@ -106,7 +106,8 @@ enum GroupMerging {
     func add(_ element: MergedInitGroup.Element, vars: [Variable], inits: [String: VarInit]) {
       let parts = vars.compactMap { variable -> [String]? in
         guard case .snippet(let snippet, _)? = inits[variable.name] else { return nil }
-        return [variable.name, variable.type, snippet.code] + snippet.params + ["derived:"]
+        return [variable.name, variable.type, snippet.code]
+          + snippet.params.map { typedName($0, snippet.paramTypes) } + ["derived:"]
           + snippet.derivedParams.map(\.name)
       }
       guard !parts.isEmpty else { return }
@@ -144,7 +145,8 @@ enum GroupMerging {
   static func structureKey(_ model: NeuronModel) -> [String] {
     [
       "neuron", model.simCode, model.thresholdConditionCode, model.resetCode,
-      model.params.joined(separator: ","), model.derivedParams.map(\.name).joined(separator: ","),
+      parameterKey(model.params, model.paramTypes),
+      model.derivedParams.map(\.name).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
       model.additionalInputVars.map { "\($0.name):\($0.type):\($0.initialValue)" }.joined(
@@ -157,7 +159,7 @@ enum GroupMerging {
     let model = synapses.postsynaptic
     return [
       "postsynaptic", model.simCode, "dendritic:\(synapses.maxDendriticDelaySteps != nil)",
-      model.params.joined(separator: ","),
+      parameterKey(model.params, model.paramTypes),
       model.derivedParams.map(\.name).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.neuronVarRefs.map { "\($0.name)->\(synapses.targetVariable(of: $0))" }.joined(
@@ -196,7 +198,7 @@ enum GroupMerging {
       }
     return
       ([
-        "weight update \(side.rawValue)", model.params.joined(separator: ","),
+        "weight update \(side.rawValue)", parameterKey(model.params, model.paramTypes),
         model.derivedParams.map(\.name).joined(separator: ","),
         model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
         "times:\(usage.eventTimes.contains(events)):\(usage.previousEventTimes.contains(events))",
@@ -205,11 +207,23 @@ enum GroupMerging {
 
   static func structureKey(_ model: CurrentSourceModel) -> [String] {
     [
-      "source", model.injectionCode, model.params.joined(separator: ","),
+      "source", model.injectionCode, parameterKey(model.params, model.paramTypes),
       model.derivedParams.map(\.name).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
     ]
+  }
+
+  /// Parameter names with their types (`d:int`; a `scalar` one by its name alone), so
+  /// that models differing only in a parameter's type never share code.
+  static func parameterKey(_ params: [String], _ types: [String: String]) -> String {
+    params.map { typedName($0, types) }.joined(separator: ",")
+  }
+
+  /// Parameter `name` with its type in `types` where that is not `scalar`.
+  static func typedName(_ name: String, _ types: [String: String]) -> String {
+    guard let type = types[name], type != "scalar" else { return name }
+    return "\(name):\(type)"
   }
 
   /// `elements` in the order of their keys (compared part by part), and in their own

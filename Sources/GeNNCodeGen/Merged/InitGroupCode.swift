@@ -102,7 +102,8 @@ extension ModelCodeWriting {
       line("uint32_t stream_\(name);")
       line("uint32_t slots_\(name);")
       declareParameters(
-        prefix: "\(name)_", params: entry.snippet.params, derived: entry.snippet.derivedParams)
+        prefix: "\(name)_", params: entry.snippet.params, derived: entry.snippet.derivedParams,
+        paramTypes: entry.snippet.paramTypes)
     }
     line("};")
   }
@@ -122,7 +123,7 @@ extension ModelCodeWriting {
       environment.define("value", valueType, spelling: "value", role: "value being initialised")
       addParameters(
         to: &environment, prefix: "\(name)_", params: entry.snippet.params,
-        derived: entry.snippet.derivedParams)
+        derived: entry.snippet.derivedParams, paramTypes: entry.snippet.paramTypes)
       let checked = checkStatements(entry.snippet.code, in: environment)
       line("// variable '\(name)': snippet '\(entry.snippet.name.commentText)'")
       line("{")
@@ -156,7 +157,7 @@ extension ModelCodeWriting {
         line("\(field).slots_\(name) = \(slots(of: element, variable: name))u;")
         writeParameterBindings(
           field: field, prefix: "\(name)_", params: entry.params, names: entry.snippet.params,
-          derived: entry.snippet.derivedParams)
+          derived: entry.snippet.derivedParams, paramTypes: entry.snippet.paramTypes)
       }
     }
   }

@@ -194,7 +194,7 @@ extension ModelCodeWriting {
   /// `group.<prefix>p_<name>` and `group.<prefix>dp_<name>`.
   func addParameters(
     to environment: inout Environment, prefix: String, params: [String],
-    derived: [DerivedParameter], paramTypes: [String: String] = [:]
+    derived: [DerivedParameter], paramTypes: [String: String]
   ) {
     let scalar = GeNNType.numeric(types.scalar).addingConst
     for name in params {
@@ -213,7 +213,7 @@ extension ModelCodeWriting {
   /// names.
   mutating func declareParameters(
     prefix: String, params: [String], derived: [DerivedParameter],
-    paramTypes: [String: String] = [:]
+    paramTypes: [String: String]
   ) {
     for name in params { line("\(parameterType(name, paramTypes).cName) \(prefix)p_\(name);") }
     for parameter in derived { line("\(scalarName) \(prefix)dp_\(parameter.name);") }
@@ -223,9 +223,11 @@ extension ModelCodeWriting {
   /// as fields of `group` (variables as the update's local copies).
   func addFields(
     to environment: inout Environment, prefix: String, params: [String],
-    derived: [DerivedParameter], vars: [Variable], egps: [ExtraGlobalParameter]
+    paramTypes: [String: String], derived: [DerivedParameter], vars: [Variable],
+    egps: [ExtraGlobalParameter]
   ) {
-    addParameters(to: &environment, prefix: prefix, params: params, derived: derived)
+    addParameters(
+      to: &environment, prefix: prefix, params: params, derived: derived, paramTypes: paramTypes)
     for variable in vars {
       let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
       let local = prefix.isEmpty ? "l_\(variable.name)" : "l\(prefix)\(variable.name)"
@@ -248,7 +250,7 @@ extension ModelCodeWriting {
   /// Writes parameter and derived parameter values as GeNN writes them into code.
   mutating func writeParameterBindings(
     field: String, prefix: String, params: [String: Double], names: [String],
-    derived: [DerivedParameter], paramTypes: [String: String] = [:]
+    derived: [DerivedParameter], paramTypes: [String: String]
   ) {
     for name in names {
       let type = parameterType(name, paramTypes)

@@ -70,8 +70,8 @@ extension NeuronUpdateWriting {
         spelling: "ai_\(input.name)", role: "additional input")
     }
     addFields(
-      to: &simEnvironment, prefix: "", params: neuron.params, derived: neuron.derivedParams,
-      vars: neuron.vars, egps: neuron.extraGlobalParams)
+      to: &simEnvironment, prefix: "", params: neuron.params, paramTypes: neuron.paramTypes,
+      derived: neuron.derivedParams, vars: neuron.vars, egps: neuron.extraGlobalParams)
     let sim = checkStatements(neuron.simCode, in: simEnvironment)
     var afterSim = simEnvironment
     afterSim.add(sim?.localSymbols ?? [])
@@ -138,7 +138,9 @@ extension NeuronUpdateWriting {
     line("uint32_t numDelaySlots;")
     line("uint32_t stream;")
     line("uint64_t seed;")
-    declareParameters(prefix: "", params: neuron.params, derived: neuron.derivedParams)
+    declareParameters(
+      prefix: "", params: neuron.params, derived: neuron.derivedParams,
+      paramTypes: neuron.paramTypes)
     for variable in neuron.vars { line("\(cType(variable.valueType!)) *v_\(variable.name);") }
     for egp in neuron.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: "") }
     declareOutOfRangeRecord()
@@ -150,7 +152,8 @@ extension NeuronUpdateWriting {
     for (slot, source) in plan.sources.enumerated() {
       let prefix = "cs\(slot)_"
       declareParameters(
-        prefix: prefix, params: source.model.params, derived: source.model.derivedParams)
+        prefix: prefix, params: source.model.params, derived: source.model.derivedParams,
+        paramTypes: source.model.paramTypes)
       for variable in source.model.vars {
         line("\(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
@@ -164,7 +167,8 @@ extension NeuronUpdateWriting {
         for field in dendriticDelayFields(prefix: prefix) { line("\(field)") }
       }
       declareParameters(
-        prefix: prefix, params: input.postsynaptic.params, derived: input.postsynaptic.derivedParams
+        prefix: prefix, params: input.postsynaptic.params,
+        derived: input.postsynaptic.derivedParams, paramTypes: input.postsynaptic.paramTypes
       )
       for variable in input.postsynaptic.vars {
         line("\(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
@@ -372,7 +376,8 @@ extension NeuronUpdateWriting {
         "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]),
         spelling: "Isyn += $(0)", role: "input function"))
     addParameters(
-      to: &environment, prefix: "psm\(slot)_", params: model.params, derived: model.derivedParams)
+      to: &environment, prefix: "psm\(slot)_", params: model.params, derived: model.derivedParams,
+      paramTypes: model.paramTypes)
     for variable in model.vars {
       let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
       environment.define(
@@ -393,8 +398,9 @@ extension NeuronUpdateWriting {
         spelling: "Isyn += $(0)", role: "input function"))
     let model = source.model
     addFields(
-      to: &environment, prefix: "cs\(slot)_", params: model.params, derived: model.derivedParams,
-      vars: model.vars, egps: model.extraGlobalParams)
+      to: &environment, prefix: "cs\(slot)_", params: model.params,
+      paramTypes: model.paramTypes, derived: model.derivedParams, vars: model.vars,
+      egps: model.extraGlobalParams)
     return checkStatements(model.injectionCode, in: environment)
   }
 
@@ -413,7 +419,7 @@ extension NeuronUpdateWriting {
       line("\(field).seed = seed;")
       writeParameterBindings(
         field: field, prefix: "", params: population.params, names: population.model.params,
-        derived: population.model.derivedParams)
+        derived: population.model.derivedParams, paramTypes: population.model.paramTypes)
       for variable in population.model.vars {
         bindArray(
           field, "v_\(variable.name)",
@@ -452,7 +458,8 @@ extension NeuronUpdateWriting {
         }
         writeParameterBindings(
           field: field, prefix: prefix, params: synapses.postsynapticParams,
-          names: synapses.postsynaptic.params, derived: synapses.postsynaptic.derivedParams)
+          names: synapses.postsynaptic.params, derived: synapses.postsynaptic.derivedParams,
+          paramTypes: synapses.postsynaptic.paramTypes)
         for variable in synapses.postsynaptic.vars {
           bindArray(
             field, "\(prefix)v_\(variable.name)",
@@ -464,7 +471,7 @@ extension NeuronUpdateWriting {
         line("// current source '\(source.name)' in slot \(slot)")
         writeParameterBindings(
           field: field, prefix: "cs\(slot)_", params: source.params, names: source.model.params,
-          derived: source.model.derivedParams)
+          derived: source.model.derivedParams, paramTypes: source.model.paramTypes)
         for variable in source.model.vars {
           bindArray(
             field, "cs\(slot)_v_\(variable.name)",

@@ -205,7 +205,7 @@ extension ModelCodeWriting {
     }
     addParameters(
       to: &environment, prefix: "", params: weightUpdate.params,
-      derived: weightUpdate.derivedParams)
+      derived: weightUpdate.derivedParams, paramTypes: weightUpdate.paramTypes)
     addExtraGlobalParameters(to: &environment, weightUpdate.extraGlobalParams, prefix: "")
     for field in synapseReadFields(synapses) {
       guard let symbol = field.symbol else { continue }

@@ -78,7 +78,9 @@ extension ModelCodeWriting {
       line("uint32_t maxDendriticDelay;")
       if dendriticDelayPointer { line("const uint32_t *denDelayPtr;") }
     }
-    declareParameters(prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams)
+    declareParameters(
+      prefix: "", params: weightUpdate.params, derived: weightUpdate.derivedParams,
+      paramTypes: weightUpdate.paramTypes)
     if let parameters = synapses.connectivityParameters {
       declareParameters(
         prefix: "conn_", params: parameters.names, derived: parameters.derived,
@@ -178,7 +180,7 @@ extension ModelCodeWriting {
     }
     writeParameterBindings(
       field: field, prefix: "", params: synapses.weightUpdateParams, names: weightUpdate.params,
-      derived: weightUpdate.derivedParams)
+      derived: weightUpdate.derivedParams, paramTypes: weightUpdate.paramTypes)
     if let parameters = synapses.connectivityParameters {
       writeParameterBindings(
         field: field, prefix: "conn_", params: parameters.values, names: parameters.names,

@@ -46,13 +46,13 @@ extension GroupMerging {
     func parameters(_ params: [String], _ derived: [DerivedParameter], _ types: [String: String])
       -> String
     {
-      params.map { "\($0):\(types[$0] ?? "")" }.joined(separator: ",") + "|"
+      GroupMerging.parameterKey(params, types) + "|"
         + derived.map(\.name).joined(separator: ",")
     }
     func initialiser(_ value: VarInit?) -> String {
       switch value {
       case .snippet(let snippet, _)?:
-        "snippet:\(snippet.code)|\(parameters(snippet.params, snippet.derivedParams, [:]))"
+        "snippet:\(snippet.code)|\(parameters(snippet.params, snippet.derivedParams, snippet.paramTypes))"
       case .kernel?: "kernel"
       case .constant(let value)?:
         synapses.matrixType.weightStorage == .procedural ? "constant:\(value)" : "constant"
@@ -94,7 +94,7 @@ extension GroupMerging {
       weightUpdate.synapseDynamicsCode, weightUpdate.preEventSynCode, weightUpdate.preSpikeSynCode,
       weightUpdate.postEventSynCode, weightUpdate.postSpikeSynCode,
       "events:\(weightUpdate.hasPreEvents):\(weightUpdate.hasPostEvents)",
-      parameters(weightUpdate.params, weightUpdate.derivedParams, [:]),
+      parameters(weightUpdate.params, weightUpdate.derivedParams, weightUpdate.paramTypes),
       fields(weightUpdate.vars), fields(weightUpdate.preVars), fields(weightUpdate.postVars),
       weightUpdate.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
       references(weightUpdate.preNeuronVarRefs, population: synapses.source) {

@@ -72,7 +72,8 @@ extension ModelCodeWriting {
       line("\(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
       line("uint32_t \(entry.prefix)stream;")
       declareParameters(
-        prefix: entry.prefix, params: entry.snippet.params, derived: entry.snippet.derivedParams)
+        prefix: entry.prefix, params: entry.snippet.params, derived: entry.snippet.derivedParams,
+        paramTypes: entry.snippet.paramTypes)
     }
   }
 
@@ -108,7 +109,7 @@ extension ModelCodeWriting {
       line("\(field).\(entry.prefix)stream = \(stream)u;")
       writeParameterBindings(
         field: field, prefix: entry.prefix, params: entry.params, names: entry.snippet.params,
-        derived: entry.snippet.derivedParams)
+        derived: entry.snippet.derivedParams, paramTypes: entry.snippet.paramTypes)
     }
   }
 
@@ -175,7 +176,7 @@ extension ModelCodeWriting {
     environment.define("value", valueType, spelling: "value", role: "value being initialised")
     addParameters(
       to: &environment, prefix: entry.prefix, params: entry.snippet.params,
-      derived: entry.snippet.derivedParams)
+      derived: entry.snippet.derivedParams, paramTypes: entry.snippet.paramTypes)
     return environment
   }
 

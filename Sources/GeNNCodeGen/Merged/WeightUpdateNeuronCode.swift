@@ -81,7 +81,9 @@ extension ModelCodeWriting {
 
   mutating func declareWeightUpdateSlot(_ slot: WeightUpdateSlot) {
     let prefix = slot.prefix
-    declareParameters(prefix: prefix, params: slot.model.params, derived: slot.model.derivedParams)
+    declareParameters(
+      prefix: prefix, params: slot.model.params, derived: slot.model.derivedParams,
+      paramTypes: slot.model.paramTypes)
     for egp in slot.model.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: prefix) }
     for variable in slot.vars {
       line("\(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
@@ -113,7 +115,7 @@ extension ModelCodeWriting {
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
     addParameters(
       to: &environment, prefix: slot.prefix, params: slot.model.params,
-      derived: slot.model.derivedParams)
+      derived: slot.model.derivedParams, paramTypes: slot.model.paramTypes)
     addExtraGlobalParameters(to: &environment, slot.model.extraGlobalParams, prefix: slot.prefix)
     for variable in slot.vars {
       let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
@@ -159,7 +161,8 @@ extension ModelCodeWriting {
     line("// weight update model of synapse population '\(synapses.name)' in slot \(prefix)")
     writeParameterBindings(
       field: field, prefix: prefix, params: synapses.weightUpdateParams,
-      names: synapses.weightUpdate.params, derived: synapses.weightUpdate.derivedParams)
+      names: synapses.weightUpdate.params, derived: synapses.weightUpdate.derivedParams,
+      paramTypes: synapses.weightUpdate.paramTypes)
     for egp in synapses.weightUpdate.extraGlobalParams {
       bindExtraGlobalParameter(
         field, egp, prefix: prefix,

@@ -15,8 +15,11 @@ enum NumericLiteral {
     case .bool:
       return value != 0 ? "true" : "false"
     default:
-      let integer = Int64(exactly: value.rounded(.towardZero)) ?? 0
-      return type.isSigned ? "\(integer)" : "\(max(integer, 0))u"
+      let whole = value.rounded(.towardZero)
+      guard type.isSigned else { return "\(UInt64(exactly: max(whole, 0)) ?? 0)u" }
+      let integer = Int64(exactly: whole) ?? 0
+      // `-9223372036854775808` is the negation of a literal no signed type holds.
+      return integer == .min ? "(-9223372036854775807 - 1)" : "\(integer)"
     }
   }
 }
