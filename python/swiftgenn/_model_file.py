@@ -48,8 +48,8 @@ _INLINE_KEYS = {
     "toeplitz_connectivity": ("diagonal_build_code",),
 }
 
-#: Kinds whose parameters may have types other than ``scalar`` in a model file.
-_TYPED_PARAM_KINDS = ("sparse_connectivity", "toeplitz_connectivity")
+#: Snippets whose maximum row length and kernel size the model file is given.
+_CONNECTIVITY_KINDS = ("sparse_connectivity", "toeplitz_connectivity")
 
 
 class ModelFileWriter:
@@ -230,7 +230,7 @@ class ModelFileWriter:
                 if key.endswith("_code"):
                     value = CodeText(value)
                 inline["code" if key == "var_init_code" else key] = value
-        if model.kind in _TYPED_PARAM_KINDS and synapses is not None:
+        if model.kind in _CONNECTIVITY_KINDS and synapses is not None:
             plain = {p: _number(v) for p, v in params.items()}
             if model.calc_max_row_len_func is not None:
                 inline["max_row_length"] = int(
@@ -247,15 +247,15 @@ class ModelFileWriter:
     def _declared_params(self, model: ModelBase, owner: str):
         if all(p.type == "scalar" for p in model.params):
             return [p.name for p in model.params]
-        if model.kind not in _TYPED_PARAM_KINDS:
-            typed = next(p for p in model.params if p.type != "scalar")
-            not_yet(f"typed model parameters ('{typed.name}' of '{owner}' is {typed.type})")
         return {p.name: p.type for p in model.params}
 
     def _derived(self, model: ModelBase, params: dict, owner: str) -> dict:
         plain = {name: _number(value) for name, value in params.items()}
         derived = {}
         for parameter in model.derived_params:
+            if parameter.type != "scalar":
+                not_yet(f"typed derived parameters ('{parameter.name}' of '{owner}' is "
+                        f"{parameter.type})")
             value = float(parameter.func(plain, float(self.model.dt)))
             if not math.isfinite(value):
                 raise ValueError(

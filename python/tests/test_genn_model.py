@@ -319,3 +319,14 @@ def test_names_in_genn_style_work():
     loaded(model)
     model.step_time()
     assert np.all(layer.vars["x"].view == 1.0)
+
+
+def test_typed_parameters_have_integer_arithmetic():
+    halve = create_neuron_model("halve", params=[("d", "int"), "scale"], vars=[("x", "scalar")],
+                                sim_code="x = (d / 2) * scale;")
+    model = GeNNModel("float", "typed")
+    population = model.add_neuron_population("Pop", 1, halve, {"d": 5, "scale": 1.0},
+                                             {"x": 0.0})
+    loaded(model)
+    model.step_time()
+    assert population.vars["x"].view[0] == 2.0
