@@ -67,6 +67,25 @@ class ArrayBase:
         )
 
 
+class ViewValues:
+    """``values``: a copy of the whole view; assigning it writes every element."""
+
+    @property
+    def values(self) -> np.ndarray:
+        return np.copy(self.view)
+
+    @values.setter
+    def values(self, values: Any) -> None:
+        self.view[:] = values
+
+
+class InitialValues:
+    """PyGeNN's deprecated ``set_values``: ``set_init_values``."""
+
+    def set_values(self, values: Any) -> None:
+        self.set_init_values(values)
+
+
 class Array(ArrayBase):
     """A plain array of a group (``out_post``, spike times)."""
 
@@ -75,7 +94,7 @@ class Array(ArrayBase):
         return self._require_view()
 
 
-class VariableBase(ArrayBase):
+class VariableBase(InitialValues, ArrayBase):
     """A variable: its initial values before load, its memory after."""
 
     def __init__(self, name: str, type: Any, init_values: Any, group: "Group"):
@@ -102,17 +121,13 @@ class VariableBase(ArrayBase):
             self.init_values = np.asarray(init_values)
             self.init_required = True
 
-    def set_values(self, values: Any) -> None:
-        """Deprecated in PyGeNN: ``set_init_values``."""
-        self.set_init_values(values)
-
     def _unload(self) -> None:
         super()._unload()
         for egp in self.extra_global_params.values():
             egp._unload()
 
 
-class Variable(VariableBase):
+class Variable(ViewValues, VariableBase):
     """A per-neuron variable (of a neuron population, current source, custom update, or
     a synapse population's presynaptic, postsynaptic or postsynaptic-model side)."""
 
@@ -133,14 +148,6 @@ class Variable(VariableBase):
         if self._latest_slot is None:
             return view
         return view[self._latest_slot(), :]
-
-    @property
-    def values(self) -> np.ndarray:
-        return np.copy(self.view)
-
-    @values.setter
-    def values(self, values: Any) -> None:
-        self.view[:] = values
 
     @property
     def current_values(self) -> np.ndarray:
@@ -203,7 +210,7 @@ class SynapseVariable(VariableBase):
         return self.values
 
 
-class ExtraGlobalParameter(Array):
+class ExtraGlobalParameter(ViewValues, InitialValues, Array):
     """An extra global parameter: values given before load (``set_init_values``), a
     view of the array the code reads after."""
 
@@ -222,20 +229,8 @@ class ExtraGlobalParameter(Array):
             raise ValueError("extra global variables can only be initialised with iterables")
         self.init_values = np.asarray(init_values)
 
-    def set_values(self, values: Any) -> None:
-        """Deprecated in PyGeNN: ``set_init_values``."""
-        self.set_init_values(values)
-
     def _load(self, view: np.ndarray) -> None:
         self._bind(view)
-
-    @property
-    def values(self) -> np.ndarray:
-        return np.copy(self.view)
-
-    @values.setter
-    def values(self, values: Any) -> None:
-        self.view[:] = values
 
 
 def prepare_vars(declared, values: dict, group: "Group", kind=Variable) -> dict:
