@@ -63,7 +63,8 @@ public enum Connectivity: Sendable {
   /// All pairs (the only connectivity of a dense matrix).
   case allToAll
   /// The listed pairs: `pre[k]` connects to `post[k]`. Per-synapse values given as
-  /// arrays follow this list's order sorted by (pre, post), as in GeNN.
+  /// arrays follow this list: the k-th value is the k-th pair's (stored sorted by
+  /// (pre, post), as GeNN stores them, the values moving with their pairs).
   case explicit(pre: [Int], post: [Int])
   /// Rows built natively at initialisation (SPARSE, BITMASK), or regenerated on every
   /// presynaptic spike (PROCEDURAL), by a snippet with its parameter values; drawn from
