@@ -190,4 +190,23 @@ public struct SynapsePopulation: Sendable {
   public func psmVariable(of reference: NeuronVarReference) -> String {
     psmVarRefs[reference.name] ?? reference.name
   }
+
+  /// Whether synapse code reads a postsynaptic name with a heterogeneous delay, `x[d]`
+  /// (``WeightUpdateModel/heterogeneouslyDelayedNames``). The target population then
+  /// keeps at least `maxDendriticDelaySteps + 1` delay slots, as in GeNN.
+  public var hasHeterogeneousDelays: Bool {
+    !weightUpdate.heterogeneouslyDelayedNames.isEmpty
+  }
+
+  /// Whether the weight update's postsynaptic variables keep one copy per delay slot of
+  /// the target population: with a back-propagation delay, or when synapse code reads
+  /// any of them with a heterogeneous delay (GeNN queues only that one; SwiftGeNN queues
+  /// them all, which synapse code reads alike).
+  public var queuesPostVars: Bool {
+    let model = weightUpdate
+    guard !model.postVars.isEmpty else { return false }
+    if backPropDelaySteps > 0 { return true }
+    let delayed = model.heterogeneouslyDelayedNames
+    return model.postVars.contains { delayed.contains($0.name) }
+  }
 }

@@ -413,7 +413,7 @@ import Testing
     .invalidCondition(construct: "while", type: "void"),
     .invalidSubscript(index: "float"),
     .notSubscriptable("float"),
-    .unsupportedFeature("heterogeneous delayed reads of postsynaptic variables (x[d])"),
+    .unsupportedFeature("heterogeneous delayed reads of postsynaptic model variables (x[d])"),
     .notCallable("float"),
     .noMatchingOverload(
       name: "sin", arguments: [], candidates: ["float(float)", "double(double)"]),

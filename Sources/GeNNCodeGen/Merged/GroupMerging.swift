@@ -191,7 +191,7 @@ enum GroupMerging {
             separator: ","),
           model.postNeuronVarRefs.map { "\($0.name)->\(synapses.postVariable(of: $0))" }.joined(
             separator: ","),
-          "delayed:\(synapses.backPropDelaySteps > 0)",
+          "delayed:\(synapses.queuesPostVars)",
         ]
       }
     return

@@ -122,7 +122,7 @@ struct MemoryPlan {
           variable.valueType!, types, saturatingProduct(source, sourceSlots))
       }
       let targetSlots =
-        model.postVars.isEmpty || synapses.backPropDelaySteps == 0
+        !synapses.queuesPostVars
         ? 1 : modelSlots(model: modelSpec, synapses.target)
       for variable in model.postVars {
         add(
