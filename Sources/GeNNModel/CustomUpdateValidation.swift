@@ -388,6 +388,12 @@ extension ModelSpec {
           + "with heterogeneous delays (x[d])"
       }
       return "synapse population '\(name)' has backPropDelaySteps \(synapses.backPropDelaySteps)"
+    case .postsynapticVariable(let name, _):
+      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
+        synapses.queuesPostsynapticVars
+      else { return nil }
+      return "synapse code of synapse population '\(name)' reads its postsynaptic model "
+        + "variables with heterogeneous delays (x[d])"
     case .neuronVariable(let name, let variable):
       guard queuedVariables(of: name).contains(variable) else { return nil }
       return "synapse code reads it through a delay from neuron population '\(name)'"

@@ -209,4 +209,12 @@ public struct SynapsePopulation: Sendable {
     let delayed = model.heterogeneouslyDelayedNames
     return model.postVars.contains { delayed.contains($0.name) }
   }
+
+  /// Whether the postsynaptic model's variables keep one copy per delay slot of the
+  /// target population: when synapse code reads a reference to any of them with a
+  /// heterogeneous delay (GeNN queues only that one; SwiftGeNN queues them all).
+  public var queuesPostsynapticVars: Bool {
+    let delayed = weightUpdate.heterogeneouslyDelayedNames
+    return weightUpdate.psmVarRefs.contains { delayed.contains($0.name) }
+  }
 }

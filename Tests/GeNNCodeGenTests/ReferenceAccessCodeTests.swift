@@ -6,9 +6,8 @@ import Testing
 /// What code may do through references to variables their owners only read, as in
 /// GeNN 5.4: a custom update's read-write reference writes its target back on both
 /// backends; weight update code cannot assign through a reference to a read-only
-/// variable; and `x[d]` of a postsynaptic variable or neuron reference (GeNN's
-/// heterogeneous delayed read) reads its queue, where one of a postsynaptic model
-/// reference says it is not supported yet.
+/// variable; and `x[d]` of a postsynaptic variable, neuron reference or postsynaptic
+/// model reference (GeNN's heterogeneous delayed read) reads its queue.
 @Suite struct ReferenceAccessCodeTests {
   static let lifParams: [String: Double] = [
     "C": 0.25, "TauM": 10, "Vrest": -65, "Vreset": -70, "Vthresh": -50, "Ioffset": 0,
@@ -113,7 +112,9 @@ import Testing
         maxDendriticDelaySteps: maxDendriticDelaySteps))
   }
 
-  @Test(arguments: [("postTrace", "post_postTrace"), ("Vpost", "postRef_Vpost")])
+  @Test(arguments: [
+    ("postTrace", "post_postTrace"), ("Vpost", "postRef_Vpost"), ("psmX", "psmRef_psmX"),
+  ])
   func delayedReadsOfPostsynapticVariablesReadTheirQueue(name: String, field: String) throws {
     let model = Self.delayedRead(name)
     try model.validate()
@@ -126,16 +127,6 @@ import Testing
       #expect(source.contains(read))
       #expect(source.contains(".trgDelaySlots = 4u;"))
     }
-  }
-
-  @Test func delayedReadsOfPostsynapticModelReferencesAreNotSupportedYet() throws {
-    let model = Self.delayedRead("psmX")
-    try model.validate()
-    let error = try #require(Self.codeErrors(model).first)
-    let diagnostic = try #require(error.diagnostics.first)
-    let feature = "heterogeneous delayed reads of postsynaptic model variables (x[d])"
-    #expect(diagnostic.problem == .unsupportedFeature(feature))
-    #expect(diagnostic.message == "\(feature) are not supported yet")
   }
 
   @Test func aDelayMustBeAnInteger() throws {

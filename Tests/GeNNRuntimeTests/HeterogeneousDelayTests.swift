@@ -14,11 +14,12 @@ import Testing
   /// The postsynaptic neurons' counters start apart, so a read of the wrong neuron shows.
   static let postStart: [Double] = [0, 100]
   static let traceStart: [Double] = [0, 1000]
+  static let psmStart: [Double] = [0, 5000]
 
-  /// `Post` counts steps in `x`; its weight update trace adds 10 a step. Each synapse of
-  /// `Syn` (DENSE, presynaptic neuron `i` reads through delay `i`) copies, every step,
-  /// `x[id_pre]` (an unsigned index) into `a` and `trace[(int)dd]` (a scalar delay cast to
-  /// `int`) into `b`.
+  /// `Post` counts steps in `x`; its weight update trace adds 10 a step, its postsynaptic
+  /// model's `s` 100. Each synapse of `Syn` (DENSE, presynaptic neuron `i` reads through
+  /// delay `i`) copies, every step, `x[id_pre]` (an unsigned index) into `a`,
+  /// `trace[(int)dd]` (a scalar delay cast to `int`) into `b` and `s[id_pre]` into `c`.
   static func model() -> ModelSpec {
     var model = ModelSpec(name: "heterogeneous_delays", precision: .double)
     let counter = NeuronModel(name: "Counter", vars: [Variable("x")], simCode: "x += 1.0;")
@@ -26,17 +27,23 @@ import Testing
     model.addNeuronPopulation("Post", size: 2, model: counter, vars: ["x": .values(postStart)])
     let reader = WeightUpdateModel(
       name: "DelayedReader",
-      vars: [Variable("a"), Variable("b"), Variable("dd", access: .readOnly)],
+      vars: [Variable("a"), Variable("b"), Variable("c"), Variable("dd", access: .readOnly)],
       postVars: [Variable("trace")], postNeuronVarRefs: [NeuronVarReference("xPost")],
-      synapseDynamicsCode: "a = xPost[id_pre];\nb = trace[(int)dd];\n",
+      psmVarRefs: [NeuronVarReference("sRef")],
+      synapseDynamicsCode: "a = xPost[id_pre];\nb = trace[(int)dd];\nc = sRef[id_pre];\n",
       postDynamicsCode: "trace += 10.0;\n")
     let perSynapse = delays.flatMap { [Double($0), Double($0)] }
     model.addSynapsePopulation(
       SynapsePopulation(
         name: "Syn", source: "Pre", target: "Post", matrixType: .dense, connectivity: .allToAll,
-        weightUpdate: reader, weightUpdateVars: ["a": 0, "b": 0, "dd": .values(perSynapse)],
+        weightUpdate: reader,
+        weightUpdateVars: ["a": 0, "b": 0, "c": 0, "dd": .values(perSynapse)],
         weightUpdatePostVars: ["trace": .values(traceStart)], postVarRefs: ["xPost": "x"],
-        postsynaptic: .deltaCurr, maxDendriticDelaySteps: maxDelay))
+        psmVarRefs: ["sRef": "s"],
+        postsynaptic: PostsynapticModel(
+          name: "Counting", vars: [Variable("s")],
+          simCode: "injectCurrent(inSyn);\ninSyn = 0.0;\ns += 100.0;\n"),
+        postsynapticVars: ["s": .values(psmStart)], maxDendriticDelaySteps: maxDelay))
     return model
   }
 
@@ -56,19 +63,24 @@ import Testing
       try simulation.run(steps: 1)
       var a: [Double] = []
       var b: [Double] = []
+      var c: [Double] = []
       for delay in Self.delays {
         for post in 0..<2 {
           a.append(
             Self.expected(start: Self.postStart[post], increment: 1, step: step, delay: delay))
           b.append(
             Self.expected(start: Self.traceStart[post], increment: 10, step: step, delay: delay))
+          c.append(
+            Self.expected(start: Self.psmStart[post], increment: 100, step: step, delay: delay))
         }
       }
       #expect(try simulation.values(of: "a", in: "Syn") == a, "step \(step)")
       #expect(try simulation.values(of: "b", in: "Syn") == b, "step \(step)")
+      #expect(try simulation.values(of: "c", in: "Syn") == c, "step \(step)")
     }
     // The queued variables still read back as their latest values.
     #expect(try simulation.values(of: "x", in: "Post") == [12, 112])
     #expect(try simulation.values(of: "trace", in: "Syn") == [120, 1120])
+    #expect(try simulation.values(of: "s", in: "Syn") == [1200, 6200])
   }
 }

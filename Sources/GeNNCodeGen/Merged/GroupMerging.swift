@@ -157,6 +157,7 @@ enum GroupMerging {
     let model = synapses.postsynaptic
     return [
       "postsynaptic", model.simCode, "dendritic:\(synapses.maxDendriticDelaySteps != nil)",
+      "queued:\(synapses.queuesPostsynapticVars)",
       model.params.joined(separator: ","),
       model.derivedParams.map(\.name).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),

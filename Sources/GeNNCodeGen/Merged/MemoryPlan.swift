@@ -173,11 +173,13 @@ struct MemoryPlan {
           .dendriticDelayBuffer(synapses: synapses.name), .scalar, types,
           saturatingProduct(steps, target))
       }
+      let postsynapticSlots =
+        synapses.queuesPostsynapticVars ? modelSlots(model: modelSpec, synapses.target) : 1
       for variable in synapses.postsynaptic.vars {
         add(
           .postsynapticVariable(synapses: synapses.name, variable: variable.name),
           variable.valueType!, types,
-          target)
+          saturatingProduct(target, postsynapticSlots))
       }
     }
     for update in model.customUpdates {

@@ -86,7 +86,8 @@ extension ModelCodeWriting {
           name: "psmRef_\(reference.name)", type: cType(variable.valueType!),
           role: .postsynapticVariable(synapses: synapses.name, variable: name),
           symbol: (
-            reference.name, numeric(variable.valueType!).addingConst, "id_post",
+            reference.name, numeric(variable.valueType!).addingConst,
+            synapses.queuesPostsynapticVars ? "postOffset + id_post" : "id_post",
             "reference to postsynaptic model variable '\(name)'", .postsynaptic
           )))
     }
@@ -216,14 +217,6 @@ extension ModelCodeWriting {
         environment.define(
           symbol.name, symbol.type, spelling: "group.\(field.name)[\(symbol.index)]",
           role: symbol.role)
-        continue
-      }
-      if case .postsynapticVariable = field.role {
-        environment.add(
-          Symbol(
-            symbol.name, symbol.type, spelling: "group.\(field.name)[\(symbol.index)]",
-            role: symbol.role,
-            unsupportedIndexing: "heterogeneous delayed reads of postsynaptic model variables (x[d])"))
         continue
       }
       for overload in heterogeneouslyDelayed(

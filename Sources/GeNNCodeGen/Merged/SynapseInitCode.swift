@@ -156,6 +156,7 @@ extension ModelCodeWriting {
     let delayed =
       (entry.kind == .presynaptic && synapses.axonalDelaySteps > 0)
       || (entry.kind == .postsynaptic && synapses.queuesPostVars)
+      || (entry.kind == .postsynapticModel && synapses.queuesPostsynapticVars)
     var environment = initEnvironment(entry, context: context)
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
     writeInitBlock(
