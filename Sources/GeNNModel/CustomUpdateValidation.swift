@@ -392,6 +392,9 @@ extension ModelSpec {
       guard let synapses = synapsePopulations.first(where: { $0.name == name }),
         synapses.queuesPostsynapticVars
       else { return nil }
+      guard synapses.backPropDelaySteps == 0 else {
+        return "synapse population '\(name)' has backPropDelaySteps \(synapses.backPropDelaySteps)"
+      }
       return "synapse code of synapse population '\(name)' reads its postsynaptic model "
         + "variables with heterogeneous delays (x[d])"
     case .neuronVariable(let name, let variable):

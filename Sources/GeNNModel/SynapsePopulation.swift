@@ -211,10 +211,18 @@ public struct SynapsePopulation: Sendable {
   }
 
   /// Whether the postsynaptic model's variables keep one copy per delay slot of the
-  /// target population: when synapse code reads a reference to any of them with a
-  /// heterogeneous delay (GeNN queues only that one; SwiftGeNN queues them all).
+  /// target population: when synapse code reads a reference to any of them, with a
+  /// back-propagation delay or with a heterogeneous delay (GeNN queues only those
+  /// referenced; SwiftGeNN queues them all, which synapse code reads alike).
   public var queuesPostsynapticVars: Bool {
-    let delayed = weightUpdate.heterogeneouslyDelayedNames
-    return weightUpdate.psmVarRefs.contains { delayed.contains($0.name) }
+    let model = weightUpdate
+    let code = model.synapseCode.map(\.code).filter { !$0.isBlank }
+    let referenced = model.psmVarRefs.filter { reference in
+      code.contains { $0.usesIdentifier(reference.name) }
+    }
+    guard !referenced.isEmpty else { return false }
+    if backPropDelaySteps > 0 { return true }
+    let delayed = model.heterogeneouslyDelayedNames
+    return referenced.contains { delayed.contains($0.name) }
   }
 }

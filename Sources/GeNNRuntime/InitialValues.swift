@@ -150,7 +150,8 @@ enum InitialValues {
       let values = array(.postsynapticVariable(synapses: name, variable: variable.name))
       for slot in 0..<(values.count / max(1, target)) {
         initialise(
-          values, slot * target..<(slot + 1) * target, with: synapses.postsynapticVars[variable.name])
+          values, slot * target..<(slot + 1) * target,
+          with: synapses.postsynapticVars[variable.name])
       }
     }
   }

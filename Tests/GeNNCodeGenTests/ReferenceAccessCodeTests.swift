@@ -123,7 +123,9 @@ import Testing
       "group.\(field)[(size_t)((timestep + 2u * group.trgDelaySlots - 1u - "
       + "(uint32_t)((uint64_t)(group.v_d[syn]) % (uint64_t)group.trgDelaySlots)) "
       + "% group.trgDelaySlots) * group.numTrgNeurons + id_post]"
-    for source in [try CPUBackend().generate(model).source, try CUDABackend().generate(model).source] {
+    for source in [
+      try CPUBackend().generate(model).source, try CUDABackend().generate(model).source,
+    ] {
       #expect(source.contains(read))
       #expect(source.contains(".trgDelaySlots = 4u;"))
     }

@@ -83,4 +83,31 @@ import Testing
     #expect(try simulation.values(of: "trace", in: "Syn") == [120, 1120])
     #expect(try simulation.values(of: "s", in: "Syn") == [1200, 6200])
   }
+
+  /// A postsynaptic model variable that synapse code reads (undelayed) through a
+  /// back-propagation delay of 2 steps is queued too, as in GeNN: `c` is `s` of 2 steps
+  /// before the latest.
+  @Test func postsynapticModelReferencesFollowBackPropagationDelays() async throws {
+    var model = ModelSpec(name: "back_propagated_psm_reference", precision: .double)
+    let counter = NeuronModel(name: "Counter", vars: [Variable("x")], simCode: "x += 1.0;")
+    model.addNeuronPopulation("Pre", size: 1, model: counter, vars: ["x": 0])
+    model.addNeuronPopulation("Post", size: 2, model: counter, vars: ["x": 0])
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Syn", source: "Pre", target: "Post", matrixType: .dense, connectivity: .allToAll,
+        weightUpdate: WeightUpdateModel(
+          name: "Reader", vars: [Variable("c")], psmVarRefs: [NeuronVarReference("sRef")],
+          synapseDynamicsCode: "c = sRef;\n"),
+        weightUpdateVars: ["c": 0], psmVarRefs: ["sRef": "s"],
+        postsynaptic: PostsynapticModel(
+          name: "Counting", vars: [Variable("s")],
+          simCode: "injectCurrent(inSyn);\ninSyn = 0.0;\ns += 100.0;\n"),
+        postsynapticVars: ["s": .values(Self.psmStart)], backPropDelaySteps: 2))
+    let simulation = try await simulate(model, threads: 2)
+    for step in 0..<6 {
+      try simulation.run(steps: 1)
+      let expected = Self.psmStart.map { $0 + 100 * Double(max(step - 2, 0)) }
+      #expect(try simulation.values(of: "c", in: "Syn") == expected, "step \(step)")
+    }
+  }
 }
