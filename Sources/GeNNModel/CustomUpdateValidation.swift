@@ -382,9 +382,22 @@ extension ModelSpec {
       return "synapse population '\(name)' has axonalDelaySteps \(synapses.axonalDelaySteps)"
     case .weightUpdatePostVariable(let name, _):
       guard let synapses = synapsePopulations.first(where: { $0.name == name }),
-        synapses.backPropDelaySteps > 0
+        synapses.queuesPostVars
       else { return nil }
+      guard synapses.backPropDelaySteps > 0 else {
+        return "synapse code of synapse population '\(name)' reads its postsynaptic variables "
+          + "with heterogeneous delays (x[d])"
+      }
       return "synapse population '\(name)' has backPropDelaySteps \(synapses.backPropDelaySteps)"
+    case .postsynapticVariable(let name, _):
+      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
+        synapses.queuesPostsynapticVars
+      else { return nil }
+      guard synapses.backPropDelaySteps == 0 else {
+        return "synapse population '\(name)' has backPropDelaySteps \(synapses.backPropDelaySteps)"
+      }
+      return "synapse code of synapse population '\(name)' reads its postsynaptic model "
+        + "variables with heterogeneous delays (x[d])"
     case .neuronVariable(let name, let variable):
       guard queuedVariables(of: name).contains(variable) else { return nil }
       return "synapse code reads it through a delay from neuron population '\(name)'"

@@ -34,6 +34,12 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case outOfRange(element: String, name: String, value: Double, type: String)
   case invalidDelay(element: String, steps: Int)
   case invalidDendriticDelay(element: String, steps: Int)
+  /// Synapse code reads a postsynaptic variable with a heterogeneous delay (`x[d]`) but
+  /// the population has no `maxDendriticDelaySteps`.
+  case missingDendriticDelay(element: String)
+  /// One synapse code string reads postsynaptic `name` both with a heterogeneous delay
+  /// (`name[d]`) and without.
+  case delayedAndUndelayedRead(element: String, name: String, code: String)
   case unsupported(element: String, feature: String)
   case invalidConnectivity(element: String, reason: String)
   case indexOutOfRange(element: String, field: String, index: Int, size: Int)
@@ -138,6 +144,12 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): \(feature) is not supported yet"
     case .invalidDendriticDelay(let element, let steps):
       "\(element): a dendritic delay buffer of \(steps) steps is invalid; it must be 1 or more"
+    case .missingDendriticDelay(let element):
+      "\(element): its synapse code reads postsynaptic variables with heterogeneous delays "
+        + "(x[d]) but the maximum dendritic delay (max_dendritic_delay_steps) is not set"
+    case .delayedAndUndelayedRead(let element, let name, let code):
+      "\(element): its \(code) reads '\(name)' both with a heterogeneous delay (\(name)[d]) "
+        + "and without; each code string reads it one way (as in GeNN)"
     case .invalidDelay(let element, let steps):
       "\(element): axonal delay of \(steps) steps is invalid; it must be 0 or more"
     case .invalidConnectivity(let element, let reason):

@@ -77,11 +77,15 @@ public struct ModelSpec: Sendable {
   /// The largest delay, in steps, of the spikes of `population`: the axonal delays of
   /// the synapses leaving it and the back-propagation delays of those reaching it. The
   /// population keeps that many steps of spikes (and spike times) besides the current.
+  /// Synapse code reading a postsynaptic variable with a heterogeneous delay (`x[d]`)
+  /// counts its population's `maxDendriticDelaySteps` too (GeNN's `checkNumDelaySlots`).
   public func maximumDelaySteps(of population: String) -> Int {
     let axonal = synapsePopulations.filter { $0.source == population }.map(\.axonalDelaySteps)
-    let backPropagation = synapsePopulations.filter { $0.target == population }.map(
-      \.backPropDelaySteps)
-    return (axonal + backPropagation).max() ?? 0
+    let incoming = synapsePopulations.filter { $0.target == population }
+    let backPropagation = incoming.map(\.backPropDelaySteps)
+    let dendritic = incoming.filter(\.hasHeterogeneousDelays).compactMap(
+      \.maxDendriticDelaySteps)
+    return (axonal + backPropagation + dendritic).max() ?? 0
   }
 
   /// The variables of neuron population `population` that GeNN keeps one copy of per

@@ -82,6 +82,15 @@ extension ModelSpec {
     if let steps = synapses.maxDendriticDelaySteps, steps < 1 {
       problems.append(.invalidDendriticDelay(element: element, steps: steps))
     }
+    if synapses.maxDendriticDelaySteps == nil && synapses.hasHeterogeneousDelays {
+      problems.append(.missingDendriticDelay(element: element))
+    }
+    for name in synapses.weightUpdate.heterogeneouslyDelayedNames.sorted() {
+      for (hook, code) in synapses.weightUpdate.synapseCode
+      where code.identifierUses(name) == (true, true) {
+        problems.append(.delayedAndUndelayedRead(element: element, name: name, code: hook))
+      }
+    }
     let source = neuronPopulation(named: synapses.source)
     let target = neuronPopulation(named: synapses.target)
     if source == nil {

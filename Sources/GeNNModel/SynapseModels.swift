@@ -119,6 +119,15 @@ public struct WeightUpdateModel: Sendable {
       ("synapse dynamics code", synapseDynamicsCode),
     ]
   }
+  /// The postsynaptic variables, references to postsynaptic neuron variables and
+  /// references to postsynaptic model variables that synapse code reads with a
+  /// heterogeneous delay, `x[d]`: the value `x` had `d` steps ago (GeNN's
+  /// `isVarHeterogeneouslyDelayedInSynCode`).
+  public var heterogeneouslyDelayedNames: Set<String> {
+    let names = postVars.map(\.name) + postNeuronVarRefs.map(\.name) + psmVarRefs.map(\.name)
+    let code = synapseCode.map(\.code).filter { $0.contains("[") }
+    return Set(names.filter { name in code.contains { $0.indexesIdentifier(name) } })
+  }
 }
 
 extension String {
@@ -129,6 +138,29 @@ extension String {
   public func usesIdentifier(_ name: String) -> Bool {
     contains(name)
       && Scanner.scan(self).tokens.contains { $0.kind == .identifier && $0.lexeme == name }
+  }
+
+  /// Whether the string, as code, indexes the identifier `name` (`name[...]`), as GeNN's
+  /// `isIdentifierDelayed` finds it.
+  public func indexesIdentifier(_ name: String) -> Bool {
+    identifierUses(name).indexed
+  }
+
+  /// Whether the string, as code, uses the identifier `name` indexed (`name[...]`) and
+  /// whether it uses it otherwise.
+  public func identifierUses(_ name: String) -> (indexed: Bool, plain: Bool) {
+    guard contains(name) else { return (false, false) }
+    let tokens = Scanner.scan(self).tokens
+    var uses = (indexed: false, plain: false)
+    for (position, token) in tokens.enumerated()
+    where token.kind == .identifier && token.lexeme == name {
+      if position + 1 < tokens.count && tokens[position + 1].kind == .leftBracket {
+        uses.indexed = true
+      } else {
+        uses.plain = true
+      }
+    }
+    return uses
   }
 }
 

@@ -191,4 +191,39 @@ public struct SynapsePopulation: Sendable {
   public func psmVariable(of reference: NeuronVarReference) -> String {
     psmVarRefs[reference.name] ?? reference.name
   }
+
+  /// Whether synapse code reads a postsynaptic name with a heterogeneous delay, `x[d]`
+  /// (``WeightUpdateModel/heterogeneouslyDelayedNames``). The target population then
+  /// keeps at least `maxDendriticDelaySteps + 1` delay slots, as in GeNN.
+  public var hasHeterogeneousDelays: Bool {
+    !weightUpdate.heterogeneouslyDelayedNames.isEmpty
+  }
+
+  /// Whether the weight update's postsynaptic variables keep one copy per delay slot of
+  /// the target population: with a back-propagation delay, or when synapse code reads
+  /// any of them with a heterogeneous delay (GeNN queues only that one; SwiftGeNN queues
+  /// them all, which synapse code reads alike).
+  public var queuesPostVars: Bool {
+    let model = weightUpdate
+    guard !model.postVars.isEmpty else { return false }
+    if backPropDelaySteps > 0 { return true }
+    let delayed = model.heterogeneouslyDelayedNames
+    return model.postVars.contains { delayed.contains($0.name) }
+  }
+
+  /// Whether the postsynaptic model's variables keep one copy per delay slot of the
+  /// target population: when synapse code reads a reference to any of them, with a
+  /// back-propagation delay or with a heterogeneous delay (GeNN queues only those
+  /// referenced; SwiftGeNN queues them all, which synapse code reads alike).
+  public var queuesPostsynapticVars: Bool {
+    let model = weightUpdate
+    let code = model.synapseCode.map(\.code).filter { !$0.isBlank }
+    let referenced = model.psmVarRefs.filter { reference in
+      code.contains { $0.usesIdentifier(reference.name) }
+    }
+    guard !referenced.isEmpty else { return false }
+    if backPropDelaySteps > 0 { return true }
+    let delayed = model.heterogeneouslyDelayedNames
+    return referenced.contains { delayed.contains($0.name) }
+  }
 }

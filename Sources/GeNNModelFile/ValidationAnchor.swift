@@ -37,6 +37,8 @@ enum ValidationAnchor {
     case .invalidDelay(let element, _): (element, "axonal_delay_steps")
     case .invalidBackPropagationDelay(let element, _): (element, "back_prop_delay_steps")
     case .invalidDendriticDelay(let element, _): (element, "max_dendritic_delay_steps")
+    case .missingDendriticDelay(let element), .delayedAndUndelayedRead(let element, _, _):
+      (element, "weight_update")
     case .invalidConnectivity(let element, _), .indexOutOfRange(let element, _, _, _):
       (element, "connectivity")
     case .unknownVariableReference(let element, let reference, _, _):

@@ -144,9 +144,15 @@ enum InitialValues {
       array(.weightUpdateExtraGlobalParameter(synapses: name, parameter: egp.name))
         .store(synapses.weightUpdateExtraGlobalParams[egp.name] ?? [])
     }
+    let target = model.neuronPopulation(named: synapses.target)!.size
     for variable in synapses.postsynaptic.vars {
-      VariableView(array: array(.postsynapticVariable(synapses: name, variable: variable.name)))
-        .initialise(synapses.postsynapticVars[variable.name])
+      // Every delay slot starts with the initial values.
+      let values = array(.postsynapticVariable(synapses: name, variable: variable.name))
+      for slot in 0..<(values.count / max(1, target)) {
+        initialise(
+          values, slot * target..<(slot + 1) * target,
+          with: synapses.postsynapticVars[variable.name])
+      }
     }
   }
 }

@@ -106,7 +106,7 @@ extension ModelState {
       return neurons(population)
     case .weightUpdatePreVariable(let name, _):
       return neurons(synapses(name)?.source)
-    case .weightUpdatePostVariable(let name, _):
+    case .weightUpdatePostVariable(let name, _), .postsynapticVariable(let name, _):
       return neurons(synapses(name)?.target)
     case .weightUpdateVariable(let name, _):
       return synapses(name).map { .synapses($0) } ?? .whole

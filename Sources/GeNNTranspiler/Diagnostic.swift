@@ -58,9 +58,6 @@ extension Diagnostic {
     case invalidCondition(construct: String, type: String)
     case invalidSubscript(index: String)
     case notSubscriptable(String)
-    /// A GeNN feature that SwiftGeNN does not support yet, in the plural ("heterogeneous
-    /// delayed reads of ...").
-    case unsupportedFeature(String)
     case notCallable(String)
     case noMatchingOverload(name: String, arguments: [String], candidates: [String])
     // printf.
@@ -168,8 +165,6 @@ extension Diagnostic {
         "array index has type '\(index)'; it must be an integer"
       case .notSubscriptable(let type):
         "subscripted value has type '\(type)'; only pointers (array parameters) can be indexed"
-      case .unsupportedFeature(let feature):
-        "\(feature) are not supported yet"
       case .notCallable(let type):
         "called value has type '\(type)', which is not a function"
       case .noMatchingOverload(let name, let arguments, let candidates):

@@ -11,22 +11,13 @@ public struct Symbol: Hashable, Sendable {
   public var spelling: String
   /// What the name is, in words, for messages: "parameter", "state variable".
   public var role: String?
-  /// The feature GeNN gives code that indexes this value (`x[d]`), in the plural
-  /// ("heterogeneous delayed reads of ..."), where SwiftGeNN does not support it yet;
-  /// `nil` where indexing the name means nothing more than for any other value of its
-  /// type.
-  public var unsupportedIndexing: String?
 
   /// Creates a symbol; `spelling` defaults to the name itself.
-  public init(
-    _ name: String, _ type: GeNNType, spelling: String? = nil, role: String? = nil,
-    unsupportedIndexing: String? = nil
-  ) {
+  public init(_ name: String, _ type: GeNNType, spelling: String? = nil, role: String? = nil) {
     self.name = name
     self.type = type
     self.spelling = spelling ?? name
     self.role = role
-    self.unsupportedIndexing = unsupportedIndexing
   }
 }
 

@@ -586,13 +586,7 @@ public struct TypeChecker {
       return (.subscripted(array, index: index), nil)
     }
     guard let pointee = arrayType.pointee else {
-      if case .identifier(let identifier) = array.kind,
-        case .symbol(let symbol)? = identifier.binding, let feature = symbol.unsupportedIndexing
-      {
-        report(.unsupportedFeature(feature), at: array)
-      } else {
-        report(.notSubscriptable(arrayType.cName), at: array)
-      }
+      report(.notSubscriptable(arrayType.cName), at: array)
       return (.subscripted(array, index: index), nil)
     }
     return (.subscripted(array, index: index), pointee)

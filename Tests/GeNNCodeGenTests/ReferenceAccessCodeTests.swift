@@ -6,8 +6,8 @@ import Testing
 /// What code may do through references to variables their owners only read, as in
 /// GeNN 5.4: a custom update's read-write reference writes its target back on both
 /// backends; weight update code cannot assign through a reference to a read-only
-/// variable; and `x[d]` of a postsynaptic variable (GeNN's heterogeneous delayed read)
-/// says it is not supported yet.
+/// variable; and `x[d]` of a postsynaptic variable, neuron reference or postsynaptic
+/// model reference (GeNN's heterogeneous delayed read) reads its queue.
 @Suite struct ReferenceAccessCodeTests {
   static let lifParams: [String: Double] = [
     "C": 0.25, "TauM": 10, "Vrest": -65, "Vreset": -70, "Vthresh": -50, "Ioffset": 0,
@@ -89,10 +89,12 @@ import Testing
     }
   }
 
-  /// A weight update model that reads `name[d]` in its synapse code, with a postsynaptic
-  /// variable, a reference to a target neuron variable and one to a postsynaptic-model
-  /// variable, and a presynaptic variable.
-  static func delayedRead(_ name: String) -> ModelSpec {
+  /// A weight update model that reads `name[d]` in its synapse code (`code`), with a
+  /// postsynaptic variable, a reference to a target neuron variable and one to a
+  /// postsynaptic-model variable, and a presynaptic variable.
+  static func delayedRead(
+    _ name: String, code: String? = nil, maxDendriticDelaySteps: Int? = 3
+  ) -> ModelSpec {
     let postsynaptic = PostsynapticModel(
       name: "Traced", vars: [Variable("x")], simCode: "injectCurrent(inSyn);\ninSyn = 0.0;\n")
     return Self.model(
@@ -102,24 +104,53 @@ import Testing
           name: "Reverse", vars: [Variable("d", "uint8_t", access: .readOnly)],
           preVars: [Variable("preTrace")], postVars: [Variable("postTrace")],
           postNeuronVarRefs: [NeuronVarReference("Vpost")],
-          psmVarRefs: [NeuronVarReference("psmX")], synapseDynamicsCode: "addToPost(\(name)[d]);\n"),
+          psmVarRefs: [NeuronVarReference("psmX")],
+          synapseDynamicsCode: code ?? "addToPost(\(name)[d]);\n"),
         weightUpdateVars: ["d": 1], weightUpdatePreVars: ["preTrace": 0],
         weightUpdatePostVars: ["postTrace": 0], postVarRefs: ["Vpost": "V"],
-        psmVarRefs: ["psmX": "x"], postsynaptic: postsynaptic, postsynapticVars: ["x": 0]))
+        psmVarRefs: ["psmX": "x"], postsynaptic: postsynaptic, postsynapticVars: ["x": 0],
+        maxDendriticDelaySteps: maxDendriticDelaySteps))
   }
 
-  @Test(arguments: ["postTrace", "Vpost", "psmX"])
-  func delayedReadsOfPostsynapticVariablesAreNotSupportedYet(name: String) throws {
+  @Test(arguments: [
+    ("postTrace", "post_postTrace"), ("Vpost", "postRef_Vpost"), ("psmX", "psmRef_psmX"),
+  ])
+  func delayedReadsOfPostsynapticVariablesReadTheirQueue(name: String, field: String) throws {
     let model = Self.delayedRead(name)
     try model.validate()
+    // `d` is a uint8_t synapse variable: taken modulo the target's 4 delay slots.
+    let read =
+      "group.\(field)[(size_t)((timestep + 2u * group.trgDelaySlots - 1u - "
+      + "(uint32_t)((uint64_t)(group.v_d[syn]) % (uint64_t)group.trgDelaySlots)) "
+      + "% group.trgDelaySlots) * group.numTrgNeurons + id_post]"
+    for source in [
+      try CPUBackend().generate(model).source, try CUDABackend().generate(model).source,
+    ] {
+      #expect(source.contains(read))
+      #expect(source.contains(".trgDelaySlots = 4u;"))
+    }
+  }
+
+  @Test func aDelayMustBeAnInteger() throws {
+    let model = Self.delayedRead("Vpost", code: "addToPost(Vpost[0.5]);\n")
     let error = try #require(Self.codeErrors(model).first)
-    let diagnostic = try #require(error.diagnostics.first)
+    #expect(error.diagnostics.first?.problem == .invalidSubscript(index: "double"))
+  }
+
+  @Test func delayedReadsNeedADendriticDelayBuffer() throws {
+    let model = Self.delayedRead("postTrace", maxDendriticDelaySteps: nil)
+    let error = try #require(throws: ModelError.self) { try model.validate() }
+    #expect(error.problems == [.missingDendriticDelay(element: "synapse population 'Syn'")])
+  }
+
+  @Test func oneCodeStringReadsAVariableWithADelayOrWithout() throws {
+    let model = Self.delayedRead("Vpost", code: "addToPost(Vpost[d] + Vpost);\n")
+    let error = try #require(throws: ModelError.self) { try model.validate() }
     #expect(
-      diagnostic.problem
-        == .unsupportedFeature("heterogeneous delayed reads of postsynaptic variables (x[d])"))
-    #expect(
-      diagnostic.message
-        == "heterogeneous delayed reads of postsynaptic variables (x[d]) are not supported yet")
+      error.problems == [
+        .delayedAndUndelayedRead(
+          element: "synapse population 'Syn'", name: "Vpost", code: "synapse dynamics code")
+      ])
   }
 
   @Test func indexingAPresynapticVariableKeepsItsMessage() throws {

@@ -12,7 +12,7 @@ extension CUDAEmulationTests {
   /// The models of ``featureModel(_:)``.
   static let featureNames = [
     "post_events", "delays", "presynaptic_output", "queued_references", "egp_psm_reference",
-    "column_built", "column_kernel",
+    "column_built", "column_kernel", "heterogeneous_delays",
   ]
 
   /// A weight update model, its variables' initialisers and references, and the delays of
@@ -31,6 +31,7 @@ extension CUDAEmulationTests {
     var postsynapticVars: [String: VarInit] = [:]
     var axonalDelaySteps = 0
     var backPropDelaySteps = 0
+    var maxDendriticDelaySteps: Int? = nil
     /// The populations' names, matrix types and connectivity.
     var populations: [(String, SynapseMatrixType, Connectivity)] = [
       ("Sparse", .sparse, .snippet(.fixedProbability, params: ["prob": 0.2])),
@@ -127,6 +128,27 @@ extension CUDAEmulationTests {
           name: "KernelPulse", vars: [Variable("g")], preSpikeSynCode: "addToPost(g);"),
         vars: ["g": .kernel([0.5, 0.25, 0.125, 0.0625])],
         populations: [("Sparse", .sparse, .snippet(columns, params: [:]))])
+    case "heterogeneous_delays":
+      // Synapse code reading a postsynaptic variable, a target neuron variable and a
+      // postsynaptic model variable through heterogeneous delays `x[d]`: unsigned and
+      // signed (negative too) delays, within the target's 5 slots and beyond, in
+      // presynaptic, postsynaptic and dynamics code.
+      synapses = FeatureSynapses(
+        weightUpdate: WeightUpdateModel(
+          name: "HeteroDelayed", vars: [Variable("g")], postVars: [Variable("xPost")],
+          postNeuronVarRefs: [NeuronVarReference("Vpost")],
+          psmVarRefs: [NeuronVarReference("trace")],
+          preSpikeSynCode: "addToPost(g * (Vpost[id_pre % 7u] + 80.0) / 32.0);",
+          postSpikeSynCode: "g += 0.0625 * xPost[(int)(id_pre % 5u) - 1];",
+          synapseDynamicsCode: "g -= 0.0009765625 * (xPost[id_post % 3u] + trace[id_pre % 6u]);",
+          postSpikeCode: "xPost += 0.5;", postDynamicsCode: "xPost *= 0.875;"),
+        postVars: ["xPost": .snippet(.uniform, params: ["min": 0, "max": 0.5])],
+        postVarRefs: ["Vpost": "V"], psmVarRefs: ["trace": "x"],
+        postsynaptic: PostsynapticModel(
+          name: "Tracing", params: ["tau"], vars: [Variable("x")],
+          simCode: "injectCurrent(inSyn);\nx = 0.9 * x + inSyn;\ninSyn *= exp(-dt / tau);"),
+        postsynapticVars: ["x": .snippet(.uniform, params: ["min": 0, "max": 0.25])],
+        maxDendriticDelaySteps: 4)
     default:
       return nil
     }
@@ -155,7 +177,8 @@ extension CUDAEmulationTests {
           postsynaptic: synapses.postsynaptic, postsynapticParams: synapses.postsynapticParams,
           postsynapticVars: synapses.postsynapticVars,
           axonalDelaySteps: synapses.axonalDelaySteps,
-          backPropDelaySteps: synapses.backPropDelaySteps))
+          backPropDelaySteps: synapses.backPropDelaySteps,
+          maxDendriticDelaySteps: synapses.maxDendriticDelaySteps))
     }
     return model
   }

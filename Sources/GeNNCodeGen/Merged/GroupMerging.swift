@@ -159,6 +159,7 @@ enum GroupMerging {
     let model = synapses.postsynaptic
     return [
       "postsynaptic", model.simCode, "dendritic:\(synapses.maxDendriticDelaySteps != nil)",
+      "queued:\(synapses.queuesPostsynapticVars)",
       parameterKey(model.params, model.paramTypes),
       model.derivedParams.map(\.name).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
@@ -193,7 +194,7 @@ enum GroupMerging {
             separator: ","),
           model.postNeuronVarRefs.map { "\($0.name)->\(synapses.postVariable(of: $0))" }.joined(
             separator: ","),
-          "delayed:\(synapses.backPropDelaySteps > 0)",
+          "delayed:\(synapses.queuesPostVars)",
         ]
       }
     return

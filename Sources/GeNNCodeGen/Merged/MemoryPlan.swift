@@ -122,7 +122,7 @@ struct MemoryPlan {
           variable.valueType!, types, saturatingProduct(source, sourceSlots))
       }
       let targetSlots =
-        model.postVars.isEmpty || synapses.backPropDelaySteps == 0
+        !synapses.queuesPostVars
         ? 1 : modelSlots(model: modelSpec, synapses.target)
       for variable in model.postVars {
         add(
@@ -173,11 +173,13 @@ struct MemoryPlan {
           .dendriticDelayBuffer(synapses: synapses.name), .scalar, types,
           saturatingProduct(steps, target))
       }
+      let postsynapticSlots =
+        synapses.queuesPostsynapticVars ? modelSlots(model: modelSpec, synapses.target) : 1
       for variable in synapses.postsynaptic.vars {
         add(
           .postsynapticVariable(synapses: synapses.name, variable: variable.name),
           variable.valueType!, types,
-          target)
+          saturatingProduct(target, postsynapticSlots))
       }
     }
     for update in model.customUpdates {

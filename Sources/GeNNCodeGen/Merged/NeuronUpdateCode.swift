@@ -233,7 +233,18 @@ extension NeuronUpdateWriting {
         line("group.\(prefix)inSyn[id] += *front;")
         line("*front = 0;")
       }
+      let queued = input.queuesPostsynapticVars
+      for variable in input.postsynaptic.vars where queued {
+        line(
+          "\(cType(variable.valueType!)) lpsm\(slot)_\(variable.name) = group.psm\(slot)_v_\(variable.name)[readOffset + id];"
+        )
+      }
       code(plan.postsynaptic[slot])
+      for variable in input.postsynaptic.vars where queued {
+        line(
+          "group.psm\(slot)_v_\(variable.name)[writeOffset + id] = lpsm\(slot)_\(variable.name);"
+        )
+      }
       line("}")
     }
     for slot in plan.slots where slot.side == .presynaptic {
@@ -380,9 +391,12 @@ extension NeuronUpdateWriting {
       paramTypes: model.paramTypes)
     for variable in model.vars {
       let type = GeNNType.numeric(variable.valueType!.resolved(in: types))
+      // Queued variables are loaded from the read slot and stored to the write slot.
       environment.define(
         variable.name, variable.access.isWritable ? type : type.addingConst,
-        spelling: "group.psm\(slot)_v_\(variable.name)[id]", role: "postsynaptic variable")
+        spelling: synapses.queuesPostsynapticVars
+          ? "lpsm\(slot)_\(variable.name)" : "group.psm\(slot)_v_\(variable.name)[id]",
+        role: "postsynaptic variable")
     }
     addNeuronReferences(
       to: &environment, model.neuronVarRefs, neuron: neuron, target: synapses.targetVariable)

@@ -32,7 +32,7 @@ extension ModelCodeWriting {
       ),
       (
         model.postVars, "post_",
-        synapses.backPropDelaySteps > 0 ? "postOffset + id_post" : "id_post",
+        synapses.queuesPostVars ? "postOffset + id_post" : "id_post",
         "postsynaptic variable"
       ),
     ]
@@ -86,7 +86,8 @@ extension ModelCodeWriting {
           name: "psmRef_\(reference.name)", type: cType(variable.valueType!),
           role: .postsynapticVariable(synapses: synapses.name, variable: name),
           symbol: (
-            reference.name, numeric(variable.valueType!).addingConst, "id_post",
+            reference.name, numeric(variable.valueType!).addingConst,
+            synapses.queuesPostsynapticVars ? "postOffset + id_post" : "id_post",
             "reference to postsynaptic model variable '\(name)'", .postsynaptic
           )))
     }
@@ -207,16 +208,22 @@ extension ModelCodeWriting {
       to: &environment, prefix: "", params: weightUpdate.params,
       derived: weightUpdate.derivedParams, paramTypes: weightUpdate.paramTypes)
     addExtraGlobalParameters(to: &environment, weightUpdate.extraGlobalParams, prefix: "")
+    let code = weightUpdate.synapseCode.first { $0.hook == hook }?.code ?? ""
     for field in synapseReadFields(synapses) {
       guard let symbol = field.symbol else { continue }
-      // GeNN reads a postsynaptic variable `x` written `x[d]` through a heterogeneous
-      // delay of `d` steps.
-      environment.add(
-        Symbol(
+      // GeNN reads a postsynaptic variable `x` written `x[d]` in this code through a
+      // heterogeneous delay of `d` steps.
+      guard symbol.side == .postsynaptic, code.indexesIdentifier(symbol.name) else {
+        environment.define(
           symbol.name, symbol.type, spelling: "group.\(field.name)[\(symbol.index)]",
-          role: symbol.role,
-          unsupportedIndexing: symbol.side == .postsynaptic
-            ? "heterogeneous delayed reads of postsynaptic variables (x[d])" : nil))
+          role: symbol.role)
+        continue
+      }
+      for overload in heterogeneouslyDelayed(
+        symbol.name, type: symbol.type, field: field.name, role: symbol.role)
+      {
+        environment.add(overload)
+      }
     }
     // Spike and event times, plus the delay they took to arrive (GeNN adds it too).
     let time = GeNNType.numeric(types.timepoint).addingConst
@@ -238,6 +245,29 @@ extension ModelCodeWriting {
         name, time, spelling: "(\(delay) + group.\(field)[\(offset)])", role: "spike time")
     }
     return environment
+  }
+
+  /// The subscript-only symbols of postsynaptic array `field` read as `name[d]`, one per
+  /// integer type of `d`: the target neuron's element in the delay slot written `d` steps
+  /// before the latest, as GeNN's `getPostVarHetDelayIndex`. `d` is taken modulo the
+  /// target's delay slots (at least `maxDendriticDelaySteps + 1`), so the read never
+  /// leaves the array; GeNN reads the same slot wherever its read stays in the array.
+  func heterogeneouslyDelayed(_ name: String, type: GeNNType, field: String, role: String)
+    -> [Symbol]
+  {
+    let slots = "group.trgDelaySlots"
+    return NumericType.allCases.filter(\.isIntegral).map { index in
+      let steps =
+        index.isSigned
+        ? "(uint32_t)(((int64_t)($(0)) % (int64_t)\(slots) + (int64_t)\(slots)) % (int64_t)\(slots))"
+        : "(uint32_t)((uint64_t)($(0)) % (uint64_t)\(slots))"
+      let slot = "(timestep + 2u * \(slots) - 1u - \(steps)) % \(slots)"
+      return Symbol(
+        name,
+        .function(FunctionType(result: type, parameters: [.numeric(index)], isSubscriptOnly: true)),
+        spelling: "group.\(field)[(size_t)(\(slot)) * group.numTrgNeurons + id_post]",
+        role: "\(role), read with a heterogeneous delay")
+    }
   }
 
   /// Declares the weight update model's extra global parameters in a synapse group

@@ -110,7 +110,8 @@ extension GroupMerging {
       }.joined(separator: ","),
       fields(postsynaptic.vars),
       "delays:\(synapses.axonalDelaySteps > 0):\(synapses.backPropDelaySteps > 0)"
-        + ":\(synapses.maxDendriticDelaySteps != nil)",
+        + ":\(synapses.maxDendriticDelaySteps != nil)"
+        + ":\(weightUpdate.heterogeneouslyDelayedNames.sorted().joined(separator: ","))",
       "output:\(usage.presynapticOutput.contains(synapses.name))",
       "kernel:\(synapses.kernelSize.map(String.init).joined(separator: "x"))",
       weightUpdate.vars.map { initialiser(synapses.weightUpdateVars[$0.name]) }.joined(

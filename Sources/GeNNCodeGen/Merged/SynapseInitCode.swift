@@ -156,7 +156,8 @@ extension ModelCodeWriting {
   ) {
     let delayed =
       (entry.kind == .presynaptic && synapses.axonalDelaySteps > 0)
-      || (entry.kind == .postsynaptic && synapses.backPropDelaySteps > 0)
+      || (entry.kind == .postsynaptic && synapses.queuesPostVars)
+      || (entry.kind == .postsynapticModel && synapses.queuesPostsynapticVars)
     var environment = initEnvironment(entry, context: context)
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
     writeInitBlock(

@@ -29,8 +29,8 @@ struct WeightUpdateSlot {
   }
   /// Whether the slot's variables keep one copy per delay slot.
   var delayedVars: Bool {
-    !vars.isEmpty
-      && (side == .presynaptic ? synapses.axonalDelaySteps : synapses.backPropDelaySteps) > 0
+    side == .presynaptic
+      ? !vars.isEmpty && synapses.axonalDelaySteps > 0 : synapses.queuesPostVars
   }
   var sideName: String { side == .presynaptic ? "presynaptic" : "postsynaptic" }
   var timeName: String { side == .presynaptic ? "st_pre" : "st_post" }
