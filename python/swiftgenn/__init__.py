@@ -9,7 +9,18 @@ A PyGeNN script runs after changing only its import::
 written on (``Model``, ``Simulation``, ``GeNNError``).
 """
 
-from . import types
+from . import (
+    current_source_models,
+    custom_connectivity_update_models,
+    custom_update_models,
+    init_sparse_connectivity_snippets,
+    init_toeplitz_connectivity_snippets,
+    init_var_snippets,
+    neuron_models,
+    postsynaptic_models,
+    types,
+    weight_update_models,
+)
 from ._enums import (
     CustomUpdateVarAccess,
     ParallelismHint,
@@ -90,5 +101,8 @@ __all__ = [
     "PlogSeverity", "SynapseGroup", "SynapseMatrixType", "SynapseMatrixConnectivity",
     "SynapseMatrixWeight", "VarAccess", "VarAccessDim", "VarAccessMode",
     "VarAccessModeAttribute", "VarLocation", "VarLocationAttribute", "GeNNError", "Model",
-    "Simulation", "types",
+    "Simulation", "types", "current_source_models", "custom_connectivity_update_models",
+    "custom_update_models", "init_sparse_connectivity_snippets",
+    "init_toeplitz_connectivity_snippets", "init_var_snippets", "neuron_models",
+    "postsynaptic_models", "weight_update_models",
 ]

@@ -97,6 +97,8 @@ def test_built_in_models_list_their_fields():
     assert "LIF" in dir(neuron_models)
     assert [e.name for e in pygenn.neuron_models.SpikeSourceArray().get_extra_global_params()] \
         == ["spikeTimes"]
+    assert [p.name for p in pygenn.postsynaptic_models.ExpCond().get_params()] == ["tau", "E"]
+    assert "Uniform" in dir(pygenn.init_var_snippets)
 
 
 def test_derived_parameters_are_python_callables():
