@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 import numpy as np
 
-from ._enums import SynapseMatrixConnectivity
+from ._enums import SynapseMatrixConnectivity, SynapseMatrixWeight
 from .model_preprocessor import Array
 
 if TYPE_CHECKING:
@@ -55,9 +55,8 @@ def _custom_update_size(update) -> int:
 
 def _load_synapses(simulation: "Simulation", synapses) -> None:
     name = synapses.name
-    if not (synapses.matrix_type & SynapseMatrixConnectivity.PROCEDURAL) or (
-        synapses.matrix_type.name == "PROCEDURAL_KERNELG"
-    ):
+    # Procedural weights have no memory (PyGeNN gives them no views either).
+    if synapses.matrix_type & (SynapseMatrixWeight.INDIVIDUAL | SynapseMatrixWeight.KERNEL):
         _load_synapse_vars(simulation, name, synapses.vars, synapses)
     _load_neuron_vars(simulation, name, synapses.pre_vars, synapses.src.num_neurons)
     _load_neuron_vars(simulation, name, synapses.post_vars, synapses.trg.num_neurons)

@@ -166,6 +166,15 @@ class SynapseVariable(VariableBase):
     def _synapses(self):
         return self.group.synapse_group
 
+    def _require_view(self) -> np.ndarray:
+        matrix_type = self._synapses.matrix_type
+        if self._view is None and matrix_type & SynapseMatrixWeight.PROCEDURAL:
+            raise RuntimeError(
+                f"'{self.name}' of '{self.group.name}' has no memory: the weights of a "
+                f"{matrix_type.name} matrix are computed where they are used"
+            )
+        return super()._require_view()
+
     def _is_dense_or_kernel(self) -> bool:
         matrix_type = self._synapses.matrix_type
         return bool(

@@ -332,3 +332,20 @@ def test_typed_parameters_have_integer_arithmetic():
     loaded(model)
     model.step_time()
     assert population.vars["x"].view[0] == 2.0
+
+
+@pytest.mark.parametrize("matrix_type", ["DENSE_PROCEDURALG", "PROCEDURAL"])
+def test_procedural_weights_load_without_views(matrix_type):
+    model = GeNNModel("float", "procedural")
+    pre = model.add_neuron_population("Pre", 4, EMPTY)
+    post = model.add_neuron_population("Post", 4, EMPTY)
+    connectivity = (None if matrix_type == "DENSE_PROCEDURALG"
+                    else init_sparse_connectivity("FixedProbability", {"prob": 0.5}))
+    synapses = model.add_synapse_population(
+        "S", matrix_type, pre, post,
+        init_weight_update("StaticPulse", {}, {"g": init_var("Constant", {"constant": 0.5})}),
+        init_postsynaptic("DeltaCurr"), connectivity)
+    loaded(model)
+    model.step_time()
+    with pytest.raises(RuntimeError, match=f"the weights of a {matrix_type} matrix are computed"):
+        synapses.vars["g"].values
