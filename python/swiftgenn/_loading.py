@@ -19,38 +19,17 @@ if TYPE_CHECKING:
 def load_groups(model: "GeNNModel", simulation: "Simulation") -> None:
     """Gives every group of ``model`` its views of ``simulation`` and writes the values
     given as arrays."""
-    for population in model.neuron_populations.values():
-        _load_neuron_vars(simulation, population.name, population.vars, population.num_neurons)
-        _load_egps(simulation, population.name, population.extra_global_params)
-    for source in model.current_sources.values():
-        _load_neuron_vars(simulation, source.name, source.vars, source.target_pop.num_neurons)
-        _load_egps(simulation, source.name, source.extra_global_params)
+    for group in (*model.neuron_populations.values(), *model.current_sources.values()):
+        _load_neuron_vars(simulation, group.name, group.vars)
+        _load_egps(simulation, group.name, group.extra_global_params)
     for synapses in model.synapse_populations.values():
         _load_synapses(simulation, synapses)
     for update in model.custom_updates.values():
         if hasattr(update, "synapse_group"):
             _load_synapse_vars(simulation, update.name, update.vars, update.synapse_group)
         else:
-            size = _custom_update_size(update)
-            _load_neuron_vars(simulation, update.name, update.vars, size)
+            _load_neuron_vars(simulation, update.name, update.vars)
         _load_egps(simulation, update.name, update.extra_global_params)
-
-
-def _custom_update_size(update) -> int:
-    """The number of neurons a custom update over neurons runs over."""
-    for reference in update.var_references.values():
-        group = reference.group
-        if hasattr(group, "num_neurons"):
-            return group.num_neurons
-        if hasattr(group, "target_pop"):
-            return group.target_pop.num_neurons
-        if "pre_var" in reference.target:
-            return group.src.num_neurons
-        if any(key in reference.target for key in ("post_var", "psm_var", "out_post")):
-            return group.trg.num_neurons
-        if hasattr(group, "var_references"):
-            return _custom_update_size(group)
-    return 1
 
 
 def _load_synapses(simulation: "Simulation", synapses) -> None:
@@ -58,22 +37,23 @@ def _load_synapses(simulation: "Simulation", synapses) -> None:
     # Procedural weights have no memory (PyGeNN gives them no views either).
     if synapses.matrix_type & (SynapseMatrixWeight.INDIVIDUAL | SynapseMatrixWeight.KERNEL):
         _load_synapse_vars(simulation, name, synapses.vars, synapses)
-    _load_neuron_vars(simulation, name, synapses.pre_vars, synapses.src.num_neurons)
-    _load_neuron_vars(simulation, name, synapses.post_vars, synapses.trg.num_neurons)
-    _load_neuron_vars(simulation, name, synapses.psm_vars, synapses.trg.num_neurons)
+    for variables in (synapses.pre_vars, synapses.post_vars, synapses.psm_vars):
+        _load_neuron_vars(simulation, name, variables)
     out_post = Array("inSyn", synapses._model.precision, synapses)
     out_post._bind(simulation.variable(name, "inSyn"))
     synapses.out_post = out_post
     _load_egps(simulation, name, synapses.extra_global_params)
 
 
-def _load_neuron_vars(simulation: "Simulation", element: str, variables: dict,
-                      neurons: int) -> None:
+def _load_neuron_vars(simulation: "Simulation", element: str, variables: dict) -> None:
+    """Views of per-neuron variables, shaped ``(slots, neurons)`` where the layout has
+    delay slots."""
     for variable in variables.values():
         view = simulation.variable(element, variable.name)
+        layout = simulation.variable_layout(element, variable.name)
         latest: Optional[Callable[[], int]] = None
-        if view.size != neurons and view.size % neurons == 0 and view.size > neurons:
-            view = view.reshape(view.size // neurons, neurons)
+        if layout.slots > 1:
+            view = view.reshape(layout.slots, layout.slot_size)
             latest = _latest_slot(simulation, element, variable.name)
         variable._load(view, latest)
         if variable.init_required:

@@ -198,8 +198,8 @@ class ModelFileWriter:
             }
         if group.connections_set:
             return {
-                "pre": self._npy(group._pre_indices.astype(np.uint32), f"{group.name}.pre"),
-                "post": self._npy(group._post_indices.astype(np.uint32), f"{group.name}.post"),
+                "pre": self._npy(group._pre_indices.astype(np.uint32), group.name, "pre"),
+                "post": self._npy(group._post_indices.astype(np.uint32), group.name, "post"),
             }
         if init is None or init.snippet.name == "Uninitialised":
             raise Exception(
@@ -302,7 +302,7 @@ class ModelFileWriter:
                         f"vars['{variable.name}'].extra_global_params['kernel'].set_init_values"
                     )
                 return {"kernel": self._npy(np.ravel(kernel).astype(np.float64),
-                                            f"{variable.group.name}.{variable.name}.kernel")}
+                                            variable.group.name, variable.name, "kernel")}
             if snippet.extra_global_params:
                 not_yet("extra global parameters in variable-initialisation snippets")
             return {
@@ -346,17 +346,24 @@ class ModelFileWriter:
 
     def _add_egps(self, entry: dict, key: str, egps: dict) -> None:
         values = {
-            name: self._npy(np.asarray(egp.init_values).ravel(), f"{egp.group.name}.{name}")
+            name: self._npy(np.asarray(egp.init_values).ravel(), egp.group.name, name)
             for name, egp in egps.items()
             if egp.init_values is not None
         }
         if values:
             entry[key] = values
 
-    def _npy(self, values: np.ndarray, stem: str) -> dict:
+    def _npy(self, values: np.ndarray, *names: str) -> dict:
+        """Writes ``values`` as ``arrays/<names joined by '.'>.npy``; every name must be
+        letters, digits and '_', so that no file lands outside the folder."""
+        for name in names:
+            if not _FILE_NAME_PART.match(str(name)):
+                raise ValueError(
+                    f"'{name}' is not a valid name; use 1 to 100 letters, digits and '_'"
+                )
         folder = self.directory / "arrays"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{stem}.npy"
+        path = folder / (".".join(names) + ".npy")
         array = np.asarray(values)
         if array.dtype == np.bool_:
             array = array.astype(np.uint8)
@@ -384,6 +391,8 @@ def _number(value: Any):
         return _number(array.item())
     raise TypeError(f"expected a number, not {value!r}")
 
+
+_FILE_NAME_PART = re.compile(r"[A-Za-z0-9_]{1,100}\Z")
 
 _POSITION = re.compile(r"^(?P<file>.+?):(?P<line>[0-9]+):(?P<column>[0-9]+): (?P<rest>.*)$")
 

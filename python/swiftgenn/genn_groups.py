@@ -155,9 +155,6 @@ class NeuronGroup(Group):
     def prev_spike_times(self):
         not_yet("previous spike times readable from the host (prev_spike_times)")
 
-    def _variable_sets(self):
-        return [self.vars]
-
 
 class SynapseGroup(Group):
     """A synapse population (``add_synapse_population``): its weight update model's

@@ -5,6 +5,7 @@ frees memory, and what SwiftGeNN lacks is a NotImplementedError naming it."""
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -349,3 +350,13 @@ def test_procedural_weights_load_without_views(matrix_type):
     model.step_time()
     with pytest.raises(RuntimeError, match=f"the weights of a {matrix_type} matrix are computed"):
         synapses.vars["g"].values
+
+
+def test_extra_global_parameter_names_cannot_name_files_outside_the_build_folder():
+    escaping = create_neuron_model("escaping", extra_global_params=[("../../x", "scalar*")])
+    model = GeNNModel("float", "egp_names")
+    population = model.add_neuron_population("Pop", 1, escaping)
+    population.extra_global_params["../../x"].set_init_values([1.0])
+    with pytest.raises(ValueError, match="'../../x' is not a valid name"):
+        model.build()
+    assert not list(Path.cwd().parent.glob("x.npy"))
