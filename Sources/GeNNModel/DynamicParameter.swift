@@ -63,6 +63,21 @@ extension ModelSpec {
     }
   }
 
+  /// The value the model gives dynamic parameter `parameter` (its value at load).
+  public func initialValue(of parameter: DynamicParameter) -> Double? {
+    let values: [String: Double]? =
+      switch parameter.owner {
+      case .neuron: neuronPopulation(named: parameter.element)?.params
+      case .currentSource: currentSources.first { $0.name == parameter.element }?.params
+      case .weightUpdate:
+        synapsePopulations.first { $0.name == parameter.element }?.weightUpdateParams
+      case .postsynaptic:
+        synapsePopulations.first { $0.name == parameter.element }?.postsynapticParams
+      case .customUpdate: customUpdate(named: parameter.element)?.params
+      }
+    return values?[parameter.name]
+  }
+
   /// Each parameter marked dynamic is a parameter of its model.
   func checkDynamicParameters() -> [ModelProblem] {
     func check(_ element: String, _ dynamic: Set<String>, declared: [String]) -> [ModelProblem] {

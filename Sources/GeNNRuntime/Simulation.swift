@@ -264,7 +264,7 @@ public final class Simulation {
   /// the model has ``GeNNModel/ModelSpec/timingEnabled``; zero otherwise.
   public var timing: SimulationTiming {
     guard let read = functions.timing else { return SimulationTiming(model: model) }
-    var counters = [Double](repeating: 0, count: 6 + 2 * model.customUpdateGroups.count)
+    var counters = [Double](repeating: 0, count: SimulationTiming.counterCount(of: model))
     counters.withUnsafeMutableBufferPointer { read(state, $0.baseAddress) }
     return SimulationTiming(model: model, counters: counters)
   }
@@ -278,9 +278,13 @@ public final class Simulation {
     self.timestep = timestep
   }
 
-  /// Puts every variable back to its initial value, time back to zero, and clears
-  /// everything recorded.
+  /// Puts every variable and dynamic parameter back to its initial value, time back to
+  /// zero, and clears everything recorded.
   public func reinitialise() {
+    for (position, parameter) in model.dynamicParameters.enumerated() {
+      functions.setDynamicParameter?(
+        state, UInt32(position), model.initialValue(of: parameter) ?? 0)
+    }
     timestep = 0
     recordingRow = 0
     recordedSpikes.removeAll()

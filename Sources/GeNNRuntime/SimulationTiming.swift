@@ -22,6 +22,10 @@ public struct SimulationTiming: Hashable, Sendable {
   /// Each custom update group's transposes (`get_custom_update_transpose_time`).
   public var customUpdateTransposes: [String: Double] = [:]
 
+  /// The number of counters the generated code keeps for `model`: six, then an update
+  /// and a transpose counter per custom update group.
+  static func counterCount(of model: ModelSpec) -> Int { 6 + 2 * model.customUpdateGroups.count }
+
   /// Zero counters for every custom update group of `model`.
   init(model: ModelSpec) {
     for group in model.customUpdateGroups {

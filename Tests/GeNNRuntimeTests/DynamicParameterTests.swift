@@ -108,6 +108,10 @@ import Testing
     try simulation.run(steps: 1)
     #expect(try simulation.values(of: "x", in: "N") == [10])
     #expect(try simulation.values(of: "y", in: "N") == [6])
+    // Reinitialising puts the parameter back to the model's value.
+    simulation.reinitialise()
+    try simulation.run(steps: 1)
+    #expect(try simulation.values(of: "x", in: "N") == [3])
   }
 
   @Test func anUnknownDynamicParameterIsAModelError() {
