@@ -53,6 +53,8 @@ public struct CustomUpdate: Sendable {
   public var varRefs: [String: CustomUpdateTarget]
   /// Values for the model's extra global parameter arrays.
   public var extraGlobalParams: [String: [Double]]
+  /// The parameters that can change between steps (PyGeNN's `set_param_dynamic`).
+  public var dynamicParams: Set<String> = []
 
   /// Creates a custom update.
   public init(

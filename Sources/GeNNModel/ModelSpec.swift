@@ -23,6 +23,10 @@ public struct ModelSpec: Sendable {
   public var synapsePopulations: [SynapsePopulation]
   /// The custom updates, in the order they were added (see ``addCustomUpdate(_:)``).
   public var customUpdates: [CustomUpdate] = []
+  /// Whether the generated code measures the time each phase takes (GeNN's
+  /// `timing_enabled`): neuron update, synapse updates, initialisation and each custom
+  /// update group.
+  public var timingEnabled = false
 
   /// Creates an empty model.
   public init(

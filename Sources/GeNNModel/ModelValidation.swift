@@ -62,6 +62,7 @@ extension ModelSpec {
       problems += checkSynapses(synapses, populations: populationNames)
     }
     problems += checkCustomUpdates()
+    problems += checkDynamicParameters()
     if !problems.isEmpty { throw ModelError(problems: problems) }
   }
 

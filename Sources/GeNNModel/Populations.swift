@@ -17,6 +17,8 @@ public struct NeuronPopulation: Sendable {
   /// Whether to record the spike-like events of the weight update models of synapses
   /// leaving or reaching it (GeNN's `spike_event_recording_enabled`).
   public var recordSpikeEvents: Bool
+  /// The parameters that can change between steps (PyGeNN's `set_param_dynamic`).
+  public var dynamicParams: Set<String> = []
 
   /// Creates a population.
   public init(
@@ -49,6 +51,8 @@ public struct CurrentSource: Sendable {
   public var vars: [String: VarInit]
   /// Values for the model's extra global parameter arrays.
   public var extraGlobalParams: [String: [Double]]
+  /// The parameters that can change between steps (PyGeNN's `set_param_dynamic`).
+  public var dynamicParams: Set<String> = []
 
   /// Creates a current source.
   public init(

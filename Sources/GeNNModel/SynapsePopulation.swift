@@ -126,6 +126,12 @@ public struct SynapsePopulation: Sendable {
   /// `addToPostDelay(x, d)` with `d` below it (GeNN's `max_dendritic_delay_timesteps`);
   /// `nil` when the population has no dendritic delays.
   public var maxDendriticDelaySteps: Int?
+  /// The weight update model's parameters that can change between steps (PyGeNN's
+  /// `set_wu_param_dynamic`).
+  public var dynamicWeightUpdateParams: Set<String> = []
+  /// The postsynaptic model's parameters that can change between steps (PyGeNN's
+  /// `set_ps_param_dynamic`).
+  public var dynamicPostsynapticParams: Set<String> = []
 
   /// Creates a synapse population.
   public init(

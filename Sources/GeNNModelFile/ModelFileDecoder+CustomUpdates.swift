@@ -5,7 +5,7 @@ import GeNNTranspiler
 extension ModelFileDecoder {
   /// The keys of a custom update.
   static let customUpdateKeys = [
-    "group", "model", "params", "vars", "var_refs", "extra_global_params",
+    "group", "model", "params", "vars", "var_refs", "extra_global_params", "dynamic_params",
   ]
   /// The keys of an inline custom update model.
   static let customUpdateModelKeys = [
@@ -38,6 +38,8 @@ extension ModelFileDecoder {
         varRefs: references,
         extraGlobalParams: try extraGlobalValues(
           fields["extra_global_params"], allowed: updateModel.extraGlobalParams.map(\.name))))
+    model.customUpdates[model.customUpdates.count - 1].dynamicParams =
+      try dynamicParameterNames(fields["dynamic_params"], allowed: updateModel.params)
   }
 
   /// A custom update model: a built-in name (`Transpose`) or an inline definition.

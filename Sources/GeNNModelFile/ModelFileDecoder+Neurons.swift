@@ -6,10 +6,12 @@ extension ModelFileDecoder {
   /// The keys of a neuron population.
   static let neuronPopulationKeys = [
     "size", "model", "params", "vars", "extra_global_params", "record_spikes",
-    "record_spike_events",
+    "record_spike_events", "dynamic_params",
   ]
   /// The keys of a current source.
-  static let currentSourceKeys = ["model", "target", "params", "vars", "extra_global_params"]
+  static let currentSourceKeys = [
+    "model", "target", "params", "vars", "extra_global_params", "dynamic_params",
+  ]
 
   /// Adds the neuron population `name`.
   mutating func decodeNeuronPopulation(_ name: String, _ value: YAMLValue) throws(ModelFileError) {
@@ -26,6 +28,8 @@ extension ModelFileDecoder {
       extraGlobalParams: try extraGlobalValues(
         fields["extra_global_params"], allowed: neuronModel.extraGlobalParams.map(\.name)),
       recordSpikes: recordSpikes, recordSpikeEvents: recordSpikeEvents)
+    model.neuronPopulations[model.neuronPopulations.count - 1].dynamicParams =
+      try dynamicParameterNames(fields["dynamic_params"], allowed: neuronModel.params)
     if recordSpikes { recording.spikes.append(name) }
     if recordSpikeEvents { recording.spikeEvents.append(name) }
   }
@@ -44,6 +48,8 @@ extension ModelFileDecoder {
         unit: "target neuron"),
       extraGlobalParams: try extraGlobalValues(
         fields["extra_global_params"], allowed: sourceModel.extraGlobalParams.map(\.name)))
+    model.currentSources[model.currentSources.count - 1].dynamicParams =
+      try dynamicParameterNames(fields["dynamic_params"], allowed: sourceModel.params)
   }
 
   /// The neuron population `value` names, which the file must define (above).

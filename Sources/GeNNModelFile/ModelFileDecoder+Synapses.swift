@@ -11,10 +11,10 @@ extension ModelFileDecoder {
   /// The keys of a synapse population's `weight_update`.
   static let weightUpdateKeys = [
     "model", "params", "vars", "pre_vars", "post_vars", "pre_var_refs", "post_var_refs",
-    "psm_var_refs", "extra_global_params",
+    "psm_var_refs", "extra_global_params", "dynamic_params",
   ]
   /// The keys of a synapse population's `postsynaptic`.
-  static let postsynapticKeys = ["model", "params", "vars", "var_refs"]
+  static let postsynapticKeys = ["model", "params", "vars", "var_refs", "dynamic_params"]
 
   /// The longest delay in steps a file may give (GeNN keeps a buffer slot per step).
   static let maximumDelay = 65535
@@ -84,6 +84,10 @@ extension ModelFileDecoder {
     population.postsynapticVarRefs = try referenceTargets(
       post?["var_refs"], references: postsynaptic.neuronVarRefs.map(\.name),
       variables: targetVars, owner: "neuron population '\(target.name)'")
+    population.dynamicWeightUpdateParams = try dynamicParameterNames(
+      update["dynamic_params"], allowed: weightUpdate.params)
+    population.dynamicPostsynapticParams = try dynamicParameterNames(
+      post?["dynamic_params"], allowed: postsynaptic.params)
     population.axonalDelaySteps =
       try fields["axonal_delay_steps"]?.integer(atLeast: 0, atMost: Self.maximumDelay) ?? 0
     population.backPropDelaySteps =

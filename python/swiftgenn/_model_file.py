@@ -84,6 +84,8 @@ class ModelFileWriter:
             "seed": int(model._effective_seed),
             "neurons": {name: self._neurons(g) for name, g in model.neuron_populations.items()},
         }
+        if model.timing_enabled:
+            document["timing"] = True
         if model.current_sources:
             document["current_sources"] = {
                 name: self._current_source(g) for name, g in model.current_sources.items()
@@ -112,6 +114,7 @@ class ModelFileWriter:
             entry["record_spikes"] = True
         if group.spike_event_recording_enabled:
             entry["record_spike_events"] = True
+        _add_dynamic(entry, group._dynamic_params)
         return entry
 
     def _current_source(self, group) -> dict:
@@ -122,6 +125,7 @@ class ModelFileWriter:
             "vars": self._vars(group.vars),
         }
         self._add_egps(entry, "extra_global_params", group.extra_global_params)
+        _add_dynamic(entry, group._dynamic_params)
         return entry
 
     def _synapses(self, group) -> dict:
@@ -142,6 +146,7 @@ class ModelFileWriter:
             "psm_var_refs": self._psm_refs(wu.psm_var_refs, group),
         }
         self._add_egps(weight_update, "extra_global_params", group.extra_global_params)
+        _add_dynamic(weight_update, group._dynamic_params)
         if any(e.init_values is not None for e in group.psm_extra_global_params.values()):
             not_yet("extra global parameters of postsynaptic models")
         postsynaptic = {
@@ -150,6 +155,7 @@ class ModelFileWriter:
             "vars": self._vars(group.psm_vars),
             "var_refs": self._neuron_refs(ps.var_refs, group.trg, group.name),
         }
+        _add_dynamic(postsynaptic, group._dynamic_ps_params)
         entry = {
             "source": group.src.name,
             "target": group.trg.name,
@@ -182,6 +188,7 @@ class ModelFileWriter:
             "var_refs": refs,
         }
         self._add_egps(entry, "extra_global_params", group.extra_global_params)
+        _add_dynamic(entry, group._dynamic_params)
         return {k: v for k, v in entry.items() if v != {}}
 
     def _connectivity(self, group) -> Optional[Any]:
@@ -410,3 +417,9 @@ def relocated(message: str, blocks: list[CodeBlock]) -> str:
             line = f"{hook}:{code_line}:{code_column}: {match['rest']}"
         lines.append(line)
     return "\n".join(lines)
+
+
+def _add_dynamic(entry: dict, names: set) -> None:
+    """Lists the parameters marked dynamic as ``dynamic_params``, where there are any."""
+    if names:
+        entry["dynamic_params"] = sorted(names)

@@ -170,11 +170,16 @@ class GeNNModel:
 
     @timestep.setter
     def timestep(self, timestep: int) -> None:
-        if timestep != self.timestep:
-            not_yet("setting the time step counter (timestep)")
+        """Sets the step counter, and with it ``t`` (``timestep * dt``)."""
+        self._simulation_or_raise().timestep = timestep
 
-    def _timing(self, what: str) -> float:
-        not_yet(f"timing counters ({what})")
+    def _timing(self, what: str, group: Optional[str] = None) -> float:
+        """Timing counter ``what`` in seconds (by update group ``group`` for the custom
+        update counters); 0 unless ``timing_enabled`` was set before building."""
+        counters = self._simulation_or_raise().timing
+        if group is None:
+            return float(counters[what])
+        return float(counters.get(what, {}).get(group, 0.0))
 
     @property
     def neuron_update_time(self) -> float:
@@ -201,16 +206,17 @@ class GeNNModel:
         return self._timing("init_sparse_time")
 
     def get_custom_update_time(self, name: str) -> float:
-        return self._timing("get_custom_update_time")
+        return self._timing("custom_update_time", name)
 
     def get_custom_update_transpose_time(self, name: str) -> float:
-        return self._timing("get_custom_update_transpose_time")
+        return self._timing("custom_update_transpose_time", name)
 
+    # Remaps and host code belong to custom connectivity updates (0 without them).
     def get_custom_update_remap_time(self, name: str) -> float:
-        return self._timing("get_custom_update_remap_time")
+        return self._timing("custom_update_remap_time", name)
 
     def get_custom_update_host_time(self, name: str) -> float:
-        return self._timing("get_custom_update_host_time")
+        return self._timing("custom_update_host_time", name)
 
     # --- Describing the network ------------------------------------------------------
 

@@ -13,6 +13,8 @@ protocol ModelCodeWriting {
   var dialect: Dialect { get }
   /// The translation unit written so far.
   var output: GeneratedCode { get set }
+  /// The fields of dynamic parameters bound so far (``DynamicParameterField``).
+  var dynamicParameterFields: [DynamicParameterField] { get set }
 }
 
 extension ModelCodeWriting {
@@ -248,10 +250,18 @@ extension ModelCodeWriting {
   }
 
   /// Writes parameter and derived parameter values as GeNN writes them into code.
+  /// The fields of the dynamic parameters of `dynamic`'s element and model are noted
+  /// for the setter (``writeDynamicParameterSwitch()``).
   mutating func writeParameterBindings(
     field: String, prefix: String, params: [String: Double], names: [String],
-    derived: [DerivedParameter], paramTypes: [String: String]
+    derived: [DerivedParameter], paramTypes: [String: String],
+    dynamic: (element: String, owner: DynamicParameter.Owner)? = nil
   ) {
+    if let dynamic {
+      noteDynamicParameterFields(
+        field: field, prefix: prefix, names: names, paramTypes: paramTypes,
+        element: dynamic.element, owner: dynamic.owner)
+    }
     for name in names {
       let type = parameterType(name, paramTypes)
       line(

@@ -433,7 +433,8 @@ extension NeuronUpdateWriting {
       line("\(field).seed = seed;")
       writeParameterBindings(
         field: field, prefix: "", params: population.params, names: population.model.params,
-        derived: population.model.derivedParams, paramTypes: population.model.paramTypes)
+        derived: population.model.derivedParams, paramTypes: population.model.paramTypes,
+        dynamic: (name, .neuron))
       for variable in population.model.vars {
         bindArray(
           field, "v_\(variable.name)",
@@ -473,7 +474,7 @@ extension NeuronUpdateWriting {
         writeParameterBindings(
           field: field, prefix: prefix, params: synapses.postsynapticParams,
           names: synapses.postsynaptic.params, derived: synapses.postsynaptic.derivedParams,
-          paramTypes: synapses.postsynaptic.paramTypes)
+          paramTypes: synapses.postsynaptic.paramTypes, dynamic: (synapses.name, .postsynaptic))
         for variable in synapses.postsynaptic.vars {
           bindArray(
             field, "\(prefix)v_\(variable.name)",
@@ -485,7 +486,8 @@ extension NeuronUpdateWriting {
         line("// current source '\(source.name)' in slot \(slot)")
         writeParameterBindings(
           field: field, prefix: "cs\(slot)_", params: source.params, names: source.model.params,
-          derived: source.model.derivedParams, paramTypes: source.model.paramTypes)
+          derived: source.model.derivedParams, paramTypes: source.model.paramTypes,
+          dynamic: (source.name, .currentSource))
         for variable in source.model.vars {
           bindArray(
             field, "cs\(slot)_v_\(variable.name)",

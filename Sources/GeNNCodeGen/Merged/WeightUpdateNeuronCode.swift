@@ -162,7 +162,7 @@ extension ModelCodeWriting {
     writeParameterBindings(
       field: field, prefix: prefix, params: synapses.weightUpdateParams,
       names: synapses.weightUpdate.params, derived: synapses.weightUpdate.derivedParams,
-      paramTypes: synapses.weightUpdate.paramTypes)
+      paramTypes: synapses.weightUpdate.paramTypes, dynamic: (synapses.name, .weightUpdate))
     for egp in synapses.weightUpdate.extraGlobalParams {
       bindExtraGlobalParameter(
         field, egp, prefix: prefix,
