@@ -9,7 +9,9 @@ extension ModelFileDecoder {
     "record_spike_events",
   ]
   /// The keys of a current source.
-  static let currentSourceKeys = ["model", "target", "params", "vars", "extra_global_params"]
+  static let currentSourceKeys = [
+    "model", "target", "params", "vars", "extra_global_params", "var_refs", "target_var",
+  ]
 
   /// Adds the neuron population `name`.
   mutating func decodeNeuronPopulation(_ name: String, _ value: YAMLValue) throws(ModelFileError) {
@@ -43,7 +45,12 @@ extension ModelFileDecoder {
         fields["vars"], allowed: sourceModel.vars.map(\.name), count: target.size,
         unit: "target neuron"),
       extraGlobalParams: try extraGlobalValues(
-        fields["extra_global_params"], allowed: sourceModel.extraGlobalParams.map(\.name)))
+        fields["extra_global_params"], allowed: sourceModel.extraGlobalParams.map(\.name)),
+      varRefs: try referenceTargets(
+        fields["var_refs"], references: sourceModel.neuronVarRefs.map(\.name),
+        variables: target.model.vars.map(\.name), owner: "neuron population '\(target.name)'"),
+      targetVar: try fields["target_var"]?.string("Isyn or an additional input variable")
+        ?? "Isyn")
   }
 
   /// The neuron population `value` names, which the file must define (above).
