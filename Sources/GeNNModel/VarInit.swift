@@ -12,8 +12,9 @@ public enum VarInit: Sendable {
   /// that the snippet assigns it, GeNN's `Kernel` init snippet with its `kernel` array.
   case kernel([Double])
   /// No initial value: neither the host nor the generated initialisation code writes
-  /// the variable (GeNN's `Uninitialised` snippet). SwiftGeNN's memory starts at zero,
-  /// and values written after loading (through views) stay until the code changes them.
+  /// the variable (GeNN's `Uninitialised` snippet). SwiftGeNN's memory starts at zero
+  /// (and `reinitialise` zeroes it again), and values written after loading (through
+  /// views) stay until the code changes them.
   case uninitialised
 }
 
