@@ -10,7 +10,8 @@ extension ModelFileDecoder {
   ]
   /// The keys of a current source.
   static let currentSourceKeys = [
-    "model", "target", "params", "vars", "extra_global_params", "dynamic_params",
+    "model", "target", "params", "vars", "extra_global_params", "dynamic_params", "var_refs",
+    "target_var",
   ]
 
   /// Adds the neuron population `name`.
@@ -47,7 +48,12 @@ extension ModelFileDecoder {
         fields["vars"], allowed: sourceModel.vars.map(\.name), count: target.size,
         unit: "target neuron"),
       extraGlobalParams: try extraGlobalValues(
-        fields["extra_global_params"], allowed: sourceModel.extraGlobalParams.map(\.name)))
+        fields["extra_global_params"], allowed: sourceModel.extraGlobalParams.map(\.name)),
+      varRefs: try referenceTargets(
+        fields["var_refs"], references: sourceModel.neuronVarRefs.map(\.name),
+        variables: target.model.vars.map(\.name), owner: "neuron population '\(target.name)'"),
+      targetVar: try fields["target_var"]?.string("Isyn or an additional input variable")
+        ?? "Isyn")
     model.currentSources[model.currentSources.count - 1].dynamicParams =
       try dynamicParameterNames(fields["dynamic_params"], allowed: sourceModel.params)
   }

@@ -7,6 +7,7 @@ extension ModelFileDecoder {
   static let synapsePopulationKeys = [
     "source", "target", "matrix_type", "connectivity", "weight_update", "postsynaptic",
     "axonal_delay_steps", "back_prop_delay_steps", "max_dendritic_delay_steps",
+    "pre_target_var", "post_target_var",
   ]
   /// The keys of a synapse population's `weight_update`.
   static let weightUpdateKeys = [
@@ -94,6 +95,14 @@ extension ModelFileDecoder {
       try fields["back_prop_delay_steps"]?.integer(atLeast: 0, atMost: Self.maximumDelay) ?? 0
     population.maxDendriticDelaySteps = try fields["max_dendritic_delay_steps"]?.integer(
       atLeast: 1, atMost: Self.maximumDelay)
+    for (key, input) in [
+      ("pre_target_var", \SynapsePopulation.preTargetVar),
+      ("post_target_var", \SynapsePopulation.postTargetVar),
+    ] {
+      if let value = fields[key] {
+        population[keyPath: input] = try value.string("Isyn or an additional input variable")
+      }
+    }
     model.addSynapsePopulation(population)
   }
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 _INLINE_KEYS = {
     "neuron": ("vars", "extra_global_params", "additional_input_vars", "sim_code",
                "threshold_condition_code", "reset_code"),
-    "current_source": ("vars", "extra_global_params", "injection_code"),
+    "current_source": ("vars", "extra_global_params", "neuron_var_refs", "injection_code"),
     "postsynaptic": ("vars", "neuron_var_refs", "sim_code"),
     "weight_update": ("vars", "pre_vars", "post_vars", "extra_global_params",
                       "pre_neuron_var_refs", "post_neuron_var_refs", "psm_var_refs",
@@ -126,13 +126,14 @@ class ModelFileWriter:
         }
         self._add_egps(entry, "extra_global_params", group.extra_global_params)
         _add_dynamic(entry, group._dynamic_params)
+        refs = self._neuron_refs(group.var_refs, group.target_pop, group.name, "current source")
+        if refs:
+            entry["var_refs"] = refs
+        if group.target_var != "Isyn":
+            entry["target_var"] = group.target_var
         return entry
 
     def _synapses(self, group) -> dict:
-        for what, value in (("pre_target_var", group.pre_target_var),
-                            ("post_target_var", group.post_target_var)):
-            if value != "Isyn":
-                not_yet(f"synaptic input into an additional input variable ({what})")
         wu = group.wu_initialiser
         ps = group.ps_initialiser
         weight_update = {
@@ -169,6 +170,9 @@ class ModelFileWriter:
         entry["axonal_delay_steps"] = int(group.axonal_delay_steps)
         entry["back_prop_delay_steps"] = int(group.back_prop_delay_steps)
         entry["max_dendritic_delay_steps"] = int(group.max_dendritic_delay_timesteps)
+        for key in ("pre_target_var", "post_target_var"):
+            if getattr(group, key) != "Isyn":
+                entry[key] = getattr(group, key)
         return entry
 
     def _custom_update(self, group) -> dict:
@@ -246,7 +250,7 @@ class ModelFileWriter:
             if model.calc_kernel_size_func is not None:
                 inline["kernel_size"] = [int(k) for k in model.calc_kernel_size_func(plain)]
         if model.kind == "neuron" and model.auto_refractory_required:
-            not_yet("auto_refractory_required neuron models")
+            inline["auto_refractory_required"] = True
         if model.kind in ("custom_update",) and model.extra_global_param_refs:
             not_yet("extra global parameter references")
         return inline
@@ -260,16 +264,15 @@ class ModelFileWriter:
         plain = {name: _number(value) for name, value in params.items()}
         derived = {}
         for parameter in model.derived_params:
-            if parameter.type != "scalar":
-                not_yet(f"typed derived parameters ('{parameter.name}' of '{owner}' is "
-                        f"{parameter.type})")
             value = float(parameter.func(plain, float(self.model.dt)))
             if not math.isfinite(value):
                 raise ValueError(
                     f"'{owner}' ({model.name}): derived parameter '{parameter.name}' is "
                     f"{value}; it must be a finite number"
                 )
-            derived[parameter.name] = repr(value)
+            # A typed one is converted to its type by SwiftGeNN, as GeNN writes it.
+            derived[parameter.name] = (repr(value) if parameter.type == "scalar"
+                                       else {"formula": repr(value), "type": parameter.type})
         return derived
 
     def _inline_field(self, model: ModelBase, key: str, owner: str):
@@ -299,7 +302,8 @@ class ModelFileWriter:
         if isinstance(value, VarInit):
             snippet = value.snippet
             if snippet.name == "Uninitialised" and snippet.builtin:
-                return 0
+                # Left as it is: values set before load are written after it.
+                return "uninitialised"
             if snippet.name == "Kernel" and snippet.builtin:
                 kernel = variable.extra_global_params["kernel"].init_values
                 if kernel is None:
@@ -321,7 +325,8 @@ class ModelFileWriter:
             return 0
         return _number(value)
 
-    def _neuron_refs(self, references: dict, population, owner: str) -> dict:
+    def _neuron_refs(self, references: dict, population, owner: str,
+                     kind: str = "synapse population") -> dict:
         result = {}
         for name, reference in references.items():
             if isinstance(reference, str):
@@ -330,7 +335,7 @@ class ModelFileWriter:
             if not isinstance(reference, VarReference) or reference.group is not population \
                     or reference.target.get("population") != population.name:
                 raise ValueError(
-                    f"synapse population '{owner}': reference '{name}' must be a variable of "
+                    f"{kind} '{owner}': reference '{name}' must be a variable of "
                     f"neuron population '{population.name}' (create_var_ref({population.name}, ...))"
                 )
             result[name] = reference.var_name

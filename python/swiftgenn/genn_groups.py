@@ -162,8 +162,6 @@ class NeuronGroup(Group):
         #: reads ``st`` (``prev_st``).
         self.spike_times: Optional[Array] = None
         self.prev_spike_times: Optional[Array] = None
-        if model.auto_refractory_required:
-            not_yet("auto_refractory_required neuron models")
 
     @property
     def spike_recording_data(self) -> RecordedEvents:
@@ -395,12 +393,23 @@ class SynapseGroup(Group):
 class CurrentSource(Group):
     """A current source (``add_current_source``)."""
 
-    def __init__(self, name, model, target_pop, params, vars, genn_model):
+    def __init__(self, name, model, target_pop, params, vars, var_refs, genn_model):
         super().__init__(name, model, params, genn_model)
         self.target_pop = target_pop
         _check_vars(name, model.vars, vars)
         self.vars = prepare_vars(model.vars, vars, self)
         self.extra_global_params = prepare_egps(model.extra_global_params, self)
+        declared = [r.name for r in model.neuron_var_refs]
+        unknown = [r for r in var_refs if r not in declared]
+        if unknown:
+            raise ValueError(f"'{name}' ({model.name}): no neuron variable reference "
+                             f"'{unknown[0]}'; its references are: "
+                             + (", ".join(declared) or "none"))
+        #: The neuron variable each of the model's references names, by reference.
+        self.var_refs = dict(var_refs)
+        #: The input ``injectCurrent`` adds to: ``Isyn`` or an additional input variable
+        #: of the target's neuron model (PyGeNN's ``target_var``).
+        self.target_var = "Isyn"
 
 
 class CustomUpdateBase(Group):

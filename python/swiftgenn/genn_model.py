@@ -272,10 +272,9 @@ class GeNNModel:
         """Adds a current source injecting into ``pop``."""
         self._check_unbuilt()
         self._check_new_name(cs_name)
-        if var_refs:
-            not_yet("neuron variable references in current sources")
         model = _snippet(current_source_model, "current_source")
-        source = CurrentSource(cs_name, model, self._population(pop, cs_name), params, vars, self)
+        source = CurrentSource(cs_name, model, self._population(pop, cs_name), params, vars,
+                               var_refs, self)
         self.current_sources[cs_name] = source
         return source
 
@@ -680,12 +679,11 @@ def create_current_source_model(class_name: str, params=None, param_names=None, 
     """A current source model: ``injection_code`` calls ``injectCurrent(x)``."""
     params = _renamed(param_names, "param_names", params, "params")
     vars = _renamed(var_name_types, "var_name_types", vars, "vars")
-    if neuron_var_refs:
-        not_yet("neuron variable references in current sources")
     return ModelBase(
         kind="current_source", name=class_name, params=params_of(params),
         derived_params=derived_params_of(derived_params),
-        vars=vars_of(vars, VarAccess.READ_WRITE), extra_global_params=egps_of(extra_global_params),
+        vars=vars_of(vars, VarAccess.READ_WRITE), neuron_var_refs=var_refs_of(neuron_var_refs),
+        extra_global_params=egps_of(extra_global_params),
         code=codes_of(class_name, injection_code=injection_code))
 
 

@@ -192,13 +192,17 @@ extension ModelCodeWriting {
     (paramTypes[name].flatMap(TypeName.Base.init(parsing:)) ?? .scalar).resolved(in: types)
   }
 
+  /// The numeric type of derived parameter `parameter` (`scalar` unless typed).
+  func derivedType(_ parameter: DerivedParameter) -> NumericType {
+    (TypeName.Base(parsing: parameter.type) ?? .scalar).resolved(in: types)
+  }
+
   /// Adds parameters and derived parameters, read-only, spelled as the fields
   /// `group.<prefix>p_<name>` and `group.<prefix>dp_<name>`.
   func addParameters(
     to environment: inout Environment, prefix: String, params: [String],
     derived: [DerivedParameter], paramTypes: [String: String]
   ) {
-    let scalar = GeNNType.numeric(types.scalar).addingConst
     for name in params {
       environment.define(
         name, GeNNType.numeric(parameterType(name, paramTypes)).addingConst,
@@ -206,8 +210,8 @@ extension ModelCodeWriting {
     }
     for parameter in derived {
       environment.define(
-        parameter.name, scalar, spelling: "group.\(prefix)dp_\(parameter.name)",
-        role: "derived parameter")
+        parameter.name, GeNNType.numeric(derivedType(parameter)).addingConst,
+        spelling: "group.\(prefix)dp_\(parameter.name)", role: "derived parameter")
     }
   }
 
@@ -218,7 +222,9 @@ extension ModelCodeWriting {
     paramTypes: [String: String]
   ) {
     for name in params { line("\(parameterType(name, paramTypes).cName) \(prefix)p_\(name);") }
-    for parameter in derived { line("\(scalarName) \(prefix)dp_\(parameter.name);") }
+    for parameter in derived {
+      line("\(derivedType(parameter).cName) \(prefix)dp_\(parameter.name);")
+    }
   }
 
   /// Adds a model's params, derived params, variables and extra global params, spelled
@@ -270,7 +276,7 @@ extension ModelCodeWriting {
     let values = (try? model.derivedValues(derived, params: params)) ?? [:]
     for parameter in derived {
       line(
-        "\(field).\(prefix)dp_\(parameter.name) = \(NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar));"
+        "\(field).\(prefix)dp_\(parameter.name) = \(NumericLiteral.write(values[parameter.name] ?? 0, as: derivedType(parameter)));"
       )
     }
   }
