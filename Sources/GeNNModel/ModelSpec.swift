@@ -23,6 +23,9 @@ public struct ModelSpec: Sendable {
   public var synapsePopulations: [SynapsePopulation]
   /// The custom updates, in the order they were added (see ``addCustomUpdate(_:)``).
   public var customUpdates: [CustomUpdate] = []
+  /// The custom connectivity updates, in the order they were added (see
+  /// ``addCustomConnectivityUpdate(_:)``).
+  public var customConnectivityUpdates: [CustomConnectivityUpdate] = []
 
   /// Creates an empty model.
   public init(

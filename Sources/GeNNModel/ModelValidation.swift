@@ -62,6 +62,7 @@ extension ModelSpec {
       problems += checkSynapses(synapses, populations: populationNames)
     }
     problems += checkCustomUpdates()
+    problems += checkCustomConnectivityUpdates()
     if !problems.isEmpty { throw ModelError(problems: problems) }
   }
 

@@ -31,6 +31,17 @@ extension ModelState {
         of: .customUpdateVariable(update: element, variable: variable), variable, in: element,
         declared: update.model.vars.map(\.name))
     }
+    if let update = model.customConnectivityUpdate(named: element) {
+      let roles: [ArrayLayout.Role] = [
+        .customConnectivityUpdateVariable(update: element, variable: variable),
+        .customConnectivityUpdatePreVariable(update: element, variable: variable),
+        .customConnectivityUpdatePostVariable(update: element, variable: variable),
+      ]
+      if let position = roles.lazy.compactMap({ index[$0] }).first { return position }
+      throw .unknownVariable(
+        variable, population: element,
+        available: (update.model.vars + update.model.preVars + update.model.postVars).map(\.name))
+    }
     throw unknownElement(element)
   }
 
@@ -39,7 +50,8 @@ extension ModelState {
     .unknownPopulation(
       element,
       available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
-        + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name))
+        + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name)
+        + model.customConnectivityUpdates.map(\.name))
   }
 
   /// The position of the array of `role`, variable `variable` of `element`, whose model
@@ -110,6 +122,15 @@ extension ModelState {
       return neurons(synapses(name)?.target)
     case .weightUpdateVariable(let name, _):
       return synapses(name).map { .synapses($0) } ?? .whole
+    case .customConnectivityUpdateVariable(let name, _):
+      return model.customConnectivityUpdate(named: name).flatMap { synapses($0.synapses) }
+        .map { .synapses($0) } ?? .whole
+    case .customConnectivityUpdatePreVariable(let name, _):
+      return neurons(
+        model.customConnectivityUpdate(named: name).flatMap { synapses($0.synapses)?.source })
+    case .customConnectivityUpdatePostVariable(let name, _):
+      return neurons(
+        model.customConnectivityUpdate(named: name).flatMap { synapses($0.synapses)?.target })
     case .customUpdateVariable(let name, _):
       guard let update = model.customUpdate(named: name),
         case .synapses(let name)? = model.shape(of: update), let synapses = synapses(name)

@@ -119,7 +119,7 @@ public final class Simulation {
       .check(available: HostMemory.available())
     let library = try SharedLibrary(path: entry.libraryPath.path)
     let functions = try NativeFunctions(
-      library: library, customUpdates: !model.customUpdates.isEmpty)
+      library: library, customUpdates: !model.customUpdateGroups.isEmpty)
     let memory = ModelState(model: model, module: module, recordingRows: capacity)
     self.model = model
     self.compilerDescription = compiled.toolchain.identity.versionLine

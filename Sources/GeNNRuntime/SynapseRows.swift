@@ -33,13 +33,17 @@ struct SynapseRows {
   }
 
   /// Where each synapse of a SPARSE population is in the padded rows: in the order the
-  /// model listed them, or row by row for snippet-built rows, whose lengths `rowLengths`
-  /// gives (called only for those); `nil` for any other matrix type.
+  /// model listed them, or row by row for snippet-built rows and rows that custom
+  /// connectivity updates change, whose lengths `rowLengths` gives (called only for
+  /// those); `nil` for any other matrix type.
   func positions<Failure: Error>(
     of synapses: SynapsePopulation, rowLengths: () throws(Failure) -> StateArray
   ) throws(Failure) -> [Int]? {
     guard synapses.matrixType == .sparse else { return nil }
-    if let rows = listed[synapses.name] { return rows.positions }
+    let changed = model.customConnectivityUpdates.contains {
+      $0.synapses == synapses.name && $0.model.modifiesConnectivity
+    }
+    if !changed, let rows = listed[synapses.name] { return rows.positions }
     let stride = rowStride(of: synapses)
     let lengths = try rowLengths()
     return (0..<lengths.count).flatMap { row in
