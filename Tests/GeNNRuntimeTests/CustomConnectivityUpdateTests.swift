@@ -172,4 +172,245 @@ import Testing
     let d = try Self.values(simulation, "d", in: "Syn1", synapses: "Syn1")
     for (pair, value) in d { #expect(value == Double(pair[1] * 64 + pair[0])) }
   }
+
+  /// GeNN's `test_custom_connectivity_update_remap`: a decoder whose presynaptic neurons
+  /// sum `addToPre` input from postsynaptic spikes through the column index; removing
+  /// row 0 must rebuild the column index. Target `j` fires at steps `j` and `16 + j`.
+  static func remapModel() -> ModelSpec {
+    var model = ModelSpec(name: "ccu_remap", precision: .double, dt: 1)
+    let reverse = NeuronModel(name: "PreReverse", vars: [Variable("x")], simCode: "x = Isyn;")
+    model.addNeuronPopulation("SparsePost", size: 4, model: reverse, vars: ["x": 0])
+    model.addNeuronPopulation(
+      "SpikeSource", size: 16, model: .spikeSourceArray,
+      vars: [
+        "startSpike": .values((0..<16).map { Double(2 * $0) }),
+        "endSpike": .values((0..<16).map { Double(2 * $0 + 2) }),
+      ],
+      extraGlobalParams: ["spikeTimes": (0..<16).flatMap { [Double($0), Double($0 + 16)] }])
+    let decoder = ConnectivitySnippet(
+      name: "Decoder",
+      rowBuildCode: """
+        const unsigned int iValue = 1 << id_pre;
+        for(unsigned int j = 0; j < num_post; j++) {
+            if(((j + 1) & iValue) != 0) {
+                addSynapse(j);
+            }
+        }
+        """, maxRowLength: { _, numPost, _ in numPost })
+    let reversePost = WeightUpdateModel(
+      name: "StaticPulseReversePost", vars: [Variable("g", access: .readOnly)],
+      postSpikeSynCode: "addToPre(g);")
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "SparseSynapse", source: "SparsePost", target: "SpikeSource", matrixType: .sparse,
+        connectivity: .snippet(decoder, params: [:]), weightUpdate: reversePost,
+        weightUpdateVars: ["g": 1], postsynaptic: .deltaCurr))
+    let removeOnes = CustomConnectivityUpdateModel(
+      name: "RemoveOnes",
+      rowUpdateCode: """
+        if(id_pre == 0) {
+            for_each_synapse {
+                remove_synapse();
+            }
+        }
+        """)
+    model.addCustomConnectivityUpdate(
+      CustomConnectivityUpdate(
+        name: "RemoveOnes", updateGroup: "RemoveSynapse", synapses: "SparseSynapse",
+        model: removeOnes))
+    return model
+  }
+
+  @Test(arguments: [1, 2, 3])
+  func removingARowRebuildsTheColumnsPostsynapticLearningReads(threads: Int) async throws {
+    let simulation = try await simulate(Self.remapModel(), threads: threads)
+    func decoded() throws -> Int {
+      let x = try simulation.values(of: "x", in: "SparsePost")
+      return x.enumerated().reduce(0) { $0 + ($1.element == 1 ? 1 << $1.offset : 0) }
+    }
+    for step in 1...16 {
+      try simulation.run(steps: 1)
+      #expect(try decoded() == step - 1, "step \(step)")
+    }
+    try simulation.customUpdate("RemoveSynapse")
+    for step in 1...16 {
+      try simulation.run(steps: 1)
+      #expect(try decoded() == (step - 1) & ~1, "step \(step) after removing row 0")
+    }
+  }
+
+  /// GeNN's `test_custom_connectivity_update_delay`: references to neuron variables kept
+  /// per delay slot (read by delayed synapse code) read the slot written last.
+  static func delayModel() -> ModelSpec {
+    var model = ModelSpec(name: "ccu_delay", precision: .double, dt: 1)
+    let pre = NeuronModel(
+      name: "PreNeuron", vars: [Variable("removeIdx", "int")],
+      simCode: "removeIdx = (id + (int)round(t / dt)) % 64;")
+    let post = NeuronModel(
+      name: "PostNeuron", vars: [Variable("remove", "bool")],
+      simCode: "remove = ((id + (int)round(t / dt)) % 64) == 0;")
+    model.addNeuronPopulation("PreNeurons", size: 64, model: pre, vars: ["removeIdx": 0])
+    model.addNeuronPopulation("PostNeurons", size: 64, model: post, vars: ["remove": 0])
+    let dense = ConnectivitySnippet(
+      name: "DenseConnect",
+      rowBuildCode: "for(unsigned int j = 0; j < num_post; j++) {\n    addSynapse(j);\n}\n",
+      maxRowLength: { _, numPost, _ in numPost })
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Syn1", source: "PreNeurons", target: "PostNeurons", matrixType: .sparse,
+        connectivity: .snippet(dense, params: [:]),
+        weightUpdate: WeightUpdateModel(
+          name: "PreWU", vars: [Variable("g", access: .readOnly)],
+          preNeuronVarRefs: [NeuronVarReference("removeIdx", "int")],
+          preSpikeSynCode: "addToPost(g * (float)removeIdx);"),
+        weightUpdateVars: ["g": .snippet(rowMajor, params: [:])],
+        preVarRefs: ["removeIdx": "removeIdx"], postsynaptic: .deltaCurr, axonalDelaySteps: 5))
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Syn2", source: "PreNeurons", target: "PostNeurons", matrixType: .sparse,
+        connectivity: .snippet(dense, params: [:]),
+        weightUpdate: WeightUpdateModel(
+          name: "PostWU", vars: [Variable("g", access: .readOnly)],
+          postNeuronVarRefs: [NeuronVarReference("remove", "bool")],
+          preSpikeSynCode: "addToPost(g * (float)remove);"),
+        weightUpdateVars: ["g": .snippet(rowMajor, params: [:])],
+        postVarRefs: ["remove": "remove"], postsynaptic: .deltaCurr, backPropDelaySteps: 5))
+    model.addCustomConnectivityUpdate(
+      CustomConnectivityUpdate(
+        name: "RemoveSynapsePre", updateGroup: "RemoveSynapse", synapses: "Syn1",
+        model: CustomConnectivityUpdateModel(
+          name: "RemoveSynapsePre", preVarRefs: [CustomUpdateVarReference("removeIdx", "int")],
+          rowUpdateCode: """
+            for_each_synapse {
+                if(id_post == removeIdx) {
+                    remove_synapse();
+                    break;
+                }
+            }
+            """),
+        preVarRefs: ["removeIdx": .neuronVariable(population: "PreNeurons", variable: "removeIdx")]
+      ))
+    model.addCustomConnectivityUpdate(
+      CustomConnectivityUpdate(
+        name: "RemoveSynapsePost", updateGroup: "RemoveSynapse", synapses: "Syn2",
+        model: CustomConnectivityUpdateModel(
+          name: "RemoveSynapsePost", postVarRefs: [CustomUpdateVarReference("remove", "bool")],
+          rowUpdateCode: """
+            for_each_synapse {
+                if(remove) {
+                    remove_synapse();
+                    break;
+                }
+            }
+            """),
+        postVarRefs: ["remove": .neuronVariable(population: "PostNeurons", variable: "remove")]))
+    return model
+  }
+
+  @Test(arguments: [1, 2, 3])
+  func referencesToQueuedVariablesReadTheLatestSlot(threads: Int) async throws {
+    let simulation = try await simulate(Self.delayModel(), threads: threads)
+    try simulation.run(steps: 5)
+    try simulation.customUpdate("RemoveSynapse")
+    // After steps 0...4, removeIdx = (i + 4) % 64 and remove is true only for j = 60.
+    let (pre1, post1) = try simulation.connectivity(of: "Syn1")
+    let (pre2, post2) = try simulation.connectivity(of: "Syn2")
+    for i in 0..<64 {
+      let row1 = Set(zip(pre1, post1).filter { $0.0 == i }.map(\.1))
+      let row2 = Set(zip(pre2, post2).filter { $0.0 == i }.map(\.1))
+      #expect(row1 == Set(0..<64).subtracting([(i + 4) % 64]), "Syn1 row \(i)")
+      #expect(row2 == Set(0..<64).subtracting([60]), "Syn2 row \(i)")
+    }
+    let g = try Self.values(simulation, "g", in: "Syn1", synapses: "Syn1")
+    for (pair, value) in g { #expect(value == Double(pair[0] * 64 + pair[1])) }
+  }
+
+  /// Random rows: synapses removed and added by draws in the row code, presynaptic and
+  /// postsynaptic variables drawn in the row and host code, with a custom update's
+  /// per-synapse variable and the weights following the synapses: the same on every
+  /// thread count (and in the CUDA emulation).
+  static func randomModel() -> ModelSpec {
+    var model = ModelSpec(name: "ccu_random", precision: .float, dt: 1, seed: 99)
+    model.addNeuronPopulation("Pre", size: 50, model: empty)
+    model.addNeuronPopulation("Post", size: 40, model: empty)
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Syn", source: "Pre", target: "Post", matrixType: .sparse,
+        connectivity: .snippet(.fixedProbability, params: ["prob": 0.2]),
+        weightUpdate: WeightUpdateModel(name: "G", vars: [Variable("g")]),
+        weightUpdateVars: ["g": .snippet(rowMajor, params: [:])], postsynaptic: .deltaCurr))
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: "Count", updateGroup: "Count",
+        model: CustomUpdateModel(
+          name: "Count", vars: [CustomUpdateVariable("n")],
+          varRefs: [CustomUpdateVarReference("g")],
+          updateCode: "n += 1.0;"),
+        vars: ["n": 0], varRefs: ["g": .weightUpdateVariable(synapses: "Syn", variable: "g")]))
+    let rewire = CustomConnectivityUpdateModel(
+      name: "Rewire", params: ["pRemove"], vars: [Variable("age")],
+      preVars: [Variable("drawn")], postVars: [Variable("hostDrawn")],
+      rowUpdateCode: """
+        drawn = gennrand_uniform();
+        for_each_synapse {
+            if(gennrand_uniform() < pRemove) {
+                remove_synapse();
+            }
+            else {
+                age += 1.0;
+            }
+        }
+        if(row_length < row_stride) {
+            add_synapse(gennrand() % num_post, -1.0);
+        }
+        """,
+      hostUpdateCode: """
+        for(unsigned int j = 0; j < num_post; j++) {
+            hostDrawn[j] = gennrand_normal();
+        }
+        pushhostDrawnToDevice();
+        """)
+    model.addCustomConnectivityUpdate(
+      CustomConnectivityUpdate(
+        name: "Rewire", updateGroup: "Count", synapses: "Syn", model: rewire,
+        params: ["pRemove": 0.3], vars: ["age": 0], preVars: ["drawn": 0],
+        postVars: ["hostDrawn": 0]))
+    return model
+  }
+
+  @Test func randomRewiringIsTheSameOnEveryThreadCount() async throws {
+    var results: [[[Double]]] = []
+    for threads in [1, 2, 3] {
+      let simulation = try await simulate(Self.randomModel(), threads: threads)
+      for _ in 0..<3 {
+        try simulation.run(steps: 1)
+        try simulation.customUpdate("Count")
+      }
+      let (pre, post) = try simulation.connectivity(of: "Syn")
+      let g = try simulation.values(of: "g", in: "Syn")
+      let n = try simulation.values(of: "n", in: "Count")
+      let age = try simulation.values(of: "age", in: "Rewire")
+      // Each call counts (custom updates run before the rows), then ages the synapses it
+      // keeps: a synapse there from the start was counted and aged 3 times; one added
+      // (age -1, weight and count 0: not given to add_synapse) was counted once fewer than
+      // aged from -1.
+      for (k, (i, j)) in zip(pre, post).enumerated() {
+        let original = g[k] == Double(i * 64 + j) && g[k] != 0
+        #expect(original || g[k] == 0, "synapse \(i) -> \(j)")
+        if original {
+          #expect(n[k] == 3 && age[k] == 3, "synapse \(i) -> \(j)")
+        } else if (i, j) != (0, 0) {
+          #expect(n[k] == age[k] + 1 && age[k] >= -1 && age[k] <= 1, "synapse \(i) -> \(j)")
+        }
+      }
+      #expect(g.contains(0), "some synapses were added")
+      #expect(pre.count < 50 * 40 / 5 + 200, "some synapses were removed")
+      results.append([
+        pre.map(Double.init), post.map(Double.init), g, n, age,
+        try simulation.values(of: "drawn", in: "Rewire"),
+        try simulation.values(of: "hostDrawn", in: "Rewire"),
+      ])
+    }
+    #expect(results[0] == results[1] && results[1] == results[2])
+  }
 }
