@@ -409,7 +409,36 @@ class CustomUpdateWU(CustomUpdateBase):
 
 
 class CustomConnectivityUpdate(Group):
-    """A custom connectivity update: in PyGeNN's API, not yet in SwiftGeNN."""
+    """A custom connectivity update (``add_custom_connectivity_update``): code that
+    changes the rows of a SPARSE synapse population when its update group runs, with its
+    own per-synapse (``vars``), presynaptic (``pre_vars``) and postsynaptic
+    (``post_vars``) variables."""
 
-    def __init__(self, *arguments, **keywords):
-        not_yet("custom connectivity updates (add_custom_connectivity_update)")
+    def __init__(self, name, group_name, synapse_group, model, params, vars, pre_vars,
+                 post_vars, var_refs, pre_var_refs, post_var_refs, genn_model):
+        super().__init__(name, model, params, genn_model)
+        self.update_group_name = group_name
+        self.synapse_group = synapse_group
+        self.var_references = dict(var_refs)
+        self.pre_var_references = dict(pre_var_refs)
+        self.post_var_references = dict(post_var_refs)
+        _check_vars(name, model.vars, vars)
+        _check_vars(name, model.pre_vars, pre_vars, "presynaptic variable")
+        _check_vars(name, model.post_vars, post_vars, "postsynaptic variable")
+        self.vars = prepare_vars(model.vars, vars, self, SynapseVariable)
+        self.pre_vars = prepare_vars(model.pre_vars, pre_vars, self)
+        self.post_vars = prepare_vars(model.post_vars, post_vars, self)
+        self.extra_global_params = prepare_egps(model.extra_global_params, self)
+
+    def get_var_values(self, name: str) -> np.ndarray:
+        """Deprecated in PyGeNN: ``vars[name].values``."""
+        return self.vars[name].values
+
+    def set_pre_var_location(self, name: str, location: VarLocation) -> None:
+        pass
+
+    def set_post_var_location(self, name: str, location: VarLocation) -> None:
+        pass
+
+    def _variable_sets(self):
+        return [self.vars, self.pre_vars, self.post_vars]
