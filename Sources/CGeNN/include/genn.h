@@ -140,7 +140,8 @@ uint64_t genn_simulation_timestep(const genn_simulation *simulation);
 double genn_simulation_time(const genn_simulation *simulation);
 
 /* The whole array of `variable` of `element` (a neuron population, current source,
- * synapse population or custom update), as the generated code keeps it: every delay
+ * synapse population, custom update or custom connectivity update: its per-synapse,
+ * presynaptic and postsynaptic variables), as the generated code keeps it: every delay
  * slot of a queued variable, padded rows of a SPARSE population (genn_layout says how).
  * 0 on success. On "cuda" the host's copy (see genn_array). */
 int32_t genn_simulation_variable(
@@ -154,7 +155,8 @@ int32_t genn_simulation_variable_layout(
     genn_layout *layout, char **error);
 
 /* The array of extra global parameter `parameter` of `element` (a neuron population,
- * current source, synapse population's weight update model or custom update), the
+ * current source, synapse population's weight update model, custom update or custom
+ * connectivity update), the
  * memory the generated code reads (on "cuda" the host's copy, see genn_array): as many
  * elements as the model file gave it values (`extra_global_params`), which fixes its
  * size. 0 on success. */
