@@ -72,14 +72,16 @@ extension CUDAModuleWriter {
         index, qualifier: "__device__ ",
         instance: "__device__ CustomConnectivityUpdate\(index) d_customConnectivityUpdate\(index);")
       let group = "d_customConnectivityUpdate\(index)"
-      line(
-        "extern \"C\" __global__ void \(Self.customConnectivityHostKernel(index))(uint64_t timestep)"
-      )
-      line("{")
-      line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
-      line("hostUpdateCustomConnectivityUpdate\(index)(\(group), timestep);")
-      line("}")
-      line()
+      if !model.customConnectivityUpdates[index].model.hostUpdateCode.isBlank {
+        line(
+          "extern \"C\" __global__ void \(Self.customConnectivityHostKernel(index))(uint64_t timestep)"
+        )
+        line("{")
+        line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+        line("hostUpdateCustomConnectivityUpdate\(index)(\(group), timestep);")
+        line("}")
+        line()
+      }
       line(
         "extern \"C\" __global__ void \(Self.customConnectivityRowKernel(index))(uint64_t timestep)"
       )
@@ -89,12 +91,14 @@ extension CUDAModuleWriter {
       line("updateRowCustomConnectivityUpdate\(index)(\(group), id_pre, timestep);")
       line("}")
       line()
-      line("extern \"C\" __global__ void \(Self.customConnectivityInitKernel(index))()")
-      line("{")
-      line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
-      line("initialiseCustomConnectivityUpdate\(index)(\(group));")
-      line("}")
-      line()
+      if customConnectivityInitialises(index) {
+        line("extern \"C\" __global__ void \(Self.customConnectivityInitKernel(index))()")
+        line("{")
+        line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+        line("initialiseCustomConnectivityUpdate\(index)(\(group));")
+        line("}")
+        line()
+      }
       leave(outer)
     }
   }

@@ -15,18 +15,40 @@ extension ModelCodeWriting {
   /// The per-synapse arrays one custom connectivity update moves with its synapses, with
   /// their struct member names: its own variables, its references, the dependent ones.
   private func movedArrays(_ index: Int) -> [(member: String, role: ArrayLayout.Role)] {
+    movedArrayDescriptions(index).map { ($0.member, $0.role) }
+  }
+
+  /// ``movedArrays(_:)`` with each array described for comments.
+  private func movedArrayDescriptions(_ index: Int) -> [(
+    member: String, role: ArrayLayout.Role, description: String
+  )] {
     let update = model.customConnectivityUpdates[index]
     var arrays = update.model.vars.map {
       (
         "v_\($0.name)",
-        ArrayLayout.Role.customConnectivityUpdateVariable(update: update.name, variable: $0.name)
+        ArrayLayout.Role.customConnectivityUpdateVariable(update: update.name, variable: $0.name),
+        "variable '\($0.name)'"
       )
     }
     for reference in update.model.varRefs {
-      arrays.append(("r_\(reference.name)", role(of: update.varRefs[reference.name]!)))
+      arrays.append(
+        (
+          "r_\(reference.name)", role(of: update.varRefs[reference.name]!),
+          "reference '\(reference.name)'"
+        ))
     }
     for (position, dependent) in model.dependentVariables(of: update).enumerated() {
-      arrays.append(("dep\(position)", role(of: dependent, synapses: update.synapses)))
+      let description: String =
+        switch dependent {
+        case .weightUpdate(let variable):
+          "synapse population '\(update.synapses)' variable '\(variable)'"
+        case .customUpdate(let name, let variable):
+          "custom update '\(name)' variable '\(variable)'"
+        case .customConnectivityUpdate(let name, let variable):
+          "custom connectivity update '\(name)' variable '\(variable)'"
+        }
+      arrays.append(
+        ("dep\(position)", role(of: dependent, synapses: update.synapses), description))
     }
     return arrays
   }
@@ -93,7 +115,10 @@ extension ModelCodeWriting {
     declareParameters(
       prefix: "", params: updateModel.params, derived: updateModel.derivedParams,
       paramTypes: updateModel.paramTypes)
-    for (member, role) in movedArrays(index) { line("\(elementType(role).cName) *\(member);") }
+    line("// per-synapse arrays moved with their synapses")
+    for (member, role, description) in movedArrayDescriptions(index) {
+      line("\(elementType(role).cName) *\(member);  // \(description.commentText)")
+    }
     for variable in updateModel.preVars {
       line("\(cType(variable.valueType!)) *pre_\(variable.name);")
     }
@@ -278,10 +303,12 @@ extension ModelCodeWriting {
     return lines.joined(separator: "\n")
   }
 
-  /// `hostUpdateCustomConnectivityUpdateINDEX(group, timestep)`.
+  /// `hostUpdateCustomConnectivityUpdateINDEX(group, timestep)`, where the update has
+  /// host update code.
   private mutating func writeHostUpdate(_ index: Int, qualifier: String) {
     let update = model.customConnectivityUpdates[index]
     let updateModel = update.model
+    guard !updateModel.hostUpdateCode.isBlank else { return }
     var environment = baseEnvironment(
       context: "custom connectivity update '\(update.name)', host update code")
     let index32 = GeNNType.uint32.addingConst
@@ -344,8 +371,10 @@ extension ModelCodeWriting {
 
   /// `initialiseCustomConnectivityUpdateINDEX(group)`: the init snippets of the
   /// per-synapse variables (for each stored synapse), then of the presynaptic and
-  /// postsynaptic variables; each element draws from its own stream.
+  /// postsynaptic variables; each element draws from its own stream. Written only where
+  /// the update has init snippets.
   private mutating func writeCustomConnectivityInit(_ index: Int, qualifier: String) {
+    guard customConnectivityInitialises(index) else { return }
     let update = model.customConnectivityUpdates[index]
     let updateModel = update.model
     line(
