@@ -6,9 +6,10 @@ import Testing
 
 /// Custom connectivity updates on the CPU, mirroring GeNN 5.4's feature tests
 /// `test_custom_connectivity_update.py` (`test_custom_connectivity_update`,
-/// `test_custom_connectivity_update_delay`) and `test_sparse.py`'s
-/// `test_host_sparsity_ccu`, with the expected rows worked out by hand, on 1, 2 and 3
-/// threads.
+/// `test_custom_connectivity_update_delay`, `test_custom_connectivity_update_remap`),
+/// `test_sparse.py` (`test_host_sparsity_ccu`, `test_device_sparsity_ccu`) and
+/// `test_rng.py` (`test_sim`), with the expected rows and values worked out by hand, on
+/// 1, 2 and 3 threads.
 @Suite struct CustomConnectivityUpdateTests {
   static let empty = NeuronModel(name: "Empty")
   static let size = 8
@@ -412,5 +413,114 @@ import Testing
       ])
     }
     #expect(results[0] == results[1] && results[1] == results[2])
+  }
+
+  /// GeNN's `test_sparse.py` `test_host_sparsity_ccu` (listed synapses, `g = pre / post`)
+  /// and `test_device_sparsity_ccu` (`FixedNumberTotalWithReplacement`): removing each
+  /// row's first synapse leaves one synapse fewer per non-empty row, each weight still
+  /// its synapse's.
+  @Test(arguments: [(1, false), (2, false), (3, false), (1, true), (2, true), (3, true)])
+  func removingEachRowsFirstSynapseKeepsTheOtherWeights(threads: Int, snippet: Bool)
+    async throws
+  {
+    var model = ModelSpec(
+      name: snippet ? "ccu_device_sparsity" : "ccu_host_sparsity", precision: .double, dt: 1)
+    model.addNeuronPopulation("Pre", size: 10, model: Self.empty)
+    model.addNeuronPopulation("Post", size: 10, model: Self.empty)
+    let pre = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4]
+    let post = [2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 9, 0, 4, 5, 2, 3, 5, 3]
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Synapses", source: "Pre", target: "Post", matrixType: .sparse,
+        connectivity: snippet
+          ? .snippet(.fixedNumberTotalWithReplacement, params: ["num": 20])
+          : .explicit(pre: pre, post: post),
+        weightUpdate: .staticPulse,
+        weightUpdateVars: [
+          "g": snippet
+            ? .snippet(Self.rowMajor, params: [:])
+            : .values(zip(pre, post).map { Double($0 * 64 + $1) })
+        ], postsynaptic: .deltaCurr))
+    model.addCustomConnectivityUpdate(
+      CustomConnectivityUpdate(
+        name: "RemoveSynapse", updateGroup: "RemoveSynapse", synapses: "Synapses",
+        model: CustomConnectivityUpdateModel(
+          name: "RemoveFirstSynapse",
+          rowUpdateCode: "for_each_synapse {\n    remove_synapse();\n    break;\n}\n")))
+    let simulation = try await simulate(model, threads: threads)
+    let before = try simulation.connectivity(of: "Synapses")
+    #expect(before.pre.count == 20)
+    try simulation.customUpdate("RemoveSynapse")
+    let after = try simulation.connectivity(of: "Synapses")
+    #expect(after.pre.count == 20 - Set(before.pre).count)
+    // Each row lost one of its synapses and kept the others (as a multiset).
+    for row in 0..<10 {
+      var kept = before.post.indices.filter { before.pre[$0] == row }.map { before.post[$0] }
+      for target in after.post.indices.filter({ after.pre[$0] == row }).map({ after.post[$0] }) {
+        kept.remove(at: try #require(kept.firstIndex(of: target)))
+      }
+      #expect(kept.count == (before.pre.contains(row) ? 1 : 0), "row \(row)")
+    }
+    let g = try simulation.values(of: "g", in: "Synapses")
+    #expect(g == zip(after.pre, after.post).map { Double($0 * 64 + $1) })
+  }
+
+  /// GeNN's `test_rng.py` `test_sim`: `gennrand_uniform()` and `gennrand_normal()` in row
+  /// update code (one draw per row) and host update code (one per postsynaptic neuron),
+  /// new numbers each call, distributed as they should be.
+  @Test func randomNumbersInRowAndHostCode() async throws {
+    var model = ModelSpec(name: "ccu_rng", precision: .double, dt: 1, seed: 5)
+    model.addNeuronPopulation("Neurons", size: 1000, model: Self.empty)
+    model.addNeuronPopulation("PostNeurons", size: 1000, model: Self.empty)
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Synapses", source: "Neurons", target: "PostNeurons", matrixType: .sparse,
+        connectivity: .snippet(.fixedProbability, params: ["prob": 0.1]),
+        weightUpdate: .staticPulseConstantWeight, weightUpdateParams: ["g": 1],
+        postsynaptic: .deltaCurr))
+    model.addCustomConnectivityUpdate(
+      CustomConnectivityUpdate(
+        name: "CustomConnectivityUpdate", updateGroup: "Connectivity", synapses: "Synapses",
+        model: CustomConnectivityUpdateModel(
+          name: "Draws", preVars: [Variable("preUniform"), Variable("preNormal")],
+          postVars: [Variable("postUniform"), Variable("postNormal")],
+          rowUpdateCode: "preUniform = gennrand_uniform();\npreNormal = gennrand_normal();\n",
+          hostUpdateCode: """
+            for(int i = 0; i < num_pre; i++) {
+                postUniform[i] = gennrand_uniform();
+                postNormal[i] = gennrand_normal();
+            }
+            pushpostUniformToDevice();
+            pushpostNormalToDevice();
+            """),
+        preVars: ["preUniform": 0, "preNormal": 0],
+        postVars: ["postUniform": 0, "postNormal": 0]))
+    let simulation = try await simulate(model)
+    var draws: [String: [Double]] = [:]
+    for _ in 0..<20 {
+      try simulation.run(steps: 1)
+      try simulation.customUpdate("Connectivity")
+      for name in ["preUniform", "preNormal", "postUniform", "postNormal"] {
+        draws[name, default: []] += try simulation.values(of: name, in: "CustomConnectivityUpdate")
+      }
+    }
+    func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+    func variance(_ values: [Double]) -> Double {
+      let m = mean(values)
+      return values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count)
+    }
+    // 20000 draws each: the mean within 5 standard errors.
+    for name in ["preUniform", "postUniform"] {
+      let values = try #require(draws[name])
+      #expect(values.allSatisfy { $0 >= 0 && $0 < 1 }, "\(name)")
+      #expect(abs(mean(values) - 0.5) < 5 * (1 / 12.0).squareRoot() / 141.4, "\(name)")
+      #expect(abs(variance(values) - 1 / 12.0) < 0.005, "\(name)")
+      #expect(Set(values).count > 19_000, "\(name): new numbers each call")
+    }
+    for name in ["preNormal", "postNormal"] {
+      let values = try #require(draws[name])
+      #expect(abs(mean(values)) < 5 / 141.4, "\(name)")
+      #expect(abs(variance(values) - 1) < 0.05, "\(name)")
+    }
   }
 }
