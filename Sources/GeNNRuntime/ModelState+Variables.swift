@@ -95,6 +95,20 @@ extension ModelState {
         + synapses.postsynaptic.vars.map(\.name) + ["inSyn"])
   }
 
+  /// Throws ``RuntimeError/rowsChange(variable:element:synapses:)`` where the array at
+  /// `position` (`variable` of `element`) is per synapse of a population whose rows
+  /// custom connectivity updates change: its samples would differ in size.
+  func checkRecordable(at position: Int, variable: String, element: String)
+    throws(RuntimeError)
+  {
+    guard case .synapses(let synapses) = elements(of: arrays[position].layout.role),
+      model.customConnectivityUpdates.contains(where: {
+        $0.synapses == synapses.name && $0.model.modifiesConnectivity
+      })
+    else { return }
+    throw .rowsChange(variable: variable, element: element, synapses: synapses.name)
+  }
+
   /// What the elements of an array are indexed by, for views of it.
   enum Elements {
     /// The neurons of a population of `size` neurons, in one or more delay slots.

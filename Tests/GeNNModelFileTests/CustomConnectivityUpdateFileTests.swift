@@ -141,4 +141,23 @@ import Testing
     let first = try #require(lines.firstIndex { $0.contains("for_each_synapse {") }) + 1
     #expect(file.located(error).position.line == first + 1)
   }
+
+  @Test func itsNeuronVariablesCanBeRecorded() throws {
+    let text =
+      Self.network + Self.update + """
+        record:
+          vars:
+            - {custom_connectivity_update: Prune, var: count, every: 2}
+
+        """
+    let file = try ModelFile.parse(text, path: "ccu.yaml")
+    #expect(
+      file.recording.variables == [
+        VariableRecording(
+          element: .customConnectivityUpdate("Prune"), variable: "count", everySteps: 2)
+      ])
+    let unknown = try #require(
+      Fixtures.error(text.replacingOccurrences(of: "var: count", with: "var: counted")))
+    #expect(unknown.description.contains("'counted'"))
+  }
 }

@@ -289,13 +289,14 @@ class SynapseGroup(Group):
         return self._rows().post_inds
 
     def pull_connectivity_from_device(self) -> None:
-        """Nothing to do: the connectivity is read from the device (CUDA) or the
-        simulation's memory (CPU) whenever it is asked for."""
+        """Nothing to do: the connectivity (as custom connectivity updates left it) is
+        read from the device (CUDA) or the simulation's memory (CPU) whenever it is asked
+        for."""
         self._model._simulation_or_raise()
 
     def push_connectivity_to_device(self) -> None:
-        """Nothing to do: connectivity is made when the model loads and is not changed
-        from the host."""
+        """Nothing to do: connectivity is made when the model loads and changed only by
+        custom connectivity updates, where it lives, never from the host."""
         self._model._simulation_or_raise()
 
     @property
