@@ -73,6 +73,13 @@ extension ModelSpec {
     customConnectivityUpdates.first { $0.name == name }
   }
 
+  /// Whether custom connectivity updates add or remove synapses of synapse population
+  /// `synapses`: its rows then change in length and order as the model runs (GeNN keeps
+  /// them unsorted after a change).
+  public func rowsChange(of synapses: String) -> Bool {
+    customConnectivityUpdates.contains { $0.synapses == synapses && $0.model.modifiesConnectivity }
+  }
+
   /// The custom connectivity updates of `group` in GeNN's order (by name).
   public func customConnectivityUpdates(inGroup group: String) -> [Int] {
     customConnectivityUpdates.indices.filter { customConnectivityUpdates[$0].updateGroup == group }

@@ -102,9 +102,7 @@ extension ModelState {
     throws(RuntimeError)
   {
     guard case .synapses(let synapses) = elements(of: arrays[position].layout.role),
-      model.customConnectivityUpdates.contains(where: {
-        $0.synapses == synapses.name && $0.model.modifiesConnectivity
-      })
+      model.rowsChange(of: synapses.name)
     else { return }
     throw .rowsChange(variable: variable, element: element, synapses: synapses.name)
   }

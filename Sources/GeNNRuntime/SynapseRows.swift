@@ -40,10 +40,9 @@ struct SynapseRows {
     of synapses: SynapsePopulation, rowLengths: () throws(Failure) -> StateArray
   ) throws(Failure) -> [Int]? {
     guard synapses.matrixType == .sparse else { return nil }
-    let changed = model.customConnectivityUpdates.contains {
-      $0.synapses == synapses.name && $0.model.modifiesConnectivity
+    if !model.rowsChange(of: synapses.name), let rows = listed[synapses.name] {
+      return rows.positions
     }
-    if !changed, let rows = listed[synapses.name] { return rows.positions }
     let stride = rowStride(of: synapses)
     let lengths = try rowLengths()
     return (0..<lengths.count).flatMap { row in

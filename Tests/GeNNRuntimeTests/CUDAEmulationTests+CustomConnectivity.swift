@@ -6,7 +6,9 @@ import Testing
 
 /// The custom connectivity update models the CUDA emulation runs against the CPU.
 extension CUDAEmulationTests {
-  static let customConnectivityNames = ["ccu_triangle", "ccu_random", "ccu_remap", "ccu_delay"]
+  static let customConnectivityNames = [
+    "ccu_triangle", "ccu_random", "ccu_remap", "ccu_delay", "ccu_propagation",
+  ]
 
   @Test(
     "emulated on the CPU: custom connectivity updates change the rows as on the CPU",
@@ -33,6 +35,8 @@ extension CUDAEmulationTests {
       )
     case "ccu_remap":
       (CustomConnectivityUpdateTests.remapModel(), 32, [(step: 16, group: "RemoveSynapse")])
+    case "ccu_propagation":
+      (CustomConnectivityUpdateTests.propagationModel(), 3, [(step: 0, group: "Remove")])
     case "ccu_delay":
       (CustomConnectivityUpdateTests.delayModel(), 6, [(step: 5, group: "RemoveSynapse")])
     default: nil

@@ -529,4 +529,48 @@ import Testing
       #expect(abs(variance(values) - 1) < 0.05, "\(name)")
     }
   }
+
+  /// Spikes reach every synapse of rows a custom connectivity update left unsorted: each
+  /// row `i` of the triangle onto 96 targets (three threads' ranges of 32) loses its first
+  /// synapse (to `i`), its last (to 95) taking its place, before every presynaptic neuron
+  /// fires once at step 1.
+  static func propagationModel() -> ModelSpec {
+    var model = ModelSpec(name: "ccu_propagation", precision: .double, dt: 1)
+    model.addNeuronPopulation(
+      "Pre", size: size, model: .spikeSourceArray,
+      vars: [
+        "startSpike": .values((0..<size).map(Double.init)),
+        "endSpike": .values((1...size).map(Double.init)),
+      ], extraGlobalParams: ["spikeTimes": Array(repeating: 1, count: size)])
+    model.addNeuronPopulation(
+      "Post", size: 96,
+      model: NeuronModel(name: "Sum", vars: [Variable("V")], simCode: "V += Isyn;"),
+      vars: ["V": 0])
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "Syn", source: "Pre", target: "Post", matrixType: .sparse,
+        connectivity: .snippet(triangle, params: [:]), weightUpdate: .staticPulse,
+        weightUpdateVars: ["g": .snippet(rowMajor, params: [:])], postsynaptic: .deltaCurr))
+    model.addCustomConnectivityUpdate(
+      CustomConnectivityUpdate(
+        name: "RemoveFirst", updateGroup: "Remove", synapses: "Syn",
+        model: CustomConnectivityUpdateModel(
+          name: "RemoveFirst",
+          rowUpdateCode: "for_each_synapse {\n    remove_synapse();\n    break;\n}\n")))
+    return model
+  }
+
+  @Test(arguments: [1, 2, 3])
+  func spikesReachEverySynapseOfUnsortedRows(threads: Int) async throws {
+    let simulation = try await simulate(Self.propagationModel(), threads: threads)
+    try simulation.customUpdate("Remove")
+    let (pre, post) = try simulation.connectivity(of: "Syn")
+    #expect(Array(zip(pre, post).prefix(2)).map { [$0.0, $0.1] } == [[0, 95], [0, 1]])
+    try simulation.run(steps: 3)
+    // Target j gets g = 64 i + j from each row i < j.
+    let expected = (0..<96).map { j in
+      (0..<min(j, Self.size)).reduce(0.0) { $0 + Double($1 * 64 + j) }
+    }
+    #expect(try simulation.values(of: "V", in: "Post") == expected)
+  }
 }
