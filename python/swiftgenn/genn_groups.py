@@ -283,7 +283,8 @@ class SynapseGroup(Group):
 
     def get_sparse_post_inds(self) -> np.ndarray:
         """The postsynaptic neuron of each synapse, row by row (each row sorted by
-        postsynaptic neuron)."""
+        postsynaptic neuron, until a custom connectivity update changes it: GeNN keeps
+        changed rows in the order the changes leave them)."""
         if not (self.matrix_type & SynapseMatrixConnectivity.SPARSE):
             raise Exception("get_sparse_post_inds only supports ragged format sparse connectivity")
         return self._rows().post_inds
