@@ -21,6 +21,8 @@ public struct CodeOrigin: Hashable, Sendable, CustomStringConvertible {
     case synapseInitialisation(group: Int, populations: [String])
     /// A custom update, by name.
     case customUpdate(String)
+    /// A custom connectivity update, by name.
+    case customConnectivityUpdate(String)
   }
 
   /// The piece of generated code.
@@ -49,6 +51,7 @@ public struct CodeOrigin: Hashable, Sendable, CustomStringConvertible {
       case .synapseInitialisation(let group, let populations):
         "synapse initialisation group \(group) (\(Self.list("synapse population", populations)))"
       case .customUpdate(let name): "custom update '\(name)'"
+      case .customConnectivityUpdate(let name): "custom connectivity update '\(name)'"
       }
     return part.map { "\(base): \($0)" } ?? base
   }

@@ -122,6 +122,15 @@ public struct ArrayLayout: Hashable, Sendable {
     case customUpdateVariable(update: String, variable: String)
     /// A custom update's extra global parameter array.
     case customUpdateExtraGlobalParameter(update: String, parameter: String)
+    /// A custom connectivity update's per-synapse variable (padded as the synapse
+    /// population's variables are).
+    case customConnectivityUpdateVariable(update: String, variable: String)
+    /// A custom connectivity update's per-presynaptic-neuron variable.
+    case customConnectivityUpdatePreVariable(update: String, variable: String)
+    /// A custom connectivity update's per-postsynaptic-neuron variable.
+    case customConnectivityUpdatePostVariable(update: String, variable: String)
+    /// A custom connectivity update's extra global parameter array.
+    case customConnectivityUpdateExtraGlobalParameter(update: String, parameter: String)
     /// The first index out of range of an array whose size the runtime gives (an extra
     /// global parameter, drawn row lengths) that code used, as four `uint64_t`: the
     /// array's position in the binding order plus one (0 while there is none), the

@@ -29,6 +29,12 @@ public enum CustomUpdateTarget: Hashable, Sendable {
   /// population in the opposite direction), as GeNN's `Transpose` does.
   case transposedWeightUpdateVariable(
     synapses: String, variable: String, transposeSynapses: String, transposeVariable: String)
+  /// A custom connectivity update's per-synapse variable.
+  case customConnectivityUpdateVariable(update: String, variable: String)
+  /// A custom connectivity update's per-presynaptic-neuron variable.
+  case customConnectivityUpdatePreVariable(update: String, variable: String)
+  /// A custom connectivity update's per-postsynaptic-neuron variable.
+  case customConnectivityUpdatePostVariable(update: String, variable: String)
 
   /// Whether the reference writes the transpose of a weight update variable.
   public var isTranspose: Bool {
@@ -107,9 +113,11 @@ extension ModelSpec {
     customUpdates.first { $0.name == name }
   }
 
-  /// The update groups of the model's custom updates, sorted by name (GeNN's order).
+  /// The update groups of the model's custom updates and custom connectivity updates,
+  /// sorted by name (GeNN's order).
   public var customUpdateGroups: [String] {
-    Array(Set(customUpdates.map(\.updateGroup))).sorted()
+    Array(Set(customUpdates.map(\.updateGroup) + customConnectivityUpdates.map(\.updateGroup)))
+      .sorted()
   }
 
   /// The custom updates of `group` in the order one call runs them: neuron updates,
@@ -238,6 +246,10 @@ extension ModelSpec {
           return resolved
         }
       }
+    case .customConnectivityUpdateVariable(let name, let name2),
+      .customConnectivityUpdatePreVariable(let name, let name2),
+      .customConnectivityUpdatePostVariable(let name, let name2):
+      return customConnectivityVariable(target, update: name, variable: name2)
     case .customUpdateVariable(let name, let name2):
       let earlier = customUpdates.prefix(limit)
       guard let update = earlier.first(where: { $0.name == name }) else {

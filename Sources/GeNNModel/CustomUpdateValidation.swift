@@ -415,7 +415,10 @@ extension ModelSpec {
       .weightUpdatePostVariable(let owner, let variable),
       .customUpdateVariable(let owner, let variable),
       .weightUpdateVariable(let owner, let variable),
-      .transposedWeightUpdateVariable(let owner, let variable, _, _):
+      .transposedWeightUpdateVariable(let owner, let variable, _, _),
+      .customConnectivityUpdateVariable(let owner, let variable),
+      .customConnectivityUpdatePreVariable(let owner, let variable),
+      .customConnectivityUpdatePostVariable(let owner, let variable):
       "\(owner).\(variable)"
     case .postsynapticInput(let owner): "\(owner).inSyn"
     }

@@ -16,10 +16,12 @@ public struct DynamicParameter: Hashable, Sendable {
     case postsynaptic
     /// A custom update's model.
     case customUpdate
+    /// A custom connectivity update's model.
+    case customConnectivityUpdate
   }
 
-  /// The element (neuron population, current source, synapse population or custom
-  /// update) whose parameter it is.
+  /// The element (neuron population, current source, synapse population, custom update
+  /// or custom connectivity update) whose parameter it is.
   public var element: String
   /// The model of the element declaring it.
   public var owner: Owner
@@ -37,7 +39,7 @@ public struct DynamicParameter: Hashable, Sendable {
 extension ModelSpec {
   /// Every dynamic parameter of the model, in a fixed order: neuron populations, current
   /// sources, synapse populations (weight update, then postsynaptic model), custom
-  /// updates, each element's parameters by name. A parameter's position is its number in
+  /// updates, custom connectivity updates, each element's parameters by name. A parameter's position is its number in
   /// the generated code's setter.
   public var dynamicParameters: [DynamicParameter] {
     func listed(_ element: String, _ owner: DynamicParameter.Owner, _ names: Set<String>)
@@ -52,6 +54,9 @@ extension ModelSpec {
           + listed($0.name, .postsynaptic, $0.dynamicPostsynapticParams)
       }
       + customUpdates.flatMap { listed($0.name, .customUpdate, $0.dynamicParams) }
+      + customConnectivityUpdates.flatMap {
+        listed($0.name, .customConnectivityUpdate, $0.dynamicParams)
+      }
   }
 
   /// The positions in ``dynamicParameters`` of parameter `name` of `element`: one, or
@@ -74,6 +79,8 @@ extension ModelSpec {
       case .postsynaptic:
         synapsePopulations.first { $0.name == parameter.element }?.postsynapticParams
       case .customUpdate: customUpdate(named: parameter.element)?.params
+      case .customConnectivityUpdate:
+        customConnectivityUpdates.first { $0.name == parameter.element }?.params
       }
     return values?[parameter.name]
   }
@@ -107,6 +114,11 @@ extension ModelSpec {
     for update in customUpdates {
       problems += check(
         "custom update '\(update.name)'", update.dynamicParams, declared: update.model.params)
+    }
+    for update in customConnectivityUpdates {
+      problems += check(
+        "custom connectivity update '\(update.name)'", update.dynamicParams,
+        declared: update.model.params)
     }
     return problems
   }

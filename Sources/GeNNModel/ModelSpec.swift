@@ -27,6 +27,9 @@ public struct ModelSpec: Sendable {
   /// `timing_enabled`): neuron update, synapse updates, initialisation and each custom
   /// update group.
   public var timingEnabled = false
+  /// The custom connectivity updates, in the order they were added (see
+  /// ``addCustomConnectivityUpdate(_:)``).
+  public var customConnectivityUpdates: [CustomConnectivityUpdate] = []
 
   /// Creates an empty model.
   public init(

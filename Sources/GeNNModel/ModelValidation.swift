@@ -63,6 +63,7 @@ extension ModelSpec {
       problems += checkSynapses(synapses, populations: populationNames)
     }
     problems += checkCustomUpdates()
+    problems += checkCustomConnectivityUpdates()
     problems += checkDynamicParameters()
     if !problems.isEmpty { throw ModelError(problems: problems) }
   }

@@ -18,6 +18,7 @@ struct CodeContext: Hashable, Sendable {
       ("synapse populations ", { .synapsePopulation($0) }),
       ("synapse population ", { .synapsePopulation($0) }),
       ("custom update ", { .customUpdate($0) }),
+      ("custom connectivity update ", { .customConnectivityUpdate($0) }),
     ]
     guard let kind = kinds.first(where: { rest.hasPrefix($0.prefix) }) else { return nil }
     rest = rest.dropFirst(kind.prefix.count)
@@ -30,7 +31,8 @@ struct CodeContext: Hashable, Sendable {
     guard !names.isEmpty else { return nil }
     elements = names.map(kind.make)
     if rest.hasPrefix(", ") { rest = rest.dropFirst(2) }
-    hooks = Self.hooks(String(rest), synapses: kind.prefix.hasPrefix("synapse population"))
+    hooks = Self.hooks(
+      String(rest), variableGroups: Self.variableGroups(of: elements[0]))
   }
 
   /// The quoted name at the start of `text` (consumed with its quotes).
@@ -51,13 +53,28 @@ struct CodeContext: Hashable, Sendable {
     return String(rest.trimmingPrefix(" ")).replacing(" ", with: "_")
   }
 
-  private static func hooks(_ rest: String, synapses: Bool) -> [String] {
+  /// Where an element's variables (and their init snippets) can be.
+  private static func variableGroups(of element: ModelElement) -> [String] {
+    switch element {
+    case .synapsePopulation:
+      [
+        "weight_update.vars", "weight_update.pre_vars", "weight_update.post_vars",
+        "postsynaptic.vars",
+      ]
+    case .customConnectivityUpdate: ["vars", "pre_vars", "post_vars"]
+    default: ["vars"]
+    }
+  }
+
+  private static func hooks(_ rest: String, variableGroups: [String]) -> [String] {
     switch rest {
     case "sim code": return ["model.sim_code"]
     case "threshold condition code": return ["model.threshold_condition_code"]
     case "reset code": return ["model.reset_code"]
     case "injection code": return ["model.injection_code"]
     case "update code": return ["model.update_code"]
+    case "row update code": return ["model.row_update_code"]
+    case "host update code": return ["model.host_update_code"]
     default: break
     }
     if let hook = afterName(rest, "weight update model ") { return ["weight_update.model.\(hook)"] }
@@ -70,14 +87,7 @@ struct CodeContext: Hashable, Sendable {
     if variableText.hasPrefix("variable ") {
       variableText = variableText.dropFirst("variable ".count)
       if let variable = quoted(&variableText) {
-        let groups =
-          synapses
-          ? [
-            "weight_update.vars", "weight_update.pre_vars", "weight_update.post_vars",
-            "postsynaptic.vars",
-          ]
-          : ["vars"]
-        return groups.map { "\($0).\(variable).snippet.code" }
+        return variableGroups.map { "\($0).\(variable).snippet.code" }
       }
     }
     return []

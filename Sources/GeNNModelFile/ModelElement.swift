@@ -1,16 +1,17 @@
 /// An element of a model file: a neuron population, current source, synapse population
-/// or custom update, by name.
+/// custom update or custom connectivity update, by name.
 public enum ModelElement: Hashable, Sendable, CustomStringConvertible {
   case neuronPopulation(String)
   case currentSource(String)
   case synapsePopulation(String)
   case customUpdate(String)
+  case customConnectivityUpdate(String)
 
   /// The element's name.
   public var name: String {
     switch self {
     case .neuronPopulation(let name), .currentSource(let name), .synapsePopulation(let name),
-      .customUpdate(let name):
+      .customUpdate(let name), .customConnectivityUpdate(let name):
       name
     }
   }
@@ -22,6 +23,7 @@ public enum ModelElement: Hashable, Sendable, CustomStringConvertible {
     case .currentSource(let name): "current_sources.\(name)"
     case .synapsePopulation(let name): "synapses.\(name)"
     case .customUpdate(let name): "custom_updates.\(name)"
+    case .customConnectivityUpdate(let name): "custom_connectivity_updates.\(name)"
     }
   }
 
@@ -32,6 +34,7 @@ public enum ModelElement: Hashable, Sendable, CustomStringConvertible {
     case .currentSource(let name): "current source '\(name)'"
     case .synapsePopulation(let name): "synapse population '\(name)'"
     case .customUpdate(let name): "custom update '\(name)'"
+    case .customConnectivityUpdate(let name): "custom connectivity update '\(name)'"
     }
   }
 }

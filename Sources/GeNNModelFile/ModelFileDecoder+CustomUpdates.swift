@@ -13,8 +13,8 @@ extension ModelFileDecoder {
   ]
   /// The keys of one variable reference: exactly one owner, and what of it.
   static let variableReferenceKeys = [
-    "population", "current_source", "synapses", "custom_update", "var", "pre_var", "post_var",
-    "psm_var", "out_post", "transpose",
+    "population", "current_source", "synapses", "custom_update", "custom_connectivity_update",
+    "var", "pre_var", "post_var", "psm_var", "out_post", "transpose",
   ]
 
   /// Adds the custom update `name`.
@@ -75,7 +75,7 @@ extension ModelFileDecoder {
   /// A custom update model's references: a list of names (`scalar`, `READ_WRITE`) or a
   /// mapping from names to a type or `{type, access}` (`READ_ONLY`, `READ_WRITE`,
   /// `REDUCE_SUM`, `REDUCE_MAX`).
-  private func customUpdateReferences(_ value: YAMLValue?) throws(ModelFileError)
+  func customUpdateReferences(_ value: YAMLValue?) throws(ModelFileError)
     -> [CustomUpdateVarReference]
   {
     try declarations(value).map { (name, type, access) throws(ModelFileError) in
@@ -121,23 +121,30 @@ extension ModelFileDecoder {
   }
 
   /// What one variable reference points at: `{population: P, var: V}`,
-  /// `{current_source: C, var: V}`, `{custom_update: U, var: V}`, or of a synapse
+  /// `{current_source: C, var: V}`, `{custom_update: U, var: V}`,
+  /// `{custom_connectivity_update: C, var | pre_var | post_var: V}`, or of a synapse
   /// population `{synapses: S, var: V}` (per synapse, optionally with
   /// `transpose: {synapses: T, var: W}`), `pre_var`, `post_var`, `psm_var` or
   /// `out_post: true`.
-  private func referenceTarget(_ value: YAMLValue) throws(ModelFileError) -> CustomUpdateTarget {
+  func referenceTarget(_ value: YAMLValue) throws(ModelFileError) -> CustomUpdateTarget {
     let fields = try value.mapping(allowed: Self.variableReferenceKeys)
-    let owners = ["population", "current_source", "synapses", "custom_update"]
-      .filter { fields[$0] != nil }
+    let allOwners = [
+      "population", "current_source", "synapses", "custom_update", "custom_connectivity_update",
+    ]
+    let owners = allOwners.filter { fields[$0] != nil }
     guard owners.count == 1, let owner = owners.first, let ownerValue = fields[owner] else {
       throw value.error(
         .conflictingKeys(
-          key: value.key, keys: ["population", "current_source", "synapses", "custom_update"],
+          key: value.key, keys: allOwners,
           reason: owners.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
     }
     let name = try ownerValue.string("a name")
     let parts =
-      owner == "synapses" ? ["var", "pre_var", "post_var", "psm_var", "out_post"] : ["var"]
+      switch owner {
+      case "synapses": ["var", "pre_var", "post_var", "psm_var", "out_post"]
+      case "custom_connectivity_update": ["var", "pre_var", "post_var"]
+      default: ["var"]
+      }
     let given = parts.filter { fields[$0] != nil }
     for key in Self.variableReferenceKeys where fields[key] != nil && key != owner {
       guard parts.contains(key) || (key == "transpose" && owner == "synapses") else {
@@ -176,6 +183,12 @@ extension ModelFileDecoder {
     case ("population", _): return .neuronVariable(population: name, variable: variable)
     case ("current_source", _): return .currentSourceVariable(source: name, variable: variable)
     case ("custom_update", _): return .customUpdateVariable(update: name, variable: variable)
+    case ("custom_connectivity_update", "pre_var"):
+      return .customConnectivityUpdatePreVariable(update: name, variable: variable)
+    case ("custom_connectivity_update", "post_var"):
+      return .customConnectivityUpdatePostVariable(update: name, variable: variable)
+    case ("custom_connectivity_update", _):
+      return .customConnectivityUpdateVariable(update: name, variable: variable)
     case (_, "pre_var"): return .weightUpdatePreVariable(synapses: name, variable: variable)
     case (_, "post_var"): return .weightUpdatePostVariable(synapses: name, variable: variable)
     case (_, "psm_var"): return .postsynapticVariable(synapses: name, variable: variable)

@@ -7,7 +7,8 @@ extension ModelFileDecoder {
   static let recordKeys = ["spikes", "spike_events", "vars"]
   /// The keys of one entry of `record.vars`.
   static let variableRecordingKeys = [
-    "population", "synapses", "current_source", "custom_update", "var", "every",
+    "population", "synapses", "current_source", "custom_update", "custom_connectivity_update",
+    "var", "every",
   ]
 
   /// Reads `record`: populations whose spikes and spike-like events to record, and
@@ -45,12 +46,14 @@ extension ModelFileDecoder {
   /// One entry of `record.vars`.
   private func variableRecording(_ value: YAMLValue) throws(ModelFileError) -> VariableRecording {
     let fields = try value.mapping(allowed: Self.variableRecordingKeys, required: ["var"])
-    let owners = ["population", "synapses", "current_source", "custom_update"]
-      .filter { fields[$0] != nil }
+    let allOwners = [
+      "population", "synapses", "current_source", "custom_update", "custom_connectivity_update",
+    ]
+    let owners = allOwners.filter { fields[$0] != nil }
     guard owners.count == 1, let owner = owners.first, let ownerValue = fields[owner] else {
       throw value.error(
         .conflictingKeys(
-          key: value.key, keys: ["population", "synapses", "current_source", "custom_update"],
+          key: value.key, keys: allOwners,
           reason: owners.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
     }
     let element: ModelElement
@@ -76,6 +79,15 @@ extension ModelFileDecoder {
       }
       element = .customUpdate(name)
       variables = update.model.vars.map(\.name)
+    case "custom_connectivity_update":
+      let name = try ownerValue.string("the name of a custom connectivity update")
+      guard let update = model.customConnectivityUpdate(named: name) else {
+        throw unknown(
+          ownerValue, "custom connectivity update", name,
+          model.customConnectivityUpdates.map(\.name))
+      }
+      element = .customConnectivityUpdate(name)
+      variables = (update.model.vars + update.model.preVars + update.model.postVars).map(\.name)
     default:
       let name = try ownerValue.string("the name of a current source")
       guard let source = model.currentSources.first(where: { $0.name == name }) else {

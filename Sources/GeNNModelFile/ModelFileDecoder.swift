@@ -8,7 +8,7 @@ struct ModelFileDecoder {
   /// The top-level keys.
   static let topLevelKeys = [
     "name", "precision", "time_precision", "dt", "seed", "neurons", "current_sources",
-    "synapses", "custom_updates", "record", "run", "timing",
+    "synapses", "custom_updates", "custom_connectivity_updates", "record", "run", "timing",
   ]
 
   /// The path of the model file.
@@ -75,6 +75,11 @@ struct ModelFileDecoder {
       .entries ?? []
     {
       try decodeCustomUpdate(entry.name, entry.value)
+    }
+    for entry in try top["custom_connectivity_updates"]?.entries(
+      "a mapping from names to custom connectivity updates"
+    ).entries ?? [] {
+      try decodeCustomConnectivityUpdate(entry.name, entry.value)
     }
     if let record = top["record"] { try decodeRecord(record) }
     if let length = top["run"] { try decodeRun(length) }

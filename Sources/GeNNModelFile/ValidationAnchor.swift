@@ -80,6 +80,7 @@ enum ValidationAnchor {
     let kinds = [
       ("neuron population '", "neurons."), ("current source '", "current_sources."),
       ("synapse population '", "synapses."), ("custom update '", "custom_updates."),
+      ("custom connectivity update '", "custom_connectivity_updates."),
     ]
     guard let (prefix, section) = kinds.first(where: { element.hasPrefix($0.0) }) else {
       return field ?? ""
@@ -102,6 +103,10 @@ enum ValidationAnchor {
       } else if detail.contains("weightUpdatePostVars") {
         field = field.map { $0.replacing("vars.", with: "post_vars.") }
       }
+    } else if element.hasPrefix("custom connectivity update '") && detail.contains(", preVars") {
+      field = field.map { $0.replacing("vars.", with: "pre_vars.") }
+    } else if element.hasPrefix("custom connectivity update '") && detail.contains(", postVars") {
+      field = field.map { $0.replacing("vars.", with: "post_vars.") }
     } else if detail.contains("(postsynaptic model") {
       path += ".postsynaptic"
     } else if detail.contains("connectivity snippet") || detail.contains("Toeplitz snippet") {

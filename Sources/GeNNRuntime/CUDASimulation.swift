@@ -445,10 +445,14 @@ public final class CUDASimulation {
   public func record(_ variable: String, of element: String, every: Int = 1)
     throws(CUDASimulationError)
   {
+    let position = try position(of: variable, in: element)
+    do {
+      try memory.checkRecordable(at: position, variable: variable, element: element)
+    } catch {
+      throw .runtime(error)
+    }
     let width = try values(of: variable, in: element).count
-    samples.start(
-      variable, of: element, width: width, array: try position(of: variable, in: element),
-      every: every)
+    samples.start(variable, of: element, width: width, array: position, every: every)
   }
 
   /// What has been sampled of `variable` since ``record(_:of:every:)``.

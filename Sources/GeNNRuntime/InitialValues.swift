@@ -72,6 +72,40 @@ enum InitialValues {
           .store(update.extraGlobalParams[egp.name] ?? [])
       }
     }
+    for update in model.customConnectivityUpdates {
+      writeCustomConnectivityUpdate(update, array: array, sparseRows: sparseRows)
+    }
+  }
+
+  /// Writes custom connectivity update `update`'s constant and listed initial values
+  /// (per synapse at the positions of its population's listed synapses) and its extra
+  /// global parameters.
+  private static func writeCustomConnectivityUpdate(
+    _ update: CustomConnectivityUpdate, array: (ArrayLayout.Role) -> StateArray,
+    sparseRows: [String: SparseConnectivity]
+  ) {
+    let name = update.name
+    for variable in update.model.vars {
+      // Constants fill the padding too, so snippet-built rows need no positions.
+      VariableView(
+        array: array(.customConnectivityUpdateVariable(update: name, variable: variable.name)),
+        positions: sparseRows[update.synapses]?.positions
+      ).initialise(update.vars[variable.name])
+    }
+    for variable in update.model.preVars {
+      VariableView(
+        array: array(.customConnectivityUpdatePreVariable(update: name, variable: variable.name))
+      ).initialise(update.preVars[variable.name])
+    }
+    for variable in update.model.postVars {
+      VariableView(
+        array: array(.customConnectivityUpdatePostVariable(update: name, variable: variable.name))
+      ).initialise(update.postVars[variable.name])
+    }
+    for egp in update.model.extraGlobalParams {
+      array(.customConnectivityUpdateExtraGlobalParameter(update: name, parameter: egp.name))
+        .store(update.extraGlobalParams[egp.name] ?? [])
+    }
   }
 
   /// Writes a constant or per-element initial value into `elements` of `array` (one delay

@@ -145,6 +145,14 @@ public struct MemoryEstimate: Hashable, Sendable {
       "custom update '\(update)' variable '\(variable)'"
     case .customUpdateExtraGlobalParameter(let update, let parameter):
       "custom update '\(update)' extra global parameter '\(parameter)'"
+    case .customConnectivityUpdateVariable(let update, let variable):
+      "custom connectivity update '\(update)' variable '\(variable)'"
+    case .customConnectivityUpdatePreVariable(let update, let variable):
+      "custom connectivity update '\(update)' presynaptic variable '\(variable)'"
+    case .customConnectivityUpdatePostVariable(let update, let variable):
+      "custom connectivity update '\(update)' postsynaptic variable '\(variable)'"
+    case .customConnectivityUpdateExtraGlobalParameter(let update, let parameter):
+      "custom connectivity update '\(update)' extra global parameter '\(parameter)'"
     }
   }
 }

@@ -28,6 +28,9 @@ extension ModelState {
     } else if let update = model.customUpdate(named: element) {
       role = .customUpdateExtraGlobalParameter(update: element, parameter: parameter)
       declared = update.model.extraGlobalParams
+    } else if let update = model.customConnectivityUpdate(named: element) {
+      role = .customConnectivityUpdateExtraGlobalParameter(update: element, parameter: parameter)
+      declared = update.model.extraGlobalParams
     } else {
       throw unknownElement(element)
     }

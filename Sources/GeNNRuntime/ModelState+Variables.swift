@@ -36,6 +36,17 @@ extension ModelState {
         of: .customUpdateVariable(update: element, variable: variable), variable, in: element,
         declared: update.model.vars.map(\.name))
     }
+    if let update = model.customConnectivityUpdate(named: element) {
+      let roles: [ArrayLayout.Role] = [
+        .customConnectivityUpdateVariable(update: element, variable: variable),
+        .customConnectivityUpdatePreVariable(update: element, variable: variable),
+        .customConnectivityUpdatePostVariable(update: element, variable: variable),
+      ]
+      if let position = roles.lazy.compactMap({ index[$0] }).first { return position }
+      throw .unknownVariable(
+        variable, population: element,
+        available: (update.model.vars + update.model.preVars + update.model.postVars).map(\.name))
+    }
     throw unknownElement(element)
   }
 
@@ -44,7 +55,8 @@ extension ModelState {
     .unknownPopulation(
       element,
       available: model.neuronPopulations.map(\.name) + model.currentSources.map(\.name)
-        + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name))
+        + model.synapsePopulations.map(\.name) + model.customUpdates.map(\.name)
+        + model.customConnectivityUpdates.map(\.name))
   }
 
   /// The position of the array of `role`, variable `variable` of `element`, whose model
@@ -88,6 +100,18 @@ extension ModelState {
         + synapses.postsynaptic.vars.map(\.name) + ["inSyn"])
   }
 
+  /// Throws ``RuntimeError/rowsChange(variable:element:synapses:)`` where the array at
+  /// `position` (`variable` of `element`) is per synapse of a population whose rows
+  /// custom connectivity updates change: its samples would differ in size.
+  func checkRecordable(at position: Int, variable: String, element: String)
+    throws(RuntimeError)
+  {
+    guard case .synapses(let synapses) = elements(of: arrays[position].layout.role),
+      model.rowsChange(of: synapses.name)
+    else { return }
+    throw .rowsChange(variable: variable, element: element, synapses: synapses.name)
+  }
+
   /// What the elements of an array are indexed by, for views of it.
   enum Elements {
     /// The neurons of a population of `size` neurons, in one or more delay slots.
@@ -117,6 +141,15 @@ extension ModelState {
       return neurons(synapses(name)?.target)
     case .weightUpdateVariable(let name, _):
       return synapses(name).map { .synapses($0) } ?? .whole
+    case .customConnectivityUpdateVariable(let name, _):
+      return model.customConnectivityUpdate(named: name).flatMap { synapses($0.synapses) }
+        .map { .synapses($0) } ?? .whole
+    case .customConnectivityUpdatePreVariable(let name, _):
+      return neurons(
+        model.customConnectivityUpdate(named: name).flatMap { synapses($0.synapses)?.source })
+    case .customConnectivityUpdatePostVariable(let name, _):
+      return neurons(
+        model.customConnectivityUpdate(named: name).flatMap { synapses($0.synapses)?.target })
     case .customUpdateVariable(let name, _):
       guard let update = model.customUpdate(named: name),
         case .synapses(let name)? = model.shape(of: update), let synapses = synapses(name)

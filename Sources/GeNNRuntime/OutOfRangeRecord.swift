@@ -28,6 +28,8 @@ enum OutOfRangeRecord {
       )
     case .customUpdateExtraGlobalParameter(let update, let parameter):
       ("custom update '\(update)'", "extra global parameter '\(parameter)'")
+    case .customConnectivityUpdateExtraGlobalParameter(let update, let parameter):
+      ("custom connectivity update '\(update)'", "extra global parameter '\(parameter)'")
     case .synapseRowLengthDraws(let synapses):
       ("synapse population '\(synapses)', connectivity", "'preCalcRowLength'")
     default:

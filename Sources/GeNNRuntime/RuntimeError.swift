@@ -32,6 +32,9 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   case notStored(what: String, synapses: String, matrixType: String)
   /// A custom update group name the model does not have.
   case unknownCustomUpdateGroup(String, available: [String])
+  /// A per-synapse variable asked to be recorded whose synapse population's rows custom
+  /// connectivity updates change, so that its samples would differ in size.
+  case rowsChange(variable: String, element: String, synapses: String)
   /// The model's state needs more host memory than is available; `largest` are the
   /// largest parts of the estimate.
   case insufficientMemory(needed: Int, available: Int, largest: [MemoryEstimate.Use])
@@ -106,6 +109,10 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + (dynamic.isEmpty
           ? "it has none" : "its dynamic parameters are: \(dynamic.joined(separator: ", "))")
         + ". Mark a parameter dynamic before the model is built to change it between steps"
+    case .rowsChange(let variable, let element, let synapses):
+      "variable '\(variable)' of '\(element)' cannot be recorded: custom connectivity updates "
+        + "change the synapses of synapse population '\(synapses)', so its samples would "
+        + "differ in size; read it with values(of:in:) when it is needed"
     case .unknownCustomUpdateGroup(let name, let available):
       "no custom update group named '\(name)'; "
         + (available.isEmpty

@@ -119,7 +119,7 @@ public final class Simulation {
       .check(available: HostMemory.available())
     let library = try SharedLibrary(path: entry.libraryPath.path)
     let functions = try NativeFunctions(
-      library: library, customUpdates: !model.customUpdates.isEmpty,
+      library: library, customUpdates: !model.customUpdateGroups.isEmpty,
       dynamicParameters: !model.dynamicParameters.isEmpty, timing: model.timingEnabled)
     let memory = ModelState(model: model, module: module, recordingRows: capacity)
     self.model = model
@@ -334,6 +334,7 @@ public final class Simulation {
   /// `every`-th step from now on: after the steps `k` with `(k + 1) % every == 0`.
   public func record(_ variable: String, of element: String, every: Int = 1) throws(RuntimeError) {
     let position = try memory.position(of: variable, in: element)
+    try memory.checkRecordable(at: position, variable: variable, element: element)
     samples.start(
       variable, of: element, width: view(at: position).count, array: position, every: every)
   }

@@ -33,13 +33,16 @@ struct SynapseRows {
   }
 
   /// Where each synapse of a SPARSE population is in the padded rows: in the order the
-  /// model listed them, or row by row for snippet-built rows, whose lengths `rowLengths`
-  /// gives (called only for those); `nil` for any other matrix type.
+  /// model listed them, or row by row for snippet-built rows and rows that custom
+  /// connectivity updates change, whose lengths `rowLengths` gives (called only for
+  /// those); `nil` for any other matrix type.
   func positions<Failure: Error>(
     of synapses: SynapsePopulation, rowLengths: () throws(Failure) -> StateArray
   ) throws(Failure) -> [Int]? {
     guard synapses.matrixType == .sparse else { return nil }
-    if let rows = listed[synapses.name] { return rows.positions }
+    if !model.rowsChange(of: synapses.name), let rows = listed[synapses.name] {
+      return rows.positions
+    }
     let stride = rowStride(of: synapses)
     let lengths = try rowLengths()
     return (0..<lengths.count).flatMap { row in

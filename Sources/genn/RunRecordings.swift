@@ -97,6 +97,7 @@ extension ModelElement {
     case .currentSource: "current_source"
     case .synapsePopulation: "synapse_population"
     case .customUpdate: "custom_update"
+    case .customConnectivityUpdate: "custom_connectivity_update"
     }
   }
 }

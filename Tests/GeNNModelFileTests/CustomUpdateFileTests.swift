@@ -150,7 +150,8 @@ import Testing
     let error = try #require(Fixtures.error(text))
     #expect(
       error.description.contains(
-        "'population', 'current_source', 'synapses', 'custom_update' cannot be combined; give one"))
+        "'population', 'current_source', 'synapses', 'custom_update', 'custom_connectivity_update' "
+          + "cannot be combined; give one"))
   }
 
   @Test func referenceToAPopulationThatDoesNotExist() throws {

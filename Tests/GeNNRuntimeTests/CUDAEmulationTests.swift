@@ -100,7 +100,9 @@ import Testing
   ) -> String {
     func customUpdates(at step: String, _ group: String, indent: String) -> String {
       module.customUpdates[group, default: []].map { launch in
-        "\(indent)launch(\(launch.gridSize), \(launch.blockSize), [=] { \(launch.kernel)(\(step)); });\n"
+        let arguments = launch.parameters.map { _ in step }.joined(separator: ", ")
+        return "\(indent)launch(\(launch.gridSize), \(launch.blockSize), [=] { "
+          + "\(launch.kernel)(\(arguments)); });\n"
       }.joined()
     }
     var main = "#include \"shim.h\"\n#include \"model.cu\"\nint main() {\n"
@@ -364,6 +366,8 @@ import Testing
     if let generated = Self.generatedModel(name) {
       model = generated
       steps = 3
+    } else if let connectivity = Self.customConnectivityModel(name) {
+      (model, steps, schedule) = connectivity
     } else if let feature = Self.featureModel(name) {
       model = feature
     } else if name.hasPrefix("seed_"), let seed = UInt64(name.dropFirst(5)) {
@@ -397,8 +401,15 @@ import Testing
       model, steps: steps, schedule: schedule)
     #expect(overflows == 0, "\(name): rows longer than their storage")
     let cpu = try await simulate(model)
+    var done = 0
+    for call in schedule {
+      try cpu.run(steps: min(call.step, steps) - done)
+      done = min(call.step, steps)
+      try cpu.customUpdate(call.group)
+    }
+    try cpu.run(steps: steps - done)
     for synapses in model.synapsePopulations where synapses.matrixType == .sparse {
-      // Rows built on the device are the CPU's rows, in the same order.
+      // Rows built (and changed) on the device are the CPU's rows, in the same order.
       let (pre, post) = try cpu.connectivity(of: synapses.name)
       let lengths = arrays[index[.synapseRowLengths(synapses: synapses.name)]!]
       let indices = arrays[index[.synapseIndices(synapses: synapses.name)]!]
@@ -413,22 +424,25 @@ import Testing
       }
       #expect(devicePre == pre && devicePost == post, "\(name): rows of \(synapses.name)")
     }
-    var done = 0
-    for call in schedule {
-      try cpu.run(steps: min(call.step, steps) - done)
-      done = min(call.step, steps)
-      try cpu.customUpdate(call.group)
-    }
-    try cpu.run(steps: steps - done)
     for update in model.customUpdates {
       for variable in update.model.vars {
         let expected = try cpu.values(of: variable.name, in: update.name)
         let role = ArrayLayout.Role.customUpdateVariable(
           update: update.name, variable: variable.name)
-        let actual = VariableView(array: arrays[index[role]!]).load()
+        // Per-synapse ones through the CPU's synapse order.
+        var positions: [Int]?
+        if case .synapses(let name)? = model.shape(of: update),
+          let synapses = model.synapsePopulations.first(where: { $0.name == name })
+        {
+          positions = SynapseRows(model: model).positions(of: synapses) {
+            arrays[index[.synapseRowLengths(synapses: synapses.name)]!]
+          }
+        }
+        let actual = VariableView(array: arrays[index[role]!], positions: positions).load()
         #expect(actual == expected, "\(name): \(update.name).\(variable.name)")
       }
     }
+    try Self.compareCustomConnectivityUpdates(model, cpu: cpu, arrays: arrays, index: index)
     for population in model.neuronPopulations {
       for variable in population.model.vars {
         let expected = try cpu.values(of: variable.name, in: population.name)

@@ -40,6 +40,15 @@ import Testing
   }
 
   @Test(
+    "custom connectivity updates compile with NVRTC",
+    .enabled(if: location.path != nil, Comment(rawValue: location.reason)),
+    arguments: CUDAEmulationTests.customConnectivityNames)
+  func customConnectivityUpdates(_ name: String) throws {
+    let (model, _, _) = try #require(CUDAEmulationTests.customConnectivityModel(name))
+    try Self.compile(try CUDABackend().generate(model), name: name)
+  }
+
+  @Test(
     "elements named as GeNN allows (23E, int) compile with NVRTC",
     .enabled(if: location.path != nil, Comment(rawValue: location.reason)))
   func elementNames() throws {

@@ -34,6 +34,11 @@ def load_groups(model: "GeNNModel", simulation: "Simulation") -> None:
         else:
             _load_neuron_vars(simulation, update.name, update.vars)
         _load_egps(simulation, update.name, update.extra_global_params)
+    for update in model.custom_connectivity_updates.values():
+        _load_synapse_vars(simulation, update.name, update.vars, update.synapse_group)
+        _load_neuron_vars(simulation, update.name, update.pre_vars)
+        _load_neuron_vars(simulation, update.name, update.post_vars)
+        _load_egps(simulation, update.name, update.extra_global_params)
 
 
 def _load_synapses(simulation: "Simulation", synapses) -> None:

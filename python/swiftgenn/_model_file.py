@@ -43,6 +43,9 @@ _INLINE_KEYS = {
                       "post_event_threshold_condition_code", "pre_spike_code",
                       "post_spike_code", "pre_dynamics_code", "post_dynamics_code"),
     "custom_update": ("vars", "var_refs", "extra_global_params", "update_code"),
+    "custom_connectivity_update": ("vars", "pre_vars", "post_vars", "var_refs", "pre_var_refs",
+                                   "post_var_refs", "extra_global_params", "row_update_code",
+                                   "host_update_code"),
     "init_var": ("var_init_code",),
     "sparse_connectivity": ("row_build_code", "col_build_code"),
     "toeplitz_connectivity": ("diagonal_build_code",),
@@ -97,6 +100,11 @@ class ModelFileWriter:
         if model.custom_updates:
             document["custom_updates"] = {
                 name: self._custom_update(g) for name, g in model.custom_updates.items()
+            }
+        if model.custom_connectivity_updates:
+            document["custom_connectivity_updates"] = {
+                name: self._custom_connectivity_update(g)
+                for name, g in model.custom_connectivity_updates.items()
             }
         return document
 
@@ -176,20 +184,30 @@ class ModelFileWriter:
         return entry
 
     def _custom_update(self, group) -> dict:
-        refs = {}
-        for name, reference in group.var_references.items():
-            if not isinstance(reference, VarReference):
-                raise TypeError(
-                    f"custom update '{group.name}': reference '{name}' must be made with a "
-                    f"create_*_var_ref function, not {reference!r}"
-                )
-            refs[name] = reference.target
         entry = {
             "group": group.update_group_name,
             "model": self._model(group.model, group.params, group.name),
             "params": self._params(group.model, group.params),
             "vars": self._vars(group.vars),
-            "var_refs": refs,
+            "var_refs": _targets(group.var_references, "custom update", group.name),
+        }
+        self._add_egps(entry, "extra_global_params", group.extra_global_params)
+        _add_dynamic(entry, group._dynamic_params)
+        return {k: v for k, v in entry.items() if v != {}}
+
+    def _custom_connectivity_update(self, group) -> dict:
+        owner = "custom connectivity update"
+        entry = {
+            "group": group.update_group_name,
+            "synapses": group.synapse_group.name,
+            "model": self._model(group.model, group.params, group.name),
+            "params": self._params(group.model, group.params),
+            "vars": self._vars(group.vars),
+            "pre_vars": self._vars(group.pre_vars),
+            "post_vars": self._vars(group.post_vars),
+            "var_refs": _targets(group.var_references, owner, group.name),
+            "pre_var_refs": _targets(group.pre_var_references, owner, group.name),
+            "post_var_refs": _targets(group.post_var_references, owner, group.name),
         }
         self._add_egps(entry, "extra_global_params", group.extra_global_params)
         _add_dynamic(entry, group._dynamic_params)
@@ -251,7 +269,7 @@ class ModelFileWriter:
                 inline["kernel_size"] = [int(k) for k in model.calc_kernel_size_func(plain)]
         if model.kind == "neuron" and model.auto_refractory_required:
             inline["auto_refractory_required"] = True
-        if model.kind in ("custom_update",) and model.extra_global_param_refs:
+        if model.kind in ("custom_update", "custom_connectivity_update") and model.extra_global_param_refs:
             not_yet("extra global parameter references")
         return inline
 
@@ -381,6 +399,19 @@ class ModelFileWriter:
             array = array.astype(np.uint8)
         np.save(path, array)
         return {"npy": str(path.relative_to(self.directory))}
+
+
+def _targets(references: dict, kind: str, owner: str) -> dict:
+    """The model file's target of each reference, made by a ``create_*_var_ref``."""
+    targets = {}
+    for name, reference in references.items():
+        if not isinstance(reference, VarReference):
+            raise TypeError(
+                f"{kind} '{owner}': reference '{name}' must be made with a "
+                f"create_*_var_ref function, not {reference!r}"
+            )
+        targets[name] = reference.target
+    return targets
 
 
 def _access_name(access) -> str:

@@ -43,7 +43,11 @@ def create_var_ref(group, var_name: str) -> VarReference:
     )
 
     if isinstance(group, CustomConnectivityUpdate):
-        not_yet("custom connectivity updates")
+        raise TypeError(
+            "create_var_ref takes a neuron population, current source or custom update; for "
+            "a custom connectivity update use create_wu_var_ref, create_pre_var_ref or "
+            "create_post_var_ref"
+        )
     _check_var(group, group.vars, var_name, "variable")
     if isinstance(group, NeuronGroup):
         return VarReference({"population": group.name, "var": var_name}, group, var_name)
@@ -85,15 +89,20 @@ def create_wu_var_ref(
     group, var_name: str, transpose_group=None, transpose_var_name: Optional[str] = None
 ) -> VarReference:
     """A reference to a per-synapse variable of a synapse population (with, for the
-    ``Transpose`` custom update, the variable its transpose is written to) or of a
-    custom update over synapses."""
+    ``Transpose`` custom update, the variable its transpose is written to), of a custom
+    update over synapses or of a custom connectivity update."""
     from .genn_groups import CustomConnectivityUpdate, CustomUpdateWU, SynapseGroup
 
-    if isinstance(group, CustomConnectivityUpdate) or isinstance(
-        transpose_group, CustomConnectivityUpdate
-    ):
-        not_yet("custom connectivity updates")
+    if isinstance(transpose_group, CustomConnectivityUpdate):
+        not_yet("transposes written into a custom connectivity update's variable")
     _check_var(group, group.vars, var_name, "per-synapse variable")
+    if isinstance(group, CustomConnectivityUpdate):
+        if transpose_group is not None:
+            not_yet("transposes written from a custom connectivity update's variable")
+        return VarReference(
+            {"custom_connectivity_update": group.name, "var": var_name}, group, var_name,
+            group.synapse_group,
+        )
     if isinstance(group, CustomUpdateWU):
         if transpose_group is not None:
             not_yet("transposes written from a custom update's variable")
@@ -121,12 +130,25 @@ def create_prev_spike_time_var_ref(group) -> VarReference:
     not_yet("references to previous spike times (create_prev_spike_time_var_ref)")
 
 
+def _connectivity_update_var_ref(group, var_name: str, side: str) -> VarReference:
+    from .genn_groups import CustomConnectivityUpdate
+
+    if not isinstance(group, CustomConnectivityUpdate):
+        raise TypeError(f"create_{side}_var_ref takes a custom connectivity update, not {group!r}")
+    variables = group.pre_vars if side == "pre" else group.post_vars
+    _check_var(group, variables, var_name, f"{side}synaptic variable")
+    return VarReference(
+        {"custom_connectivity_update": group.name, f"{side}_var": var_name}, group, var_name)
+
+
 def create_pre_var_ref(group, var_name: str) -> VarReference:
-    not_yet("custom connectivity updates (create_pre_var_ref)")
+    """A reference to a presynaptic variable of a custom connectivity update."""
+    return _connectivity_update_var_ref(group, var_name, "pre")
 
 
 def create_post_var_ref(group, var_name: str) -> VarReference:
-    not_yet("custom connectivity updates (create_post_var_ref)")
+    """A reference to a postsynaptic variable of a custom connectivity update."""
+    return _connectivity_update_var_ref(group, var_name, "post")
 
 
 def create_egp_ref(group, egp_name: str):

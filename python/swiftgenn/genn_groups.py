@@ -306,19 +306,21 @@ class SynapseGroup(Group):
 
     def get_sparse_post_inds(self) -> np.ndarray:
         """The postsynaptic neuron of each synapse, row by row (each row sorted by
-        postsynaptic neuron)."""
+        postsynaptic neuron, until a custom connectivity update changes it: GeNN keeps
+        changed rows in the order the changes leave them)."""
         if not (self.matrix_type & SynapseMatrixConnectivity.SPARSE):
             raise Exception("get_sparse_post_inds only supports ragged format sparse connectivity")
         return self._rows().post_inds
 
     def pull_connectivity_from_device(self) -> None:
-        """Nothing to do: the connectivity is read from the device (CUDA) or the
-        simulation's memory (CPU) whenever it is asked for."""
+        """Nothing to do: the connectivity (as custom connectivity updates left it) is
+        read from the device (CUDA) or the simulation's memory (CPU) whenever it is asked
+        for."""
         self._model._simulation_or_raise()
 
     def push_connectivity_to_device(self) -> None:
-        """Nothing to do: connectivity is made when the model loads and is not changed
-        from the host."""
+        """Nothing to do: connectivity is made when the model loads and changed only by
+        custom connectivity updates, where it lives, never from the host."""
         self._model._simulation_or_raise()
 
     @property
@@ -449,7 +451,36 @@ class CustomUpdateWU(CustomUpdateBase):
 
 
 class CustomConnectivityUpdate(Group):
-    """A custom connectivity update: in PyGeNN's API, not yet in SwiftGeNN."""
+    """A custom connectivity update (``add_custom_connectivity_update``): code that
+    changes the rows of a SPARSE synapse population when its update group runs, with its
+    own per-synapse (``vars``), presynaptic (``pre_vars``) and postsynaptic
+    (``post_vars``) variables."""
 
-    def __init__(self, *arguments, **keywords):
-        not_yet("custom connectivity updates (add_custom_connectivity_update)")
+    def __init__(self, name, group_name, synapse_group, model, params, vars, pre_vars,
+                 post_vars, var_refs, pre_var_refs, post_var_refs, genn_model):
+        super().__init__(name, model, params, genn_model)
+        self.update_group_name = group_name
+        self.synapse_group = synapse_group
+        self.var_references = dict(var_refs)
+        self.pre_var_references = dict(pre_var_refs)
+        self.post_var_references = dict(post_var_refs)
+        _check_vars(name, model.vars, vars)
+        _check_vars(name, model.pre_vars, pre_vars, "presynaptic variable")
+        _check_vars(name, model.post_vars, post_vars, "postsynaptic variable")
+        self.vars = prepare_vars(model.vars, vars, self, SynapseVariable)
+        self.pre_vars = prepare_vars(model.pre_vars, pre_vars, self)
+        self.post_vars = prepare_vars(model.post_vars, post_vars, self)
+        self.extra_global_params = prepare_egps(model.extra_global_params, self)
+
+    def get_var_values(self, name: str) -> np.ndarray:
+        """Deprecated in PyGeNN: ``vars[name].values``."""
+        return self.vars[name].values
+
+    def set_pre_var_location(self, name: str, location: VarLocation) -> None:
+        pass
+
+    def set_post_var_location(self, name: str, location: VarLocation) -> None:
+        pass
+
+    def _variable_sets(self):
+        return [self.vars, self.pre_vars, self.post_vars]

@@ -20,6 +20,7 @@ from . import types
 from ._enums import (
     CustomUpdateVarAccess,
     PlogSeverity,
+    SynapseMatrixConnectivity,
     SynapseMatrixType,
     VarAccess,
     VarLocation,
@@ -300,11 +301,34 @@ class GeNNModel:
         self.custom_updates[cu_name] = update
         return update
 
-    def add_custom_connectivity_update(self, cu_name: str, group_name: str, syn_group,
-                                       custom_conn_update_model, *arguments, **keywords):
-        """Custom connectivity updates are not in SwiftGeNN yet."""
+    def add_custom_connectivity_update(
+        self, cu_name: str, group_name: str, syn_group,
+        custom_conn_update_model: Union[ModelBase, str], params: dict = {}, vars: dict = {},
+        pre_vars: dict = {}, post_vars: dict = {}, var_refs: dict = {},
+        pre_var_refs: dict = {}, post_var_refs: dict = {}, egp_refs: dict = {},
+    ) -> CustomConnectivityUpdate:
+        """Adds a custom connectivity update to SPARSE synapse population ``syn_group``,
+        run with the others of update group ``group_name`` by ``custom_update(group_name)``:
+        its row update code changes the rows, its host update code runs before them."""
         self._check_unbuilt()
-        not_yet("custom connectivity updates (add_custom_connectivity_update)")
+        self._check_new_name(cu_name)
+        _check_element_name(group_name, "update group")
+        if egp_refs:
+            not_yet("extra global parameter references (egp_refs)")
+        if isinstance(syn_group, str):
+            syn_group = self.synapse_populations.get(syn_group)
+        if not isinstance(syn_group, SynapseGroup) or \
+                self.synapse_populations.get(syn_group.name) is not syn_group:
+            raise ValueError(f"'{cu_name}': the synapses must be a synapse population of this model")
+        if not (syn_group.matrix_type & SynapseMatrixConnectivity.SPARSE):
+            raise Exception("Custom connectivity updates can only be attached to synapse "
+                            "groups with SPARSE connectivity.")
+        model = _snippet(custom_conn_update_model, "custom_connectivity_update")
+        update = CustomConnectivityUpdate(
+            cu_name, group_name, syn_group, model, params, vars, pre_vars, post_vars, var_refs,
+            pre_var_refs, post_var_refs, self)
+        self.custom_connectivity_updates[cu_name] = update
+        return update
 
     def _population(self, population, user: str) -> NeuronGroup:
         if isinstance(population, str):
@@ -385,7 +409,8 @@ class GeNNModel:
         """Frees the simulation and its memory; ``load`` starts a new one."""
         if not self._loaded:
             raise Exception("GeNN model has not been built")
-        for groups in (self.custom_updates, self.current_sources, self.synapse_populations,
+        for groups in (self.custom_updates, self.custom_connectivity_updates,
+                       self.current_sources, self.synapse_populations,
                        self.neuron_populations):
             for group in groups.values():
                 group._unload()
@@ -711,8 +736,9 @@ def create_custom_connectivity_update_model(class_name: str, params=None, vars=N
                                             host_update_code: Optional[str] = None,
                                             extra_global_params=None,
                                             extra_global_param_refs=None) -> ModelBase:
-    """A custom connectivity update model (described here; adding one to a model is
-    not in SwiftGeNN yet)."""
+    """A custom connectivity update model: ``row_update_code`` run for each presynaptic
+    neuron of a SPARSE synapse population (``for_each_synapse``, ``add_synapse``,
+    ``remove_synapse``), ``host_update_code`` run once before the rows."""
     return ModelBase(
         kind="custom_connectivity_update", name=class_name, params=params_of(params),
         derived_params=derived_params_of(derived_params),

@@ -358,3 +358,52 @@ def test_extra_global_parameter_names_cannot_name_files_outside_the_build_folder
     with pytest.raises(ValueError, match="'../../x' is not a valid name"):
         model.build()
     assert not list(Path.cwd().parent.glob("x.npy"))
+
+
+def test_custom_connectivity_update_values_and_references_follow_the_synapses():
+    """Per-synapse values given as arrays (in the order of the pairs given) move with
+    their synapses; a custom update reaches the update's presynaptic variable through
+    create_pre_var_ref and its per-synapse variable through create_wu_var_ref."""
+    prune = pygenn.create_custom_connectivity_update_model(
+        "prune", vars=[("age", "scalar")], pre_vars=[("drop", "unsigned int")],
+        row_update_code="""
+        for_each_synapse {
+            if(id_post == drop) {
+                remove_synapse();
+            }
+        }
+        """)
+    count = create_custom_update_model(
+        "count", var_refs=[("d", "unsigned int")], update_code="d = (d + 1) % 3;")
+    grow = create_custom_update_model("grow", var_refs=[("a", "scalar")], update_code="a += 0.5;")
+    model = GeNNModel("double", "ccu_python")
+    pre = model.add_neuron_population("Pre", 3, EMPTY)
+    post = model.add_neuron_population("Post", 3, EMPTY)
+    pre_ind = np.array([2, 0, 1, 0, 2])
+    post_ind = np.array([0, 1, 2, 2, 1])
+    synapses = model.add_synapse_population(
+        "S", "SPARSE", pre, post,
+        init_weight_update("StaticPulse", {}, {"g": 10.0 * pre_ind + post_ind}),
+        init_postsynaptic("DeltaCurr"))
+    synapses.set_sparse_connections(pre_ind, post_ind)
+    ccu = model.add_custom_connectivity_update(
+        "Prune", "Structural", synapses, prune, {}, {"age": 100.0 * pre_ind + post_ind},
+        {"drop": np.array([2, 0, 1])})
+    model.add_custom_update("Count", "Count", count, {}, {},
+                            {"d": pygenn.create_pre_var_ref(ccu, "drop")})
+    model.add_custom_update("Grow", "Count", grow, {}, {},
+                            {"a": pygenn.create_wu_var_ref(ccu, "age")})
+    with pytest.raises(TypeError, match="create_pre_var_ref"):
+        create_var_ref(ccu, "age")
+    loaded(model)
+    model.custom_update("Structural")
+    synapses.pull_connectivity_from_device()
+    rows = synapses.get_sparse_pre_inds()
+    columns = synapses.get_sparse_post_inds()
+    # Row 0 drops its synapse to 2, row 2 its synapse to 1; row 1 has no synapse to 0.
+    assert sorted(zip(rows, columns)) == [(0, 1), (1, 2), (2, 0)]
+    assert np.array_equal(synapses.vars["g"].values, 10.0 * rows + columns)
+    assert np.array_equal(ccu.vars["age"].values, 100.0 * rows + columns)
+    model.custom_update("Count")
+    assert np.array_equal(ccu.pre_vars["drop"].view, [0, 1, 2])
+    assert np.array_equal(ccu.vars["age"].values, 100.0 * rows + columns + 0.5)

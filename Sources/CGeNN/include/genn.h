@@ -164,7 +164,8 @@ int32_t genn_simulation_set_dynamic_param(
 char *genn_simulation_timing(const genn_simulation *simulation);
 
 /* The whole array of `variable` of `element` (a neuron population, current source,
- * synapse population or custom update), as the generated code keeps it: every delay
+ * synapse population, custom update or custom connectivity update: its per-synapse,
+ * presynaptic and postsynaptic variables), as the generated code keeps it: every delay
  * slot of a queued variable, padded rows of a SPARSE population (genn_layout says how).
  * A neuron population's spike times are its arrays "sT" and "prevST" (GeNN's names),
  * where its code reads `st` or `prev_st`, per delay slot where it has them; they are
@@ -181,7 +182,8 @@ int32_t genn_simulation_variable_layout(
     genn_layout *layout, char **error);
 
 /* The array of extra global parameter `parameter` of `element` (a neuron population,
- * current source, synapse population's weight update model or custom update), the
+ * current source, synapse population's weight update model, custom update or custom
+ * connectivity update), the
  * memory the generated code reads (on "cuda" the host's copy, see genn_array): as many
  * elements as the model file gave it values (`extra_global_params`), which fixes its
  * size. 0 on success. */

@@ -14,15 +14,47 @@ extension CPUModuleWriter {
     writeCustomUpdateBinding(index, field: "m.customUpdate\(index)")
   }
 
-  /// One function per update group, running its custom updates in GeNN's order.
+  /// One function per update group, running its custom updates and custom connectivity
+  /// updates in GeNN's order: the connectivity updates' host code, the custom updates
+  /// other than transposes, the connectivity updates' rows (then the column index of
+  /// the populations they changed), the transposes.
   mutating func writeCustomUpdateGroups() {
     for (position, group) in model.customUpdateGroups.enumerated() {
       line("/// Update group '\(group)'.")
       line("void customUpdateGroup\(position)(Model &m, uint64_t timestep) {")
-      for index in model.customUpdates(inGroup: group) {
+      let connectivity = model.customConnectivityUpdates(inGroup: group)
+      // Custom connectivity updates' host code, rows and remaps count as the group's update.
+      for index in connectivity
+      where !model.customConnectivityUpdates[index].model
+        .hostUpdateCode.isBlank
+      {
+        writeTimedCustomUpdate(
+          "hostUpdateCustomConnectivityUpdate\(index)(m.customConnectivityUpdate\(index), timestep);",
+          group: position, transpose: false)
+      }
+      let updates = model.customUpdates(inGroup: group)
+      let transposes = Set(
+        updates.filter { model.customUpdates[$0].varRefs.values.contains(where: \.isTranspose) })
+      for index in updates where !transposes.contains(index) {
         writeTimedCustomUpdate(
           "updateCustomUpdate\(index)(m.customUpdate\(index), timestep);", group: position,
-          transpose: model.customUpdates[index].varRefs.values.contains(where: \.isTranspose))
+          transpose: false)
+      }
+      for index in connectivity {
+        writeTimedCustomUpdate(
+          "for (uint32_t i = 0; i < m.customConnectivityUpdate\(index).numPre; i++) { "
+            + "updateRowCustomConnectivityUpdate\(index)(m.customConnectivityUpdate\(index), i, timestep); }",
+          group: position, transpose: false)
+      }
+      for (merged, member) in remappedSynapseGroups(inGroup: group) {
+        writeTimedCustomUpdate(
+          "buildColumnsSynapseGroup\(merged)(m.synapseGroup\(merged)[\(member)]);",
+          group: position, transpose: false)
+      }
+      for index in updates where transposes.contains(index) {
+        writeTimedCustomUpdate(
+          "updateCustomUpdate\(index)(m.customUpdate\(index), timestep);", group: position,
+          transpose: true)
       }
       line("}")
       line()
@@ -32,7 +64,7 @@ extension CPUModuleWriter {
   /// `void genn_custom_update(void *state, uint32_t group, uint64_t timestep)`: runs
   /// update group `group` (an index into the sorted group names) at `timestep`.
   mutating func writeCustomUpdateExport() {
-    guard !model.customUpdates.isEmpty else { return }
+    guard !model.customUpdateGroups.isEmpty else { return }
     line()
     line(
       "GENN_EXPORT void \(CModuleInterface.customUpdate)(void *model, uint32_t group, uint64_t timestep) {"

@@ -78,6 +78,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       writeSynapseInit(group)
     }
     for index in model.customUpdates.indices { writeCustomUpdate(index) }
+    for index in model.customConnectivityUpdates.indices { writeCustomConnectivityUpdate(index) }
     writeModelState()
     writeStep()
     writeInitialise()
@@ -121,6 +122,9 @@ struct CPUModuleWriter: ModelCodeWriting {
     }
     for index in model.customUpdates.indices {
       line("CustomUpdate\(index) customUpdate\(index);")
+    }
+    for index in model.customConnectivityUpdates.indices {
+      line("CustomConnectivityUpdate\(index) customConnectivityUpdate\(index);")
     }
     line("uint32_t connectivityOverflows[genn::kMaxThreads];")
     line("uint32_t denDelayPtr[\(max(1, model.synapsePopulations.count))];")
@@ -285,6 +289,10 @@ struct CPUModuleWriter: ModelCodeWriting {
       )
     }
     line("m.pool.run(initialiseThread, model);")
+    for index in model.customConnectivityUpdates.indices where customConnectivityInitialises(index)
+    {
+      line("initialiseCustomConnectivityUpdate\(index)(m.customConnectivityUpdate\(index));")
+    }
     if model.timingEnabled { line("const double sparseStart = genn_seconds();") }
     for group in synapseGroups {
       let synapses = model.synapsePopulations[group.archetype]
@@ -351,6 +359,9 @@ struct CPUModuleWriter: ModelCodeWriting {
         group, field: { "m.synapseGroup\(group.index)[\($0)]" }, dendriticDelayPointer: true)
     }
     for index in model.customUpdates.indices { writeCustomUpdateBinding(index) }
+    for index in model.customConnectivityUpdates.indices {
+      writeCustomConnectivityUpdateBinding(index, field: "m.customConnectivityUpdate\(index)")
+    }
     line("}")
     line()
   }

@@ -155,11 +155,20 @@ extension CPUModuleWriter {
   }
 
   /// Prints the loop over the synapses of row `id_pre` whose targets are in
-  /// `[postBegin, postEnd)`, in ascending target order, running `code` for each.
+  /// `[postBegin, postEnd)`, in ascending target order (in row order where custom
+  /// connectivity updates change the rows, which are then unsorted), running `code` for
+  /// each.
   private mutating func writeRowLoop(
     _ synapses: SynapsePopulation, code: CheckedStatements
   ) {
-    if synapses.matrixType.connectivityStorage == .sparse {
+    if synapses.matrixType.connectivityStorage == .sparse && model.rowsChange(of: synapses.name) {
+      line("const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("const uint32_t length = group.rowLength[id_pre];")
+      line("for (uint32_t j = 0; j < length; j++) {")
+      line("const uint32_t id_post = row[j];")
+      line("if (id_post < postBegin || id_post >= postEnd) { continue; }")
+      line("const uint32_t syn = id_pre * group.rowStride + j;")
+    } else if synapses.matrixType.connectivityStorage == .sparse {
       line("const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
       line("const uint32_t length = group.rowLength[id_pre];")
       line(

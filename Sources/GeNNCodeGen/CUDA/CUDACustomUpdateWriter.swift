@@ -26,11 +26,12 @@ extension CUDAModuleWriter {
       parameters: [.timestep])
   }
 
-  /// The launches of each update group, in the group's order.
+  /// The launches of each update group, in the group's order (custom connectivity
+  /// updates included: see `updateGroupLaunches(_:)`).
   var customUpdateLaunches: [String: [CUDAKernelLaunch]] {
     Dictionary(
       uniqueKeysWithValues: model.customUpdateGroups.map { group in
-        (group, model.customUpdates(inGroup: group).map(customUpdateLaunch))
+        (group, updateGroupLaunches(group))
       })
   }
 

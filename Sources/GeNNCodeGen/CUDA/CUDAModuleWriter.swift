@@ -129,7 +129,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
       ]
     var module = CUDAModule(
       source: source, arrays: memory.arrays, bind: bind,
-      initialisation: initialisation + synapseInitialisationLaunches + columnLaunches, step: step,
+      initialisation: initialisation + synapseInitialisationLaunches
+        + customConnectivityInitLaunches + columnLaunches, step: step,
       customUpdates: customUpdateLaunches, origins: output.origins)
     if !merged.dynamicParameters.isEmpty {
       module.dynamicParameterKernel = Self.dynamicParameterKernel
@@ -166,6 +167,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
     writeCustomUpdates()
+    writeCustomConnectivityUpdates()
     writeBindKernel()
     writeDynamicParameterKernel()
     writeInitKernel()
@@ -199,6 +201,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
         group, field: { "d_synapseGroup\(group.index)[\($0)]" }, dendriticDelayPointer: false)
     }
     writeCustomUpdateBindings()
+    writeCustomConnectivityUpdateBindings()
     line("}")
     line()
   }

@@ -413,6 +413,12 @@ extension ModelCodeWriting {
     case .weightUpdateVariable(let synapses, let variable),
       .transposedWeightUpdateVariable(let synapses, let variable, _, _):
       .weightUpdateVariable(synapses: synapses, variable: variable)
+    case .customConnectivityUpdateVariable(let update, let variable):
+      .customConnectivityUpdateVariable(update: update, variable: variable)
+    case .customConnectivityUpdatePreVariable(let update, let variable):
+      .customConnectivityUpdatePreVariable(update: update, variable: variable)
+    case .customConnectivityUpdatePostVariable(let update, let variable):
+      .customConnectivityUpdatePostVariable(update: update, variable: variable)
     }
   }
 }

@@ -194,6 +194,9 @@ struct MemoryPlan {
           egp.elementType!, types, update.extraGlobalParams[egp.name]?.count ?? 0)
       }
     }
+    for update in model.customConnectivityUpdates {
+      addCustomConnectivityUpdate(update, model: model, types: types)
+    }
     if checkIndices && arrays.contains(where: \.role.isIndexChecked) {
       add(.outOfRangeIndex, .numeric(.uint64), types, 4)
     }
@@ -213,7 +216,7 @@ struct MemoryPlan {
     model.maximumDelaySteps(of: population) + 1
   }
 
-  private mutating func add(
+  mutating func add(
     _ role: ArrayLayout.Role, _ type: TypeName.Base, _ types: TypeContext, _ count: Int
   ) {
     let numeric = type.resolved(in: types)
@@ -234,7 +237,7 @@ extension ArrayLayout.Role {
     switch self {
     case .neuronExtraGlobalParameter, .currentSourceExtraGlobalParameter,
       .weightUpdateExtraGlobalParameter, .customUpdateExtraGlobalParameter,
-      .synapseRowLengthDraws:
+      .synapseRowLengthDraws, .customConnectivityUpdateExtraGlobalParameter:
       true
     default: false
     }

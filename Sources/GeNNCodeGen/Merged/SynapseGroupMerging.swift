@@ -115,6 +115,7 @@ extension GroupMerging {
         + ":\(weightUpdate.heterogeneouslyDelayedNames.sorted().joined(separator: ","))",
       "output:\(usage.presynapticOutput.contains(synapses.name))",
       "kernel:\(synapses.kernelSize.map(String.init).joined(separator: "x"))",
+      "rows change:\(model.rowsChange(of: synapses.name))",
       weightUpdate.vars.map { initialiser(synapses.weightUpdateVars[$0.name]) }.joined(
         separator: ";"),
       weightUpdate.preVars.map { initialiser(synapses.weightUpdatePreVars[$0.name]) }.joined(

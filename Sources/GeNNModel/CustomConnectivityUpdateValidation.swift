@@ -1,0 +1,243 @@
+extension ModelSpec {
+  /// Resolves a reference to a variable of custom connectivity update `name`: per synapse
+  /// of its synapse population, or per presynaptic or postsynaptic neuron.
+  func customConnectivityVariable(
+    _ target: CustomUpdateTarget, update name: String, variable: String
+  ) -> Result<ReferencedVariable, ReferenceFailure> {
+    guard let update = customConnectivityUpdate(named: name) else {
+      return .failure(
+        .unknownElement(
+          kind: "custom connectivity update", name: name,
+          available: customConnectivityUpdates.map(\.name)))
+    }
+    let synapses = synapsePopulations.first { $0.name == update.synapses }
+    let (vars, field, shape): ([Variable], String, CustomUpdateShape) =
+      switch target {
+      case .customConnectivityUpdatePreVariable:
+        (
+          update.model.preVars, "preVars",
+          .neurons(
+            count: synapses.flatMap { neuronPopulation(named: $0.source)?.size } ?? 0,
+            perElement: true)
+        )
+      case .customConnectivityUpdatePostVariable:
+        (
+          update.model.postVars, "postVars",
+          .neurons(
+            count: synapses.flatMap { neuronPopulation(named: $0.target)?.size } ?? 0,
+            perElement: true)
+        )
+      default: (update.model.vars, "vars", .synapses(population: update.synapses))
+      }
+    guard let found = vars.first(where: { $0.name == variable }) else {
+      return .failure(
+        .unknownVariable(
+          owner: "custom connectivity update '\(name)' (model '\(update.model.name)', \(field))",
+          variable: variable, available: vars.map(\.name)))
+    }
+    return .success(
+      ReferencedVariable(
+        type: found.type, shape: shape, hasElementDimension: found.access.hasElementDimension,
+        hasBatchDimension: found.access.hasBatchDimension, access: found.access.rawValue))
+  }
+
+  /// Checks the custom connectivity updates as GeNN 5.4 does (`CustomConnectivityUpdate`):
+  /// names, a SPARSE synapse population, fields, parameter and variable values, and
+  /// references of the declared types to per-synapse variables of that population and to
+  /// variables of its presynaptic and postsynaptic neurons.
+  func checkCustomConnectivityUpdates() -> [ModelProblem] {
+    var problems = duplicates(
+      customUpdates.map(\.name) + customConnectivityUpdates.map(\.name),
+      kind: "custom update or custom connectivity update")
+    for update in customConnectivityUpdates {
+      problems += checkCustomConnectivityUpdate(update)
+    }
+    return problems
+  }
+
+  private func checkCustomConnectivityUpdate(_ update: CustomConnectivityUpdate)
+    -> [ModelProblem]
+  {
+    let model = update.model
+    let element = "custom connectivity update '\(update.name)' (model '\(model.name)')"
+    var problems: [ModelProblem] = []
+    if !ElementName.isValid(update.name) {
+      problems.append(.invalidElementName(element: element, name: update.name))
+    }
+    if !ElementName.isValid(update.updateGroup) {
+      problems.append(
+        .invalidElementName(element: element + ", update group", name: update.updateGroup))
+    }
+    let references = (model.varRefs + model.preVarRefs + model.postVarRefs).map {
+      Variable($0.name, $0.type)
+    }
+    problems += checkFields(
+      element: element, params: model.params, paramTypes: model.paramTypes,
+      derived: model.derivedParams, vars: model.vars + model.preVars + model.postVars + references,
+      egps: model.extraGlobalParams)
+    guard let synapses = synapsePopulations.first(where: { $0.name == update.synapses }) else {
+      problems.append(
+        .unknownTarget(
+          element: element, target: update.synapses,
+          available: synapsePopulations.map(\.name)))
+      return problems
+    }
+    if synapses.matrixType != .sparse {
+      problems.append(
+        .invalidConnectivity(
+          element: element,
+          reason: "synapse population '\(synapses.name)' is \(synapses.matrixType.rawValue); "
+            + "custom connectivity updates can only be attached to SPARSE synapse populations"))
+    }
+    let source = neuronPopulation(named: synapses.source)?.size ?? 0
+    let target = neuronPopulation(named: synapses.target)?.size ?? 0
+    let synapseCount: Int =
+      switch synapses.connectivity {
+      case .explicit(let pre, _): pre.count
+      case .allToAll: saturatingProduct(source, target)
+      default: 0
+      }
+    problems += checkValues(
+      element: element, size: synapseCount, params: update.params, modelParams: model.params,
+      derived: model.derivedParams, vars: update.vars, modelVars: model.vars,
+      egps: update.extraGlobalParams, modelEGPs: model.extraGlobalParams,
+      paramTypes: model.paramTypes)
+    problems += checkVars(
+      element: element + ", preVars", size: source, vars: update.preVars,
+      modelVars: model.preVars)
+    problems += checkVars(
+      element: element + ", postVars", size: target, vars: update.postVars,
+      modelVars: model.postVars)
+    problems += checkConnectivityReferences(
+      update, element: element, field: "varRefs", declared: model.varRefs,
+      given: update.varRefs
+    ) { resolved in
+      guard case .synapses(let name) = resolved.shape, name == synapses.name else {
+        return "all referenced synaptic variables must belong to synapse population "
+          + "'\(synapses.name)'"
+      }
+      return nil
+    }
+    for (field, declared, given, population, side) in [
+      ("preVarRefs", model.preVarRefs, update.preVarRefs, synapses.source, "presynaptic"),
+      ("postVarRefs", model.postVarRefs, update.postVarRefs, synapses.target, "postsynaptic"),
+    ] {
+      let size = neuronPopulation(named: population)?.size ?? 0
+      problems += checkConnectivityReferences(
+        update, element: element, field: field, declared: declared, given: given
+      ) { resolved in
+        guard case .neurons(let count, true) = resolved.shape, count == size,
+          resolved.hasElementDimension
+        else {
+          return "all referenced \(side) variables must have one value per neuron of "
+            + "population '\(population)' (\(size) values)"
+        }
+        return nil
+      }
+    }
+    for (field, given) in [("varRefs", update.varRefs), ("postVarRefs", update.postVarRefs)] {
+      for (name, target) in given.sorted(by: { $0.key < $1.key }) {
+        if let delay = unsupportedDelay(of: target) {
+          problems.append(
+            .unsupported(
+              element: element,
+              feature: "\(field) '\(name)' to a variable kept per delay slot (\(delay))"))
+        }
+      }
+    }
+    for (name, target) in update.preVarRefs.sorted(by: { $0.key < $1.key }) {
+      if let delay = unsupportedDelay(of: target) {
+        problems.append(
+          .unsupported(
+            element: element,
+            feature: "preVarRefs '\(name)' to a variable kept per delay slot (\(delay))"))
+      }
+    }
+    return problems
+  }
+
+  /// Each declared reference has a target that resolves, with the declared type, and
+  /// that `shapeProblem` accepts; no reference is given that is not declared.
+  private func checkConnectivityReferences(
+    _ update: CustomConnectivityUpdate, element: String, field: String,
+    declared: [CustomUpdateVarReference], given: [String: CustomUpdateTarget],
+    shapeProblem: (ReferencedVariable) -> String?
+  ) -> [ModelProblem] {
+    var problems: [ModelProblem] = []
+    let names = declared.map(\.name)
+    for name in given.keys.sorted() where !names.contains(name) {
+      problems.append(
+        .unknownReference(element: element, field: field, name: name, allowed: names))
+    }
+    for reference in declared {
+      guard let target = given[reference.name] else {
+        problems.append(.missingVariableReference(element: element, reference: reference.name))
+        continue
+      }
+      if case .customConnectivityUpdateVariable(update.name, _) = target {
+        problems.append(
+          .referenceShapeMismatch(
+            element: element, reference: reference.name, other: reference.name,
+            reason: "names a variable of the custom connectivity update itself; use it directly"))
+        continue
+      }
+      switch referencedVariable(target, before: customUpdates.count) {
+      case .failure(.unknownElement(let kind, let name, let available)):
+        problems.append(
+          .unknownReferenceTarget(
+            element: element, reference: reference.name, kind: kind, name: name,
+            available: available))
+      case .failure(.unknownVariable(let owner, let variable, let available)):
+        problems.append(
+          .unknownReferencedVariable(
+            element: element, field: field, reference: reference.name, variable: variable,
+            owner: owner, available: available))
+      case .success(let resolved):
+        if resolved.type != reference.type {
+          problems.append(
+            .referenceTypeMismatch(
+              element: element, reference: reference.name, declared: reference.type,
+              actual: resolved.type))
+        }
+        if target.isTranspose {
+          problems.append(
+            .invalidTranspose(
+              element: element, reference: reference.name,
+              reason: "custom connectivity updates write no transposes"))
+        }
+        if let reason = shapeProblem(resolved) {
+          problems.append(
+            .referenceShapeMismatch(
+              element: element, reference: reference.name, other: reference.name,
+              reason: reason))
+        }
+      }
+    }
+    return problems
+  }
+
+  /// Why a reference to `target` cannot be read where custom connectivity updates read
+  /// it: a variable kept per delay slot other than a queued neuron variable (whose
+  /// latest slot is read, as GeNN does); `nil` when it can.
+  private func unsupportedDelay(of target: CustomUpdateTarget) -> String? {
+    switch target {
+    case .weightUpdatePreVariable(let name, _):
+      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
+        synapses.axonalDelaySteps > 0
+      else { return nil }
+      return "synapse population '\(name)' has axonalDelaySteps \(synapses.axonalDelaySteps)"
+    case .weightUpdatePostVariable(let name, _):
+      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
+        synapses.queuesPostVars
+      else { return nil }
+      return "synapse population '\(name)' keeps its postsynaptic variables per delay slot"
+    case .postsynapticVariable(let name, _):
+      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
+        synapses.queuesPostsynapticVars
+      else { return nil }
+      return "synapse population '\(name)' keeps its postsynaptic model variables per delay slot"
+    default:
+      return nil
+    }
+  }
+}
