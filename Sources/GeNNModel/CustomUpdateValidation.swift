@@ -250,22 +250,19 @@ extension ModelSpec {
             + "reference needs a variable shared across batches (READ_ONLY), not "
             + "\(reference.target.access)"))
     }
-    if synapses.matrixType.weightStorage == .kernel {
-      // GeNN runs custom updates over kernel weights too.
-      problems.append(
-        .unsupported(
-          element: element,
-          feature: "a custom update over the kernel weights of '\(name)' "
-            + "(\(synapses.matrixType.rawValue))"))
-    } else if ![.dense, .sparse].contains(synapses.matrixType) {
+    let kernel = synapses.matrixType.weightStorage == .kernel
+    if !kernel && ![.dense, .sparse].contains(synapses.matrixType) {
       problems.append(
         .matrixTypeNotAllowed(
           element: element, field: "varRefs", matrixType: synapses.matrixType,
-          allowed: [.dense, .sparse]))
+          allowed: [.dense, .sparse, .toeplitz, .proceduralKernelG]))
     }
     var size = source.size * target.size
     var inits = update.vars
     switch synapses.connectivity {
+    case _ where kernel:
+      // Over kernel weights (GeNN's `id_kernel`): one value per kernel element.
+      size = synapses.kernelSize.reduce(1, *)
     case .explicit(let pre, _): size = pre.count
     case .snippet:
       for (variable, initialiser) in update.vars.sorted(by: { $0.key < $1.key }) {
@@ -277,16 +274,7 @@ extension ModelSpec {
               + "'\(name)' are built by a connectivity snippet; give a constant"))
         inits[variable] = .constant(0)
       }
-    case .allToAll, .toeplitz: break  // TOEPLITZ is reported above
-    }
-    for (variable, initialiser) in inits.sorted(by: { $0.key < $1.key }) {
-      guard case .snippet = initialiser else { continue }
-      problems.append(
-        .unsupported(
-          element: element,
-          feature: "an initialisation snippet for per-synapse custom update variable "
-            + "'\(variable)'"))
-      inits[variable] = .constant(0)
+    case .allToAll, .toeplitz: break
     }
     problems += checkValues(
       element: element, size: size, params: update.params, modelParams: model.params,

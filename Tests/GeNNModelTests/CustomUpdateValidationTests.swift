@@ -276,28 +276,37 @@ import Testing
       ])
   }
 
-  /// GeNN runs custom updates over kernel weights; SwiftGeNN says it does not yet.
-  @Test func updatesOverKernelWeightsAreNotSupportedYet() {
-    var model = Self.network()
-    model.addSynapsePopulation(
-      SynapsePopulation(
-        name: "Kernel", source: "A", target: "B", matrixType: .toeplitz,
-        connectivity: .toeplitz(
-          .conv2D,
-          params: [
-            "conv_kh": 1, "conv_kw": 1, "conv_ih": 2, "conv_iw": 2, "conv_ic": 1, "conv_oh": 2,
-            "conv_ow": 2, "conv_oc": 1,
-          ]), weightUpdate: .staticPulse, weightUpdateVars: ["g": 0.5],
-        postsynaptic: .deltaCurr))
-    model.addCustomUpdate(
-      CustomUpdate(
-        name: "CU", updateGroup: "Group", model: Self.scale, params: ["factor": 2],
-        varRefs: ["x": .weightUpdateVariable(synapses: "Kernel", variable: "g")]))
+  /// As in GeNN, custom updates run over kernel weights, with one value per kernel
+  /// element for their own variables.
+  @Test func updatesOverKernelWeightsHaveOneValuePerKernelElement() {
+    func model(values: [Double]) -> ModelSpec {
+      var model = Self.network()
+      model.addSynapsePopulation(
+        SynapsePopulation(
+          name: "Kernel", source: "A", target: "B", matrixType: .toeplitz,
+          connectivity: .toeplitz(
+            .conv2D,
+            params: [
+              "conv_kh": 1, "conv_kw": 2, "conv_ih": 2, "conv_iw": 2, "conv_ic": 1,
+              "conv_oh": 2, "conv_ow": 2, "conv_oc": 1,
+            ]), weightUpdate: .staticPulse, weightUpdateVars: ["g": 0.5],
+          postsynaptic: .deltaCurr))
+      let scale = CustomUpdateModel(
+        name: "Scale", vars: [CustomUpdateVariable("y")],
+        varRefs: [CustomUpdateVarReference("x", access: .readOnly)], updateCode: "y = x;\n")
+      model.addCustomUpdate(
+        CustomUpdate(
+          name: "CU", updateGroup: "Group", model: scale, vars: ["y": .values(values)],
+          varRefs: ["x": .weightUpdateVariable(synapses: "Kernel", variable: "g")]))
+      return model
+    }
+    #expect(Self.problems(model(values: [1, 2])) == [])
     #expect(
-      Self.problems(model).map(\.description) == [
-        "custom update 'CU' (model 'Scale'): a custom update over the kernel weights of "
-          + "'Kernel' (TOEPLITZ) is not supported yet"
-      ])
+      Self.problems(model(values: [1, 2, 3]))
+        == [
+          .wrongLength(
+            element: "custom update 'CU' (model 'Scale')", field: "y", expected: 2, got: 3)
+        ])
   }
 
   @Test func transposeNeedsDenseMatricesOfTransposedSizes() {

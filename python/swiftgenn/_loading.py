@@ -55,6 +55,9 @@ def _load_neuron_vars(simulation: "Simulation", element: str, variables: dict) -
         if layout.slots > 1:
             view = view.reshape(layout.slots, layout.slot_size)
             latest = _latest_slot(simulation, element, variable.name)
+        if getattr(variable, "shared_neuron", False):
+            # Kept per neuron in memory; code reads and writes the first value.
+            view = view[..., :1]
         variable._load(view, latest)
         if variable.init_required:
             _write(variable, view, np.asarray(variable.init_values))

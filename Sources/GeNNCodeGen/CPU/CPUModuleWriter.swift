@@ -75,9 +75,11 @@ struct CPUModuleWriter: ModelCodeWriting {
       writeSynapseInit(group)
     }
     for index in model.customUpdates.indices { writeCustomUpdate(index) }
+    for index in customUpdatesInitialisingSynapses { writeCustomUpdateInit(index) }
     writeModelState()
     writeStep()
     writeInitialise()
+    writeCustomUpdateInitThread()
     writeBind()
     writeCustomUpdateGroups()
     block("}  // namespace")
@@ -116,6 +118,9 @@ struct CPUModuleWriter: ModelCodeWriting {
     }
     for index in model.customUpdates.indices {
       line("CustomUpdate\(index) customUpdate\(index);")
+    }
+    for index in customUpdatesInitialisingSynapses {
+      line("CustomUpdateInit\(index) customUpdateInit\(index);")
     }
     line("uint32_t connectivityOverflows[genn::kMaxThreads];")
     line("uint32_t denDelayPtr[\(max(1, model.synapsePopulations.count))];")
@@ -277,6 +282,10 @@ struct CPUModuleWriter: ModelCodeWriting {
       )
     }
     line("m.pool.run(initialiseThread, model);")
+    if !customUpdatesInitialisingSynapses.isEmpty {
+      line("// per-synapse custom update variables, once every row is built")
+      line("m.pool.run(initialiseCustomUpdatesThread, model);")
+    }
     for group in synapseGroups {
       let synapses = model.synapsePopulations[group.archetype]
       guard synapses.matrixType == .sparse && synapses.weightUpdate.hasPostsynapticUpdate else {
@@ -336,6 +345,9 @@ struct CPUModuleWriter: ModelCodeWriting {
         group, field: { "m.synapseGroup\(group.index)[\($0)]" }, dendriticDelayPointer: true)
     }
     for index in model.customUpdates.indices { writeCustomUpdateBinding(index) }
+    for index in customUpdatesInitialisingSynapses {
+      writeCustomUpdateInitBinding(index, field: "m.customUpdateInit\(index)")
+    }
     line("}")
     line()
   }

@@ -127,7 +127,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
       ]
     return CUDAModule(
       source: source, arrays: memory.arrays, bind: bind,
-      initialisation: initialisation + synapseInitialisationLaunches + columnLaunches, step: step,
+      initialisation: initialisation + synapseInitialisationLaunches + customUpdateInitLaunches
+        + columnLaunches, step: step,
       customUpdates: customUpdateLaunches, origins: output.origins)
   }
 
@@ -160,6 +161,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
     writeCustomUpdates()
+    writeCustomUpdateInits()
     writeBindKernel()
     writeInitKernel()
     writeConnectivityKernel()
@@ -192,6 +194,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
         group, field: { "d_synapseGroup\(group.index)[\($0)]" }, dendriticDelayPointer: false)
     }
     writeCustomUpdateBindings()
+    writeCustomUpdateInitBindings()
     line("}")
     line()
   }

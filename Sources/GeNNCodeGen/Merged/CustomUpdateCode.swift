@@ -17,6 +17,9 @@ enum CustomUpdateLayout {
         let source = model.neuronPopulation(named: synapses.source)?.size,
         let target = model.neuronPopulation(named: synapses.target)?.size
       else { return 0 }
+      if synapses.matrixType.weightStorage == .kernel {
+        return saturatingProduct(synapses.kernelSize)
+      }
       if synapses.matrixType == .sparse {
         return saturatingProduct(
           source,
@@ -182,7 +185,20 @@ extension ModelCodeWriting {
     var environment = baseEnvironment(
       context: "custom update '\(update.name)', update code", random: false)
     let index32 = GeNNType.uint32.addingConst
-    if perSynapse {
+    if case .synapses(let name)? = shape, let kernelSize = kernelSize(of: name) {
+      // GeNN's kernel iteration: the kernel element is the "synapse".
+      environment.define("id_syn", index32, spelling: "idSyn", role: "kernel index")
+      environment.define("id_kernel", index32, spelling: "idSyn", role: "kernel index")
+      for dimension in kernelSize.indices {
+        environment.define(
+          "id_kernel_\(dimension)", index32, spelling: "idKernel\(dimension)",
+          role: "kernel index")
+      }
+      environment.define(
+        "num_pre", index32, spelling: "group.numPre", role: "number of presynaptic neurons")
+      environment.define(
+        "num_post", index32, spelling: "group.numPost", role: "number of postsynaptic neurons")
+    } else if perSynapse {
       environment.define("id_pre", index32, spelling: "i", role: "presynaptic neuron index")
       environment.define("id_post", index32, spelling: "j", role: "postsynaptic neuron index")
       environment.define("id_syn", index32, spelling: "idSyn", role: "synapse index")
@@ -260,7 +276,8 @@ extension ModelCodeWriting {
         "group.transpose_\(transpose.name)[(j * group.numPre) + i] = l_\(transpose.name);"
       )
     }
-    if perSynapse { line("}") }
+    // Rows and their synapses close two scopes, kernel elements one.
+    if perSynapse, case .synapses(let name)? = shape, kernelSize(of: name) == nil { line("}") }
     line("}")
     for field in neuronReductions {
       line("group.\(field.member)[0] = red_\(field.name);")
@@ -274,6 +291,24 @@ extension ModelCodeWriting {
   private mutating func writeCustomUpdateIteration(
     _ shape: CustomUpdateShape?, _ iteration: CustomUpdateIteration
   ) {
+    if case .synapses(let name)? = shape, let kernelSize = kernelSize(of: name) {
+      let count = kernelSize.reduce(1, *)
+      switch iteration {
+      case .loops:
+        line("for (uint32_t idSyn = 0; idSyn < \(count)u; idSyn++) {")
+      case .perThread:
+        line("const uint32_t idSyn = thread;")
+        line("if (idSyn >= \(count)u) { return; }")
+        line("{")
+      }
+      for dimension in kernelSize.indices {
+        let stride = kernelSize[(dimension + 1)...].reduce(1, *)
+        line(
+          "const uint32_t idKernel\(dimension) = (idSyn / \(stride)u) % \(kernelSize[dimension])u;"
+            + " (void)idKernel\(dimension);")
+      }
+      return
+    }
     switch (shape, iteration) {
     case (.synapses(let name)?, .loops):
       let synapses = model.synapsePopulations.first { $0.name == name }!
@@ -333,6 +368,7 @@ extension ModelCodeWriting {
         let source = model.neuronPopulation(named: synapses.source)?.size,
         let target = model.neuronPopulation(named: synapses.target)?.size
       else { return 0 }
+      if let kernelSize = kernelSize(of: name) { return kernelSize.reduce(1, *) }
       return synapses.matrixType == .sparse
         ? source
           * SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
@@ -390,6 +426,16 @@ extension ModelCodeWriting {
         field, "transpose_\(transpose.name)",
         to: .weightUpdateVariable(synapses: transpose.synapses, variable: transpose.variable))
     }
+  }
+
+  /// The kernel shape of synapse population `name` when its weights are a kernel
+  /// (TOEPLITZ, PROCEDURAL_KERNELG), so that a custom update over them runs per kernel
+  /// element; `nil` for individual weights.
+  func kernelSize(of name: String) -> [Int]? {
+    guard let synapses = model.synapsePopulations.first(where: { $0.name == name }),
+      synapses.matrixType.weightStorage == .kernel
+    else { return nil }
+    return synapses.kernelSize
   }
 
   /// The array a reference points at.
