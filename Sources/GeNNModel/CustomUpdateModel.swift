@@ -57,9 +57,15 @@ public enum VarAccessMode: String, Hashable, Sendable, CaseIterable {
   case reduceSum = "REDUCE_SUM"
   /// Only assigned; the largest assigned value is kept.
   case reduceMax = "REDUCE_MAX"
+  /// Only assigned; the value is written into every delay slot of a variable kept per
+  /// delay slot (else into the variable, as `READ_WRITE` writes it).
+  case broadcast = "BROADCAST"
 
   /// Whether the code assigns values that are reduced rather than stored.
   public var isReduction: Bool { self == .reduceSum || self == .reduceMax }
+
+  /// Whether code may write the variable: all but `READ_ONLY`.
+  public var writes: Bool { self != .readOnly }
 }
 
 /// A variable of a custom update model.

@@ -62,13 +62,6 @@ extension ModelSpec {
               element: element, reference: reference.name, declared: reference.type,
               actual: variable.type))
         }
-        if let delay = delayedReference(target) {
-          problems.append(
-            .unsupported(
-              element: element,
-              feature: "reference '\(reference.name)' to a variable kept per delay slot (\(delay))"
-            ))
-        }
         resolved.append((reference, variable))
       }
     }
@@ -133,7 +126,9 @@ extension ModelSpec {
     var problems: [ModelProblem] = []
     let updateHasElement = resolved.contains { $0.target.hasElementDimension }
     for (reference, target) in resolved
-    where reference.access == .readWrite && updateHasElement && !target.hasElementDimension {
+    where reference.access.writes && !reference.access.isReduction && updateHasElement
+      && !target.hasElementDimension
+    {
       problems.append(
         .readOnlyReferenceTarget(
           element: element, reference: reference.name,
@@ -360,40 +355,6 @@ extension ModelSpec {
     return problems
   }
 
-  /// Why a reference points at a variable kept per delay slot, or `nil`.
-  private func delayedReference(_ target: CustomUpdateTarget) -> String? {
-    switch target {
-    case .weightUpdatePreVariable(let name, _):
-      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
-        synapses.axonalDelaySteps > 0
-      else { return nil }
-      return "synapse population '\(name)' has axonalDelaySteps \(synapses.axonalDelaySteps)"
-    case .weightUpdatePostVariable(let name, _):
-      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
-        synapses.queuesPostVars
-      else { return nil }
-      guard synapses.backPropDelaySteps > 0 else {
-        return "synapse code of synapse population '\(name)' reads its postsynaptic variables "
-          + "with heterogeneous delays (x[d])"
-      }
-      return "synapse population '\(name)' has backPropDelaySteps \(synapses.backPropDelaySteps)"
-    case .postsynapticVariable(let name, _):
-      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
-        synapses.queuesPostsynapticVars
-      else { return nil }
-      guard synapses.backPropDelaySteps == 0 else {
-        return "synapse population '\(name)' has backPropDelaySteps \(synapses.backPropDelaySteps)"
-      }
-      return "synapse code of synapse population '\(name)' reads its postsynaptic model "
-        + "variables with heterogeneous delays (x[d])"
-    case .neuronVariable(let name, let variable):
-      guard queuedVariables(of: name).contains(variable) else { return nil }
-      return "synapse code reads it through a delay from neuron population '\(name)'"
-    default:
-      return nil
-    }
-  }
-
   /// The referenced variable in words, for messages.
   static func describe(_ target: CustomUpdateTarget) -> String {
     switch target {
@@ -406,6 +367,9 @@ extension ModelSpec {
       .transposedWeightUpdateVariable(let owner, let variable, _, _):
       "\(owner).\(variable)"
     case .postsynapticInput(let owner): "\(owner).inSyn"
+    case .dendriticDelayBuffer(let owner): "\(owner).denDelay"
+    case .spikeTimes(let owner): "\(owner).st"
+    case .previousSpikeTimes(let owner): "\(owner).prev_st"
     }
   }
 }

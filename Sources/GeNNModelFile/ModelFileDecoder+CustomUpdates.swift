@@ -14,7 +14,7 @@ extension ModelFileDecoder {
   /// The keys of one variable reference: exactly one owner, and what of it.
   static let variableReferenceKeys = [
     "population", "current_source", "synapses", "custom_update", "var", "pre_var", "post_var",
-    "psm_var", "out_post", "transpose",
+    "psm_var", "out_post", "den_delay", "spike_time", "prev_spike_time", "transpose",
   ]
 
   /// Adds the custom update `name`.
@@ -122,7 +122,8 @@ extension ModelFileDecoder {
   /// `{current_source: C, var: V}`, `{custom_update: U, var: V}`, or of a synapse
   /// population `{synapses: S, var: V}` (per synapse, optionally with
   /// `transpose: {synapses: T, var: W}`), `pre_var`, `post_var`, `psm_var` or
-  /// `out_post: true`.
+  /// `out_post: true` or `den_delay: true`; a neuron population's `spike_time: true` or
+  /// `prev_spike_time: true`.
   private func referenceTarget(_ value: YAMLValue) throws(ModelFileError) -> CustomUpdateTarget {
     let fields = try value.mapping(allowed: Self.variableReferenceKeys)
     let owners = ["population", "current_source", "synapses", "custom_update"]
@@ -134,8 +135,18 @@ extension ModelFileDecoder {
           reason: owners.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
     }
     let name = try ownerValue.string("a name")
+    let flags: [String: (String) -> CustomUpdateTarget] = [
+      "out_post": { .postsynapticInput(synapses: $0) },
+      "den_delay": { .dendriticDelayBuffer(synapses: $0) },
+      "spike_time": { .spikeTimes(population: $0) },
+      "prev_spike_time": { .previousSpikeTimes(population: $0) },
+    ]
     let parts =
-      owner == "synapses" ? ["var", "pre_var", "post_var", "psm_var", "out_post"] : ["var"]
+      switch owner {
+      case "synapses": ["var", "pre_var", "post_var", "psm_var", "out_post", "den_delay"]
+      case "population": ["var", "spike_time", "prev_spike_time"]
+      default: ["var"]
+      }
     let given = parts.filter { fields[$0] != nil }
     for key in Self.variableReferenceKeys where fields[key] != nil && key != owner {
       guard parts.contains(key) || (key == "transpose" && owner == "synapses") else {
@@ -150,12 +161,12 @@ extension ModelFileDecoder {
           key: value.key, keys: parts,
           reason: given.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
     }
-    if part == "out_post" {
+    if let flag = flags[part] {
       guard try partValue.bool() else {
         throw partValue.error(
           .outOfRange(key: partValue.key, value: "false", requirement: "true (or left out)"))
       }
-      return .postsynapticInput(synapses: name)
+      return flag(name)
     }
     let variable = try partValue.string("a variable name")
     if let transpose = fields["transpose"] {

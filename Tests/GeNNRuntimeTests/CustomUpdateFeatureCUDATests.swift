@@ -19,10 +19,21 @@ import Testing
     var arrays: [(String, String)]
   }
 
-  static let names = ["kernel_and_synapse_init"]
+  static let names = ["kernel_and_synapse_init", "delayed_references"]
 
   static func feature(_ name: String) -> Feature {
     switch name {
+    case "delayed_references":
+      return Feature(
+        model: DelayedCustomUpdateReferenceTests.network(), steps: 6,
+        schedule: [
+          (step: 2, group: "DendriticAdd"), (step: 3, group: "Set"), (step: 4, group: "Broadcast"),
+          (step: 5, group: "DendriticZero"),
+        ],
+        arrays: [
+          ("Pre", "V"), ("Pre", "U"), ("Delayed", "pre"), ("Pre", "st"), ("Pre", "prev_st"),
+          ("Dendritic", "denDelay"), ("Dendritic", "inSyn"),
+        ])
     default:
       let model = KernelCustomUpdateTests.network()
       return Feature(
@@ -60,25 +71,24 @@ import Testing
       try cpu.customUpdate(call.group)
     }
     try cpu.run(steps: feature.steps - done)
-    let layout = MemoryLayoutIndex(model: feature.model, index: index)
     for (element, variable) in feature.arrays {
-      let memory = try cpu.stateMemory(of: variable, in: element)
-      let array = arrays[try #require(layout.position(of: variable, in: element))]
-      let bytes = array.bytes
-      #expect(array.count == memory.count, "\(name): \(element).\(variable) count")
+      let role = try #require(
+        Self.role(of: variable, in: element, index), "\(name): \(element).\(variable)")
+      let expected = try #require(cpu.memory[role])
+      let actual = arrays[index[role]!]
+      #expect(actual.count == expected.count, "\(name): \(element).\(variable) count")
       #expect(
-        memcmp(array.pointer, memory.pointer, bytes) == 0,
-        "\(name): \(element).\(variable): \(array.load()) (emulated)")
+        memcmp(actual.pointer, expected.pointer, actual.bytes) == 0,
+        "\(name): \(element).\(variable): \(actual.load()) (emulated), \(expected.load()) (CPU)")
     }
   }
-}
 
-/// Finds an array by element and variable name among the roles of a memory plan.
-struct MemoryLayoutIndex {
-  var model: ModelSpec
-  var index: [ArrayLayout.Role: Int]
-
-  func position(of variable: String, in element: String) -> Int? {
+  /// The role of the array of `variable` of `element` among those of `index`: a
+  /// variable, spike times (`st`, `prev_st`), a dendritic delay buffer (`denDelay`), an
+  /// input (`inSyn`) or an extra global parameter.
+  static func role(of variable: String, in element: String, _ index: [ArrayLayout.Role: Int])
+    -> ArrayLayout.Role?
+  {
     let roles: [ArrayLayout.Role] = [
       .neuronVariable(population: element, variable: variable),
       .currentSourceVariable(source: element, variable: variable),
@@ -88,7 +98,15 @@ struct MemoryLayoutIndex {
       .postsynapticVariable(synapses: element, variable: variable),
       .customUpdateVariable(update: element, variable: variable),
       .neuronExtraGlobalParameter(population: element, parameter: variable),
+      .currentSourceExtraGlobalParameter(source: element, parameter: variable),
+      .weightUpdateExtraGlobalParameter(synapses: element, parameter: variable),
+      .customUpdateExtraGlobalParameter(update: element, parameter: variable),
     ]
-    return roles.lazy.compactMap { index[$0] }.first
+    let special: [String: ArrayLayout.Role] = [
+      "st": .spikeTimes(population: element), "prev_st": .previousSpikeTimes(population: element),
+      "denDelay": .dendriticDelayBuffer(synapses: element),
+      "inSyn": .postsynapticInput(synapses: element),
+    ]
+    return (special[variable].map { [$0] } ?? roles).first { index[$0] != nil }
   }
 }

@@ -40,7 +40,8 @@ def _load_synapses(simulation: "Simulation", synapses) -> None:
     for variables in (synapses.pre_vars, synapses.post_vars, synapses.psm_vars):
         _load_neuron_vars(simulation, name, variables)
     out_post = Array("inSyn", synapses._model.precision, synapses)
-    out_post._bind(simulation.variable(name, "inSyn"))
+    # PyGeNN's shape: (batch_size, target neurons).
+    out_post._bind(simulation.variable(name, "inSyn").reshape(1, -1))
     synapses.out_post = out_post
     _load_egps(simulation, name, synapses.extra_global_params)
 

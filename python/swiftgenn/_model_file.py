@@ -373,8 +373,8 @@ class ModelFileWriter:
 
 def _access_name(access) -> str:
     name = access.name if hasattr(access, "name") else str(access)
-    if "BROADCAST" in name:
-        not_yet("BROADCAST access modes (writes into every delay slot)")
+    if name == "BROADCAST_DELAY":
+        not_yet("custom update variables with BROADCAST_DELAY access")
     return name
 
 

@@ -110,15 +110,19 @@ def create_wu_var_ref(
 
 
 def create_den_delay_var_ref(sg) -> VarReference:
-    not_yet("references to dendritic delay buffers (create_den_delay_var_ref)")
+    """A reference to a synapse population's dendritic delay buffer (its input waiting to
+    be delivered, one value per target neuron per delay slot)."""
+    return VarReference({"synapses": sg.name, "den_delay": True}, sg, "denDelay")
 
 
 def create_spike_time_var_ref(group) -> VarReference:
-    not_yet("references to spike times (create_spike_time_var_ref)")
+    """A reference to a neuron population's spike times."""
+    return VarReference({"population": group.name, "spike_time": True}, group, "st")
 
 
 def create_prev_spike_time_var_ref(group) -> VarReference:
-    not_yet("references to previous spike times (create_prev_spike_time_var_ref)")
+    """A reference to a neuron population's previous spike times."""
+    return VarReference({"population": group.name, "prev_spike_time": True}, group, "prev_st")
 
 
 def create_pre_var_ref(group, var_name: str) -> VarReference:

@@ -54,6 +54,22 @@ struct CustomUpdateField {
   var index: String
   /// Whether the value is reduced over the neurons, into index 0 after the loop.
   var reducesOverNeurons: Bool
+  /// For a reference to a variable kept per delay slot, its slots.
+  var slots: ReferenceSlots? = nil
+
+  /// Where the code reads and writes the element: `index` in the latest step's slot
+  /// (`slotOffset_<name>`) of a variable kept per delay slot.
+  var position: String { slots == nil ? index : "slotOffset_\(name) + \(index)" }
+}
+
+/// The delay slots of a variable a custom update references (GeNN's delayed variable
+/// references): `count` slots of `size` elements, of which the update reads and writes
+/// `current`, a C expression of `timestep` (the steps done), and a `BROADCAST` reference
+/// writes every one.
+struct ReferenceSlots {
+  var count: Int
+  var size: Int
+  var current: String
 }
 
 /// The custom updates, for both backends: one struct and function per custom update; per
@@ -86,7 +102,8 @@ extension ModelCodeWriting {
           type: (TypeName.Base(parsing: reference.type) ?? .scalar).resolved(in: types),
           member: "r_\(reference.name)", mode: reference.access,
           index: perSynapse ? "idSyn" : (hasElement ? "id" : "0"),
-          reducesOverNeurons: !perSynapse && reference.access.isReduction && !hasElement))
+          reducesOverNeurons: !perSynapse && reference.access.isReduction && !hasElement,
+          slots: referenceSlots(of: update.varRefs[reference.name]!)))
     }
     return fields
   }
@@ -224,6 +241,7 @@ extension ModelCodeWriting {
         case .readOnly: (type.addingConst, "read-only variable")
         case .readWrite: (type, "variable")
         case .reduceSum, .reduceMax: (type.with(.writeOnly), "reduction target")
+        case .broadcast: (type.with(.writeOnly), "broadcast target")
         }
       environment.define(field.name, qualified, spelling: "l_\(field.name)", role: role)
     }
@@ -241,6 +259,11 @@ extension ModelCodeWriting {
         + "uint64_t timestep\(threadParameter)) {")
     line("const \(timeName) t = timestep * \(dtLiteral);")
     line("(void)t;")
+    for field in used {
+      guard let slots = field.slots else { continue }
+      line(
+        "const size_t slotOffset_\(field.name) = (size_t)(\(slots.current)) * \(slots.size)u;")
+    }
     let neuronReductions = fields.filter(\.reducesOverNeurons)
     for field in neuronReductions {
       line(
@@ -248,7 +271,7 @@ extension ModelCodeWriting {
     }
     writeCustomUpdateIteration(shape, iteration)
     for field in used {
-      let array = "group.\(field.member)[\(field.index)]"
+      let array = "group.\(field.member)[\(field.position)]"
       switch field.mode {
       case .readOnly:
         line("const \(field.type.cName) l_\(field.name) = \(array);")
@@ -258,14 +281,21 @@ extension ModelCodeWriting {
         line(
           "\(field.type.cName) l_\(field.name) = \(reductionStart(field.mode, field.type));"
         )
+      case .broadcast:
+        line("\(field.type.cName) l_\(field.name) = \(NumericLiteral.write(0, as: field.type));")
       }
     }
     line("// update code")
     code(checked)
     for field in used {
-      let array = "group.\(field.member)[\(field.index)]"
+      let array = "group.\(field.member)[\(field.position)]"
       if field.reducesOverNeurons {
         line(reduction("red_\(field.name)", "l_\(field.name)", field))
+      } else if field.mode == .broadcast, let slots = field.slots {
+        line("for (uint32_t d = 0; d < \(slots.count)u; d++) {")
+        line(
+          "group.\(field.member)[((size_t)d * \(slots.size)u) + \(field.index)] = l_\(field.name);")
+        line("}")
       } else if field.mode != .readOnly {
         // Read-write values and, with batch size 1, batch reductions are stored.
         line("\(array) = l_\(field.name);")
@@ -438,6 +468,50 @@ extension ModelCodeWriting {
     return synapses.kernelSize
   }
 
+  /// The delay slots of the variable `target` names, if it is kept per delay slot: a
+  /// queued neuron variable, a weight update's presynaptic variable under an axonal delay,
+  /// its postsynaptic or a postsynaptic model's variable queued under a back-propagation
+  /// delay or heterogeneous delays, spike times of a population with delay slots (whose
+  /// latest step's slot is `(timestep + slots - 1) % slots`), and a dendritic delay buffer
+  /// (whose slot delivered in the latest step is `timestep % slots`).
+  func referenceSlots(of target: CustomUpdateTarget) -> ReferenceSlots? {
+    func neuronSlots(_ population: String) -> ReferenceSlots? {
+      let count = model.maximumDelaySteps(of: population) + 1
+      guard count > 1, let size = model.neuronPopulation(named: population)?.size else {
+        return nil
+      }
+      return ReferenceSlots(
+        count: count, size: size, current: "(timestep + \(count - 1)u) % \(count)u")
+    }
+    func synapses(_ name: String) -> SynapsePopulation? {
+      model.synapsePopulations.first { $0.name == name }
+    }
+    switch target {
+    case .neuronVariable(let population, let variable):
+      return usage.queuedVariables[population]?.contains(variable) == true
+        ? neuronSlots(population) : nil
+    case .weightUpdatePreVariable(let name, _):
+      guard let synapses = synapses(name), synapses.axonalDelaySteps > 0 else { return nil }
+      return neuronSlots(synapses.source)
+    case .weightUpdatePostVariable(let name, _):
+      guard let synapses = synapses(name), synapses.queuesPostVars else { return nil }
+      return neuronSlots(synapses.target)
+    case .postsynapticVariable(let name, _):
+      guard let synapses = synapses(name), synapses.queuesPostsynapticVars else { return nil }
+      return neuronSlots(synapses.target)
+    case .spikeTimes(let population), .previousSpikeTimes(let population):
+      return neuronSlots(population)
+    case .dendriticDelayBuffer(let name):
+      guard let synapses = synapses(name), let count = synapses.maxDendriticDelaySteps,
+        let size = model.neuronPopulation(named: synapses.target)?.size
+      else { return nil }
+      return ReferenceSlots(count: count, size: size, current: "timestep % \(count)u")
+    case .currentSourceVariable, .postsynapticInput, .customUpdateVariable,
+      .weightUpdateVariable, .transposedWeightUpdateVariable:
+      return nil
+    }
+  }
+
   /// The array a reference points at.
   func role(of target: CustomUpdateTarget) -> ArrayLayout.Role {
     switch target {
@@ -449,6 +523,12 @@ extension ModelCodeWriting {
       .postsynapticVariable(synapses: synapses, variable: variable)
     case .postsynapticInput(let synapses):
       .postsynapticInput(synapses: synapses)
+    case .dendriticDelayBuffer(let synapses):
+      .dendriticDelayBuffer(synapses: synapses)
+    case .spikeTimes(let population):
+      .spikeTimes(population: population)
+    case .previousSpikeTimes(let population):
+      .previousSpikeTimes(population: population)
     case .weightUpdatePreVariable(let synapses, let variable):
       .weightUpdatePreVariable(synapses: synapses, variable: variable)
     case .weightUpdatePostVariable(let synapses, let variable):
