@@ -89,6 +89,8 @@ public struct ArrayLayout: Hashable, Sendable {
     case weightUpdatePostVariable(synapses: String, variable: String)
     /// A weight update model's extra global parameter array.
     case weightUpdateExtraGlobalParameter(synapses: String, parameter: String)
+    /// A postsynaptic model's extra global parameter array.
+    case postsynapticExtraGlobalParameter(synapses: String, parameter: String)
     /// The input a synapse population delivers back to each presynaptic neuron
     /// (`addToPre`).
     case presynapticOutput(synapses: String)

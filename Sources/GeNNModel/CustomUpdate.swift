@@ -67,13 +67,18 @@ public struct CustomUpdate: Sendable {
   public var varRefs: [String: CustomUpdateTarget]
   /// Values for the model's extra global parameter arrays.
   public var extraGlobalParams: [String: [Double]]
+  /// The extra global parameter each of the model's extra global parameter references
+  /// points at.
+  public var egpRefs: [String: ExtraGlobalParameterTarget]
 
   /// Creates a custom update.
   public init(
     name: String, updateGroup: String, model: CustomUpdateModel, params: [String: Double] = [:],
     vars: [String: VarInit] = [:], varRefs: [String: CustomUpdateTarget] = [:],
-    extraGlobalParams: [String: [Double]] = [:]
+    extraGlobalParams: [String: [Double]] = [:],
+    egpRefs: [String: ExtraGlobalParameterTarget] = [:]
   ) {
+    self.egpRefs = egpRefs
     self.name = name
     self.updateGroup = updateGroup
     self.model = model

@@ -127,6 +127,9 @@ public struct CustomUpdateModel: Sendable {
   public var varRefs: [CustomUpdateVarReference]
   /// Arrays the user provides.
   public var extraGlobalParams: [ExtraGlobalParameter]
+  /// References to other elements' extra global parameters (GeNN's
+  /// `extra_global_param_refs`), which the code reads and writes in place.
+  public var extraGlobalParamRefs: [ExtraGlobalParameter]
   /// Code run for each element.
   public var updateCode: String
 
@@ -135,8 +138,10 @@ public struct CustomUpdateModel: Sendable {
     name: String, params: [String] = [], paramTypes: [String: String] = [:],
     derivedParams: [DerivedParameter] = [],
     vars: [CustomUpdateVariable] = [], varRefs: [CustomUpdateVarReference] = [],
-    extraGlobalParams: [ExtraGlobalParameter] = [], updateCode: String = ""
+    extraGlobalParams: [ExtraGlobalParameter] = [],
+    extraGlobalParamRefs: [ExtraGlobalParameter] = [], updateCode: String = ""
   ) {
+    self.extraGlobalParamRefs = extraGlobalParamRefs
     self.name = name
     self.params = params
     self.paramTypes = paramTypes

@@ -29,7 +29,9 @@ extension ModelSpec {
       element: element, params: model.params, paramTypes: model.paramTypes,
       derived: model.derivedParams,
       vars: variables + model.varRefs.map { Variable($0.name, $0.type) },
-      egps: model.extraGlobalParams)
+      egps: model.extraGlobalParams + model.extraGlobalParamRefs)
+    problems += checkExtraGlobalParameterReferences(
+      element: element, declared: model.extraGlobalParamRefs, references: update.egpRefs)
     if model.varRefs.isEmpty { problems.append(.noVariableReferences(element: element)) }
 
     // References: each resolves, with the declared type.

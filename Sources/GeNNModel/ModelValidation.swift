@@ -115,7 +115,8 @@ extension ModelSpec {
     problems += checkFields(
       element: element + " (postsynaptic model '\(postsynaptic.name)')",
       params: postsynaptic.params, paramTypes: postsynaptic.paramTypes,
-      derived: postsynaptic.derivedParams, vars: postsynaptic.vars, egps: [])
+      derived: postsynaptic.derivedParams, vars: postsynaptic.vars,
+      egps: postsynaptic.extraGlobalParams)
     guard let source, let target else { return problems }
 
     let connectivity = checkConnectivity(
@@ -141,8 +142,8 @@ extension ModelSpec {
       element: element + " (postsynaptic model '\(postsynaptic.name)')", size: target.size,
       params: synapses.postsynapticParams, modelParams: postsynaptic.params,
       derived: postsynaptic.derivedParams, vars: synapses.postsynapticVars,
-      modelVars: postsynaptic.vars,
-      egps: [:], modelEGPs: [], paramTypes: postsynaptic.paramTypes)
+      modelVars: postsynaptic.vars, egps: synapses.postsynapticExtraGlobalParams,
+      modelEGPs: postsynaptic.extraGlobalParams, paramTypes: postsynaptic.paramTypes)
     let targetVars = target.model.vars.map(\.name)
     let references = postsynaptic.neuronVarRefs.map(\.name)
     for name in synapses.postsynapticVarRefs.keys.sorted() where !references.contains(name) {

@@ -5,11 +5,12 @@ import GeNNTranspiler
 extension ModelFileDecoder {
   /// The keys of a custom update.
   static let customUpdateKeys = [
-    "group", "model", "params", "vars", "var_refs", "extra_global_params",
+    "group", "model", "params", "vars", "var_refs", "extra_global_params", "egp_refs",
   ]
   /// The keys of an inline custom update model.
   static let customUpdateModelKeys = [
-    "name", "params", "derived_params", "vars", "var_refs", "extra_global_params", "update_code",
+    "name", "params", "derived_params", "vars", "var_refs", "extra_global_params",
+    "extra_global_param_refs", "update_code",
   ]
   /// The keys of one variable reference: exactly one owner, and what of it.
   static let variableReferenceKeys = [
@@ -37,7 +38,46 @@ extension ModelFileDecoder {
           fields["vars"], allowed: updateModel.vars.map(\.name), count: nil, unit: "element"),
         varRefs: references,
         extraGlobalParams: try extraGlobalValues(
-          fields["extra_global_params"], allowed: updateModel.extraGlobalParams.map(\.name))))
+          fields["extra_global_params"], allowed: updateModel.extraGlobalParams.map(\.name)),
+        egpRefs: try extraGlobalParameterTargets(
+          fields["egp_refs"], allowed: updateModel.extraGlobalParamRefs.map(\.name))))
+  }
+
+  /// The extra global parameter each reference of `value` points at:
+  /// `{population: P, egp: E}`, `{current_source: C, egp: E}`, `{custom_update: U, egp: E}`,
+  /// `{synapses: S, wu_egp: E}` or `{synapses: S, psm_egp: E}`.
+  func extraGlobalParameterTargets(_ value: YAMLValue?, allowed: [String]) throws(ModelFileError)
+    -> [String: ExtraGlobalParameterTarget]
+  {
+    guard let value else { return [:] }
+    var targets: [String: ExtraGlobalParameterTarget] = [:]
+    let forms:
+      [(owner: String, part: String, make: (String, String) -> ExtraGlobalParameterTarget)] = [
+        ("population", "egp", { .neuron(population: $0, parameter: $1) }),
+        ("current_source", "egp", { .currentSource(source: $0, parameter: $1) }),
+        ("custom_update", "egp", { .customUpdate(update: $0, parameter: $1) }),
+        ("synapses", "wu_egp", { .weightUpdate(synapses: $0, parameter: $1) }),
+        ("synapses", "psm_egp", { .postsynaptic(synapses: $0, parameter: $1) }),
+      ]
+    let keys = [
+      "population", "current_source", "custom_update", "synapses", "egp", "wu_egp", "psm_egp",
+    ]
+    for entry in try value.mapping(allowed: allowed).entries {
+      let fields = try entry.value.mapping(allowed: keys)
+      let given = forms.filter { fields[$0.owner] != nil && fields[$0.part] != nil }
+      let present = keys.filter { fields[$0] != nil }
+      guard given.count == 1, let form = given.first, present.count == 2 else {
+        throw entry.value.error(
+          .conflictingKeys(
+            key: entry.value.key, keys: keys,
+            reason: "must be one owner with what of it: {population, current_source or "
+              + "custom_update: name, egp: name} or {synapses: name, wu_egp or psm_egp: name}"))
+      }
+      targets[entry.name] = form.make(
+        try fields.required(form.owner).string("a name"),
+        try fields.required(form.part).string("an extra global parameter name"))
+    }
+    return targets
   }
 
   /// A custom update model: a built-in name (`Transpose`) or an inline definition.
@@ -56,6 +96,8 @@ extension ModelFileDecoder {
       vars: try customUpdateVariables(fields["vars"]),
       varRefs: try customUpdateReferences(fields["var_refs"]),
       extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]),
+      extraGlobalParamRefs: try extraGlobalParameterDeclarations(
+        fields["extra_global_param_refs"]),
       updateCode: try code(fields, "update_code"))
   }
 

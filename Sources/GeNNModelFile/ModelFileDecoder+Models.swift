@@ -27,7 +27,8 @@ extension ModelFileDecoder {
     ] + weightUpdateCodeKeys
   /// The keys of an inline postsynaptic model.
   static let postsynapticModelKeys = [
-    "name", "params", "derived_params", "vars", "neuron_var_refs", "sim_code",
+    "name", "params", "derived_params", "vars", "neuron_var_refs", "extra_global_params",
+    "sim_code",
   ]
   /// The keys of an inline variable initialisation snippet.
   static let initSnippetKeys = ["name", "params", "derived_params", "code"]
@@ -138,6 +139,7 @@ extension ModelFileDecoder {
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
       vars: try variableDeclarations(fields["vars"]),
       neuronVarRefs: try references(fields["neuron_var_refs"]),
+      extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]),
       simCode: try code(fields, "sim_code"))
   }
 

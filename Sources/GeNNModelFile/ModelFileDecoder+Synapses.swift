@@ -14,7 +14,7 @@ extension ModelFileDecoder {
     "psm_var_refs", "extra_global_params",
   ]
   /// The keys of a synapse population's `postsynaptic`.
-  static let postsynapticKeys = ["model", "params", "vars", "var_refs"]
+  static let postsynapticKeys = ["model", "params", "vars", "var_refs", "extra_global_params"]
 
   /// The longest delay in steps a file may give (GeNN keeps a buffer slot per step).
   static let maximumDelay = 65535
@@ -84,6 +84,8 @@ extension ModelFileDecoder {
     population.postsynapticVarRefs = try referenceTargets(
       post?["var_refs"], references: postsynaptic.neuronVarRefs.map(\.name),
       variables: targetVars, owner: "neuron population '\(target.name)'")
+    population.postsynapticExtraGlobalParams = try extraGlobalValues(
+      post?["extra_global_params"], allowed: postsynaptic.extraGlobalParams.map(\.name))
     population.axonalDelaySteps =
       try fields["axonal_delay_steps"]?.integer(atLeast: 0, atMost: Self.maximumDelay) ?? 0
     population.backPropDelaySteps =

@@ -144,6 +144,10 @@ enum InitialValues {
       array(.weightUpdateExtraGlobalParameter(synapses: name, parameter: egp.name))
         .store(synapses.weightUpdateExtraGlobalParams[egp.name] ?? [])
     }
+    for egp in synapses.postsynaptic.extraGlobalParams {
+      array(.postsynapticExtraGlobalParameter(synapses: name, parameter: egp.name))
+        .store(synapses.postsynapticExtraGlobalParams[egp.name] ?? [])
+    }
     let target = model.neuronPopulation(named: synapses.target)!.size
     for variable in synapses.postsynaptic.vars {
       // Every delay slot starts with the initial values.

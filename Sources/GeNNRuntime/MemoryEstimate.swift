@@ -131,7 +131,8 @@ public struct MemoryEstimate: Hashable, Sendable {
       .weightUpdatePostVariable(let synapses, let variable),
       .postsynapticVariable(let synapses, let variable):
       "synapse population '\(synapses)' variable '\(variable)'"
-    case .weightUpdateExtraGlobalParameter(let synapses, let parameter):
+    case .weightUpdateExtraGlobalParameter(let synapses, let parameter),
+      .postsynapticExtraGlobalParameter(let synapses, let parameter):
       "synapse population '\(synapses)' extra global parameter '\(parameter)'"
     case .postsynapticInput(let synapses), .presynapticOutput(let synapses),
       .dendriticDelayBuffer(let synapses):

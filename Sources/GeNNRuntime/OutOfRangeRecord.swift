@@ -26,6 +26,11 @@ enum OutOfRangeRecord {
         "synapse population '\(synapses)'",
         "extra global parameter '\(parameter)' of its weight update model"
       )
+    case .postsynapticExtraGlobalParameter(let synapses, let parameter):
+      (
+        "synapse population '\(synapses)'",
+        "extra global parameter '\(parameter)' of its postsynaptic model"
+      )
     case .customUpdateExtraGlobalParameter(let update, let parameter):
       ("custom update '\(update)'", "extra global parameter '\(parameter)'")
     case .synapseRowLengthDraws(let synapses):

@@ -19,10 +19,17 @@ import Testing
     var arrays: [(String, String)]
   }
 
-  static let names = ["kernel_and_synapse_init", "delayed_references"]
+  static let names = ["kernel_and_synapse_init", "delayed_references", "egp_references"]
 
   static func feature(_ name: String) -> Feature {
     switch name {
+    case "egp_references":
+      return Feature(
+        model: ExtraGlobalParameterReferenceTests.network(), steps: 3,
+        schedule: [(step: 1, group: "Set")],
+        arrays: [
+          ("Neurons", "x"), ("Neurons", "y"), ("Neurons", "e"), ("Syn", "w"), ("Syn", "scale"),
+        ])
     case "delayed_references":
       return Feature(
         model: DelayedCustomUpdateReferenceTests.network(), steps: 6,
@@ -101,6 +108,7 @@ import Testing
       .currentSourceExtraGlobalParameter(source: element, parameter: variable),
       .weightUpdateExtraGlobalParameter(synapses: element, parameter: variable),
       .customUpdateExtraGlobalParameter(update: element, parameter: variable),
+      .postsynapticExtraGlobalParameter(synapses: element, parameter: variable),
     ]
     let special: [String: ArrayLayout.Role] = [
       "st": .spikeTimes(population: element), "prev_st": .previousSpikeTimes(population: element),

@@ -44,6 +44,8 @@ def _load_synapses(simulation: "Simulation", synapses) -> None:
     out_post._bind(simulation.variable(name, "inSyn").reshape(1, -1))
     synapses.out_post = out_post
     _load_egps(simulation, name, synapses.extra_global_params)
+    # Found by name among the weight update model's, then the postsynaptic model's.
+    _load_egps(simulation, name, synapses.psm_extra_global_params)
 
 
 def _load_neuron_vars(simulation: "Simulation", element: str, variables: dict) -> None:

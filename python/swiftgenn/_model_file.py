@@ -34,7 +34,7 @@ _INLINE_KEYS = {
     "neuron": ("vars", "extra_global_params", "additional_input_vars", "sim_code",
                "threshold_condition_code", "reset_code"),
     "current_source": ("vars", "extra_global_params", "injection_code"),
-    "postsynaptic": ("vars", "neuron_var_refs", "sim_code"),
+    "postsynaptic": ("vars", "neuron_var_refs", "extra_global_params", "sim_code"),
     "weight_update": ("vars", "pre_vars", "post_vars", "extra_global_params",
                       "pre_neuron_var_refs", "post_neuron_var_refs", "psm_var_refs",
                       "pre_spike_syn_code", "pre_event_syn_code", "post_event_syn_code",
@@ -42,7 +42,8 @@ _INLINE_KEYS = {
                       "pre_event_threshold_condition_code",
                       "post_event_threshold_condition_code", "pre_spike_code",
                       "post_spike_code", "pre_dynamics_code", "post_dynamics_code"),
-    "custom_update": ("vars", "var_refs", "extra_global_params", "update_code"),
+    "custom_update": ("vars", "var_refs", "extra_global_params", "extra_global_param_refs",
+                      "update_code"),
     "init_var": ("var_init_code",),
     "sparse_connectivity": ("row_build_code", "col_build_code"),
     "toeplitz_connectivity": ("diagonal_build_code",),
@@ -142,14 +143,14 @@ class ModelFileWriter:
             "psm_var_refs": self._psm_refs(wu.psm_var_refs, group),
         }
         self._add_egps(weight_update, "extra_global_params", group.extra_global_params)
-        if any(e.init_values is not None for e in group.psm_extra_global_params.values()):
-            not_yet("extra global parameters of postsynaptic models")
         postsynaptic = {
             "model": self._model(ps.snippet, ps.params, group.name),
             "params": self._params(ps.snippet, ps.params),
             "vars": self._vars(group.psm_vars),
             "var_refs": self._neuron_refs(ps.var_refs, group.trg, group.name),
         }
+        self._add_egps(postsynaptic, "extra_global_params", group.psm_extra_global_params,
+                       "psm")
         entry = {
             "source": group.src.name,
             "target": group.trg.name,
@@ -180,6 +181,8 @@ class ModelFileWriter:
             "params": self._params(group.model, group.params),
             "vars": self._vars(group.vars),
             "var_refs": refs,
+            "egp_refs": {name: reference.target
+                         for name, reference in group.egp_references.items()},
         }
         self._add_egps(entry, "extra_global_params", group.extra_global_params)
         return {k: v for k, v in entry.items() if v != {}}
@@ -240,8 +243,6 @@ class ModelFileWriter:
                 inline["kernel_size"] = [int(k) for k in model.calc_kernel_size_func(plain)]
         if model.kind == "neuron" and model.auto_refractory_required:
             not_yet("auto_refractory_required neuron models")
-        if model.kind in ("custom_update",) and model.extra_global_param_refs:
-            not_yet("extra global parameter references")
         return inline
 
     def _declared_params(self, model: ModelBase, owner: str):
@@ -274,8 +275,8 @@ class ModelFileWriter:
         if key.endswith("var_refs"):
             return {r.name: {"type": r.type, "access": _access_name(r.access)}
                     for r in getattr(model, key)}
-        if key == "extra_global_params":
-            return {e.name: e.type for e in model.extra_global_params}
+        if key in ("extra_global_params", "extra_global_param_refs"):
+            return {e.name: e.type for e in getattr(model, key)}
         if key == "additional_input_vars":
             return {a.name: {"type": a.type, "value": a.value}
                     for a in model.additional_input_vars}
@@ -344,9 +345,9 @@ class ModelFileWriter:
                 )
         return result
 
-    def _add_egps(self, entry: dict, key: str, egps: dict) -> None:
+    def _add_egps(self, entry: dict, key: str, egps: dict, *prefix: str) -> None:
         values = {
-            name: self._npy(np.asarray(egp.init_values).ravel(), egp.group.name, name)
+            name: self._npy(np.asarray(egp.init_values).ravel(), egp.group.name, *prefix, name)
             for name, egp in egps.items()
             if egp.init_values is not None
         }

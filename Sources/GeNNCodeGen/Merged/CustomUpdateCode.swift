@@ -188,7 +188,9 @@ extension ModelCodeWriting {
       prefix: "", params: updateModel.params, derived: updateModel.derivedParams,
       paramTypes: updateModel.paramTypes)
     for field in fields { line("\(field.type.cName) *\(field.member);") }
-    for egp in updateModel.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: "") }
+    for egp in updateModel.extraGlobalParams + updateModel.extraGlobalParamRefs {
+      declareExtraGlobalParameter(egp, prefix: "")
+    }
     declareOutOfRangeRecord()
     if let transpose {
       let type = fields.first { $0.name == transpose.name }!.type
@@ -233,7 +235,9 @@ extension ModelCodeWriting {
     addParameters(
       to: &environment, prefix: "", params: updateModel.params, derived: updateModel.derivedParams,
       paramTypes: updateModel.paramTypes)
-    addExtraGlobalParameters(to: &environment, updateModel.extraGlobalParams, prefix: "")
+    addExtraGlobalParameters(
+      to: &environment, updateModel.extraGlobalParams + updateModel.extraGlobalParamRefs,
+      prefix: "")
     for field in fields {
       let type = GeNNType.numeric(field.type)
       let (qualified, role): (GeNNType, String) =
@@ -450,6 +454,10 @@ extension ModelCodeWriting {
         field, egp, prefix: "",
         to: .customUpdateExtraGlobalParameter(update: update.name, parameter: egp.name))
     }
+    for egp in update.model.extraGlobalParamRefs {
+      // The referenced array itself, which the update reads and writes in place.
+      bindExtraGlobalParameter(field, egp, prefix: "", to: role(of: update.egpRefs[egp.name]!))
+    }
     bindOutOfRangeRecord(field)
     if let transpose = transposeReference(of: update) {
       bindArray(
@@ -509,6 +517,22 @@ extension ModelCodeWriting {
     case .currentSourceVariable, .postsynapticInput, .customUpdateVariable,
       .weightUpdateVariable, .transposedWeightUpdateVariable:
       return nil
+    }
+  }
+
+  /// The array an extra global parameter reference points at.
+  func role(of target: ExtraGlobalParameterTarget) -> ArrayLayout.Role {
+    switch target {
+    case .neuron(let population, let parameter):
+      .neuronExtraGlobalParameter(population: population, parameter: parameter)
+    case .currentSource(let source, let parameter):
+      .currentSourceExtraGlobalParameter(source: source, parameter: parameter)
+    case .customUpdate(let update, let parameter):
+      .customUpdateExtraGlobalParameter(update: update, parameter: parameter)
+    case .postsynaptic(let synapses, let parameter):
+      .postsynapticExtraGlobalParameter(synapses: synapses, parameter: parameter)
+    case .weightUpdate(let synapses, let parameter):
+      .weightUpdateExtraGlobalParameter(synapses: synapses, parameter: parameter)
     }
   }
 

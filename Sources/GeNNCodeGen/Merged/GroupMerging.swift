@@ -165,6 +165,7 @@ enum GroupMerging {
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.neuronVarRefs.map { "\($0.name)->\(synapses.targetVariable(of: $0))" }.joined(
         separator: ","),
+      model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
     ]
   }
 

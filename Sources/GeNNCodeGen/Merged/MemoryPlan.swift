@@ -181,6 +181,11 @@ struct MemoryPlan {
           variable.valueType!, types,
           saturatingProduct(target, postsynapticSlots))
       }
+      for egp in synapses.postsynaptic.extraGlobalParams {
+        add(
+          .postsynapticExtraGlobalParameter(synapses: synapses.name, parameter: egp.name),
+          egp.elementType!, types, synapses.postsynapticExtraGlobalParams[egp.name]?.count ?? 0)
+      }
     }
     for update in model.customUpdates {
       for variable in update.model.vars {
@@ -233,7 +238,8 @@ extension ArrayLayout.Role {
   var isIndexChecked: Bool {
     switch self {
     case .neuronExtraGlobalParameter, .currentSourceExtraGlobalParameter,
-      .weightUpdateExtraGlobalParameter, .customUpdateExtraGlobalParameter,
+      .weightUpdateExtraGlobalParameter, .postsynapticExtraGlobalParameter,
+      .customUpdateExtraGlobalParameter,
       .synapseRowLengthDraws:
       true
     default: false
