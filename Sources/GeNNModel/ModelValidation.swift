@@ -363,7 +363,12 @@ extension ModelSpec {
             types: snippet.paramTypes)
         problems += checkFields(
           element: place, params: snippet.params, paramTypes: snippet.paramTypes,
-          derived: snippet.derivedParams, vars: [], egps: [])
+          derived: snippet.derivedParams, vars: [], egps: snippet.extraGlobalParams)
+        let declared = snippet.extraGlobalParams.map(\.name)
+        for name in snippet.extraGlobalParamValues.keys.sorted() where !declared.contains(name) {
+          problems.append(
+            .unknownExtraGlobalParameter(element: place, name: name, allowed: declared))
+        }
         problems += snippetProblems
         if snippetProblems.isEmpty {
           problems += checkDerived(element: place, snippet.derivedParams, params: snippetParams)

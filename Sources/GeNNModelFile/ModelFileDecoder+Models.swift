@@ -31,7 +31,7 @@ extension ModelFileDecoder {
     "sim_code",
   ]
   /// The keys of an inline variable initialisation snippet.
-  static let initSnippetKeys = ["name", "params", "derived_params", "code"]
+  static let initSnippetKeys = ["name", "params", "derived_params", "extra_global_params", "code"]
 
   /// A built-in looked up by name, or an error listing the available ones.
   func builtin<Model>(_ value: YAMLValue, _ table: [String: Model], kind: String)
@@ -155,6 +155,7 @@ extension ModelFileDecoder {
     return InitSnippet(
       name: try modelName(fields, fallback), params: params, paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
-      code: try code(fields, "code"))
+      code: try code(fields, "code"),
+      extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]))
   }
 }

@@ -55,6 +55,9 @@ enum InitialValues {
           .store(source.extraGlobalParams[egp.name] ?? [])
       }
     }
+    for egp in model.initSnippetExtraGlobalParameters {
+      array(egp.role).store(egp.values)
+    }
     for update in model.customUpdates {
       // Constants fill the padding too, so snippet-built rows need no positions.
       var positions: [Int]?

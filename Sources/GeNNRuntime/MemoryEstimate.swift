@@ -146,6 +146,8 @@ public struct MemoryEstimate: Hashable, Sendable {
       "custom update '\(update)' variable '\(variable)'"
     case .customUpdateExtraGlobalParameter(let update, let parameter):
       "custom update '\(update)' extra global parameter '\(parameter)'"
+    case .initSnippetExtraGlobalParameter(let element, _, let variable, let parameter):
+      "'\(element)' variable '\(variable)' init snippet extra global parameter '\(parameter)'"
     }
   }
 }

@@ -31,6 +31,11 @@ enum OutOfRangeRecord {
         "synapse population '\(synapses)'",
         "extra global parameter '\(parameter)' of its postsynaptic model"
       )
+    case .initSnippetExtraGlobalParameter(let element, _, let variable, let parameter):
+      (
+        "'\(element)'",
+        "extra global parameter '\(parameter)' of the snippet initialising '\(variable)'"
+      )
     case .customUpdateExtraGlobalParameter(let update, let parameter):
       ("custom update '\(update)'", "extra global parameter '\(parameter)'")
     case .synapseRowLengthDraws(let synapses):

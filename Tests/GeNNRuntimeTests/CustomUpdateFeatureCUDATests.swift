@@ -19,10 +19,21 @@ import Testing
     var arrays: [(String, String)]
   }
 
-  static let names = ["kernel_and_synapse_init", "delayed_references", "egp_references"]
+  static let names = [
+    "kernel_and_synapse_init", "delayed_references", "egp_references", "init_snippet_egps",
+  ]
 
   static func feature(_ name: String) -> Feature {
     switch name {
+    case "init_snippet_egps":
+      return Feature(
+        model: InitSnippetExtraGlobalParameterTests.network(), steps: 1, schedule: [],
+        arrays: [
+          ("Pre", "repeat"), ("Source", "repeat"), ("Dense", "repeat"), ("Dense", "preRepeat"),
+          ("Dense", "postRepeat"), ("Dense", "psmRepeat"), ("Sparse", "repeat"),
+          ("Sparse", "preRepeat"), ("Sparse", "postRepeat"), ("Sparse", "psmRepeat"),
+          ("NeuronCopy", "repeat"), ("SynapseCopy", "repeat"),
+        ])
     case "egp_references":
       return Feature(
         model: ExtraGlobalParameterReferenceTests.network(), steps: 3,

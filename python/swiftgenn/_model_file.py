@@ -44,7 +44,7 @@ _INLINE_KEYS = {
                       "post_spike_code", "pre_dynamics_code", "post_dynamics_code"),
     "custom_update": ("vars", "var_refs", "extra_global_params", "extra_global_param_refs",
                       "update_code"),
-    "init_var": ("var_init_code",),
+    "init_var": ("extra_global_params", "var_init_code"),
     "sparse_connectivity": ("row_build_code", "col_build_code"),
     "toeplitz_connectivity": ("diagonal_build_code",),
 }
@@ -136,8 +136,8 @@ class ModelFileWriter:
             "model": self._model(wu.snippet, wu.params, group.name),
             "params": self._params(wu.snippet, wu.params),
             "vars": self._vars(group.vars),
-            "pre_vars": self._vars(group.pre_vars),
-            "post_vars": self._vars(group.post_vars),
+            "pre_vars": self._vars(group.pre_vars, "pre"),
+            "post_vars": self._vars(group.post_vars, "post"),
             "pre_var_refs": self._neuron_refs(wu.pre_var_refs, group.src, group.name),
             "post_var_refs": self._neuron_refs(wu.post_var_refs, group.trg, group.name),
             "psm_var_refs": self._psm_refs(wu.psm_var_refs, group),
@@ -146,7 +146,7 @@ class ModelFileWriter:
         postsynaptic = {
             "model": self._model(ps.snippet, ps.params, group.name),
             "params": self._params(ps.snippet, ps.params),
-            "vars": self._vars(group.psm_vars),
+            "vars": self._vars(group.psm_vars, "psm"),
             "var_refs": self._neuron_refs(ps.var_refs, group.trg, group.name),
         }
         self._add_egps(postsynaptic, "extra_global_params", group.psm_extra_global_params,
@@ -285,10 +285,11 @@ class ModelFileWriter:
     def _params(self, model: ModelBase, params: dict) -> dict:
         return {p.name: _number(params[p.name]) for p in model.params}
 
-    def _vars(self, variables: dict) -> dict:
-        return {name: self._initialiser(variable) for name, variable in variables.items()}
+    def _vars(self, variables: dict, *field: str) -> dict:
+        return {name: self._initialiser(variable, *field)
+                for name, variable in variables.items()}
 
-    def _initialiser(self, variable) -> Any:
+    def _initialiser(self, variable, *field: str) -> Any:
         value = variable.init_values
         if isinstance(value, VarInit):
             snippet = value.snippet
@@ -304,12 +305,14 @@ class ModelFileWriter:
                     )
                 return {"kernel": self._npy(np.ravel(kernel).astype(np.float64),
                                             variable.group.name, variable.name, "kernel")}
-            if snippet.extra_global_params:
-                not_yet("extra global parameters in variable-initialisation snippets")
-            return {
+            initialiser = {
                 "snippet": self._model(snippet, value.params, variable.group.name),
                 "params": self._params(snippet, value.params),
             }
+            # The snippet's arrays, in files named by group, field and variable.
+            self._add_egps(initialiser, "extra_global_params", variable.extra_global_params,
+                           *field, variable.name)
+            return initialiser
         if value is None or variable.init_required:
             # Written into the simulation's memory once it is loaded.
             return 0

@@ -62,7 +62,9 @@ extension ModelCodeWriting {
       declareParameters(
         prefix: entry.prefix, params: entry.snippet.params, derived: entry.snippet.derivedParams,
         paramTypes: entry.snippet.paramTypes)
+      declareInitSnippetExtraGlobalParameters(entry.snippet, prefix: entry.prefix)
     }
+    if indexesArrays(index) { declareOutOfRangeRecord() }
     line("};")
   }
 
@@ -117,6 +119,15 @@ extension ModelCodeWriting {
       writeParameterBindings(
         field: field, prefix: entry.prefix, params: entry.params, names: entry.snippet.params,
         derived: entry.snippet.derivedParams, paramTypes: entry.snippet.paramTypes)
+      bindInitSnippetExtraGlobalParameters(
+        field, entry.snippet, prefix: entry.prefix, element: update.name, variables: "vars",
+        variable: name)
     }
+    if indexesArrays(index) { bindOutOfRangeRecord(field) }
+  }
+
+  /// Whether a snippet of custom update `index` indexes extra global parameters.
+  private func indexesArrays(_ index: Int) -> Bool {
+    customUpdateSnippetVariables(index).contains { !$0.snippet.extraGlobalParams.isEmpty }
   }
 }

@@ -109,6 +109,7 @@ enum GroupMerging {
         return [variable.name, variable.type, snippet.code]
           + snippet.params.map { typedName($0, snippet.paramTypes) } + ["derived:"]
           + snippet.derivedParams.map(\.name)
+          + snippet.extraGlobalParams.map { "egp:\($0.name):\($0.type)" }
       }
       guard !parts.isEmpty else { return }
       let kind: String =

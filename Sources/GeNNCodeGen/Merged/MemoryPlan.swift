@@ -199,6 +199,9 @@ struct MemoryPlan {
           egp.elementType!, types, update.extraGlobalParams[egp.name]?.count ?? 0)
       }
     }
+    for egp in model.initSnippetExtraGlobalParameters {
+      add(egp.role, egp.parameter.elementType!, types, egp.values.count)
+    }
     if checkIndices && arrays.contains(where: \.role.isIndexChecked) {
       add(.outOfRangeIndex, .numeric(.uint64), types, 4)
     }
@@ -239,6 +242,7 @@ extension ArrayLayout.Role {
     switch self {
     case .neuronExtraGlobalParameter, .currentSourceExtraGlobalParameter,
       .weightUpdateExtraGlobalParameter, .postsynapticExtraGlobalParameter,
+      .initSnippetExtraGlobalParameter,
       .customUpdateExtraGlobalParameter,
       .synapseRowLengthDraws:
       true

@@ -53,6 +53,7 @@ extension GroupMerging {
       switch value {
       case .snippet(let snippet, _)?:
         "snippet:\(snippet.code)|\(parameters(snippet.params, snippet.derivedParams, snippet.paramTypes))"
+          + snippet.extraGlobalParams.map { "|egp:\($0.name):\($0.type)" }.joined()
       case .kernel?: "kernel"
       case .constant(let value)?:
         synapses.matrixType.weightStorage == .procedural ? "constant:\(value)" : "constant"
