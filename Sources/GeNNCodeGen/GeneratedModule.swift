@@ -93,6 +93,8 @@ public struct ArrayLayout: Hashable, Sendable {
     /// `element`'s `field` (`vars`, `pre_vars`, `post_vars` or `psm_vars`).
     case initSnippetExtraGlobalParameter(
       element: String, field: String, variable: String, parameter: String)
+    /// An extra global parameter array of a synapse population's connectivity snippet.
+    case connectivityExtraGlobalParameter(synapses: String, parameter: String)
     /// A postsynaptic model's extra global parameter array.
     case postsynapticExtraGlobalParameter(synapses: String, parameter: String)
     /// The input a synapse population delivers back to each presynaptic neuron

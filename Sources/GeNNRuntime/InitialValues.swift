@@ -58,6 +58,12 @@ enum InitialValues {
     for egp in model.initSnippetExtraGlobalParameters {
       array(egp.role).store(egp.values)
     }
+    for synapses in model.synapsePopulations {
+      for (egp, values) in synapses.connectivity.extraGlobalParams {
+        array(.connectivityExtraGlobalParameter(synapses: synapses.name, parameter: egp.name))
+          .store(values)
+      }
+    }
     for update in model.customUpdates {
       // Constants fill the padding too, so snippet-built rows need no positions.
       var positions: [Int]?

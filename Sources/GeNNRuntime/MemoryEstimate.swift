@@ -132,6 +132,7 @@ public struct MemoryEstimate: Hashable, Sendable {
       .postsynapticVariable(let synapses, let variable):
       "synapse population '\(synapses)' variable '\(variable)'"
     case .weightUpdateExtraGlobalParameter(let synapses, let parameter),
+      .connectivityExtraGlobalParameter(let synapses, let parameter),
       .postsynapticExtraGlobalParameter(let synapses, let parameter):
       "synapse population '\(synapses)' extra global parameter '\(parameter)'"
     case .postsynapticInput(let synapses), .presynapticOutput(let synapses),

@@ -26,6 +26,11 @@ enum OutOfRangeRecord {
         "synapse population '\(synapses)'",
         "extra global parameter '\(parameter)' of its weight update model"
       )
+    case .connectivityExtraGlobalParameter(let synapses, let parameter):
+      (
+        "synapse population '\(synapses)'",
+        "extra global parameter '\(parameter)' of its connectivity snippet"
+      )
     case .postsynapticExtraGlobalParameter(let synapses, let parameter):
       (
         "synapse population '\(synapses)'",

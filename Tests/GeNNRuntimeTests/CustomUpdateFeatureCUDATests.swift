@@ -21,10 +21,18 @@ import Testing
 
   static let names = [
     "kernel_and_synapse_init", "delayed_references", "egp_references", "init_snippet_egps",
+    "connectivity_egps",
   ]
 
   static func feature(_ name: String) -> Feature {
     switch name {
+    case "connectivity_egps":
+      return Feature(
+        model: ConnectivityExtraGlobalParameterTests.network(), steps: 3, schedule: [],
+        arrays: [
+          ("PostSparse", "x"), ("PostBitmask", "x"), ("PostProcedural", "x"),
+          ("PostToeplitz", "x"),
+        ])
     case "init_snippet_egps":
       return Feature(
         model: InitSnippetExtraGlobalParameterTests.network(), steps: 1, schedule: [],

@@ -45,8 +45,8 @@ _INLINE_KEYS = {
     "custom_update": ("vars", "var_refs", "extra_global_params", "extra_global_param_refs",
                       "update_code"),
     "init_var": ("extra_global_params", "var_init_code"),
-    "sparse_connectivity": ("row_build_code", "col_build_code"),
-    "toeplitz_connectivity": ("diagonal_build_code",),
+    "sparse_connectivity": ("extra_global_params", "row_build_code", "col_build_code"),
+    "toeplitz_connectivity": ("extra_global_params", "diagonal_build_code"),
 }
 
 #: Snippets whose maximum row length and kernel size the model file is given.
@@ -192,13 +192,14 @@ class ModelFileWriter:
         init = group.connectivity_initialiser
         if matrix_type & SynapseMatrixConnectivity.DENSE:
             return None
-        if any(e.init_values is not None for e in group.connectivity_extra_global_params.values()):
-            not_yet("extra global parameters of connectivity snippets")
         if matrix_type & SynapseMatrixConnectivity.TOEPLITZ:
-            return {
+            toeplitz = {
                 "toeplitz": self._model(init.snippet, init.params, group.name, group),
                 "params": self._params(init.snippet, init.params),
             }
+            self._add_egps(toeplitz, "extra_global_params",
+                           group.connectivity_extra_global_params, "connectivity")
+            return toeplitz
         if group.connections_set:
             return {
                 "pre": self._npy(group._pre_indices.astype(np.uint32), group.name, "pre"),
@@ -210,10 +211,13 @@ class ModelFileWriter:
                 f"(synapse population '{group.name}': give a connectivity snippet or call "
                 "set_sparse_connections)"
             )
-        return {
+        snippet = {
             "snippet": self._model(init.snippet, init.params, group.name, group),
             "params": self._params(init.snippet, init.params),
         }
+        self._add_egps(snippet, "extra_global_params", group.connectivity_extra_global_params,
+                       "connectivity")
+        return snippet
 
     # --- Models and values -----------------------------------------------------------
 

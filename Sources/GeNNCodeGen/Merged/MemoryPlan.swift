@@ -202,6 +202,13 @@ struct MemoryPlan {
     for egp in model.initSnippetExtraGlobalParameters {
       add(egp.role, egp.parameter.elementType!, types, egp.values.count)
     }
+    for synapses in model.synapsePopulations {
+      for (egp, values) in synapses.connectivity.extraGlobalParams {
+        add(
+          .connectivityExtraGlobalParameter(synapses: synapses.name, parameter: egp.name),
+          egp.elementType!, types, values.count)
+      }
+    }
     if checkIndices && arrays.contains(where: \.role.isIndexChecked) {
       add(.outOfRangeIndex, .numeric(.uint64), types, 4)
     }
@@ -242,7 +249,7 @@ extension ArrayLayout.Role {
     switch self {
     case .neuronExtraGlobalParameter, .currentSourceExtraGlobalParameter,
       .weightUpdateExtraGlobalParameter, .postsynapticExtraGlobalParameter,
-      .initSnippetExtraGlobalParameter,
+      .initSnippetExtraGlobalParameter, .connectivityExtraGlobalParameter,
       .customUpdateExtraGlobalParameter,
       .synapseRowLengthDraws:
       true

@@ -82,11 +82,13 @@ extension GroupMerging {
           "snippet", snippet.rowBuildCode, snippet.colBuildCode,
           parameters(snippet.params, snippet.derivedParams, snippet.paramTypes),
           snippet.rowLengthDraw.map { "\($0)" } ?? "no draw",
+          snippet.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
         ]
       case .toeplitz(let snippet, _):
         [
           "toeplitz", snippet.diagonalBuildCode,
           parameters(snippet.params, snippet.derivedParams, snippet.paramTypes),
+          snippet.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
         ]
       }
     let postsynaptic = synapses.postsynaptic
