@@ -23,6 +23,9 @@ public enum CustomUpdateVarAccess: String, Hashable, Sendable, CaseIterable {
   case reduceNeuronSum = "REDUCE_NEURON_SUM"
   /// The maximum, over the neurons, of the values the code assigns (one value in all).
   case reduceNeuronMax = "REDUCE_NEURON_MAX"
+  /// Only assigned; one value per element (GeNN broadcasts writes across delay slots,
+  /// which a custom update's own variables do not have). Neuron custom updates only.
+  case broadcastDelay = "BROADCAST_DELAY"
 
   /// How code may use the variable.
   public var mode: VarAccessMode {
@@ -31,6 +34,7 @@ public enum CustomUpdateVarAccess: String, Hashable, Sendable, CaseIterable {
     case .readOnly, .readOnlyShared, .readOnlySharedNeuron: .readOnly
     case .reduceBatchSum, .reduceNeuronSum: .reduceSum
     case .reduceBatchMax, .reduceNeuronMax: .reduceMax
+    case .broadcastDelay: .broadcast
     }
   }
 

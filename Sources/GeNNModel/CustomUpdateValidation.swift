@@ -68,6 +68,7 @@ extension ModelSpec {
       }
     }
     problems += checkShapes(update, element: element, resolved)
+    problems += checkDelayOwners(update, element: element)
     guard let shape = shape(of: update), resolved.count == model.varRefs.count else {
       return problems + checkParameterValues(update, element: element)
     }
@@ -116,6 +117,60 @@ extension ModelSpec {
       }
     }
     return problems
+  }
+
+  /// GeNN's rule for delayed references: those kept per delay slot of a neuron population
+  /// all belong to one population, and references to dendritic delay buffers all to one
+  /// synapse population.
+  private func checkDelayOwners(_ update: CustomUpdate, element: String) -> [ModelProblem] {
+    var neuronOwners: [(reference: String, owner: String)] = []
+    var dendriticOwners: [(reference: String, owner: String)] = []
+    for name in update.varRefs.keys.sorted() {
+      let target = update.varRefs[name]!
+      if case .dendriticDelayBuffer(let synapses) = target {
+        dendriticOwners.append((name, synapses))
+      } else if let owner = delayingPopulation(of: target) {
+        neuronOwners.append((name, owner))
+      }
+    }
+    var problems: [ModelProblem] = []
+    for (owners, what) in [
+      (neuronOwners, "variables kept per delay slot of neuron populations"),
+      (dendriticOwners, "dendritic delay buffers of synapse populations"),
+    ] {
+      guard let first = owners.first else { continue }
+      for other in owners.dropFirst() where other.owner != first.owner {
+        problems.append(
+          .referenceShapeMismatch(
+            element: element, reference: other.reference, other: first.reference,
+            reason: "name \(what) '\(first.owner)' and '\(other.owner)'; as in GeNN, all "
+              + "must belong to the same one"))
+      }
+    }
+    return problems
+  }
+
+  /// The neuron population whose delay slots keep the variable `target` names, if any.
+  private func delayingPopulation(of target: CustomUpdateTarget) -> String? {
+    func synapses(_ name: String) -> SynapsePopulation? {
+      synapsePopulations.first { $0.name == name }
+    }
+    let population: String?
+    switch target {
+    case .neuronVariable(let name, let variable):
+      population = queuedVariables(of: name).contains(variable) ? name : nil
+    case .weightUpdatePreVariable(let name, _):
+      population = synapses(name).flatMap { $0.axonalDelaySteps > 0 ? $0.source : nil }
+    case .weightUpdatePostVariable(let name, _):
+      population = synapses(name).flatMap { $0.queuesPostVars ? $0.target : nil }
+    case .postsynapticVariable(let name, _):
+      population = synapses(name).flatMap { $0.queuesPostsynapticVars ? $0.target : nil }
+    case .spikeTimes(let name), .previousSpikeTimes(let name):
+      population = name
+    default:
+      population = nil
+    }
+    return population.flatMap { maximumDelaySteps(of: $0) > 0 ? $0 : nil }
   }
 
   /// GeNN's reduction rules for a neuron custom update: a reduction over neurons or over
@@ -225,7 +280,9 @@ extension ModelSpec {
     else { return problems }
     let model = update.model
     for variable in model.vars
-    where variable.access.isSharedAcrossNeurons || variable.access == .readOnlySharedNeuron {
+    where variable.access.isSharedAcrossNeurons
+      || [.readOnlySharedNeuron, .broadcastDelay].contains(variable.access)
+    {
       problems.append(
         .invalidReduction(
           element: element, field: variable.name,

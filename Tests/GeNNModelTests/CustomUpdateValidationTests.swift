@@ -309,6 +309,40 @@ import Testing
         ])
   }
 
+  /// As in GeNN, the delayed variables one update references are all kept by one neuron
+  /// population, and a dendritic delay buffer needs `maxDendriticDelaySteps`.
+  @Test func delayedReferencesShareTheirPopulation() {
+    var model = Self.network()
+    model.synapsePopulations[0].axonalDelaySteps = 1
+    model.synapsePopulations[1].axonalDelaySteps = 2
+    let both = CustomUpdateModel(
+      name: "Both",
+      varRefs: [
+        CustomUpdateVarReference("a", "timepoint", access: .broadcast),
+        CustomUpdateVarReference("b", "timepoint", access: .broadcast),
+      ], updateCode: "a = 0.0;\nb = 0.0;\n")
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: "CU", updateGroup: "Group", model: both,
+        varRefs: ["a": .spikeTimes(population: "A"), "b": .spikeTimes(population: "B")]))
+    let element = "custom update 'CU' (model 'Both')"
+    #expect(
+      Self.problems(model).contains(
+        .referenceShapeMismatch(
+          element: element, reference: "b", other: "a",
+          reason: "name variables kept per delay slot of neuron populations 'A' and 'B'; as "
+            + "in GeNN, all must belong to the same one")))
+    model.customUpdates[0].varRefs["b"] = .dendriticDelayBuffer(synapses: "AB")
+    model.customUpdates[0].model.varRefs[1].type = "scalar"
+    #expect(
+      Self.problems(model) == [
+        .unknownReferencedVariable(
+          element: element, field: "varRefs", reference: "b", variable: "denDelay",
+          owner: "synapse population 'AB' (without max_dendritic_delay_steps, so with no "
+            + "dendritic delay buffer)", available: [])
+      ])
+  }
+
   @Test func transposeNeedsDenseMatricesOfTransposedSizes() {
     let problems = Self.problems(
       Self.with(

@@ -75,6 +75,17 @@ import Testing
         varRefs: [
           "ST": .spikeTimes(population: "Pre"), "PrevST": .previousSpikeTimes(population: "Pre"),
         ]))
+    // Runs after the "Set..." updates (by name): its own BROADCAST_DELAY variable is only
+    // assigned.
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: "ZEcho", updateGroup: "Set",
+        model: CustomUpdateModel(
+          name: "Echo", vars: [CustomUpdateVariable("echo", access: .broadcastDelay)],
+          varRefs: [CustomUpdateVarReference("V", access: .readOnly)],
+          updateCode: "echo = V * 2.0;\n"),
+        vars: ["echo": -1],
+        varRefs: ["V": .neuronVariable(population: "Pre", variable: "V")]))
     let dendritic = CustomUpdateModel(
       name: "Dendritic",
       varRefs: [
@@ -132,6 +143,7 @@ import Testing
     #expect(try Self.memory(simulation, "st", "Pre")[8..<12] == [3.5, 3.5, 3.5, 3.5])
     #expect(try Self.memory(simulation, "prev_st", "Pre") == Self.slots([-7], [-7], [-7]))
     #expect(try simulation.values(of: "V", in: "Pre") == [3, 3, 3, 3])
+    #expect(try simulation.values(of: "echo", in: "ZEcho") == [6, 6, 6, 6])
     // The next step reads slot 2 into slot 0.
     try simulation.step()
     #expect(try Self.memory(simulation, "V", "Pre") == Self.slots([3], [0], [3]))

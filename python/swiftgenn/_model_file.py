@@ -380,10 +380,7 @@ class ModelFileWriter:
 
 
 def _access_name(access) -> str:
-    name = access.name if hasattr(access, "name") else str(access)
-    if name == "BROADCAST_DELAY":
-        not_yet("custom update variables with BROADCAST_DELAY access")
-    return name
+    return access.name if hasattr(access, "name") else str(access)
 
 
 def _number(value: Any):
