@@ -70,6 +70,8 @@ public struct CustomUpdate: Sendable {
   /// The extra global parameter each of the model's extra global parameter references
   /// points at.
   public var egpRefs: [String: ExtraGlobalParameterTarget]
+  /// The parameters that can change between steps (PyGeNN's `set_param_dynamic`).
+  public var dynamicParams: Set<String> = []
 
   /// Creates a custom update.
   public init(

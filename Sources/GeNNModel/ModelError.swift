@@ -51,6 +51,10 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case unknownExtraGlobalParameter(element: String, name: String, allowed: [String])
   case invalidType(element: String, field: String, type: String)
   case unknownTarget(element: String, target: String, available: [String])
+  /// A current source's or synapse population's input (`field`, such as `target_var`)
+  /// is neither `Isyn` nor an additional input variable of `population`'s neuron model.
+  case unknownInput(
+    element: String, field: String, name: String, population: String, available: [String])
   case invalidDerivedParameter(element: String, name: String, reason: String)
   /// A reference map (`field`, such as `preVarRefs`) names a reference the model does not
   /// declare.
@@ -157,6 +161,9 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
     case .indexOutOfRange(let element, let field, let index, let size):
       "\(element): \(field) index \(index) is out of range; the population has \(size) "
         + "neurons (0 to \(size - 1))"
+    case .unknownInput(let element, let field, let name, let population, let available):
+      "\(element): \(field) '\(name)' is not an input of the neurons of '\(population)'; "
+        + Self.list("inputs", available)
     case .unknownVariableReference(let element, let reference, let variable, let available):
       "\(element): reference '\(reference)' names variable '\(variable)', which the target "
         + "neurons do not have; " + Self.list("variables", available)

@@ -23,6 +23,10 @@ public struct ModelSpec: Sendable {
   public var synapsePopulations: [SynapsePopulation]
   /// The custom updates, in the order they were added (see ``addCustomUpdate(_:)``).
   public var customUpdates: [CustomUpdate] = []
+  /// Whether the generated code measures the time each phase takes (GeNN's
+  /// `timing_enabled`): neuron update, synapse updates, initialisation and each custom
+  /// update group.
+  public var timingEnabled = false
 
   /// Creates an empty model.
   public init(
@@ -56,12 +60,13 @@ public struct ModelSpec: Sendable {
   /// Adds a current source injecting into the population named `target`.
   public mutating func addCurrentSource(
     _ name: String, model: CurrentSourceModel, target: String, params: [String: Double] = [:],
-    vars: [String: VarInit] = [:], extraGlobalParams: [String: [Double]] = [:]
+    vars: [String: VarInit] = [:], extraGlobalParams: [String: [Double]] = [:],
+    varRefs: [String: String] = [:], targetVar: String = "Isyn"
   ) {
     currentSources.append(
       CurrentSource(
         name: name, model: model, target: target, params: params, vars: vars,
-        extraGlobalParams: extraGlobalParams))
+        extraGlobalParams: extraGlobalParams, varRefs: varRefs, targetVar: targetVar))
   }
 
   /// Adds a synapse population.

@@ -176,7 +176,7 @@ extension ModelSpec {
     case .procedural:
       for (name, initialiser) in sorted {
         switch initialiser {
-        case .values:
+        case .values, .uninitialised:
           invalid(
             name,
             "a \(matrix.rawValue) matrix computes variables from their initialisers each "

@@ -60,7 +60,7 @@ extension ModelSpec {
       return [.nonFiniteInitialValue(element: element, variable: variable.name, value: value)]
     case .constant(let value): values = [value]
     case .values(let given), .kernel(let given): values = given
-    case .snippet: return []
+    case .snippet, .uninitialised: return []
     }
     let domain = domain(of: base)
     guard let index = values.firstIndex(where: { !domain.contains($0) }) else { return [] }

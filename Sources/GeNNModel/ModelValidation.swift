@@ -56,12 +56,14 @@ extension ModelSpec {
         derived: model.derivedParams, vars: source.vars, modelVars: model.vars,
         egps: source.extraGlobalParams, modelEGPs: model.extraGlobalParams,
         paramTypes: model.paramTypes, domains: model.paramDomains)
+      problems += checkCurrentSourceInputs(source, element: element, target: target)
     }
     problems += duplicates(synapsePopulations.map(\.name), kind: "synapse population")
     for synapses in synapsePopulations {
       problems += checkSynapses(synapses, populations: populationNames)
     }
     problems += checkCustomUpdates()
+    problems += checkDynamicParameters()
     if !problems.isEmpty { throw ModelError(problems: problems) }
   }
 
@@ -162,6 +164,7 @@ extension ModelSpec {
     problems += checkWeightUpdateReferences(
       synapses, element: element, weightUpdateElement: weightUpdateElement, source: source,
       target: target)
+    problems += checkSynapseInputs(synapses, element: element, source: source, target: target)
     return problems
   }
 
@@ -225,31 +228,41 @@ extension ModelSpec {
           "postsynaptic model '\(postsynaptic.name)'"
         ),
       ]
+    return groups.flatMap { group in
+      checkReferences(
+        element: weightUpdateElement, field: group.field, given: group.given,
+        declared: group.declared, variables: group.variables, owner: group.owner)
+    }
+  }
+
+  /// One reference map (`field`) of `element`: each reference it lists is declared, and
+  /// each declared reference names one of `variables` (of `owner`); only read-only
+  /// references name variables without an element or a batch dimension.
+  func checkReferences(
+    element: String, field: String, given: [String: String], declared: [NeuronVarReference],
+    variables: [Variable], owner: String
+  ) -> [ModelProblem] {
     var problems: [ModelProblem] = []
-    for group in groups {
-      let names = group.declared.map(\.name)
-      for name in group.given.keys.sorted() where !names.contains(name) {
+    let names = declared.map(\.name)
+    for name in given.keys.sorted() where !names.contains(name) {
+      problems.append(.unknownReference(element: element, field: field, name: name, allowed: names))
+    }
+    for reference in declared {
+      let name = given[reference.name] ?? reference.name
+      guard let variable = variables.first(where: { $0.name == name }) else {
         problems.append(
-          .unknownReference(
-            element: weightUpdateElement, field: group.field, name: name, allowed: names))
+          .unknownReferencedVariable(
+            element: element, field: field, reference: reference.name,
+            variable: name, owner: owner, available: variables.map(\.name)))
+        continue
       }
-      for reference in group.declared {
-        let name = group.given[reference.name] ?? reference.name
-        guard let variable = group.variables.first(where: { $0.name == name }) else {
-          problems.append(
-            .unknownReferencedVariable(
-              element: weightUpdateElement, field: group.field, reference: reference.name,
-              variable: name, owner: group.owner, available: group.variables.map(\.name)))
-          continue
-        }
-        if !reference.isReadOnly
-          && !(variable.access.hasElementDimension && variable.access.hasBatchDimension)
-        {
-          problems.append(
-            .writableReferenceToReadOnlyVariable(
-              element: weightUpdateElement, field: group.field, reference: reference.name,
-              variable: name, access: variable.access))
-        }
+      if !reference.isReadOnly
+        && !(variable.access.hasElementDimension && variable.access.hasBatchDimension)
+      {
+        problems.append(
+          .writableReferenceToReadOnlyVariable(
+            element: element, field: field, reference: reference.name,
+            variable: name, access: variable.access))
       }
     }
     return problems
@@ -297,6 +310,9 @@ extension ModelSpec {
     }
     for egp in egps where egp.elementType == nil {
       problems.append(.invalidType(element: element, field: egp.name, type: egp.type))
+    }
+    for parameter in derived where TypeName.Base(parsing: parameter.type) == nil {
+      problems.append(.invalidType(element: element, field: parameter.name, type: parameter.type))
     }
     for (name, type) in paramTypes.sorted(by: { $0.key < $1.key }) {
       if !params.contains(name) {

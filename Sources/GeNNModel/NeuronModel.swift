@@ -24,6 +24,12 @@ public struct NeuronModel: Sendable {
   public var resetCode: String
   /// The values parameters may take (a rate is at least 0), checked by validation.
   public var paramDomains: [String: ValueDomain]
+  /// Whether a neuron spikes only where the threshold condition becomes true (GeNN's
+  /// auto-refractory logic, `isAutoRefractoryRequired`): the condition is also tested
+  /// before the sim code, and a neuron whose condition already held does not spike
+  /// again. `false` (GeNN 5.4's default): it spikes in every step where the condition
+  /// holds after the sim code.
+  public var autoRefractoryRequired: Bool
 
   /// Creates a neuron model.
   public init(
@@ -32,8 +38,9 @@ public struct NeuronModel: Sendable {
     vars: [Variable] = [], extraGlobalParams: [ExtraGlobalParameter] = [],
     additionalInputVars: [AdditionalInputVariable] = [], simCode: String = "",
     thresholdConditionCode: String = "", resetCode: String = "",
-    paramDomains: [String: ValueDomain] = [:]
+    paramDomains: [String: ValueDomain] = [:], autoRefractoryRequired: Bool = false
   ) {
+    self.autoRefractoryRequired = autoRefractoryRequired
     self.name = name
     self.params = params
     self.paramTypes = paramTypes
@@ -68,14 +75,20 @@ public struct CurrentSourceModel: Sendable {
   public var injectionCode: String
   /// The values parameters may take (a rate is at least 0), checked by validation.
   public var paramDomains: [String: ValueDomain]
+  /// References to variables of the target neuron (GeNN's `neuron_var_refs`), which the
+  /// injection code reads (and writes, where not read-only) as the neuron's current
+  /// values.
+  public var neuronVarRefs: [NeuronVarReference]
 
   /// Creates a current source model.
   public init(
     name: String, params: [String] = [], paramTypes: [String: String] = [:],
     derivedParams: [DerivedParameter] = [],
     vars: [Variable] = [], extraGlobalParams: [ExtraGlobalParameter] = [],
+    neuronVarRefs: [NeuronVarReference] = [],
     injectionCode: String, paramDomains: [String: ValueDomain] = [:]
   ) {
+    self.neuronVarRefs = neuronVarRefs
     self.name = name
     self.params = params
     self.paramTypes = paramTypes

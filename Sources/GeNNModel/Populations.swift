@@ -17,6 +17,8 @@ public struct NeuronPopulation: Sendable {
   /// Whether to record the spike-like events of the weight update models of synapses
   /// leaving or reaching it (GeNN's `spike_event_recording_enabled`).
   public var recordSpikeEvents: Bool
+  /// The parameters that can change between steps (PyGeNN's `set_param_dynamic`).
+  public var dynamicParams: Set<String> = []
 
   /// Creates a population.
   public init(
@@ -49,17 +51,35 @@ public struct CurrentSource: Sendable {
   public var vars: [String: VarInit]
   /// Values for the model's extra global parameter arrays.
   public var extraGlobalParams: [String: [Double]]
+  /// The parameters that can change between steps (PyGeNN's `set_param_dynamic`).
+  public var dynamicParams: Set<String> = []
+  /// The target neuron variable each of the model's neuron variable references names,
+  /// by reference name; a reference not listed names the variable of its own name.
+  public var varRefs: [String: String]
+  /// The input `injectCurrent` adds to: `Isyn` (the default) or one of the target neuron
+  /// model's additional input variables (GeNN's `target_var`).
+  public var targetVar: String
 
   /// Creates a current source.
   public init(
     name: String, model: CurrentSourceModel, target: String, params: [String: Double] = [:],
-    vars: [String: VarInit] = [:], extraGlobalParams: [String: [Double]] = [:]
+    vars: [String: VarInit] = [:], extraGlobalParams: [String: [Double]] = [:],
+    varRefs: [String: String] = [:], targetVar: String = "Isyn"
   ) {
+    self.varRefs = varRefs
+    self.targetVar = targetVar
     self.name = name
     self.model = model
     self.target = target
     self.params = params
     self.vars = vars
     self.extraGlobalParams = extraGlobalParams
+  }
+}
+
+extension CurrentSource {
+  /// The target neuron variable reference `reference` names.
+  public func targetVariable(of reference: NeuronVarReference) -> String {
+    varRefs[reference.name] ?? reference.name
   }
 }

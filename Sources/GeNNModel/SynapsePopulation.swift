@@ -128,6 +128,19 @@ public struct SynapsePopulation: Sendable {
   /// `addToPostDelay(x, d)` with `d` below it (GeNN's `max_dendritic_delay_timesteps`);
   /// `nil` when the population has no dendritic delays.
   public var maxDendriticDelaySteps: Int?
+  /// The weight update model's parameters that can change between steps (PyGeNN's
+  /// `set_wu_param_dynamic`).
+  public var dynamicWeightUpdateParams: Set<String> = []
+  /// The postsynaptic model's parameters that can change between steps (PyGeNN's
+  /// `set_ps_param_dynamic`).
+  public var dynamicPostsynapticParams: Set<String> = []
+  /// The target neuron input the postsynaptic model's `injectCurrent` adds to: `Isyn`
+  /// (the default) or one of the target neuron model's additional input variables
+  /// (GeNN's `post_target_var`).
+  public var postTargetVar = "Isyn"
+  /// The source neuron input `addToPre` adds to: `Isyn` (the default) or one of the
+  /// source neuron model's additional input variables (GeNN's `pre_target_var`).
+  public var preTargetVar = "Isyn"
 
   /// Creates a synapse population.
   public init(

@@ -11,6 +11,11 @@ public enum VarInit: Sendable {
   /// synapse takes the element of this kernel (row-major over the snippet's kernel shape)
   /// that the snippet assigns it, GeNN's `Kernel` init snippet with its `kernel` array.
   case kernel([Double])
+  /// No initial value: neither the host nor the generated initialisation code writes
+  /// the variable (GeNN's `Uninitialised` snippet). SwiftGeNN's memory starts at zero
+  /// (and `reinitialise` zeroes it again), and values written after loading (through
+  /// views) stay until the code changes them.
+  case uninitialised
 }
 
 extension VarInit: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral

@@ -6,6 +6,7 @@ extension ModelFileDecoder {
   /// The keys of a custom update.
   static let customUpdateKeys = [
     "group", "model", "params", "vars", "var_refs", "extra_global_params", "egp_refs",
+    "dynamic_params",
   ]
   /// The keys of an inline custom update model.
   static let customUpdateModelKeys = [
@@ -41,6 +42,8 @@ extension ModelFileDecoder {
           fields["extra_global_params"], allowed: updateModel.extraGlobalParams.map(\.name)),
         egpRefs: try extraGlobalParameterTargets(
           fields["egp_refs"], allowed: updateModel.extraGlobalParamRefs.map(\.name))))
+    model.customUpdates[model.customUpdates.count - 1].dynamicParams =
+      try dynamicParameterNames(fields["dynamic_params"], allowed: updateModel.params)
   }
 
   /// The extra global parameter each reference of `value` points at:

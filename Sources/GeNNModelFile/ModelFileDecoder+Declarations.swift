@@ -32,14 +32,28 @@ extension ModelFileDecoder {
     var derived: [DerivedParameter] = []
     var known = Dictionary(uniqueKeysWithValues: Set(params).map { ($0, 1.0) })
     for entry in try value.entries("a mapping from names to formulas").entries {
-      let formula = try entry.value.string("a formula such as exp(-dt / tau)")
-      let parameter = DerivedParameter(entry.name, formula: formula)
+      var formulaValue = entry.value
+      var type = "scalar"
+      if case .mapping = entry.value.node {
+        // A typed derived parameter: {formula: ..., type: int}.
+        let fields = try entry.value.mapping(allowed: ["formula", "type"], required: ["formula"])
+        formulaValue = fields["formula"]!
+        if let typeValue = fields["type"] {
+          type = try typeValue.string("a GeNN type such as int")
+          guard TypeName.Base(parsing: type) != nil else {
+            throw typeValue.error(
+              .invalidModel("derived parameter '\(entry.name)': unknown type '\(type)'"))
+          }
+        }
+      }
+      let formula = try formulaValue.string("a formula such as exp(-dt / tau)")
+      let parameter = DerivedParameter(entry.name, formula: formula, type: type)
       do {
         _ = try parameter.compute(known, 1.0)
       } catch let error as TranspilerError {
-        throw codeError(error, keyPath: entry.value.key)
+        throw codeError(error, keyPath: formulaValue.key)
       } catch {
-        throw entry.value.error(.invalidModel("derived parameter '\(entry.name)': \(error)"))
+        throw formulaValue.error(.invalidModel("derived parameter '\(entry.name)': \(error)"))
       }
       known[entry.name] = 1.0
       derived.append(parameter)

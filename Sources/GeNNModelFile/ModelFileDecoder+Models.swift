@@ -6,11 +6,12 @@ extension ModelFileDecoder {
   /// The keys of an inline neuron model.
   static let neuronModelKeys = [
     "name", "params", "derived_params", "vars", "extra_global_params", "additional_input_vars",
-    "sim_code", "threshold_condition_code", "reset_code",
+    "sim_code", "threshold_condition_code", "reset_code", "auto_refractory_required",
   ]
   /// The keys of an inline current source model.
   static let currentSourceModelKeys = [
-    "name", "params", "derived_params", "vars", "extra_global_params", "injection_code",
+    "name", "params", "derived_params", "vars", "extra_global_params", "neuron_var_refs",
+    "injection_code",
   ]
   /// The code keys of an inline weight update model, in GeNN's order.
   static let weightUpdateCodeKeys = [
@@ -71,7 +72,8 @@ extension ModelFileDecoder {
       additionalInputVars: try additionalInputs(fields["additional_input_vars"]),
       simCode: try code(fields, "sim_code"),
       thresholdConditionCode: try code(fields, "threshold_condition_code"),
-      resetCode: try code(fields, "reset_code"))
+      resetCode: try code(fields, "reset_code"),
+      autoRefractoryRequired: try fields["auto_refractory_required"]?.bool() ?? false)
   }
 
   /// A current source model: a built-in name or an inline definition.
@@ -88,6 +90,7 @@ extension ModelFileDecoder {
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
       vars: try variableDeclarations(fields["vars"]),
       extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]),
+      neuronVarRefs: try references(fields["neuron_var_refs"]),
       injectionCode: try code(fields, "injection_code"))
   }
 

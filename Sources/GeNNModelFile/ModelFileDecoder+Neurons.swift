@@ -6,10 +6,13 @@ extension ModelFileDecoder {
   /// The keys of a neuron population.
   static let neuronPopulationKeys = [
     "size", "model", "params", "vars", "extra_global_params", "record_spikes",
-    "record_spike_events",
+    "record_spike_events", "dynamic_params",
   ]
   /// The keys of a current source.
-  static let currentSourceKeys = ["model", "target", "params", "vars", "extra_global_params"]
+  static let currentSourceKeys = [
+    "model", "target", "params", "vars", "extra_global_params", "dynamic_params", "var_refs",
+    "target_var",
+  ]
 
   /// Adds the neuron population `name`.
   mutating func decodeNeuronPopulation(_ name: String, _ value: YAMLValue) throws(ModelFileError) {
@@ -26,6 +29,8 @@ extension ModelFileDecoder {
       extraGlobalParams: try extraGlobalValues(
         fields["extra_global_params"], allowed: neuronModel.extraGlobalParams.map(\.name)),
       recordSpikes: recordSpikes, recordSpikeEvents: recordSpikeEvents)
+    model.neuronPopulations[model.neuronPopulations.count - 1].dynamicParams =
+      try dynamicParameterNames(fields["dynamic_params"], allowed: neuronModel.params)
     if recordSpikes { recording.spikes.append(name) }
     if recordSpikeEvents { recording.spikeEvents.append(name) }
   }
@@ -43,7 +48,14 @@ extension ModelFileDecoder {
         fields["vars"], allowed: sourceModel.vars.map(\.name), count: target.size,
         unit: "target neuron"),
       extraGlobalParams: try extraGlobalValues(
-        fields["extra_global_params"], allowed: sourceModel.extraGlobalParams.map(\.name)))
+        fields["extra_global_params"], allowed: sourceModel.extraGlobalParams.map(\.name)),
+      varRefs: try referenceTargets(
+        fields["var_refs"], references: sourceModel.neuronVarRefs.map(\.name),
+        variables: target.model.vars.map(\.name), owner: "neuron population '\(target.name)'"),
+      targetVar: try fields["target_var"]?.string("Isyn or an additional input variable")
+        ?? "Isyn")
+    model.currentSources[model.currentSources.count - 1].dynamicParams =
+      try dynamicParameterNames(fields["dynamic_params"], allowed: sourceModel.params)
   }
 
   /// The neuron population `value` names, which the file must define (above).

@@ -7,14 +7,17 @@ extension ModelFileDecoder {
   static let synapsePopulationKeys = [
     "source", "target", "matrix_type", "connectivity", "weight_update", "postsynaptic",
     "axonal_delay_steps", "back_prop_delay_steps", "max_dendritic_delay_steps",
+    "pre_target_var", "post_target_var",
   ]
   /// The keys of a synapse population's `weight_update`.
   static let weightUpdateKeys = [
     "model", "params", "vars", "pre_vars", "post_vars", "pre_var_refs", "post_var_refs",
-    "psm_var_refs", "extra_global_params",
+    "psm_var_refs", "extra_global_params", "dynamic_params",
   ]
   /// The keys of a synapse population's `postsynaptic`.
-  static let postsynapticKeys = ["model", "params", "vars", "var_refs", "extra_global_params"]
+  static let postsynapticKeys = [
+    "model", "params", "vars", "var_refs", "extra_global_params", "dynamic_params",
+  ]
 
   /// The longest delay in steps a file may give (GeNN keeps a buffer slot per step).
   static let maximumDelay = 65535
@@ -86,12 +89,24 @@ extension ModelFileDecoder {
       variables: targetVars, owner: "neuron population '\(target.name)'")
     population.postsynapticExtraGlobalParams = try extraGlobalValues(
       post?["extra_global_params"], allowed: postsynaptic.extraGlobalParams.map(\.name))
+    population.dynamicWeightUpdateParams = try dynamicParameterNames(
+      update["dynamic_params"], allowed: weightUpdate.params)
+    population.dynamicPostsynapticParams = try dynamicParameterNames(
+      post?["dynamic_params"], allowed: postsynaptic.params)
     population.axonalDelaySteps =
       try fields["axonal_delay_steps"]?.integer(atLeast: 0, atMost: Self.maximumDelay) ?? 0
     population.backPropDelaySteps =
       try fields["back_prop_delay_steps"]?.integer(atLeast: 0, atMost: Self.maximumDelay) ?? 0
     population.maxDendriticDelaySteps = try fields["max_dendritic_delay_steps"]?.integer(
       atLeast: 1, atMost: Self.maximumDelay)
+    for (key, input) in [
+      ("pre_target_var", \SynapsePopulation.preTargetVar),
+      ("post_target_var", \SynapsePopulation.postTargetVar),
+    ] {
+      if let value = fields[key] {
+        population[keyPath: input] = try value.string("Isyn or an additional input variable")
+      }
+    }
     model.addSynapsePopulation(population)
   }
 

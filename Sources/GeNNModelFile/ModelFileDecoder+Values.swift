@@ -30,12 +30,14 @@ extension ModelFileDecoder {
     return initialisers
   }
 
-  /// One variable initialiser: a number, a list of numbers, `{npy: path}`,
-  /// `{snippet: name or definition, params: {...}, extra_global_params: {...}}` or
+  /// One variable initialiser: a number, `uninitialised`, a list of numbers,
+  /// `{npy: path}`, `{snippet: name or definition, params: {...}, extra_global_params:
+  /// {...}}` or
   /// `{kernel: list or {npy: path}}`.
   func variableInitialiser(_ value: YAMLValue, count: Int?, unit: String, matrix: [Int]? = nil)
     throws(ModelFileError) -> VarInit
   {
+    if value.node.scalar?.string == "uninitialised" { return .uninitialised }
     switch value.node {
     case .scalar:
       return .constant(try value.number())

@@ -8,7 +8,7 @@ struct ModelFileDecoder {
   /// The top-level keys.
   static let topLevelKeys = [
     "name", "precision", "time_precision", "dt", "seed", "neurons", "current_sources",
-    "synapses", "custom_updates", "record", "run",
+    "synapses", "custom_updates", "record", "run", "timing",
   ]
 
   /// The path of the model file.
@@ -55,6 +55,7 @@ struct ModelFileDecoder {
       model.seed = UInt64(value)
       run.seed = UInt64(value)
     }
+    model.timingEnabled = try top["timing"]?.bool() ?? false
     for entry in try top.required("neurons").entries(
       "a mapping from population names to populations"
     ).entries {

@@ -44,6 +44,7 @@ enum ValidationAnchor {
     case .unknownVariableReference(let element, let reference, _, _):
       (element, "postsynaptic.var_refs.\(reference)")
     case .unknownTarget(let element, _, _): (element, "target")
+    case .unknownInput(let element, let field, _, _, _): (element, field)
     case .invalidDerivedParameter(let element, let name, _):
       (element, "model.derived_params.\(name)")
     case .unknownReference(let element, let field, let name, _),

@@ -110,6 +110,8 @@ public final class CUDASimulation {
   private let stepKernels: [CUDAFunction]
   /// Each custom update group's kernels, in ``CUDAModule/customUpdates`` order.
   private let customUpdateKernels: [String: [CUDAFunction]]
+  /// The kernel that sets a dynamic parameter, for models with dynamic parameters.
+  private let dynamicParameterKernel: CUDAFunction?
   private let recordingCapacity: Int
   /// Host mirrors of the arrays, in ``CUDAModule/arrays`` order.
   private let memory: ModelState
@@ -127,6 +129,9 @@ public final class CUDASimulation {
   private var outOfRange: RuntimeError?
   private var recordedSpikes: RecordedSpikes
   private var samples = VariableSamples()
+  /// The timing counters, measured on the host around each launch when the model has
+  /// ``GeNNModel/ModelSpec/timingEnabled``.
+  public private(set) var timing: SimulationTiming
 
   /// Generates, compiles (or takes the cubin from the build cache) and loads `model`,
   /// allocates its state on the GPU (checking first that it fits) and initialises it.
@@ -199,6 +204,9 @@ public final class CUDASimulation {
         }
       }
       self.customUpdateKernels = customUpdateKernels
+      self.dynamicParameterKernel = try module.dynamicParameterKernel.map {
+        name throws(CUDADriverError) in try loaded.function(named: name)
+      }
       self.bind = try loaded.function(named: module.bind.kernel)
       self.loaded = loaded
       self.initialisation = initialisation
@@ -223,6 +231,7 @@ public final class CUDASimulation {
     self.memory = memory
     self.rows = SynapseRows(model: model)
     self.recordedSpikes = RecordedSpikes(state: memory)
+    self.timing = SimulationTiming(model: model)
     try initialise()
     build.loadSeconds = (clock.now - start).seconds
   }
@@ -300,7 +309,36 @@ public final class CUDASimulation {
       into: UnsafeMutableRawBufferPointer(start: array.pointer, count: array.bytes))
   }
 
+  /// Launches `function` as `launch` says; with timing enabled, waits for the GPU before
+  /// and after and adds the time to the launch's phase (in `group`'s counter for a custom
+  /// update).
   private func launch(
+    _ function: CUDAFunction, _ launch: CUDAKernelLaunch, timestep: UInt64, recordingRow: Int,
+    group: String? = nil
+  ) throws(CUDADriverError) {
+    guard model.timingEnabled else {
+      try start(function, launch, timestep: timestep, recordingRow: recordingRow)
+      return
+    }
+    try context.synchronize()
+    let clock = ContinuousClock()
+    let begin = clock.now
+    try start(function, launch, timestep: timestep, recordingRow: recordingRow)
+    try context.synchronize()
+    let seconds = (clock.now - begin).seconds
+    switch CUDATimedPhase(of: launch) {
+    case .neuronUpdate: timing.neuronUpdate += seconds
+    case .presynapticUpdate: timing.presynapticUpdate += seconds
+    case .postsynapticUpdate: timing.postsynapticUpdate += seconds
+    case .synapseDynamics: timing.synapseDynamics += seconds
+    case .initialisation: timing.initialisation += seconds
+    case .sparseInitialisation: timing.sparseInitialisation += seconds
+    case .customUpdate: timing.customUpdates[group ?? "", default: 0] += seconds
+    }
+  }
+
+  /// Starts `function` as `launch` says, without waiting.
+  private func start(
     _ function: CUDAFunction, _ launch: CUDAKernelLaunch, timestep: UInt64, recordingRow: Int
   ) throws(CUDADriverError) {
     let arguments = launch.parameters.map { parameter -> CUDAKernelArgument in
@@ -358,12 +396,47 @@ public final class CUDASimulation {
     try checkIndices(afterWork: false)
     do {
       for (function, launch) in zip(functions, launches) {
-        try self.launch(function, launch, timestep: timestep, recordingRow: recordingRow)
+        try self.launch(
+          function, launch, timestep: timestep, recordingRow: recordingRow, group: group)
       }
     } catch {
       throw .driver(error)
     }
     try checkIndices()
+  }
+
+  /// Sets dynamic parameter `name` of `element` to `value` from the next step or custom
+  /// update on, as ``Simulation/setDynamicParameter(_:of:to:)``: a one-thread kernel
+  /// writes it into the group structs on the GPU.
+  public func setDynamicParameter(_ name: String, of element: String, to value: Double)
+    throws(CUDASimulationError)
+  {
+    let positions: [Int]
+    do {
+      positions = try model.positions(ofDynamicParameter: name, in: element)
+    } catch {
+      throw .runtime(error)
+    }
+    guard let kernel = dynamicParameterKernel else { return }
+    do {
+      for position in positions {
+        try context.launch(
+          kernel, grid: CUDADimensions(1), block: CUDADimensions(1),
+          arguments: [.uint32(UInt32(position)), .double(value)])
+      }
+    } catch {
+      throw .driver(error)
+    }
+  }
+
+  /// Sets the step counter, and with it `t`, as ``Simulation/setTimestep(_:)``.
+  public func setTimestep(_ timestep: UInt64) throws(CUDASimulationError) {
+    do {
+      try gatherSpikes()
+    } catch {
+      throw .driver(error)
+    }
+    self.timestep = timestep
   }
 
   /// Starts sampling `variable` of a neuron population, current source or synapse

@@ -93,7 +93,7 @@ enum InitialValues {
       for index in elements { array.store(value, at: index) }
     case .values(let values)?:
       for (index, value) in zip(elements, values) { array.store(value, at: index) }
-    case .snippet?, .kernel?, nil: break
+    case .snippet?, .kernel?, .uninitialised?, nil: break
     }
   }
 

@@ -14,6 +14,11 @@ extension ModelState {
   ///   of a population whose weights are procedural.
   func position(of variable: String, in element: String) throws(RuntimeError) -> Int {
     if let population = model.neuronPopulation(named: element) {
+      if !population.model.vars.contains(where: { $0.name == variable }),
+        let position = spikeTimePosition(variable, of: element)
+      {
+        return position
+      }
       return try position(
         of: .neuronVariable(population: element, variable: variable), variable, in: element,
         declared: population.model.vars.map(\.name))
@@ -103,6 +108,8 @@ extension ModelState {
     }
     switch role {
     case .neuronVariable(let population, _):
+      return neurons(population)
+    case .spikeTimes(let population), .previousSpikeTimes(let population):
       return neurons(population)
     case .weightUpdatePreVariable(let name, _):
       return neurons(synapses(name)?.source)

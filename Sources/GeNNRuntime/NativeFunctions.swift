@@ -14,6 +14,9 @@ struct NativeFunctions {
   typealias Version = @convention(c) () -> UInt32
   typealias CustomUpdate = @convention(c) (UnsafeMutableRawPointer?, UInt32, UInt64) -> Void
   typealias TakeArithmeticError = @convention(c) () -> UInt32
+  typealias SetDynamicParameter = @convention(c) (UnsafeMutableRawPointer?, UInt32, Double) -> Void
+  typealias Timing =
+    @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<Double>?) -> Void
 
   let create: Create
   let destroy: Destroy
@@ -23,8 +26,15 @@ struct NativeFunctions {
   let takeArithmeticError: TakeArithmeticError
   /// Present in modules of models with custom updates.
   let customUpdate: CustomUpdate?
+  /// Present in modules of models with dynamic parameters.
+  let setDynamicParameter: SetDynamicParameter?
+  /// Present in modules of models with timing enabled.
+  let timing: Timing?
 
-  init(library: SharedLibrary, customUpdates: Bool = false) throws {
+  init(
+    library: SharedLibrary, customUpdates: Bool = false, dynamicParameters: Bool = false,
+    timing: Bool = false
+  ) throws {
     let version = try library.symbol(named: CModuleInterface.abiVersion, as: Version.self)
     guard version() == CModuleInterface.version else {
       throw RuntimeError.incompatibleLibrary(
@@ -40,5 +50,11 @@ struct NativeFunctions {
     customUpdate =
       customUpdates
       ? try library.symbol(named: CModuleInterface.customUpdate, as: CustomUpdate.self) : nil
+    setDynamicParameter =
+      dynamicParameters
+      ? try library.symbol(
+        named: CModuleInterface.setDynamicParameter, as: SetDynamicParameter.self) : nil
+    self.timing =
+      timing ? try library.symbol(named: CModuleInterface.timing, as: Timing.self) : nil
   }
 }

@@ -32,6 +32,14 @@ public protocol NetworkSimulation: AnyObject {
   func run(steps: Int) throws
   /// Runs every custom update of update group `group` once, now (between steps).
   func customUpdate(_ group: String) throws
+  /// Sets dynamic parameter `name` of an element to `value` from the next step or custom
+  /// update on (GeNN's `set_dynamic_param_value`).
+  func setDynamicParameter(_ name: String, of element: String, to value: Double) throws
+  /// The time spent in each phase since loading (zero unless the model has
+  /// ``GeNNModel/ModelSpec/timingEnabled``).
+  var timing: SimulationTiming { get }
+  /// Sets the step counter, and with it `t` (PyGeNN's `timestep` setter).
+  func setTimestep(_ timestep: UInt64) throws
   /// The current values of `variable` of a neuron population, current source, synapse
   /// population or custom update.
   func values(of variable: String, in element: String) throws -> [Double]

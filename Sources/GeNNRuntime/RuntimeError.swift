@@ -46,6 +46,9 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Model code divided an integer by zero (or the type's minimum by -1), which has no
   /// result; `code` names the code (a ``GeNNCodeGen/CodeOrigin``'s description).
   case integerDivisionByZero(code: String)
+  /// A parameter set between steps that `element` does not mark dynamic; `dynamic` are
+  /// those it does.
+  case notDynamic(parameter: String, element: String, dynamic: [String])
 
   public var description: String {
     switch self {
@@ -98,6 +101,11 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + (size == 1 ? "element" : "elements")
         + (size == 0 ? "" : " (indices 0 to \(size - 1))")
         + ". Keep indices within the array, or give it more values"
+    case .notDynamic(let parameter, let element, let dynamic):
+      "'\(element)' has no dynamic parameter '\(parameter)'; "
+        + (dynamic.isEmpty
+          ? "it has none" : "its dynamic parameters are: \(dynamic.joined(separator: ", "))")
+        + ". Mark a parameter dynamic before the model is built to change it between steps"
     case .unknownCustomUpdateGroup(let name, let available):
       "no custom update group named '\(name)'; "
         + (available.isEmpty

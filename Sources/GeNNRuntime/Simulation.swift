@@ -119,7 +119,8 @@ public final class Simulation {
       .check(available: HostMemory.available())
     let library = try SharedLibrary(path: entry.libraryPath.path)
     let functions = try NativeFunctions(
-      library: library, customUpdates: !model.customUpdates.isEmpty)
+      library: library, customUpdates: !model.customUpdates.isEmpty,
+      dynamicParameters: !model.dynamicParameters.isEmpty, timing: model.timingEnabled)
     let memory = ModelState(model: model, module: module, recordingRows: capacity)
     self.model = model
     self.compilerDescription = compiled.toolchain.identity.versionLine
@@ -245,9 +246,45 @@ public final class Simulation {
     try checkCodeErrors()
   }
 
-  /// Puts every variable back to its initial value, time back to zero, and clears
-  /// everything recorded.
+  /// Sets dynamic parameter `name` of `element` (a neuron population, current source,
+  /// synapse population, whose weight update and postsynaptic models' parameters share
+  /// its names, or custom update) to `value` from the next step or custom update on, as
+  /// GeNN's `set_dynamic_param_value`; derived parameters keep their values.
+  ///
+  /// - Throws: ``RuntimeError/notDynamic(parameter:element:dynamic:)``.
+  public func setDynamicParameter(_ name: String, of element: String, to value: Double)
+    throws(RuntimeError)
+  {
+    for position in try model.positions(ofDynamicParameter: name, in: element) {
+      functions.setDynamicParameter?(state, UInt32(position), value)
+    }
+  }
+
+  /// The time spent in each phase since loading, as the generated code measured it when
+  /// the model has ``GeNNModel/ModelSpec/timingEnabled``; zero otherwise.
+  public var timing: SimulationTiming {
+    guard let read = functions.timing else { return SimulationTiming(model: model) }
+    var counters = [Double](repeating: 0, count: SimulationTiming.counterCount(of: model))
+    counters.withUnsafeMutableBufferPointer { read(state, $0.baseAddress) }
+    return SimulationTiming(model: model, counters: counters)
+  }
+
+  /// Sets the step counter, and with it `t` (`timestep * dt`), as PyGeNN's `timestep`
+  /// setter: the next step runs as step `timestep`. The spikes recorded so far keep their
+  /// times. Delay slots are found from the step counter, so a model with delays reads
+  /// the slots relative to the new step.
+  public func setTimestep(_ timestep: UInt64) {
+    gatherSpikes()
+    self.timestep = timestep
+  }
+
+  /// Puts every variable and dynamic parameter back to its initial value, time back to
+  /// zero, and clears everything recorded.
   public func reinitialise() {
+    for (position, parameter) in model.dynamicParameters.enumerated() {
+      functions.setDynamicParameter?(
+        state, UInt32(position), model.initialValue(of: parameter) ?? 0)
+    }
     timestep = 0
     recordingRow = 0
     recordedSpikes.removeAll()

@@ -32,7 +32,7 @@ struct VariableView {
         array.fill(value)
       }
     case .values(let values)?: store(values)
-    case .snippet?, .kernel?, nil: break  // run natively
+    case .snippet?, .kernel?, .uninitialised?, nil: break  // run natively, or left as is
     }
   }
 }

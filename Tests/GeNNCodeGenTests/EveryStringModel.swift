@@ -73,19 +73,27 @@ enum EveryStringModel {
 
     let drive = CurrentSourceModel(
       name: s(.text, "Drive model"), params: [s(.name, "amp")],
-      derivedParams: [DerivedParameter(s(.name, "half"), formula: s(.code, "amp / 2.0"))],
+      derivedParams: [
+        DerivedParameter(
+          s(.name, "half"), formula: s(.code, "amp / 2.0"), type: s(.type, "scalar"))
+      ],
       vars: [Variable(s(.name, "level"), s(.type, "scalar"))],
       extraGlobalParams: [ExtraGlobalParameter(s(.name, "gains"), s(.type, "scalar*"))],
+      neuronVarRefs: [NeuronVarReference(s(.name, "Vdrive"), s(.type, "scalar"))],
       injectionCode: s(.code, "injectCurrent(half * level * gains[0]);"))
     model.addCurrentSource(
       s(.elementName, "Drive"), model: drive, target: s(.elementName, "Post"),
       params: [s(.name, "amp"): 0.2],
-      vars: [s(.name, "level"): 1], extraGlobalParams: [s(.name, "gains"): [1]])
+      vars: [s(.name, "level"): 1], extraGlobalParams: [s(.name, "gains"): [1]],
+      varRefs: [s(.name, "Vdrive"): s(.name, "V")], targetVar: s(.name, "Iextra"))
 
     let connectivity = ConnectivitySnippet(
       name: s(.text, "Every other"), params: [s(.name, "stride"), s(.name, "prob")],
       paramTypes: [s(.name, "stride"): s(.type, "unsigned int")],
-      derivedParams: [DerivedParameter(s(.name, "keep"), formula: s(.code, "prob * 1.0"))],
+      derivedParams: [
+        DerivedParameter(
+          s(.name, "keep"), formula: s(.code, "prob * 1.0"), type: s(.type, "scalar"))
+      ],
       rowBuildCode: s(
         .code,
         """
@@ -96,7 +104,10 @@ enum EveryStringModel {
       colBuildCode: s(.code, ""), maxRowLength: { _, numPost, _ in numPost })
     let weightUpdate = WeightUpdateModel(
       name: s(.text, "Plastic model"), params: [s(.name, "eta")],
-      derivedParams: [DerivedParameter(s(.name, "rate"), formula: s(.code, "eta * dt"))],
+      derivedParams: [
+        DerivedParameter(
+          s(.name, "rate"), formula: s(.code, "eta * dt"), type: s(.type, "scalar"))
+      ],
       vars: [Variable(s(.name, "g"), s(.type, "scalar"))],
       preVars: [Variable(s(.name, "trace"), s(.type, "scalar"))],
       postVars: [Variable(s(.name, "ptrace"), s(.type, "scalar"))],
@@ -116,12 +127,13 @@ enum EveryStringModel {
     let postsynaptic = PostsynapticModel(
       name: s(.text, "Conductance model"), params: [s(.name, "tauSyn")],
       derivedParams: [
-        DerivedParameter(s(.name, "expDecay"), formula: s(.code, "exp(-dt / tauSyn)"))
+        DerivedParameter(
+          s(.name, "expDecay"), formula: s(.code, "exp(-dt / tauSyn)"), type: s(.type, "scalar"))
       ],
       vars: [Variable(s(.name, "cond"), s(.type, "scalar"))],
       neuronVarRefs: [NeuronVarReference(s(.name, "Vm"), s(.type, "scalar"))],
       simCode: s(.code, "cond += inSyn; inSyn = 0; injectCurrent(cond * -Vm); cond *= expDecay;"))
-    model.addSynapsePopulation(
+    var plastic =
       SynapsePopulation(
         name: s(.elementName, "Syn"), source: s(.elementName, "Pre"),
         target: s(.elementName, "Post"),
@@ -137,22 +149,30 @@ enum EveryStringModel {
         psmVarRefs: [s(.name, "cond"): s(.name, "cond")],
         weightUpdateExtraGlobalParams: [s(.name, "boost"): [2]], postsynaptic: postsynaptic,
         postsynapticParams: [s(.name, "tauSyn"): 5], postsynapticVars: [s(.name, "cond"): 0],
-        postsynapticVarRefs: [s(.name, "Vm"): s(.name, "V")], axonalDelaySteps: 0))
+        postsynapticVarRefs: [s(.name, "Vm"): s(.name, "V")], axonalDelaySteps: 0)
+    plastic.postTargetVar = s(.name, "Iextra")
+    plastic.preTargetVar = s(.name, "Isyn")
+    model.addSynapsePopulation(plastic)
 
     for (name, source, target) in [
       (s(.elementName, "Forward"), s(.elementName, "Pre"), s(.elementName, "Post")),
       (s(.elementName, "Backward"), s(.elementName, "Post"), s(.elementName, "Pre")),
     ] {
-      model.addSynapsePopulation(
-        SynapsePopulation(
-          name: name, source: source, target: target, matrixType: .dense, connectivity: .allToAll,
-          weightUpdate: staticWeight(&s), weightUpdateVars: [s(.name, "w"): 0.1],
-          postsynaptic: delta(&s)))
+      var synapses = SynapsePopulation(
+        name: name, source: source, target: target, matrixType: .dense, connectivity: .allToAll,
+        weightUpdate: staticWeight(&s), weightUpdateVars: [s(.name, "w"): 0.1],
+        postsynaptic: delta(&s))
+      synapses.postTargetVar = s(.name, "Isyn")
+      synapses.preTargetVar = s(.name, "Isyn")
+      model.addSynapsePopulation(synapses)
     }
 
     let scale = CustomUpdateModel(
       name: s(.text, "Scale model"), params: [s(.name, "factor")],
-      derivedParams: [DerivedParameter(s(.name, "twice"), formula: s(.code, "factor * 2.0"))],
+      derivedParams: [
+        DerivedParameter(
+          s(.name, "twice"), formula: s(.code, "factor * 2.0"), type: s(.type, "scalar"))
+      ],
       vars: [CustomUpdateVariable(s(.name, "count"), s(.type, "scalar"))],
       varRefs: [
         CustomUpdateVarReference(s(.name, "x"), s(.type, "scalar")),
@@ -231,7 +251,10 @@ enum EveryStringModel {
   static func neuronModel(_ s: inout StringSlots) -> NeuronModel {
     NeuronModel(
       name: s(.text, "Neuron model"), params: [s(.name, "tau")],
-      derivedParams: [DerivedParameter(s(.name, "decay"), formula: s(.code, "exp(-dt / tau)"))],
+      derivedParams: [
+        DerivedParameter(
+          s(.name, "decay"), formula: s(.code, "exp(-dt / tau)"), type: s(.type, "scalar"))
+      ],
       vars: [
         Variable(s(.name, "V"), s(.type, "scalar")), Variable(s(.name, "n"), s(.type, "uint32_t")),
       ],
@@ -244,7 +267,10 @@ enum EveryStringModel {
   static func uniformInit(_ s: inout StringSlots) -> InitSnippet {
     InitSnippet(
       name: s(.text, "Uniform init"), params: [s(.name, "low")],
-      derivedParams: [DerivedParameter(s(.name, "high"), formula: s(.code, "low + 1.0"))],
+      derivedParams: [
+        DerivedParameter(
+          s(.name, "high"), formula: s(.code, "low + 1.0"), type: s(.type, "scalar"))
+      ],
       code: s(.code, "value = low + (high - low) * gennrand_uniform();"))
   }
 

@@ -58,5 +58,6 @@ import Testing
       "neurons:\n  N:\n    size: 2\n" + population + "\n    vars: {x: 0}\n", path: "typed.yaml")
     let model = file.model.neuronPopulations[0].model
     #expect(model.paramTypes == ["d": "int", "n": "unsigned int", "on": "bool"])
+    #expect(model.derivedParams.map(\.type) == ["int"])
   }
 }

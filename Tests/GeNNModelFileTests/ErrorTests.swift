@@ -67,7 +67,7 @@ import Testing
       error.description
         == "test.yaml:3:5: error: unknown key 'sise' in 'neurons.E'; did you mean 'size'? "
         + "Allowed keys: size, model, params, vars, extra_global_params, record_spikes, "
-        + "record_spike_events.")
+        + "record_spike_events, dynamic_params.")
   }
 
   @Test func unknownTopLevelKey() throws {

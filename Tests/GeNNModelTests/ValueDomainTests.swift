@@ -291,7 +291,7 @@ extension VarInit {
     switch self {
     case .constant(let value): [value]
     case .values(let values), .kernel(let values): values
-    case .snippet: []
+    case .snippet, .uninitialised: []
     }
   }
 }

@@ -90,10 +90,13 @@ import Testing
 
   /// The `main` that binds `module`'s arrays with `seed` and launches its kernels for
   /// `steps` steps, and the custom update groups of `schedule` before the steps they are
-  /// due at; `sizes` are the arrays' bytes, `counts` their elements.
+  /// due at, after the dynamic parameters `settings` set then (by position, see
+  /// ``GeNNModel/ModelSpec/dynamicParameters``); `sizes` are the arrays' bytes, `counts`
+  /// their elements.
   static func main(
     _ module: CUDAModule, seed: UInt64, sizes: [Int], counts: [Int], steps: Int,
-    schedule: [(step: Int, group: String)] = []
+    schedule: [(step: Int, group: String)] = [],
+    settings: [(step: Int, position: Int, value: Double)] = []
   ) -> String {
     func customUpdates(at step: String, _ group: String, indent: String) -> String {
       module.customUpdates[group, default: []].map { launch in
@@ -112,6 +115,12 @@ import Testing
     }
     main += "    std::ofstream(\"overflows.txt\") << overflows;\n"
     main += "    for (uint64_t step = 0; step < \(steps)u; step++) {\n"
+    for setting in settings where setting.step < steps {
+      main += "        if (step == \(setting.step)u) {\n"
+      main +=
+        "            launch(1, 1, [=] { \(module.dynamicParameterKernel!)(\(setting.position)u, \(setting.value)); });\n"
+      main += "        }\n"
+    }
     for call in schedule where call.step < steps {
       main += "        if (step == \(call.step)u) {\n"
       main += customUpdates(at: "step", call.group, indent: "            ")
@@ -288,7 +297,8 @@ import Testing
   /// them (positions in `index`), the SPARSE rows given as lists, and the count of rows
   /// the connectivity builders found longer than their storage.
   static func emulate(
-    _ model: ModelSpec, steps: Int, schedule: [(step: Int, group: String)] = []
+    _ model: ModelSpec, steps: Int, schedule: [(step: Int, group: String)] = [],
+    settings: [(step: Int, position: Int, value: Double)] = []
   ) throws -> (
     arrays: [StateArray], index: [ArrayLayout.Role: Int],
     sparseRows: [String: SparseConnectivity], overflows: Int
@@ -314,7 +324,7 @@ import Testing
     try Self.main(
       module, seed: model.seed, sizes: bytes.map { max(8, $0) }, counts: arrays.map(\.count),
       steps: steps,
-      schedule: schedule
+      schedule: schedule, settings: settings
     )
     .write(to: folder.appendingPathComponent("main.cpp"), atomically: true, encoding: .utf8)
     let compiler = ProcessInfo.processInfo.environment["CXX"] ?? "g++"

@@ -91,6 +91,12 @@ def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
         "genn_simulation_custom_update": (ctypes.c_int32, [handle, text, error]),
         "genn_simulation_timestep": (ctypes.c_uint64, [handle]),
         "genn_simulation_time": (ctypes.c_double, [handle]),
+        "genn_simulation_set_timestep": (ctypes.c_int32, [handle, ctypes.c_uint64, error]),
+        "genn_simulation_set_dynamic_param": (
+            ctypes.c_int32,
+            [handle, text, text, ctypes.c_double, error],
+        ),
+        "genn_simulation_timing": (ctypes.c_void_p, [handle]),
         "genn_simulation_variable": (ctypes.c_int32, [handle, text, text, array, error]),
         "genn_simulation_variable_layout": (
             ctypes.c_int32,

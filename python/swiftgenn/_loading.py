@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 import numpy as np
 
 from ._enums import SynapseMatrixConnectivity, SynapseMatrixWeight
+from ._native import GeNNError
 from .model_preprocessor import Array
 
 if TYPE_CHECKING:
@@ -22,6 +23,9 @@ def load_groups(model: "GeNNModel", simulation: "Simulation") -> None:
     for group in (*model.neuron_populations.values(), *model.current_sources.values()):
         _load_neuron_vars(simulation, group.name, group.vars)
         _load_egps(simulation, group.name, group.extra_global_params)
+    for population in model.neuron_populations.values():
+        population.spike_times = _spike_times(simulation, population, "sT")
+        population.prev_spike_times = _spike_times(simulation, population, "prevST")
     for synapses in model.synapse_populations.values():
         _load_synapses(simulation, synapses)
     for update in model.custom_updates.values():
@@ -46,6 +50,22 @@ def _load_synapses(simulation: "Simulation", synapses) -> None:
     _load_egps(simulation, name, synapses.extra_global_params)
     # Found by name among the weight update model's, then the postsynaptic model's.
     _load_egps(simulation, name, synapses.psm_extra_global_params)
+
+
+def _spike_times(simulation: "Simulation", population, name: str) -> Optional[Array]:
+    """Spike-time array ``name`` (``sT`` or ``prevST``) of ``population`` as an
+    ``Array`` shaped ``(slots, neurons)`` where it has delay slots, or ``None`` where no
+    code reads it (as PyGeNN)."""
+    try:
+        view = simulation.variable(population.name, name)
+    except GeNNError:
+        return None
+    layout = simulation.variable_layout(population.name, name)
+    if layout.slots > 1:
+        view = view.reshape(layout.slots, layout.slot_size)
+    array = Array(name, population._model.time_precision, population)
+    array._bind(view)
+    return array
 
 
 def _load_neuron_vars(simulation: "Simulation", element: str, variables: dict) -> None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 _INLINE_KEYS = {
     "neuron": ("vars", "extra_global_params", "additional_input_vars", "sim_code",
                "threshold_condition_code", "reset_code"),
-    "current_source": ("vars", "extra_global_params", "injection_code"),
+    "current_source": ("vars", "extra_global_params", "neuron_var_refs", "injection_code"),
     "postsynaptic": ("vars", "neuron_var_refs", "extra_global_params", "sim_code"),
     "weight_update": ("vars", "pre_vars", "post_vars", "extra_global_params",
                       "pre_neuron_var_refs", "post_neuron_var_refs", "psm_var_refs",
@@ -85,6 +85,8 @@ class ModelFileWriter:
             "seed": int(model._effective_seed),
             "neurons": {name: self._neurons(g) for name, g in model.neuron_populations.items()},
         }
+        if model.timing_enabled:
+            document["timing"] = True
         if model.current_sources:
             document["current_sources"] = {
                 name: self._current_source(g) for name, g in model.current_sources.items()
@@ -113,6 +115,7 @@ class ModelFileWriter:
             entry["record_spikes"] = True
         if group.spike_event_recording_enabled:
             entry["record_spike_events"] = True
+        _add_dynamic(entry, group._dynamic_params)
         return entry
 
     def _current_source(self, group) -> dict:
@@ -123,13 +126,15 @@ class ModelFileWriter:
             "vars": self._vars(group.vars),
         }
         self._add_egps(entry, "extra_global_params", group.extra_global_params)
+        _add_dynamic(entry, group._dynamic_params)
+        refs = self._neuron_refs(group.var_refs, group.target_pop, group.name, "current source")
+        if refs:
+            entry["var_refs"] = refs
+        if group.target_var != "Isyn":
+            entry["target_var"] = group.target_var
         return entry
 
     def _synapses(self, group) -> dict:
-        for what, value in (("pre_target_var", group.pre_target_var),
-                            ("post_target_var", group.post_target_var)):
-            if value != "Isyn":
-                not_yet(f"synaptic input into an additional input variable ({what})")
         wu = group.wu_initialiser
         ps = group.ps_initialiser
         weight_update = {
@@ -143,6 +148,7 @@ class ModelFileWriter:
             "psm_var_refs": self._psm_refs(wu.psm_var_refs, group),
         }
         self._add_egps(weight_update, "extra_global_params", group.extra_global_params)
+        _add_dynamic(weight_update, group._dynamic_params)
         postsynaptic = {
             "model": self._model(ps.snippet, ps.params, group.name),
             "params": self._params(ps.snippet, ps.params),
@@ -151,6 +157,7 @@ class ModelFileWriter:
         }
         self._add_egps(postsynaptic, "extra_global_params", group.psm_extra_global_params,
                        "psm")
+        _add_dynamic(postsynaptic, group._dynamic_ps_params)
         entry = {
             "source": group.src.name,
             "target": group.trg.name,
@@ -164,6 +171,9 @@ class ModelFileWriter:
         entry["axonal_delay_steps"] = int(group.axonal_delay_steps)
         entry["back_prop_delay_steps"] = int(group.back_prop_delay_steps)
         entry["max_dendritic_delay_steps"] = int(group.max_dendritic_delay_timesteps)
+        for key in ("pre_target_var", "post_target_var"):
+            if getattr(group, key) != "Isyn":
+                entry[key] = getattr(group, key)
         return entry
 
     def _custom_update(self, group) -> dict:
@@ -185,6 +195,7 @@ class ModelFileWriter:
                          for name, reference in group.egp_references.items()},
         }
         self._add_egps(entry, "extra_global_params", group.extra_global_params)
+        _add_dynamic(entry, group._dynamic_params)
         return {k: v for k, v in entry.items() if v != {}}
 
     def _connectivity(self, group) -> Optional[Any]:
@@ -246,7 +257,7 @@ class ModelFileWriter:
             if model.calc_kernel_size_func is not None:
                 inline["kernel_size"] = [int(k) for k in model.calc_kernel_size_func(plain)]
         if model.kind == "neuron" and model.auto_refractory_required:
-            not_yet("auto_refractory_required neuron models")
+            inline["auto_refractory_required"] = True
         return inline
 
     def _declared_params(self, model: ModelBase, owner: str):
@@ -258,16 +269,15 @@ class ModelFileWriter:
         plain = {name: _number(value) for name, value in params.items()}
         derived = {}
         for parameter in model.derived_params:
-            if parameter.type != "scalar":
-                not_yet(f"typed derived parameters ('{parameter.name}' of '{owner}' is "
-                        f"{parameter.type})")
             value = float(parameter.func(plain, float(self.model.dt)))
             if not math.isfinite(value):
                 raise ValueError(
                     f"'{owner}' ({model.name}): derived parameter '{parameter.name}' is "
                     f"{value}; it must be a finite number"
                 )
-            derived[parameter.name] = repr(value)
+            # A typed one is converted to its type by SwiftGeNN, as GeNN writes it.
+            derived[parameter.name] = (repr(value) if parameter.type == "scalar"
+                                       else {"formula": repr(value), "type": parameter.type})
         return derived
 
     def _inline_field(self, model: ModelBase, key: str, owner: str):
@@ -298,7 +308,8 @@ class ModelFileWriter:
         if isinstance(value, VarInit):
             snippet = value.snippet
             if snippet.name == "Uninitialised" and snippet.builtin:
-                return 0
+                # Left as it is: values set before load are written after it.
+                return "uninitialised"
             if snippet.name == "Kernel" and snippet.builtin:
                 kernel = variable.extra_global_params["kernel"].init_values
                 if kernel is None:
@@ -322,7 +333,8 @@ class ModelFileWriter:
             return 0
         return _number(value)
 
-    def _neuron_refs(self, references: dict, population, owner: str) -> dict:
+    def _neuron_refs(self, references: dict, population, owner: str,
+                     kind: str = "synapse population") -> dict:
         result = {}
         for name, reference in references.items():
             if isinstance(reference, str):
@@ -331,7 +343,7 @@ class ModelFileWriter:
             if not isinstance(reference, VarReference) or reference.group is not population \
                     or reference.target.get("population") != population.name:
                 raise ValueError(
-                    f"synapse population '{owner}': reference '{name}' must be a variable of "
+                    f"{kind} '{owner}': reference '{name}' must be a variable of "
                     f"neuron population '{population.name}' (create_var_ref({population.name}, ...))"
                 )
             result[name] = reference.var_name
@@ -415,3 +427,9 @@ def relocated(message: str, blocks: list[CodeBlock]) -> str:
             line = f"{hook}:{code_line}:{code_column}: {match['rest']}"
         lines.append(line)
     return "\n".join(lines)
+
+
+def _add_dynamic(entry: dict, names: set) -> None:
+    """Lists the parameters marked dynamic as ``dynamic_params``, where there are any."""
+    if names:
+        entry["dynamic_params"] = sorted(names)

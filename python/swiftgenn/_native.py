@@ -219,8 +219,37 @@ class Simulation:
 
     @property
     def timestep(self) -> int:
-        """The steps run since the start."""
+        """The steps run since the start; setting it sets the time too (``t`` is
+        ``timestep * dt``), and the next step runs as step ``timestep``."""
         return self._library.genn_simulation_timestep(self._handle)
+
+    @timestep.setter
+    def timestep(self, timestep: int) -> None:
+        if timestep < 0:
+            raise GeNNError(f"the time step counter cannot be negative ({timestep})")
+        _checked(self._library.genn_simulation_set_timestep, self._handle, int(timestep))
+
+    def set_dynamic_param(self, element: str, name: str, value: float) -> None:
+        """Sets dynamic parameter ``name`` of ``element`` to ``value`` from the next step
+        or custom update on (PyGeNN's ``set_dynamic_param_value``)."""
+        _checked(
+            self._library.genn_simulation_set_dynamic_param,
+            self._handle,
+            element.encode("utf-8"),
+            name.encode("utf-8"),
+            float(value),
+        )
+
+    @property
+    def timing(self) -> dict:
+        """The timing counters in seconds, by PyGeNN's names (``neuron_update_time``,
+        ..., ``custom_update_time`` and ``custom_update_transpose_time`` by update
+        group); zero unless the model was built with timing enabled."""
+        pointer = self._library.genn_simulation_timing(self._handle)
+        try:
+            return json.loads(ctypes.string_at(pointer).decode("utf-8"))
+        finally:
+            self._library.genn_string_free(pointer)
 
     @property
     def t(self) -> float:

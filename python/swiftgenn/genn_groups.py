@@ -44,15 +44,19 @@ class Group:
         self._model = genn_model
         self.vars: dict[str, Any] = {}
         self.extra_global_params: dict[str, Any] = {}
+        #: The parameters marked dynamic (``set_param_dynamic``).
+        self._dynamic_params: set[str] = set()
         _check_params(name, model, self.params)
 
-    # Dynamic parameters are issue 20's.
     def set_param_dynamic(self, name: str, dynamic: bool = True) -> None:
-        if dynamic:
-            not_yet("dynamic parameters (set_param_dynamic)")
+        """Marks parameter ``name`` dynamic (or not), before the model is built: its
+        value can then change between steps (``set_dynamic_param_value``)."""
+        _mark_dynamic(self, self.model, self._dynamic_params, name, dynamic)
 
     def set_dynamic_param_value(self, name: str, value: Union[float, int]) -> None:
-        not_yet("dynamic parameters (set_dynamic_param_value)")
+        """Sets dynamic parameter ``name`` to ``value`` from the next step or custom
+        update on; derived parameters keep their values, as in GeNN."""
+        self._model._simulation_or_raise().set_dynamic_param(self.name, name, value)
 
     # Memory locations have no meaning here: every variable is on the host (and on the
     # GPU for CUDA), so a location is accepted and reads back as HOST_DEVICE.
@@ -98,6 +102,23 @@ class Group:
         return f"<{type(self).__name__} '{self.name}'>"
 
 
+def _mark_dynamic(group: Group, model: ModelBase, marked: set, name: str,
+                  dynamic: bool) -> None:
+    """Adds ``name``, a parameter of ``model``, to ``marked`` (or removes it)."""
+    declared = [p.name for p in model.params]
+    if name not in declared:
+        raise ValueError(
+            f"'{group.name}' ({model.name}): no parameter '{name}' to make dynamic; its "
+            "parameters are: " + (", ".join(declared) or "none")
+        )
+    if group._model._built:
+        raise Exception(f"'{group.name}': parameters can only be made dynamic before building")
+    if dynamic:
+        marked.add(name)
+    else:
+        marked.discard(name)
+
+
 def _check_params(name: str, model: ModelBase, params: dict) -> None:
     """Every parameter of ``model`` needs a value, and every value a parameter."""
     declared = [p.name for p in model.params]
@@ -136,8 +157,11 @@ class NeuronGroup(Group):
         self.extra_global_params = prepare_egps(model.extra_global_params, self)
         self.spike_recording_enabled = False
         self.spike_event_recording_enabled = False
-        if model.auto_refractory_required:
-            not_yet("auto_refractory_required neuron models")
+        #: Each neuron's last spike time (and the one before) once loaded, as PyGeNN's
+        #: arrays, shaped ``(slots, neurons)`` with delay slots; ``None`` when no code
+        #: reads ``st`` (``prev_st``).
+        self.spike_times: Optional[Array] = None
+        self.prev_spike_times: Optional[Array] = None
 
     @property
     def spike_recording_data(self) -> RecordedEvents:
@@ -147,13 +171,10 @@ class NeuronGroup(Group):
             raise Exception(f"spike recording is not enabled for population '{self.name}'")
         return [self._model._recorded_window(self._model._recorded_spikes[self.name])]
 
-    @property
-    def spike_times(self):
-        not_yet("spike times readable from the host (spike_times)")
-
-    @property
-    def prev_spike_times(self):
-        not_yet("previous spike times readable from the host (prev_spike_times)")
+    def _unload(self) -> None:
+        super()._unload()
+        self.spike_times = None
+        self.prev_spike_times = None
 
 
 class SynapseGroup(Group):
@@ -215,6 +236,8 @@ class SynapseGroup(Group):
         self._pre_indices: Optional[np.ndarray] = None
         self._post_indices: Optional[np.ndarray] = None
         self.synapse_order: Optional[np.ndarray] = None
+        #: The postsynaptic model's parameters marked dynamic.
+        self._dynamic_ps_params: set[str] = set()
 
     @property
     def synapse_group(self) -> "SynapseGroup":
@@ -332,13 +355,19 @@ class SynapseGroup(Group):
     def push_psm_extra_global_param_to_device(self, name: str) -> None:
         self.psm_extra_global_params[name].push_to_device()
 
+    def set_param_dynamic(self, name: str, dynamic: bool = True) -> None:
+        """A synapse group's parameters are its weight update model's
+        (``set_wu_param_dynamic``)."""
+        self.set_wu_param_dynamic(name, dynamic)
+
     def set_wu_param_dynamic(self, name: str, dynamic: bool = True) -> None:
-        if dynamic:
-            not_yet("dynamic parameters (set_wu_param_dynamic)")
+        """Marks weight update parameter ``name`` dynamic (or not), before building."""
+        _mark_dynamic(self, self.wu_initialiser.snippet, self._dynamic_params, name, dynamic)
 
     def set_ps_param_dynamic(self, name: str, dynamic: bool = True) -> None:
-        if dynamic:
-            not_yet("dynamic parameters (set_ps_param_dynamic)")
+        """Marks postsynaptic model parameter ``name`` dynamic (or not), before
+        building."""
+        _mark_dynamic(self, self.ps_initialiser.snippet, self._dynamic_ps_params, name, dynamic)
 
     def set_wu_var_location(self, name: str, location: VarLocation) -> None:
         pass
@@ -364,12 +393,23 @@ class SynapseGroup(Group):
 class CurrentSource(Group):
     """A current source (``add_current_source``)."""
 
-    def __init__(self, name, model, target_pop, params, vars, genn_model):
+    def __init__(self, name, model, target_pop, params, vars, var_refs, genn_model):
         super().__init__(name, model, params, genn_model)
         self.target_pop = target_pop
         _check_vars(name, model.vars, vars)
         self.vars = prepare_vars(model.vars, vars, self)
         self.extra_global_params = prepare_egps(model.extra_global_params, self)
+        declared = [r.name for r in model.neuron_var_refs]
+        unknown = [r for r in var_refs if r not in declared]
+        if unknown:
+            raise ValueError(f"'{name}' ({model.name}): no neuron variable reference "
+                             f"'{unknown[0]}'; its references are: "
+                             + (", ".join(declared) or "none"))
+        #: The neuron variable each of the model's references names, by reference.
+        self.var_refs = dict(var_refs)
+        #: The input ``injectCurrent`` adds to: ``Isyn`` or an additional input variable
+        #: of the target's neuron model (PyGeNN's ``target_var``).
+        self.target_var = "Isyn"
 
 
 class CustomUpdateBase(Group):

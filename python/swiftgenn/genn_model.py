@@ -170,11 +170,16 @@ class GeNNModel:
 
     @timestep.setter
     def timestep(self, timestep: int) -> None:
-        if timestep != self.timestep:
-            not_yet("setting the time step counter (timestep)")
+        """Sets the step counter, and with it ``t`` (``timestep * dt``)."""
+        self._simulation_or_raise().timestep = timestep
 
-    def _timing(self, what: str) -> float:
-        not_yet(f"timing counters ({what})")
+    def _timing(self, what: str, group: Optional[str] = None) -> float:
+        """Timing counter ``what`` in seconds (by update group ``group`` for the custom
+        update counters); 0 unless ``timing_enabled`` was set before building."""
+        counters = self._simulation_or_raise().timing
+        if group is None:
+            return float(counters[what])
+        return float(counters.get(what, {}).get(group, 0.0))
 
     @property
     def neuron_update_time(self) -> float:
@@ -201,16 +206,17 @@ class GeNNModel:
         return self._timing("init_sparse_time")
 
     def get_custom_update_time(self, name: str) -> float:
-        return self._timing("get_custom_update_time")
+        return self._timing("custom_update_time", name)
 
     def get_custom_update_transpose_time(self, name: str) -> float:
-        return self._timing("get_custom_update_transpose_time")
+        return self._timing("custom_update_transpose_time", name)
 
+    # Remaps and host code belong to custom connectivity updates (0 without them).
     def get_custom_update_remap_time(self, name: str) -> float:
-        return self._timing("get_custom_update_remap_time")
+        return self._timing("custom_update_remap_time", name)
 
     def get_custom_update_host_time(self, name: str) -> float:
-        return self._timing("get_custom_update_host_time")
+        return self._timing("custom_update_host_time", name)
 
     # --- Describing the network ------------------------------------------------------
 
@@ -266,10 +272,9 @@ class GeNNModel:
         """Adds a current source injecting into ``pop``."""
         self._check_unbuilt()
         self._check_new_name(cs_name)
-        if var_refs:
-            not_yet("neuron variable references in current sources")
         model = _snippet(current_source_model, "current_source")
-        source = CurrentSource(cs_name, model, self._population(pop, cs_name), params, vars, self)
+        source = CurrentSource(cs_name, model, self._population(pop, cs_name), params, vars,
+                               var_refs, self)
         self.current_sources[cs_name] = source
         return source
 
@@ -673,12 +678,11 @@ def create_current_source_model(class_name: str, params=None, param_names=None, 
     """A current source model: ``injection_code`` calls ``injectCurrent(x)``."""
     params = _renamed(param_names, "param_names", params, "params")
     vars = _renamed(var_name_types, "var_name_types", vars, "vars")
-    if neuron_var_refs:
-        not_yet("neuron variable references in current sources")
     return ModelBase(
         kind="current_source", name=class_name, params=params_of(params),
         derived_params=derived_params_of(derived_params),
-        vars=vars_of(vars, VarAccess.READ_WRITE), extra_global_params=egps_of(extra_global_params),
+        vars=vars_of(vars, VarAccess.READ_WRITE), neuron_var_refs=var_refs_of(neuron_var_refs),
+        extra_global_params=egps_of(extra_global_params),
         code=codes_of(class_name, injection_code=injection_code))
 
 

@@ -139,10 +139,37 @@ int32_t genn_simulation_custom_update(
 uint64_t genn_simulation_timestep(const genn_simulation *simulation);
 double genn_simulation_time(const genn_simulation *simulation);
 
+/* Sets the step counter to `timestep`, and with it the time (timestep * dt), as PyGeNN's
+ * `timestep` setter: the next step runs as step `timestep`. Spikes recorded so far keep
+ * their times. 0 on success. */
+int32_t genn_simulation_set_timestep(
+    genn_simulation *simulation, uint64_t timestep, char **error);
+
+/* Sets dynamic parameter `parameter` of `element` (a neuron population, current source,
+ * synapse population, whose weight update and postsynaptic models' parameters share its
+ * names, or custom update) to `value`, converted to the parameter's type, from the next
+ * step or custom update on (PyGeNN's set_dynamic_param_value). The model must mark it
+ * dynamic (`dynamic_params`); derived parameters keep the values worked out from the
+ * model's value, as in GeNN. 0 on success. */
+int32_t genn_simulation_set_dynamic_param(
+    genn_simulation *simulation, const char *element, const char *parameter, double value,
+    char **error);
+
+/* The timing counters in seconds since loading, as JSON, a string to free with
+ * genn_string_free (NULL for a NULL simulation): {"neuron_update_time",
+ * "presynaptic_update_time", "postsynaptic_update_time", "synapse_dynamics_time",
+ * "init_time", "init_sparse_time", "custom_update_time": {group: seconds},
+ * "custom_update_transpose_time": {group: seconds}}, PyGeNN's names. Measured only for
+ * models with `timing: true`; all 0 otherwise. */
+char *genn_simulation_timing(const genn_simulation *simulation);
+
 /* The whole array of `variable` of `element` (a neuron population, current source,
  * synapse population or custom update), as the generated code keeps it: every delay
  * slot of a queued variable, padded rows of a SPARSE population (genn_layout says how).
- * 0 on success. On "cuda" the host's copy (see genn_array). */
+ * A neuron population's spike times are its arrays "sT" and "prevST" (GeNN's names),
+ * where its code reads `st` or `prev_st`, per delay slot where it has them; they are
+ * pulled, pushed and laid out as variables are. 0 on success. On "cuda" the host's copy
+ * (see genn_array). */
 int32_t genn_simulation_variable(
     genn_simulation *simulation, const char *element, const char *variable,
     genn_array *array, char **error);

@@ -27,6 +27,17 @@ public enum CModuleInterface {
   /// ``GeNNModel/ModelSpec/customUpdateGroups``; exported only by models with custom
   /// updates.
   public static let customUpdate = "genn_custom_update"
+  /// `void genn_set_dynamic_param(void *state, uint32_t position, double value)`: sets
+  /// dynamic parameter `position` (an index into
+  /// ``GeNNModel/ModelSpec/dynamicParameters``) to `value`, converted to its type, from
+  /// the next step on; exported only by models with dynamic parameters.
+  public static let setDynamicParameter = "genn_set_dynamic_param"
+  /// `void genn_timing(void *state, double *out)`: copies the timing counters, in
+  /// seconds, into `out`: neuron update, presynaptic update, postsynaptic update, synapse
+  /// dynamics, initialisation, sparse initialisation, then the update and transpose time
+  /// of each custom update group (in ``GeNNModel/ModelSpec/customUpdateGroups`` order);
+  /// exported only by models with ``GeNNModel/ModelSpec/timingEnabled``.
+  public static let timing = "genn_timing"
   /// `uint32_t genn_take_arithmetic_error(void)`: the generated line of the first integer
   /// division or remainder since the last call that would have trapped (a divisor of 0),
   /// or 0; clears it (``IntegerDivisionSource``).

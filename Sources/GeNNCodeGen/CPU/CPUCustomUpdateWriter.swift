@@ -20,7 +20,9 @@ extension CPUModuleWriter {
       line("/// Update group '\(group)'.")
       line("void customUpdateGroup\(position)(Model &m, uint64_t timestep) {")
       for index in model.customUpdates(inGroup: group) {
-        line("updateCustomUpdate\(index)(m.customUpdate\(index), timestep);")
+        writeTimedCustomUpdate(
+          "updateCustomUpdate\(index)(m.customUpdate\(index), timestep);", group: position,
+          transpose: model.customUpdates[index].varRefs.values.contains(where: \.isTranspose))
       }
       line("}")
       line()

@@ -6,6 +6,7 @@ struct CPUModuleWriter: ModelCodeWriting {
   let merged: MergedModel
   var output = GeneratedCode()
   var errors: [TranspilerError] = []
+  var dynamicParameterFields: [DynamicParameterField] = []
 
   init(model: ModelSpec, checkIndices: Bool) {
     self.merged = MergedModel(model, checkIndices: checkIndices)
@@ -57,6 +58,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       #define GENN_RUNS_ONCE
       #endif
       """)
+    if model.timingEnabled { line("#include <chrono>") }
     let randomNumbers = output.placeholder()
     support(RuntimeSupportSource.cpp)
     support(IntegerDivisionSource.source(for: .cpp))
@@ -65,6 +67,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("// Neurons updated per chunk before the chunk's spikes are emitted.")
     line("constexpr uint32_t kNeuronChunk = 256u;")
     line()
+    writeTimingSupport()
     for group in neuronGroups { writeNeuronGroup(group) }
     for group in initGroups { writeInitGroup(group) }
     for group in synapseGroups {
@@ -86,6 +89,8 @@ struct CPUModuleWriter: ModelCodeWriting {
     line()
     writeExports()
     writeCustomUpdateExport()
+    writeDynamicParameterExport()
+    writeTimingExport()
 
     writeRandomNumbers(at: randomNumbers)
   }
@@ -124,6 +129,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     }
     line("uint32_t connectivityOverflows[genn::kMaxThreads];")
     line("uint32_t denDelayPtr[\(max(1, model.synapsePopulations.count))];")
+    writeTimingFields()
     line("};")
     line()
   }
@@ -142,6 +148,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     if !synapseGroups.isEmpty {
       line("synapseThread(context, thread, numThreads);")
       line("m.pool.barrier(numThreads);")
+      writeSynapsePhaseEnd()
     }
     line("const \(timeName) t = step.timestep * \(dtLiteral);")
     for group in neuronGroups {
@@ -265,6 +272,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("Model &m = *static_cast<Model *>(model);")
     line("std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
     line("std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
+    if model.timingEnabled { line("const double initStart = genn_seconds();") }
     for group in synapseGroups
     where model.synapsePopulations[group.archetype].rowLengthDraw != nil {
       line(
@@ -286,6 +294,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       line("// per-synapse custom update variables, once every row is built")
       line("m.pool.run(initialiseCustomUpdatesThread, model);")
     }
+    if model.timingEnabled { line("const double sparseStart = genn_seconds();") }
     for group in synapseGroups {
       let synapses = model.synapsePopulations[group.archetype]
       guard synapses.matrixType == .sparse && synapses.weightUpdate.hasPostsynapticUpdate else {
@@ -294,6 +303,10 @@ struct CPUModuleWriter: ModelCodeWriting {
       line(
         "for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) { buildColumnsSynapseGroup\(group.index)(group); }"
       )
+    }
+    if model.timingEnabled {
+      line("m.timing[4] += sparseStart - initStart;")
+      line("m.timing[5] += genn_seconds() - sparseStart;")
     }
     line("uint32_t overflows = 0;")
     line(
@@ -319,6 +332,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       guard let steps = synapses.maxDendriticDelaySteps else { continue }
       line("m.denDelayPtr[\(index)] = (m.denDelayPtr[\(index)] + 1u) % \(steps)u;")
     }
+    writeStepStart()
     line("if (parallel) {")
     line("m.pool.run(stepThread, &step);")
     line("gatherSpikes(m, m.pool.size(), step.timestep);")
@@ -326,6 +340,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("stepThread(&step, 0, 1);")
     line("gatherSpikes(m, 1, step.timestep);")
     line("}")
+    writeStepEnd()
     line("}")
     line("}")
   }

@@ -79,7 +79,9 @@ extension CPUModuleWriter: NeuronUpdateWriting {
     ]
     if let threshold = plan.threshold, deferred {
       line("// threshold condition; the spike is emitted below")
-      line("const bool spiked = \(threshold.code());", holding: threshold)
+      let condition =
+        plan.oldSpike != nil ? "(\(threshold.code())) && !oldSpike" : threshold.code()
+      line("const bool spiked = \(condition);", holding: threshold)
       line("fired[id - chunk] = (uint8_t)spiked;")
       if let reset = plan.reset, !reset.statements.isEmpty {
         line("if (spiked) {")

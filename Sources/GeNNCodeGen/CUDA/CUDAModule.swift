@@ -32,6 +32,10 @@ public struct CUDAModule: BackendModule {
   public var customUpdates: [String: [CUDAKernelLaunch]]
   /// The model element each line of ``source`` was written for.
   public var origins: LineOrigins
+  /// The kernel `(uint32_t position, double value)` that sets a dynamic parameter (see
+  /// ``CModuleInterface/setDynamicParameter``), launched as one thread; `nil` for a model
+  /// without dynamic parameters.
+  public var dynamicParameterKernel: String?
 
   /// Creates a module.
   public init(

@@ -14,6 +14,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
   let synapseBlockSize: Int
   var output = GeneratedCode()
   var errors: [TranspilerError] = []
+  var dynamicParameterFields: [DynamicParameterField] = []
 
   /// The kernels' names.
   static let bindKernel = "genn_bind"
@@ -28,6 +29,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
   static let rowSortKernel = "sortRows"
   static let rowLengthKernel = "drawRowLengths"
   static let synapseInitKernel = "initialiseSynapses"
+  static let dynamicParameterKernel = CModuleInterface.setDynamicParameter
 
   init(model: ModelSpec, checkIndices: Bool) {
     let merged = MergedModel(model, checkIndices: checkIndices)
@@ -125,11 +127,15 @@ struct CUDAModuleWriter: ModelCodeWriting {
           kernel: Self.neuronKernel, gridSize: neuronBlocks, blockSize: neuronBlockSize,
           parameters: [.timestep, .recordingRow]),
       ]
-    return CUDAModule(
+    var module = CUDAModule(
       source: source, arrays: memory.arrays, bind: bind,
       initialisation: initialisation + synapseInitialisationLaunches + customUpdateInitLaunches
         + columnLaunches, step: step,
       customUpdates: customUpdateLaunches, origins: output.origins)
+    if !merged.dynamicParameters.isEmpty {
+      module.dynamicParameterKernel = Self.dynamicParameterKernel
+    }
+    return module
   }
 
   // MARK: Module
@@ -163,6 +169,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     writeCustomUpdates()
     writeCustomUpdateInits()
     writeBindKernel()
+    writeDynamicParameterKernel()
     writeInitKernel()
     writeConnectivityKernel()
     writeSynapseInitKernel()
@@ -195,6 +202,21 @@ struct CUDAModuleWriter: ModelCodeWriting {
     }
     writeCustomUpdateBindings()
     writeCustomUpdateInitBindings()
+    line("}")
+    line()
+  }
+
+  /// `genn_set_dynamic_param`: one thread writes a dynamic parameter's new value into
+  /// every group struct field holding it (fields ``writeBindKernel()`` noted); only for
+  /// models with dynamic parameters.
+  private mutating func writeDynamicParameterKernel() {
+    guard !merged.dynamicParameters.isEmpty else { return }
+    line(
+      "extern \"C\" __global__ void \(Self.dynamicParameterKernel)(uint32_t position, double value)"
+    )
+    line("{")
+    line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+    writeDynamicParameterSwitch()
     line("}")
     line()
   }

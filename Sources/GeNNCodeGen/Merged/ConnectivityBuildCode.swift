@@ -16,13 +16,12 @@ extension ModelCodeWriting {
         "\(describeGroup(of: synapses)), connectivity snippet '\(snippet.name)' \(hook)",
       time: false)
     for (name, spelling) in [
-      (index.name, index.name), ("num_pre", "group.numSrcNeurons"),
-      ("num_post", "group.numTrgNeurons"), (index.begin, "0u"), ("id_thread", "0u"),
-      ("num_threads", "1u"),
+      (index.name, index.name), (index.begin, "0u"), ("id_thread", "0u"), ("num_threads", "1u"),
     ] {
       environment.define(
         name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
     }
+    environment.defineSynapseSizes(update: false)
     if synapses.rowLengthDraw != nil {
       environment.add(
         checkedElements(

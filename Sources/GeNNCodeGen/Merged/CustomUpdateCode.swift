@@ -440,7 +440,8 @@ extension ModelCodeWriting {
     }
     writeParameterBindings(
       field: field, prefix: "", params: update.params, names: update.model.params,
-      derived: update.model.derivedParams, paramTypes: update.model.paramTypes)
+      derived: update.model.derivedParams, paramTypes: update.model.paramTypes,
+      dynamic: (update.name, .customUpdate))
     for variable in update.model.vars {
       bindArray(
         field, "v_\(variable.name)",

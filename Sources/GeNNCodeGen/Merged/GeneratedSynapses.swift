@@ -125,12 +125,10 @@ extension ModelCodeWriting {
         let valueType = GeNNType.numeric(variable.valueType!.resolved(in: types))
         environment.define("value", valueType, spelling: local, role: "value being initialised")
         let index32 = GeNNType.uint32.addingConst
-        for (name, spelling) in [
-          ("id_pre", "id_pre"), ("id_post", "id_post"), ("num_pre", "group.numSrcNeurons"),
-          ("num_post", "group.numTrgNeurons"),
-        ] {
-          environment.define(name, index32, spelling: spelling, role: "synapse index")
+        for name in ["id_pre", "id_post"] {
+          environment.define(name, index32, spelling: name, role: "synapse index")
         }
+        environment.defineSynapseSizes(update: true)
         if !synapses.kernelSize.isEmpty && !synapses.storesSynapses {
           environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
         }
@@ -143,7 +141,7 @@ extension ModelCodeWriting {
           lines.append(checked.code(level: level + 1).dropLastNewline)
         }
         lines.append("\(indent)}")
-      case .values?, nil:
+      case .values?, .uninitialised?, nil:
         break  // rejected by validation
       }
     }
@@ -187,6 +185,8 @@ extension ModelCodeWriting {
     guard case .snippet(let snippet, _) = synapses.connectivity else { return }
     var environment = connectivityEnvironment(
       synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
+    // Regenerated in the synapse update, which runs for one batch.
+    environment.defineBatchNames(update: true)
     environment.add(generatedSynapseFunction(synapses, code: code))
     writeBuildStream(byColumn: false)
     line("{")
@@ -209,12 +209,8 @@ extension ModelCodeWriting {
         + "build code",
       time: false, random: false)
     let index32 = GeNNType.uint32.addingConst
-    for (name, spelling) in [
-      ("id_diag", "id_diag"), ("num_pre", "group.numSrcNeurons"),
-      ("num_post", "group.numTrgNeurons"),
-    ] {
-      environment.define(name, index32, spelling: spelling, role: "connectivity index")
-    }
+    environment.define("id_diag", index32, spelling: "id_diag", role: "connectivity index")
+    environment.defineSynapseSizes(update: true)
     addParameters(
       to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams,
       paramTypes: snippet.paramTypes)

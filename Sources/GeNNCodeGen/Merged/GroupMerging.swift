@@ -61,7 +61,7 @@ enum GroupMerging {
       let sources = sortedByKey(
         model.currentSources.indices
           .filter { model.currentSources[$0].target == population.name }
-          .map { (index: $0, key: structureKey(model.currentSources[$0].model)) })
+          .map { (index: $0, key: sourceKey(model.currentSources[$0])) })
       let inputs = sortedByKey(
         model.synapsePopulations.indices
           .filter { model.synapsePopulations[$0].target == population.name }
@@ -108,7 +108,7 @@ enum GroupMerging {
         guard case .snippet(let snippet, _)? = inits[variable.name] else { return nil }
         return [variable.name, variable.type, snippet.code]
           + snippet.params.map { typedName($0, snippet.paramTypes) } + ["derived:"]
-          + snippet.derivedParams.map(\.name)
+          + snippet.derivedParams.map(derivedKey)
           + snippet.extraGlobalParams.map { "egp:\($0.name):\($0.type)" }
       }
       guard !parts.isEmpty else { return }
@@ -146,8 +146,9 @@ enum GroupMerging {
   static func structureKey(_ model: NeuronModel) -> [String] {
     [
       "neuron", model.simCode, model.thresholdConditionCode, model.resetCode,
+      "autoRefractory:\(model.autoRefractoryRequired)",
       parameterKey(model.params, model.paramTypes),
-      model.derivedParams.map(\.name).joined(separator: ","),
+      model.derivedParams.map(derivedKey).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
       model.additionalInputVars.map { "\($0.name):\($0.type):\($0.initialValue)" }.joined(
@@ -160,9 +161,10 @@ enum GroupMerging {
     let model = synapses.postsynaptic
     return [
       "postsynaptic", model.simCode, "dendritic:\(synapses.maxDendriticDelaySteps != nil)",
+      "target:\(synapses.postTargetVar)",
       "queued:\(synapses.queuesPostsynapticVars)",
       parameterKey(model.params, model.paramTypes),
-      model.derivedParams.map(\.name).joined(separator: ","),
+      model.derivedParams.map(derivedKey).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.neuronVarRefs.map { "\($0.name)->\(synapses.targetVariable(of: $0))" }.joined(
         separator: ","),
@@ -188,6 +190,7 @@ enum GroupMerging {
             separator: ","),
           "delayed:\(synapses.axonalDelaySteps > 0)",
           "output:\(usage.presynapticOutput.contains(synapses.name))",
+          "target:\(synapses.preTargetVar)",
         ]
       case .postsynaptic:
         [
@@ -202,16 +205,26 @@ enum GroupMerging {
     return
       ([
         "weight update \(side.rawValue)", parameterKey(model.params, model.paramTypes),
-        model.derivedParams.map(\.name).joined(separator: ","),
+        model.derivedParams.map(derivedKey).joined(separator: ","),
         model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
         "times:\(usage.eventTimes.contains(events)):\(usage.previousEventTimes.contains(events))",
       ] + sideParts)
   }
 
+  /// The structure of a current source as its target runs it: its model, the input it
+  /// adds to and the neuron variables its references name.
+  static func sourceKey(_ source: CurrentSource) -> [String] {
+    structureKey(source.model) + [
+      "target:\(source.targetVar)",
+      source.model.neuronVarRefs.map { "\($0.name)->\(source.targetVariable(of: $0))" }.joined(
+        separator: ","),
+    ]
+  }
+
   static func structureKey(_ model: CurrentSourceModel) -> [String] {
     [
       "source", model.injectionCode, parameterKey(model.params, model.paramTypes),
-      model.derivedParams.map(\.name).joined(separator: ","),
+      model.derivedParams.map(derivedKey).joined(separator: ","),
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
     ]
@@ -221,6 +234,11 @@ enum GroupMerging {
   /// that models differing only in a parameter's type never share code.
   static func parameterKey(_ params: [String], _ types: [String: String]) -> String {
     params.map { typedName($0, types) }.joined(separator: ",")
+  }
+
+  /// A derived parameter's name with its type where that is not `scalar`.
+  static func derivedKey(_ parameter: DerivedParameter) -> String {
+    typedName(parameter.name, [parameter.name: parameter.type])
   }
 
   /// Parameter `name` with its type in `types` where that is not `scalar`.

@@ -69,6 +69,21 @@ extension MergedInitGroup.Element {
     }
   }
 
+  /// GeNN's `num_neurons` for the element's snippets: the population's neurons, the
+  /// target's for a current source, the neurons a custom update runs over (also for its
+  /// shared variables).
+  func neuronCount(in model: ModelSpec) -> Int {
+    switch self {
+    case .neuronPopulation, .currentSource: size(in: model)
+    case .customUpdate(let index):
+      if case .neurons(let count, _)? = model.shape(of: model.customUpdates[index]) {
+        count
+      } else {
+        0
+      }
+    }
+  }
+
   /// The array of variable `name` and its random stream, numbered as in both backends.
   func array(ofVariable name: String, in model: ModelSpec) -> (
     role: ArrayLayout.Role, stream: UInt32
@@ -109,6 +124,7 @@ extension ModelCodeWriting {
     line("// Initialisation group \(group.index): \(members).")
     line("struct InitGroup\(group.index) {")
     line("uint32_t size;")
+    line("uint32_t numNeurons;")
     line("uint64_t seed;")
     for entry in group.elements[0].snippetVariables(in: model) {
       let name = entry.variable.name
@@ -136,6 +152,7 @@ extension ModelCodeWriting {
           "\(archetype.description(in: model)), variable '\(name)', init snippet '\(entry.snippet.name)'",
         time: false)
       environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "element index")
+      environment.defineNeuronSizes("group.numNeurons", update: false)
       environment.define("value", valueType, spelling: "value", role: "value being initialised")
       addParameters(
         to: &environment, prefix: "\(name)_", params: entry.snippet.params,
@@ -166,6 +183,7 @@ extension ModelCodeWriting {
       let field = field(member)
       line("// initialisation of \(element.description(in: model))")
       line("\(field).size = \(element.size(in: model))u;")
+      line("\(field).numNeurons = \(element.neuronCount(in: model))u;")
       line("\(field).seed = seed;")
       for entry in element.snippetVariables(in: model) {
         let name = entry.variable.name

@@ -19,6 +19,8 @@ struct MergedModel {
   let initGroups: [MergedInitGroup]
   /// Its synapse populations, merged by structure.
   let synapseGroups: [MergedSynapseGroup]
+  /// Its dynamic parameters, in the order the setter numbers them.
+  let dynamicParameters: [DynamicParameter]
 
   /// Derives everything for `model`; `checkIndices` makes room for the record of an
   /// out-of-range index (``MemoryPlan``).
@@ -31,5 +33,6 @@ struct MergedModel {
     self.neuronGroups = GroupMerging.neuronGroups(of: model, usage: usage)
     self.initGroups = GroupMerging.initGroups(of: model)
     self.synapseGroups = GroupMerging.synapseGroups(of: model, usage: usage)
+    self.dynamicParameters = model.dynamicParameters
   }
 }

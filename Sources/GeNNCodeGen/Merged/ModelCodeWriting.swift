@@ -13,6 +13,8 @@ protocol ModelCodeWriting {
   var dialect: Dialect { get }
   /// The translation unit written so far.
   var output: GeneratedCode { get set }
+  /// The fields of dynamic parameters bound so far (``DynamicParameterField``).
+  var dynamicParameterFields: [DynamicParameterField] { get set }
 }
 
 extension ModelCodeWriting {
@@ -190,13 +192,17 @@ extension ModelCodeWriting {
     (paramTypes[name].flatMap(TypeName.Base.init(parsing:)) ?? .scalar).resolved(in: types)
   }
 
+  /// The numeric type of derived parameter `parameter` (`scalar` unless typed).
+  func derivedType(_ parameter: DerivedParameter) -> NumericType {
+    (TypeName.Base(parsing: parameter.type) ?? .scalar).resolved(in: types)
+  }
+
   /// Adds parameters and derived parameters, read-only, spelled as the fields
   /// `group.<prefix>p_<name>` and `group.<prefix>dp_<name>`.
   func addParameters(
     to environment: inout Environment, prefix: String, params: [String],
     derived: [DerivedParameter], paramTypes: [String: String]
   ) {
-    let scalar = GeNNType.numeric(types.scalar).addingConst
     for name in params {
       environment.define(
         name, GeNNType.numeric(parameterType(name, paramTypes)).addingConst,
@@ -204,8 +210,8 @@ extension ModelCodeWriting {
     }
     for parameter in derived {
       environment.define(
-        parameter.name, scalar, spelling: "group.\(prefix)dp_\(parameter.name)",
-        role: "derived parameter")
+        parameter.name, GeNNType.numeric(derivedType(parameter)).addingConst,
+        spelling: "group.\(prefix)dp_\(parameter.name)", role: "derived parameter")
     }
   }
 
@@ -216,7 +222,9 @@ extension ModelCodeWriting {
     paramTypes: [String: String]
   ) {
     for name in params { line("\(parameterType(name, paramTypes).cName) \(prefix)p_\(name);") }
-    for parameter in derived { line("\(scalarName) \(prefix)dp_\(parameter.name);") }
+    for parameter in derived {
+      line("\(derivedType(parameter).cName) \(prefix)dp_\(parameter.name);")
+    }
   }
 
   /// Adds a model's params, derived params, variables and extra global params, spelled
@@ -248,10 +256,18 @@ extension ModelCodeWriting {
   }
 
   /// Writes parameter and derived parameter values as GeNN writes them into code.
+  /// The fields of the dynamic parameters of `dynamic`'s element and model are noted
+  /// for the setter (``writeDynamicParameterSwitch()``).
   mutating func writeParameterBindings(
     field: String, prefix: String, params: [String: Double], names: [String],
-    derived: [DerivedParameter], paramTypes: [String: String]
+    derived: [DerivedParameter], paramTypes: [String: String],
+    dynamic: (element: String, owner: DynamicParameter.Owner)? = nil
   ) {
+    if let dynamic {
+      noteDynamicParameterFields(
+        field: field, prefix: prefix, names: names, paramTypes: paramTypes,
+        element: dynamic.element, owner: dynamic.owner)
+    }
     for name in names {
       let type = parameterType(name, paramTypes)
       line(
@@ -260,7 +276,7 @@ extension ModelCodeWriting {
     let values = (try? model.derivedValues(derived, params: params)) ?? [:]
     for parameter in derived {
       line(
-        "\(field).\(prefix)dp_\(parameter.name) = \(NumericLiteral.write(values[parameter.name] ?? 0, as: types.scalar));"
+        "\(field).\(prefix)dp_\(parameter.name) = \(NumericLiteral.write(values[parameter.name] ?? 0, as: derivedType(parameter)));"
       )
     }
   }

@@ -20,6 +20,9 @@ struct NeuronUpdatePlan {
   var queued: Set<String>
   var sim: CheckedStatements?
   var threshold: CheckedExpression?
+  /// The threshold condition tested before the sim code, for a model that needs GeNN's
+  /// auto-refractory logic (``NeuronModel/autoRefractoryRequired``).
+  var oldSpike: CheckedExpression?
   var reset: CheckedStatements?
   var injections: [CheckedStatements?]
   var postsynaptic: [CheckedStatements?]
@@ -60,6 +63,7 @@ extension NeuronUpdateWriting {
 
     var simEnvironment = baseEnvironment(context: "\(context), sim code")
     simEnvironment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    simEnvironment.defineNeuronSizes("group.numNeurons", update: true)
     simEnvironment.define(
       "Isyn", GeNNType.numeric(types.scalar).addingConst, spelling: "Isyn", role: "synaptic input")
     simEnvironment.define(
@@ -73,6 +77,11 @@ extension NeuronUpdateWriting {
       to: &simEnvironment, prefix: "", params: neuron.params, paramTypes: neuron.paramTypes,
       derived: neuron.derivedParams, vars: neuron.vars, egps: neuron.extraGlobalParams)
     let sim = checkStatements(neuron.simCode, in: simEnvironment)
+    var oldSpike: CheckedExpression?
+    if neuron.autoRefractoryRequired && !neuron.thresholdConditionCode.isBlank {
+      simEnvironment.context = "\(context), threshold condition code"
+      oldSpike = checkCondition(neuron.thresholdConditionCode, in: simEnvironment)
+    }
     var afterSim = simEnvironment
     afterSim.add(sim?.localSymbols ?? [])
     afterSim.context = "\(context), threshold condition code"
@@ -82,7 +91,7 @@ extension NeuronUpdateWriting {
     afterSim.context = "\(context), reset code"
     let reset = checkStatements(neuron.resetCode, in: afterSim)
     let injections = sources.enumerated().map { slot, source in
-      checkInjection(source, slot: slot)
+      checkInjection(source, slot: slot, neuron: neuron)
     }
     let postsynaptic = inputs.enumerated().map { slot, input in
       checkPostsynaptic(input, slot: slot, neuron: neuron)
@@ -122,7 +131,8 @@ extension NeuronUpdateWriting {
       previousSpikeTimes: usage.previousSpikeTimes.contains(archetype.name),
       delayed: model.maximumDelaySteps(of: archetype.name) > 0,
       queued: usage.queuedVariables[archetype.name] ?? [], sim: sim, threshold: threshold,
-      reset: reset, injections: injections, postsynaptic: postsynaptic, dynamics: dynamics,
+      oldSpike: oldSpike, reset: reset, injections: injections, postsynaptic: postsynaptic,
+      dynamics: dynamics,
       spikeCode: spikeCode, conditions: conditions,
       usesRandom: code.contains { $0.contains("gennrand") })
   }
@@ -253,7 +263,7 @@ extension NeuronUpdateWriting {
     for slot in plan.slots where slot.side == .presynaptic {
       guard usage.presynapticOutput.contains(slot.synapses.name) else { continue }
       line("// input from synapse population '\(slot.synapses.name)' (addToPre)")
-      line("Isyn += group.\(slot.prefix)outPre[id];")
+      line("\(inputSpelling(slot.synapses.preTargetVar)) += group.\(slot.prefix)outPre[id];")
       line("group.\(slot.prefix)outPre[id] = 0;")
     }
     for (slot, source) in plan.sources.enumerated() {
@@ -271,6 +281,10 @@ extension NeuronUpdateWriting {
       line("}")
     }
     line("(void)Isyn;")
+    if let oldSpike = plan.oldSpike {
+      line("// test whether the spike condition held before the sim code (auto-refractory)")
+      line("const bool oldSpike = (\(oldSpike.code()));", holding: oldSpike)
+    }
     line("// sim code")
     code(plan.sim)
     for (position, slot) in plan.slots.enumerated() {
@@ -323,7 +337,11 @@ extension NeuronUpdateWriting {
     _ plan: NeuronUpdatePlan, _ threshold: CheckedExpression, emit: [String]
   ) {
     line("// threshold condition")
-    line("if (\(threshold.code())) {", holding: threshold)
+    if plan.oldSpike != nil {
+      line("if ((\(threshold.code())) && !oldSpike) {", holding: threshold)
+    } else {
+      line("if (\(threshold.code())) {", holding: threshold)
+    }
     for (position, slot) in plan.slots.enumerated() {
       writeWeightUpdateNeuronCode(
         slot, plan.spikeCode[position], comment: "\(slot.sideName) spike code")
@@ -382,13 +400,14 @@ extension NeuronUpdateWriting {
     var environment = baseEnvironment(
       context: "synapse population '\(synapses.name)', postsynaptic model '\(model.name)' sim code")
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    environment.defineNeuronSizes("group.numNeurons", update: true)
     environment.define(
       "inSyn", .numeric(types.scalar), spelling: "group.psm\(slot)_inSyn[id]",
       role: "synaptic input")
     environment.add(
       Symbol(
         "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]),
-        spelling: "Isyn += $(0)", role: "input function"))
+        spelling: "\(inputSpelling(synapses.postTargetVar)) += $(0)", role: "input function"))
     addParameters(
       to: &environment, prefix: "psm\(slot)_", params: model.params, derived: model.derivedParams,
       paramTypes: model.paramTypes)
@@ -407,18 +426,30 @@ extension NeuronUpdateWriting {
     return checkStatements(model.simCode, in: environment)
   }
 
-  private mutating func checkInjection(_ source: CurrentSource, slot: Int) -> CheckedStatements? {
+  /// The local a neuron's input `name` (`Isyn` or an additional input variable) is
+  /// summed in.
+  func inputSpelling(_ name: String) -> String { name == "Isyn" ? "Isyn" : "ai_\(name)" }
+
+  /// Checks a current source's injection code as it runs for each target neuron: its
+  /// fields, `injectCurrent` into its target input, and its references to the neuron's
+  /// variables (their values before the sim code).
+  private mutating func checkInjection(
+    _ source: CurrentSource, slot: Int, neuron: NeuronModel
+  ) -> CheckedStatements? {
     var environment = baseEnvironment(context: "current source '\(source.name)', injection code")
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    environment.defineNeuronSizes("group.numNeurons", update: true)
     environment.add(
       Symbol(
         "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]),
-        spelling: "Isyn += $(0)", role: "input function"))
+        spelling: "\(inputSpelling(source.targetVar)) += $(0)", role: "input function"))
     let model = source.model
     addFields(
       to: &environment, prefix: "cs\(slot)_", params: model.params,
       paramTypes: model.paramTypes, derived: model.derivedParams, vars: model.vars,
       egps: model.extraGlobalParams)
+    addNeuronReferences(
+      to: &environment, model.neuronVarRefs, neuron: neuron, target: source.targetVariable)
     return checkStatements(model.injectionCode, in: environment)
   }
 
@@ -437,7 +468,8 @@ extension NeuronUpdateWriting {
       line("\(field).seed = seed;")
       writeParameterBindings(
         field: field, prefix: "", params: population.params, names: population.model.params,
-        derived: population.model.derivedParams, paramTypes: population.model.paramTypes)
+        derived: population.model.derivedParams, paramTypes: population.model.paramTypes,
+        dynamic: (name, .neuron))
       for variable in population.model.vars {
         bindArray(
           field, "v_\(variable.name)",
@@ -477,7 +509,7 @@ extension NeuronUpdateWriting {
         writeParameterBindings(
           field: field, prefix: prefix, params: synapses.postsynapticParams,
           names: synapses.postsynaptic.params, derived: synapses.postsynaptic.derivedParams,
-          paramTypes: synapses.postsynaptic.paramTypes)
+          paramTypes: synapses.postsynaptic.paramTypes, dynamic: (synapses.name, .postsynaptic))
         for variable in synapses.postsynaptic.vars {
           bindArray(
             field, "\(prefix)v_\(variable.name)",
@@ -494,7 +526,8 @@ extension NeuronUpdateWriting {
         line("// current source '\(source.name)' in slot \(slot)")
         writeParameterBindings(
           field: field, prefix: "cs\(slot)_", params: source.params, names: source.model.params,
-          derived: source.model.derivedParams, paramTypes: source.model.paramTypes)
+          derived: source.model.derivedParams, paramTypes: source.model.paramTypes,
+          dynamic: (source.name, .currentSource))
         for variable in source.model.vars {
           bindArray(
             field, "cs\(slot)_v_\(variable.name)",

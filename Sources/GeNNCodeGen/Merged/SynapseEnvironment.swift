@@ -182,10 +182,7 @@ extension ModelCodeWriting {
     environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
     environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
     addSynapseVariables(to: &environment, synapses)
-    environment.define(
-      "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
-    environment.define(
-      "num_post", index32, spelling: "group.numTrgNeurons", role: "postsynaptic population size")
+    environment.defineSynapseSizes(update: true)
     environment.add(
       Symbol(
         "addToPost", .function(returning: .void, [.numeric(types.scalar)]),

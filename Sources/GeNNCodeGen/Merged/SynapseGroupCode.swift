@@ -183,7 +183,8 @@ extension ModelCodeWriting {
     }
     writeParameterBindings(
       field: field, prefix: "", params: synapses.weightUpdateParams, names: weightUpdate.params,
-      derived: weightUpdate.derivedParams, paramTypes: weightUpdate.paramTypes)
+      derived: weightUpdate.derivedParams, paramTypes: weightUpdate.paramTypes,
+      dynamic: (synapses.name, .weightUpdate))
     if let parameters = synapses.connectivityParameters {
       writeParameterBindings(
         field: field, prefix: "conn_", params: parameters.values, names: parameters.names,

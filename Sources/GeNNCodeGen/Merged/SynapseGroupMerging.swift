@@ -47,7 +47,7 @@ extension GroupMerging {
       -> String
     {
       GroupMerging.parameterKey(params, types) + "|"
-        + derived.map(\.name).joined(separator: ",")
+        + derived.map(GroupMerging.derivedKey).joined(separator: ",")
     }
     func initialiser(_ value: VarInit?) -> String {
       switch value {
@@ -58,6 +58,7 @@ extension GroupMerging {
       case .constant(let value)?:
         synapses.matrixType.weightStorage == .procedural ? "constant:\(value)" : "constant"
       case .values?: "values"
+      case .uninitialised?: "uninitialised"
       case nil: "none"
       }
     }

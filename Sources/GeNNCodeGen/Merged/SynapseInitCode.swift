@@ -124,10 +124,7 @@ extension ModelCodeWriting {
     environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
     environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
     environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
-    environment.define(
-      "num_pre", index32, spelling: "group.numSrcNeurons", role: "presynaptic population size")
-    environment.define(
-      "num_post", index32, spelling: "group.numTrgNeurons", role: "postsynaptic population size")
+    environment.defineSynapseSizes(update: false)
     return environment
   }
 
@@ -164,6 +161,7 @@ extension ModelCodeWriting {
       || (entry.kind == .postsynapticModel && synapses.queuesPostsynapticVars)
     var environment = initEnvironment(entry, context: context)
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    environment.defineNeuronSizes(entry.neuronCount, update: false)
     writeInitBlock(
       entry, environment: environment, element: "id",
       stores: delayed ? ["(size_t)slot * \(entry.neuronCount) + id"] : ["id"],
@@ -225,6 +223,7 @@ extension ModelCodeWriting {
     var environment = initEnvironment(entry, context: context)
     environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
     environment.define("id_syn", index32, spelling: "kernelInd", role: "kernel index")
+    environment.defineSynapseSizes(update: false)
     for dimension in synapses.kernelSize.indices {
       environment.define(
         "id_kernel_\(dimension)", index32, spelling: "idKernel\(dimension)", role: "kernel index")

@@ -113,6 +113,7 @@ extension ModelCodeWriting {
         "synapse population '\(slot.synapses.name)', weight update model '\(slot.model.name)' \(hook)"
     )
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
+    environment.defineNeuronSizes("group.numNeurons", update: true)
     addParameters(
       to: &environment, prefix: slot.prefix, params: slot.model.params,
       derived: slot.model.derivedParams, paramTypes: slot.model.paramTypes)
@@ -162,7 +163,7 @@ extension ModelCodeWriting {
     writeParameterBindings(
       field: field, prefix: prefix, params: synapses.weightUpdateParams,
       names: synapses.weightUpdate.params, derived: synapses.weightUpdate.derivedParams,
-      paramTypes: synapses.weightUpdate.paramTypes)
+      paramTypes: synapses.weightUpdate.paramTypes, dynamic: (synapses.name, .weightUpdate))
     for egp in synapses.weightUpdate.extraGlobalParams {
       bindExtraGlobalParameter(
         field, egp, prefix: prefix,

@@ -1,0 +1,16 @@
+extension CPUModuleWriter {
+  /// Exports ``CModuleInterface/setDynamicParameter``, which writes a dynamic parameter's
+  /// new value into every group field holding it; only in modules of models with dynamic
+  /// parameters.
+  mutating func writeDynamicParameterExport() {
+    guard !merged.dynamicParameters.isEmpty else { return }
+    line(
+      "GENN_EXPORT void \(CModuleInterface.setDynamicParameter)(void *model, uint32_t position, double value) {"
+    )
+    line("Model &m = *static_cast<Model *>(model);")
+    line("(void)m; (void)value;")
+    writeDynamicParameterSwitch()
+    line("}")
+    line()
+  }
+}
