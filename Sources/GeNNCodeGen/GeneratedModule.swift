@@ -89,6 +89,14 @@ public struct ArrayLayout: Hashable, Sendable {
     case weightUpdatePostVariable(synapses: String, variable: String)
     /// A weight update model's extra global parameter array.
     case weightUpdateExtraGlobalParameter(synapses: String, parameter: String)
+    /// An extra global parameter array of the snippet initialising `variable` of
+    /// `element`'s `field` (`vars`, `pre_vars`, `post_vars` or `psm_vars`).
+    case initSnippetExtraGlobalParameter(
+      element: String, field: String, variable: String, parameter: String)
+    /// An extra global parameter array of a synapse population's connectivity snippet.
+    case connectivityExtraGlobalParameter(synapses: String, parameter: String)
+    /// A postsynaptic model's extra global parameter array.
+    case postsynapticExtraGlobalParameter(synapses: String, parameter: String)
     /// The input a synapse population delivers back to each presynaptic neuron
     /// (`addToPre`).
     case presynapticOutput(synapses: String)

@@ -45,6 +45,12 @@ public struct ConnectivitySnippet: Sendable {
   /// The values parameters may take beyond their type's (probabilities, sizes), checked
   /// by validation before ``maxRowLength`` or ``kernelSize`` see them.
   public var paramDomains: [String: ValueDomain]
+  /// Arrays the build code indexes (GeNN's extra global parameters of a connectivity
+  /// snippet).
+  public var extraGlobalParams: [ExtraGlobalParameter]
+  /// The values of ``extraGlobalParams`` for the synapse population this snippet builds
+  /// (as PyGeNN's `connectivity_extra_global_params[egp].set_init_values`).
+  public var extraGlobalParamValues: [String: [Double]]
 
   /// Creates a snippet.
   public init(
@@ -54,8 +60,12 @@ public struct ConnectivitySnippet: Sendable {
       @escaping @Sendable (_ numPre: Int, _ numPost: Int, _ parameters: [String: Double])
       -> Int,
     kernelSize: (@Sendable (_ parameters: [String: Double]) -> [Int])? = nil,
-    rowLengthDraw: RowLengthDraw? = nil, paramDomains: [String: ValueDomain] = [:]
+    rowLengthDraw: RowLengthDraw? = nil, paramDomains: [String: ValueDomain] = [:],
+    extraGlobalParams: [ExtraGlobalParameter] = [],
+    extraGlobalParamValues: [String: [Double]] = [:]
   ) {
+    self.extraGlobalParams = extraGlobalParams
+    self.extraGlobalParamValues = extraGlobalParamValues
     self.name = name
     self.params = params
     self.paramTypes = paramTypes

@@ -1,6 +1,10 @@
 /// The variable a custom update's variable reference points at, GeNN's
 /// `create_var_ref`, `create_psm_var_ref`, `create_wu_pre_var_ref`,
-/// `create_wu_post_var_ref`, `create_out_post_var_ref` and `create_wu_var_ref`.
+/// `create_wu_post_var_ref`, `create_out_post_var_ref`, `create_den_delay_var_ref`,
+/// `create_spike_time_var_ref`, `create_prev_spike_time_var_ref` and `create_wu_var_ref`.
+///
+/// A reference to a variable kept per delay slot reads and writes the slot of the latest
+/// step (GeNN's current slot); a `BROADCAST` reference writes every slot.
 ///
 /// References to per-neuron variables make a neuron custom update, run once per neuron;
 /// references to per-synapse variables make a synapse custom update, run once per synapse
@@ -15,6 +19,16 @@ public enum CustomUpdateTarget: Hashable, Sendable {
   /// The input a synapse population delivers to each target neuron (GeNN's `out_post`,
   /// `inSyn`), of type `scalar`.
   case postsynapticInput(synapses: String)
+  /// The dendritic delay buffer of a synapse population with `maxDendriticDelaySteps`
+  /// (GeNN's `create_den_delay_var_ref`), of type `scalar`: one value per target neuron
+  /// per delay slot; the current slot is the one delivered in the latest step.
+  case dendriticDelayBuffer(synapses: String)
+  /// A neuron population's spike times (`st`, of type `timepoint`), GeNN's
+  /// `create_spike_time_var_ref`.
+  case spikeTimes(population: String)
+  /// A neuron population's previous spike times (`prev_st`, of type `timepoint`), GeNN's
+  /// `create_prev_spike_time_var_ref`.
+  case previousSpikeTimes(population: String)
   /// A weight update model's per-presynaptic-neuron variable.
   case weightUpdatePreVariable(synapses: String, variable: String)
   /// A weight update model's per-postsynaptic-neuron variable.
@@ -59,6 +73,9 @@ public struct CustomUpdate: Sendable {
   public var varRefs: [String: CustomUpdateTarget]
   /// Values for the model's extra global parameter arrays.
   public var extraGlobalParams: [String: [Double]]
+  /// The extra global parameter each of the model's extra global parameter references
+  /// points at.
+  public var egpRefs: [String: ExtraGlobalParameterTarget]
   /// The parameters that can change between steps (PyGeNN's `set_param_dynamic`).
   public var dynamicParams: Set<String> = []
 
@@ -66,8 +83,10 @@ public struct CustomUpdate: Sendable {
   public init(
     name: String, updateGroup: String, model: CustomUpdateModel, params: [String: Double] = [:],
     vars: [String: VarInit] = [:], varRefs: [String: CustomUpdateTarget] = [:],
-    extraGlobalParams: [String: [Double]] = [:]
+    extraGlobalParams: [String: [Double]] = [:],
+    egpRefs: [String: ExtraGlobalParameterTarget] = [:]
   ) {
+    self.egpRefs = egpRefs
     self.name = name
     self.updateGroup = updateGroup
     self.model = model
@@ -217,6 +236,25 @@ extension ModelSpec {
       return synapses(name).map {
         ReferencedVariable(
           type: "scalar", shape: .neurons(count: size($0.target), perElement: true),
+          hasElementDimension: true, hasBatchDimension: true, access: "READ_WRITE")
+      }
+    case .dendriticDelayBuffer(let name):
+      return synapses(name).flatMap {
+        guard $0.maxDendriticDelaySteps != nil else {
+          return .failure(
+            .unknownVariable(
+              owner: "synapse population '\(name)' (without max_dendritic_delay_steps, so "
+                + "with no dendritic delay buffer)", variable: "denDelay", available: []))
+        }
+        return .success(
+          ReferencedVariable(
+            type: "scalar", shape: .neurons(count: size($0.target), perElement: true),
+            hasElementDimension: true, hasBatchDimension: true, access: "READ_WRITE"))
+      }
+    case .spikeTimes(let name), .previousSpikeTimes(let name):
+      return population(name).map {
+        ReferencedVariable(
+          type: "timepoint", shape: .neurons(count: $0.size, perElement: true),
           hasElementDimension: true, hasBatchDimension: true, access: "READ_WRITE")
       }
     case .weightUpdatePreVariable(let name, let name2):

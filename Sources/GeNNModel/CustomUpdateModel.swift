@@ -23,6 +23,9 @@ public enum CustomUpdateVarAccess: String, Hashable, Sendable, CaseIterable {
   case reduceNeuronSum = "REDUCE_NEURON_SUM"
   /// The maximum, over the neurons, of the values the code assigns (one value in all).
   case reduceNeuronMax = "REDUCE_NEURON_MAX"
+  /// Only assigned; one value per element (GeNN broadcasts writes across delay slots,
+  /// which a custom update's own variables do not have). Neuron custom updates only.
+  case broadcastDelay = "BROADCAST_DELAY"
 
   /// How code may use the variable.
   public var mode: VarAccessMode {
@@ -31,6 +34,7 @@ public enum CustomUpdateVarAccess: String, Hashable, Sendable, CaseIterable {
     case .readOnly, .readOnlyShared, .readOnlySharedNeuron: .readOnly
     case .reduceBatchSum, .reduceNeuronSum: .reduceSum
     case .reduceBatchMax, .reduceNeuronMax: .reduceMax
+    case .broadcastDelay: .broadcast
     }
   }
 
@@ -57,9 +61,15 @@ public enum VarAccessMode: String, Hashable, Sendable, CaseIterable {
   case reduceSum = "REDUCE_SUM"
   /// Only assigned; the largest assigned value is kept.
   case reduceMax = "REDUCE_MAX"
+  /// Only assigned; the value is written into every delay slot of a variable kept per
+  /// delay slot (else into the variable, as `READ_WRITE` writes it).
+  case broadcast = "BROADCAST"
 
   /// Whether the code assigns values that are reduced rather than stored.
   public var isReduction: Bool { self == .reduceSum || self == .reduceMax }
+
+  /// Whether code may write the variable: all but `READ_ONLY`.
+  public var writes: Bool { self != .readOnly }
 }
 
 /// A variable of a custom update model.
@@ -121,6 +131,9 @@ public struct CustomUpdateModel: Sendable {
   public var varRefs: [CustomUpdateVarReference]
   /// Arrays the user provides.
   public var extraGlobalParams: [ExtraGlobalParameter]
+  /// References to other elements' extra global parameters (GeNN's
+  /// `extra_global_param_refs`), which the code reads and writes in place.
+  public var extraGlobalParamRefs: [ExtraGlobalParameter]
   /// Code run for each element.
   public var updateCode: String
 
@@ -129,8 +142,10 @@ public struct CustomUpdateModel: Sendable {
     name: String, params: [String] = [], paramTypes: [String: String] = [:],
     derivedParams: [DerivedParameter] = [],
     vars: [CustomUpdateVariable] = [], varRefs: [CustomUpdateVarReference] = [],
-    extraGlobalParams: [ExtraGlobalParameter] = [], updateCode: String = ""
+    extraGlobalParams: [ExtraGlobalParameter] = [],
+    extraGlobalParamRefs: [ExtraGlobalParameter] = [], updateCode: String = ""
   ) {
+    self.extraGlobalParamRefs = extraGlobalParamRefs
     self.name = name
     self.params = params
     self.paramTypes = paramTypes

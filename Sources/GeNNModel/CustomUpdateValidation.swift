@@ -29,7 +29,9 @@ extension ModelSpec {
       element: element, params: model.params, paramTypes: model.paramTypes,
       derived: model.derivedParams,
       vars: variables + model.varRefs.map { Variable($0.name, $0.type) },
-      egps: model.extraGlobalParams)
+      egps: model.extraGlobalParams + model.extraGlobalParamRefs)
+    problems += checkExtraGlobalParameterReferences(
+      element: element, declared: model.extraGlobalParamRefs, references: update.egpRefs)
     if model.varRefs.isEmpty { problems.append(.noVariableReferences(element: element)) }
 
     // References: each resolves, with the declared type.
@@ -62,17 +64,11 @@ extension ModelSpec {
               element: element, reference: reference.name, declared: reference.type,
               actual: variable.type))
         }
-        if let delay = delayedReference(target) {
-          problems.append(
-            .unsupported(
-              element: element,
-              feature: "reference '\(reference.name)' to a variable kept per delay slot (\(delay))"
-            ))
-        }
         resolved.append((reference, variable))
       }
     }
     problems += checkShapes(update, element: element, resolved)
+    problems += checkDelayOwners(update, element: element)
     guard let shape = shape(of: update), resolved.count == model.varRefs.count else {
       return problems + checkParameterValues(update, element: element)
     }
@@ -123,6 +119,60 @@ extension ModelSpec {
     return problems
   }
 
+  /// GeNN's rule for delayed references: those kept per delay slot of a neuron population
+  /// all belong to one population, and references to dendritic delay buffers all to one
+  /// synapse population.
+  private func checkDelayOwners(_ update: CustomUpdate, element: String) -> [ModelProblem] {
+    var neuronOwners: [(reference: String, owner: String)] = []
+    var dendriticOwners: [(reference: String, owner: String)] = []
+    for name in update.varRefs.keys.sorted() {
+      let target = update.varRefs[name]!
+      if case .dendriticDelayBuffer(let synapses) = target {
+        dendriticOwners.append((name, synapses))
+      } else if let owner = delayingPopulation(of: target) {
+        neuronOwners.append((name, owner))
+      }
+    }
+    var problems: [ModelProblem] = []
+    for (owners, what) in [
+      (neuronOwners, "variables kept per delay slot of neuron populations"),
+      (dendriticOwners, "dendritic delay buffers of synapse populations"),
+    ] {
+      guard let first = owners.first else { continue }
+      for other in owners.dropFirst() where other.owner != first.owner {
+        problems.append(
+          .referenceShapeMismatch(
+            element: element, reference: other.reference, other: first.reference,
+            reason: "name \(what) '\(first.owner)' and '\(other.owner)'; as in GeNN, all "
+              + "must belong to the same one"))
+      }
+    }
+    return problems
+  }
+
+  /// The neuron population whose delay slots keep the variable `target` names, if any.
+  private func delayingPopulation(of target: CustomUpdateTarget) -> String? {
+    func synapses(_ name: String) -> SynapsePopulation? {
+      synapsePopulations.first { $0.name == name }
+    }
+    let population: String?
+    switch target {
+    case .neuronVariable(let name, let variable):
+      population = queuedVariables(of: name).contains(variable) ? name : nil
+    case .weightUpdatePreVariable(let name, _):
+      population = synapses(name).flatMap { $0.axonalDelaySteps > 0 ? $0.source : nil }
+    case .weightUpdatePostVariable(let name, _):
+      population = synapses(name).flatMap { $0.queuesPostVars ? $0.target : nil }
+    case .postsynapticVariable(let name, _):
+      population = synapses(name).flatMap { $0.queuesPostsynapticVars ? $0.target : nil }
+    case .spikeTimes(let name), .previousSpikeTimes(let name):
+      population = name
+    default:
+      population = nil
+    }
+    return population.flatMap { maximumDelaySteps(of: $0) > 0 ? $0 : nil }
+  }
+
   /// GeNN's reduction rules for a neuron custom update: a reduction over neurons or over
   /// batches, not both and not neither, and no read-write reference to a variable with
   /// fewer dimensions than the update.
@@ -133,7 +183,9 @@ extension ModelSpec {
     var problems: [ModelProblem] = []
     let updateHasElement = resolved.contains { $0.target.hasElementDimension }
     for (reference, target) in resolved
-    where reference.access == .readWrite && updateHasElement && !target.hasElementDimension {
+    where reference.access.writes && !reference.access.isReduction && updateHasElement
+      && !target.hasElementDimension
+    {
       problems.append(
         .readOnlyReferenceTarget(
           element: element, reference: reference.name,
@@ -228,7 +280,9 @@ extension ModelSpec {
     else { return problems }
     let model = update.model
     for variable in model.vars
-    where variable.access.isSharedAcrossNeurons || variable.access == .readOnlySharedNeuron {
+    where variable.access.isSharedAcrossNeurons
+      || [.readOnlySharedNeuron, .broadcastDelay].contains(variable.access)
+    {
       problems.append(
         .invalidReduction(
           element: element, field: variable.name,
@@ -250,22 +304,19 @@ extension ModelSpec {
             + "reference needs a variable shared across batches (READ_ONLY), not "
             + "\(reference.target.access)"))
     }
-    if synapses.matrixType.weightStorage == .kernel {
-      // GeNN runs custom updates over kernel weights too.
-      problems.append(
-        .unsupported(
-          element: element,
-          feature: "a custom update over the kernel weights of '\(name)' "
-            + "(\(synapses.matrixType.rawValue))"))
-    } else if ![.dense, .sparse].contains(synapses.matrixType) {
+    let kernel = synapses.matrixType.weightStorage == .kernel
+    if !kernel && ![.dense, .sparse].contains(synapses.matrixType) {
       problems.append(
         .matrixTypeNotAllowed(
           element: element, field: "varRefs", matrixType: synapses.matrixType,
-          allowed: [.dense, .sparse]))
+          allowed: [.dense, .sparse, .toeplitz, .proceduralKernelG]))
     }
     var size = source.size * target.size
     var inits = update.vars
     switch synapses.connectivity {
+    case _ where kernel:
+      // Over kernel weights (GeNN's `id_kernel`): one value per kernel element.
+      size = synapses.kernelSize.reduce(1, *)
     case .explicit(let pre, _): size = pre.count
     case .snippet:
       for (variable, initialiser) in update.vars.sorted(by: { $0.key < $1.key }) {
@@ -277,16 +328,7 @@ extension ModelSpec {
               + "'\(name)' are built by a connectivity snippet; give a constant"))
         inits[variable] = .constant(0)
       }
-    case .allToAll, .toeplitz: break  // TOEPLITZ is reported above
-    }
-    for (variable, initialiser) in inits.sorted(by: { $0.key < $1.key }) {
-      guard case .snippet = initialiser else { continue }
-      problems.append(
-        .unsupported(
-          element: element,
-          feature: "an initialisation snippet for per-synapse custom update variable "
-            + "'\(variable)'"))
-      inits[variable] = .constant(0)
+    case .allToAll, .toeplitz: break
     }
     problems += checkValues(
       element: element, size: size, params: update.params, modelParams: model.params,
@@ -372,40 +414,6 @@ extension ModelSpec {
     return problems
   }
 
-  /// Why a reference points at a variable kept per delay slot, or `nil`.
-  private func delayedReference(_ target: CustomUpdateTarget) -> String? {
-    switch target {
-    case .weightUpdatePreVariable(let name, _):
-      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
-        synapses.axonalDelaySteps > 0
-      else { return nil }
-      return "synapse population '\(name)' has axonalDelaySteps \(synapses.axonalDelaySteps)"
-    case .weightUpdatePostVariable(let name, _):
-      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
-        synapses.queuesPostVars
-      else { return nil }
-      guard synapses.backPropDelaySteps > 0 else {
-        return "synapse code of synapse population '\(name)' reads its postsynaptic variables "
-          + "with heterogeneous delays (x[d])"
-      }
-      return "synapse population '\(name)' has backPropDelaySteps \(synapses.backPropDelaySteps)"
-    case .postsynapticVariable(let name, _):
-      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
-        synapses.queuesPostsynapticVars
-      else { return nil }
-      guard synapses.backPropDelaySteps == 0 else {
-        return "synapse population '\(name)' has backPropDelaySteps \(synapses.backPropDelaySteps)"
-      }
-      return "synapse code of synapse population '\(name)' reads its postsynaptic model "
-        + "variables with heterogeneous delays (x[d])"
-    case .neuronVariable(let name, let variable):
-      guard queuedVariables(of: name).contains(variable) else { return nil }
-      return "synapse code reads it through a delay from neuron population '\(name)'"
-    default:
-      return nil
-    }
-  }
-
   /// The referenced variable in words, for messages.
   static func describe(_ target: CustomUpdateTarget) -> String {
     switch target {
@@ -421,6 +429,9 @@ extension ModelSpec {
       .customConnectivityUpdatePostVariable(let owner, let variable):
       "\(owner).\(variable)"
     case .postsynapticInput(let owner): "\(owner).inSyn"
+    case .dendriticDelayBuffer(let owner): "\(owner).denDelay"
+    case .spikeTimes(let owner): "\(owner).st"
+    case .previousSpikeTimes(let owner): "\(owner).prev_st"
     }
   }
 }

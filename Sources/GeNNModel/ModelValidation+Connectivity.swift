@@ -104,6 +104,8 @@ extension ModelSpec {
       // Any population sizes, as in GeNN: the diagonals run over the source's own spikes,
       // and a synapse beyond the target population is skipped.
       let place = "\(element), Toeplitz snippet '\(snippet.name)'"
+      problems += checkSnippetArrays(
+        element: place, snippet.extraGlobalParams, values: snippet.extraGlobalParamValues)
       let snippetProblems =
         checkParams(
           element: place, given: params, expected: snippet.params, types: snippet.paramTypes)
@@ -229,6 +231,8 @@ extension ModelSpec {
       element: place, given: params, expected: snippet.params, types: snippet.paramTypes)
     problems += checkDomains(
       element: place, given: params, declared: snippet.paramDomains, types: snippet.paramTypes)
+    problems += checkSnippetArrays(
+      element: place, snippet.extraGlobalParams, values: snippet.extraGlobalParamValues)
     if snippet.rowBuildCode.isBlank == snippet.colBuildCode.isBlank {
       problems.append(
         .invalidConnectivity(
@@ -287,7 +291,34 @@ extension ModelSpec {
   }
 }
 
+extension ModelSpec {
+  /// A snippet's extra global parameters: valid names and pointer types, values only for
+  /// declared ones.
+  func checkSnippetArrays(
+    element: String, _ declared: [ExtraGlobalParameter], values: [String: [Double]]
+  ) -> [ModelProblem] {
+    var problems = checkFields(
+      element: element, params: [], paramTypes: [:], derived: [], vars: [], egps: declared)
+    let names = declared.map(\.name)
+    for name in values.keys.sorted() where !names.contains(name) {
+      problems.append(.unknownExtraGlobalParameter(element: element, name: name, allowed: names))
+    }
+    return problems
+  }
+}
+
 extension Connectivity {
+  /// The snippet's extra global parameters, with their values.
+  public var extraGlobalParams: [(parameter: ExtraGlobalParameter, values: [Double])] {
+    switch self {
+    case .snippet(let snippet, _):
+      snippet.extraGlobalParams.map { ($0, snippet.extraGlobalParamValues[$0.name] ?? []) }
+    case .toeplitz(let snippet, _):
+      snippet.extraGlobalParams.map { ($0, snippet.extraGlobalParamValues[$0.name] ?? []) }
+    case .allToAll, .explicit: []
+    }
+  }
+
   /// What the connectivity is, for error messages.
   var kindDescription: String {
     switch self {

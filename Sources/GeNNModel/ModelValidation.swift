@@ -118,7 +118,8 @@ extension ModelSpec {
     problems += checkFields(
       element: element + " (postsynaptic model '\(postsynaptic.name)')",
       params: postsynaptic.params, paramTypes: postsynaptic.paramTypes,
-      derived: postsynaptic.derivedParams, vars: postsynaptic.vars, egps: [])
+      derived: postsynaptic.derivedParams, vars: postsynaptic.vars,
+      egps: postsynaptic.extraGlobalParams)
     guard let source, let target else { return problems }
 
     let connectivity = checkConnectivity(
@@ -144,8 +145,8 @@ extension ModelSpec {
       element: element + " (postsynaptic model '\(postsynaptic.name)')", size: target.size,
       params: synapses.postsynapticParams, modelParams: postsynaptic.params,
       derived: postsynaptic.derivedParams, vars: synapses.postsynapticVars,
-      modelVars: postsynaptic.vars,
-      egps: [:], modelEGPs: [], paramTypes: postsynaptic.paramTypes)
+      modelVars: postsynaptic.vars, egps: synapses.postsynapticExtraGlobalParams,
+      modelEGPs: postsynaptic.extraGlobalParams, paramTypes: postsynaptic.paramTypes)
     let targetVars = target.model.vars.map(\.name)
     let references = postsynaptic.neuronVarRefs.map(\.name)
     for name in synapses.postsynapticVarRefs.keys.sorted() where !references.contains(name) {
@@ -379,7 +380,12 @@ extension ModelSpec {
             types: snippet.paramTypes)
         problems += checkFields(
           element: place, params: snippet.params, paramTypes: snippet.paramTypes,
-          derived: snippet.derivedParams, vars: [], egps: [])
+          derived: snippet.derivedParams, vars: [], egps: snippet.extraGlobalParams)
+        let declared = snippet.extraGlobalParams.map(\.name)
+        for name in snippet.extraGlobalParamValues.keys.sorted() where !declared.contains(name) {
+          problems.append(
+            .unknownExtraGlobalParameter(element: place, name: name, allowed: declared))
+        }
         problems += snippetProblems
         if snippetProblems.isEmpty {
           problems += checkDerived(element: place, snippet.derivedParams, params: snippetParams)

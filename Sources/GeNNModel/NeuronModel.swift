@@ -118,13 +118,23 @@ public struct InitSnippet: Sendable {
   public var paramDomains: [String: ValueDomain]
   /// Rules the parameters must follow together, checked by validation.
   public var paramRules: [ParameterRule]
+  /// Arrays the code indexes (GeNN's extra global parameters of a variable
+  /// initialisation snippet).
+  public var extraGlobalParams: [ExtraGlobalParameter]
+  /// The values of ``extraGlobalParams`` for the variable this snippet initialises (as
+  /// PyGeNN's `vars[name].extra_global_params[egp].set_init_values`).
+  public var extraGlobalParamValues: [String: [Double]]
 
   /// Creates an initialisation snippet.
   public init(
     name: String, params: [String] = [], paramTypes: [String: String] = [:],
     derivedParams: [DerivedParameter] = [], code: String,
-    paramDomains: [String: ValueDomain] = [:], paramRules: [ParameterRule] = []
+    paramDomains: [String: ValueDomain] = [:], paramRules: [ParameterRule] = [],
+    extraGlobalParams: [ExtraGlobalParameter] = [],
+    extraGlobalParamValues: [String: [Double]] = [:]
   ) {
+    self.extraGlobalParams = extraGlobalParams
+    self.extraGlobalParamValues = extraGlobalParamValues
     self.name = name
     self.params = params
     self.paramTypes = paramTypes

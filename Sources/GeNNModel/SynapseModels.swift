@@ -198,6 +198,8 @@ public struct PostsynapticModel: Sendable {
   public var vars: [Variable]
   /// References to variables of the target neuron.
   public var neuronVarRefs: [NeuronVarReference]
+  /// Arrays the user provides, which the code indexes.
+  public var extraGlobalParams: [ExtraGlobalParameter]
   /// Code run for each target neuron every step.
   public var simCode: String
 
@@ -205,8 +207,10 @@ public struct PostsynapticModel: Sendable {
   public init(
     name: String, params: [String] = [], paramTypes: [String: String] = [:],
     derivedParams: [DerivedParameter] = [],
-    vars: [Variable] = [], neuronVarRefs: [NeuronVarReference] = [], simCode: String
+    vars: [Variable] = [], neuronVarRefs: [NeuronVarReference] = [],
+    extraGlobalParams: [ExtraGlobalParameter] = [], simCode: String
   ) {
+    self.extraGlobalParams = extraGlobalParams
     self.name = name
     self.params = params
     self.paramTypes = paramTypes

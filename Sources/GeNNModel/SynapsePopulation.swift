@@ -117,6 +117,8 @@ public struct SynapsePopulation: Sendable {
   /// For each of the postsynaptic model's neuron variable references, the target
   /// neuron's variable it names; a reference not listed names the variable of its name.
   public var postsynapticVarRefs: [String: String]
+  /// Values of the postsynaptic model's extra global parameters.
+  public var postsynapticExtraGlobalParams: [String: [Double]]
   /// Steps a spike takes to reach the synapses (GeNN's `axonal_delay_steps`).
   public var axonalDelaySteps: Int
   /// Steps a postsynaptic spike takes to reach the synapses (GeNN's
@@ -150,7 +152,8 @@ public struct SynapsePopulation: Sendable {
     psmVarRefs: [String: String] = [:], weightUpdateExtraGlobalParams: [String: [Double]] = [:],
     postsynaptic: PostsynapticModel, postsynapticParams: [String: Double] = [:],
     postsynapticVars: [String: VarInit] = [:], postsynapticVarRefs: [String: String] = [:],
-    axonalDelaySteps: Int = 0, backPropDelaySteps: Int = 0, maxDendriticDelaySteps: Int? = nil
+    postsynapticExtraGlobalParams: [String: [Double]] = [:], axonalDelaySteps: Int = 0,
+    backPropDelaySteps: Int = 0, maxDendriticDelaySteps: Int? = nil
   ) {
     self.name = name
     self.source = source
@@ -170,6 +173,7 @@ public struct SynapsePopulation: Sendable {
     self.postsynapticParams = postsynapticParams
     self.postsynapticVars = postsynapticVars
     self.postsynapticVarRefs = postsynapticVarRefs
+    self.postsynapticExtraGlobalParams = postsynapticExtraGlobalParams
     self.axonalDelaySteps = axonalDelaySteps
     self.backPropDelaySteps = backPropDelaySteps
     self.maxDendriticDelaySteps = maxDendriticDelaySteps

@@ -6,17 +6,19 @@ extension ModelFileDecoder {
   /// The keys of an inline connectivity snippet.
   static let connectivitySnippetKeys = [
     "name", "params", "derived_params", "row_build_code", "col_build_code", "max_row_length",
-    "kernel_size",
+    "kernel_size", "extra_global_params",
   ]
   /// The keys of an inline Toeplitz snippet.
   static let toeplitzSnippetKeys = [
     "name", "params", "derived_params", "diagonal_build_code", "max_row_length", "kernel_size",
+    "extra_global_params",
   ]
 
   /// Which synapses exist: absent or `all_to_all`; a built-in snippet name without
   /// parameters; `{pre: [...], post: [...]}` (lists or `{npy: path}`);
   /// `{snippet: name or definition, params: {...}}`; `{toeplitz: name or definition,
-  /// params: {...}}`.
+  /// params: {...}}`; a snippet's extra global parameters' values beside `params`
+  /// (`extra_global_params: {name: [...] or {npy: path}}`).
   func connectivity(_ value: YAMLValue?, source: NeuronPopulation, target: NeuronPopulation)
     throws(ModelFileError) -> Connectivity
   {
@@ -33,7 +35,8 @@ extension ModelFileDecoder {
       }
       return .snippet(snippet, params: [:])
     }
-    let fields = try value.mapping(allowed: ["pre", "post", "snippet", "toeplitz", "params"])
+    let fields = try value.mapping(
+      allowed: ["pre", "post", "snippet", "toeplitz", "params", "extra_global_params"])
     let forms = [["pre", "post"], ["snippet"], ["toeplitz"]].filter {
       $0.contains { fields[$0] != nil }
     }
@@ -44,10 +47,11 @@ extension ModelFileDecoder {
           reason: forms.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
     }
     if form == ["pre", "post"] {
-      if let params = fields.entry("params") {
+      for key in ["params", "extra_global_params"] {
+        guard let entry = fields.entry(key) else { continue }
         throw ModelFileError(
-          .unknownKey(key: params.value.key, allowed: ["pre", "post"], suggestion: nil),
-          at: params.keyPosition)
+          .unknownKey(key: entry.value.key, allowed: ["pre", "post"], suggestion: nil),
+          at: entry.keyPosition)
       }
       let pre = try indices(fields.required("pre"))
       let postValue = try fields.required("post")
@@ -60,12 +64,16 @@ extension ModelFileDecoder {
       return .explicit(pre: pre, post: post)
     }
     if let snippetValue = fields["snippet"] {
-      let snippet = try connectivitySnippet(snippetValue)
+      var snippet = try connectivitySnippet(snippetValue)
+      snippet.extraGlobalParamValues = try extraGlobalValues(
+        fields["extra_global_params"], allowed: snippet.extraGlobalParams.map(\.name))
       return .snippet(
         snippet, params: try parameterValues(fields["params"], allowed: snippet.params))
     }
     let toeplitzValue = try fields.required("toeplitz")
-    let snippet = try toeplitzSnippet(toeplitzValue)
+    var snippet = try toeplitzSnippet(toeplitzValue)
+    snippet.extraGlobalParamValues = try extraGlobalValues(
+      fields["extra_global_params"], allowed: snippet.extraGlobalParams.map(\.name))
     return .toeplitz(
       snippet, params: try parameterValues(fields["params"], allowed: snippet.params))
   }
@@ -86,7 +94,7 @@ extension ModelFileDecoder {
           reason: rowBuild.isBlank ? "are both missing; give one" : "cannot both be given; give one"
         ))
     }
-    return ConnectivitySnippet(
+    var snippet = ConnectivitySnippet(
       name: try fields["name"]?.string("a name") ?? "\(Self.parentKey(value.key))_snippet",
       params: params, paramTypes: types,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
@@ -95,6 +103,9 @@ extension ModelFileDecoder {
         post
       },
       kernelSize: try kernelSize(fields["kernel_size"], params: params))
+    snippet.extraGlobalParams = try extraGlobalParameterDeclarations(
+      fields["extra_global_params"])
+    return snippet
   }
 
   /// A Toeplitz snippet: a built-in name or an inline definition.
@@ -108,12 +119,15 @@ extension ModelFileDecoder {
     let (params, types) = try typedParameterNames(fields["params"])
     let maxRowLength = try sizeFormula(fields["max_row_length"], params: params)
     let kernelSize = try kernelSize(fields["kernel_size"], params: params)
-    return ToeplitzSnippet(
+    var snippet = ToeplitzSnippet(
       name: try fields["name"]?.string("a name") ?? "\(Self.parentKey(value.key))_toeplitz",
       params: params, paramTypes: types,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
       diagonalBuildCode: try code(fields, "diagonal_build_code"),
       maxRowLength: maxRowLength ?? { _, post, _ in post }, kernelSize: kernelSize ?? { _ in [] })
+    snippet.extraGlobalParams = try extraGlobalParameterDeclarations(
+      fields["extra_global_params"])
+    return snippet
   }
 
   /// A size computed from `num_pre`, `num_post` and the parameters: a whole number or a

@@ -5,16 +5,19 @@ import GeNNTranspiler
 extension ModelFileDecoder {
   /// The keys of a custom update.
   static let customUpdateKeys = [
-    "group", "model", "params", "vars", "var_refs", "extra_global_params", "dynamic_params",
+    "group", "model", "params", "vars", "var_refs", "extra_global_params", "egp_refs",
+    "dynamic_params",
   ]
   /// The keys of an inline custom update model.
   static let customUpdateModelKeys = [
-    "name", "params", "derived_params", "vars", "var_refs", "extra_global_params", "update_code",
+    "name", "params", "derived_params", "vars", "var_refs", "extra_global_params",
+    "extra_global_param_refs", "update_code",
   ]
   /// The keys of one variable reference: exactly one owner, and what of it.
   static let variableReferenceKeys = [
     "population", "current_source", "synapses", "custom_update", "custom_connectivity_update",
-    "var", "pre_var", "post_var", "psm_var", "out_post", "transpose",
+    "var", "pre_var", "post_var", "psm_var", "out_post", "den_delay", "spike_time",
+    "prev_spike_time", "transpose",
   ]
 
   /// Adds the custom update `name`.
@@ -37,9 +40,48 @@ extension ModelFileDecoder {
           fields["vars"], allowed: updateModel.vars.map(\.name), count: nil, unit: "element"),
         varRefs: references,
         extraGlobalParams: try extraGlobalValues(
-          fields["extra_global_params"], allowed: updateModel.extraGlobalParams.map(\.name))))
+          fields["extra_global_params"], allowed: updateModel.extraGlobalParams.map(\.name)),
+        egpRefs: try extraGlobalParameterTargets(
+          fields["egp_refs"], allowed: updateModel.extraGlobalParamRefs.map(\.name))))
     model.customUpdates[model.customUpdates.count - 1].dynamicParams =
       try dynamicParameterNames(fields["dynamic_params"], allowed: updateModel.params)
+  }
+
+  /// The extra global parameter each reference of `value` points at:
+  /// `{population: P, egp: E}`, `{current_source: C, egp: E}`, `{custom_update: U, egp: E}`,
+  /// `{synapses: S, wu_egp: E}` or `{synapses: S, psm_egp: E}`.
+  func extraGlobalParameterTargets(_ value: YAMLValue?, allowed: [String]) throws(ModelFileError)
+    -> [String: ExtraGlobalParameterTarget]
+  {
+    guard let value else { return [:] }
+    var targets: [String: ExtraGlobalParameterTarget] = [:]
+    let forms:
+      [(owner: String, part: String, make: (String, String) -> ExtraGlobalParameterTarget)] = [
+        ("population", "egp", { .neuron(population: $0, parameter: $1) }),
+        ("current_source", "egp", { .currentSource(source: $0, parameter: $1) }),
+        ("custom_update", "egp", { .customUpdate(update: $0, parameter: $1) }),
+        ("synapses", "wu_egp", { .weightUpdate(synapses: $0, parameter: $1) }),
+        ("synapses", "psm_egp", { .postsynaptic(synapses: $0, parameter: $1) }),
+      ]
+    let keys = [
+      "population", "current_source", "custom_update", "synapses", "egp", "wu_egp", "psm_egp",
+    ]
+    for entry in try value.mapping(allowed: allowed).entries {
+      let fields = try entry.value.mapping(allowed: keys)
+      let given = forms.filter { fields[$0.owner] != nil && fields[$0.part] != nil }
+      let present = keys.filter { fields[$0] != nil }
+      guard given.count == 1, let form = given.first, present.count == 2 else {
+        throw entry.value.error(
+          .conflictingKeys(
+            key: entry.value.key, keys: keys,
+            reason: "must be one owner with what of it: {population, current_source or "
+              + "custom_update: name, egp: name} or {synapses: name, wu_egp or psm_egp: name}"))
+      }
+      targets[entry.name] = form.make(
+        try fields.required(form.owner).string("a name"),
+        try fields.required(form.part).string("an extra global parameter name"))
+    }
+    return targets
   }
 
   /// A custom update model: a built-in name (`Transpose`) or an inline definition.
@@ -58,6 +100,8 @@ extension ModelFileDecoder {
       vars: try customUpdateVariables(fields["vars"]),
       varRefs: try customUpdateReferences(fields["var_refs"]),
       extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]),
+      extraGlobalParamRefs: try extraGlobalParameterDeclarations(
+        fields["extra_global_param_refs"]),
       updateCode: try code(fields, "update_code"))
   }
 
@@ -125,7 +169,8 @@ extension ModelFileDecoder {
   /// `{custom_connectivity_update: C, var | pre_var | post_var: V}`, or of a synapse
   /// population `{synapses: S, var: V}` (per synapse, optionally with
   /// `transpose: {synapses: T, var: W}`), `pre_var`, `post_var`, `psm_var` or
-  /// `out_post: true`.
+  /// `out_post: true` or `den_delay: true`; a neuron population's `spike_time: true` or
+  /// `prev_spike_time: true`.
   func referenceTarget(_ value: YAMLValue) throws(ModelFileError) -> CustomUpdateTarget {
     let fields = try value.mapping(allowed: Self.variableReferenceKeys)
     let allOwners = [
@@ -139,9 +184,16 @@ extension ModelFileDecoder {
           reason: owners.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
     }
     let name = try ownerValue.string("a name")
+    let flags: [String: (String) -> CustomUpdateTarget] = [
+      "out_post": { .postsynapticInput(synapses: $0) },
+      "den_delay": { .dendriticDelayBuffer(synapses: $0) },
+      "spike_time": { .spikeTimes(population: $0) },
+      "prev_spike_time": { .previousSpikeTimes(population: $0) },
+    ]
     let parts =
       switch owner {
-      case "synapses": ["var", "pre_var", "post_var", "psm_var", "out_post"]
+      case "synapses": ["var", "pre_var", "post_var", "psm_var", "out_post", "den_delay"]
+      case "population": ["var", "spike_time", "prev_spike_time"]
       case "custom_connectivity_update": ["var", "pre_var", "post_var"]
       default: ["var"]
       }
@@ -159,12 +211,12 @@ extension ModelFileDecoder {
           key: value.key, keys: parts,
           reason: given.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
     }
-    if part == "out_post" {
+    if let flag = flags[part] {
       guard try partValue.bool() else {
         throw partValue.error(
           .outOfRange(key: partValue.key, value: "false", requirement: "true (or left out)"))
       }
-      return .postsynapticInput(synapses: name)
+      return flag(name)
     }
     let variable = try partValue.string("a variable name")
     if let transpose = fields["transpose"] {

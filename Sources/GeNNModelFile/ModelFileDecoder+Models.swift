@@ -28,10 +28,11 @@ extension ModelFileDecoder {
     ] + weightUpdateCodeKeys
   /// The keys of an inline postsynaptic model.
   static let postsynapticModelKeys = [
-    "name", "params", "derived_params", "vars", "neuron_var_refs", "sim_code",
+    "name", "params", "derived_params", "vars", "neuron_var_refs", "extra_global_params",
+    "sim_code",
   ]
   /// The keys of an inline variable initialisation snippet.
-  static let initSnippetKeys = ["name", "params", "derived_params", "code"]
+  static let initSnippetKeys = ["name", "params", "derived_params", "extra_global_params", "code"]
 
   /// A built-in looked up by name, or an error listing the available ones.
   func builtin<Model>(_ value: YAMLValue, _ table: [String: Model], kind: String)
@@ -141,6 +142,7 @@ extension ModelFileDecoder {
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
       vars: try variableDeclarations(fields["vars"]),
       neuronVarRefs: try references(fields["neuron_var_refs"]),
+      extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]),
       simCode: try code(fields, "sim_code"))
   }
 
@@ -156,6 +158,7 @@ extension ModelFileDecoder {
     return InitSnippet(
       name: try modelName(fields, fallback), params: params, paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
-      code: try code(fields, "code"))
+      code: try code(fields, "code"),
+      extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]))
   }
 }

@@ -15,7 +15,9 @@ extension ModelFileDecoder {
     "psm_var_refs", "extra_global_params", "dynamic_params",
   ]
   /// The keys of a synapse population's `postsynaptic`.
-  static let postsynapticKeys = ["model", "params", "vars", "var_refs", "dynamic_params"]
+  static let postsynapticKeys = [
+    "model", "params", "vars", "var_refs", "extra_global_params", "dynamic_params",
+  ]
 
   /// The longest delay in steps a file may give (GeNN keeps a buffer slot per step).
   static let maximumDelay = 65535
@@ -85,6 +87,8 @@ extension ModelFileDecoder {
     population.postsynapticVarRefs = try referenceTargets(
       post?["var_refs"], references: postsynaptic.neuronVarRefs.map(\.name),
       variables: targetVars, owner: "neuron population '\(target.name)'")
+    population.postsynapticExtraGlobalParams = try extraGlobalValues(
+      post?["extra_global_params"], allowed: postsynaptic.extraGlobalParams.map(\.name))
     population.dynamicWeightUpdateParams = try dynamicParameterNames(
       update["dynamic_params"], allowed: weightUpdate.params)
     population.dynamicPostsynapticParams = try dynamicParameterNames(

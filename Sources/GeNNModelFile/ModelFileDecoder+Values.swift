@@ -31,7 +31,8 @@ extension ModelFileDecoder {
   }
 
   /// One variable initialiser: a number, `uninitialised`, a list of numbers,
-  /// `{npy: path}`, `{snippet: name or definition, params: {...}}` or
+  /// `{npy: path}`, `{snippet: name or definition, params: {...}, extra_global_params:
+  /// {...}}` or
   /// `{kernel: list or {npy: path}}`.
   func variableInitialiser(_ value: YAMLValue, count: Int?, unit: String, matrix: [Int]? = nil)
     throws(ModelFileError) -> VarInit
@@ -43,7 +44,8 @@ extension ModelFileDecoder {
     case .sequence:
       return .values(try array(value, count: count, unit: unit))
     default:
-      let fields = try value.mapping(allowed: ["npy", "snippet", "params", "kernel"])
+      let fields = try value.mapping(
+        allowed: ["npy", "snippet", "params", "extra_global_params", "kernel"])
       let given = ["npy", "snippet", "kernel"].filter { fields[$0] != nil }
       guard given.count == 1 else {
         throw value.error(
@@ -51,10 +53,11 @@ extension ModelFileDecoder {
             key: value.key, keys: ["npy", "snippet", "kernel"],
             reason: given.isEmpty ? "are all missing; give one" : "cannot be combined; give one"))
       }
-      if fields["snippet"] == nil, let params = fields.entry("params") {
+      for key in ["params", "extra_global_params"] where fields["snippet"] == nil {
+        guard let entry = fields.entry(key) else { continue }
         throw ModelFileError(
-          .unknownKey(key: params.value.key, allowed: given, suggestion: nil),
-          at: params.keyPosition)
+          .unknownKey(key: entry.value.key, allowed: given, suggestion: nil),
+          at: entry.keyPosition)
       }
       if let path = fields["npy"] {
         return .values(try npyValues(path, count: count, unit: unit, matrix: matrix))
@@ -65,7 +68,9 @@ extension ModelFileDecoder {
       guard let snippetValue = fields["snippet"] else {
         throw value.error(.missingKey(key: value.key, missing: "snippet"))
       }
-      let snippet = try initSnippet(snippetValue, name: "init_\(Self.lastKey(value.key))")
+      var snippet = try initSnippet(snippetValue, name: "init_\(Self.lastKey(value.key))")
+      snippet.extraGlobalParamValues = try extraGlobalValues(
+        fields["extra_global_params"], allowed: snippet.extraGlobalParams.map(\.name))
       return .snippet(
         snippet, params: try parameterValues(fields["params"], allowed: snippet.params))
     }

@@ -55,6 +55,15 @@ enum InitialValues {
           .store(source.extraGlobalParams[egp.name] ?? [])
       }
     }
+    for egp in model.initSnippetExtraGlobalParameters {
+      array(egp.role).store(egp.values)
+    }
+    for synapses in model.synapsePopulations {
+      for (egp, values) in synapses.connectivity.extraGlobalParams {
+        array(.connectivityExtraGlobalParameter(synapses: synapses.name, parameter: egp.name))
+          .store(values)
+      }
+    }
     for update in model.customUpdates {
       // Constants fill the padding too, so snippet-built rows need no positions.
       var positions: [Int]?
@@ -177,6 +186,10 @@ enum InitialValues {
     for egp in synapses.weightUpdate.extraGlobalParams {
       array(.weightUpdateExtraGlobalParameter(synapses: name, parameter: egp.name))
         .store(synapses.weightUpdateExtraGlobalParams[egp.name] ?? [])
+    }
+    for egp in synapses.postsynaptic.extraGlobalParams {
+      array(.postsynapticExtraGlobalParameter(synapses: name, parameter: egp.name))
+        .store(synapses.postsynapticExtraGlobalParams[egp.name] ?? [])
     }
     let target = model.neuronPopulation(named: synapses.target)!.size
     for variable in synapses.postsynaptic.vars {

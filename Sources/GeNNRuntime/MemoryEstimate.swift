@@ -131,7 +131,9 @@ public struct MemoryEstimate: Hashable, Sendable {
       .weightUpdatePostVariable(let synapses, let variable),
       .postsynapticVariable(let synapses, let variable):
       "synapse population '\(synapses)' variable '\(variable)'"
-    case .weightUpdateExtraGlobalParameter(let synapses, let parameter):
+    case .weightUpdateExtraGlobalParameter(let synapses, let parameter),
+      .connectivityExtraGlobalParameter(let synapses, let parameter),
+      .postsynapticExtraGlobalParameter(let synapses, let parameter):
       "synapse population '\(synapses)' extra global parameter '\(parameter)'"
     case .postsynapticInput(let synapses), .presynapticOutput(let synapses),
       .dendriticDelayBuffer(let synapses):
@@ -153,6 +155,8 @@ public struct MemoryEstimate: Hashable, Sendable {
       "custom connectivity update '\(update)' postsynaptic variable '\(variable)'"
     case .customConnectivityUpdateExtraGlobalParameter(let update, let parameter):
       "custom connectivity update '\(update)' extra global parameter '\(parameter)'"
+    case .initSnippetExtraGlobalParameter(let element, _, let variable, let parameter):
+      "'\(element)' variable '\(variable)' init snippet extra global parameter '\(parameter)'"
     }
   }
 }

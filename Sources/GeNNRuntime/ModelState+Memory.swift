@@ -6,8 +6,8 @@ import GeNNModel
 /// out, and the rows of SPARSE populations.
 extension ModelState {
   /// The position in ``arrays`` of extra global parameter `parameter` of a neuron
-  /// population, current source, synapse population (its weight update model's) or custom
-  /// update.
+  /// population, current source, synapse population (its weight update model's, else its
+  /// postsynaptic model's) or custom update.
   ///
   /// - Throws: ``RuntimeError/unknownPopulation(_:available:)`` or
   ///   ``RuntimeError/unknownExtraGlobalParameter(_:element:available:)``.
@@ -23,8 +23,12 @@ extension ModelState {
       role = .currentSourceExtraGlobalParameter(source: element, parameter: parameter)
       declared = source.model.extraGlobalParams
     } else if let synapses = model.synapsePopulations.first(where: { $0.name == element }) {
-      role = .weightUpdateExtraGlobalParameter(synapses: element, parameter: parameter)
-      declared = synapses.weightUpdate.extraGlobalParams
+      let weightUpdate = synapses.weightUpdate.extraGlobalParams
+      role =
+        weightUpdate.contains { $0.name == parameter }
+        ? .weightUpdateExtraGlobalParameter(synapses: element, parameter: parameter)
+        : .postsynapticExtraGlobalParameter(synapses: element, parameter: parameter)
+      declared = weightUpdate + synapses.postsynaptic.extraGlobalParams
     } else if let update = model.customUpdate(named: element) {
       role = .customUpdateExtraGlobalParameter(update: element, parameter: parameter)
       declared = update.model.extraGlobalParams

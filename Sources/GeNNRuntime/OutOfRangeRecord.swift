@@ -26,6 +26,21 @@ enum OutOfRangeRecord {
         "synapse population '\(synapses)'",
         "extra global parameter '\(parameter)' of its weight update model"
       )
+    case .connectivityExtraGlobalParameter(let synapses, let parameter):
+      (
+        "synapse population '\(synapses)'",
+        "extra global parameter '\(parameter)' of its connectivity snippet"
+      )
+    case .postsynapticExtraGlobalParameter(let synapses, let parameter):
+      (
+        "synapse population '\(synapses)'",
+        "extra global parameter '\(parameter)' of its postsynaptic model"
+      )
+    case .initSnippetExtraGlobalParameter(let element, _, let variable, let parameter):
+      (
+        "'\(element)'",
+        "extra global parameter '\(parameter)' of the snippet initialising '\(variable)'"
+      )
     case .customUpdateExtraGlobalParameter(let update, let parameter):
       ("custom update '\(update)'", "extra global parameter '\(parameter)'")
     case .customConnectivityUpdateExtraGlobalParameter(let update, let parameter):

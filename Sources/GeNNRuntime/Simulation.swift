@@ -83,8 +83,8 @@ public final class Simulation {
   private let library: SharedLibrary
   /// This simulation's native state (its thread pool and group fields).
   private let state: UnsafeMutableRawPointer
-  /// The arrays the native code works on.
-  private let memory: ModelState
+  /// The arrays the native code works on (internal for tests, which read arrays by role).
+  let memory: ModelState
   /// Where the synapses of SPARSE populations are in their rows.
   private let rows: SynapseRows
   private let functions: NativeFunctions

@@ -130,6 +130,102 @@ import Testing
     #expect(file.run.length == nil)
   }
 
+  /// GeNN's `create_den_delay_var_ref`, `create_spike_time_var_ref` and
+  /// `create_prev_spike_time_var_ref`, with `BROADCAST` references.
+  @Test func internalArraysAndBroadcasts() throws {
+    let text =
+      Self.network.replacingOccurrences(
+        of: "weight_update: {model: StaticPulse, vars: {g: 0}}",
+        with: "weight_update: {model: StaticPulseDendriticDelay, vars: {g: 0, d: 1}}\n"
+          + "    max_dendritic_delay_steps: 2")
+        + """
+        custom_updates:
+          Zero:
+            group: Reset
+            model:
+              var_refs:
+                D: {type: scalar, access: BROADCAST}
+                ST: {type: timepoint, access: broadcast}
+                PrevST: timepoint
+              update_code: |
+                D = 0.0;
+                ST = -1.0;
+                PrevST = -1.0;
+            var_refs:
+              D: {synapses: FE, den_delay: true}
+              ST: {population: E, spike_time: true}
+              PrevST: {population: E, prev_spike_time: true}
+
+        """
+    let file = try ModelFile.parse(text, path: "internal.yaml")
+    let zero = try #require(file.model.customUpdate(named: "Zero"))
+    #expect(zero.varRefs["D"] == .dendriticDelayBuffer(synapses: "FE"))
+    #expect(zero.varRefs["ST"] == .spikeTimes(population: "E"))
+    #expect(zero.varRefs["PrevST"] == .previousSpikeTimes(population: "E"))
+    #expect(zero.model.varRefs.map(\.access) == [.broadcast, .broadcast, .readWrite])
+    // A dendritic delay buffer needs max_dendritic_delay_steps.
+    let error = try #require(
+      Fixtures.error(
+        Self.network + "custom_updates:\n"
+          + Self.setter("SetD", group: "Reset", reference: "{synapses: EF, den_delay: true}")))
+    #expect(
+      error.description.contains(
+        "reference 'r' names variable 'denDelay', which synapse population 'EF' (without "
+          + "max_dendritic_delay_steps, so with no dendritic delay buffer) does not have"))
+    // Only neuron populations have spike times.
+    let misplaced = try #require(
+      Fixtures.error(
+        Self.network + "custom_updates:\n"
+          + Self.setter("SetST", group: "Reset", reference: "{synapses: EF, spike_time: true}")))
+    #expect(misplaced.description.contains("'synapses', 'spike_time' cannot be combined"))
+  }
+
+  /// Postsynaptic models' extra global parameters and custom updates' references to
+  /// extra global parameters (GeNN's `create_egp_ref`, `create_wu_egp_ref`,
+  /// `create_psm_egp_ref`).
+  /// `text` with `line` after the line containing `marker`, indented as that line.
+  static func inserting(_ line: String, after marker: String, in text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { found -> [String] in
+      guard found.contains(marker) else { return [String(found)] }
+      return [String(found), String(found.prefix { $0 == " " }) + line]
+    }.joined(separator: "\n")
+  }
+
+  @Test func extraGlobalParameterReferences() throws {
+    let text =
+      Self.inserting(
+        "extra_global_params: {gain: [1, 2]}", after: "vars: {z: 0}",
+        in: Self.inserting(
+          "extra_global_params: {gain: scalar*}", after: "vars: {z: scalar}", in: Self.network))
+        + """
+        custom_updates:
+          SetGain:
+            group: Set
+            model:
+              var_refs: {V: scalar}
+              extra_global_param_refs: {g: scalar*, h: scalar*}
+              update_code: |
+                g[id] = V;
+                h[0] = 1.0;
+            var_refs: {V: {population: F, var: V}}
+            egp_refs:
+              g: {synapses: EF, psm_egp: gain}
+              h: {synapses: EF, psm_egp: gain}
+
+        """
+    let file = try ModelFile.parse(text, path: "egp-refs.yaml")
+    let synapses = try #require(file.model.synapsePopulations.first { $0.name == "EF" })
+    #expect(synapses.postsynapticExtraGlobalParams == ["gain": [1, 2]])
+    let update = try #require(file.model.customUpdate(named: "SetGain"))
+    #expect(update.model.extraGlobalParamRefs.map(\.name) == ["g", "h"])
+    #expect(update.egpRefs["g"] == .postsynaptic(synapses: "EF", parameter: "gain"))
+    let error = try #require(
+      Fixtures.error(
+        text.replacingOccurrences(
+          of: "h: {synapses: EF, psm_egp: gain}", with: "h: {synapses: EF, egp: gain}")))
+    #expect(error.description.contains("must be one owner with what of it"))
+  }
+
   @Test func unknownGroupInTheSchedule() throws {
     let text =
       Self.network + "custom_updates:\n"

@@ -276,27 +276,70 @@ import Testing
       ])
   }
 
-  /// GeNN runs custom updates over kernel weights; SwiftGeNN says it does not yet.
-  @Test func updatesOverKernelWeightsAreNotSupportedYet() {
+  /// As in GeNN, custom updates run over kernel weights, with one value per kernel
+  /// element for their own variables.
+  @Test func updatesOverKernelWeightsHaveOneValuePerKernelElement() {
+    func model(values: [Double]) -> ModelSpec {
+      var model = Self.network()
+      model.addSynapsePopulation(
+        SynapsePopulation(
+          name: "Kernel", source: "A", target: "B", matrixType: .toeplitz,
+          connectivity: .toeplitz(
+            .conv2D,
+            params: [
+              "conv_kh": 1, "conv_kw": 2, "conv_ih": 2, "conv_iw": 2, "conv_ic": 1,
+              "conv_oh": 2, "conv_ow": 2, "conv_oc": 1,
+            ]), weightUpdate: .staticPulse, weightUpdateVars: ["g": 0.5],
+          postsynaptic: .deltaCurr))
+      let scale = CustomUpdateModel(
+        name: "Scale", vars: [CustomUpdateVariable("y")],
+        varRefs: [CustomUpdateVarReference("x", access: .readOnly)], updateCode: "y = x;\n")
+      model.addCustomUpdate(
+        CustomUpdate(
+          name: "CU", updateGroup: "Group", model: scale, vars: ["y": .values(values)],
+          varRefs: ["x": .weightUpdateVariable(synapses: "Kernel", variable: "g")]))
+      return model
+    }
+    #expect(Self.problems(model(values: [1, 2])) == [])
+    #expect(
+      Self.problems(model(values: [1, 2, 3]))
+        == [
+          .wrongLength(
+            element: "custom update 'CU' (model 'Scale')", field: "y", expected: 2, got: 3)
+        ])
+  }
+
+  /// As in GeNN, the delayed variables one update references are all kept by one neuron
+  /// population, and a dendritic delay buffer needs `maxDendriticDelaySteps`.
+  @Test func delayedReferencesShareTheirPopulation() {
     var model = Self.network()
-    model.addSynapsePopulation(
-      SynapsePopulation(
-        name: "Kernel", source: "A", target: "B", matrixType: .toeplitz,
-        connectivity: .toeplitz(
-          .conv2D,
-          params: [
-            "conv_kh": 1, "conv_kw": 1, "conv_ih": 2, "conv_iw": 2, "conv_ic": 1, "conv_oh": 2,
-            "conv_ow": 2, "conv_oc": 1,
-          ]), weightUpdate: .staticPulse, weightUpdateVars: ["g": 0.5],
-        postsynaptic: .deltaCurr))
+    model.synapsePopulations[0].axonalDelaySteps = 1
+    model.synapsePopulations[1].axonalDelaySteps = 2
+    let both = CustomUpdateModel(
+      name: "Both",
+      varRefs: [
+        CustomUpdateVarReference("a", "timepoint", access: .broadcast),
+        CustomUpdateVarReference("b", "timepoint", access: .broadcast),
+      ], updateCode: "a = 0.0;\nb = 0.0;\n")
     model.addCustomUpdate(
       CustomUpdate(
-        name: "CU", updateGroup: "Group", model: Self.scale, params: ["factor": 2],
-        varRefs: ["x": .weightUpdateVariable(synapses: "Kernel", variable: "g")]))
+        name: "CU", updateGroup: "Group", model: both,
+        varRefs: ["a": .spikeTimes(population: "A"), "b": .spikeTimes(population: "B")]))
+    let element = "custom update 'CU' (model 'Both')"
     #expect(
-      Self.problems(model).map(\.description) == [
-        "custom update 'CU' (model 'Scale'): a custom update over the kernel weights of "
-          + "'Kernel' (TOEPLITZ) is not supported yet"
+      Self.problems(model).contains(
+        .referenceShapeMismatch(
+          element: element, reference: "b", other: "a",
+          reason: "name variables kept per delay slot of neuron populations 'A' and 'B'; as "
+            + "in GeNN, all must belong to the same one")))
+    model.customUpdates[0].varRefs["b"] = .dendriticDelayBuffer(synapses: "AB")
+    model.customUpdates[0].model.varRefs[1].type = "scalar"
+    #expect(
+      Self.problems(model) == [
+        .unknownReferencedVariable(
+          element: element, field: "varRefs", reference: "b", variable: "denDelay",
+          owner: "synapse population 'AB' (without max_dendritic_delay_steps, so with no "
+            + "dendritic delay buffer)", available: [])
       ])
   }
 

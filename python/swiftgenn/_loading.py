@@ -49,9 +49,12 @@ def _load_synapses(simulation: "Simulation", synapses) -> None:
     for variables in (synapses.pre_vars, synapses.post_vars, synapses.psm_vars):
         _load_neuron_vars(simulation, name, variables)
     out_post = Array("inSyn", synapses._model.precision, synapses)
-    out_post._bind(simulation.variable(name, "inSyn"))
+    # PyGeNN's shape: (batch_size, target neurons).
+    out_post._bind(simulation.variable(name, "inSyn").reshape(1, -1))
     synapses.out_post = out_post
     _load_egps(simulation, name, synapses.extra_global_params)
+    # Found by name among the weight update model's, then the postsynaptic model's.
+    _load_egps(simulation, name, synapses.psm_extra_global_params)
 
 
 def _spike_times(simulation: "Simulation", population, name: str) -> Optional[Array]:
@@ -80,6 +83,9 @@ def _load_neuron_vars(simulation: "Simulation", element: str, variables: dict) -
         if layout.slots > 1:
             view = view.reshape(layout.slots, layout.slot_size)
             latest = _latest_slot(simulation, element, variable.name)
+        if getattr(variable, "shared_neuron", False):
+            # Kept per neuron in memory; code reads and writes the first value.
+            view = view[..., :1]
         variable._load(view, latest)
         if variable.init_required:
             _write(variable, view, np.asarray(variable.init_values))

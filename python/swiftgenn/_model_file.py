@@ -34,7 +34,7 @@ _INLINE_KEYS = {
     "neuron": ("vars", "extra_global_params", "additional_input_vars", "sim_code",
                "threshold_condition_code", "reset_code"),
     "current_source": ("vars", "extra_global_params", "neuron_var_refs", "injection_code"),
-    "postsynaptic": ("vars", "neuron_var_refs", "sim_code"),
+    "postsynaptic": ("vars", "neuron_var_refs", "extra_global_params", "sim_code"),
     "weight_update": ("vars", "pre_vars", "post_vars", "extra_global_params",
                       "pre_neuron_var_refs", "post_neuron_var_refs", "psm_var_refs",
                       "pre_spike_syn_code", "pre_event_syn_code", "post_event_syn_code",
@@ -42,13 +42,14 @@ _INLINE_KEYS = {
                       "pre_event_threshold_condition_code",
                       "post_event_threshold_condition_code", "pre_spike_code",
                       "post_spike_code", "pre_dynamics_code", "post_dynamics_code"),
-    "custom_update": ("vars", "var_refs", "extra_global_params", "update_code"),
+    "custom_update": ("vars", "var_refs", "extra_global_params", "extra_global_param_refs",
+                      "update_code"),
     "custom_connectivity_update": ("vars", "pre_vars", "post_vars", "var_refs", "pre_var_refs",
                                    "post_var_refs", "extra_global_params", "row_update_code",
                                    "host_update_code"),
-    "init_var": ("var_init_code",),
-    "sparse_connectivity": ("row_build_code", "col_build_code"),
-    "toeplitz_connectivity": ("diagonal_build_code",),
+    "init_var": ("extra_global_params", "var_init_code"),
+    "sparse_connectivity": ("extra_global_params", "row_build_code", "col_build_code"),
+    "toeplitz_connectivity": ("extra_global_params", "diagonal_build_code"),
 }
 
 #: Snippets whose maximum row length and kernel size the model file is given.
@@ -148,22 +149,22 @@ class ModelFileWriter:
             "model": self._model(wu.snippet, wu.params, group.name),
             "params": self._params(wu.snippet, wu.params),
             "vars": self._vars(group.vars),
-            "pre_vars": self._vars(group.pre_vars),
-            "post_vars": self._vars(group.post_vars),
+            "pre_vars": self._vars(group.pre_vars, "pre"),
+            "post_vars": self._vars(group.post_vars, "post"),
             "pre_var_refs": self._neuron_refs(wu.pre_var_refs, group.src, group.name),
             "post_var_refs": self._neuron_refs(wu.post_var_refs, group.trg, group.name),
             "psm_var_refs": self._psm_refs(wu.psm_var_refs, group),
         }
         self._add_egps(weight_update, "extra_global_params", group.extra_global_params)
         _add_dynamic(weight_update, group._dynamic_params)
-        if any(e.init_values is not None for e in group.psm_extra_global_params.values()):
-            not_yet("extra global parameters of postsynaptic models")
         postsynaptic = {
             "model": self._model(ps.snippet, ps.params, group.name),
             "params": self._params(ps.snippet, ps.params),
-            "vars": self._vars(group.psm_vars),
+            "vars": self._vars(group.psm_vars, "psm"),
             "var_refs": self._neuron_refs(ps.var_refs, group.trg, group.name),
         }
+        self._add_egps(postsynaptic, "extra_global_params", group.psm_extra_global_params,
+                       "psm")
         _add_dynamic(postsynaptic, group._dynamic_ps_params)
         entry = {
             "source": group.src.name,
@@ -190,6 +191,8 @@ class ModelFileWriter:
             "params": self._params(group.model, group.params),
             "vars": self._vars(group.vars),
             "var_refs": _targets(group.var_references, "custom update", group.name),
+            "egp_refs": {name: reference.target
+                         for name, reference in group.egp_references.items()},
         }
         self._add_egps(entry, "extra_global_params", group.extra_global_params)
         _add_dynamic(entry, group._dynamic_params)
@@ -218,13 +221,14 @@ class ModelFileWriter:
         init = group.connectivity_initialiser
         if matrix_type & SynapseMatrixConnectivity.DENSE:
             return None
-        if any(e.init_values is not None for e in group.connectivity_extra_global_params.values()):
-            not_yet("extra global parameters of connectivity snippets")
         if matrix_type & SynapseMatrixConnectivity.TOEPLITZ:
-            return {
+            toeplitz = {
                 "toeplitz": self._model(init.snippet, init.params, group.name, group),
                 "params": self._params(init.snippet, init.params),
             }
+            self._add_egps(toeplitz, "extra_global_params",
+                           group.connectivity_extra_global_params, "connectivity")
+            return toeplitz
         if group.connections_set:
             return {
                 "pre": self._npy(group._pre_indices.astype(np.uint32), group.name, "pre"),
@@ -236,10 +240,13 @@ class ModelFileWriter:
                 f"(synapse population '{group.name}': give a connectivity snippet or call "
                 "set_sparse_connections)"
             )
-        return {
+        snippet = {
             "snippet": self._model(init.snippet, init.params, group.name, group),
             "params": self._params(init.snippet, init.params),
         }
+        self._add_egps(snippet, "extra_global_params", group.connectivity_extra_global_params,
+                       "connectivity")
+        return snippet
 
     # --- Models and values -----------------------------------------------------------
 
@@ -269,7 +276,7 @@ class ModelFileWriter:
                 inline["kernel_size"] = [int(k) for k in model.calc_kernel_size_func(plain)]
         if model.kind == "neuron" and model.auto_refractory_required:
             inline["auto_refractory_required"] = True
-        if model.kind in ("custom_update", "custom_connectivity_update") and model.extra_global_param_refs:
+        if model.kind in ("custom_connectivity_update",) and model.extra_global_param_refs:
             not_yet("extra global parameter references")
         return inline
 
@@ -302,8 +309,8 @@ class ModelFileWriter:
         if key.endswith("var_refs"):
             return {r.name: {"type": r.type, "access": _access_name(r.access)}
                     for r in getattr(model, key)}
-        if key == "extra_global_params":
-            return {e.name: e.type for e in model.extra_global_params}
+        if key in ("extra_global_params", "extra_global_param_refs"):
+            return {e.name: e.type for e in getattr(model, key)}
         if key == "additional_input_vars":
             return {a.name: {"type": a.type, "value": a.value}
                     for a in model.additional_input_vars}
@@ -312,10 +319,11 @@ class ModelFileWriter:
     def _params(self, model: ModelBase, params: dict) -> dict:
         return {p.name: _number(params[p.name]) for p in model.params}
 
-    def _vars(self, variables: dict) -> dict:
-        return {name: self._initialiser(variable) for name, variable in variables.items()}
+    def _vars(self, variables: dict, *field: str) -> dict:
+        return {name: self._initialiser(variable, *field)
+                for name, variable in variables.items()}
 
-    def _initialiser(self, variable) -> Any:
+    def _initialiser(self, variable, *field: str) -> Any:
         value = variable.init_values
         if isinstance(value, VarInit):
             snippet = value.snippet
@@ -332,12 +340,14 @@ class ModelFileWriter:
                     )
                 return {"kernel": self._npy(np.ravel(kernel).astype(np.float64),
                                             variable.group.name, variable.name, "kernel")}
-            if snippet.extra_global_params:
-                not_yet("extra global parameters in variable-initialisation snippets")
-            return {
+            initialiser = {
                 "snippet": self._model(snippet, value.params, variable.group.name),
                 "params": self._params(snippet, value.params),
             }
+            # The snippet's arrays, in files named by group, field and variable.
+            self._add_egps(initialiser, "extra_global_params", variable.extra_global_params,
+                           *field, variable.name)
+            return initialiser
         if value is None or variable.init_required:
             # Written into the simulation's memory once it is loaded.
             return 0
@@ -374,9 +384,9 @@ class ModelFileWriter:
                 )
         return result
 
-    def _add_egps(self, entry: dict, key: str, egps: dict) -> None:
+    def _add_egps(self, entry: dict, key: str, egps: dict, *prefix: str) -> None:
         values = {
-            name: self._npy(np.asarray(egp.init_values).ravel(), egp.group.name, name)
+            name: self._npy(np.asarray(egp.init_values).ravel(), egp.group.name, *prefix, name)
             for name, egp in egps.items()
             if egp.init_values is not None
         }
@@ -415,10 +425,7 @@ def _targets(references: dict, kind: str, owner: str) -> dict:
 
 
 def _access_name(access) -> str:
-    name = access.name if hasattr(access, "name") else str(access)
-    if "BROADCAST" in name:
-        not_yet("BROADCAST access modes (writes into every delay slot)")
-    return name
+    return access.name if hasattr(access, "name") else str(access)
 
 
 def _number(value: Any):

@@ -119,15 +119,19 @@ def create_wu_var_ref(
 
 
 def create_den_delay_var_ref(sg) -> VarReference:
-    not_yet("references to dendritic delay buffers (create_den_delay_var_ref)")
+    """A reference to a synapse population's dendritic delay buffer (its input waiting to
+    be delivered, one value per target neuron per delay slot)."""
+    return VarReference({"synapses": sg.name, "den_delay": True}, sg, "denDelay")
 
 
 def create_spike_time_var_ref(group) -> VarReference:
-    not_yet("references to spike times (create_spike_time_var_ref)")
+    """A reference to a neuron population's spike times."""
+    return VarReference({"population": group.name, "spike_time": True}, group, "st")
 
 
 def create_prev_spike_time_var_ref(group) -> VarReference:
-    not_yet("references to previous spike times (create_prev_spike_time_var_ref)")
+    """A reference to a neuron population's previous spike times."""
+    return VarReference({"population": group.name, "prev_spike_time": True}, group, "prev_st")
 
 
 def _connectivity_update_var_ref(group, var_name: str, side: str) -> VarReference:
@@ -151,13 +155,47 @@ def create_post_var_ref(group, var_name: str) -> VarReference:
     return _connectivity_update_var_ref(group, var_name, "post")
 
 
-def create_egp_ref(group, egp_name: str):
-    not_yet("extra global parameter references (create_egp_ref)")
+@dataclass(frozen=True)
+class EGPReference:
+    """A reference to an extra global parameter: the model file's target mapping."""
+
+    target: dict
+    group: Any
+    egp_name: str
 
 
-def create_psm_egp_ref(sg, egp_name: str):
-    not_yet("extra global parameter references (create_psm_egp_ref)")
+def create_egp_ref(group, egp_name: str) -> EGPReference:
+    """A reference to an extra global parameter of a neuron population, current source
+    or custom update."""
+    from .genn_groups import (
+        CurrentSource,
+        CustomConnectivityUpdate,
+        CustomUpdateBase,
+        NeuronGroup,
+    )
+
+    if isinstance(group, CustomConnectivityUpdate):
+        not_yet("custom connectivity updates")
+    _check_var(group, group.extra_global_params, egp_name, "extra global parameter")
+    owner = ("population" if isinstance(group, NeuronGroup)
+             else "current_source" if isinstance(group, CurrentSource)
+             else "custom_update" if isinstance(group, CustomUpdateBase) else None)
+    if owner is None:
+        raise TypeError(f"create_egp_ref takes a neuron population, current source or custom "
+                        f"update, not {group!r}")
+    return EGPReference({owner: group.name, "egp": egp_name}, group, egp_name)
 
 
-def create_wu_egp_ref(sg, egp_name: str):
-    not_yet("extra global parameter references (create_wu_egp_ref)")
+def create_psm_egp_ref(sg, egp_name: str) -> EGPReference:
+    """A reference to an extra global parameter of a synapse population's postsynaptic
+    model."""
+    _check_var(sg, sg.psm_extra_global_params, egp_name,
+               "postsynaptic model extra global parameter")
+    return EGPReference({"synapses": sg.name, "psm_egp": egp_name}, sg, egp_name)
+
+
+def create_wu_egp_ref(sg, egp_name: str) -> EGPReference:
+    """A reference to an extra global parameter of a synapse population's weight update
+    model."""
+    _check_var(sg, sg.extra_global_params, egp_name, "weight update extra global parameter")
+    return EGPReference({"synapses": sg.name, "wu_egp": egp_name}, sg, egp_name)

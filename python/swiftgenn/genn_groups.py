@@ -425,6 +425,24 @@ class CustomUpdateBase(Group):
         _check_vars(name, model.vars, vars)
         self.vars = prepare_vars(model.vars, vars, self, kind)
         self.extra_global_params = prepare_egps(model.extra_global_params, self)
+        self.egp_references: dict = {}
+
+    def _set_egp_references(self, egp_refs: dict) -> None:
+        """Keeps ``egp_refs`` (``create_*egp_ref``), one for each of the model's extra
+        global parameter references."""
+        from ._references import EGPReference
+
+        declared = [e.name for e in self.model.extra_global_param_refs]
+        for name, reference in egp_refs.items():
+            if name not in declared:
+                raise ValueError(
+                    f"custom update '{self.name}': no extra global parameter reference "
+                    f"'{name}'; the model's are: " + (", ".join(declared) or "none"))
+            if not isinstance(reference, EGPReference):
+                raise TypeError(
+                    f"custom update '{self.name}': reference '{name}' must be made with a "
+                    f"create_*egp_ref function, not {reference!r}")
+        self.egp_references = dict(egp_refs)
 
 
 class CustomUpdate(CustomUpdateBase):

@@ -288,8 +288,6 @@ class GeNNModel:
         self._check_unbuilt()
         self._check_new_name(cu_name)
         _check_element_name(group_name, "update group")
-        if egp_refs:
-            not_yet("extra global parameter references (egp_refs)")
         model = _snippet(custom_update_model, "custom_update")
         synaptic = [r.synapse_group for r in var_refs.values()
                     if isinstance(r, VarReference) and r.is_per_synapse]
@@ -298,6 +296,7 @@ class GeNNModel:
                                     synaptic[0], self)
         else:
             update = CustomUpdate(cu_name, group_name, model, params, vars, var_refs, self)
+        update._set_egp_references(egp_refs)
         self.custom_updates[cu_name] = update
         return update
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import numpy as np
 
-from ._enums import SynapseMatrixConnectivity, SynapseMatrixWeight
+from ._enums import SynapseMatrixConnectivity, SynapseMatrixWeight, VarAccess, VarAccessDim
 from ._models import ModelBase
 
 if TYPE_CHECKING:
@@ -252,7 +252,13 @@ def prepare_vars(declared, values: dict, group: "Group", kind=Variable) -> dict:
             f"'{group.name}': no variable '{unknown[0]}'; the model's variables are: "
             + (", ".join(names) or "none")
         )
-    return {v.name: kind(v.name, v.type, values.get(v.name), group) for v in declared}
+    variables = {v.name: kind(v.name, v.type, values.get(v.name), group) for v in declared}
+    for v in declared:
+        # A model's variable without the element dimension (READ_ONLY_SHARED_NEURON) has
+        # one value in all, GeNN's shape ``(1,)``.
+        variables[v.name].shared_neuron = isinstance(v.access, VarAccess) and not (
+            v.access & VarAccessDim.ELEMENT)
+    return variables
 
 
 def prepare_egps(declared, group: "Group") -> dict:

@@ -79,9 +79,11 @@ struct CPUModuleWriter: ModelCodeWriting {
     }
     for index in model.customUpdates.indices { writeCustomUpdate(index) }
     for index in model.customConnectivityUpdates.indices { writeCustomConnectivityUpdate(index) }
+    for index in customUpdatesInitialisingSynapses { writeCustomUpdateInit(index) }
     writeModelState()
     writeStep()
     writeInitialise()
+    writeCustomUpdateInitThread()
     writeBind()
     writeCustomUpdateGroups()
     block("}  // namespace")
@@ -125,6 +127,9 @@ struct CPUModuleWriter: ModelCodeWriting {
     }
     for index in model.customConnectivityUpdates.indices {
       line("CustomConnectivityUpdate\(index) customConnectivityUpdate\(index);")
+    }
+    for index in customUpdatesInitialisingSynapses {
+      line("CustomUpdateInit\(index) customUpdateInit\(index);")
     }
     line("uint32_t connectivityOverflows[genn::kMaxThreads];")
     line("uint32_t denDelayPtr[\(max(1, model.synapsePopulations.count))];")
@@ -293,6 +298,10 @@ struct CPUModuleWriter: ModelCodeWriting {
     {
       line("initialiseCustomConnectivityUpdate\(index)(m.customConnectivityUpdate\(index));")
     }
+    if !customUpdatesInitialisingSynapses.isEmpty {
+      line("// per-synapse custom update variables, once every row is built")
+      line("m.pool.run(initialiseCustomUpdatesThread, model);")
+    }
     if model.timingEnabled { line("const double sparseStart = genn_seconds();") }
     for group in synapseGroups {
       let synapses = model.synapsePopulations[group.archetype]
@@ -361,6 +370,9 @@ struct CPUModuleWriter: ModelCodeWriting {
     for index in model.customUpdates.indices { writeCustomUpdateBinding(index) }
     for index in model.customConnectivityUpdates.indices {
       writeCustomConnectivityUpdateBinding(index, field: "m.customConnectivityUpdate\(index)")
+    }
+    for index in customUpdatesInitialisingSynapses {
+      writeCustomUpdateInitBinding(index, field: "m.customUpdateInit\(index)")
     }
     line("}")
     line()

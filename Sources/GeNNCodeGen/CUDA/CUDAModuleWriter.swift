@@ -129,7 +129,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
       ]
     var module = CUDAModule(
       source: source, arrays: memory.arrays, bind: bind,
-      initialisation: initialisation + synapseInitialisationLaunches
+      initialisation: initialisation + synapseInitialisationLaunches + customUpdateInitLaunches
         + customConnectivityInitLaunches + columnLaunches, step: step,
       customUpdates: customUpdateLaunches, origins: output.origins)
     if !merged.dynamicParameters.isEmpty {
@@ -168,6 +168,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     for group in initGroups { writeInitGroup(group) }
     writeCustomUpdates()
     writeCustomConnectivityUpdates()
+    writeCustomUpdateInits()
     writeBindKernel()
     writeDynamicParameterKernel()
     writeInitKernel()
@@ -202,6 +203,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     }
     writeCustomUpdateBindings()
     writeCustomConnectivityUpdateBindings()
+    writeCustomUpdateInitBindings()
     line("}")
     line()
   }

@@ -69,6 +69,16 @@ struct CodeUsage {
       }
       if Self.uses("addToPre", in: synapseCode) { presynapticOutput.insert(synapses.name) }
     }
+    // Custom updates referencing spike times need them kept.
+    for update in model.customUpdates {
+      for target in update.varRefs.values {
+        switch target {
+        case .spikeTimes(let population): spikeTimes.insert(population)
+        case .previousSpikeTimes(let population): previousSpikeTimes.insert(population)
+        default: break
+        }
+      }
+    }
     spikeTimes.formUnion(previousSpikeTimes)
     eventTimes.formUnion(previousEventTimes)
   }

@@ -33,6 +33,7 @@ extension ModelCodeWriting {
     addParameters(
       to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams,
       paramTypes: snippet.paramTypes)
+    addExtraGlobalParameters(to: &environment, snippet.extraGlobalParams, prefix: "conn_")
     return environment
   }
 

@@ -17,6 +17,9 @@ enum CustomUpdateLayout {
         let source = model.neuronPopulation(named: synapses.source)?.size,
         let target = model.neuronPopulation(named: synapses.target)?.size
       else { return 0 }
+      if synapses.matrixType.weightStorage == .kernel {
+        return saturatingProduct(synapses.kernelSize)
+      }
       if synapses.matrixType == .sparse {
         return saturatingProduct(
           source,
@@ -51,6 +54,22 @@ struct CustomUpdateField {
   var index: String
   /// Whether the value is reduced over the neurons, into index 0 after the loop.
   var reducesOverNeurons: Bool
+  /// For a reference to a variable kept per delay slot, its slots.
+  var slots: ReferenceSlots? = nil
+
+  /// Where the code reads and writes the element: `index` in the latest step's slot
+  /// (`slotOffset_<name>`) of a variable kept per delay slot.
+  var position: String { slots == nil ? index : "slotOffset_\(name) + \(index)" }
+}
+
+/// The delay slots of a variable a custom update references (GeNN's delayed variable
+/// references): `count` slots of `size` elements, of which the update reads and writes
+/// `current`, a C expression of `timestep` (the steps done), and a `BROADCAST` reference
+/// writes every one.
+struct ReferenceSlots {
+  var count: Int
+  var size: Int
+  var current: String
 }
 
 /// The custom updates, for both backends: one struct and function per custom update; per
@@ -83,7 +102,8 @@ extension ModelCodeWriting {
           type: (TypeName.Base(parsing: reference.type) ?? .scalar).resolved(in: types),
           member: "r_\(reference.name)", mode: reference.access,
           index: perSynapse ? "idSyn" : (hasElement ? "id" : "0"),
-          reducesOverNeurons: !perSynapse && reference.access.isReduction && !hasElement))
+          reducesOverNeurons: !perSynapse && reference.access.isReduction && !hasElement,
+          slots: referenceSlots(of: update.varRefs[reference.name]!)))
     }
     return fields
   }
@@ -168,7 +188,9 @@ extension ModelCodeWriting {
       prefix: "", params: updateModel.params, derived: updateModel.derivedParams,
       paramTypes: updateModel.paramTypes)
     for field in fields { line("\(field.type.cName) *\(field.member);") }
-    for egp in updateModel.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: "") }
+    for egp in updateModel.extraGlobalParams + updateModel.extraGlobalParamRefs {
+      declareExtraGlobalParameter(egp, prefix: "")
+    }
     declareOutOfRangeRecord()
     if let transpose {
       let type = fields.first { $0.name == transpose.name }!.type
@@ -182,7 +204,20 @@ extension ModelCodeWriting {
     var environment = baseEnvironment(
       context: "custom update '\(update.name)', update code", random: false)
     let index32 = GeNNType.uint32.addingConst
-    if perSynapse {
+    if case .synapses(let name)? = shape, let kernelSize = kernelSize(of: name) {
+      // GeNN's kernel iteration: the kernel element is the "synapse".
+      environment.define("id_syn", index32, spelling: "idSyn", role: "kernel index")
+      environment.define("id_kernel", index32, spelling: "idSyn", role: "kernel index")
+      for dimension in kernelSize.indices {
+        environment.define(
+          "id_kernel_\(dimension)", index32, spelling: "idKernel\(dimension)",
+          role: "kernel index")
+      }
+      environment.define(
+        "num_pre", index32, spelling: "group.numPre", role: "number of presynaptic neurons")
+      environment.define(
+        "num_post", index32, spelling: "group.numPost", role: "number of postsynaptic neurons")
+    } else if perSynapse {
       environment.define("id_pre", index32, spelling: "i", role: "presynaptic neuron index")
       environment.define("id_post", index32, spelling: "j", role: "postsynaptic neuron index")
       environment.define("id_syn", index32, spelling: "idSyn", role: "synapse index")
@@ -200,7 +235,9 @@ extension ModelCodeWriting {
     addParameters(
       to: &environment, prefix: "", params: updateModel.params, derived: updateModel.derivedParams,
       paramTypes: updateModel.paramTypes)
-    addExtraGlobalParameters(to: &environment, updateModel.extraGlobalParams, prefix: "")
+    addExtraGlobalParameters(
+      to: &environment, updateModel.extraGlobalParams + updateModel.extraGlobalParamRefs,
+      prefix: "")
     for field in fields {
       let type = GeNNType.numeric(field.type)
       let (qualified, role): (GeNNType, String) =
@@ -208,6 +245,7 @@ extension ModelCodeWriting {
         case .readOnly: (type.addingConst, "read-only variable")
         case .readWrite: (type, "variable")
         case .reduceSum, .reduceMax: (type.with(.writeOnly), "reduction target")
+        case .broadcast: (type.with(.writeOnly), "broadcast target")
         }
       environment.define(field.name, qualified, spelling: "l_\(field.name)", role: role)
     }
@@ -225,6 +263,11 @@ extension ModelCodeWriting {
         + "uint64_t timestep\(threadParameter)) {")
     line("const \(timeName) t = timestep * \(dtLiteral);")
     line("(void)t;")
+    for field in used {
+      guard let slots = field.slots else { continue }
+      line(
+        "const size_t slotOffset_\(field.name) = (size_t)(\(slots.current)) * \(slots.size)u;")
+    }
     let neuronReductions = fields.filter(\.reducesOverNeurons)
     for field in neuronReductions {
       line(
@@ -232,7 +275,7 @@ extension ModelCodeWriting {
     }
     writeCustomUpdateIteration(shape, iteration)
     for field in used {
-      let array = "group.\(field.member)[\(field.index)]"
+      let array = "group.\(field.member)[\(field.position)]"
       switch field.mode {
       case .readOnly:
         line("const \(field.type.cName) l_\(field.name) = \(array);")
@@ -242,14 +285,21 @@ extension ModelCodeWriting {
         line(
           "\(field.type.cName) l_\(field.name) = \(reductionStart(field.mode, field.type));"
         )
+      case .broadcast:
+        line("\(field.type.cName) l_\(field.name) = \(NumericLiteral.write(0, as: field.type));")
       }
     }
     line("// update code")
     code(checked)
     for field in used {
-      let array = "group.\(field.member)[\(field.index)]"
+      let array = "group.\(field.member)[\(field.position)]"
       if field.reducesOverNeurons {
         line(reduction("red_\(field.name)", "l_\(field.name)", field))
+      } else if field.mode == .broadcast, let slots = field.slots {
+        line("for (uint32_t d = 0; d < \(slots.count)u; d++) {")
+        line(
+          "group.\(field.member)[((size_t)d * \(slots.size)u) + \(field.index)] = l_\(field.name);")
+        line("}")
       } else if field.mode != .readOnly {
         // Read-write values and, with batch size 1, batch reductions are stored.
         line("\(array) = l_\(field.name);")
@@ -260,7 +310,8 @@ extension ModelCodeWriting {
         "group.transpose_\(transpose.name)[(j * group.numPre) + i] = l_\(transpose.name);"
       )
     }
-    if perSynapse { line("}") }
+    // Rows and their synapses close two scopes, kernel elements one.
+    if perSynapse, case .synapses(let name)? = shape, kernelSize(of: name) == nil { line("}") }
     line("}")
     for field in neuronReductions {
       line("group.\(field.member)[0] = red_\(field.name);")
@@ -274,6 +325,24 @@ extension ModelCodeWriting {
   private mutating func writeCustomUpdateIteration(
     _ shape: CustomUpdateShape?, _ iteration: CustomUpdateIteration
   ) {
+    if case .synapses(let name)? = shape, let kernelSize = kernelSize(of: name) {
+      let count = kernelSize.reduce(1, *)
+      switch iteration {
+      case .loops:
+        line("for (uint32_t idSyn = 0; idSyn < \(count)u; idSyn++) {")
+      case .perThread:
+        line("const uint32_t idSyn = thread;")
+        line("if (idSyn >= \(count)u) { return; }")
+        line("{")
+      }
+      for dimension in kernelSize.indices {
+        let stride = kernelSize[(dimension + 1)...].reduce(1, *)
+        line(
+          "const uint32_t idKernel\(dimension) = (idSyn / \(stride)u) % \(kernelSize[dimension])u;"
+            + " (void)idKernel\(dimension);")
+      }
+      return
+    }
     switch (shape, iteration) {
     case (.synapses(let name)?, .loops):
       let synapses = model.synapsePopulations.first { $0.name == name }!
@@ -333,6 +402,7 @@ extension ModelCodeWriting {
         let source = model.neuronPopulation(named: synapses.source)?.size,
         let target = model.neuronPopulation(named: synapses.target)?.size
       else { return 0 }
+      if let kernelSize = kernelSize(of: name) { return kernelSize.reduce(1, *) }
       return synapses.matrixType == .sparse
         ? source
           * SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
@@ -385,11 +455,86 @@ extension ModelCodeWriting {
         field, egp, prefix: "",
         to: .customUpdateExtraGlobalParameter(update: update.name, parameter: egp.name))
     }
+    for egp in update.model.extraGlobalParamRefs {
+      // The referenced array itself, which the update reads and writes in place.
+      bindExtraGlobalParameter(field, egp, prefix: "", to: role(of: update.egpRefs[egp.name]!))
+    }
     bindOutOfRangeRecord(field)
     if let transpose = transposeReference(of: update) {
       bindArray(
         field, "transpose_\(transpose.name)",
         to: .weightUpdateVariable(synapses: transpose.synapses, variable: transpose.variable))
+    }
+  }
+
+  /// The kernel shape of synapse population `name` when its weights are a kernel
+  /// (TOEPLITZ, PROCEDURAL_KERNELG), so that a custom update over them runs per kernel
+  /// element; `nil` for individual weights.
+  func kernelSize(of name: String) -> [Int]? {
+    guard let synapses = model.synapsePopulations.first(where: { $0.name == name }),
+      synapses.matrixType.weightStorage == .kernel
+    else { return nil }
+    return synapses.kernelSize
+  }
+
+  /// The delay slots of the variable `target` names, if it is kept per delay slot: a
+  /// queued neuron variable, a weight update's presynaptic variable under an axonal delay,
+  /// its postsynaptic or a postsynaptic model's variable queued under a back-propagation
+  /// delay or heterogeneous delays, spike times of a population with delay slots (whose
+  /// latest step's slot is `(timestep + slots - 1) % slots`), and a dendritic delay buffer
+  /// (whose slot delivered in the latest step is `timestep % slots`).
+  func referenceSlots(of target: CustomUpdateTarget) -> ReferenceSlots? {
+    func neuronSlots(_ population: String) -> ReferenceSlots? {
+      let count = model.maximumDelaySteps(of: population) + 1
+      guard count > 1, let size = model.neuronPopulation(named: population)?.size else {
+        return nil
+      }
+      return ReferenceSlots(
+        count: count, size: size, current: "(timestep + \(count - 1)u) % \(count)u")
+    }
+    func synapses(_ name: String) -> SynapsePopulation? {
+      model.synapsePopulations.first { $0.name == name }
+    }
+    switch target {
+    case .neuronVariable(let population, let variable):
+      return usage.queuedVariables[population]?.contains(variable) == true
+        ? neuronSlots(population) : nil
+    case .weightUpdatePreVariable(let name, _):
+      guard let synapses = synapses(name), synapses.axonalDelaySteps > 0 else { return nil }
+      return neuronSlots(synapses.source)
+    case .weightUpdatePostVariable(let name, _):
+      guard let synapses = synapses(name), synapses.queuesPostVars else { return nil }
+      return neuronSlots(synapses.target)
+    case .postsynapticVariable(let name, _):
+      guard let synapses = synapses(name), synapses.queuesPostsynapticVars else { return nil }
+      return neuronSlots(synapses.target)
+    case .spikeTimes(let population), .previousSpikeTimes(let population):
+      return neuronSlots(population)
+    case .dendriticDelayBuffer(let name):
+      guard let synapses = synapses(name), let count = synapses.maxDendriticDelaySteps,
+        let size = model.neuronPopulation(named: synapses.target)?.size
+      else { return nil }
+      return ReferenceSlots(count: count, size: size, current: "timestep % \(count)u")
+    case .currentSourceVariable, .postsynapticInput, .customUpdateVariable,
+      .weightUpdateVariable, .transposedWeightUpdateVariable, .customConnectivityUpdateVariable,
+      .customConnectivityUpdatePreVariable, .customConnectivityUpdatePostVariable:
+      return nil
+    }
+  }
+
+  /// The array an extra global parameter reference points at.
+  func role(of target: ExtraGlobalParameterTarget) -> ArrayLayout.Role {
+    switch target {
+    case .neuron(let population, let parameter):
+      .neuronExtraGlobalParameter(population: population, parameter: parameter)
+    case .currentSource(let source, let parameter):
+      .currentSourceExtraGlobalParameter(source: source, parameter: parameter)
+    case .customUpdate(let update, let parameter):
+      .customUpdateExtraGlobalParameter(update: update, parameter: parameter)
+    case .postsynaptic(let synapses, let parameter):
+      .postsynapticExtraGlobalParameter(synapses: synapses, parameter: parameter)
+    case .weightUpdate(let synapses, let parameter):
+      .weightUpdateExtraGlobalParameter(synapses: synapses, parameter: parameter)
     }
   }
 
@@ -404,6 +549,12 @@ extension ModelCodeWriting {
       .postsynapticVariable(synapses: synapses, variable: variable)
     case .postsynapticInput(let synapses):
       .postsynapticInput(synapses: synapses)
+    case .dendriticDelayBuffer(let synapses):
+      .dendriticDelayBuffer(synapses: synapses)
+    case .spikeTimes(let population):
+      .spikeTimes(population: population)
+    case .previousSpikeTimes(let population):
+      .previousSpikeTimes(population: population)
     case .weightUpdatePreVariable(let synapses, let variable):
       .weightUpdatePreVariable(synapses: synapses, variable: variable)
     case .weightUpdatePostVariable(let synapses, let variable):

@@ -214,6 +214,7 @@ extension ModelCodeWriting {
     addParameters(
       to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams,
       paramTypes: snippet.paramTypes)
+    addExtraGlobalParameters(to: &environment, snippet.extraGlobalParams, prefix: "conn_")
     environment.forEachSynapse = ForEachSynapseScope(
       symbols: [
         Symbol("id_pre", index32, spelling: "id_pre", role: "presynaptic index"),

@@ -109,6 +109,7 @@ enum GroupMerging {
         return [variable.name, variable.type, snippet.code]
           + snippet.params.map { typedName($0, snippet.paramTypes) } + ["derived:"]
           + snippet.derivedParams.map(derivedKey)
+          + snippet.extraGlobalParams.map { "egp:\($0.name):\($0.type)" }
       }
       guard !parts.isEmpty else { return }
       let kind: String =
@@ -167,6 +168,7 @@ enum GroupMerging {
       model.vars.map { "\($0.name):\($0.type):\($0.access.rawValue)" }.joined(separator: ","),
       model.neuronVarRefs.map { "\($0.name)->\(synapses.targetVariable(of: $0))" }.joined(
         separator: ","),
+      model.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
     ]
   }
 

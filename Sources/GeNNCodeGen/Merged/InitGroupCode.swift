@@ -29,6 +29,20 @@ extension MergedInitGroup.Element {
     }
   }
 
+  /// Whether a snippet of the element indexes extra global parameters.
+  func indexesArrays(in model: ModelSpec) -> Bool {
+    snippetVariables(in: model).contains { !$0.snippet.extraGlobalParams.isEmpty }
+  }
+
+  /// The element's name.
+  func name(in model: ModelSpec) -> String {
+    switch self {
+    case .neuronPopulation(let index): model.neuronPopulations[index].name
+    case .currentSource(let index): model.currentSources[index].name
+    case .customUpdate(let index): model.customUpdates[index].name
+    }
+  }
+
   /// The element for messages: "neuron population 'Pop'".
   func description(in model: ModelSpec) -> String {
     switch self {
@@ -120,7 +134,9 @@ extension ModelCodeWriting {
       declareParameters(
         prefix: "\(name)_", params: entry.snippet.params, derived: entry.snippet.derivedParams,
         paramTypes: entry.snippet.paramTypes)
+      declareInitSnippetExtraGlobalParameters(entry.snippet, prefix: "\(name)_")
     }
+    if group.elements[0].indexesArrays(in: model) { declareOutOfRangeRecord() }
     line("};")
   }
 
@@ -141,6 +157,8 @@ extension ModelCodeWriting {
       addParameters(
         to: &environment, prefix: "\(name)_", params: entry.snippet.params,
         derived: entry.snippet.derivedParams, paramTypes: entry.snippet.paramTypes)
+      addExtraGlobalParameters(
+        to: &environment, entry.snippet.extraGlobalParams, prefix: "\(name)_")
       let checked = checkStatements(entry.snippet.code, in: environment)
       line("// variable '\(name)': snippet '\(entry.snippet.name.commentText)'")
       line("{")
@@ -176,7 +194,11 @@ extension ModelCodeWriting {
         writeParameterBindings(
           field: field, prefix: "\(name)_", params: entry.params, names: entry.snippet.params,
           derived: entry.snippet.derivedParams, paramTypes: entry.snippet.paramTypes)
+        bindInitSnippetExtraGlobalParameters(
+          field, entry.snippet, prefix: "\(name)_", element: element.name(in: model),
+          variables: "vars", variable: name)
       }
+      if element.indexesArrays(in: model) { bindOutOfRangeRecord(field) }
     }
   }
 }

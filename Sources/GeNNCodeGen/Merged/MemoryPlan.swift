@@ -181,6 +181,11 @@ struct MemoryPlan {
           variable.valueType!, types,
           saturatingProduct(target, postsynapticSlots))
       }
+      for egp in synapses.postsynaptic.extraGlobalParams {
+        add(
+          .postsynapticExtraGlobalParameter(synapses: synapses.name, parameter: egp.name),
+          egp.elementType!, types, synapses.postsynapticExtraGlobalParams[egp.name]?.count ?? 0)
+      }
     }
     for update in model.customUpdates {
       for variable in update.model.vars {
@@ -196,6 +201,16 @@ struct MemoryPlan {
     }
     for update in model.customConnectivityUpdates {
       addCustomConnectivityUpdate(update, model: model, types: types)
+    }
+    for egp in model.initSnippetExtraGlobalParameters {
+      add(egp.role, egp.parameter.elementType!, types, egp.values.count)
+    }
+    for synapses in model.synapsePopulations {
+      for (egp, values) in synapses.connectivity.extraGlobalParams {
+        add(
+          .connectivityExtraGlobalParameter(synapses: synapses.name, parameter: egp.name),
+          egp.elementType!, types, values.count)
+      }
     }
     if checkIndices && arrays.contains(where: \.role.isIndexChecked) {
       add(.outOfRangeIndex, .numeric(.uint64), types, 4)
@@ -236,8 +251,10 @@ extension ArrayLayout.Role {
   var isIndexChecked: Bool {
     switch self {
     case .neuronExtraGlobalParameter, .currentSourceExtraGlobalParameter,
-      .weightUpdateExtraGlobalParameter, .customUpdateExtraGlobalParameter,
-      .synapseRowLengthDraws, .customConnectivityUpdateExtraGlobalParameter:
+      .weightUpdateExtraGlobalParameter, .postsynapticExtraGlobalParameter,
+      .initSnippetExtraGlobalParameter, .connectivityExtraGlobalParameter,
+      .customUpdateExtraGlobalParameter, .synapseRowLengthDraws,
+      .customConnectivityUpdateExtraGlobalParameter:
       true
     default: false
     }

@@ -183,6 +183,9 @@ extension NeuronUpdateWriting {
       for variable in input.postsynaptic.vars {
         line("\(cType(variable.valueType!)) *\(prefix)v_\(variable.name);")
       }
+      for egp in input.postsynaptic.extraGlobalParams {
+        declareExtraGlobalParameter(egp, prefix: prefix)
+      }
     }
     for slot in plan.slots { declareWeightUpdateSlot(slot) }
     line("};")
@@ -417,6 +420,7 @@ extension NeuronUpdateWriting {
           ? "lpsm\(slot)_\(variable.name)" : "group.psm\(slot)_v_\(variable.name)[id]",
         role: "postsynaptic variable")
     }
+    addExtraGlobalParameters(to: &environment, model.extraGlobalParams, prefix: "psm\(slot)_")
     addNeuronReferences(
       to: &environment, model.neuronVarRefs, neuron: neuron, target: synapses.targetVariable)
     return checkStatements(model.simCode, in: environment)
@@ -510,6 +514,11 @@ extension NeuronUpdateWriting {
           bindArray(
             field, "\(prefix)v_\(variable.name)",
             to: .postsynapticVariable(synapses: synapses.name, variable: variable.name))
+        }
+        for egp in synapses.postsynaptic.extraGlobalParams {
+          bindExtraGlobalParameter(
+            field, egp, prefix: prefix,
+            to: .postsynapticExtraGlobalParameter(synapses: synapses.name, parameter: egp.name))
         }
       }
       for (slot, sourceIndex) in group.currentSources[member].enumerated() {

@@ -86,6 +86,9 @@ extension ModelCodeWriting {
         prefix: "conn_", params: parameters.names, derived: parameters.derived,
         paramTypes: parameters.types)
     }
+    for (egp, _) in synapses.connectivity.extraGlobalParams {
+      declareExtraGlobalParameter(egp, prefix: "conn_")
+    }
     if synapses.matrixType.weightStorage != .procedural {
       for variable in weightUpdate.vars {
         line("\(cType(variable.valueType!)) *v_\(variable.name);")
@@ -186,6 +189,11 @@ extension ModelCodeWriting {
       writeParameterBindings(
         field: field, prefix: "conn_", params: parameters.values, names: parameters.names,
         derived: parameters.derived, paramTypes: parameters.types)
+    }
+    for (egp, _) in synapses.connectivity.extraGlobalParams {
+      bindExtraGlobalParameter(
+        field, egp, prefix: "conn_",
+        to: .connectivityExtraGlobalParameter(synapses: synapses.name, parameter: egp.name))
     }
     if synapses.matrixType.weightStorage != .procedural {
       for variable in weightUpdate.vars {

@@ -53,6 +53,7 @@ extension GroupMerging {
       switch value {
       case .snippet(let snippet, _)?:
         "snippet:\(snippet.code)|\(parameters(snippet.params, snippet.derivedParams, snippet.paramTypes))"
+          + snippet.extraGlobalParams.map { "|egp:\($0.name):\($0.type)" }.joined()
       case .kernel?: "kernel"
       case .constant(let value)?:
         synapses.matrixType.weightStorage == .procedural ? "constant:\(value)" : "constant"
@@ -82,11 +83,13 @@ extension GroupMerging {
           "snippet", snippet.rowBuildCode, snippet.colBuildCode,
           parameters(snippet.params, snippet.derivedParams, snippet.paramTypes),
           snippet.rowLengthDraw.map { "\($0)" } ?? "no draw",
+          snippet.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
         ]
       case .toeplitz(let snippet, _):
         [
           "toeplitz", snippet.diagonalBuildCode,
           parameters(snippet.params, snippet.derivedParams, snippet.paramTypes),
+          snippet.extraGlobalParams.map { "\($0.name):\($0.type)" }.joined(separator: ","),
         ]
       }
     let postsynaptic = synapses.postsynaptic

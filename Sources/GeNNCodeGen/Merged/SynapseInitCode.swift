@@ -74,6 +74,7 @@ extension ModelCodeWriting {
       declareParameters(
         prefix: entry.prefix, params: entry.snippet.params, derived: entry.snippet.derivedParams,
         paramTypes: entry.snippet.paramTypes)
+      declareInitSnippetExtraGlobalParameters(entry.snippet, prefix: entry.prefix)
     }
   }
 
@@ -110,6 +111,9 @@ extension ModelCodeWriting {
       writeParameterBindings(
         field: field, prefix: entry.prefix, params: entry.params, names: entry.snippet.params,
         derived: entry.snippet.derivedParams, paramTypes: entry.snippet.paramTypes)
+      bindInitSnippetExtraGlobalParameters(
+        field, entry.snippet, prefix: entry.prefix, element: synapses.name,
+        variables: entry.kind.field, variable: name)
     }
   }
 
@@ -176,6 +180,8 @@ extension ModelCodeWriting {
     addParameters(
       to: &environment, prefix: entry.prefix, params: entry.snippet.params,
       derived: entry.snippet.derivedParams, paramTypes: entry.snippet.paramTypes)
+    addExtraGlobalParameters(
+      to: &environment, entry.snippet.extraGlobalParams, prefix: entry.prefix)
     return environment
   }
 
