@@ -97,9 +97,10 @@ extension StateArray {
     return Array(slot * size..<(slot + 1) * size)
   }
 
-  /// The delay slot, of `slots`, written last after `timestep` steps: the slot that step
-  /// `timestep - 1` wrote (the last slot before the first step).
+  /// The delay slot, of `slots`, written last after `timestep` steps: step `n` writes
+  /// slot `(n + 1) % slots`, as GeNN's queue pointer moves on before each step, so this is
+  /// `timestep % slots` (slot 0 before the first step).
   static func latestSlot(of slots: Int, timestep: UInt64) -> Int {
-    Int((timestep + UInt64(slots) - 1) % UInt64(slots))
+    Int(timestep % UInt64(slots))
   }
 }

@@ -7,8 +7,9 @@ public struct VariableLayout: Hashable, Sendable {
   /// that is not read through a delay.
   public var slots: Int
   /// The slot holding the latest values (what PyGeNN's `current_view` shows): the slot
-  /// the last step wrote, `(timestep + slots - 1) % slots` after `timestep` steps, so it
-  /// moves on by one each step; 0 when there is one slot.
+  /// the last step wrote, `timestep % slots` after `timestep` steps (step `n` writes slot
+  /// `(n + 1) % slots`, as in GeNN), so it moves on by one each step; 0 when there is one
+  /// slot.
   public var latestSlot: Int
   /// The elements of each slot.
   public var slotSize: Int

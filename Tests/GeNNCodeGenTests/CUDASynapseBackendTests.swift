@@ -212,7 +212,7 @@ import Testing
     let sparse = Self.function("updateSynapseGroup1", in: source)
     #expect(
       sparse.contains(
-        "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - group.axonalDelaySteps) % group.srcDelaySlots);"
+        "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - group.axonalDelaySteps) % group.srcDelaySlots);"
       ))
     #expect(source.contains("d_synapseGroup1[0].srcDelaySlots = 4u;"))
     #expect(source.contains("d_synapseGroup1[0].axonalDelaySteps = 3u;"))
@@ -282,7 +282,7 @@ import Testing
       neurons.contains(
         "if (event1) { group.wpre0_spkEvent[writeOffset + shEvtPos[0] + rank1] = id; }"))
     #expect(neurons.contains("group.wpre0_recordSpkEvent[(size_t)recordingRow"))
-    #expect(source.contains("group.wpre0_spkCntEvent[timestep % group.numDelaySlots] = 0;"))
+    #expect(source.contains("group.wpre0_spkCntEvent[(timestep + 1u) % group.numDelaySlots] = 0;"))
     let synapses = Self.function("updateSynapseGroup0", in: source)
     let events = try #require(synapses.range(of: "// pre event syn code"))
     let spikes = try #require(synapses.range(of: "// pre spike syn code"))

@@ -120,7 +120,7 @@ import Testing
     try model.validate()
     // `d` is a uint8_t synapse variable: taken modulo the target's 4 delay slots.
     let read =
-      "group.\(field)[(size_t)((timestep + 2u * group.trgDelaySlots - 1u - "
+      "group.\(field)[(size_t)((timestep + 2u * group.trgDelaySlots - "
       + "(uint32_t)((uint64_t)(group.v_d[syn]) % (uint64_t)group.trgDelaySlots)) "
       + "% group.trgDelaySlots) * group.numTrgNeurons + id_post]"
     for source in [

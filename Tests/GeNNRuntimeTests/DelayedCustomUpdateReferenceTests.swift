@@ -135,18 +135,18 @@ import Testing
     let simulation = try await simulate(Self.network(), threads: threads)
     try simulation.run(steps: 3)
     try simulation.customUpdate("Set")
-    // After 3 steps the latest of 3 slots is (3 + 2) % 3 = 2.
-    #expect(try Self.memory(simulation, "V", "Pre") == Self.slots([0], [0], [3]))
-    #expect(try Self.memory(simulation, "pre", "Delayed") == Self.slots([0], [0], [3]))
+    // Step n writes slot (n + 1) % 3, as in GeNN: after 3 steps the latest is 3 % 3 = 0.
+    #expect(try Self.memory(simulation, "V", "Pre") == Self.slots([3], [0], [0]))
+    #expect(try Self.memory(simulation, "pre", "Delayed") == Self.slots([3], [0], [0]))
     #expect(try Self.memory(simulation, "U", "Pre") == Self.slots([3]))
-    // Spike times: slot 2 set; previous spike times broadcast into every slot.
-    #expect(try Self.memory(simulation, "st", "Pre")[8..<12] == [3.5, 3.5, 3.5, 3.5])
+    // Spike times: slot 0 set; previous spike times broadcast into every slot.
+    #expect(try Self.memory(simulation, "st", "Pre")[0..<4] == [3.5, 3.5, 3.5, 3.5])
     #expect(try Self.memory(simulation, "prev_st", "Pre") == Self.slots([-7], [-7], [-7]))
     #expect(try simulation.values(of: "V", in: "Pre") == [3, 3, 3, 3])
     #expect(try simulation.values(of: "echo", in: "ZEcho") == [6, 6, 6, 6])
-    // The next step reads slot 2 into slot 0.
+    // The next step reads slot 0 into slot 1.
     try simulation.step()
-    #expect(try Self.memory(simulation, "V", "Pre") == Self.slots([3], [0], [3]))
+    #expect(try Self.memory(simulation, "V", "Pre") == Self.slots([3], [3], [0]))
     try simulation.customUpdate("Broadcast")
     #expect(try Self.memory(simulation, "V", "Pre") == Self.slots([104], [104], [104]))
     #expect(try Self.memory(simulation, "pre", "Delayed") == Self.slots([104], [104], [104]))

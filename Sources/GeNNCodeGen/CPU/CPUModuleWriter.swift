@@ -179,7 +179,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       let lists = 1 + slots.compactMap(\.eventList).count
       line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
       line("const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
-      line("const uint32_t slot = (uint32_t)(timestep % group.numDelaySlots);")
+      line("const uint32_t slot = (uint32_t)((timestep + 1u) % group.numDelaySlots);")
       line("const size_t offset = (size_t)slot * group.numNeurons;")
       line(
         "group.spikeCount[slot] = genn::gather(group.spike + offset, group.numNeurons, &\(name)Segments[g][0][0], \(lists), numThreads);"

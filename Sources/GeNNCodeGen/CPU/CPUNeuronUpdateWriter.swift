@@ -32,9 +32,9 @@ extension CPUModuleWriter: NeuronUpdateWriting {
       "\(timeName) t, uint64_t timestep, uint32_t recordingRow, uint32_t *counts) {"
     )
     line("(void)t;")
-    line("const uint32_t writeSlot = (uint32_t)(timestep % group.numDelaySlots);")
+    line("const uint32_t writeSlot = (uint32_t)((timestep + 1u) % group.numDelaySlots);")
     line(
-      "const uint32_t readSlot = (uint32_t)((timestep + group.numDelaySlots - 1u) % group.numDelaySlots);"
+      "const uint32_t readSlot = (uint32_t)(timestep % group.numDelaySlots);"
     )
     line("const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
     line("const size_t readOffset = (size_t)readSlot * group.numNeurons;")

@@ -68,10 +68,10 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
     line("{")
     line("(void)t; (void)recordingRow;")
     line("const uint32_t id = blockStart + threadIdx.x;")
-    line("const uint32_t writeSlot = (uint32_t)(timestep % group.numDelaySlots);")
+    line("const uint32_t writeSlot = (uint32_t)((timestep + 1u) % group.numDelaySlots);")
     line("const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
     line(
-      "const size_t readOffset = (size_t)((timestep + group.numDelaySlots - 1u) % group.numDelaySlots) * group.numNeurons;"
+      "const size_t readOffset = (size_t)(timestep % group.numDelaySlots) * group.numNeurons;"
     )
     line("(void)writeOffset; (void)readOffset;")
     line("if (threadIdx.x < kNeuronBlockSize / 32u) { shSpkBits[threadIdx.x] = 0; }")
@@ -182,9 +182,9 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
       line(
         "const NeuronUpdateGroup\(group.index) &group = d_neuronUpdateGroup\(group.index)[g];"
       )
-      line("group.spikeCount[timestep % group.numDelaySlots] = 0;")
+      line("group.spikeCount[(timestep + 1u) % group.numDelaySlots] = 0;")
       for slot in weightUpdateSlots(of: group) where slot.eventList != nil {
-        line("group.\(slot.prefix)spkCntEvent[timestep % group.numDelaySlots] = 0;")
+        line("group.\(slot.prefix)spkCntEvent[(timestep + 1u) % group.numDelaySlots] = 0;")
       }
       line("}")
     }

@@ -42,7 +42,7 @@ extension ModelCodeWriting {
       let offset = slots > 1 ? "rpreOffset_\(reference.name) + " : ""
       if slots > 1 {
         offsets.append(
-          "const size_t rpreOffset_\(reference.name) = (size_t)((timestep + \(slots - 1)u) % "
+          "const size_t rpreOffset_\(reference.name) = (size_t)(timestep % "
             + "\(slots)u) * \(sizes.pre)u;")
       }
       let type = valueType(reference.type)
@@ -86,7 +86,7 @@ extension ModelCodeWriting {
       let offset = slots > 1 ? "rpostOffset_\(reference.name) + " : ""
       if slots > 1 {
         offsets.append(
-          "const size_t rpostOffset_\(reference.name) = (size_t)((timestep + \(slots - 1)u) % "
+          "const size_t rpostOffset_\(reference.name) = (size_t)(timestep % "
             + "\(slots)u) * \(sizes.post)u;")
       }
       loopSymbols.append(

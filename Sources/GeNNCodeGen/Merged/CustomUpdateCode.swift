@@ -481,7 +481,7 @@ extension ModelCodeWriting {
   /// queued neuron variable, a weight update's presynaptic variable under an axonal delay,
   /// its postsynaptic or a postsynaptic model's variable queued under a back-propagation
   /// delay or heterogeneous delays, spike times of a population with delay slots (whose
-  /// latest step's slot is `(timestep + slots - 1) % slots`), and a dendritic delay buffer
+  /// latest step's slot is `timestep % slots`, as GeNN numbers them), and a dendritic delay buffer
   /// (whose slot delivered in the latest step is `timestep % slots`).
   func referenceSlots(of target: CustomUpdateTarget) -> ReferenceSlots? {
     func neuronSlots(_ population: String) -> ReferenceSlots? {
@@ -490,7 +490,7 @@ extension ModelCodeWriting {
         return nil
       }
       return ReferenceSlots(
-        count: count, size: size, current: "(timestep + \(count - 1)u) % \(count)u")
+        count: count, size: size, current: "timestep % \(count)u")
     }
     func synapses(_ name: String) -> SynapsePopulation? {
       model.synapsePopulations.first { $0.name == name }

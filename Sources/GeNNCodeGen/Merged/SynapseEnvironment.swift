@@ -258,7 +258,7 @@ extension ModelCodeWriting {
         index.isSigned
         ? "(uint32_t)(((int64_t)($(0)) % (int64_t)\(slots) + (int64_t)\(slots)) % (int64_t)\(slots))"
         : "(uint32_t)((uint64_t)($(0)) % (uint64_t)\(slots))"
-      let slot = "(timestep + 2u * \(slots) - 1u - \(steps)) % \(slots)"
+      let slot = "(timestep + 2u * \(slots) - \(steps)) % \(slots)"
       return Symbol(
         name,
         .function(FunctionType(result: type, parameters: [.numeric(index)], isSubscriptOnly: true)),

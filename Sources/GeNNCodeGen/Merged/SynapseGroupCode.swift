@@ -215,10 +215,10 @@ extension ModelCodeWriting {
     line("// presynaptic spikes and events emitted 1 + axonalDelaySteps steps ago,")
     line("// postsynaptic ones 1 + backPropDelaySteps steps ago")
     line(
-      "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - 1u - group.axonalDelaySteps) % group.srcDelaySlots);"
+      "const uint32_t preSlot = (uint32_t)((timestep + group.srcDelaySlots - group.axonalDelaySteps) % group.srcDelaySlots);"
     )
     line(
-      "const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - 1u - group.backPropDelaySteps) % group.trgDelaySlots);"
+      "const uint32_t postSlot = (uint32_t)((timestep + group.trgDelaySlots - group.backPropDelaySteps) % group.trgDelaySlots);"
     )
     line("const size_t preOffset = (size_t)preSlot * group.numSrcNeurons;")
     line("const size_t postOffset = (size_t)postSlot * group.numTrgNeurons;")
