@@ -320,3 +320,19 @@ extension ModelSpec {
     }
   }
 }
+
+extension ModelSpec.ReferenceFailure {
+  /// The problem this failure is for reference `reference` of `element`, declared in
+  /// `field` (`varRefs`, `egpRefs`, ...).
+  func problem(element: String, field: String, reference: String) -> ModelProblem {
+    switch self {
+    case .unknownElement(let kind, let name, let available):
+      .unknownReferenceTarget(
+        element: element, reference: reference, kind: kind, name: name, available: available)
+    case .unknownVariable(let owner, let variable, let available):
+      .unknownReferencedVariable(
+        element: element, field: field, reference: reference, variable: variable, owner: owner,
+        available: available)
+    }
+  }
+}

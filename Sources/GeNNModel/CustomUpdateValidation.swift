@@ -47,16 +47,9 @@ extension ModelSpec {
         continue
       }
       switch referencedVariable(target, before: index) {
-      case .failure(.unknownElement(let kind, let name, let available)):
+      case .failure(let failure):
         problems.append(
-          .unknownReferenceTarget(
-            element: element, reference: reference.name, kind: kind, name: name,
-            available: available))
-      case .failure(.unknownVariable(let owner, let variable, let available)):
-        problems.append(
-          .unknownReferencedVariable(
-            element: element, field: "varRefs", reference: reference.name, variable: variable,
-            owner: owner, available: available))
+          failure.problem(element: element, field: "varRefs", reference: reference.name))
       case .success(let variable):
         if variable.type != reference.type {
           problems.append(

@@ -107,16 +107,9 @@ extension ModelSpec {
         continue
       }
       switch extraGlobalParameter(target) {
-      case .failure(.unknownElement(let kind, let name, let available)):
+      case .failure(let failure):
         problems.append(
-          .unknownReferenceTarget(
-            element: element, reference: reference.name, kind: kind, name: name,
-            available: available))
-      case .failure(.unknownVariable(let owner, let variable, let available)):
-        problems.append(
-          .unknownReferencedVariable(
-            element: element, field: "egpRefs", reference: reference.name, variable: variable,
-            owner: owner, available: available))
+          failure.problem(element: element, field: "egpRefs", reference: reference.name))
       case .success(let found) where found.elementType != reference.elementType:
         problems.append(
           .referenceTypeMismatch(
