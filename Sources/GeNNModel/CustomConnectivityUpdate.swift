@@ -27,6 +27,9 @@ public struct CustomConnectivityUpdate: Sendable {
   public var postVarRefs: [String: CustomUpdateTarget]
   /// Values for the model's extra global parameter arrays.
   public var extraGlobalParams: [String: [Double]]
+  /// The extra global parameter each of the model's extra global parameter references
+  /// points at.
+  public var egpRefs: [String: ExtraGlobalParameterTarget]
   /// The parameters that can change between steps (PyGeNN's `set_param_dynamic`).
   public var dynamicParams: Set<String> = []
 
@@ -36,7 +39,8 @@ public struct CustomConnectivityUpdate: Sendable {
     params: [String: Double] = [:], vars: [String: VarInit] = [:],
     preVars: [String: VarInit] = [:], postVars: [String: VarInit] = [:],
     varRefs: [String: CustomUpdateTarget] = [:], preVarRefs: [String: CustomUpdateTarget] = [:],
-    postVarRefs: [String: CustomUpdateTarget] = [:], extraGlobalParams: [String: [Double]] = [:]
+    postVarRefs: [String: CustomUpdateTarget] = [:], extraGlobalParams: [String: [Double]] = [:],
+    egpRefs: [String: ExtraGlobalParameterTarget] = [:]
   ) {
     self.name = name
     self.updateGroup = updateGroup
@@ -50,6 +54,7 @@ public struct CustomConnectivityUpdate: Sendable {
     self.preVarRefs = preVarRefs
     self.postVarRefs = postVarRefs
     self.extraGlobalParams = extraGlobalParams
+    self.egpRefs = egpRefs
   }
 }
 

@@ -34,6 +34,10 @@ public struct CustomConnectivityUpdateModel: Sendable {
   public var postVarRefs: [CustomUpdateVarReference]
   /// Arrays the user provides.
   public var extraGlobalParams: [ExtraGlobalParameter]
+  /// References to other elements' extra global parameters (GeNN's
+  /// `extra_global_param_refs`): the code reads and writes the referenced arrays in
+  /// place, in the row update code as in the host update code (there as pointers).
+  public var extraGlobalParamRefs: [ExtraGlobalParameter]
   /// Code run once per presynaptic neuron.
   public var rowUpdateCode: String
   /// Code run once, on the host, before the rows.
@@ -45,7 +49,8 @@ public struct CustomConnectivityUpdateModel: Sendable {
     derivedParams: [DerivedParameter] = [], vars: [Variable] = [], preVars: [Variable] = [],
     postVars: [Variable] = [], varRefs: [CustomUpdateVarReference] = [],
     preVarRefs: [CustomUpdateVarReference] = [], postVarRefs: [CustomUpdateVarReference] = [],
-    extraGlobalParams: [ExtraGlobalParameter] = [], rowUpdateCode: String = "",
+    extraGlobalParams: [ExtraGlobalParameter] = [],
+    extraGlobalParamRefs: [ExtraGlobalParameter] = [], rowUpdateCode: String = "",
     hostUpdateCode: String = ""
   ) {
     self.name = name
@@ -59,6 +64,7 @@ public struct CustomConnectivityUpdateModel: Sendable {
     self.preVarRefs = preVarRefs
     self.postVarRefs = postVarRefs
     self.extraGlobalParams = extraGlobalParams
+    self.extraGlobalParamRefs = extraGlobalParamRefs
     self.rowUpdateCode = rowUpdateCode
     self.hostUpdateCode = hostUpdateCode
   }

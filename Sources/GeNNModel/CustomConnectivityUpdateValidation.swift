@@ -74,7 +74,9 @@ extension ModelSpec {
     problems += checkFields(
       element: element, params: model.params, paramTypes: model.paramTypes,
       derived: model.derivedParams, vars: model.vars + model.preVars + model.postVars + references,
-      egps: model.extraGlobalParams)
+      egps: model.extraGlobalParams + model.extraGlobalParamRefs)
+    problems += checkExtraGlobalParameterReferences(
+      element: element, declared: model.extraGlobalParamRefs, references: update.egpRefs)
     guard let synapses = synapsePopulations.first(where: { $0.name == update.synapses }) else {
       problems.append(
         .unknownTarget(

@@ -8,6 +8,8 @@ public enum ExtraGlobalParameterTarget: Hashable, Sendable {
   case currentSource(source: String, parameter: String)
   /// A custom update's extra global parameter.
   case customUpdate(update: String, parameter: String)
+  /// A custom connectivity update's extra global parameter.
+  case customConnectivityUpdate(update: String, parameter: String)
   /// A synapse population's postsynaptic model's extra global parameter.
   case postsynaptic(synapses: String, parameter: String)
   /// A synapse population's weight update model's extra global parameter.
@@ -17,7 +19,8 @@ public enum ExtraGlobalParameterTarget: Hashable, Sendable {
   public var description: String {
     switch self {
     case .neuron(let owner, let parameter), .currentSource(let owner, let parameter),
-      .customUpdate(let owner, let parameter), .postsynaptic(let owner, let parameter),
+      .customUpdate(let owner, let parameter), .customConnectivityUpdate(let owner, let parameter),
+      .postsynaptic(let owner, let parameter),
       .weightUpdate(let owner, let parameter):
       "\(owner).\(parameter)"
     }
@@ -73,6 +76,16 @@ extension ModelSpec {
       return find(
         update.model.extraGlobalParams, parameter,
         owner: "custom update '\(name)' (model '\(update.model.name)')")
+    case .customConnectivityUpdate(let name, let parameter):
+      guard let update = customConnectivityUpdate(named: name) else {
+        return .failure(
+          .unknownElement(
+            kind: "custom connectivity update", name: name,
+            available: customConnectivityUpdates.map(\.name)))
+      }
+      return find(
+        update.model.extraGlobalParams, parameter,
+        owner: "custom connectivity update '\(name)' (model '\(update.model.name)')")
     case .postsynaptic(let name, let parameter):
       return synapses(name).flatMap {
         find(

@@ -12,8 +12,8 @@ extension ModelFileDecoder {
   /// The keys of an inline custom connectivity update model.
   static let customConnectivityUpdateModelKeys = [
     "name", "params", "derived_params", "vars", "pre_vars", "post_vars", "var_refs",
-    "pre_var_refs", "post_var_refs", "extra_global_params", "row_update_code",
-    "host_update_code",
+    "pre_var_refs", "post_var_refs", "extra_global_params", "extra_global_param_refs",
+    "row_update_code", "host_update_code",
   ]
 
   /// Adds the custom connectivity update `name`.
@@ -22,14 +22,6 @@ extension ModelFileDecoder {
   {
     let fields = try value.mapping(
       allowed: Self.customConnectivityUpdateKeys, required: ["group", "synapses", "model"])
-    if let references = fields["egp_refs"] {
-      throw references.error(
-        .invalidModel(
-          ModelProblem.unsupported(
-            element: "custom connectivity update '\(name)'",
-            feature: "extra global parameter references (egp_refs)"
-          ).description))
-    }
     let group = try fields.required("group").string("the name of an update group")
     let synapsesValue = try fields.required("synapses")
     let synapsesName = try synapsesValue.string("the name of a SPARSE synapse population")
@@ -75,7 +67,9 @@ extension ModelFileDecoder {
         preVarRefs: try references("pre_var_refs", updateModel.preVarRefs),
         postVarRefs: try references("post_var_refs", updateModel.postVarRefs),
         extraGlobalParams: try extraGlobalValues(
-          fields["extra_global_params"], allowed: updateModel.extraGlobalParams.map(\.name))))
+          fields["extra_global_params"], allowed: updateModel.extraGlobalParams.map(\.name)),
+        egpRefs: try extraGlobalParameterTargets(
+          fields["egp_refs"], allowed: updateModel.extraGlobalParamRefs.map(\.name))))
     model.customConnectivityUpdates[model.customConnectivityUpdates.count - 1].dynamicParams =
       try dynamicParameterNames(fields["dynamic_params"], allowed: updateModel.params)
   }
@@ -97,6 +91,8 @@ extension ModelFileDecoder {
       preVarRefs: try customUpdateReferences(fields["pre_var_refs"]),
       postVarRefs: try customUpdateReferences(fields["post_var_refs"]),
       extraGlobalParams: try extraGlobalParameterDeclarations(fields["extra_global_params"]),
+      extraGlobalParamRefs: try extraGlobalParameterDeclarations(
+        fields["extra_global_param_refs"]),
       rowUpdateCode: try code(fields, "row_update_code"),
       hostUpdateCode: try code(fields, "host_update_code"))
   }

@@ -49,7 +49,8 @@ extension ModelFileDecoder {
 
   /// The extra global parameter each reference of `value` points at:
   /// `{population: P, egp: E}`, `{current_source: C, egp: E}`, `{custom_update: U, egp: E}`,
-  /// `{synapses: S, wu_egp: E}` or `{synapses: S, psm_egp: E}`.
+  /// `{custom_connectivity_update: U, egp: E}`, `{synapses: S, wu_egp: E}` or
+  /// `{synapses: S, psm_egp: E}`.
   func extraGlobalParameterTargets(_ value: YAMLValue?, allowed: [String]) throws(ModelFileError)
     -> [String: ExtraGlobalParameterTarget]
   {
@@ -60,11 +61,16 @@ extension ModelFileDecoder {
         ("population", "egp", { .neuron(population: $0, parameter: $1) }),
         ("current_source", "egp", { .currentSource(source: $0, parameter: $1) }),
         ("custom_update", "egp", { .customUpdate(update: $0, parameter: $1) }),
+        (
+          "custom_connectivity_update", "egp",
+          { .customConnectivityUpdate(update: $0, parameter: $1) }
+        ),
         ("synapses", "wu_egp", { .weightUpdate(synapses: $0, parameter: $1) }),
         ("synapses", "psm_egp", { .postsynaptic(synapses: $0, parameter: $1) }),
       ]
     let keys = [
-      "population", "current_source", "custom_update", "synapses", "egp", "wu_egp", "psm_egp",
+      "population", "current_source", "custom_update", "custom_connectivity_update", "synapses",
+      "egp", "wu_egp", "psm_egp",
     ]
     for entry in try value.mapping(allowed: allowed).entries {
       let fields = try entry.value.mapping(allowed: keys)
@@ -74,8 +80,9 @@ extension ModelFileDecoder {
         throw entry.value.error(
           .conflictingKeys(
             key: entry.value.key, keys: keys,
-            reason: "must be one owner with what of it: {population, current_source or "
-              + "custom_update: name, egp: name} or {synapses: name, wu_egp or psm_egp: name}"))
+            reason: "must be one owner with what of it: {population, current_source, "
+              + "custom_update or custom_connectivity_update: name, egp: name} or "
+              + "{synapses: name, wu_egp or psm_egp: name}"))
       }
       targets[entry.name] = form.make(
         try fields.required(form.owner).string("a name"),

@@ -113,19 +113,41 @@ import Testing
     #expect(error.position.line >= line)
   }
 
-  @Test func unknownSynapsesAndEGPReferences() throws {
+  @Test func unknownSynapses() throws {
     let unknown = try #require(
       Fixtures.error(
         Self.network + Self.update.replacingOccurrences(of: "synapses: S\n", with: "synapses: T\n")
       ))
     #expect(unknown.description.contains("no synapse population named 'T'"))
-    let references = try #require(
+  }
+
+  /// The update with an extra global parameter reference `e` (of type `type`) to `target`.
+  static func withEGPReference(_ target: String, type: String = "uint32_t*") -> String {
+    network
+      + update.replacingOccurrences(
+        of: "      extra_global_params: {mask: uint32_t*}",
+        with: "      extra_global_params: {mask: uint32_t*}\n"
+          + "      extra_global_param_refs: {e: \(type)}"
+      ).replacingOccurrences(
+        of: "    extra_global_params: {mask: [0]}",
+        with: "    extra_global_params: {mask: [0]}\n    egp_refs: {e: \(target)}")
+  }
+
+  @Test func extraGlobalParameterReferences() throws {
+    let file = try ModelFile.parse(
+      Self.withEGPReference("{custom_connectivity_update: Prune, egp: mask}"), path: "ccu.yaml")
+    let update = try #require(file.model.customConnectivityUpdate(named: "Prune"))
+    #expect(update.model.extraGlobalParamRefs.map(\.name) == ["e"])
+    #expect(update.egpRefs["e"] == .customConnectivityUpdate(update: "Prune", parameter: "mask"))
+    let wrongType = try #require(
       Fixtures.error(
-        Self.network
-          + Self.update.replacingOccurrences(
-            of: "    extra_global_params: {mask: [0]}",
-            with: "    extra_global_params: {mask: [0]}\n    egp_refs: {e: {population: Pre}}")))
-    #expect(references.description.contains("is not supported yet"))
+        Self.withEGPReference("{custom_connectivity_update: Prune, egp: mask}", type: "float*")))
+    #expect(wrongType.description.contains("'e'"))
+    let unknown = try #require(
+      Fixtures.error(Self.withEGPReference("{custom_connectivity_update: Prune, egp: masks}")))
+    #expect(unknown.description.contains("'masks'"))
+    let incomplete = try #require(Fixtures.error(Self.withEGPReference("{population: Pre}")))
+    #expect(incomplete.description.contains("must be one owner with what of it"))
   }
 
   @Test func rowCodeErrorsAreAtTheirPosition() throws {

@@ -7,7 +7,7 @@ import Testing
 /// The custom connectivity update models the CUDA emulation runs against the CPU.
 extension CUDAEmulationTests {
   static let customConnectivityNames = [
-    "ccu_triangle", "ccu_random", "ccu_remap", "ccu_delay", "ccu_propagation",
+    "ccu_triangle", "ccu_random", "ccu_remap", "ccu_delay", "ccu_propagation", "ccu_egp_ref",
   ]
 
   @Test(
@@ -39,6 +39,11 @@ extension CUDAEmulationTests {
       (CustomConnectivityUpdateTests.propagationModel(), 3, [(step: 0, group: "Remove")])
     case "ccu_delay":
       (CustomConnectivityUpdateTests.delayModel(), 6, [(step: 5, group: "RemoveSynapse")])
+    case "ccu_egp_ref":
+      (
+        CustomConnectivityEGPReferenceTests.model(), 1,
+        [(step: 0, group: "Prune"), (step: 0, group: "Count")]
+      )
     default: nil
     }
   }

@@ -21,7 +21,6 @@ import numpy as np
 from ._enums import SynapseMatrixConnectivity
 from ._models import ModelBase
 from ._references import VarReference
-from ._unsupported import not_yet
 from ._yaml import CodeBlock, CodeText, Writer, locate
 from .model_preprocessor import VarInit
 
@@ -45,7 +44,8 @@ _INLINE_KEYS = {
     "custom_update": ("vars", "var_refs", "extra_global_params", "extra_global_param_refs",
                       "update_code"),
     "custom_connectivity_update": ("vars", "pre_vars", "post_vars", "var_refs", "pre_var_refs",
-                                   "post_var_refs", "extra_global_params", "row_update_code",
+                                   "post_var_refs", "extra_global_params",
+                                   "extra_global_param_refs", "row_update_code",
                                    "host_update_code"),
     "init_var": ("extra_global_params", "var_init_code"),
     "sparse_connectivity": ("extra_global_params", "row_build_code", "col_build_code"),
@@ -211,6 +211,8 @@ class ModelFileWriter:
             "var_refs": _targets(group.var_references, owner, group.name),
             "pre_var_refs": _targets(group.pre_var_references, owner, group.name),
             "post_var_refs": _targets(group.post_var_references, owner, group.name),
+            "egp_refs": {name: reference.target
+                         for name, reference in group.egp_references.items()},
         }
         self._add_egps(entry, "extra_global_params", group.extra_global_params)
         _add_dynamic(entry, group._dynamic_params)
@@ -276,8 +278,6 @@ class ModelFileWriter:
                 inline["kernel_size"] = [int(k) for k in model.calc_kernel_size_func(plain)]
         if model.kind == "neuron" and model.auto_refractory_required:
             inline["auto_refractory_required"] = True
-        if model.kind in ("custom_connectivity_update",) and model.extra_global_param_refs:
-            not_yet("extra global parameter references")
         return inline
 
     def _declared_params(self, model: ModelBase, owner: str):

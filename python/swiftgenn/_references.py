@@ -165,8 +165,8 @@ class EGPReference:
 
 
 def create_egp_ref(group, egp_name: str) -> EGPReference:
-    """A reference to an extra global parameter of a neuron population, current source
-    or custom update."""
+    """A reference to an extra global parameter of a neuron population, current source,
+    custom update or custom connectivity update."""
     from .genn_groups import (
         CurrentSource,
         CustomConnectivityUpdate,
@@ -174,15 +174,15 @@ def create_egp_ref(group, egp_name: str) -> EGPReference:
         NeuronGroup,
     )
 
-    if isinstance(group, CustomConnectivityUpdate):
-        not_yet("custom connectivity updates")
-    _check_var(group, group.extra_global_params, egp_name, "extra global parameter")
     owner = ("population" if isinstance(group, NeuronGroup)
              else "current_source" if isinstance(group, CurrentSource)
-             else "custom_update" if isinstance(group, CustomUpdateBase) else None)
+             else "custom_update" if isinstance(group, CustomUpdateBase)
+             else "custom_connectivity_update" if isinstance(group, CustomConnectivityUpdate)
+             else None)
     if owner is None:
-        raise TypeError(f"create_egp_ref takes a neuron population, current source or custom "
-                        f"update, not {group!r}")
+        raise TypeError(f"create_egp_ref takes a neuron population, current source, custom "
+                        f"update or custom connectivity update, not {group!r}")
+    _check_var(group, group.extra_global_params, egp_name, "extra global parameter")
     return EGPReference({owner: group.name, "egp": egp_name}, group, egp_name)
 
 

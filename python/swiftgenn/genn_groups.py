@@ -414,6 +414,25 @@ class CurrentSource(Group):
         self.target_var = "Isyn"
 
 
+def _egp_references(kind: str, name: str, model, egp_refs: dict) -> dict:
+    """``egp_refs`` (made with ``create_*egp_ref``) of the custom update or custom
+    connectivity update ``name``, checked against ``model``'s extra global parameter
+    references."""
+    from ._references import EGPReference
+
+    declared = [e.name for e in model.extra_global_param_refs]
+    for reference_name, reference in egp_refs.items():
+        if reference_name not in declared:
+            raise ValueError(
+                f"{kind} '{name}': no extra global parameter reference "
+                f"'{reference_name}'; the model's are: " + (", ".join(declared) or "none"))
+        if not isinstance(reference, EGPReference):
+            raise TypeError(
+                f"{kind} '{name}': reference '{reference_name}' must be made with a "
+                f"create_*egp_ref function, not {reference!r}")
+    return dict(egp_refs)
+
+
 class CustomUpdateBase(Group):
     """A custom update: code run over the variables it references when its update
     group runs (``GeNNModel.custom_update``)."""
@@ -430,19 +449,7 @@ class CustomUpdateBase(Group):
     def _set_egp_references(self, egp_refs: dict) -> None:
         """Keeps ``egp_refs`` (``create_*egp_ref``), one for each of the model's extra
         global parameter references."""
-        from ._references import EGPReference
-
-        declared = [e.name for e in self.model.extra_global_param_refs]
-        for name, reference in egp_refs.items():
-            if name not in declared:
-                raise ValueError(
-                    f"custom update '{self.name}': no extra global parameter reference "
-                    f"'{name}'; the model's are: " + (", ".join(declared) or "none"))
-            if not isinstance(reference, EGPReference):
-                raise TypeError(
-                    f"custom update '{self.name}': reference '{name}' must be made with a "
-                    f"create_*egp_ref function, not {reference!r}")
-        self.egp_references = dict(egp_refs)
+        self.egp_references = _egp_references("custom update", self.name, self.model, egp_refs)
 
 
 class CustomUpdate(CustomUpdateBase):
@@ -489,6 +496,8 @@ class CustomConnectivityUpdate(Group):
         self.pre_vars = prepare_vars(model.pre_vars, pre_vars, self)
         self.post_vars = prepare_vars(model.post_vars, post_vars, self)
         self.extra_global_params = prepare_egps(model.extra_global_params, self)
+        #: The extra global parameter each of the model's references points at.
+        self.egp_references: dict = {}
 
     def get_var_values(self, name: str) -> np.ndarray:
         """Deprecated in PyGeNN: ``vars[name].values``."""

@@ -47,6 +47,7 @@ from .genn_groups import (
     CustomUpdateWU,
     NeuronGroup,
     SynapseGroup,
+    _egp_references,
 )
 from .model_preprocessor import VarInit
 
@@ -312,8 +313,6 @@ class GeNNModel:
         self._check_unbuilt()
         self._check_new_name(cu_name)
         _check_element_name(group_name, "update group")
-        if egp_refs:
-            not_yet("extra global parameter references (egp_refs)")
         if isinstance(syn_group, str):
             syn_group = self.synapse_populations.get(syn_group)
         if not isinstance(syn_group, SynapseGroup) or \
@@ -326,6 +325,8 @@ class GeNNModel:
         update = CustomConnectivityUpdate(
             cu_name, group_name, syn_group, model, params, vars, pre_vars, post_vars, var_refs,
             pre_var_refs, post_var_refs, self)
+        update.egp_references = _egp_references(
+            "custom connectivity update", cu_name, model, egp_refs)
         self.custom_connectivity_updates[cu_name] = update
         return update
 

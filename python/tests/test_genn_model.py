@@ -407,3 +407,59 @@ def test_custom_connectivity_update_values_and_references_follow_the_synapses():
     model.custom_update("Count")
     assert np.array_equal(ccu.pre_vars["drop"].view, [0, 1, 2])
     assert np.array_equal(ccu.vars["age"].values, 100.0 * rows + columns + 0.5)
+
+
+def test_custom_connectivity_update_reads_and_writes_referenced_egps():
+    """A custom connectivity update reaches a population's extra global parameter through
+    egp_refs in its host and row update code, and a custom update reads the custom
+    connectivity update's own extra global parameter through create_egp_ref."""
+    masked = create_neuron_model("masked", vars=[("n", "unsigned int")],
+                                 extra_global_params=[("mask", "uint32_t*")])
+    prune = pygenn.create_custom_connectivity_update_model(
+        "prune_masked", extra_global_params=[("removed", "uint32_t*")],
+        extra_global_param_refs=[("rowMask", "uint32_t*")],
+        row_update_code="""
+        for_each_synapse {
+            if(rowMask[id_pre] & (1u << id_post)) {
+                remove_synapse();
+                removed[id_pre]++;
+            }
+        }
+        rowMask[id_pre] = 0;
+        """,
+        host_update_code="""
+        for(unsigned int i = 0; i < num_pre; i++) {
+            rowMask[i] |= (1u << i);
+        }
+        """)
+    copy = create_custom_update_model(
+        "copy_removed", var_refs=[("n", "unsigned int")],
+        extra_global_param_refs=[("r", "uint32_t*")], update_code="n = r[id];")
+    model = GeNNModel("double", "ccu_egp_ref_python")
+    pre = model.add_neuron_population("Pre", 4, masked, {}, {"n": 0})
+    pre.extra_global_params["mask"].set_init_values(
+        np.array([0b1010, 0b0100, 0, 0b0001], dtype=np.uint32))
+    post = model.add_neuron_population("Post", 4, EMPTY)
+    synapses = model.add_synapse_population(
+        "S", "SPARSE", pre, post, init_weight_update("StaticPulse", {}, {"g": 1.0}),
+        init_postsynaptic("DeltaCurr"))
+    synapses.set_sparse_connections(np.repeat(np.arange(4), 4), np.tile(np.arange(4), 4))
+    with pytest.raises(ValueError, match="no extra global parameter reference 'mask'"):
+        model.add_custom_connectivity_update(
+            "Wrong", "Prune", synapses, prune,
+            egp_refs={"mask": pygenn.create_egp_ref(pre, "mask")})
+    ccu = model.add_custom_connectivity_update(
+        "Prune", "Prune", synapses, prune,
+        egp_refs={"rowMask": pygenn.create_egp_ref(pre, "mask")})
+    ccu.extra_global_params["removed"].set_init_values(np.zeros(4, dtype=np.uint32))
+    model.add_custom_update("Count", "Count", copy, {}, {}, {"n": create_var_ref(pre, "n")},
+                            egp_refs={"r": pygenn.create_egp_ref(ccu, "removed")})
+    loaded(model)
+    model.custom_update("Prune")
+    model.custom_update("Count")
+    synapses.pull_connectivity_from_device()
+    # With the diagonal bits the masks are 1011, 0110, 0100 and 1001.
+    assert sorted(zip(synapses.get_sparse_pre_inds(), synapses.get_sparse_post_inds())) == [
+        (0, 2), (1, 0), (1, 3), (2, 0), (2, 1), (2, 3), (3, 1), (3, 2)]
+    assert np.array_equal(pre.extra_global_params["mask"].view, [0, 0, 0, 0])
+    assert np.array_equal(pre.vars["n"].view, [3, 2, 1, 2])

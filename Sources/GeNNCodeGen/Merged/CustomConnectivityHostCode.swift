@@ -37,7 +37,8 @@ extension ModelCodeWriting {
       }
     }
     copies("RowLength")
-    for egp in updateModel.extraGlobalParams {
+    // Extra global parameter references too: pointers to the referenced arrays.
+    for egp in updateModel.extraGlobalParams + updateModel.extraGlobalParamRefs {
       environment.define(
         egp.name, .pointer(.numeric(egp.elementType!.resolved(in: types))),
         spelling: "group.egp_\(egp.name)", role: "extra global parameter")

@@ -25,7 +25,9 @@ extension ModelCodeWriting {
     addParameters(
       to: &environment, prefix: "", params: updateModel.params,
       derived: updateModel.derivedParams, paramTypes: updateModel.paramTypes)
-    addExtraGlobalParameters(to: &environment, updateModel.extraGlobalParams, prefix: "")
+    addExtraGlobalParameters(
+      to: &environment, updateModel.extraGlobalParams + updateModel.extraGlobalParamRefs,
+      prefix: "")
     func valueType(_ type: String) -> GeNNType {
       .numeric((TypeName.Base(parsing: type) ?? .scalar).resolved(in: types))
     }

@@ -131,7 +131,9 @@ extension ModelCodeWriting {
     for reference in updateModel.postVarRefs {
       line("\(cType(TypeName.Base(parsing: reference.type)!)) *rpost_\(reference.name);")
     }
-    for egp in updateModel.extraGlobalParams { declareExtraGlobalParameter(egp, prefix: "") }
+    for egp in updateModel.extraGlobalParams + updateModel.extraGlobalParamRefs {
+      declareExtraGlobalParameter(egp, prefix: "")
+    }
     declareOutOfRangeRecord()
     line("};")
     if !instance.isEmpty { line(instance) }
@@ -180,6 +182,10 @@ extension ModelCodeWriting {
       bindExtraGlobalParameter(
         field, egp, prefix: "",
         to: .customConnectivityUpdateExtraGlobalParameter(update: update.name, parameter: egp.name))
+    }
+    for egp in update.model.extraGlobalParamRefs {
+      // The referenced array itself, which the code reads and writes in place.
+      bindExtraGlobalParameter(field, egp, prefix: "", to: role(of: update.egpRefs[egp.name]!))
     }
     bindOutOfRangeRecord(field)
   }

@@ -531,6 +531,8 @@ extension ModelCodeWriting {
       .currentSourceExtraGlobalParameter(source: source, parameter: parameter)
     case .customUpdate(let update, let parameter):
       .customUpdateExtraGlobalParameter(update: update, parameter: parameter)
+    case .customConnectivityUpdate(let update, let parameter):
+      .customConnectivityUpdateExtraGlobalParameter(update: update, parameter: parameter)
     case .postsynaptic(let synapses, let parameter):
       .postsynapticExtraGlobalParameter(synapses: synapses, parameter: parameter)
     case .weightUpdate(let synapses, let parameter):
