@@ -60,14 +60,8 @@ extension ModelSpec {
   {
     let model = update.model
     let element = "custom connectivity update '\(update.name)' (model '\(model.name)')"
-    var problems: [ModelProblem] = []
-    if !ElementName.isValid(update.name) {
-      problems.append(.invalidElementName(element: element, name: update.name))
-    }
-    if !ElementName.isValid(update.updateGroup) {
-      problems.append(
-        .invalidElementName(element: element + ", update group", name: update.updateGroup))
-    }
+    var problems = checkUpdateNames(
+      element: element, name: update.name, updateGroup: update.updateGroup)
     let references = (model.varRefs + model.preVarRefs + model.postVarRefs).map {
       Variable($0.name, $0.type)
     }

@@ -13,17 +13,24 @@ extension ModelSpec {
     return problems
   }
 
+  /// The name of a custom update or custom connectivity update and of its update group
+  /// follow GeNN's rule for element names.
+  func checkUpdateNames(element: String, name: String, updateGroup: String) -> [ModelProblem] {
+    var problems: [ModelProblem] = []
+    if !ElementName.isValid(name) {
+      problems.append(.invalidElementName(element: element, name: name))
+    }
+    if !ElementName.isValid(updateGroup) {
+      problems.append(.invalidElementName(element: element + ", update group", name: updateGroup))
+    }
+    return problems
+  }
+
   private func checkCustomUpdate(_ update: CustomUpdate, index: Int) -> [ModelProblem] {
     let model = update.model
     let element = "custom update '\(update.name)' (model '\(model.name)')"
-    var problems: [ModelProblem] = []
-    if !ElementName.isValid(update.name) {
-      problems.append(.invalidElementName(element: element, name: update.name))
-    }
-    if !ElementName.isValid(update.updateGroup) {
-      problems.append(
-        .invalidElementName(element: element + ", update group", name: update.updateGroup))
-    }
+    var problems = checkUpdateNames(
+      element: element, name: update.name, updateGroup: update.updateGroup)
     let variables = model.vars.map { Variable($0.name, $0.type) }
     problems += checkFields(
       element: element, params: model.params, paramTypes: model.paramTypes,
