@@ -46,8 +46,5 @@ struct BuildReport: Encodable {
 public func simulationBuildInfo(_ simulation: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
   guard let simulation else { return nil }
   let report = BuildReport(Handle.object(simulation, as: SimulationHandle.self).simulation)
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys]
-  // Strings, numbers and a flag always encode.
-  return cString(String(decoding: try! encoder.encode(report), as: UTF8.self))
+  return cString(sortedJSON(report))
 }

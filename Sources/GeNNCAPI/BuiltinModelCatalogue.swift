@@ -118,12 +118,7 @@ struct BuiltinModelCatalogue: Encodable {
     })
 
   /// The catalogue as JSON, keys sorted.
-  static let json: String = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    // Encoding these plain strings and arrays cannot fail.
-    return String(decoding: try! encoder.encode(all), as: UTF8.self)
-  }()
+  static let json = sortedJSON(all)
 }
 
 extension BuiltinModelCatalogue.Field {

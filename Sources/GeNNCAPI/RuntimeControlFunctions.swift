@@ -62,8 +62,5 @@ struct TimingReport: Encodable {
 public func simulationTiming(_ simulation: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
   guard let simulation else { return nil }
   let report = TimingReport(Handle.object(simulation, as: SimulationHandle.self).simulation.timing)
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys]
-  // Finite numbers and strings always encode.
-  return cString(String(decoding: try! encoder.encode(report), as: UTF8.self))
+  return cString(sortedJSON(report))
 }

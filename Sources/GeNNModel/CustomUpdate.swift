@@ -179,22 +179,6 @@ extension ModelSpec {
   public func referencedVariable(_ target: CustomUpdateTarget, before limit: Int) -> Result<
     ReferencedVariable, ReferenceFailure
   > {
-    func population(_ name: String) -> Result<NeuronPopulation, ReferenceFailure> {
-      guard let found = neuronPopulation(named: name) else {
-        return .failure(
-          .unknownElement(
-            kind: "neuron population", name: name, available: neuronPopulations.map(\.name)))
-      }
-      return .success(found)
-    }
-    func synapses(_ name: String) -> Result<SynapsePopulation, ReferenceFailure> {
-      guard let found = synapsePopulations.first(where: { $0.name == name }) else {
-        return .failure(
-          .unknownElement(
-            kind: "synapse population", name: name, available: synapsePopulations.map(\.name)))
-      }
-      return .success(found)
-    }
     func variable(_ vars: [Variable], _ name: String, owner: String, size: Int) -> Result<
       ReferencedVariable, ReferenceFailure
     > {
@@ -211,7 +195,7 @@ extension ModelSpec {
     func size(_ name: String) -> Int { neuronPopulation(named: name)?.size ?? 0 }
     switch target {
     case .neuronVariable(let name, let name2):
-      return population(name).flatMap {
+      return referencedPopulation(name).flatMap {
         variable(
           $0.model.vars, name2, owner: "neuron population '\(name)' (model '\($0.model.name)')",
           size: $0.size)
@@ -226,20 +210,20 @@ extension ModelSpec {
         source.model.vars, name2, owner: "current source '\(name)' (model '\(source.model.name)')",
         size: size(source.target))
     case .postsynapticVariable(let name, let name2):
-      return synapses(name).flatMap {
+      return referencedSynapses(name).flatMap {
         variable(
           $0.postsynaptic.vars, name2,
           owner: "synapse population '\(name)' (postsynaptic model '\($0.postsynaptic.name)')",
           size: size($0.target))
       }
     case .postsynapticInput(let name):
-      return synapses(name).map {
+      return referencedSynapses(name).map {
         ReferencedVariable(
           type: "scalar", shape: .neurons(count: size($0.target), perElement: true),
           hasElementDimension: true, hasBatchDimension: true, access: "READ_WRITE")
       }
     case .dendriticDelayBuffer(let name):
-      return synapses(name).flatMap {
+      return referencedSynapses(name).flatMap {
         guard $0.maxDendriticDelaySteps != nil else {
           return .failure(
             .unknownVariable(
@@ -252,20 +236,20 @@ extension ModelSpec {
             hasElementDimension: true, hasBatchDimension: true, access: "READ_WRITE"))
       }
     case .spikeTimes(let name), .previousSpikeTimes(let name):
-      return population(name).map {
+      return referencedPopulation(name).map {
         ReferencedVariable(
           type: "timepoint", shape: .neurons(count: $0.size, perElement: true),
           hasElementDimension: true, hasBatchDimension: true, access: "READ_WRITE")
       }
     case .weightUpdatePreVariable(let name, let name2):
-      return synapses(name).flatMap {
+      return referencedSynapses(name).flatMap {
         variable(
           $0.weightUpdate.preVars, name2,
           owner: "synapse population '\(name)' (weight update model '\($0.weightUpdate.name)', "
             + "preVars)", size: size($0.source))
       }
     case .weightUpdatePostVariable(let name, let name2):
-      return synapses(name).flatMap {
+      return referencedSynapses(name).flatMap {
         variable(
           $0.weightUpdate.postVars, name2,
           owner: "synapse population '\(name)' (weight update model '\($0.weightUpdate.name)', "
@@ -273,7 +257,7 @@ extension ModelSpec {
       }
     case .weightUpdateVariable(let name, let name2),
       .transposedWeightUpdateVariable(let name, let name2, _, _):
-      return synapses(name).flatMap { population in
+      return referencedSynapses(name).flatMap { population in
         variable(
           population.weightUpdate.vars, name2,
           owner: "synapse population '\(name)' (weight update model "
@@ -334,5 +318,27 @@ extension ModelSpec.ReferenceFailure {
         element: element, field: field, reference: reference, variable: variable, owner: owner,
         available: available)
     }
+  }
+}
+
+extension ModelSpec {
+  /// The neuron population `name` a reference names, or why there is none.
+  func referencedPopulation(_ name: String) -> Result<NeuronPopulation, ReferenceFailure> {
+    guard let found = neuronPopulation(named: name) else {
+      return .failure(
+        .unknownElement(
+          kind: "neuron population", name: name, available: neuronPopulations.map(\.name)))
+    }
+    return .success(found)
+  }
+
+  /// The synapse population `name` a reference names, or why there is none.
+  func referencedSynapses(_ name: String) -> Result<SynapsePopulation, ReferenceFailure> {
+    guard let found = synapsePopulations.first(where: { $0.name == name }) else {
+      return .failure(
+        .unknownElement(
+          kind: "synapse population", name: name, available: synapsePopulations.map(\.name)))
+    }
+    return .success(found)
   }
 }

@@ -40,24 +40,13 @@ extension ModelSpec {
       }
       return .success(found)
     }
-    func synapses(_ name: String) -> Result<SynapsePopulation, ReferenceFailure> {
-      guard let found = synapsePopulations.first(where: { $0.name == name }) else {
-        return .failure(
-          .unknownElement(
-            kind: "synapse population", name: name, available: synapsePopulations.map(\.name)))
-      }
-      return .success(found)
-    }
     switch target {
     case .neuron(let name, let parameter):
-      guard let population = neuronPopulation(named: name) else {
-        return .failure(
-          .unknownElement(
-            kind: "neuron population", name: name, available: neuronPopulations.map(\.name)))
+      return referencedPopulation(name).flatMap { population in
+        find(
+          population.model.extraGlobalParams, parameter,
+          owner: "neuron population '\(name)' (model '\(population.model.name)')")
       }
-      return find(
-        population.model.extraGlobalParams, parameter,
-        owner: "neuron population '\(name)' (model '\(population.model.name)')")
     case .currentSource(let name, let parameter):
       guard let source = currentSources.first(where: { $0.name == name }) else {
         return .failure(
@@ -87,13 +76,13 @@ extension ModelSpec {
         update.model.extraGlobalParams, parameter,
         owner: "custom connectivity update '\(name)' (model '\(update.model.name)')")
     case .postsynaptic(let name, let parameter):
-      return synapses(name).flatMap {
+      return referencedSynapses(name).flatMap {
         find(
           $0.postsynaptic.extraGlobalParams, parameter,
           owner: "synapse population '\(name)' (postsynaptic model '\($0.postsynaptic.name)')")
       }
     case .weightUpdate(let name, let parameter):
-      return synapses(name).flatMap {
+      return referencedSynapses(name).flatMap {
         find(
           $0.weightUpdate.extraGlobalParams, parameter,
           owner: "synapse population '\(name)' (weight update model '\($0.weightUpdate.name)')")
