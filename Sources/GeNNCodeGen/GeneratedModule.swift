@@ -139,6 +139,10 @@ public struct ArrayLayout: Hashable, Sendable {
     case customConnectivityUpdatePostVariable(update: String, variable: String)
     /// A custom connectivity update's extra global parameter array.
     case customConnectivityUpdateExtraGlobalParameter(update: String, parameter: String)
+    /// How many synapses a custom connectivity update's `add_synapse` found no room for
+    /// in their row (one `uint64_t`); the host reads and clears it after each custom
+    /// update and stops the run with an error naming the update.
+    case customConnectivityUpdateDroppedSynapses(update: String)
     /// The first index out of range of an array whose size the runtime gives (an extra
     /// global parameter, drawn row lengths) that code used, as four `uint64_t`: the
     /// array's position in the binding order plus one (0 while there is none), the

@@ -13,10 +13,19 @@ public struct SparseConnectivity: Sendable {
   /// The postsynaptic index at each position (0 in padding).
   public let indices: [Int]
 
-  /// The longest row `synapses` can have: the padded storage's stride.
+  /// The longest row `synapses` can have: the padded storage's stride (its
+  /// ``GeNNModel/SynapsePopulation/maxConnections`` where it sets one).
   public static func rowStride(of synapses: SynapsePopulation, sourceSize: Int, targetSize: Int)
     -> Int
   {
+    if let maxConnections = synapses.maxConnections { return max(1, maxConnections) }
+    return connectivityRowLength(of: synapses, sourceSize: sourceSize, targetSize: targetSize)
+  }
+
+  /// The longest row the connectivity of `synapses` builds.
+  public static func connectivityRowLength(
+    of synapses: SynapsePopulation, sourceSize: Int, targetSize: Int
+  ) -> Int {
     switch synapses.connectivity {
     case .snippet(let snippet, let params):
       max(1, snippet.maxRowLength(sourceSize, targetSize, params))
@@ -47,7 +56,7 @@ public struct SparseConnectivity: Sendable {
     }
     var lengths = Array(repeating: 0, count: sourceSize)
     for source in pre { lengths[source] += 1 }
-    let stride = max(1, lengths.max() ?? 0)
+    let stride = max(lengths.max() ?? 0, synapses.maxConnections ?? 1, 1)
     // Sort by (pre, post), keeping the order of duplicates, as GeNN's rows are sorted.
     let order = pre.indices.sorted { (pre[$0], post[$0], $0) < (pre[$1], post[$1], $1) }
     var positions = Array(repeating: 0, count: pre.count)

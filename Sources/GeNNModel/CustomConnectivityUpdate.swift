@@ -70,9 +70,24 @@ public enum DependentSynapseVariable: Hashable, Sendable {
 }
 
 extension ModelSpec {
-  /// Adds a custom connectivity update.
+  /// Adds a custom connectivity update. As in GeNN, a SPARSE population whose synapses
+  /// are listed (or all-to-all) keeps room for one synapse per target neuron in each row
+  /// when the update's row code adds synapses and the population sets no
+  /// ``SynapsePopulation/maxConnections``.
   public mutating func addCustomConnectivityUpdate(_ update: CustomConnectivityUpdate) {
     customConnectivityUpdates.append(update)
+    guard update.model.addsSynapses,
+      let position = synapsePopulations.firstIndex(where: { $0.name == update.synapses }),
+      synapsePopulations[position].matrixType == .sparse,
+      synapsePopulations[position].maxConnections == nil,
+      let target = neuronPopulation(named: synapsePopulations[position].target)?.size
+    else { return }
+    switch synapsePopulations[position].connectivity {
+    case .explicit(let pre, _):
+      let longest = pre.reduce(into: [Int: Int]()) { $0[$1, default: 0] += 1 }.values.max() ?? 0
+      synapsePopulations[position].maxConnections = max(target, longest)
+    case .allToAll, .snippet, .toeplitz: break
+    }
   }
 
   /// The custom connectivity update named `name`.

@@ -71,6 +71,9 @@ public struct CustomConnectivityUpdateModel: Sendable {
 
   /// Whether the row code adds or removes synapses (GeNN's `canModifyConnectivity`).
   public var modifiesConnectivity: Bool {
-    rowUpdateCode.usesIdentifier("remove_synapse") || rowUpdateCode.usesIdentifier("add_synapse")
+    rowUpdateCode.usesIdentifier("remove_synapse") || addsSynapses
   }
+
+  /// Whether the row code adds synapses (`add_synapse`).
+  public var addsSynapses: Bool { rowUpdateCode.usesIdentifier("add_synapse") }
 }

@@ -131,24 +131,6 @@ extension ModelSpec {
         return nil
       }
     }
-    for (field, given) in [("varRefs", update.varRefs), ("postVarRefs", update.postVarRefs)] {
-      for (name, target) in given.sorted(by: { $0.key < $1.key }) {
-        if let delay = unsupportedDelay(of: target) {
-          problems.append(
-            .unsupported(
-              element: element,
-              feature: "\(field) '\(name)' to a variable kept per delay slot (\(delay))"))
-        }
-      }
-    }
-    for (name, target) in update.preVarRefs.sorted(by: { $0.key < $1.key }) {
-      if let delay = unsupportedDelay(of: target) {
-        problems.append(
-          .unsupported(
-            element: element,
-            feature: "preVarRefs '\(name)' to a variable kept per delay slot (\(delay))"))
-      }
-    }
     return problems
   }
 
@@ -203,30 +185,5 @@ extension ModelSpec {
       }
     }
     return problems
-  }
-
-  /// Why a reference to `target` cannot be read where custom connectivity updates read
-  /// it: a variable kept per delay slot other than a queued neuron variable (whose
-  /// latest slot is read, as GeNN does); `nil` when it can.
-  private func unsupportedDelay(of target: CustomUpdateTarget) -> String? {
-    switch target {
-    case .weightUpdatePreVariable(let name, _):
-      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
-        synapses.axonalDelaySteps > 0
-      else { return nil }
-      return "synapse population '\(name)' has axonalDelaySteps \(synapses.axonalDelaySteps)"
-    case .weightUpdatePostVariable(let name, _):
-      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
-        synapses.queuesPostVars
-      else { return nil }
-      return "synapse population '\(name)' keeps its postsynaptic variables per delay slot"
-    case .postsynapticVariable(let name, _):
-      guard let synapses = synapsePopulations.first(where: { $0.name == name }),
-        synapses.queuesPostsynapticVars
-      else { return nil }
-      return "synapse population '\(name)' keeps its postsynaptic model variables per delay slot"
-    default:
-      return nil
-    }
   }
 }

@@ -228,14 +228,6 @@ extension ModelSpec {
     var inits = update.vars
     for variable in update.model.vars
     where perElement && variable.access.isSharedAcrossNeurons {
-      if case .snippet? = inits[variable.name] {
-        problems.append(
-          .unsupported(
-            element: element,
-            feature: "an initialisation snippet for variable '\(variable.name)', which has one "
-              + "value shared by all neurons"))
-        inits[variable.name] = .constant(0)
-      }
       // One value in all: check its length here, as a constant below.
       guard case .values(let values)? = inits[variable.name] else { continue }
       if values.count != 1 {

@@ -34,6 +34,9 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case outOfRange(element: String, name: String, value: Double, type: String)
   case invalidDelay(element: String, steps: Int)
   case invalidDendriticDelay(element: String, steps: Int)
+  /// A synapse population's `maxConnections` (GeNN's `max_connections`) is not allowed
+  /// for its matrix type or is below the longest row its connectivity builds.
+  case invalidMaxConnections(element: String, value: Int, reason: String)
   /// Synapse code reads a postsynaptic variable with a heterogeneous delay (`x[d]`) but
   /// the population has no `maxDendriticDelaySteps`.
   case missingDendriticDelay(element: String)
@@ -146,6 +149,8 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): parameter '\(name)' is \(value); it must be finite"
     case .unsupported(let element, let feature):
       "\(element): \(feature) is not supported yet"
+    case .invalidMaxConnections(let element, let value, let reason):
+      "\(element): max_connections \(value) is invalid; \(reason)"
     case .invalidDendriticDelay(let element, let steps):
       "\(element): a dendritic delay buffer of \(steps) steps is invalid; it must be 1 or more"
     case .missingDendriticDelay(let element):
@@ -251,10 +256,9 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): extra global parameter '\(name)' has \(value) at element \(index); its "
         + "element type \(type) holds " + Self.holding(domain)
     case .matrixTypeNotAllowed(let element, let field, let matrixType, let allowed):
-      "\(element): \(field) cannot run on a \(matrixType.rawValue) matrix; only "
-        + allowed.map(\.rawValue).joined(separator: " and ")
-        + " connectivity can be used for synapse dynamics and postsynaptic learning (allowed "
-        + "matrix types: \(allowed.map(\.rawValue).joined(separator: ", ")))"
+      "\(element): \(field) cannot run on a \(matrixType.rawValue) matrix; synapse dynamics "
+        + "and postsynaptic learning run over DENSE or SPARSE connectivity (allowed matrix "
+        + "types: \(allowed.map(\.rawValue).joined(separator: ", ")))"
     }
   }
 

@@ -36,7 +36,9 @@ extension ModelSpec {
           + "'\(synapses.weightUpdate.name)' cannot keep per-synapse variable "
           + "'\(variable.name)' \(allowed)")
     }
-    let rowMatrixTypes: [SynapseMatrixType] = [.dense, .sparse]
+    // GeNN runs per-synapse code over DENSE and SPARSE connectivity, procedural weights
+    // (DENSE_PROCEDURALG) too.
+    let rowMatrixTypes: [SynapseMatrixType] = [.dense, .denseProceduralG, .sparse]
     if !rowMatrixTypes.contains(matrix) {
       let perSynapseCode = [
         ("synapseDynamicsCode", synapses.weightUpdate.synapseDynamicsCode),
@@ -44,14 +46,10 @@ extension ModelSpec {
         ("postEventSynCode", synapses.weightUpdate.postEventSynCode),
       ]
       for (field, code) in perSynapseCode where !code.isBlank {
-        // GeNN runs per-synapse code over DENSE connectivity, procedural weights too.
         problems.append(
-          matrix == .denseProceduralG
-            ? .unsupported(
-              element: weightUpdateElement, feature: "\(field) on a DENSE_PROCEDURALG matrix")
-            : .matrixTypeNotAllowed(
-              element: weightUpdateElement, field: field, matrixType: matrix,
-              allowed: rowMatrixTypes))
+          .matrixTypeNotAllowed(
+            element: weightUpdateElement, field: field, matrixType: matrix,
+            allowed: rowMatrixTypes))
       }
     }
     switch (storage, synapses.connectivity) {
@@ -126,6 +124,10 @@ extension ModelSpec {
       invalid(
         "a \(matrix.rawValue) matrix cannot take this connectivity "
           + "(\(synapses.connectivity.kindDescription)) \(allowed)")
+    }
+    if parametersValid, let maxConnections = synapses.maxConnections {
+      problems += checkMaxConnections(
+        maxConnections, of: synapses, element: element, source: source, target: target)
     }
     if parametersValid {
       problems += checkWeightStorage(

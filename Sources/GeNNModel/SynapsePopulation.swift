@@ -141,6 +141,11 @@ public struct SynapsePopulation: Sendable {
   /// The source neuron input `addToPre` adds to: `Isyn` (the default) or one of the
   /// source neuron model's additional input variables (GeNN's `pre_target_var`).
   public var preTargetVar = "Isyn"
+  /// The room in each row of a SPARSE population, for the synapses custom connectivity
+  /// updates add (GeNN's `max_connections`); at least the longest row the connectivity
+  /// builds. `nil`: the connectivity's longest row, or one slot per target neuron where a
+  /// custom connectivity update adds synapses to listed ones (GeNN's default).
+  public var maxConnections: Int?
 
   /// Creates a synapse population.
   public init(

@@ -7,7 +7,7 @@ extension ModelFileDecoder {
   static let synapsePopulationKeys = [
     "source", "target", "matrix_type", "connectivity", "weight_update", "postsynaptic",
     "axonal_delay_steps", "back_prop_delay_steps", "max_dendritic_delay_steps",
-    "pre_target_var", "post_target_var",
+    "pre_target_var", "post_target_var", "max_connections",
   ]
   /// The keys of a synapse population's `weight_update`.
   static let weightUpdateKeys = [
@@ -99,6 +99,8 @@ extension ModelFileDecoder {
       try fields["back_prop_delay_steps"]?.integer(atLeast: 0, atMost: Self.maximumDelay) ?? 0
     population.maxDendriticDelaySteps = try fields["max_dendritic_delay_steps"]?.integer(
       atLeast: 1, atMost: Self.maximumDelay)
+    population.maxConnections = try fields["max_connections"]?.integer(
+      atLeast: 1, atMost: ModelSpec.maximumConnections)
     for (key, input) in [
       ("pre_target_var", \SynapsePopulation.preTargetVar),
       ("post_target_var", \SynapsePopulation.postTargetVar),

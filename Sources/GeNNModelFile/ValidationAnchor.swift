@@ -37,6 +37,7 @@ enum ValidationAnchor {
     case .invalidDelay(let element, _): (element, "axonal_delay_steps")
     case .invalidBackPropagationDelay(let element, _): (element, "back_prop_delay_steps")
     case .invalidDendriticDelay(let element, _): (element, "max_dendritic_delay_steps")
+    case .invalidMaxConnections(let element, _, _): (element, "max_connections")
     case .missingDendriticDelay(let element), .delayedAndUndelayedRead(let element, _, _):
       (element, "weight_update")
     case .invalidConnectivity(let element, _), .indexOutOfRange(let element, _, _, _):

@@ -403,6 +403,22 @@ public final class CUDASimulation {
       throw .driver(error)
     }
     try checkIndices()
+    let dropped: RuntimeError?
+    do {
+      dropped = try DroppedSynapses.error(in: group, of: model, take: takeCount)
+    } catch {
+      throw .driver(error)
+    }
+    if let dropped { throw .runtime(dropped) }
+  }
+
+  /// Reads the count in the device array with `role` and sets it to zero there.
+  private func takeCount(_ role: ArrayLayout.Role) throws(CUDADriverError) -> UInt64 {
+    let index = memory.index[role]!
+    try download(index)
+    let count = memory.arrays[index].takeCount()
+    try upload(memory.arrays[index], to: buffers[index])
+    return count
   }
 
   /// Sets dynamic parameter `name` of `element` to `value` from the next step or custom

@@ -155,6 +155,8 @@ public struct MemoryEstimate: Hashable, Sendable {
       "custom connectivity update '\(update)' postsynaptic variable '\(variable)'"
     case .customConnectivityUpdateExtraGlobalParameter(let update, let parameter):
       "custom connectivity update '\(update)' extra global parameter '\(parameter)'"
+    case .customConnectivityUpdateDroppedSynapses(let update):
+      "custom connectivity update '\(update)' count of synapses without room"
     case .initSnippetExtraGlobalParameter(let element, _, let variable, let parameter):
       "'\(element)' variable '\(variable)' init snippet extra global parameter '\(parameter)'"
     }

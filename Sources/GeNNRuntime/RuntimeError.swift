@@ -19,6 +19,10 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A connectivity snippet built rows longer than the storage its maximum row length
   /// allowed.
   case connectivityOverflow(rows: Int)
+  /// Custom connectivity update `update`'s `add_synapse` found the row full `dropped`
+  /// times in its last run: synapse population `synapses` keeps room for
+  /// `maxConnections` synapses per row, and those synapses were not added.
+  case rowsFull(update: String, synapses: String, dropped: UInt64, maxConnections: Int)
   /// The build code of `synapses`' connectivity snippet added a synapse beyond a
   /// population: row `row` (presynaptic neuron; postsynaptic for a snippet that builds
   /// columns) to neuron `target`, where `population` has `size` neurons. The first such
@@ -77,6 +81,11 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
     case .notRecorded(let population):
       "'\(population)' is not being recorded; enable spike recording on the population "
         + "(recordSpikes) or call record(_:of:) for a variable"
+    case .rowsFull(let update, let synapses, let dropped, let maxConnections):
+      "custom connectivity update '\(update)': add_synapse found its row full \(dropped) "
+        + "time\(dropped == 1 ? "" : "s"), so \(dropped == 1 ? "that synapse was" : "those synapses were") "
+        + "not added; synapse population '\(synapses)' keeps room for \(maxConnections) "
+        + "synapses per row: give it a larger max_connections (maxConnections)"
     case .connectivityOverflow(let rows):
       "\(rows) synapse rows built by connectivity snippets are longer than the snippets' "
         + "maximum row length; the extra synapses were dropped. Raise the snippet's maxRowLength"

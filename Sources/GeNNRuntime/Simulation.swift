@@ -244,6 +244,10 @@ public final class Simulation {
     try checkCodeErrors()
     update(state, UInt32(index), timestep)
     try checkCodeErrors()
+    let memory = memory
+    if let error = DroppedSynapses.error(in: group, of: model, take: { memory[$0]!.takeCount() }) {
+      throw error
+    }
   }
 
   /// Sets dynamic parameter `name` of `element` (a neuron population, current source,

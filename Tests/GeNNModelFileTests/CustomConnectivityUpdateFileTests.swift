@@ -113,6 +113,21 @@ import Testing
     #expect(error.position.line >= line)
   }
 
+  /// `max_connections`: room in each row for added synapses, checked at its position.
+  @Test func maxConnections() throws {
+    let text = (Self.network + Self.update).replacingOccurrences(
+      of: "    matrix_type: SPARSE\n", with: "    matrix_type: SPARSE\n    max_connections: 3\n")
+    let file = try ModelFile.parse(text, path: "ccu.yaml")
+    #expect(file.model.synapsePopulations.first?.maxConnections == 3)
+    let tooSmall = text.replacingOccurrences(of: "max_connections: 3", with: "max_connections: 1")
+    let error = try #require(Fixtures.error(tooSmall))
+    #expect(
+      error.description.contains(
+        "max_connections 1 is invalid; it must be at least 2, the longest listed row"))
+    let lines = tooSmall.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(error.position.line == (lines.firstIndex { $0.contains("max_connections") } ?? 0) + 1)
+  }
+
   @Test func unknownSynapses() throws {
     let unknown = try #require(
       Fixtures.error(

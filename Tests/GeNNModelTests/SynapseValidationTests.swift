@@ -449,31 +449,28 @@ import Testing
     #expect(
       problem
         == .matrixTypeNotAllowed(
-          element: element, field: field, matrixType: .bitmask, allowed: [.dense, .sparse]))
+          element: element, field: field, matrixType: .bitmask,
+          allowed: [.dense, .denseProceduralG, .sparse]))
     #expect(
       problem.description
-        == "\(element): \(field) cannot run on a BITMASK matrix; only DENSE and SPARSE "
-        + "connectivity can be used for synapse dynamics and postsynaptic learning (allowed "
-        + "matrix types: DENSE, SPARSE)")
+        == "\(element): \(field) cannot run on a BITMASK matrix; synapse dynamics and "
+        + "postsynaptic learning run over DENSE or SPARSE connectivity (allowed matrix types: "
+        + "DENSE, DENSE_PROCEDURALG, SPARSE)")
   }
 
-  /// GeNN runs per-synapse code over DENSE connectivity with procedural weights too;
-  /// SwiftGeNN says it does not yet.
-  @Test func perSynapseCodeOnADenseProceduralMatrixIsNotSupportedYet() throws {
+  /// GeNN runs per-synapse code over DENSE connectivity with procedural weights too.
+  @Test func perSynapseCodeRunsOnADenseProceduralMatrix() throws {
     let weightUpdate = WeightUpdateModel(
       name: "Learning", vars: [Variable("g", access: .readOnly)],
-      preSpikeSynCode: "addToPost(g);\n", synapseDynamicsCode: "addToPost(g);\n")
-    let problem = try #require(
-      Self.onlyProblem(
+      preSpikeSynCode: "addToPost(g);\n", postSpikeSynCode: "addToPre(g);\n",
+      synapseDynamicsCode: "addToPost(g);\n")
+    #expect(
+      Self.problems(
         Self.model(
           SynapsePopulation(
             name: "Syn", source: "Pre", target: "Post", matrixType: .denseProceduralG,
             connectivity: .allToAll, weightUpdate: weightUpdate, weightUpdateVars: ["g": 0.1],
-            postsynaptic: .deltaCurr))))
-    #expect(
-      problem.description
-        == "synapse population 'Syn' (weight update model 'Learning'): synapseDynamicsCode on a "
-        + "DENSE_PROCEDURALG matrix is not supported yet")
+            postsynaptic: .deltaCurr))) == [])
   }
 
   @Test func perSynapseVariablesOnABitmaskAreStillRejected() throws {
@@ -507,6 +504,7 @@ import Testing
       problems.contains(
         .matrixTypeNotAllowed(
           element: "synapse population 'Syn' (weight update model 'STDP')",
-          field: "postSpikeSynCode", matrixType: .bitmask, allowed: [.dense, .sparse])))
+          field: "postSpikeSynCode", matrixType: .bitmask,
+          allowed: [.dense, .denseProceduralG, .sparse])))
   }
 }

@@ -8,6 +8,7 @@ import Testing
 extension CUDAEmulationTests {
   static let customConnectivityNames = [
     "ccu_triangle", "ccu_random", "ccu_remap", "ccu_delay", "ccu_propagation", "ccu_egp_ref",
+    "ccu_delayed_wu_refs", "ccu_room",
   ]
 
   @Test(
@@ -44,6 +45,10 @@ extension CUDAEmulationTests {
         CustomConnectivityEGPReferenceTests.model(), 1,
         [(step: 0, group: "Prune"), (step: 0, group: "Count")]
       )
+    case "ccu_delayed_wu_refs":
+      (DelayedCustomConnectivityReferenceTests.network(), 6, [(step: 5, group: "Read")])
+    case "ccu_room":
+      (CustomConnectivityRoomTests.model(), 2, [(step: 1, group: "Fill")])
     default: nil
     }
   }

@@ -356,7 +356,8 @@ import Testing
     arguments: [
       "deltacurr", "expcond", "axonal_delay", "dense_vs_sparse_vs_bitmask", "dendritic_delay",
       "spike_events", "stdp", "custom_models", "synapses", "bitmask", "synapse_dynamics",
-      "custom_update", "custom_update_snippet", "custom_update_read_only", "element_names",
+      "custom_update", "custom_update_snippet", "custom_update_shared_snippet",
+      "custom_update_read_only", "element_names",
       "seed_1", "seed_2",
     ] + generatedNames + featureNames)
   func agreesWithCPU(name: String) async throws {
@@ -377,6 +378,10 @@ import Testing
     } else if name == "custom_update_snippet" {
       model = CustomUpdateTests.snippetModel()
       schedule = [(step: 10, group: "Noise")]
+    } else if name == "custom_update_shared_snippet" {
+      model = CustomUpdateTests.sharedSnippetModel()
+      steps = 3
+      schedule = [(step: 1, group: "Shift")]
     } else if name == "custom_update_read_only" {
       model = CustomUpdateTests.readOnlyTargetsModel()
       steps = 4

@@ -12,7 +12,7 @@ extension CUDAEmulationTests {
   /// The models of ``featureModel(_:)``.
   static let featureNames = [
     "post_events", "delays", "presynaptic_output", "queued_references", "egp_psm_reference",
-    "column_built", "column_kernel", "heterogeneous_delays",
+    "column_built", "column_kernel", "heterogeneous_delays", "dense_procedural",
   ]
 
   /// A weight update model, its variables' initialisers and references, and the delays of
@@ -149,6 +149,18 @@ extension CUDAEmulationTests {
           simCode: "injectCurrent(inSyn);\nx = 0.9 * x + inSyn;\ninSyn *= exp(-dt / tau);"),
         postsynapticVars: ["x": .snippet(.uniform, params: ["min": 0, "max": 0.25])],
         maxDendriticDelaySteps: 4)
+    case "dense_procedural":
+      // Procedural weights (DENSE_PROCEDURALG) computed for every hook: presynaptic
+      // spikes, synapse dynamics and postsynaptic learning.
+      let pattern = InitSnippet(
+        name: "Pattern", code: "value = (scalar)((id_pre * 7u + id_post * 3u) % 11u) / 16.0;")
+      synapses = FeatureSynapses(
+        weightUpdate: WeightUpdateModel(
+          name: "ProceduralHooks", vars: [Variable("g", access: .readOnly)],
+          preSpikeSynCode: "addToPost(g);", postSpikeSynCode: "addToPre(g * 0.125);",
+          synapseDynamicsCode: "addToPost(g * 0.0078125);"),
+        vars: ["g": .snippet(pattern, params: [:])],
+        populations: [("Procedural", .denseProceduralG, .allToAll)])
     default:
       return nil
     }

@@ -300,6 +300,47 @@ import Testing
     #expect(try simulation.values(of: "V", in: "Pop") == Array(repeating: 0, count: 50))
   }
 
+  /// A custom update over every neuron whose variable shared by all neurons
+  /// (`READ_ONLY_SHARED_NEURON`) an init snippet draws once, beside a per-neuron variable
+  /// a snippet sets from `id` and `num_neurons`.
+  static func sharedSnippetModel() -> ModelSpec {
+    var model = ModelSpec(name: "cu_shared_snippet_init", precision: .double, seed: 5)
+    model.addNeuronPopulation("Pop", size: 40, model: Self.still, vars: ["V": 0, "U": 0])
+    let fraction = InitSnippet(name: "Fraction", code: "value = (scalar)id / (scalar)num_neurons;")
+    let shift = CustomUpdateModel(
+      name: "Shift",
+      vars: [
+        CustomUpdateVariable("shift", access: .readOnlySharedNeuron),
+        CustomUpdateVariable("ramp", access: .readOnly),
+      ],
+      varRefs: [CustomUpdateVarReference("V", access: .readWrite)],
+      updateCode: "V += shift + ramp;\n")
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: "Shift", updateGroup: "Shift", model: shift,
+        vars: [
+          "shift": .snippet(.uniform, params: ["min": 10, "max": 20]),
+          "ramp": .snippet(fraction, params: [:]),
+        ],
+        varRefs: ["V": .neuronVariable(population: "Pop", variable: "V")]))
+    return model
+  }
+
+  @Test(arguments: [1, 2, 3])
+  func snippetsInitialiseVariablesSharedByAllNeuronsOnce(threads: Int) async throws {
+    let simulation = try await simulate(Self.sharedSnippetModel(), threads: threads)
+    let shift = try simulation.values(of: "shift", in: "Shift")
+    #expect(shift.count == 1)
+    #expect(shift[0] >= 10 && shift[0] <= 20)
+    let ramp = (0..<40).map { Double($0) / 40 }
+    #expect(try simulation.values(of: "ramp", in: "Shift") == ramp)
+    try simulation.customUpdate("Shift")
+    #expect(try simulation.values(of: "V", in: "Pop") == ramp.map { shift[0] + $0 })
+    let one = try await simulate(Self.sharedSnippetModel(), threads: 1)
+    #expect(
+      try one.values(of: "shift", in: "Shift") == shift, "the same draw on every thread count")
+  }
+
   @Test func updatesOfAGroupRunInOrderAndReadReferencedCustomUpdateVariables() async throws {
     var model = ModelSpec(name: "cu_chain", precision: .double)
     model.addNeuronPopulation(

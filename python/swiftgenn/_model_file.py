@@ -179,6 +179,8 @@ class ModelFileWriter:
         entry["axonal_delay_steps"] = int(group.axonal_delay_steps)
         entry["back_prop_delay_steps"] = int(group.back_prop_delay_steps)
         entry["max_dendritic_delay_steps"] = int(group.max_dendritic_delay_timesteps)
+        if group.max_connections is not None:
+            entry["max_connections"] = int(group.max_connections)
         for key in ("pre_target_var", "post_target_var"):
             if getattr(group, key) != "Isyn":
                 entry[key] = getattr(group, key)

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from ._unsupported import not_yet
-
 
 @dataclass(frozen=True)
 class VarReference:
@@ -93,19 +91,21 @@ def create_wu_var_ref(
     update over synapses or of a custom connectivity update."""
     from .genn_groups import CustomConnectivityUpdate, CustomUpdateWU, SynapseGroup
 
-    if isinstance(transpose_group, CustomConnectivityUpdate):
-        not_yet("transposes written into a custom connectivity update's variable")
+    if transpose_group is not None and not (
+        isinstance(group, SynapseGroup) and isinstance(transpose_group, SynapseGroup)
+    ):
+        # As PyGeNN, whose overloads take a transpose only from and into synapse populations.
+        raise TypeError(
+            "create_wu_var_ref writes a transpose only from a synapse population's variable "
+            f"into another synapse population's, not from {group!r} into {transpose_group!r}"
+        )
     _check_var(group, group.vars, var_name, "per-synapse variable")
     if isinstance(group, CustomConnectivityUpdate):
-        if transpose_group is not None:
-            not_yet("transposes written from a custom connectivity update's variable")
         return VarReference(
             {"custom_connectivity_update": group.name, "var": var_name}, group, var_name,
             group.synapse_group,
         )
     if isinstance(group, CustomUpdateWU):
-        if transpose_group is not None:
-            not_yet("transposes written from a custom update's variable")
         return VarReference(
             {"custom_update": group.name, "var": var_name}, group, var_name, group.synapse_group
         )

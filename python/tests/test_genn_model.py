@@ -17,6 +17,7 @@ from swiftgenn import (
     create_custom_update_model,
     create_neuron_model,
     create_var_ref,
+    create_wu_var_ref,
     init_postsynaptic,
     init_sparse_connectivity,
     init_var,
@@ -279,6 +280,28 @@ def test_what_swiftgenn_lacks_is_a_not_implemented_error_naming_it():
         model.build()
 
 
+def test_transposes_come_only_from_synapse_populations():
+    """As PyGeNN's overloads: a transpose is written from a synapse population's
+    variable into another synapse population's, never from a custom update's."""
+    model = GeNNModel("float", "transposes")
+    pre = model.add_neuron_population("Pre", 2, EMPTY)
+    post = model.add_neuron_population("Post", 3, EMPTY)
+    forward = model.add_synapse_population(
+        "Forward", "DENSE", pre, post,
+        init_weight_update("StaticPulse", {}, {"g": 1.0}), init_postsynaptic("DeltaCurr"))
+    backward = model.add_synapse_population(
+        "Backward", "DENSE", post, pre,
+        init_weight_update("StaticPulse", {}, {"g": 0.0}), init_postsynaptic("DeltaCurr"))
+    scale = create_custom_update_model("scale", vars=[("s", "scalar")],
+                                       var_refs=[("g", "scalar")], update_code="g *= s;")
+    update = model.add_custom_update("Scale", "Learn", scale, {}, {"s": 2.0},
+                                     {"g": create_wu_var_ref(forward, "g")})
+    assert create_wu_var_ref(forward, "g", backward, "g").target["transpose"] == {
+        "synapses": "Backward", "var": "g"}
+    with pytest.raises(TypeError, match="only from a synapse population"):
+        create_wu_var_ref(update, "s", backward, "g")
+
+
 def test_integer_values_must_fit_their_type():
     counter = create_neuron_model("index", vars=[("i", "uint8_t")])
     model = GeNNModel("float", "integers")
@@ -463,3 +486,44 @@ def test_custom_connectivity_update_reads_and_writes_referenced_egps():
         (0, 2), (1, 0), (1, 3), (2, 0), (2, 1), (2, 3), (3, 1), (3, 2)]
     assert np.array_equal(pre.extra_global_params["mask"].view, [0, 0, 0, 0])
     assert np.array_equal(pre.vars["n"].view, [3, 2, 1, 2])
+
+
+def _growing_model(max_connections=None) -> tuple[GeNNModel, object]:
+    grow = pygenn.create_custom_connectivity_update_model(
+        "grow", row_update_code="""
+        for(unsigned int j = 0; j < num_post; j++) {
+            bool present = false;
+            for_each_synapse {
+                if(id_post == j) {
+                    present = true;
+                }
+            }
+            if(!present) {
+                add_synapse(j);
+            }
+        }
+        """)
+    model = GeNNModel("double", f"ccu_room_{max_connections}")
+    pre = model.add_neuron_population("Pre", 2, EMPTY)
+    post = model.add_neuron_population("Post", 5, EMPTY)
+    synapses = model.add_synapse_population(
+        "S", "SPARSE", pre, post, init_weight_update("StaticPulse", {}, {"g": 1.0}),
+        init_postsynaptic("DeltaCurr"))
+    synapses.set_sparse_connections(np.array([0, 1]), np.array([3, 1]))
+    synapses.max_connections = max_connections
+    model.add_custom_connectivity_update("Grow", "Structural", synapses, grow)
+    return loaded(model), synapses
+
+
+def test_listed_synapses_have_room_for_one_synapse_per_target_as_in_genn():
+    model, synapses = _growing_model()
+    model.custom_update("Structural")
+    synapses.pull_connectivity_from_device()
+    assert sorted(zip(synapses.get_sparse_pre_inds(), synapses.get_sparse_post_inds())) == [
+        (i, j) for i in range(2) for j in range(5)]
+
+
+def test_adding_to_a_full_row_is_an_error_naming_max_connections():
+    model, _ = _growing_model(max_connections=3)
+    with pytest.raises(GeNNError, match=r"add_synapse found its row full 4 times.*max_connections"):
+        model.custom_update("Structural")

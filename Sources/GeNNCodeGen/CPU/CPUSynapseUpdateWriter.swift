@@ -98,6 +98,7 @@ extension CPUModuleWriter {
         line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
       }
       line("(void)syn;")
+      if let prelude = proceduralVariableCode(synapses, level: 0) { block(prelude) }
       self.code(code)
       line("}")
       line("}")

@@ -125,6 +125,7 @@ extension CUDAModuleWriter {
       line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
     }
     line("(void)id_pre; (void)syn;")
+    if let prelude = proceduralVariableCode(synapses, level: 0) { block(prelude) }
     if let code { self.code(code) }
     line("}")
     line("}")

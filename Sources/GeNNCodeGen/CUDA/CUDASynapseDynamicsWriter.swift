@@ -67,6 +67,7 @@ extension CUDAModuleWriter {
       line("const uint32_t id_post = lid % group.numTrgNeurons;")
     }
     line("(void)id_pre; (void)syn; (void)id_post;")
+    if let prelude = proceduralVariableCode(synapses, level: 0) { block(prelude) }
     if let code { self.code(code) }
     line("}")
     line("}")

@@ -149,8 +149,8 @@ extension ModelCodeWriting {
   }
 
   /// The code `add_synapse(id_post, values...)` stands for: a synapse appended to the
-  /// row (if the row has room), with the given values for the update's variables and
-  /// references and zero in the other per-synapse arrays.
+  /// row, with the given values for the update's variables and references and zero in
+  /// the other per-synapse arrays; counted in `droppedSynapses` when the row is full.
   func addSynapseCode(_ index: Int) -> String {
     let update = model.customConnectivityUpdates[index]
     var lines = [
@@ -164,7 +164,13 @@ extension ModelCodeWriting {
       let value = position < given ? "$(\(position + 1))" : "0"
       lines.append("        group.\(member)[genn_new] = \(value);")
     }
-    lines += ["        group.rowLength[id_pre]++;", "    }", "}"]
+    let countDropped =
+      dialect == .cuda
+      ? "atomicAdd((unsigned long long *)group.droppedSynapses, 1ull);"
+      : "__atomic_fetch_add(group.droppedSynapses, (uint64_t)1, __ATOMIC_RELAXED);"
+    lines += [
+      "        group.rowLength[id_pre]++;", "    } else {", "        \(countDropped)", "    }", "}",
+    ]
     return lines.joined(separator: "\n")
   }
 }

@@ -134,6 +134,7 @@ extension ModelCodeWriting {
     for egp in updateModel.extraGlobalParams + updateModel.extraGlobalParamRefs {
       declareExtraGlobalParameter(egp, prefix: "")
     }
+    if updateModel.addsSynapses { line("uint64_t *droppedSynapses;") }
     declareOutOfRangeRecord()
     line("};")
     if !instance.isEmpty { line(instance) }
@@ -186,6 +187,10 @@ extension ModelCodeWriting {
     for egp in update.model.extraGlobalParamRefs {
       // The referenced array itself, which the code reads and writes in place.
       bindExtraGlobalParameter(field, egp, prefix: "", to: role(of: update.egpRefs[egp.name]!))
+    }
+    if update.model.addsSynapses {
+      bindArray(
+        field, "droppedSynapses", to: .customConnectivityUpdateDroppedSynapses(update: update.name))
     }
     bindOutOfRangeRecord(field)
   }

@@ -4,7 +4,7 @@ import GeNNTranspiler
 extension MemoryPlan {
   /// The arrays of custom connectivity update `update`: per-synapse variables padded as
   /// its synapse population's rows, presynaptic and postsynaptic variables, extra global
-  /// parameters.
+  /// parameters, and where its row code adds synapses the count of those without room.
   mutating func addCustomConnectivityUpdate(
     _ update: CustomConnectivityUpdate, model: ModelSpec, types: TypeContext
   ) {
@@ -33,6 +33,10 @@ extension MemoryPlan {
       add(
         .customConnectivityUpdateExtraGlobalParameter(update: update.name, parameter: egp.name),
         egp.elementType!, types, update.extraGlobalParams[egp.name]?.count ?? 0)
+    }
+    if update.model.addsSynapses {
+      add(
+        .customConnectivityUpdateDroppedSynapses(update: update.name), .numeric(.uint64), types, 1)
     }
   }
 }

@@ -6,26 +6,35 @@ struct InitSnippetVariable {
   var variable: Variable
   var snippet: InitSnippet
   var params: [String: Double]
+  /// Whether the variable has one value shared by all neurons (a custom update's
+  /// `READ_ONLY_SHARED_NEURON` or `REDUCE_NEURON_*` variable): its snippet runs once,
+  /// for element 0.
+  var isShared = false
 }
 
 extension MergedInitGroup.Element {
   /// The element's variables that init snippets initialise, in model order.
   func snippetVariables(in model: ModelSpec) -> [InitSnippetVariable] {
-    let (vars, inits): ([Variable], [String: VarInit]) =
+    let (vars, inits, shared): ([Variable], [String: VarInit], Set<String>) =
       switch self {
       case .neuronPopulation(let index):
-        (model.neuronPopulations[index].model.vars, model.neuronPopulations[index].vars)
+        (model.neuronPopulations[index].model.vars, model.neuronPopulations[index].vars, [])
       case .currentSource(let index):
-        (model.currentSources[index].model.vars, model.currentSources[index].vars)
+        (model.currentSources[index].model.vars, model.currentSources[index].vars, [])
       case .customUpdate(let index):
         (
           model.customUpdates[index].model.vars.map { Variable($0.name, $0.type) },
-          model.customUpdates[index].vars
+          model.customUpdates[index].vars,
+          Set(
+            model.customUpdates[index].model.vars.filter(\.access.isSharedAcrossNeurons)
+              .map(\.name))
         )
       }
     return vars.compactMap { variable in
       guard case .snippet(let snippet, let params)? = inits[variable.name] else { return nil }
-      return InitSnippetVariable(variable: variable, snippet: snippet, params: params)
+      return InitSnippetVariable(
+        variable: variable, snippet: snippet, params: params,
+        isShared: shared.contains(variable.name))
     }
   }
 
@@ -141,7 +150,8 @@ extension ModelCodeWriting {
   }
 
   /// Prints every snippet of group `group` for element `id`, each value
-  /// stored in every delay slot of a queued variable.
+  /// stored in every delay slot of a queued variable; a variable shared by all neurons
+  /// runs its snippet for element 0 only.
   mutating func writeInitGroupElement(_ group: MergedInitGroup) {
     let archetype = group.elements[0]
     for entry in archetype.snippetVariables(in: model) {
@@ -161,7 +171,7 @@ extension ModelCodeWriting {
         to: &environment, entry.snippet.extraGlobalParams, prefix: "\(name)_")
       let checked = checkStatements(entry.snippet.code, in: environment)
       line("// variable '\(name)': snippet '\(entry.snippet.name.commentText)'")
-      line("{")
+      line(entry.isShared ? "if (id == 0) {" : "{")
       // Only snippets that draw random numbers set up a generator (GeNN's isInitRNGRequired).
       if entry.snippet.code.contains("gennrand") {
         line("GeNNRng rng;")
