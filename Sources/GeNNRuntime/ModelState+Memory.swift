@@ -7,7 +7,9 @@ import GeNNModel
 extension ModelState {
   /// The position in ``arrays`` of extra global parameter `parameter` of a neuron
   /// population, current source, synapse population (its weight update model's, else its
-  /// postsynaptic model's) or custom update.
+  /// postsynaptic model's, else its connectivity snippet's), custom update or custom
+  /// connectivity update; or, named as GeNN's runtime names them (`<parameter><variable>`),
+  /// of the snippet initialising one of the element's variables.
   ///
   /// - Throws: ``RuntimeError/unknownPopulation(_:available:)`` or
   ///   ``RuntimeError/unknownExtraGlobalParameter(_:element:available:)``.
@@ -38,11 +40,20 @@ extension ModelState {
     } else {
       throw unknownElement(element)
     }
-    guard let position = index[role] else {
-      throw .unknownExtraGlobalParameter(
-        parameter, element: element, available: declared.map(\.name))
-    }
-    return position
+    if let position = index[role] { return position }
+    // GeNN's runtime names a snippet's arrays: a connectivity snippet's by the parameter,
+    // a variable-initialisation snippet's by the parameter followed by the variable.
+    let snippetArrays =
+      [ArrayLayout.Role.connectivityExtraGlobalParameter(synapses: element, parameter: parameter)]
+      + model.initSnippetExtraGlobalParameters.compactMap { egp in
+        guard case .initSnippetExtraGlobalParameter(element, _, let variable, let name) = egp.role,
+          name + variable == parameter
+        else { return nil }
+        return egp.role
+      }
+    if let position = snippetArrays.lazy.compactMap({ self.index[$0] }).first { return position }
+    throw .unknownExtraGlobalParameter(
+      parameter, element: element, available: declared.map(\.name))
   }
 
   /// The position in ``arrays`` of `name`, a variable (as ``position(of:in:)`` finds it)

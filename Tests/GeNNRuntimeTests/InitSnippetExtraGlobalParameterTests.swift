@@ -87,4 +87,23 @@ import Testing
     // SPARSE rows of stride 1 (one synapse per row at most): synapse indices 0, 1, 5.
     #expect(try simulation.values(of: "repeat", in: "SynapseCopy") == Self.expected([0, 1, 5]))
   }
+
+  /// The arrays are found by the names GeNN's runtime gives them, `<parameter><variable>`
+  /// (PyGeNN's views after `load`); a name matching none lists the element's own.
+  @Test func arraysAreFoundByGeNNsRuntimeNames() async throws {
+    let simulation = try await simulate(Self.network())
+    for (element, name) in [
+      ("Pre", "valuesrepeat"), ("Sparse", "valuespreRepeat"), ("Sparse", "valuespsmRepeat"),
+      ("NeuronCopy", "valuesrepeat"),
+    ] {
+      let memory = try simulation.stateMemory(ofExtraGlobalParameter: name, in: element)
+      let values = memory.pointer.assumingMemoryBound(to: Double.self)
+      #expect((0..<memory.count).map { values[$0] } == Self.values, "\(element) \(name)")
+    }
+    #expect(
+      throws: RuntimeError.unknownExtraGlobalParameter("values", element: "Pre", available: [])
+    ) {
+      _ = try simulation.stateMemory(ofExtraGlobalParameter: "values", in: "Pre")
+    }
+  }
 }

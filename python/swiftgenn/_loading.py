@@ -23,6 +23,7 @@ def load_groups(model: "GeNNModel", simulation: "Simulation") -> None:
     for group in (*model.neuron_populations.values(), *model.current_sources.values()):
         _load_neuron_vars(simulation, group.name, group.vars)
         _load_egps(simulation, group.name, group.extra_global_params)
+        _load_init_egps(simulation, group.name, group.vars)
     for population in model.neuron_populations.values():
         population.spike_times = _spike_times(simulation, population, "sT")
         population.prev_spike_times = _spike_times(simulation, population, "prevST")
@@ -34,6 +35,7 @@ def load_groups(model: "GeNNModel", simulation: "Simulation") -> None:
         else:
             _load_neuron_vars(simulation, update.name, update.vars)
         _load_egps(simulation, update.name, update.extra_global_params)
+        _load_init_egps(simulation, update.name, update.vars)
     for update in model.custom_connectivity_updates.values():
         _load_synapse_vars(simulation, update.name, update.vars, update.synapse_group)
         _load_neuron_vars(simulation, update.name, update.pre_vars)
@@ -53,8 +55,15 @@ def _load_synapses(simulation: "Simulation", synapses) -> None:
     out_post._bind(simulation.variable(name, "inSyn").reshape(1, -1))
     synapses.out_post = out_post
     _load_egps(simulation, name, synapses.extra_global_params)
-    # Found by name among the weight update model's, then the postsynaptic model's.
+    # Found by name among the weight update model's, then the postsynaptic model's, then
+    # the connectivity snippet's.
     _load_egps(simulation, name, synapses.psm_extra_global_params)
+    _load_egps(simulation, name, synapses.connectivity_extra_global_params)
+    procedural = not synapses.matrix_type & (
+        SynapseMatrixWeight.INDIVIDUAL | SynapseMatrixWeight.KERNEL)
+    _load_init_egps(simulation, name, *(
+        ({} if procedural else synapses.vars), synapses.pre_vars, synapses.post_vars,
+        synapses.psm_vars))
 
 
 def _spike_times(simulation: "Simulation", population, name: str) -> Optional[Array]:
@@ -117,10 +126,20 @@ def _load_synapse_vars(simulation: "Simulation", element: str, variables: dict,
         variable.push_to_device()
 
 
-def _load_egps(simulation: "Simulation", element: str, egps: dict) -> None:
+def _load_egps(simulation: "Simulation", element: str, egps: dict, suffix: str = "") -> None:
+    """Views of the extra global parameters given values; a variable-initialisation
+    snippet's are named ``<parameter><variable>``, as in GeNN's runtime."""
     for egp in egps.values():
         if egp.init_values is not None:
-            egp._load(simulation.extra_global_param(element, egp.name))
+            egp._load(simulation.extra_global_param(element, egp.name + suffix))
+
+
+def _load_init_egps(simulation: "Simulation", element: str, *variable_sets: dict) -> None:
+    """Views of the extra global parameters of the snippets initialising variables."""
+    for variables in variable_sets:
+        for variable in variables.values():
+            _load_egps(simulation, element, getattr(variable, "extra_global_params", {}),
+                       variable.name)
 
 
 def _write(variable, view: np.ndarray, values: np.ndarray) -> None:

@@ -527,3 +527,31 @@ def test_adding_to_a_full_row_is_an_error_naming_max_connections():
     model, _ = _growing_model(max_connections=3)
     with pytest.raises(GeNNError, match=r"add_synapse found its row full 4 times.*max_connections"):
         model.custom_update("Structural")
+
+
+def test_snippet_extra_global_params_have_views_after_load():
+    """As PyGeNN: after ``load`` a variable-initialisation snippet's extra global
+    parameters and a connectivity snippet's are views of the arrays the snippets read."""
+    from_table = pygenn.create_var_init_snippet(
+        "from_table", var_init_code="value = table[id];", extra_global_params=[("table", "scalar*")])
+    diagonal = pygenn.create_sparse_connect_init_snippet(
+        "listed", row_build_code="addSynapse(targets[id_pre]);",
+        calc_max_row_len_func=lambda num_pre, num_post, pars: 1,
+        extra_global_params=[("targets", "unsigned int*")])
+    model = GeNNModel("double", "snippet_egp_views")
+    counter_vars = {"x": init_var(from_table)}
+    pre = model.add_neuron_population("Pre", 3, COUNTER, {"step": 0.0}, counter_vars)
+    pre.vars["x"].extra_global_params["table"].set_init_values([0.5, 1.5, 2.5])
+    post = model.add_neuron_population("Post", 3, EMPTY)
+    synapses = model.add_synapse_population(
+        "S", "SPARSE", pre, post, init_weight_update("StaticPulse", {}, {"g": 1.0}),
+        init_postsynaptic("DeltaCurr"), init_sparse_connectivity(diagonal))
+    synapses.connectivity_extra_global_params["targets"].set_init_values(
+        np.array([2, 0, 1], dtype=np.uint32))
+    loaded(model)
+    table = pre.vars["x"].extra_global_params["table"]
+    assert np.array_equal(table.view, [0.5, 1.5, 2.5])
+    assert np.array_equal(synapses.connectivity_extra_global_params["targets"].view, [2, 0, 1])
+    assert np.array_equal(pre.vars["x"].view, [0.5, 1.5, 2.5])
+    assert sorted(zip(synapses.get_sparse_pre_inds(), synapses.get_sparse_post_inds())) == [
+        (0, 2), (1, 0), (2, 1)]

@@ -182,11 +182,12 @@ int32_t genn_simulation_variable_layout(
     genn_layout *layout, char **error);
 
 /* The array of extra global parameter `parameter` of `element` (a neuron population,
- * current source, synapse population's weight update model, custom update or custom
- * connectivity update), the
- * memory the generated code reads (on "cuda" the host's copy, see genn_array): as many
- * elements as the model file gave it values (`extra_global_params`), which fixes its
- * size. 0 on success. */
+ * current source, synapse population's weight update model, postsynaptic model or
+ * connectivity snippet, custom update or custom connectivity update; or, named
+ * `<parameter><variable>` as GeNN's runtime names it, of the snippet initialising one of
+ * the element's variables), the memory the generated code reads (on "cuda" the host's
+ * copy, see genn_array): as many elements as the model file gave it values, which fixes
+ * its size. 0 on success. */
 int32_t genn_simulation_extra_global_param(
     genn_simulation *simulation, const char *element, const char *parameter,
     genn_array *array, char **error);
