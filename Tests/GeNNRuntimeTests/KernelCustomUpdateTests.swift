@@ -103,6 +103,51 @@ import Testing
       try simulation.values(of: "largest", in: "KernelReduce") == (1...9).map { Double($0 * 2) })
   }
 
+  /// A custom update over the kernel of a PROCEDURAL_KERNELG population (connectivity
+  /// regenerated from each spike, weights kept per kernel element) runs per element too,
+  /// and the rows regenerated afterwards deliver the updated weights.
+  @Test(arguments: [1, 2, 3])
+  func proceduralKernelWeightsAreUpdatedPerElement(threads: Int) async throws {
+    var model = ModelSpec(name: "cu_procedural_kernel", precision: .double)
+    let firstStep = NeuronModel(
+      name: "FirstStep", vars: [Variable("V")], simCode: "V += Isyn;\n",
+      thresholdConditionCode: "t < 0.5 && id == 5")
+    model.addNeuronPopulation("In", size: 16, model: firstStep, vars: ["V": 0])
+    let accumulate = NeuronModel(name: "Accumulate", vars: [Variable("V")], simCode: "V += Isyn;\n")
+    model.addNeuronPopulation("Out", size: 16, model: accumulate, vars: ["V": 0])
+    let conv: [String: Double] = [
+      "conv_kh": 3, "conv_kw": 3, "conv_sh": 1, "conv_sw": 1, "conv_padh": 1, "conv_padw": 1,
+      "conv_ih": 4, "conv_iw": 4, "conv_ic": 1, "conv_oh": 4, "conv_ow": 4, "conv_oc": 1,
+    ]
+    model.addSynapsePopulation(
+      SynapsePopulation(
+        name: "ProcConv", source: "In", target: "Out", matrixType: .proceduralKernelG,
+        connectivity: .snippet(.conv2D, params: conv), weightUpdate: .staticPulse,
+        weightUpdateVars: ["g": .values((1...9).map(Double.init))], postsynaptic: .deltaCurr))
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: "Triple", updateGroup: "Kernel",
+        model: CustomUpdateModel(
+          name: "TripleKernel", vars: [CustomUpdateVariable("where")],
+          varRefs: [CustomUpdateVarReference("g")],
+          updateCode: "g *= 3.0;\nwhere = id_kernel_0 * 10 + id_kernel_1;\n"),
+        vars: ["where": -1],
+        varRefs: ["g": .weightUpdateVariable(synapses: "ProcConv", variable: "g")]))
+    let simulation = try await simulate(model, threads: threads)
+    try simulation.customUpdate("Kernel")
+    #expect(try simulation.values(of: "g", in: "ProcConv") == (1...9).map { Double($0 * 3) })
+    #expect(
+      try simulation.values(of: "where", in: "Triple")
+        == (0..<9).map { (k: Int) -> Double in Double((k / 3) * 10 + k % 3) })
+    // Input neuron 5 (row 1, column 1 of the 4x4 image) spikes in step 0; in step 1 its
+    // 3x3 neighbourhood receives the tripled kernel, one element each.
+    try simulation.run(steps: 2)
+    let received = try simulation.values(of: "V", in: "Out")
+    let neighbourhood = [0, 1, 2, 4, 5, 6, 8, 9, 10]
+    #expect(received.indices.filter { received[$0] != 0 } == neighbourhood)
+    #expect(neighbourhood.map { received[$0] }.sorted() == (1...9).map { Double($0 * 3) })
+  }
+
   @Test(arguments: [1, 2, 3])
   func snippetsInitialisePerSynapseVariables(threads: Int) async throws {
     let simulation = try await simulate(Self.network(), threads: threads)
