@@ -33,6 +33,8 @@ struct TimingReport: Encodable {
   var initSparseTime: Double
   var customUpdateTimes: [String: Double]
   var customUpdateTransposeTimes: [String: Double]
+  var customUpdateRemapTimes: [String: Double]
+  var customUpdateHostTimes: [String: Double]
 
   enum CodingKeys: String, CodingKey {
     case neuronUpdateTime = "neuron_update_time"
@@ -43,6 +45,8 @@ struct TimingReport: Encodable {
     case initSparseTime = "init_sparse_time"
     case customUpdateTimes = "custom_update_time"
     case customUpdateTransposeTimes = "custom_update_transpose_time"
+    case customUpdateRemapTimes = "custom_update_remap_time"
+    case customUpdateHostTimes = "custom_update_host_time"
   }
 
   init(_ timing: SimulationTiming) {
@@ -54,6 +58,8 @@ struct TimingReport: Encodable {
     initSparseTime = timing.sparseInitialisation
     customUpdateTimes = timing.customUpdates
     customUpdateTransposeTimes = timing.customUpdateTransposes
+    customUpdateRemapTimes = timing.customUpdateRemaps
+    customUpdateHostTimes = timing.customUpdateHosts
   }
 }
 

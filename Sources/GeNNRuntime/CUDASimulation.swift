@@ -333,7 +333,7 @@ public final class CUDASimulation {
     case .synapseDynamics: timing.synapseDynamics += seconds
     case .initialisation: timing.initialisation += seconds
     case .sparseInitialisation: timing.sparseInitialisation += seconds
-    case .customUpdate: timing.customUpdates[group ?? "", default: 0] += seconds
+    case .customUpdate(let timer): timing[timer, group ?? ""] += seconds
     }
   }
 

@@ -1,3 +1,4 @@
+import GeNNCodeGen
 import GeNNModel
 
 /// The time in seconds a simulation spent in each phase since it was loaded, measured
@@ -21,16 +22,43 @@ public struct SimulationTiming: Hashable, Sendable {
   public var customUpdates: [String: Double] = [:]
   /// Each custom update group's transposes (`get_custom_update_transpose_time`).
   public var customUpdateTransposes: [String: Double] = [:]
+  /// Each custom update group's rebuilding of the column index after its custom
+  /// connectivity updates changed rows (`get_custom_update_remap_time`).
+  public var customUpdateRemaps: [String: Double] = [:]
+  /// Each custom update group's custom connectivity host code
+  /// (`get_custom_update_host_time`).
+  public var customUpdateHosts: [String: Double] = [:]
 
-  /// The number of counters the generated code keeps for `model`: six, then an update
-  /// and a transpose counter per custom update group.
-  static func counterCount(of model: ModelSpec) -> Int { 6 + 2 * model.customUpdateGroups.count }
+  /// The number of counters the generated code keeps for `model`.
+  static func counterCount(of model: ModelSpec) -> Int { TimingCounter.count(of: model) }
 
   /// Zero counters for every custom update group of `model`.
   init(model: ModelSpec) {
     for group in model.customUpdateGroups {
       customUpdates[group] = 0
       customUpdateTransposes[group] = 0
+      customUpdateRemaps[group] = 0
+      customUpdateHosts[group] = 0
+    }
+  }
+
+  /// The counter `counter` of custom update group `group`.
+  public subscript(counter: CustomUpdateTimer, group: String) -> Double {
+    get {
+      switch counter {
+      case .update: customUpdates[group] ?? 0
+      case .transpose: customUpdateTransposes[group] ?? 0
+      case .remap: customUpdateRemaps[group] ?? 0
+      case .host: customUpdateHosts[group] ?? 0
+      }
+    }
+    set {
+      switch counter {
+      case .update: customUpdates[group] = newValue
+      case .transpose: customUpdateTransposes[group] = newValue
+      case .remap: customUpdateRemaps[group] = newValue
+      case .host: customUpdateHosts[group] = newValue
+      }
     }
   }
 
@@ -44,8 +72,9 @@ public struct SimulationTiming: Hashable, Sendable {
     initialisation = counters[4]
     sparseInitialisation = counters[5]
     for (position, group) in model.customUpdateGroups.enumerated() {
-      customUpdates[group] = counters[6 + 2 * position]
-      customUpdateTransposes[group] = counters[7 + 2 * position]
+      for counter in CustomUpdateTimer.allCases {
+        self[counter, group] = counters[counter.position(inGroup: position)]
+      }
     }
   }
 }

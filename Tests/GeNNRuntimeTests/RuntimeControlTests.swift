@@ -1,3 +1,4 @@
+import GeNNCodeGen
 import GeNNModel
 import Testing
 
@@ -82,6 +83,36 @@ import Testing
     #expect(end.postsynapticUpdate == 0 && end.synapseDynamics == 0)
     #expect(end.customUpdates["G"]! > 0 && end.customUpdateTransposes["G"] == 0)
     #expect(end.initialisation == start.initialisation)
+  }
+
+  /// Custom connectivity updates' host code and the column index rebuilt after they
+  /// change rows have their own counters, as in GeNN (`get_custom_update_host_time`,
+  /// `get_custom_update_remap_time`); their rows count as the group's update.
+  @Test func customConnectivityHostCodeAndRemapsAreTimed() async throws {
+    var triangle = CustomConnectivityUpdateTests.triangleModel()
+    triangle.timingEnabled = true
+    let host = try await simulate(triangle, threads: 2)
+    try host.customUpdate("RemoveSynapse")
+    #expect(host.timing.customUpdateHosts["RemoveSynapse"]! > 0)
+    #expect(host.timing.customUpdates["RemoveSynapse"]! > 0)
+    #expect(host.timing.customUpdateHosts["AddSynapse"] == 0)
+    var remap = CustomConnectivityUpdateTests.remapModel()
+    remap.timingEnabled = true
+    let remapped = try await simulate(remap, threads: 2)
+    try remapped.customUpdate("RemoveSynapse")
+    #expect(remapped.timing.customUpdateRemaps["RemoveSynapse"]! > 0)
+    #expect(remapped.timing.customUpdateTransposes["RemoveSynapse"] == 0)
+  }
+
+  /// On CUDA each launch of an update group counts towards the counter of what it runs.
+  @Test func cudaLaunchesOfUpdateGroupsCountTowardsTheirCounters() throws {
+    let triangle = try CUDABackend().generate(CustomConnectivityUpdateTests.triangleModel())
+    let removing = try #require(triangle.customUpdates["RemoveSynapse"]).map(CUDATimedPhase.init)
+    #expect(removing.first == .customUpdate(.host))
+    #expect(removing.contains(.customUpdate(.update)))
+    let remap = try CUDABackend().generate(CustomConnectivityUpdateTests.remapModel())
+    let remapping = try #require(remap.customUpdates["RemoveSynapse"]).map(CUDATimedPhase.init)
+    #expect(remapping.last == .customUpdate(.remap))
   }
 
   @Test func withoutTimingTheCountersStayZero() async throws {

@@ -159,7 +159,8 @@ int32_t genn_simulation_set_dynamic_param(
  * genn_string_free (NULL for a NULL simulation): {"neuron_update_time",
  * "presynaptic_update_time", "postsynaptic_update_time", "synapse_dynamics_time",
  * "init_time", "init_sparse_time", "custom_update_time": {group: seconds},
- * "custom_update_transpose_time": {group: seconds}}, PyGeNN's names. Measured only for
+ * "custom_update_transpose_time", "custom_update_remap_time", "custom_update_host_time":
+ * {group: seconds}}, PyGeNN's names. Measured only for
  * models with `timing: true`; all 0 otherwise. */
 char *genn_simulation_timing(const genn_simulation *simulation);
 

@@ -23,14 +23,13 @@ extension CPUModuleWriter {
       line("/// Update group '\(group)'.")
       line("void customUpdateGroup\(position)(Model &m, uint64_t timestep) {")
       let connectivity = model.customConnectivityUpdates(inGroup: group)
-      // Custom connectivity updates' host code, rows and remaps count as the group's update.
       for index in connectivity
       where !model.customConnectivityUpdates[index].model
         .hostUpdateCode.isBlank
       {
         writeTimedCustomUpdate(
           "hostUpdateCustomConnectivityUpdate\(index)(m.customConnectivityUpdate\(index), timestep);",
-          group: position, transpose: false)
+          group: position, timer: .host)
       }
       let updates = model.customUpdates(inGroup: group)
       let transposes = Set(
@@ -38,23 +37,23 @@ extension CPUModuleWriter {
       for index in updates where !transposes.contains(index) {
         writeTimedCustomUpdate(
           "updateCustomUpdate\(index)(m.customUpdate\(index), timestep);", group: position,
-          transpose: false)
+          timer: .update)
       }
       for index in connectivity {
         writeTimedCustomUpdate(
           "for (uint32_t i = 0; i < m.customConnectivityUpdate\(index).numPre; i++) { "
             + "updateRowCustomConnectivityUpdate\(index)(m.customConnectivityUpdate\(index), i, timestep); }",
-          group: position, transpose: false)
+          group: position, timer: .update)
       }
       for (merged, member) in remappedSynapseGroups(inGroup: group) {
         writeTimedCustomUpdate(
           "buildColumnsSynapseGroup\(merged)(m.synapseGroup\(merged)[\(member)]);",
-          group: position, transpose: false)
+          group: position, timer: .remap)
       }
       for index in updates where transposes.contains(index) {
         writeTimedCustomUpdate(
           "updateCustomUpdate\(index)(m.customUpdate\(index), timestep);", group: position,
-          transpose: true)
+          timer: .transpose)
       }
       line("}")
       line()

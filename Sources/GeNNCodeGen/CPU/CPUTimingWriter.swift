@@ -7,10 +7,8 @@ import GeNNModel
 /// target range, so the whole synapse phase counts as presynaptic update time; the clock
 /// is read on the calling thread, after the barrier that ends the phase.
 extension CPUModuleWriter {
-  /// The counters: neuron update, presynaptic update, postsynaptic update, synapse
-  /// dynamics, initialisation, sparse initialisation, then each custom update group's
-  /// update and transpose times.
-  var timingCounters: Int { 6 + 2 * model.customUpdateGroups.count }
+  /// The number of counters, in ``TimingCounter``'s order.
+  var timingCounters: Int { TimingCounter.count(of: model) }
 
   /// The clock, in the support code.
   mutating func writeTimingSupport() {
@@ -57,8 +55,10 @@ extension CPUModuleWriter {
   }
 
   /// A statement that runs `call` and, when timing, adds its time to custom update group
-  /// `position`'s update or transpose counter.
-  mutating func writeTimedCustomUpdate(_ call: String, group position: Int, transpose: Bool) {
+  /// `position`'s counter `timer`.
+  mutating func writeTimedCustomUpdate(
+    _ call: String, group position: Int, timer: CustomUpdateTimer
+  ) {
     guard model.timingEnabled else {
       line(call)
       return
@@ -66,7 +66,7 @@ extension CPUModuleWriter {
     line("{")
     line("const double start = genn_seconds();")
     line(call)
-    line("m.timing[\(6 + 2 * position + (transpose ? 1 : 0))] += genn_seconds() - start;")
+    line("m.timing[\(timer.position(inGroup: position))] += genn_seconds() - start;")
     line("}")
   }
 

@@ -45,14 +45,21 @@ extension CUDAModuleWriter {
     let updates = model.customUpdates(inGroup: group)
     let transposes = Set(
       updates.filter { model.customUpdates[$0].varRefs.values.contains(where: \.isTranspose) })
-    var launches = connectivity.filter {
+    func timed(_ launches: [CUDAKernelLaunch], _ timer: CustomUpdateTimer) -> [CUDAKernelLaunch] {
+      launches.map { launch in
+        var launch = launch
+        launch.timer = timer
+        return launch
+      }
+    }
+    let host = connectivity.filter {
       !model.customConnectivityUpdates[$0].model.hostUpdateCode.isBlank
     }.map { oneThread(Self.customConnectivityHostKernel($0), [.timestep]) }
-    launches += updates.filter { !transposes.contains($0) }.map(customUpdateLaunch)
-    launches += connectivity.map(rowLaunch)
-    if !remappedSynapseGroups(inGroup: group).isEmpty { launches += columnLaunches }
-    launches += updates.filter { transposes.contains($0) }.map(customUpdateLaunch)
-    return launches
+    return timed(host, .host)
+      + timed(updates.filter { !transposes.contains($0) }.map(customUpdateLaunch), .update)
+      + timed(connectivity.map(rowLaunch), .update)
+      + timed(remappedSynapseGroups(inGroup: group).isEmpty ? [] : columnLaunches, .remap)
+      + timed(updates.filter { transposes.contains($0) }.map(customUpdateLaunch), .transpose)
   }
 
   /// The initialisation kernels of the custom connectivity updates whose variables have

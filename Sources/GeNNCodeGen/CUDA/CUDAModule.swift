@@ -75,13 +75,19 @@ public struct CUDAKernelLaunch: Hashable, Sendable, CustomStringConvertible {
   public var blockSize: Int
   /// The kernel's parameters, in order.
   public var parameters: [CUDAKernelParameter]
+  /// For a launch of a custom update group, the group's counter its time counts towards.
+  public var timer: CustomUpdateTimer?
 
   /// Creates a launch.
-  public init(kernel: String, gridSize: Int, blockSize: Int, parameters: [CUDAKernelParameter]) {
+  public init(
+    kernel: String, gridSize: Int, blockSize: Int, parameters: [CUDAKernelParameter],
+    timer: CustomUpdateTimer? = nil
+  ) {
     self.kernel = kernel
     self.gridSize = gridSize
     self.blockSize = blockSize
     self.parameters = parameters
+    self.timer = timer
   }
 
   /// `updateNeurons<<<4, 128>>>(uint64_t timestep, uint32_t recordingRow)`.

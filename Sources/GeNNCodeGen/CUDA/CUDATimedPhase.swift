@@ -6,12 +6,18 @@ public enum CUDATimedPhase: Hashable, Sendable {
   case synapseDynamics
   case initialisation
   case sparseInitialisation
-  case customUpdate
+  /// A custom update group's counter.
+  case customUpdate(CustomUpdateTimer)
 
-  /// The phase of the kernel `launch` starts: an initialisation kernel counts towards
+  /// The phase of the kernel `launch` starts: a launch of a custom update group counts
+  /// towards its ``CUDAKernelLaunch/timer``; an initialisation kernel counts towards
   /// ``initialisation``, except the per-synapse initialisation and the column building
   /// that follow SPARSE connectivity (GeNN's `initializeSparse`).
   public init(of launch: CUDAKernelLaunch) {
+    if let timer = launch.timer {
+      self = .customUpdate(timer)
+      return
+    }
     switch launch.kernel {
     case CUDAModuleWriter.neuronKernel, CUDAModuleWriter.resetKernel: self = .neuronUpdate
     case CUDAModuleWriter.synapseKernel: self = .presynapticUpdate
@@ -19,7 +25,6 @@ public enum CUDATimedPhase: Hashable, Sendable {
     case CUDAModuleWriter.synapseDynamicsKernel: self = .synapseDynamics
     case CUDAModuleWriter.synapseInitKernel, CUDAModuleWriter.columnKernel:
       self = .sparseInitialisation
-    case let name where name.hasPrefix("customUpdate"): self = .customUpdate
     default: self = .initialisation
     }
   }
