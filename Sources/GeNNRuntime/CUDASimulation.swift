@@ -449,6 +449,11 @@ public final class CUDASimulation {
   public func setTimestep(_ timestep: UInt64) throws(CUDASimulationError) {
     do {
       try gatherSpikes()
+      for position in memory.delaySlotPositions {
+        try download(position)
+        memory.turnDelaySlots(at: position, from: self.timestep, to: timestep)
+        try upload(memory.arrays[position], to: buffers[position])
+      }
     } catch {
       throw .driver(error)
     }

@@ -275,10 +275,13 @@ public final class Simulation {
 
   /// Sets the step counter, and with it `t` (`timestep * dt`), as PyGeNN's `timestep`
   /// setter: the next step runs as step `timestep`. The spikes recorded so far keep their
-  /// times. Delay slots are found from the step counter, so a model with delays reads
-  /// the slots relative to the new step.
+  /// times; spikes and values in delay queues stay in flight, as in GeNN, whose queue
+  /// pointers the step counter does not move.
   public func setTimestep(_ timestep: UInt64) {
     gatherSpikes()
+    for position in memory.delaySlotPositions {
+      memory.turnDelaySlots(at: position, from: self.timestep, to: timestep)
+    }
     self.timestep = timestep
   }
 
