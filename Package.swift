@@ -24,6 +24,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
   ],
   targets: [
+    // The version, and the commit `BuildInfoPlugin` records before each build.
+    .target(name: "GeNNBuildInfo", plugins: ["BuildInfoPlugin"]),
+    .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
     .target(name: "GeNNTranspiler"),
     .target(name: "GeNNModel", dependencies: ["GeNNTranspiler"]),
     .target(name: "GeNNNPY"),
@@ -58,7 +61,7 @@ let package = Package(
       name: "genn",
       dependencies: [
         "GeNNModel", "GeNNNPY", "GeNNCodeGen", "GeNNToolchain", "GeNNRuntime", "GeNNPlot",
-        "GeNNModelFile", "SwiftGeNN",
+        "GeNNModelFile", "SwiftGeNN", "GeNNBuildInfo", "GeNNTranspiler",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -114,7 +117,8 @@ let package = Package(
     .testTarget(
       name: "GeNNCommandTests",
       dependencies: [
-        "genn", "GeNNNPY", "GeNNRuntime", "GeNNModelFile",
+        "genn", "GeNNNPY", "GeNNRuntime", "GeNNModelFile", "GeNNBuildInfo", "GeNNModel",
+        "GeNNToolchain",
         .product(name: "Yams", package: "Yams"),
       ]
     ),

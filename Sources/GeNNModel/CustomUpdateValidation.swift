@@ -241,7 +241,8 @@ extension ModelSpec {
       element: element, size: size, params: update.params, modelParams: model.params,
       derived: model.derivedParams, vars: inits,
       modelVars: model.vars.map { Variable($0.name, $0.type) }, egps: update.extraGlobalParams,
-      modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes)
+      modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes,
+      units: ModelReference.parameterUnits(.customUpdate, name: model.name, params: model.params))
     return problems
   }
 
@@ -255,7 +256,8 @@ extension ModelSpec {
       element: element, size: 1, params: update.params, modelParams: model.params,
       derived: model.derivedParams, vars: inits,
       modelVars: model.vars.map { Variable($0.name, $0.type) }, egps: update.extraGlobalParams,
-      modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes)
+      modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes,
+      units: ModelReference.parameterUnits(.customUpdate, name: model.name, params: model.params))
   }
 
   /// A per-synapse update: a DENSE or SPARSE population, per-synapse variables only (no
@@ -326,7 +328,8 @@ extension ModelSpec {
       element: element, size: size, params: update.params, modelParams: model.params,
       derived: model.derivedParams, vars: inits,
       modelVars: model.vars.map { Variable($0.name, $0.type) }, egps: update.extraGlobalParams,
-      modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes)
+      modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes,
+      units: ModelReference.parameterUnits(.customUpdate, name: model.name, params: model.params))
     problems += checkTransposes(
       update, element: element, synapses: synapses, batchReduction: batchReduction)
     return problems

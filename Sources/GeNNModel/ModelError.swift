@@ -27,8 +27,13 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case invalidElementName(element: String, name: String)
   case invalidSize(element: String, size: Int)
   case duplicateField(element: String, field: String)
-  case unknownParameter(element: String, name: String, allowed: [String])
-  case missingParameter(element: String, name: String)
+  /// `units` gives the unit of each allowed parameter of a built-in model.
+  case unknownParameter(
+    element: String, name: String, allowed: [String], units: [String: String] = [:])
+  /// `allowed` lists the model's parameters, `units` their units where the model is a
+  /// built-in one.
+  case missingParameter(
+    element: String, name: String, allowed: [String] = [], units: [String: String] = [:])
   case nonFiniteParameter(element: String, name: String, value: Double)
   case nonFiniteInitialValue(element: String, variable: String, value: Double)
   case outOfRange(element: String, name: String, value: Double, type: String)
@@ -141,10 +146,16 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
       "\(element): its model declares '\(field)' more than once (parameters, derived "
         + "parameters, variables, references, additional input variables and extra global "
         + "parameters share one namespace)"
-    case .unknownParameter(let element, let name, let allowed):
-      "\(element): unknown parameter '\(name)'; " + Self.list("parameters", allowed)
-    case .missingParameter(let element, let name):
+    case .unknownParameter(let element, let name, let allowed, let units):
+      "\(element): unknown parameter '\(name)'; "
+        + Self.list("parameters", allowed.map { ModelReference.withUnit($0, units[$0] ?? "") })
+    case .missingParameter(let element, let name, let allowed, let units):
       "\(element): parameter '\(name)' has no value"
+        + (allowed.isEmpty
+          ? ""
+          : "; "
+            + Self.list(
+              "parameters", allowed.map { ModelReference.withUnit($0, units[$0] ?? "") }))
     case .nonFiniteParameter(let element, let name, let value):
       "\(element): parameter '\(name)' is \(value); it must be finite"
     case .unsupported(let element, let feature):

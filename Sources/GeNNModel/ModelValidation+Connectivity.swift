@@ -106,7 +106,9 @@ extension ModelSpec {
         element: place, snippet.extraGlobalParams, values: snippet.extraGlobalParamValues)
       let snippetProblems =
         checkParams(
-          element: place, given: params, expected: snippet.params, types: snippet.paramTypes)
+          element: place, given: params, expected: snippet.params, types: snippet.paramTypes,
+          units: ModelReference.parameterUnits(
+            .toeplitzConnectivity, name: snippet.name, params: snippet.params))
         + checkDomains(
           element: place, given: params, declared: snippet.paramDomains, types: snippet.paramTypes)
       problems += snippetProblems
@@ -230,7 +232,9 @@ extension ModelSpec {
   ) -> [ModelProblem] {
     let place = "\(element), connectivity snippet '\(snippet.name)'"
     var problems = checkParams(
-      element: place, given: params, expected: snippet.params, types: snippet.paramTypes)
+      element: place, given: params, expected: snippet.params, types: snippet.paramTypes,
+      units: ModelReference.parameterUnits(
+        .connectivity, name: snippet.name, params: snippet.params))
     problems += checkDomains(
       element: place, given: params, declared: snippet.paramDomains, types: snippet.paramTypes)
     problems += checkSnippetArrays(

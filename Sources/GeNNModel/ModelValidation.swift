@@ -34,7 +34,8 @@ extension ModelSpec {
         modelParams: model.params, derived: model.derivedParams, vars: population.vars,
         modelVars: model.vars, egps: population.extraGlobalParams,
         modelEGPs: model.extraGlobalParams, paramTypes: model.paramTypes,
-        domains: model.paramDomains)
+        domains: model.paramDomains,
+        units: ModelReference.parameterUnits(.neuron, name: model.name, params: model.params))
     }
     let populationNames = neuronPopulations.map(\.name)
     for source in currentSources {
@@ -55,7 +56,9 @@ extension ModelSpec {
         element: element, size: target.size, params: source.params, modelParams: model.params,
         derived: model.derivedParams, vars: source.vars, modelVars: model.vars,
         egps: source.extraGlobalParams, modelEGPs: model.extraGlobalParams,
-        paramTypes: model.paramTypes, domains: model.paramDomains)
+        paramTypes: model.paramTypes, domains: model.paramDomains,
+        units: ModelReference.parameterUnits(
+          .currentSource, name: model.name, params: model.params))
       problems += checkCurrentSourceInputs(source, element: element, target: target)
     }
     problems += duplicates(synapsePopulations.map(\.name), kind: "synapse population")
@@ -134,7 +137,9 @@ extension ModelSpec {
       derived: weightUpdate.derivedParams, vars: weightUpdateVars,
       modelVars: weightUpdate.vars,
       egps: synapses.weightUpdateExtraGlobalParams, modelEGPs: weightUpdate.extraGlobalParams,
-      paramTypes: weightUpdate.paramTypes)
+      paramTypes: weightUpdate.paramTypes,
+      units: ModelReference.parameterUnits(
+        .weightUpdate, name: weightUpdate.name, params: weightUpdate.params))
     problems += checkVars(
       element: element + " (weight update model '\(weightUpdate.name)', weightUpdatePreVars)",
       size: source.size, vars: synapses.weightUpdatePreVars, modelVars: weightUpdate.preVars)
@@ -146,7 +151,9 @@ extension ModelSpec {
       params: synapses.postsynapticParams, modelParams: postsynaptic.params,
       derived: postsynaptic.derivedParams, vars: synapses.postsynapticVars,
       modelVars: postsynaptic.vars, egps: synapses.postsynapticExtraGlobalParams,
-      modelEGPs: postsynaptic.extraGlobalParams, paramTypes: postsynaptic.paramTypes)
+      modelEGPs: postsynaptic.extraGlobalParams, paramTypes: postsynaptic.paramTypes,
+      units: ModelReference.parameterUnits(
+        .postsynaptic, name: postsynaptic.name, params: postsynaptic.params))
     let targetVars = target.model.vars.map(\.name)
     let references = postsynaptic.neuronVarRefs.map(\.name)
     for name in synapses.postsynapticVarRefs.keys.sorted() where !references.contains(name) {
@@ -330,10 +337,11 @@ extension ModelSpec {
     element: String, size: Int, params: [String: Double], modelParams: [String],
     derived: [DerivedParameter], vars: [String: VarInit], modelVars: [Variable],
     egps: [String: [Double]], modelEGPs: [ExtraGlobalParameter],
-    paramTypes: [String: String], domains: [String: ValueDomain] = [:]
+    paramTypes: [String: String], domains: [String: ValueDomain] = [:],
+    units: [String: String] = [:]
   ) -> [ModelProblem] {
     var problems = checkParams(
-      element: element, given: params, expected: modelParams, types: paramTypes)
+      element: element, given: params, expected: modelParams, types: paramTypes, units: units)
     problems += checkDomains(
       element: element, given: params, declared: domains, types: paramTypes)
     if problems.isEmpty {
@@ -374,7 +382,9 @@ extension ModelSpec {
         let snippetProblems =
           checkParams(
             element: place, given: snippetParams, expected: snippet.params,
-            types: snippet.paramTypes)
+            types: snippet.paramTypes,
+            units: ModelReference.parameterUnits(
+              .variableInitialisation, name: snippet.name, params: snippet.params))
           + checkDomains(
             element: place, given: snippetParams, declared: snippet.paramDomains,
             types: snippet.paramTypes)
@@ -435,17 +445,21 @@ extension ModelSpec {
 
   /// Every parameter of `expected` is given a finite value, and no other; a `scalar` one
   /// (not typed in `types`) must fit the model's precision (the others are checked
-  /// against their type by ``checkDomains(element:given:declared:types:)``).
+  /// against their type by ``checkDomains(element:given:declared:types:)``). The errors
+  /// list the parameters with their `units`.
   func checkParams(
-    element: String, given: [String: Double], expected: [String], types: [String: String]
+    element: String, given: [String: Double], expected: [String], types: [String: String],
+    units: [String: String] = [:]
   ) -> [ModelProblem] {
     var problems: [ModelProblem] = []
     for name in given.keys.sorted() where !expected.contains(name) {
-      problems.append(.unknownParameter(element: element, name: name, allowed: expected))
+      problems.append(
+        .unknownParameter(element: element, name: name, allowed: expected, units: units))
     }
     for name in expected {
       guard let value = given[name] else {
-        problems.append(.missingParameter(element: element, name: name))
+        problems.append(
+          .missingParameter(element: element, name: name, allowed: expected, units: units))
         continue
       }
       if !value.isFinite {

@@ -22,12 +22,20 @@ public struct ModelFile: Sendable {
   public var run: RunDefaults
   /// Where each entry is in the file.
   public var sourceMap: SourceMap
+  /// The `.npy` files the model file names, as absolute paths, each once, in the order
+  /// they were read.
+  public var inputFiles: [String]
+
+  /// The newest model-file schema this SwiftGeNN reads: a file's optional top-level
+  /// `schema: N` names the one it is written for, and one newer than this is refused.
+  public static let newestSchema = ModelFileDecoder.schema
 
   /// Creates a model file from its parts.
   public init(
     path: String, model: ModelSpec, recording: RecordingPlan, run: RunDefaults,
-    sourceMap: SourceMap
+    sourceMap: SourceMap, inputFiles: [String] = []
   ) {
+    self.inputFiles = inputFiles
     self.path = path
     self.model = model
     self.recording = recording
@@ -82,7 +90,7 @@ public struct ModelFile: Sendable {
     try decoder.decode(rootValue)
     let file = ModelFile(
       path: path, model: decoder.model, recording: decoder.recording, run: decoder.run,
-      sourceMap: sourceMap)
+      sourceMap: sourceMap, inputFiles: decoder.inputFiles.paths)
     do {
       try file.model.validate()
     } catch {

@@ -68,14 +68,19 @@ extension ModelFileDecoder {
       snippet.extraGlobalParamValues = try extraGlobalValues(
         fields["extra_global_params"], allowed: snippet.extraGlobalParams.map(\.name))
       return .snippet(
-        snippet, params: try parameterValues(fields["params"], allowed: snippet.params))
+        snippet,
+        params: try parameterValues(
+          fields["params"], allowed: snippet.params, of: .connectivity, model: snippet.name))
     }
     let toeplitzValue = try fields.required("toeplitz")
     var snippet = try toeplitzSnippet(toeplitzValue)
     snippet.extraGlobalParamValues = try extraGlobalValues(
       fields["extra_global_params"], allowed: snippet.extraGlobalParams.map(\.name))
     return .toeplitz(
-      snippet, params: try parameterValues(fields["params"], allowed: snippet.params))
+      snippet,
+      params: try parameterValues(
+        fields["params"], allowed: snippet.params, of: .toeplitzConnectivity, model: snippet.name
+      ))
   }
 
   /// A connectivity snippet: a built-in name or an inline definition.

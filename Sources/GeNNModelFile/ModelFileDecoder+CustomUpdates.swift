@@ -35,7 +35,9 @@ extension ModelFileDecoder {
     model.addCustomUpdate(
       CustomUpdate(
         name: name, updateGroup: group, model: updateModel,
-        params: try parameterValues(fields["params"], allowed: updateModel.params),
+        params: try parameterValues(
+          fields["params"], allowed: updateModel.params, of: .customUpdate,
+          model: updateModel.name),
         vars: try variableInitialisers(
           fields["vars"], allowed: updateModel.vars.map(\.name), count: nil, unit: "element"),
         varRefs: references,

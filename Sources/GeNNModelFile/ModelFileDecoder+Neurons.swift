@@ -23,7 +23,8 @@ extension ModelFileDecoder {
     let recordSpikeEvents = try fields["record_spike_events"]?.bool() ?? false
     model.addNeuronPopulation(
       name, size: size, model: neuronModel,
-      params: try parameterValues(fields["params"], allowed: neuronModel.params),
+      params: try parameterValues(
+        fields["params"], allowed: neuronModel.params, of: .neuron, model: neuronModel.name),
       vars: try variableInitialisers(
         fields["vars"], allowed: neuronModel.vars.map(\.name), count: size, unit: "neuron"),
       extraGlobalParams: try extraGlobalValues(
@@ -43,7 +44,9 @@ extension ModelFileDecoder {
     let sourceModel = try currentSourceModel(fields.required("model"), name: name)
     model.addCurrentSource(
       name, model: sourceModel, target: target.name,
-      params: try parameterValues(fields["params"], allowed: sourceModel.params),
+      params: try parameterValues(
+        fields["params"], allowed: sourceModel.params, of: .currentSource,
+        model: sourceModel.name),
       vars: try variableInitialisers(
         fields["vars"], allowed: sourceModel.vars.map(\.name), count: target.size,
         unit: "target neuron"),

@@ -57,7 +57,9 @@ extension ModelFileDecoder {
     var population = SynapsePopulation(
       name: name, source: source.name, target: target.name, matrixType: matrixType,
       connectivity: connectivity, weightUpdate: weightUpdate,
-      weightUpdateParams: try parameterValues(update["params"], allowed: weightUpdate.params),
+      weightUpdateParams: try parameterValues(
+        update["params"], allowed: weightUpdate.params, of: .weightUpdate,
+        model: weightUpdate.name),
       weightUpdateVars: try variableInitialisers(
         update["vars"], allowed: weightUpdate.vars.map(\.name), count: synapseCount,
         unit: "synapse", matrix: isAllToAll ? [source.size, target.size] : nil),
@@ -80,7 +82,7 @@ extension ModelFileDecoder {
         update["extra_global_params"], allowed: weightUpdate.extraGlobalParams.map(\.name)),
       postsynaptic: postsynaptic)
     population.postsynapticParams = try parameterValues(
-      post?["params"], allowed: postsynaptic.params)
+      post?["params"], allowed: postsynaptic.params, of: .postsynaptic, model: postsynaptic.name)
     population.postsynapticVars = try variableInitialisers(
       post?["vars"], allowed: postsynaptic.vars.map(\.name), count: target.size,
       unit: "postsynaptic neuron")

@@ -1,16 +1,30 @@
 import Foundation
 import GeNNModel
 import GeNNNPY
+import GeNNTranspiler
 
 /// Parameter values, variable initialisers, extra global parameter arrays and `.npy`
 /// files.
 extension ModelFileDecoder {
   /// Parameter values: a mapping from the model's parameter names (`allowed`) to numbers.
-  func parameterValues(_ value: YAMLValue?, allowed: [String]) throws(ModelFileError)
-    -> [String: Double]
-  {
+  /// An unknown name is an error listing the allowed ones with their units, `kind`'s
+  /// built-in model `model` having them (``ModelReference/parameterUnits(_:name:params:)``).
+  func parameterValues(
+    _ value: YAMLValue?, allowed: [String], of kind: ModelKind? = nil, model: String = ""
+  ) throws(ModelFileError) -> [String: Double] {
+    guard let value else { return [:] }
+    let mapping = try value.entries("a mapping with keys \(allowed.joined(separator: ", "))")
+    let units = kind.map { ModelReference.parameterUnits($0, name: model, params: allowed) }
+    for entry in mapping.entries where !allowed.contains(entry.name) {
+      throw ModelFileError(
+        .unknownKey(
+          key: entry.value.key,
+          allowed: allowed.map { ModelReference.withUnit($0, units?[$0] ?? "") },
+          suggestion: NameSuggestion.closest(to: entry.name, among: allowed)),
+        at: entry.keyPosition)
+    }
     var values: [String: Double] = [:]
-    for entry in try value?.mapping(allowed: allowed).entries ?? [] {
+    for entry in mapping.entries {
       values[entry.name] = try entry.value.number()
     }
     return values
@@ -72,7 +86,10 @@ extension ModelFileDecoder {
       snippet.extraGlobalParamValues = try extraGlobalValues(
         fields["extra_global_params"], allowed: snippet.extraGlobalParams.map(\.name))
       return .snippet(
-        snippet, params: try parameterValues(fields["params"], allowed: snippet.params))
+        snippet,
+        params: try parameterValues(
+          fields["params"], allowed: snippet.params, of: .variableInitialisation,
+          model: snippet.name))
     }
   }
 
@@ -180,6 +197,7 @@ extension ModelFileDecoder {
           key: value.key, path: path,
           reason: "no file exists at \(url.path) (paths are relative to the model file's folder)"))
     }
+    inputFiles.add(url.standardizedFileURL.path)
     do {
       return (try NPYReader.read(from: url), path)
     } catch {

@@ -7,7 +7,7 @@ import GeNNTranspiler
 struct ModelFileDecoder {
   /// The top-level keys.
   static let topLevelKeys = [
-    "name", "precision", "time_precision", "dt", "seed", "neurons", "current_sources",
+    "schema", "name", "precision", "time_precision", "dt", "seed", "neurons", "current_sources",
     "synapses", "custom_updates", "custom_connectivity_updates", "record", "run", "timing",
   ]
 
@@ -23,6 +23,8 @@ struct ModelFileDecoder {
   var recording = RecordingPlan()
   /// The run settings.
   var run = RunDefaults()
+  /// The `.npy` files read so far.
+  let inputFiles = InputFileLog()
 
   init(file: String, directory: URL, sourceMap: SourceMap) {
     self.file = file
@@ -30,8 +32,19 @@ struct ModelFileDecoder {
     self.sourceMap = sourceMap
   }
 
+  /// The newest model-file schema this SwiftGeNN reads. A file's optional top-level
+  /// `schema: N` says which one it is written for; a file without it is read as this one.
+  static let schema = 1
+
   /// Decodes the whole document.
   mutating func decode(_ root: YAMLValue) throws(ModelFileError) {
+    // The schema first: a newer file may have keys this version does not know.
+    if let schema = try root.entries()["schema"] {
+      let found = try schema.integer(atLeast: 1, atMost: Int(Int32.max))
+      guard found <= Self.schema else {
+        throw schema.error(.newerSchema(found: found, supported: Self.schema))
+      }
+    }
     let top = try root.mapping(
       allowed: Self.topLevelKeys, required: ["neurons"], extensionPrefix: "x-")
     model.name = try top["name"]?.string("a name") ?? Self.defaultName(for: file)

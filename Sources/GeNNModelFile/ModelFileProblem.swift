@@ -31,6 +31,8 @@ public enum ModelFileProblem: Hashable, Sendable, CustomStringConvertible {
   case invalidModel(String)
   /// A code string that does not compile, with its diagnostics at file positions.
   case invalidCode(String)
+  /// The file's `schema` is newer than the newest this SwiftGeNN reads, `supported`.
+  case newerSchema(found: Int, supported: Int)
 
   public var description: String {
     switch self {
@@ -57,6 +59,10 @@ public enum ModelFileProblem: Hashable, Sendable, CustomStringConvertible {
         + (available.isEmpty
           ? " None are defined."
           : " Available: \(available.joined(separator: ", ")).")
+    case .newerSchema(let found, let supported):
+      "this file is written for model-file schema \(found), which a newer SwiftGeNN "
+        + "reads; this one reads schema \(supported) (`genn --version` says which "
+        + "SwiftGeNN this is). Install a newer SwiftGeNN to run it."
     case .outOfRange(let key, let value, let requirement):
       "'\(key)' is \(value); it must be \(requirement)."
     case .conflictingKeys(let key, let keys, let reason):

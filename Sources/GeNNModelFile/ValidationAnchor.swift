@@ -18,7 +18,8 @@ enum ValidationAnchor {
     case .invalidSize(let element, _): (element, "size")
     case .duplicateField(let element, _), .duplicateVariable(let element, _, _): (element, "model")
     case .invalidType(let element, _, _): (element, "model")
-    case .unknownParameter(let element, let name, _), .missingParameter(let element, let name),
+    case .unknownParameter(let element, let name, _, _),
+      .missingParameter(let element, let name, _, _),
       .nonFiniteParameter(let element, let name, _), .outOfRange(let element, let name, _, _),
       .parameterOutOfDomain(let element, let name, _, _),
       .parameterOutOfType(let element, let name, _, _, _):

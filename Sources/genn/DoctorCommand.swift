@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeNNBuildInfo
 import GeNNToolchain
 
 extension GeNN {
@@ -15,7 +16,9 @@ extension GeNN {
     func run() async throws {
       let environment = EnvironmentSnapshot.current()
       let report = ToolchainDiscovery(environment: environment).findCXXCompilers()
-      var lines = ["SwiftGeNN \(GeNN.version): what this machine has to build and run models", ""]
+      var lines = [
+        "SwiftGeNN \(BuildInfo.versionLine): what this machine has to build and run models", "",
+      ]
       let release = InstallAdvice.osRelease(
         (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8)) ?? "")
       lines.append("platform     \(Self.platform(environment.platform, release))")
@@ -57,9 +60,7 @@ extension GeNN {
         "build cache  "
           + Self.cacheLine(cache, usable: cacheProblem == nil, environment: environment))
       let cuda = CUDADiscovery(environment: environment).report()
-      lines.append(
-        "CUDA         \(cuda.summary); the CUDA backend is not part of this version of "
-          + "SwiftGeNN yet, so models run on the CPU backend")
+      lines += Self.cudaLines(cuda)
       lines += cuda.description.split(separator: "\n").map { "  " + $0 }
       lines.append("")
       if used == nil {
@@ -74,10 +75,32 @@ extension GeNN {
         lines.append("problem      \(cacheProblem)")
       }
       for command in cuda.fixCommands {
-        lines.append("optional     for CUDA, once its backend is here: \(command)")
+        lines.append("optional     for `--backend cuda`: \(command)")
       }
       print(lines.joined(separator: "\n"))
       if used == nil || cacheProblem != nil { throw ExitCode.failure }
+    }
+
+    /// What the CUDA search found and what `--backend cuda` needs: the backend is there,
+    /// and runs where an NVIDIA GPU, its driver and NVRTC are.
+    static func cudaLines(_ cuda: CUDAReport) -> [String] {
+      let needs =
+        "`--backend cuda` needs an NVIDIA GPU with its driver (libcuda.so.1) and NVRTC, "
+        + "CUDA's runtime compiler (libnvrtc.so.12 or .13: from pip's nvidia-cuda-nvrtc-cu12, "
+        + "a CUDA toolkit, or the file GENN_NVRTC_LIBRARY names); nvcc is not needed"
+      guard cuda.isUsable else {
+        return [
+          "CUDA         \(cuda.summary)",
+          "             \(needs).",
+          "             Here `--backend cuda` stops with that error and `--backend auto` "
+            + "(the default) runs models on the CPU.",
+        ]
+      }
+      return [
+        "CUDA         \(cuda.summary)",
+        "             `--backend cuda` and `--backend auto` (the default) run models on the "
+          + "GPU: the generated CUDA is compiled by NVRTC, the cubin kept in the build cache.",
+      ]
     }
 
     /// The operating system and processor, for example `linux x86_64, Debian GNU/Linux 12`.

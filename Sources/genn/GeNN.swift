@@ -1,12 +1,10 @@
 import ArgumentParser
+import GeNNBuildInfo
 
 /// The `genn` command: runs SwiftGeNN model files, builds them, redraws their pictures,
 /// and says what this machine has to build them with.
 @main
 struct GeNN: AsyncParsableCommand {
-  /// The version of SwiftGeNN this command belongs to.
-  static let version = "0.6.0"
-
   static let configuration = CommandConfiguration(
     commandName: "genn",
     abstract: "Run spiking neural networks described in YAML model files with SwiftGeNN.",
@@ -16,6 +14,6 @@ struct GeNN: AsyncParsableCommand {
       generates, compiles (cached), runs it and writes spikes and variables as NumPy \
       files, a summary.json and pictures (docs/genn-command.md).
       """,
-    version: version,
-    subcommands: [Run.self, Build.self, Check.self, Plot.self, Doctor.self])
+    version: BuildInfo.versionLine,
+    subcommands: [Run.self, Build.self, Check.self, Plot.self, Models.self, Doctor.self])
 }

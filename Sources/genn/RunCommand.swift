@@ -64,6 +64,7 @@ extension GeNN {
     }
 
     private func execute() async throws(CommandError) {
+      let started = Date()
       InterruptCleanup.shared.install()
       let file = try model.load()
       let cuda = CUDADiscovery(environment: .current()).report()
@@ -90,6 +91,10 @@ extension GeNN {
         throw error
       }
       if status { Terminal.clearTransient() }
+      // Before the run: the checksums of the files as they were read.
+      let provenance = try RunProvenance.current(
+        start: started, modelFile: file.path, inputs: file.inputFiles,
+        buildDirectory: simulation.build.directory, compiler: simulation.compilerDescription)
       let recorded = try RunRecordings.start(file.recording, on: simulation)
       var budget = RecordingBudget(
         variables: recorded, steps: totalSteps, available: AvailableMemory.bytes(),
@@ -119,7 +124,7 @@ extension GeNN {
         file: file, backend: selection, threads: simulation.threads, steps: totalSteps,
         build: simulation.build, compiler: simulation.compilerDescription,
         sourcePath: simulation.sourcePath, simulateSeconds: simulated,
-        customUpdateRuns: customUpdateRuns,
+        customUpdateRuns: customUpdateRuns, provenance: provenance,
         recordings: try RunRecordings(file.recording, from: simulation))
       var summary: RunSummary?
       try output.write { folder throws(CommandError) in summary = try result.write(to: folder) }

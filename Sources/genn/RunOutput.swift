@@ -17,6 +17,8 @@ struct RunOutput {
   var simulateSeconds: Double
   /// How often each custom update group of the file's schedule ran.
   var customUpdateRuns: [Int]
+  /// What the result can be traced back to.
+  var provenance: RunProvenance
   var recordings: RunRecordings
 
   /// The model time run, in ms.
@@ -103,7 +105,8 @@ struct RunOutput {
         realTimeFactor: simulateSeconds > 0 && duration > 0
           ? duration / 1000 / simulateSeconds : nil),
       build: RunSummary.Build(
-        directory: build.directory.path, source: sourcePath, compiler: compiler))
+        directory: build.directory.path, source: sourcePath, compiler: compiler),
+      provenance: provenance)
     let json: Data
     do {
       json = try summary.json()

@@ -38,6 +38,9 @@ struct RunSummary: Codable, Hashable {
   var timing: Timing
   /// Where the generated code is and what built it.
   var build: Build
+  /// What the result can be traced back to; `null` in the summaries of SwiftGeNN 0.6.0
+  /// and earlier, which did not record it.
+  var provenance: RunProvenance?
 
   /// One neuron population.
   struct Population: Codable, Hashable {

@@ -253,7 +253,9 @@ import Testing
     #expect(error.position == SourcePosition(file: "test.yaml", line: 5, column: 5))
     #expect(
       error.description
-        == "test.yaml:5:5: error: neuron population 'E': parameter 'TauM' has no value.")
+        == "test.yaml:5:5: error: neuron population 'E': parameter 'TauM' has no value; "
+        + "parameters are: C (nF), TauM (ms), Vrest (mV), Vreset (mV), Vthresh (mV), "
+        + "Ioffset (nA), TauRefrac (ms).")
   }
 
   @Test func validationProblemsOfSynapses() throws {

@@ -369,7 +369,9 @@ import Testing
     #expect(
       problems.contains(
         .invalidElementName(element: Self.element + ", update group", name: "a group")))
-    #expect(problems.contains(.missingParameter(element: Self.element, name: "factor")))
+    #expect(
+      problems.contains(
+        .missingParameter(element: Self.element, name: "factor", allowed: ["factor"])))
     #expect(
       problems.contains(.unknownVariable(element: Self.element, name: "y", allowed: [])))
   }

@@ -21,6 +21,13 @@ import Testing
   ]
   static let lifVars: [String: VarInit] = ["V": -65.0, "RefracTime": 0.0]
   static let izhikevichParams: [String: Double] = ["a": 0.02, "b": 0.2, "c": -65, "d": 8]
+  /// The units GeNN gives LIF's, Izhikevich's and Uniform's parameters.
+  static let lifUnits = [
+    "C": "nF", "TauM": "ms", "Vrest": "mV", "Vreset": "mV", "Vthresh": "mV", "Ioffset": "nA",
+    "TauRefrac": "ms",
+  ]
+  static let izhikevichUnits = ["a": "1/ms", "b": "1/ms", "c": "mV", "d": "mV/ms"]
+  static let uniformUnits = ["min": "as variable", "max": "as variable"]
   static let izhikevichVars: [String: VarInit] = ["V": -65.0, "U": -20.0]
 
   /// A model with one valid LIF population named `Exc` of 10 neurons.
@@ -92,11 +99,15 @@ import Testing
     #expect(
       problem
         == .unknownParameter(
-          element: "neuron population 'Exc'", name: "Tau", allowed: NeuronModel.lif.params))
+          element: "neuron population 'Exc'", name: "Tau", allowed: NeuronModel.lif.params,
+          units: Self.lifUnits))
     let text = problem.description
     #expect(text.contains("neuron population 'Exc'"))
     #expect(text.contains("'Tau'"))
-    #expect(text.contains("C, TauM, Vrest, Vreset, Vthresh, Ioffset, TauRefrac"))
+    #expect(
+      text.contains(
+        "parameters are: C (nF), TauM (ms), Vrest (mV), Vreset (mV), Vthresh (mV), "
+          + "Ioffset (nA), TauRefrac (ms)"))
   }
 
   @Test func misspelledParameterIsUnknownAndMissing() {
@@ -109,8 +120,11 @@ import Testing
     #expect(
       Self.problems(model) == [
         .unknownParameter(
-          element: "neuron population 'Izh'", name: "B", allowed: ["a", "b", "c", "d"]),
-        .missingParameter(element: "neuron population 'Izh'", name: "b"),
+          element: "neuron population 'Izh'", name: "B", allowed: ["a", "b", "c", "d"],
+          units: Self.izhikevichUnits),
+        .missingParameter(
+          element: "neuron population 'Izh'", name: "b", allowed: ["a", "b", "c", "d"],
+          units: Self.izhikevichUnits),
       ])
   }
 
@@ -130,7 +144,12 @@ import Testing
     params["TauM"] = nil
     // Only the missing parameter: derived parameters are not computed without it.
     let problem = try #require(Self.onlyProblem(Self.lifModel(params: params)))
-    #expect(problem == .missingParameter(element: "neuron population 'Exc'", name: "TauM"))
+    #expect(
+      problem
+        == .missingParameter(
+          element: "neuron population 'Exc'", name: "TauM", allowed: NeuronModel.lif.params,
+          units: Self.lifUnits))
+    #expect(problem.description.contains("parameters are: C (nF), TauM (ms), Vrest (mV)"))
     #expect(problem.description.contains("neuron population 'Exc'"))
     #expect(problem.description.contains("'TauM'"))
   }
@@ -160,8 +179,14 @@ import Testing
     try #require(problems.count == 3)
     #expect(
       problems[0]
-        == .unknownParameter(element: "current source 'Drive'", name: "ampl", allowed: ["amp"]))
-    #expect(problems[1] == .missingParameter(element: "current source 'Drive'", name: "amp"))
+        == .unknownParameter(
+          element: "current source 'Drive'", name: "ampl", allowed: ["amp"], units: ["amp": "nA"]
+        ))
+    #expect(
+      problems[1]
+        == .missingParameter(
+          element: "current source 'Drive'", name: "amp", allowed: ["amp"], units: ["amp": "nA"]))
+    #expect(problems[1].description.hasSuffix("has no value; parameters are: amp (nA)"))
     #expect(problems[2].description.contains("current source 'Noise'"))
     #expect(problems[2].description.contains("'sd'"))
   }
@@ -587,13 +612,18 @@ import Testing
     let problems = Self.problems(model)
     #expect(
       problems == [
-        .unknownParameter(element: place, name: "maxx", allowed: ["min", "max"]),
-        .missingParameter(element: place, name: "max"),
-        .missingParameter(element: sourcePlace, name: "sd"),
+        .unknownParameter(
+          element: place, name: "maxx", allowed: ["min", "max"], units: Self.uniformUnits),
+        .missingParameter(
+          element: place, name: "max", allowed: ["min", "max"], units: Self.uniformUnits),
+        .missingParameter(
+          element: sourcePlace, name: "sd", allowed: ["mean", "sd"],
+          units: ["mean": "as variable", "sd": "as variable"]),
       ])
     #expect(problems.first?.description.contains("variable 'V'") == true)
     #expect(problems.first?.description.contains("init snippet 'Uniform'") == true)
-    #expect(problems.first?.description.contains("min, max") == true)
+    #expect(
+      problems.first?.description.contains("min (as variable), max (as variable)") == true)
   }
 
   @Test func initSnippetWithANonFiniteParameter() throws {
@@ -637,8 +667,11 @@ import Testing
       .unsupportedBatchSize(2),
       .duplicateName(kind: "neuron population", name: "Exc"),
       .unknownParameter(
-        element: "neuron population 'Exc'", name: "Tau", allowed: NeuronModel.lif.params),
-      .missingParameter(element: "neuron population 'Exc'", name: "TauM"),
+        element: "neuron population 'Exc'", name: "Tau", allowed: NeuronModel.lif.params,
+        units: Self.lifUnits),
+      .missingParameter(
+        element: "neuron population 'Exc'", name: "TauM", allowed: NeuronModel.lif.params,
+        units: Self.lifUnits),
       .wrongLength(element: "neuron population 'Exc'", field: "V", expected: 10, got: 2),
       .missingVariable(element: "neuron population 'Exc'", name: "RefracTime"),
       .invalidSize(element: "neuron population 'Exc'", size: 0),

@@ -83,7 +83,7 @@ from .genn_model import (
 #: PyGeNN's ``ModelSpec`` is the base of ``GeNNModel``; here they are one class.
 ModelSpec = GeNNModel
 
-__version__ = "0.1.0"
+__version__ = "0.6.0"
 
 __all__ = [
     "create_current_source_model", "create_custom_update_model",

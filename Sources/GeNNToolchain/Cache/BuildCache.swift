@@ -129,7 +129,7 @@ public struct BuildCache: Sendable {
   /// The compiler log file name inside an entry.
   static let logFileName = "compile.log"
   /// The description of the key's inputs inside an entry.
-  static let manifestFileName = "manifest.txt"
+  public static let manifestFileName = "manifest.txt"
   /// Where builds in progress live, under the root.
   static let buildingFolderName = ".building"
   /// Where failed builds are kept, under the root.

@@ -1,6 +1,6 @@
-/// SHA-256 (FIPS 180-4), for build cache keys. Incremental: ``update(_:)`` any number of
-/// times, then ``finalize()``.
-struct SHA256: Sendable {
+/// SHA-256 (FIPS 180-4), for build cache keys and the checksums of a run's inputs.
+/// Incremental: ``update(_:)`` any number of times, then ``finalize()``.
+public struct SHA256: Sendable {
   private static let roundConstants: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
     0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
@@ -23,10 +23,10 @@ struct SHA256: Sendable {
   private var byteCount: UInt64 = 0
 
   /// A fresh hash of nothing.
-  init() {}
+  public init() {}
 
   /// Feeds more bytes.
-  mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+  public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
     pending.append(contentsOf: bytes)
     var offset = 0
     while pending.count - offset >= 64 {
@@ -63,7 +63,7 @@ struct SHA256: Sendable {
   }
 
   /// The digest as 64 lowercase hexadecimal digits.
-  func hexDigest() -> String {
+  public func hexDigest() -> String {
     let digits = Array("0123456789abcdef")
     return String(finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xf)]] })
   }

@@ -1,0 +1,76 @@
+import Foundation
+import GeNNBuildInfo
+import GeNNToolchain
+import Testing
+
+@testable import genn
+
+/// `summary.json`'s `provenance`: what a run's result can be traced back to.
+@Suite struct ProvenanceTests {
+  /// The SHA-256 of the file at `url`.
+  static func sha256(_ url: URL) throws -> String {
+    var hash = SHA256()
+    hash.update(try Data(contentsOf: url))
+    return hash.hexDigest()
+  }
+
+  @Test func theSummaryRecordsVersionHostCommandLineChecksumsAndCompiler() throws {
+    let folder = try Genn.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let model = try TinyModel.write(
+      to: folder, replacing: [("RefracTime: 0", "RefracTime: {npy: refrac.npy}")])
+    let npy = folder.appendingPathComponent("refrac.npy")
+    try BadInputTests.npy(float64: Array(repeating: 0, count: 10)).write(to: npy)
+    let before = Date()
+    let arguments = ["run", "tiny.yaml", "--out", "out", "--threads", "1", "--seed", "7"]
+    let outcome = try Genn.run(arguments, in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let summary = try RunFolder(folder.appendingPathComponent("out")).summary
+    #expect(summary["backend"] as? String == "cpu")
+    #expect(summary["threads"] as? Int == 1)
+    #expect(summary["seed"] as? Int == 7)
+    let provenance = try #require(summary["provenance"] as? [String: Any])
+
+    #expect(provenance["swiftgenn_version"] as? String == BuildInfo.version)
+    #expect(provenance["swiftgenn_commit"] as? String == BuildInfo.commit)
+    let date = try #require(provenance["date"] as? String)
+    let started = try #require(ISO8601DateFormatter().date(from: date))
+    #expect(abs(started.timeIntervalSince(before)) < 120)
+
+    let host = try #require(provenance["host"] as? [String: Any])
+    #expect((host["cores"] as? Int ?? 0) >= 1)
+    #expect(!(host["cpu_model"] as? String ?? "").isEmpty)
+    #expect(!(host["os"] as? String ?? "").isEmpty)
+    #expect(["x86_64", "arm64"].contains(host["architecture"] as? String ?? ""))
+
+    let commandLine = try #require(provenance["command_line"] as? [String])
+    #expect(Array(commandLine.dropFirst()) == arguments)
+    #expect(commandLine.first?.hasSuffix("genn") == true)
+    let workingDirectory = try #require(provenance["working_directory"] as? String)
+    #expect(
+      URL(fileURLWithPath: workingDirectory).resolvingSymlinksInPath().path
+        == folder.resolvingSymlinksInPath().path)
+
+    let modelFile = try #require(provenance["model_file"] as? [String: Any])
+    #expect(modelFile["path"] as? String == "tiny.yaml")
+    #expect(modelFile["sha256"] as? String == (try Self.sha256(model)))
+    let inputs = try #require(provenance["inputs"] as? [[String: Any]])
+    try #require(inputs.count == 1)
+    #expect((inputs[0]["path"] as? String)?.hasSuffix("/refrac.npy") == true)
+    #expect(inputs[0]["sha256"] as? String == (try Self.sha256(npy)))
+    #expect(inputs[0]["bytes"] as? Int == (try Data(contentsOf: npy)).count)
+
+    let compiler = try #require(provenance["compiler"] as? [String: Any])
+    #expect(!(compiler["command"] as? String ?? "").isEmpty)
+    #expect(!(compiler["version"] as? String ?? "").isEmpty)
+    let flags = try #require(compiler["flags"] as? [String])
+    #expect(flags == Toolchain.defaultFlags)
+  }
+
+  @Test func aSummaryWithoutProvenanceStillReads() throws {
+    var summary = CommandUnitTests.sampleSummary
+    summary.provenance = nil
+    let json = try summary.json()
+    #expect(try RunSummary.decode(json).provenance == nil)
+  }
+}
