@@ -64,19 +64,47 @@ public struct Axis: Hashable, Sendable {
     return Self.niceTicks(lower: lower, upper: upper, count: count)
   }
 
-  /// Labels for `ticks`, all with the decimals their spacing needs: `0`, `0.5`, `1`;
-  /// `-70`, `-65`; `1e+06` style for magnitudes of a million and up or below 1e-4.
-  public static func labels(_ ticks: [Double]) -> [String] {
-    guard !ticks.isEmpty else { return [] }
-    let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : abs(ticks[0])
-    let largest = ticks.map(abs).max()!
-    if largest >= 1e6 || (step > 0 && step < 1e-4) {
-      return ticks.map { $0 == 0 ? "0" : String(format: "%.3g", $0) }
+  /// Labels for `ticks` in one notation: plain numbers sharing the decimals their
+  /// spacing needs (`0.0 0.5 1.0`, `-70 -65`). Where the largest tick is a million or
+  /// more, or below 0.001, the labels are in a power of ten a multiple of 3
+  /// (`TickLabels/exponent`) that the axis title states: `0 2 4` for 0, 2e6 and 4e6.
+  public static func labels(_ ticks: [Double]) -> TickLabels {
+    guard !ticks.isEmpty else { return TickLabels(labels: [], exponent: 0) }
+    let largest = ticks.map(abs).filter(\.isFinite).max() ?? 0
+    var exponent = 0
+    if largest >= 1e6 || (largest > 0 && largest < 1e-3) {
+      exponent = 3 * Int(floor(log10(largest) / 3))
     }
-    let decimals = step > 0 ? max(0, Int((-log10(step) - 1e-9).rounded(.up))) : 0
-    return ticks.map { value in
-      let text = String(format: "%.\(decimals)f", value)
+    let scaled = ticks.map { $0 / pow(10, Double(exponent)) }
+    let step = scaled.count > 1 ? abs(scaled[1] - scaled[0]) : 0
+    var decimals = step > 0 ? max(0, Int((-log10(step) - 1e-9).rounded(.up))) : 0
+    if step == 0, let value = scaled.first, value.isFinite {
+      // A lone tick: the decimals it needs, up to six.
+      while decimals < 6,
+        abs((Double(String(format: "%.\(decimals)f", value)) ?? value) - value)
+          > 1e-9 * max(1, abs(value))
+      {
+        decimals += 1
+      }
+    }
+    let labels = scaled.map { value in
+      let text = String(format: "%.\(min(decimals, 12))f", value)
       return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
     }
+    return TickLabels(labels: labels, exponent: exponent)
+  }
+}
+
+/// The labels of an axis's ticks, all in one notation.
+public struct TickLabels: Hashable, Sendable {
+  /// One label per tick.
+  public var labels: [String]
+  /// The power of ten the labels count in: label `2` with exponent 6 marks 2e6. The axis
+  /// title says so (`rate (1e6 Hz)`); 0 for plain numbers.
+  public var exponent: Int
+
+  public init(labels: [String], exponent: Int) {
+    self.labels = labels
+    self.exponent = exponent
   }
 }

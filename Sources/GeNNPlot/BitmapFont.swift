@@ -127,6 +127,11 @@ public enum BitmapFont {
     return glyphs[Int(ascii) - 32]
   }
 
+  /// Whether any character of `string` reaches below the baseline (`g j p q y , ;`).
+  public static func hasDescender(_ string: String) -> Bool {
+    string.contains { glyph($0)[capHeight...].contains { $0 != 0 } }
+  }
+
   /// The whole-number scale text of `size` pixels is drawn at.
   public static func scale(for size: Double) -> Int { max(1, Int((size / 8).rounded())) }
 

@@ -25,6 +25,21 @@ public struct Rect: Hashable, Sendable {
 
   public var maxX: Double { x + width }
   public var maxY: Double { y + height }
+
+  /// Whether the two rectangles share area (touching edges do not count).
+  public func intersects(_ other: Rect) -> Bool {
+    x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+  }
+
+  /// Whether `other` lies wholly inside this rectangle.
+  public func contains(_ other: Rect) -> Bool {
+    other.x >= x && other.maxX <= maxX && other.y >= y && other.maxY <= maxY
+  }
+
+  /// The rectangle grown by `margin` on every side.
+  public func padded(_ margin: Double) -> Rect {
+    Rect(x: x - margin, y: y - margin, width: width + 2 * margin, height: height + 2 * margin)
+  }
 }
 
 /// How a line is drawn.
@@ -74,6 +89,32 @@ public struct Text: Hashable, Sendable {
   /// The width the text takes in either renderer, in pixels (the wider of the two:
   /// `BitmapFont`'s exact advance, and an upper bound for the SVG face).
   public var width: Double { BitmapFont.width(of: string, size: size) }
+
+  /// The rectangle the text's ink covers in the PNG (`BitmapFont` at its whole-number
+  /// scale, the position rounded to whole pixels, bold's extra pass included): from the
+  /// cap height above the baseline down to the baseline, or below it by the descenders
+  /// of `g j p q y , ;` when the string has one. Empty text covers an empty rectangle
+  /// at its position.
+  public var bounds: Rect {
+    let scale = Double(BitmapFont.scale(for: size))
+    let length = width + (bold && !string.isEmpty ? max(1, (scale / 2).rounded(.down)) : 0)
+    let offset: Double =
+      switch anchor {
+      case .start: 0
+      case .middle: (-width / 2).rounded()
+      case .end: (-width).rounded()
+      }
+    let descent =
+      BitmapFont.hasDescender(string) ? Double(BitmapFont.rows - BitmapFont.capHeight) : 0
+    let above = Double(BitmapFont.capHeight) * scale
+    let below = descent * scale
+    let (x, y) = (position.x.rounded(), position.y.rounded())
+    guard vertical else {
+      return Rect(x: x + offset, y: y - above, width: length, height: above + below)
+    }
+    // Turned anticlockwise: the text runs upwards from the position, its top to the left.
+    return Rect(x: x - above, y: y - offset - length, width: above + below, height: length)
+  }
 }
 
 /// The shape drawn at each point of a `Drawing.Element.marks` element.
@@ -125,6 +166,11 @@ public struct Drawing: Hashable, Sendable {
 
   /// Appends a text.
   public mutating func text(_ text: Text) { elements.append(.text(text)) }
+
+  /// The texts, in drawing order.
+  public var texts: [Text] {
+    elements.compactMap { if case .text(let text) = $0 { text } else { nil } }
+  }
 
   /// The drawing as an SVG document (see `SVGRenderer`).
   public func svg() -> String { SVGRenderer.render(self) }

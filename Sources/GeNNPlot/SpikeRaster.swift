@@ -85,32 +85,25 @@ public struct SpikeRaster: Hashable, Sendable {
     let counts = drawnSpikeCounts
     let total = counts.reduce(0, +)
     let density = total > maxMarks
-    let style = ChartStyle.self
+    let style = ChartStyle(width: width, height: height)
+    var layout = TextLayout(width: width, height: height, spacing: style.gap / 2)
+    let (tickCap, margin) = (ChartStyle.capHeight(style.tickSize), style.outerMargin)
 
-    // Right-hand labels: name, size, spike count and mean rate.
-    let labels: [[Text]] = populations.enumerated().map { index, population in
-      let rate = Double(counts[index]) / Double(max(1, population.size)) / (xUpper / 1000)
-      return [
-        Text(
-          population.name, at: Point(0, 0), size: style.labelSize,
-          color: Palette.color(index), bold: true),
-        Text(
-          style.count(population.size, "neuron"), at: Point(0, 0), size: style.noteSize,
-          color: .mutedInk),
-        Text(
-          style.count(counts[index], "spike"), at: Point(0, 0), size: style.noteSize,
-          color: .mutedInk),
-        Text(
-          "\(style.short(rate)) Hz", at: Point(0, 0), size: style.noteSize,
-          color: .mutedInk),
-      ]
-    }
-    let labelWidth = labels.joined().map(\.width).max() ?? 0
+    // Top: title and caption; bottom: time tick labels and the time axis title.
+    let titleBaseline = margin + ChartStyle.capHeight(style.titleSize)
+    let captionBaseline =
+      titleBaseline + ChartStyle.descent(style.titleSize) + style.gap
+      + ChartStyle.capHeight(style.noteSize)
+    let plotTop = (captionBaseline + ChartStyle.descent(style.noteSize) + 2 * style.gap).rounded()
+    let timeTitleBaseline = Double(height) - margin - ChartStyle.descent(style.labelSize)
+    let plotBottom =
+      (timeTitleBaseline - ChartStyle.capHeight(style.labelSize) - style.gap
+      - ChartStyle.descent(style.tickSize) - tickCap - style.tickGap - style.tickLength - 1)
+      .rounded()
 
     // Bands: half their height shared equally, half by neuron count.
-    let plotTop = 88.0
-    let plotBottom = Double(height) - 64
-    let gap = 12.0
+    let gap = min(
+      12 * style.scale, 0.25 * (plotBottom - plotTop) / Double(max(1, populations.count - 1)))
     let sizes = populations.map { Double(max(1, $0.size)) }
     let totalSize = sizes.reduce(0, +)
     let available = max(1, plotBottom - plotTop - gap * Double(max(0, populations.count - 1)))
@@ -123,14 +116,34 @@ public struct SpikeRaster: Hashable, Sendable {
       top += height + gap
     }
 
+    // Right of each band: name, size, spike count and mean rate, in a column at most
+    // 30% of the picture wide; a name too long is cut short, a detail left out.
+    let labels: [[Text]] = populations.enumerated().map { index, population in
+      let rate = Double(counts[index]) / Double(max(1, population.size)) / (xUpper / 1000)
+      return [
+        Text(
+          population.name, at: Point(0, 0), size: style.labelSize,
+          color: Palette.color(index), bold: true),
+        Text(
+          ChartStyle.count(population.size, "neuron"), at: Point(0, 0), size: style.noteSize,
+          color: .mutedInk),
+        Text(
+          ChartStyle.count(counts[index], "spike"), at: Point(0, 0), size: style.noteSize,
+          color: .mutedInk),
+        Text(
+          "\(ChartStyle.short(rate)) Hz", at: Point(0, 0), size: style.noteSize,
+          color: .mutedInk),
+      ]
+    }
+    let labelWidth = min(0.3 * Double(width), labels.joined().map(\.bounds.width).max() ?? 0)
+
     // Neuron ticks per band, integers only, none crowding the band's top edge.
-    let tickCap = style.capHeight(style.tickSize)
     let bandTicks: [(axis: Axis, ticks: [Double], labels: [String])] = zip(populations, bands)
       .map { population, band in
         let size = max(1, population.size)
         let axis = Axis(
           lower: -0.5, upper: Double(size) - 0.5, start: band.bottom, end: band.top)
-        let count = max(1, Int((band.bottom - band.top) / 44))
+        let count = max(1, Int((band.bottom - band.top) / (44 * style.scale)))
         func ticks(_ count: Int) -> [Double] {
           let ticks = Axis.niceTicks(lower: 0, upper: Double(size - 1), count: count)
             .filter { $0 == $0.rounded() }
@@ -148,30 +161,82 @@ public struct SpikeRaster: Hashable, Sendable {
           }
           if thinned.count > 1 { chosen = thinned }
         }
-        return (axis, chosen, Axis.labels(chosen))
+        return (axis, chosen, Axis.labels(chosen).labels)
       }
     let tickLabelWidth =
       bandTicks.flatMap(\.labels).map { BitmapFont.width(of: $0, size: style.tickSize) }.max()
       ?? 0
 
-    let yTitleX = style.outerMargin + style.capHeight(style.labelSize)
-    let plotLeft = (yTitleX + 14 + tickLabelWidth + style.tickGap + style.tickLength).rounded()
-    let plotRight = (Double(width) - style.outerMargin - labelWidth - 16).rounded()
+    let yTitleX = margin + ChartStyle.capHeight(style.labelSize)
+    let plotLeft =
+      (yTitleX + ChartStyle.descent(style.labelSize) + style.gap + tickLabelWidth
+      + style.tickGap + style.tickLength).rounded()
+    let plotRight =
+      (Double(width) - margin - (labelWidth > 0 ? labelWidth + 2 * style.gap : 0)).rounded()
     let xAxis = Axis(lower: 0, upper: xUpper, start: plotLeft, end: plotRight)
     let (xTicks, xLabels) = style.timeTicks(xAxis)
 
-    // Title and caption.
-    drawing.text(
+    // Title and caption: as much of the caption as fits.
+    layout.place(
       Text(
-        title, at: Point(plotLeft, style.outerMargin + style.capHeight(style.titleSize)),
-        size: style.titleSize, bold: true))
-    var caption =
-      "\(style.count(populations.count, "population")), \(style.count(total, "spike")) "
-      + "in \(style.short(xUpper)) ms"
-    if density {
-      caption += "; over \(style.count(maxMarks)): shaded by log density"
+        ChartStyle.fitted(title, size: style.titleSize, width: Double(width) - plotLeft - margin),
+        at: Point(plotLeft, titleBaseline), size: style.titleSize, bold: true),
+      in: &drawing)
+    var captionParts = [
+      "\(ChartStyle.count(populations.count, "population")), "
+        + "\(ChartStyle.count(total, "spike")) in \(ChartStyle.short(xUpper)) ms"
+    ]
+    if density { captionParts.append("over \(ChartStyle.count(maxMarks)): shaded by log density") }
+    layout.place(
+      Text(
+        ChartStyle.joined(
+          captionParts, size: style.noteSize, width: Double(width) - plotLeft - margin),
+        at: Point(plotLeft, captionBaseline), size: style.noteSize, color: .mutedInk),
+      in: &drawing)
+    layout.place(
+      Text(
+        ChartStyle.fitted(
+          ChartStyle.axisTitle("time", unit: "ms", exponent: xLabels.exponent),
+          size: style.labelSize, width: plotRight - plotLeft),
+        at: Point((plotLeft + plotRight) / 2, timeTitleBaseline), size: style.labelSize,
+        anchor: .middle), in: &drawing)
+    layout.place(
+      Text(
+        ChartStyle.fitted("neuron", size: style.labelSize, width: plotBottom - plotTop),
+        at: Point(yTitleX, (plotTop + plotBottom) / 2), size: style.labelSize,
+        anchor: .middle, vertical: true), in: &drawing)
+
+    // X axis, below the last band.
+    let axisY = (plotBottom.rounded() + 0.5)
+    for (tick, label) in zip(xTicks, xLabels.labels) {
+      let x = ChartStyle.crisp(xAxis.position(tick))
+      drawing.line(Point(x, axisY), Point(x, axisY + style.tickLength), style.axisStroke)
+      layout.place(
+        Text(
+          label, at: Point(x, axisY + style.tickLength + style.tickGap + tickCap),
+          size: style.tickSize, anchor: .middle), in: &drawing)
     }
-    drawing.text(Text(caption, at: Point(plotLeft, 70), size: style.noteSize, color: .mutedInk))
+    drawing.line(Point(plotLeft - 1, axisY), Point(plotRight, axisY), style.axisStroke)
+
+    // The population labels: as many of their lines as fit the band, centred on it; a
+    // band thinner than one line gets its name where that clears its neighbours'.
+    let pitch = ChartStyle.lineHeight(style.labelSize) + 4 * style.scale
+    for (index, band) in bands.enumerated() {
+      let fitting = max(1, min(labels[index].count, Int((band.bottom - band.top) / pitch)))
+      var y =
+        (band.top + band.bottom) / 2 - Double(fitting - 1) * pitch / 2
+        + ChartStyle.capHeight(style.labelSize) / 2
+      for (line, var text) in labels[index].prefix(fitting).enumerated() {
+        if line == 0 {
+          text.string = ChartStyle.fitted(text.string, size: text.size, width: labelWidth)
+        } else if text.bounds.width > labelWidth {
+          continue
+        }
+        text.position = Point(plotRight + 2 * style.gap, y)
+        layout.place(text, in: &drawing)
+        y += pitch
+      }
+    }
 
     for (index, population) in populations.enumerated() {
       let band = bands[index]
@@ -182,7 +247,7 @@ public struct SpikeRaster: Hashable, Sendable {
         height: band.bottom - band.top)
       drawing.add(.rect(rect, fill: tint, stroke: nil))
       for tick in xTicks {
-        let x = style.crisp(xAxis.position(tick))
+        let x = ChartStyle.crisp(xAxis.position(tick))
         drawing.line(Point(x, band.top), Point(x, band.bottom), style.gridStroke)
       }
       let axis = bandTicks[index].axis
@@ -200,58 +265,31 @@ public struct SpikeRaster: Hashable, Sendable {
         }
         let rowHeight = rect.height / Double(max(1, population.size))
         let mark: Mark =
-          rowHeight >= 3 ? .tick(width: 1.5, height: min(14, rowHeight * 0.8)) : .dot(radius: 1.2)
+          rowHeight >= 3 * style.scale
+          ? .tick(width: 1.5 * style.scale, height: min(14 * style.scale, rowHeight * 0.8))
+          : .dot(radius: 1.2 * style.scale)
         if !points.isEmpty { drawing.add(.marks(points, mark, color: color)) }
       }
       // Y axis: a line along the band, neuron ticks.
       let axisX = plotLeft - 0.5
       drawing.line(Point(axisX, band.top), Point(axisX, band.bottom), style.axisStroke)
       for (tick, label) in zip(bandTicks[index].ticks, bandTicks[index].labels) {
-        let y = style.crisp(axis.position(tick))
-        drawing.line(Point(axisX - style.tickLength, y), Point(axisX, y), style.axisStroke)
-        drawing.text(
-          Text(
-            label, at: Point(axisX - style.tickLength - style.tickGap, y + tickCap / 2),
-            size: style.tickSize, anchor: .end))
-      }
-      // The label: as many of its lines as fit the band, centred on it.
-      let lineHeight = 22.0
-      let fitting = max(1, min(labels[index].count, Int((band.bottom - band.top) / lineHeight)))
-      var y =
-        (band.top + band.bottom) / 2 - Double(fitting - 1) * lineHeight / 2
-        + style.capHeight(style.labelSize) / 2
-      for var text in labels[index].prefix(fitting) {
-        text.position = Point(plotRight + 16, y)
-        drawing.text(text)
-        y += lineHeight
+        let y = ChartStyle.crisp(axis.position(tick))
+        let text = Text(
+          label, at: Point(axisX - style.tickLength - style.tickGap, y + tickCap / 2),
+          size: style.tickSize, anchor: .end)
+        if layout.place(text, in: &drawing) {
+          drawing.line(Point(axisX - style.tickLength, y), Point(axisX, y), style.axisStroke)
+        }
       }
     }
 
-    // X axis, below the last band.
-    let axisY = (plotBottom.rounded() + 0.5)
-    drawing.line(Point(plotLeft - 1, axisY), Point(plotRight, axisY), style.axisStroke)
-    for (tick, label) in zip(xTicks, xLabels) {
-      let x = style.crisp(xAxis.position(tick))
-      drawing.line(Point(x, axisY), Point(x, axisY + style.tickLength), style.axisStroke)
-      drawing.text(
-        Text(
-          label, at: Point(x, axisY + style.tickLength + style.tickGap + tickCap),
-          size: style.tickSize, anchor: .middle))
-    }
-    drawing.text(
-      Text(
-        "time (ms)", at: Point((plotLeft + plotRight) / 2, Double(height) - style.outerMargin),
-        size: style.labelSize, anchor: .middle))
-    drawing.text(
-      Text(
-        "neuron", at: Point(yTitleX, (plotTop + plotBottom) / 2), size: style.labelSize,
-        anchor: .middle, vertical: true))
     if total == 0 {
-      drawing.text(
+      layout.place(
         Text(
           populations.isEmpty ? "no populations" : "no spikes",
           at: Point((plotLeft + plotRight) / 2, (plotTop + plotBottom) / 2),
-          size: style.labelSize, color: .mutedInk, anchor: .middle))
+          size: style.labelSize, color: .mutedInk, anchor: .middle), in: &drawing)
     }
     return drawing
   }

@@ -10,12 +10,14 @@ import Foundation
 /// `genn run` writes, checked file by file, so that nothing a person put there is lost.
 ///
 /// Such a folder holds a `summary.json` that reads as a run's summary, the pictures
-/// (`raster.svg`, `raster.png`, `traces.svg`, `traces.png`), and `spikes/`, `vars/` and
+/// (`raster.svg`, `raster.png`, `traces.svg`, `traces.png`) and `plot.py`, and `spikes/`, `vars/` and
 /// `spike_events/` folders holding only the NumPy files the summary lists; every one a
 /// plain file or folder, not a link. An empty folder may be replaced too.
 enum EarlierRunOutput {
-  /// The pictures a run (or `genn plot`) draws.
-  static let pictures: Set<String> = ["raster.svg", "raster.png", "traces.svg", "traces.png"]
+  /// The pictures a run (or `genn plot`) draws, and the script that draws them again.
+  static let pictures: Set<String> = [
+    "raster.svg", "raster.png", "traces.svg", "traces.png", PlotScript.name,
+  ]
   /// The folders holding the recordings.
   static let recordingFolders: Set<String> = ["spikes", "vars", "spike_events"]
 

@@ -2,7 +2,8 @@ import Foundation
 import GeNNPlot
 
 /// The pictures of a run: a spike raster of the populations whose spikes were recorded
-/// and traces of the recorded variables, each as SVG and PNG.
+/// and traces of the recorded variables, each as SVG and PNG, and `plot.py`, which
+/// draws them again with matplotlib from the recordings.
 struct Pictures {
   /// The model's name, for the titles.
   var model: String
@@ -14,10 +15,16 @@ struct Pictures {
   var traces: [TracePlot.Series]
   /// The raster's size in pixels, and the traces' width.
   var width = 1200
-  var height = 720
+  var height = defaultRasterHeight
+  /// The traces' height; `nil` for as tall as their panels need.
+  var traceHeight: Int?
 
-  /// Writes `raster.svg`/`.png` (when spikes were recorded) and `traces.svg`/`.png`
-  /// (when variables were) into `folder`; returns the file names written.
+  /// The raster's height unless one is asked for.
+  static let defaultRasterHeight = 720
+
+  /// Writes `raster.svg`/`.png` (when spikes were recorded), `traces.svg`/`.png` (when
+  /// variables were) and, with either, `plot.py` into `folder`; returns the file names
+  /// written.
   func write(to folder: URL) throws(CommandError) -> [String] {
     var written: [String] = []
     if !spikes.isEmpty {
@@ -31,11 +38,16 @@ struct Pictures {
     }
     if !traces.isEmpty {
       let plot = TracePlot(
-        series: traces, duration: duration, title: "\(model): recorded variables", width: width)
+        series: traces, duration: duration, title: "\(model): recorded variables", width: width,
+        height: traceHeight)
       try write(
         svg: plot.svg(), png: { () throws(PlotError) in try plot.png() },
         named: "traces", in: folder)
       written += ["traces.svg", "traces.png"]
+    }
+    if !written.isEmpty {
+      try OutputFiles.write(Data(PlotScript.text.utf8), to: PlotScript.name, in: folder)
+      written.append(PlotScript.name)
     }
     return written
   }

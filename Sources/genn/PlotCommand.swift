@@ -16,18 +16,23 @@ extension GeNN {
     @Option(help: "The pictures' width in pixels (200 to \(PlotError.maxDimension)).")
     var width = 1200
 
-    @Option(help: "The raster's height in pixels (200 to \(PlotError.maxDimension)).")
-    var height = 720
+    @Option(
+      help: ArgumentHelp(
+        "The pictures' height in pixels (200 to \(PlotError.maxDimension)).",
+        discussion: "By default the raster is 720 pixels high and the traces as tall as "
+          + "their panels need."))
+    var height: Int?
 
     /// The sizes `--width` and `--height` take: from the smallest that leaves room for
     /// the axes to the largest the PNG renderer draws.
     static let sizes = 200...PlotError.maxDimension
 
     func validate() throws {
-      guard Self.sizes.contains(width), Self.sizes.contains(height) else {
+      for (option, value): (String, Int?) in [("--width", width), ("--height", height)] {
+        guard let value, !Self.sizes.contains(value) else { continue }
         throw ValidationError(
-          "--width and --height must be between \(Self.sizes.lowerBound) and "
-            + "\(Self.sizes.upperBound) pixels, not \(width) by \(height)")
+          "\(option) must be between \(Self.sizes.lowerBound) and \(Self.sizes.upperBound) "
+            + "pixels, not \(value)")
       }
     }
 
@@ -75,11 +80,11 @@ extension GeNN {
             population: variable.element, variable: variable.variable, times: times,
             values: (0..<times.count).map {
               Array(flat[($0 * variable.width)..<(($0 + 1) * variable.width)])
-            }, unit: variable.unit))
+            }, column: variable.unit, unit: variable.valueUnit))
       }
       let pictures = Pictures(
         model: summary.model, duration: summary.durationMs, spikes: spikes, traces: traces,
-        width: width, height: height)
+        width: width, height: height ?? Pictures.defaultRasterHeight, traceHeight: height)
       let written: [String]
       do {
         written = try pictures.write(to: url)

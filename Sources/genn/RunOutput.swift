@@ -74,16 +74,18 @@ struct RunOutput {
       try Self.save(
         NPYArray(recorded.recording.values, shape: [samples, width]), to: "\(stem).npy", in: folder)
       try Self.save(NPYArray(times), to: "\(stem).times.npy", in: folder)
-      let unit = unit(of: recorded.request)
+      let column = column(of: recorded.request)
+      let valueUnit = element.unit(ofVariable: recorded.request.variable, in: file.model)
       variables.append(
         RunSummary.Variable(
           element: element.name, kind: element.kind, variable: recorded.request.variable,
-          everySteps: recorded.request.everySteps, unit: unit, width: width, samples: samples,
-          file: "\(stem).npy", timesFile: "\(stem).times.npy"))
+          everySteps: recorded.request.everySteps, unit: column, valueUnit: valueUnit,
+          width: width, samples: samples, file: "\(stem).npy", timesFile: "\(stem).times.npy"))
       traces.append(
         TracePlot.Series(
           population: element.name, variable: recorded.request.variable, times: times,
-          values: (0..<samples).map { Array(recorded.recording.row($0)) }, unit: unit))
+          values: (0..<samples).map { Array(recorded.recording.row($0)) }, column: column,
+          unit: valueUnit))
     }
     let pictures = try Pictures(
       model: file.model.name, duration: duration, spikes: rasterPopulations, traces: traces
@@ -119,7 +121,7 @@ struct RunOutput {
   }
 
   /// `synapse` for a weight update model's per-synapse variable, else `neuron`.
-  private func unit(of request: GeNNModelFile.VariableRecording) -> String {
+  private func column(of request: GeNNModelFile.VariableRecording) -> String {
     guard case .synapsePopulation(let name) = request.element,
       let synapses = file.model.synapsePopulations.first(where: { $0.name == name }),
       synapses.weightUpdate.vars.contains(where: { $0.name == request.variable })

@@ -276,7 +276,7 @@ import Testing
           at: $0.appendingPathComponent("out"), withIntermediateDirectories: false)
       },
       arguments: ["plot", "out", "--width", "20000"],
-      expected: ["--width and --height must be between 200 and 16384 pixels, not 20000 by 720"]),
+      expected: ["--width must be between 200 and 16384 pixels, not 20000"]),
     Case(
       name: "plot of a summary naming a file outside the folder",
       setUp: { folder in

@@ -28,16 +28,39 @@ import Testing
   @Test func ticksStayClearOfRoundingNoise() {
     let ticks = Axis.niceTicks(lower: 0, upper: 0.7, count: 7)
     #expect(ticks.count == 8)
-    #expect(Axis.labels(ticks) == ["0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7"])
+    #expect(Axis.labels(ticks).labels == ["0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7"])
   }
 
   @Test func labelsShareTheirDecimals() {
-    #expect(Axis.labels([0, 0.5, 1, 1.5]) == ["0.0", "0.5", "1.0", "1.5"])
-    #expect(Axis.labels([-70, -65, -60]) == ["-70", "-65", "-60"])
-    #expect(Axis.labels([0, 0.05, 0.1]) == ["0.00", "0.05", "0.10"])
-    #expect(Axis.labels([-0.0000000001, 1]) == ["0", "1"])
-    #expect(Axis.labels([0, 2e6, 4e6]) == ["0", "2e+06", "4e+06"])
-    #expect(Axis.labels([]) == [])
+    func labels(_ ticks: [Double]) -> [String] { Axis.labels(ticks).labels }
+    #expect(labels([0, 0.5, 1, 1.5]) == ["0.0", "0.5", "1.0", "1.5"])
+    #expect(labels([-70, -65, -60]) == ["-70", "-65", "-60"])
+    #expect(labels([0, 0.05, 0.1]) == ["0.00", "0.05", "0.10"])
+    #expect(labels([-0.0000000001, 1]) == ["0", "1"])
+    #expect(labels([0, 200_000, 400_000]) == ["0", "200000", "400000"])
+    #expect(labels([0.25]) == ["0.25"])
+    #expect(labels([]) == [])
+  }
+
+  /// Large and tiny values count in a power of ten the axis title states, never in a
+  /// mix of `1e+06` and plain numbers.
+  @Test func labelsAreInOneNotation() {
+    let millions = Axis.labels([0, 5e5, 1e6, 1.5e6])
+    #expect(millions.labels == ["0.0", "0.5", "1.0", "1.5"] && millions.exponent == 6)
+    let tiny = Axis.labels([0, 2e-5, 4e-5])
+    #expect(tiny.labels == ["0", "20", "40"] && tiny.exponent == -6)
+    let plain = Axis.labels([1.00001, 1.00002])
+    #expect(plain.labels == ["1.00001", "1.00002"] && plain.exponent == 0)
+    for ticks in [[0, 2e6, 4e6], [-3e-4, 0, 3e-4], [1e9, 2e9], [0, 250, 500, 750, 1000]] {
+      let labels = Axis.labels(ticks).labels
+      #expect(!labels.contains { $0.contains("e") }, "\(labels)")
+      let decimals = labels.map { $0.contains(".") ? $0.split(separator: ".")[1].count : 0 }
+      #expect(Set(decimals).count == 1, "\(labels)")
+    }
+    #expect(ChartStyle.axisTitle("g", unit: "uS", exponent: -3) == "g (1e-3 uS)")
+    #expect(ChartStyle.axisTitle("V", unit: "mV", exponent: 0) == "V (mV)")
+    #expect(ChartStyle.axisTitle("m", unit: "1", exponent: 0) == "m")
+    #expect(ChartStyle.axisTitle("x", unit: nil, exponent: 6) == "x (1e6)")
   }
 
   @Test func positionsMapLinearly() {

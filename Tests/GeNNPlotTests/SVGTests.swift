@@ -164,8 +164,8 @@ import Testing
     let plot = Samples.traces()
     let parsed = try #require(Self.parse(plot.svg()))
     for label in [
-      "Exc: V", "Inh: U", "Stim: rate", "time (ms)", "neuron 12", "mean of 40",
-      "first 8 of 40 neurons, and their mean",
+      "Exc: V (mV)", "Inh: U (mV/ms)", "Stim: rate (Hz)", "time (ms)", "neuron 12",
+      "mean of 40", "first 5 of 40 neurons, and their mean",
     ] {
       #expect(parsed.text.contains(label), "\(label)")
     }

@@ -38,6 +38,24 @@ import Testing
     try Self.write("traces", svg: plot.svg(), png: png)
   }
 
+  /// The smallest and largest sizes the layout is tested at, with long names.
+  @Test(arguments: [(480, 320), (3840, 2160)])
+  func extremeSizes(_ width: Int, _ height: Int) throws {
+    let (raster, traces) = (
+      TextLayoutTests.rasterCases[1].populations, TextLayoutTests.traceCases[1].series
+    )
+    let chart = SpikeRaster(
+      populations: Array(raster.prefix(6)), duration: 1000, title: "Six long names",
+      width: width, height: height)
+    let png = try chart.png()
+    #expect(png.starts(with: PNGEncoder.signature))
+    try Self.write("raster-\(width)x\(height)", svg: chart.svg(), png: png)
+    let plot = TracePlot(
+      series: Array(traces.prefix(3)), duration: 100, title: "Three long names", width: width,
+      height: height)
+    try Self.write("traces-\(width)x\(height)", svg: plot.svg(), png: try plot.png())
+  }
+
   @Test func emptyCharts() throws {
     let raster = SpikeRaster(populations: [], duration: 100, title: "Nothing recorded")
     try Self.write("raster-empty", svg: raster.svg(), png: try raster.png())

@@ -69,13 +69,15 @@ enum Samples {
       values.append(v)
     }
     return TracePlot.Series(
-      population: "Exc", variable: "V", times: (0..<steps).map { Double($0) * dt }, values: values)
+      population: "Exc", variable: "V", times: (0..<steps).map { Double($0) * dt }, values: values,
+      unit: "mV")
   }
 
   static func traces() -> TracePlot {
     var adaptation = voltages(3, steps: 400, dt: 2.5)
     adaptation.population = "Inh"
     adaptation.variable = "U"
+    adaptation.unit = "mV/ms"
     adaptation.values = adaptation.values.enumerated().map { step, row in
       row.enumerated().map { neuron, _ in
         step % 97 == 50 ? .nan : 0.2 * Double(neuron + 1) * sin(Double(step) / 40)
@@ -84,7 +86,7 @@ enum Samples {
     adaptation.neurons = [7, 12, 40]
     let constant = TracePlot.Series(
       population: "Stim", variable: "rate", times: [0, 250, 500, 750, 1000],
-      values: [[5], [5], [5], [5], [5]])
+      values: [[5], [5], [5], [5], [5]], unit: "Hz")
     return TracePlot(
       series: [voltages(5), voltages(40), adaptation, constant], duration: 1000,
       title: "Membrane traces")

@@ -36,20 +36,24 @@ import Testing
   }
 
   @Test func manyNeuronsDrawTheFirstFewAndTheMean() {
-    let plot = TracePlot(series: [Samples.voltages(25, steps: 10)], maxLines: 6)
-    let lines = plot.lines(plot.series[0])
-    #expect(lines.lines.map(\.label) == (0..<4).map { "neuron \($0)" } + ["mean of 25"])
-    #expect(lines.note == "first 4 of 25 neurons, and their mean")
+    let plot = TracePlot(series: [Samples.voltages(25, steps: 10)], maxNeurons: 6)
+    let lines = plot.lines(plot.series[0], limit: 6)
+    #expect(lines.lines.map(\.label) == (0..<5).map { "neuron \($0)" } + ["mean of 25"])
+    #expect(lines.note == "first 5 of 25 neurons, and their mean")
     let row = plot.series[0].values[3]
-    #expect(abs(lines.lines[4].values[3] - row.reduce(0, +) / 25) < 1e-9)
-    let few = TracePlot(series: [Samples.voltages(6, steps: 10)], maxLines: 6)
-    #expect(few.lines(few.series[0]).lines.count == 6)
-    #expect(few.lines(few.series[0]).note == "6 neurons")
+    #expect(abs(lines.lines[5].values[3] - row.reduce(0, +) / 25) < 1e-9)
+    let few = TracePlot(series: [Samples.voltages(6, steps: 10)], maxNeurons: 6)
+    #expect(few.lines(few.series[0], limit: 6).lines.count == 6)
+    #expect(few.lines(few.series[0], limit: 6).note == "6 neurons")
+    let meanOnly = plot.lines(plot.series[0], limit: 1)
+    #expect(meanOnly.lines.map(\.label) == ["mean of 25"])
+    #expect(meanOnly.note == "mean of 25 neurons")
   }
 
   @Test func rangesHandleConstantAndMissingValues() {
     func range(_ values: [Double]) -> (Double, Double) {
-      TracePlot.valueRange(.init(lines: [("a", .black, 1, values)], note: ""))
+      TracePlot.valueRange(
+        .init(lines: [.init(label: "a", color: .black, width: 1, values: values)], note: ""))
     }
     #expect(range([5, 5, 5]) == (4.5, 5.5))
     #expect(range([0, 0]) == (-1, 1))
@@ -57,26 +61,46 @@ import Testing
     #expect(range([0, .nan, 10]) == (-0.5, 10.5))
   }
 
-  @Test func heightGrowsWithPanels() {
-    let one = TracePlot(series: [Samples.voltages(2, steps: 5)], panelHeight: 200)
+  /// Without a height, the picture is as tall as its panels need: one panel per neuron.
+  @Test func heightGrowsWithPanels() throws {
+    let one = TracePlot(series: [Samples.voltages(2, steps: 5)])
     var two = one
     two.series.append(one.series[0])
-    #expect(two.height - one.height == 200 + Int(TracePlot.headerHeight + TracePlot.panelGap))
-    _ = try? two.png()
+    let (first, second) = (one.layout(), two.layout())
+    #expect(first.groups.map(\.lines.count) == [2])
+    #expect(first.panelHeight == first.preferredPanel)
+    #expect(
+      Double(second.height - first.height)
+        == first.headerHeight + first.groupGap + first.panelGap + 2 * first.preferredPanel)
+    #expect(try two.png().starts(with: PNGEncoder.signature))
   }
 
   /// However many variables are recorded, the picture stays within the renderer's limit,
   /// drawing the first panels that fit and saying so.
   @Test func manyVariablesStayWithinTheLimit() throws {
-    let series = (0..<200).map {
+    let series = (0..<400).map {
       TracePlot.Series(population: "P", variable: "v\($0)", times: [0, 1], values: [[0], [1]])
     }
     let plot = TracePlot(series: series, duration: 1)
-    #expect(plot.height <= PlotError.maxDimension)
-    #expect(plot.series.count == TracePlot.maximumPanels(panelHeight: 220))
-    #expect(plot.series.count >= 60 && plot.series.count < 200)
-    #expect(plot.title.contains("the first \(plot.series.count) of 200"))
+    let layout = plot.layout()
+    #expect(layout.height == PlotError.maxDimension)
+    #expect(layout.groups.count >= 150 && layout.groups.count < 400)
+    #expect(layout.panelHeight >= layout.minimumPanel)
+    let caption = plot.drawing().texts[1].string
+    #expect(caption.contains("\(400 - layout.groups.count) not shown"), "\(caption)")
     let few = TracePlot(series: Array(series.prefix(3)), duration: 1)
-    #expect(few.series.count == 3 && !few.title.contains("the first"))
+    #expect(few.layout().groups.count == 3)
+  }
+
+  /// A fixed height shows fewer neurons per series before it leaves series out.
+  @Test func aSmallPictureShowsFewerNeuronsFirst() {
+    let plot = TracePlot(
+      series: [Samples.voltages(6, steps: 20), Samples.voltages(40, steps: 20)], width: 800,
+      height: 480)
+    let layout = plot.layout()
+    #expect(layout.groups.count == 2)
+    #expect(layout.groups.map(\.lines.count).allSatisfy { $0 < 6 })
+    #expect(layout.groups[1].lines.last?.label == "mean of 40")
+    #expect(layout.panelHeight >= layout.minimumPanel)
   }
 }
