@@ -161,7 +161,8 @@ public struct SpikeRaster: Hashable, Sendable {
           }
           if thinned.count > 1 { chosen = thinned }
         }
-        return (axis, chosen, Axis.labels(chosen).labels)
+        // Neuron indices are whole numbers: plain, in every band alike.
+        return (axis, chosen, chosen.map { String(Int($0)) })
       }
     let tickLabelWidth =
       bandTicks.flatMap(\.labels).map { BitmapFont.width(of: $0, size: style.tickSize) }.max()

@@ -174,7 +174,7 @@ public struct TracePlot: Hashable, Sendable {
     /// The smallest panel still readable: room for a label and two ticks.
     var minimumPanel: Double { 40 * style.scale }
     /// A panel's height when the picture's height is not given.
-    var preferredPanel: Double { 90 * style.scale }
+    var preferredPanel: Double { 70 * style.scale }
 
     /// The height the panels of `counts` (panels per group) take besides the panels
     /// themselves.

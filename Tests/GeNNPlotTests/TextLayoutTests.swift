@@ -161,6 +161,18 @@ import Testing
     #expect(titleSize(3840, 2160) == 72)
   }
 
+  /// Neuron indices are whole numbers in every band, however large the population.
+  @Test func neuronIndicesArePlainWholeNumbers() {
+    let raster = SpikeRaster(
+      populations: [
+        .init(name: "Huge", size: 2_000_000, times: [1], ids: [1_999_999]),
+        .init(name: "Small", size: 10, times: [1], ids: [3]),
+      ], duration: 10)
+    let strings = Self.strings(raster.drawing())
+    #expect(strings.contains("1000000"))
+    #expect(!strings.contains { $0.contains("e+") || $0.contains("1e") })
+  }
+
   @Test func boundsFollowTheBitmapFont() {
     let plain = Text("neuron", at: Point(100, 50), size: 16)
     #expect(plain.bounds == Rect(x: 100, y: 36, width: 70, height: 14))
