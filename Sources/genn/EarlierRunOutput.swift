@@ -10,9 +10,9 @@ import Foundation
 /// `genn run` writes, checked file by file, so that nothing a person put there is lost.
 ///
 /// Such a folder holds a `summary.json` that reads as a run's summary, the pictures
-/// (`raster.svg`, `raster.png`, `traces.svg`, `traces.png`) and `plot.py`, and `spikes/`, `vars/` and
-/// `spike_events/` folders holding only the NumPy files the summary lists; every one a
-/// plain file or folder, not a link. An empty folder may be replaced too.
+/// (`raster.svg`, `raster.png`, `traces.svg`, `traces.png`) and `plot.py`, and
+/// `spikes/`, `vars/` and `spike_events/` folders holding only the NumPy files the
+/// summary lists; every one a plain file or folder, not a link. An empty folder may be replaced too.
 enum EarlierRunOutput {
   /// The pictures a run (or `genn plot`) draws, and the script that draws them again.
   static let pictures: Set<String> = [
