@@ -47,13 +47,13 @@ struct ChartStyle {
   /// `string`, cut short with `...` where it is wider than `width` at `size`; empty when
   /// not even `...` fits.
   static func fitted(_ string: String, size: Double, width: Double) -> String {
-    guard BitmapFont.width(of: string, size: size) > width else { return string }
+    guard Text.width(of: string, size: size) > width else { return string }
     var kept = String(string.dropLast())
-    while !kept.isEmpty, BitmapFont.width(of: kept + "...", size: size) > width {
+    while !kept.isEmpty, Text.width(of: kept + "...", size: size) > width {
       kept.removeLast()
     }
     let result = kept.trimmingCharacters(in: .whitespaces) + "..."
-    return BitmapFont.width(of: result, size: size) <= width ? result : ""
+    return Text.width(of: result, size: size) <= width ? result : ""
   }
 
   /// `name` followed by `suffix`, the name cut short rather than the suffix where they
@@ -61,7 +61,7 @@ struct ChartStyle {
   static func fitted(population name: String, then suffix: String, size: Double, width: Double)
     -> String
   {
-    let room = width - BitmapFont.width(of: "x" + suffix, size: size)
+    let room = width - Text.width(of: "x" + suffix, size: size)
     let kept = fitted(name, size: size, width: room)
     return kept.isEmpty ? fitted(name + suffix, size: size, width: width) : kept + suffix
   }
@@ -71,7 +71,7 @@ struct ChartStyle {
   static func joined(_ parts: [String], size: Double, width: Double) -> String {
     var result = fitted(parts.first ?? "", size: size, width: width)
     for part in parts.dropFirst() {
-      guard BitmapFont.width(of: result + "; " + part, size: size) <= width else { break }
+      guard Text.width(of: result + "; " + part, size: size) <= width else { break }
       result += "; " + part
     }
     return result
@@ -121,7 +121,7 @@ struct ChartStyle {
     while true {
       let ticks = axis.ticks(pixelsPerTick: spacing)
       let labels = Axis.labels(ticks)
-      let widest = labels.labels.map { BitmapFont.width(of: $0, size: tickSize) }.max() ?? 0
+      let widest = labels.labels.map { Text.width(of: $0, size: tickSize) }.max() ?? 0
       if widest + 3 * gap <= spacing || spacing > abs(axis.end - axis.start) {
         return (ticks, labels)
       }

@@ -86,34 +86,48 @@ public struct Text: Hashable, Sendable {
     self.vertical = vertical
   }
 
-  /// The width the text takes in either renderer, in pixels (the wider of the two:
-  /// `BitmapFont`'s exact advance, and an upper bound for the SVG face).
-  public var width: Double { BitmapFont.width(of: string, size: size) }
+  /// The width the text takes in either renderer, in pixels: the wider of
+  /// `BitmapFont`'s exact advance and DejaVu Sans's (the SVG's first font, bold or not).
+  public var width: Double { Self.width(of: string, size: size) }
 
-  /// The rectangle the text's ink covers in the PNG (`BitmapFont` at its whole-number
-  /// scale, the position rounded to whole pixels, bold's extra pass included): from the
-  /// cap height above the baseline down to the baseline, or below it by the descenders
-  /// of `g j p q y , ;` when the string has one. Empty text covers an empty rectangle
-  /// at its position.
+  /// The width `string` takes at `size` in either renderer (see ``width``).
+  public static func width(of string: String, size: Double) -> Double {
+    max(BitmapFont.width(of: string, size: size), SVGTextMetrics.width(of: string, size: size))
+  }
+
+  /// The rectangle the text's ink covers in either renderer: in the PNG, `BitmapFont`
+  /// at its whole-number scale, the position rounded to whole pixels and bold's extra
+  /// pass included; in the SVG, DejaVu Sans's advance, ascent and descent. Vertically
+  /// from the cap height (or DejaVu's ascent) above the baseline down to the baseline, or
+  /// below it by the descent when the string has a letter reaching down. Empty text
+  /// covers an empty rectangle at its position.
   public var bounds: Rect {
     let scale = Double(BitmapFont.scale(for: size))
-    let length = width + (bold && !string.isEmpty ? max(1, (scale / 2).rounded(.down)) : 0)
+    let bitmapLength =
+      BitmapFont.width(of: string, size: size)
+      + (bold && !string.isEmpty ? max(1, (scale / 2).rounded(.down)) : 0)
+    let length = max(bitmapLength, SVGTextMetrics.width(of: string, size: size))
     let offset: Double =
       switch anchor {
       case .start: 0
-      case .middle: (-width / 2).rounded()
-      case .end: (-width).rounded()
+      case .middle: (-length / 2).rounded(.down)
+      case .end: -length.rounded(.up)
       }
-    let descent =
-      BitmapFont.hasDescender(string) ? Double(BitmapFont.rows - BitmapFont.capHeight) : 0
-    let above = Double(BitmapFont.capHeight) * scale
-    let below = descent * scale
+    let descends =
+      BitmapFont.hasDescender(string) || string.contains { SVGTextMetrics.descenders.contains($0) }
+    let above = max(Double(BitmapFont.capHeight) * scale, SVGTextMetrics.ascent * size)
+    let below =
+      descends
+      ? max(Double(BitmapFont.rows - BitmapFont.capHeight) * scale, SVGTextMetrics.descent * size)
+      : 0
     let (x, y) = (position.x.rounded(), position.y.rounded())
     guard vertical else {
-      return Rect(x: x + offset, y: y - above, width: length, height: above + below)
+      return Rect(x: x + offset, y: y - above, width: length.rounded(.up), height: above + below)
     }
     // Turned anticlockwise: the text runs upwards from the position, its top to the left.
-    return Rect(x: x - above, y: y - offset - length, width: above + below, height: length)
+    return Rect(
+      x: x - above, y: y - offset - length.rounded(.up), width: above + below,
+      height: length.rounded(.up))
   }
 }
 

@@ -167,7 +167,7 @@ public struct SpikeRaster: Hashable, Sendable {
         return (axis, chosen, chosen.map { String(Int($0)) })
       }
     let tickLabelWidth =
-      bandTicks.flatMap(\.labels).map { BitmapFont.width(of: $0, size: style.tickSize) }.max()
+      bandTicks.flatMap(\.labels).map { Text.width(of: $0, size: style.tickSize) }.max()
       ?? 0
 
     let yTitleX = margin + ChartStyle.capHeight(style.labelSize)

@@ -17,11 +17,11 @@ extension TracePlot {
       yTicks.append((range, ticks, Axis.labels(ticks)))
     }
     let tickLabelWidth =
-      yTicks.flatMap(\.labels.labels).map { BitmapFont.width(of: $0, size: style.tickSize) }.max()
+      yTicks.flatMap(\.labels.labels).map { Text.width(of: $0, size: style.tickSize) }.max()
       ?? 0
     let legendWidth = min(
       0.25 * Double(width),
-      layout.groups.flatMap(\.lines).map { BitmapFont.width(of: $0.label, size: style.noteSize) }
+      layout.groups.flatMap(\.lines).map { Text.width(of: $0.label, size: style.noteSize) }
         .max() ?? 0)
     let yTitleX = margin + ChartStyle.capHeight(style.labelSize)
     let plotLeft =
@@ -74,10 +74,10 @@ extension TracePlot {
       let headerRoom = plotRight - plotLeft - 2 * style.gap
       // The note whole, or not at all: the panels' labels say the same.
       let noteRoom = max(
-        0.45 * headerRoom, headerRoom - BitmapFont.width(of: header, size: style.labelSize))
+        0.45 * headerRoom, headerRoom - Text.width(of: header, size: style.labelSize))
       let noteText =
-        BitmapFont.width(of: group.note, size: style.noteSize) <= noteRoom ? group.note : ""
-      let noteWidth = BitmapFont.width(of: noteText, size: style.noteSize)
+        Text.width(of: group.note, size: style.noteSize) <= noteRoom ? group.note : ""
+      let noteWidth = Text.width(of: noteText, size: style.noteSize)
       text.place(
         Text(
           ChartStyle.fitted(

@@ -183,4 +183,17 @@ import Testing
     let bold = Text("a", at: Point(0, 20), size: 16, bold: true)
     #expect(bold.bounds.width == 11)
   }
+
+  /// Where the bitmap font's scale rounds down, the SVG's DejaVu Sans is the wider, and
+  /// the layout leaves room for it.
+  @Test func boundsCoverTheSVGFontToo() {
+    #expect(SVGTextMetrics.advances.count == 95)
+    let wide = Text("mmmm", at: Point(100, 50), size: 11)
+    #expect(BitmapFont.width(of: wide.string, size: 11) == 23)
+    let svg = SVGTextMetrics.width(of: wide.string, size: 11)
+    #expect(svg > 46 && svg < 48)
+    #expect(wide.width == svg && wide.bounds.width == svg.rounded(.up))
+    #expect(wide.bounds.height >= 0.76 * 11)
+    #expect(Text("(x)", at: Point(0, 20), size: 11).bounds.maxY > 20)
+  }
 }
