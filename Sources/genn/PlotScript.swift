@@ -20,7 +20,7 @@ enum PlotScript {
         python3 plot.py --format png --out figures --dpi 200
         python3 plot.py --show           # open the figures in a window instead
 
-    Needs NumPy and matplotlib (`pip install numpy matplotlib`).
+    Needs Python 3.9, NumPy and matplotlib 3.5 or later (`pip install numpy matplotlib`).
     """
 
     from __future__ import annotations
@@ -53,16 +53,20 @@ enum PlotScript {
 
         populations = [p for p in summary["populations"] if p["spikes_recorded"]]
         duration = summary["duration_ms"]
-        spikes = [
-            (np.load(HERE / p["times_file"]), np.load(HERE / p["ids_file"])) for p in populations
-        ]
+        spikes = [(np.load(HERE / p["times_file"]), np.load(HERE / p["ids_file"])) for p in populations]
         dense = sum(len(times) for times, _ in spikes) > MAX_MARKS
         # Half of the height shared equally, half by neuron count, as genn draws it.
         sizes = np.array([max(1, p["neurons"]) for p in populations], dtype=float)
         ratios = 0.5 * sizes / sizes.sum() + 0.5 / len(sizes)
         figure, axes = plt.subplots(
-            len(populations), 1, sharex=True, squeeze=False, figsize=(10, 6),
-            gridspec_kw={"height_ratios": ratios}, layout="constrained")
+            len(populations),
+            1,
+            sharex=True,
+            squeeze=False,
+            figsize=(10, 6),
+            gridspec_kw={"height_ratios": ratios},
+            layout="constrained",
+        )
         figure.suptitle(f"{summary['model']}: spikes", x=0.02, ha="left", fontweight="bold")
         colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
         for index, (population, (times, ids)) in enumerate(zip(populations, spikes)):
@@ -71,13 +75,19 @@ enum PlotScript {
             if dense:
                 bins = (400, max(1, min(population["neurons"], 200)))
                 counts, _, _ = np.histogram2d(
-                    times, ids, bins=bins, range=((0, duration), (0, population["neurons"])))
+                    times, ids, bins=bins, range=((0, duration), (0, population["neurons"]))
+                )
                 shades = matplotlib.colors.LinearSegmentedColormap.from_list(
-                    population["name"], ["white", colour])
+                    population["name"], ["white", colour]
+                )
                 axis.imshow(
-                    np.log1p(counts.T), origin="lower", aspect="auto", cmap=shades,
+                    np.log1p(counts.T),
+                    origin="lower",
+                    aspect="auto",
+                    cmap=shades,
                     extent=(0, duration, -0.5, population["neurons"] - 0.5),
-                    interpolation="nearest")
+                    interpolation="nearest",
+                )
             else:
                 tall = max(1.0, min(8.0, 300 / max(1, population["neurons"])))
                 axis.plot(times, ids, "|", markersize=tall, markeredgewidth=1, color=colour)
@@ -113,16 +123,21 @@ enum PlotScript {
             times = np.load(HERE / variable["times_file"])
             groups.append((variable, times, variable_lines(values, variable["unit"])))
         panels = [max(1, len(lines)) for _, _, lines in groups]
-        figure = plt.figure(figsize=(10, 0.9 * sum(panels) + 0.5 * len(groups) + 0.8),
-                            layout="constrained")
-        figure.suptitle(
-            f"{summary['model']}: recorded variables", x=0.02, ha="left", fontweight="bold")
+        figure = plt.figure(
+            figsize=(10, 0.9 * sum(panels) + 0.5 * len(groups) + 0.8), layout="constrained"
+        )
+        figure.suptitle(f"{summary['model']}: recorded variables", x=0.02, ha="left", fontweight="bold")
         colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
         rows = figure.subfigures(len(groups), 1, height_ratios=panels, squeeze=False)[:, 0]
         for index, (row, (variable, times, lines)) in enumerate(zip(rows, groups)):
             title = axis_title(variable["variable"], variable.get("value_unit"))
-            row.suptitle(f"{variable['element']}: {title}", x=0.02, ha="left", fontweight="bold",
-                         fontsize="medium")
+            row.suptitle(
+                f"{variable['element']}: {title}",
+                x=0.02,
+                ha="left",
+                fontweight="bold",
+                fontsize="medium",
+            )
             axes = row.subplots(max(1, len(lines)), 1, sharex=True, sharey=True, squeeze=False)[:, 0]
             for panel, (axis, (label, line)) in enumerate(zip(axes, lines)):
                 colour = "black" if label.startswith("mean") else colours[panel % len(colours)]
