@@ -17,5 +17,5 @@ struct GeNN: AsyncParsableCommand {
       files, a summary.json and pictures (docs/genn-command.md).
       """,
     version: version,
-    subcommands: [Run.self, Build.self, Check.self, Plot.self, Doctor.self])
+    subcommands: [Run.self, Sweep.self, Build.self, Check.self, Plot.self, Doctor.self])
 }
