@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeNNModel
 import GeNNModelFile
 import GeNNRuntime
 import GeNNToolchain
@@ -72,7 +73,7 @@ extension GeNN {
         let summary: RunSummary
         do throws(CommandError) {
           summary = try await simulate(
-            file, selection: selection, cuda: cuda,
+            file, like: first.model, selection: selection, cuda: cuda,
             into: folder.destination.appendingPathComponent(name))
         } catch {
           throw .invalidOptions(
@@ -99,9 +100,12 @@ extension GeNN {
     }
 
     /// Builds (or finds in the build cache), loads and runs `file` on the backend
-    /// `selection` names, and writes its output to `destination` as `genn run` does.
+    /// `selection` names, its dynamic parameters built at their values in `reference`
+    /// and set once loaded (``DynamicParameterReuse``), and writes its output to
+    /// `destination` as `genn run` does.
     private func simulate(
-      _ file: ModelFile, selection: BackendChoice.Selection, cuda: CUDAReport,
+      _ file: ModelFile, like reference: ModelSpec, selection: BackendChoice.Selection,
+      cuda: CUDAReport,
       into destination: URL
     ) async throws(CommandError) -> RunSummary {
       let length: RunLength =
@@ -117,11 +121,15 @@ extension GeNN {
       let output = try OutputFolder(
         path: destination.path, overwrite: false, modelFile: model.modelFile)
       let simulation: any NetworkSimulation
+      let reuse = DynamicParameterReuse(file.model, like: reference)
       do {
         let built = try await selection.backend(
           threads: threads, checkIndices: true, cuda: cuda
-        ).build(file.model)
+        ).build(reuse.build)
         simulation = try built.load()
+        for (parameter, value) in reuse.settings {
+          try simulation.setDynamicParameter(parameter.name, of: parameter.element, to: value)
+        }
       } catch {
         throw file.commandError(error)
       }

@@ -61,6 +61,37 @@ import Testing
     #expect(rows[4][8] == "true")
   }
 
+  @Test func dynamicParametersAreSweptWithOneBuild() throws {
+    let folder = try Genn.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try TinyModel.write(
+      to: folder,
+      replacing: [
+        ("name: tiny\n", "name: tiny\nparameters: {I0: 0.5}\n"),
+        ("Ioffset: 0.5", "Ioffset: \"${I0}\""),
+        ("record_spikes: true", "record_spikes: true\n    dynamic_params: [Ioffset]"),
+      ])
+    let cache = ["GENN_CACHE_DIR": folder.appendingPathComponent("cache").path]
+    let sweep = try Genn.run(
+      ["sweep", "tiny.yaml", "--set", "I0=[0.5,0.7,0.9]", "--out", "s"], in: folder,
+      environment: cache)
+    #expect(sweep.status == 0, "\(sweep.stderr)")
+    let rows = try Self.table(in: folder.appendingPathComponent("s"))
+    #expect(
+      rows.dropFirst().map { $0[rows[0].firstIndex(of: "cache_hit")!] } == [
+        "false", "true", "true",
+      ])
+    // Set once loaded, the value runs as it does compiled in.
+    let run = try Genn.run(
+      ["run", "tiny.yaml", "--set", "I0=0.9", "--out", "o", "-q"], in: folder, environment: cache)
+    #expect(run.status == 0, "\(run.stderr)")
+    let swept = try RunFolder(folder.appendingPathComponent("s/run-003"))
+    let single = try RunFolder(folder.appendingPathComponent("o"))
+    for file in ["spikes/Exc.times.npy", "spikes/Exc.ids.npy", "vars/Exc.V.npy"] {
+      #expect(try swept.bytes(file) == single.bytes(file), "\(file)")
+    }
+  }
+
   @Test func anEarlierSweepIsReplacedOnlyWithOverwrite() throws {
     let folder = try Genn.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
