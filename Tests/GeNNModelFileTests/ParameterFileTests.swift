@@ -67,6 +67,26 @@ import Testing
     #expect(values == [3, 1])
   }
 
+  @Test func snippetSizesMayBeExpressions() throws {
+    let file = try ModelFile.parse(
+      """
+      parameters: {k: 3}
+      neurons: {N: {size: 4, model: Poisson, params: {rate: 1}, vars: {timeStepToSpike: 0}}}
+      synapses:
+        S:
+          source: N
+          target: N
+          matrix_type: SPARSE
+          connectivity: {snippet: {row_build_code: 'addSynapse(0);', max_row_length: "${k + 1}"}}
+          weight_update: {model: StaticPulseConstantWeight, params: {g: 1}}
+      """, path: "p.yaml")
+    guard case .snippet(let snippet, _) = file.model.synapsePopulations[0].connectivity else {
+      Issue.record("the connectivity is not a snippet")
+      return
+    }
+    #expect(snippet.maxRowLength(4, 4, [:]) == 4)
+  }
+
   @Test func overridesReplaceParametersAndWhatFollowsThem() throws {
     let text = Self.text
     let file = try ModelFile.parse(
