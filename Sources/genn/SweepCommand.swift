@@ -68,17 +68,22 @@ extension GeNN {
         modelFile: model.modelFile)
       var table = SweepTable()
       for run in plan.runs {
-        let file = run.number == 1 ? first : try model.load(overrides: run.overrides)
         let name = plan.folderName(of: run.number)
+        let file: ModelFile
         let summary: RunSummary
         do throws(CommandError) {
+          file = run.number == 1 ? first : try model.load(overrides: run.overrides)
           summary = try await simulate(
             file, like: first.model, selection: selection, cuda: cuda,
             into: folder.destination.appendingPathComponent(name))
         } catch {
+          let before =
+            run.number == 1
+            ? "nothing was written" : "the runs before it are in '\(folder.given)'"
+          if run.number == 1 { folder.removeEmpty() }
           throw .invalidOptions(
-            "run \(run.number) of \(plan.runs.count) (\(plan.describe(run))) failed; the "
-              + "runs before it are in '\(folder.given)':\n\(error)")
+            "run \(run.number) of \(plan.runs.count) (\(plan.describe(run))) failed; \(before):"
+              + "\n\(error)")
         }
         var values = zip(plan.swept, run.sweptValues).map { ($0, $1) }
         values += file.parameters.names.filter { !plan.swept.contains($0) }.map {

@@ -74,6 +74,11 @@ struct SweepFolder {
     return nil
   }
 
+  /// Removes the folder if it is empty (a sweep whose first run failed).
+  func removeEmpty() {
+    rmdir(destination.path)
+  }
+
   /// Writes `table` as `sweep.csv`, whole.
   func write(_ table: SweepTable) throws(CommandError) {
     try OutputFiles.write(Data(table.csv.utf8), to: SweepTable.fileName, in: destination)
