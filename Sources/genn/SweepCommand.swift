@@ -59,6 +59,9 @@ extension GeNN {
     private func execute() async throws(CommandError) {
       InterruptCleanup.shared.install()
       let plan = try SweepPlan(try SetAssignment.parse(model.assignments))
+      if model.seed != nil, plan.swept.contains("seed") {
+        throw .invalidOptions("give the seeds with --set seed=[...] or one with --seed, not both")
+      }
       // The first run's file names the folder and finds a bad name before anything runs.
       let first = try model.load(overrides: plan.runs[0].overrides)
       let cuda = CUDADiscovery(environment: .current()).report()

@@ -144,6 +144,10 @@ import Testing
       (["run", "tiny.yaml", "--set", "I0=1", "--set", "I0=2"], "is given twice"),
       (["sweep", "tiny.yaml", "--set", "I0=1"], "needs at least one --set NAME=[V1,V2,...]"),
       (["sweep", "tiny.yaml", "--set", "I0=[]"], "'' is not a finite number"),
+      (
+        ["sweep", "tiny.yaml", "--set", "seed=[1,2]", "--seed", "3"],
+        "--set seed=[...] or one with --seed, not both"
+      ),
       (["check", "tiny.yaml", "--set", "seed=-1"], "'--set seed' is -1.0; it must be a whole"),
     ]
     for (arguments, message) in cases {
