@@ -141,6 +141,10 @@ extension GeNN {
       } catch {
         throw file.commandError(error)
       }
+      // Before the run: the checksums of the files as they were read.
+      let provenance = try RunProvenance.current(
+        start: Date(), modelFile: file.path, inputs: file.inputFiles,
+        buildDirectory: simulation.build.directory, compiler: simulation.compilerDescription)
       let recorded = try RunRecordings.start(file.recording, on: simulation)
       var budget = RecordingBudget(
         variables: recorded, steps: totalSteps, available: AvailableMemory.bytes(),
@@ -155,7 +159,7 @@ extension GeNN {
         file: file, backend: selection, threads: simulation.threads, steps: totalSteps,
         build: simulation.build, compiler: simulation.compilerDescription,
         sourcePath: simulation.sourcePath, simulateSeconds: progress.elapsed,
-        customUpdateRuns: customUpdateRuns,
+        customUpdateRuns: customUpdateRuns, provenance: provenance,
         recordings: try RunRecordings(file.recording, from: simulation))
       var summary: RunSummary?
       try output.write { folder throws(CommandError) in summary = try result.write(to: folder) }
