@@ -229,7 +229,9 @@ enum RandomNumberSource {
                                                   uint32_t first, uint32_t count, uint32_t step)
       {
           const uint32_t key0 = (uint32_t)seed, key1 = (uint32_t)(seed >> 32);
-          for (uint32_t i = 0; i < count && i < GENN_FIRST_NORMALS; i++) {
+          // One bound, so that the compiler can count the iterations (and vectorise).
+          const uint32_t n = count < GENN_FIRST_NORMALS ? count : GENN_FIRST_NORMALS;
+          for (uint32_t i = 0; i < n; i++) {
               // Philox4x32-10 of counter (0, element, stream, step), as genn_philox4x32_10.
               uint32_t c0 = 0u, c1 = first + i, c2 = stream, c3 = step, k0 = key0, k1 = key1;
               for (int round = 0; round < 10; round++) {
