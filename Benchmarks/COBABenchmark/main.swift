@@ -17,41 +17,14 @@ import Foundation
 import GeNNModel
 import GeNNRuntime
 
+if let mode = LoadMemoryBenchmark.Mode(arguments: CommandLine.arguments) {
+  try await LoadMemoryBenchmark.run(mode)
+  exit(0)
+}
 let neurons = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 4000
 let duration = CommandLine.arguments.dropFirst(2).first.flatMap { Double($0) } ?? 1000
 let plastic = CommandLine.arguments.dropFirst(3).first == "stdp"
-let excitatory = neurons * 4 / 5
-let inhibitory = neurons - excitatory
-// 80 synapses per neuron at every size, as in GeNN's and Brian2's benchmark (2 % of 4,000).
-let probability = 80.0 / Double(neurons)
-
-let lif: [String: Double] = [
-  "C": 0.2, "TauM": 20, "Vrest": -49, "Vreset": -60, "Vthresh": -50, "Ioffset": 0, "TauRefrac": 5,
-]
-var model = ModelSpec(name: "coba_\(neurons)", precision: .float, dt: 0.1, seed: 1)
-for (name, size) in [("E", excitatory), ("I", inhibitory)] {
-  model.addNeuronPopulation(
-    name, size: size, model: .lif, params: lif,
-    vars: ["V": .snippet(.uniform, params: ["min": -60, "max": -50]), "RefracTime": 0],
-    recordSpikes: true)
-}
-for (source, target) in [("E", "E"), ("E", "I"), ("I", "E"), ("I", "I")] {
-  let excitatorySource = source == "E"
-  let weight = excitatorySource ? 0.006 : 0.067
-  let learns = plastic && source == "E" && target == "E"
-  model.addSynapsePopulation(
-    SynapsePopulation(
-      name: source + target, source: source, target: target, matrixType: .sparse,
-      connectivity: .snippet(.fixedProbability, params: ["prob": probability]),
-      weightUpdate: learns ? .stdp : .staticPulseConstantWeight,
-      weightUpdateParams: learns
-        ? [
-          "tauPlus": 20, "tauMinus": 20, "Aplus": 0.0001, "Aminus": 0.000105, "Wmin": 0,
-          "Wmax": 0.012,
-        ] : ["g": weight],
-      weightUpdateVars: learns ? ["g": .constant(weight)] : [:], postsynaptic: .expCond,
-      postsynapticParams: excitatorySource ? ["tau": 5, "E": 0] : ["tau": 10, "E": -80]))
-}
+let model = cobaModel(neurons: neurons, plastic: plastic)
 
 let steps = Int((duration / model.dt).rounded())
 if CommandLine.arguments.dropFirst(3).first == "egp" {
@@ -68,11 +41,9 @@ for threads in [1, 2] {
   let elapsed = try clock.measure { try simulation.run(steps: steps) }
   seconds[threads] =
     Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-  spikes = try simulation.spikes(of: "E").count + simulation.spikes(of: "I").count
+  spikes = try simulation.spikeCount(of: "E") + simulation.spikeCount(of: "I")
   bytes = simulation.stateBytes
-  synapseCount = try model.synapsePopulations.reduce(0) {
-    $0 + (try simulation.connectivity(of: $1.name).pre.count)
-  }
+  synapseCount = try storedSynapses(of: model, in: simulation)
 }
 let rate = Double(spikes) / Double(neurons) / (duration / 1000)
 print(

@@ -82,6 +82,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     for index in customUpdatesInitialisingSynapses { writeCustomUpdateInit(index) }
     writeModelState()
     writeStep()
+    writeRowLengthDrawThread()
     writeInitialise()
     writeCustomUpdateInitThread()
     writeBind()
@@ -277,12 +278,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
     line("std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
     if model.timingEnabled { line("const double initStart = genn_seconds();") }
-    for group in synapseGroups
-    where model.synapsePopulations[group.archetype].rowLengthDraw != nil {
-      line(
-        "for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) { drawRowLengthsSynapseGroup\(group.index)(group); }"
-      )
-    }
+    if !rowLengthDrawGroups.isEmpty { line("m.pool.run(drawRowLengthsThread, model);") }
     for group in synapseGroups {
       let synapses = model.synapsePopulations[group.archetype]
       guard case .snippet(let snippet, _) = synapses.connectivity, snippet.rowBuildCode.isBlank,

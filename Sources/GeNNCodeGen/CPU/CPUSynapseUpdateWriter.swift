@@ -163,14 +163,14 @@ extension CPUModuleWriter {
     _ synapses: SynapsePopulation, code: CheckedStatements
   ) {
     if synapses.matrixType.connectivityStorage == .sparse && model.rowsChange(of: synapses.name) {
-      line("const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("const auto *row = group.ind + (size_t)id_pre * group.rowStride;")
       line("const uint32_t length = group.rowLength[id_pre];")
       line("for (uint32_t j = 0; j < length; j++) {")
       line("const uint32_t id_post = row[j];")
       line("if (id_post < postBegin || id_post >= postEnd) { continue; }")
       line("const uint32_t syn = id_pre * group.rowStride + j;")
     } else if synapses.matrixType.connectivityStorage == .sparse {
-      line("const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("const auto *row = group.ind + (size_t)id_pre * group.rowStride;")
       line("const uint32_t length = group.rowLength[id_pre];")
       line(
         "const uint32_t first = (uint32_t)(std::lower_bound(row, row + length, postBegin) - row);"

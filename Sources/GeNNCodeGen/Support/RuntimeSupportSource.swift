@@ -44,9 +44,11 @@ enum RuntimeSupportSource {
 
     /// Appends a synapse to a row being built, or notes that the row overflowed; returns
     /// the place it took (`stride` when the row is full), where its values go too.
-    static inline uint32_t addSynapse(uint32_t *row, uint32_t &length, uint32_t stride, bool &overflow,
+    /// `Index` is the row's index type, as narrow as the target population allows.
+    template <typename Index>
+    static inline uint32_t addSynapse(Index *row, uint32_t &length, uint32_t stride, bool &overflow,
                                       uint32_t post) {
-        if (length < stride) { row[length] = post; return length++; }
+        if (length < stride) { row[length] = (Index)post; return length++; }
         overflow = true;
         return stride;
     }
@@ -61,8 +63,8 @@ enum RuntimeSupportSource {
 
     /// Sorts a row of targets ascending, moving the synapses' `values` along (stable, so
     /// repeated targets keep the order they were added in).
-    template <typename... Values>
-    static inline void sortRow(uint32_t *row, uint32_t length, Values *...values) {
+    template <typename Index, typename... Values>
+    static inline void sortRow(Index *row, uint32_t length, Values *...values) {
         if (std::is_sorted(row, row + length)) { return; }
         std::vector<uint32_t> order(length);
         for (uint32_t j = 0; j < length; j++) { order[j] = j; }
