@@ -4,8 +4,9 @@ import GeNNTranspiler
 /// The presynaptic update of one synapse population: for each neuron that spiked
 /// `1 + axonalDelaySteps` steps ago, in ascending id, each of its synapses in ascending
 /// postsynaptic id runs `pre_spike_syn_code`, whose `addToPost(x)` adds to the target's
-/// `inSyn` (GeNN 5.4's order). Threads split the work by ranges of target neurons, so no
-/// two threads write one target and every target sums in GeNN's order.
+/// `inSyn` (GeNN 5.4's order). The synapse phase's chunks split the work by ranges of
+/// target neurons (`postBegin..<postEnd`), so no two chunks write one target and every
+/// target sums in GeNN's order.
 extension WeightUpdateModel {
   /// Whether synapses run code for presynaptic spike-like events.
   var deliversPreEvents: Bool { hasPreEvents && !preEventSynCode.isBlank }
@@ -274,33 +275,6 @@ extension CPUModuleWriter {
     line("group.remap[next[group.ind[position]]++] = position;")
     line("}")
     line("}")
-    line("}")
-    line()
-  }
-
-  /// The synapse phase of a step: every synapse population, split by target ranges.
-  mutating func writeSynapseThread() {
-    line("void synapseThread(void *context, unsigned thread, unsigned numThreads) {")
-    line("const StepContext &step = *static_cast<const StepContext *>(context);")
-    line("Model &m = *step.model;")
-    line("const \(timeName) t = step.timestep * \(dtLiteral);")
-    for group in synapseGroups {
-      line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
-      line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[g];")
-      if usage.presynapticOutput.contains(model.synapsePopulations[group.archetype].name) {
-        // addToPre writes presynaptic neurons' input: one thread runs the population.
-        line(
-          "const genn::Range range = thread == 0 ? genn::Range{0u, group.numTrgNeurons} : genn::Range{0u, 0u};"
-        )
-      } else {
-        line(
-          "const genn::Range range = genn::threadRange(group.numTrgNeurons, thread, numThreads);"
-        )
-      }
-      line(
-        "updateSynapseGroup\(group.index)(group, range.begin, range.end, t, step.timestep);")
-      line("}")
-    }
     line("}")
     line()
   }
