@@ -28,6 +28,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       #include <algorithm>
       #include <atomic>
       #include <cassert>
+      #include <chrono>
       #include <cmath>
       #include <condition_variable>
       #include <cstdint>
@@ -58,10 +59,10 @@ struct CPUModuleWriter: ModelCodeWriting {
       #define GENN_RUNS_ONCE
       #endif
       """)
-    if model.timingEnabled { line("#include <chrono>") }
     let randomNumbers = output.placeholder()
     support(RuntimeSupportSource.cpp)
     support(ThreadPoolSource.cpp)
+    support(RowSplitSource.cpp)
     support(IntegerDivisionSource.source(for: .cpp))
     if memory.checksIndices { support(IndexCheckSource.source(for: .cpp)) }
     block("namespace {")
@@ -84,6 +85,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     writeModelState()
     writeStep()
     writeInitialise()
+    writeRowSplitting()
     writeCustomUpdateInitThread()
     writeBind()
     writeChunkPlan()
@@ -115,6 +117,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       )
     }
     writeChunkFields()
+    writeRowSplitFields()
     for group in initGroups {
       line("InitGroup\(group.index) initGroup\(group.index)[\(group.elements.count)];")
     }
@@ -254,6 +257,7 @@ struct CPUModuleWriter: ModelCodeWriting {
         "for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) { buildColumnsSynapseGroup\(group.index)(group); }"
       )
     }
+    writeRowSplitBuild()
     if model.timingEnabled {
       line("m.timing[4] += sparseStart - initStart;")
       line("m.timing[5] += genn_seconds() - sparseStart;")

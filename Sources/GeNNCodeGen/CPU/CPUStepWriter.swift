@@ -1,9 +1,10 @@
 import GeNNModel
 
 /// The phases of a CPU time step, shared out in chunks (``ThreadPoolSource``): first the
-/// synapse phase, whose chunks are ranges of each population's postsynaptic neurons (so
-/// no two chunks write one target, and every target sums its inputs in GeNN's order
-/// whatever the chunks), then the neuron phase, whose chunks are ranges of each
+/// synapse phase, whose chunks are ranges of each population's postsynaptic neurons, each
+/// one or more of its `genn::kRowSplits` split ranges (``RowSplitSource``; so no two
+/// chunks write one target, and every target sums its inputs in GeNN's order whatever
+/// the chunks), then the neuron phase, whose chunks are ranges of each
 /// population's neurons of a size set by the population alone. The calling thread then
 /// gathers each population's spikes chunk by chunk, in ascending neuron order.
 extension CPUModuleWriter {
@@ -99,9 +100,16 @@ extension CPUModuleWriter {
       line("for (unsigned g = 0; g < \(group.populations.count); g++, chunk -= \(chunks)) {")
       line("if (chunk >= \(chunks)) { continue; }")
       line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[g];")
-      line("const genn::Range range = genn::threadRange(group.numTrgNeurons, chunk, \(chunks));")
       line(
-        "updateSynapseGroup\(group.index)(group, range.begin, range.end, t, step.timestep);")
+        "const genn::SplitRanges ranges = genn::splitRanges(group.numTrgNeurons, chunk, \(chunks));"
+      )
+      let splits =
+        splitsRows(group)
+        ? "m.synapseGroup\(group.index)RowSplits[g].data(), ranges.firstRange, ranges.endRange, "
+        : ""
+      line(
+        "updateSynapseGroup\(group.index)(group, \(splits)ranges.postBegin, ranges.postEnd, t, step.timestep);"
+      )
       line("return;")
       line("}")
     }
@@ -159,7 +167,8 @@ extension CPUModuleWriter {
   /// The steps of `genn_run`: each phase shared out when `parallel`, else run chunk by
   /// chunk on the calling thread.
   mutating func writeStepLoop() {
-    line("const uint32_t synapseChunks = parallel ? m.pool.size() : 1u;")
+    line(
+      "const uint32_t synapseChunks = parallel ? std::min(m.pool.size(), genn::kRowSplits) : 1u;")
     line(
       "const uint32_t numSynapseChunks = \(synapseChunkCount(perPopulation: "synapseChunks"));")
     line("const uint32_t numNeuronChunks = (uint32_t)m.neuronChunks.size();")
