@@ -74,7 +74,11 @@ enum LoadMemoryBenchmark {
     func spec() throws -> ModelSpec {
       switch self {
       case .coba(let neurons): cobaModel(neurons: neurons)
-      case .file(let path): try ModelFile.load(path: path).model
+      case .file(let path):
+        // A file with a `scale` parameter (the microcircuit) is measured at full scale.
+        try ModelFile.load(path: path).parameters["scale"] == nil
+          ? try ModelFile.load(path: path).model
+          : try ModelFile.load(path: path, overrides: ModelOverrides(["scale": 1])).model
       }
     }
   }
