@@ -189,7 +189,7 @@ extension CPUModuleWriter {
   /// Prints the loop over the synapses of row `id_pre` in this chunk's split ranges, in
   /// ascending target order, running `code` for each.
   private mutating func writeSplitRowLoop(_ synapses: SynapsePopulation, code: CheckedStatements) {
-    line("const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+    line("const auto *row = group.ind + (size_t)id_pre * group.rowStride;")
     line("const auto *splits = rowSplits + (size_t)id_pre * genn::kRowSplits;")
     line("const uint32_t last = splits[endRange - 1u];")
     line("for (uint32_t j = firstRange == 0u ? 0u : splits[firstRange - 1u]; j < last; j++) {")

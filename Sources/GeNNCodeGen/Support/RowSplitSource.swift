@@ -20,9 +20,9 @@ enum RowSplitSource {
     }
 
     /// Writes where each split range of the sorted `row` of `length` targets (of a
-    /// population of `n`) ends into `splits[0..<kRowSplits]`.
-    template <typename T>
-    static inline void splitRow(const uint32_t *row, uint32_t length, uint32_t n, T *splits) {
+    /// population of `n`, indices of type `I`) ends into `splits[0..<kRowSplits]`.
+    template <typename I, typename T>
+    static inline void splitRow(const I *row, uint32_t length, uint32_t n, T *splits) {
         for (uint32_t r = 0; r + 1u < kRowSplits; r++) {
             const uint32_t end = threadRange(n, r, kRowSplits).end;
             splits[r] = (T)(std::lower_bound(row, row + length, end) - row);
