@@ -82,7 +82,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "COBABenchmark",
-      dependencies: ["GeNNModel", "GeNNRuntime"],
+      dependencies: ["GeNNModel", "GeNNModelFile", "GeNNRuntime"],
       path: "Benchmarks/COBABenchmark"
     ),
     .executableTarget(

@@ -8,11 +8,25 @@ import GeNNTranspiler
 
 /// Evaluates a derived parameter's formula, an expression in GeNN's code-string language
 /// over parameters, `dt` and `pi`, in double precision as GeNN computes derived
-/// parameters.
-enum FormulaEvaluator {
+/// parameters; model files evaluate their `${...}` expressions with it too.
+///
+/// Evaluation only computes: it calls nothing but the arithmetic functions it lists,
+/// and the parser's nesting limit bounds its work by the formula's length.
+public enum FormulaEvaluator {
   /// The value of `formula`; throws a ``TranspilerError`` at the formula's line and
   /// column for syntax errors, unknown names and unsupported constructs.
   static func evaluate(_ formula: String, parameters: [String: Double], dt: Double) throws
+    -> Double
+  {
+    var names = parameters
+    names["dt"] = dt
+    return try evaluate(formula, names: names)
+  }
+
+  /// The value of `formula` over `names` and `pi`; throws a ``TranspilerError`` at the
+  /// formula's line and column for syntax errors, unknown names (listing `names`) and
+  /// unsupported constructs.
+  public static func evaluate(_ formula: String, names given: [String: Double]) throws
     -> Double
   {
     let (tokens, scanProblems) = Scanner.scan(formula)
@@ -21,8 +35,7 @@ enum FormulaEvaluator {
     guard problems.isEmpty, let expression else {
       throw TranspilerError(context: "formula", code: formula, diagnostics: problems)
     }
-    var names = parameters
-    names["dt"] = dt
+    var names = given
     names["pi"] = Double.pi
     var evaluator = Evaluation(names: names)
     let value = evaluator.value(of: expression)
@@ -31,6 +44,9 @@ enum FormulaEvaluator {
     }
     return value
   }
+
+  /// The functions a formula may call.
+  public static var functions: [String] { Evaluation.functionNames }
 
   private struct Evaluation {
     let names: [String: Double]
@@ -53,7 +69,10 @@ enum FormulaEvaluator {
       case .identifier(let identifier):
         if let value = names[identifier.name] { return value }
         report(
-          .unknownName(identifier.name, suggestion: nil, available: names.keys.sorted()),
+          .unknownName(
+            identifier.name,
+            suggestion: NameSuggestion.closest(to: identifier.name, among: names.keys.sorted()),
+            available: names.keys.sorted()),
           expression,
           identifier.name)
         return .nan

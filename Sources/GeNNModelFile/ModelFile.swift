@@ -30,6 +30,9 @@ public struct ModelFile: Sendable {
   /// `schema: N` names the one it is written for, and one newer than this is refused.
   public static let newestSchema = ModelFileDecoder.schema
 
+  /// The file's `parameters:`, with the overrides it was read with.
+  public var parameters = ParameterValues()
+
   /// Creates a model file from its parts.
   public init(
     path: String, model: ModelSpec, recording: RecordingPlan, run: RunDefaults,
@@ -43,9 +46,11 @@ public struct ModelFile: Sendable {
     self.sourceMap = sourceMap
   }
 
-  /// Reads, decodes and validates the model file at `path`; `.npy` files it names are
-  /// found relative to its folder.
-  public static func load(path: String) throws(ModelFileError) -> ModelFile {
+  /// Reads, decodes and validates the model file at `path`, with `overrides` of its
+  /// parameters and run settings; `.npy` files it names are found relative to its folder.
+  public static func load(path: String, overrides: ModelOverrides = ModelOverrides())
+    throws(ModelFileError) -> ModelFile
+  {
     let url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -74,23 +79,31 @@ public struct ModelFile: Sendable {
         .cannotRead(reason: error.localizedDescription),
         at: SourcePosition(file: path, line: 0, column: 0))
     }
-    return try parse(text, path: path, directory: url.deletingLastPathComponent())
+    return try parse(
+      text, path: path, directory: url.deletingLastPathComponent(), overrides: overrides)
   }
 
-  /// Decodes and validates the model file text `text`; `path` names it in messages and
-  /// `directory` (the current folder if `nil`) is where relative `.npy` paths start.
-  public static func parse(_ text: String, path: String, directory: URL? = nil)
-    throws(ModelFileError) -> ModelFile
-  {
+  /// Decodes and validates the model file text `text`, with `overrides` of its
+  /// parameters and run settings; `path` names it in messages and `directory` (the
+  /// current folder if `nil`) is where relative `.npy` paths start.
+  public static func parse(
+    _ text: String, path: String, directory: URL? = nil,
+    overrides: ModelOverrides = ModelOverrides()
+  ) throws(ModelFileError) -> ModelFile {
     let root = try compose(text, path: path)
     let sourceMap = SourceMap(file: path, text: text, root: root)
     let folder = directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     var decoder = ModelFileDecoder(file: path, directory: folder, sourceMap: sourceMap)
-    let rootValue = YAMLValue(node: root ?? Node.mapping(Node.Mapping([])), key: "", file: path)
+    let scope = ExpressionScope()
+    let rootValue = YAMLValue(
+      node: root ?? Node.mapping(Node.Mapping([])), key: "", file: path, scope: scope)
+    try ParameterDeclarations.declare(rootValue, overrides: overrides, in: scope)
     try decoder.decode(rootValue)
-    let file = ModelFile(
+    var file = ModelFile(
       path: path, model: decoder.model, recording: decoder.recording, run: decoder.run,
       sourceMap: sourceMap, inputFiles: decoder.inputFiles.paths)
+    file.parameters = scope.parameters
+    try overrides.applySettings(to: &file)
     do {
       try file.model.validate()
     } catch {

@@ -166,8 +166,12 @@ extension ModelFileDecoder {
     return { parameters in dimensions.map { Self.size($0, parameters) ?? 0 } }
   }
 
-  /// A formula over `params`, checked by evaluating it with every name set to 1.
+  /// A formula over `params`, checked by evaluating it with every name set to 1; a
+  /// `${...}` expression gives its value.
   private func formula(_ value: YAMLValue, params: [String]) throws(ModelFileError) -> String {
+    if let scalar = value.node.scalar, ExpressionScope.isExpression(scalar.string) {
+      return "\(try value.number())"
+    }
     let formula = try value.string("a whole number or a formula")
     let names = Dictionary(uniqueKeysWithValues: Set(params).map { ($0, 1.0) })
     do {

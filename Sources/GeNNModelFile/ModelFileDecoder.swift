@@ -7,7 +7,8 @@ import GeNNTranspiler
 struct ModelFileDecoder {
   /// The top-level keys.
   static let topLevelKeys = [
-    "schema", "name", "precision", "time_precision", "dt", "seed", "neurons", "current_sources",
+    "schema", "name", "parameters", "precision", "time_precision", "dt", "seed", "neurons",
+    "current_sources",
     "synapses", "custom_updates", "custom_connectivity_updates", "record", "run", "timing",
   ]
 

@@ -27,6 +27,8 @@ public enum ModelFileProblem: Hashable, Sendable, CustomStringConvertible {
   case npyMismatch(key: String, path: String, found: String, expected: String)
   /// A list with the wrong number of values.
   case wrongLength(key: String, count: Int, expected: Int, unit: String)
+  /// A `${...}` expression that cannot be evaluated, or whose value does not fit.
+  case invalidExpression(key: String, expression: String, reason: String)
   /// A problem found by validating the model the file describes.
   case invalidModel(String)
   /// A code string that does not compile, with its diagnostics at file positions.
@@ -73,6 +75,8 @@ public enum ModelFileProblem: Hashable, Sendable, CustomStringConvertible {
       "'\(key)': the NumPy file '\(path)' holds \(found); it must hold \(expected)."
     case .wrongLength(let key, let count, let expected, let unit):
       "'\(key)' has \(count) values; it needs \(expected), one per \(unit)."
+    case .invalidExpression(let key, let expression, let reason):
+      "\(Self.place(key)): the expression '\(expression)' cannot be used: \(reason)."
     case .invalidModel(let message):
       "\(message)."
     case .invalidCode(let message):

@@ -29,7 +29,7 @@ public struct SourceMap: Hashable, Sendable {
     self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     if let root {
       record(
-        YAMLValue(node: root, key: "", file: file),
+        YAMLValue(node: root, key: "", file: file, scope: ExpressionScope()),
         key: SourcePosition(file: file, line: 1, column: 1))
     }
   }

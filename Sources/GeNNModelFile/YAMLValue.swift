@@ -3,7 +3,7 @@ import Yams
 
 /// A node of a model file with the dotted key path that leads to it, and typed accessors
 /// that throw a ``ModelFileError`` naming the key, its position, what was found and what
-/// is needed.
+/// is needed. Wherever a number is read, a `${...}` expression is evaluated in `scope`.
 struct YAMLValue {
   /// The node.
   let node: Node
@@ -11,6 +11,8 @@ struct YAMLValue {
   let key: String
   /// The path of the model file, for positions.
   let file: String
+  /// The parameters `${...}` expressions use.
+  let scope: ExpressionScope
 
   /// Where the node starts.
   var position: SourcePosition {
@@ -26,7 +28,7 @@ struct YAMLValue {
   func child(_ node: Node, _ child: String) -> YAMLValue {
     YAMLValue(
       node: node, key: child.hasPrefix("[") || key.isEmpty ? key + child : key + "." + child,
-      file: file)
+      file: file, scope: scope)
   }
 
   /// Whether the node is an empty value (`~`, `null` or nothing).
@@ -62,8 +64,10 @@ struct YAMLValue {
     return scalar.string
   }
 
-  /// The node as a number: a plain scalar such as `3`, `-0.5`, `1e-3`, `.inf` or `.nan`.
+  /// The node as a number: a plain scalar such as `3`, `-0.5`, `1e-3`, `.inf` or `.nan`,
+  /// or a `${...}` expression.
   func number() throws(ModelFileError) -> Double {
+    if let expression = try expressionValue() { return expression }
     guard let scalar = node.scalar, scalar.style == .plain, let value = number(scalar.string)
     else {
       throw error(.wrongType(key: key, found: found, expected: "a number"))
@@ -82,6 +86,24 @@ struct YAMLValue {
   func integer(atLeast minimum: Int, atMost maximum: Int = Int(Int32.max))
     throws(ModelFileError) -> Int
   {
+    if let expression = try expressionValue() {
+      let text = node.scalar?.string ?? ""
+      guard expression == expression.rounded() else {
+        throw error(
+          .invalidExpression(
+            key: key, expression: text,
+            reason: "it evaluates to \(expression); it must give a whole number (round it: "
+              + "${round(...)})"))
+      }
+      guard abs(expression) < 9.0e18, Int(expression) >= minimum && Int(expression) <= maximum
+      else {
+        throw error(
+          .outOfRange(
+            key: key, value: "\(text) = \(expression)",
+            requirement: "between \(minimum) and \(maximum)"))
+      }
+      return Int(expression)
+    }
     guard let scalar = node.scalar, scalar.style == .plain, let number = number(scalar.string),
       number == number.rounded()
     else {
@@ -129,6 +151,10 @@ struct YAMLValue {
     for (index, item) in sequence.enumerated() {
       // The item's key path is spelled only for an error (a long list would allocate one
       // per number).
+      if let scalar = item.scalar, ExpressionScope.isExpression(scalar.string) {
+        values.append(try child(item, "[\(index)]").number())
+        continue
+      }
       guard let scalar = item.scalar, scalar.style == .plain, let value = number(scalar.string)
       else {
         let itemValue = child(item, "[\(index)]")
@@ -179,7 +205,7 @@ struct YAMLValue {
     var own: [YAMLMapping.Entry] = []
     var merged: [YAMLMapping.Entry] = []
     for (keyNode, valueNode) in mapping {
-      let keyValue = YAMLValue(node: keyNode, key: key, file: file)
+      let keyValue = YAMLValue(node: keyNode, key: key, file: file, scope: scope)
       guard let name = keyNode.scalar?.string, !keyValue.isNull else {
         throw keyValue.error(
           .wrongType(
@@ -190,7 +216,9 @@ struct YAMLValue {
         let source = child(valueNode, "<<")
         let sources = (try? source.list()) ?? [source]
         for item in sources {
-          merged += try YAMLValue(node: item.node, key: key, file: file).entries(expected).entries
+          merged += try YAMLValue(node: item.node, key: key, file: file, scope: scope).entries(
+            expected
+          ).entries
         }
         continue
       }
@@ -202,6 +230,15 @@ struct YAMLValue {
     var seen = Set<String>()
     let inherited = merged.filter { !ownNames.contains($0.name) && seen.insert($0.name).inserted }
     return YAMLMapping(value: self, entries: inherited + own)
+  }
+
+  /// The value of the node's `${...}` expression (quoted or not), or `nil` when it holds
+  /// none.
+  private func expressionValue() throws(ModelFileError) -> Double? {
+    guard let scalar = node.scalar, ExpressionScope.isExpression(scalar.string) else {
+      return nil
+    }
+    return try scope.value(of: self)
   }
 
   /// The number a plain scalar spells, with YAML's `.inf`, `-.inf` and `.nan`.

@@ -489,7 +489,7 @@ public final class CUDASimulation {
 
   /// The spikes and spike-like events gathered from the recording buffers so far (those
   /// of the steps since the buffers were last gathered are not counted yet); each is held
-  /// as a step, an id and a time.
+  /// as its neuron's 4-byte id, and laid out with its step and time when asked for.
   public var recordedSpikeCount: Int { recordedSpikes.count }
 
   /// Reserves room for the samples of `steps` more steps of every recorded variable.

@@ -9,10 +9,11 @@ enum InitialValues {
   /// variable (queued neuron variables, presynaptic and postsynaptic weight update
   /// variables in every delay slot); extra global parameters; SPARSE
   /// rows given as lists as `sparseRows` lays them out, the bits of BITMASK synapses given
-  /// as lists, and the kernels that kernel initialisers copy from.
+  /// as lists, and the kernels that kernel initialisers copy from. `zeroed` says that the
+  /// arrays hold nothing but zeros yet (just allocated), so they need no clearing.
   static func write(
     _ arrays: [StateArray], index arrayIndex: [ArrayLayout.Role: Int], model: ModelSpec,
-    sparseRows: [String: SparseConnectivity]
+    sparseRows: [String: SparseConnectivity], zeroed: Bool = false
   ) {
     func array(_ role: ArrayLayout.Role) -> StateArray { arrays[arrayIndex[role]!] }
     let timeMax =
@@ -22,7 +23,7 @@ enum InitialValues {
       switch array.layout.role {
       case .spikeTimes, .previousSpikeTimes, .spikeEventTimes, .previousSpikeEventTimes:
         array.fill(-timeMax)
-      default: array.clear()
+      default: if !zeroed { array.clear() }
       }
     }
     for population in model.neuronPopulations {

@@ -42,9 +42,16 @@ extension ModelState {
     }
     if let position = index[role] { return position }
     // GeNN's runtime names a snippet's arrays: a connectivity snippet's by the parameter,
-    // a variable-initialisation snippet's by the parameter followed by the variable.
+    // a variable-initialisation snippet's by the parameter followed by the variable (the
+    // built-in `Kernel` snippet's `kernel` is the kernel a variable is initialised from).
+    let kernels = (model.synapsePopulations.first { $0.name == element }?.weightUpdateVars ?? [:])
+      .compactMap { variable, initialiser -> ArrayLayout.Role? in
+        guard case .kernel = initialiser, "kernel" + variable == parameter else { return nil }
+        return .weightUpdateKernelInitialiser(synapses: element, variable: variable)
+      }
     let snippetArrays =
       [ArrayLayout.Role.connectivityExtraGlobalParameter(synapses: element, parameter: parameter)]
+      + kernels
       + model.initSnippetExtraGlobalParameters.compactMap { egp in
         guard case .initSnippetExtraGlobalParameter(element, _, let variable, let name) = egp.role,
           name + variable == parameter

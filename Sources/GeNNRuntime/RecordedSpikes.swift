@@ -4,7 +4,8 @@ import GeNNModel
 /// The spikes and spike-like events a simulation gathered from its recording buffers,
 /// and the buffers they come from: each buffer holds one row of bits per step (bit `i`
 /// of a row set when neuron `i` fired), 32 to a word, as the generated code of both
-/// backends writes them.
+/// backends writes them. Each source's spikes are held compactly (``CompactSpikes``: 4
+/// bytes a spike) and laid out as a ``SpikeRecording`` only when asked for.
 struct RecordedSpikes {
   /// What a recording buffer records.
   enum Source: Hashable {
@@ -32,7 +33,7 @@ struct RecordedSpikes {
   /// The recording buffers of the model's state: every population's that records its
   /// spikes, then every synapse population side's that records spike-like events.
   let buffers: [Buffer]
-  private var recordings: [Source: SpikeRecording] = [:]
+  private var recordings: [Source: CompactSpikes] = [:]
 
   /// The recording buffers of `state`, with nothing gathered yet.
   init(state: ModelState) {
@@ -90,7 +91,12 @@ struct RecordedSpikes {
 
   /// What has been gathered of `source`.
   subscript(source: Source) -> SpikeRecording {
-    recordings[source] ?? SpikeRecording()
+    recordings[source]?.recording(dt: model.dt) ?? SpikeRecording()
+  }
+
+  /// The number of spikes (or events) gathered of `source`.
+  func count(of source: Source) -> Int {
+    recordings[source]?.count ?? 0
   }
 
   /// The spikes and spike-like events gathered, all sources together.
@@ -102,20 +108,17 @@ struct RecordedSpikes {
     _ bits: UnsafeBufferPointer<UInt32>, of buffer: Buffer, rows: Int, firstStep: Int64
   ) {
     let words = buffer.words
-    let dt = model.dt
-    var recording = recordings.removeValue(forKey: buffer.source) ?? SpikeRecording()
+    var recording = recordings.removeValue(forKey: buffer.source) ?? CompactSpikes()
     for row in 0..<rows {
-      let step = firstStep + Int64(row)
       for word in 0..<words {
         var mask = bits[row * words + word]
         while mask != 0 {
           let bit = mask.trailingZeroBitCount
           mask &= mask - 1
-          recording.steps.append(step)
           recording.ids.append(Int32(word * 32 + bit))
-          recording.times.append(Double(step) * dt)
         }
       }
+      recording.endStep(firstStep + Int64(row))
     }
     recordings[buffer.source] = recording
   }

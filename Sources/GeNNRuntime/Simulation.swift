@@ -153,7 +153,7 @@ public final class Simulation {
     self.state = state
     self.parallelMinimum = UInt32(clamping: max(0, options.parallelMinimum))
     functions.setThreads(state, UInt32(threadCount), self.parallelMinimum)
-    let overflows = initialiseState()
+    let overflows = initialiseState(zeroed: true)
     if let error = ConnectivityRangeErrors.error(
       model: model, arrays: memory.arrays, index: memory.index)
     {
@@ -326,6 +326,14 @@ public final class Simulation {
     return recordedSpikes[source]
   }
 
+  /// The number of spikes `population` emitted since the start, if its spikes are
+  /// recorded: ``spikes(of:)``'s count, without laying the spikes out.
+  public func spikeCount(of population: String) throws(RuntimeError) -> Int {
+    let source = try recordedSpikes.source(ofSpikes: population)
+    gatherSpikes()
+    return recordedSpikes.count(of: source)
+  }
+
   /// The spike-like events the weight update model of `synapses` detected on one side
   /// (its source's neurons by default) since the start, if that population records
   /// spike-like events (``NeuronPopulation/recordSpikeEvents``).
@@ -355,7 +363,7 @@ public final class Simulation {
 
   /// The spikes and spike-like events gathered from the recording buffers so far (those
   /// of the steps since the buffers were last gathered are not counted yet); each is held
-  /// as a step, an id and a time.
+  /// as its neuron's 4-byte id, and laid out with its step and time when asked for.
   public var recordedSpikeCount: Int { recordedSpikes.count }
 
   /// Reserves room for the samples of `steps` more steps of every recorded variable, so
@@ -476,12 +484,14 @@ public final class Simulation {
     throw error
   }
 
-  /// Writes initial values, then builds connectivity and runs snippets natively; returns
-  /// how many snippet-built rows overflowed.
+  /// Writes initial values (into arrays that hold only zeros yet where `zeroed`), then
+  /// builds connectivity and runs snippets natively; returns how many snippet-built rows
+  /// overflowed.
   @discardableResult
-  private func initialiseState() -> Int {
+  private func initialiseState(zeroed: Bool = false) -> Int {
     InitialValues.write(
-      memory.arrays, index: memory.index, model: model, sparseRows: rows.listed)
+      memory.arrays, index: memory.index, model: model, sparseRows: rows.listed,
+      zeroed: zeroed)
     return Int(functions.initialize(state))
   }
 

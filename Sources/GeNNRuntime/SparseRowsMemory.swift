@@ -4,13 +4,16 @@
 /// i * rowStride + rowLengths[i]]`, sorted (as GeNN sorts them), the rest of the row
 /// padding. A per-synapse variable
 /// has the same padded rows (``VariableLayout``), so a synapse's values sit at the
-/// positions of its index. Both arrays are `uint32`. Read them, never write them: the
+/// positions of its index. `rowLengths` is `uint32`; `indices` is the narrowest unsigned
+/// type that holds every index of the target population
+/// (``SparseConnectivity/indexType(targetSize:)``: `uint8`, `uint16` or `uint32`), as
+/// GeNN stores them with `narrow_sparse_ind_enabled`. Read them, never write them: the
 /// generated code keeps other structures (columns for postsynaptic learning) built from
 /// them.
 public struct SparseRowsMemory {
   /// The number of synapses in each row: one `uint32` per presynaptic neuron.
   public let rowLengths: StateMemory
-  /// The postsynaptic index of each synapse, in padded rows: `uint32`.
+  /// The postsynaptic index of each synapse, in padded rows: `uint8`, `uint16` or `uint32`.
   public let indices: StateMemory
   /// The elements of each padded row: the longest row the connectivity can have.
   public let rowStride: Int

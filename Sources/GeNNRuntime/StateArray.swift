@@ -1,3 +1,4 @@
+import Foundation
 import GeNNCodeGen
 import GeNNTranspiler
 
@@ -7,17 +8,25 @@ final class StateArray {
   let layout: ArrayLayout
   /// Elements per row times rows (rows > 1 only for recording buffers).
   let count: Int
+  /// The first element, 64-byte aligned.
   let pointer: UnsafeMutableRawPointer
+  /// The allocation `pointer` is in.
+  private let allocation: UnsafeMutableRawPointer
 
+  /// A zeroed array of `layout`'s elements, `rows` times. The memory comes from `calloc`,
+  /// so a large array is fresh pages that the kernel zeroes when they are first written:
+  /// the threads that initialise the state natively touch it first, in parallel, rather
+  /// than this thread zeroing it all beforehand.
   init(layout: ArrayLayout, rows: Int = 1) {
     self.layout = layout
     self.count = layout.count * rows
     let bytes = max(1, count * layout.elementSize)
-    pointer = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
-    pointer.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    // MemoryEstimate checked that the state fits before any array is allocated.
+    allocation = calloc(bytes + 63, 1)!
+    pointer = allocation.alignedUp(toMultipleOf: 64)
   }
 
-  deinit { pointer.deallocate() }
+  deinit { free(allocation) }
 
   /// The bytes the elements take.
   var bytes: Int { count * layout.elementSize }

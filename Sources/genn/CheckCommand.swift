@@ -20,10 +20,24 @@ extension GeNN {
     @Argument(help: "The model files (YAML; see docs/model-files.md).")
     var modelFiles: [String]
 
+    @Option(
+      name: .customLong("set"),
+      help: ArgumentHelp(
+        "A value instead of each file's: a parameter by name, or seed, run.duration or "
+          + "run.steps.", valueName: "name=value"))
+    var assignments: [String] = []
+
     func run() throws {
       var failed = false
+      let overrides: ModelOverrides
+      do {
+        overrides = try SetAssignment.overrides(assignments)
+      } catch {
+        Terminal.writeError("\(error)\n")
+        throw ExitCode.failure
+      }
       for path in modelFiles {
-        switch Self.check(path) {
+        switch Self.check(path, overrides: overrides) {
         case .success(let summary):
           // Unbuffered, so each verdict is out before the next file is read.
           FileHandle.standardOutput.write(Data("\(path): ok: \(summary)\n".utf8))
@@ -35,12 +49,14 @@ extension GeNN {
       if failed { throw ExitCode.failure }
     }
 
-    /// What checking the model file at `path` found: a summary of a valid model, or its
-    /// problems at their positions.
-    static func check(_ path: String) -> Result<String, ModelFileError> {
+    /// What checking the model file at `path` with `overrides` found: a summary of a
+    /// valid model, or its problems at their positions.
+    static func check(_ path: String, overrides: ModelOverrides = ModelOverrides())
+      -> Result<String, ModelFileError>
+    {
       let file: ModelFile
       do {
-        file = try ModelFile.load(path: path)
+        file = try ModelFile.load(path: path, overrides: overrides)
       } catch {
         return .failure(error)
       }

@@ -15,5 +15,7 @@ struct GeNN: AsyncParsableCommand {
       files, a summary.json and pictures (docs/genn-command.md).
       """,
     version: BuildInfo.versionLine,
-    subcommands: [Run.self, Build.self, Check.self, Plot.self, Models.self, Doctor.self])
+    subcommands: [
+      Run.self, Sweep.self, Build.self, Check.self, Plot.self, Models.self, Doctor.self,
+    ])
 }

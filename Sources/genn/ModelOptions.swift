@@ -12,11 +12,23 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "The backend: auto (CUDA where usable, else the CPU), cpu or cuda.")
   var backend: BackendChoice = .auto
 
-  /// Reads and validates the model file, with `--seed` applied.
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "A value instead of the file's: a parameter by name, or seed, run.duration or run.steps.",
+      valueName: "name=value"))
+  var assignments: [String] = []
+
+  /// Reads and validates the model file, with `--set` and `--seed` applied.
   func load() throws(CommandError) -> ModelFile {
+    try load(overrides: try SetAssignment.overrides(assignments))
+  }
+
+  /// Reads and validates the model file with `overrides`, then `--seed`.
+  func load(overrides: ModelOverrides) throws(CommandError) -> ModelFile {
     var file: ModelFile
     do {
-      file = try ModelFile.load(path: modelFile)
+      file = try ModelFile.load(path: modelFile, overrides: overrides)
     } catch {
       throw .modelFile(error)
     }

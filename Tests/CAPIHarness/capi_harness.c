@@ -12,6 +12,16 @@ static double element(const genn_array *array, uint64_t index) {
     }
 }
 
+/* Element `index` of an index array (`ind`: uint8, uint16 or uint32). */
+static uint32_t index_element(const genn_array *array, uint64_t index) {
+    switch (array->type) {
+    case GENN_UINT8: return ((const uint8_t *)array->data)[index];
+    case GENN_UINT16: return ((const uint16_t *)array->data)[index];
+    case GENN_UINT32: return ((const uint32_t *)array->data)[index];
+    default: return UINT32_MAX;
+    }
+}
+
 /* Sets element 0 of a float or double `array` to `value`. */
 static void set_first(genn_array *array, double value) {
     switch (array->type) {
@@ -213,14 +223,13 @@ int64_t capi_sparse_synapses(
         && genn_simulation_variable_layout(simulation, synapses, variable, layout, error) == 0) {
         /* PyGeNN's order: row by row, each row as stored. */
         const uint32_t *lengths = (const uint32_t *)row_length.data;
-        const uint32_t *indices = (const uint32_t *)ind.data;
         uint64_t count = 0;
         for (uint64_t row = 0; row < row_length.count; row++) {
             for (uint32_t j = 0; j < lengths[row]; j++, count++) {
                 uint64_t position = row * *row_stride + j;
                 if (count < capacity) {
                     pre[count] = (uint32_t)row;
-                    post[count] = indices[position];
+                    post[count] = index_element(&ind, position);
                     values[count] = element(&array, position);
                 }
             }

@@ -64,7 +64,9 @@ import Testing
     #expect(
       genn_simulation_sparse_rows(simulation, "S", &rowLength, &ind, &stride, &error) == 0)
     let lengths = rowLength.data.assumingMemoryBound(to: UInt32.self)
-    let indices = ind.data.assumingMemoryBound(to: UInt32.self)
+    // Four target neurons: 8-bit indices.
+    #expect(ind.type == Int32(GENN_UINT8.rawValue))
+    let indices = ind.data.assumingMemoryBound(to: UInt8.self)
     // Row 0 loses 3, row 1 loses 0 (its last synapse, to 2, takes its place), row 2 keeps 3.
     #expect([lengths[0], lengths[1], lengths[2]] == [1, 1, 1])
     #expect(stride == 2)

@@ -61,6 +61,24 @@ import Testing
       draws.append(
         .init(name: name, expression: "genn_rand_uint32(&rng)", count: 16, position: position))
     }
+    // The first three normals of each of 256 streams (elements 0 to 255), drawn one by one
+    // and with the first worked out in batches.
+    let oneByOne = """
+      [&]() { static GeNNRng r; static uint32_t n = 0; const uint32_t e = n / 3u; \
+      if (n++ % 3u == 0u) { genn_rng_init(&r, 99ull, 7u, e, 5u); } \
+      return genn_rand_normal_float(&r); }()
+      """
+    let batched = """
+      [&]() { static GeNNFirstNormals b; static GeNNRng r; static uint32_t n = 0; \
+      const uint32_t e = n / 3u; \
+      if (n % (3u * GENN_FIRST_NORMALS) == 0u) { genn_first_normals_float(&b, 99ull, 7u, e, GENN_FIRST_NORMALS, 5u); } \
+      if (n++ % 3u == 0u) { genn_rng_init_first_normal(&r, 99ull, 7u, e, 5u, &b, e % GENN_FIRST_NORMALS); } \
+      return genn_rand_normal_float(&r); }()
+      """
+    for (name, expression) in [("normals_one_by_one", oneByOne), ("normals_batched", batched)] {
+      draws.append(
+        .init(name: name, expression: expression, count: 3 * 256, position: rawPosition))
+    }
     for type in ["float", "double"] {
       func add(_ name: String, _ expression: String) {
         let position = Philox.Position(seed: 1234, stream: UInt32(draws.count))
@@ -124,6 +142,13 @@ import Testing
     }
     let doubles = pairs.filter { $0 > 0 }.map { Double($0) / 0x1p53 }
     #expect(try Self.values("raw_uniform_double") == Array(doubles.prefix(20)))
+  }
+
+  @Test func batchedFirstNormalsAreTheNormalsDrawnOneByOne() throws {
+    let oneByOne = try Self.values("normals_one_by_one")
+    #expect(oneByOne.count == 3 * 256)
+    #expect(Set(oneByOne).count == oneByOne.count)
+    #expect(try Self.values("normals_batched") == oneByOne)
   }
 
   @Test func drawsDependOnlyOnSeedStreamElementAndStep() throws {

@@ -3,9 +3,10 @@ import Testing
 
 @testable import GeNNCodeGen
 
-/// The presynaptic update asks for the row of the spike a few ahead to be fetched: the
-/// targets and length of a SPARSE row, and the per-synapse variables the code uses, of a
-/// SPARSE or DENSE row; nothing that is not stored (PROCEDURAL) or not used. Postsynaptic
+/// The presynaptic update asks for the row of the spike a few ahead to be fetched: of a
+/// SPARSE row, the split table entries (further ahead), then the chunk's part of its
+/// targets and of the per-synapse variables the code uses; of a DENSE row, the used
+/// variables; nothing that is not stored (PROCEDURAL) or not used. Postsynaptic
 /// learning asks for the used variables of the synapse a few further down a SPARSE column.
 @Suite struct RowPrefetchTests {
   /// A weight update with a weight `g` that its code uses and a `tag` that it does not.
@@ -39,24 +40,32 @@ import Testing
 
   static let fixedProbability = Connectivity.snippet(.fixedProbability, params: ["prob": 0.1])
 
-  @Test func sparseRowsFetchTheirTargetsLengthAndUsedVariables() throws {
+  @Test func sparseRowsFetchTheirSplitsThenTheirPartOfTargetsAndUsedVariables() throws {
     let code = try Self.synapseUpdate(
       .sparse, weightUpdate: Self.taggedPulse, connectivity: Self.fixedProbability)
+    #expect(
+      code.contains(
+        "__builtin_prefetch(rowSplits + (size_t)spikes[s + 2u * genn::kRowPrefetchDistance] * genn::kRowSplits);"
+      ))
     #expect(code.contains("const uint32_t ahead = spikes[s + genn::kRowPrefetchDistance];"))
-    #expect(code.contains("__builtin_prefetch(group.rowLength + ahead);"))
     #expect(
       code.contains(
-        "genn::prefetchRow(group.ind + (size_t)ahead * group.rowStride, group.rowStride);"))
+        "genn::prefetchSpan(group.ind + (size_t)ahead * group.rowStride + from, to - from);"))
     #expect(
       code.contains(
-        "genn::prefetchRow(group.v_g + (size_t)ahead * group.rowStride, group.rowStride);"))
+        "genn::prefetchSpan(group.v_g + (size_t)ahead * group.rowStride + from, to - from);"))
     #expect(!code.contains("group.v_tag + (size_t)ahead"))
   }
 
-  @Test func sparseRowsWithoutVariablesFetchOnlyTheirTargets() throws {
+  @Test func sparseRowsReadOnlyTheirChunksSplitRanges() throws {
     let code = try Self.synapseUpdate(
       .sparse, weightUpdate: .staticPulseConstantWeight, connectivity: Self.fixedProbability)
-    #expect(CPUBackendTests.count("genn::prefetchRow(", in: code) == 1)
+    #expect(code.contains("const uint16_t *rowSplits, uint32_t firstRange, uint32_t endRange"))
+    #expect(
+      code.contains(
+        "for (uint32_t j = firstRange == 0u ? 0u : splits[firstRange - 1u]; j < last; j++) {"))
+    #expect(!code.contains("std::lower_bound"))
+    #expect(CPUBackendTests.count("genn::prefetchSpan(", in: code) == 1)
   }
 
   @Test func denseRowsFetchTheirUsedVariablesFromTheThreadsFirstTarget() throws {

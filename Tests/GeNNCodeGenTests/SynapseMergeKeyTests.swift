@@ -9,9 +9,10 @@ import Testing
 @Suite struct SynapseMergeKeyTests {
   /// COBA's shape (the Vogels-Abbott benchmark): two LIF populations connected all four
   /// ways by SPARSE FixedProbability static pulses into exponential conductances, the
-  /// excitatory and inhibitory sources differing only in values.
+  /// excitatory and inhibitory sources differing only in values; both populations have
+  /// between 256 and 65,535 neurons, so that every row stores 16-bit indices.
   static func coba() -> ModelSpec {
-    CUDASynapseBackendTests.coba(neurons: 400)
+    CUDASynapseBackendTests.coba(neurons: 2000)
   }
 
   static func groups(_ model: ModelSpec) -> [[Int]] {
@@ -73,6 +74,13 @@ import Testing
     model.synapsePopulations[0].axonalDelaySteps = 3
     model.synapsePopulations[3].maxDendriticDelaySteps = 4
     #expect(Self.groups(model) == [[0], [1, 2], [3]])
+  }
+
+  @Test func differentIndexTypesDoNotMerge() {
+    var model = Self.coba()
+    model.neuronPopulations[1].size = 200
+    // Rows into the 200 inhibitory neurons store 8-bit indices, those into E 16-bit ones.
+    #expect(Self.groups(model) == [[0, 2], [1, 3]])
   }
 
   @Test func differentInitSnippetsDoNotMerge() {

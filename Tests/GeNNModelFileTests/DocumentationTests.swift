@@ -3,7 +3,7 @@ import GeNNModelFile
 import GeNNNPY
 import Testing
 
-/// The complete example of `docs/model-files.md` loads.
+/// The examples of `docs/model-files.md` load.
 @Suite struct DocumentationTests {
   /// The YAML code block at `index` of the schema's documentation (0: the complete
   /// example).
@@ -30,6 +30,16 @@ import Testing
     #expect(file.run.length == .milliseconds(1000))
   }
 
+  @Test func parameterExampleLoads() throws {
+    let file = try ModelFile.parse(Self.example(1), path: "parameters.yaml")
+    #expect(file.model.neuronPopulations.map(\.size) == [400, 100])
+    #expect(file.model.synapsePopulations.first?.weightUpdateParams == ["g": 0.006])
+    let full = try ModelFile.parse(
+      Self.example(1), path: "parameters.yaml", overrides: ModelOverrides(["scale": 1]))
+    #expect(full.model.neuronPopulations.map(\.size) == [4000, 1000])
+    #expect(full.run.length == .milliseconds(1000))
+  }
+
   @Test func customUpdateExampleLoads() throws {
     let neurons = """
       neurons:
@@ -40,7 +50,7 @@ import Testing
           vars: {V: -65, RefracTime: 0}
 
       """
-    let file = try ModelFile.parse(neurons + Self.example(2), path: "updates.yaml")
+    let file = try ModelFile.parse(neurons + Self.example(3), path: "updates.yaml")
     #expect(file.model.customUpdates.map(\.name) == ["ClearV", "TotalV"])
     #expect(file.model.customUpdateGroups == ["Measure", "Reset"])
     #expect(
@@ -52,7 +62,7 @@ import Testing
   }
 
   @Test func typedParameterExampleLoads() throws {
-    let population = try Self.example(1).split(separator: "\n").map { "    " + $0 }
+    let population = try Self.example(2).split(separator: "\n").map { "    " + $0 }
       .joined(separator: "\n")
     let file = try ModelFile.parse(
       "neurons:\n  N:\n    size: 2\n" + population + "\n    vars: {x: 0}\n", path: "typed.yaml")

@@ -105,5 +105,10 @@ import Testing
     ) {
       _ = try simulation.stateMemory(ofExtraGlobalParameter: "values", in: "Pre")
     }
+    // The built-in Kernel snippet's `kernel` is the kernel the variable starts from.
+    let kernel = try await simulate(try #require(CUDAEmulationTests.featureModel("column_kernel")))
+    let memory = try kernel.stateMemory(ofExtraGlobalParameter: "kernelg", in: "Sparse")
+    let values = memory.pointer.assumingMemoryBound(to: Double.self)
+    #expect((0..<memory.count).map { values[$0] } == [0.5, 0.25, 0.125, 0.0625])
   }
 }

@@ -78,6 +78,8 @@ class SparseRows:
     indices of presynaptic neuron ``i``'s ``row_length[i]`` synapses at
     ``ind[i * row_stride:i * row_stride + row_length[i]]``, sorted as GeNN sorts them;
     the rest of each row is padding. Per-synapse variables have the same padded rows.
+    ``ind`` is as narrow as the target population allows (``uint8`` below 256 neurons,
+    ``uint16`` below 65,536, else ``uint32``: GeNN's ``narrow_sparse_ind_enabled``).
     Read them, never write them.
     """
 
@@ -101,8 +103,9 @@ class SparseRows:
 
     @property
     def post_inds(self) -> np.ndarray:
-        """Each synapse's postsynaptic index, in PyGeNN's order."""
-        return self.ind[self.positions]
+        """Each synapse's postsynaptic index, in PyGeNN's order, as ``uint32`` (PyGeNN's
+        type without narrow indices) whatever the width of ``ind``."""
+        return self.ind[self.positions].astype(np.uint32)
 
 
 class GeNNError(Exception):

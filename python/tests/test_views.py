@@ -119,6 +119,8 @@ def test_sparse_rows_give_synapses_in_pygenns_order():
     assert rows.row_stride == 2 and list(rows.row_length) == [2, 0, 2, 1]
     assert list(rows.pre_inds) == [0, 0, 2, 2, 3]
     assert list(rows.post_inds) == [0, 2, 0, 1, 2]
+    # Three targets: the rows store 8-bit indices; the indices come back as PyGeNN's uint32.
+    assert rows.ind.dtype == np.uint8 and rows.post_inds.dtype == np.uint32
     g = simulation.variable("Sparse", "g")
     layout = simulation.variable_layout("Sparse", "g")
     assert (layout.rows, layout.row_stride, g.shape) == (4, 2, (8,))

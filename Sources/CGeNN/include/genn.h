@@ -204,7 +204,9 @@ int32_t genn_simulation_push(
 
 /* The connectivity of SPARSE population `synapses` as it is stored, as GeNN's rowLength
  * and ind: `*row_length` the number of synapses of each presynaptic neuron (uint32, one
- * per neuron), `*ind` their postsynaptic indices in padded rows (uint32): row i's
+ * per neuron), `*ind` their postsynaptic indices in padded rows, in the narrowest type
+ * that holds every target (`ind->type`: uint8 below 256 target neurons, uint16 below
+ * 65,536, else uint32, as GeNN's narrow_sparse_ind_enabled): row i's
  * synapses at ind[i * row_stride] to ind[i * row_stride + row_length[i] - 1], the rest of
  * the row padding, `*row_stride` the longest row the connectivity can have. A per-synapse
  * variable has the same padded rows, so a synapse's value sits where its index does:

@@ -28,6 +28,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       #include <algorithm>
       #include <atomic>
       #include <cassert>
+      #include <chrono>
       #include <cmath>
       #include <condition_variable>
       #include <cstdint>
@@ -58,9 +59,10 @@ struct CPUModuleWriter: ModelCodeWriting {
       #define GENN_RUNS_ONCE
       #endif
       """)
-    if model.timingEnabled { line("#include <chrono>") }
     let randomNumbers = output.placeholder()
     support(RuntimeSupportSource.cpp)
+    support(ThreadPoolSource.cpp)
+    support(RowSplitSource.cpp)
     support(IntegerDivisionSource.source(for: .cpp))
     if memory.checksIndices { support(IndexCheckSource.source(for: .cpp)) }
     block("namespace {")
@@ -82,9 +84,12 @@ struct CPUModuleWriter: ModelCodeWriting {
     for index in customUpdatesInitialisingSynapses { writeCustomUpdateInit(index) }
     writeModelState()
     writeStep()
+    writeRowLengthDrawThread()
     writeInitialise()
+    writeRowSplitting()
     writeCustomUpdateInitThread()
     writeBind()
+    writeChunkPlan()
     writeCustomUpdateGroups()
     block("}  // namespace")
     line()
@@ -108,13 +113,12 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("// Per-step work below which the calling thread runs a step alone.")
     line("uint32_t parallelMinimum = 0;")
     for group in neuronGroups {
-      let count = group.populations.count
-      line("NeuronUpdateGroup\(group.index) neuronUpdateGroup\(group.index)[\(count)];")
-      let lists = 1 + weightUpdateSlots(of: group).compactMap(\.eventList).count
       line(
-        "uint32_t neuronUpdateGroup\(group.index)Segments[\(count)][genn::kMaxThreads][\(lists)];"
+        "NeuronUpdateGroup\(group.index) neuronUpdateGroup\(group.index)[\(group.populations.count)];"
       )
     }
+    writeChunkFields()
+    writeRowSplitFields()
     for group in initGroups {
       line("InitGroup\(group.index) initGroup\(group.index)[\(group.elements.count)];")
     }
@@ -135,65 +139,6 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("uint32_t denDelayPtr[\(max(1, model.synapsePopulations.count))];")
     writeTimingFields()
     line("};")
-    line()
-  }
-
-  // MARK: Step
-
-  private mutating func writeStep() {
-    line("/// The step being run, for the threads of each phase.")
-    line("struct StepContext { Model *model; uint64_t timestep; uint32_t recordingRow; };")
-    if !synapseGroups.isEmpty { writeSynapseThread() }
-    line("/// One time step for thread `thread` of `numThreads`: synapses deliver the spikes of")
-    line("/// earlier steps, all threads meet, then neurons update.")
-    line("void stepThread(void *context, unsigned thread, unsigned numThreads) {")
-    line("const StepContext &step = *static_cast<const StepContext *>(context);")
-    line("Model &m = *step.model;")
-    if !synapseGroups.isEmpty {
-      line("synapseThread(context, thread, numThreads);")
-      line("m.pool.barrier(numThreads);")
-      writeSynapsePhaseEnd()
-    }
-    line("const \(timeName) t = step.timestep * \(dtLiteral);")
-    for group in neuronGroups {
-      let name = "m.neuronUpdateGroup\(group.index)"
-      line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
-      line("const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
-      line(
-        "const genn::Range range = genn::threadRange(group.numNeurons, thread, numThreads);"
-      )
-      line(
-        "updateNeuronGroup\(group.index)(group, range.begin, range.end, t, step.timestep, step.recordingRow, \(name)Segments[g][thread]);"
-      )
-      line("}")
-    }
-    line("}")
-    line()
-    line("/// Gathers each population's spikes, written by each thread at the start of its")
-    line("/// range, into one list in ascending neuron order.")
-    line("void gatherSpikes(Model &m, unsigned numThreads, uint64_t timestep) {")
-    if neuronGroups.isEmpty { line("(void)m; (void)numThreads; (void)timestep;") }
-    for group in neuronGroups {
-      let name = "m.neuronUpdateGroup\(group.index)"
-      let slots = weightUpdateSlots(of: group)
-      let lists = 1 + slots.compactMap(\.eventList).count
-      line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
-      line("const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
-      line("const uint32_t slot = (uint32_t)((timestep + 1u) % group.numDelaySlots);")
-      line("const size_t offset = (size_t)slot * group.numNeurons;")
-      line(
-        "group.spikeCount[slot] = genn::gather(group.spike + offset, group.numNeurons, &\(name)Segments[g][0][0], \(lists), numThreads);"
-      )
-      for slot in slots {
-        guard let list = slot.eventList else { continue }
-        let prefix = slot.prefix
-        line(
-          "group.\(prefix)spkCntEvent[slot] = genn::gather(group.\(prefix)spkEvent + offset, group.numNeurons, &\(name)Segments[g][0][\(list)], \(lists), numThreads);"
-        )
-      }
-      line("}")
-    }
-    line("}")
     line()
   }
 
@@ -254,6 +199,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     )
     line("Model *m = new Model();")
     line("bind(*m, arrays, counts, seed);")
+    line("planChunks(*m);")
     line("return m;")
     line("}")
     line()
@@ -277,12 +223,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
     line("std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
     if model.timingEnabled { line("const double initStart = genn_seconds();") }
-    for group in synapseGroups
-    where model.synapsePopulations[group.archetype].rowLengthDraw != nil {
-      line(
-        "for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) { drawRowLengthsSynapseGroup\(group.index)(group); }"
-      )
-    }
+    if !rowLengthDrawGroups.isEmpty { line("m.pool.run(drawRowLengthsThread, model);") }
     for group in synapseGroups {
       let synapses = model.synapsePopulations[group.archetype]
       guard case .snippet(let snippet, _) = synapses.connectivity, snippet.rowBuildCode.isBlank,
@@ -312,6 +253,7 @@ struct CPUModuleWriter: ModelCodeWriting {
         "for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) { buildColumnsSynapseGroup\(group.index)(group); }"
       )
     }
+    writeRowSplitBuild()
     if model.timingEnabled {
       line("m.timing[4] += sparseStart - initStart;")
       line("m.timing[5] += genn_seconds() - sparseStart;")
@@ -334,22 +276,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       }
     line("// The step's work: neuron and postsynaptic input updates.")
     line("const bool parallel = m.pool.size() > 1 && \(totalNeurons)u >= m.parallelMinimum;")
-    line("for (uint64_t k = 0; k < steps; k++) {")
-    line("StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k};")
-    for (index, synapses) in model.synapsePopulations.enumerated() {
-      guard let steps = synapses.maxDendriticDelaySteps else { continue }
-      line("m.denDelayPtr[\(index)] = (m.denDelayPtr[\(index)] + 1u) % \(steps)u;")
-    }
-    writeStepStart()
-    line("if (parallel) {")
-    line("m.pool.run(stepThread, &step);")
-    line("gatherSpikes(m, m.pool.size(), step.timestep);")
-    line("} else {")
-    line("stepThread(&step, 0, 1);")
-    line("gatherSpikes(m, 1, step.timestep);")
-    line("}")
-    writeStepEnd()
-    line("}")
+    writeStepLoop()
     line("}")
   }
 

@@ -25,7 +25,7 @@ extension CPUModuleWriter {
         "const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
       )
       line("for (uint32_t id_pre = range.begin; id_pre < range.end; id_pre++) {")
-      writeRowInit(synapses, entries: perSynapse, context: context)
+      writeRowInit(synapses, entries: perSynapse, context: context, batchNormals: true)
       line("}")
       line("}")
     }

@@ -4,8 +4,9 @@ import GeNNTranspiler
 /// The presynaptic update of one synapse population: for each neuron that spiked
 /// `1 + axonalDelaySteps` steps ago, in ascending id, each of its synapses in ascending
 /// postsynaptic id runs `pre_spike_syn_code`, whose `addToPost(x)` adds to the target's
-/// `inSyn` (GeNN 5.4's order). Threads split the work by ranges of target neurons, so no
-/// two threads write one target and every target sums in GeNN's order.
+/// `inSyn` (GeNN 5.4's order). The synapse phase's chunks split the work by ranges of
+/// target neurons (`postBegin..<postEnd`), so no two chunks write one target and every
+/// target sums in GeNN's order.
 extension WeightUpdateModel {
   /// Whether synapses run code for presynaptic spike-like events.
   var deliversPreEvents: Bool { hasPreEvents && !preEventSynCode.isBlank }
@@ -42,8 +43,12 @@ extension CPUModuleWriter {
     }
 
     // By value, as for neuron updates: parameters stay in registers across stores.
+    let splits = splitsRows(group)
+    let splitParameters =
+      splits
+      ? "const \(rowSplitType(group)) *rowSplits, uint32_t firstRange, uint32_t endRange, " : ""
     line(
-      "void updateSynapseGroup\(group.index)(const \(structName) group, uint32_t postBegin, uint32_t postEnd,"
+      "void updateSynapseGroup\(group.index)(const \(structName) group, \(splitParameters)uint32_t postBegin, uint32_t postEnd,"
     )
     line("\(timeName) t, uint64_t timestep) {")
     line("(void)t;")
@@ -65,11 +70,14 @@ extension CPUModuleWriter {
         writeToeplitzDiagonals(index, code: code)
       } else {
         line("for (uint32_t s = 0; s < count; s++) {")
-        writeRowPrefetch(synapses, code: hooks[position].code)
         line("const uint32_t id_pre = spikes[s];")
-        if storage == .procedural {
+        if splits {
+          writeSplitRowPrefetch(synapses, code: hooks[position].code)
+          writeSplitRowLoop(synapses, code: code)
+        } else if storage == .procedural {
           writeProceduralRow(index, code: code)
         } else {
+          writeRowPrefetch(synapses, code: hooks[position].code)
           writeRowLoop(synapses, code: code)
         }
         line("}")
@@ -155,6 +163,44 @@ extension CPUModuleWriter {
     line("}")
   }
 
+  /// Prints the requests to the cache for the split table entries of the spike
+  /// `2 * genn::kRowPrefetchDistance` ahead and for this chunk's part of the row (its
+  /// targets and the variables of its synapses that `code` uses) of the spike
+  /// `genn::kRowPrefetchDistance` ahead, whose entries have arrived by then.
+  private mutating func writeSplitRowPrefetch(_ synapses: SynapsePopulation, code: String) {
+    line("if (s + 2u * genn::kRowPrefetchDistance < count) {")
+    line(
+      "__builtin_prefetch(rowSplits + (size_t)spikes[s + 2u * genn::kRowPrefetchDistance] * genn::kRowSplits);"
+    )
+    line("}")
+    line("if (s + genn::kRowPrefetchDistance < count) {")
+    line("const uint32_t ahead = spikes[s + genn::kRowPrefetchDistance];")
+    line("const auto *aheadSplits = rowSplits + (size_t)ahead * genn::kRowSplits;")
+    line("const uint32_t from = firstRange == 0u ? 0u : aheadSplits[firstRange - 1u];")
+    line("const uint32_t to = aheadSplits[endRange - 1u];")
+    let rows =
+      ["group.ind"] + storedVariables(of: synapses, usedBy: code).map { "group.v_\($0.name)" }
+    for row in rows {
+      line("genn::prefetchSpan(\(row) + (size_t)ahead * group.rowStride + from, to - from);")
+    }
+    line("}")
+  }
+
+  /// Prints the loop over the synapses of row `id_pre` in this chunk's split ranges, in
+  /// ascending target order, running `code` for each.
+  private mutating func writeSplitRowLoop(_ synapses: SynapsePopulation, code: CheckedStatements) {
+    line("const auto *row = group.ind + (size_t)id_pre * group.rowStride;")
+    line("const auto *splits = rowSplits + (size_t)id_pre * genn::kRowSplits;")
+    line("const uint32_t last = splits[endRange - 1u];")
+    line("for (uint32_t j = firstRange == 0u ? 0u : splits[firstRange - 1u]; j < last; j++) {")
+    line("const uint32_t id_post = row[j];")
+    line("const uint32_t syn = id_pre * group.rowStride + j;")
+    line("(void)syn;")
+    if let prelude = proceduralVariableCode(synapses, level: 0) { block(prelude) }
+    self.code(code)
+    line("}")
+  }
+
   /// Prints the loop over the synapses of row `id_pre` whose targets are in
   /// `[postBegin, postEnd)`, in ascending target order (in row order where custom
   /// connectivity updates change the rows, which are then unsorted), running `code` for
@@ -163,14 +209,14 @@ extension CPUModuleWriter {
     _ synapses: SynapsePopulation, code: CheckedStatements
   ) {
     if synapses.matrixType.connectivityStorage == .sparse && model.rowsChange(of: synapses.name) {
-      line("const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("const auto *row = group.ind + (size_t)id_pre * group.rowStride;")
       line("const uint32_t length = group.rowLength[id_pre];")
       line("for (uint32_t j = 0; j < length; j++) {")
       line("const uint32_t id_post = row[j];")
       line("if (id_post < postBegin || id_post >= postEnd) { continue; }")
       line("const uint32_t syn = id_pre * group.rowStride + j;")
     } else if synapses.matrixType.connectivityStorage == .sparse {
-      line("const uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("const auto *row = group.ind + (size_t)id_pre * group.rowStride;")
       line("const uint32_t length = group.rowLength[id_pre];")
       line(
         "const uint32_t first = (uint32_t)(std::lower_bound(row, row + length, postBegin) - row);"
@@ -275,33 +321,6 @@ extension CPUModuleWriter {
     line("group.remap[next[group.ind[position]]++] = position;")
     line("}")
     line("}")
-    line("}")
-    line()
-  }
-
-  /// The synapse phase of a step: every synapse population, split by target ranges.
-  mutating func writeSynapseThread() {
-    line("void synapseThread(void *context, unsigned thread, unsigned numThreads) {")
-    line("const StepContext &step = *static_cast<const StepContext *>(context);")
-    line("Model &m = *step.model;")
-    line("const \(timeName) t = step.timestep * \(dtLiteral);")
-    for group in synapseGroups {
-      line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
-      line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[g];")
-      if usage.presynapticOutput.contains(model.synapsePopulations[group.archetype].name) {
-        // addToPre writes presynaptic neurons' input: one thread runs the population.
-        line(
-          "const genn::Range range = thread == 0 ? genn::Range{0u, group.numTrgNeurons} : genn::Range{0u, 0u};"
-        )
-      } else {
-        line(
-          "const genn::Range range = genn::threadRange(group.numTrgNeurons, thread, numThreads);"
-        )
-      }
-      line(
-        "updateSynapseGroup\(group.index)(group, range.begin, range.end, t, step.timestep);")
-      line("}")
-    }
     line("}")
     line()
   }

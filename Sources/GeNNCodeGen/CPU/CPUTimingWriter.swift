@@ -5,7 +5,7 @@ import GeNNModel
 /// `Model::timing` in ``CModuleInterface/timing``'s order. The CPU backend runs a synapse
 /// population's dynamics, presynaptic and postsynaptic updates in one pass over each
 /// target range, so the whole synapse phase counts as presynaptic update time; the clock
-/// is read on the calling thread, after the barrier that ends the phase.
+/// is read on the calling thread, once every chunk of the phase is done.
 extension CPUModuleWriter {
   /// The number of counters, in ``TimingCounter``'s order.
   var timingCounters: Int { TimingCounter.count(of: model) }
@@ -30,10 +30,10 @@ extension CPUModuleWriter {
     line("double synapsePhaseEnd = 0.0;")
   }
 
-  /// In `stepThread`, after the barrier that ends the synapse phase.
+  /// In `genn_run`, once the synapse phase is done.
   mutating func writeSynapsePhaseEnd() {
     guard model.timingEnabled else { return }
-    line("if (thread == 0) { m.synapsePhaseEnd = genn_seconds(); }")
+    line("m.synapsePhaseEnd = genn_seconds();")
   }
 
   /// In `genn_run`, before a step.

@@ -60,10 +60,12 @@ extension CUDAModuleWriter {
   static let synapseSupportSource = """
     // Appends `post` to a row being built, or notes that the row is full; returns the
     // place it took (`stride` when the row is full), where its values go too.
-    __device__ __forceinline__ uint32_t genn_add_synapse(uint32_t *row, uint32_t &length, uint32_t stride,
+    // `Index` is the row's index type, as narrow as the target population allows.
+    template <class Index>
+    __device__ __forceinline__ uint32_t genn_add_synapse(Index *row, uint32_t &length, uint32_t stride,
                                                          bool &overflow, uint32_t post)
     {
-        if (length < stride) { row[length] = post; return length++; }
+        if (length < stride) { row[length] = (Index)post; return length++; }
         overflow = true;
         return stride;
     }
@@ -71,11 +73,12 @@ extension CUDAModuleWriter {
     // Appends `post` to a row that several threads build (columns), counting every
     // synapse in `length` so that a row longer than `stride` shows as one; returns the
     // place it claimed (the synapse's values go there too, where it is below `stride`).
-    __device__ __forceinline__ uint32_t genn_add_synapse_atomic(uint32_t *row, uint32_t *length, uint32_t stride,
+    template <class Index>
+    __device__ __forceinline__ uint32_t genn_add_synapse_atomic(Index *row, uint32_t *length, uint32_t stride,
                                                                 uint32_t post)
     {
         const uint32_t slot = atomicAdd(length, 1u);
-        if (slot < stride) { row[slot] = post; }
+        if (slot < stride) { row[slot] = (Index)post; }
         return slot;
     }
 
@@ -104,8 +107,8 @@ extension CUDAModuleWriter {
 
     // Sorts a row of targets ascending, moving each synapse's `values` with it (insertion
     // sort: stable, as the CPU backend's, and rows are short).
-    template <class... Values>
-    __device__ __forceinline__ void genn_sort_row(uint32_t *row, uint32_t length, Values *...values)
+    template <class Index, class... Values>
+    __device__ __forceinline__ void genn_sort_row(Index *row, uint32_t length, Values *...values)
     {
         for (uint32_t i = 1; i < length; i++) {
             const uint32_t key = row[i];
@@ -120,8 +123,8 @@ extension CUDAModuleWriter {
     // Sorts row `id_pre` of a population built by columns with its synapses' `values`
     // (arrays laid out as `ind`), first cutting a row longer than `stride` to it and
     // counting it in `overflows`.
-    template <class... Values>
-    __device__ __forceinline__ void genn_finish_row(uint32_t *ind, uint32_t *rowLength, uint32_t numRows,
+    template <class Index, class... Values>
+    __device__ __forceinline__ void genn_finish_row(Index *ind, uint32_t *rowLength, uint32_t numRows,
                                                     uint32_t stride, uint32_t id_pre, uint32_t *overflows,
                                                     Values *...values)
     {

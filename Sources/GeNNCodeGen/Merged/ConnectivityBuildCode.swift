@@ -121,7 +121,7 @@ extension ModelCodeWriting {
     writeBuildStream(byColumn: false)
     let bitmask = synapses.matrixType.connectivityStorage == .bitmask
     if !bitmask {
-      line("uint32_t *row = group.ind + (size_t)id_pre * group.rowStride;")
+      line("auto *row = group.ind + (size_t)id_pre * group.rowStride;")
       line("uint32_t length = 0;")
       line("bool overflow = false;")
     }

@@ -157,7 +157,7 @@ extension ModelCodeWriting {
       "{",
       "    if (group.rowLength[id_pre] < group.rowStride) {",
       "        const uint32_t genn_new = genn_row + group.rowLength[id_pre];",
-      "        group.ind[genn_new] = $(0);",
+      "        group.ind[genn_new] = (\(sparseIndexCName(ofSynapses: update.synapses)))($(0));",
     ]
     let given = update.model.vars.count + update.model.varRefs.count
     for (position, (member, _)) in customConnectivityMovedArrays(index).enumerated() {

@@ -110,7 +110,7 @@ extension ModelCodeWriting {
     line("uint32_t numPost;")
     line("uint32_t rowStride;")
     line("uint32_t *rowLength;")
-    line("uint32_t *ind;")
+    line("\(sparseIndexCName(ofSynapses: update.synapses)) *ind;")
     line("uint64_t seed;")
     declareParameters(
       prefix: "", params: updateModel.params, derived: updateModel.derivedParams,

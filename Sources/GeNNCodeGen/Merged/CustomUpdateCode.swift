@@ -175,12 +175,12 @@ extension ModelCodeWriting {
       "// Custom update \(index): '\(update.name)' (model '\(updateModel.name.commentText)', update group "
         + "'\(update.updateGroup)') over \(over).")
     line("struct \(structName) {")
-    if perSynapse {
+    if case .synapses(let synapses)? = shape {
       line("uint32_t numPre;")
       line("uint32_t numPost;")
       line("uint32_t rowStride;")
       line("const uint32_t *rowLength;")
-      line("const uint32_t *ind;")
+      line("const \(sparseIndexCName(ofSynapses: synapses)) *ind;")
     } else {
       line("uint32_t numNeurons;")
     }

@@ -54,7 +54,7 @@ extension ModelCodeWriting {
     line("uint32_t numTrgNeurons;")
     line("uint32_t rowStride;")
     line("const uint32_t *rowLength;")
-    line("const uint32_t *ind;")
+    line("const \(sparseIndexCName(ofSynapses: synapsesOfCustomUpdate(index).name)) *ind;")
     line("uint64_t seed;")
     for entry in customUpdateSnippetVariables(index) {
       line("\(cType(entry.variable.valueType!)) *\(entry.prefix)array;")

@@ -78,7 +78,9 @@ struct MemoryPlan {
           source,
           SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target))
         add(.synapseRowLengths(synapses: synapses.name), .numeric(.uint32), types, source)
-        add(.synapseIndices(synapses: synapses.name), .numeric(.uint32), types, perSynapse)
+        add(
+          .synapseIndices(synapses: synapses.name),
+          .numeric(SparseConnectivity.indexType(targetSize: target)), types, perSynapse)
       }
       if case .snippet(let snippet, _) = synapses.connectivity, snippet.rowLengthDraw != nil {
         add(.synapseRowLengthDraws(synapses: synapses.name), .numeric(.uint32), types, source)

@@ -64,7 +64,7 @@ extension ModelCodeWriting {
     }
     if storage == .sparse {
       line("uint32_t *rowLength;")
-      line("uint32_t *ind;")
+      line("\(model.sparseIndexType(of: synapses).cName) *ind;")
     }
     if storage == .sparse && weightUpdate.hasPostsynapticUpdate {
       line("uint32_t *colStart;")

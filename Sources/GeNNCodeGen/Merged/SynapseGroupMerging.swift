@@ -119,6 +119,7 @@ extension GroupMerging {
       "output:\(usage.presynapticOutput.contains(synapses.name))",
       "kernel:\(synapses.kernelSize.map(String.init).joined(separator: "x"))",
       "rows change:\(model.rowsChange(of: synapses.name))",
+      "index type:\(model.sparseIndexType(of: synapses))",
       weightUpdate.vars.map { initialiser(synapses.weightUpdateVars[$0.name]) }.joined(
         separator: ";"),
       weightUpdate.preVars.map { initialiser(synapses.weightUpdatePreVars[$0.name]) }.joined(

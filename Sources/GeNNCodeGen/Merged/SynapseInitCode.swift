@@ -130,23 +130,60 @@ extension ModelCodeWriting {
 
   /// Runs the snippets of per-synapse variables `entries` for each synapse of row
   /// `id_pre` (SPARSE: its stored synapses; else every target), each synapse drawing from
-  /// its own stream (element `syn`).
+  /// its own stream (element `syn`). With `batchNormals`, the first normal of the
+  /// synapses' streams of each entry that ``startsWithFloatNormal(_:)`` is worked out for
+  /// up to `GENN_FIRST_NORMALS` synapses at a time (`genn_first_normals_float`, which
+  /// vectorises), the same values as one by one.
   mutating func writeRowInit(
-    _ synapses: SynapsePopulation, entries: [SynapseSnippetVariable], context: String
+    _ synapses: SynapsePopulation, entries: [SynapseSnippetVariable], context: String,
+    batchNormals: Bool = false
   ) {
-    if synapses.matrixType.connectivityStorage == .sparse {
-      line("for (uint32_t j = 0; j < group.rowLength[id_pre]; j++) {")
+    let sparse = synapses.matrixType.connectivityStorage == .sparse
+    let batched = batchNormals ? entries.filter(startsWithFloatNormal) : []
+    let length = sparse ? "group.rowLength[id_pre]" : "group.numTrgNeurons"
+    let stride = sparse ? "group.rowStride" : "group.numTrgNeurons"
+    if !batched.isEmpty {
+      line(
+        "for (uint32_t genn_batch = 0; genn_batch < \(length); genn_batch += GENN_FIRST_NORMALS) {")
+      line(
+        "const uint32_t genn_count = \(length) - genn_batch < GENN_FIRST_NORMALS ? \(length) - genn_batch : GENN_FIRST_NORMALS;"
+      )
+      for entry in batched {
+        line("GeNNFirstNormals \(entry.prefix)normals;")
+        line(
+          "genn_first_normals_float(&\(entry.prefix)normals, group.seed, group.\(entry.prefix)stream, id_pre * \(stride) + genn_batch, genn_count, 0xFFFFFFFFu);"
+        )
+      }
+    }
+    let (first, end) = batched.isEmpty ? ("0", length) : ("genn_batch", "genn_batch + genn_count")
+    if sparse {
+      line("for (uint32_t j = \(first); j < \(end); j++) {")
       line("const uint32_t syn = id_pre * group.rowStride + j;")
       line("const uint32_t id_post = group.ind[syn];")
     } else {
-      line("for (uint32_t id_post = 0; id_post < group.numTrgNeurons; id_post++) {")
+      line("for (uint32_t id_post = \(first); id_post < \(end); id_post++) {")
       line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
     }
     for entry in entries {
       let environment = synapseInitEnvironment(entry, context: context)
-      writeInitBlock(entry, environment: environment, element: "syn", stores: ["syn"])
+      let index = sparse ? "j - genn_batch" : "id_post - genn_batch"
+      writeInitBlock(
+        entry, environment: environment, element: "syn", stores: ["syn"],
+        firstNormals: batched.contains { $0.prefix == entry.prefix }
+          ? "&\(entry.prefix)normals, \(index)" : nil)
     }
     line("}")
+    if !batched.isEmpty { line("}") }
+  }
+
+  /// Whether `entry`'s snippet is one of GeNN's normal snippets (`Normal`,
+  /// `NormalClipped`, `NormalClippedDelay`) in a float model: its first draw is then a
+  /// float normal, which a batch can work out ahead.
+  func startsWithFloatNormal(_ entry: SynapseSnippetVariable) -> Bool {
+    model.precision == .float
+      && [InitSnippet.normal, .normalClipped, .normalClippedDelay].contains {
+        $0.name == entry.snippet.name && $0.code == entry.snippet.code
+      }
   }
 
   /// Runs the snippet of presynaptic, postsynaptic or postsynaptic model variable `entry`
@@ -187,19 +224,25 @@ extension ModelCodeWriting {
 
   /// Runs snippet `entry` for element `element` (its random stream's element) and stores
   /// its value at each of `stores`, in every one of `slots` delay slots if given.
+  /// `firstNormals` (the batch and the element's place in it, as
+  /// `genn_rng_init_first_normal` takes them) positions the stream past its first normal,
+  /// worked out ahead.
   mutating func writeInitBlock(
     _ entry: SynapseSnippetVariable, environment: Environment, element: String, stores: [String],
-    slots: String? = nil
+    slots: String? = nil, firstNormals: String? = nil
   ) {
     let checked = checkStatements(entry.snippet.code, in: environment)
     line(
       "// variable '\(entry.variable.name)': snippet '\(entry.snippet.name.commentText)'")
     line("{")
     if entry.snippet.code.contains("gennrand") {
+      let position = "group.seed, group.\(entry.prefix)stream, \(element), 0xFFFFFFFFu"
       line("GeNNRng rng;")
-      line(
-        "genn_rng_init(&rng, group.seed, group.\(entry.prefix)stream, \(element), 0xFFFFFFFFu);"
-      )
+      if let firstNormals {
+        line("genn_rng_init_first_normal(&rng, \(position), \(firstNormals));")
+      } else {
+        line("genn_rng_init(&rng, \(position));")
+      }
     }
     line("\(cType(entry.variable.valueType!)) value = 0;")
     code(checked)

@@ -39,7 +39,8 @@ enum RandomNumberSource {
 
   /// Every distribution in definition order: those a function calls come before it.
   private static let distributions =
-    [uniformFloat, uniformDouble] + realDistributions(.float) + realDistributions(.double)
+    [uniformFloat, uniformDouble, logFloat, cosTurnsFloat] + realDistributions(.float)
+    + realDistributions(.double) + [firstNormalsFloat]
 
   /// The floating-point type a group of distribution functions works in.
   private enum Real {
@@ -80,12 +81,22 @@ enum RandomNumberSource {
     #endif
 
     // One generator: a 128-bit counter, a 64-bit key, and the block of four 32-bit
-    // words last produced, of which `used` have been handed out.
+    // words last produced, of which `used` have been handed out; the second half of the
+    // last Box-Muller pair of each precision, as its radius and angle (in turns for
+    // float), not handed out yet where bit 0 (float) or bit 1 (double) of `spares` is
+    // set; and, where bit 2 is set, the float normal the next draw returns, worked out
+    // ahead for a batch of streams (`genn_first_normals_float`).
     struct GeNNRng {
         uint32_t counter[4];
         uint32_t key[2];
         uint32_t buffer[4];
         uint32_t used;
+        uint32_t spares;
+        float spareRadiusFloat;
+        float spareTurnsFloat;
+        float pendingFloat;
+        double spareRadiusDouble;
+        double spareAngleDouble;
     };
 
     """
@@ -125,6 +136,7 @@ enum RandomNumberSource {
         rng->counter[2] = stream;
         rng->counter[3] = step;
         rng->used = 4u;
+        rng->spares = 0u;
     }
 
     // The next 32 random bits.
@@ -155,6 +167,123 @@ enum RandomNumberSource {
       }
       """)
 
+  private static let logFloat = Distribution(
+    name: "genn_log_float", calls: [],
+    text: """
+      // Natural logarithm of a positive normal float x = 2^e m, m in [sqrt(1/2), sqrt(2)):
+      // e log 2 + 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.172, by its series to s^9.
+      // Branch-free plain arithmetic (within 2e-7 of the exact value), so that a loop
+      // over many draws vectorises and every draw gives the same bits, in a loop or not.
+      GENN_FUNCTION float genn_log_float(float x)
+      {
+          union { float f; uint32_t u; } bits;
+          bits.f = x;
+          int32_t e = (int32_t)((bits.u >> 23) & 0xFFu) - 127;
+          bits.u = (bits.u & 0x007FFFFFu) | 0x3F800000u;
+          const bool high = bits.f > 1.41421356f;
+          const float m = high ? bits.f * 0.5f : bits.f;
+          e = high ? e + 1 : e;
+          const float s = (m - 1.0f) / (m + 1.0f);
+          const float z = s * s;
+          const float series = 1.0f + z * (0.333333343f + z * (0.2f + z * (0.142857149f + z * 0.111111112f)));
+          return (float)e * 0.693147182f + 2.0f * s * series;
+      }
+      """)
+
+  private static let cosTurnsFloat = Distribution(
+    name: "genn_cos_turns_float", calls: [],
+    text: """
+      // cos(2 pi t), t in turns: with y = |t - rint(t)| in [0, 1/2], cos(2 pi y) is
+      // -sin(w), w = 2 pi (y - 1/4) in [-pi/2, pi/2], by its Taylor series to w^13
+      // (within 3e-7). Branch-free, as genn_log_float.
+      GENN_FUNCTION float genn_cos_turns_float(float t)
+      {
+          const float y = fabsf(t - rintf(t));
+          const float w = (y - 0.25f) * 6.28318531f;
+          const float w2 = w * w;
+          return -w * (1.0f + w2 * (-0.166666672f + w2 * (8.33333377e-3f + w2 * (-1.98412701e-4f
+              + w2 * (2.75573188e-6f + w2 * -2.50521084e-8f)))));
+      }
+      """)
+
+  private static let firstNormalsFloat = Distribution(
+    name: "genn_first_normals_float",
+    calls: ["genn_rand_normal_float", "genn_log_float", "genn_cos_turns_float"],
+    text: """
+      // The first float normal of up to GENN_FIRST_NORMALS streams at once: those of
+      // elements `first`, `first + 1`, ... of one stream and step, each as
+      // genn_rand_normal_float draws it from its stream's first block, in one loop the
+      // compiler vectorises. `valid[i]` is 0 where one of the two uniforms would be
+      // redrawn (a zero in a word's top 24 bits, once in 2^23 streams): that stream draws
+      // one by one.
+      #define GENN_FIRST_NORMALS 64u
+      struct GeNNFirstNormals {
+          uint32_t words[4][GENN_FIRST_NORMALS];
+          float normal[GENN_FIRST_NORMALS];
+          float radius[GENN_FIRST_NORMALS];
+          float turns[GENN_FIRST_NORMALS];
+          uint8_t valid[GENN_FIRST_NORMALS];
+      };
+
+      GENN_FUNCTION void genn_first_normals_float(GeNNFirstNormals *out, uint64_t seed, uint32_t stream,
+                                                  uint32_t first, uint32_t count, uint32_t step)
+      {
+          const uint32_t key0 = (uint32_t)seed, key1 = (uint32_t)(seed >> 32);
+          // One bound, so that the compiler can count the iterations (and vectorise).
+          const uint32_t n = count < GENN_FIRST_NORMALS ? count : GENN_FIRST_NORMALS;
+          for (uint32_t i = 0; i < n; i++) {
+              // Philox4x32-10 of counter (0, element, stream, step), as genn_philox4x32_10.
+              uint32_t c0 = 0u, c1 = first + i, c2 = stream, c3 = step, k0 = key0, k1 = key1;
+              for (int round = 0; round < 10; round++) {
+                  if (round > 0) {
+                      k0 += 0x9E3779B9u;
+                      k1 += 0xBB67AE85u;
+                  }
+                  const uint64_t p0 = (uint64_t)0xD2511F53u * c0;
+                  const uint64_t p1 = (uint64_t)0xCD9E8D57u * c2;
+                  c0 = (uint32_t)(p1 >> 32) ^ c1 ^ k0;
+                  c1 = (uint32_t)p1;
+                  c2 = (uint32_t)(p0 >> 32) ^ c3 ^ k1;
+                  c3 = (uint32_t)p0;
+              }
+              out->words[0][i] = c0;
+              out->words[1][i] = c1;
+              out->words[2][i] = c2;
+              out->words[3][i] = c3;
+              const uint32_t k1bits = c0 >> 8, k2bits = c1 >> 8;
+              out->valid[i] = (uint8_t)(k1bits != 0u && k2bits != 0u);
+              const float u1 = (float)(k1bits != 0u ? k1bits : 1u) * 5.9604644775390625e-08f;
+              const float u2 = (float)k2bits * 5.9604644775390625e-08f;
+              const float radius = sqrtf(-2.0f * genn_log_float(u1));
+              out->radius[i] = radius;
+              out->turns[i] = u2;
+              out->normal[i] = radius * genn_cos_turns_float(u2);
+          }
+      }
+
+      // Positions `rng` at block 0 of the sequence for (seed, stream, element, step), as
+      // genn_rng_init, then, where `batch` worked its first normal out (its `i`-th), just
+      // past that normal's draw: its block taken, two words used, the pair's sine half
+      // spare and the normal itself pending, so every draw is what it would have been.
+      GENN_FUNCTION void genn_rng_init_first_normal(GeNNRng *rng, uint64_t seed, uint32_t stream, uint32_t element,
+                                                    uint32_t step, const GeNNFirstNormals *batch, uint32_t i)
+      {
+          genn_rng_init(rng, seed, stream, element, step);
+          if (!batch->valid[i]) {
+              return;
+          }
+          for (int w = 0; w < 4; w++) {
+              rng->buffer[w] = batch->words[w][i];
+          }
+          rng->counter[0] = 1u;
+          rng->used = 2u;
+          rng->spareRadiusFloat = batch->radius[i];
+          rng->spareTurnsFloat = batch->turns[i];
+          rng->pendingFloat = batch->normal[i];
+          rng->spares |= 1u | 4u;
+      }
+      """)
+
   private static let uniformDouble = Distribution(
     name: "genn_rand_uniform_double", calls: [],
     text: """
@@ -172,26 +301,69 @@ enum RandomNumberSource {
       }
       """)
 
+  private static let normalFloat = Distribution(
+    name: "genn_rand_normal_float",
+    calls: ["genn_rand_uniform_float", "genn_log_float", "genn_cos_turns_float"],
+    text: """
+      // Standard normal by the Box-Muller transform: two uniforms give a radius and an
+      // angle, whose cosine half is returned and whose sine half (the cosine a quarter
+      // turn earlier) the next call on the same stream returns, worked out only then, so
+      // a stream that draws one normal pays for one. Each draw stays a function of the
+      // stream's position. A normal worked out ahead (genn_rng_init_first_normal) comes
+      // first.
+      GENN_FUNCTION float genn_rand_normal_float(GeNNRng *rng)
+      {
+          if (rng->spares & 4u) {
+              rng->spares &= ~4u;
+              return rng->pendingFloat;
+          }
+          if (rng->spares & 1u) {
+              rng->spares &= ~1u;
+              return rng->spareRadiusFloat * genn_cos_turns_float(rng->spareTurnsFloat - 0.25f);
+          }
+          const float u1 = genn_rand_uniform_float(rng);
+          const float u2 = genn_rand_uniform_float(rng);
+          const float radius = sqrtf(-2.0f * genn_log_float(u1));
+          rng->spareRadiusFloat = radius;
+          rng->spareTurnsFloat = u2;
+          rng->spares |= 1u;
+          return radius * genn_cos_turns_float(u2);
+      }
+      """)
+
+  private static let normalDouble = Distribution(
+    name: "genn_rand_normal_double", calls: ["genn_rand_uniform_double"],
+    text: """
+      // Standard normal by the Box-Muller transform: two uniforms give a radius and an
+      // angle, whose cosine half is returned and whose sine half the next call on the
+      // same stream returns, worked out only then, so a stream that draws one normal pays
+      // for one. Each draw stays a function of the stream's position.
+      GENN_FUNCTION double genn_rand_normal_double(GeNNRng *rng)
+      {
+          if (rng->spares & 2u) {
+              rng->spares &= ~2u;
+              return rng->spareRadiusDouble * sin(rng->spareAngleDouble);
+          }
+          const double u1 = genn_rand_uniform_double(rng);
+          const double u2 = genn_rand_uniform_double(rng);
+          const double radius = sqrt(-2.0 * log(u1));
+          const double angle = 6.283185307179586 * u2;
+          rng->spareRadiusDouble = radius;
+          rng->spareAngleDouble = angle;
+          rng->spares |= 2u;
+          return radius * cos(angle);
+      }
+      """)
+
   /// The distributions built on the uniform draws, in `real` precision.
   private static func realDistributions(_ real: Real) -> [Distribution] {
     let t = real.name
-    let (log, log1p, exp, sqrt, cos, pow) = (
-      real.math("log"), real.math("log1p"), real.math("exp"), real.math("sqrt"), real.math("cos"),
-      real.math("pow")
+    let (log, log1p, exp, sqrt, pow) = (
+      real.math("log"), real.math("log1p"), real.math("exp"), real.math("sqrt"), real.math("pow")
     )
     func l(_ value: String) -> String { real.literal(value) }
     return [
-      Distribution(
-        name: "genn_rand_normal_\(t)", calls: ["genn_rand_uniform_\(t)"],
-        text: """
-          // Standard normal by the Box-Muller transform (the sine half is discarded).
-          GENN_FUNCTION \(t) genn_rand_normal_\(t)(GeNNRng *rng)
-          {
-              const \(t) u1 = genn_rand_uniform_\(t)(rng);
-              const \(t) u2 = genn_rand_uniform_\(t)(rng);
-              return \(sqrt)(\(l("-2.0")) * \(log)(u1)) * \(cos)(\(l("6.283185307179586")) * u2);
-          }
-          """),
+      real == .float ? normalFloat : normalDouble,
       Distribution(
         name: "genn_rand_exponential_\(t)", calls: ["genn_rand_uniform_\(t)"],
         text: """

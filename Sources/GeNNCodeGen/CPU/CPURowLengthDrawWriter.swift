@@ -1,0 +1,28 @@
+/// The row lengths that snippets drawing them (``GeNNModel/ConnectivitySnippet/RowLengthDraw``)
+/// need before their rows are built, drawn on every thread: each population draws from its
+/// own stream, so any thread may draw any population's lengths and the lengths never
+/// depend on the number of threads. The populations are dealt out to the threads in turn.
+extension CPUModuleWriter {
+  /// The merged synapse groups whose populations draw their row lengths.
+  var rowLengthDrawGroups: [MergedSynapseGroup] {
+    synapseGroups.filter { model.synapsePopulations[$0.archetype].rowLengthDraw != nil }
+  }
+
+  /// Prints `drawRowLengthsThread`, the pool task that draws the row lengths of every
+  /// population that needs them, population `k` (counted over the merged groups in
+  /// order) on thread `k % numThreads`; nothing when no population draws them.
+  mutating func writeRowLengthDrawThread() {
+    let groups = rowLengthDrawGroups
+    guard !groups.isEmpty else { return }
+    line("void drawRowLengthsThread(void *context, unsigned thread, unsigned numThreads) {")
+    line("Model &m = *static_cast<Model *>(context);")
+    line("unsigned k = 0;")
+    for group in groups {
+      line("for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) {")
+      line("if (k++ % numThreads == thread) { drawRowLengthsSynapseGroup\(group.index)(group); }")
+      line("}")
+    }
+    line("}")
+    line()
+  }
+}

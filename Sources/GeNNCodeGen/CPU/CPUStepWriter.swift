@@ -1,0 +1,196 @@
+import GeNNModel
+
+/// The phases of a CPU time step, shared out in chunks (``ThreadPoolSource``): first the
+/// synapse phase, whose chunks are ranges of each population's postsynaptic neurons, each
+/// one or more of its `genn::kRowSplits` split ranges (``RowSplitSource``; so no two
+/// chunks write one target, and every target sums its inputs in GeNN's order whatever
+/// the chunks), then the neuron phase, whose chunks are ranges of each
+/// population's neurons of a size set by the population alone. The calling thread then
+/// gathers each population's spikes chunk by chunk, in ascending neuron order.
+extension CPUModuleWriter {
+  /// The most event lists (spikes, then spike-like events) a neuron population emits:
+  /// the numbers each neuron chunk writes.
+  private var chunkCountStride: Int {
+    1 + (neuronGroups.map { weightUpdateSlots(of: $0).compactMap(\.eventList).count }.max() ?? 0)
+  }
+
+  /// Whether a synapse population of `group` runs as one chunk: its `addToPre` writes
+  /// presynaptic neurons' input, which only a chunk of all its targets may do.
+  private func runsAsOneChunk(_ group: MergedSynapseGroup) -> Bool {
+    usage.presynapticOutput.contains(model.synapsePopulations[group.archetype].name)
+  }
+
+  /// The fields of `Model` that hold the neuron phase's chunks.
+  mutating func writeChunkFields() {
+    line("// The neuron phase's chunks, each population's consecutive, and their spike counts.")
+    line("std::vector<genn::NeuronChunk> neuronChunks;")
+    line("std::vector<uint32_t> neuronChunkCounts;")
+    for group in neuronGroups {
+      line("// Each population's first chunk and number of chunks.")
+      line("uint32_t neuronUpdateGroup\(group.index)Chunks[\(group.populations.count)][2];")
+    }
+  }
+
+  /// `planChunks(Model &)`: splits every neuron population into chunks, once the group
+  /// fields are bound.
+  mutating func writeChunkPlan() {
+    line("GENN_RUNS_ONCE void planChunks(Model &m) {")
+    line("size_t chunks = 0;")
+    for group in neuronGroups {
+      line(
+        "for (const NeuronUpdateGroup\(group.index) &group : m.neuronUpdateGroup\(group.index)) {")
+      line("const uint32_t size = genn::neuronChunkSize(group.numNeurons);")
+      line("chunks += (group.numNeurons + size - 1u) / size;")
+      line("}")
+    }
+    line("m.neuronChunkCounts.assign(chunks * \(chunkCountStride)u, 0u);")
+    line("m.neuronChunks.clear();")
+    for group in neuronGroups {
+      line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
+      line("const uint32_t n = m.neuronUpdateGroup\(group.index)[g].numNeurons;")
+      line("const uint32_t size = genn::neuronChunkSize(n);")
+      line("m.neuronUpdateGroup\(group.index)Chunks[g][0] = (uint32_t)m.neuronChunks.size();")
+      line("m.neuronUpdateGroup\(group.index)Chunks[g][1] = (n + size - 1u) / size;")
+      line("for (uint32_t begin = 0; begin < n; begin += size) {")
+      line(
+        "uint32_t *counts = m.neuronChunkCounts.data() + m.neuronChunks.size() * \(chunkCountStride)u;"
+      )
+      line(
+        "m.neuronChunks.push_back({\(group.index)u, g, begin, std::min(n, begin + size), counts});"
+      )
+      line("}")
+      line("}")
+    }
+    line("}")
+    line()
+  }
+
+  /// The step's context, the phases' chunk functions and the gathering of spikes.
+  mutating func writeStep() {
+    line("/// The step being run, for the chunks of each phase: `synapseChunks` is the number")
+    line("/// of chunks each synapse population's targets are split into.")
+    line(
+      "struct StepContext { Model *model; uint64_t timestep; uint32_t recordingRow; uint32_t synapseChunks; };"
+    )
+    line()
+    writeSynapseChunk()
+    writeNeuronChunk()
+    writeGatherSpikes()
+  }
+
+  /// The synapse phase's chunks, for `synapseChunks` chunks per population: an
+  /// expression in `perPopulation`.
+  func synapseChunkCount(perPopulation: String) -> String {
+    let single = synapseGroups.filter(runsAsOneChunk).reduce(0) { $0 + $1.populations.count }
+    let split = synapseGroups.filter { !runsAsOneChunk($0) }.reduce(0) {
+      $0 + $1.populations.count
+    }
+    return "(\(single)u + \(split)u * \(perPopulation))"
+  }
+
+  /// `synapseChunk`: chunk `chunk` of the synapse phase, population by population.
+  private mutating func writeSynapseChunk() {
+    line("void synapseChunk(void *context, uint32_t chunk) {")
+    line("const StepContext &step = *static_cast<const StepContext *>(context);")
+    line("Model &m = *step.model;")
+    line("const \(timeName) t = step.timestep * \(dtLiteral);")
+    line("(void)m; (void)t; (void)chunk;")
+    for group in synapseGroups {
+      let chunks = runsAsOneChunk(group) ? "1u" : "step.synapseChunks"
+      line("for (unsigned g = 0; g < \(group.populations.count); g++, chunk -= \(chunks)) {")
+      line("if (chunk >= \(chunks)) { continue; }")
+      line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[g];")
+      line(
+        "const genn::SplitRanges ranges = genn::splitRanges(group.numTrgNeurons, chunk, \(chunks));"
+      )
+      let splits =
+        splitsRows(group)
+        ? "m.synapseGroup\(group.index)RowSplits[g].data(), ranges.firstRange, ranges.endRange, "
+        : ""
+      line(
+        "updateSynapseGroup\(group.index)(group, \(splits)ranges.postBegin, ranges.postEnd, t, step.timestep);"
+      )
+      line("return;")
+      line("}")
+    }
+    line("}")
+    line()
+  }
+
+  /// `neuronChunk`: chunk `chunk` of the neuron phase.
+  private mutating func writeNeuronChunk() {
+    line("void neuronChunk(void *context, uint32_t chunk) {")
+    line("const StepContext &step = *static_cast<const StepContext *>(context);")
+    line("Model &m = *step.model;")
+    line("const genn::NeuronChunk &c = m.neuronChunks[chunk];")
+    line("const \(timeName) t = step.timestep * \(dtLiteral);")
+    line("switch (c.group) {")
+    for group in neuronGroups {
+      line(
+        "case \(group.index)u: updateNeuronGroup\(group.index)(m.neuronUpdateGroup\(group.index)[c.population], c.begin, c.end, t, step.timestep, step.recordingRow, c.counts); break;"
+      )
+    }
+    line("default: (void)t; break;")
+    line("}")
+    line("}")
+    line()
+  }
+
+  /// `gatherSpikes`: each population's spikes (and events), which each chunk wrote at
+  /// the start of its range, into one list in ascending neuron order.
+  private mutating func writeGatherSpikes() {
+    line("void gatherSpikes(Model &m, uint64_t timestep) {")
+    if neuronGroups.isEmpty { line("(void)m; (void)timestep;") }
+    for group in neuronGroups {
+      let name = "m.neuronUpdateGroup\(group.index)"
+      line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
+      line("const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
+      line("const genn::NeuronChunk *chunks = m.neuronChunks.data() + \(name)Chunks[g][0];")
+      line("const uint32_t numChunks = \(name)Chunks[g][1];")
+      line("const uint32_t slot = (uint32_t)((timestep + 1u) % group.numDelaySlots);")
+      line("const size_t offset = (size_t)slot * group.numNeurons;")
+      line(
+        "group.spikeCount[slot] = genn::gather(group.spike + offset, chunks, numChunks, 0);")
+      for slot in weightUpdateSlots(of: group) {
+        guard let list = slot.eventList else { continue }
+        let prefix = slot.prefix
+        line(
+          "group.\(prefix)spkCntEvent[slot] = genn::gather(group.\(prefix)spkEvent + offset, chunks, numChunks, \(list));"
+        )
+      }
+      line("}")
+    }
+    line("}")
+    line()
+  }
+
+  /// The steps of `genn_run`: each phase shared out when `parallel`, else run chunk by
+  /// chunk on the calling thread.
+  mutating func writeStepLoop() {
+    line(
+      "const uint32_t synapseChunks = parallel ? std::min(m.pool.size(), genn::kRowSplits) : 1u;")
+    line(
+      "const uint32_t numSynapseChunks = \(synapseChunkCount(perPopulation: "synapseChunks"));")
+    line("const uint32_t numNeuronChunks = (uint32_t)m.neuronChunks.size();")
+    line("(void)numSynapseChunks;")
+    line("for (uint64_t k = 0; k < steps; k++) {")
+    line(
+      "StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k, synapseChunks};"
+    )
+    for (index, synapses) in model.synapsePopulations.enumerated() {
+      guard let steps = synapses.maxDendriticDelaySteps else { continue }
+      line("m.denDelayPtr[\(index)] = (m.denDelayPtr[\(index)] + 1u) % \(steps)u;")
+    }
+    writeStepStart()
+    if !synapseGroups.isEmpty {
+      line("if (parallel) { m.pool.share(synapseChunk, &step, numSynapseChunks); }")
+      line("else { for (uint32_t c = 0; c < numSynapseChunks; c++) { synapseChunk(&step, c); } }")
+      writeSynapsePhaseEnd()
+    }
+    line("if (parallel) { m.pool.share(neuronChunk, &step, numNeuronChunks); }")
+    line("else { for (uint32_t c = 0; c < numNeuronChunks; c++) { neuronChunk(&step, c); } }")
+    line("gatherSpikes(m, step.timestep);")
+    writeStepEnd()
+    line("}")
+  }
+}
