@@ -95,29 +95,40 @@ enum LoadMemoryBenchmark {
     var stateBytes: Int
     /// The process's peak resident memory.
     var peakBytes: Int
+    /// Seconds the run took.
+    var runSeconds: Double
+    /// The synaptic events the run delivered: each population's spikes times the mean
+    /// row length of each synapse population they start from.
+    var events: Double
 
     /// The line a child prints.
     var line: String {
-      "RESULT \(loadSeconds) \(loadCPUSeconds) \(synapses) \(stateBytes) \(peakBytes)"
+      "RESULT \(loadSeconds) \(loadCPUSeconds) \(runSeconds) \(events) \(synapses) \(stateBytes) \(peakBytes)"
     }
+
+    /// Seconds per synaptic event of the run; `nil` without events.
+    var secondsPerEvent: Double? { events > 0 ? runSeconds / events : nil }
 
     /// The result in a child's output, if it printed one.
     init?(output: String) {
       guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("RESULT ") })
       else { return nil }
       let fields = line.split(separator: " ").dropFirst().map(String.init)
-      let numbers = fields.dropFirst(2).compactMap { Int($0) }
-      guard fields.count == 5, let load = Double(fields[0]), let cpu = Double(fields[1]),
-        numbers.count == 3
-      else { return nil }
-      (loadSeconds, loadCPUSeconds) = (load, cpu)
+      let seconds = fields.prefix(4).compactMap { Double($0) }
+      let numbers = fields.dropFirst(4).compactMap { Int($0) }
+      guard fields.count == 7, seconds.count == 4, numbers.count == 3 else { return nil }
+      (loadSeconds, loadCPUSeconds, runSeconds, events) = (
+        seconds[0], seconds[1], seconds[2], seconds[3]
+      )
       (synapses, stateBytes, peakBytes) = (numbers[0], numbers[1], numbers[2])
     }
 
     init(
-      loadSeconds: Double, loadCPUSeconds: Double, synapses: Int, stateBytes: Int, peakBytes: Int
+      loadSeconds: Double, loadCPUSeconds: Double, runSeconds: Double, events: Double,
+      synapses: Int, stateBytes: Int, peakBytes: Int
     ) {
       (self.loadSeconds, self.loadCPUSeconds) = (loadSeconds, loadCPUSeconds)
+      (self.runSeconds, self.events) = (runSeconds, events)
       (self.synapses, self.stateBytes, self.peakBytes) = (synapses, stateBytes, peakBytes)
     }
   }
@@ -144,11 +155,32 @@ enum LoadMemoryBenchmark {
     let cpuBefore = processorSeconds()
     let simulation = try Simulation(build: build)
     let loadCPUSeconds = processorSeconds() - cpuBefore
-    try simulation.run(steps: Int((milliseconds / spec.dt).rounded()))
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure {
+      try simulation.run(steps: Int((milliseconds / spec.dt).rounded()))
+    }
     return Result(
       loadSeconds: simulation.build.loadSeconds, loadCPUSeconds: loadCPUSeconds,
+      runSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds)
+        / 1e18,
+      events: try synapticEvents(of: spec, in: simulation),
       synapses: try storedSynapses(of: spec, in: simulation),
       stateBytes: simulation.stateBytes, peakBytes: peakResidentBytes())
+  }
+
+  /// The synaptic events `simulation` of `model` delivered so far, for each synapse
+  /// population its source's recorded spikes times its mean row length (0 where the
+  /// source's spikes are not recorded).
+  static func synapticEvents(of model: ModelSpec, in simulation: Simulation) throws -> Double {
+    try model.synapsePopulations.reduce(0) { total, synapses in
+      guard let source = model.neuronPopulation(named: synapses.source), source.recordSpikes
+      else { return total }
+      let lengths = try simulation.sparseRows(of: synapses.name).rowLengths
+      let rows = lengths.pointer.assumingMemoryBound(to: UInt32.self)
+      let stored = (0..<lengths.count).reduce(0) { $0 + Int(rows[$1]) }
+      let spikes = try simulation.spikeCount(of: source.name)
+      return total + Double(spikes) * Double(stored) / Double(max(1, source.size))
+    }
   }
 
   /// The processor time this process has used, every thread's, user and system, in seconds.
@@ -210,27 +242,37 @@ enum LoadMemoryBenchmark {
         ("COBA \($0 / 1000)k", .coba(neurons: $0), 1000, gennPeakMegabytes[$0])
       } + [("microcircuit", .file(path: microcircuit), 100, nil)]
     print(
-      "model          synapses   load, 1 thread     load, 2 threads    peak RSS   bytes/synapse  GeNN peak"
+      "model          synapses   load, 1 thread     load, 2 threads    peak RSS   bytes/synapse  GeNN peak  run s   ns/event"
     )
     print(
       "                          wall s (CPU s)     wall s (CPU s)                (peak / state)")
+    var perEvent: [String: Double] = [:]
     for entry in models {
       // Builds the library into the cache first, so that no load below compiles.
       try child(["build-one"] + entry.model.arguments)
       let one = try child(entry.model, threads: 1, milliseconds: 0)
       let two = try child(entry.model, threads: 2, milliseconds: entry.milliseconds)
       let megabytes = Double(two.peakBytes) / 1_048_576
+      perEvent[entry.label] = two.secondsPerEvent
       print(
         String(
-          format: "%-13@ %10d   %7.3f (%7.3f)  %7.3f (%7.3f)  %7.1f MB  %5.1f / %4.1f  %@",
+          format: "%-13@ %10d   %7.3f (%7.3f)  %7.3f (%7.3f)  %7.1f MB  %5.1f / %4.1f  "
+            + "%-9@ %6.3f  %6.2f",
           entry.label as NSString, two.synapses, one.loadSeconds, one.loadCPUSeconds,
           two.loadSeconds, two.loadCPUSeconds, megabytes,
           Double(two.peakBytes) / Double(two.synapses),
           Double(two.stateBytes) / Double(two.synapses),
-          (entry.genn.map { String(format: "%.0f MB", $0) } ?? "-") as NSString))
+          (entry.genn.map { String(format: "%.0f MB", $0) } ?? "-") as NSString,
+          two.runSeconds, 1e9 * (two.secondsPerEvent ?? 0)))
     }
     print("load: allocating and initialising the state (the library from the build cache), in")
     print("wall-clock and processor seconds; peak RSS: the process that loads on 2 threads and")
-    print("runs (COBA 1 s, the microcircuit 100 ms, spikes recorded).")
+    print("runs (COBA 1 s, the microcircuit 100 ms, spikes recorded); run s and ns/event: that")
+    print("run on 2 threads, per synaptic event (spikes times mean row length).")
+    if let circuit = perEvent["microcircuit"], let coba = perEvent["COBA 256k"] {
+      print(
+        String(
+          format: "microcircuit / COBA 256k, seconds per synaptic event: %.2f", circuit / coba))
+    }
   }
 }

@@ -22,11 +22,6 @@ struct RandomNumberProgram {
     var position: Philox.Position
   }
 
-  /// Why the program could not be built or run.
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-  }
-
   /// The numbers each line printed, by name.
   let lines: [String: [Double]]
 
@@ -42,17 +37,20 @@ struct RandomNumberProgram {
     try Self.source(blocks: blocks, draws: draws).write(
       to: source, atomically: true, encoding: .utf8)
 
-    let compiler = try Self.compiler()
+    let compiler = try CXXTool.compiler()
     let flags = ["-std=c++17", "-O2", "-Wall", "-Wextra", "-Werror"]
-    let compile = try Self.run(compiler + flags + ["-o", executable.path, source.path, "-lm"])
+    let compile = try CXXTool.run(compiler + flags + ["-o", executable.path, source.path, "-lm"])
     guard compile.status == 0 else {
-      throw Failure(description: "\(compiler.joined(separator: " ")) failed:\n\(compile.text)")
+      throw CXXTool.Failure(
+        description: "\(compiler.joined(separator: " ")) failed:\n\(compile.text)")
     }
     guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
-      throw Failure(description: "cannot create \(output.path)")
+      throw CXXTool.Failure(description: "cannot create \(output.path)")
     }
-    let run = try Self.run([executable.path], stdout: FileHandle(forWritingTo: output))
-    guard run.status == 0 else { throw Failure(description: "the program failed: \(run.text)") }
+    let run = try CXXTool.run([executable.path], stdout: FileHandle(forWritingTo: output))
+    guard run.status == 0 else {
+      throw CXXTool.Failure(description: "the program failed: \(run.text)")
+    }
 
     let bytes = try [UInt8](Data(contentsOf: output))
     var lines: [String: [Double]] = [:]
@@ -74,7 +72,7 @@ struct RandomNumberProgram {
 
   /// The numbers printed on line `name`.
   func values(_ name: String) throws -> [Double] {
-    guard let values = lines[name] else { throw Failure(description: "no line '\(name)'") }
+    guard let values = lines[name] else { throw CXXTool.Failure(description: "no line '\(name)'") }
     return values
   }
 
@@ -110,36 +108,5 @@ struct RandomNumberProgram {
     let main = (blockCode + drawCode).joined(separator: "\n")
     return "#include <stdio.h>\n" + RandomNumberSource.source(calledBy: main) + "\nint main()\n{\n"
       + main + "\n    return 0;\n}\n"
-  }
-
-  /// `$CXX` (split at spaces), else the first of `c++`, `g++`, `clang++` on `PATH`.
-  private static func compiler() throws -> [String] {
-    let environment = ProcessInfo.processInfo.environment
-    if let cxx = environment["CXX"], !cxx.isEmpty {
-      return cxx.split(separator: " ").map(String.init)
-    }
-    let path = (environment["PATH"] ?? "").split(separator: ":")
-    for name in ["c++", "g++", "clang++"] {
-      for folder in path where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-        return ["\(folder)/\(name)"]
-      }
-    }
-    throw Failure(description: "no C++ compiler: set CXX or put c++, g++ or clang++ on PATH")
-  }
-
-  /// Runs `arguments`, with standard output to `stdout` (else captured with errors).
-  private static func run(_ arguments: [String], stdout: FileHandle? = nil) throws -> (
-    status: Int32, text: String
-  ) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = stdout ?? pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 }

@@ -62,6 +62,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     let randomNumbers = output.placeholder()
     support(RuntimeSupportSource.cpp)
     support(ThreadPoolSource.cpp)
+    support(StepPacingSource.cpp)
     support(RowSplitSource.cpp)
     support(IntegerDivisionSource.source(for: .cpp))
     if memory.checksIndices { support(IndexCheckSource.source(for: .cpp)) }
@@ -110,6 +111,8 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("/// The state of one simulation: its thread pool and its groups' fields.")
     line("struct Model {")
     line("genn::ThreadPool pool;")
+    line("// Whether steps share their phases among the pool's threads.")
+    line("genn::StepPacing pacing;")
     line("// Per-step work below which the calling thread runs a step alone.")
     line("uint32_t parallelMinimum = 0;")
     for group in neuronGroups {

@@ -164,8 +164,9 @@ extension CPUModuleWriter {
     line()
   }
 
-  /// The steps of `genn_run`: each phase shared out when `parallel`, else run chunk by
-  /// chunk on the calling thread.
+  /// The steps of `genn_run`: when `parallel`, each step's phases are shared out or run
+  /// on the calling thread as `m.pacing` chooses; else run chunk by chunk on the calling
+  /// thread.
   mutating func writeStepLoop() {
     line(
       "const uint32_t synapseChunks = parallel ? std::min(m.pool.size(), genn::kRowSplits) : 1u;")
@@ -173,7 +174,10 @@ extension CPUModuleWriter {
       "const uint32_t numSynapseChunks = \(synapseChunkCount(perPopulation: "synapseChunks"));")
     line("const uint32_t numNeuronChunks = (uint32_t)m.neuronChunks.size();")
     line("(void)numSynapseChunks;")
+    line("genn::StepPacing::Clock::time_point mark;")
+    line("if (parallel) { mark = genn::StepPacing::Clock::now(); }")
     line("for (uint64_t k = 0; k < steps; k++) {")
+    line("const bool shared = parallel && m.pacing.beforeStep(mark);")
     line(
       "StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k, synapseChunks};"
     )
@@ -183,14 +187,15 @@ extension CPUModuleWriter {
     }
     writeStepStart()
     if !synapseGroups.isEmpty {
-      line("if (parallel) { m.pool.share(synapseChunk, &step, numSynapseChunks); }")
+      line("if (shared) { m.pool.share(synapseChunk, &step, numSynapseChunks); }")
       line("else { for (uint32_t c = 0; c < numSynapseChunks; c++) { synapseChunk(&step, c); } }")
       writeSynapsePhaseEnd()
     }
-    line("if (parallel) { m.pool.share(neuronChunk, &step, numNeuronChunks); }")
+    line("if (shared) { m.pool.share(neuronChunk, &step, numNeuronChunks); }")
     line("else { for (uint32_t c = 0; c < numNeuronChunks; c++) { neuronChunk(&step, c); } }")
     line("gatherSpikes(m, step.timestep);")
     writeStepEnd()
     line("}")
+    line("if (parallel) { m.pacing.afterRun(mark); }")
   }
 }

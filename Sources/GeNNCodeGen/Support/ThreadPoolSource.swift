@@ -100,19 +100,14 @@ enum ThreadPoolSource {
         }
 
         /// Runs `task` once for each chunk `0..<numChunks`, on whichever threads are free
-        /// (the caller among them), and returns when every chunk is done. After a phase
-        /// in which the caller waited longer for a worker's chunk than it worked itself
-        /// (the worker was descheduled: the machine is busy), the next phases run
-        /// on the caller alone, twice as many after each such stall and half as many
-        /// after a run of phases without one, so a busy machine costs little more than
-        /// one thread. Which thread runs a chunk never changes a result.
+        /// (the caller among them), and returns when every chunk is done. Which thread
+        /// runs a chunk never changes a result. (Whether a step shares its phases at all
+        /// is ``StepPacing``'s choice.)
         void share(ChunkTask task, void *context, uint32_t numChunks) {
-            if (m_NumThreads == 1 || numChunks < 2 || m_SoloPhases > 0) {
-                if (m_SoloPhases > 0) { m_SoloPhases--; }
+            if (m_NumThreads == 1 || numChunks < 2) {
                 for (uint32_t chunk = 0; chunk < numChunks; chunk++) { task(context, chunk); }
                 return;
             }
-            const auto start = std::chrono::steady_clock::now();
             // A worker that read these for an older phase cannot take a chunk: the phase
             // was closed before they changed (see `help`).
             m_ShareTask.store(task, std::memory_order_release);
@@ -132,18 +127,7 @@ enum ThreadPoolSource {
                 m_Done.fetch_add(1);
             }
             if (m_Done.load() != numChunks) {
-                const auto waitStart = std::chrono::steady_clock::now();
                 waitUntil([this, numChunks]() { return m_Done.load() == numChunks; });
-                const auto waited = std::chrono::steady_clock::now() - waitStart;
-                if (waited > (waitStart - start) + std::chrono::microseconds(kStallMicroseconds)) {
-                    m_Backoff = std::min(2u * m_Backoff, kMaxBackoff);
-                    m_SoloPhases = m_Backoff;
-                    m_GoodPhases = 0;
-                } else {
-                    wentWell();
-                }
-            } else {
-                wentWell();
             }
             // Closes the phase: no chunk index is below this one.
             m_Work.store(((uint64_t)m_Phase << 32) | kClosed);
@@ -152,22 +136,8 @@ enum ThreadPoolSource {
     private:
         static constexpr uint32_t kClosed = 0xFFFFFFFFu;
 
-        /// Notes a shared phase without a stall: after `kGoodPhases` in a row, fewer
-        /// phases run on the caller alone after the next stall.
-        void wentWell() {
-            if (++m_GoodPhases < kGoodPhases) { return; }
-            m_GoodPhases = 0;
-            m_Backoff = std::max(m_Backoff / 2u, kMinBackoff);
-        }
         /// Pauses a waiting thread makes before it sleeps: some tens of microseconds.
         static constexpr unsigned kSpins = 2000;
-        /// A wait for a worker this much longer than the caller's own work in the phase
-        /// (so longer than running the phase alone would have taken) is a stall; the phases run on the caller alone after one, between
-        /// `kMinBackoff` and `kMaxBackoff` of them.
-        static constexpr unsigned kStallMicroseconds = 20;
-        static constexpr unsigned kMinBackoff = 16;
-        static constexpr unsigned kMaxBackoff = 16384;
-        static constexpr unsigned kGoodPhases = 64;
 
         static inline void pause() {
     #if defined(__x86_64__) || defined(__i386__)
@@ -264,9 +234,6 @@ enum ThreadPoolSource {
         // Shared phases: the phase number (high half) and the next chunk (low half).
         std::atomic<uint64_t> m_Work{kClosed};
         uint32_t m_Phase = 0;
-        unsigned m_Backoff = kMinBackoff;
-        unsigned m_SoloPhases = 0;
-        unsigned m_GoodPhases = 0;
         std::atomic<ChunkTask> m_ShareTask{nullptr};
         std::atomic<void *> m_ShareContext{nullptr};
         std::atomic<uint32_t> m_ShareChunks{0};
