@@ -5,7 +5,8 @@ import Testing
 
 /// The phases of a step are shared out in chunks that any thread takes: results are the
 /// same bits whatever the number of threads, also with more threads than cores and more
-/// chunks than threads, synapses delivering and learning included.
+/// chunks than threads, synapses delivering and learning included. The runs last several
+/// of the pacing's epochs of some milliseconds, so that steps run both shared and alone.
 @Suite struct WorkSharingTests {
   /// A noisy excitatory-inhibitory network large enough for several neuron chunks per
   /// population, whose excitatory synapses learn (pre- and postsynaptic STDP updates).
@@ -43,15 +44,15 @@ import Testing
 
   @Test func moreThreadsThanCoresAndChunksGiveTheSameBits() async throws {
     let model = Self.learningNetwork()
-    let reference = try await DeterminismTests.outcome(model, threads: 1, steps: 200)
+    let reference = try await DeterminismTests.outcome(model, threads: 1, steps: 1_500)
     #expect(reference.spikes["Exc"]!.count > 1_000, "the network must spike to test anything")
     #expect(reference.spikes["Inh"]!.count > 100)
-    let weights = try await Self.weights(model, threads: 1, steps: 200)
+    let weights = try await Self.weights(model, threads: 1, steps: 1_500)
     #expect(Set(weights).count > 1, "the weights must learn to test anything")
     for threads in [2, 3, 5] {
-      let other = try await DeterminismTests.outcome(model, threads: threads, steps: 200)
+      let other = try await DeterminismTests.outcome(model, threads: threads, steps: 1_500)
       #expect(other == reference, "\(threads) threads differ from 1 thread")
-      #expect(try await Self.weights(model, threads: threads, steps: 200) == weights)
+      #expect(try await Self.weights(model, threads: threads, steps: 1_500) == weights)
     }
   }
 

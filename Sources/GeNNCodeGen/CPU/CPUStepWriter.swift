@@ -25,6 +25,10 @@ extension CPUModuleWriter {
     line("// The neuron phase's chunks, each population's consecutive, and their spike counts.")
     line("std::vector<genn::NeuronChunk> neuronChunks;")
     line("std::vector<uint32_t> neuronChunkCounts;")
+    line("// Each phase's chunks, grouped by the thread that owns them (genn::layOutOwners),")
+    line("// for `ownersThreads` threads.")
+    line("std::vector<uint32_t> neuronOrder, neuronBounds, synapseOrder, synapseBounds;")
+    line("unsigned ownersThreads = 0;")
     for group in neuronGroups {
       line("// Each population's first chunk and number of chunks.")
       line("uint32_t neuronUpdateGroup\(group.index)Chunks[\(group.populations.count)][2];")
@@ -65,6 +69,50 @@ extension CPUModuleWriter {
     line()
   }
 
+  /// `planOwners(Model &, unsigned threads, uint32_t synapseChunks)`: which of `threads`
+  /// threads owns each chunk of each phase. A neuron chunk belongs to the thread whose
+  /// equal share of its population holds it, and a synapse chunk to the thread whose
+  /// share of the population's targets holds it, so that a thread updates the neurons
+  /// whose inputs it summed (one-chunk synapse populations are dealt out in turn).
+  mutating func writeOwnerPlan() {
+    line("void planOwners(Model &m, unsigned threads, uint32_t synapseChunks) {")
+    line("std::vector<std::vector<uint32_t>> owned(threads);")
+    for group in neuronGroups {
+      let name = "m.neuronUpdateGroup\(group.index)"
+      line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
+      line("const uint32_t n = \(name)[g].numNeurons;")
+      line("const uint32_t first = \(name)Chunks[g][0];")
+      line("for (uint32_t c = first; c < first + \(name)Chunks[g][1]; c++) {")
+      line("const genn::NeuronChunk &chunk = m.neuronChunks[c];")
+      line("owned[genn::chunkOwner(chunk.begin, chunk.end, n, threads)].push_back(c);")
+      line("}")
+      line("}")
+    }
+    line("genn::layOutOwners(owned, m.neuronOrder, m.neuronBounds);")
+    line("for (std::vector<uint32_t> &chunks : owned) { chunks.clear(); }")
+    line("uint32_t chunk = 0;")
+    line("unsigned dealt = 0;")
+    line("(void)synapseChunks; (void)dealt;")
+    for group in synapseGroups {
+      line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
+      if runsAsOneChunk(group) {
+        line("owned[dealt++ % threads].push_back(chunk++);")
+      } else {
+        line("const uint32_t n = m.synapseGroup\(group.index)[g].numTrgNeurons;")
+        line("for (uint32_t split = 0; split < synapseChunks; split++, chunk++) {")
+        line("const genn::SplitRanges ranges = genn::splitRanges(n, split, synapseChunks);")
+        line(
+          "owned[genn::chunkOwner(ranges.postBegin, ranges.postEnd, n, threads)].push_back(chunk);")
+        line("}")
+      }
+      line("}")
+    }
+    line("genn::layOutOwners(owned, m.synapseOrder, m.synapseBounds);")
+    line("m.ownersThreads = threads;")
+    line("}")
+    line()
+  }
+
   /// The step's context, the phases' chunk functions and the gathering of spikes.
   mutating func writeStep() {
     line("/// The step being run, for the chunks of each phase: `synapseChunks` is the number")
@@ -73,6 +121,7 @@ extension CPUModuleWriter {
       "struct StepContext { Model *model; uint64_t timestep; uint32_t recordingRow; uint32_t synapseChunks; };"
     )
     line()
+    writeOwnerPlan()
     writeSynapseChunk()
     writeNeuronChunk()
     writeGatherSpikes()
@@ -166,20 +215,25 @@ extension CPUModuleWriter {
 
   /// The steps of `genn_run`: when `parallel`, each step's phases are shared out or run
   /// on the calling thread as `m.pacing` chooses; else run chunk by chunk on the calling
-  /// thread.
+  /// thread, each synapse population as one chunk (splitting its targets would only cost).
   mutating func writeStepLoop() {
     line(
       "const uint32_t synapseChunks = parallel ? std::min(m.pool.size(), genn::kRowSplits) : 1u;")
     line(
       "const uint32_t numSynapseChunks = \(synapseChunkCount(perPopulation: "synapseChunks"));")
     line("const uint32_t numNeuronChunks = (uint32_t)m.neuronChunks.size();")
-    line("(void)numSynapseChunks;")
+    line("// Alone, a step runs each population's synapses as one chunk.")
+    line("const uint32_t numAloneChunks = \(synapseChunkCount(perPopulation: "1u"));")
+    line("(void)numSynapseChunks; (void)numAloneChunks;")
+    line(
+      "if (parallel && m.ownersThreads != m.pool.size()) { planOwners(m, m.pool.size(), synapseChunks); }"
+    )
     line("genn::StepPacing::Clock::time_point mark;")
     line("if (parallel) { mark = genn::StepPacing::Clock::now(); }")
     line("for (uint64_t k = 0; k < steps; k++) {")
     line("const bool shared = parallel && m.pacing.beforeStep(mark);")
     line(
-      "StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k, synapseChunks};"
+      "StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k, shared ? synapseChunks : 1u};"
     )
     for (index, synapses) in model.synapsePopulations.enumerated() {
       guard let steps = synapses.maxDendriticDelaySteps else { continue }
@@ -187,11 +241,15 @@ extension CPUModuleWriter {
     }
     writeStepStart()
     if !synapseGroups.isEmpty {
-      line("if (shared) { m.pool.share(synapseChunk, &step, numSynapseChunks); }")
-      line("else { for (uint32_t c = 0; c < numSynapseChunks; c++) { synapseChunk(&step, c); } }")
+      line(
+        "if (shared) { m.pool.share(synapseChunk, &step, numSynapseChunks, m.synapseOrder.data(), m.synapseBounds.data()); }"
+      )
+      line("else { for (uint32_t c = 0; c < numAloneChunks; c++) { synapseChunk(&step, c); } }")
       writeSynapsePhaseEnd()
     }
-    line("if (shared) { m.pool.share(neuronChunk, &step, numNeuronChunks); }")
+    line(
+      "if (shared) { m.pool.share(neuronChunk, &step, numNeuronChunks, m.neuronOrder.data(), m.neuronBounds.data()); }"
+    )
     line("else { for (uint32_t c = 0; c < numNeuronChunks; c++) { neuronChunk(&step, c); } }")
     line("gatherSpikes(m, step.timestep);")
     writeStepEnd()

@@ -6,7 +6,8 @@
 /// or a second simulation runs beside this one, a worker the operating system has
 /// descheduled in the middle of a chunk holds the phase for a time slice, and sharing
 /// becomes slower than one thread. So steps are timed in epochs of some milliseconds, each
-/// way keeps an estimate of its seconds per step, and the next epoch runs the faster way. The
+/// way keeps an estimate of its seconds per step (the mean of its last six epochs), and
+/// the next epoch runs the faster way. The
 /// other way is tried again for one epoch now and then, sooner after the chosen way's time
 /// changes (the machine changed), and never so often that the tries cost more than about
 /// 1 % (each interval lasts at least 100 times what the last try cost, counting the epochs
@@ -47,30 +48,42 @@ enum StepPacingSource {
         /// Notes that the epoch under way took `seconds` for `steps` steps, and chooses the
         /// next epoch's way (`sharing()`).
         void epochEnded(double seconds, uint32_t steps) {
+            if (m_WarmingUp) {
+                // The first epoch starts the workers and fills the caches: it says
+                // nothing about either way.
+                m_WarmingUp = false;
+                return;
+            }
             const double perStep = seconds / steps;
             const unsigned way = m_Shared ? 1u : 0u;
             const unsigned other = 1u - way;
-            double &estimate = m_PerStep[way];
-            if (m_Age[way] > kFreshEpochs) {
-                estimate = perStep;
-            } else {
-                if (!m_Trying && (perStep > kChange * estimate || kChange * perStep < estimate)) {
+            if (!m_Trying && m_Count[way] > 0u) {
+                const double expected = estimate(way);
+                if (perStep > kChange * expected || kChange * perStep < expected) {
                     m_Interval = kMinInterval;
                 }
-                estimate += (perStep - estimate) / 4.0;
             }
-            m_Age[way] = 0u;
-            m_Age[other] = std::min(m_Age[other] + 1u, kFreshEpochs + 1u);
-            if (m_PerStep[other] < 0.0) {
+            m_Samples[way][m_Next[way]] = perStep;
+            m_Next[way] = (m_Next[way] + 1u) % kSamples;
+            m_Count[way] = std::min(m_Count[way] + 1u, kSamples);
+            if (m_Count[other] == 0u) {
                 // The other way has never run: it runs next.
                 m_Shared = !m_Shared;
                 return;
             }
-            m_Cost += std::max(0.0, seconds - steps * m_PerStep[other]);
-            const bool shareFaster = m_PerStep[1] < m_PerStep[0];
+            m_Cost += std::max(0.0, seconds - steps * estimate(other));
+            const bool shareFaster = estimate(1u) < estimate(0u);
             if (m_Trying) {
-                m_Trying = false;
                 const bool choiceKept = (shareFaster != m_Shared);
+                if (choiceKept && perStep < estimate(other) && m_Repeats + 1u < kSamples) {
+                    // A promising try: tried again at once, so that a way that became
+                    // faster is chosen without waiting for further intervals (the
+                    // estimate needs several epochs to follow).
+                    m_Repeats++;
+                    return;
+                }
+                m_Repeats = 0u;
+                m_Trying = false;
                 m_Interval = choiceKept ? std::min(2.0 * m_Interval, kMaxInterval) : kMinInterval;
                 m_SinceTry = 0.0;
             } else {
@@ -97,16 +110,27 @@ enum StepPacingSource {
         /// The chosen way's epoch taking this many times its estimate, or this many times
         /// less, means the machine changed: the other way is tried again soon.
         static constexpr double kChange = 1.5;
-        /// An estimate not refreshed for more than this many epochs is replaced, not
-        /// averaged, by the next measurement.
-        static constexpr uint32_t kFreshEpochs = 1u;
+        /// Each way's estimate is the mean of its last `kSamples` epochs' seconds per
+        /// step, so that one epoch in which another program took a thread away, or one
+        /// lucky try, does not change the choice, while stalls that recur count in full.
+        static constexpr uint32_t kSamples = 6u;
 
-        /// Seconds per step of each way (0: alone, 1: shared); negative until measured.
-        double m_PerStep[2] = {-1.0, -1.0};
-        /// Epochs since each way last ran.
-        uint32_t m_Age[2] = {kFreshEpochs + 1u, kFreshEpochs + 1u};
+        /// Way `way`'s estimate (0: alone, 1: shared) of seconds per step.
+        double estimate(unsigned way) const {
+            double sum = 0.0;
+            for (uint32_t i = 0; i < m_Count[way]; i++) { sum += m_Samples[way][i]; }
+            return sum / m_Count[way];
+        }
+
+        /// Each way's last seconds per step, `m_Count` of them, the next written at `m_Next`.
+        double m_Samples[2][kSamples] = {};
+        uint32_t m_Count[2] = {0u, 0u};
+        uint32_t m_Next[2] = {0u, 0u};
         bool m_Shared = true;
+        bool m_WarmingUp = true;
         bool m_Trying = false;
+        /// Epochs a try has been repeated for (see `epochEnded`).
+        uint32_t m_Repeats = 0u;
         uint32_t m_Steps = 0u;
         Clock::duration m_Elapsed = Clock::duration::zero();
         double m_SinceTry = 0.0;

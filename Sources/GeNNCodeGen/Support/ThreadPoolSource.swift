@@ -1,10 +1,12 @@
 /// C++ that every generated CPU module contains: a persistent pool of worker threads
 /// that shares out the phases of a time step, and the neuron phase's chunks.
 ///
-/// A phase of a step is split into chunks that any thread takes from an atomic counter,
-/// and it ends when every chunk is done, not when every thread has arrived: a thread the
-/// operating system has descheduled before taking its share holds nobody up, because the
-/// running threads take the chunks it did not. Each chunk writes only its own results
+/// A phase of a step is split into chunks, and it ends when every chunk is done, not when
+/// every thread has arrived. Each thread owns some chunks (the same each step, so that a
+/// chunk's neurons and inputs stay in that thread's core's cache) and takes them from its
+/// own atomic cursor; a thread out of chunks takes the others' from their cursors, so a
+/// thread the operating system has descheduled holds nobody up: the running threads take
+/// the chunks it did not. Each chunk writes only its own results
 /// (its own neurons, its own range of postsynaptic inputs, its own spike count), and the
 /// calling thread combines them in chunk order, so which thread ran a chunk never shows
 /// in a result. Waiting threads spin for a moment (time steps follow each other within
@@ -45,6 +47,26 @@ enum ThreadPoolSource {
             total += count;
         }
         return total;
+    }
+
+    /// The thread of `threads` that owns a chunk covering elements `[begin, end)` of `n`:
+    /// the one whose equal share of the elements holds the chunk's middle.
+    static inline unsigned chunkOwner(uint32_t begin, uint32_t end, uint32_t n, unsigned threads) {
+        const uint64_t middle = (uint64_t)begin + end;
+        return (unsigned)std::min<uint64_t>(threads - 1u, middle * threads / (2u * (uint64_t)std::max(1u, n)));
+    }
+
+    /// Lays out the chunks each thread owns (`owned[thread]`) for ``ThreadPool::share``:
+    /// `order` lists thread 0's, then thread 1's, ...; thread `t`'s are
+    /// `order[bounds[t] ..< bounds[t + 1]]`.
+    static inline void layOutOwners(const std::vector<std::vector<uint32_t>> &owned,
+                                    std::vector<uint32_t> &order, std::vector<uint32_t> &bounds) {
+        order.clear();
+        bounds.assign(1, 0u);
+        for (const std::vector<uint32_t> &chunks : owned) {
+            order.insert(order.end(), chunks.begin(), chunks.end());
+            bounds.push_back((uint32_t)order.size());
+        }
     }
 
     class ThreadPool {
@@ -100,10 +122,12 @@ enum ThreadPoolSource {
         }
 
         /// Runs `task` once for each chunk `0..<numChunks`, on whichever threads are free
-        /// (the caller among them), and returns when every chunk is done. Which thread
-        /// runs a chunk never changes a result. (Whether a step shares its phases at all
-        /// is ``StepPacing``'s choice.)
-        void share(ChunkTask task, void *context, uint32_t numChunks) {
+        /// (the caller among them), and returns when every chunk is done: each thread `t`
+        /// first the chunks it owns, `order[bounds[t] ..< bounds[t + 1]]` (``layOutOwners``),
+        /// then any that others have not taken yet. Which thread runs a chunk never changes
+        /// a result. (Whether a step shares its phases at all is ``StepPacing``'s choice.)
+        void share(ChunkTask task, void *context, uint32_t numChunks, const uint32_t *order,
+                   const uint32_t *bounds) {
             if (m_NumThreads == 1 || numChunks < 2) {
                 for (uint32_t chunk = 0; chunk < numChunks; chunk++) { task(context, chunk); }
                 return;
@@ -113,24 +137,30 @@ enum ThreadPoolSource {
             m_ShareTask.store(task, std::memory_order_release);
             m_ShareContext.store(context, std::memory_order_release);
             m_ShareChunks.store(numChunks, std::memory_order_release);
+            m_ShareOrder.store(order, std::memory_order_release);
+            m_ShareBounds.store(bounds, std::memory_order_release);
             m_Done.store(0, std::memory_order_relaxed);
             m_Phase++;
+            const uint64_t phaseWord = (uint64_t)m_Phase << 32;
+            for (unsigned t = 0; t < m_NumThreads; t++) {
+                m_Cursors[t].word.store(phaseWord | bounds[t], std::memory_order_release);
+            }
             bool wake;
             {
                 std::lock_guard<std::mutex> lock(m_Mutex);
-                m_Work.store((uint64_t)m_Phase << 32);
+                m_Work.store(phaseWord);
                 wake = (m_Sleepers > 0);
             }
             if (wake) { m_WorkerWake.notify_all(); }
-            for (uint64_t word = m_Work.fetch_add(1); (uint32_t)word < numChunks; word = m_Work.fetch_add(1)) {
-                task(context, (uint32_t)word);
-                m_Done.fetch_add(1);
-            }
+            take(0, m_Phase, task, context, numChunks, order, bounds);
             if (m_Done.load() != numChunks) {
                 waitUntil([this, numChunks]() { return m_Done.load() == numChunks; });
             }
-            // Closes the phase: no chunk index is below this one.
-            m_Work.store(((uint64_t)m_Phase << 32) | kClosed);
+            // Closes the phase: no cursor is below its end.
+            for (unsigned t = 0; t < m_NumThreads; t++) {
+                m_Cursors[t].word.store(phaseWord | kClosed, std::memory_order_release);
+            }
+            m_Work.store(phaseWord | kClosed);
         }
 
     private:
@@ -169,20 +199,35 @@ enum ThreadPoolSource {
             m_CallerWake.notify_one();
         }
 
-        /// Takes and runs chunks of the phase whose work word a worker read as `word`
+        /// Takes and runs chunks of the phase whose work word worker `self` read as `word`
         /// until none is left. A worker may read the phase's task late, after a newer
         /// phase replaced it; the newer phase's values were stored after the older phase
         /// was closed, so the exchange that would take a chunk of the older phase fails.
-        void help(uint64_t word) {
+        void help(unsigned self, uint64_t word) {
             const uint32_t phase = (uint32_t)(word >> 32);
             const ChunkTask task = m_ShareTask.load(std::memory_order_acquire);
             void *const context = m_ShareContext.load(std::memory_order_acquire);
             const uint32_t numChunks = m_ShareChunks.load(std::memory_order_acquire);
-            while ((uint32_t)(word >> 32) == phase && (uint32_t)word < numChunks) {
-                if (!m_Work.compare_exchange_weak(word, word + 1)) { continue; }
-                task(context, (uint32_t)word);
-                if (m_Done.fetch_add(1) + 1 == numChunks) { wakeCaller(); }
-                word = m_Work.load();
+            const uint32_t *const order = m_ShareOrder.load(std::memory_order_acquire);
+            const uint32_t *const bounds = m_ShareBounds.load(std::memory_order_acquire);
+            take(self, phase, task, context, numChunks, order, bounds);
+        }
+
+        /// Runs, on thread `self`, the chunks of phase `phase` that no thread has taken:
+        /// its own first, then each other thread's in turn. A chunk is taken by moving
+        /// its owner's cursor past it, which fails once the phase is closed or replaced.
+        void take(unsigned self, uint32_t phase, ChunkTask task, void *context, uint32_t numChunks,
+                  const uint32_t *order, const uint32_t *bounds) {
+            for (unsigned k = 0; k < m_NumThreads; k++) {
+                const unsigned owner = (self + k) % m_NumThreads;
+                std::atomic<uint64_t> &cursor = m_Cursors[owner].word;
+                uint64_t word = cursor.load();
+                while ((uint32_t)(word >> 32) == phase && (uint32_t)word < bounds[owner + 1u]) {
+                    if (!cursor.compare_exchange_weak(word, word + 1)) { continue; }
+                    task(context, order[(uint32_t)word]);
+                    if (m_Done.fetch_add(1) + 1 == numChunks && self != 0) { wakeCaller(); }
+                    word = cursor.load();
+                }
             }
         }
 
@@ -214,7 +259,7 @@ enum ThreadPoolSource {
                 }
                 const uint64_t word = m_Work.load();
                 phase = (uint32_t)(word >> 32);
-                help(word);
+                help(index, word);
             }
         }
 
@@ -231,12 +276,18 @@ enum ThreadPoolSource {
         std::atomic<unsigned> m_Pending{0};
         Task m_Task = nullptr;
         void *m_Context = nullptr;
-        // Shared phases: the phase number (high half) and the next chunk (low half).
+        // Shared phases: the phase number (high half; the low half is `kClosed` once
+        // the phase is over), and each thread's cursor into its chunks: the phase number
+        // and the position in `order` of the next chunk.
         std::atomic<uint64_t> m_Work{kClosed};
+        struct alignas(64) Cursor { std::atomic<uint64_t> word{kClosed}; };
+        Cursor m_Cursors[kMaxThreads];
         uint32_t m_Phase = 0;
         std::atomic<ChunkTask> m_ShareTask{nullptr};
         std::atomic<void *> m_ShareContext{nullptr};
         std::atomic<uint32_t> m_ShareChunks{0};
+        std::atomic<const uint32_t *> m_ShareOrder{nullptr};
+        std::atomic<const uint32_t *> m_ShareBounds{nullptr};
         std::atomic<uint32_t> m_Done{0};
     };
     }  // namespace genn
