@@ -94,7 +94,11 @@ struct RunOutput {
       model: file.model.name, modelFile: file.path, backend: backend.name,
       backendReason: backend.reason, threads: threads,
       precision: file.model.precision.rawValue, dt: file.model.dt, steps: steps,
-      durationMs: duration, seed: file.model.seed, populations: populations,
+      durationMs: duration, seed: file.model.seed,
+      parameters: file.parameters.ordered.map {
+        RunSummary.Parameter(name: $0.name, value: $0.value)
+      },
+      populations: populations,
       spikeEvents: events, variables: variables,
       customUpdates: zip(file.run.customUpdates, customUpdateRuns).map {
         RunSummary.CustomUpdateRuns(group: $0.group, everySteps: $0.everySteps, runs: $1)
