@@ -75,7 +75,7 @@ struct RunOutput {
         NPYArray(recorded.recording.values, shape: [samples, width]), to: "\(stem).npy", in: folder)
       try Self.save(NPYArray(times), to: "\(stem).times.npy", in: folder)
       let column = column(of: recorded.request)
-      let valueUnit = element.unit(ofVariable: recorded.request.variable, in: file.model)
+      let valueUnit = file.unit(ofVariable: recorded.request.variable, of: element)
       variables.append(
         RunSummary.Variable(
           element: element.name, kind: element.kind, variable: recorded.request.variable,

@@ -92,8 +92,9 @@ struct RunSummary: Codable, Hashable {
     var everySteps: Int
     /// What one value is about: `neuron` or `synapse`.
     var unit: String
-    /// The values' unit (`mV`, `nA`, `uS`; `1` for a number without unit) where the model
-    /// is built in; absent for a variable of the user's own model.
+    /// The values' unit (`mV`, `nA`, `uS`; `1` for a number without unit): the one the
+    /// model file gives a variable of its own model, else the built-in model's; absent
+    /// where neither gives one.
     var valueUnit: String?
     /// Values per sample (neurons or synapses).
     var width: Int
