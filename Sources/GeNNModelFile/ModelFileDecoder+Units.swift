@@ -2,8 +2,8 @@ import GeNNModel
 
 /// The `unit:` of the parameters and variables of a file's own models.
 extension ModelFileDecoder {
-  /// The keys of an inline model whose declarations may carry a unit.
-  private static let parameterKeys = ["params"]
+  /// The keys of an inline model's variable declarations, which may carry a unit (as
+  /// may its `params`).
   private static let variableKeys = ["vars", "pre_vars", "post_vars"]
 
   /// Records the units the inline model `value` of `element` gives its parameters and
@@ -15,10 +15,9 @@ extension ModelFileDecoder {
   {
     guard case .mapping = value.node else { return }
     let fields = try value.entries()
-    for key in Self.parameterKeys {
-      let declared = try declaredUnits(fields[key])
-      if declared.isEmpty { continue }
-      units.parameters[element, default: [:]].merge(declared) { kept, _ in kept }
+    let parameters = try declaredUnits(fields["params"])
+    if !parameters.isEmpty {
+      units.parameters[element, default: [:]].merge(parameters) { kept, _ in kept }
     }
     for key in Self.variableKeys {
       let declared = try declaredUnits(fields[key])
