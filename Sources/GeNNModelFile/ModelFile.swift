@@ -33,6 +33,9 @@ public struct ModelFile: Sendable {
   /// The file's `parameters:`, with the overrides it was read with.
   public var parameters = ParameterValues()
 
+  /// The units the file's own models give their parameters and variables.
+  public var units = DeclaredUnits()
+
   /// Creates a model file from its parts.
   public init(
     path: String, model: ModelSpec, recording: RecordingPlan, run: RunDefaults,
@@ -103,6 +106,7 @@ public struct ModelFile: Sendable {
       path: path, model: decoder.model, recording: decoder.recording, run: decoder.run,
       sourceMap: sourceMap, inputFiles: decoder.inputFiles.paths)
     file.parameters = scope.parameters
+    file.units = decoder.units
     try overrides.applySettings(to: &file)
     do {
       try file.model.validate()

@@ -41,6 +41,7 @@ extension ModelFileDecoder {
       default: nil
       }
     let updateModel = try customConnectivityUpdateModel(fields.required("model"), name: name)
+    try recordUnits(of: .customConnectivityUpdate(name), model: fields.required("model"))
     func references(_ key: String, _ declared: [CustomUpdateVarReference])
       throws(ModelFileError) -> [String: CustomUpdateTarget]
     {
@@ -53,7 +54,9 @@ extension ModelFileDecoder {
     model.addCustomConnectivityUpdate(
       CustomConnectivityUpdate(
         name: name, updateGroup: group, synapses: synapsesName, model: updateModel,
-        params: try parameterValues(fields["params"], allowed: updateModel.params),
+        params: try parameterValues(
+          fields["params"], allowed: updateModel.params,
+          declared: units.parameters[.customConnectivityUpdate(name)]),
         vars: try variableInitialisers(
           fields["vars"], allowed: updateModel.vars.map(\.name), count: synapseCount,
           unit: "synapse"),
@@ -79,7 +82,7 @@ extension ModelFileDecoder {
     throws(ModelFileError) -> CustomConnectivityUpdateModel
   {
     let fields = try value.mapping(allowed: Self.customConnectivityUpdateModelKeys)
-    let (params, paramTypes) = try typedParameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"], unitAllowed: true)
     return CustomConnectivityUpdateModel(
       name: try fields["name"]?.string("a name") ?? fallback, params: params,
       paramTypes: paramTypes,

@@ -26,6 +26,7 @@ extension ModelFileDecoder {
       allowed: Self.customUpdateKeys, required: ["group", "model", "var_refs"])
     let group = try fields.required("group").string("the name of an update group")
     let updateModel = try customUpdateModel(fields.required("model"), name: name)
+    try recordUnits(of: .customUpdate(name), model: fields.required("model"))
     var references: [String: CustomUpdateTarget] = [:]
     for entry in try fields.required("var_refs").mapping(
       allowed: updateModel.varRefs.map(\.name)
@@ -37,7 +38,7 @@ extension ModelFileDecoder {
         name: name, updateGroup: group, model: updateModel,
         params: try parameterValues(
           fields["params"], allowed: updateModel.params, of: .customUpdate,
-          model: updateModel.name),
+          model: updateModel.name, declared: units.parameters[.customUpdate(name)]),
         vars: try variableInitialisers(
           fields["vars"], allowed: updateModel.vars.map(\.name), count: nil, unit: "element"),
         varRefs: references,
@@ -101,7 +102,7 @@ extension ModelFileDecoder {
       return try builtin(value, CustomUpdateModel.builtins, kind: "custom update model")
     }
     let fields = try value.mapping(allowed: Self.customUpdateModelKeys)
-    let (params, paramTypes) = try typedParameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"], unitAllowed: true)
     return CustomUpdateModel(
       name: try fields["name"]?.string("a name") ?? fallback, params: params,
       paramTypes: paramTypes,
@@ -115,11 +116,12 @@ extension ModelFileDecoder {
   }
 
   /// A custom update model's variables: a list of names (`scalar`, `READ_WRITE`) or a
-  /// mapping from names to a type or `{type, access}` with a custom update access mode.
+  /// mapping from names to a type or `{type, access, unit}` with a custom update access
+  /// mode.
   private func customUpdateVariables(_ value: YAMLValue?) throws(ModelFileError)
     -> [CustomUpdateVariable]
   {
-    try declarations(value).map { (name, type, access) throws(ModelFileError) in
+    try declarations(value, unitAllowed: true).map { (name, type, access) throws(ModelFileError) in
       CustomUpdateVariable(
         name, type, access: try accessMode(access, default: CustomUpdateVarAccess.readWrite))
     }
@@ -137,8 +139,11 @@ extension ModelFileDecoder {
     }
   }
 
-  /// Declarations as names with a type (default `scalar`) and an access value, if given.
-  private func declarations(_ value: YAMLValue?) throws(ModelFileError)
+  /// Declarations as names with a type (default `scalar`) and an access value, if given;
+  /// with `unitAllowed`, a `{type, access, unit}` mapping may give a unit too
+  /// (``recordUnits(of:model:)`` reads it).
+  private func declarations(_ value: YAMLValue?, unitAllowed: Bool = false)
+    throws(ModelFileError)
     -> [(String, String, YAMLValue?)]
   {
     guard let value else { return [] }
@@ -151,7 +156,8 @@ extension ModelFileDecoder {
         result.append((entry.name, try entry.value.string("a GeNN type"), nil))
         continue
       }
-      let fields = try entry.value.mapping(allowed: ["type", "access"])
+      let fields = try entry.value.mapping(
+        allowed: unitAllowed ? ["type", "access", "unit"] : ["type", "access"])
       result.append(
         (entry.name, try fields["type"]?.string("a GeNN type") ?? "scalar", fields["access"]))
     }

@@ -6,17 +6,26 @@ import GeNNTranspiler
 extension ModelFileDecoder {
   /// Parameter names with types, for every inline model and snippet: a list of names
   /// (all `scalar`) or a mapping from names to GeNN types (`int`, `unsigned int`, `bool`,
-  /// ...), PyGeNN's `(name, type)` pairs; validation checks the types.
-  func typedParameterNames(_ value: YAMLValue?) throws(ModelFileError) -> (
-    names: [String], types: [String: String]
-  ) {
+  /// ...), PyGeNN's `(name, type)` pairs; validation checks the types. With
+  /// `unitAllowed` (a model's parameters, not a snippet's), a name may map to
+  /// `{type: ..., unit: ...}` (``recordUnits(of:model:)`` reads the unit).
+  func typedParameterNames(_ value: YAMLValue?, unitAllowed: Bool = false)
+    throws(ModelFileError) -> (
+      names: [String], types: [String: String]
+    )
+  {
     guard let value else { return ([], [:]) }
     guard case .mapping = value.node else { return (try value.strings(), [:]) }
     var names: [String] = []
     var types: [String: String] = [:]
     for entry in try value.entries().entries {
       names.append(entry.name)
-      let type = try entry.value.string("a GeNN type such as scalar, int or unsigned int")
+      var typeValue: YAMLValue? = entry.value
+      if unitAllowed, case .mapping = entry.value.node {
+        typeValue = try entry.value.mapping(allowed: ["type", "unit"])["type"]
+      }
+      let type =
+        try typeValue?.string("a GeNN type such as scalar, int or unsigned int") ?? "scalar"
       if type != "scalar" { types[entry.name] = type }
     }
     return (names, types)
@@ -62,10 +71,11 @@ extension ModelFileDecoder {
   }
 
   /// Variable declarations: a list of names (`scalar`, read-write) or a mapping from
-  /// names to a type or to `{type: ..., access: ...}`.
-  func variableDeclarations(_ value: YAMLValue?, defaultAccess: VarAccess = .readWrite)
-    throws(ModelFileError) -> [Variable]
-  {
+  /// names to a type or to `{type: ..., access: ..., unit: ...}` (the unit, which
+  /// ``recordUnits(of:model:)`` reads, only with `unitAllowed`).
+  func variableDeclarations(
+    _ value: YAMLValue?, defaultAccess: VarAccess = .readWrite, unitAllowed: Bool = true
+  ) throws(ModelFileError) -> [Variable] {
     guard let value else { return [] }
     guard case .mapping = value.node else {
       return try value.strings().map { Variable($0, access: defaultAccess) }
@@ -77,7 +87,8 @@ extension ModelFileDecoder {
           Variable(entry.name, try entry.value.string("a GeNN type"), access: defaultAccess))
         continue
       }
-      let fields = try entry.value.mapping(allowed: ["type", "access"])
+      let fields = try entry.value.mapping(
+        allowed: unitAllowed ? ["type", "access", "unit"] : ["type", "access"])
       let type = try fields["type"]?.string("a GeNN type") ?? "scalar"
       var access = defaultAccess
       if let accessValue = fields["access"] {
@@ -114,7 +125,7 @@ extension ModelFileDecoder {
   /// Neuron variable references: a list of names (`scalar`, read-only) or a mapping from
   /// names to a type or to `{type: ..., access: READ_ONLY | READ_WRITE}`.
   func references(_ value: YAMLValue?) throws(ModelFileError) -> [NeuronVarReference] {
-    try variableDeclarations(value, defaultAccess: .readOnly).map {
+    try variableDeclarations(value, defaultAccess: .readOnly, unitAllowed: false).map {
       NeuronVarReference($0.name, $0.type, readOnly: $0.access != .readWrite)
     }
   }

@@ -63,7 +63,7 @@ extension ModelFileDecoder {
       return try builtin(value, NeuronModel.builtins, kind: "neuron model")
     }
     let fields = try value.mapping(allowed: Self.neuronModelKeys)
-    let (params, paramTypes) = try typedParameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"], unitAllowed: true)
     return NeuronModel(
       name: try modelName(fields, fallback), params: params, paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
@@ -84,7 +84,7 @@ extension ModelFileDecoder {
       return try builtin(value, CurrentSourceModel.builtins, kind: "current source model")
     }
     let fields = try value.mapping(allowed: Self.currentSourceModelKeys)
-    let (params, paramTypes) = try typedParameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"], unitAllowed: true)
     return CurrentSourceModel(
       name: try modelName(fields, fallback), params: params, paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),
@@ -102,7 +102,7 @@ extension ModelFileDecoder {
       return try builtin(value, WeightUpdateModel.builtins, kind: "weight update model")
     }
     let fields = try value.mapping(allowed: Self.weightUpdateModelKeys)
-    let (params, paramTypes) = try typedParameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"], unitAllowed: true)
     var code: [String: String] = [:]
     for key in Self.weightUpdateCodeKeys { code[key] = try self.code(fields, key) }
     return WeightUpdateModel(
@@ -136,7 +136,7 @@ extension ModelFileDecoder {
       return try builtin(value, PostsynapticModel.builtins, kind: "postsynaptic model")
     }
     let fields = try value.mapping(allowed: Self.postsynapticModelKeys)
-    let (params, paramTypes) = try typedParameterNames(fields["params"])
+    let (params, paramTypes) = try typedParameterNames(fields["params"], unitAllowed: true)
     return PostsynapticModel(
       name: try modelName(fields, fallback), params: params, paramTypes: paramTypes,
       derivedParams: try derivedParameters(fields["derived_params"], params: params),

@@ -19,12 +19,14 @@ extension ModelFileDecoder {
     let fields = try value.mapping(allowed: Self.neuronPopulationKeys, required: ["size", "model"])
     let size = try fields.required("size").integer(atLeast: 1)
     let neuronModel = try self.neuronModel(fields.required("model"), name: name)
+    try recordUnits(of: .neuronPopulation(name), model: fields.required("model"))
     let recordSpikes = try fields["record_spikes"]?.bool() ?? false
     let recordSpikeEvents = try fields["record_spike_events"]?.bool() ?? false
     model.addNeuronPopulation(
       name, size: size, model: neuronModel,
       params: try parameterValues(
-        fields["params"], allowed: neuronModel.params, of: .neuron, model: neuronModel.name),
+        fields["params"], allowed: neuronModel.params, of: .neuron, model: neuronModel.name,
+        declared: units.parameters[.neuronPopulation(name)]),
       vars: try variableInitialisers(
         fields["vars"], allowed: neuronModel.vars.map(\.name), count: size, unit: "neuron"),
       extraGlobalParams: try extraGlobalValues(
@@ -42,11 +44,12 @@ extension ModelFileDecoder {
     let targetValue = try fields.required("target")
     let target = try population(named: targetValue)
     let sourceModel = try currentSourceModel(fields.required("model"), name: name)
+    try recordUnits(of: .currentSource(name), model: fields.required("model"))
     model.addCurrentSource(
       name, model: sourceModel, target: target.name,
       params: try parameterValues(
         fields["params"], allowed: sourceModel.params, of: .currentSource,
-        model: sourceModel.name),
+        model: sourceModel.name, declared: units.parameters[.currentSource(name)]),
       vars: try variableInitialisers(
         fields["vars"], allowed: sourceModel.vars.map(\.name), count: target.size,
         unit: "target neuron"),

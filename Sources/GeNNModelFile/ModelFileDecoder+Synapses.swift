@@ -51,6 +51,8 @@ extension ModelFileDecoder {
       try post.map { fields throws(ModelFileError) in
         try postsynapticModel(fields.required("model"), name: "\(name)_postsynaptic")
       } ?? .deltaCurr
+    try recordUnits(of: .synapsePopulation(name), model: update.required("model"))
+    if let post { try recordUnits(of: .synapsePopulation(name), model: post.required("model")) }
     let sourceVars = source.model.vars.map(\.name)
     let targetVars = target.model.vars.map(\.name)
 
@@ -59,7 +61,7 @@ extension ModelFileDecoder {
       connectivity: connectivity, weightUpdate: weightUpdate,
       weightUpdateParams: try parameterValues(
         update["params"], allowed: weightUpdate.params, of: .weightUpdate,
-        model: weightUpdate.name),
+        model: weightUpdate.name, declared: units.parameters[.synapsePopulation(name)]),
       weightUpdateVars: try variableInitialisers(
         update["vars"], allowed: weightUpdate.vars.map(\.name), count: synapseCount,
         unit: "synapse", matrix: isAllToAll ? [source.size, target.size] : nil),
@@ -82,7 +84,8 @@ extension ModelFileDecoder {
         update["extra_global_params"], allowed: weightUpdate.extraGlobalParams.map(\.name)),
       postsynaptic: postsynaptic)
     population.postsynapticParams = try parameterValues(
-      post?["params"], allowed: postsynaptic.params, of: .postsynaptic, model: postsynaptic.name)
+      post?["params"], allowed: postsynaptic.params, of: .postsynaptic, model: postsynaptic.name,
+      declared: units.parameters[.synapsePopulation(name)])
     population.postsynapticVars = try variableInitialisers(
       post?["vars"], allowed: postsynaptic.vars.map(\.name), count: target.size,
       unit: "postsynaptic neuron")

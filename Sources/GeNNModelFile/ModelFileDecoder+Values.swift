@@ -7,19 +7,22 @@ import GeNNTranspiler
 /// files.
 extension ModelFileDecoder {
   /// Parameter values: a mapping from the model's parameter names (`allowed`) to numbers.
-  /// An unknown name is an error listing the allowed ones with their units, `kind`'s
-  /// built-in model `model` having them (``ModelReference/parameterUnits(_:name:params:)``).
+  /// An unknown name is an error listing the allowed ones with their units: those
+  /// `kind`'s built-in model `model` has (``ModelReference/parameterUnits(_:name:params:)``)
+  /// and those the file `declared` for its own model.
   func parameterValues(
-    _ value: YAMLValue?, allowed: [String], of kind: ModelKind? = nil, model: String = ""
+    _ value: YAMLValue?, allowed: [String], of kind: ModelKind? = nil, model: String = "",
+    declared: [String: String]? = nil
   ) throws(ModelFileError) -> [String: Double] {
     guard let value else { return [:] }
     let mapping = try value.entries("a mapping with keys \(allowed.joined(separator: ", "))")
-    let units = kind.map { ModelReference.parameterUnits($0, name: model, params: allowed) }
+    let builtin = kind.map { ModelReference.parameterUnits($0, name: model, params: allowed) }
+    let units = (builtin ?? [:]).merging(declared ?? [:]) { _, declared in declared }
     for entry in mapping.entries where !allowed.contains(entry.name) {
       throw ModelFileError(
         .unknownKey(
           key: entry.value.key,
-          allowed: allowed.map { ModelReference.withUnit($0, units?[$0] ?? "") },
+          allowed: allowed.map { ModelReference.withUnit($0, units[$0] ?? "") },
           suggestion: NameSuggestion.closest(to: entry.name, among: allowed)),
         at: entry.keyPosition)
     }

@@ -26,6 +26,8 @@ struct ModelFileDecoder {
   var run = RunDefaults()
   /// The `.npy` files read so far.
   let inputFiles = InputFileLog()
+  /// The units the file's own models give their parameters and variables.
+  var units = DeclaredUnits()
 
   init(file: String, directory: URL, sourceMap: SourceMap) {
     self.file = file

@@ -20,6 +20,11 @@ public struct ParameterValues: Sendable, Hashable {
   /// The value of `name`, if it is a parameter.
   public subscript(name: String) -> Double? { values[name] }
 
+  /// Each parameter with its value, in the order the file declares them.
+  public var ordered: [(name: String, value: Double)] {
+    names.compactMap { name in values[name].map { (name, $0) } }
+  }
+
   /// Adds `name` (not yet declared) with `value`.
   mutating func declare(_ name: String, _ value: Double) {
     names.append(name)

@@ -75,7 +75,7 @@ struct RunOutput {
         NPYArray(recorded.recording.values, shape: [samples, width]), to: "\(stem).npy", in: folder)
       try Self.save(NPYArray(times), to: "\(stem).times.npy", in: folder)
       let column = column(of: recorded.request)
-      let valueUnit = element.unit(ofVariable: recorded.request.variable, in: file.model)
+      let valueUnit = file.unit(ofVariable: recorded.request.variable, of: element)
       variables.append(
         RunSummary.Variable(
           element: element.name, kind: element.kind, variable: recorded.request.variable,
@@ -94,7 +94,11 @@ struct RunOutput {
       model: file.model.name, modelFile: file.path, backend: backend.name,
       backendReason: backend.reason, threads: threads,
       precision: file.model.precision.rawValue, dt: file.model.dt, steps: steps,
-      durationMs: duration, seed: file.model.seed, populations: populations,
+      durationMs: duration, seed: file.model.seed,
+      parameters: file.parameters.ordered.map {
+        RunSummary.Parameter(name: $0.name, value: $0.value)
+      },
+      populations: populations,
       spikeEvents: events, variables: variables,
       customUpdates: zip(file.run.customUpdates, customUpdateRuns).map {
         RunSummary.CustomUpdateRuns(group: $0.group, everySteps: $0.everySteps, runs: $1)

@@ -24,6 +24,10 @@ struct RunSummary: Codable, Hashable {
   var durationMs: Double
   /// The seed of every random number.
   var seed: UInt64
+  /// The model file's `parameters:` in the order it declares them, at the values the run
+  /// used (after `--set`); `null` in the summaries of SwiftGeNN 0.6.0 and earlier, which
+  /// did not record them.
+  var parameters: [Parameter]?
   /// Every neuron population, in model order.
   var populations: [Population]
   /// The spike-like events recorded, per synapse population and side.
@@ -41,6 +45,13 @@ struct RunSummary: Codable, Hashable {
   /// What the result can be traced back to; `null` in the summaries of SwiftGeNN 0.6.0
   /// and earlier, which did not record it.
   var provenance: RunProvenance?
+
+  /// One parameter of the model file's `parameters:`.
+  struct Parameter: Codable, Hashable {
+    var name: String
+    /// Its value, after `--set` and the `${...}` expressions.
+    var value: Double
+  }
 
   /// One neuron population.
   struct Population: Codable, Hashable {
@@ -81,8 +92,9 @@ struct RunSummary: Codable, Hashable {
     var everySteps: Int
     /// What one value is about: `neuron` or `synapse`.
     var unit: String
-    /// The values' unit (`mV`, `nA`, `uS`; `1` for a number without unit) where the model
-    /// is built in; absent for a variable of the user's own model.
+    /// The values' unit (`mV`, `nA`, `uS`; `1` for a number without unit): the one the
+    /// model file gives a variable of its own model, else the built-in model's; absent
+    /// where neither gives one.
     var valueUnit: String?
     /// Values per sample (neurons or synapses).
     var width: Int

@@ -89,8 +89,8 @@ extension GeNN {
               + "\n\(error)")
         }
         var values = zip(plan.swept, run.sweptValues).map { ($0, $1) }
-        values += file.parameters.names.filter { !plan.swept.contains($0) }.map {
-          ($0, file.parameters[$0] ?? 0)
+        values += file.parameters.ordered.filter { !plan.swept.contains($0.name) }.map {
+          ($0.name, $0.value)
         }
         if !plan.swept.contains("seed") { values.append(("seed", Double(file.model.seed))) }
         table.append(number: run.number, folder: name, values: values, summary: summary)

@@ -51,6 +51,7 @@ import Testing
   static let sampleSummary = RunSummary(
     model: "m", modelFile: "m.yaml", backend: "cpu", backendReason: "asked", threads: 2,
     precision: "float", dt: 0.1, steps: 10, durationMs: 1, seed: 3,
+    parameters: [.init(name: "scale", value: 0.5), .init(name: "N_E", value: 400)],
     populations: [
       .init(
         name: "E", neurons: 4, spikesRecorded: true, spikes: 2, meanRateHz: 500,
@@ -77,7 +78,7 @@ import Testing
     let text = try #require(String(data: json, encoding: .utf8))
     for key in [
       "model_file", "mean_rate_hz", "duration_ms", "spikes_recorded", "every_steps",
-      "times_file", "real_time_factor", "cache_hit", "custom_updates",
+      "times_file", "real_time_factor", "cache_hit", "custom_updates", "N_E",
     ] {
       #expect(text.contains("\"\(key)\""), "\(key)")
     }

@@ -127,6 +127,25 @@ import Testing
     #expect(build.status == 0, "\(build.stderr)")
   }
 
+  @Test func summaryRecordsTheParameterValuesTheRunUsed() throws {
+    let folder = try Genn.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try TinyModel.write(
+      to: folder,
+      replacing: [
+        ("name: tiny\n", "name: tiny\nparameters: {I0: 0.5, N: 10, I_half: '${I0 / 2}'}\n"),
+        ("size: 10", "size: ${N}"), ("Ioffset: 0.5", "Ioffset: \"${I_half}\""),
+      ])
+    let outcome = try Genn.run(
+      ["run", "tiny.yaml", "--set", "I0=0.8", "--steps", "10", "--out", "o", "-q"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let run = try RunFolder(folder.appendingPathComponent("o"))
+    let parameters = try #require(run.summary["parameters"] as? [[String: Any]])
+    // In the order the file declares them, `I0` as set and `I_half` computed from it.
+    #expect(parameters.map { $0["name"] as? String } == ["I0", "N", "I_half"])
+    #expect(parameters.map { $0["value"] as? Double } == [0.8, 10, 0.4])
+  }
+
   @Test func badAssignmentsAreErrorsThatSayWhatIsAllowed() throws {
     let folder = try Genn.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -50,7 +50,7 @@ import Testing
           vars: {V: -65, RefracTime: 0}
 
       """
-    let file = try ModelFile.parse(neurons + Self.example(3), path: "updates.yaml")
+    let file = try ModelFile.parse(neurons + Self.example(4), path: "updates.yaml")
     #expect(file.model.customUpdates.map(\.name) == ["ClearV", "TotalV"])
     #expect(file.model.customUpdateGroups == ["Measure", "Reset"])
     #expect(
@@ -69,5 +69,14 @@ import Testing
     let model = file.model.neuronPopulations[0].model
     #expect(model.paramTypes == ["d": "int", "n": "unsigned int", "on": "bool"])
     #expect(model.derivedParams.map(\.type) == ["int"])
+  }
+
+  @Test func unitExampleLoads() throws {
+    let population = try Self.example(3).split(separator: "\n").map { "    " + $0 }
+      .joined(separator: "\n")
+    let file = try ModelFile.parse(
+      "neurons:\n  N:\n    size: 2\n" + population + "\n", path: "units.yaml")
+    #expect(file.unit(ofVariable: "V", of: .neuronPopulation("N")) == "mV")
+    #expect(file.units.parameters[.neuronPopulation("N")] == ["tau": "ms"])
   }
 }

@@ -26,8 +26,11 @@ struct ModelDocumentation: Sendable {
     table[kind]?[name]
   }
 
-  private static let weight = "weight"
-  private static let asVariable = "as variable"
+  /// The unit of a weight: nA or uS, as the postsynaptic model takes a current or a
+  /// conductance.
+  static let weight = "weight"
+  /// The unit of an initialiser's value: that of the variable it initialises.
+  static let asVariable = "as variable"
 
   private static let table: [ModelKind: [String: ModelDocumentation]] = [
     .neuron: [
