@@ -1,4 +1,4 @@
-/// C++ that every generated CPU module contains: the choice, made a few dozen steps at
+/// C++ that every generated CPU module contains: the choice, made a few milliseconds at
 /// a time, between sharing a step's phases among the pool's threads
 /// (``ThreadPoolSource``) and running them on the calling thread alone.
 ///
@@ -7,12 +7,12 @@
 /// descheduled in the middle of a chunk holds the phase for a time slice, and sharing
 /// becomes slower than one thread. So steps are timed in epochs of some milliseconds, each
 /// way keeps an estimate of its seconds per step (the mean of its last six epochs), and
-/// the next epoch runs the faster way. The
-/// other way is tried again for one epoch now and then, sooner after the chosen way's time
-/// changes (the machine changed), and never so often that the tries cost more than about
-/// 1 % (each interval lasts at least 100 times what the last try cost, counting the epochs
-/// after it that ran slower than the other way would have). Which way a step
-/// ran never changes a result: chunks give the same bits on any thread.
+/// the next epoch runs the faster way. The other way is tried again for one epoch now and
+/// then, sooner after the chosen way's time changes (the machine changed), and never so
+/// often that the tries cost more than about 1 % (each interval lasts at least 100 times
+/// what the last try cost, counting the epochs after it that ran slower than the other
+/// way would have). Which way a step ran never changes a result: chunks give the same bits
+/// on any thread.
 enum StepPacingSource {
   static let cpp = """
     namespace genn {
