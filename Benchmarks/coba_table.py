@@ -7,13 +7,18 @@ and cost per synaptic event of COBA and of the full-scale Potjans-Diesmann micro
 (``COBABenchmark load``).
 
     swift build -c release --product COBABenchmark
-    python3 Benchmarks/coba_table.py [--sizes 4000 16000] [--no-load]
+    python3 Benchmarks/coba_table.py [--sizes 4000 16000] [--repeat 3] [--no-load]
+
+With ``--repeat N`` each size is measured N times, one run after the other, and each
+figure is the median of its N runs (a shared or noisy machine moves single runs by tens of
+per cent).
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import statistics
 import subprocess
 import tempfile
 import time
@@ -58,6 +63,15 @@ def measure(benchmark: Path, neurons: int) -> Speed:
                  bytes_per_synapse=number(r"memory: ([0-9.]+) bytes per synapse", text))
 
 
+def median_speed(speeds: list[Speed]) -> Speed:
+    """Each figure's median over ``speeds``."""
+    median = statistics.median
+    return Speed(one=median([s.one for s in speeds]), two=median([s.two for s in speeds]),
+                 busy=(median([s.busy[0] for s in speeds]), median([s.busy[1] for s in speeds])),
+                 pair=(median([s.pair[0] for s in speeds]), median([s.pair[1] for s in speeds])),
+                 bytes_per_synapse=median([s.bytes_per_synapse for s in speeds]))
+
+
 def genn_seconds(neurons: int) -> tuple[float, str]:
     """GeNN's seconds for 1 s of COBA: measured here with PyGeNN where it is installed."""
     try:
@@ -94,6 +108,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=sorted(GENN_MEASURED))
     parser.add_argument("--build-path", type=Path, default=REPOSITORY / ".build")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per size; each figure is the median")
     parser.add_argument("--no-load", action="store_true",
                         help="skip the load, memory and microcircuit table")
     arguments = parser.parse_args()
@@ -104,13 +120,15 @@ def main() -> None:
     print(f"{'neurons':>8} {'1 thr':>7} {'2 thr':>7} {'1->2':>6} {'busy 1/2':>15} "
           f"{'2/1':>5} {'pair 1/2':>15} {'2/1':>5} {'GeNN':>6} {'vs GeNN':>7} {'B/syn':>5}")
     for neurons in arguments.sizes:
-        speed = measure(benchmark, neurons)
+        speed = median_speed([measure(benchmark, neurons)
+                              for _ in range(max(1, arguments.repeat))])
         genn, source = genn_seconds(neurons)
         print(f"{neurons:>8} {speed.one:>7.3f} {speed.two:>7.3f} {speed.one / speed.two:>5.2f}x "
               f"{speed.busy[0]:>7.3f}/{speed.busy[1]:<7.3f} {speed.busy[0] / speed.busy[1]:>5.2f} "
               f"{speed.pair[0]:>7.3f}/{speed.pair[1]:<7.3f} {speed.pair[0] / speed.pair[1]:>5.2f} "
               f"{genn:>6.2f} {genn / speed.two:>6.1f}x {speed.bytes_per_synapse:>5.1f}  ({source})")
-    print("2/1: how fast the default (2 threads) runs against 1 thread under the same load")
+    print("2/1: how fast the default (2 threads) runs against 1 thread under the same load"
+          + (f"; medians of {arguments.repeat} runs" if arguments.repeat > 1 else ""))
     if not arguments.no_load:
         print()
         subprocess.run([str(benchmark), "load"], check=True, cwd=REPOSITORY)
