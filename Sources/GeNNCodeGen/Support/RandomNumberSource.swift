@@ -102,12 +102,12 @@ enum RandomNumberSource {
     """
 
   private static let philox = """
-    // Philox4x32-10: ten rounds of multiply-and-mix over the counter, bumping the key
-    // by the Weyl constants between rounds.
-    GENN_FUNCTION void genn_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4])
+    // Philox4x32-10's ten rounds of multiply-and-mix over the counter words c0..c3, in
+    // place, bumping the key (k0, k1) by the Weyl constants between rounds. Plain scalar
+    // arithmetic, so that a loop over many counters vectorises once it is inlined.
+    GENN_FUNCTION void genn_philox_rounds(uint32_t &c0, uint32_t &c1, uint32_t &c2, uint32_t &c3,
+                                          uint32_t k0, uint32_t k1)
     {
-        uint32_t c0 = ctr[0], c1 = ctr[1], c2 = ctr[2], c3 = ctr[3];
-        uint32_t k0 = key[0], k1 = key[1];
         for (int round = 0; round < 10; round++) {
             if (round > 0) {
                 k0 += 0x9E3779B9u;
@@ -120,6 +120,13 @@ enum RandomNumberSource {
             c2 = (uint32_t)(p0 >> 32) ^ c3 ^ k1;
             c3 = (uint32_t)p0;
         }
+    }
+
+    // Philox4x32-10: the block of four words for counter `ctr` and key `key`.
+    GENN_FUNCTION void genn_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4])
+    {
+        uint32_t c0 = ctr[0], c1 = ctr[1], c2 = ctr[2], c3 = ctr[3];
+        genn_philox_rounds(c0, c1, c2, c3, key[0], key[1]);
         out[0] = c0;
         out[1] = c1;
         out[2] = c2;
@@ -233,19 +240,8 @@ enum RandomNumberSource {
           const uint32_t n = count < GENN_FIRST_NORMALS ? count : GENN_FIRST_NORMALS;
           for (uint32_t i = 0; i < n; i++) {
               // Philox4x32-10 of counter (0, element, stream, step), as genn_philox4x32_10.
-              uint32_t c0 = 0u, c1 = first + i, c2 = stream, c3 = step, k0 = key0, k1 = key1;
-              for (int round = 0; round < 10; round++) {
-                  if (round > 0) {
-                      k0 += 0x9E3779B9u;
-                      k1 += 0xBB67AE85u;
-                  }
-                  const uint64_t p0 = (uint64_t)0xD2511F53u * c0;
-                  const uint64_t p1 = (uint64_t)0xCD9E8D57u * c2;
-                  c0 = (uint32_t)(p1 >> 32) ^ c1 ^ k0;
-                  c1 = (uint32_t)p1;
-                  c2 = (uint32_t)(p0 >> 32) ^ c3 ^ k1;
-                  c3 = (uint32_t)p0;
-              }
+              uint32_t c0 = 0u, c1 = first + i, c2 = stream, c3 = step;
+              genn_philox_rounds(c0, c1, c2, c3, key0, key1);
               out->words[0][i] = c0;
               out->words[1][i] = c1;
               out->words[2][i] = c2;
