@@ -30,6 +30,14 @@ public struct ModelSpec: Sendable {
   /// The custom connectivity updates, in the order they were added (see
   /// ``addCustomConnectivityUpdate(_:)``).
   public var customConnectivityUpdates: [CustomConnectivityUpdate] = []
+  /// Whether synapse populations onto one neuron population whose postsynaptic models
+  /// compute the same thing share one (GeNN's `fuse_postsynaptic_models`; off by
+  /// default, as in GeNN): less memory and one postsynaptic update per neuron instead of
+  /// one per population. ``PostsynapticFusion`` says which share.
+  public var fusePostsynapticModels = false
+
+  /// Which synapse populations share a postsynaptic model.
+  public var postsynapticFusion: PostsynapticFusion { PostsynapticFusion(self) }
 
   /// Creates an empty model.
   public init(

@@ -10,6 +10,7 @@ struct ModelFileDecoder {
     "schema", "name", "parameters", "precision", "time_precision", "dt", "seed", "neurons",
     "current_sources",
     "synapses", "custom_updates", "custom_connectivity_updates", "record", "run", "timing",
+    "fuse_postsynaptic_models",
   ]
 
   /// The path of the model file.
@@ -72,6 +73,7 @@ struct ModelFileDecoder {
       run.seed = UInt64(value)
     }
     model.timingEnabled = try top["timing"]?.bool() ?? false
+    model.fusePostsynapticModels = try top["fuse_postsynaptic_models"]?.bool() ?? false
     for entry in try top.required("neurons").entries(
       "a mapping from population names to populations"
     ).entries {

@@ -16,6 +16,7 @@ enum InitialValues {
     sparseRows: [String: SparseConnectivity], zeroed: Bool = false
   ) {
     func array(_ role: ArrayLayout.Role) -> StateArray { arrays[arrayIndex[role]!] }
+    let fusion = model.postsynapticFusion
     let timeMax =
       model.timePrecision == .float
       ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
@@ -42,7 +43,9 @@ enum InitialValues {
       }
     }
     for synapses in model.synapsePopulations {
-      writeSynapses(synapses, array: array, model: model, sparseRows: sparseRows)
+      writeSynapses(
+        synapses, array: array, model: model, sparseRows: sparseRows,
+        ownsPostsynaptic: fusion.ownsPostsynapticModel(synapses.name))
     }
     for source in model.currentSources {
       for variable in source.model.vars {
@@ -136,7 +139,7 @@ enum InitialValues {
   /// extra global parameters.
   private static func writeSynapses(
     _ synapses: SynapsePopulation, array: (ArrayLayout.Role) -> StateArray, model: ModelSpec,
-    sparseRows: [String: SparseConnectivity]
+    sparseRows: [String: SparseConnectivity], ownsPostsynaptic: Bool
   ) {
     let name = synapses.name
     let targetSize = model.neuronPopulation(named: synapses.target)!.size
@@ -193,7 +196,8 @@ enum InitialValues {
         .store(synapses.postsynapticExtraGlobalParams[egp.name] ?? [])
     }
     let target = model.neuronPopulation(named: synapses.target)!.size
-    for variable in synapses.postsynaptic.vars {
+    // A fused population's postsynaptic variables are its set's target's.
+    for variable in synapses.postsynaptic.vars where ownsPostsynaptic {
       // Every delay slot starts with the initial values.
       let values = array(.postsynapticVariable(synapses: name, variable: variable.name))
       for slot in 0..<(values.count / max(1, target)) {

@@ -84,13 +84,15 @@ extension ModelState {
         what: "variable '\(variable)'", synapses: element,
         matrixType: synapses.matrixType.rawValue)
     }
+    // A population fused into another's postsynaptic model shares its set's arrays.
+    let owner = fusion.target(of: element)
     let roles: [ArrayLayout.Role] = [
-      .postsynapticVariable(synapses: element, variable: variable),
+      .postsynapticVariable(synapses: owner, variable: variable),
       .weightUpdatePreVariable(synapses: element, variable: variable),
       .weightUpdatePostVariable(synapses: element, variable: variable),
     ]
     if let position = roles.lazy.compactMap({ index[$0] }).first { return position }
-    if variable == "inSyn", let position = index[.postsynapticInput(synapses: element)] {
+    if variable == "inSyn", let position = index[.postsynapticInput(synapses: owner)] {
       return position
     }
     throw .unknownVariable(

@@ -11,6 +11,8 @@ struct ModelState {
   let arrays: [StateArray]
   /// The position of each role's array in ``arrays``.
   let index: [ArrayLayout.Role: Int]
+  /// Which synapse populations share a postsynaptic model and its arrays.
+  let fusion: PostsynapticFusion
 
   /// Allocates zeroed arrays for `module` of `model`, with recording buffers of
   /// `recordingRows` steps.
@@ -27,6 +29,7 @@ struct ModelState {
     }
     self.model = model
     self.index = index
+    self.fusion = model.postsynapticFusion
   }
 
   /// The array of `role`, if the module has one.

@@ -13,6 +13,7 @@ extension CUDAEmulationTests {
   static let featureNames = [
     "post_events", "delays", "presynaptic_output", "queued_references", "egp_psm_reference",
     "column_built", "column_kernel", "heterogeneous_delays", "dense_procedural",
+    "fused_postsynaptic",
   ]
 
   /// A weight update model, its variables' initialisers and references, and the delays of
@@ -32,6 +33,8 @@ extension CUDAEmulationTests {
     var axonalDelaySteps = 0
     var backPropDelaySteps = 0
     var maxDendriticDelaySteps: Int? = nil
+    /// Whether the populations share one postsynaptic model (``ModelSpec/fusePostsynapticModels``).
+    var fusePostsynapticModels = false
     /// The populations' names, matrix types and connectivity.
     var populations: [(String, SynapseMatrixType, Connectivity)] = [
       ("Sparse", .sparse, .snippet(.fixedProbability, params: ["prob": 0.2])),
@@ -161,10 +164,20 @@ extension CUDAEmulationTests {
           synapseDynamicsCode: "addToPost(g * 0.0078125);"),
         vars: ["g": .snippet(pattern, params: [:])],
         populations: [("Procedural", .denseProceduralG, .allToAll)])
+    case "fused_postsynaptic":
+      // Both populations deliver into one postsynaptic model (fused), through dendritic
+      // delays, in one step's kernel: CUDA adds their equal amounts atomically.
+      synapses = FeatureSynapses(
+        weightUpdate: WeightUpdateModel(
+          name: "DelayedPulse", vars: [Variable("g")],
+          preSpikeSynCode: "addToPostDelay(g, id_post % 3u);"),
+        postsynaptic: .deltaCurr, postsynapticParams: [:], maxDendriticDelaySteps: 3,
+        fusePostsynapticModels: true)
     default:
       return nil
     }
     var model = ModelSpec(name: "cuda_\(name)", precision: .double, dt: 0.1, seed: 5)
+    model.fusePostsynapticModels = synapses.fusePostsynapticModels
     for (population, size, drive, highest) in [
       ("Input", 100, 1.1, -50.0), ("Output", 70, 1.02, -55),
     ] {

@@ -90,6 +90,8 @@ class ModelFileWriter:
         }
         if model.timing_enabled:
             document["timing"] = True
+        if model.fuse_postsynaptic_models:
+            document["fuse_postsynaptic_models"] = True
         if model.current_sources:
             document["current_sources"] = {
                 name: self._current_source(g) for name, g in model.current_sources.items()

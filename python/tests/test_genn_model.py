@@ -555,3 +555,42 @@ def test_snippet_extra_global_params_have_views_after_load():
     assert np.array_equal(pre.vars["x"].view, [0.5, 1.5, 2.5])
     assert sorted(zip(synapses.get_sparse_pre_inds(), synapses.get_sparse_post_inds())) == [
         (0, 2), (1, 0), (2, 1)]
+
+
+def _converging(fuse: bool) -> tuple[GeNNModel, list]:
+    """Three Poisson-like counters onto one LIF population through three DENSE
+    populations with alike DeltaCurr models and dyadic weights: every input sum is exact,
+    so a fused run must give the unfused run's spikes."""
+    model = GeNNModel("float", f"converging_{'fused' if fuse else 'unfused'}")
+    model.fuse_postsynaptic_models = fuse
+    post = model.add_neuron_population("Post", 8, "LIF", LIF_PARAMS,
+                                       {"V": -65.0, "RefracTime": 0.0})
+    post.spike_recording_enabled = True
+    groups = []
+    for index, step in enumerate([0.5, 0.75, 1.0]):
+        pre = model.add_neuron_population(f"Pre{index}", 4, COUNTER, {"step": step}, {"x": 0.0})
+        groups.append(model.add_synapse_population(
+            f"Syn{index}", "DENSE", pre, post,
+            init_weight_update("StaticPulse", {}, {"g": 2.0 ** (2 - index)}),
+            init_postsynaptic("DeltaCurr")))
+    loaded(model, num_recording_timesteps=200)
+    return model, groups
+
+
+def test_fused_postsynaptic_models_share_one_input_and_keep_the_spikes():
+    fused, fused_groups = _converging(True)
+    unfused, unfused_groups = _converging(False)
+    for model in (fused, unfused):
+        while model.timestep < 200:
+            model.step_time()
+        model.pull_recording_buffers_from_device()
+    fused_times, fused_ids = fused.neuron_populations["Post"].spike_recording_data[0]
+    unfused_times, unfused_ids = unfused.neuron_populations["Post"].spike_recording_data[0]
+    assert len(fused_times) > 10
+    assert np.array_equal(fused_times, unfused_times)
+    assert np.array_equal(fused_ids, unfused_ids)
+    # Every fused population views the set's one input; unfused ones have their own.
+    assert all(np.shares_memory(g.out_post.view, fused_groups[-1].out_post.view)
+               for g in fused_groups)
+    assert not np.shares_memory(unfused_groups[0].out_post.view,
+                                unfused_groups[-1].out_post.view)

@@ -26,6 +26,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       // scalar = \(scalarName), timepoint = \(timeName), dt = \(model.dt) ms.
       // Neuron populations: \(model.neuronPopulations.map { "'\($0.name)' (\($0.model.name.commentText), \($0.size))" }.joined(separator: ", ")).
       #include <algorithm>
+      #include <array>
       #include <atomic>
       #include <cassert>
       #include <chrono>

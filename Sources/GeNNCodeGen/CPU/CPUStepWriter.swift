@@ -1,10 +1,12 @@
 import GeNNModel
 
 /// The phases of a CPU time step, shared out in chunks (``ThreadPoolSource``): first the
-/// synapse phase, whose chunks are ranges of each population's postsynaptic neurons, each
-/// one or more of its `genn::kRowSplits` split ranges (``RowSplitSource``; so no two
-/// chunks write one target, and every target sums its inputs in GeNN's order whatever
-/// the chunks), then the neuron phase, whose chunks are ranges of each
+/// synapse phase, whose chunks are ranges of each delivery set's postsynaptic neurons
+/// (a set: the synapse populations summing into one postsynaptic input, one population
+/// unless fused, ``GeNNModel/PostsynapticFusion``), each one or more of its
+/// `genn::kRowSplits` split ranges (``RowSplitSource``; so no two chunks write one
+/// target, and every target sums its inputs in GeNN's order, set member by member,
+/// whatever the chunks), then the neuron phase, whose chunks are ranges of each
 /// population's neurons of a size set by the population alone. The calling thread then
 /// gathers each population's spikes chunk by chunk, in ascending neuron order.
 extension CPUModuleWriter {
@@ -18,6 +20,29 @@ extension CPUModuleWriter {
   /// presynaptic neurons' input, which only a chunk of all its targets may do.
   private func runsAsOneChunk(_ group: MergedSynapseGroup) -> Bool {
     usage.presynapticOutput.contains(model.synapsePopulations[group.archetype].name)
+  }
+
+  /// The synapse phase's delivery sets, in model order of the populations owning their
+  /// postsynaptic model: each set's members as (merged group, member) pairs in the order
+  /// their inputs sum, whether the set runs as one chunk, and its target's size.
+  private var deliverySets: [(members: [(group: Int, member: Int)], oneChunk: Bool, targets: Int)] {
+    var position: [String: (group: Int, member: Int)] = [:]
+    var oneChunk: Set<String> = []
+    for group in synapseGroups {
+      for (member, index) in group.populations.enumerated() {
+        let name = model.synapsePopulations[index].name
+        position[name] = (group.index, member)
+        if runsAsOneChunk(group) { oneChunk.insert(name) }
+      }
+    }
+    return model.synapsePopulations.filter { usage.fusion.ownsPostsynapticModel($0.name) }.map {
+      synapses in
+      let names = usage.fusion.sources(of: synapses.name)
+      return (
+        names.map { position[$0]! }, names.contains { oneChunk.contains($0) },
+        model.neuronPopulation(named: synapses.target)!.size
+      )
+    }
   }
 
   /// The fields of `Model` that hold the neuron phase's chunks.
@@ -93,20 +118,17 @@ extension CPUModuleWriter {
     line("uint32_t chunk = 0;")
     line("unsigned dealt = 0;")
     line("(void)synapseChunks; (void)dealt;")
-    for group in synapseGroups {
-      line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
-      if runsAsOneChunk(group) {
-        line("owned[dealt++ % threads].push_back(chunk++);")
-      } else {
-        line("const uint32_t n = m.synapseGroup\(group.index)[g].numTrgNeurons;")
-        line("for (uint32_t split = 0; split < synapseChunks; split++, chunk++) {")
-        line("const genn::SplitRanges ranges = genn::splitRanges(n, split, synapseChunks);")
-        line(
-          "owned[genn::chunkOwner(ranges.postBegin, ranges.postEnd, n, threads)].push_back(chunk);")
-        line("}")
-      }
-      line("}")
-    }
+    line("for (const SynapseSet &set : kSynapseSets) {")
+    line("if (set.oneChunk) { owned[dealt++ % threads].push_back(chunk++); continue; }")
+    line("for (uint32_t split = 0; split < synapseChunks; split++, chunk++) {")
+    line(
+      "const genn::SplitRanges ranges = genn::splitRanges(set.numTrgNeurons, split, synapseChunks);"
+    )
+    line(
+      "owned[genn::chunkOwner(ranges.postBegin, ranges.postEnd, set.numTrgNeurons, threads)].push_back(chunk);"
+    )
+    line("}")
+    line("}")
     line("genn::layOutOwners(owned, m.synapseOrder, m.synapseBounds);")
     line("m.ownersThreads = threads;")
     line("}")
@@ -121,47 +143,85 @@ extension CPUModuleWriter {
       "struct StepContext { Model *model; uint64_t timestep; uint32_t recordingRow; uint32_t synapseChunks; };"
     )
     line()
+    writeSynapseSets()
     writeOwnerPlan()
     writeSynapseChunk()
     writeNeuronChunk()
     writeGatherSpikes()
   }
 
-  /// The synapse phase's chunks, for `synapseChunks` chunks per population: an
-  /// expression in `perPopulation`.
-  func synapseChunkCount(perPopulation: String) -> String {
-    let single = synapseGroups.filter(runsAsOneChunk).reduce(0) { $0 + $1.populations.count }
-    let split = synapseGroups.filter { !runsAsOneChunk($0) }.reduce(0) {
-      $0 + $1.populations.count
-    }
-    return "(\(single)u + \(split)u * \(perPopulation))"
+  /// The synapse phase's chunks, for `synapseChunks` chunks per delivery set: an
+  /// expression in `perSet`.
+  func synapseChunkCount(perSet: String) -> String {
+    let sets = deliverySets
+    let single = sets.filter(\.oneChunk).count
+    return "(\(single)u + \(sets.count - single)u * \(perSet))"
   }
 
-  /// `synapseChunk`: chunk `chunk` of the synapse phase, population by population.
+  /// `kSynapseSets` and `kSynapseSetMembers`: the delivery sets and their members.
+  private mutating func writeSynapseSets() {
+    let sets = deliverySets
+    line("/// A delivery set of the synapse phase: its members are kSynapseSetMembers[first]")
+    line("/// onwards, {merged group, member}, in the order their inputs sum.")
+    line("struct SynapseSet { uint32_t first, count; bool oneChunk; uint32_t numTrgNeurons; };")
+    var first = 0
+    var entries: [String] = []
+    for set in sets {
+      entries.append("{\(first)u, \(set.members.count)u, \(set.oneChunk), \(set.targets)u}")
+      first += set.members.count
+    }
+    line(
+      "const std::array<SynapseSet, \(sets.count)> kSynapseSets{{\(entries.joined(separator: ", "))}};"
+    )
+    let members = sets.flatMap(\.members).map { "{{\($0.group)u, \($0.member)u}}" }
+    line(
+      "const std::array<std::array<uint32_t, 2>, \(members.count)> kSynapseSetMembers{{\(members.joined(separator: ", "))}};"
+    )
+    line()
+  }
+
+  /// `synapseChunk`: chunk `chunk` of the synapse phase, delivery set by set, each
+  /// member of a set in turn over the same targets.
   private mutating func writeSynapseChunk() {
+    line(
+      "void synapseMember(Model &m, const std::array<uint32_t, 2> &member, uint32_t chunk, uint32_t chunks,"
+    )
+    line("\(timeName) t, uint64_t timestep) {")
+    line("(void)m; (void)chunk; (void)chunks; (void)t; (void)timestep;")
+    line("switch (member[0]) {")
+    for group in synapseGroups {
+      line("case \(group.index)u: {")
+      line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[member[1]];")
+      line(
+        "const genn::SplitRanges ranges = genn::splitRanges(group.numTrgNeurons, chunk, chunks);"
+      )
+      let splits =
+        splitsRows(group)
+        ? "m.synapseGroup\(group.index)RowSplits[member[1]].data(), ranges.firstRange, ranges.endRange, "
+        : ""
+      line(
+        "updateSynapseGroup\(group.index)(group, \(splits)ranges.postBegin, ranges.postEnd, t, timestep);"
+      )
+      line("break;")
+      line("}")
+    }
+    line("default: break;")
+    line("}")
+    line("}")
+    line()
     line("void synapseChunk(void *context, uint32_t chunk) {")
     line("const StepContext &step = *static_cast<const StepContext *>(context);")
     line("Model &m = *step.model;")
     line("const \(timeName) t = step.timestep * \(dtLiteral);")
-    line("(void)m; (void)t; (void)chunk;")
-    for group in synapseGroups {
-      let chunks = runsAsOneChunk(group) ? "1u" : "step.synapseChunks"
-      line("for (unsigned g = 0; g < \(group.populations.count); g++, chunk -= \(chunks)) {")
-      line("if (chunk >= \(chunks)) { continue; }")
-      line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[g];")
-      line(
-        "const genn::SplitRanges ranges = genn::splitRanges(group.numTrgNeurons, chunk, \(chunks));"
-      )
-      let splits =
-        splitsRows(group)
-        ? "m.synapseGroup\(group.index)RowSplits[g].data(), ranges.firstRange, ranges.endRange, "
-        : ""
-      line(
-        "updateSynapseGroup\(group.index)(group, \(splits)ranges.postBegin, ranges.postEnd, t, step.timestep);"
-      )
-      line("return;")
-      line("}")
-    }
+    line("for (const SynapseSet &set : kSynapseSets) {")
+    line("const uint32_t chunks = set.oneChunk ? 1u : step.synapseChunks;")
+    line("if (chunk >= chunks) { chunk -= chunks; continue; }")
+    line("for (uint32_t k = set.first; k < set.first + set.count; k++) {")
+    line("synapseMember(m, kSynapseSetMembers[k], chunk, chunks, t, step.timestep);")
+    line("}")
+    line("return;")
+    line("}")
+    line("(void)m; (void)t;")
     line("}")
     line()
   }
@@ -220,10 +280,10 @@ extension CPUModuleWriter {
     line(
       "const uint32_t synapseChunks = parallel ? std::min(m.pool.size(), genn::kRowSplits) : 1u;")
     line(
-      "const uint32_t numSynapseChunks = \(synapseChunkCount(perPopulation: "synapseChunks"));")
+      "const uint32_t numSynapseChunks = \(synapseChunkCount(perSet: "synapseChunks"));")
     line("const uint32_t numNeuronChunks = (uint32_t)m.neuronChunks.size();")
-    line("// Alone, a step runs each population's synapses as one chunk.")
-    line("const uint32_t numAloneChunks = \(synapseChunkCount(perPopulation: "1u"));")
+    line("// Alone, a step runs each delivery set's synapses as one chunk.")
+    line("const uint32_t numAloneChunks = \(synapseChunkCount(perSet: "1u"));")
     line("(void)numSynapseChunks; (void)numAloneChunks;")
     line(
       "if (parallel && m.ownersThreads != m.pool.size()) { planOwners(m, m.pool.size(), synapseChunks); }"
@@ -235,7 +295,8 @@ extension CPUModuleWriter {
     line(
       "StepContext step{&m, firstTimestep + k, firstRecordingRow + (uint32_t)k, shared ? synapseChunks : 1u};"
     )
-    for (index, synapses) in model.synapsePopulations.enumerated() {
+    for (index, synapses) in model.synapsePopulations.enumerated()
+    where usage.fusion.ownsPostsynapticModel(synapses.name) {
       guard let steps = synapses.maxDendriticDelaySteps else { continue }
       line("m.denDelayPtr[\(index)] = (m.denDelayPtr[\(index)] + 1u) % \(steps)u;")
     }

@@ -147,8 +147,10 @@ extension CUDAModuleWriter {
     let weightUpdate = synapses.weightUpdate
     let storage = synapses.matrixType.connectivityStorage
     let bitmask = storage == .bitmask
-    // DENSE and BITMASK threads own their target; other threads share targets.
-    let ownsTarget = storage == .dense || bitmask
+    // DENSE and BITMASK threads own their target; other threads share targets, and so
+    // do the threads of populations fused into one postsynaptic model, which run in the
+    // same launch (GeNN adds atomically there too).
+    let ownsTarget = (storage == .dense || bitmask) && !usage.fusion.isFused(synapses.name)
     let structName = synapseStructName(group)
     declareSynapseGroup(group, dendriticDelayPointer: false)
     line("__device__ \(structName) d_synapseGroup\(group.index)[\(group.populations.count)];")

@@ -25,8 +25,11 @@ struct CodeUsage {
   /// Each neuron population's variables kept per delay slot
   /// (``GeNNModel/ModelSpec/queuedVariables(of:)``), found once per model.
   private(set) var queuedVariables: [String: Set<String>] = [:]
+  /// Which synapse populations share a postsynaptic model and its arrays.
+  let fusion: PostsynapticFusion
 
   init(model: ModelSpec) {
+    fusion = model.postsynapticFusion
     for population in model.neuronPopulations {
       queuedVariables[population.name] = model.queuedVariables(of: population.name)
     }

@@ -540,19 +540,21 @@ extension ModelCodeWriting {
     }
   }
 
-  /// The array a reference points at.
+  /// The array a reference points at: a fused population's postsynaptic arrays are its
+  /// set's target's, as GeNN's references resolve them.
   func role(of target: CustomUpdateTarget) -> ArrayLayout.Role {
-    switch target {
+    let fusion = usage.fusion
+    return switch target {
     case .neuronVariable(let population, let variable):
       .neuronVariable(population: population, variable: variable)
     case .currentSourceVariable(let source, let variable):
       .currentSourceVariable(source: source, variable: variable)
     case .postsynapticVariable(let synapses, let variable):
-      .postsynapticVariable(synapses: synapses, variable: variable)
+      .postsynapticVariable(synapses: fusion.target(of: synapses), variable: variable)
     case .postsynapticInput(let synapses):
-      .postsynapticInput(synapses: synapses)
+      .postsynapticInput(synapses: fusion.target(of: synapses))
     case .dendriticDelayBuffer(let synapses):
-      .dendriticDelayBuffer(synapses: synapses)
+      .dendriticDelayBuffer(synapses: fusion.target(of: synapses))
     case .spikeTimes(let population):
       .spikeTimes(population: population)
     case .previousSpikeTimes(let population):

@@ -10,7 +10,8 @@ struct MergedNeuronGroup {
   /// For each member, its current sources' indices in the model, in a canonical order
   /// shared by all members (GeNN orders them by structure too).
   var currentSources: [[Int]]
-  /// For each member, the synapse populations targeting it, in a canonical order: their
+  /// For each member, the synapse populations targeting it that run their own
+  /// postsynaptic model (``GeNNModel/PostsynapticFusion``), in a canonical order: their
   /// postsynaptic models run in this order.
   var postsynaptic: [[Int]]
   /// For each member, the synapse populations leaving it whose weight update model runs
@@ -62,9 +63,14 @@ enum GroupMerging {
         model.currentSources.indices
           .filter { model.currentSources[$0].target == population.name }
           .map { (index: $0, key: sourceKey(model.currentSources[$0])) })
+      // A postsynaptic model shared by fused populations runs once, as its target's.
       let inputs = sortedByKey(
         model.synapsePopulations.indices
-          .filter { model.synapsePopulations[$0].target == population.name }
+          .filter {
+            let synapses = model.synapsePopulations[$0]
+            return synapses.target == population.name
+              && usage.fusion.ownsPostsynapticModel(synapses.name)
+          }
           .map { (index: $0, key: postsynapticKey(model.synapsePopulations[$0])) })
       let key: [[[String]]] = [
         [structureKey(population.model)],

@@ -113,7 +113,11 @@ struct MemoryPlan {
           .weightUpdateKernelInitialiser(synapses: synapses.name, variable: variable.name),
           variable.valueType!, types, kernelCount)
       }
-      add(.postsynapticInput(synapses: synapses.name), .scalar, types, target)
+      // Populations fused into another's postsynaptic model use its arrays.
+      let ownsPostsynaptic = usage.fusion.ownsPostsynapticModel(synapses.name)
+      if ownsPostsynaptic {
+        add(.postsynapticInput(synapses: synapses.name), .scalar, types, target)
+      }
       let model = synapses.weightUpdate
       let sourceSlots =
         model.preVars.isEmpty || synapses.axonalDelaySteps == 0
@@ -170,14 +174,14 @@ struct MemoryPlan {
             (size + 31) / 32)
         }
       }
-      if let steps = synapses.maxDendriticDelaySteps {
+      if let steps = synapses.maxDendriticDelaySteps, ownsPostsynaptic {
         add(
           .dendriticDelayBuffer(synapses: synapses.name), .scalar, types,
           saturatingProduct(steps, target))
       }
       let postsynapticSlots =
         synapses.queuesPostsynapticVars ? modelSlots(model: modelSpec, synapses.target) : 1
-      for variable in synapses.postsynaptic.vars {
+      for variable in synapses.postsynaptic.vars where ownsPostsynaptic {
         add(
           .postsynapticVariable(synapses: synapses.name, variable: variable.name),
           variable.valueType!, types,

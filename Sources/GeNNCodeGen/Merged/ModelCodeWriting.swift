@@ -39,6 +39,14 @@ extension ModelCodeWriting {
   /// The time step as a literal of the time type.
   var dtLiteral: String { NumericLiteral.write(model.dt, as: types.timepoint) }
 
+  /// The name and model index of the synapse population whose postsynaptic model and
+  /// arrays `synapses` uses (itself unless fused, ``PostsynapticFusion``).
+  func postsynapticOwner(of synapses: SynapsePopulation) -> (name: String, index: Int) {
+    let name = usage.fusion.target(of: synapses.name)
+    let index = model.synapsePopulations.firstIndex { $0.name == name }!
+    return (name, index)
+  }
+
   /// Appends one line of generated code, indented by the scopes open (see
   /// ``GeneratedCode``).
   mutating func line(_ text: String = "") { output.line(text) }

@@ -84,7 +84,8 @@ extension ModelCodeWriting {
       fields.append(
         SynapseReadField(
           name: "psmRef_\(reference.name)", type: cType(variable.valueType!),
-          role: .postsynapticVariable(synapses: synapses.name, variable: name),
+          role: .postsynapticVariable(
+            synapses: usage.fusion.target(of: synapses.name), variable: name),
           symbol: (
             reference.name, numeric(variable.valueType!).addingConst,
             synapses.queuesPostsynapticVars ? "postOffset + id_post" : "id_post",

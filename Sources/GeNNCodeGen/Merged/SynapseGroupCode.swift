@@ -172,14 +172,16 @@ extension ModelCodeWriting {
     if storage == .bitmask {
       bindArray(field, "bitmask", to: .synapseBitmask(synapses: synapses.name))
     }
-    bindArray(field, "inSyn", to: .postsynapticInput(synapses: synapses.name))
+    // A population fused into another's postsynaptic model delivers into its arrays.
+    let (owner, ownerIndex) = postsynapticOwner(of: synapses)
+    bindArray(field, "inSyn", to: .postsynapticInput(synapses: owner))
     if usage.presynapticOutput.contains(synapses.name) {
       bindArray(field, "outPre", to: .presynapticOutput(synapses: synapses.name))
     }
     if let steps = synapses.maxDendriticDelaySteps {
-      bindArray(field, "denDelay", to: .dendriticDelayBuffer(synapses: synapses.name))
+      bindArray(field, "denDelay", to: .dendriticDelayBuffer(synapses: owner))
       line("\(field).maxDendriticDelay = \(steps)u;")
-      if dendriticDelayPointer { line("\(field).denDelayPtr = &m.denDelayPtr[\(index)];") }
+      if dendriticDelayPointer { line("\(field).denDelayPtr = &m.denDelayPtr[\(ownerIndex)];") }
     }
     writeParameterBindings(
       field: field, prefix: "", params: synapses.weightUpdateParams, names: weightUpdate.params,

@@ -95,6 +95,7 @@ extension GroupMerging {
     let postsynaptic = synapses.postsynaptic
     return [
       "synapses", synapses.matrixType.rawValue,
+      "fused:\(usage.fusion.isFused(synapses.name))",
       weightUpdate.synapseDynamicsCode, weightUpdate.preEventSynCode, weightUpdate.preSpikeSynCode,
       weightUpdate.postEventSynCode, weightUpdate.postSpikeSynCode,
       "events:\(weightUpdate.hasPreEvents):\(weightUpdate.hasPostEvents)",
