@@ -79,6 +79,26 @@ import Testing
       draws.append(
         .init(name: name, expression: expression, count: 3 * 256, position: rawPosition))
     }
+    // The first six words (past the first block) of each of 300 streams, drawn one by one
+    // and with the first block worked out for up to GENN_FIRST_BLOCKS at a time.
+    let wordsOneByOne = """
+      [&]() { static GeNNRng r; static uint32_t n = 0; const uint32_t e = n / 6u; \
+      if (n++ % 6u == 0u) { genn_rng_init(&r, 99ull, 7u, e, 5u); } \
+      return genn_rand_uint32(&r); }()
+      """
+    let wordsBatched = """
+      [&]() { static GeNNFirstBlocks b; static GeNNRng r; static uint32_t n = 0; \
+      const uint32_t e = n / 6u; \
+      if (n % (6u * GENN_FIRST_BLOCKS) == 0u) { genn_first_blocks(&b, 99ull, 7u, e, 300u - e, 5u); } \
+      if (n++ % 6u == 0u) { genn_rng_init_first_block(&r, 99ull, 7u, e, 5u, &b, e % GENN_FIRST_BLOCKS); } \
+      return genn_rand_uint32(&r); }()
+      """
+    for (name, expression) in [
+      ("words_one_by_one", wordsOneByOne), ("words_batched", wordsBatched),
+    ] {
+      draws.append(
+        .init(name: name, expression: expression, count: 6 * 300, position: rawPosition))
+    }
     for type in ["float", "double"] {
       func add(_ name: String, _ expression: String) {
         let position = Philox.Position(seed: 1234, stream: UInt32(draws.count))
@@ -149,6 +169,13 @@ import Testing
     #expect(oneByOne.count == 3 * 256)
     #expect(Set(oneByOne).count == oneByOne.count)
     #expect(try Self.values("normals_batched") == oneByOne)
+  }
+
+  @Test func batchedFirstBlocksAreTheBlocksDrawnOneByOne() throws {
+    let oneByOne = try Self.values("words_one_by_one")
+    #expect(oneByOne.count == 6 * 300)
+    #expect(Set(oneByOne).count > 6 * 300 - 2)
+    #expect(try Self.values("words_batched") == oneByOne)
   }
 
   @Test func drawsDependOnlyOnSeedStreamElementAndStep() throws {

@@ -497,7 +497,9 @@ import Testing
           .load() == expected,
           "\(name): \(synapses.name).\(variable.name)")
       }
-      let input = arrays[index[.postsynapticInput(synapses: synapses.name)]!]
+      // A fused population's input is its set's target's.
+      let owner = model.postsynapticFusion.target(of: synapses.name)
+      let input = arrays[index[.postsynapticInput(synapses: owner)]!]
       #expect(
         VariableView(array: input).load() == (try cpu.values(of: "inSyn", in: synapses.name)),
         "\(name): \(synapses.name).inSyn")

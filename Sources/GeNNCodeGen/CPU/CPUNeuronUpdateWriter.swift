@@ -58,16 +58,27 @@ extension CPUModuleWriter: NeuronUpdateWriting {
     // emitted in a second pass over each chunk, so that the first pass, one neuron's
     // arithmetic with no appends, can be vectorised; the results are the same.
     let deferred = plan.threshold != nil && plan.slots.allSatisfy { $0.spikeCode.isBlank }
+    // Where every neuron draws every step, each chunk's first random blocks are worked
+    // out at once, in a loop that vectorises (the same numbers as one by one).
+    let batchesBlocks = deferred && plan.drawsEveryStep
     if deferred {
       line("for (uint32_t chunk = begin; chunk < end; chunk += kNeuronChunk) {")
       line("const uint32_t chunkEnd = std::min(end, chunk + kNeuronChunk);")
       line("uint8_t fired[kNeuronChunk];")
+      if batchesBlocks {
+        line(
+          "static_assert(kNeuronChunk <= GENN_FIRST_BLOCKS, \"a chunk's blocks fit one batch\");")
+        line("GeNNFirstBlocks blocks;")
+        line(
+          "genn_first_blocks(&blocks, group.seed, group.stream, chunk, chunkEnd - chunk, (uint32_t)timestep);"
+        )
+      }
       // Iterations touch only their own neuron's elements (event bit masks aside).
       if eventLists == 0 { line("GENN_IVDEP") }
       line("for (uint32_t id = chunk; id < chunkEnd; id++) {")
     }
     if !deferred { line("for (uint32_t id = begin; id < end; id++) {") }
-    writeNeuronBody(plan) { _, list in
+    writeNeuronBody(plan, firstBlock: batchesBlocks ? "&blocks, id - chunk" : nil) { _, list in
       [
         "events\(list)[begin + eventCount\(list)++] = id;",
         "if (recordEvents\(list)) { recordEvents\(list)[id / 32u] |= (1u << (id % 32u)); }",

@@ -32,6 +32,10 @@ struct NeuronUpdatePlan {
   var conditions: [CheckedExpression?]
   /// Whether any of the group's code draws random numbers.
   var usesRandom: Bool
+  /// Whether code run for every neuron in every step (sim code, current sources,
+  /// postsynaptic models) draws random numbers: then each neuron's stream is drawn from
+  /// nearly always, and its first block is worth working out for many at once.
+  var drawsEveryStep: Bool
 
   var neuron: NeuronModel { archetype.model }
   /// The slots with spike-like events, in list order.
@@ -134,7 +138,9 @@ extension NeuronUpdateWriting {
       oldSpike: oldSpike, reset: reset, injections: injections, postsynaptic: postsynaptic,
       dynamics: dynamics,
       spikeCode: spikeCode, conditions: conditions,
-      usesRandom: code.contains { $0.contains("gennrand") })
+      usesRandom: code.contains { $0.contains("gennrand") },
+      drawsEveryStep: ([neuron.simCode] + sources.map(\.model.injectionCode)
+        + inputs.map(\.postsynaptic.simCode)).contains { $0.contains("gennrand") })
   }
 
   /// Prints the group's struct (without its closing brace's instances).
@@ -196,12 +202,21 @@ extension NeuronUpdateWriting {
   /// event times, `Isyn` from the postsynaptic models, `addToPre` input and the current
   /// sources, the sim code, the weight update models' dynamics code, and their spike-like
   /// event conditions, each running `emitEvent(slot, list)`'s lines on an event.
+  /// `firstBlock`, where given, is the batch and position of the neuron's first random
+  /// block worked out ahead (`&blocks, id - chunk`; ``GeNNFirstBlocks``).
   mutating func writeNeuronBody(
-    _ plan: NeuronUpdatePlan, emitEvent: (WeightUpdateSlot, Int) -> [String]
+    _ plan: NeuronUpdatePlan, firstBlock: String? = nil,
+    emitEvent: (WeightUpdateSlot, Int) -> [String]
   ) {
     if plan.usesRandom {
       line("GeNNRng rng;")
-      line("genn_rng_init(&rng, group.seed, group.stream, id, (uint32_t)timestep);")
+      if let firstBlock {
+        line(
+          "genn_rng_init_first_block(&rng, group.seed, group.stream, id, (uint32_t)timestep, \(firstBlock));"
+        )
+      } else {
+        line("genn_rng_init(&rng, group.seed, group.stream, id, (uint32_t)timestep);")
+      }
     }
     for variable in plan.neuron.vars {
       let offset = plan.queued.contains(variable.name) ? "readOffset + " : ""

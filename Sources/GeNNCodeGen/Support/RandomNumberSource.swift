@@ -40,7 +40,7 @@ enum RandomNumberSource {
   /// Every distribution in definition order: those a function calls come before it.
   private static let distributions =
     [uniformFloat, uniformDouble, logFloat, cosTurnsFloat] + realDistributions(.float)
-    + realDistributions(.double) + [firstNormalsFloat]
+    + realDistributions(.double) + [firstNormalsFloat, firstBlocks]
 
   /// The floating-point type a group of distribution functions works in.
   private enum Real {
@@ -277,6 +277,49 @@ enum RandomNumberSource {
           rng->spareTurnsFloat = batch->turns[i];
           rng->pendingFloat = batch->normal[i];
           rng->spares |= 1u | 4u;
+      }
+      """)
+
+  private static let firstBlocks = Distribution(
+    name: "genn_first_blocks", calls: [],
+    text: """
+      // The first block of up to GENN_FIRST_BLOCKS streams at once: those of elements
+      // `first`, `first + 1`, ... of one stream and step, in one loop the compiler
+      // vectorises, for code that draws on every element's stream every step (a neuron
+      // update's Poisson input or noise), which would otherwise work out each block alone.
+      #define GENN_FIRST_BLOCKS 256u
+      struct GeNNFirstBlocks {
+          uint32_t words[4][GENN_FIRST_BLOCKS];
+      };
+
+      GENN_FUNCTION void genn_first_blocks(GeNNFirstBlocks *out, uint64_t seed, uint32_t stream,
+                                           uint32_t first, uint32_t count, uint32_t step)
+      {
+          const uint32_t key0 = (uint32_t)seed, key1 = (uint32_t)(seed >> 32);
+          // One bound, so that the compiler can count the iterations (and vectorise).
+          const uint32_t n = count < GENN_FIRST_BLOCKS ? count : GENN_FIRST_BLOCKS;
+          for (uint32_t i = 0; i < n; i++) {
+              // Philox4x32-10 of counter (0, element, stream, step), as genn_philox4x32_10.
+              uint32_t c0 = 0u, c1 = first + i, c2 = stream, c3 = step;
+              genn_philox_rounds(c0, c1, c2, c3, key0, key1);
+              out->words[0][i] = c0;
+              out->words[1][i] = c1;
+              out->words[2][i] = c2;
+              out->words[3][i] = c3;
+          }
+      }
+
+      // Positions `rng` as genn_rng_init does, with block 0 taken from `batch` (its
+      // `i`-th): every draw is what it would have been.
+      GENN_FUNCTION void genn_rng_init_first_block(GeNNRng *rng, uint64_t seed, uint32_t stream, uint32_t element,
+                                                   uint32_t step, const GeNNFirstBlocks *batch, uint32_t i)
+      {
+          genn_rng_init(rng, seed, stream, element, step);
+          for (int w = 0; w < 4; w++) {
+              rng->buffer[w] = batch->words[w][i];
+          }
+          rng->counter[0] = 1u;
+          rng->used = 0u;
       }
       """)
 
