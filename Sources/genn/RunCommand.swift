@@ -124,6 +124,7 @@ extension GeNN {
         file: file, backend: selection, threads: simulation.threads, steps: totalSteps,
         build: simulation.build, compiler: simulation.compilerDescription,
         sourcePath: simulation.sourcePath, simulateSeconds: simulated,
+        phases: file.model.timingEnabled ? simulation.timing : nil,
         customUpdateRuns: customUpdateRuns, provenance: provenance,
         recordings: try RunRecordings(file.recording, from: simulation))
       var summary: RunSummary?

@@ -15,6 +15,8 @@ struct RunOutput {
   var compiler: String
   var sourcePath: String
   var simulateSeconds: Double
+  /// The phases' times where the model measures them (`timing: true`).
+  var phases: SimulationTiming?
   /// How often each custom update group of the file's schedule ran.
   var customUpdateRuns: [Int]
   /// What the result can be traced back to.
@@ -109,7 +111,14 @@ struct RunOutput {
         compileS: build.compileSeconds, cacheHit: build.cacheHit, loadS: build.loadSeconds,
         simulateS: simulateSeconds,
         realTimeFactor: simulateSeconds > 0 && duration > 0
-          ? duration / 1000 / simulateSeconds : nil),
+          ? duration / 1000 / simulateSeconds : nil,
+        phases: phases.map {
+          RunSummary.Phases(
+            neuronUpdateS: $0.neuronUpdate, presynapticUpdateS: $0.presynapticUpdate,
+            postsynapticUpdateS: $0.postsynapticUpdate, synapseDynamicsS: $0.synapseDynamics,
+            initS: $0.initialisation, initSparseS: $0.sparseInitialisation,
+            customUpdatesS: $0.customUpdates)
+        }),
       build: RunSummary.Build(
         directory: build.directory.path, source: sourcePath, compiler: compiler),
       provenance: provenance)

@@ -123,6 +123,22 @@ struct RunSummary: Codable, Hashable {
     var simulateS: Double
     /// Model time over wall time: above 1 is faster than real time.
     var realTimeFactor: Double?
+    /// Where the simulation's time went, for a model with `timing: true`.
+    var phases: Phases?
+  }
+
+  /// Seconds in each phase since loading, as the generated code measured them (GeNN's
+  /// `timing_enabled` counters, named as PyGeNN's).
+  struct Phases: Codable, Hashable {
+    var neuronUpdateS: Double
+    /// On the CPU backend the whole synapse phase (one pass runs every hook).
+    var presynapticUpdateS: Double
+    var postsynapticUpdateS: Double
+    var synapseDynamicsS: Double
+    var initS: Double
+    var initSparseS: Double
+    /// Each custom update group's updates.
+    var customUpdatesS: [String: Double]
   }
 
   /// The build.

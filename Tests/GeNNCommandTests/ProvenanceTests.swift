@@ -73,4 +73,25 @@ import Testing
     let json = try summary.json()
     #expect(try RunSummary.decode(json).provenance == nil)
   }
+
+  @Test func aTimedModelRecordsWhereTheSimulationTimeWent() throws {
+    let folder = try Genn.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try TinyModel.write(to: folder, replacing: [("name: tiny", "name: tiny\ntiming: true")])
+    let outcome = try Genn.run(["run", "tiny.yaml", "--out", "out", "-q"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let timing = try #require(
+      try RunFolder(folder.appendingPathComponent("out")).summary["timing"] as? [String: Any])
+    let phases = try #require(timing["phases"] as? [String: Any])
+    let neurons = try #require(phases["neuron_update_s"] as? Double)
+    #expect(neurons > 0 && neurons <= (timing["simulate_s"] as? Double ?? 0))
+    #expect(phases["presynaptic_update_s"] as? Double == 0, "no synapses")
+    #expect(phases["init_s"] as? Double ?? 0 > 0)
+
+    // Without `timing: true` the model measures nothing, and the summary says nothing.
+    try TinyModel.write(to: folder, name: "untimed.yaml")
+    #expect(try Genn.run(["run", "untimed.yaml", "--out", "plain", "-q"], in: folder).status == 0)
+    let plain = try RunFolder(folder.appendingPathComponent("plain")).summary["timing"]
+    #expect((plain as? [String: Any])?["phases"] == nil)
+  }
 }
