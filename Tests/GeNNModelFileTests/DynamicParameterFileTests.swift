@@ -3,8 +3,8 @@ import GeNNModelFile
 import Testing
 
 /// `dynamic_params` of neuron populations, current sources, weight update and
-/// postsynaptic models and custom updates, and `timing`; errors at the file's line and
-/// column.
+/// postsynaptic models and custom updates, `timing` and `fuse_postsynaptic_models`; errors
+/// at the file's line and column.
 @Suite struct DynamicParameterFileTests {
   static let text = """
     timing: true
@@ -49,6 +49,16 @@ import Testing
       model.dynamicParameters.map { "\($0.element).\($0.name)" } == [
         "N.input", "C.amp", "S.g", "S.tau", "U.k",
       ])
+  }
+
+  @Test func fusePostsynapticModelsIsReadAndOffByDefault() throws {
+    let fused = try ModelFile.parse(
+      "fuse_postsynaptic_models: true\n" + Self.text, path: "fused.yaml"
+    ).model
+    #expect(fused.fusePostsynapticModels)
+    #expect(!(try ModelFile.parse(Self.text, path: "plain.yaml").model.fusePostsynapticModels))
+    let error = try #require(Fixtures.error("fuse_postsynaptic_models: maybe\n" + Self.text))
+    #expect(error.position.line == 1)
   }
 
   @Test func anUnknownParameterIsAnErrorAtItsName() throws {

@@ -40,6 +40,34 @@ import Testing
       try fused.values(of: "inSyn", in: "Sparse") == fused.values(of: "inSyn", in: "Dense"))
   }
 
+  /// References to a fused population's postsynaptic variable name its set's (GeNN's
+  /// `getFusedPSTarget`): a custom update through either member changes the one array.
+  @Test(arguments: ["Sparse", "Dense"])
+  func referencesNameTheSetsArrays(member: String) async throws {
+    var model = try Self.model(fused: true)
+    model.name += "_ref_\(member.lowercased())"
+    for index in model.synapsePopulations.indices {
+      model.synapsePopulations[index].postsynaptic = PostsynapticModel(
+        name: "Counting", vars: [Variable("x")],
+        simCode: "injectCurrent(inSyn);\nx += inSyn;\ninSyn = 0.0;")
+      model.synapsePopulations[index].postsynapticVars = ["x": 0.0]
+    }
+    model.addCustomUpdate(
+      CustomUpdate(
+        name: "Lift", updateGroup: "Lift",
+        model: CustomUpdateModel(
+          name: "Add", varRefs: [CustomUpdateVarReference("r")], updateCode: "r += 1000.0;"),
+        varRefs: ["r": .postsynapticVariable(synapses: member, variable: "x")]))
+    let simulation = try await simulate(model, threads: 2)
+    #expect(simulation.memory[.postsynapticVariable(synapses: "Sparse", variable: "x")] == nil)
+    try simulation.run(steps: 50)
+    let before = try simulation.values(of: "x", in: "Dense")
+    try simulation.customUpdate("Lift")
+    for name in ["Sparse", "Dense"] {
+      #expect(try simulation.values(of: "x", in: name) == before.map { $0 + 1000 }, "\(name)")
+    }
+  }
+
   @Test func fusionSavesTheMembersArrays() async throws {
     let fused = try await simulate(try Self.model(fused: true), threads: 1)
     let unfused = try await simulate(try Self.model(fused: false), threads: 1)
