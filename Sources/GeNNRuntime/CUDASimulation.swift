@@ -648,7 +648,9 @@ public final class CUDASimulation {
     do {
       try download(indices)
       let positions = try synapsePositions(population) ?? []
-      return rows.pairs(of: population, at: positions, indices: memory.arrays[indices])
+      return rows.pairs(
+        of: population, at: positions, indices: memory.arrays[indices],
+        rowLengths: memory[.synapseRowLengths(synapses: synapses)]!)
     } catch {
       throw .driver(error)
     }

@@ -82,16 +82,38 @@ extension ModelState {
     }
   }
 
-  /// The array at `position` in place.
+  /// The array at `position` in place: a SPARSE population's per-synapse array whose rows
+  /// follow their drawn lengths through its rows in use (rows times the longest row);
+  /// the rest of its memory, sized for the snippet's bound, is never touched.
   func memory(at position: Int) -> StateMemory {
     let array = arrays[position]
     return StateMemory(
-      pointer: array.pointer, elementType: array.layout.elementType, count: array.count)
+      pointer: array.pointer, elementType: array.layout.elementType,
+      count: min(array.count, rowsInUse(of: array.layout.role) ?? array.count))
+  }
+
+  /// The elements of the rows in use of an array per synapse of a population whose rows
+  /// follow their drawn lengths; `nil` for any other array.
+  private func rowsInUse(of role: ArrayLayout.Role) -> Int? {
+    guard followsDrawnLengths else { return nil }
+    let synapses: SynapsePopulation
+    if case .synapseIndices(let name) = role,
+      let population = model.synapsePopulations.first(where: { $0.name == name })
+    {
+      synapses = population
+    } else if case .synapses(let population) = elements(of: role) {
+      synapses = population
+    } else {
+      return nil
+    }
+    guard SparseConnectivity.rowsFollowDrawnLengths(of: synapses, in: model) else { return nil }
+    let (rows, stride) = rowShape(of: synapses)
+    return rows * stride
   }
 
   /// How the elements of the array at `position` are laid out after `timestep` steps.
   func layout(at position: Int, timestep: UInt64) -> VariableLayout {
-    let count = arrays[position].count
+    let count = memory(at: position).count
     switch elements(of: arrays[position].layout.role) {
     case .neurons(let size) where size > 0 && count / size > 1:
       let slots = count / size
@@ -130,10 +152,16 @@ extension ModelState {
   }
 
   /// The padded rows of SPARSE population `synapses`: one per presynaptic neuron, each
-  /// as long as the longest row its connectivity can have.
+  /// as long as the longest row its connectivity can have (or, where rows follow their
+  /// drawn lengths, as the longest row).
   private func rowShape(of synapses: SynapsePopulation) -> (rows: Int, stride: Int) {
     let source = model.neuronPopulation(named: synapses.source)!.size
     let target = model.neuronPopulation(named: synapses.target)!.size
+    if followsDrawnLengths && SparseConnectivity.rowsFollowDrawnLengths(of: synapses, in: model),
+      let lengths = self[.synapseRowLengths(synapses: synapses.name)]
+    {
+      return (source, lengths.longestRow)
+    }
     return (
       source,
       SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)

@@ -13,10 +13,16 @@ struct ModelState {
   let index: [ArrayLayout.Role: Int]
   /// Which synapse populations share a postsynaptic model and its arrays.
   let fusion: PostsynapticFusion
+  /// Whether rows built from drawn lengths are as long as the longest drawn row (the CPU
+  /// backend's layout, ``SparseConnectivity/rowsFollowDrawnLengths(of:in:)``).
+  let followsDrawnLengths: Bool
 
   /// Allocates zeroed arrays for `module` of `model`, with recording buffers of
-  /// `recordingRows` steps.
-  init(model: ModelSpec, module: some BackendModule, recordingRows: Int) {
+  /// `recordingRows` steps; `followsDrawnLengths` for the CPU backend's row layout.
+  init(
+    model: ModelSpec, module: some BackendModule, recordingRows: Int,
+    followsDrawnLengths: Bool = false
+  ) {
     var index: [ArrayLayout.Role: Int] = [:]
     arrays = module.arrays.enumerated().map { position, layout in
       index[layout.role] = position
@@ -30,6 +36,7 @@ struct ModelState {
     self.model = model
     self.index = index
     self.fusion = model.postsynapticFusion
+    self.followsDrawnLengths = followsDrawnLengths
   }
 
   /// The array of `role`, if the module has one.
@@ -40,6 +47,11 @@ struct ModelState {
   /// The arrays' layouts, in binding order.
   var layouts: [ArrayLayout] { arrays.map(\.layout) }
 
-  /// The bytes the arrays hold.
-  var bytes: Int { arrays.reduce(0) { $0 + $1.bytes } }
+  /// The bytes the arrays hold: of rows that follow their drawn lengths, the rows in use
+  /// (the rest of their memory is never touched).
+  var bytes: Int {
+    arrays.indices.reduce(0) { total, position in
+      total + memory(at: position).count * arrays[position].layout.elementSize
+    }
+  }
 }

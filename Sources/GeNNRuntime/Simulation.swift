@@ -121,7 +121,8 @@ public final class Simulation {
     let functions = try NativeFunctions(
       library: library, customUpdates: !model.customUpdateGroups.isEmpty,
       dynamicParameters: !model.dynamicParameters.isEmpty, timing: model.timingEnabled)
-    let memory = ModelState(model: model, module: module, recordingRows: capacity)
+    let memory = ModelState(
+      model: model, module: module, recordingRows: capacity, followsDrawnLengths: true)
     self.model = model
     self.compilerDescription = compiled.toolchain.identity.versionLine
     self.sourcePath = entry.sourcePath.path
@@ -129,7 +130,7 @@ public final class Simulation {
     self.functions = functions
     self.module = module
     self.memory = memory
-    self.rows = SynapseRows(model: model)
+    self.rows = SynapseRows(model: model, followsDrawnLengths: true)
     self.recordedSpikes = RecordedSpikes(state: memory)
     self.recordingCapacity = capacity
     self.threadCount = max(
@@ -462,7 +463,8 @@ public final class Simulation {
       )
     }
     return rows.pairs(
-      of: population, at: positions, indices: memory[.synapseIndices(synapses: synapses)]!)
+      of: population, at: positions, indices: memory[.synapseIndices(synapses: synapses)]!,
+      rowLengths: memory[.synapseRowLengths(synapses: synapses)]!)
   }
 
   /// Where each synapse of a SPARSE population is in the padded rows; `nil` for DENSE.

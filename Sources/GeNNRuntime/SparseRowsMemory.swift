@@ -15,6 +15,8 @@ public struct SparseRowsMemory {
   public let rowLengths: StateMemory
   /// The postsynaptic index of each synapse, in padded rows: `uint8`, `uint16` or `uint32`.
   public let indices: StateMemory
-  /// The elements of each padded row: the longest row the connectivity can have.
+  /// The elements of each padded row: the longest row the connectivity can have (on the
+  /// CPU backend, the longest row drawn where rows follow their drawn lengths,
+  /// ``SparseConnectivity/rowsFollowDrawnLengths(of:in:)``).
   public let rowStride: Int
 }

@@ -11,10 +11,16 @@ struct SynapseRows {
   let model: ModelSpec
   /// The rows of each SPARSE population given as a list (or all-to-all), by name.
   let listed: [String: SparseConnectivity]
+  /// Whether rows built from drawn lengths are as long as the longest drawn row, as the
+  /// CPU backend lays them out (``SparseConnectivity/rowsFollowDrawnLengths(of:in:)``),
+  /// rather than the snippet's bound.
+  let followsDrawnLengths: Bool
 
-  /// The rows of `model`'s SPARSE populations, those given as lists laid out.
-  init(model: ModelSpec) {
+  /// The rows of `model`'s SPARSE populations, those given as lists laid out;
+  /// `followsDrawnLengths` for the CPU backend's layout.
+  init(model: ModelSpec, followsDrawnLengths: Bool = false) {
     self.model = model
+    self.followsDrawnLengths = followsDrawnLengths
     listed = Dictionary(
       uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }
         .compactMap { synapses in
@@ -25,9 +31,14 @@ struct SynapseRows {
         })
   }
 
-  /// The longest row `synapses` can have: the stride between its padded rows.
-  func rowStride(of synapses: SynapsePopulation) -> Int {
-    SparseConnectivity.rowStride(
+  /// The stride between the padded rows of `synapses`, whose row lengths are
+  /// `rowLengths`: the longest row its connectivity can have, or, where rows follow
+  /// their drawn lengths, the longest row (at least 1).
+  func rowStride(of synapses: SynapsePopulation, rowLengths: StateArray) -> Int {
+    if followsDrawnLengths && SparseConnectivity.rowsFollowDrawnLengths(of: synapses, in: model) {
+      return rowLengths.longestRow
+    }
+    return SparseConnectivity.rowStride(
       of: synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
       targetSize: model.neuronPopulation(named: synapses.target)!.size)
   }
@@ -43,19 +54,29 @@ struct SynapseRows {
     if !model.rowsChange(of: synapses.name), let rows = listed[synapses.name] {
       return rows.positions
     }
-    let stride = rowStride(of: synapses)
     let lengths = try rowLengths()
+    let stride = rowStride(of: synapses, rowLengths: lengths)
     return (0..<lengths.count).flatMap { row in
       (0..<Int(lengths.load(at: row))).map { row * stride + $0 }
     }
   }
 
   /// The synapses of `synapses` at `positions` of its padded rows as (presynaptic,
-  /// postsynaptic) index lists, the postsynaptic ones read from its `indices`.
-  func pairs(of synapses: SynapsePopulation, at positions: [Int], indices: StateArray) -> (
-    pre: [Int], post: [Int]
-  ) {
-    let stride = rowStride(of: synapses)
+  /// postsynaptic) index lists, the postsynaptic ones read from its `indices`, its row
+  /// lengths from `rowLengths`.
+  func pairs(
+    of synapses: SynapsePopulation, at positions: [Int], indices: StateArray,
+    rowLengths: StateArray
+  ) -> (pre: [Int], post: [Int]) {
+    let stride = rowStride(of: synapses, rowLengths: rowLengths)
     return (positions.map { $0 / stride }, positions.map { Int(indices.load(at: $0)) })
+  }
+}
+
+extension StateArray {
+  /// The longest row of a row-length array, at least 1: the stride of rows laid out as
+  /// long as the longest.
+  var longestRow: Int {
+    (0..<count).reduce(1) { Swift.max($0, Int(load(at: $1))) }
   }
 }

@@ -440,12 +440,16 @@ import Testing
     #expect(lifUpdate.contains("'LIF'") || source.contains("// Neuron update group 0: model 'LIF'"))
     #expect(!lifUpdate.contains(rngInit))
     #expect(!lifUpdate.contains("GeNNRng"))
+    #expect(!lifUpdate.contains("genn_first_blocks"))
+    // Sim code and current sources draw every step: each chunk's first blocks at once.
+    let batchedInit = "genn_rng_init_first_block(&rng"
     let poissonUpdate = try #require(Self.function("void updateNeuronGroup1(", in: source))
-    #expect(Self.count(rngInit, in: poissonUpdate) == 1)
+    #expect(Self.count(batchedInit, in: poissonUpdate) == 1)
+    #expect(Self.count("genn_first_blocks(&blocks", in: poissonUpdate) == 1)
     let izhikevichUpdate = try #require(Self.function("void updateNeuronGroup2(", in: source))
-    #expect(!izhikevichUpdate.contains(rngInit))
+    #expect(!izhikevichUpdate.contains(rngInit) && !izhikevichUpdate.contains(batchedInit))
     let drivenUpdate = try #require(Self.function("void updateNeuronGroup3(", in: source))
-    #expect(Self.count(rngInit, in: drivenUpdate) == 1)
+    #expect(Self.count(batchedInit, in: drivenUpdate) == 1)
     // Initialisation: the Constant snippet draws nothing, Uniform does.
     #expect(source.contains("// Initialisation group 0: neuron population 'LIF'."))
     let constantInit = try #require(Self.function("void initialiseGroup0(", in: source))

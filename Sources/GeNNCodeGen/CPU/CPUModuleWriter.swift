@@ -228,6 +228,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
     if model.timingEnabled { line("const double initStart = genn_seconds();") }
     if !rowLengthDrawGroups.isEmpty { line("m.pool.run(drawRowLengthsThread, model);") }
+    writeDrawnRowStrides()
     for group in synapseGroups {
       let synapses = model.synapsePopulations[group.archetype]
       guard case .snippet(let snippet, _) = synapses.connectivity, snippet.rowBuildCode.isBlank,

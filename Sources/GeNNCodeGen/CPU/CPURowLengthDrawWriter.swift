@@ -26,3 +26,29 @@ extension CPUModuleWriter {
     line()
   }
 }
+
+extension CPUModuleWriter {
+  /// Prints, for every population whose rows follow their drawn lengths
+  /// (``SparseConnectivity/rowsFollowDrawnLengths(of:in:)``), the setting of its stride to
+  /// the longest row drawn (at least 1), once the lengths are drawn and before any row is
+  /// built; nothing for the others, whose stride is the snippet's bound.
+  mutating func writeDrawnRowStrides() {
+    for group in rowLengthDrawGroups {
+      for (member, index) in group.populations.enumerated()
+      where SparseConnectivity.rowsFollowDrawnLengths(
+        of: model.synapsePopulations[index], in: model)
+      {
+        let field = "m.synapseGroup\(group.index)[\(member)]"
+        line(
+          "// '\(model.synapsePopulations[index].name)': rows as long as the longest drawn")
+        line("{")
+        line("uint32_t longest = 1u;")
+        line(
+          "for (uint32_t i = 0; i < \(field).numSrcNeurons; i++) { longest = std::max(longest, \(field).preCalcRowLength[i]); }"
+        )
+        line("\(field).rowStride = longest;")
+        line("}")
+      }
+    }
+  }
+}

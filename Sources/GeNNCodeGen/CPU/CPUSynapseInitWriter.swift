@@ -25,7 +25,9 @@ extension CPUModuleWriter {
         "const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
       )
       line("for (uint32_t id_pre = range.begin; id_pre < range.end; id_pre++) {")
-      writeRowInit(synapses, entries: perSynapse, context: context, batchNormals: true)
+      writeRowInit(
+        synapses, entries: perSynapse, context: context, batchNormals: true,
+        elementStride: "group.streamStride")
       line("}")
       line("}")
     }

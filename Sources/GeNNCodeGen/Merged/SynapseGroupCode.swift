@@ -39,6 +39,9 @@ extension ModelCodeWriting {
     line("uint32_t numSrcNeurons;")
     line("uint32_t numTrgNeurons;")
     line("uint32_t rowStride;")
+    line("// the rows' length for the random streams of per-synapse variables: the")
+    line("// connectivity's bound, whatever length rows are laid out with")
+    line("uint32_t streamStride;")
     line("uint32_t srcDelaySlots;")
     line("uint32_t trgDelaySlots;")
     line("uint32_t axonalDelaySteps;")
@@ -129,6 +132,7 @@ extension ModelCodeWriting {
       ? SparseConnectivity.rowStride(of: synapses, sourceSize: source.size, targetSize: target.size)
       : target.size
     line("\(field).rowStride = \(stride)u;")
+    line("\(field).streamStride = \(stride)u;")
     line("\(field).srcDelaySlots = \(model.maximumDelaySteps(of: source.name) + 1)u;")
     line("\(field).trgDelaySlots = \(model.maximumDelaySteps(of: target.name) + 1)u;")
     line("\(field).axonalDelaySteps = \(synapses.axonalDelaySteps)u;")

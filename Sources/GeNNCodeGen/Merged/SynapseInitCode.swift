@@ -130,18 +130,22 @@ extension ModelCodeWriting {
 
   /// Runs the snippets of per-synapse variables `entries` for each synapse of row
   /// `id_pre` (SPARSE: its stored synapses; else every target), each synapse drawing from
-  /// its own stream (element `syn`). With `batchNormals`, the first normal of the
+  /// its own stream (element `id_pre * elementStride + j` for the `j`-th synapse of a
+  /// SPARSE row, so that streams do not depend on the length rows are laid out with;
+  /// `syn` otherwise). With `batchNormals`, the first normal of the
   /// synapses' streams of each entry that ``startsWithFloatNormal(_:)`` is worked out for
   /// up to `GENN_FIRST_NORMALS` synapses at a time (`genn_first_normals_float`, which
   /// vectorises), the same values as one by one.
   mutating func writeRowInit(
     _ synapses: SynapsePopulation, entries: [SynapseSnippetVariable], context: String,
-    batchNormals: Bool = false
+    batchNormals: Bool = false, elementStride: String = "group.rowStride"
   ) {
     let sparse = synapses.matrixType.connectivityStorage == .sparse
     let batched = batchNormals ? entries.filter(startsWithFloatNormal) : []
     let length = sparse ? "group.rowLength[id_pre]" : "group.numTrgNeurons"
-    let stride = sparse ? "group.rowStride" : "group.numTrgNeurons"
+    // The random streams are numbered by `elementStride`, so that values never depend on
+    // the length rows are laid out with.
+    let stride = sparse ? elementStride : "group.numTrgNeurons"
     if !batched.isEmpty {
       line(
         "for (uint32_t genn_batch = 0; genn_batch < \(length); genn_batch += GENN_FIRST_NORMALS) {")
@@ -159,6 +163,7 @@ extension ModelCodeWriting {
     if sparse {
       line("for (uint32_t j = \(first); j < \(end); j++) {")
       line("const uint32_t syn = id_pre * group.rowStride + j;")
+      line("const uint32_t genn_element = id_pre * \(stride) + j; (void)genn_element;")
       line("const uint32_t id_post = group.ind[syn];")
     } else {
       line("for (uint32_t id_post = \(first); id_post < \(end); id_post++) {")
@@ -168,7 +173,8 @@ extension ModelCodeWriting {
       let environment = synapseInitEnvironment(entry, context: context)
       let index = sparse ? "j - genn_batch" : "id_post - genn_batch"
       writeInitBlock(
-        entry, environment: environment, element: "syn", stores: ["syn"],
+        entry, environment: environment, element: sparse ? "genn_element" : "syn",
+        stores: ["syn"],
         firstNormals: batched.contains { $0.prefix == entry.prefix }
           ? "&\(entry.prefix)normals, \(index)" : nil)
     }
