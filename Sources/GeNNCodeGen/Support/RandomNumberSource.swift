@@ -40,7 +40,7 @@ enum RandomNumberSource {
   /// Every distribution in definition order: those a function calls come before it.
   private static let distributions =
     [uniformFloat, uniformDouble, logFloat, cosTurnsFloat] + realDistributions(.float)
-    + realDistributions(.double) + [firstNormalsFloat, firstBlocks]
+    + realDistributions(.double) + [firstWords, firstNormalsFloat, firstBlocks]
 
   /// The floating-point type a group of distribution functions works in.
   private enum Real {
@@ -213,9 +213,36 @@ enum RandomNumberSource {
       }
       """)
 
+  private static let firstWords = Distribution(
+    name: "genn_first_words", calls: [],
+    text: """
+      // The first block of each of `count` streams (at most N): those of elements `first`,
+      // `first + 1`, ... of one stream and step, into words[w][i], in one loop the compiler
+      // vectorises; the batches of genn_first_normals_float and genn_first_blocks.
+      template <uint32_t N>
+      GENN_FUNCTION void genn_first_words(uint32_t (&words)[4][N], uint64_t seed, uint32_t stream,
+                                          uint32_t first, uint32_t count, uint32_t step)
+      {
+          const uint32_t key0 = (uint32_t)seed, key1 = (uint32_t)(seed >> 32);
+          // One bound, so that the compiler can count the iterations (and vectorise).
+          const uint32_t n = count < N ? count : N;
+          for (uint32_t i = 0; i < n; i++) {
+              // Philox4x32-10 of counter (0, element, stream, step), as genn_philox4x32_10.
+              uint32_t c0 = 0u, c1 = first + i, c2 = stream, c3 = step;
+              genn_philox_rounds(c0, c1, c2, c3, key0, key1);
+              words[0][i] = c0;
+              words[1][i] = c1;
+              words[2][i] = c2;
+              words[3][i] = c3;
+          }
+      }
+      """)
+
   private static let firstNormalsFloat = Distribution(
     name: "genn_first_normals_float",
-    calls: ["genn_rand_normal_float", "genn_log_float", "genn_cos_turns_float"],
+    calls: [
+      "genn_rand_normal_float", "genn_log_float", "genn_cos_turns_float", "genn_first_words",
+    ],
     text: """
       // The first float normal of up to GENN_FIRST_NORMALS streams at once: those of
       // elements `first`, `first + 1`, ... of one stream and step, each as
@@ -235,18 +262,11 @@ enum RandomNumberSource {
       GENN_FUNCTION void genn_first_normals_float(GeNNFirstNormals *out, uint64_t seed, uint32_t stream,
                                                   uint32_t first, uint32_t count, uint32_t step)
       {
-          const uint32_t key0 = (uint32_t)seed, key1 = (uint32_t)(seed >> 32);
+          genn_first_words(out->words, seed, stream, first, count, step);
           // One bound, so that the compiler can count the iterations (and vectorise).
           const uint32_t n = count < GENN_FIRST_NORMALS ? count : GENN_FIRST_NORMALS;
           for (uint32_t i = 0; i < n; i++) {
-              // Philox4x32-10 of counter (0, element, stream, step), as genn_philox4x32_10.
-              uint32_t c0 = 0u, c1 = first + i, c2 = stream, c3 = step;
-              genn_philox_rounds(c0, c1, c2, c3, key0, key1);
-              out->words[0][i] = c0;
-              out->words[1][i] = c1;
-              out->words[2][i] = c2;
-              out->words[3][i] = c3;
-              const uint32_t k1bits = c0 >> 8, k2bits = c1 >> 8;
+              const uint32_t k1bits = out->words[0][i] >> 8, k2bits = out->words[1][i] >> 8;
               out->valid[i] = (uint8_t)(k1bits != 0u && k2bits != 0u);
               const float u1 = (float)(k1bits != 0u ? k1bits : 1u) * 5.9604644775390625e-08f;
               const float u2 = (float)k2bits * 5.9604644775390625e-08f;
@@ -281,7 +301,7 @@ enum RandomNumberSource {
       """)
 
   private static let firstBlocks = Distribution(
-    name: "genn_first_blocks", calls: [],
+    name: "genn_first_blocks", calls: ["genn_first_words"],
     text: """
       // The first block of up to GENN_FIRST_BLOCKS streams at once: those of elements
       // `first`, `first + 1`, ... of one stream and step, in one loop the compiler
@@ -295,18 +315,7 @@ enum RandomNumberSource {
       GENN_FUNCTION void genn_first_blocks(GeNNFirstBlocks *out, uint64_t seed, uint32_t stream,
                                            uint32_t first, uint32_t count, uint32_t step)
       {
-          const uint32_t key0 = (uint32_t)seed, key1 = (uint32_t)(seed >> 32);
-          // One bound, so that the compiler can count the iterations (and vectorise).
-          const uint32_t n = count < GENN_FIRST_BLOCKS ? count : GENN_FIRST_BLOCKS;
-          for (uint32_t i = 0; i < n; i++) {
-              // Philox4x32-10 of counter (0, element, stream, step), as genn_philox4x32_10.
-              uint32_t c0 = 0u, c1 = first + i, c2 = stream, c3 = step;
-              genn_philox_rounds(c0, c1, c2, c3, key0, key1);
-              out->words[0][i] = c0;
-              out->words[1][i] = c1;
-              out->words[2][i] = c2;
-              out->words[3][i] = c3;
-          }
+          genn_first_words(out->words, seed, stream, first, count, step);
       }
 
       // Positions `rng` as genn_rng_init does, with block 0 taken from `batch` (its
