@@ -28,15 +28,17 @@ public struct PostsynapticFusion: Sendable, Equatable {
     var members: [String: [String]] = [:]
     if model.fusePostsynapticModels {
       for population in model.neuronPopulations {
-        var remaining = model.synapsePopulations.filter { $0.target == population.name }
+        // Each population's key once; nil where it cannot be fused.
+        var remaining = model.synapsePopulations.filter { $0.target == population.name }.map {
+          (name: $0.name, key: Self.key(of: $0, dt: model.dt))
+        }
         while let last = remaining.popLast() {
-          guard let key = Self.key(of: last, dt: model.dt) else { continue }
-          let joining = remaining.filter { Self.key(of: $0, dt: model.dt) == key }
+          guard let key = last.key else { continue }
+          let joining = remaining.filter { $0.key == key }.map(\.name)
           guard !joining.isEmpty else { continue }
-          let names = Set(joining.map(\.name))
-          remaining.removeAll { names.contains($0.name) }
-          for member in joining { targets[member.name] = last.name }
-          members[last.name] = joining.map(\.name) + [last.name]
+          remaining.removeAll { $0.key == key }
+          for member in joining { targets[member] = last.name }
+          members[last.name] = joining + [last.name]
         }
       }
     }

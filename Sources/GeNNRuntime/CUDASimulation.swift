@@ -252,7 +252,8 @@ public final class CUDASimulation {
   /// longer than their storage are an error, as on the CPU.
   private func initialise() throws(CUDASimulationError) {
     InitialValues.write(
-      memory.arrays, index: memory.index, model: model, sparseRows: rows.listed)
+      memory.arrays, index: memory.index, model: model, fusion: memory.fusion,
+      sparseRows: rows.listed)
     let overflowingRows: UInt32
     do {
       for (array, buffer) in zip(memory.arrays, buffers) { try upload(array, to: buffer) }

@@ -10,13 +10,13 @@ enum InitialValues {
   /// variables in every delay slot); extra global parameters; SPARSE
   /// rows given as lists as `sparseRows` lays them out, the bits of BITMASK synapses given
   /// as lists, and the kernels that kernel initialisers copy from. `zeroed` says that the
-  /// arrays hold nothing but zeros yet (just allocated), so they need no clearing.
+  /// arrays hold nothing but zeros yet (just allocated), so they need no clearing; `fusion`
+  /// which populations' postsynaptic variables are another's.
   static func write(
     _ arrays: [StateArray], index arrayIndex: [ArrayLayout.Role: Int], model: ModelSpec,
-    sparseRows: [String: SparseConnectivity], zeroed: Bool = false
+    fusion: PostsynapticFusion, sparseRows: [String: SparseConnectivity], zeroed: Bool = false
   ) {
     func array(_ role: ArrayLayout.Role) -> StateArray { arrays[arrayIndex[role]!] }
-    let fusion = model.postsynapticFusion
     let timeMax =
       model.timePrecision == .float
       ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude

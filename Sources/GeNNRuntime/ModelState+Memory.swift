@@ -95,7 +95,7 @@ extension ModelState {
   /// The elements of the rows in use of an array per synapse of a population whose rows
   /// follow their drawn lengths; `nil` for any other array.
   private func rowsInUse(of role: ArrayLayout.Role) -> Int? {
-    guard followsDrawnLengths else { return nil }
+    guard !drawnRows.isEmpty else { return nil }
     let synapses: SynapsePopulation
     if case .synapseIndices(let name) = role,
       let population = model.synapsePopulations.first(where: { $0.name == name })
@@ -106,7 +106,7 @@ extension ModelState {
     } else {
       return nil
     }
-    guard SparseConnectivity.rowsFollowDrawnLengths(of: synapses, in: model) else { return nil }
+    guard drawnRows.contains(synapses.name) else { return nil }
     let (rows, stride) = rowShape(of: synapses)
     return rows * stride
   }
@@ -155,16 +155,11 @@ extension ModelState {
   /// as long as the longest row its connectivity can have (or, where rows follow their
   /// drawn lengths, as the longest row).
   private func rowShape(of synapses: SynapsePopulation) -> (rows: Int, stride: Int) {
-    let source = model.neuronPopulation(named: synapses.source)!.size
-    let target = model.neuronPopulation(named: synapses.target)!.size
-    if followsDrawnLengths && SparseConnectivity.rowsFollowDrawnLengths(of: synapses, in: model),
-      let lengths = self[.synapseRowLengths(synapses: synapses.name)]
-    {
-      return (source, lengths.longestRow)
-    }
-    return (
-      source,
-      SparseConnectivity.rowStride(of: synapses, sourceSize: source, targetSize: target)
+    (
+      model.neuronPopulation(named: synapses.source)!.size,
+      SynapseRows.rowStride(of: synapses, in: model, drawnRows: drawnRows) {
+        self[.synapseRowLengths(synapses: synapses.name)]
+      }
     )
   }
 }

@@ -13,9 +13,9 @@ struct ModelState {
   let index: [ArrayLayout.Role: Int]
   /// Which synapse populations share a postsynaptic model and its arrays.
   let fusion: PostsynapticFusion
-  /// Whether rows built from drawn lengths are as long as the longest drawn row (the CPU
-  /// backend's layout, ``SparseConnectivity/rowsFollowDrawnLengths(of:in:)``).
-  let followsDrawnLengths: Bool
+  /// The populations whose rows are as long as the longest drawn row (the CPU backend's
+  /// layout, ``SynapseRows/drawnRows(of:followsDrawnLengths:)``).
+  let drawnRows: Set<String>
 
   /// Allocates zeroed arrays for `module` of `model`, with recording buffers of
   /// `recordingRows` steps; `followsDrawnLengths` for the CPU backend's row layout.
@@ -36,7 +36,7 @@ struct ModelState {
     self.model = model
     self.index = index
     self.fusion = model.postsynapticFusion
-    self.followsDrawnLengths = followsDrawnLengths
+    self.drawnRows = SynapseRows.drawnRows(of: model, followsDrawnLengths: followsDrawnLengths)
   }
 
   /// The array of `role`, if the module has one.

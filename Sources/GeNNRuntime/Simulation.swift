@@ -492,8 +492,8 @@ public final class Simulation {
   @discardableResult
   private func initialiseState(zeroed: Bool = false) -> Int {
     InitialValues.write(
-      memory.arrays, index: memory.index, model: model, sparseRows: rows.listed,
-      zeroed: zeroed)
+      memory.arrays, index: memory.index, model: model, fusion: memory.fusion,
+      sparseRows: rows.listed, zeroed: zeroed)
     return Int(functions.initialize(state))
   }
 

@@ -11,16 +11,15 @@ struct SynapseRows {
   let model: ModelSpec
   /// The rows of each SPARSE population given as a list (or all-to-all), by name.
   let listed: [String: SparseConnectivity]
-  /// Whether rows built from drawn lengths are as long as the longest drawn row, as the
-  /// CPU backend lays them out (``SparseConnectivity/rowsFollowDrawnLengths(of:in:)``),
-  /// rather than the snippet's bound.
-  let followsDrawnLengths: Bool
+  /// The populations whose rows are as long as the longest drawn row
+  /// (``drawnRows(of:followsDrawnLengths:)``).
+  let drawnRows: Set<String>
 
   /// The rows of `model`'s SPARSE populations, those given as lists laid out;
   /// `followsDrawnLengths` for the CPU backend's layout.
   init(model: ModelSpec, followsDrawnLengths: Bool = false) {
     self.model = model
-    self.followsDrawnLengths = followsDrawnLengths
+    self.drawnRows = Self.drawnRows(of: model, followsDrawnLengths: followsDrawnLengths)
     listed = Dictionary(
       uniqueKeysWithValues: model.synapsePopulations.filter { $0.matrixType == .sparse }
         .compactMap { synapses in
@@ -31,16 +30,35 @@ struct SynapseRows {
         })
   }
 
-  /// The stride between the padded rows of `synapses`, whose row lengths are
-  /// `rowLengths`: the longest row its connectivity can have, or, where rows follow
-  /// their drawn lengths, the longest row (at least 1).
-  func rowStride(of synapses: SynapsePopulation, rowLengths: StateArray) -> Int {
-    if followsDrawnLengths && SparseConnectivity.rowsFollowDrawnLengths(of: synapses, in: model) {
-      return rowLengths.longestRow
+  /// The populations of `model` whose rows are as long as the longest row drawn, as the
+  /// CPU backend lays them out (`followsDrawnLengths`;
+  /// ``SparseConnectivity/rowsFollowDrawnLengths(of:in:)``); none on CUDA.
+  static func drawnRows(of model: ModelSpec, followsDrawnLengths: Bool) -> Set<String> {
+    guard followsDrawnLengths else { return [] }
+    return Set(
+      model.synapsePopulations.filter {
+        SparseConnectivity.rowsFollowDrawnLengths(of: $0, in: model)
+      }.map(\.name))
+  }
+
+  /// The stride between the padded rows of `synapses` of `model`: the longest row its
+  /// connectivity can have or, for a population of `drawnRows`, the longest of its rows
+  /// (at least 1), whose lengths `rowLengths` gives.
+  static func rowStride(
+    of synapses: SynapsePopulation, in model: ModelSpec, drawnRows: Set<String>,
+    rowLengths: () -> StateArray?
+  ) -> Int {
+    if drawnRows.contains(synapses.name), let lengths = rowLengths() {
+      return lengths.longestRow
     }
     return SparseConnectivity.rowStride(
       of: synapses, sourceSize: model.neuronPopulation(named: synapses.source)!.size,
       targetSize: model.neuronPopulation(named: synapses.target)!.size)
+  }
+
+  /// The stride between the padded rows of `synapses`, whose row lengths are `rowLengths`.
+  func rowStride(of synapses: SynapsePopulation, rowLengths: StateArray) -> Int {
+    Self.rowStride(of: synapses, in: model, drawnRows: drawnRows) { rowLengths }
   }
 
   /// Where each synapse of a SPARSE population is in the padded rows: in the order the

@@ -11,7 +11,7 @@ import Testing
 /// barrier, the atomics as `std::atomic_ref` (`atomicMax` as a compare-and-swap loop) and
 /// `__popc` as the compiler's popcount; the
 /// host's initial arrays are written by
-/// ``InitialValues/write(_:index:model:sparseRows:)``, and the results
+/// ``InitialValues/write(_:index:model:fusion:sparseRows:zeroed:)``, and the results
 /// (neuron and synapse variables, inputs, spikes and spike-like events) are compared with
 /// the CPU backend's. Slow (a thread per CUDA thread per launch), so opt-in:
 /// `GENN_CUDA_EMULATE=1 swift test --filter CUDAEmulation` (with `$CXX` or `g++`).
@@ -313,7 +313,9 @@ import Testing
     let memory = ModelState(model: model, module: module, recordingRows: steps)
     let (arrays, index) = (memory.arrays, memory.index)
     let sparseRows = SynapseRows(model: model).listed
-    InitialValues.write(arrays, index: index, model: model, sparseRows: sparseRows)
+    InitialValues.write(
+      arrays, index: index, model: model, fusion: model.postsynapticFusion,
+      sparseRows: sparseRows)
     let bytes = arrays.map(\.bytes)
     for (position, array) in arrays.enumerated() {
       try Data(bytes: array.pointer, count: bytes[position])
@@ -468,6 +470,7 @@ import Testing
       #expect(actual == Self.pairs(spikes), "\(name): spikes of \(population.name)")
       print("CUDAEmulationTests: \(name) \(population.name): \(actual.count) spikes, as the CPU's")
     }
+    let fusion = model.postsynapticFusion
     for synapses in model.synapsePopulations {
       // Weights (learnt ones too) through the CPU's synapse order, and the input.
       let positions = SynapseRows(model: model).positions(of: synapses) {
@@ -498,7 +501,7 @@ import Testing
           "\(name): \(synapses.name).\(variable.name)")
       }
       // A fused population's input is its set's target's.
-      let owner = model.postsynapticFusion.target(of: synapses.name)
+      let owner = fusion.target(of: synapses.name)
       let input = arrays[index[.postsynapticInput(synapses: owner)]!]
       #expect(
         VariableView(array: input).load() == (try cpu.values(of: "inSyn", in: synapses.name)),

@@ -40,7 +40,8 @@ extension CPUModuleWriter {
       {
         let field = "m.synapseGroup\(group.index)[\(member)]"
         line(
-          "// '\(model.synapsePopulations[index].name)': rows as long as the longest drawn")
+          "// '\(model.synapsePopulations[index].name.commentText)': rows as long as the longest drawn"
+        )
         line("{")
         line("uint32_t longest = 1u;")
         line(
