@@ -738,10 +738,10 @@ public final class CUDASimulation {
     try context.synchronize()
     let firstStep = Int64(timestep) - Int64(recordingRow)
     for buffer in recordedSpikes.buffers {
-      let bits = try context.download(
+      var bits = try context.download(
         UInt32.self, count: buffer.words * recordingRow, from: buffers[buffer.array])
-      bits.withUnsafeBufferPointer {
-        recordedSpikes.append($0, of: buffer, rows: recordingRow, firstStep: firstStep)
+      bits.withUnsafeMutableBufferPointer {
+        recordedSpikes.take($0, of: buffer, rows: recordingRow, firstStep: firstStep)
       }
     }
     recordingRow = 0

@@ -13,6 +13,16 @@ struct CompactSpikes {
   /// The number of spikes.
   var count: Int { ids.count }
 
+  /// Appends the neurons whose bits are set in `bits` (bit `i`: neuron `firstID + i`),
+  /// in ascending order.
+  mutating func appendSetBits(of bits: UInt64, firstID: Int) {
+    var mask = bits
+    while mask != 0 {
+      ids.append(Int32(truncatingIfNeeded: firstID + mask.trailingZeroBitCount))
+      mask &= mask - 1
+    }
+  }
+
   /// Closes step `step`: the ids appended since the last closed step are its spikes.
   mutating func endStep(_ step: Int64) {
     guard ids.count > (ends.last ?? 0) else { return }

@@ -103,22 +103,43 @@ struct RecordedSpikes {
   var count: Int { recordings.values.reduce(0) { $0 + $1.count } }
 
   /// Appends the set bits of the first `rows` rows of `buffer`, whose first row is step
-  /// `firstStep`, read from `bits`.
-  mutating func append(
-    _ bits: UnsafeBufferPointer<UInt32>, of buffer: Buffer, rows: Int, firstStep: Int64
+  /// `firstStep`, read from `bits`, and clears them: the rows are left all zero, ready
+  /// for the steps that follow.
+  ///
+  /// A row is read 64 bits at a time, and the pairs of words that hold spikes are listed
+  /// first without a branch on their bits (which no predictor foresees: at 20 Hz and
+  /// 0.1 ms steps, one pair in eight holds a spike), then decoded and cleared.
+  mutating func take(
+    _ bits: UnsafeMutableBufferPointer<UInt32>, of buffer: Buffer, rows: Int, firstStep: Int64
   ) {
+    guard let base = bits.baseAddress, rows > 0 else { return }
+    precondition(bits.count >= buffer.words * rows, "a recording buffer holds every row taken")
     let words = buffer.words
+    let pairs = words / 2
     var recording = recordings.removeValue(forKey: buffer.source) ?? CompactSpikes()
-    for row in 0..<rows {
-      for word in 0..<words {
-        var mask = bits[row * words + word]
-        while mask != 0 {
-          let bit = mask.trailingZeroBitCount
-          mask &= mask - 1
-          recording.ids.append(Int32(word * 32 + bit))
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, pairs)) { held in
+      for row in 0..<rows {
+        let first = UnsafeMutableRawPointer(base + row * words)
+        var count = 0
+        for pair in 0..<pairs {
+          let pairBits = first.loadUnaligned(fromByteOffset: pair &* 8, as: UInt64.self)
+          held[count] = pair
+          // 1 where any bit is set, in arithmetic (a comparison would become a branch).
+          count &+= Int(truncatingIfNeeded: (pairBits | (0 &- pairBits)) >> 63)
         }
+        for pair in held[..<count] {
+          let pairBits = first.loadUnaligned(fromByteOffset: pair &* 8, as: UInt64.self)
+          first.storeBytes(of: 0, toByteOffset: pair &* 8, as: UInt64.self)
+          recording.appendSetBits(of: pairBits, firstID: pair &* 64)
+        }
+        // The last word of a row of an odd number of words.
+        if words % 2 == 1, base[row * words + words - 1] != 0 {
+          recording.appendSetBits(
+            of: UInt64(base[row * words + words - 1]), firstID: (words - 1) * 32)
+          base[row * words + words - 1] = 0
+        }
+        recording.endStep(firstStep + Int64(row))
       }
-      recording.endStep(firstStep + Int64(row))
     }
     recordings[buffer.source] = recording
   }

@@ -3,11 +3,12 @@ import Testing
 
 @testable import GeNNCodeGen
 
-/// The presynaptic update asks for the row of the spike a few ahead to be fetched: of a
-/// SPARSE row, the split table entries (further ahead), then the chunk's part of its
-/// targets and of the per-synapse variables the code uses; of a DENSE row, the used
-/// variables; nothing that is not stored (PROCEDURAL) or not used. Postsynaptic
-/// learning asks for the used variables of the synapse a few further down a SPARSE column.
+/// The presynaptic update asks for the row of the spike a few ahead to be fetched (and,
+/// before its loop, for the rows of the first few spikes): of a SPARSE row, the split
+/// table entries (further ahead), then the chunk's part of its targets and of the
+/// per-synapse variables the code uses; of a DENSE row, the used variables; nothing that
+/// is not stored (PROCEDURAL) or not used. Postsynaptic learning asks for the used
+/// variables of the synapse a few further down a SPARSE column.
 @Suite struct RowPrefetchTests {
   /// A weight update with a weight `g` that its code uses and a `tag` that it does not.
   static let taggedPulse = WeightUpdateModel(
@@ -57,6 +58,24 @@ import Testing
     #expect(!code.contains("group.v_tag + (size_t)ahead"))
   }
 
+  @Test func theFirstSpikesRowsAreFetchedBeforeTheLoop() throws {
+    let code = try Self.synapseUpdate(
+      .sparse, weightUpdate: Self.taggedPulse, connectivity: Self.fixedProbability)
+    let splits = try #require(
+      code.range(
+        of: "for (uint32_t s = 0; s < count && s < 2u * genn::kRowPrefetchDistance; s++) {"))
+    let rows = try #require(
+      code.range(of: "for (uint32_t s = 0; s < count && s < genn::kRowPrefetchDistance; s++) {"))
+    let loop = try #require(code.range(of: "for (uint32_t s = 0; s < count; s++) {"))
+    #expect(splits.upperBound < rows.lowerBound && rows.upperBound < loop.lowerBound)
+    let first = code[rows.upperBound..<loop.lowerBound]
+    #expect(first.contains("const uint32_t ahead = spikes[s];"))
+    #expect(
+      first.contains(
+        "genn::prefetchSpan(group.v_g + (size_t)ahead * group.rowStride + from, to - from);"))
+    #expect(!first.contains("group.v_tag"))
+  }
+
   @Test func sparseRowsReadOnlyTheirChunksSplitRanges() throws {
     let code = try Self.synapseUpdate(
       .sparse, weightUpdate: .staticPulseConstantWeight, connectivity: Self.fixedProbability)
@@ -65,7 +84,8 @@ import Testing
       code.contains(
         "for (uint32_t j = firstRange == 0u ? 0u : splits[firstRange - 1u]; j < last; j++) {"))
     #expect(!code.contains("std::lower_bound"))
-    #expect(CPUBackendTests.count("genn::prefetchSpan(", in: code) == 1)
+    // Once for the first spikes' rows before the loop, once in it for the spike ahead.
+    #expect(CPUBackendTests.count("genn::prefetchSpan(", in: code) == 2)
   }
 
   @Test func denseRowsFetchTheirUsedVariablesFromTheThreadsFirstTarget() throws {
@@ -76,7 +96,7 @@ import Testing
         "genn::prefetchRow(group.v_g + (size_t)ahead * group.numTrgNeurons + postBegin, group.numTrgNeurons);"
       ))
     #expect(!code.contains("rowLength"))
-    #expect(CPUBackendTests.count("genn::prefetchRow(", in: code) == 1)
+    #expect(CPUBackendTests.count("genn::prefetchRow(", in: code) == 2)
   }
 
   @Test func postsynapticLearningFetchesTheVariablesFurtherDownTheColumn() throws {

@@ -125,24 +125,82 @@ import Testing
     #expect(array.pointer.load(as: UInt8.self) == (type == .float || type == .double ? 0 : 1))
   }
 
-  @Test("recorded bits decode to steps, ids and times, row by row")
+  @Test("recorded bits decode to steps, ids and times, row by row, and are cleared")
   func recordedSpikesDecode() throws {
     var model = ModelSpec(name: "bits", dt: 0.5)
-    model.addNeuronPopulation(
-      "P", size: 40, model: .poisson, params: ["rate": 1], vars: ["timeStepToSpike": 0.0],
-      recordSpikes: true)
+    for (name, size) in [("P", 40), ("Q", 70)] {
+      model.addNeuronPopulation(
+        name, size: size, model: .poisson, params: ["rate": 1],
+        vars: ["timeStepToSpike": 0.0], recordSpikes: true)
+    }
     let module = try CPUBackend().generate(model)
     var spikes = RecordedSpikes(
       state: ModelState(model: model, module: module, recordingRows: 2))
-    let buffer = try #require(spikes.buffers.first)
-    #expect(spikes.buffers.count == 1 && buffer.words == 2)
-    let bits: [UInt32] = [0b101, 1 << 7, 0, 1]
-    bits.withUnsafeBufferPointer { spikes.append($0, of: buffer, rows: 2, firstStep: 10) }
-    let source = try spikes.source(ofSpikes: "P")
-    #expect(spikes[source].steps == [10, 10, 10, 11])
-    #expect(spikes[source].ids == [0, 2, 39, 32])
-    #expect(spikes[source].times == [5, 5, 5, 5.5])
-    #expect(spikes.count == 4)
-    #expect(throws: RuntimeError.self) { try spikes.source(ofSpikes: "Q") }
+    #expect(spikes.buffers.map(\.words) == [2, 3])
+    // Two words a row: read as one 64-bit pair.
+    var bits: [UInt32] = [0b101, 1 << 7, 0, 1]
+    bits.withUnsafeMutableBufferPointer {
+      spikes.take($0, of: spikes.buffers[0], rows: 2, firstStep: 10)
+    }
+    #expect(bits == [0, 0, 0, 0])
+    let p = try spikes.source(ofSpikes: "P")
+    #expect(spikes[p].steps == [10, 10, 10, 11])
+    #expect(spikes[p].ids == [0, 2, 39, 32])
+    #expect(spikes[p].times == [5, 5, 5, 5.5])
+    // Three words a row: a pair and a single word, the second row's pair unaligned.
+    var odd: [UInt32] = [0, 1 << 31, 1 << 5, 1, 0, 1 << 2 | 1]
+    odd.withUnsafeMutableBufferPointer {
+      spikes.take($0, of: spikes.buffers[1], rows: 2, firstStep: 0)
+    }
+    #expect(odd == [UInt32](repeating: 0, count: 6))
+    let q = try spikes.source(ofSpikes: "Q")
+    #expect(spikes[q].steps == [0, 0, 1, 1, 1])
+    #expect(spikes[q].ids == [63, 69, 0, 64, 66])
+    #expect(spikes.count == 9)
+    #expect(throws: RuntimeError.self) { try spikes.source(ofSpikes: "R") }
+  }
+
+  @Test("spike buffers hold as many steps as fit in a core's cache, at most those asked for")
+  func recordingRowsFitTheCache() throws {
+    var model = ModelSpec(name: "rows", dt: 0.1)
+    for (name, size) in [("Big", 64_000), ("Small", 100)] {
+      model.addNeuronPopulation(
+        name, size: size, model: .poisson, params: ["rate": 1],
+        vars: ["timeStepToSpike": 0.0], recordSpikes: true)
+    }
+    let arrays = try CPUBackend().generate(model).arrays
+    // 2,000 + 4 words a step, 8,016 bytes: 32 steps fit in 256 KiB.
+    #expect(Simulation.cachedRecordingBytes == 256 * 1024)
+    #expect(Simulation.recordingRows(requested: 1000, arrays: arrays) == 32)
+    #expect(Simulation.recordingRows(requested: 10, arrays: arrays) == 10)
+    #expect(Simulation.recordingRows(requested: 0, arrays: arrays) == 1)
+    var quiet = ModelSpec(name: "quiet", dt: 0.1)
+    quiet.addNeuronPopulation(
+      "P", size: 64_000, model: .poisson, params: ["rate": 1], vars: ["timeStepToSpike": 0.0])
+    let unrecorded = try CPUBackend().generate(quiet).arrays
+    #expect(Simulation.recordingRows(requested: 1000, arrays: unrecorded) == 1000)
+  }
+
+  @Test("spikes gathered every few steps are those gathered every step")
+  func spikesGatheredInCacheSizedBuffers() async throws {
+    var model = ModelSpec(name: "gathered_rows", dt: 0.1, seed: 5)
+    // 70,000 neurons: 2,188 words a step, so 29 steps a buffer, and an odd number of words.
+    model.addNeuronPopulation(
+      "P", size: 70_000, model: .poisson, params: ["rate": 200],
+      vars: ["timeStepToSpike": 0.0], recordSpikes: true)
+    let options = { (capacity: Int) in
+      Simulation.Options(
+        threads: 2, cacheDirectory: testCacheDirectory, recordingCapacity: capacity,
+        parallelMinimum: 0)
+    }
+    let buffered = try await Simulation(model: model, options: options(1000))
+    let stepwise = try await Simulation(model: model, options: options(1))
+    try buffered.run(steps: 70)
+    try buffered.run(steps: 30)
+    try stepwise.run(steps: 100)
+    let spikes = try buffered.spikes(of: "P")
+    #expect(spikes.count > 100_000)
+    #expect(spikes == (try stepwise.spikes(of: "P")))
+    #expect(spikes.steps == spikes.steps.sorted())
   }
 }
