@@ -4,9 +4,9 @@
 /// A phase of a step is split into chunks, and it ends when every chunk is done, not when
 /// every thread has arrived. Each thread owns some chunks (the same each step, so that a
 /// chunk's neurons and inputs stay in that thread's core's cache) and takes them from its
-/// own atomic cursor; a thread out of chunks takes the others' from their cursors, so a
-/// thread the operating system has descheduled holds nobody up: the running threads take
-/// the chunks it did not. Each chunk writes only its own results
+/// own atomic cursor; a thread out of chunks takes the others' from the other end of
+/// their cursors, so a thread the operating system has descheduled holds nobody up: the
+/// running threads take the chunks it did not. Each chunk writes only its own results
 /// (its own neurons, its own range of postsynaptic inputs, its own spike count), and the
 /// calling thread combines them in chunk order, so which thread ran a chunk never shows
 /// in a result. Waiting threads spin for a moment (time steps follow each other within
@@ -124,11 +124,13 @@ enum ThreadPoolSource {
         /// Runs `task` once for each chunk `0..<numChunks`, on whichever threads are free
         /// (the caller among them), and returns when every chunk is done: each thread `t`
         /// first the chunks it owns, `order[bounds[t] ..< bounds[t + 1]]` (``layOutOwners``),
-        /// then any that others have not taken yet. Which thread runs a chunk never changes
-        /// a result. (Whether a step shares its phases at all is ``StepPacing``'s choice.)
+        /// then any that others have not taken yet (see `take`). Which thread runs a chunk
+        /// never changes a result. (Whether a step shares its phases at all is
+        /// ``StepPacing``'s choice; a phase of more than `kMaxSharedChunks` chunks runs on
+        /// the caller.)
         void share(ChunkTask task, void *context, uint32_t numChunks, const uint32_t *order,
                    const uint32_t *bounds) {
-            if (m_NumThreads == 1 || numChunks < 2) {
+            if (m_NumThreads == 1 || numChunks < 2 || numChunks > kMaxSharedChunks) {
                 for (uint32_t chunk = 0; chunk < numChunks; chunk++) { task(context, chunk); }
                 return;
             }
@@ -138,12 +140,12 @@ enum ThreadPoolSource {
             m_ShareContext.store(context, std::memory_order_release);
             m_ShareChunks.store(numChunks, std::memory_order_release);
             m_ShareOrder.store(order, std::memory_order_release);
-            m_ShareBounds.store(bounds, std::memory_order_release);
             m_Done.store(0, std::memory_order_relaxed);
             m_Phase++;
             const uint64_t phaseWord = (uint64_t)m_Phase << 32;
             for (unsigned t = 0; t < m_NumThreads; t++) {
-                m_Cursors[t].word.store(phaseWord | bounds[t], std::memory_order_release);
+                m_Cursors[t].word.store(phaseWord | untaken(bounds[t], bounds[t + 1u]),
+                                        std::memory_order_release);
             }
             bool wake;
             {
@@ -152,7 +154,7 @@ enum ThreadPoolSource {
                 wake = (m_Sleepers > 0);
             }
             if (wake) { m_WorkerWake.notify_all(); }
-            take(0, m_Phase, task, context, numChunks, order, bounds);
+            take(0, m_Phase, task, context, numChunks, order);
             if (m_Done.load() != numChunks) {
                 waitUntil([this, numChunks]() { return m_Done.load() == numChunks; });
             }
@@ -164,7 +166,20 @@ enum ThreadPoolSource {
         }
 
     private:
+        /// The low half of a closed phase's words: a cursor's empty range.
         static constexpr uint32_t kClosed = 0xFFFFFFFFu;
+        /// The most chunks a shared phase has: positions in `order` fit in 16 bits.
+        static constexpr uint32_t kMaxSharedChunks = 0xFFFEu;
+        /// What adds 1 to the front of a cursor's range.
+        static constexpr uint64_t kFrontStep = 0x10000u;
+
+        /// The low half of a cursor's word for the chunks at positions `front ..< back` of
+        /// `order` not yet taken.
+        static inline uint64_t untaken(uint32_t front, uint32_t back) {
+            return ((uint64_t)front << 16) | back;
+        }
+        static inline uint32_t front(uint64_t word) { return (uint32_t)(word >> 16) & 0xFFFFu; }
+        static inline uint32_t back(uint64_t word) { return (uint32_t)word & 0xFFFFu; }
 
         /// Pauses a waiting thread makes before it sleeps: some tens of microseconds.
         static constexpr unsigned kSpins = 2000;
@@ -209,22 +224,29 @@ enum ThreadPoolSource {
             void *const context = m_ShareContext.load(std::memory_order_acquire);
             const uint32_t numChunks = m_ShareChunks.load(std::memory_order_acquire);
             const uint32_t *const order = m_ShareOrder.load(std::memory_order_acquire);
-            const uint32_t *const bounds = m_ShareBounds.load(std::memory_order_acquire);
-            take(self, phase, task, context, numChunks, order, bounds);
+            take(self, phase, task, context, numChunks, order);
         }
 
         /// Runs, on thread `self`, the chunks of phase `phase` that no thread has taken:
-        /// its own first, then each other thread's in turn. A chunk is taken by moving
-        /// its owner's cursor past it, which fails once the phase is closed or replaced.
+        /// its own from the front of its range, then each other thread's from the back of
+        /// theirs. A thread's cursor holds the phase and the range of its chunks not yet
+        /// taken; a chunk is taken by moving one end of the range past it, which fails
+        /// once the phase is closed or replaced. Taking from the back leaves each thread
+        /// the chunks it is about to run; and a thread that is steadily ahead (the caller,
+        /// which starts each phase first) takes the same last chunks step after step, so
+        /// their neurons and inputs stay in its core's cache rather than moving between
+        /// cores each step.
         void take(unsigned self, uint32_t phase, ChunkTask task, void *context, uint32_t numChunks,
-                  const uint32_t *order, const uint32_t *bounds) {
+                  const uint32_t *order) {
             for (unsigned k = 0; k < m_NumThreads; k++) {
-                const unsigned owner = (self + k) % m_NumThreads;
-                std::atomic<uint64_t> &cursor = m_Cursors[owner].word;
+                const bool own = (k == 0);
+                std::atomic<uint64_t> &cursor = m_Cursors[(self + k) % m_NumThreads].word;
                 uint64_t word = cursor.load();
-                while ((uint32_t)(word >> 32) == phase && (uint32_t)word < bounds[owner + 1u]) {
-                    if (!cursor.compare_exchange_weak(word, word + 1)) { continue; }
-                    task(context, order[(uint32_t)word]);
+                while ((uint32_t)(word >> 32) == phase && front(word) < back(word)) {
+                    if (!cursor.compare_exchange_weak(word, own ? word + kFrontStep : word - 1u)) {
+                        continue;
+                    }
+                    task(context, order[own ? front(word) : back(word) - 1u]);
                     if (m_Done.fetch_add(1) + 1 == numChunks && self != 0) { wakeCaller(); }
                     word = cursor.load();
                 }
@@ -278,7 +300,7 @@ enum ThreadPoolSource {
         void *m_Context = nullptr;
         // Shared phases: the phase number (high half; the low half is `kClosed` once
         // the phase is over), and each thread's cursor into its chunks: the phase number
-        // and the position in `order` of the next chunk.
+        // and the positions in `order` of its chunks not yet taken (`untaken`).
         std::atomic<uint64_t> m_Work{kClosed};
         struct alignas(64) Cursor { std::atomic<uint64_t> word{kClosed}; };
         Cursor m_Cursors[kMaxThreads];
@@ -287,7 +309,6 @@ enum ThreadPoolSource {
         std::atomic<void *> m_ShareContext{nullptr};
         std::atomic<uint32_t> m_ShareChunks{0};
         std::atomic<const uint32_t *> m_ShareOrder{nullptr};
-        std::atomic<const uint32_t *> m_ShareBounds{nullptr};
         std::atomic<uint32_t> m_Done{0};
     };
     }  // namespace genn
