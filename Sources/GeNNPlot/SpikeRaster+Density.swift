@@ -3,12 +3,14 @@ import Foundation
 /// The density images a raster draws above `maxMarks` spikes.
 extension SpikeRaster {
   /// The population's spikes binned `columns` by `rows` (row 0 at the top: the highest
-  /// neuron ids), shaded as the type's documentation says.
+  /// neuron ids), each counting its column's weight (``columnWeights(_:)``, `columns` of
+  /// them), shaded as the type's documentation says.
   func densityImage(
-    _ population: Population, columns: Int, rows: Int, background: Color, color: Color
+    _ population: Population, columns: Int, rows: Int, weights: [Double], background: Color,
+    color: Color
   ) -> RGBImage {
     let (columns, rows) = (max(1, columns), max(1, rows))
-    let weights = columnWeights(columns)
+    precondition(weights.count == columns, "one weight a column")
     var counts = [Double](repeating: 0, count: columns * rows)
     let size = max(1, population.size)
     for (time, id) in zip(population.times, population.ids) where isDrawn(time, id, in: population)
@@ -35,8 +37,9 @@ extension SpikeRaster {
   /// counts `meanSteps / stepsInBin`, so that steady firing shades every bin alike rather
   /// than in stripes. Otherwise every spike counts 1.
   func columnWeights(_ columns: Int) -> [Double] {
+    let columns = max(1, columns)
     let ones = [Double](repeating: 1, count: columns)
-    let times = Set(populations.flatMap(\.times).filter { $0 >= 0 && $0 <= xUpper }).sorted()
+    let times = distinctTimes
     guard times.count > 1 else { return ones }
     let step = zip(times, times.dropFirst()).map { $1 - $0 }.min()!
     let stepCount = Int((xUpper / step).rounded(.down)) + 1
@@ -49,5 +52,19 @@ extension SpikeRaster {
     }
     let mean = Double(stepCount) / Double(columns)
     return steps.map { $0 > 0 ? mean / Double($0) : 1 }
+  }
+
+  /// The distinct spike times within the plot, ascending. Recorded spikes come step by
+  /// step, so each population's times are usually in order already: they are then read
+  /// once, without hashing or sorting millions of values, and only the few distinct
+  /// times of all populations are merged.
+  private var distinctTimes: [Double] {
+    var distinct: [Double] = []
+    for population in populations {
+      var times = population.times.filter { $0 >= 0 && $0 <= xUpper }
+      if zip(times, times.dropFirst()).contains(where: { $0 > $1 }) { times.sort() }
+      for time in times where time != distinct.last { distinct.append(time) }
+    }
+    return Array(Set(distinct)).sorted()
   }
 }

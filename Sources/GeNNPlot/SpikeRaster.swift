@@ -241,6 +241,9 @@ public struct SpikeRaster: Hashable, Sendable {
       }
     }
 
+    // Every band is as wide as the plot: one set of column weights serves them all.
+    let densityColumns = max(1, Int(plotRight - plotLeft))
+    let densityWeights = density ? columnWeights(densityColumns) : []
     for (index, population) in populations.enumerated() {
       let band = bands[index]
       let color = Palette.color(index)
@@ -256,8 +259,8 @@ public struct SpikeRaster: Hashable, Sendable {
       let axis = bandTicks[index].axis
       if density {
         let image = densityImage(
-          population, columns: Int(rect.width),
-          rows: min(Int(rect.height), max(1, population.size)),
+          population, columns: densityColumns,
+          rows: min(Int(rect.height), max(1, population.size)), weights: densityWeights,
           background: tint, color: color)
         drawing.add(.image(image, in: rect))
       } else {
