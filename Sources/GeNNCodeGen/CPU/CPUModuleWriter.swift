@@ -70,6 +70,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     block("namespace {")
     line("// Neurons updated per chunk before the chunk's spikes are emitted.")
     line("constexpr uint32_t kNeuronChunk = 256u;")
+    line("static_assert(kNeuronChunk % 64u == 0u, \"spikes are found 64 neurons at a time\");")
     line()
     writeTimingSupport()
     for group in neuronGroups { writeNeuronGroup(group) }

@@ -116,15 +116,12 @@ extension CPUModuleWriter: NeuronUpdateWriting {
         writeNoSpikeCopies(plan)
         line("}")
       } else {
-        // Eight flags at a time: spikes are rare, and most words are zero.
+        // 64 flags at a time (genn::firedMask): spikes are rare, and most masks are zero.
         line(
           "std::memset(fired + (chunkEnd - chunk), 0, kNeuronChunk - (chunkEnd - chunk));")
-        line("for (uint32_t w = 0; w < kNeuronChunk; w += 8u) {")
-        line("uint64_t word;")
-        line("std::memcpy(&word, fired + w, sizeof word);")
-        line("for (; word != 0u; word &= word - 1u) {")
-        line(
-          "const uint32_t id = chunk + w + (uint32_t)(__builtin_ctzll(word) / 8);")
+        line("for (uint32_t w = 0; w < kNeuronChunk; w += 64u) {")
+        line("for (uint64_t word = genn::firedMask(fired + w); word != 0u; word &= word - 1u) {")
+        line("const uint32_t id = chunk + w + (uint32_t)__builtin_ctzll(word);")
         for statement in emit { line("" + statement) }
         if plan.spikeTimes { line("group.st[writeOffset + id] = t;") }
         line("}")

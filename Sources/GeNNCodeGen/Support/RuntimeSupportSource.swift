@@ -5,8 +5,37 @@ enum RuntimeSupportSource {
   static let maxThreads = 256
 
   static let cpp = """
+    #if defined(__AVX512BW__) || defined(__AVX2__)
+    #include <immintrin.h>
+    #endif
     namespace genn {
     constexpr unsigned kMaxThreads = \(maxThreads);
+
+    /// The flags of 64 consecutive neurons (`fired[i]`, 0 or 1 each) as bits: bit `i` set
+    /// where `fired[i]` is. One vector test where the processor has one (most 64-neuron
+    /// groups hold no spike, so this is most of the work of finding who fired).
+    static inline uint64_t firedMask(const uint8_t *fired) {
+    #if defined(__AVX512BW__)
+        const __m512i bytes = _mm512_loadu_si512((const void *)fired);
+        return _mm512_test_epi8_mask(bytes, bytes);
+    #elif defined(__AVX2__)
+        const __m256i zero = _mm256_setzero_si256();
+        const __m256i low = _mm256_loadu_si256((const __m256i *)fired);
+        const __m256i high = _mm256_loadu_si256((const __m256i *)(fired + 32));
+        const uint32_t lowBits = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, zero));
+        const uint32_t highBits = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, zero));
+        return (uint64_t)lowBits | ((uint64_t)highBits << 32);
+    #else
+        uint64_t mask = 0;
+        for (unsigned k = 0; k < 8u; k++) {
+            uint64_t word;
+            std::memcpy(&word, fired + 8u * k, sizeof word);
+            // Bytes of 0 or 1: the product gathers byte j's bit into bit 56 + j.
+            mask |= ((word * 0x0102040810204080ull) >> 56) << (8u * k);
+        }
+        return mask;
+    #endif
+    }
 
     /// The range of elements thread `thread` of `numThreads` works on: contiguous,
     /// in whole 32-element words so that threads never share a word of a bit mask.
