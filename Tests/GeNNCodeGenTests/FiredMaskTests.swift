@@ -62,20 +62,9 @@ import Testing
 
   @Test(arguments: variants)
   func firedMaskIsTheFlagsAsBits(flags: [String]) throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("genn-fired-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let source = folder.appendingPathComponent("fired.cpp")
-    let executable = folder.appendingPathComponent("fired")
-    try Self.program.write(to: source, atomically: true, encoding: .utf8)
-    let compiler = try CXXTool.compiler()
-    let compile = try CXXTool.run(
-      compiler + ["-std=c++17", "-O2", "-Wall", "-Wextra"] + flags
-        + ["-o", executable.path, source.path])
-    try #require(compile.status == 0, "\(flags): \(compile.text)")
-    let run = try CXXTool.run([executable.path])
-    #expect(run.status == 0)
-    #expect(run.text == "ok 1066\n", "\(flags)")
+    let output = try CXXTool.output(
+      ofProgram: Self.program, name: "fired",
+      flags: ["-std=c++17", "-O2", "-Wall", "-Wextra"] + flags)
+    #expect(String(decoding: output, as: UTF8.self) == "ok 1066\n", "\(flags)")
   }
 }

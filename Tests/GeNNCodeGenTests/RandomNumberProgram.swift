@@ -27,32 +27,10 @@ struct RandomNumberProgram {
 
   /// Compiles and runs a program printing `blocks` and `draws`.
   init(blocks: [Block], draws: [Draws]) throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("genn-rng-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let source = folder.appendingPathComponent("rng.cpp")
-    let executable = folder.appendingPathComponent("rng")
-    let output = folder.appendingPathComponent("output.txt")
-    try Self.source(blocks: blocks, draws: draws).write(
-      to: source, atomically: true, encoding: .utf8)
-
-    let compiler = try CXXTool.compiler()
-    let flags = ["-std=c++17", "-O2", "-Wall", "-Wextra", "-Werror"]
-    let compile = try CXXTool.run(compiler + flags + ["-o", executable.path, source.path, "-lm"])
-    guard compile.status == 0 else {
-      throw CXXTool.Failure(
-        description: "\(compiler.joined(separator: " ")) failed:\n\(compile.text)")
-    }
-    guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
-      throw CXXTool.Failure(description: "cannot create \(output.path)")
-    }
-    let run = try CXXTool.run([executable.path], stdout: FileHandle(forWritingTo: output))
-    guard run.status == 0 else {
-      throw CXXTool.Failure(description: "the program failed: \(run.text)")
-    }
-
-    let bytes = try [UInt8](Data(contentsOf: output))
+    let bytes = try [UInt8](
+      CXXTool.output(
+        ofProgram: Self.source(blocks: blocks, draws: draws), name: "rng",
+        flags: ["-std=c++17", "-O2", "-Wall", "-Wextra", "-Werror"], libraries: ["-lm"]))
     var lines: [String: [Double]] = [:]
     var index = 0
     while let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) {

@@ -115,21 +115,13 @@ import Testing
           return 0;
       }
       """
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("genn-pacing-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("pacing.cpp")
-    let program = folder.appendingPathComponent("pacing")
-    try source.write(to: file, atomically: true, encoding: .utf8)
-    let compiler = try CXXTool.compiler()
-    let flags = ["-std=c++17", "-O1", "-Wall", "-Wextra", "-Werror"]
-    let build = try CXXTool.run(compiler + flags + ["-o", program.path, file.path])
-    guard build.status == 0 else { throw CXXTool.Failure(description: build.text) }
-    let output = try CXXTool.run([program.path])
-    guard output.status == 0 else { throw CXXTool.Failure(description: output.text) }
+    let output = String(
+      decoding: try CXXTool.output(
+        ofProgram: source, name: "pacing",
+        flags: ["-std=c++17", "-O1", "-Wall", "-Wextra", "-Werror"]),
+      as: UTF8.self)
     var results: [String: Outcome] = [:]
-    for line in output.text.split(separator: "\n") {
+    for line in output.split(separator: "\n") {
       let fields = line.split(separator: " ")
       let numbers = fields.dropFirst().compactMap { Double($0) }
       guard fields.count == 5, numbers.count == 4 else {
