@@ -127,15 +127,15 @@ extension ModelFileDecoder {
   func npyValues(_ path: YAMLValue, count: Int?, unit: String, matrix: [Int]? = nil)
     throws(ModelFileError) -> [Double]
   {
-    let (array, file) = try npy(path)
-    guard array.dtype != .bool else {
-      throw path.error(
-        .npyMismatch(
-          key: path.key, path: file, found: "booleans",
-          expected: "numbers (float32, float64 or integers)"))
-    }
-    try checkShape(array, path: path, file: file, count: count, unit: unit, matrix: matrix)
-    return array.doubles
+    try npy(path) { (shape, dtype, file) throws(ModelFileError) in
+      guard dtype != .bool else {
+        throw path.error(
+          .npyMismatch(
+            key: path.key, path: file, found: "booleans",
+            expected: "numbers (float32, float64 or integers)"))
+      }
+      try checkShape(shape, path: path, file: file, count: count, unit: unit, matrix: matrix)
+    }.doubles
   }
 
   /// Whole numbers for indices: a list or `{npy: path}` of an integer type.
@@ -143,15 +143,18 @@ extension ModelFileDecoder {
     if case .mapping = value.node {
       let fields = try value.mapping(allowed: ["npy"], required: ["npy"])
       let path = try fields.required("npy")
-      let (array, file) = try npy(path)
-      guard let values = array.int64s, array.dtype != .bool else {
-        throw path.error(
-          .npyMismatch(
-            key: path.key, path: file, found: "elements of type \(array.dtype)",
-            expected: "integers (int32, int64, uint32 or uint8)"))
+      let array = try npy(path) { (shape, dtype, file) throws(ModelFileError) in
+        switch dtype {
+        case .int32, .int64, .uint32, .uint8: break
+        case .float32, .float64, .bool:
+          throw path.error(
+            .npyMismatch(
+              key: path.key, path: file, found: "elements of type \(dtype)",
+              expected: "integers (int32, int64, uint32 or uint8)"))
+        }
+        try checkShape(shape, path: path, file: file, count: nil, unit: "synapse")
       }
-      try checkShape(array, path: path, file: file, count: nil, unit: "synapse")
-      return values.map { Int($0) }
+      return (array.int64s ?? []).map { Int($0) }
     }
     var values: [Int] = []
     for item in try value.list("a list of neuron indices or {npy: path}") {
@@ -164,12 +167,12 @@ extension ModelFileDecoder {
   /// or has the two-dimensional shape `matrix` (a transposed or reshaped array is not
   /// taken for it).
   private func checkShape(
-    _ array: NPYArray, path: YAMLValue, file: String, count: Int?, unit: String,
+    _ shape: [Int], path: YAMLValue, file: String, count: Int?, unit: String,
     matrix: [Int]? = nil
   ) throws(ModelFileError) {
-    let found = "an array of shape (\(array.shape.map(String.init).joined(separator: ", ")))"
+    let found = "an array of shape (\(shape.map(String.init).joined(separator: ", ")))"
     if let count {
-      guard array.shape == [count] || array.shape == matrix else {
+      guard shape == [count] || shape == matrix else {
         var shapes = "shape (\(count),)"
         if let matrix {
           shapes +=
@@ -181,15 +184,19 @@ extension ModelFileDecoder {
             key: path.key, path: file, found: found,
             expected: "\(count) values, one per \(unit) (\(shapes))"))
       }
-    } else if array.shape.count != 1 {
+    } else if shape.count != 1 {
       throw path.error(
         .npyMismatch(key: path.key, path: file, found: found, expected: "a one-dimensional array"))
     }
   }
 
   /// The array in the `.npy` file named by `value`, relative to the model file's folder,
-  /// and the path as written.
-  func npy(_ value: YAMLValue) throws(ModelFileError) -> (NPYArray, String) {
+  /// once `check` has taken its shape and element type, read from the file's header
+  /// (with the path as written): an array of the wrong shape is refused before it is read.
+  func npy(
+    _ value: YAMLValue,
+    check: (_ shape: [Int], _ dtype: NPYDType, _ file: String) throws(ModelFileError) -> Void
+  ) throws(ModelFileError) -> NPYArray {
     let path = try value.string("the path of a .npy file")
     let url =
       path.hasPrefix("/")
@@ -201,8 +208,15 @@ extension ModelFileDecoder {
           reason: "no file exists at \(url.path) (paths are relative to the model file's folder)"))
     }
     inputFiles.add(url.standardizedFileURL.path)
+    let header: (shape: [Int], dtype: NPYDType)
     do {
-      return (try NPYReader.read(from: url), path)
+      header = try NPYReader.shape(of: url)
+    } catch {
+      throw value.error(.npyUnreadable(key: value.key, path: path, reason: "\(error)"))
+    }
+    try check(header.shape, header.dtype, path)
+    do {
+      return try NPYReader.read(from: url)
     } catch {
       throw value.error(.npyUnreadable(key: value.key, path: path, reason: "\(error)"))
     }

@@ -17,34 +17,115 @@ public enum NPYReader {
   ///   operating system's reason; the other cases when its contents are not a `.npy` file
   ///   this reader takes.
   public static func read(from url: URL) throws(NPYError) -> NPYArray {
+    try checkRegularFile(url)
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw .cannotRead(file: url.path, reason: reason(error))
+    }
+    return try decode([UInt8](data), file: url.path)
+  }
+
+  /// The shape and element type of the array in the file at `url`, read from its header
+  /// alone (so a caller can refuse an array of the wrong shape without reading it), once
+  /// the file's size is checked to be what they make.
+  ///
+  /// - Throws: as ``read(from:)``.
+  public static func shape(of url: URL) throws(NPYError) -> (shape: [Int], dtype: NPYDType) {
+    let size = try checkRegularFile(url)
+    let prefix: Data
+    do {
+      let handle = try FileHandle(forReadingFrom: url)
+      defer { try? handle.close() }
+      prefix = try handle.read(upToCount: maxHeaderBytes) ?? Data()
+    } catch {
+      throw .cannotRead(file: url.path, reason: reason(error))
+    }
+    let parsed: (header: NPYHeader, dtype: NPYDType, dataStart: Int)
+    do {
+      parsed = try parseHeader([UInt8](prefix), file: url.path)
+    } catch .malformedHeader(_, _) where prefix.count == maxHeaderBytes {
+      // A header longer than the bytes read: read it all.
+      let array = try read(from: url)
+      return (array.shape, array.dtype)
+    }
+    let (header, dtype, dataStart) = parsed
+    let expected = header.shape.reduce(dtype.size) { product, size in
+      let (result, overflow) = product.multipliedReportingOverflow(by: size)
+      return overflow ? Int.max : result
+    }
+    guard size - dataStart == expected else {
+      throw .dataSizeMismatch(
+        file: url.path, shape: header.shape, dtype: dtype, expected: expected,
+        actual: size - dataStart)
+    }
+    return (header.shape, dtype)
+  }
+
+  /// The most bytes ``shape(of:)`` reads: a header longer than this is not one NumPy
+  /// writes for the arrays this reader takes.
+  static let maxHeaderBytes = 1 << 20
+
+  /// The size of the file at `url`, a regular file.
+  @discardableResult
+  private static func checkRegularFile(_ url: URL) throws(NPYError) -> Int {
     var status = stat()
     guard stat(url.path, &status) == 0 else {
       throw .cannotRead(file: url.path, reason: String(cString: strerror(errno)))
     }
     switch status.st_mode & S_IFMT {
-    case S_IFREG: break
+    case S_IFREG: return Int(status.st_size)
     case S_IFDIR: throw .cannotRead(file: url.path, reason: "it is a folder, not a file")
     default:
       throw .cannotRead(
         file: url.path, reason: "it is not a regular file (it is a device, a pipe or a socket)")
     }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-      throw .cannotRead(
-        file: url.path,
-        reason: underlying?.domain == NSPOSIXErrorDomain
-          ? String(cString: strerror(Int32(underlying!.code))) : error.localizedDescription)
+  }
+
+  /// The operating system's reason for a failed read, else the error's description.
+  private static func reason(_ error: any Error) -> String {
+    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let underlying, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
     }
-    return try decode([UInt8](data), file: url.path)
+    if (error as NSError).domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32((error as NSError).code)))
+    }
+    return error.localizedDescription
   }
 
   /// Decodes the bytes of a `.npy` file; `file` names it in errors.
   public static func decode(_ bytes: [UInt8], file: String = "(in memory)") throws(NPYError)
     -> NPYArray
   {
+    let (header, dtype, dataStart) = try parseHeader(bytes, file: file)
+    let expected = header.shape.reduce(dtype.size) { product, size in
+      let (result, overflow) = product.multipliedReportingOverflow(by: size)
+      return overflow ? Int.max : result
+    }
+    let data = bytes[dataStart...]
+    guard data.count == expected else {
+      throw .dataSizeMismatch(
+        file: file, shape: header.shape, dtype: dtype, expected: expected, actual: data.count)
+    }
+    let values: NPYArray.Values =
+      switch dtype {
+      case .float32: .float32(load(data))
+      case .float64: .float64(load(data))
+      case .int32: .int32(load(data))
+      case .int64: .int64(load(data))
+      case .uint32: .uint32(load(data))
+      case .uint8: .uint8(Array(data))
+      case .bool: .bool(data.map { $0 != 0 })
+      }
+    return try NPYArray(values, shape: header.shape)
+  }
+
+  /// The header at the start of `bytes`, its element type, and where the data starts.
+  private static func parseHeader(_ bytes: [UInt8], file: String) throws(NPYError) -> (
+    header: NPYHeader, dtype: NPYDType, dataStart: Int
+  ) {
     guard bytes.starts(with: [0x93] + Array("NUMPY".utf8)), bytes.count >= 8 else {
       throw .badMagic(file: file)
     }
@@ -69,27 +150,7 @@ public enum NPYReader {
     let header = try NPYHeader(parsing: bytes[headerStart..<dataStart], file: file)
     let dtype = try dtype(header.descr, file: file)
     guard !header.fortranOrder else { throw .fortranOrder(file: file) }
-
-    let expected = header.shape.reduce(dtype.size) { product, size in
-      let (result, overflow) = product.multipliedReportingOverflow(by: size)
-      return overflow ? Int.max : result
-    }
-    let data = bytes[dataStart...]
-    guard data.count == expected else {
-      throw .dataSizeMismatch(
-        file: file, shape: header.shape, dtype: dtype, expected: expected, actual: data.count)
-    }
-    let values: NPYArray.Values =
-      switch dtype {
-      case .float32: .float32(load(data))
-      case .float64: .float64(load(data))
-      case .int32: .int32(load(data))
-      case .int64: .int64(load(data))
-      case .uint32: .uint32(load(data))
-      case .uint8: .uint8(Array(data))
-      case .bool: .bool(data.map { $0 != 0 })
-      }
-    return try NPYArray(values, shape: header.shape)
+    return (header, dtype, dataStart)
   }
 
   /// The element type `descr` names: a byte-order mark (`<`, `=`, `|`, or `>` for one-byte

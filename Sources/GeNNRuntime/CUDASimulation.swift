@@ -177,7 +177,12 @@ public final class CUDASimulation {
     } catch {
       throw .runtime(error)
     }
-    let memory = ModelState(model: model, module: module, recordingRows: capacity)
+    let memory: ModelState
+    do {
+      memory = try ModelState(model: model, module: module, recordingRows: capacity)
+    } catch {
+      throw .runtime(error)
+    }
     let arrays = memory.arrays
     do {
       try context.reserve(bytes: memory.bytes + 16 * arrays.count)

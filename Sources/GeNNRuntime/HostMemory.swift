@@ -3,10 +3,38 @@ import Foundation
 /// How much memory this process can still allocate: on Linux the kernel's estimate of
 /// the memory available without swapping (`MemAvailable`), lowered to what the
 /// process's control group (v2 `memory.max`, v1 `memory.limit_in_bytes`) leaves;
-/// elsewhere the machine's physical memory.
+/// elsewhere the machine's physical memory; and everywhere lowered to what the
+/// process's address-space limit (`ulimit -v`) leaves.
 public enum HostMemory {
   /// The bytes available now.
   public static func available() -> Int {
+    min(systemAvailable(), addressSpaceRoom() ?? .max)
+  }
+
+  /// What the process's address-space limit (`RLIMIT_AS`) leaves beyond the address
+  /// space it already uses; `nil` without a limit, or where the use cannot be read.
+  static func addressSpaceRoom() -> Int? {
+    var limit = rlimit()
+    #if os(Linux)
+      guard getrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0 else { return nil }
+    #else
+      guard getrlimit(RLIMIT_AS, &limit) == 0 else { return nil }
+    #endif
+    // No limit is RLIM_INFINITY, all ones (Linux) or Int.max (macOS).
+    guard limit.rlim_cur < rlim_t(Int.max) else { return nil }
+    #if os(Linux)
+      guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") }),
+        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+      else { return nil }
+      return max(0, Int(limit.rlim_cur) - kilobytes * 1024)
+    #else
+      return Int(limit.rlim_cur)
+    #endif
+  }
+
+  /// The memory the system has for this process, without its address-space limit.
+  private static func systemAvailable() -> Int {
     #if os(Linux)
       let read = { (path: String) in try? String(contentsOfFile: path, encoding: .utf8) }
       let group =

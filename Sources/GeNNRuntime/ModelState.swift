@@ -19,20 +19,25 @@ struct ModelState {
 
   /// Allocates zeroed arrays for `module` of `model`, with recording buffers of
   /// `recordingRows` steps; `followsDrawnLengths` for the CPU backend's row layout.
+  ///
+  /// - Throws: ``RuntimeError/insufficientMemory(needed:available:largest:)`` when an
+  ///   array cannot be allocated.
   init(
     model: ModelSpec, module: some BackendModule, recordingRows: Int,
     followsDrawnLengths: Bool = false
-  ) {
+  ) throws(RuntimeError) {
     var index: [ArrayLayout.Role: Int] = [:]
-    arrays = module.arrays.enumerated().map { position, layout in
+    var arrays: [StateArray] = []
+    for (position, layout) in module.arrays.enumerated() {
       index[layout.role] = position
       switch layout.role {
       case .spikeRecording, .spikeEventRecording:
-        return StateArray(layout: layout, rows: recordingRows)
+        arrays.append(try StateArray(layout: layout, rows: recordingRows))
       default:
-        return StateArray(layout: layout)
+        arrays.append(try StateArray(layout: layout))
       }
     }
+    self.arrays = arrays
     self.model = model
     self.index = index
     self.fusion = model.postsynapticFusion

@@ -123,7 +123,7 @@ public final class Simulation {
     let functions = try NativeFunctions(
       library: library, customUpdates: !model.customUpdateGroups.isEmpty,
       dynamicParameters: !model.dynamicParameters.isEmpty, timing: model.timingEnabled)
-    let memory = ModelState(
+    let memory = try ModelState(
       model: model, module: module, recordingRows: capacity, followsDrawnLengths: true)
     self.model = model
     self.compilerDescription = compiled.toolchain.identity.versionLine

@@ -2,7 +2,7 @@ import GeNNModelFile
 import GeNNRuntime
 
 /// The memory a run's recording takes, checked against the memory available
-/// (``AvailableMemory``) so that a run too long to record is refused at once instead of
+/// (``GeNNRuntime/HostMemory``) so that a run too long to record is refused at once instead of
 /// filling the machine's memory for hours.
 ///
 /// Recorded variables are sized exactly before the run: one value (8 bytes) per element
@@ -84,11 +84,23 @@ struct RecordingBudget {
   }
 
   /// Checks, after `done` steps with `spikes` spikes and spike-like events recorded, that
-  /// the recording projected to the end of the run fits.
+  /// the recording so far fits, and (once the spikes cover ``projectionSteps`` steps)
+  /// that the recording projected to the end of the run fits.
   ///
-  /// - Throws: ``CommandError/recordingTooLarge(_:)`` when it would not.
+  /// - Throws: ``CommandError/recordingTooLarge(_:)`` when either does not.
   mutating func check(after done: Int, spikes: Int) throws(CommandError) {
-    guard let available, spikes > 0, done >= Self.projectionSteps, done < steps else { return }
+    guard let available, spikes > 0 else { return }
+    let held = Self.sum(variableBytes, Self.product(spikes, Self.bytesPerSpike))
+    if Self.product(held, 2) > available {
+      throw .recordingTooLarge(
+        "the run was stopped after \(done) of \(steps) steps, and nothing was written: the "
+          + "spikes it recorded so far (\(spikes), \(Self.bytesPerSpike) bytes each) take, "
+          + "with the recorded variables, \(Self.about(held)) of memory, and writing them "
+          + "out about as much again, but \(Self.bytes(available)) is available. Record the "
+          + "spikes of fewer populations (`record: spikes:`), or run fewer steps (--steps, "
+          + "--duration)")
+    }
+    guard done >= Self.projectionSteps, done < steps else { return }
     let projected = Self.product(spikes, steps / done + 1)
     let recording = Self.sum(variableBytes, Self.product(projected, Self.bytesPerSpike))
     let needed = Self.product(recording, 2)

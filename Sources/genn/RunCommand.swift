@@ -97,7 +97,7 @@ extension GeNN {
         buildDirectory: simulation.build.directory, compiler: simulation.compilerDescription)
       let recorded = try RunRecordings.start(file.recording, on: simulation)
       var budget = RecordingBudget(
-        variables: recorded, steps: totalSteps, available: AvailableMemory.bytes(),
+        variables: recorded, steps: totalSteps, available: HostMemory.available(),
         warn: { [quiet] text in
           guard !quiet else { return }
           if Terminal.standardErrorIsTerminal { Terminal.clearTransient() }

@@ -147,7 +147,7 @@ extension GeNN {
         buildDirectory: simulation.build.directory, compiler: simulation.compilerDescription)
       let recorded = try RunRecordings.start(file.recording, on: simulation)
       var budget = RecordingBudget(
-        variables: recorded, steps: totalSteps, available: AvailableMemory.bytes(),
+        variables: recorded, steps: totalSteps, available: HostMemory.available(),
         warn: { [quiet] text in if !quiet { Terminal.writeError(text) } })
       try budget.checkBeforeRun()
       simulation.reserveRecording(steps: totalSteps)

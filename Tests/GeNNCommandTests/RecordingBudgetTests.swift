@@ -75,6 +75,21 @@ import Testing
           + "take about 4.0 GB of memory by the end") == true)
   }
 
+  @Test func spikesRecordedSoFarMustFitInAnyRun() throws {
+    // A short run (no projection): 1,000 steps, each recording a million spikes.
+    var budget = RecordingBudget(
+      variables: [], steps: 1_000, available: 1_000_000_000, warn: { _ in })
+    try budget.check(after: 10, spikes: 20_000_000)
+    let error = #expect(throws: CommandError.self) {
+      try budget.check(after: 30, spikes: 30_000_000)
+    }
+    #expect(
+      error?.description.hasPrefix(
+        "error: the run was stopped after 30 of 1000 steps, and nothing was written: the "
+          + "spikes it recorded so far (30000000, 20 bytes each) take, with the recorded "
+          + "variables, about 600.0 MB of memory") == true)
+  }
+
   @Test func byteCounts() {
     #expect(GeNN.Doctor.bytes(999) == "999 B")
     #expect(GeNN.Doctor.bytes(3_400) == "3.4 kB")

@@ -98,4 +98,38 @@ import Testing
     }
     #expect(weights == [1, 2, 3, 4, 5, 6])
   }
+
+  /// An array of the wrong shape is refused from its file's header, before its data is
+  /// read: here a header that declares 8 GB of doubles, in a sparse file of that size.
+  @Test func aWrongShapeIsRefusedBeforeTheDataIsRead() throws {
+    let folder = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("huge.npy")
+    let header = try NPYArray([0.0]).encoded().prefix { $0 != 0x0A }
+    var text = String(decoding: header.dropFirst(10), as: UTF8.self)
+    text = text.replacingOccurrences(of: "(1,)", with: "(1000000000,)")
+    let padded = text.padding(toLength: 117, withPad: " ", startingAt: 0) + "\n"
+    var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, 118, 0]
+    bytes += Array(padded.utf8)
+    try Data(bytes).write(to: file)
+    let handle = try FileHandle(forWritingTo: file)
+    try handle.truncate(atOffset: UInt64(bytes.count) + 8_000_000_000)
+    try handle.close()
+    #expect(try NPYReader.shape(of: file).shape == [1_000_000_000])
+    try """
+    neurons:
+      P:
+        size: 10
+        model: LIF
+        params: {C: 0.2, TauM: 20, Vrest: -49, Vreset: -60, Vthresh: -50, Ioffset: 0, TauRefrac: 5}
+        vars: {V: {npy: huge.npy}, RefracTime: 0}
+    """.write(to: folder.appendingPathComponent("model.yaml"), atomically: true, encoding: .utf8)
+    let error = #expect(throws: ModelFileError.self) {
+      try ModelFile.load(path: folder.appendingPathComponent("model.yaml").path)
+    }
+    #expect(
+      error?.description.contains(
+        "the NumPy file 'huge.npy' holds an array of shape (1000000000); it must hold 10 values")
+        == true, "\(String(describing: error))")
+  }
 }

@@ -310,7 +310,7 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let module = try CUDABackend(checkIndices: true).generate(model)
-    let memory = ModelState(model: model, module: module, recordingRows: steps)
+    let memory = try ModelState(model: model, module: module, recordingRows: steps)
     let (arrays, index) = (memory.arrays, memory.index)
     let sparseRows = SynapseRows(model: model).listed
     InitialValues.write(

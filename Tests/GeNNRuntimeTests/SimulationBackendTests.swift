@@ -105,13 +105,25 @@ import Testing
     #expect(try simulation.spikes(of: "Pop") == (try cpu.spikes(of: "Pop")))
   }
 
+  @Test("a state array the system cannot allocate is an error naming it, not a crash")
+  func stateArrayTooLargeForTheSystem() {
+    for (count, rows) in [(1 << 58, 1), (Int.max / 2, 3)] {
+      let layout = ArrayLayout(
+        role: .neuronVariable(population: "P", variable: "v"), elementType: .float, count: count)
+      let error = #expect(throws: RuntimeError.self) { try StateArray(layout: layout, rows: rows) }
+      #expect(
+        error?.description.contains("the largest parts are neuron population 'P' variable 'v'")
+          == true, "\(String(describing: error))")
+    }
+  }
+
   @Test(
     "a state array reads and writes its elements as its layout's NumericType",
     arguments: NumericType.allCases)
-  func stateArrayIsTyped(type: NumericType) {
+  func stateArrayIsTyped(type: NumericType) throws {
     let layout = ArrayLayout(
       role: .neuronVariable(population: "P", variable: "v"), elementType: type, count: 3)
-    let array = StateArray(layout: layout)
+    let array = try StateArray(layout: layout)
     #expect(array.bytes == 3 * layout.elementSize)
     array.store([1, 0, -2.5])
     let expected: [Double] =
@@ -135,7 +147,7 @@ import Testing
     }
     let module = try CPUBackend().generate(model)
     var spikes = RecordedSpikes(
-      state: ModelState(model: model, module: module, recordingRows: 2))
+      state: try ModelState(model: model, module: module, recordingRows: 2))
     #expect(spikes.buffers.map(\.words) == [2, 3])
     // Two words a row: read as one 64-bit pair.
     var bits: [UInt32] = [0b101, 1 << 7, 0, 1]
