@@ -45,6 +45,13 @@ enum OutOfRangeRecord {
       ("custom update '\(update)'", "extra global parameter '\(parameter)'")
     case .customConnectivityUpdateExtraGlobalParameter(let update, let parameter):
       ("custom connectivity update '\(update)'", "extra global parameter '\(parameter)'")
+    case .weightUpdateVariable(let synapses, let variable),
+      .weightUpdateKernelInitialiser(let synapses, let variable):
+      (
+        "synapse population '\(synapses)'",
+        "the kernel of variable '\(variable)', in one of its dimensions, through a kernel "
+          + "index given to addSynapse,"
+      )
     case .synapseRowLengthDraws(let synapses):
       ("synapse population '\(synapses)', connectivity", "'preCalcRowLength'")
     default:

@@ -38,11 +38,13 @@ extension ModelCodeWriting {
   }
 
   /// `addSynapse(target, kernel indices...)` of a snippet's build code: `add` stores the
-  /// synapse with target `genn_target` (each argument is evaluated once, so that
-  /// `addSynapse(gennrand() % num_post)` draws one number) and returns the place in its
-  /// row it took (the row's stride when the row is full). The variables with kernel
+  /// synapse with target `genn_target` (each argument is evaluated once, in order, so
+  /// that `addSynapse(gennrand() % num_post)` draws one number) and returns the place in
+  /// its row it took (the row's stride when the row is full). The variables with kernel
   /// initialisers take their kernel element at that place of the row starting at
-  /// `rowStart`. A target of `bound` or more is not stored: `outOfRange` notes it.
+  /// `rowStart`. A target of `bound` or more is not stored: `outOfRange` notes it; nor,
+  /// where indexes are checked, is a synapse whose kernel indices are out of range (the
+  /// out-of-range record notes it).
   func builderFunction(
     _ synapses: SynapsePopulation, add: String, rowStart: String, bound: String,
     outOfRange: String
@@ -54,10 +56,17 @@ extension ModelCodeWriting {
       "group.v_\($0.variable.name)[\(rowStart) + slot] = group.kinit_\($0.variable.name)[kernelInd];"
     }
     if !stores.isEmpty {
-      let index = kernelIndex(synapses, indices: kernel.indices.map { "$(\($0 + 1))" })
+      let indices = kernel.indices.map { "genn_kernel\($0)" }
+      let bound = kernel.indices.map { "const uint32_t genn_kernel\($0) = $(\($0 + 1));" }
       store =
-        "const uint32_t kernelInd = \(index); const uint32_t slot = \(add); "
+        "const uint32_t kernelInd = \(kernelIndex(synapses, indices: indices)); "
+        + "const uint32_t slot = \(add); "
         + "if (slot < group.rowStride) { \(stores.joined(separator: " ")) }"
+      // A synapse whose kernel indices are out of range is not added; the run stops.
+      if let inRange = kernelIndicesInRange(synapses, indices: indices) {
+        store = "if (\(inRange)) { \(store) }"
+      }
+      store = bound.joined(separator: " ") + " " + store
     }
     let spelling =
       "{ \(target) if (genn_target < \(bound)) { \(store) } else { \(outOfRange); } }"

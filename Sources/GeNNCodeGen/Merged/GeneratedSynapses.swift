@@ -50,6 +50,20 @@ extension SynapsePopulation {
       return (variable, values)
     }
   }
+
+  /// The array that the kernel indices `addSynapse` is given index, which names them in
+  /// an out-of-range record (``IndexCheckSource/rangeFunction``): the first variable kept
+  /// in the kernel (PROCEDURAL_KERNELG, TOEPLITZ), else the first variable's kernel
+  /// initialiser; `nil` when kernel indices index no array.
+  var kernelIndexedArray: ArrayLayout.Role? {
+    guard !kernelSize.isEmpty else { return nil }
+    if matrixType.weightStorage == .kernel, let variable = weightUpdate.vars.first {
+      return .weightUpdateVariable(synapses: name, variable: variable.name)
+    }
+    return kernelInitialisedVariables.first.map {
+      .weightUpdateKernelInitialiser(synapses: name, variable: $0.variable.name)
+    }
+  }
 }
 
 extension ModelCodeWriting {
@@ -90,6 +104,17 @@ extension ModelCodeWriting {
 
   /// The flattened kernel index of kernel indices `indices` (row-major over the kernel's
   /// shape), as GeNN's `getKernelIndex` computes it.
+  /// Where indexes are checked, the condition that each of `indices` (C++ expressions,
+  /// one per kernel dimension) is within its dimension, noting the first that is not in
+  /// the out-of-range record; `nil` where nothing is checked or no array is indexed.
+  func kernelIndicesInRange(_ synapses: SynapsePopulation, indices: [String]) -> String? {
+    guard memory.checksIndices, let role = synapses.kernelIndexedArray else { return nil }
+    let id = memory.index(of: role)
+    return zip(indices, synapses.kernelSize).map { index, size in
+      "\(IndexCheckSource.rangeFunction)(group.outOfRange, \(id)u, (uint64_t)(\(index)), \(size)u)"
+    }.joined(separator: " && ")
+  }
+
   func kernelIndex(_ synapses: SynapsePopulation, indices: [String]) -> String {
     let shape = synapses.kernelSize
     return shape.indices.map { dimension in
@@ -166,7 +191,9 @@ extension ModelCodeWriting {
     // Every synapse computes its procedural variables, so that a row's random stream is
     // drawn the same way whatever range of targets this thread has.
     if let prelude = proceduralVariableCode(synapses, level: 1) { lines.append(prelude) }
-    lines.append("    if (id_post >= postBegin && id_post < postEnd) {")
+    let inRange = kernelIndicesInRange(synapses, indices: kernel.indices.map { "idKernel\($0)" })
+    lines.append(
+      "    if (id_post >= postBegin && id_post < postEnd\(inRange.map { " && \($0)" } ?? "")) {")
     lines.append(code.code(level: 2).dropLastNewline)
     lines.append("    }")
     lines.append("}")

@@ -218,7 +218,8 @@ struct MemoryPlan {
           egp.elementType!, types, values.count)
       }
     }
-    if checkIndices && arrays.contains(where: \.role.isIndexChecked) {
+    let kernelIndexed = model.synapsePopulations.contains { $0.kernelIndexedArray != nil }
+    if checkIndices && (kernelIndexed || arrays.contains(where: \.role.isIndexChecked)) {
       add(.outOfRangeIndex, .numeric(.uint64), types, 4)
     }
   }

@@ -13,6 +13,10 @@ import GeNNTranspiler
 enum IndexCheckSource {
   /// The function's name, in both dialects.
   static let function = "genn_checked_element"
+  /// `genn_index_in_range(record, id, index, size)`: whether `index < size`; otherwise it
+  /// notes the index in `record` as an out-of-range index of array `id` (whose elements
+  /// the caller then leaves alone), in both dialects.
+  static let rangeFunction = "genn_index_in_range"
 
   /// The source for `dialect`: C++ records with a compare-and-swap builtin of GCC and
   /// Clang, CUDA with `atomicCAS`, so that the first failure of any thread wins.
@@ -32,6 +36,13 @@ enum IndexCheckSource {
           }
       }
 
+      /// Whether `index < size`; else notes it (the run stops after the step).
+      static inline bool \(rangeFunction)(uint64_t *record, uint32_t id, uint64_t index, uint64_t size) {
+          if (__builtin_expect(index < size, 1)) { return true; }
+          genn_record_out_of_range(record, id, index, size, false);
+          return false;
+      }
+
       /// `array[index]` if `index < size`, else a scratch element (the run stops after the step).
       template <typename T>
       static inline T &\(function)(T *array, uint64_t size, uint32_t id, uint64_t *record,
@@ -49,17 +60,31 @@ enum IndexCheckSource {
       // What an index out of range reads and writes instead (the run stops after the step).
       __device__ uint64_t genn_out_of_range_scratch;
 
-      /// `array[index]` if `index < size`, else a scratch element; the first index out of
-      /// range of any thread is noted in `record`: [id + 1, index, size, signed].
-      template <typename T>
-      __device__ __forceinline__ T &\(function)(T *array, uint64_t size, uint32_t id, uint64_t *record,
-                                                       uint64_t index, bool isSigned) {
-          if (index < size) { return array[index]; }
+      /// Notes the first index out of range of any thread: `record` is [id + 1, index, size, signed].
+      __device__ void genn_record_out_of_range(uint64_t *record, uint32_t id, uint64_t index,
+                                               uint64_t size, bool isSigned) {
           if (atomicCAS(record, (uint64_t)0, (uint64_t)id + 1u) == 0u) {
               record[1] = index;
               record[2] = size;
               record[3] = isSigned ? 1u : 0u;
           }
+      }
+
+      /// Whether `index < size`; else notes it (the run stops after the step).
+      __device__ __forceinline__ bool \(rangeFunction)(uint64_t *record, uint32_t id, uint64_t index,
+                                                         uint64_t size) {
+          if (index < size) { return true; }
+          genn_record_out_of_range(record, id, index, size, false);
+          return false;
+      }
+
+      /// `array[index]` if `index < size`, else a scratch element; the first index out of
+      /// range of any thread is noted in `record`.
+      template <typename T>
+      __device__ __forceinline__ T &\(function)(T *array, uint64_t size, uint32_t id, uint64_t *record,
+                                                       uint64_t index, bool isSigned) {
+          if (index < size) { return array[index]; }
+          genn_record_out_of_range(record, id, index, size, isSigned);
           return *reinterpret_cast<T *>(&genn_out_of_range_scratch);
       }
 
