@@ -168,6 +168,10 @@ import Testing
         "--set seed=[...] or one with --seed, not both"
       ),
       (["check", "tiny.yaml", "--set", "seed=-1"], "'--set seed' is -1.0; it must be a whole"),
+      (
+        ["check", "tiny.yaml", "--set", "seed=9223372036854775808"],
+        "it must be a whole number from 0 to 9223372036854775807"
+      ),
     ]
     for (arguments, message) in cases {
       let outcome = try Genn.run(arguments, in: folder)
