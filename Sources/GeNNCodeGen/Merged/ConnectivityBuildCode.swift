@@ -57,7 +57,7 @@ extension ModelCodeWriting {
     }
     if !stores.isEmpty {
       let indices = kernel.indices.map { "genn_kernel\($0)" }
-      let bound = kernel.indices.map { "const uint32_t genn_kernel\($0) = $(\($0 + 1));" }
+      let bindings = kernel.indices.map { "const uint32_t genn_kernel\($0) = $(\($0 + 1));" }
       store =
         "const uint32_t kernelInd = \(kernelIndex(synapses, indices: indices)); "
         + "const uint32_t slot = \(add); "
@@ -66,7 +66,7 @@ extension ModelCodeWriting {
       if let inRange = kernelIndicesInRange(synapses, indices: indices) {
         store = "if (\(inRange)) { \(store) }"
       }
-      store = bound.joined(separator: " ") + " " + store
+      store = bindings.joined(separator: " ") + " " + store
     }
     let spelling =
       "{ \(target) if (genn_target < \(bound)) { \(store) } else { \(outOfRange); } }"

@@ -102,8 +102,6 @@ extension ModelCodeWriting {
     }
   }
 
-  /// The flattened kernel index of kernel indices `indices` (row-major over the kernel's
-  /// shape), as GeNN's `getKernelIndex` computes it.
   /// Where indexes are checked, the condition that each of `indices` (C++ expressions,
   /// one per kernel dimension) is within its dimension, noting the first that is not in
   /// the out-of-range record; `nil` where nothing is checked or no array is indexed.
@@ -115,6 +113,8 @@ extension ModelCodeWriting {
     }.joined(separator: " && ")
   }
 
+  /// The flattened kernel index of kernel indices `indices` (row-major over the kernel's
+  /// shape), as GeNN's `getKernelIndex` computes it.
   func kernelIndex(_ synapses: SynapsePopulation, indices: [String]) -> String {
     let shape = synapses.kernelSize
     return shape.indices.map { dimension in
