@@ -143,7 +143,9 @@ extension ModelFileDecoder {
     if case .mapping = value.node {
       let fields = try value.mapping(allowed: ["npy"], required: ["npy"])
       let path = try fields.required("npy")
+      var written = ""
       let array = try npy(path) { (shape, dtype, file) throws(ModelFileError) in
+        written = file
         switch dtype {
         case .int32, .int64, .uint32, .uint8: break
         case .float32, .float64, .bool:
@@ -154,7 +156,13 @@ extension ModelFileDecoder {
         }
         try checkShape(shape, path: path, file: file, count: nil, unit: "synapse")
       }
-      return (array.int64s ?? []).map { Int($0) }
+      guard let values = array.int64s else {
+        throw path.error(
+          .npyMismatch(
+            key: path.key, path: written, found: "elements of type \(array.dtype)",
+            expected: "integers (int32, int64, uint32 or uint8)"))
+      }
+      return values.map { Int($0) }
     }
     var values: [Int] = []
     for item in try value.list("a list of neuron indices or {npy: path}") {

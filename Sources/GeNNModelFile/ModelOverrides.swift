@@ -33,7 +33,7 @@ public struct ModelOverrides: Sendable, Hashable {
       switch name {
       case "seed":
         guard value >= 0, value == value.rounded(), value < 0x1p63 else {
-          throw outOfRange("a whole number from 0 to 9223372036854775807 (2^63 - 1)")
+          throw outOfRange("a whole number, 0 or more and less than 2^63 (9223372036854775808)")
         }
         file.model.seed = UInt64(value)
         file.run.seed = UInt64(value)
@@ -48,7 +48,7 @@ public struct ModelOverrides: Sendable, Hashable {
         file.run.length = .milliseconds(value)
       case "run.steps":
         guard value >= 0, value == value.rounded(), value < 0x1p63 else {
-          throw outOfRange("a whole number of steps from 0 to 9223372036854775807 (2^63 - 1)")
+          throw outOfRange("a whole number of steps, 0 or more and less than 2^63")
         }
         file.run.length = .steps(Int(value))
       default:

@@ -45,7 +45,7 @@ public enum NPYReader {
     let parsed: (header: NPYHeader, dtype: NPYDType, dataStart: Int)
     do {
       parsed = try parseHeader([UInt8](prefix), file: url.path)
-    } catch .malformedHeader(_, _) where prefix.count == maxHeaderBytes {
+    } catch .malformedHeader(_, _) where declaredHeaderEnd(prefix) > prefix.count {
       // A header longer than the bytes read: read it all.
       let array = try read(from: url)
       return (array.shape, array.dtype)
@@ -63,9 +63,20 @@ public enum NPYReader {
     return (header.shape, dtype)
   }
 
-  /// The most bytes ``shape(of:)`` reads: a header longer than this is not one NumPy
-  /// writes for the arrays this reader takes.
+  /// The most bytes ``shape(of:)`` reads at first: a header longer than this is not one
+  /// NumPy writes for the arrays this reader takes.
   static let maxHeaderBytes = 1 << 20
+
+  /// Where the header that `prefix` (a file's first bytes) declares ends; 0 when the
+  /// prefix does not say.
+  private static func declaredHeaderEnd(_ prefix: Data) -> Int {
+    let bytes = [UInt8](prefix.prefix(12))
+    guard bytes.count >= 10 else { return 0 }
+    let lengthSize = bytes[6] == 1 ? 2 : 4
+    guard bytes.count >= 8 + lengthSize else { return 0 }
+    let length = (0..<lengthSize).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
+    return 8 + lengthSize + length
+  }
 
   /// The size of the file at `url`, a regular file.
   @discardableResult

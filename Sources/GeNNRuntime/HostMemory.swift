@@ -3,8 +3,8 @@ import Foundation
 /// How much memory this process can still allocate: on Linux the kernel's estimate of
 /// the memory available without swapping (`MemAvailable`), lowered to what the
 /// process's control group (v2 `memory.max`, v1 `memory.limit_in_bytes`) leaves;
-/// elsewhere the machine's physical memory; and everywhere lowered to what the
-/// process's address-space limit (`ulimit -v`) leaves.
+/// elsewhere the machine's physical memory; and lowered to what the process's
+/// address-space limit (`ulimit -v`) leaves (on Linux; elsewhere to the limit itself).
 public enum HostMemory {
   /// The bytes available now.
   public static func available() -> Int {
@@ -15,7 +15,7 @@ public enum HostMemory {
   /// space it already uses; `nil` without a limit, or where the use cannot be read.
   static func addressSpaceRoom() -> Int? {
     var limit = rlimit()
-    #if os(Linux)
+    #if canImport(Glibc)
       guard getrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0 else { return nil }
     #else
       guard getrlimit(RLIMIT_AS, &limit) == 0 else { return nil }
@@ -24,13 +24,22 @@ public enum HostMemory {
     guard limit.rlim_cur < rlim_t(Int.max) else { return nil }
     #if os(Linux)
       guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") }),
-        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        let used = virtualSize(status: status)
       else { return nil }
-      return max(0, Int(limit.rlim_cur) - kilobytes * 1024)
+      return max(0, Int(limit.rlim_cur) - used)
     #else
       return Int(limit.rlim_cur)
     #endif
+  }
+
+  /// The address space in use, in bytes, by `/proc/self/status`'s text (its `VmSize`
+  /// line: a tab, the number right-aligned in 8 columns or more, and `kB`).
+  static func virtualSize(status: String) -> Int? {
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") }),
+      let kilobytes = line.dropFirst("VmSize:".count).split(whereSeparator: \.isWhitespace)
+        .first.flatMap({ Int($0) })
+    else { return nil }
+    return kilobytes * 1024
   }
 
   /// The memory the system has for this process, without its address-space limit.

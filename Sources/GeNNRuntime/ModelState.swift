@@ -20,8 +20,8 @@ struct ModelState {
   /// Allocates zeroed arrays for `module` of `model`, with recording buffers of
   /// `recordingRows` steps; `followsDrawnLengths` for the CPU backend's row layout.
   ///
-  /// - Throws: ``RuntimeError/insufficientMemory(needed:available:largest:)`` when an
-  ///   array cannot be allocated.
+  /// - Throws: ``RuntimeError/allocationRefused(what:bytes:)`` when an array cannot be
+  ///   allocated.
   init(
     model: ModelSpec, module: some BackendModule, recordingRows: Int,
     followsDrawnLengths: Bool = false

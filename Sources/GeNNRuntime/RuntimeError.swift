@@ -42,6 +42,10 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The model's state needs more host memory than is available; `largest` are the
   /// largest parts of the estimate.
   case insufficientMemory(needed: Int, available: Int, largest: [MemoryEstimate.Use])
+  /// The system refused the memory of one array of the model's state (`what`, for
+  /// example `neuron population 'E' variable 'V'`) although the memory estimate fitted:
+  /// other programs took memory since, or the system gives less than it reports.
+  case allocationRefused(what: String, bytes: Int)
   /// Model code indexed an array whose size the runtime gives outside it: the element
   /// whose code it was (`neuron population 'Exc'`), the array (`extra global parameter
   /// 'times'`), the index as the code computed it, and the array's size. The run stopped
@@ -127,6 +131,11 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + (available.isEmpty
           ? "the model has no custom updates"
           : "the model's groups are: \(available.joined(separator: ", "))")
+    case .allocationRefused(let what, let bytes):
+      "the system refused \(bytes == .max ? "more than " : "")\(MemoryEstimate.format(bytes)) of "
+        + "memory for \(what), though it reports "
+        + "\(MemoryEstimate.format(HostMemory.available())) available. Close other programs, "
+        + "make the model smaller, or use a machine with more memory"
     case .insufficientMemory(let needed, let available, let largest):
       "the model needs \(MemoryEstimate.format(needed)) of memory but "
         + "\(MemoryEstimate.format(available)) is available; the largest parts are "

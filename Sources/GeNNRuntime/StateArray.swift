@@ -18,20 +18,19 @@ final class StateArray {
   /// the threads that initialise the state natively touch it first, in parallel, rather
   /// than this thread zeroing it all beforehand.
   ///
-  /// - Throws: ``RuntimeError/insufficientMemory(needed:available:largest:)`` naming the
-  ///   array, when the system refuses the memory (``MemoryEstimate`` checked that the
-  ///   state fits before any array is allocated, but other programs may have taken it
-  ///   since, or the system may refuse what it seemed to have).
+  /// - Throws: ``RuntimeError/allocationRefused(what:bytes:)`` naming the array, when the
+  ///   system refuses the memory (``MemoryEstimate`` checked that the state fits before
+  ///   any array is allocated, but other programs may have taken it since, or the system
+  ///   may refuse what it seemed to have).
   init(layout: ArrayLayout, rows: Int = 1) throws(RuntimeError) {
     let (count, countOverflow) = layout.count.multipliedReportingOverflow(by: rows)
     let (bytes, bytesOverflow) = max(1, count).multipliedReportingOverflow(by: layout.elementSize)
     guard !countOverflow, !bytesOverflow, bytes <= Int.max - 63,
       let allocation = calloc(bytes + 63, 1)
     else {
-      let needed = countOverflow || bytesOverflow ? Int.max : bytes
-      throw .insufficientMemory(
-        needed: needed, available: HostMemory.available(),
-        largest: [MemoryEstimate.Use(what: MemoryEstimate.describe(layout.role), bytes: needed)])
+      throw .allocationRefused(
+        what: MemoryEstimate.describe(layout.role),
+        bytes: countOverflow || bytesOverflow ? .max : bytes)
     }
     self.layout = layout
     self.count = count

@@ -89,7 +89,7 @@ struct RecordingBudget {
   ///
   /// - Throws: ``CommandError/recordingTooLarge(_:)`` when either does not.
   mutating func check(after done: Int, spikes: Int) throws(CommandError) {
-    guard let available, spikes > 0 else { return }
+    guard let available, spikes > 0, done < steps else { return }
     let held = Self.sum(variableBytes, Self.product(spikes, Self.bytesPerSpike))
     if Self.product(held, 2) > available {
       throw .recordingTooLarge(
@@ -100,7 +100,7 @@ struct RecordingBudget {
           + "spikes of fewer populations (`record: spikes:`), or run fewer steps (--steps, "
           + "--duration)")
     }
-    guard done >= Self.projectionSteps, done < steps else { return }
+    guard done >= Self.projectionSteps else { return }
     let projected = Self.product(spikes, steps / done + 1)
     let recording = Self.sum(variableBytes, Self.product(projected, Self.bytesPerSpike))
     let needed = Self.product(recording, 2)

@@ -1,11 +1,19 @@
 import Foundation
 import Testing
 
+/// Whether the system enforces `ulimit -v` (macOS does not).
+#if os(Linux)
+  private let addressSpaceLimitEnforced = true
+#else
+  private let addressSpaceLimitEnforced = false
+#endif
+
 /// `genn` under an address-space limit (`ulimit -v`), as a shared machine or a batch
 /// system sets one: a model or a recording beyond the limit gets an error that says how
 /// much it needs and what to change, never a crash when an allocation fails, and nothing
 /// is written.
-@Suite struct MemoryLimitTests {
+@Suite(.enabled(if: addressSpaceLimitEnforced, "only Linux enforces an address-space limit"))
+struct MemoryLimitTests {
   /// Runs `genn arguments...` in `folder` with the address space limited to `kilobytes`.
   static func run(_ arguments: [String], in folder: URL, kilobytes: Int) throws -> Genn.Outcome {
     try Genn.run(

@@ -13,7 +13,7 @@ import Testing
   /// Presynaptic population `Pre` (every neuron spikes every step) onto `Post` through
   /// synapse population `S` of `matrix`, whose row build code passes `kernelIndices` to
   /// `addSynapse` for a kernel of `shape`; `w` is kept in the kernel (PROCEDURAL_KERNELG)
-  /// or initialised from it (SPARSE).
+  /// or initialised from it (SPARSE, and PROCEDURAL, which reads it for each synapse).
   static func model(
     _ name: String, matrix: SynapseMatrixType, shape: [Int], kernelIndices: String
   ) -> ModelSpec {
@@ -32,7 +32,7 @@ import Testing
         connectivity: .snippet(snippet, params: [:]),
         weightUpdate: WeightUpdateModel(
           name: "KernelPulse", vars: [Variable("w")], preSpikeSynCode: "addToPost(w);"),
-        weightUpdateVars: ["w": matrix == .sparse ? .kernel(kernel) : .values(kernel)],
+        weightUpdateVars: ["w": matrix == .proceduralKernelG ? .values(kernel) : .kernel(kernel)],
         postsynaptic: .deltaCurr))
     return model
   }
@@ -47,7 +47,7 @@ import Testing
 
   @Test func indicesWithinTheKernelDeliverItsElements() async throws {
     // Neuron i takes element (1, i) of a 2 x 3 kernel: 3.5 + i, each step.
-    for matrix in [SynapseMatrixType.proceduralKernelG, .sparse] {
+    for matrix in [SynapseMatrixType.proceduralKernelG, .sparse, .procedural] {
       let model = Self.model(
         "kernel_in_range_\(matrix.rawValue)", matrix: matrix, shape: [2, 3],
         kernelIndices: "1u, id_pre")
@@ -58,12 +58,13 @@ import Testing
     }
   }
 
-  @Test func anIndexBeyondAKernelDimensionStopsTheRun() async throws {
+  @Test(arguments: [SynapseMatrixType.proceduralKernelG, .procedural])
+  func anIndexBeyondAKernelDimensionStopsTheRun(matrix: SynapseMatrixType) async throws {
     let model = Self.model(
-      "kernel_out_of_range_run", matrix: .proceduralKernelG, shape: [2, 3],
-      kernelIndices: "1u, id_pre == 2u ? 3u : 0u")
+      "kernel_out_of_range_run_\(matrix.rawValue)", matrix: matrix, shape: [2, 3],
+      kernelIndices: "1u, id_pre == 2u ? 3000000u : 0u")
     let simulation = try await simulate(model)
-    #expect(throws: Self.error(index: "3", size: 3)) { try simulation.run(steps: 3) }
+    #expect(throws: Self.error(index: "3000000", size: 3)) { try simulation.run(steps: 3) }
   }
 
   @Test func anIndexBeyondTheKernelWhileRowsAreBuiltIsAnError() async throws {
@@ -94,7 +95,7 @@ import Testing
       if: CUDAReferenceCompileTests.location.path != nil,
       Comment(rawValue: CUDAReferenceCompileTests.location.reason)))
   func compiles() throws {
-    for matrix in [SynapseMatrixType.proceduralKernelG, .sparse] {
+    for matrix in [SynapseMatrixType.proceduralKernelG, .sparse, .procedural] {
       let name = "cuda_kernel_bounds_\(matrix.rawValue)"
       let model = Self.model(name, matrix: matrix, shape: [2, 3], kernelIndices: "1u, id_pre")
       try CUDAReferenceCompileTests.compile(

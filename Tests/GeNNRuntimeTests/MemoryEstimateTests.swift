@@ -116,4 +116,13 @@ import Testing
     #expect(HostMemory.available(meminfo: nil, limits: []) == nil)
     #expect(HostMemory.available() > 0)
   }
+
+  @Test func theAddressSpaceInUseIsReadAtAnyWidth() {
+    // The kernel right-aligns the number in 8 columns; wider numbers follow the tab.
+    #expect(HostMemory.virtualSize(status: "Name:\tgenn\nVmSize:\t    3892 kB\n") == 3892 * 1024)
+    #expect(
+      HostMemory.virtualSize(status: "VmPeak:\t1 kB\nVmSize:\t12345678 kB\nVmLck:\t0 kB\n")
+        == 12_345_678 * 1024)
+    #expect(HostMemory.virtualSize(status: "Name:\tgenn\n") == nil)
+  }
 }

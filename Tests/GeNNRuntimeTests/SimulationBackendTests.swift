@@ -112,7 +112,7 @@ import Testing
         role: .neuronVariable(population: "P", variable: "v"), elementType: .float, count: count)
       let error = #expect(throws: RuntimeError.self) { try StateArray(layout: layout, rows: rows) }
       #expect(
-        error?.description.contains("the largest parts are neuron population 'P' variable 'v'")
+        error?.description.contains("of memory for neuron population 'P' variable 'v'")
           == true, "\(String(describing: error))")
     }
   }

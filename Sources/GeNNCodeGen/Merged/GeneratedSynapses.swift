@@ -125,8 +125,12 @@ extension ModelCodeWriting {
 
   /// Per-synapse statements that compute procedural variables (DENSE_PROCEDURALG,
   /// PROCEDURAL) from their initialisers before the synapse code uses them, as the
-  /// locals `l_<name>`; `nil` when the variables are stored.
-  mutating func proceduralVariableCode(_ synapses: SynapsePopulation, level: Int) -> String? {
+  /// locals `l_<name>`; `nil` when the variables are stored. A kernel initialiser's
+  /// element is read only where `kernelInRange` (a C++ condition) holds, else the
+  /// variable is 0.
+  mutating func proceduralVariableCode(
+    _ synapses: SynapsePopulation, level: Int, kernelInRange: String? = nil
+  ) -> String? {
     guard synapses.matrixType.weightStorage == .procedural, !synapses.weightUpdate.vars.isEmpty
     else { return nil }
     let indent = String(repeating: "    ", count: level)
@@ -140,7 +144,10 @@ extension ModelCodeWriting {
         lines.append(
           "\(indent)const \(type) \(local) = \(NumericLiteral.write(value, as: numeric));")
       case .kernel?:
-        lines.append("\(indent)const \(type) \(local) = group.kinit_\(variable.name)[kernelInd];")
+        let element = "group.kinit_\(variable.name)[kernelInd]"
+        lines.append(
+          "\(indent)const \(type) \(local) = "
+            + (kernelInRange.map { "\($0) ? \(element) : (\(type))0" } ?? element) + ";")
       case .snippet(let snippet, _)?:
         var environment = baseEnvironment(
           context:
@@ -188,12 +195,22 @@ extension ModelCodeWriting {
       lines.append("    const uint32_t kernelInd = \(index);")
       lines.append("    (void)kernelInd;")
     }
+    // Where checked, the kernel indices are tested before anything reads the kernel.
+    var kernelInRange: String?
+    if let inRange = kernelIndicesInRange(
+      synapses, indices: kernel.indices.map { "idKernel\($0)" })
+    {
+      lines.append("    const bool genn_kernel_in_range = \(inRange);")
+      kernelInRange = "genn_kernel_in_range"
+    }
     // Every synapse computes its procedural variables, so that a row's random stream is
     // drawn the same way whatever range of targets this thread has.
-    if let prelude = proceduralVariableCode(synapses, level: 1) { lines.append(prelude) }
-    let inRange = kernelIndicesInRange(synapses, indices: kernel.indices.map { "idKernel\($0)" })
+    if let prelude = proceduralVariableCode(synapses, level: 1, kernelInRange: kernelInRange) {
+      lines.append(prelude)
+    }
     lines.append(
-      "    if (id_post >= postBegin && id_post < postEnd\(inRange.map { " && \($0)" } ?? "")) {")
+      "    if (id_post >= postBegin && id_post < postEnd"
+        + (kernelInRange.map { " && \($0)" } ?? "") + ") {")
     lines.append(code.code(level: 2).dropLastNewline)
     lines.append("    }")
     lines.append("}")
