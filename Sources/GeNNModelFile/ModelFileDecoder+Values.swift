@@ -135,7 +135,7 @@ extension ModelFileDecoder {
             expected: "numbers (float32, float64 or integers)"))
       }
       try checkShape(shape, path: path, file: file, count: count, unit: unit, matrix: matrix)
-    }.doubles
+    }.array.doubles
   }
 
   /// Whole numbers for indices: a list or `{npy: path}` of an integer type.
@@ -143,23 +143,13 @@ extension ModelFileDecoder {
     if case .mapping = value.node {
       let fields = try value.mapping(allowed: ["npy"], required: ["npy"])
       let path = try fields.required("npy")
-      var written = ""
-      let array = try npy(path) { (shape, dtype, file) throws(ModelFileError) in
-        written = file
-        switch dtype {
-        case .int32, .int64, .uint32, .uint8: break
-        case .float32, .float64, .bool:
-          throw path.error(
-            .npyMismatch(
-              key: path.key, path: file, found: "elements of type \(dtype)",
-              expected: "integers (int32, int64, uint32 or uint8)"))
-        }
+      let (array, file) = try npy(path) { (shape, _, file) throws(ModelFileError) in
         try checkShape(shape, path: path, file: file, count: nil, unit: "synapse")
       }
-      guard let values = array.int64s else {
+      guard let values = array.int64s, array.dtype != .bool else {
         throw path.error(
           .npyMismatch(
-            key: path.key, path: written, found: "elements of type \(array.dtype)",
+            key: path.key, path: file, found: "elements of type \(array.dtype)",
             expected: "integers (int32, int64, uint32 or uint8)"))
       }
       return values.map { Int($0) }
@@ -199,12 +189,13 @@ extension ModelFileDecoder {
   }
 
   /// The array in the `.npy` file named by `value`, relative to the model file's folder,
-  /// once `check` has taken its shape and element type, read from the file's header
-  /// (with the path as written): an array of the wrong shape is refused before it is read.
+  /// and the path as written, once `check` has taken its shape and element type, read
+  /// from the file's header (with the path): an array of the wrong shape is refused
+  /// before it is read.
   func npy(
     _ value: YAMLValue,
     check: (_ shape: [Int], _ dtype: NPYDType, _ file: String) throws(ModelFileError) -> Void
-  ) throws(ModelFileError) -> NPYArray {
+  ) throws(ModelFileError) -> (array: NPYArray, file: String) {
     let path = try value.string("the path of a .npy file")
     let url =
       path.hasPrefix("/")
@@ -224,7 +215,7 @@ extension ModelFileDecoder {
     }
     try check(header.shape, header.dtype, path)
     do {
-      return try NPYReader.read(from: url)
+      return (try NPYReader.read(from: url), path)
     } catch {
       throw value.error(.npyUnreadable(key: value.key, path: path, reason: "\(error)"))
     }

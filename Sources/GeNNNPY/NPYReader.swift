@@ -51,10 +51,7 @@ public enum NPYReader {
       return (array.shape, array.dtype)
     }
     let (header, dtype, dataStart) = parsed
-    let expected = header.shape.reduce(dtype.size) { product, size in
-      let (result, overflow) = product.multipliedReportingOverflow(by: size)
-      return overflow ? Int.max : result
-    }
+    let expected = dataBytes(shape: header.shape, dtype: dtype)
     guard size - dataStart == expected else {
       throw .dataSizeMismatch(
         file: url.path, shape: header.shape, dtype: dtype, expected: expected,
@@ -76,6 +73,15 @@ public enum NPYReader {
     guard bytes.count >= 8 + lengthSize else { return 0 }
     let length = (0..<lengthSize).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
     return 8 + lengthSize + length
+  }
+
+  /// The bytes of the data of an array of `shape` and `dtype` (`Int.max` when they
+  /// overflow).
+  private static func dataBytes(shape: [Int], dtype: NPYDType) -> Int {
+    shape.reduce(dtype.size) { product, size in
+      let (result, overflow) = product.multipliedReportingOverflow(by: size)
+      return overflow ? Int.max : result
+    }
   }
 
   /// The size of the file at `url`, a regular file.
@@ -111,10 +117,7 @@ public enum NPYReader {
     -> NPYArray
   {
     let (header, dtype, dataStart) = try parseHeader(bytes, file: file)
-    let expected = header.shape.reduce(dtype.size) { product, size in
-      let (result, overflow) = product.multipliedReportingOverflow(by: size)
-      return overflow ? Int.max : result
-    }
+    let expected = dataBytes(shape: header.shape, dtype: dtype)
     let data = bytes[dataStart...]
     guard data.count == expected else {
       throw .dataSizeMismatch(

@@ -90,30 +90,26 @@ struct RecordingBudget {
   /// - Throws: ``CommandError/recordingTooLarge(_:)`` when either does not.
   mutating func check(after done: Int, spikes: Int) throws(CommandError) {
     guard let available, spikes > 0, done < steps else { return }
-    let held = Self.sum(variableBytes, Self.product(spikes, Self.bytesPerSpike))
-    if Self.product(held, 2) > available {
+    // Projected, the spikes are never fewer than those held.
+    let projecting = done >= Self.projectionSteps
+    let counted = projecting ? Self.product(spikes, steps / done + 1) : spikes
+    let recording = Self.sum(variableBytes, Self.product(counted, Self.bytesPerSpike))
+    if Self.product(recording, 2) > available {
+      let size =
+        projecting
+        ? "at the rate it records spikes (\(spikes) so far, \(Self.bytesPerSpike) bytes each), "
+          + "its recording would take \(Self.about(recording)) of memory by the end"
+        : "the spikes it recorded so far (\(spikes), \(Self.bytesPerSpike) bytes each) take, "
+          + "with the recorded variables, \(Self.about(recording)) of memory"
       throw .recordingTooLarge(
-        "the run was stopped after \(done) of \(steps) steps, and nothing was written: the "
-          + "spikes it recorded so far (\(spikes), \(Self.bytesPerSpike) bytes each) take, "
-          + "with the recorded variables, \(Self.about(held)) of memory, and writing them "
-          + "out about as much again, but \(Self.bytes(available)) is available. Record the "
-          + "spikes of fewer populations (`record: spikes:`), or run fewer steps (--steps, "
-          + "--duration)")
+        "the run was stopped after \(done) of \(steps) steps, and nothing was written: "
+          + "\(size), and writing it out about as much again, but \(Self.bytes(available)) "
+          + "is available. Record the spikes of fewer populations (`record: spikes:`), or "
+          + "run fewer steps (--steps, --duration)")
     }
-    guard done >= Self.projectionSteps else { return }
-    let projected = Self.product(spikes, steps / done + 1)
-    let recording = Self.sum(variableBytes, Self.product(projected, Self.bytesPerSpike))
-    let needed = Self.product(recording, 2)
-    if needed > available {
-      throw .recordingTooLarge(
-        "the run was stopped after \(done) of \(steps) steps, and nothing was written: at "
-          + "the rate it records spikes (\(spikes) so far, \(Self.bytesPerSpike) bytes "
-          + "each), its recording would take \(Self.about(recording)) of memory by the "
-          + "end, and writing it out about as much again, but \(Self.bytes(available)) is "
-          + "available. Record the spikes of fewer populations (`record: spikes:`), or run "
-          + "fewer steps (--steps, --duration)")
+    if projecting {
+      warnIfLarge(recording, of: available, what: "recording, at the rate it records spikes,")
     }
-    warnIfLarge(recording, of: available, what: "recording, at the rate it records spikes,")
   }
 
   /// Warns, once, when twice `recording` (held, then written out) is more than
