@@ -123,7 +123,9 @@ public struct ArrayLayout: Hashable, Sendable {
     case synapseRowLengthDraws(synapses: String)
     /// The first synapse a connectivity snippet's build code added to a neuron beyond the
     /// population, as `~(row << 32 | target)` (the largest value is the first synapse; 0:
-    /// none), one slot per CPU thread (CUDA's threads share the first).
+    /// none): one slot per CPU thread for rows built at initialisation (CUDA's threads
+    /// share the first), one shared slot for PROCEDURAL rows and TOEPLITZ diagonals
+    /// regenerated during the simulation.
     case synapseRangeErrors(synapses: String)
     /// A custom update's variable: one value per neuron or per synapse (padded as the
     /// synapse population's variables are), or one in all for a neuron reduction.

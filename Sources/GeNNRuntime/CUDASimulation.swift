@@ -125,8 +125,12 @@ public final class CUDASimulation {
   /// The count of connectivity rows longer than their storage, written at initialisation.
   private let overflows: CUDADevicePointer
   private var recordingRow = 0
-  /// The index out of range that model code used, once the record noted one.
-  private var outOfRange: RuntimeError?
+  /// Where the kernels note synapses that connectivity snippets added beyond a
+  /// population.
+  private let rangeErrors: ConnectivityRangeErrors
+  /// The error model code made (an index out of range, a synapse regenerated beyond a
+  /// population), once noted.
+  private var codeError: RuntimeError?
   private var recordedSpikes: RecordedSpikes
   private var samples = VariableSamples()
   /// The timing counters, measured on the host around each launch when the model has
@@ -235,6 +239,7 @@ public final class CUDASimulation {
     self.recordingCapacity = capacity
     self.memory = memory
     self.rows = SynapseRows(model: model)
+    self.rangeErrors = ConnectivityRangeErrors(model: model, index: memory.index)
     self.recordedSpikes = RecordedSpikes(state: memory)
     self.timing = SimulationTiming(model: model)
     try initialise()
@@ -277,31 +282,32 @@ public final class CUDASimulation {
     } catch {
       throw .driver(error)
     }
-    if let error = ConnectivityRangeErrors.error(
-      model: model, arrays: memory.arrays, index: memory.index)
-    {
-      throw .runtime(error)
-    }
+    if let error = rangeErrors.error(in: memory.arrays) { throw .runtime(error) }
     if overflowingRows > 0 {
       throw .runtime(.connectivityOverflow(rows: Int(overflowingRows)))
     }
-    try checkIndices()
+    try checkCodeErrors()
   }
 
-  /// Throws the error the out-of-range record on the device notes, if model code indexed
-  /// an array outside its size: the record is read once after work ran (`afterWork`),
-  /// and the error it noted is thrown again before any later work.
-  private func checkIndices(afterWork: Bool = true) throws(CUDASimulationError) {
-    if let outOfRange { throw .runtime(outOfRange) }
-    guard afterWork, let index = memory.index[.outOfRangeIndex] else { return }
+  /// Throws the error model code made, if it indexed an array outside its size or
+  /// regenerated a synapse beyond a population: the records are read once after work
+  /// ran (`afterWork`), and the error they noted is thrown again before any later work.
+  private func checkCodeErrors(afterWork: Bool = true) throws(CUDASimulationError) {
+    if let codeError { throw .runtime(codeError) }
+    guard afterWork else { return }
+    let record = memory.index[.outOfRangeIndex]
     do {
-      try download(index)
+      for position in rangeErrors.regenerated { try download(position) }
+      if let record { try download(record) }
     } catch {
       throw .driver(error)
     }
-    outOfRange = OutOfRangeRecord.error(
-      memory.arrays[index].outOfRangeRecord, arrays: memory.layouts)
-    if let outOfRange { throw .runtime(outOfRange) }
+    codeError =
+      rangeErrors.error(in: memory.arrays)
+      ?? record.flatMap {
+        OutOfRangeRecord.error(memory.arrays[$0].outOfRangeRecord, arrays: memory.layouts)
+      }
+    if let codeError { throw .runtime(codeError) }
   }
 
   private func upload(_ array: StateArray, to buffer: CUDADevicePointer) throws(CUDADriverError) {
@@ -371,9 +377,11 @@ public final class CUDASimulation {
   /// buffers are full, and recorded variables after each step they are sampled at.
   /// Model code that indexed an extra global parameter outside its size is an error
   /// after the steps (``RuntimeError/indexOutOfRange(element:array:index:size:)``), and
-  /// at every later run, where ``Options/checkIndices`` asked for checks.
+  /// at every later run, where ``Options/checkIndices`` asked for checks; so is a
+  /// synapse a PROCEDURAL or TOEPLITZ population regenerated beyond its target
+  /// (``RuntimeError/connectivityOutOfRange(synapses:code:row:target:population:size:)``).
   public func run(steps: Int) throws(CUDASimulationError) {
-    try checkIndices(afterWork: false)
+    try checkCodeErrors(afterWork: false)
     do {
       for _ in 0..<max(0, steps) {
         for (function, launch) in zip(stepKernels, module.step) {
@@ -388,7 +396,7 @@ public final class CUDASimulation {
     } catch {
       throw .driver(error)
     }
-    try checkIndices()
+    try checkCodeErrors()
   }
 
   /// Runs every custom update of update group `group` once, now (between steps), in the
@@ -399,7 +407,7 @@ public final class CUDASimulation {
     else {
       throw .runtime(.unknownCustomUpdateGroup(group, available: model.customUpdateGroups))
     }
-    try checkIndices(afterWork: false)
+    try checkCodeErrors(afterWork: false)
     do {
       for (function, launch) in zip(functions, launches) {
         try self.launch(
@@ -408,7 +416,7 @@ public final class CUDASimulation {
     } catch {
       throw .driver(error)
     }
-    try checkIndices()
+    try checkCodeErrors()
     let dropped: RuntimeError?
     do {
       dropped = try DroppedSynapses.error(in: group, of: model, take: takeCount)

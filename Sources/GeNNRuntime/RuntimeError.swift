@@ -23,12 +23,14 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// times in its last run: synapse population `synapses` keeps room for
   /// `maxConnections` synapses per row, and those synapses were not added.
   case rowsFull(update: String, synapses: String, dropped: UInt64, maxConnections: Int)
-  /// The build code of `synapses`' connectivity snippet added a synapse beyond a
+  /// The build code `code` of `synapses`' connectivity snippet added a synapse beyond a
   /// population: row `row` (presynaptic neuron; postsynaptic for a snippet that builds
   /// columns) to neuron `target`, where `population` has `size` neurons. The first such
-  /// synapse in (row, target) order, on every backend.
+  /// synapse in (row, target) order, on every backend: at initialisation for stored
+  /// connectivity, after the run that regenerated it for PROCEDURAL and TOEPLITZ (whose
+  /// synapses beyond the population were left out).
   case connectivityOutOfRange(
-    synapses: String, byColumn: Bool, row: Int, target: Int, population: String, size: Int)
+    synapses: String, code: BuildCode, row: Int, target: Int, population: String, size: Int)
   /// The generated library does not export what this runtime needs.
   case incompatibleLibrary(String)
   /// Something asked of a synapse population that its matrix type does not store:
@@ -94,13 +96,15 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
       "\(rows) synapse rows built by connectivity snippets are longer than the snippets' "
         + "maximum row length; the extra synapses were dropped. Raise the snippet's maxRowLength"
     case .connectivityOutOfRange(
-      let synapses, let byColumn, let row, let target, let population, let size):
-      "synapse population '\(synapses)': the \(byColumn ? "column" : "row") build code of its "
-        + "connectivity snippet, for \(byColumn ? "postsynaptic" : "presynaptic") neuron \(row), "
-        + "added a synapse \(byColumn ? "from" : "to") neuron \(target)"
+      let synapses, let code, let row, let target, let population, let size):
+      "synapse population '\(synapses)': the \(code) build code of its "
+        + "\(code == .diagonal ? "Toeplitz " : "")connectivity snippet, for "
+        + "\(code == .column ? "postsynaptic" : "presynaptic") neuron \(row), "
+        + "added a synapse \(code == .column ? "from" : "to") neuron \(target)"
         + (target > Int(Int32.max) ? " (\(Int32(truncatingIfNeeded: target)) as a signed int)" : "")
-        + ", but \(byColumn ? "source" : "target") population '\(population)' has \(size) neurons "
-        + "(0 to \(size - 1)); addSynapse takes an index below \(byColumn ? "num_pre" : "num_post")"
+        + ", but \(code == .column ? "source" : "target") population '\(population)' has "
+        + "\(size) neurons (0 to \(size - 1)); addSynapse takes an index below "
+        + (code == .column ? "num_pre" : "num_post")
     case .incompatibleLibrary(let reason):
       "the generated library cannot be used: \(reason)"
     case .notStored(let what, let synapses, let matrixType):
@@ -143,5 +147,18 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + "(PROCEDURAL connectivity keeps no synapses in memory), record less at a time, or "
         + "use a machine with more memory"
     }
+  }
+
+  /// Which build code of a connectivity snippet added a synapse beyond a population.
+  public enum BuildCode: String, Hashable, Sendable, CustomStringConvertible {
+    /// The row build code: at initialisation (SPARSE, BITMASK), or for each spike of the
+    /// row's neuron (PROCEDURAL).
+    case row
+    /// The column build code, at initialisation.
+    case column
+    /// A Toeplitz connectivity snippet's diagonal build code, for each spike.
+    case diagonal
+
+    public var description: String { rawValue }
   }
 }

@@ -89,6 +89,9 @@ public final class Simulation {
   let memory: ModelState
   /// Where the synapses of SPARSE populations are in their rows.
   private let rows: SynapseRows
+  /// Where generated code notes synapses that connectivity snippets added beyond a
+  /// population.
+  private let rangeErrors: ConnectivityRangeErrors
   private let functions: NativeFunctions
   /// The generated code, to name the code a runtime error came from.
   private let module: GeneratedModule
@@ -133,6 +136,7 @@ public final class Simulation {
     self.module = module
     self.memory = memory
     self.rows = SynapseRows(model: model, followsDrawnLengths: true)
+    self.rangeErrors = ConnectivityRangeErrors(model: model, index: memory.index)
     self.recordedSpikes = RecordedSpikes(state: memory)
     self.recordingCapacity = capacity
     self.threadCount = max(
@@ -157,11 +161,7 @@ public final class Simulation {
     self.parallelMinimum = UInt32(clamping: max(0, options.parallelMinimum))
     functions.setThreads(state, UInt32(threadCount), self.parallelMinimum)
     let overflows = initialiseState(zeroed: true)
-    if let error = ConnectivityRangeErrors.error(
-      model: model, arrays: memory.arrays, index: memory.index)
-    {
-      throw error
-    }
+    if let error = rangeErrors.error(in: memory.arrays) { throw error }
     if overflows > 0 { throw RuntimeError.connectivityOverflow(rows: overflows) }
     try checkCodeErrors()
     build.loadSeconds = (clock.now - start).seconds
@@ -205,7 +205,10 @@ public final class Simulation {
   ///   code indexed an extra global parameter outside its size, where
   ///   ``Options/checkIndices`` asked for checks (the run stops at most
   ///   ``Options/recordingCapacity`` steps later; every later run throws it again until
-  ///   ``reinitialise()``).
+  ///   ``reinitialise()``);
+  ///   ``RuntimeError/connectivityOutOfRange(synapses:code:row:target:population:size:)``
+  ///   when a PROCEDURAL or TOEPLITZ population's snippet regenerated a synapse beyond its
+  ///   target (left out; the run stops as for an index).
   public func run(steps: Int) throws(RuntimeError) {
     try checkCodeErrors()
     var remaining = max(0, steps)
@@ -475,13 +478,15 @@ public final class Simulation {
   }
 
   /// Throws the error generated code noted in the native calls since the last check: an
-  /// integer division that would have trapped, or an index out of range.
+  /// integer division that would have trapped, a synapse regenerated beyond a population,
+  /// or an index out of range.
   private func checkCodeErrors() throws(RuntimeError) {
     let line = Int(functions.takeArithmeticError())
     if line != 0 {
       let origin = module.origin(ofLine: line)?.description
       throw .integerDivisionByZero(code: origin ?? "the model's code")
     }
+    if let error = rangeErrors.error(in: memory.arrays) { throw error }
     guard let record = memory[.outOfRangeIndex],
       let error = OutOfRangeRecord.error(record.outOfRangeRecord, arrays: memory.layouts)
     else { return }

@@ -162,7 +162,8 @@ import Testing
   /// output (GeNN's `test_custom_update.py` sends 10 neurons into a 10 x 10 Conv2D): each
   /// source neuron is the input element of its index (one beyond the input is a row
   /// below it), a larger target gets nothing beyond the output, and a synapse beyond a
-  /// smaller target is skipped (TOEPLITZ, PROCEDURAL) or stops initialisation (SPARSE).
+  /// smaller target stops initialisation (SPARSE) or the run (TOEPLITZ, PROCEDURAL, which
+  /// leave it out); GeNN writes beyond the target's input there.
   @Test func convolutionsBetweenPopulationsOfOtherSizes() async throws {
     let kernel = Self.kernel([3, 3, 1, 1])
     let toeplitz: [String: Double] = [
@@ -215,6 +216,23 @@ import Testing
       return
     }
     #expect(target >= 30)
+    let regenerated: [(SynapseMatrixType, Connectivity, VarInit, RuntimeError.BuildCode)] = [
+      (.toeplitz, .toeplitz(.conv2D, params: toeplitz), .values(kernel), .diagonal),
+      (.procedural, .snippet(.conv2D, params: strided), .kernel(kernel), .row),
+    ]
+    for (matrix, connectivity, weights, code) in regenerated {
+      let simulation = try await simulate(
+        Self.oneVolley(
+          "\(matrix)_conv_small_target", pre: 100, post: 30, fire: Array(spikes[..<100]),
+          matrix: matrix, connectivity: connectivity, weights: weights),
+        threads: 3)
+      let error = #expect(throws: RuntimeError.self) { try simulation.run(steps: 3) }
+      guard case .connectivityOutOfRange(_, code, _, let target, "Post", 30)? = error else {
+        Issue.record("\(matrix): expected a synapse beyond 'Post', got \(error.map { "\($0)" })")
+        continue
+      }
+      #expect(target >= 30)
+    }
   }
 
   @Test func proceduralRowsAreTheSparseRowsOfTheSameSnippet() async throws {

@@ -43,6 +43,25 @@ extension SynapsePopulation {
     return matrixType.connectivityStorage == .sparse || matrixType.connectivityStorage == .bitmask
   }
 
+  /// Whether a connectivity snippet's build code runs during the simulation: PROCEDURAL
+  /// rows regenerated for each spike, TOEPLITZ diagonals.
+  var regeneratesSynapses: Bool {
+    switch connectivity {
+    case .snippet: matrixType.connectivityStorage == .procedural
+    case .toeplitz: true
+    case .allToAll, .explicit: false
+    }
+  }
+
+  /// How many slots of ``ArrayLayout/Role/synapseRangeErrors(synapses:)`` the
+  /// population's build code notes synapses beyond a population in: one a thread for rows
+  /// built at initialisation, one shared (an atomic maximum) for synapses regenerated
+  /// during the simulation, none without a snippet.
+  var rangeErrorSlots: Int {
+    if buildsRowsAtInitialisation { return RuntimeSupportSource.maxThreads }
+    return regeneratesSynapses ? 1 : 0
+  }
+
   /// The variables initialised from a kernel through the indices the snippet passes.
   var kernelInitialisedVariables: [(variable: Variable, values: [Double])] {
     weightUpdate.vars.compactMap { variable in
@@ -181,7 +200,8 @@ extension ModelCodeWriting {
   }
 
   /// The spelling of `addSynapse(id_post, kernel indices...)` in generated synapses: the
-  /// synapse's code, run when its target is in this thread's range.
+  /// synapse's code, run when its target is in this thread's range; a target beyond the
+  /// population is noted in the population's range-error slot.
   private mutating func generatedSynapseFunction(
     _ synapses: SynapsePopulation, code: CheckedStatements
   ) -> Symbol {
@@ -212,6 +232,10 @@ extension ModelCodeWriting {
       "    if (id_post >= postBegin && id_post < postEnd"
         + (kernelInRange.map { " && \($0)" } ?? "") + ") {")
     lines.append(code.code(level: 2).dropLastNewline)
+    // A target beyond the population is left out, and the run stops after the step.
+    let note = dialect == .cuda ? "genn_note_out_of_range" : "genn::noteOutOfRangeShared"
+    lines.append("    } else if (id_post >= group.numTrgNeurons) {")
+    lines.append("        \(note)(group.rangeError, id_pre, id_post);")
     lines.append("    }")
     lines.append("}")
     return Symbol(

@@ -85,10 +85,10 @@ struct MemoryPlan {
       if case .snippet(let snippet, _) = synapses.connectivity, snippet.rowLengthDraw != nil {
         add(.synapseRowLengthDraws(synapses: synapses.name), .numeric(.uint32), types, source)
       }
-      if synapses.buildsRowsAtInitialisation {
+      if synapses.rangeErrorSlots > 0 {
         add(
           .synapseRangeErrors(synapses: synapses.name), .numeric(.uint64), types,
-          RuntimeSupportSource.maxThreads)
+          synapses.rangeErrorSlots)
       }
       let kernelCount = saturatingProduct(synapses.kernelSize)
       switch synapses.matrixType.weightStorage {

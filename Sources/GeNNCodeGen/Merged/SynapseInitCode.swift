@@ -67,7 +67,7 @@ extension ModelCodeWriting {
       line("uint32_t *preCalcRowLength;")
       if memory.checksIndices { line("uint32_t preCalcRowLengthId;") }
     }
-    if synapses.buildsRowsAtInitialisation { line("uint64_t *rangeError;") }
+    if synapses.rangeErrorSlots > 0 { line("uint64_t *rangeError;") }
     for entry in synapses.snippetVariables {
       line("\(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
       line("uint32_t \(entry.prefix)stream;")
@@ -91,7 +91,7 @@ extension ModelCodeWriting {
         line("\(field).preCalcRowLengthId = \(memory.index(of: role))u;")
       }
     }
-    if synapses.buildsRowsAtInitialisation {
+    if synapses.rangeErrorSlots > 0 {
       bindArray(field, "rangeError", to: .synapseRangeErrors(synapses: synapses.name))
     }
     for entry in synapses.snippetVariables {

@@ -87,6 +87,16 @@ enum RuntimeSupportSource {
         if (key > slot) { slot = key; }
     }
 
+    /// `noteOutOfRange` for a slot that every thread shares (synapses regenerated during
+    /// the simulation, in chunks any thread may run).
+    static inline void noteOutOfRangeShared(uint64_t *slot, uint32_t row, uint32_t target) {
+        const uint64_t key = ~(((uint64_t)row << 32) | target);
+        uint64_t seen = __atomic_load_n(slot, __ATOMIC_RELAXED);
+        while (key > seen && !__atomic_compare_exchange_n(slot, &seen, key, true, __ATOMIC_RELAXED,
+                                                          __ATOMIC_RELAXED)) {
+        }
+    }
+
     /// Sorts a row of targets ascending, moving the synapses' `values` along (stable, so
     /// repeated targets keep the order they were added in).
     template <typename Index, typename... Values>
