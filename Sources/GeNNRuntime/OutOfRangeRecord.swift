@@ -45,6 +45,12 @@ enum OutOfRangeRecord {
       ("custom update '\(update)'", "extra global parameter '\(parameter)'")
     case .customConnectivityUpdateExtraGlobalParameter(let update, let parameter):
       ("custom connectivity update '\(update)'", "extra global parameter '\(parameter)'")
+    case .customConnectivityUpdatePreVariable(let update, let variable):
+      ("custom connectivity update '\(update)'", "presynaptic variable '\(variable)'")
+    case .customConnectivityUpdatePostVariable(let update, let variable):
+      ("custom connectivity update '\(update)'", "postsynaptic variable '\(variable)'")
+    case .synapseRowLengths(let synapses):
+      ("synapse population '\(synapses)'", "its row lengths ('row_length')")
     case .weightUpdateVariable(let synapses, let variable),
       .weightUpdateKernelInitialiser(let synapses, let variable):
       (

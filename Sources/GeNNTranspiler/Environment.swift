@@ -34,6 +34,12 @@ public struct Environment: Sendable {
   public var types: TypeContext
   /// What `for_each_synapse` provides, where the code may use it.
   public var forEachSynapse: ForEachSynapseScope?
+  /// The class template that pointers the code declares or casts to are spelled as
+  /// (`genn_checked_pointer<T>`), where the code's pointers carry the bounds of the
+  /// array they point into, so that each element read or written through them is
+  /// checked; `nil`: C pointers. A pointer passed to `printf` prints as
+  /// `genn_pointer_address(p)` then.
+  public var checkedPointer: String?
   private var symbols: [String: [Symbol]] = [:]
 
   /// Creates an environment with no names.

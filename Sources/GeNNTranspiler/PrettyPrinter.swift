@@ -105,9 +105,16 @@ public struct PrettyPrinter {
     }
   }
 
-  /// `const scalar *a = p, b;` printed so that every declarator gets its pointer levels.
+  /// `const scalar *a = p, b;` printed so that every declarator gets its pointer levels
+  /// (with checked pointers, `genn_checked_pointer<const scalar> a = p, b;`).
   private func declarationText(_ declaration: Declaration) -> String {
     let type = declaration.type ?? declaration.typeName.resolved(in: environment.types)
+    if type.pointee != nil, environment.checkedPointer != nil {
+      let declarators = declaration.declarators.map { declarator in
+        "_" + declarator.name + (declarator.initialiser.map { " = \(print($0))" } ?? "")
+      }
+      return "\(typeName(type)) \(declarators.joined(separator: ", "));"
+    }
     var base = type
     var stars = ""
     while case .pointer(let pointee, let qualifiers) = base {
@@ -175,7 +182,7 @@ public struct PrettyPrinter {
       write(otherwise, to: &text)
     case .cast(let typeName, let operand):
       let type = expression.type ?? typeName.resolved(in: environment.types)
-      text += "(\(type.cName))"
+      text += "(\(self.typeName(type)))"
       write(operand, to: &text)
     case .call(let callee, let arguments):
       guard case .identifier(let identifier) = callee.kind,
@@ -185,8 +192,14 @@ public struct PrettyPrinter {
         text += "(" + arguments.map(print).joined(separator: ", ") + ")"
         return
       }
+      // printf takes a checked pointer's address (a string literal as it is).
+      let addresses = symbol.isPrintf && environment.checkedPointer != nil
       text += expand(
-        spelling(of: symbol), arguments: arguments.map(print),
+        spelling(of: symbol),
+        arguments: arguments.map { argument in
+          addresses && argument.type?.pointee != nil && !argument.isStringLiteral
+            ? "\(Self.pointerAddress)(\(print(argument)))" : print(argument)
+        },
         parameterCount: symbol.type.function?.parameters.count ?? 0)
     case .subscripted(let array, let index):
       if case .identifier(let identifier) = array.kind,
@@ -210,6 +223,18 @@ public struct PrettyPrinter {
   public static let integerDivision = "genn_div"
   /// The function integer `%` prints as (`%=` as `genn_remAssign`), like ``integerDivision``.
   public static let integerRemainder = "genn_rem"
+
+  /// The function a checked pointer passed to `printf` prints through: its address
+  /// (``Environment/checkedPointer``).
+  public static let pointerAddress = "genn_pointer_address"
+
+  /// `type` as C++ spells it, pointers as the environment's checked pointer template
+  /// where it has one (`const` on the pointer itself placed before it).
+  private func typeName(_ type: GeNNType) -> String {
+    guard let template = environment.checkedPointer, case .pointer(let pointee, let q) = type
+    else { return type.cName }
+    return (q.contains(.const) ? "const " : "") + "\(template)<\(typeName(pointee))>"
+  }
 
   /// Whether both operands are integers, so that `/` and `%` divide integers.
   private static func integral(_ left: Expression, _ right: Expression) -> Bool {

@@ -47,6 +47,7 @@ public struct CheckedStatements: Hashable, Sendable {
   public var statements: [Statement]
   private let types: TypeContext
   private let forEachSynapse: ForEachSynapseScope?
+  private let checkedPointer: String?
   /// What the code is, as errors in it name it (`"neuron population 'Exc', sim code"`).
   public let context: String
 
@@ -54,6 +55,7 @@ public struct CheckedStatements: Hashable, Sendable {
     self.statements = statements
     self.types = environment.types
     self.forEachSynapse = environment.forEachSynapse
+    self.checkedPointer = environment.checkedPointer
     self.context = environment.context
   }
 
@@ -80,6 +82,7 @@ public struct CheckedStatements: Hashable, Sendable {
   public func code(level: Int = 0) -> String {
     var environment = Environment(context: context, types: types)
     environment.forEachSynapse = forEachSynapse
+    environment.checkedPointer = checkedPointer
     return PrettyPrinter(environment: environment).print(statements, level: level)
   }
 

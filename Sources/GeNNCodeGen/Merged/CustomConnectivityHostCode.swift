@@ -17,8 +17,25 @@ extension ModelCodeWriting {
     environment.define(
       "num_post", index32, spelling: "group.numPost", role: "number of postsynaptic neurons")
     environment.define("row_stride", index32, spelling: "group.rowStride", role: "row stride")
+    // Where indexes are checked, the arrays are checked pointers that know their bounds
+    // (code may derive pointers from them, as GeNN's `d + wordsPerRow * i`).
+    let checks = memory.checksIndices
+    if checks { environment.checkedPointer = IndexCheckSource.pointerTemplate }
+    func pointer(_ array: String, size: String, id: String) -> String {
+      checks
+        ? "\(IndexCheckSource.pointerFunction)(\(array), \(size), \(id), group.outOfRange)" : array
+    }
+    // An array of the model's state, whose size the generator knows.
+    func pointer(_ array: String, role: ArrayLayout.Role) -> String {
+      guard checks else { return array }
+      let id = memory.index(of: role)
+      return pointer(array, size: "\(memory.arrays[id].count)u", id: "\(id)u")
+    }
     environment.define(
-      "row_length", .pointer(index32), spelling: "group.rowLength", role: "row lengths")
+      "row_length", .pointer(index32),
+      spelling: pointer(
+        "(const uint32_t *)group.rowLength", role: .synapseRowLengths(synapses: update.synapses)),
+      role: "row lengths")
     addParameters(
       to: &environment, prefix: "", params: updateModel.params,
       derived: updateModel.derivedParams, paramTypes: updateModel.paramTypes)
@@ -41,14 +58,24 @@ extension ModelCodeWriting {
     for egp in updateModel.extraGlobalParams + updateModel.extraGlobalParamRefs {
       environment.define(
         egp.name, .pointer(.numeric(egp.elementType!.resolved(in: types))),
-        spelling: "group.egp_\(egp.name)", role: "extra global parameter")
+        spelling: pointer(
+          "group.egp_\(egp.name)", size: "group.egpSize_\(egp.name)",
+          id: "group.egpId_\(egp.name)"),
+        role: "extra global parameter")
       copies(egp.name)
     }
-    for (prefix, vars) in [("pre_", updateModel.preVars), ("post_", updateModel.postVars)] {
+    for (side, vars) in [
+      (SynapseSide.presynaptic, updateModel.preVars), (.postsynaptic, updateModel.postVars),
+    ] {
       for variable in vars {
+        let role: ArrayLayout.Role =
+          side == .presynaptic
+          ? .customConnectivityUpdatePreVariable(update: update.name, variable: variable.name)
+          : .customConnectivityUpdatePostVariable(update: update.name, variable: variable.name)
+        let prefix = side == .presynaptic ? "pre_" : "post_"
         environment.define(
           variable.name, .pointer(.numeric(variable.valueType!.resolved(in: types))),
-          spelling: "group.\(prefix)\(variable.name)", role: "variable")
+          spelling: pointer("group.\(prefix)\(variable.name)", role: role), role: "variable")
         copies(variable.name)
       }
     }
