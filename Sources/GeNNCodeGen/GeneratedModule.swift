@@ -141,9 +141,11 @@ public struct ArrayLayout: Hashable, Sendable {
     case customConnectivityUpdatePostVariable(update: String, variable: String)
     /// A custom connectivity update's extra global parameter array.
     case customConnectivityUpdateExtraGlobalParameter(update: String, parameter: String)
-    /// How many synapses a custom connectivity update's `add_synapse` found no room for
-    /// in their row (one `uint64_t`); the host reads and clears it after each custom
-    /// update and stops the run with an error naming the update.
+    /// What a custom connectivity update's `add_synapse` did not add, as two `uint64_t`:
+    /// how many synapses found no room in their row, and the first synapse (in (row,
+    /// target) order) given a target beyond the population, as `~(row << 32 | target)`
+    /// (0: none); the host reads and clears them after each custom update and stops the
+    /// run with an error naming the update.
     case customConnectivityUpdateDroppedSynapses(update: String)
     /// The first index out of range of an array whose size the runtime gives (an extra
     /// global parameter, drawn row lengths) that code used, as four `uint64_t`: the

@@ -419,20 +419,20 @@ public final class CUDASimulation {
     try checkCodeErrors()
     let dropped: RuntimeError?
     do {
-      dropped = try DroppedSynapses.error(in: group, of: model, take: takeCount)
+      dropped = try DroppedSynapses.error(in: group, of: model, take: takeCounts)
     } catch {
       throw .driver(error)
     }
     if let dropped { throw .runtime(dropped) }
   }
 
-  /// Reads the count in the device array with `role` and sets it to zero there.
-  private func takeCount(_ role: ArrayLayout.Role) throws(CUDADriverError) -> UInt64 {
+  /// Reads the counts in the device array with `role` and sets them to zero there.
+  private func takeCounts(_ role: ArrayLayout.Role) throws(CUDADriverError) -> [UInt64] {
     let index = memory.index[role]!
     try download(index)
-    let count = memory.arrays[index].takeCount()
+    let counts = memory.arrays[index].takeCounts()
     try upload(memory.arrays[index], to: buffers[index])
-    return count
+    return counts
   }
 
   /// Sets dynamic parameter `name` of `element` to `value` from the next step or custom

@@ -156,7 +156,7 @@ public struct MemoryEstimate: Hashable, Sendable {
     case .customConnectivityUpdateExtraGlobalParameter(let update, let parameter):
       "custom connectivity update '\(update)' extra global parameter '\(parameter)'"
     case .customConnectivityUpdateDroppedSynapses(let update):
-      "custom connectivity update '\(update)' count of synapses without room"
+      "custom connectivity update '\(update)' count of synapses not added"
     case .initSnippetExtraGlobalParameter(let element, _, let variable, let parameter):
       "'\(element)' variable '\(variable)' init snippet extra global parameter '\(parameter)'"
     }

@@ -23,6 +23,12 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   /// times in its last run: synapse population `synapses` keeps room for
   /// `maxConnections` synapses per row, and those synapses were not added.
   case rowsFull(update: String, synapses: String, dropped: UInt64, maxConnections: Int)
+  /// Custom connectivity update `update`'s `add_synapse`, in the row of presynaptic
+  /// neuron `row`, was given postsynaptic neuron `target`, where `population` has `size`
+  /// neurons: the first such synapse in (row, target) order of its last run, which was
+  /// not added (nor were any others beyond the population).
+  case addedSynapseOutOfRange(
+    update: String, row: Int, target: Int, population: String, size: Int)
   /// The build code `code` of `synapses`' connectivity snippet added a synapse beyond a
   /// population: row `row` (presynaptic neuron; postsynaptic for a snippet that builds
   /// columns) to neuron `target`, where `population` has `size` neurons. The first such
@@ -101,10 +107,15 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + "\(code == .diagonal ? "Toeplitz " : "")connectivity snippet, for "
         + "\(code == .column ? "postsynaptic" : "presynaptic") neuron \(row), "
         + "added a synapse \(code == .column ? "from" : "to") neuron \(target)"
-        + (target > Int(Int32.max) ? " (\(Int32(truncatingIfNeeded: target)) as a signed int)" : "")
+        + Self.asSigned(target)
         + ", but \(code == .column ? "source" : "target") population '\(population)' has "
         + "\(size) neurons (0 to \(size - 1)); addSynapse takes an index below "
         + (code == .column ? "num_pre" : "num_post")
+    case .addedSynapseOutOfRange(let update, let row, let target, let population, let size):
+      "custom connectivity update '\(update)': add_synapse, in the row of presynaptic neuron "
+        + "\(row), was given postsynaptic neuron \(target)\(Self.asSigned(target)), but target "
+        + "population '\(population)' has \(size) neurons (0 to \(size - 1)), so that synapse "
+        + "was not added; add_synapse takes an index below num_post"
     case .incompatibleLibrary(let reason):
       "the generated library cannot be used: \(reason)"
     case .notStored(let what, let synapses, let matrixType):
@@ -147,6 +158,13 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + "(PROCEDURAL connectivity keeps no synapses in memory), record less at a time, or "
         + "use a machine with more memory"
     }
+  }
+
+  /// A 32-bit index above `Int32.max` as the negative number code most likely meant,
+  /// for messages (" (-1 as a signed int)"); empty for other indices.
+  private static func asSigned(_ index: Int) -> String {
+    index > Int(Int32.max) && index <= Int(UInt32.max)
+      ? " (\(Int32(truncatingIfNeeded: index)) as a signed int)" : ""
   }
 
   /// Which build code of a connectivity snippet added a synapse beyond a population.

@@ -251,7 +251,7 @@ public final class Simulation {
     update(state, UInt32(index), timestep)
     try checkCodeErrors()
     let memory = memory
-    if let error = DroppedSynapses.error(in: group, of: model, take: { memory[$0]!.takeCount() }) {
+    if let error = DroppedSynapses.error(in: group, of: model, take: { memory[$0]!.takeCounts() }) {
       throw error
     }
   }

@@ -150,14 +150,20 @@ extension ModelCodeWriting {
 
   /// The code `add_synapse(id_post, values...)` stands for: a synapse appended to the
   /// row, with the given values for the update's variables and references and zero in
-  /// the other per-synapse arrays; counted in `droppedSynapses` when the row is full.
+  /// the other per-synapse arrays; counted in `droppedSynapses[0]` when the row is full,
+  /// noted in `droppedSynapses[1]` (and not added) when its target is beyond the
+  /// population.
   func addSynapseCode(_ index: Int) -> String {
     let update = model.customConnectivityUpdates[index]
+    let noteBeyond = dialect == .cuda ? "genn_note_out_of_range" : "genn::noteOutOfRangeShared"
     var lines = [
       "{",
-      "    if (group.rowLength[id_pre] < group.rowStride) {",
+      "    const uint32_t genn_target = $(0);",
+      "    if (genn_target >= group.numPost) {",
+      "        \(noteBeyond)(group.droppedSynapses + 1, id_pre, genn_target);",
+      "    } else if (group.rowLength[id_pre] < group.rowStride) {",
       "        const uint32_t genn_new = genn_row + group.rowLength[id_pre];",
-      "        group.ind[genn_new] = (\(sparseIndexCName(ofSynapses: update.synapses)))($(0));",
+      "        group.ind[genn_new] = (\(sparseIndexCName(ofSynapses: update.synapses)))genn_target;",
     ]
     let given = update.model.vars.count + update.model.varRefs.count
     for (position, (member, _)) in customConnectivityMovedArrays(index).enumerated() {

@@ -36,7 +36,7 @@ extension MemoryPlan {
     }
     if update.model.addsSynapses {
       add(
-        .customConnectivityUpdateDroppedSynapses(update: update.name), .numeric(.uint64), types, 1)
+        .customConnectivityUpdateDroppedSynapses(update: update.name), .numeric(.uint64), types, 2)
     }
   }
 }
