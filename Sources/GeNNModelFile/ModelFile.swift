@@ -36,6 +36,22 @@ public struct ModelFile: Sendable {
   /// The units the file's own models give their parameters and variables.
   public var units = DeclaredUnits()
 
+  /// The bytes the file was read from, as UTF-8 text: what a run's provenance hashes,
+  /// also for a model file read from a pipe, which cannot be read a second time.
+  public var contents = Data()
+
+  /// The folder relative `.npy` paths start from.
+  public var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+
+  /// The same file decoded again from ``contents`` with other `overrides` (a sweep's
+  /// next run), without reading it again: every run of a sweep sees the same text, even
+  /// one read from a pipe or edited meanwhile.
+  public func reparsed(overrides: ModelOverrides) throws(ModelFileError) -> ModelFile {
+    try Self.parse(
+      String(decoding: contents, as: UTF8.self), path: path, directory: directory,
+      overrides: overrides)
+  }
+
   /// Creates a model file from its parts.
   public init(
     path: String, model: ModelSpec, recording: RecordingPlan, run: RunDefaults,
@@ -50,7 +66,8 @@ public struct ModelFile: Sendable {
   }
 
   /// Reads, decodes and validates the model file at `path`, with `overrides` of its
-  /// parameters and run settings; `.npy` files it names are found relative to its folder.
+  /// parameters and run settings; `.npy` files it names are found relative to its folder
+  /// (to the working folder for a model file read from a pipe).
   public static func load(path: String, overrides: ModelOverrides = ModelOverrides())
     throws(ModelFileError) -> ModelFile
   {
@@ -67,8 +84,10 @@ public struct ModelFile: Sendable {
         at: SourcePosition(file: path, line: 0, column: 0))
     }
     let text: String
+    let regular: Bool
     do {
-      let data = try Data(contentsOf: url)
+      let data: Data
+      (data, regular) = try readWhole(url)
       guard let decoded = String(data: data, encoding: .utf8) else {
         throw ModelFileError(
           .cannotRead(reason: "the file is not UTF-8 text"),
@@ -82,8 +101,39 @@ public struct ModelFile: Sendable {
         .cannotRead(reason: error.localizedDescription),
         at: SourcePosition(file: path, line: 0, column: 0))
     }
-    return try parse(
-      text, path: path, directory: url.deletingLastPathComponent(), overrides: overrides)
+    let directory =
+      regular
+      ? url.deletingLastPathComponent()
+      : URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    return try parse(text, path: path, directory: directory, overrides: overrides)
+  }
+
+  /// The most bytes read from a model file that is not a regular file (a pipe, such as
+  /// `genn run <(make-model)`, or a device), whose length is not known beforehand.
+  static let streamLimit = 256 << 20
+
+  /// The bytes of the file at `url`: a regular file whole, anything else (a pipe, a
+  /// device) read until its end, up to ``streamLimit`` bytes; and whether it is a
+  /// regular file.
+  private static func readWhole(_ url: URL) throws -> (Data, regular: Bool) {
+    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    if attributes[.type] as? FileAttributeType == .typeRegular {
+      return (try Data(contentsOf: url), true)
+    }
+    let handle = try FileHandle(forReadingFrom: url)
+    defer { try? handle.close() }
+    var data = Data()
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+      data.append(chunk)
+      guard data.count <= streamLimit else {
+        throw ModelFileError(
+          .cannotRead(
+            reason: "it is not a regular file and gave more than \(streamLimit >> 20) MiB; "
+              + "give the path of a .yaml model file"),
+          at: SourcePosition(file: url.path, line: 0, column: 0))
+      }
+    }
+    return (data, false)
   }
 
   /// Decodes and validates the model file text `text`, with `overrides` of its
@@ -107,6 +157,8 @@ public struct ModelFile: Sendable {
       sourceMap: sourceMap, inputFiles: decoder.inputFiles.paths)
     file.parameters = scope.parameters
     file.units = decoder.units
+    file.contents = Data(text.utf8)
+    file.directory = folder
     try overrides.applySettings(to: &file)
     do {
       try file.model.validate()

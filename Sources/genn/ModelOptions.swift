@@ -24,11 +24,18 @@ struct ModelOptions: ParsableArguments {
     try load(overrides: try SetAssignment.overrides(assignments))
   }
 
-  /// Reads and validates the model file with `overrides`, then `--seed`.
-  func load(overrides: ModelOverrides) throws(CommandError) -> ModelFile {
+  /// Reads and validates the model file with `overrides` (decoding `loaded`'s text
+  /// again, where the file was loaded before), then `--seed`.
+  func load(overrides: ModelOverrides, again loaded: ModelFile? = nil) throws(CommandError)
+    -> ModelFile
+  {
     var file: ModelFile
-    do {
-      file = try ModelFile.load(path: modelFile, overrides: overrides)
+    do throws(ModelFileError) {
+      if let loaded {
+        file = try loaded.reparsed(overrides: overrides)
+      } else {
+        file = try ModelFile.load(path: modelFile, overrides: overrides)
+      }
     } catch {
       throw .modelFile(error)
     }

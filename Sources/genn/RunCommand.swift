@@ -93,7 +93,7 @@ extension GeNN {
       if status { Terminal.clearTransient() }
       // Before the run: the checksums of the files as they were read.
       let provenance = try RunProvenance.current(
-        start: started, modelFile: file.path, inputs: file.inputFiles,
+        start: started, modelFile: file.path, contents: file.contents, inputs: file.inputFiles,
         buildDirectory: simulation.build.directory, compiler: simulation.compilerDescription)
       let recorded = try RunRecordings.start(file.recording, on: simulation)
       var budget = RecordingBudget(

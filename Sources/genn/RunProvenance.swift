@@ -57,9 +57,11 @@ struct RunProvenance: Codable, Hashable {
   }
 
   /// The provenance of a run started at `start` that built into the cache entry
-  /// `buildDirectory`, of the model file at `modelFile` reading `inputs`.
+  /// `buildDirectory`, of the model file at `modelFile` read as `contents`, reading
+  /// `inputs`.
   static func current(
-    start: Date, modelFile: String, inputs: [String], buildDirectory: URL, compiler: String
+    start: Date, modelFile: String, contents: Data, inputs: [String], buildDirectory: URL,
+    compiler: String
   ) throws(CommandError) -> RunProvenance {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime]
@@ -67,13 +69,20 @@ struct RunProvenance: Codable, Hashable {
       swiftgennVersion: BuildInfo.version, swiftgennCommit: BuildInfo.commit,
       date: formatter.string(from: start), host: .current, commandLine: CommandLine.arguments,
       workingDirectory: FileManager.default.currentDirectoryPath,
-      modelFile: try InputFile(path: modelFile),
+      modelFile: InputFile(path: modelFile, contents: contents),
       inputs: try inputs.map { path throws(CommandError) in try InputFile(path: path) },
       compiler: Compiler(manifestIn: buildDirectory, fallback: compiler))
   }
 }
 
 extension RunProvenance.InputFile {
+  /// The file at `path` that was read as `contents`.
+  init(path: String, contents: Data) {
+    var hash = SHA256()
+    hash.update(contents)
+    self.init(path: path, sha256: hash.hexDigest(), bytes: contents.count)
+  }
+
   /// The file at `path`, hashed in 1 MiB pieces.
   init(path: String) throws(CommandError) {
     guard let handle = FileHandle(forReadingAtPath: path) else {

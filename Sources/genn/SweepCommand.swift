@@ -75,7 +75,8 @@ extension GeNN {
         let file: ModelFile
         let summary: RunSummary
         do throws(CommandError) {
-          file = run.number == 1 ? first : try model.load(overrides: run.overrides)
+          file =
+            run.number == 1 ? first : try model.load(overrides: run.overrides, again: first)
           summary = try await simulate(
             file, like: first.model, selection: selection, cuda: cuda,
             into: folder.destination.appendingPathComponent(name))
@@ -143,7 +144,7 @@ extension GeNN {
       }
       // Before the run: the checksums of the files as they were read.
       let provenance = try RunProvenance.current(
-        start: Date(), modelFile: file.path, inputs: file.inputFiles,
+        start: Date(), modelFile: file.path, contents: file.contents, inputs: file.inputFiles,
         buildDirectory: simulation.build.directory, compiler: simulation.compilerDescription)
       let recorded = try RunRecordings.start(file.recording, on: simulation)
       var budget = RecordingBudget(

@@ -67,6 +67,42 @@ import Testing
     #expect(flags == Toolchain.defaultFlags)
   }
 
+  /// A model file read from a pipe (`genn run <(make-model)`) is hashed as it was read,
+  /// not read again (which would find the pipe empty), and a sweep over it reads it once
+  /// for all its runs.
+  @Test(arguments: ["run", "sweep"])
+  func aModelFileFromAPipeIsReadOnce(command: String) throws {
+    #if os(Linux)
+      let folder = try Genn.temporaryFolder()
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let model = try TinyModel.write(to: folder)
+      let contents = try Data(contentsOf: model)
+      let pipe = folder.appendingPathComponent("model.pipe")
+      #expect(mkfifo(pipe.path, 0o600) == 0)
+      // One writer: a second read of the pipe would wait for another and time out.
+      let writer = Thread {
+        if let handle = FileHandle(forWritingAtPath: pipe.path) {
+          handle.write(contents)
+          try? handle.close()
+        }
+      }
+      writer.start()
+      let arguments =
+        [command, "model.pipe", "--out", "out", "--threads", "1"]
+        + (command == "sweep" ? ["--set", "seed=[1,2]"] : [])
+      let outcome = try Genn.run(arguments, in: folder, timeout: 300)
+      #expect(outcome.status == 0, "\(outcome.stderr)")
+      let runs = command == "sweep" ? ["out/run-001", "out/run-002"] : ["out"]
+      for run in runs {
+        let summary = try RunFolder(folder.appendingPathComponent(run)).summary
+        let provenance = try #require(summary["provenance"] as? [String: Any])
+        let modelFile = try #require(provenance["model_file"] as? [String: Any])
+        #expect(modelFile["sha256"] as? String == (try Self.sha256(model)), "\(run)")
+        #expect(modelFile["bytes"] as? Int == contents.count, "\(run)")
+      }
+    #endif
+  }
+
   @Test func aSummaryWithoutProvenanceStillReads() throws {
     var summary = CommandUnitTests.sampleSummary
     summary.provenance = nil

@@ -35,6 +35,36 @@ import Testing
     #expect(throws: ModelFileError.self) { try ModelFile.load(path: folder.path) }
   }
 
+  /// A model file read from a pipe (`genn run <(make-model)`) loads; a device that never
+  /// ends stops at the limit with an error, and an empty one is an empty model file.
+  @Test func filesThatAreNotRegularFiles() throws {
+    #if os(Linux)
+      let folder = try Fixtures.temporaryFolder()
+      let pipe = folder.appendingPathComponent("model.pipe").path
+      #expect(mkfifo(pipe, 0o600) == 0)
+      let text = Self.population + "run: {duration: 1}\n"
+      let writer = Thread {
+        if let handle = FileHandle(forWritingAtPath: pipe) {
+          handle.write(Data(text.utf8))
+          try? handle.close()
+        }
+      }
+      writer.start()
+      let loaded = try ModelFile.load(path: pipe)
+      #expect(loaded.model.neuronPopulations.map(\.name) == ["E"])
+      do {
+        _ = try ModelFile.load(path: "/dev/zero")
+        Issue.record("/dev/zero loaded")
+      } catch {
+        #expect(
+          error.description
+            == "/dev/zero: error: cannot read the model file: it is not a regular file and gave "
+            + "more than 256 MiB; give the path of a .yaml model file")
+      }
+      #expect(throws: ModelFileError.self) { try ModelFile.load(path: "/dev/null") }
+    #endif
+  }
+
   @Test func syntaxError() throws {
     let error = try #require(Fixtures.error("neurons:\n  E: {size: 3\n  F: 2\n"))
     #expect(error.position.file == "test.yaml")
