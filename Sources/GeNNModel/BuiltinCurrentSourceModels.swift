@@ -18,7 +18,8 @@ extension CurrentSourceModel {
   /// Gaussian noise with mean `mean` and standard deviation `sd`, drawn every step.
   public static let gaussianNoise = CurrentSourceModel(
     name: "GaussianNoise", params: ["mean", "sd"],
-    injectionCode: "injectCurrent(mean + (gennrand_normal() * sd));\n")
+    injectionCode: "injectCurrent(mean + (gennrand_normal() * sd));\n",
+    paramDomains: ["sd": .nonNegative])
 
   /// Current from a Poisson spike train at `rate` Hz through an exponential synapse.
   public static let poissonExp = CurrentSourceModel(

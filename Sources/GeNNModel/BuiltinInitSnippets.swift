@@ -18,11 +18,13 @@ extension InitSnippet {
     code: """
       const scalar scale = max - min;
       value = min + (gennrand_uniform() * scale);
-      """)
+      """,
+    paramRules: [.ordered(low: "min", high: "max")])
 
   /// Normally distributed with `mean` and `sd`.
   public static let normal = InitSnippet(
-    name: "Normal", params: ["mean", "sd"], code: "value = mean + (gennrand_normal() * sd);")
+    name: "Normal", params: ["mean", "sd"], code: "value = mean + (gennrand_normal() * sd);",
+    paramDomains: ["sd": .nonNegative])
 
   /// Normally distributed with `mean` and `sd`, redrawn until within [`min`, `max`].
   public static let normalClipped = InitSnippet(
@@ -60,11 +62,13 @@ extension InitSnippet {
 
   /// Exponentially distributed with scale `lambda`.
   public static let exponential = InitSnippet(
-    name: "Exponential", params: ["lambda"], code: "value = lambda * gennrand_exponential();")
+    name: "Exponential", params: ["lambda"], code: "value = lambda * gennrand_exponential();",
+    paramDomains: ["lambda": .nonNegative])
 
   /// Gamma distributed with shape `a` and scale `b`.
   public static let gamma = InitSnippet(
-    name: "Gamma", params: ["a", "b"], code: "value = b * gennrand_gamma(a);")
+    name: "Gamma", params: ["a", "b"], code: "value = b * gennrand_gamma(a);",
+    paramDomains: ["a": ValueDomain(above: 0), "b": .nonNegative])
 
   /// Binomially distributed with `n` trials of probability `p`.
   public static let binomial = InitSnippet(

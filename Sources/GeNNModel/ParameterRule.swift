@@ -8,6 +8,9 @@ public enum ParameterRule: Hashable, Sendable {
   /// least ``minimumClippedMass`` of the distribution, or the redrawing would run for
   /// ever (or for hours).
   case clippedNormal(mean: String, sd: String, min: String, max: String)
+  /// Bounds of an interval (GeNN's `Uniform`): `low` must not be above `high` (GeNN
+  /// would draw from the interval between them backwards).
+  case ordered(low: String, high: String)
 
   /// The smallest share of a clipped distribution its interval may hold: at most 10,000
   /// draws per value on average.
@@ -31,6 +34,11 @@ public enum ParameterRule: Hashable, Sendable {
         + " of the normal distribution of mean \(mean) and sd \(abs(sd)), so drawing until "
         + "a value falls in it would not end; it must hold at least "
         + "\(Self.minimumClippedMass) (put '\(meanName)' nearer the interval or widen it)"
+    case .ordered(let lowName, let highName):
+      guard let low = values[lowName], let high = values[highName], low > high else {
+        return nil
+      }
+      return "'\(lowName)' (\(low)) must not be above '\(highName)' (\(high))"
     }
   }
 

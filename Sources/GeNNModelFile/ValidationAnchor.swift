@@ -26,6 +26,8 @@ enum ValidationAnchor {
       (element, "params.\(name)")
     case .parameterRuleBroken(let element, .clippedNormal(let mean, _, _, _), _):
       (element, "params.\(mean)")
+    case .parameterRuleBroken(let element, .ordered(let low, _), _):
+      (element, "params.\(low)")
     case .nonFiniteInitialValue(let element, let name, _),
       .unknownVariable(let element, let name, _),
       .missingVariable(let element, let name), .kernelInitialiserNotAllowed(let element, let name),

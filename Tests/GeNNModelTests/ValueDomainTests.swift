@@ -149,6 +149,52 @@ import Testing
       ])
   }
 
+  /// Distributions whose parameters describe none: a negative standard deviation or
+  /// scale, a gamma shape of 0 or less, a uniform interval given backwards (GeNN draws
+  /// from each anyway, a different distribution than the one written).
+  @Test func distributionParametersDescribeADistribution() {
+    let cases: [(VarInit, String)] = [
+      (
+        .snippet(.normal, params: ["mean": 0, "sd": -1]),
+        "init snippet 'Normal'): parameter 'sd' is -1.0; it must be a number of at least 0"
+      ),
+      (
+        .snippet(.exponential, params: ["lambda": -2]),
+        "init snippet 'Exponential'): parameter 'lambda' is -2.0; it must be a number of at "
+          + "least 0"
+      ),
+      (
+        .snippet(.gamma, params: ["a": 0, "b": 1]),
+        "init snippet 'Gamma'): parameter 'a' is 0.0; it must be a number greater than 0"
+      ),
+      (
+        .snippet(.uniform, params: ["min": 5, "max": 1]),
+        "init snippet 'Uniform'): 'min' (5.0) must not be above 'max' (1.0)"
+      ),
+    ]
+    for (initialiser, message) in cases {
+      var model = ModelSpec(name: "distributions")
+      model.addNeuronPopulation(
+        "P", size: 2, model: .lif,
+        params: [
+          "C": 0.25, "TauM": 10, "Vrest": -65, "Vreset": -65, "Vthresh": -50, "Ioffset": 0,
+          "TauRefrac": 2,
+        ], vars: ["V": initialiser, "RefracTime": 0])
+      let problems = Self.problems(model)
+      #expect(problems.count == 1, "\(message)")
+      #expect(problems.first?.description.hasSuffix(message) == true, "\(problems)")
+    }
+    var noise = ModelSpec(name: "noise")
+    noise.addNeuronPopulation(
+      "P", size: 2, model: .poisson, params: ["rate": 10], vars: ["timeStepToSpike": 0.0])
+    noise.addCurrentSource("N", model: .gaussianNoise, target: "P", params: ["mean": 0, "sd": -1])
+    #expect(
+      Self.problems(noise) == [
+        .parameterOutOfDomain(
+          element: "current source 'N'", name: "sd", value: -1, domain: .nonNegative)
+      ])
+  }
+
   // MARK: Initial values (items 13 and 14)
 
   @Test func integerVariablesTakeWholeNumbersInTheirRange() {

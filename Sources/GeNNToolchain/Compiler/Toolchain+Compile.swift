@@ -70,11 +70,18 @@ extension Toolchain {
       output.deletingLastPathComponent() == folder ? output.lastPathComponent : output.path
     let arguments =
       compiler.leadingArguments + flags + [source.lastPathComponent, "-o", outputArgument]
+    // At most one compiler per core runs at once (``CompilerSlots``); the time counts
+    // from its start.
+    let executable = compiler.executable
     let clock = ContinuousClock()
-    let start = clock.now
-    let outcome = try await ProcessRunner.run(
-      compiler.executable, arguments: arguments,
-      workingDirectory: folder.path)
+    let (outcome, start) = try await CompilerSlots.shared.run {
+      let start = clock.now
+      return (
+        try await ProcessRunner.run(
+          executable, arguments: arguments, workingDirectory: folder.path),
+        start
+      )
+    }
     let elapsed = clock.now - start
     let seconds =
       Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
