@@ -258,8 +258,17 @@ extension ModelSpec {
   }
 
   /// The problem of a snippet whose longest row (or number of diagonals) is more than a
-  /// row's 32-bit length can count.
+  /// row's 32-bit length can count, or negative (a formula that gives no number gives -1).
   private func checkRowLength(element: String, snippet: String, _ length: Int) -> [ModelProblem] {
+    if length < 0 {
+      return [
+        .invalidConnectivity(
+          element: element,
+          reason: "the maximum row length of \(snippet) is negative or not a number for "
+            + "these populations (\(length)); it must be a whole number from 0 to "
+            + "\(UInt32.max)")
+      ]
+    }
     guard length > Int(UInt32.max) else { return [] }
     return [
       .invalidConnectivity(

@@ -149,7 +149,7 @@ extension ModelFileDecoder {
       var names = parameters
       names["num_pre"] = Double(numPre)
       names["num_post"] = Double(numPost)
-      return Self.size(formula, names) ?? numPost
+      return Self.size(formula, names) ?? -1
     }
   }
 
@@ -186,11 +186,13 @@ extension ModelFileDecoder {
 
   /// The whole number `formula` gives for `names`, rounded up, if it is finite and not
   /// negative.
+  /// The size `formula` gives for `names`, rounded up; at most 10^15 (more than any
+  /// size holds); `nil` where it gives no number or a negative one.
   private static func size(_ formula: String, _ names: [String: Double]) -> Int? {
     guard let value = try? DerivedParameter("size", formula: formula).compute(names, 0),
-      value.isFinite, value >= 0, value < 1e15
+      !value.isNaN, value >= 0
     else { return nil }
-    return Int(value.rounded(.up))
+    return Int(min(value, 1e15).rounded(.up))
   }
 
   /// The dotted key path without its last component's parent's key: for

@@ -87,6 +87,34 @@ import Testing
     #expect(snippet.maxRowLength(4, 4, [:]) == 4)
   }
 
+  /// A maximum row length that is negative, or no number, for the populations' sizes is
+  /// an error at the synapse population (it was taken as 1 or `num_post`).
+  @Test(arguments: [
+    ("-5", "negative or not a number for these populations (-1)"),
+    ("num_post - 20", "negative or not a number for these populations (-1)"),
+    ("0 / 0", "negative or not a number for these populations (-1)"),
+    ("num_post / 0", "makes rows of up to 1000000000000000 synapses"),
+  ])
+  func aRowLengthThatIsNoLengthIsRefused(length: String, message: String) throws {
+    do {
+      _ = try ModelFile.parse(
+        """
+        neurons: {N: {size: 4, model: Poisson, params: {rate: 1}, vars: {timeStepToSpike: 0}}}
+        synapses:
+          S:
+            source: N
+            target: N
+            matrix_type: SPARSE
+            connectivity: {snippet: {row_build_code: 'addSynapse(0);', max_row_length: "\(length)"}}
+            weight_update: {model: StaticPulseConstantWeight, params: {g: 1}}
+        """, path: "p.yaml")
+      Issue.record("max_row_length \(length) was accepted")
+    } catch {
+      #expect(error.description.hasPrefix("p.yaml:7:"), "\(error)")
+      #expect(error.description.contains(message), "\(error)")
+    }
+  }
+
   @Test func overridesReplaceParametersAndWhatFollowsThem() throws {
     let text = Self.text
     let file = try ModelFile.parse(
