@@ -67,19 +67,24 @@ import Testing
     #expect(values == [3, 1])
   }
 
+  /// A file with `parameters: {k: 3}` and a SPARSE population of 4 neurons onto
+  /// themselves whose snippet's `max_row_length` is `length` (line 8).
+  static func rowLengthFile(_ length: String) -> String {
+    """
+    parameters: {k: 3}
+    neurons: {N: {size: 4, model: Poisson, params: {rate: 1}, vars: {timeStepToSpike: 0}}}
+    synapses:
+      S:
+        source: N
+        target: N
+        matrix_type: SPARSE
+        connectivity: {snippet: {row_build_code: 'addSynapse(0);', max_row_length: "\(length)"}}
+        weight_update: {model: StaticPulseConstantWeight, params: {g: 1}}
+    """
+  }
+
   @Test func snippetSizesMayBeExpressions() throws {
-    let file = try ModelFile.parse(
-      """
-      parameters: {k: 3}
-      neurons: {N: {size: 4, model: Poisson, params: {rate: 1}, vars: {timeStepToSpike: 0}}}
-      synapses:
-        S:
-          source: N
-          target: N
-          matrix_type: SPARSE
-          connectivity: {snippet: {row_build_code: 'addSynapse(0);', max_row_length: "${k + 1}"}}
-          weight_update: {model: StaticPulseConstantWeight, params: {g: 1}}
-      """, path: "p.yaml")
+    let file = try ModelFile.parse(Self.rowLengthFile("${k + 1}"), path: "p.yaml")
     guard case .snippet(let snippet, _) = file.model.synapsePopulations[0].connectivity else {
       Issue.record("the connectivity is not a snippet")
       return
@@ -97,20 +102,10 @@ import Testing
   ])
   func aRowLengthThatIsNoLengthIsRefused(length: String, message: String) throws {
     do {
-      _ = try ModelFile.parse(
-        """
-        neurons: {N: {size: 4, model: Poisson, params: {rate: 1}, vars: {timeStepToSpike: 0}}}
-        synapses:
-          S:
-            source: N
-            target: N
-            matrix_type: SPARSE
-            connectivity: {snippet: {row_build_code: 'addSynapse(0);', max_row_length: "\(length)"}}
-            weight_update: {model: StaticPulseConstantWeight, params: {g: 1}}
-        """, path: "p.yaml")
+      _ = try ModelFile.parse(Self.rowLengthFile(length), path: "p.yaml")
       Issue.record("max_row_length \(length) was accepted")
     } catch {
-      #expect(error.description.hasPrefix("p.yaml:7:"), "\(error)")
+      #expect(error.description.hasPrefix("p.yaml:8:"), "\(error)")
       #expect(error.description.contains(message), "\(error)")
     }
   }
