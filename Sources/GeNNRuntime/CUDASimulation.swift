@@ -303,7 +303,7 @@ public final class CUDASimulation {
       throw .driver(error)
     }
     codeError =
-      rangeErrors.error(in: memory.arrays)
+      rangeErrors.error(in: memory.arrays, afterRun: true)
       ?? record.flatMap {
         OutOfRangeRecord.error(memory.arrays[$0].outOfRangeRecord, arrays: memory.layouts)
       }

@@ -14,18 +14,19 @@ struct ConnectivityRangeErrors {
     var population: String
     var size: Int
     var position: Int
+    /// Whether the population regenerates its synapses during runs.
+    var regenerated: Bool
   }
 
   private let noted: [Noted]
 
   /// The positions (in the model's arrays) of the slots of the populations that
   /// regenerate synapses during a run, in model order.
-  let regenerated: [Int]
+  var regenerated: [Int] { noted.filter(\.regenerated).map(\.position) }
 
   /// The slots of `model`'s synapse populations in arrays laid out as `index` says.
   init(model: ModelSpec, index: [ArrayLayout.Role: Int]) {
     var noted: [Noted] = []
-    var regenerated: [Int] = []
     for synapses in model.synapsePopulations {
       guard let position = index[.synapseRangeErrors(synapses: synapses.name)] else { continue }
       let code: RuntimeError.BuildCode
@@ -38,19 +39,19 @@ struct ConnectivityRangeErrors {
       noted.append(
         Noted(
           synapses: synapses.name, code: code, population: population,
-          size: model.neuronPopulation(named: population)?.size ?? 0, position: position))
-      if [.procedural, .toeplitz].contains(synapses.matrixType.connectivityStorage) {
-        regenerated.append(position)
-      }
+          size: model.neuronPopulation(named: population)?.size ?? 0, position: position,
+          regenerated: [.procedural, .toeplitz].contains(
+            synapses.matrixType.connectivityStorage)))
     }
     self.noted = noted
-    self.regenerated = regenerated
   }
 
   /// The error for the first synapse population, in model order, whose snippet added a
-  /// synapse beyond a population, if any, as `arrays` hold the slots.
-  func error(in arrays: [StateArray]) -> RuntimeError? {
-    for entry in noted {
+  /// synapse beyond a population, if any, as `arrays` hold the slots; after a run
+  /// (`afterRun`) only the slots of populations that regenerate synapses, the others
+  /// having been read when they were built.
+  func error(in arrays: [StateArray], afterRun: Bool = false) -> RuntimeError? {
+    for entry in noted where !afterRun || entry.regenerated {
       let array = arrays[entry.position]
       var largest: UInt64 = 0
       for slot in 0..<array.count {

@@ -486,7 +486,7 @@ public final class Simulation {
       let origin = module.origin(ofLine: line)?.description
       throw .integerDivisionByZero(code: origin ?? "the model's code")
     }
-    if let error = rangeErrors.error(in: memory.arrays) { throw error }
+    if let error = rangeErrors.error(in: memory.arrays, afterRun: true) { throw error }
     guard let record = memory[.outOfRangeIndex],
       let error = OutOfRangeRecord.error(record.outOfRangeRecord, arrays: memory.layouts)
     else { return }

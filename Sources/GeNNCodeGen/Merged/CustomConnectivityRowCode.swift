@@ -155,12 +155,11 @@ extension ModelCodeWriting {
   /// population.
   func addSynapseCode(_ index: Int) -> String {
     let update = model.customConnectivityUpdates[index]
-    let noteBeyond = dialect == .cuda ? "genn_note_out_of_range" : "genn::noteOutOfRangeShared"
     var lines = [
       "{",
       "    const uint32_t genn_target = $(0);",
       "    if (genn_target >= group.numPost) {",
-      "        \(noteBeyond)(group.droppedSynapses + 1, id_pre, genn_target);",
+      "        \(sharedRangeNote)(group.droppedSynapses + 1, id_pre, genn_target);",
       "    } else if (group.rowLength[id_pre] < group.rowStride) {",
       "        const uint32_t genn_new = genn_row + group.rowLength[id_pre];",
       "        group.ind[genn_new] = (\(sparseIndexCName(ofSynapses: update.synapses)))genn_target;",

@@ -233,9 +233,8 @@ extension ModelCodeWriting {
         + (kernelInRange.map { " && \($0)" } ?? "") + ") {")
     lines.append(code.code(level: 2).dropLastNewline)
     // A target beyond the population is left out, and the run stops after the step.
-    let note = dialect == .cuda ? "genn_note_out_of_range" : "genn::noteOutOfRangeShared"
     lines.append("    } else if (id_post >= group.numTrgNeurons) {")
-    lines.append("        \(note)(group.rangeError, id_pre, id_post);")
+    lines.append("        \(sharedRangeNote)(group.rangeError, id_pre, id_post);")
     lines.append("    }")
     lines.append("}")
     return Symbol(

@@ -36,6 +36,11 @@ extension ModelCodeWriting {
   var scalarName: String { types.scalar.cName }
   /// The C name of the time type.
   var timeName: String { types.timepoint.cName }
+  /// The function that notes, from any thread, a synapse beyond a population in a slot
+  /// threads share (`note(slot, row, target)`, keeping the first in (row, target) order).
+  var sharedRangeNote: String {
+    dialect == .cuda ? "genn_note_out_of_range" : "genn::noteOutOfRangeShared"
+  }
   /// The time step as a literal of the time type.
   var dtLiteral: String { NumericLiteral.write(model.dt, as: types.timepoint) }
 
