@@ -36,7 +36,9 @@ public struct ModelBuild: NetworkBuild {
   public init(model: ModelSpec, options: Simulation.Options = Simulation.Options()) async throws {
     let clock = ContinuousClock()
     let start = clock.now
-    let module = try CPUBackend(checkIndices: options.checkIndices).generate(model)
+    let module = try CPUBackend(
+      checkIndices: options.checkIndices, flushesSubnormals: options.flushSubnormals
+    ).generate(model)
     let generated = clock.now
     let toolchain: Toolchain
     if let given = options.toolchain {

@@ -4,11 +4,14 @@ import GeNNCodeGen
 /// (``GeNNCodeGen/ArrayLayout/Role/outOfRangeIndex``) into the error that stops a run.
 enum OutOfRangeRecord {
   /// The error `record` (its four values) describes for a module with `arrays`; `nil`
-  /// while it notes no index.
-  static func error(_ record: [UInt64], arrays: [ArrayLayout]) -> RuntimeError? {
-    guard record.count == 4, record[0] != 0, record[0] <= UInt64(arrays.count) else {
-      return nil
-    }
+  /// while it notes no index. `arrays` is worked out only when there is an error: runs
+  /// check the record after every call.
+  static func error(_ record: [UInt64], arrays: @autoclosure () -> [ArrayLayout])
+    -> RuntimeError?
+  {
+    guard record.count == 4, record[0] != 0 else { return nil }
+    let arrays = arrays()
+    guard record[0] <= UInt64(arrays.count) else { return nil }
     let index = record[3] != 0 ? "\(Int64(bitPattern: record[1]))" : "\(record[1])"
     let (element, array) = describe(arrays[Int(record[0] - 1)].role)
     return .indexOutOfRange(element: element, array: array, index: index, size: record[2])

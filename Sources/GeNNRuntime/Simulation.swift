@@ -26,8 +26,9 @@ public final class Simulation {
     /// gathers them (fewer where so many rows of bits would outgrow a core's cache:
     /// ``Simulation/cachedRecordingBytes``).
     public var recordingCapacity: Int
-    /// The work per step (neuron updates plus postsynaptic input updates) below which a
-    /// step runs on the calling thread alone, because waking the other threads would cost
+    /// The work per step (neuron updates, postsynaptic input updates and synapses whose
+    /// synapse dynamics code runs every step) below which a step runs on the calling
+    /// thread alone, because waking the other threads would cost
     /// more than they save: 16,384 by default, where two threads start to pay off on a
     /// 2-core machine (`COBABenchmark`; a 4,000-neuron COBA network counts 12,000). Results
     /// are the same either way; 0 runs every step on every thread.
@@ -39,13 +40,20 @@ public final class Simulation {
     /// the checks out, as GeNN does, where they would keep the C++ compiler from
     /// vectorising loops that index these arrays (see `docs/benchmarks.md`).
     public var checkIndices: Bool
+    /// Whether model code flushes subnormal numbers to zero
+    /// (``GeNNCodeGen/CPUBackend/flushesSubnormals``): on by default; `false`
+    /// (`genn run --keep-subnormals`) keeps IEEE's gradual underflow, at the cost of the
+    /// processor's slow path wherever values sink below 1.2e-38 (`float`).
+    public var flushSubnormals: Bool
 
     /// Creates options.
     public init(
       threads: Int? = nil, cacheDirectory: URL? = nil, toolchain: Toolchain? = nil,
-      recordingCapacity: Int = 1000, parallelMinimum: Int = 16_384, checkIndices: Bool = true
+      recordingCapacity: Int = 1000, parallelMinimum: Int = 16_384, checkIndices: Bool = true,
+      flushSubnormals: Bool = true
     ) {
       self.checkIndices = checkIndices
+      self.flushSubnormals = flushSubnormals
       self.threads = threads
       self.cacheDirectory = cacheDirectory
       self.toolchain = toolchain

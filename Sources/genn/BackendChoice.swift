@@ -28,14 +28,19 @@ enum BackendChoice: String, CaseIterable, ExpressibleByArgument {
 
     /// The runtime's backend for this choice: the CPU's on `threads` (`nil`: every
     /// core), or CUDA through the driver and NVRTC that `cuda` found; `checkIndices` as
-    /// `--check` says.
-    func backend(threads: Int?, checkIndices: Bool, cuda: CUDAReport) -> SimulationBackend {
+    /// `--check` says, `flushSubnormals` as `--keep-subnormals` does not (the CPU's; GPUs
+    /// handle subnormals at full speed).
+    func backend(
+      threads: Int?, checkIndices: Bool, flushSubnormals: Bool = true, cuda: CUDAReport
+    ) -> SimulationBackend {
       isCUDA
         ? .cuda(
           CUDASimulation.Options(
             nvrtcLibrary: cuda.nvrtcLibrary, driverLibrary: cuda.driver.library,
             checkIndices: checkIndices))
-        : .cpu(Simulation.Options(threads: threads, checkIndices: checkIndices))
+        : .cpu(
+          Simulation.Options(
+            threads: threads, checkIndices: checkIndices, flushSubnormals: flushSubnormals))
     }
   }
 

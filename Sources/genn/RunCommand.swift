@@ -45,6 +45,14 @@ extension GeNN {
         """)
     var check = true
 
+    @Flag(
+      help: """
+        Keep IEEE's subnormal numbers (below 1.2e-38 in float) instead of flushing them to \
+        zero, as GeNN's CPU backend does without optimize_code; arithmetic on them is many \
+        times slower.
+        """)
+    var keepSubnormals = false
+
     /// The run length used when neither the options nor the file give one.
     static let defaultLength = RunLength.milliseconds(1000)
 
@@ -144,7 +152,8 @@ extension GeNN {
     private func load(
       _ file: ModelFile, selection: inout BackendChoice.Selection, cuda: CUDAReport, status: Bool
     ) async throws(CommandError) -> any NetworkSimulation {
-      let backend = selection.backend(threads: threads, checkIndices: check, cuda: cuda)
+      let backend = selection.backend(
+        threads: threads, checkIndices: check, flushSubnormals: !keepSubnormals, cuda: cuda)
       do {
         if status { Terminal.showTransient("building \(file.model.name)...") }
         let built = try await backend.build(file.model)

@@ -25,6 +25,7 @@ import Testing
     #include <thread>
     #include <vector>
     \(RuntimeSupportSource.cpp)
+    \(FloatModeSource.cpp(flushes: true))
     \(ThreadPoolSource.cpp)
     struct Phase {
         uint32_t stalling;

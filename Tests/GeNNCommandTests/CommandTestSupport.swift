@@ -32,6 +32,19 @@ enum Genn {
   static let cache = FileManager.default.temporaryDirectory
     .appendingPathComponent("swiftgenn-test-cache")
 
+  /// The temporary folder of the `genn` processes tests start, so that their compiler
+  /// slots (`CompilerSlots`' lock files) are not this process's: a test waits for its
+  /// `genn` on one of the few threads Swift's concurrency has, and with every such
+  /// thread waiting, this process could never finish the compile whose slot the `genn`
+  /// waits for.
+  static let childTemporaryFolder: URL = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "swiftgenn-command-tests-\(getuid())")
+    try? FileManager.default.createDirectory(
+      at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    return folder
+  }()
+
   /// The `genn` executable built beside the test bundle (`$GENN_EXECUTABLE` if set).
   static let executable: URL? = {
     if let given = ProcessInfo.processInfo.environment["GENN_EXECUTABLE"] {
@@ -56,6 +69,7 @@ enum Genn {
       executable, "no genn executable beside the tests", sourceLocation: sourceLocation)
     var variables = ProcessInfo.processInfo.environment
     variables["GENN_CACHE_DIR"] = cache.path
+    variables["TMPDIR"] = childTemporaryFolder.path
     for (name, value) in environment { variables[name] = value }
     let process = Process()
     process.executableURL = genn

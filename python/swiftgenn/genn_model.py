@@ -64,15 +64,16 @@ backend_modules["single_threaded_cpu"] = "cpu"
 #: Backend names a model accepts, and the C interface's backend each runs on.
 _BACKENDS = {"single_threaded_cpu": "cpu", "cpu": "cpu", "cuda": "cuda"}
 
-#: GeNN 5.4's preferences (CPU and CUDA backends), accepted by name; those with no
-#: meaning for SwiftGeNN are ignored. ``threads`` sets the CPU backend's threads.
-_PREFERENCES = {
-    "optimize_code", "debug_code", "generate_empty_state_push",
-    "generate_extra_global_param_pull", "enable_bitmask_optimisations", "log_level",
-    "show_ptx_info", "generate_line_info", "enable_nccl_reductions", "manual_device_id",
-    "device_select_method", "block_size_select_method", "manual_block_sizes",
-    "constant_cache_overhead", "synapse_span_type", "threads",
-}
+#: GeNN 5.4's preferences (``PreferencesBase`` and the CUDA backend's), accepted by
+#: name; those with no meaning for SwiftGeNN are ignored. ``threads`` (SwiftGeNN's) sets
+#: the CPU backend's threads.
+_PREFERENCES = (
+    "optimize_code", "debug_code", "genn_log_level", "code_generator_log_level",
+    "transpiler_log_level", "runtime_log_level", "enable_nccl_reductions",
+    "show_ptx_info", "generate_line_info", "enable_nvtx", "device_select_method",
+    "manual_device_id", "block_size_select_method", "manual_block_sizes",
+    "constant_cache_overhead", "threads",
+)
 
 
 class GeNNModel:
@@ -104,7 +105,10 @@ class GeNNModel:
         self.backend_name = backend
         for key in preference_kwargs:
             if key not in _PREFERENCES:
-                raise ValueError(f"Unknown preference '{key}'")
+                raise ValueError(
+                    f"Unknown preference '{key}'; the preferences are "
+                    + ", ".join(_PREFERENCES)
+                )
         self._preference_kwargs = dict(preference_kwargs)
         self.dt = 0.5
         self.seed = 0

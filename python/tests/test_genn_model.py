@@ -594,3 +594,13 @@ def test_fused_postsynaptic_models_share_one_input_and_keep_the_spikes():
                for g in fused_groups)
     assert not np.shares_memory(unfused_groups[0].out_post.view,
                                 unfused_groups[-1].out_post.view)
+
+
+def test_genn_5_4_preferences_are_accepted_and_others_listed():
+    # GeNN 5.4's PreferencesBase and CUDA preferences (GeNN's superspike_demo.py passes
+    # the misspelt generateLineInfo, which GeNN 5.4 refuses too).
+    GeNNModel(
+        "float", "preferences", generate_line_info=True, enable_nvtx=False,
+        optimize_code=True, runtime_log_level=None, manual_block_sizes={})
+    with pytest.raises(ValueError, match="Unknown preference 'generateLineInfo'.*generate_line_info"):
+        GeNNModel("float", "preferences", generateLineInfo=True)

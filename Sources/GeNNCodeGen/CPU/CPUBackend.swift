@@ -18,10 +18,18 @@ public struct CPUBackend: Backend {
   /// (COBA whose neurons read one every step runs about 4x as long with them, see
   /// `docs/benchmarks.md`).
   public var checkIndices: Bool
+  /// Whether the threads that run model code flush subnormal numbers to zero and read
+  /// them as zero (``FloatModeSource``): on by default, as GeNN's `optimize_code` and
+  /// Brian2's fast-math builds do, since arithmetic on a subnormal takes the processor's
+  /// slow path (traces decaying towards zero made GeNN's SuperSpike example 15x slower a
+  /// trial); `false` (`genn run --keep-subnormals`) keeps IEEE's gradual underflow. Every
+  /// other result is IEEE's either way.
+  public var flushesSubnormals: Bool
 
   /// Creates a CPU backend.
-  public init(checkIndices: Bool = true) {
+  public init(checkIndices: Bool = true, flushesSubnormals: Bool = true) {
     self.checkIndices = checkIndices
+    self.flushesSubnormals = flushesSubnormals
   }
 
   /// Validates `model`, checks every code string, and returns the generated module.
@@ -34,7 +42,8 @@ public struct CPUBackend: Backend {
     } catch {
       throw .invalidModel(error)
     }
-    var writer = CPUModuleWriter(model: model, checkIndices: checkIndices)
+    var writer = CPUModuleWriter(
+      model: model, checkIndices: checkIndices, flushesSubnormals: flushesSubnormals)
     writer.writeModule()
     if !writer.errors.isEmpty { throw .invalidCode(writer.errors) }
     return GeneratedModule(

@@ -68,6 +68,7 @@ extension CPUModuleWriter {
     line(
       "GENN_EXPORT void \(CModuleInterface.customUpdate)(void *model, uint32_t group, uint64_t timestep) {"
     )
+    line("const genn::FloatMode mode;")
     line("Model &m = *static_cast<Model *>(model);")
     line("switch (group) {")
     for (position, _) in model.customUpdateGroups.enumerated() {

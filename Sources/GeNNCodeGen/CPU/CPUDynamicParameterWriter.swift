@@ -7,6 +7,7 @@ extension CPUModuleWriter {
     line(
       "GENN_EXPORT void \(CModuleInterface.setDynamicParameter)(void *model, uint32_t position, double value) {"
     )
+    line("const genn::FloatMode mode;")
     line("Model &m = *static_cast<Model *>(model);")
     line("(void)m; (void)value;")
     writeDynamicParameterSwitch()

@@ -8,8 +8,12 @@ struct CPUModuleWriter: ModelCodeWriting {
   var errors: [TranspilerError] = []
   var dynamicParameterFields: [DynamicParameterField] = []
 
-  init(model: ModelSpec, checkIndices: Bool) {
+  /// Whether model code flushes subnormal numbers to zero (``FloatModeSource``).
+  let flushesSubnormals: Bool
+
+  init(model: ModelSpec, checkIndices: Bool, flushesSubnormals: Bool) {
     self.merged = MergedModel(model, checkIndices: checkIndices)
+    self.flushesSubnormals = flushesSubnormals
   }
 
   var source: String { output.text }
@@ -62,6 +66,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       """)
     let randomNumbers = output.placeholder()
     support(RuntimeSupportSource.cpp)
+    support(FloatModeSource.cpp(flushes: flushesSubnormals))
     support(ThreadPoolSource.cpp)
     support(StepPacingSource.cpp)
     support(RowSplitSource.cpp)
@@ -224,6 +229,7 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("}")
     line()
     line("GENN_EXPORT uint32_t \(CModuleInterface.initialize)(void *model) {")
+    line("const genn::FloatMode mode;")
     line("Model &m = *static_cast<Model *>(model);")
     line("std::fill(m.connectivityOverflows, m.connectivityOverflows + genn::kMaxThreads, 0u);")
     line("std::fill(std::begin(m.denDelayPtr), std::end(m.denDelayPtr), 0u);")
@@ -274,16 +280,31 @@ struct CPUModuleWriter: ModelCodeWriting {
     line(
       "GENN_EXPORT void \(CModuleInterface.run)(void *model, uint64_t firstTimestep, uint64_t steps, uint32_t firstRecordingRow) {"
     )
+    line("const genn::FloatMode mode;")
     line("Model &m = *static_cast<Model *>(model);")
-    let totalNeurons =
-      model.neuronPopulations.reduce(0) { $0 + $1.size }
-      + model.synapsePopulations.reduce(0) {
-        $0 + (model.neuronPopulation(named: $1.target)?.size ?? 0)
-      }
-    line("// The step's work: neuron and postsynaptic input updates.")
-    line("const bool parallel = m.pool.size() > 1 && \(totalNeurons)u >= m.parallelMinimum;")
+    line("// The step's work: neuron and postsynaptic input updates, and synapses that")
+    line("// run synapse dynamics code.")
+    line(
+      "const bool parallel = m.pool.size() > 1 && \(UInt32(clamping: stepWork))u >= m.parallelMinimum;"
+    )
     writeStepLoop()
     line("}")
+  }
+
+  /// The updates every step makes whatever spikes: one per neuron, per postsynaptic
+  /// input and per synapse whose synapse dynamics code runs every step (compared with
+  /// `Simulation.Options.parallelMinimum`).
+  private var stepWork: Int {
+    let neurons = model.neuronPopulations.reduce(0) { $0 + $1.size }
+    let inputs = model.synapsePopulations.reduce(0) {
+      $0 + (model.neuronPopulation(named: $1.target)?.size ?? 0)
+    }
+    let dynamics = model.synapsePopulations.reduce(0) { total, synapses in
+      guard !synapses.weightUpdate.synapseDynamicsCode.isBlank else { return total }
+      let sources = model.neuronPopulation(named: synapses.source)?.size ?? 0
+      return total + sources * CUDAModuleWriter.rowStride(of: synapses, model)
+    }
+    return neurons + inputs + dynamics
   }
 
   /// Fills one simulation's group fields: sizes, parameter values, array pointers, the

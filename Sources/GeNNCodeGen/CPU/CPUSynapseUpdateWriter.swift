@@ -56,7 +56,7 @@ extension CPUModuleWriter {
     if let code = checked[0] {
       line("// \(hooks[0].name): every synapse with its target in range")
       line("for (uint32_t id_pre = 0; id_pre < group.numSrcNeurons; id_pre++) {")
-      writeRowLoop(synapses, code: code)
+      writeRowLoop(synapses, code: code, source: hooks[0].code)
       line("}")
     }
     for (position, list) in [(1, "srcSpkEvent"), (2, "srcSpike")] {
@@ -79,7 +79,7 @@ extension CPUModuleWriter {
           writeProceduralRow(index, code: code)
         } else {
           writeRowPrefetch(synapses, code: hooks[position].code)
-          writeRowLoop(synapses, code: code)
+          writeRowLoop(synapses, code: code, source: hooks[position].code)
         }
         line("}")
       }
@@ -235,10 +235,10 @@ extension CPUModuleWriter {
 
   /// Prints the loop over the synapses of row `id_pre` whose targets are in
   /// `[postBegin, postEnd)`, in ascending target order (in row order where custom
-  /// connectivity updates change the rows, which are then unsorted), running `code` for
-  /// each.
+  /// connectivity updates change the rows, which are then unsorted), running `code`
+  /// (checked from `source`) for each.
   private mutating func writeRowLoop(
-    _ synapses: SynapsePopulation, code: CheckedStatements
+    _ synapses: SynapsePopulation, code: CheckedStatements, source: String
   ) {
     if synapses.matrixType.connectivityStorage == .sparse && model.rowsChange(of: synapses.name) {
       line("const auto *row = group.ind + (size_t)id_pre * group.rowStride;")
@@ -258,8 +258,13 @@ extension CPUModuleWriter {
       line("if (id_post >= postEnd) { break; }")
       line("const uint32_t syn = id_pre * group.rowStride + j;")
     } else {
+      if synapses.matrixType == .dense && rowIterationsAreIndependent(synapses, source: source) {
+        line("GENN_IVDEP")
+      }
       line("for (uint32_t id_post = postBegin; id_post < postEnd; id_post++) {")
-      line("const uint32_t syn = id_pre * group.numTrgNeurons + id_post;")
+      // A 64-bit index: the compiler vectorises only a loop whose addresses it can follow
+      // (a 32-bit sum could wrap); `id_syn` stays 32-bit.
+      line("const size_t syn = (size_t)id_pre * group.numTrgNeurons + id_post;")
       if synapses.matrixType == .bitmask {
         line("if (!(group.bitmask[syn / 32u] & (1u << (syn % 32u)))) { continue; }")
       }
@@ -268,6 +273,19 @@ extension CPUModuleWriter {
     if let prelude = proceduralVariableCode(synapses, level: 0) { block(prelude) }
     self.code(code)
     line("}")
+  }
+
+  /// Whether the synapses of a DENSE row running `source` touch only their own
+  /// elements (their variables, their target's input, delay slots and variables) and read
+  /// the rest, so that the compiler may run them as the lanes of a vector (`GENN_IVDEP`;
+  /// each lane's arithmetic is the same, so are the results): not where the code adds to
+  /// the row's one presynaptic input (`addToPre`) or uses an extra global parameter, which
+  /// it may write at any index.
+  private func rowIterationsAreIndependent(_ synapses: SynapsePopulation, source: String)
+    -> Bool
+  {
+    let shared = ["addToPre"] + synapses.weightUpdate.extraGlobalParams.map(\.name)
+    return !shared.contains { CodeUsage.uses($0, in: [source]) }
   }
 
   /// Builds the rows of a SPARSE population whose connectivity is a snippet: each

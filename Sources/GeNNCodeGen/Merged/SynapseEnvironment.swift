@@ -130,7 +130,9 @@ extension ModelCodeWriting {
   func addSynapseVariables(to environment: inout Environment, _ synapses: SynapsePopulation) {
     let index32 = GeNNType.uint32.addingConst
     if synapses.storesSynapses {
-      environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
+      // `syn` is 64-bit in DENSE rows (CPUSynapseUpdateWriter); `id_syn` is 32-bit.
+      environment.define(
+        "id_syn", index32, spelling: "((uint32_t)syn)", role: "synapse index")
     } else if !synapses.kernelSize.isEmpty {
       environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
     }

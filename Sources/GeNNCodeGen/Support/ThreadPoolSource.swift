@@ -97,7 +97,11 @@ enum ThreadPoolSource {
             const uint64_t generation = m_Generation.load();
             const uint32_t phase = (uint32_t)(m_Work.load() >> 32);
             for (unsigned i = 1; i < numThreads; i++) {
-                m_Workers.emplace_back([this, i, generation, phase]() { workerLoop(i, generation, phase); });
+                m_Workers.emplace_back([this, i, generation, phase]() {
+                    // Workers run only model code: its floating-point mode for good.
+                    const FloatMode mode;
+                    workerLoop(i, generation, phase);
+                });
             }
         }
 
