@@ -23,6 +23,16 @@ public func setSimulationTimestep(
   }
 }
 
+/// Keeps only the spikes of the latest steps run (0: all).
+@_cdecl("genn_simulation_keep_recording")
+public func keepSimulationRecording(
+  _ simulation: OpaquePointer?, _ steps: UInt64, _ error: ErrorOut?
+) -> Int32 {
+  running(simulation, error) { simulation in
+    simulation.keepRecording(latestSteps: steps == 0 ? nil : Int(clamping: steps))
+  }
+}
+
 /// The timing counters, as PyGeNN names them, for the JSON of `genn_simulation_timing`.
 struct TimingReport: Encodable {
   var neuronUpdateTime: Double

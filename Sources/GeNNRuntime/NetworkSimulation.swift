@@ -55,6 +55,9 @@ public protocol NetworkSimulation: AnyObject {
   func recording(of variable: String, in element: String) throws -> VariableRecording
   /// Reserves room for the samples of `steps` more steps of every recorded variable.
   func reserveRecording(steps: Int)
+  /// Keeps and gives only the spikes and spike-like events of the latest `steps` steps
+  /// run (GeNN's recording buffers of `num_recording_timesteps` steps); `nil` keeps all.
+  func keepRecording(latestSteps steps: Int?)
   /// The spikes and spike-like events recorded so far, as far as they have been gathered
   /// from the recording buffers.
   var recordedSpikeCount: Int { get }

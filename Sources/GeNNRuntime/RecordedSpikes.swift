@@ -34,6 +34,9 @@ struct RecordedSpikes {
   /// spikes, then every synapse population side's that records spike-like events.
   let buffers: [Buffer]
   private var recordings: [Source: CompactSpikes] = [:]
+  /// How many of the latest steps taken are kept and given (GeNN's
+  /// `num_recording_timesteps`); `nil` keeps every step since the start.
+  var window: Int?
 
   /// The recording buffers of `state`, with nothing gathered yet.
   init(state: ModelState) {
@@ -91,12 +94,13 @@ struct RecordedSpikes {
 
   /// What has been gathered of `source`.
   subscript(source: Source) -> SpikeRecording {
-    recordings[source]?.recording(dt: model.dt) ?? SpikeRecording()
+    recordings[source]?.recording(dt: model.dt, latestSteps: window.map(Int64.init))
+      ?? SpikeRecording()
   }
 
   /// The number of spikes (or events) gathered of `source`.
   func count(of source: Source) -> Int {
-    recordings[source]?.count ?? 0
+    recordings[source]?.count(latestSteps: window.map(Int64.init)) ?? 0
   }
 
   /// The spikes and spike-like events gathered, all sources together.
@@ -141,6 +145,7 @@ struct RecordedSpikes {
         recording.endStep(firstStep + Int64(row))
       }
     }
+    if let window { recording.forget(before: recording.stepsTaken - Int64(window)) }
     recordings[buffer.source] = recording
   }
 

@@ -333,6 +333,15 @@ public final class Simulation {
     view.store(values)
   }
 
+  /// Keeps and gives (``spikes(of:)``, ``spikeEvents(of:side:)``, the counts) only the
+  /// spikes and spike-like events of the latest `steps` steps run, as GeNN's recording
+  /// buffers of `num_recording_timesteps` steps hold them, whether or not the step counter
+  /// was set back in between (``setTimestep(_:)``); `nil` (the default) keeps every step
+  /// since the start. A long run then holds at most about twice the window's spikes.
+  public func keepRecording(latestSteps steps: Int?) {
+    recordedSpikes.window = steps.map { max(0, $0) }
+  }
+
   /// The spikes `population` emitted since the start, if its spikes are recorded.
   public func spikes(of population: String) throws(RuntimeError) -> SpikeRecording {
     let source = try recordedSpikes.source(ofSpikes: population)

@@ -92,6 +92,10 @@ def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
         "genn_simulation_timestep": (ctypes.c_uint64, [handle]),
         "genn_simulation_time": (ctypes.c_double, [handle]),
         "genn_simulation_set_timestep": (ctypes.c_int32, [handle, ctypes.c_uint64, error]),
+        "genn_simulation_keep_recording": (
+            ctypes.c_int32,
+            [handle, ctypes.c_uint64, error],
+        ),
         "genn_simulation_set_dynamic_param": (
             ctypes.c_int32,
             [handle, text, text, ctypes.c_double, error],

@@ -232,6 +232,11 @@ class Simulation:
             raise GeNNError(f"the time step counter cannot be negative ({timestep})")
         _checked(self._library.genn_simulation_set_timestep, self._handle, int(timestep))
 
+    def keep_recording(self, steps: int) -> None:
+        """Keeps and gives only the spikes and spike-like events of the latest ``steps``
+        steps run (0: every step since the start)."""
+        _checked(self._library.genn_simulation_keep_recording, self._handle, int(steps))
+
     def set_dynamic_param(self, element: str, name: str, value: float) -> None:
         """Sets dynamic parameter ``name`` of ``element`` to ``value`` from the next step
         or custom update on (PyGeNN's ``set_dynamic_param_value``)."""

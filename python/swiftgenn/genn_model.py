@@ -402,6 +402,10 @@ class GeNNModel:
         model = self._parse()
         self._runtime = self._located(
             lambda: Simulation(model, _BACKENDS[self.backend_name], self._threads))
+        if num_recording_timesteps is not None:
+            # As GeNN's recording buffers: the latest steps only, so that memory and
+            # each pull stay the same however long the run.
+            self._runtime.keep_recording(num_recording_timesteps)
         self._recorded_spikes = {}
         self._recorded_events = {}
         self._recording_end = 0
@@ -469,15 +473,12 @@ class GeNNModel:
         self._recording_end = simulation.timestep
 
     def _recorded_window(self, recorded) -> tuple[np.ndarray, np.ndarray]:
-        """The events of the recording window ending at the last pull."""
-        window = self._num_recording_timesteps
-        end = self._recording_end
-        if end < window:
+        """The events of the recording window ending at the last pull: the simulation
+        keeps those of the latest ``num_recording_timesteps`` steps run, as GeNN's
+        recording buffers do (also when ``timestep`` was set back, as between trials)."""
+        if self._recording_end < self._num_recording_timesteps:
             raise RuntimeError("Event recording data can only be accessed once buffer is full")
-        times, ids = recorded
-        steps = np.rint(times / self.dt).astype(np.int64)
-        keep = (steps >= end - window) & (steps < end)
-        return times[keep], ids[keep]
+        return recorded
 
 
 #: GeNN's rule for the names of populations, synapse populations, current sources, custom

@@ -604,3 +604,27 @@ def test_genn_5_4_preferences_are_accepted_and_others_listed():
         optimize_code=True, runtime_log_level=None, manual_block_sizes={})
     with pytest.raises(ValueError, match="Unknown preference 'generateLineInfo'.*generate_line_info"):
         GeNNModel("float", "preferences", generateLineInfo=True)
+
+
+def test_the_recording_window_is_the_latest_steps_run_across_trials():
+    # Trial-based scripts (GeNN's superspike_demo.py) set timestep back to 0 before each
+    # trial and pull after it: each pull gives that trial's spikes only, as GeNN's
+    # recording buffers of num_recording_timesteps steps do.
+    model = GeNNModel("float", "trials")
+    model.dt = 1.0
+    population = model.add_neuron_population("Counters", 2, COUNTER, {"step": 1.0},
+                                             {"x": np.array([0.0, 1.0])})
+    population.spike_recording_enabled = True
+    loaded(model, num_recording_timesteps=6)
+    counts = []
+    for _ in range(50):
+        model.timestep = 0
+        for _ in range(6):
+            model.step_time()
+        model.pull_recording_buffers_from_device()
+        times, ids = population.spike_recording_data[0]
+        assert np.all((times >= 0.0) & (times < 6.0))
+        counts.append(len(times))
+    # Each neuron spikes every third step: 4 spikes in every 6-step trial.
+    assert counts == [4] * 50
+    assert len(model._runtime.spikes("Counters")[0]) == 4

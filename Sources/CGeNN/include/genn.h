@@ -145,6 +145,13 @@ double genn_simulation_time(const genn_simulation *simulation);
 int32_t genn_simulation_set_timestep(
     genn_simulation *simulation, uint64_t timestep, char **error);
 
+/* Keeps and gives (genn_simulation_spikes, genn_simulation_spike_events) only the spikes
+ * and spike-like events of the latest `steps` steps run, as GeNN's recording buffers of
+ * `num_recording_timesteps` steps hold them, whether or not the step counter was set back
+ * in between; 0 keeps every step since the start (the default). 0 on success. */
+int32_t genn_simulation_keep_recording(
+    genn_simulation *simulation, uint64_t steps, char **error);
+
 /* Sets dynamic parameter `parameter` of `element` (a neuron population, current source,
  * synapse population, whose weight update and postsynaptic models' parameters share its
  * names, or custom update) to `value`, converted to the parameter's type, from the next
