@@ -169,13 +169,20 @@ def test_custom_update_writes_through_a_reference():
     assert np.array_equal(population.vars["x"].view, [2.0, 4.0, 1.0])
 
 
-def test_recorded_spikes_of_the_last_window():
-    model = GeNNModel("float", "recording")
+def recording_counters(name: str):
+    """Two counters that spike every third step (dt 1 ms), loaded with a recording
+    window of 6 steps."""
+    model = GeNNModel("float", name)
     model.dt = 1.0
     population = model.add_neuron_population("Counters", 2, COUNTER, {"step": 1.0},
                                              {"x": np.array([0.0, 1.0])})
     population.spike_recording_enabled = True
     loaded(model, num_recording_timesteps=6)
+    return model, population
+
+
+def test_recorded_spikes_of_the_last_window():
+    model, population = recording_counters("recording")
     for _ in range(12):
         model.step_time()
     model.pull_recording_buffers_from_device()
@@ -610,12 +617,7 @@ def test_the_recording_window_is_the_latest_steps_run_across_trials():
     # Trial-based scripts (GeNN's superspike_demo.py) set timestep back to 0 before each
     # trial and pull after it: each pull gives that trial's spikes only, as GeNN's
     # recording buffers of num_recording_timesteps steps do.
-    model = GeNNModel("float", "trials")
-    model.dt = 1.0
-    population = model.add_neuron_population("Counters", 2, COUNTER, {"step": 1.0},
-                                             {"x": np.array([0.0, 1.0])})
-    population.spike_recording_enabled = True
-    loaded(model, num_recording_timesteps=6)
+    model, population = recording_counters("trials")
     counts = []
     for _ in range(50):
         model.timestep = 0
