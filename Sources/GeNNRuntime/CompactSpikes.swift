@@ -48,13 +48,18 @@ struct CompactSpikes {
     return low
   }
 
+  /// The number of spikes of the steps before position `step` in ``steps``.
+  private func spikes(before step: Int) -> Int {
+    step == 0 ? 0 : ends[step - 1]
+  }
+
   /// Forgets the spikes of the steps taken before position `run`, once they are at least
   /// as many as the spikes after it: each spike is moved at most about once, and memory
   /// holds at most twice the spikes kept.
   mutating func forget(before run: Int64) {
     let kept = firstStep(from: run)
     guard kept > 0 else { return }
-    let dropped = ends[kept - 1]
+    let dropped = spikes(before: kept)
     guard dropped >= ids.count - dropped else { return }
     ids.removeFirst(dropped)
     steps.removeFirst(kept)
@@ -67,14 +72,14 @@ struct CompactSpikes {
   func count(latestSteps: Int64?) -> Int {
     guard let latestSteps else { return ids.count }
     let first = firstStep(from: stepsTaken - latestSteps)
-    return ids.count - (first == 0 ? 0 : ends[first - 1])
+    return ids.count - spikes(before: first)
   }
 
   /// The spikes as a recording of time step `dt` (ms): each spike's time is
   /// `step * dt`; only those of the latest `latestSteps` steps taken where given.
   func recording(dt: Double, latestSteps: Int64? = nil) -> SpikeRecording {
     let first = latestSteps.map { firstStep(from: stepsTaken - $0) } ?? 0
-    var start = first == 0 ? 0 : ends[first - 1]
+    var start = spikes(before: first)
     var recording = SpikeRecording(ids: start == 0 ? ids : Array(ids[start...]))
     recording.steps.reserveCapacity(ids.count - start)
     recording.times.reserveCapacity(ids.count - start)
