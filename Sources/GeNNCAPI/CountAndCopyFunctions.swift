@@ -4,12 +4,13 @@ import SwiftGeNN
 /// The spikes a recorded population emitted, counted and copied.
 @_cdecl("genn_simulation_spikes")
 public func simulationSpikes(
-  _ simulation: OpaquePointer?, _ population: UnsafePointer<CChar>?,
+  _ simulation: OpaquePointer?, _ population: UnsafePointer<CChar>?, _ batch: UInt32,
   _ times: UnsafeMutablePointer<Double>?, _ ids: UnsafeMutablePointer<Int32>?,
   _ capacity: UInt64, _ count: UnsafeMutablePointer<UInt64>?, _ error: ErrorOut?
 ) -> Int32 {
   running(simulation, error) { simulation in
-    let spikes = try simulation.spikes(of: try argument(population, "population"))
+    let spikes = try simulation.spikes(
+      of: try argument(population, "population"), batch: Int(batch))
     try copyOut(spikes.times, to: times, spikes.ids, to: ids, capacity: capacity, count: count)
   }
 }
@@ -19,12 +20,12 @@ public func simulationSpikes(
 @_cdecl("genn_simulation_spike_events")
 public func simulationSpikeEvents(
   _ simulation: OpaquePointer?, _ synapses: UnsafePointer<CChar>?, _ side: Int32,
-  _ times: UnsafeMutablePointer<Double>?, _ ids: UnsafeMutablePointer<Int32>?,
+  _ batch: UInt32, _ times: UnsafeMutablePointer<Double>?, _ ids: UnsafeMutablePointer<Int32>?,
   _ capacity: UInt64, _ count: UnsafeMutablePointer<UInt64>?, _ error: ErrorOut?
 ) -> Int32 {
   running(simulation, error) { simulation in
     let events = try simulation.spikeEvents(
-      of: try argument(synapses, "synapses"), side: try synapseSide(side))
+      of: try argument(synapses, "synapses"), side: try synapseSide(side), batch: Int(batch))
     try copyOut(events.times, to: times, events.ids, to: ids, capacity: capacity, count: count)
   }
 }

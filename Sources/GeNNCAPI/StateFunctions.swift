@@ -30,7 +30,8 @@ public func simulationVariableLayout(
     out.pointee = genn_layout(
       slots: UInt64(found.slots), latest_slot: UInt64(found.latestSlot),
       slot_size: UInt64(found.slotSize), rows: UInt64(found.rows),
-      row_stride: UInt64(found.rowStride))
+      row_stride: UInt64(found.rowStride), batches: UInt64(found.batches),
+      batch_stride: UInt64(found.batchStride))
   }
 }
 

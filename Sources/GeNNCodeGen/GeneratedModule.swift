@@ -31,15 +31,22 @@ public struct ArrayLayout: Hashable, Sendable {
   /// The element type: generated code declares the array's elements as its
   /// ``NumericType/cName``, and the runtime reads and writes them as it.
   public var elementType: NumericType
-  /// The number of elements.
+  /// The number of elements, of every batch.
   public var count: Int
+  /// The copies the array holds, one per batch, one after another (each ``batchCount``
+  /// elements): the model's batch size for state with GeNN's `BATCH` dimension, else 1.
+  public var batches: Int
 
   /// Creates a layout entry.
-  public init(role: Role, elementType: NumericType, count: Int) {
+  public init(role: Role, elementType: NumericType, count: Int, batches: Int = 1) {
     self.role = role
     self.elementType = elementType
     self.count = count
+    self.batches = batches
   }
+
+  /// The elements of one batch's copy.
+  public var batchCount: Int { batches > 1 ? count / batches : count }
 
   /// The element size in bytes.
   public var elementSize: Int { elementType.byteSize }

@@ -128,6 +128,11 @@ extension ModelSpec {
           return "all referenced \(side) variables must have one value per neuron of "
             + "population '\(population)' (\(size) values)"
         }
+        // GeNN's rule: the connectivity is shared by every batch, so what decides it is.
+        if isDuplicated(hasBatchDimension: resolved.hasBatchDimension) {
+          return "referenced \(side) variables must be shared across batches (READ_ONLY) in "
+            + "a batched model (batch size \(batchSize)), as the connectivity they change is"
+        }
         return nil
       }
     }

@@ -296,11 +296,13 @@ extension ModelSpec {
       if case .neurons(_, let perElement) = updateShape {
         hasElement = perElement && !found.access.isSharedAcrossNeurons
       }
-      let batchRemoved = [.readOnlyShared, .reduceBatchSum, .reduceBatchMax].contains(found.access)
+      // GeNN's dimensions of a custom update's variable: the update's, less what its
+      // access takes away.
+      let hasBatch = hasBatchDimension(update) && !found.access.removesBatchDimension
       return .success(
         ReferencedVariable(
           type: found.type, shape: updateShape, hasElementDimension: hasElement,
-          hasBatchDimension: !batchRemoved, access: found.access.rawValue))
+          hasBatchDimension: hasBatch, access: found.access.rawValue))
     }
   }
 }

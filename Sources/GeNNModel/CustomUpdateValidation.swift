@@ -73,6 +73,7 @@ extension ModelSpec {
       return problems + checkParameterValues(update, element: element)
     }
 
+    problems += checkBatchWrites(update, element: element, resolved)
     switch shape {
     case .neurons(let count, let perElement):
       problems += checkNeuronReductions(update, element: element, resolved)
@@ -82,6 +83,25 @@ extension ModelSpec {
       problems += checkSynapseUpdate(update, element: element, synapses: name, resolved)
     }
     return problems
+  }
+
+  /// GeNN's check of batched updates: a variable shared across batches cannot be written
+  /// by an update that runs once per batch (only reduced into).
+  private func checkBatchWrites(
+    _ update: CustomUpdate, element: String,
+    _ resolved: [(reference: CustomUpdateVarReference, target: ReferencedVariable)]
+  ) -> [ModelProblem] {
+    guard isBatched, resolved.contains(where: { $0.target.hasBatchDimension }) else { return [] }
+    return resolved.filter {
+      $0.reference.access.writes && !$0.reference.access.isReduction
+        && !$0.target.hasBatchDimension
+    }.map { reference, target in
+      .readOnlyReferenceTarget(
+        element: element, reference: reference.name,
+        variable: Self.describe(update.varRefs[reference.name]!),
+        access: "\(target.access), one value shared by every batch while the update runs "
+          + "per batch (batch size \(batchSize))")
+    }
   }
 
   /// The references of one update agree: all per neuron with one size, or all per synapse

@@ -19,7 +19,8 @@ public struct ModelError: Error, Sendable, CustomStringConvertible {
 /// `neuron population 'Exc'` or `current source 'Drive'`.
 public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
   case invalidTimeStep(Double)
-  case unsupportedBatchSize(Int)
+  /// The batch size is below 1.
+  case invalidBatchSize(Int)
   case duplicateName(kind: String, name: String)
   case invalidName(element: String, name: String)
   /// The name of a population, synapse population, current source, custom update or
@@ -130,8 +131,9 @@ public enum ModelProblem: Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .invalidTimeStep(let dt):
       "dt is \(dt) ms; it must be a positive, finite number of milliseconds"
-    case .unsupportedBatchSize(let size):
-      "batch size \(size) is not supported yet; only 1 is"
+    case .invalidBatchSize(let size):
+      "batch size is \(size); it must be at least 1 (1 runs one copy of the model, N runs N "
+        + "copies side by side that share their connectivity and read-only variables)"
     case .duplicateName(let kind, let name):
       "two \(kind)s are named '\(name)'; names must be unique"
     case .invalidName(let element, let name):

@@ -10,7 +10,7 @@ extension ModelSpec {
   public func validate() throws(ModelError) {
     var problems: [ModelProblem] = []
     if !(dt > 0 && dt.isFinite) { problems.append(.invalidTimeStep(dt)) }
-    if batchSize != 1 { problems.append(.unsupportedBatchSize(batchSize)) }
+    if batchSize < 1 { problems.append(.invalidBatchSize(batchSize)) }
     problems += checkNames()
     problems += duplicates(neuronPopulations.map(\.name), kind: "neuron population")
     problems += duplicates(currentSources.map(\.name), kind: "current source")

@@ -10,7 +10,7 @@ struct ModelFileDecoder {
     "schema", "name", "parameters", "precision", "time_precision", "dt", "seed", "neurons",
     "current_sources",
     "synapses", "custom_updates", "custom_connectivity_updates", "record", "run", "timing",
-    "fuse_postsynaptic_models",
+    "fuse_postsynaptic_models", "batch_size",
   ]
 
   /// The path of the model file.
@@ -71,6 +71,9 @@ struct ModelFileDecoder {
       let value = try seed.integer(atLeast: 0, atMost: Int.max)
       model.seed = UInt64(value)
       run.seed = UInt64(value)
+    }
+    if let batchSize = top["batch_size"] {
+      model.batchSize = try batchSize.integer(atLeast: 1, atMost: Int(Int32.max))
     }
     model.timingEnabled = try top["timing"]?.bool() ?? false
     model.fusePostsynapticModels = try top["fuse_postsynaptic_models"]?.bool() ?? false

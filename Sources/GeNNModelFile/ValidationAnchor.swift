@@ -9,7 +9,7 @@ enum ValidationAnchor {
   static func anchor(of problem: ModelProblem) -> (element: String?, field: String?) {
     switch problem {
     case .invalidTimeStep: (nil, "dt")
-    case .unsupportedBatchSize: (nil, nil)
+    case .invalidBatchSize: (nil, nil)
     case .duplicateName(let kind, let name): ("\(kind) '\(name)'", nil)
     case .invalidName("model", _): (nil, "name")
     case .invalidName(let element, _), .invalidElementName(let element, _),

@@ -696,29 +696,35 @@ public final class CUDASimulation {
   }
 
   /// The spikes `population` emitted since the start, if its spikes are recorded.
-  public func spikes(of population: String) throws(CUDASimulationError) -> SpikeRecording {
-    try recording { () throws(RuntimeError) in try recordedSpikes.source(ofSpikes: population) }
+  public func spikes(of population: String, batch: Int = 0) throws(CUDASimulationError)
+    -> SpikeRecording
+  {
+    try recording(batch: batch) { () throws(RuntimeError) in
+      try recordedSpikes.source(ofSpikes: population)
+    }
   }
 
   /// The spike-like events the weight update model of `synapses` detected on one side
   /// (its source's neurons by default) since the start, if that population records
   /// spike-like events (``NeuronPopulation/recordSpikeEvents``), as
   /// ``Simulation/spikeEvents(of:side:)`` gives them.
-  public func spikeEvents(of synapses: String, side: SynapseSide = .presynaptic)
+  public func spikeEvents(of synapses: String, side: SynapseSide = .presynaptic, batch: Int = 0)
     throws(CUDASimulationError) -> SpikeRecording
   {
-    try recording { () throws(RuntimeError) in
+    try recording(batch: batch) { () throws(RuntimeError) in
       try recordedSpikes.source(ofEvents: synapses, side: side)
     }
   }
 
-  /// The recording `source` finds, with the spikes on the device gathered first.
+  /// The recording of batch `batch` `source` finds, with the spikes on the device
+  /// gathered first.
   private func recording(
-    _ source: () throws(RuntimeError) -> RecordedSpikes.Source
+    batch: Int, _ source: () throws(RuntimeError) -> RecordedSpikes.Source
   ) throws(CUDASimulationError) -> SpikeRecording {
     let found: RecordedSpikes.Source
     do {
       found = try source()
+      try recordedSpikes.check(batch: batch)
     } catch {
       throw .runtime(error)
     }
@@ -727,7 +733,7 @@ public final class CUDASimulation {
     } catch {
       throw .driver(error)
     }
-    return recordedSpikes[found]
+    return recordedSpikes[found, batch: batch]
   }
 
   /// The position of `variable` of `element` in the state's arrays.

@@ -7,8 +7,8 @@ import GeNNModel
 /// `timestep` setter) leaves spikes and values in flight where GeNN leaves them, every
 /// array kept per delay slot turns by the change when it is set.
 extension ModelState {
-  /// The delay slots of the array at `position` and the elements of each, when it has
-  /// more than one slot.
+  /// The delay slots of the array at `position` and the elements of each (in each batch's
+  /// copy), when it has more than one slot.
   func delaySlots(at position: Int) -> (count: Int, size: Int)? {
     let array = arrays[position]
     func population(_ name: String?) -> Int? {
@@ -38,8 +38,9 @@ extension ModelState {
     default:
       size = nil
     }
-    guard let size, size > 0, array.count / size > 1 else { return nil }
-    return (array.count / size, size)
+    let perBatch = array.layout.batchCount
+    guard let size, size > 0, perBatch / size > 1 else { return nil }
+    return (perBatch / size, size)
   }
 
   /// The positions of the arrays kept per delay slot.
@@ -57,9 +58,13 @@ extension ModelState {
     let copy = UnsafeMutableRawPointer.allocate(byteCount: array.bytes, alignment: 64)
     defer { copy.deallocate() }
     copy.copyMemory(from: array.pointer, byteCount: array.bytes)
-    for slot in 0..<count {
-      (array.pointer + ((slot + shift) % count) * slotBytes).copyMemory(
-        from: copy + slot * slotBytes, byteCount: slotBytes)
+    // Each batch's copy turns on its own.
+    for batch in 0..<array.layout.batches {
+      let first = batch * count * slotBytes
+      for slot in 0..<count {
+        (array.pointer + first + ((slot + shift) % count) * slotBytes).copyMemory(
+          from: copy + first + slot * slotBytes, byteCount: slotBytes)
+      }
     }
   }
 }

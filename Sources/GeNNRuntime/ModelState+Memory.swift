@@ -87,9 +87,11 @@ extension ModelState {
   /// the rest of its memory, sized for the snippet's bound, is never touched.
   func memory(at position: Int) -> StateMemory {
     let array = arrays[position]
+    // Every batch's copy follows the previous one's whole memory.
+    let inUse = array.layout.batches > 1 ? nil : rowsInUse(of: array.layout.role)
     return StateMemory(
       pointer: array.pointer, elementType: array.layout.elementType,
-      count: min(array.count, rowsInUse(of: array.layout.role) ?? array.count))
+      count: min(array.count, inUse ?? array.count))
   }
 
   /// The elements of the rows in use of an array per synapse of a population whose rows
@@ -113,20 +115,28 @@ extension ModelState {
 
   /// How the elements of the array at `position` are laid out after `timestep` steps.
   func layout(at position: Int, timestep: UInt64) -> VariableLayout {
-    let count = memory(at: position).count
-    switch elements(of: arrays[position].layout.role) {
+    let layout = arrays[position].layout
+    let batched = layout.batches > 1
+    // The elements of one batch's copy (of the rows in use where there is one copy).
+    let count = batched ? layout.batchCount : memory(at: position).count
+    var found: VariableLayout
+    switch elements(of: layout.role) {
     case .neurons(let size) where size > 0 && count / size > 1:
       let slots = count / size
-      return VariableLayout(
+      found = VariableLayout(
         slots: slots, latestSlot: StateArray.latestSlot(of: slots, timestep: timestep),
         slotSize: size, rows: 0, rowStride: 0)
     case .synapses(let synapses) where synapses.matrixType == .sparse:
       let (rows, stride) = rowShape(of: synapses)
-      return VariableLayout(
-        slots: 1, latestSlot: 0, slotSize: count, rows: rows, rowStride: stride)
+      found = VariableLayout(
+        slots: 1, latestSlot: 0, slotSize: batched ? rows * stride : count, rows: rows,
+        rowStride: stride)
     default:
-      return VariableLayout(slots: 1, latestSlot: 0, slotSize: count, rows: 0, rowStride: 0)
+      found = VariableLayout(slots: 1, latestSlot: 0, slotSize: count, rows: 0, rowStride: 0)
     }
+    found.batches = layout.batches
+    found.batchStride = count
+    return found
   }
 
   /// The rows of SPARSE population `synapses` in place, and the positions in ``arrays``

@@ -45,10 +45,12 @@ public protocol NetworkSimulation: AnyObject {
   func values(of variable: String, in element: String) throws -> [Double]
   /// Sets `variable` of an element; takes effect from the next step.
   func setValues(_ values: [Double], of variable: String, in element: String) throws
-  /// The spikes `population` emitted since the start, if its spikes are recorded.
-  func spikes(of population: String) throws -> SpikeRecording
-  /// The spike-like events `synapses` detected on one side since the start, if recorded.
-  func spikeEvents(of synapses: String, side: SynapseSide) throws -> SpikeRecording
+  /// The spikes `population` emitted since the start in batch `batch`, if its spikes
+  /// are recorded.
+  func spikes(of population: String, batch: Int) throws -> SpikeRecording
+  /// The spike-like events `synapses` detected on one side since the start in batch
+  /// `batch`, if recorded.
+  func spikeEvents(of synapses: String, side: SynapseSide, batch: Int) throws -> SpikeRecording
   /// Starts sampling `variable` of `element` after every `every`-th step from now on.
   func record(_ variable: String, of element: String, every: Int) throws
   /// What has been sampled of `variable` since ``record(_:of:every:)``.
@@ -92,6 +94,18 @@ public protocol NetworkSimulation: AnyObject {
 }
 
 extension NetworkSimulation {
+  /// The spikes `population` emitted since the start (in batch 0 of a batched model), if
+  /// its spikes are recorded.
+  public func spikes(of population: String) throws -> SpikeRecording {
+    try spikes(of: population, batch: 0)
+  }
+
+  /// The spike-like events `synapses` detected on one side since the start (in batch 0 of
+  /// a batched model), if recorded.
+  public func spikeEvents(of synapses: String, side: SynapseSide) throws -> SpikeRecording {
+    try spikeEvents(of: synapses, side: side, batch: 0)
+  }
+
   /// Runs for `duration` ms, rounded to whole time steps; throws ``StepCountError`` when
   /// that is more steps than a run can take.
   public func run(duration: Double) throws {

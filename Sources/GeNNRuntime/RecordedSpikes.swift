@@ -23,9 +23,20 @@ struct RecordedSpikes {
     let array: Int
     /// The neurons it records.
     let size: Int
+    /// The batches it records: each row holds every batch's bits, one after another.
+    var batches = 1
+
+    /// The 32-bit words of one batch's bits in a row.
+    var words: Int { (size + 31) / 32 }
 
     /// The 32-bit words of one row.
-    var words: Int { (size + 31) / 32 }
+    var rowWords: Int { words * batches }
+  }
+
+  /// The spikes of one source in one batch.
+  private struct Key: Hashable {
+    let source: Source
+    let batch: Int
   }
 
   /// The model recorded.
@@ -33,7 +44,7 @@ struct RecordedSpikes {
   /// The recording buffers of the model's state: every population's that records its
   /// spikes, then every synapse population side's that records spike-like events.
   let buffers: [Buffer]
-  private var recordings: [Source: CompactSpikes] = [:]
+  private var recordings: [Key: CompactSpikes] = [:]
   /// How many of the latest steps taken are kept and given (GeNN's
   /// `num_recording_timesteps`); `nil` keeps every step since the start.
   var window: Int?
@@ -44,10 +55,11 @@ struct RecordedSpikes {
     var buffers: [Buffer] = []
     for population in state.model.neuronPopulations where population.recordSpikes {
       let source = Source.spikes(population: population.name)
+      let array = state.index[.spikeRecording(population: population.name)]!
       buffers.append(
         Buffer(
-          source: source, array: state.index[.spikeRecording(population: population.name)]!,
-          size: population.size))
+          source: source, array: array, size: population.size,
+          batches: state.arrays[array].layout.batches))
     }
     for synapses in state.model.synapsePopulations {
       for side in [SynapseSide.presynaptic, .postsynaptic] {
@@ -57,10 +69,17 @@ struct RecordedSpikes {
         buffers.append(
           Buffer(
             source: .events(synapses: synapses.name, side: side), array: array,
-            size: state.model.neuronPopulation(named: neurons)!.size))
+            size: state.model.neuronPopulation(named: neurons)!.size,
+            batches: state.arrays[array].layout.batches))
       }
     }
     self.buffers = buffers
+  }
+
+  /// Throws ``RuntimeError/unknownBatch(_:batches:)`` unless `batch` is one of the model's.
+  func check(batch: Int) throws(RuntimeError) {
+    let batches = max(1, model.batchSize)
+    guard (0..<batches).contains(batch) else { throw .unknownBatch(batch, batches: batches) }
   }
 
   /// What holds the spikes of `population`.
@@ -92,15 +111,16 @@ struct RecordedSpikes {
     return source
   }
 
-  /// What has been gathered of `source`.
-  subscript(source: Source) -> SpikeRecording {
-    recordings[source]?.recording(dt: model.dt, latestSteps: window.map(Int64.init))
-      ?? SpikeRecording()
+  /// What has been gathered of `source` in batch `batch`.
+  subscript(source: Source, batch batch: Int = 0) -> SpikeRecording {
+    recordings[Key(source: source, batch: batch)]?.recording(
+      dt: model.dt, latestSteps: window.map(Int64.init)) ?? SpikeRecording()
   }
 
-  /// The number of spikes (or events) gathered of `source`.
-  func count(of source: Source) -> Int {
-    recordings[source]?.count(latestSteps: window.map(Int64.init)) ?? 0
+  /// The number of spikes (or events) gathered of `source` in batch `batch`.
+  func count(of source: Source, batch: Int = 0) -> Int {
+    recordings[Key(source: source, batch: batch)]?.count(latestSteps: window.map(Int64.init))
+      ?? 0
   }
 
   /// The spikes and spike-like events gathered, all sources together.
@@ -108,22 +128,35 @@ struct RecordedSpikes {
 
   /// Appends the set bits of the first `rows` rows of `buffer`, whose first row is step
   /// `firstStep`, read from `bits`, and clears them: the rows are left all zero, ready
-  /// for the steps that follow.
-  ///
-  /// A row is read 64 bits at a time, and the pairs of words that hold spikes are listed
-  /// first without a branch on their bits (which no predictor foresees: at 20 Hz and
-  /// 0.1 ms steps, one pair in eight holds a spike), then decoded and cleared.
+  /// for the steps that follow. Each batch's bits in a row are its spikes.
   mutating func take(
     _ bits: UnsafeMutableBufferPointer<UInt32>, of buffer: Buffer, rows: Int, firstStep: Int64
   ) {
     guard let base = bits.baseAddress, rows > 0 else { return }
-    precondition(bits.count >= buffer.words * rows, "a recording buffer holds every row taken")
+    precondition(bits.count >= buffer.rowWords * rows, "a recording buffer holds every row taken")
+    for batch in 0..<buffer.batches {
+      take(
+        base + batch * buffer.words, rowWords: buffer.rowWords, of: buffer,
+        key: Key(source: buffer.source, batch: batch), rows: rows, firstStep: firstStep)
+    }
+  }
+
+  /// ``take(_:of:rows:firstStep:)`` of one batch, whose row `k` starts at
+  /// `base + k * rowWords`.
+  ///
+  /// A row is read 64 bits at a time, and the pairs of words that hold spikes are listed
+  /// first without a branch on their bits (which no predictor foresees: at 20 Hz and
+  /// 0.1 ms steps, one pair in eight holds a spike), then decoded and cleared.
+  private mutating func take(
+    _ base: UnsafeMutablePointer<UInt32>, rowWords: Int, of buffer: Buffer, key: Key, rows: Int,
+    firstStep: Int64
+  ) {
     let words = buffer.words
     let pairs = words / 2
-    var recording = recordings.removeValue(forKey: buffer.source) ?? CompactSpikes()
+    var recording = recordings.removeValue(forKey: key) ?? CompactSpikes()
     withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, pairs)) { held in
       for row in 0..<rows {
-        let first = UnsafeMutableRawPointer(base + row * words)
+        let first = UnsafeMutableRawPointer(base + row * rowWords)
         var count = 0
         for pair in 0..<pairs {
           let pairBits = first.loadUnaligned(fromByteOffset: pair &* 8, as: UInt64.self)
@@ -137,16 +170,16 @@ struct RecordedSpikes {
           recording.appendSetBits(of: pairBits, firstID: pair &* 64)
         }
         // The last word of a row of an odd number of words.
-        if words % 2 == 1, base[row * words + words - 1] != 0 {
+        if words % 2 == 1, base[row * rowWords + words - 1] != 0 {
           recording.appendSetBits(
-            of: UInt64(base[row * words + words - 1]), firstID: (words - 1) * 32)
-          base[row * words + words - 1] = 0
+            of: UInt64(base[row * rowWords + words - 1]), firstID: (words - 1) * 32)
+          base[row * rowWords + words - 1] = 0
         }
         recording.endStep(firstStep + Int64(row))
       }
     }
     if let window { recording.forget(before: recording.stepsTaken - Int64(window)) }
-    recordings[buffer.source] = recording
+    recordings[key] = recording
   }
 
   /// Forgets everything gathered.

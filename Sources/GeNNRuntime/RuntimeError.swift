@@ -16,6 +16,8 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
   case wrongLength(variable: String, population: String, expected: Int, got: Int)
   /// Recorded data was asked for that is not being recorded.
   case notRecorded(population: String)
+  /// A batch the model does not run was asked for.
+  case unknownBatch(Int, batches: Int)
   /// A connectivity snippet built rows longer than the storage its maximum row length
   /// allowed.
   case connectivityOverflow(rows: Int)
@@ -90,6 +92,9 @@ public enum RuntimeError: Error, Hashable, Sendable, CustomStringConvertible {
         + "postsynaptic indices; read its synapses as (pre, post) pairs instead"
     case .wrongLength(let variable, let population, let expected, let got):
       "'\(population)'.\(variable) needs \(expected) values, got \(got)"
+    case .unknownBatch(let batch, let batches):
+      "there is no batch \(batch): the model runs \(batches) batch\(batches == 1 ? "" : "es") "
+        + "(0 to \(batches - 1))"
     case .notRecorded(let population):
       "'\(population)' is not being recorded; enable spike recording on the population "
         + "(recordSpikes) or call record(_:of:) for a variable"

@@ -315,18 +315,20 @@ public final class Simulation {
 
   // MARK: State
 
-  /// The current values of `variable` of a neuron population or current source.
+  /// The current values of `variable` of a neuron population or current source; in a
+  /// batched model, every batch's, one batch after another.
   public func values(of variable: String, in element: String) throws(RuntimeError) -> [Double] {
     try view(variable, element).load()
   }
 
   /// Sets `variable` of a neuron population or current source; takes effect from the
-  /// next step.
+  /// next step. In a batched model, `values` holds every batch's values one batch after
+  /// another, or one batch's, which every batch takes.
   public func setValues(_ values: [Double], of variable: String, in element: String)
     throws(RuntimeError)
   {
     let view = try view(variable, element)
-    guard values.count == view.count else {
+    guard let values = view.everyBatch(values) else {
       throw .wrongLength(
         variable: variable, population: element, expected: view.count, got: values.count)
     }
@@ -342,30 +344,36 @@ public final class Simulation {
     recordedSpikes.window = steps.map { max(0, $0) }
   }
 
-  /// The spikes `population` emitted since the start, if its spikes are recorded.
-  public func spikes(of population: String) throws(RuntimeError) -> SpikeRecording {
+  /// The spikes `population` emitted since the start in batch `batch` (of a batched
+  /// model), if its spikes are recorded.
+  public func spikes(of population: String, batch: Int = 0) throws(RuntimeError)
+    -> SpikeRecording
+  {
     let source = try recordedSpikes.source(ofSpikes: population)
+    try recordedSpikes.check(batch: batch)
     gatherSpikes()
-    return recordedSpikes[source]
+    return recordedSpikes[source, batch: batch]
   }
 
-  /// The number of spikes `population` emitted since the start, if its spikes are
-  /// recorded: ``spikes(of:)``'s count, without laying the spikes out.
-  public func spikeCount(of population: String) throws(RuntimeError) -> Int {
+  /// The number of spikes `population` emitted since the start in batch `batch`, if its
+  /// spikes are recorded: ``spikes(of:batch:)``'s count, without laying the spikes out.
+  public func spikeCount(of population: String, batch: Int = 0) throws(RuntimeError) -> Int {
     let source = try recordedSpikes.source(ofSpikes: population)
+    try recordedSpikes.check(batch: batch)
     gatherSpikes()
-    return recordedSpikes.count(of: source)
+    return recordedSpikes.count(of: source, batch: batch)
   }
 
   /// The spike-like events the weight update model of `synapses` detected on one side
   /// (its source's neurons by default) since the start, if that population records
   /// spike-like events (``NeuronPopulation/recordSpikeEvents``).
-  public func spikeEvents(of synapses: String, side: SynapseSide = .presynaptic)
+  public func spikeEvents(of synapses: String, side: SynapseSide = .presynaptic, batch: Int = 0)
     throws(RuntimeError) -> SpikeRecording
   {
     let source = try recordedSpikes.source(ofEvents: synapses, side: side)
+    try recordedSpikes.check(batch: batch)
     gatherSpikes()
-    return recordedSpikes[source]
+    return recordedSpikes[source, batch: batch]
   }
 
   /// Starts sampling `variable` of a neuron population or current source after every
@@ -556,7 +564,7 @@ public final class Simulation {
     for buffer in recordedSpikes.buffers {
       let bits = UnsafeMutableBufferPointer(
         start: memory.arrays[buffer.array].pointer.assumingMemoryBound(to: UInt32.self),
-        count: buffer.words * recordingRow)
+        count: buffer.rowWords * recordingRow)
       recordedSpikes.take(bits, of: buffer, rows: recordingRow, firstStep: firstStep)
     }
     recordingRow = 0

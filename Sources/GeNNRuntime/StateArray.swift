@@ -110,9 +110,10 @@ final class StateArray {
 
 extension StateArray {
   /// The positions of the delay slot written last after `timestep` steps, of an array of
-  /// delay slots of `size` elements each; `nil` for an array of one slot.
+  /// delay slots of `size` elements each (in each batch's copy); `nil` for an array of one
+  /// slot.
   func latestSlot(size: Int, timestep: UInt64) -> [Int]? {
-    let slots = count / max(1, size)
+    let slots = layout.batchCount / max(1, size)
     guard slots > 1 else { return nil }
     let slot = Self.latestSlot(of: slots, timestep: timestep)
     return Array(slot * size..<(slot + 1) * size)

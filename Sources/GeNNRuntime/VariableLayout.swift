@@ -20,4 +20,9 @@ public struct VariableLayout: Hashable, Sendable {
   /// For a per-synapse variable of a SPARSE population, the elements of each padded row
   /// (the longest row the connectivity can have); 0 otherwise.
   public var rowStride: Int
+  /// The copies of the variable, one per batch (GeNN's `BATCH` dimension in a batched
+  /// model), each laid out as above; 1 otherwise.
+  public var batches: Int = 1
+  /// The elements from one batch's copy to the next's (with one copy, the array's).
+  public var batchStride: Int = 0
 }

@@ -1,13 +1,37 @@
 import GeNNModel
 
 /// A variable as the user sees it: the elements of its array, or for a SPARSE synapse
-/// population the positions of the listed synapses in the padded rows.
+/// population the positions of the listed synapses in the padded rows; in a batched
+/// model every batch's values, one batch after another.
 struct VariableView {
   let array: StateArray
-  var positions: [Int]? = nil
+  let positions: [Int]?
+  /// The batches whose values the view holds (the copies of the array).
+  let batches: Int
+
+  /// The view of `array` at `positions` of each batch's copy (every element where `nil`).
+  init(array: StateArray, positions: [Int]? = nil) {
+    self.array = array
+    batches = array.layout.batches
+    guard batches > 1 else {
+      self.positions = positions
+      return
+    }
+    let stride = array.layout.batchCount
+    let copy = positions ?? Array(0..<stride)
+    self.positions = (0..<batches).flatMap { batch in copy.map { batch * stride + $0 } }
+  }
 
   /// The number of values.
   var count: Int { positions?.count ?? array.count }
+
+  /// `values` for every batch: as they are when there is one per value, repeated for each
+  /// batch when there is one per value of a batch; `nil` for any other number.
+  func everyBatch(_ values: [Double]) -> [Double]? {
+    if values.count == count { return values }
+    guard batches > 1, values.count * batches == count else { return nil }
+    return Array([[Double]](repeating: values, count: batches).joined())
+  }
 
   /// The values, converted to double.
   func load() -> [Double] {
@@ -31,7 +55,7 @@ struct VariableView {
       } else {
         array.fill(value)
       }
-    case .values(let values)?: store(values)
+    case .values(let values)?: store(everyBatch(values) ?? values)
     case .snippet?, .kernel?, .uninitialised?, nil: break  // run natively, or left as is
     }
   }

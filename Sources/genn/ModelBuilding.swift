@@ -19,6 +19,17 @@ extension ModelFile {
     }
   }
 
+  /// Throws ``CommandError/invalidOptions(_:)`` for a batched model (`batch_size` above
+  /// 1): `genn run` and `genn sweep` write one set of outputs per run, not one per batch.
+  func checkOneBatch(command: String) throws(CommandError) {
+    guard model.isBatched else { return }
+    throw .invalidOptions(
+      "'\(path)' runs \(model.batchSize) batches (batch_size), but genn \(command) writes one "
+        + "batch's outputs; run batched models from Python (GeNNModel.batch_size, the "
+        + "variables' views have a batch axis) or Swift (Simulation.spikes(of:batch:)), or "
+        + "set batch_size: 1")
+  }
+
   /// `error` as the command reports it: problems of the model or its code strings at
   /// their positions in the file; anything else (the compiler, the driver, NVRTC, memory)
   /// as ``CommandError/build(_:)``, saying on which backend.

@@ -75,6 +75,7 @@ extension GeNN {
       let started = Date()
       InterruptCleanup.shared.install()
       let file = try model.load()
+      try file.checkOneBatch(command: "run")
       let cuda = CUDADiscovery(environment: .current()).report()
       var selection = try model.backend.select(cuda: cuda)
       let output = try OutputFolder(

@@ -64,6 +64,7 @@ extension GeNN {
       }
       // The first run's file names the folder and finds a bad name before anything runs.
       let first = try model.load(overrides: plan.runs[0].overrides)
+      try first.checkOneBatch(command: "sweep")
       let cuda = CUDADiscovery(environment: .current()).report()
       let selection = try model.backend.select(cuda: cuda)
       let folder = try SweepFolder(

@@ -139,7 +139,7 @@ int64_t capi_spikes(
     uint64_t count = 0;
     int64_t result = -1;
     if (genn_simulation_step(simulation, steps, error) == 0
-        && genn_simulation_spikes(simulation, population, times, ids, capacity, &count, error)
+        && genn_simulation_spikes(simulation, population, 0, times, ids, capacity, &count, error)
             == 0) {
         result = (int64_t)count;
     }
@@ -176,7 +176,7 @@ int64_t capi_spike_events(
     int64_t result = -1;
     if (genn_simulation_step(simulation, steps, error) == 0
         && genn_simulation_spike_events(
-               simulation, synapses, side, times, ids, capacity, &count, error)
+               simulation, synapses, side, 0, times, ids, capacity, &count, error)
             == 0) {
         result = (int64_t)count;
     }

@@ -297,11 +297,12 @@ import Testing
     #expect(problem.description.contains("positive"))
   }
 
-  @Test func batchSizeTwoIsNotSupported() throws {
-    let problem = try #require(Self.onlyProblem(ModelSpec(name: "m", batchSize: 2)))
-    #expect(problem == .unsupportedBatchSize(2))
-    #expect(problem.description.contains("batch size 2"))
-    #expect(problem.description.contains("only 1"))
+  @Test func batchSizeBelowOneIsInvalid() throws {
+    let problem = try #require(Self.onlyProblem(ModelSpec(name: "m", batchSize: 0)))
+    #expect(problem == .invalidBatchSize(0))
+    #expect(problem.description.contains("batch size is 0"))
+    #expect(problem.description.contains("at least 1"))
+    #expect(Self.problems(ModelSpec(name: "m", batchSize: 2)).isEmpty)
   }
 
   // MARK: Names
@@ -654,7 +655,7 @@ import Testing
   // MARK: Several problems
 
   @Test func everyProblemIsReportedInOrder() throws {
-    var model = ModelSpec(name: "m", dt: 0, batchSize: 2)
+    var model = ModelSpec(name: "m", dt: 0, batchSize: -2)
     var params = Self.lifParams
     params["TauM"] = nil
     params["Tau"] = 1
@@ -664,7 +665,7 @@ import Testing
     model.addCurrentSource("1-cs", model: .dc, target: "Nope", params: ["amp": 1])
     let expected: [ModelProblem] = [
       .invalidTimeStep(0),
-      .unsupportedBatchSize(2),
+      .invalidBatchSize(-2),
       .duplicateName(kind: "neuron population", name: "Exc"),
       .unknownParameter(
         element: "neuron population 'Exc'", name: "Tau", allowed: NeuronModel.lif.params,
@@ -692,10 +693,10 @@ import Testing
   }
 
   @Test func oneProblemIsCountedInTheSingular() {
-    let error = ModelError(problems: [.unsupportedBatchSize(4)])
+    let error = ModelError(problems: [.invalidBatchSize(-4)])
     #expect(
       error.description == "model is invalid (1 problem):\n  - "
-        + ModelProblem.unsupportedBatchSize(4).description)
+        + ModelProblem.invalidBatchSize(-4).description)
   }
 }
 

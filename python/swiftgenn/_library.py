@@ -54,6 +54,8 @@ class GeNNLayout(ctypes.Structure):
         ("slot_size", ctypes.c_uint64),
         ("rows", ctypes.c_uint64),
         ("row_stride", ctypes.c_uint64),
+        ("batches", ctypes.c_uint64),
+        ("batch_stride", ctypes.c_uint64),
     ]
 
 
@@ -116,11 +118,14 @@ def _declare(library: ctypes.CDLL) -> ctypes.CDLL:
             ctypes.c_int32,
             [handle, text, array, array, ctypes.POINTER(ctypes.c_uint64), error],
         ),
-        "genn_simulation_spikes": (ctypes.c_int32, count_and_copy),
-        # As the count-and-copy functions, with the side after the name.
+        # As the count-and-copy functions, with the batch (and the side) after the name.
+        "genn_simulation_spikes": (
+            ctypes.c_int32,
+            count_and_copy[:2] + [ctypes.c_uint32] + count_and_copy[2:],
+        ),
         "genn_simulation_spike_events": (
             ctypes.c_int32,
-            count_and_copy[:2] + [ctypes.c_int32] + count_and_copy[2:],
+            count_and_copy[:2] + [ctypes.c_int32, ctypes.c_uint32] + count_and_copy[2:],
         ),
         "genn_simulation_connectivity": (ctypes.c_int32, count_and_copy),
     }

@@ -52,7 +52,8 @@ def _load_synapses(simulation: "Simulation", synapses) -> None:
         _load_neuron_vars(simulation, name, variables)
     out_post = Array("inSyn", synapses._model.precision, synapses)
     # PyGeNN's shape: (batch_size, target neurons).
-    out_post._bind(simulation.variable(name, "inSyn").reshape(1, -1))
+    layout = simulation.variable_layout(name, "inSyn")
+    out_post._bind(simulation.variable(name, "inSyn").reshape(layout.batches, -1))
     synapses.out_post = out_post
     _load_egps(simulation, name, synapses.extra_global_params)
     # Found by name among the weight update model's, then the postsynaptic model's, then
@@ -68,29 +69,36 @@ def _load_synapses(simulation: "Simulation", synapses) -> None:
 
 def _spike_times(simulation: "Simulation", population, name: str) -> Optional[Array]:
     """Spike-time array ``name`` (``sT`` or ``prevST``) of ``population`` as an
-    ``Array`` shaped ``(slots, neurons)`` where it has delay slots, or ``None`` where no
-    code reads it (as PyGeNN)."""
+    ``Array`` shaped as its variables are (``_shaped``), or ``None`` where no code reads it
+    (as PyGeNN)."""
     try:
         view = simulation.variable(population.name, name)
     except GeNNError:
         return None
-    layout = simulation.variable_layout(population.name, name)
-    if layout.slots > 1:
-        view = view.reshape(layout.slots, layout.slot_size)
     array = Array(name, population._model.time_precision, population)
-    array._bind(view)
+    array._bind(_shaped(view, simulation.variable_layout(population.name, name)))
     return array
 
 
+def _shaped(view: np.ndarray, layout) -> np.ndarray:
+    """``view`` in PyGeNN's shape: ``(batches,)`` first where the model keeps a copy per
+    batch, then ``(slots,)`` where it has delay slots, then the elements."""
+    if layout.slots > 1:
+        shape = (layout.slots, layout.slot_size)
+    else:
+        shape = (layout.batch_stride if layout.batches > 1 else view.size,)
+    if layout.batches > 1:
+        return view[: layout.batches * layout.batch_stride].reshape((layout.batches,) + shape)
+    return view.reshape(shape)
+
+
 def _load_neuron_vars(simulation: "Simulation", element: str, variables: dict) -> None:
-    """Views of per-neuron variables, shaped ``(slots, neurons)`` where the layout has
-    delay slots."""
+    """Views of per-neuron variables in PyGeNN's shape (``_shaped``)."""
     for variable in variables.values():
-        view = simulation.variable(element, variable.name)
         layout = simulation.variable_layout(element, variable.name)
+        view = _shaped(simulation.variable(element, variable.name), layout)
         latest: Optional[Callable[[], int]] = None
         if layout.slots > 1:
-            view = view.reshape(layout.slots, layout.slot_size)
             latest = _latest_slot(simulation, element, variable.name)
         if getattr(variable, "shared_neuron", False):
             # Kept per neuron in memory; code reads and writes the first value.
@@ -109,7 +117,9 @@ def _latest_slot(simulation: "Simulation", element: str, name: str) -> Callable[
 def _load_synapse_vars(simulation: "Simulation", element: str, variables: dict,
                        synapses) -> None:
     for variable in variables.values():
-        view = simulation.variable(element, variable.name)
+        view = _shaped(
+            simulation.variable(element, variable.name),
+            simulation.variable_layout(element, variable.name))
         variable._load(view)
         if not variable.init_required:
             continue
@@ -117,12 +127,15 @@ def _load_synapse_vars(simulation: "Simulation", element: str, variables: dict,
         sparse = bool(synapses.matrix_type & SynapseMatrixConnectivity.SPARSE)
         if sparse:
             if synapses.synapse_order is not None:
-                values = values[synapses.synapse_order]
+                values = values[..., synapses.synapse_order]
             positions = synapses._storage_positions()
             _check_values(variable, view.dtype, values)
-            view[positions] = values
+            view[..., positions] = values
         else:
-            _write(variable, view, values.reshape(-1) if values.size == view.size else values)
+            # One value per synapse (of every batch, or of one batch, which each takes).
+            whole = values.size in (view.size, view.shape[-1])
+            _write(variable, view, values.reshape(view.shape if values.size == view.size
+                                                  else view.shape[-1:]) if whole else values)
         variable.push_to_device()
 
 

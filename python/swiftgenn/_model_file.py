@@ -88,6 +88,8 @@ class ModelFileWriter:
             "seed": int(model._effective_seed),
             "neurons": {name: self._neurons(g) for name, g in model.neuron_populations.items()},
         }
+        if model.batch_size != 1:
+            document["batch_size"] = int(model.batch_size)
         if model.timing_enabled:
             document["timing"] = True
         if model.fuse_postsynaptic_models:

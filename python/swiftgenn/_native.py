@@ -45,6 +45,14 @@ DTYPES = {
 SIDES = {"pre": 0, "post": 1}
 
 
+def _batch(batch: int) -> int:
+    """``batch`` as the C functions take it; a batch the model does not run is the
+    native side's error, naming the batches it runs."""
+    if not 0 <= batch < 2**32:
+        raise GeNNError(f"there is no batch {batch}: batches are numbered from 0")
+    return batch
+
+
 @dataclass(frozen=True)
 class VariableLayout:
     """How the elements of a variable's array (``Simulation.variable``) are laid out.
@@ -55,7 +63,9 @@ class VariableLayout:
     ``(timestep + slots - 1) % slots``, moving on by one each step. For a per-synapse
     variable of a SPARSE population, ``rows`` padded rows (one per presynaptic neuron) of
     ``row_stride`` elements each, as ``Simulation.sparse_rows`` gives them; ``rows`` and
-    ``row_stride`` are 0 otherwise.
+    ``row_stride`` are 0 otherwise. In a batched model, a variable with GeNN's batch
+    dimension has ``batches`` copies, each laid out so, ``batch_stride`` elements apart;
+    ``batches`` is 1 otherwise.
     """
 
     slots: int
@@ -63,6 +73,8 @@ class VariableLayout:
     slot_size: int
     rows: int
     row_stride: int
+    batches: int = 1
+    batch_stride: int = 0
 
     @property
     def latest(self) -> slice:
@@ -282,7 +294,8 @@ class Simulation:
             ctypes.byref(layout),
         )
         return VariableLayout(
-            layout.slots, layout.latest_slot, layout.slot_size, layout.rows, layout.row_stride
+            layout.slots, layout.latest_slot, layout.slot_size, layout.rows, layout.row_stride,
+            layout.batches, layout.batch_stride,
         )
 
     def extra_global_param(self, element: str, name: str) -> np.ndarray:
@@ -332,14 +345,18 @@ class Simulation:
         )
         return SparseRows(self._view(row_length), self._view(ind), stride.value)
 
-    def spikes(self, population: str) -> tuple[np.ndarray, np.ndarray]:
+    def spikes(self, population: str, batch: int = 0) -> tuple[np.ndarray, np.ndarray]:
         """The times (ms) and neuron ids of the spikes ``population`` emitted since the
-        start, sorted by time then id (its spikes must be recorded)."""
+        start in ``batch`` (of a batched model), sorted by time then id (its spikes must be
+        recorded)."""
         return self._pairs(
-            self._library.genn_simulation_spikes, population, np.float64, np.int32
+            self._library.genn_simulation_spikes, population, np.float64, np.int32,
+            _batch(batch),
         )
 
-    def spike_events(self, synapses: str, side: str = "pre") -> tuple[np.ndarray, np.ndarray]:
+    def spike_events(
+        self, synapses: str, side: str = "pre", batch: int = 0
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The times (ms) and neuron ids of the spike-like events the weight update model
         of ``synapses`` detected among the neurons of ``side`` (``"pre"`` or ``"post"``)
         since the start, sorted by time then id (PyGeNN's ``pre_spike_event_recording_data``
@@ -353,6 +370,7 @@ class Simulation:
             np.float64,
             np.int32,
             SIDES[side],
+            _batch(batch),
         )
 
     def connectivity(self, synapses: str) -> tuple[np.ndarray, np.ndarray]:
@@ -383,7 +401,7 @@ class Simulation:
 
     def _pairs(self, function: Callable, name: str, first, second, *selection):
         """A count-and-copy function's pairs: counted first, then copied; ``selection``
-        are the arguments between the name and the arrays (a side)."""
+        are the arguments between the name and the arrays (a side, a batch)."""
         count = ctypes.c_uint64()
         key = name.encode("utf-8")
         _checked(function, self._handle, key, *selection, None, None, 0, ctypes.byref(count))

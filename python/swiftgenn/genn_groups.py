@@ -18,7 +18,6 @@ from ._enums import (
     VarLocation,
 )
 from ._models import ModelBase
-from ._unsupported import not_yet
 from .model_preprocessor import (
     Array,
     SynapseVariable,
@@ -169,7 +168,7 @@ class NeuronGroup(Group):
         window that ``pull_recording_buffers_from_device`` last pulled."""
         if not self.spike_recording_enabled:
             raise Exception(f"spike recording is not enabled for population '{self.name}'")
-        return [self._model._recorded_window(self._model._recorded_spikes[self.name])]
+        return self._model._recorded_window(self._model._recorded_spikes[self.name])
 
     def _unload(self) -> None:
         super()._unload()
@@ -330,7 +329,7 @@ class SynapseGroup(Group):
             raise Exception(
                 f"spike-like event recording is not enabled for population '{self.src.name}'"
             )
-        return [self._model._recorded_window(self._model._recorded_events[(self.name, "pre")])]
+        return self._model._recorded_window(self._model._recorded_events[(self.name, "pre")])
 
     @property
     def post_spike_event_recording_data(self) -> RecordedEvents:
@@ -339,7 +338,7 @@ class SynapseGroup(Group):
             raise Exception(
                 f"spike-like event recording is not enabled for population '{self.trg.name}'"
             )
-        return [self._model._recorded_window(self._model._recorded_events[(self.name, "post")])]
+        return self._model._recorded_window(self._model._recorded_events[(self.name, "post")])
 
     def get_var_values(self, name: str) -> np.ndarray:
         """Deprecated in PyGeNN: ``vars[name].values``."""

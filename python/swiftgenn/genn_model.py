@@ -39,7 +39,6 @@ from ._models import (
 )
 from ._native import GeNNError, Model, Simulation, cuda_usable, error_for
 from ._references import VarReference
-from ._unsupported import not_yet
 from .genn_groups import (
     CurrentSource,
     CustomConnectivityUpdate,
@@ -356,9 +355,6 @@ class GeNNModel:
         before is found there without compiling; ``never_rebuild`` skips this step and
         leaves it to ``load``)."""
         self._check_unbuilt()
-        if self.batch_size != 1:
-            not_yet(f"batching (batch_size {self.batch_size})",
-                    "not yet planned in an open issue")
         self._path = Path(path_to_model) / f"{self.name}_CODE"
         self._effective_seed = self.seed if self.seed != 0 else \
             int.from_bytes(os.urandom(8), "little") >> 1
@@ -459,9 +455,10 @@ class GeNNModel:
         simulation = self._simulation_or_raise()
         if not self._recording_in_use:
             raise Exception("Cannot pull recording buffer if recording system is not in use")
+        batches = range(self.batch_size)
         for name, population in self.neuron_populations.items():
             if population.spike_recording_enabled:
-                self._recorded_spikes[name] = simulation.spikes(name)
+                self._recorded_spikes[name] = [simulation.spikes(name, b) for b in batches]
         for name, synapses in self.synapse_populations.items():
             wu = synapses.wu_initialiser.snippet
             for side, population, has_events in (
@@ -469,13 +466,15 @@ class GeNNModel:
                 ("post", synapses.trg, bool(wu.code.get("post_event_threshold_condition_code"))),
             ):
                 if population.spike_event_recording_enabled and has_events:
-                    self._recorded_events[(name, side)] = simulation.spike_events(name, side)
+                    self._recorded_events[(name, side)] = [
+                        simulation.spike_events(name, side, b) for b in batches]
         self._recording_end = simulation.timestep
 
-    def _recorded_window(self, recorded) -> tuple[np.ndarray, np.ndarray]:
-        """The events of the recording window ending at the last pull: the simulation
-        keeps those of the latest ``num_recording_timesteps`` steps run, as GeNN's
-        recording buffers do (also when ``timestep`` was set back, as between trials)."""
+    def _recorded_window(self, recorded) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per batch, the events of the recording window ending at the last pull: the
+        simulation keeps those of the latest ``num_recording_timesteps`` steps run, as
+        GeNN's recording buffers do (also when ``timestep`` was set back, as between
+        trials)."""
         if self._recording_end < self._num_recording_timesteps:
             raise RuntimeError("Event recording data can only be accessed once buffer is full")
         return recorded

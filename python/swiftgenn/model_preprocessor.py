@@ -138,16 +138,18 @@ class Variable(ViewValues, VariableBase):
     @property
     def view(self) -> np.ndarray:
         """The whole array in place: ``(slots, neurons)`` for a variable queued by a
-        delay, else ``(neurons,)``. Writes are seen by the next step."""
+        delay, else ``(neurons,)``, after ``(batch_size,)`` for a variable with a copy per
+        batch. Writes are seen by the next step."""
         return self._require_view()
 
     @property
     def current_view(self) -> np.ndarray:
-        """The values of the current time step (a queued variable's latest slot)."""
+        """The values of the current time step (a queued variable's latest slot, of
+        each batch)."""
         view = self._require_view()
         if self._latest_slot is None:
             return view
-        return view[self._latest_slot(), :]
+        return view[..., self._latest_slot(), :]
 
     @property
     def current_values(self) -> np.ndarray:
@@ -201,7 +203,7 @@ class SynapseVariable(VariableBase):
         if self._is_dense_or_kernel():
             return np.copy(view)
         if self._synapses.matrix_type & SynapseMatrixConnectivity.SPARSE:
-            return view[self._synapses._storage_positions()]
+            return view[..., self._synapses._storage_positions()]
         raise Exception("Matrix format not supported")
 
     @values.setter
@@ -210,7 +212,7 @@ class SynapseVariable(VariableBase):
         if self._is_dense_or_kernel():
             view[:] = values
         elif self._synapses.matrix_type & SynapseMatrixConnectivity.SPARSE:
-            view[self._synapses._storage_positions()] = values
+            view[..., self._synapses._storage_positions()] = values
         else:
             raise Exception("Matrix format not supported")
 

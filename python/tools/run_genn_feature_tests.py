@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Runs GeNN 5.4.0's own feature tests (``../shared/genn-tests/features``) against
 SwiftGeNN's Python package, unmodified: ``pygenn`` is made to resolve to
-``swiftgenn`` and pytest runs in that folder.
+``swiftgenn`` and pytest runs in that folder. The CPU backend runs each test as
+``single_threaded_cpu`` and, with ``batch_size`` 5 where the test is batched, as
+``cpu``.
 
 Prints, per file, the test cases that pass, fail for a feature SwiftGeNN does not have
 yet (``NotImplementedError``, naming it), fail otherwise, and skip. Exits 1 when any
@@ -26,12 +28,21 @@ DEFAULT_FEATURES = REPOSITORY.parent / "shared" / "genn-tests" / "features"
 OUTCOMES = ("passed", "missing feature", "failed", "skipped")
 
 
+#: A second name for SwiftGeNN's CPU backend, listed beside ``single_threaded_cpu`` so
+#: that the tests' ``conftest.py``, which runs the batched cases (``batch_size`` 5) and
+#: the SIMT backends' cases on every backend but ``single_threaded_cpu`` (GeNN's CPU
+#: backend has no batches), runs them on SwiftGeNN's CPU backend too.
+BATCHED_CPU = "cpu"
+
+
 def alias_pygenn() -> None:
-    """Makes ``import pygenn`` and its submodules give SwiftGeNN's."""
+    """Makes ``import pygenn`` and its submodules give SwiftGeNN's, with the CPU backend
+    also listed as ``BATCHED_CPU``."""
     sys.path.insert(0, str(REPOSITORY / "python"))
-    from swiftgenn import pygenn_alias
+    from swiftgenn import genn_model, pygenn_alias
 
     pygenn_alias.install()
+    genn_model.backend_modules[BATCHED_CPU] = "cpu"
 
 
 class Outcomes:

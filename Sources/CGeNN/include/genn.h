@@ -73,6 +73,11 @@ typedef struct genn_layout {
      * otherwise. */
     uint64_t rows;
     uint64_t row_stride;
+    /* The copies of the variable, one per batch (a model with `batch_size` above 1 keeps
+     * one of each variable with GeNN's BATCH dimension), each laid out as above and
+     * `batch_stride` elements after the previous one; 1 and the whole array otherwise. */
+    uint64_t batches;
+    uint64_t batch_stride;
 } genn_layout;
 
 /* The side of a synapse population whose neurons' spike-like events are meant. */
@@ -226,22 +231,22 @@ int32_t genn_simulation_sparse_rows(
     genn_simulation *simulation, const char *synapses, genn_array *row_length,
     genn_array *ind, uint64_t *row_stride, char **error);
 
-/* The spikes `population` emitted since the start, if its spikes are recorded (its
- * `record_spikes`): their number in `*count`, and the first `capacity` of them, sorted by
- * time then neuron, copied to `times` (ms) and `ids` where those are not NULL. 0 on
- * success. */
+/* The spikes `population` emitted since the start in batch `batch` (0 unless the model
+ * has a `batch_size` above 1), if its spikes are recorded (its `record_spikes`): their
+ * number in `*count`, and the first `capacity` of them, sorted by time then neuron, copied
+ * to `times` (ms) and `ids` where those are not NULL. 0 on success. */
 int32_t genn_simulation_spikes(
-    genn_simulation *simulation, const char *population, double *times, int32_t *ids,
-    uint64_t capacity, uint64_t *count, char **error);
+    genn_simulation *simulation, const char *population, uint32_t batch, double *times,
+    int32_t *ids, uint64_t capacity, uint64_t *count, char **error);
 
 /* The spike-like events the weight update model of `synapses` detected among the neurons
  * of `side` (genn_synapse_side) since the start, if those neurons' population records
- * spike-like events (its `record_spike_events`), as genn_simulation_spikes gives spikes
- * (PyGeNN's pre_ and post_spike_event_recording_data of a synapse group). 0 on
- * success. */
+ * spike-like events (its `record_spike_events`), in batch `batch`, as
+ * genn_simulation_spikes gives spikes (PyGeNN's pre_ and post_spike_event_recording_data
+ * of a synapse group). 0 on success. */
 int32_t genn_simulation_spike_events(
-    genn_simulation *simulation, const char *synapses, int32_t side, double *times,
-    int32_t *ids, uint64_t capacity, uint64_t *count, char **error);
+    genn_simulation *simulation, const char *synapses, int32_t side, uint32_t batch,
+    double *times, int32_t *ids, uint64_t capacity, uint64_t *count, char **error);
 
 /* The synapses of a SPARSE, DENSE or BITMASK population `synapses`, in the order a model
  * file lists them (else row by row): their number in `*count`, and the first `capacity`

@@ -27,12 +27,16 @@ extension CPUModuleWriter {
     line(
       "void initialiseCustomUpdatesThread(void *context, unsigned thread, unsigned numThreads) {")
     line("Model &m = *static_cast<Model *>(context);")
+    openBatchLoop()
     for index in indices {
       line(
         "{ const genn::Range range = genn::threadRange(\(customUpdateInitThreads(index))u, thread, numThreads);"
       )
-      line("initialiseCustomUpdate\(index)(m.customUpdateInit\(index), range.begin, range.end); }")
+      line(
+        "initialiseCustomUpdate\(index)(\(copy("m.customUpdateInit\(index)")), range.begin, range.end); }"
+      )
     }
+    closeBatchLoop()
     line("}")
     line()
   }

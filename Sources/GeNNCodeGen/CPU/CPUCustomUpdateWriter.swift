@@ -9,9 +9,23 @@ extension CPUModuleWriter {
     writeCustomUpdate(index, iteration: .loops)
   }
 
-  /// Fills `m.customUpdateINDEX`.
+  /// Fills `m.customUpdateINDEX` (batch `batch`'s copy in a batched model).
   mutating func writeCustomUpdateBinding(_ index: Int) {
-    writeCustomUpdateBinding(index, field: "m.customUpdate\(index)")
+    writeCustomUpdateBinding(index, field: copy("m.customUpdate\(index)"))
+  }
+
+  /// The call of custom update `index`'s function: once per batch where it has GeNN's
+  /// batch dimension in a batched model, once (batch 0's fields, running every batch)
+  /// where it reduces over batches, else once.
+  private func customUpdateCall(_ index: Int) -> String {
+    let call = { (batch: String) in
+      "updateCustomUpdate\(index)(\(copy("m.customUpdate\(index)", batch: batch)), timestep);"
+    }
+    let update = model.customUpdates[index]
+    guard batches > 1 && model.hasBatchDimension(update) && !reducesOverBatches(index) else {
+      return call("0")
+    }
+    return "for (uint32_t batch = 0; batch < \(batches)u; batch++) { \(call("batch")) }"
   }
 
   /// One function per update group, running its custom updates and custom connectivity
@@ -35,9 +49,7 @@ extension CPUModuleWriter {
       let transposes = Set(
         updates.filter { model.customUpdates[$0].varRefs.values.contains(where: \.isTranspose) })
       for index in updates where !transposes.contains(index) {
-        writeTimedCustomUpdate(
-          "updateCustomUpdate\(index)(m.customUpdate\(index), timestep);", group: position,
-          timer: .update)
+        writeTimedCustomUpdate(customUpdateCall(index), group: position, timer: .update)
       }
       for index in connectivity {
         writeTimedCustomUpdate(
@@ -47,13 +59,11 @@ extension CPUModuleWriter {
       }
       for (merged, member) in remappedSynapseGroups(inGroup: group) {
         writeTimedCustomUpdate(
-          "buildColumnsSynapseGroup\(merged)(m.synapseGroup\(merged)[\(member)]);",
+          "buildColumnsSynapseGroup\(merged)(\(copy("m.synapseGroup\(merged)", batch: "0"))[\(member)]);",
           group: position, timer: .remap)
       }
       for index in updates where transposes.contains(index) {
-        writeTimedCustomUpdate(
-          "updateCustomUpdate\(index)(m.customUpdate\(index), timestep);", group: position,
-          timer: .transpose)
+        writeTimedCustomUpdate(customUpdateCall(index), group: position, timer: .transpose)
       }
       line("}")
       line()

@@ -10,7 +10,10 @@ extension CPUModuleWriter {
     line("const genn::FloatMode mode;")
     line("Model &m = *static_cast<Model *>(model);")
     line("(void)m; (void)value;")
+    // Every batch's copy of the fields holds the parameter.
+    openBatchLoop()
     writeDynamicParameterSwitch()
+    closeBatchLoop()
     line("}")
     line()
   }

@@ -21,6 +21,7 @@ extension CPUModuleWriter {
   }
 
   mutating func writeInitGroupBinding(_ group: MergedInitGroup) {
-    writeInitGroupBinding(group) { "m.initGroup\(group.index)[\($0)]" }
+    let groups = copy("m.initGroup\(group.index)")
+    writeInitGroupBinding(group) { "\(groups)[\($0)]" }
   }
 }

@@ -122,28 +122,31 @@ struct CPUModuleWriter: ModelCodeWriting {
     line("genn::StepPacing pacing;")
     line("// Per-step work below which the calling thread runs a step alone.")
     line("uint32_t parallelMinimum = 0;")
+    if batches > 1 { line("// Each group's fields, one copy per batch.") }
     for group in neuronGroups {
       line(
-        "NeuronUpdateGroup\(group.index) neuronUpdateGroup\(group.index)[\(group.populations.count)];"
+        "NeuronUpdateGroup\(group.index) neuronUpdateGroup\(group.index)\(batchExtent)[\(group.populations.count)];"
       )
     }
     writeChunkFields()
     writeRowSplitFields()
     for group in initGroups {
-      line("InitGroup\(group.index) initGroup\(group.index)[\(group.elements.count)];")
+      line(
+        "InitGroup\(group.index) initGroup\(group.index)\(batchExtent)[\(group.elements.count)];")
     }
     for group in synapseGroups {
       line(
-        "\(synapseStructName(group)) synapseGroup\(group.index)[\(group.populations.count)];")
+        "\(synapseStructName(group)) synapseGroup\(group.index)\(batchExtent)[\(group.populations.count)];"
+      )
     }
     for index in model.customUpdates.indices {
-      line("CustomUpdate\(index) customUpdate\(index);")
+      line("CustomUpdate\(index) customUpdate\(index)\(batchExtent);")
     }
     for index in model.customConnectivityUpdates.indices {
       line("CustomConnectivityUpdate\(index) customConnectivityUpdate\(index);")
     }
     for index in customUpdatesInitialisingSynapses {
-      line("CustomUpdateInit\(index) customUpdateInit\(index);")
+      line("CustomUpdateInit\(index) customUpdateInit\(index)\(batchExtent);")
     }
     line("uint32_t connectivityOverflows[genn::kMaxThreads];")
     line("uint32_t denDelayPtr[\(max(1, model.synapsePopulations.count))];")
@@ -164,9 +167,11 @@ struct CPUModuleWriter: ModelCodeWriting {
         } else { false }
       let initialises = !synapses.snippetVariables.isEmpty
       guard builds || initialises else { continue }
+      let groups = "m.synapseGroup\(group.index)"
       line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
-      line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[g];")
       if builds {
+        line("// the connectivity, which every batch shares")
+        line("const \(synapseStructName(group)) &group = \(copy(groups, batch: "0"))[g];")
         line(
           "const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);"
         )
@@ -176,19 +181,47 @@ struct CPUModuleWriter: ModelCodeWriting {
       }
       if initialises {
         line("// rows this thread built, so no barrier is needed")
-        line("initialiseSynapseGroup\(group.index)(group, thread, numThreads);")
+        openBatchLoop()
+        line(
+          "initialiseSynapseGroup\(group.index)(\(copy(groups))[g], thread, numThreads);")
+        closeBatchLoop()
       }
       line("}")
     }
     for group in initGroups {
+      openBatchLoop()
       line("for (unsigned g = 0; g < \(group.elements.count); g++) {")
-      line("const InitGroup\(group.index) &group = m.initGroup\(group.index)[g];")
+      line(
+        "const InitGroup\(group.index) &group = \(copy("m.initGroup\(group.index)"))[g];")
       line("const genn::Range range = genn::threadRange(group.size, thread, numThreads);")
       line("initialiseGroup\(group.index)(group, range.begin, range.end);")
       line("}")
+      closeBatchLoop()
     }
     line("}")
     line()
+  }
+
+  // MARK: Batches
+
+  /// The extent of an array of one copy per batch of a group's fields (`[N]`); nothing
+  /// with one batch.
+  var batchExtent: String { batches > 1 ? "[\(batches)]" : "" }
+
+  /// `fields`, an array of a group's fields, at batch `batch`'s copy (a C expression);
+  /// `fields` itself with one batch.
+  func copy(_ fields: String, batch: String = "batch") -> String {
+    batches > 1 ? "\(fields)[\(batch)]" : fields
+  }
+
+  /// Opens a loop over the batches, `batch` from 0; nothing with one batch.
+  mutating func openBatchLoop() {
+    if batches > 1 { line("for (uint32_t batch = 0; batch < \(batches)u; batch++) {") }
+  }
+
+  /// Closes ``openBatchLoop()``'s loop.
+  mutating func closeBatchLoop() {
+    if batches > 1 { line("}") }
   }
 
   // MARK: Exports
@@ -243,7 +276,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       else { continue }
       line("// column-building snippet: rows grow column by column, on this thread")
       line(
-        "for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) { m.connectivityOverflows[0] += buildSynapseGroup\(group.index)(group, group.rangeError[0]); }"
+        "for (const \(synapseStructName(group)) &group : \(copy("m.synapseGroup\(group.index)", batch: "0"))) { m.connectivityOverflows[0] += buildSynapseGroup\(group.index)(group, group.rangeError[0]); }"
       )
     }
     line("m.pool.run(initialiseThread, model);")
@@ -262,7 +295,7 @@ struct CPUModuleWriter: ModelCodeWriting {
         continue
       }
       line(
-        "for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) { buildColumnsSynapseGroup\(group.index)(group); }"
+        "for (const \(synapseStructName(group)) &group : \(copy("m.synapseGroup\(group.index)", batch: "0"))) { buildColumnsSynapseGroup\(group.index)(group); }"
       )
     }
     writeRowSplitBuild()
@@ -295,6 +328,11 @@ struct CPUModuleWriter: ModelCodeWriting {
   /// input and per synapse whose synapse dynamics code runs every step (compared with
   /// `Simulation.Options.parallelMinimum`).
   private var stepWork: Int {
+    saturatingProduct(batches, batchStepWork)
+  }
+
+  /// ``stepWork`` of one batch.
+  private var batchStepWork: Int {
     let neurons = model.neuronPopulations.reduce(0) { $0 + $1.size }
     let inputs = model.synapsePopulations.reduce(0) {
       $0 + (model.neuronPopulation(named: $1.target)?.size ?? 0)
@@ -315,19 +353,32 @@ struct CPUModuleWriter: ModelCodeWriting {
       "GENN_RUNS_ONCE void bind(Model &m, void *const *arrays, const uint64_t *counts, uint64_t seed) {"
     )
     line("(void)m; (void)arrays; (void)counts; (void)seed;")
+    // Each batch's copy of the fields: the same but for the arrays with one copy per
+    // batch (``bindArray``) and the random streams' seed.
+    openBatchLoop()
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for group in synapseGroups {
+      let groups = copy("m.synapseGroup\(group.index)")
       writeSynapseGroupBindings(
-        group, field: { "m.synapseGroup\(group.index)[\($0)]" }, dendriticDelayPointer: true)
+        group, field: { "\(groups)[\($0)]" }, dendriticDelayPointer: true)
     }
     for index in model.customUpdates.indices { writeCustomUpdateBinding(index) }
+    for index in customUpdatesInitialisingSynapses {
+      writeCustomUpdateInitBinding(index, field: copy("m.customUpdateInit\(index)"))
+    }
+    closeBatchLoop()
+    // Custom connectivity updates run once for every batch: batch 0's arrays, which
+    // their code offsets to reach the others'.
+    if batches > 1 && !model.customConnectivityUpdates.isEmpty {
+      line("{")
+      line("const uint32_t batch = 0u;")
+      line("(void)batch;")
+    }
     for index in model.customConnectivityUpdates.indices {
       writeCustomConnectivityUpdateBinding(index, field: "m.customConnectivityUpdate\(index)")
     }
-    for index in customUpdatesInitialisingSynapses {
-      writeCustomUpdateInitBinding(index, field: "m.customUpdateInit\(index)")
-    }
+    if batches > 1 && !model.customConnectivityUpdates.isEmpty { line("}") }
     line("}")
     line()
   }

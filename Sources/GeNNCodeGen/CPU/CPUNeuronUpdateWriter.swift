@@ -38,8 +38,11 @@ extension CPUModuleWriter: NeuronUpdateWriting {
     )
     line("const size_t writeOffset = (size_t)writeSlot * group.numNeurons;")
     line("const size_t readOffset = (size_t)readSlot * group.numNeurons;")
+    // A recording row holds every batch's bits, one batch after another.
+    let rowBatches = batches > 1 ? " * \(batches)u" : ""
     line(
-      "const size_t recordingOffset = (size_t)recordingRow * ((group.numNeurons + 31u) / 32u);")
+      "const size_t recordingOffset = (size_t)recordingRow * ((group.numNeurons + 31u) / 32u)\(rowBatches);"
+    )
     line("(void)writeOffset; (void)readOffset;")
     line("uint32_t *spikes = group.spike + writeOffset;")
     line("uint32_t spikeCount = 0;")
@@ -136,7 +139,8 @@ extension CPUModuleWriter: NeuronUpdateWriting {
   }
 
   mutating func writeNeuronGroupBinding(_ group: MergedNeuronGroup) {
-    writeNeuronGroupBinding(group) { "m.neuronUpdateGroup\(group.index)[\($0)]" }
+    let groups = copy("m.neuronUpdateGroup\(group.index)")
+    writeNeuronGroupBinding(group) { "\(groups)[\($0)]" }
   }
 }
 

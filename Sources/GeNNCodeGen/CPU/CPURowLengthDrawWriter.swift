@@ -18,7 +18,9 @@ extension CPUModuleWriter {
     line("Model &m = *static_cast<Model *>(context);")
     line("unsigned k = 0;")
     for group in groups {
-      line("for (const \(synapseStructName(group)) &group : m.synapseGroup\(group.index)) {")
+      line(
+        "for (const \(synapseStructName(group)) &group : \(copy("m.synapseGroup\(group.index)", batch: "0"))) {"
+      )
       line("if (k++ % numThreads == thread) { drawRowLengthsSynapseGroup\(group.index)(group); }")
       line("}")
     }
@@ -38,7 +40,8 @@ extension CPUModuleWriter {
       where SparseConnectivity.rowsFollowDrawnLengths(
         of: model.synapsePopulations[index], in: model)
       {
-        let field = "m.synapseGroup\(group.index)[\(member)]"
+        let groups = "m.synapseGroup\(group.index)"
+        let field = "\(copy(groups, batch: "0"))[\(member)]"
         line(
           "// '\(model.synapsePopulations[index].name.commentText)': rows as long as the longest drawn"
         )
@@ -47,7 +50,9 @@ extension CPUModuleWriter {
         line(
           "for (uint32_t i = 0; i < \(field).numSrcNeurons; i++) { longest = std::max(longest, \(field).preCalcRowLength[i]); }"
         )
-        line("\(field).rowStride = longest;")
+        openBatchLoop()
+        line("\(copy(groups))[\(member)].rowStride = longest;")
+        closeBatchLoop()
         line("}")
       }
     }

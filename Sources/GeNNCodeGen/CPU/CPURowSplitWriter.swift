@@ -43,7 +43,9 @@ extension CPUModuleWriter {
     line("Model &m = *static_cast<Model *>(context);")
     for group in synapseGroups where splitsRows(group) {
       line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
-      line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[g];")
+      line(
+        "const \(synapseStructName(group)) &group = \(copy("m.synapseGroup\(group.index)", batch: "0"))[g];"
+      )
       line("\(rowSplitType(group)) *splits = m.synapseGroup\(group.index)RowSplits[g].data();")
       line("const genn::Range range = genn::threadRange(group.numSrcNeurons, thread, numThreads);")
       line("for (uint32_t i = range.begin; i < range.end; i++) {")
@@ -63,7 +65,7 @@ extension CPUModuleWriter {
     for group in synapseGroups where splitsRows(group) {
       line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
       line(
-        "m.synapseGroup\(group.index)RowSplits[g].assign((size_t)m.synapseGroup\(group.index)[g].numSrcNeurons * genn::kRowSplits, 0);"
+        "m.synapseGroup\(group.index)RowSplits[g].assign((size_t)\(copy("m.synapseGroup\(group.index)", batch: "0"))[g].numSrcNeurons * genn::kRowSplits, 0);"
       )
       line("}")
     }

@@ -55,8 +55,11 @@ extension CPUModuleWriter {
     line("std::vector<uint32_t> neuronOrder, neuronBounds, synapseOrder, synapseBounds;")
     line("unsigned ownersThreads = 0;")
     for group in neuronGroups {
-      line("// Each population's first chunk and number of chunks.")
-      line("uint32_t neuronUpdateGroup\(group.index)Chunks[\(group.populations.count)][2];")
+      line(
+        "// Each population's first chunk and number of chunks\(batches > 1 ? ", per batch" : "").")
+      line(
+        "uint32_t neuronUpdateGroup\(group.index)Chunks\(batchExtent)[\(group.populations.count)][2];"
+      )
     }
   }
 
@@ -67,29 +70,35 @@ extension CPUModuleWriter {
     line("size_t chunks = 0;")
     for group in neuronGroups {
       line(
-        "for (const NeuronUpdateGroup\(group.index) &group : m.neuronUpdateGroup\(group.index)) {")
+        "for (const NeuronUpdateGroup\(group.index) &group : \(copy("m.neuronUpdateGroup\(group.index)", batch: "0"))) {"
+      )
       line("const uint32_t size = genn::neuronChunkSize(group.numNeurons);")
       line("chunks += (group.numNeurons + size - 1u) / size;")
       line("}")
     }
-    line("m.neuronChunkCounts.assign(chunks * \(chunkCountStride)u, 0u);")
+    line("m.neuronChunkCounts.assign(chunks * \(batches)u * \(chunkCountStride)u, 0u);")
     line("m.neuronChunks.clear();")
+    // Batch by batch, so that each batch's chunks of a population are consecutive.
+    let batch = batches > 1 ? "batch" : "0u"
+    openBatchLoop()
     for group in neuronGroups {
+      let chunks = copy("m.neuronUpdateGroup\(group.index)Chunks")
       line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
-      line("const uint32_t n = m.neuronUpdateGroup\(group.index)[g].numNeurons;")
+      line("const uint32_t n = \(copy("m.neuronUpdateGroup\(group.index)"))[g].numNeurons;")
       line("const uint32_t size = genn::neuronChunkSize(n);")
-      line("m.neuronUpdateGroup\(group.index)Chunks[g][0] = (uint32_t)m.neuronChunks.size();")
-      line("m.neuronUpdateGroup\(group.index)Chunks[g][1] = (n + size - 1u) / size;")
+      line("\(chunks)[g][0] = (uint32_t)m.neuronChunks.size();")
+      line("\(chunks)[g][1] = (n + size - 1u) / size;")
       line("for (uint32_t begin = 0; begin < n; begin += size) {")
       line(
         "uint32_t *counts = m.neuronChunkCounts.data() + m.neuronChunks.size() * \(chunkCountStride)u;"
       )
       line(
-        "m.neuronChunks.push_back({\(group.index)u, g, begin, std::min(n, begin + size), counts});"
+        "m.neuronChunks.push_back({\(group.index)u, g, begin, std::min(n, begin + size), counts, \(batch)});"
       )
       line("}")
       line("}")
     }
+    closeBatchLoop()
     line("}")
     line()
   }
@@ -102,22 +111,27 @@ extension CPUModuleWriter {
   mutating func writeOwnerPlan() {
     line("void planOwners(Model &m, unsigned threads, uint32_t synapseChunks) {")
     line("std::vector<std::vector<uint32_t>> owned(threads);")
+    openBatchLoop()
     for group in neuronGroups {
-      let name = "m.neuronUpdateGroup\(group.index)"
+      let name = copy("m.neuronUpdateGroup\(group.index)")
+      let chunks = copy("m.neuronUpdateGroup\(group.index)Chunks")
       line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
       line("const uint32_t n = \(name)[g].numNeurons;")
-      line("const uint32_t first = \(name)Chunks[g][0];")
-      line("for (uint32_t c = first; c < first + \(name)Chunks[g][1]; c++) {")
+      line("const uint32_t first = \(chunks)[g][0];")
+      line("for (uint32_t c = first; c < first + \(chunks)[g][1]; c++) {")
       line("const genn::NeuronChunk &chunk = m.neuronChunks[c];")
       line("owned[genn::chunkOwner(chunk.begin, chunk.end, n, threads)].push_back(c);")
       line("}")
       line("}")
     }
+    closeBatchLoop()
     line("genn::layOutOwners(owned, m.neuronOrder, m.neuronBounds);")
     line("for (std::vector<uint32_t> &chunks : owned) { chunks.clear(); }")
     line("uint32_t chunk = 0;")
     line("unsigned dealt = 0;")
     line("(void)synapseChunks; (void)dealt;")
+    // Each batch's chunks follow the previous batch's.
+    openBatchLoop()
     line("for (const SynapseSet &set : kSynapseSets) {")
     line("if (set.oneChunk) { owned[dealt++ % threads].push_back(chunk++); continue; }")
     line("for (uint32_t split = 0; split < synapseChunks; split++, chunk++) {")
@@ -129,6 +143,7 @@ extension CPUModuleWriter {
     )
     line("}")
     line("}")
+    closeBatchLoop()
     line("genn::layOutOwners(owned, m.synapseOrder, m.synapseBounds);")
     line("m.ownersThreads = threads;")
     line("}")
@@ -153,6 +168,14 @@ extension CPUModuleWriter {
   /// The synapse phase's chunks, for `synapseChunks` chunks per delivery set: an
   /// expression in `perSet`.
   func synapseChunkCount(perSet: String) -> String {
+    let sets = deliverySets
+    let single = sets.filter(\.oneChunk).count
+    let perBatch = "(\(single)u + \(sets.count - single)u * \(perSet))"
+    return batches > 1 ? "(\(batches)u * \(perBatch))" : perBatch
+  }
+
+  /// The synapse phase's chunks of one batch, for `synapseChunks` chunks per delivery set.
+  private func batchSynapseChunkCount(perSet: String) -> String {
     let sets = deliverySets
     let single = sets.filter(\.oneChunk).count
     return "(\(single)u + \(sets.count - single)u * \(perSet))"
@@ -186,12 +209,14 @@ extension CPUModuleWriter {
     line(
       "void synapseMember(Model &m, const std::array<uint32_t, 2> &member, uint32_t chunk, uint32_t chunks,"
     )
-    line("\(timeName) t, uint64_t timestep) {")
-    line("(void)m; (void)chunk; (void)chunks; (void)t; (void)timestep;")
+    line("\(timeName) t, uint64_t timestep, uint32_t batch) {")
+    line("(void)m; (void)chunk; (void)chunks; (void)t; (void)timestep; (void)batch;")
     line("switch (member[0]) {")
     for group in synapseGroups {
       line("case \(group.index)u: {")
-      line("const \(synapseStructName(group)) &group = m.synapseGroup\(group.index)[member[1]];")
+      line(
+        "const \(synapseStructName(group)) &group = \(copy("m.synapseGroup\(group.index)"))[member[1]];"
+      )
       line(
         "const genn::SplitRanges ranges = genn::splitRanges(group.numTrgNeurons, chunk, chunks);"
       )
@@ -213,15 +238,24 @@ extension CPUModuleWriter {
     line("const StepContext &step = *static_cast<const StepContext *>(context);")
     line("Model &m = *step.model;")
     line("const \(timeName) t = step.timestep * \(dtLiteral);")
+    if batches > 1 {
+      line("// each batch's chunks follow the previous batch's")
+      line(
+        "const uint32_t perBatch = \(batchSynapseChunkCount(perSet: "step.synapseChunks"));")
+      line("const uint32_t batch = chunk / perBatch;")
+      line("chunk %= perBatch;")
+    } else {
+      line("const uint32_t batch = 0u;")
+    }
     line("for (const SynapseSet &set : kSynapseSets) {")
     line("const uint32_t chunks = set.oneChunk ? 1u : step.synapseChunks;")
     line("if (chunk >= chunks) { chunk -= chunks; continue; }")
     line("for (uint32_t k = set.first; k < set.first + set.count; k++) {")
-    line("synapseMember(m, kSynapseSetMembers[k], chunk, chunks, t, step.timestep);")
+    line("synapseMember(m, kSynapseSetMembers[k], chunk, chunks, t, step.timestep, batch);")
     line("}")
     line("return;")
     line("}")
-    line("(void)m; (void)t;")
+    line("(void)m; (void)t; (void)batch;")
     line("}")
     line()
   }
@@ -236,7 +270,7 @@ extension CPUModuleWriter {
     line("switch (c.group) {")
     for group in neuronGroups {
       line(
-        "case \(group.index)u: updateNeuronGroup\(group.index)(m.neuronUpdateGroup\(group.index)[c.population], c.begin, c.end, t, step.timestep, step.recordingRow, c.counts); break;"
+        "case \(group.index)u: updateNeuronGroup\(group.index)(\(copy("m.neuronUpdateGroup\(group.index)", batch: "c.batch"))[c.population], c.begin, c.end, t, step.timestep, step.recordingRow, c.counts); break;"
       )
     }
     line("default: (void)t; break;")
@@ -250,12 +284,14 @@ extension CPUModuleWriter {
   private mutating func writeGatherSpikes() {
     line("void gatherSpikes(Model &m, uint64_t timestep) {")
     if neuronGroups.isEmpty { line("(void)m; (void)timestep;") }
+    openBatchLoop()
     for group in neuronGroups {
-      let name = "m.neuronUpdateGroup\(group.index)"
+      let name = copy("m.neuronUpdateGroup\(group.index)")
+      let chunks = copy("m.neuronUpdateGroup\(group.index)Chunks")
       line("for (unsigned g = 0; g < \(group.populations.count); g++) {")
       line("const NeuronUpdateGroup\(group.index) &group = \(name)[g];")
-      line("const genn::NeuronChunk *chunks = m.neuronChunks.data() + \(name)Chunks[g][0];")
-      line("const uint32_t numChunks = \(name)Chunks[g][1];")
+      line("const genn::NeuronChunk *chunks = m.neuronChunks.data() + \(chunks)[g][0];")
+      line("const uint32_t numChunks = \(chunks)[g][1];")
       line("const uint32_t slot = (uint32_t)((timestep + 1u) % group.numDelaySlots);")
       line("const size_t offset = (size_t)slot * group.numNeurons;")
       line(
@@ -269,6 +305,7 @@ extension CPUModuleWriter {
       }
       line("}")
     }
+    closeBatchLoop()
     line("}")
     line()
   }

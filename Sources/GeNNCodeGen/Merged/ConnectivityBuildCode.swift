@@ -21,7 +21,7 @@ extension ModelCodeWriting {
       environment.define(
         name, GeNNType.uint32.addingConst, spelling: spelling, role: "connectivity index")
     }
-    environment.defineSynapseSizes(update: false)
+    environment.defineSynapseSizes(update: false, batches: batches)
     if synapses.rowLengthDraw != nil {
       environment.add(
         checkedElements(

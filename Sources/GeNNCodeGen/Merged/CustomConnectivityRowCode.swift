@@ -20,8 +20,9 @@ extension ModelCodeWriting {
     environment.define(
       "row_length", index32, spelling: "group.rowLength[id_pre]", role: "row length")
     environment.define("row_stride", index32, spelling: "group.rowStride", role: "row stride")
+    // Rows are shared by every batch: the code runs once, as batch 0.
     environment.define("batch", index32, spelling: "0u", role: "batch index")
-    environment.define("num_batch", index32, spelling: "1u", role: "number of batches")
+    environment.define("num_batch", index32, spelling: "\(batches)u", role: "number of batches")
     addParameters(
       to: &environment, prefix: "", params: updateModel.params,
       derived: updateModel.derivedParams, paramTypes: updateModel.paramTypes)
@@ -69,7 +70,10 @@ extension ModelCodeWriting {
           variable.name, variable.access.isWritable ? type : type.addingConst,
           spelling: "group.v_\(variable.name)[id_syn]", role: "synapse variable"))
     }
-    for reference in updateModel.varRefs {
+    // As in GeNN, references to variables with a copy per batch are moved with their
+    // synapses but not seen by the code.
+    for reference in updateModel.varRefs
+    where copies(of: role(of: update.varRefs[reference.name]!)) == nil {
       let type = valueType(reference.type)
       loopSymbols.append(
         Symbol(
@@ -133,16 +137,36 @@ extension ModelCodeWriting {
     line("")
   }
 
+  /// The batches and elements of each batch's copy of the array of `role`, where it has a
+  /// copy per batch; `nil` where it has one.
+  private func copies(of role: ArrayLayout.Role) -> (batches: Int, stride: Int)? {
+    let layout = memory.arrays[memory.index(of: role)]
+    return layout.batches > 1 ? (layout.batches, layout.batchCount) : nil
+  }
+
+  /// `assignment(offset)`, once for an array of one copy (offset empty), once per batch
+  /// (`genn_b * stride + `) for an array with a copy per batch.
+  private func everyCopy(of role: ArrayLayout.Role, _ assignment: (String) -> String) -> String {
+    guard let (batches, stride) = copies(of: role) else { return assignment("") }
+    return "for (uint32_t genn_b = 0; genn_b < \(batches)u; genn_b++) { "
+      + assignment("(size_t)genn_b * \(stride)u + ") + " }"
+  }
+
   /// The code `remove_synapse()` stands for: the row's last synapse moves into the
-  /// removed one's place, and the loop visits that place again.
+  /// removed one's place (in every batch's copy of an array with one per batch), and the
+  /// loop visits that place again.
   func removeSynapseCode(_ index: Int) -> String {
     var lines = [
       "{",
       "    const uint32_t genn_last = genn_row + group.rowLength[id_pre] - 1u;",
       "    group.ind[id_syn] = group.ind[genn_last];",
     ]
-    for (member, _) in customConnectivityMovedArrays(index) {
-      lines.append("    group.\(member)[id_syn] = group.\(member)[genn_last];")
+    for (member, role) in customConnectivityMovedArrays(index) {
+      lines.append(
+        "    "
+          + everyCopy(of: role) {
+            "group.\(member)[\($0)id_syn] = group.\(member)[\($0)genn_last];"
+          })
     }
     lines += ["    group.rowLength[id_pre]--;", "    genn_j--;", "}"]
     return lines.joined(separator: "\n")
@@ -150,7 +174,8 @@ extension ModelCodeWriting {
 
   /// The code `add_synapse(id_post, values...)` stands for: a synapse appended to the
   /// row, with the given values for the update's variables and references and zero in
-  /// the other per-synapse arrays; counted in `droppedSynapses[0]` when the row is full,
+  /// the other per-synapse arrays (each in every batch's copy of an array with one per
+  /// batch); counted in `droppedSynapses[0]` when the row is full,
   /// noted in `droppedSynapses[1]` (and not added) when its target is beyond the
   /// population.
   func addSynapseCode(_ index: Int) -> String {
@@ -165,9 +190,10 @@ extension ModelCodeWriting {
       "        group.ind[genn_new] = (\(sparseIndexCName(ofSynapses: update.synapses)))genn_target;",
     ]
     let given = update.model.vars.count + update.model.varRefs.count
-    for (position, (member, _)) in customConnectivityMovedArrays(index).enumerated() {
+    for (position, (member, role)) in customConnectivityMovedArrays(index).enumerated() {
       let value = position < given ? "$(\(position + 1))" : "0"
-      lines.append("        group.\(member)[genn_new] = \(value);")
+      lines.append(
+        "        " + everyCopy(of: role) { "group.\(member)[\($0)genn_new] = \(value);" })
     }
     let countDropped =
       dialect == .cuda

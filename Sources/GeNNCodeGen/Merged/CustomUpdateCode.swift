@@ -56,10 +56,19 @@ struct CustomUpdateField {
   var reducesOverNeurons: Bool
   /// For a reference to a variable kept per delay slot, its slots.
   var slots: ReferenceSlots? = nil
+  /// In an update that reduces over batches, the elements of each batch's copy of a
+  /// variable with one per batch (read and written at batch `batch`'s copy).
+  var batchStride: Int? = nil
+  /// Whether the value is reduced over the batches, into the one copy after the loop
+  /// over them.
+  var reducesOverBatches = false
 
   /// Where the code reads and writes the element: `index` in the latest step's slot
-  /// (`slotOffset_<name>`) of a variable kept per delay slot.
-  var position: String { slots == nil ? index : "slotOffset_\(name) + \(index)" }
+  /// (`slotOffset_<name>`) of a variable kept per delay slot, in batch `batch`'s copy.
+  var position: String {
+    let element = slots == nil ? index : "slotOffset_\(name) + \(index)"
+    return batchStride.map { "(size_t)batch * \($0)u + \(element)" } ?? element
+  }
 }
 
 /// The delay slots of a variable a custom update references (GeNN's delayed variable
@@ -105,7 +114,36 @@ extension ModelCodeWriting {
           reducesOverNeurons: !perSynapse && reference.access.isReduction && !hasElement,
           slots: referenceSlots(of: update.varRefs[reference.name]!)))
     }
+    // With several batches, a reduction into a variable shared across batches makes the
+    // update a batch reduction: every other variable with copies is read at its batch's.
+    guard batches > 1 else { return fields }
+    for position in fields.indices {
+      let layout = arrayLayout(of: fields[position].name, in: update)
+      fields[position].reducesOverBatches =
+        fields[position].mode.isReduction && !fields[position].reducesOverNeurons
+        && layout.batches == 1
+    }
+    if fields.contains(where: \.reducesOverBatches) {
+      for position in fields.indices {
+        let layout = arrayLayout(of: fields[position].name, in: update)
+        if layout.batches > 1 { fields[position].batchStride = layout.batchCount }
+      }
+    }
     return fields
+  }
+
+  /// Whether custom update `index` reduces over batches in a model that runs several:
+  /// its function then runs every batch, element by element (GeNN's batch reduction).
+  func reducesOverBatches(_ index: Int) -> Bool {
+    batches > 1 && fields(of: model.customUpdates[index]).contains(where: \.reducesOverBatches)
+  }
+
+  /// The array of field `name` of `update` (a variable or a reference).
+  private func arrayLayout(of name: String, in update: CustomUpdate) -> ArrayLayout {
+    let array: ArrayLayout.Role =
+      update.varRefs[name].map { role(of: $0) }
+      ?? .customUpdateVariable(update: update.name, variable: name)
+    return memory.arrays[memory.index(of: array)]
   }
 
   /// The reference whose value is written transposed, with its target.
@@ -184,6 +222,7 @@ extension ModelCodeWriting {
     } else {
       line("uint32_t numNeurons;")
     }
+    if batches > 1 { line("uint32_t batch;") }
     declareParameters(
       prefix: "", params: updateModel.params, derived: updateModel.derivedParams,
       paramTypes: updateModel.paramTypes)
@@ -230,8 +269,14 @@ extension ModelCodeWriting {
       environment.define(
         "num_neurons", index32, spelling: "group.numNeurons", role: "number of neurons")
     }
-    environment.define("batch", index32, spelling: "0u", role: "batch index")
-    environment.define("num_batch", index32, spelling: "1u", role: "number of batches")
+    // A batch reduction runs every batch in a loop; other updates run once per batch
+    // (or once, batch 0, without the batch dimension).
+    let batchReduction = fields.contains(where: \.reducesOverBatches)
+    environment.define(
+      "batch", index32,
+      spelling: batchReduction ? "batch" : (batches > 1 ? "group.batch" : "0u"),
+      role: "batch index")
+    environment.define("num_batch", index32, spelling: "\(batches)u", role: "number of batches")
     addParameters(
       to: &environment, prefix: "", params: updateModel.params, derived: updateModel.derivedParams,
       paramTypes: updateModel.paramTypes)
@@ -274,6 +319,14 @@ extension ModelCodeWriting {
         "\(field.type.cName) red_\(field.name) = \(reductionStart(field.mode, field.type));")
     }
     writeCustomUpdateIteration(shape, iteration)
+    let batchReductions = used.filter(\.reducesOverBatches)
+    if batchReduction {
+      for field in batchReductions {
+        line(
+          "\(field.type.cName) red_\(field.name) = \(reductionStart(field.mode, field.type));")
+      }
+      line("for (uint32_t batch = 0; batch < \(batches)u; batch++) {")
+    }
     for field in used {
       let array = "group.\(field.member)[\(field.position)]"
       switch field.mode {
@@ -293,16 +346,24 @@ extension ModelCodeWriting {
     code(checked)
     for field in used {
       let array = "group.\(field.member)[\(field.position)]"
-      if field.reducesOverNeurons {
+      if field.reducesOverNeurons || field.reducesOverBatches {
         line(reduction("red_\(field.name)", "l_\(field.name)", field))
       } else if field.mode == .broadcast, let slots = field.slots {
+        let copy = field.batchStride.map { "(size_t)batch * \($0)u + " } ?? ""
         line("for (uint32_t d = 0; d < \(slots.count)u; d++) {")
         line(
-          "group.\(field.member)[((size_t)d * \(slots.size)u) + \(field.index)] = l_\(field.name);")
+          "group.\(field.member)[\(copy)((size_t)d * \(slots.size)u) + \(field.index)] = l_\(field.name);"
+        )
         line("}")
       } else if field.mode != .readOnly {
         // Read-write values and, with batch size 1, batch reductions are stored.
         line("\(array) = l_\(field.name);")
+      }
+    }
+    if batchReduction {
+      line("}")
+      for field in batchReductions {
+        line("group.\(field.member)[\(field.position)] = red_\(field.name);")
       }
     }
     if let transpose {
@@ -438,6 +499,7 @@ extension ModelCodeWriting {
     case nil:
       line("\(field).numNeurons = 0u;")
     }
+    if batches > 1 { line("\(field).batch = batch;") }
     writeParameterBindings(
       field: field, prefix: "", params: update.params, names: update.model.params,
       derived: update.model.derivedParams, paramTypes: update.model.paramTypes,

@@ -56,6 +56,12 @@ extension ModelCodeWriting {
     line("const uint32_t *rowLength;")
     line("const \(sparseIndexCName(ofSynapses: synapsesOfCustomUpdate(index).name)) *ind;")
     line("uint64_t seed;")
+    // Batched models: as a synapse population's struct (``declareSynapseInitFields(_:)``).
+    if batches > 1 {
+      line("uint32_t batch;")
+      line("uint64_t batchSeed;")
+      for entry in customUpdateSnippetVariables(index) { line("bool \(entry.prefix)batched;") }
+    }
     for entry in customUpdateSnippetVariables(index) {
       line("\(cType(entry.variable.valueType!)) *\(entry.prefix)array;")
       line("uint32_t \(entry.prefix)stream;")
@@ -109,8 +115,17 @@ extension ModelCodeWriting {
       line("\(field).ind = nullptr;")
     }
     line("\(field).seed = seed;")
+    if batches > 1 {
+      line("\(field).batch = batch;")
+      line("\(field).batchSeed = \(batchSeed);")
+    }
     for entry in customUpdateSnippetVariables(index) {
       let name = entry.variable.name
+      if batches > 1 {
+        let role = ArrayLayout.Role.customUpdateVariable(update: update.name, variable: name)
+        let batched = memory.arrays[memory.index(of: role)].batches > 1
+        line("\(field).\(entry.prefix)batched = \(batched);")
+      }
       bindArray(
         field, "\(entry.prefix)array",
         to: .customUpdateVariable(update: update.name, variable: name))

@@ -179,7 +179,7 @@ extension ModelCodeWriting {
         for name in ["id_pre", "id_post"] {
           environment.define(name, index32, spelling: name, role: "synapse index")
         }
-        environment.defineSynapseSizes(update: true)
+        environment.defineSynapseSizes(update: true, batches: batches)
         if !synapses.kernelSize.isEmpty && !synapses.storesSynapses {
           environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
         }
@@ -253,7 +253,7 @@ extension ModelCodeWriting {
     var environment = connectivityEnvironment(
       synapses, snippet: snippet, hook: "row build code", index: ("id_pre", "id_post_begin"))
     // Regenerated in the synapse update, which runs for one batch.
-    environment.defineBatchNames(update: true)
+    environment.defineBatchNames(update: true, batches: batches)
     environment.add(generatedSynapseFunction(synapses, code: code))
     writeBuildStream(byColumn: false)
     line("{")
@@ -277,7 +277,7 @@ extension ModelCodeWriting {
       time: false, random: false)
     let index32 = GeNNType.uint32.addingConst
     environment.define("id_diag", index32, spelling: "id_diag", role: "connectivity index")
-    environment.defineSynapseSizes(update: true)
+    environment.defineSynapseSizes(update: true, batches: batches)
     addParameters(
       to: &environment, prefix: "conn_", params: snippet.params, derived: snippet.derivedParams,
       paramTypes: snippet.paramTypes)

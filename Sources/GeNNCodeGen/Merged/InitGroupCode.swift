@@ -135,8 +135,12 @@ extension ModelCodeWriting {
     line("uint32_t size;")
     line("uint32_t numNeurons;")
     line("uint64_t seed;")
+    // Batched models: the batch whose copies are initialised, and which variables have
+    // copies (the others are initialised with batch 0's).
+    if batches > 1 { line("uint32_t batch;") }
     for entry in group.elements[0].snippetVariables(in: model) {
       let name = entry.variable.name
+      if batches > 1 { line("bool batched_\(name);") }
       line("\(cType(entry.variable.valueType!)) *v_\(name);")
       line("uint32_t stream_\(name);")
       line("uint32_t slots_\(name);")
@@ -162,7 +166,7 @@ extension ModelCodeWriting {
           "\(archetype.description(in: model)), variable '\(name)', init snippet '\(entry.snippet.name)'",
         time: false)
       environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "element index")
-      environment.defineNeuronSizes("group.numNeurons", update: false)
+      environment.defineNeuronSizes("group.numNeurons", update: false, batches: batches)
       environment.define("value", valueType, spelling: "value", role: "value being initialised")
       addParameters(
         to: &environment, prefix: "\(name)_", params: entry.snippet.params,
@@ -171,7 +175,13 @@ extension ModelCodeWriting {
         to: &environment, entry.snippet.extraGlobalParams, prefix: "\(name)_")
       let checked = checkStatements(entry.snippet.code, in: environment)
       line("// variable '\(name)': snippet '\(entry.snippet.name.commentText)'")
-      line(entry.isShared ? "if (id == 0) {" : "{")
+      let once = batches > 1 ? "(group.batch == 0u || group.batched_\(name))" : nil
+      switch (entry.isShared, once) {
+      case (true, let once?): line("if (id == 0 && \(once)) {")
+      case (true, nil): line("if (id == 0) {")
+      case (false, let once?): line("if \(once) {")
+      case (false, nil): line("{")
+      }
       // Only snippets that draw random numbers set up a generator (GeNN's isInitRNGRequired).
       if entry.snippet.code.contains("gennrand") {
         line("GeNNRng rng;")
@@ -194,10 +204,15 @@ extension ModelCodeWriting {
       line("// initialisation of \(element.description(in: model))")
       line("\(field).size = \(element.size(in: model))u;")
       line("\(field).numNeurons = \(element.neuronCount(in: model))u;")
-      line("\(field).seed = seed;")
+      line("\(field).seed = \(batchSeed);")
+      if batches > 1 { line("\(field).batch = batch;") }
       for entry in element.snippetVariables(in: model) {
         let name = entry.variable.name
         let (role, stream) = element.array(ofVariable: name, in: model)
+        if batches > 1 {
+          let batched = memory.arrays[memory.index(of: role)].batches > 1
+          line("\(field).batched_\(name) = \(batched);")
+        }
         bindArray(field, "v_\(name)", to: role)
         line("\(field).stream_\(name) = \(stream)u;")
         line("\(field).slots_\(name) = \(slots(of: element, variable: name))u;")

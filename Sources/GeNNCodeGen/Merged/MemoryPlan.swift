@@ -8,11 +8,14 @@ import GeNNTranspiler
 struct MemoryPlan {
   private(set) var arrays: [ArrayLayout] = []
   private var indices: [ArrayLayout.Role: Int] = [:]
+  /// The model's batch size: the copies of each array with GeNN's `BATCH` dimension.
+  let batchSize: Int
 
   /// The arrays of `modelSpec`, with the out-of-range record where `checkIndices` asks for
   /// checked indexes and the model has arrays to check.
   init(model modelSpec: ModelSpec, types: TypeContext, usage: CodeUsage, checkIndices: Bool) {
     let model = modelSpec
+    batchSize = max(1, model.batchSize)
     let time = TypeName.Base.timepoint
     for population in model.neuronPopulations {
       let queued = usage.queuedVariables[population.name] ?? []
@@ -20,7 +23,8 @@ struct MemoryPlan {
         let slots = queued.contains(variable.name) ? modelSlots(model: model, population.name) : 1
         add(
           .neuronVariable(population: population.name, variable: variable.name),
-          variable.valueType!, types, saturatingProduct(population.size, slots))
+          variable.valueType!, types, saturatingProduct(population.size, slots),
+          batched: variable.access.hasBatchDimension)
       }
       for egp in population.model.extraGlobalParams {
         add(
@@ -31,22 +35,23 @@ struct MemoryPlan {
       let slots = model.maximumDelaySteps(of: population.name) + 1
       add(
         .spikes(population: population.name), .numeric(.uint32), types,
-        saturatingProduct(population.size, slots))
-      add(.spikeCount(population: population.name), .numeric(.uint32), types, slots)
+        saturatingProduct(population.size, slots), batched: true)
+      add(
+        .spikeCount(population: population.name), .numeric(.uint32), types, slots, batched: true)
       if usage.spikeTimes.contains(population.name) {
         add(
           .spikeTimes(population: population.name), time, types,
-          saturatingProduct(population.size, slots))
+          saturatingProduct(population.size, slots), batched: true)
       }
       if usage.previousSpikeTimes.contains(population.name) {
         add(
           .previousSpikeTimes(population: population.name), time, types,
-          saturatingProduct(population.size, slots))
+          saturatingProduct(population.size, slots), batched: true)
       }
       if population.recordSpikes {
         add(
           .spikeRecording(population: population.name), .numeric(.uint32), types,
-          (population.size + 31) / 32)
+          (population.size + 31) / 32, batched: true)
       }
     }
     for source in model.currentSources {
@@ -54,7 +59,7 @@ struct MemoryPlan {
       for variable in source.model.vars {
         add(
           .currentSourceVariable(source: source.name, variable: variable.name), variable.valueType!,
-          types, size)
+          types, size, batched: variable.access.hasBatchDimension)
       }
       for egp in source.model.extraGlobalParams {
         add(
@@ -96,13 +101,13 @@ struct MemoryPlan {
         for variable in synapses.weightUpdate.vars {
           add(
             .weightUpdateVariable(synapses: synapses.name, variable: variable.name),
-            variable.valueType!, types, perSynapse)
+            variable.valueType!, types, perSynapse, batched: variable.access.hasBatchDimension)
         }
       case .kernel:
         for variable in synapses.weightUpdate.vars {
           add(
             .weightUpdateVariable(synapses: synapses.name, variable: variable.name),
-            variable.valueType!, types, kernelCount)
+            variable.valueType!, types, kernelCount, batched: variable.access.hasBatchDimension)
         }
       case .procedural:
         break
@@ -116,7 +121,7 @@ struct MemoryPlan {
       // Populations fused into another's postsynaptic model use its arrays.
       let ownsPostsynaptic = usage.fusion.ownsPostsynapticModel(synapses.name)
       if ownsPostsynaptic {
-        add(.postsynapticInput(synapses: synapses.name), .scalar, types, target)
+        add(.postsynapticInput(synapses: synapses.name), .scalar, types, target, batched: true)
       }
       let model = synapses.weightUpdate
       let sourceSlots =
@@ -125,7 +130,8 @@ struct MemoryPlan {
       for variable in model.preVars {
         add(
           .weightUpdatePreVariable(synapses: synapses.name, variable: variable.name),
-          variable.valueType!, types, saturatingProduct(source, sourceSlots))
+          variable.valueType!, types, saturatingProduct(source, sourceSlots),
+          batched: variable.access.hasBatchDimension)
       }
       let targetSlots =
         !synapses.queuesPostVars
@@ -133,7 +139,8 @@ struct MemoryPlan {
       for variable in model.postVars {
         add(
           .weightUpdatePostVariable(synapses: synapses.name, variable: variable.name),
-          variable.valueType!, types, saturatingProduct(target, targetSlots))
+          variable.valueType!, types, saturatingProduct(target, targetSlots),
+          batched: variable.access.hasBatchDimension)
       }
       for egp in model.extraGlobalParams {
         add(
@@ -141,7 +148,7 @@ struct MemoryPlan {
           egp.elementType!, types, synapses.weightUpdateExtraGlobalParams[egp.name]?.count ?? 0)
       }
       if usage.presynapticOutput.contains(synapses.name) {
-        add(.presynapticOutput(synapses: synapses.name), .scalar, types, source)
+        add(.presynapticOutput(synapses: synapses.name), .scalar, types, source, batched: true)
       }
       if synapses.matrixType == .sparse && model.hasPostsynapticUpdate {
         add(.synapseColumnStarts(synapses: synapses.name), .numeric(.uint32), types, target + 1)
@@ -156,28 +163,30 @@ struct MemoryPlan {
         let key = CodeUsage.Side(synapses: synapses.name, side: side)
         add(
           .spikeEvents(synapses: synapses.name, side: side), .numeric(.uint32), types,
-          saturatingProduct(size, slots))
-        add(.spikeEventCount(synapses: synapses.name, side: side), .numeric(.uint32), types, slots)
+          saturatingProduct(size, slots), batched: true)
+        add(
+          .spikeEventCount(synapses: synapses.name, side: side), .numeric(.uint32), types, slots,
+          batched: true)
         if usage.eventTimes.contains(key) {
           add(
             .spikeEventTimes(synapses: synapses.name, side: side), time, types,
-            saturatingProduct(size, slots))
+            saturatingProduct(size, slots), batched: true)
         }
         if usage.previousEventTimes.contains(key) {
           add(
             .previousSpikeEventTimes(synapses: synapses.name, side: side), time, types,
-            saturatingProduct(size, slots))
+            saturatingProduct(size, slots), batched: true)
         }
         if neurons.recordSpikeEvents {
           add(
             .spikeEventRecording(synapses: synapses.name, side: side), .numeric(.uint32), types,
-            (size + 31) / 32)
+            (size + 31) / 32, batched: true)
         }
       }
       if let steps = synapses.maxDendriticDelaySteps, ownsPostsynaptic {
         add(
           .dendriticDelayBuffer(synapses: synapses.name), .scalar, types,
-          saturatingProduct(steps, target))
+          saturatingProduct(steps, target), batched: true)
       }
       let postsynapticSlots =
         synapses.queuesPostsynapticVars ? modelSlots(model: modelSpec, synapses.target) : 1
@@ -185,7 +194,7 @@ struct MemoryPlan {
         add(
           .postsynapticVariable(synapses: synapses.name, variable: variable.name),
           variable.valueType!, types,
-          saturatingProduct(target, postsynapticSlots))
+          saturatingProduct(target, postsynapticSlots), batched: variable.access.hasBatchDimension)
       }
       for egp in synapses.postsynaptic.extraGlobalParams {
         add(
@@ -194,10 +203,12 @@ struct MemoryPlan {
       }
     }
     for update in model.customUpdates {
+      let updateIsBatched = model.hasBatchDimension(update)
       for variable in update.model.vars {
         add(
           .customUpdateVariable(update: update.name, variable: variable.name),
-          variable.valueType!, types, CustomUpdateLayout.count(of: variable, in: update, model))
+          variable.valueType!, types, CustomUpdateLayout.count(of: variable, in: update, model),
+          batched: updateIsBatched && !variable.access.removesBatchDimension)
       }
       for egp in update.model.extraGlobalParams {
         add(
@@ -238,12 +249,19 @@ struct MemoryPlan {
     model.maximumDelaySteps(of: population) + 1
   }
 
+  /// Adds an array of `count` elements, or of `count` for each batch where `batched`
+  /// (state with GeNN's `BATCH` dimension) and the model runs several batches.
   mutating func add(
-    _ role: ArrayLayout.Role, _ type: TypeName.Base, _ types: TypeContext, _ count: Int
+    _ role: ArrayLayout.Role, _ type: TypeName.Base, _ types: TypeContext, _ count: Int,
+    batched: Bool = false
   ) {
     let numeric = type.resolved(in: types)
+    let batches = batched ? batchSize : 1
     indices[role] = arrays.count
-    arrays.append(ArrayLayout(role: role, elementType: numeric, count: count))
+    arrays.append(
+      ArrayLayout(
+        role: role, elementType: numeric, count: saturatingProduct(count, batches),
+        batches: batches))
   }
 
   /// The position of an array in the binding order.

@@ -259,13 +259,26 @@ extension ModelCodeWriting {
     addExtraGlobalParameters(to: &environment, egps, prefix: prefix)
   }
 
-  /// Points `field.member` at the array with `role`, typed from its layout.
+  /// Points `field.member` at the array with `role`, typed from its layout: at batch
+  /// `batch`'s copy (a C variable of the binding code) of an array with one per batch.
   mutating func bindArray(
     _ field: String, _ member: String, to role: ArrayLayout.Role, readOnly: Bool = false
   ) {
     let index = memory.index(of: role)
-    let type = (readOnly ? "const " : "") + memory.arrays[index].elementType.cName
-    line("\(field).\(member) = static_cast<\(type) *>(arrays[\(index)]);")
+    let layout = memory.arrays[index]
+    let type = (readOnly ? "const " : "") + layout.elementType.cName
+    let copy = layout.batches > 1 ? " + (size_t)batch * \(layout.batchCount)u" : ""
+    line("\(field).\(member) = static_cast<\(type) *>(arrays[\(index)])\(copy);")
+  }
+
+  /// The model's batch size (``GeNNModel/ModelSpec/batchSize``).
+  var batches: Int { memory.batchSize }
+
+  /// The seed of batch `batch` (a C variable of the binding code) where the model runs
+  /// several batches: each batch's random streams are its own, batch 0's are the
+  /// unbatched model's.
+  var batchSeed: String {
+    batches > 1 ? "(seed ^ ((uint64_t)batch * 0x9E3779B97F4A7C15ull))" : "seed"
   }
 
   /// Writes parameter and derived parameter values as GeNN writes them into code.

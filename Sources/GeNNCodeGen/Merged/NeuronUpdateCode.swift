@@ -67,7 +67,7 @@ extension NeuronUpdateWriting {
 
     var simEnvironment = baseEnvironment(context: "\(context), sim code")
     simEnvironment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
-    simEnvironment.defineNeuronSizes("group.numNeurons", update: true)
+    simEnvironment.defineNeuronSizes("group.numNeurons", update: true, batches: batches)
     simEnvironment.define(
       "Isyn", GeNNType.numeric(types.scalar).addingConst, spelling: "Isyn", role: "synaptic input")
     simEnvironment.define(
@@ -154,6 +154,7 @@ extension NeuronUpdateWriting {
     line("uint32_t numDelaySlots;")
     line("uint32_t stream;")
     line("uint64_t seed;")
+    if batches > 1 { line("uint32_t batch;") }
     declareParameters(
       prefix: "", params: neuron.params, derived: neuron.derivedParams,
       paramTypes: neuron.paramTypes)
@@ -415,7 +416,7 @@ extension NeuronUpdateWriting {
     var environment = baseEnvironment(
       context: "synapse population '\(synapses.name)', postsynaptic model '\(model.name)' sim code")
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
-    environment.defineNeuronSizes("group.numNeurons", update: true)
+    environment.defineNeuronSizes("group.numNeurons", update: true, batches: batches)
     environment.define(
       "inSyn", .numeric(types.scalar), spelling: "group.psm\(slot)_inSyn[id]",
       role: "synaptic input")
@@ -453,7 +454,7 @@ extension NeuronUpdateWriting {
   ) -> CheckedStatements? {
     var environment = baseEnvironment(context: "current source '\(source.name)', injection code")
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
-    environment.defineNeuronSizes("group.numNeurons", update: true)
+    environment.defineNeuronSizes("group.numNeurons", update: true, batches: batches)
     environment.add(
       Symbol(
         "injectCurrent", .function(returning: .void, [.numeric(types.scalar)]),
@@ -480,7 +481,8 @@ extension NeuronUpdateWriting {
       line("\(field).numNeurons = \(population.size)u;")
       line("\(field).numDelaySlots = \(model.maximumDelaySteps(of: name) + 1)u;")
       line("\(field).stream = \(populationIndex)u;")
-      line("\(field).seed = seed;")
+      line("\(field).seed = \(batchSeed);")
+      if batches > 1 { line("\(field).batch = batch;") }
       writeParameterBindings(
         field: field, prefix: "", params: population.params, names: population.model.params,
         derived: population.model.derivedParams, paramTypes: population.model.paramTypes,

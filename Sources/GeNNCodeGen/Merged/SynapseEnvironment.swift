@@ -185,7 +185,7 @@ extension ModelCodeWriting {
     environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
     environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
     addSynapseVariables(to: &environment, synapses)
-    environment.defineSynapseSizes(update: true)
+    environment.defineSynapseSizes(update: true, batches: batches)
     environment.add(
       Symbol(
         "addToPost", .function(returning: .void, [.numeric(types.scalar)]),

@@ -62,6 +62,14 @@ extension ModelCodeWriting {
   /// Declares the fields of the synapse group struct the initialisation reads.
   mutating func declareSynapseInitFields(_ synapses: SynapsePopulation) {
     if synapses.drawsFromRandomStreams { line("uint64_t seed;") }
+    // Batched models: the batch whose copies are initialised, its seed (the connectivity,
+    // shared by every batch, keeps `seed`), and which variables have copies (the others
+    // are initialised with batch 0's).
+    if batches > 1 {
+      line("uint32_t batch;")
+      line("uint64_t batchSeed;")
+      for entry in synapses.snippetVariables { line("bool \(entry.prefix)batched;") }
+    }
     if case .snippet = synapses.connectivity { line("uint32_t populationIndex;") }
     if synapses.rowLengthDraw != nil {
       line("uint32_t *preCalcRowLength;")
@@ -82,6 +90,10 @@ extension ModelCodeWriting {
   mutating func writeSynapseInitBinding(field: String, index: Int) {
     let synapses = model.synapsePopulations[index]
     if synapses.drawsFromRandomStreams { line("\(field).seed = seed;") }
+    if batches > 1 {
+      line("\(field).batch = batch;")
+      line("\(field).batchSeed = \(batchSeed);")
+    }
     // The population's index names its connectivity's random streams.
     if case .snippet = synapses.connectivity { line("\(field).populationIndex = \(index)u;") }
     if synapses.rowLengthDraw != nil {
@@ -103,6 +115,10 @@ extension ModelCodeWriting {
         case .postsynaptic: .weightUpdatePostVariable(synapses: synapses.name, variable: name)
         case .postsynapticModel: .postsynapticVariable(synapses: synapses.name, variable: name)
         }
+      if batches > 1 {
+        let batched = memory.arrays[memory.index(of: role)].batches > 1
+        line("\(field).\(entry.prefix)batched = \(batched);")
+      }
       bindArray(field, "\(entry.prefix)array", to: role)
       let stream =
         0xB000_0000 | (UInt32(index & 0xFFFFF) << 10) | (UInt32(entry.kind.rawValue) << 8)
@@ -124,7 +140,7 @@ extension ModelCodeWriting {
     environment.define("id_pre", index32, spelling: "id_pre", role: "presynaptic index")
     environment.define("id_post", index32, spelling: "id_post", role: "postsynaptic index")
     environment.define("id_syn", index32, spelling: "syn", role: "synapse index")
-    environment.defineSynapseSizes(update: false)
+    environment.defineSynapseSizes(update: false, batches: batches)
     return environment
   }
 
@@ -155,7 +171,7 @@ extension ModelCodeWriting {
       for entry in batched {
         line("GeNNFirstNormals \(entry.prefix)normals;")
         line(
-          "genn_first_normals_float(&\(entry.prefix)normals, group.seed, group.\(entry.prefix)stream, id_pre * \(stride) + genn_batch, genn_count, 0xFFFFFFFFu);"
+          "genn_first_normals_float(&\(entry.prefix)normals, \(variableSeed), group.\(entry.prefix)stream, id_pre * \(stride) + genn_batch, genn_count, 0xFFFFFFFFu);"
         )
       }
     }
@@ -182,6 +198,10 @@ extension ModelCodeWriting {
     if !batched.isEmpty { line("}") }
   }
 
+  /// The seed of the random streams that initialise a synapse population's variables:
+  /// the batch's in a batched model.
+  private var variableSeed: String { batches > 1 ? "group.batchSeed" : "group.seed" }
+
   /// Whether `entry`'s snippet is one of GeNN's normal snippets (`Normal`,
   /// `NormalClipped`, `NormalClippedDelay`) in a float model: its first draw is then a
   /// float normal, which a batch can work out ahead.
@@ -204,7 +224,7 @@ extension ModelCodeWriting {
       || (entry.kind == .postsynapticModel && synapses.queuesPostsynapticVars)
     var environment = initEnvironment(entry, context: context)
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
-    environment.defineNeuronSizes(entry.neuronCount, update: false)
+    environment.defineNeuronSizes(entry.neuronCount, update: false, batches: batches)
     writeInitBlock(
       entry, environment: environment, element: "id",
       stores: delayed ? ["(size_t)slot * \(entry.neuronCount) + id"] : ["id"],
@@ -240,9 +260,10 @@ extension ModelCodeWriting {
     let checked = checkStatements(entry.snippet.code, in: environment)
     line(
       "// variable '\(entry.variable.name)': snippet '\(entry.snippet.name.commentText)'")
-    line("{")
+    // In a batched model, a variable without copies is initialised with batch 0's.
+    line(batches > 1 ? "if (group.batch == 0u || group.\(entry.prefix)batched) {" : "{")
     if entry.snippet.code.contains("gennrand") {
-      let position = "group.seed, group.\(entry.prefix)stream, \(element), 0xFFFFFFFFu"
+      let position = "\(variableSeed), group.\(entry.prefix)stream, \(element), 0xFFFFFFFFu"
       line("GeNNRng rng;")
       if let firstNormals {
         line("genn_rng_init_first_normal(&rng, \(position), \(firstNormals));")
@@ -272,7 +293,7 @@ extension ModelCodeWriting {
     var environment = initEnvironment(entry, context: context)
     environment.define("id_kernel", index32, spelling: "kernelInd", role: "kernel index")
     environment.define("id_syn", index32, spelling: "kernelInd", role: "kernel index")
-    environment.defineSynapseSizes(update: false)
+    environment.defineSynapseSizes(update: false, batches: batches)
     for dimension in synapses.kernelSize.indices {
       environment.define(
         "id_kernel_\(dimension)", index32, spelling: "idKernel\(dimension)", role: "kernel index")

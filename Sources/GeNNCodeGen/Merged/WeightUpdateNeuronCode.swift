@@ -113,7 +113,7 @@ extension ModelCodeWriting {
         "synapse population '\(slot.synapses.name)', weight update model '\(slot.model.name)' \(hook)"
     )
     environment.define("id", GeNNType.uint32.addingConst, spelling: "id", role: "neuron index")
-    environment.defineNeuronSizes("group.numNeurons", update: true)
+    environment.defineNeuronSizes("group.numNeurons", update: true, batches: batches)
     addParameters(
       to: &environment, prefix: slot.prefix, params: slot.model.params,
       derived: slot.model.derivedParams, paramTypes: slot.model.paramTypes)

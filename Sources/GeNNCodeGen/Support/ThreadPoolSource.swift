@@ -30,9 +30,9 @@ enum ThreadPoolSource {
     }
 
     /// One chunk of the neuron phase: neurons `[begin, end)` of population `population`
-    /// of merged neuron group `group`; its update writes its spikes (and events) at the
-    /// start of its range of each list and their numbers at `counts`.
-    struct NeuronChunk { uint32_t group; uint32_t population; uint32_t begin; uint32_t end; uint32_t *counts; };
+    /// of merged neuron group `group` in batch `batch`; its update writes its spikes (and
+    /// events) at the start of its range of each list and their numbers at `counts`.
+    struct NeuronChunk { uint32_t group; uint32_t population; uint32_t begin; uint32_t end; uint32_t *counts; uint32_t batch; };
 
     /// Moves the ids that `numChunks` consecutive chunks of one population wrote at the
     /// start of their ranges of an event list together, in chunk order (so ascending);
