@@ -364,7 +364,7 @@ public final class CUDASimulation {
       }
     }
     try context.launch(
-      function, grid: CUDADimensions(UInt32(launch.gridSize)),
+      function, grid: CUDADimensions(UInt32(launch.gridSize), UInt32(launch.batches)),
       block: CUDADimensions(UInt32(launch.blockSize)), arguments: arguments)
   }
 
@@ -536,7 +536,8 @@ public final class CUDASimulation {
   }
 
   /// Sets `variable` of a neuron population, current source or synapse population on the
-  /// GPU; takes effect from the next step.
+  /// GPU; takes effect from the next step. In a batched model, as
+  /// ``Simulation/setValues(_:of:in:)``: every batch's values or one batch's.
   public func setValues(_ values: [Double], of variable: String, in element: String)
     throws(CUDASimulationError)
   {
@@ -547,7 +548,7 @@ public final class CUDASimulation {
     } catch {
       throw .driver(error)
     }
-    guard values.count == view.count else {
+    guard let values = view.everyBatch(values) else {
       throw .runtime(
         .wrongLength(
           variable: variable, population: element, expected: view.count, got: values.count))
@@ -767,7 +768,7 @@ public final class CUDASimulation {
     let firstStep = Int64(timestep) - Int64(recordingRow)
     for buffer in recordedSpikes.buffers {
       var bits = try context.download(
-        UInt32.self, count: buffer.words * recordingRow, from: buffers[buffer.array])
+        UInt32.self, count: buffer.rowWords * recordingRow, from: buffers[buffer.array])
       bits.withUnsafeMutableBufferPointer {
         recordedSpikes.take($0, of: buffer, rows: recordingRow, firstStep: firstStep)
       }

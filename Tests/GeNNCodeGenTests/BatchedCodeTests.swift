@@ -3,9 +3,9 @@ import Testing
 
 @testable import GeNNCodeGen
 
-/// The code a batched model gets: on the CPU, every group's fields once per batch, arrays
-/// with GeNN's `BATCH` dimension once per batch and the others once; on CUDA, a clear
-/// refusal (batches run on the CPU backend only yet).
+/// The code a batched model gets: every group's fields once per batch, arrays with GeNN's
+/// `BATCH` dimension once per batch and the others once; on CUDA, a grid row of blocks per
+/// batch (`blockIdx.y`).
 @Suite struct BatchedCodeTests {
   static func model(batchSize: Int) -> ModelSpec {
     var model = ModelSpec(name: "batched_code", batchSize: batchSize)
@@ -14,7 +14,7 @@ import Testing
       params: [
         "C": 1, "TauM": 20, "Vrest": -70, "Vreset": -70, "Vthresh": -51, "Ioffset": 0,
         "TauRefrac": 2,
-      ], vars: ["V": -70, "RefracTime": 0])
+      ], vars: ["V": .snippet(.uniform, params: ["min": -70, "max": -60]), "RefracTime": 0])
     model.addSynapsePopulation(
       SynapsePopulation(
         name: "S", source: "Pop", target: "Pop", matrixType: .dense, connectivity: .allToAll,
@@ -43,15 +43,17 @@ import Testing
     #expect(source.contains("NeuronUpdateGroup0 neuronUpdateGroup0[1];"))
   }
 
-  @Test func theCUDABackendRefusesABatchedModel() {
-    do {
-      _ = try CUDABackend().generate(Self.model(batchSize: 2))
-      Issue.record("a batched model was generated for CUDA")
-    } catch {
-      #expect(
-        error.description.contains(
-          "batch size 2 on the CUDA backend (the CPU backend runs "
-            + "batches) is not supported yet"), "\(error)")
-    }
+  @Test func theCUDABackendLaunchesEachBatchAsABlockRowOfTheGrid() throws {
+    let module = try CUDABackend().generate(Self.model(batchSize: 3))
+    let launches = Dictionary(uniqueKeysWithValues: module.kernels.map { ($0.kernel, $0) })
+    #expect(launches["updateNeurons"]?.batches == 3)
+    #expect(launches["updateSynapses"]?.batches == 3)
+    #expect(launches["initialise"]?.batches == 3)
+    // One thread empties every batch's spike lists; one binds every batch's fields.
+    #expect(launches["resetSpikeCounts"]?.batches == 1)
+    #expect(launches["genn_bind"]?.batches == 1)
+    #expect(
+      launches["updateNeurons"]?.description.hasPrefix("updateNeurons<<<(1, 3), 32>>>") == true)
+    #expect(module.source.contains("d_neuronUpdateGroup0[blockIdx.y][0]"))
   }
 }

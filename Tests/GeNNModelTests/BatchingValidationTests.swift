@@ -20,12 +20,7 @@ import Testing
   }
 
   static func problems(_ model: ModelSpec) -> [ModelProblem] {
-    do {
-      try model.validate()
-      return []
-    } catch {
-      return error.problems
-    }
+    ModelValidationTests.problems(model)
   }
 
   @Test func aPerBatchUpdateCannotWriteAVariableSharedAcrossBatches() {

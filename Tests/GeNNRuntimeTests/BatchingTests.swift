@@ -129,6 +129,38 @@ import Testing
     #expect(try one.values(of: "V", in: "Out") == (try many.values(of: "V", in: "Out")))
   }
 
+  /// A SPARSE Conv2D population whose per-batch (READ_WRITE) weights come from a kernel
+  /// as its rows are built, which happens once for every batch.
+  static func kernelWeights() -> ModelSpec {
+    var model = GeneratedConnectivityTests.oneVolley(
+      "batched_kernel_weights", pre: 144, post: 144,
+      fire: GeneratedConnectivityTests.spikes(count: 144, seed: 7), matrix: .sparse,
+      connectivity: .snippet(
+        .conv2D,
+        params: [
+          "conv_kh": 3, "conv_kw": 3, "conv_sh": 1, "conv_sw": 1, "conv_padh": 1,
+          "conv_padw": 1, "conv_ih": 12, "conv_iw": 12, "conv_ic": 1, "conv_oh": 12,
+          "conv_ow": 12, "conv_oc": 1,
+        ]),
+      weights: .kernel(GeneratedConnectivityTests.kernel([3, 3, 1, 1])))
+    model.batchSize = 2
+    model.synapsePopulations[0].weightUpdate = growing
+    model.synapsePopulations[0].weightUpdateParams = ["dg": 0]
+    return model
+  }
+
+  @Test func kernelInitialisedWeightsWithACopyPerBatchStartAlikeInEveryBatch() async throws {
+    let batched = try await simulate(Self.kernelWeights())
+    var alone = Self.kernelWeights()
+    alone.batchSize = 1
+    let expected = try await simulate(alone).values(of: "g", in: "Syn")
+    #expect(expected.count > 1000 && Set(expected).count > 5)
+    #expect(try batched.values(of: "g", in: "Syn") == expected + expected)
+    try batched.run(steps: 3)
+    let total = try batched.values(of: "total", in: "Post")
+    #expect(Array(total[..<144]) == Array(total[144...]) && total.contains { $0 != 0 })
+  }
+
   /// A population whose `V` differs per batch, a custom update that resets it per batch
   /// (GeNN's MNIST tutorial's), one that sums it over batches into a variable shared by
   /// them and takes the maximum into a READ_ONLY neuron variable, and one that sums it over

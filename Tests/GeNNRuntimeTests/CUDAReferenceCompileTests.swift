@@ -6,8 +6,8 @@ import Testing
 
 /// Every reference case (read with everything `case.json` describes: custom updates and
 /// their schedules too) compiles to a cubin with NVRTC for sm_70, sm_80 and sm_90; so do
-/// the emulation tests' models of generated synapses and of the other features, and the
-/// model that draws from every kind of random stream. Needs NVRTC (pip's
+/// the emulation tests' models of generated synapses and of the other features, the
+/// model that draws from every kind of random stream, and batched models. Needs NVRTC (pip's
 /// `nvidia-cuda-nvrtc-cu12`, which `.ci/run` installs), no GPU.
 @Suite struct CUDAReferenceCompileTests {
   static let location = NVRTCLocation.find()
@@ -61,6 +61,18 @@ import Testing
   func seedGivenAtLoad() throws {
     let model = SeedAtLoadTests.model(seed: 1)
     try Self.compile(try CUDABackend().generate(model), name: model.name)
+  }
+
+  @Test(
+    "batched models (a launch per batch, batch reductions) compile with NVRTC",
+    .enabled(if: location.path != nil, Comment(rawValue: location.reason)))
+  func batches() throws {
+    for model in [
+      BatchingTests.network(batchSize: 3, amps: BatchingTests.amps[0], randomStart: true),
+      BatchingTests.reductions(), BatchingTests.kernelWeights(),
+    ] {
+      try Self.compile(try CUDABackend().generate(model), name: model.name)
+    }
   }
 
   /// Compiles `module` for sm_70, sm_80 and sm_90, recording NVRTC's failures with the

@@ -202,28 +202,6 @@ struct CPUModuleWriter: ModelCodeWriting {
     line()
   }
 
-  // MARK: Batches
-
-  /// The extent of an array of one copy per batch of a group's fields (`[N]`); nothing
-  /// with one batch.
-  var batchExtent: String { batches > 1 ? "[\(batches)]" : "" }
-
-  /// `fields`, an array of a group's fields, at batch `batch`'s copy (a C expression);
-  /// `fields` itself with one batch.
-  func copy(_ fields: String, batch: String = "batch") -> String {
-    batches > 1 ? "\(fields)[\(batch)]" : fields
-  }
-
-  /// Opens a loop over the batches, `batch` from 0; nothing with one batch.
-  mutating func openBatchLoop() {
-    if batches > 1 { line("for (uint32_t batch = 0; batch < \(batches)u; batch++) {") }
-  }
-
-  /// Closes ``openBatchLoop()``'s loop.
-  mutating func closeBatchLoop() {
-    if batches > 1 { line("}") }
-  }
-
   // MARK: Exports
 
   private mutating func writeExports() {
@@ -280,6 +258,7 @@ struct CPUModuleWriter: ModelCodeWriting {
       )
     }
     line("m.pool.run(initialiseThread, model);")
+    writeKernelInitialisedCopies()
     for index in model.customConnectivityUpdates.indices where customConnectivityInitialises(index)
     {
       line("initialiseCustomConnectivityUpdate\(index)(m.customConnectivityUpdate\(index));")
@@ -322,6 +301,28 @@ struct CPUModuleWriter: ModelCodeWriting {
     )
     writeStepLoop()
     line("}")
+  }
+
+  /// Copies batch 0's values of the kernel-initialised variables with a copy per batch,
+  /// which the connectivity builder wrote with batch 0's rows, into every other batch's
+  /// (``batchedKernelValues(of:)``).
+  private mutating func writeKernelInitialisedCopies() {
+    for group in synapseGroups {
+      for (member, index) in group.populations.enumerated() {
+        guard let (variables, count) = batchedKernelValues(of: index) else { continue }
+        line(
+          "// '\(model.synapsePopulations[index].name.commentText)': every batch's kernel values")
+        line("for (uint32_t batch = 1; batch < \(batches)u; batch++) {")
+        for variable in variables {
+          let values = { (batch: String) in
+            "m.synapseGroup\(group.index)[\(batch)][\(member)].v_\(variable)"
+          }
+          line(
+            "std::memcpy(\(values("batch")), \(values("0")), \(count)u * sizeof(*\(values("0"))));")
+        }
+        line("}")
+      }
+    }
   }
 
   /// The updates every step makes whatever spikes: one per neuron, per postsynaptic

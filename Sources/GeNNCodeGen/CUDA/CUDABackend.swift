@@ -65,22 +65,12 @@ public struct CUDABackend: Backend {
   ///
   /// - Throws: ``CodeGenError/invalidModel(_:)`` for a model that fails validation,
   ///   ``CodeGenError/invalidCode(_:)`` for code strings that fail to check, as the CPU
-  ///   backend does; ``CodeGenError/invalidModel(_:)`` also for a batched model, which
-  ///   only the CPU backend runs yet.
+  ///   backend does.
   public func generate(_ model: ModelSpec) throws(CodeGenError) -> CUDAModule {
     do {
       try model.validate()
     } catch {
       throw .invalidModel(error)
-    }
-    if model.isBatched {
-      throw .invalidModel(
-        ModelError(problems: [
-          .unsupported(
-            element: "model '\(model.name)'",
-            feature:
-              "batch size \(model.batchSize) on the CUDA backend (the CPU backend runs batches)")
-        ]))
     }
     var writer = CUDAModuleWriter(model: model, checkIndices: checkIndices)
     writer.writeModule()

@@ -14,7 +14,7 @@ extension CUDAModuleWriter {
       let block = CUDABackend.blockSize(forLargest: threads)
       return CUDAKernelLaunch(
         kernel: Self.customUpdateInitKernel(index), gridSize: (threads + block - 1) / block,
-        blockSize: block, parameters: [])
+        blockSize: block, parameters: [], batches: batches)
     }
   }
 
@@ -23,11 +23,12 @@ extension CUDAModuleWriter {
     for (index, launch) in zip(customUpdatesInitialisingSynapses, customUpdateInitLaunches) {
       let outer = enter(.customUpdate(model.customUpdates[index].name))
       declareCustomUpdateInit(index)
-      line("__device__ CustomUpdateInit\(index) d_customUpdateInit\(index);")
+      line("__device__ CustomUpdateInit\(index) d_customUpdateInit\(index)\(batchExtent);")
       line()
       line("extern \"C\" __global__ void \(Self.customUpdateInitKernel(index))()")
       line("{")
-      line("const CustomUpdateInit\(index) &group = d_customUpdateInit\(index);")
+      line(
+        "const CustomUpdateInit\(index) &group = \(blockCopy("d_customUpdateInit\(index)"));")
       line("const uint32_t id = blockIdx.x * \(launch.blockSize)u + threadIdx.x;")
       line("if (id >= \(customUpdateInitThreads(index))u) { return; }")
       writeCustomUpdateInitElement(index)
@@ -40,7 +41,7 @@ extension CUDAModuleWriter {
   /// Fills every such custom update's `__device__` struct (in `genn_bind`).
   mutating func writeCustomUpdateInitBindings() {
     for index in customUpdatesInitialisingSynapses {
-      writeCustomUpdateInitBinding(index, field: "d_customUpdateInit\(index)")
+      writeCustomUpdateInitBinding(index, field: copy("d_customUpdateInit\(index)"))
     }
   }
 }

@@ -16,14 +16,24 @@ extension CUDAModuleWriter {
   /// The launch of custom update `index`'s kernel.
   func customUpdateLaunch(_ index: Int) -> CUDAKernelLaunch {
     let kernel = Self.customUpdateKernel(index)
+    let copies = runsPerBatch(index) ? batches : 1
     guard customUpdateIteration(index) == .perThread else {
-      return CUDAKernelLaunch(kernel: kernel, gridSize: 1, blockSize: 32, parameters: [.timestep])
+      return CUDAKernelLaunch(
+        kernel: kernel, gridSize: 1, blockSize: 32, parameters: [.timestep], batches: copies)
     }
     let threads = max(1, customUpdateThreads(index))
     let block = CUDABackend.blockSize(forLargest: threads)
     return CUDAKernelLaunch(
       kernel: kernel, gridSize: (threads + block - 1) / block, blockSize: block,
-      parameters: [.timestep])
+      parameters: [.timestep], batches: copies)
+  }
+
+  /// Whether custom update `index` runs once per batch (a batched launch, `blockIdx.y`
+  /// the batch): it has GeNN's batch dimension in a batched model and does not reduce
+  /// over the batches (which one launch does, batch by batch).
+  func runsPerBatch(_ index: Int) -> Bool {
+    batches > 1 && model.hasBatchDimension(model.customUpdates[index])
+      && !reducesOverBatches(index)
   }
 
   /// The launches of each update group, in the group's order (custom connectivity
@@ -43,18 +53,22 @@ extension CUDAModuleWriter {
       let iteration = customUpdateIteration(index)
       writeCustomUpdate(
         index, iteration: iteration, qualifier: "__device__ ",
-        instance: "__device__ CustomUpdate\(index) d_customUpdate\(index);")
+        instance: "__device__ CustomUpdate\(index) d_customUpdate\(index)\(batchExtent);")
+      let fields =
+        runsPerBatch(index)
+        ? blockCopy("d_customUpdate\(index)")
+        : copy("d_customUpdate\(index)", batch: "0")
       line("extern \"C\" __global__ void \(Self.customUpdateKernel(index))(uint64_t timestep)")
       line("{")
       switch iteration {
       case .loops:
         line("// reduces over neurons: one thread, in the CPU backend's order")
         line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
-        line("updateCustomUpdate\(index)(d_customUpdate\(index), timestep);")
+        line("updateCustomUpdate\(index)(\(fields), timestep);")
       case .perThread:
         let block = customUpdateLaunch(index).blockSize
         line(
-          "updateCustomUpdate\(index)(d_customUpdate\(index), timestep, "
+          "updateCustomUpdate\(index)(\(fields), timestep, "
             + "blockIdx.x * \(block)u + threadIdx.x);")
       }
       line("}")
@@ -66,7 +80,7 @@ extension CUDAModuleWriter {
   /// Fills every custom update's `__device__` struct (in `genn_bind`).
   mutating func writeCustomUpdateBindings() {
     for index in model.customUpdates.indices {
-      writeCustomUpdateBinding(index, field: "d_customUpdate\(index)")
+      writeCustomUpdateBinding(index, field: copy("d_customUpdate\(index)"))
     }
   }
 }

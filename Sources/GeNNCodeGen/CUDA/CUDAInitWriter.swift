@@ -10,7 +10,9 @@ extension CUDAModuleWriter {
     let outer = enter(origin(of: group))
     defer { leave(outer) }
     declareInitGroup(group)
-    line("__device__ InitGroup\(group.index) d_initGroup\(group.index)[\(group.elements.count)];")
+    line(
+      "__device__ InitGroup\(group.index) d_initGroup\(group.index)\(batchExtent)[\(group.elements.count)];"
+    )
     line()
     line(
       "__device__ __forceinline__ void initialiseGroup\(group.index)(const InitGroup\(group.index) &group, uint32_t id)"
@@ -23,7 +25,8 @@ extension CUDAModuleWriter {
   }
 
   mutating func writeInitGroupBinding(_ group: MergedInitGroup) {
-    writeInitGroupBinding(group) { "d_initGroup\(group.index)[\($0)]" }
+    let groups = copy("d_initGroup\(group.index)")
+    writeInitGroupBinding(group) { "\(groups)[\($0)]" }
   }
 
   /// `initialise`: one thread per element of every initialisation group member, each
@@ -34,8 +37,9 @@ extension CUDAModuleWriter {
     line("// One thread per element; block ranges select the group member.")
     line("extern \"C\" __global__ void \(Self.initKernel)()")
     line("{")
+    let batch = blockBatch
     writeDispatch(ranges) { group, member, start in
-      "initialiseGroup\(group)(d_initGroup\(group)[\(member)], "
+      "initialiseGroup\(group)(d_initGroup\(group)\(batch)[\(member)], "
         + "(blockIdx.x - \(start)u) * kInitBlockSize + threadIdx.x);"
     }
     line("}")

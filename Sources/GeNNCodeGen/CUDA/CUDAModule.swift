@@ -69,8 +69,11 @@ public struct CUDAModule: BackendModule {
 public struct CUDAKernelLaunch: Hashable, Sendable, CustomStringConvertible {
   /// The `extern "C" __global__` function's name.
   public var kernel: String
-  /// The number of blocks (one-dimensional grid).
+  /// The number of blocks along the grid's first dimension.
   public var gridSize: Int
+  /// The grid's second dimension: the batches a kernel that runs once per batch runs
+  /// (`blockIdx.y` is the batch); 1 otherwise.
+  public var batches: Int
   /// The threads per block: a multiple of 32.
   public var blockSize: Int
   /// The kernel's parameters, in order.
@@ -81,18 +84,21 @@ public struct CUDAKernelLaunch: Hashable, Sendable, CustomStringConvertible {
   /// Creates a launch.
   public init(
     kernel: String, gridSize: Int, blockSize: Int, parameters: [CUDAKernelParameter],
-    timer: CustomUpdateTimer? = nil
+    timer: CustomUpdateTimer? = nil, batches: Int = 1
   ) {
     self.kernel = kernel
     self.gridSize = gridSize
+    self.batches = batches
     self.blockSize = blockSize
     self.parameters = parameters
     self.timer = timer
   }
 
-  /// `updateNeurons<<<4, 128>>>(uint64_t timestep, uint32_t recordingRow)`.
+  /// `updateNeurons<<<4, 128>>>(uint64_t timestep, uint32_t recordingRow)`, or
+  /// `<<<(4, 8), 128>>>` for 8 batches.
   public var description: String {
-    "\(kernel)<<<\(gridSize), \(blockSize)>>>("
+    let grid = batches > 1 ? "(\(gridSize), \(batches))" : "\(gridSize)"
+    return "\(kernel)<<<\(grid), \(blockSize)>>>("
       + parameters.map { "\($0.cType) \($0.name)" }.joined(separator: ", ") + ")"
   }
 }

@@ -27,6 +27,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
   static let columnKernel = "buildColumns"
   static let connectivityKernel = "buildConnectivity"
   static let rowSortKernel = "sortRows"
+  static let kernelValueCopyKernel = "copyKernelValues"
   static let rowLengthKernel = "drawRowLengths"
   static let synapseInitKernel = "initialiseSynapses"
   static let dynamicParameterKernel = CModuleInterface.setDynamicParameter
@@ -103,7 +104,8 @@ struct CUDAModuleWriter: ModelCodeWriting {
       ? []
       : [
         CUDAKernelLaunch(
-          kernel: Self.initKernel, gridSize: initBlocks, blockSize: initBlockSize, parameters: [])
+          kernel: Self.initKernel, gridSize: initBlocks, blockSize: initBlockSize, parameters: [],
+          batches: batches)
       ]
     // GeNN's order: the synapse update reads last steps' spikes before the neuron update
     // empties and refills this step's slot.
@@ -115,7 +117,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
       : [
         CUDAKernelLaunch(
           kernel: Self.synapseKernel, gridSize: synapseBlocks, blockSize: synapseBlockSize,
-          parameters: [.timestep])
+          parameters: [.timestep], batches: batches)
       ]
     let step =
       neuronBlocks == 0
@@ -125,7 +127,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
           kernel: Self.resetKernel, gridSize: 1, blockSize: 32, parameters: [.timestep]),
         CUDAKernelLaunch(
           kernel: Self.neuronKernel, gridSize: neuronBlocks, blockSize: neuronBlockSize,
-          parameters: [.timestep, .recordingRow]),
+          parameters: [.timestep, .recordingRow], batches: batches),
       ]
     var module = CUDAModule(
       source: source, arrays: memory.arrays, bind: bind,
@@ -195,15 +197,26 @@ struct CUDAModuleWriter: ModelCodeWriting {
     line("{")
     line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
     line("(void)arrays; (void)counts; (void)seed;")
+    // Each batch's copy of the fields (see the CPU backend's `bind`).
+    openBatchLoop()
     for group in neuronGroups { writeNeuronGroupBinding(group) }
     for group in initGroups { writeInitGroupBinding(group) }
     for group in synapseGroups {
+      let groups = copy("d_synapseGroup\(group.index)")
       writeSynapseGroupBindings(
-        group, field: { "d_synapseGroup\(group.index)[\($0)]" }, dendriticDelayPointer: false)
+        group, field: { "\(groups)[\($0)]" }, dendriticDelayPointer: false)
     }
     writeCustomUpdateBindings()
-    writeCustomConnectivityUpdateBindings()
     writeCustomUpdateInitBindings()
+    closeBatchLoop()
+    // Custom connectivity updates run once for every batch, from batch 0's arrays.
+    if batches > 1 && !model.customConnectivityUpdates.isEmpty {
+      line("{")
+      line("const uint32_t batch = 0u;")
+      line("(void)batch;")
+    }
+    writeCustomConnectivityUpdateBindings()
+    if batches > 1 && !model.customConnectivityUpdates.isEmpty { line("}") }
     line("}")
     line()
   }
@@ -218,10 +231,24 @@ struct CUDAModuleWriter: ModelCodeWriting {
     )
     line("{")
     line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+    openBatchLoop()
     writeDynamicParameterSwitch()
+    closeBatchLoop()
     line("}")
     line()
   }
+
+  /// The subscript of an array of a group's fields that picks the copy of the batch a
+  /// block of a batched launch runs (`blockIdx.y`); nothing with one batch.
+  var blockBatch: String { batches > 1 ? "[blockIdx.y]" : "" }
+
+  /// The subscript that picks batch 0's copy, for kernels that run once for every batch
+  /// (connectivity); nothing with one batch.
+  var firstBatch: String { batches > 1 ? "[0]" : "" }
+
+  /// `fields`, an array of a group's fields, at the copy of the batch a block of a
+  /// batched launch runs.
+  func blockCopy(_ fields: String) -> String { fields + blockBatch }
 
   /// The if-chain that sends each block to its population's update.
   mutating func writeDispatch(

@@ -53,7 +53,9 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
     let plan = neuronUpdatePlan(group)
     let structName = "NeuronUpdateGroup\(group.index)"
     declareNeuronGroup(plan)
-    line("__device__ \(structName) d_neuronUpdateGroup\(group.index)[\(group.populations.count)];")
+    line(
+      "__device__ \(structName) d_neuronUpdateGroup\(group.index)\(batchExtent)[\(group.populations.count)];"
+    )
     line()
     let eventSlots = plan.eventSlots
     let recording = plan.archetype.recordSpikes
@@ -136,7 +138,7 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
       line("const uint32_t word = (blockStart / 32u) + threadIdx.x;")
       line("if (word < numRecordingWords) {")
       line(
-        "group.recordSpike[(size_t)recordingRow * numRecordingWords + word] = shSpkBits[threadIdx.x];"
+        "group.recordSpike[(size_t)recordingRow * numRecordingWords\(recordingBatches) + word] = shSpkBits[threadIdx.x];"
       )
       line("}")
       line("}")
@@ -150,7 +152,7 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
       line("const uint32_t word = (blockStart / 32u) + threadIdx.x;")
       line("if (word < numRecordingWords) {")
       line(
-        "\(buffer)[(size_t)recordingRow * numRecordingWords + word] = shEvtBits\(list)[threadIdx.x];"
+        "\(buffer)[(size_t)recordingRow * numRecordingWords\(recordingBatches) + word] = shEvtBits\(list)[threadIdx.x];"
       )
       line("}")
       line("}")
@@ -159,13 +161,18 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
     line()
   }
 
+  /// The factor of a recording row's words: a row holds every batch's bits, one batch
+  /// after another.
+  private var recordingBatches: String { batches > 1 ? " * \(batches)u" : "" }
+
   /// The most spike-like event lists a neuron group emits (0: the kernel has none).
   var maximumEventLists: Int {
     neuronGroups.map { weightUpdateSlots(of: $0).compactMap(\.eventList).count }.max() ?? 0
   }
 
   mutating func writeNeuronGroupBinding(_ group: MergedNeuronGroup) {
-    writeNeuronGroupBinding(group) { "d_neuronUpdateGroup\(group.index)[\($0)]" }
+    let groups = copy("d_neuronUpdateGroup\(group.index)")
+    writeNeuronGroupBinding(group) { "\(groups)[\($0)]" }
   }
 
   /// `resetSpikeCounts`: empties this step's slot of every population's spike list and
@@ -177,10 +184,11 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
     line("extern \"C\" __global__ void \(Self.resetKernel)(uint64_t timestep)")
     line("{")
     line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
+    openBatchLoop()
     for group in neuronGroups {
       line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
       line(
-        "const NeuronUpdateGroup\(group.index) &group = d_neuronUpdateGroup\(group.index)[g];"
+        "const NeuronUpdateGroup\(group.index) &group = \(copy("d_neuronUpdateGroup\(group.index)"))[g];"
       )
       line("group.spikeCount[(timestep + 1u) % group.numDelaySlots] = 0;")
       for slot in weightUpdateSlots(of: group) where slot.eventList != nil {
@@ -188,6 +196,7 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
       }
       line("}")
     }
+    closeBatchLoop()
     line("}")
     line()
   }
@@ -211,8 +220,9 @@ extension CUDAModuleWriter: NeuronUpdateWriting {
       line("__shared__ uint32_t shEvtPos[\(events)];")
     }
     line("const \(timeName) t = timestep * \(dtLiteral);")
+    let batch = blockBatch
     writeDispatch(ranges) { group, member, start in
-      "updateNeuronGroup\(group)(d_neuronUpdateGroup\(group)[\(member)], "
+      "updateNeuronGroup\(group)(d_neuronUpdateGroup\(group)\(batch)[\(member)], "
         + "(blockIdx.x - \(start)u) * kNeuronBlockSize, t, timestep, recordingRow, shSpkPos, "
         + "shSpkBits\(events > 0 ? ", shEvtBits, shEvtPos" : ""));"
     }

@@ -41,7 +41,7 @@ extension CUDAModuleWriter {
     return [
       CUDAKernelLaunch(
         kernel: Self.postsynapticKernel, gridSize: blocks, blockSize: synapseBlockSize,
-        parameters: [.timestep])
+        parameters: [.timestep], batches: batches)
     ]
   }
 
@@ -143,8 +143,9 @@ extension CUDAModuleWriter {
     line("{")
     line("__shared__ uint32_t shSpk[kSynapseBlockSize];")
     line("const \(timeName) t = timestep * \(dtLiteral);")
+    let batch = blockBatch
     writeDispatch(ranges) { group, member, start in
-      "updatePostsynapticGroup\(group)(d_synapseGroup\(group)[\(member)], "
+      "updatePostsynapticGroup\(group)(d_synapseGroup\(group)\(batch)[\(member)], "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep, shSpk);"
     }
     line("}")
@@ -166,7 +167,9 @@ extension CUDAModuleWriter {
     line("if (blockIdx.x != 0 || threadIdx.x != 0) { return; }")
     for group in groups {
       line("for (uint32_t g = 0; g < \(group.populations.count)u; g++) {")
-      line("const \(synapseStructName(group)) &group = d_synapseGroup\(group.index)[g];")
+      line(
+        "const \(synapseStructName(group)) &group = \(copy("d_synapseGroup\(group.index)", batch: "0"))[g];"
+      )
       line("for (uint32_t k = 0; k <= group.numTrgNeurons; k++) { group.colStart[k] = 0; }")
       writeColumnStarts()
       line("// colStart[k] is the next free place of column k while filling")

@@ -31,7 +31,7 @@ extension CUDAModuleWriter {
     return [
       CUDAKernelLaunch(
         kernel: Self.synapseDynamicsKernel, gridSize: blocks, blockSize: synapseBlockSize,
-        parameters: [.timestep])
+        parameters: [.timestep], batches: batches)
     ]
   }
 
@@ -87,8 +87,9 @@ extension CUDAModuleWriter {
     line("extern \"C\" __global__ void \(Self.synapseDynamicsKernel)(uint64_t timestep)")
     line("{")
     line("const \(timeName) t = timestep * \(dtLiteral);")
+    let batch = blockBatch
     writeDispatch(ranges) { group, member, start in
-      "updateSynapseDynamicsGroup\(group)(d_synapseGroup\(group)[\(member)], "
+      "updateSynapseDynamicsGroup\(group)(d_synapseGroup\(group)\(batch)[\(member)], "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep);"
     }
     line("}")

@@ -60,6 +60,13 @@ extension CUDAModuleWriter {
     }
   }
 
+  /// The populations whose kernel-initialised variables have a copy per batch
+  /// (``batchedKernelValues(of:)``), with the elements of a copy, which
+  /// `copyKernelValues` copies from batch 0 to the others.
+  var kernelValueCopySizes: [(group: Int, member: Int, size: Int)] {
+    synapseMemberSizes { batchedKernelValues(of: $0)?.count }
+  }
+
   /// The threads `initialiseSynapses` runs for synapse population `index` (0: none).
   static func synapseInitThreads(of index: Int, _ model: ModelSpec) -> Int {
     let synapses = model.synapsePopulations[index]
@@ -110,17 +117,21 @@ extension CUDAModuleWriter {
           kernel: Self.rowLengthKernel, gridSize: (rowLengthDrawGroups.count + 31) / 32,
           blockSize: 32, parameters: []))
     }
-    for (kernel, sizes, parameters) in [
-      (Self.connectivityKernel, connectivitySizes, [CUDAKernelParameter.overflowCount]),
-      (Self.rowSortKernel, rowSortSizes, [.overflowCount]),
-      (Self.synapseInitKernel, synapseInitSizes, []),
+    // The connectivity, shared by every batch, is built once; each batch's variables
+    // are initialised.
+    for (kernel, sizes, parameters, copies) in [
+      (Self.connectivityKernel, connectivitySizes, [CUDAKernelParameter.overflowCount], 1),
+      (Self.rowSortKernel, rowSortSizes, [.overflowCount], 1),
+      (Self.kernelValueCopyKernel, kernelValueCopySizes, [], 1),
+      (Self.synapseInitKernel, synapseInitSizes, [], batches),
     ] {
       let blocks = blockRanges(sizes: sizes, blockSize: synapseBlockSize)
         .reduce(0) { $0 + $1.count }
       guard blocks > 0 else { continue }
       launches.append(
         CUDAKernelLaunch(
-          kernel: kernel, gridSize: blocks, blockSize: synapseBlockSize, parameters: parameters))
+          kernel: kernel, gridSize: blocks, blockSize: synapseBlockSize, parameters: parameters,
+          batches: copies))
     }
     return launches
   }
@@ -135,13 +146,44 @@ extension CUDAModuleWriter {
     line("// One thread per row; block ranges select the synapse population.")
     line("extern \"C\" __global__ void \(Self.connectivityKernel)(uint32_t *overflows)")
     line("{")
+    let first = firstBatch
     writeDispatch(ranges) { group, member, start in
-      "buildSynapseGroup\(group)(d_synapseGroup\(group)[\(member)], "
+      "buildSynapseGroup\(group)(d_synapseGroup\(group)\(first)[\(member)], "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, overflows);"
     }
     line("}")
     line()
     writeRowSortKernel()
+    writeKernelValueCopyKernel()
+  }
+
+  /// `copyKernelValues`: one thread per element of batch 0's copy of the
+  /// kernel-initialised variables with a copy per batch copies it to the other batches'.
+  private mutating func writeKernelValueCopyKernel() {
+    let ranges = blockRanges(sizes: kernelValueCopySizes, blockSize: synapseBlockSize)
+    guard !ranges.isEmpty else { return }
+    line("// One thread per element; block ranges select the synapse population.")
+    line("extern \"C\" __global__ void \(Self.kernelValueCopyKernel)()")
+    line("{")
+    let groups = synapseGroups
+    let batches = self.batches
+    let values = Dictionary(
+      uniqueKeysWithValues: ranges.map { range in
+        let index = groups[range.group].populations[range.member]
+        return ("\(range.group).\(range.member)", batchedKernelValues(of: index)!)
+      })
+    writeDispatch(ranges) { group, member, start in
+      let (variables, count) = values["\(group).\(member)"]!
+      let copies = variables.map { variable in
+        "d_synapseGroup\(group)[batch][\(member)].v_\(variable)[id] = "
+          + "d_synapseGroup\(group)[0][\(member)].v_\(variable)[id];"
+      }
+      return "const uint32_t id = (blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x; "
+        + "if (id < \(count)u) { for (uint32_t batch = 1; batch < \(batches)u; batch++) { "
+        + copies.joined(separator: " ") + " } }"
+    }
+    line("}")
+    line()
   }
 
   /// `sortRows`: one thread per row of each SPARSE population built by columns sorts
@@ -156,8 +198,9 @@ extension CUDAModuleWriter {
     line("{")
     let populations = model.synapsePopulations
     let groups = synapseGroups
+    let first = firstBatch
     writeDispatch(ranges) { group, member, start in
-      let field = "d_synapseGroup\(group)[\(member)]"
+      let field = "d_synapseGroup\(group)\(first)[\(member)]"
       let values = populations[groups[group].archetype].kernelInitialisedVariables.map {
         ", \(field).v_\($0.variable.name)"
       }
@@ -185,7 +228,7 @@ extension CUDAModuleWriter {
     line("switch (id) {")
     for (position, (group, member)) in members.enumerated() {
       line(
-        "case \(position)u: drawRowLengthsSynapseGroup\(group.index)(d_synapseGroup\(group.index)[\(member)]); break;"
+        "case \(position)u: drawRowLengthsSynapseGroup\(group.index)(d_synapseGroup\(group.index)\(firstBatch)[\(member)]); break;"
       )
     }
     line("default: break;")
@@ -258,8 +301,9 @@ extension CUDAModuleWriter {
     line("// One thread per row (and per target neuron); block ranges select the population.")
     line("extern \"C\" __global__ void \(Self.synapseInitKernel)()")
     line("{")
+    let batch = blockBatch
     writeDispatch(ranges) { group, member, start in
-      "initialiseSynapseGroup\(group)(d_synapseGroup\(group)[\(member)], "
+      "initialiseSynapseGroup\(group)(d_synapseGroup\(group)\(batch)[\(member)], "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x);"
     }
     line("}")

@@ -153,7 +153,9 @@ extension CUDAModuleWriter {
     let ownsTarget = (storage == .dense || bitmask) && !usage.fusion.isFused(synapses.name)
     let structName = synapseStructName(group)
     declareSynapseGroup(group, dendriticDelayPointer: false)
-    line("__device__ \(structName) d_synapseGroup\(group.index)[\(group.populations.count)];")
+    line(
+      "__device__ \(structName) d_synapseGroup\(group.index)\(batchExtent)[\(group.populations.count)];"
+    )
     line()
 
     // GeNN's order: spike-like events first, then spikes.
@@ -312,8 +314,9 @@ extension CUDAModuleWriter {
     line("__shared__ uint32_t shSpk[kSynapseBlockSize];")
     line("__shared__ uint32_t shRowLength[kSynapseBlockSize];")
     line("const \(timeName) t = timestep * \(dtLiteral);")
+    let batch = blockBatch
     writeDispatch(ranges) { group, member, start in
-      "updateSynapseGroup\(group)(d_synapseGroup\(group)[\(member)], "
+      "updateSynapseGroup\(group)(d_synapseGroup\(group)\(batch)[\(member)], "
         + "(blockIdx.x - \(start)u) * kSynapseBlockSize + threadIdx.x, t, timestep, shSpk, "
         + "shRowLength);"
     }

@@ -86,6 +86,19 @@ extension SynapsePopulation {
 }
 
 extension ModelCodeWriting {
+  /// The kernel-initialised variables of synapse population `index` that have a copy per
+  /// batch, with the elements of each copy: the connectivity builder, which runs once for
+  /// every batch, writes batch 0's, and the other batches take them. `nil` for none.
+  func batchedKernelValues(of index: Int) -> (variables: [String], count: Int)? {
+    let synapses = model.synapsePopulations[index]
+    let layouts = synapses.kernelInitialisedVariables.compactMap { variable, _ in
+      memory.layout(of: .weightUpdateVariable(synapses: synapses.name, variable: variable.name))
+        .map { (variable.name, $0) }
+    }.filter { $0.1.batches > 1 }
+    guard let count = layouts.first?.1.batchCount else { return nil }
+    return (layouts.map(\.0), count)
+  }
+
   /// Declares the kernel initialisers' arrays and procedural variables' snippet
   /// parameters of synapse population `synapses`.
   mutating func declareKernelAndProceduralFields(_ synapses: SynapsePopulation) {

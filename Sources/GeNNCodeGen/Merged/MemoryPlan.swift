@@ -264,6 +264,12 @@ struct MemoryPlan {
         batches: batches))
   }
 
+  /// The layout of the array of `role`; `nil` where the model has none (procedural
+  /// weights).
+  func layout(of role: ArrayLayout.Role) -> ArrayLayout? {
+    indices[role].map { arrays[$0] }
+  }
+
   /// The position of an array in the binding order.
   func index(of role: ArrayLayout.Role) -> Int {
     guard let index = indices[role] else { preconditionFailure("no array for \(role)") }

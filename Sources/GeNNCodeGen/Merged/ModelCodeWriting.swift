@@ -274,6 +274,26 @@ extension ModelCodeWriting {
   /// The model's batch size (``GeNNModel/ModelSpec/batchSize``).
   var batches: Int { memory.batchSize }
 
+  /// The extent of an array of one copy per batch of a group's fields (`[N]`); nothing
+  /// with one batch.
+  var batchExtent: String { batches > 1 ? "[\(batches)]" : "" }
+
+  /// `fields`, an array of a group's fields, at batch `batch`'s copy (a C expression);
+  /// `fields` itself with one batch.
+  func copy(_ fields: String, batch: String = "batch") -> String {
+    batches > 1 ? "\(fields)[\(batch)]" : fields
+  }
+
+  /// Opens a loop over the batches, `batch` from 0; nothing with one batch.
+  mutating func openBatchLoop() {
+    if batches > 1 { line("for (uint32_t batch = 0; batch < \(batches)u; batch++) {") }
+  }
+
+  /// Closes ``openBatchLoop()``'s loop.
+  mutating func closeBatchLoop() {
+    if batches > 1 { line("}") }
+  }
+
   /// The seed of batch `batch` (a C variable of the binding code) where the model runs
   /// several batches: each batch's random streams are its own, batch 0's are the
   /// unbatched model's.
