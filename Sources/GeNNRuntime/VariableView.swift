@@ -9,17 +9,15 @@ struct VariableView {
   /// The batches whose values the view holds (the copies of the array).
   let batches: Int
 
-  /// The view of `array` at `positions` of each batch's copy (every element where `nil`).
+  /// The view of `array` at `positions` of each batch's copy (every element where `nil`:
+  /// the copies are the whole array, one after another).
   init(array: StateArray, positions: [Int]? = nil) {
+    let (batches, stride) = (array.layout.batches, array.layout.batchCount)
     self.array = array
-    batches = array.layout.batches
-    guard batches > 1 else {
-      self.positions = positions
-      return
+    self.batches = batches
+    self.positions = positions.map { copy in
+      batches > 1 ? (0..<batches).flatMap { batch in copy.map { batch * stride + $0 } } : copy
     }
-    let stride = array.layout.batchCount
-    let copy = positions ?? Array(0..<stride)
-    self.positions = (0..<batches).flatMap { batch in copy.map { batch * stride + $0 } }
   }
 
   /// The number of values.

@@ -369,17 +369,9 @@ struct CPUModuleWriter: ModelCodeWriting {
       writeCustomUpdateInitBinding(index, field: copy("m.customUpdateInit\(index)"))
     }
     closeBatchLoop()
-    // Custom connectivity updates run once for every batch: batch 0's arrays, which
-    // their code offsets to reach the others'.
-    if batches > 1 && !model.customConnectivityUpdates.isEmpty {
-      line("{")
-      line("const uint32_t batch = 0u;")
-      line("(void)batch;")
-    }
     for index in model.customConnectivityUpdates.indices {
       writeCustomConnectivityUpdateBinding(index, field: "m.customConnectivityUpdate\(index)")
     }
-    if batches > 1 && !model.customConnectivityUpdates.isEmpty { line("}") }
     line("}")
     line()
   }

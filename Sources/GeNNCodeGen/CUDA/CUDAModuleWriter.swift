@@ -209,14 +209,7 @@ struct CUDAModuleWriter: ModelCodeWriting {
     writeCustomUpdateBindings()
     writeCustomUpdateInitBindings()
     closeBatchLoop()
-    // Custom connectivity updates run once for every batch, from batch 0's arrays.
-    if batches > 1 && !model.customConnectivityUpdates.isEmpty {
-      line("{")
-      line("const uint32_t batch = 0u;")
-      line("(void)batch;")
-    }
     writeCustomConnectivityUpdateBindings()
-    if batches > 1 && !model.customConnectivityUpdates.isEmpty { line("}") }
     line("}")
     line()
   }

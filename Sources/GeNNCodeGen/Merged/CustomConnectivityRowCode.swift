@@ -140,7 +140,7 @@ extension ModelCodeWriting {
   /// The batches and elements of each batch's copy of the array of `role`, where it has a
   /// copy per batch; `nil` where it has one.
   private func copies(of role: ArrayLayout.Role) -> (batches: Int, stride: Int)? {
-    let layout = memory.arrays[memory.index(of: role)]
+    guard let layout = memory.layout(of: role) else { return nil }
     return layout.batches > 1 ? (layout.batches, layout.batchCount) : nil
   }
 

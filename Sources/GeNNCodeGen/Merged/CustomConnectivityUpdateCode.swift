@@ -149,6 +149,13 @@ extension ModelCodeWriting {
     let update = model.customConnectivityUpdates[index]
     let sizes = connectivitySizes(index)
     line("// custom connectivity update '\(update.name)'")
+    // It runs once for every batch, from batch 0's arrays, which its code offsets to
+    // reach the others' (``bindArray`` binds batch `batch`'s copy).
+    if batches > 1 {
+      line("{")
+      line("const uint32_t batch = 0u;")
+      line("(void)batch;")
+    }
     line("\(field).numPre = \(sizes.pre)u;")
     line("\(field).numPost = \(sizes.post)u;")
     line("\(field).rowStride = \(sizes.stride)u;")
@@ -193,6 +200,7 @@ extension ModelCodeWriting {
         field, "droppedSynapses", to: .customConnectivityUpdateDroppedSynapses(update: update.name))
     }
     bindOutOfRangeRecord(field)
+    if batches > 1 { line("}") }
   }
 
   /// Whether custom connectivity update `index` has an init snippet to run.

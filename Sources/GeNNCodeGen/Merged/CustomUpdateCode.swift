@@ -117,17 +117,15 @@ extension ModelCodeWriting {
     // With several batches, a reduction into a variable shared across batches makes the
     // update a batch reduction: every other variable with copies is read at its batch's.
     guard batches > 1 else { return fields }
-    for position in fields.indices {
-      let layout = arrayLayout(of: fields[position].name, in: update)
+    let layouts = fields.map { arrayLayout(of: $0.name, in: update) }
+    for (position, layout) in layouts.enumerated() {
       fields[position].reducesOverBatches =
         fields[position].mode.isReduction && !fields[position].reducesOverNeurons
         && layout.batches == 1
     }
-    if fields.contains(where: \.reducesOverBatches) {
-      for position in fields.indices {
-        let layout = arrayLayout(of: fields[position].name, in: update)
-        if layout.batches > 1 { fields[position].batchStride = layout.batchCount }
-      }
+    guard fields.contains(where: \.reducesOverBatches) else { return fields }
+    for (position, layout) in layouts.enumerated() where layout.batches > 1 {
+      fields[position].batchStride = layout.batchCount
     }
     return fields
   }
@@ -143,7 +141,7 @@ extension ModelCodeWriting {
     let array: ArrayLayout.Role =
       update.varRefs[name].map { role(of: $0) }
       ?? .customUpdateVariable(update: update.name, variable: name)
-    return memory.arrays[memory.index(of: array)]
+    return memory.layout(of: array)!
   }
 
   /// The reference whose value is written transposed, with its target.

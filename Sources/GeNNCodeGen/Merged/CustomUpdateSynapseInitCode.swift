@@ -123,8 +123,7 @@ extension ModelCodeWriting {
       let name = entry.variable.name
       if batches > 1 {
         let role = ArrayLayout.Role.customUpdateVariable(update: update.name, variable: name)
-        let batched = memory.arrays[memory.index(of: role)].batches > 1
-        line("\(field).\(entry.prefix)batched = \(batched);")
+        line("\(field).\(entry.prefix)batched = \(memory.hasCopyPerBatch(role));")
       }
       bindArray(
         field, "\(entry.prefix)array",

@@ -210,8 +210,7 @@ extension ModelCodeWriting {
         let name = entry.variable.name
         let (role, stream) = element.array(ofVariable: name, in: model)
         if batches > 1 {
-          let batched = memory.arrays[memory.index(of: role)].batches > 1
-          line("\(field).batched_\(name) = \(batched);")
+          line("\(field).batched_\(name) = \(memory.hasCopyPerBatch(role));")
         }
         bindArray(field, "v_\(name)", to: role)
         line("\(field).stream_\(name) = \(stream)u;")

@@ -264,6 +264,11 @@ struct MemoryPlan {
         batches: batches))
   }
 
+  /// Whether the array of `role` has one copy per batch.
+  func hasCopyPerBatch(_ role: ArrayLayout.Role) -> Bool {
+    arrays[index(of: role)].batches > 1
+  }
+
   /// The layout of the array of `role`; `nil` where the model has none (procedural
   /// weights).
   func layout(of role: ArrayLayout.Role) -> ArrayLayout? {

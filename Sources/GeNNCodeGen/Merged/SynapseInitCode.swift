@@ -116,8 +116,7 @@ extension ModelCodeWriting {
         case .postsynapticModel: .postsynapticVariable(synapses: synapses.name, variable: name)
         }
       if batches > 1 {
-        let batched = memory.arrays[memory.index(of: role)].batches > 1
-        line("\(field).\(entry.prefix)batched = \(batched);")
+        line("\(field).\(entry.prefix)batched = \(memory.hasCopyPerBatch(role));")
       }
       bindArray(field, "\(entry.prefix)array", to: role)
       let stream =
